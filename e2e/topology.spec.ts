@@ -1,0 +1,30 @@
+import { expect, test } from './fixtures';
+
+const VMS = ['ADVM', 'ACSVM', 'BGPVM', 'MuxVM', 'NATVM', 'NCVM', 'PortalVM', 'SQLVM', 'xRPVM', 'ClientVM'];
+
+test('the built site, served from a sub-path, draws the POC topology from the worker', async ({ hoplab, page }) => {
+  await test.step('open the app from /hoplab/ and wait for the worker', async () => {
+    await hoplab.open();
+    expect(new URL(page.url()).pathname).toBe('/hoplab/');
+  });
+
+  await test.step('the switch and the two scopes are labelled', async () => {
+    await expect(page.getByText('CCI_External_vSwitch', { exact: true })).toBeVisible();
+    await expect(page.getByText('Management 192.168.100.0/24 ("vEthernet 1001")')).toBeVisible();
+    await expect(page.getByText('Transit 192.168.200.0/24')).toBeVisible();
+  });
+
+  await test.step('every one of the ten VMs is drawn with its address', async () => {
+    for (const vm of VMS) await expect(hoplab.node(vm), vm).toBeVisible();
+    await expect(hoplab.node('ClientVM')).toContainText('192.168.200.10/24');
+    await expect(hoplab.node('PortalVM')).toContainText('192.168.100.9/24');
+    await expect(hoplab.node('BGPVM')).toContainText('192.168.100.1/24');
+    await expect(hoplab.node('BGPVM')).toContainText('192.168.200.2/24');
+  });
+
+  await test.step('the topology came from the worker, which the page started as a module worker', async () => {
+    const workers = page.workers();
+    expect(workers.length).toBeGreaterThanOrEqual(1);
+    expect(workers.some((w) => /worker-.*\.js$/.test(w.url()))).toBe(true);
+  });
+});

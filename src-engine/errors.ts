@@ -1,0 +1,25 @@
+// Every error code the engine returns, in one place, with the message that tells the user what to do.
+import type { EngineError } from './protocol';
+
+export const ERROR_MESSAGES = {
+  'invalid-json': 'The file is not valid JSON. Check it in a JSON validator, fix the syntax, and load it again.',
+  'invalid-document': 'The topology document does not match the hoplab/topology@1 format.',
+  'duplicate-id': 'Two records share one id. Give each a unique id.',
+  'duplicate-address': 'Two interfaces share one address. Give each interface its own address.',
+  'duplicate-mac': 'Two interfaces share one MAC address. Give each interface its own MAC.',
+  'unknown-reference': 'A record names something that does not exist. Fix the name or add the missing record.',
+  'address-outside-subnet': "An interface address lies outside its network's prefix. Pick an address inside the prefix, or attach the interface to the right network.",
+  'address-reserved': 'An interface uses the network or broadcast address of its prefix. Pick a host address.',
+  'prefix-not-aligned': 'A prefix has host bits set. Use the network address, e.g. 192.168.100.0/24.',
+  'gateway-not-on-link': "A route's next hop is not on any network this node is attached to. Use an address on one of its subnets.",
+  'not-loaded': 'No topology is loaded. Load one first.',
+  'not-implemented': 'This part of the engine is not built yet.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** An EngineError with the standard message for its code, plus the specific detail. */
+export function engineError(code: ErrorCode, detail?: string, path?: string): EngineError {
+  const message = detail ? `${detail}. ${ERROR_MESSAGES[code]}` : ERROR_MESSAGES[code];
+  return path === undefined ? { code, message } : { code, message, path };
+}

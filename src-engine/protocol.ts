@@ -1,0 +1,214 @@
+// The engine's public API and the data it hands out: the worker exposes exactly `EngineApi`,
+// the page imports these types only. Everything here is plain, structured-cloneable data.
+// Expected failures come back as values (`Result`), never as errors thrown across the worker boundary.
+import type { Layer } from './packets/layers';
+import type { Provenance, Topology } from './topology/schema';
+
+/** Simulated time in microseconds since the start of the run. Only the UI maps it to wall time. */
+export type SimTime = number;
+
+export type Result<T, E = EngineError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+
+export interface EngineError {
+  /** Stable code, listed with its message in `errors.ts`. */
+  readonly code: string;
+  /** What is wrong and how to fix it, for a person. */
+  readonly message: string;
+  /** Where in the input document, e.g. "nodes[3].interfaces[0].address". */
+  readonly path?: string;
+}
+
+/** What the page needs to draw the network: the validated topology plus a layout. */
+export interface TopologySnapshot {
+  readonly topology: Topology;
+  readonly layout: TopologyLayout;
+}
+
+export interface LayoutBox {
+  readonly id: string;
+  readonly kind: 'host' | 'switch' | 'network' | 'node';
+  /** Box that contains this one (React Flow's parentId); position is relative to it. */
+  readonly parent?: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface LayoutEdge {
+  readonly id: string;
+  readonly kind: 'nic' | 'bgp';
+  readonly source: string;
+  readonly target: string;
+  /** Node interface id for NIC edges. */
+  readonly interface?: string;
+  readonly label?: string;
+}
+
+export interface TopologyLayout {
+  readonly boxes: readonly LayoutBox[];
+  readonly edges: readonly LayoutEdge[];
+}
+
+export type Protocol = 'arp' | 'dns' | 'tcp' | 'udp' | 'bgp' | 'vxlan' | 'icmp' | 'other';
+
+export interface RunRequest {
+  /** Source node id, e.g. "ClientVM". */
+  readonly from: string;
+  /** A node name, a URL (https://portal.azurestack.local) or an IPv4 address. */
+  readonly to: string;
+  readonly seed?: number;
+  /** What-ifs at chosen simulated times, in order. */
+  readonly whatIf?: readonly WhatIf[];
+  readonly knobs?: Partial<Knobs>;
+}
+
+export interface Knobs {
+  readonly secondMux: boolean;
+  readonly icmpRedirects: boolean;
+}
+
+export interface WhatIf {
+  readonly action: 'fail' | 'restore';
+  /** A node id, or a link as "NodeId:interfaceId". */
+  readonly target: string;
+  readonly at: SimTime;
+}
+
+/** One frame crossing one link: the unit the UI animates and the event list lists. */
+export interface Transmission {
+  readonly id: number;
+  readonly time: SimTime;
+  readonly arrive: SimTime;
+  readonly fromNode: string;
+  readonly fromInterface: string;
+  /** Undefined when the frame went nowhere (the receiving node is down, no port). */
+  readonly toNode?: string;
+  readonly toInterface?: string;
+  readonly protocol: Protocol;
+  readonly summary: string;
+  /** The frame's bytes, as sent. */
+  readonly bytes: Uint8Array;
+  /** Id of the flow (trace) this frame belongs to, if any. */
+  readonly flowId?: string;
+}
+
+export type HopStep =
+  | { readonly kind: 'received'; readonly interface: string; readonly text: string }
+  | { readonly kind: 'arp'; readonly target: string; readonly mac?: string; readonly outcome: 'cached' | 'resolved' | 'failed'; readonly text: string }
+  | {
+      readonly kind: 'route';
+      readonly prefix: string;
+      readonly nextHop?: string;
+      readonly interface: string;
+      readonly source: 'connected' | 'static' | 'bgp' | 'default';
+      readonly from?: string;
+      readonly text: string;
+    }
+  | { readonly kind: 'rewrite'; readonly by: 'vfp' | 'nat' | 'mux'; readonly field: string; readonly before: string; readonly after: string; readonly rule?: string; readonly text: string }
+  | { readonly kind: 'load-balance'; readonly rule: string; readonly vip: string; readonly dip: string; readonly hash: number; readonly text: string }
+  | { readonly kind: 'encapsulate'; readonly vni: number; readonly outerSrc: string; readonly outerDst: string; readonly text: string }
+  | { readonly kind: 'decapsulate'; readonly vni: number; readonly text: string }
+  | { readonly kind: 'switch'; readonly vlan?: number; readonly port: string; readonly text: string }
+  | { readonly kind: 'ttl'; readonly before: number; readonly after: number; readonly text: string }
+  | { readonly kind: 'sent'; readonly interface: string; readonly text: string }
+  | { readonly kind: 'delivered'; readonly text: string }
+  | { readonly kind: 'dropped'; readonly reason: string; readonly text: string };
+
+export interface Hop {
+  readonly node: string;
+  readonly interface: string;
+  readonly time: SimTime;
+  readonly steps: readonly HopStep[];
+  /** The packet's layers as it leaves this hop (as it arrived, at the last hop). */
+  readonly layers: readonly Layer[];
+  /** The transmission that carried it out of (or into, at the last hop) this node. */
+  readonly transmissionId?: number;
+  /** Plain-language reason for this hop: why this next hop, which route, rule or hash decided. */
+  readonly why: string;
+}
+
+export type Disposition =
+  | 'delivered'
+  | 'no-route'
+  | 'ttl-exceeded'
+  | 'node-down'
+  | 'neighbor-unreachable'
+  | 'no-listener'
+  | 'no-dns-answer'
+  | 'timeout';
+
+export interface FlowTrace {
+  readonly id: string;
+  readonly description: string;
+  readonly disposition: Disposition;
+  readonly reason: string;
+  readonly hops: readonly Hop[];
+  readonly returnHops: readonly Hop[];
+}
+
+export type EventKind =
+  | 'transmission'
+  | 'drop'
+  | 'node-failed'
+  | 'node-restored'
+  | 'link-failed'
+  | 'link-restored'
+  | 'bgp-state'
+  | 'route-installed'
+  | 'route-removed'
+  | 'arp-learned'
+  | 'flow-created'
+  | 'info';
+
+export interface SimEvent {
+  readonly id: number;
+  readonly time: SimTime;
+  readonly kind: EventKind;
+  readonly node: string;
+  readonly protocol?: Protocol;
+  readonly summary: string;
+  readonly transmissionId?: number;
+}
+
+export interface RunResult {
+  readonly request: RunRequest;
+  readonly seed: number;
+  /** The user's flow: the first TCP SYN (or the DNS query / ping) and its answer. */
+  readonly trace: FlowTrace;
+  /** The DNS lookup that preceded it, when the destination was a name. */
+  readonly dnsTrace?: FlowTrace;
+  readonly transmissions: readonly Transmission[];
+  readonly events: readonly SimEvent[];
+  readonly endTime: SimTime;
+}
+
+export interface TableRow {
+  readonly cells: Readonly<Record<string, string>>;
+  readonly prov?: Provenance;
+}
+
+export interface DeviceTable {
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly TableRow[];
+}
+
+export interface DeviceTables {
+  readonly node: string;
+  readonly time: SimTime;
+  readonly up: boolean;
+  /** Interfaces, ARP cache, routes, NAT, BGP neighbours and RIB, SLB rules, VFP flows: whichever the node has. */
+  readonly tables: readonly DeviceTable[];
+}
+
+export interface EngineApi {
+  /** Validates and loads a topology document (parsed JSON); the POC when none is given. */
+  loadTopology(doc?: unknown): Promise<Result<TopologySnapshot, readonly EngineError[]>>;
+  /** Runs the control plane, then the user's flow, deterministically for a seed. */
+  run(request: RunRequest): Promise<Result<RunResult>>;
+  /** A node's tables as they were at a simulated time of the last run. */
+  tables(node: string, time: SimTime): Promise<Result<DeviceTables>>;
+  /** The last run as a pcapng capture, one interface block per capture point. */
+  exportPcapng(): Promise<Result<Uint8Array>>;
+}
