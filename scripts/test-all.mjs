@@ -23,6 +23,9 @@ function has(cmd) {
 
 /** Installs Debian packages when this machine lets us; returns an error message when it does not. */
 function ensureTools() {
+  if (process.env.CHROMIUM_PATH && !existsSync(process.env.CHROMIUM_PATH)) {
+    return `CHROMIUM_PATH is set to "${process.env.CHROMIUM_PATH}", which does not exist. Point it at a Chromium binary, or unset it to use Debian's /usr/bin/chromium.`;
+  }
   const missing = [];
   if (!findChromium()) missing.push({ pkg: 'chromium', why: 'the end-to-end tests drive a real Chromium' });
   if (!has('tshark')) missing.push({ pkg: 'tshark', why: 'tshark checks that our packet captures decode without errors' });

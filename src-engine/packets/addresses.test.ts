@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { readIpv4, readMac, writeIpv4, writeMac } from './addresses';
+import { toHex } from './testing/hex';
+
+describe('IPv4 text', () => {
+  it('writes a dotted quad as 4 bytes where asked', () => {
+    const b = new Uint8Array(6);
+    writeIpv4(b, 1, '192.168.133.74', 'x');
+    expect(toHex(b)).toBe('00c0a8854a00');
+    writeIpv4(b, 1, '0.0.0.0', 'x');
+    writeIpv4(b, 2, '255.255.255.255', 'x');
+    expect(toHex(b)).toBe('0000ffffffff');
+  });
+
+  it('reads 4 bytes back as text, the same text each time', () => {
+    const b = Uint8Array.of(9, 10, 0, 255, 1);
+    expect(readIpv4(b, 1)).toBe('10.0.255.1');
+    expect(readIpv4(b, 1)).toBe('10.0.255.1');
+    expect(readIpv4(b, 0)).toBe('9.10.0.255');
+  });
+
+  it.each(['192.168.1', '192.168.1.1.1', '192.168.1.256', '192.168.01.1', '192.168..1', ' 192.168.1.1', '1.2.3.4/32', '', 'a.b.c.d', '1234.1.1.1'])(
+    'refuses %j, naming the field',
+    (text) => {
+      expect(() => writeIpv4(new Uint8Array(4), 0, text, 'ipv4.src')).toThrow(`ipv4.src: ${JSON.stringify(text)} is not a dotted-quad IPv4 address`);
+    },
+  );
+
+  it('stays right past the size of its caches', () => {
+    const b = new Uint8Array(4);
+    for (let i = 0; i < 10_000; i++) {
+      const text = `10.${(i >>> 8) & 255}.${i & 255}.${(i * 7) & 255}`;
+      writeIpv4(b, 0, text, 'x');
+      expect(readIpv4(b, 0)).toBe(text);
+    }
+  });
+});
+
+describe('MAC text', () => {
+  it('writes either case and reads lower case', () => {
+    const b = new Uint8Array(8);
+    writeMac(b, 1, '00:15:5D:C8:00:0A', 'x');
+    expect(toHex(b)).toBe('0000155dc8000a00');
+    expect(readMac(b, 1)).toBe('00:15:5d:c8:00:0a');
+    writeMac(b, 2, 'ff:ff:ff:ff:ff:ff', 'x');
+    expect(readMac(b, 2)).toBe('ff:ff:ff:ff:ff:ff');
+  });
+
+  it.each(['00:15:5d:c8:00', '00:15:5d:c8:00:0a:01', '00-15-5d-c8-00-0a', '00:15:5d:c8:00:0g', '0:15:5d:c8:00:0a:'])('refuses %j', (text) => {
+    expect(() => writeMac(new Uint8Array(6), 0, text, 'ethernet.dst')).toThrow(`ethernet.dst: ${JSON.stringify(text)} is not a MAC address`);
+  });
+
+  it('stays right past the size of its caches', () => {
+    const b = new Uint8Array(6);
+    for (let i = 0; i < 10_000; i++) {
+      const text = `02:00:${toHex(Uint8Array.of(i >>> 8, i & 255, (i * 13) & 255, 7)).replace(/(..)(?=.)/g, '$1:')}`;
+      writeMac(b, 0, text, 'x');
+      expect(readMac(b, 0)).toBe(text);
+    }
+  });
+});

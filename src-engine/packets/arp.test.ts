@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { decodePacket } from './decode';
+import { encodePacket } from './encode';
+import type { ArpLayer } from './layers';
+import { arpReply, arpRequest } from './samples';
+import { fromHex, toHex } from './testing/hex';
+
+describe('ARP', () => {
+  it('encodes the request ClientVM broadcasts for its gateway (bytes as tshark reads them)', () => {
+    expect(toHex(encodePacket(arpRequest()))).toBe(
+      'ffffffffffff00155dc8000a0806' + '0001' + '0800' + '06' + '04' + '0001' + '00155dc8000a' + 'c0a8c80a' + '000000000000' + 'c0a8c801',
+    );
+  });
+
+  it('decodes the reply to what was encoded, with a span for every field', () => {
+    const bytes = encodePacket(arpReply());
+    const r = decodePacket(bytes);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.layers).toEqual(arpReply());
+    expect(r.value.fields.filter((f) => f.layer === 'arp').map((f) => `${f.field} ${f.start}-${f.end}`)).toEqual([
+      'hardwareType 14-16', 'protocolType 16-18', 'hardwareSize 18-19', 'protocolSize 19-20', 'opcode 20-22',
+      'senderMac 22-28', 'senderIp 28-32', 'targetMac 32-38', 'targetIp 38-42',
+    ]);
+  });
+
+  it('decodes on its own, given where to start', () => {
+    const arp = arpRequest()[1] as ArpLayer;
+    const bytes = encodePacket([arp]);
+    expect(bytes.length).toBe(28);
+    expect(decodePacket(bytes, 'arp')).toMatchObject({ ok: true, value: { layers: [arp] } });
+  });
+
+  it('reports address sizes other than Ethernet and IPv4 as malformed', () => {
+    const bytes = encodePacket(arpRequest());
+    bytes[18] = 8;
+    expect(decodePacket(bytes)).toMatchObject({ ok: false, error: { code: 'malformed', layer: 'arp', field: 'hardwareSize', offset: 18 } });
+    bytes[18] = 6;
+    bytes[19] = 16;
+    expect(decodePacket(bytes)).toMatchObject({ ok: false, error: { code: 'malformed', layer: 'arp', field: 'protocolSize', offset: 19 } });
+  });
+
+  it('reports a short packet and bytes after a bare one', () => {
+    expect(decodePacket(encodePacket(arpRequest()).subarray(0, 40))).toMatchObject({ ok: false, error: { code: 'truncated', layer: 'arp', field: 'targetIp', offset: 38 } });
+    const extra = fromHex(toHex(encodePacket([arpRequest()[1]!])) + '00');
+    expect(decodePacket(extra, 'arp')).toMatchObject({ ok: false, error: { code: 'malformed', layer: 'arp', field: 'trailer', offset: 28 } });
+  });
+
+  it('refuses bad addresses when encoding, naming the field', () => {
+    const arp = { ...(arpRequest()[1] as ArpLayer), targetIp: '192.168.200' };
+    expect(() => encodePacket([arp])).toThrow('arp.targetIp: "192.168.200" is not a dotted-quad IPv4 address');
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { decodePacket } from './decode';
+import { encodePacket } from './encode';
+import type { BgpLayer, BgpMessage, Layer } from './layers';
+import { BGP_KEEPALIVE, BGP_OPEN_MUX, BGP_UPDATE_VIPS, bgpSession } from './samples';
+import { fromHex, toHex } from './testing/hex';
+
+const MARKER = 'ff'.repeat(16);
+const bgp = (message: BgpMessage): BgpLayer => ({ type: 'bgp', message });
+const hex = (text: string) => text.replace(/ /g, '');
+
+function decodeBgp(bytes: Uint8Array): BgpMessage[] {
+  const r = decodePacket(bytes, 'bgp');
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.layers.map((l) => (l as BgpLayer).message);
+}
+
+function errorOf(bytes: Uint8Array | string) {
+  const r = decodePacket(typeof bytes === 'string' ? fromHex(bytes) : bytes, 'bgp');
+  return r.ok ? undefined : r.error;
+}
+
+describe('BGP-4', () => {
+  it('encodes a KEEPALIVE as 16 bytes of ff, length 19, type 4', () => {
+    expect(toHex(encodePacket([bgp(BGP_KEEPALIVE)]))).toBe(`${MARKER}001304`);
+  });
+
+  it("encodes MuxVM's OPEN: version 4, AS 64628, hold time 180, identifier, no optional parameters", () => {
+    expect(toHex(encodePacket([bgp(BGP_OPEN_MUX)]))).toBe(hex(`${MARKER} 001d 01 04 fc74 00b4 c0a86406 00`));
+  });
+
+  it('encodes the UPDATE announcing the VIPs: well-known transitive attributes (40), /32s in 5 bytes each', () => {
+    expect(toHex(encodePacket([bgp(BGP_UPDATE_VIPS)]))).toBe(hex(
+      `${MARKER} 0033 02` +
+      ' 0000' + // no withdrawn routes
+      ' 0012' + // 18 bytes of path attributes
+      ' 40 01 01 00' + // ORIGIN IGP
+      ' 40 02 04 02 01 fc74' + // AS_PATH: one AS_SEQUENCE of one ASN, 64628
+      ' 40 03 04 c0a86406' + // NEXT_HOP 192.168.100.6
+      ' 20 c0a8854a 20 c0a88501', // NLRI 192.168.133.74/32, 192.168.133.1/32
+    ));
+  });
+
+  it('encodes prefixes in the fewest bytes their length needs', () => {
+    const update: BgpMessage = { kind: 'update', withdrawn: ['10.0.0.0/8', '0.0.0.0/0', '172.16.0.0/12', '192.168.133.128/25'], attributes: {}, nlri: [] };
+    expect(toHex(encodePacket([bgp(update)]).subarray(19))).toBe(hex('000b 080a 00 0cac10 19c0a88580 0000'));
+    expect(decodeBgp(encodePacket([bgp(update)]))).toEqual([update]);
+  });
+
+  it('encodes an empty AS_PATH (iBGP) as an attribute without segments', () => {
+    const update: BgpMessage = { kind: 'update', withdrawn: [], attributes: { asPath: [] }, nlri: [] };
+    expect(toHex(encodePacket([bgp(update)]).subarray(19))).toBe(hex('0000 0003 400200'));
+    expect(decodeBgp(encodePacket([bgp(update)]))).toEqual([update]);
+  });
+
+  it('encodes a NOTIFICATION with and without data', () => {
+    const holdTimer: BgpMessage = { kind: 'notification', errorCode: 4, errorSubcode: 0 };
+    expect(toHex(encodePacket([bgp(holdTimer)]))).toBe(hex(`${MARKER} 0015 03 04 00`));
+    const badPeerAs: BgpMessage = { kind: 'notification', errorCode: 2, errorSubcode: 2, data: Uint8Array.of(0xfc, 0x74) };
+    expect(toHex(encodePacket([bgp(badPeerAs)]))).toBe(hex(`${MARKER} 0017 03 02 02 fc74`));
+    expect(decodeBgp(encodePacket([bgp(holdTimer), bgp(badPeerAs)]))).toEqual([holdTimer, badPeerAs]);
+  });
+
+  it('decodes each message of a segment as its own layer', () => {
+    const [eth, ip, tcp] = bgpSession()[0]!;
+    const layers: Layer[] = [eth!, ip!, tcp!, bgp(BGP_OPEN_MUX), bgp(BGP_KEEPALIVE), bgp(BGP_UPDATE_VIPS)];
+    const r = decodePacket(encodePacket(layers));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.layers.slice(3)).toEqual(layers.slice(3));
+    expect(r.value.layerSpans.slice(3)).toEqual([{ start: 54, end: 83 }, { start: 83, end: 102 }, { start: 102, end: 153 }]);
+  });
+
+  it('spans the header, the attributes and each prefix', () => {
+    const r = decodePacket(encodePacket([bgp(BGP_UPDATE_VIPS)]), 'bgp');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.fields.map((f) => `${f.field} ${f.start}-${f.end}`)).toEqual([
+      'marker 0-16', 'length 16-18', 'message.kind 18-19', 'message.withdrawnLength 19-21', 'message.attributesLength 21-23',
+      'message.attributes.origin 23-27', 'message.attributes.asPath 27-34', 'message.attributes.asPath.0 32-34',
+      'message.attributes.nextHop 34-41', 'message.nlri.0 41-46', 'message.nlri.1 46-51',
+    ]);
+  });
+
+  it('reports what is wrong with the header', () => {
+    expect(errorOf(`${'ff'.repeat(15)}fe 0013 04`)).toMatchObject({ code: 'malformed', field: 'marker', offset: 0 });
+    expect(errorOf(`${MARKER} 0012 04`)).toMatchObject({ code: 'malformed', field: 'length', offset: 16 });
+    expect(errorOf(`${MARKER} 1001 04`)).toMatchObject({ code: 'malformed', field: 'length', message: expect.stringContaining('outside 19..4096') });
+    expect(errorOf(`${MARKER} 0014 04`)).toMatchObject({ code: 'truncated', field: 'length', offset: 16 });
+    expect(errorOf(`${MARKER} 0014 04 00`)).toMatchObject({ code: 'malformed', field: 'length', message: expect.stringContaining('a KEEPALIVE is 19 bytes, not 20') });
+    expect(errorOf(`${MARKER} 0013 05`)).toMatchObject({ code: 'malformed', field: 'message.kind', offset: 18 });
+    expect(errorOf(`${MARKER} 00`)).toMatchObject({ code: 'truncated', field: 'length', offset: 16 });
+    expect(errorOf(`${MARKER} 001f 01 04 fc74 00b4 c0a86406 02 0200`)).toMatchObject({ code: 'malformed', field: 'message.optionalParametersLength', offset: 28 });
+  });
+
+  it('reports UPDATE contents it does not model rather than drop them', () => {
+    const update = (body: string) => {
+      const b = fromHex(`${MARKER} 0000 02 ${body}`);
+      b[17] = b.length;
+      return errorOf(b);
+    };
+    expect(update('0000 0004 50010001 ')).toMatchObject({ code: 'malformed', field: 'message.attributes.origin', message: expect.stringContaining('flags 0x50') });
+    expect(update('0000 000b 400304c0a86406 40010100')).toMatchObject({ code: 'malformed', message: expect.stringContaining('out of type order') });
+    expect(update('0000 0007 80040400000001')).toMatchObject({ code: 'malformed', field: 'message.attributes', message: expect.stringContaining('type 4 is not modelled') });
+    expect(update('0000 0007 4002040101fc74')).toMatchObject({ code: 'malformed', field: 'message.attributes.asPath', message: expect.stringContaining('AS_SEQUENCE') });
+    expect(update('0000 0009 4002060201fc740001')).toMatchObject({ code: 'malformed', message: expect.stringContaining('one AS_SEQUENCE segment') });
+    expect(update('0000 0004 40010103')).toMatchObject({ code: 'malformed', message: expect.stringContaining('ORIGIN 3') });
+    expect(update('0000 0000 21c0a8854a00')).toMatchObject({ code: 'malformed', field: 'message.nlri.0', message: expect.stringContaining('more than 32') });
+    expect(update('0000 0000 17c0a885')).toMatchObject({ code: 'malformed', field: 'message.nlri.0', message: expect.stringContaining('bits set beyond its /23') });
+    expect(update('0000 0000 20c0a885')).toMatchObject({ code: 'malformed', field: 'message.nlri.0', message: expect.stringContaining('needs 4 address bytes') });
+    expect(update('0009 0000')).toMatchObject({ code: 'malformed', field: 'message.withdrawnLength' });
+    expect(update('0000 0009')).toMatchObject({ code: 'malformed', field: 'message.attributesLength' });
+  });
+
+  it('refuses what it cannot encode', () => {
+    const update = (m: Partial<Extract<BgpMessage, { kind: 'update' }>>) => () => encodePacket([bgp({ ...(BGP_UPDATE_VIPS as Extract<BgpMessage, { kind: 'update' }>), ...m })]);
+    expect(update({ nlri: ['192.168.133.74/24'] })).toThrow('bgp.message.nlri.0: "192.168.133.74/24" has bits set beyond its /24; write the network address');
+    expect(update({ nlri: ['192.168.133.74'] })).toThrow('is not an IPv4 prefix such as "192.168.133.74/32"');
+    expect(update({ withdrawn: ['10.0.0.0/33'] })).toThrow('bgp.message.withdrawn.0');
+    expect(update({ attributes: { asPath: [70000] } })).toThrow('bgp.message.attributes.asPath.0: 70000 is not an integer from 0 to 65535');
+    expect(update({ attributes: { origin: 3 } })).toThrow('bgp.message.attributes.origin: 3 is not an integer from 0 to 2');
+    // 19 header + 2 + 2 + 18 attributes + 1100 prefixes of 4 bytes
+    const many = Array.from({ length: 1100 }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`);
+    expect(update({ nlri: many })).toThrow('bgp: the update message is 4441 bytes, more than the 4096 BGP allows; split it');
+  });
+});

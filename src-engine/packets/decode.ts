@@ -1,0 +1,85 @@
+// decodePacket: reads layers outermost first, each decoder naming the next (EtherType, IP protocol, ports),
+// until the bytes run out. It never throws on any input and always terminates: each step consumes bytes or
+// stops, and every error comes back as a value naming the layer, field and offset.
+import { decodeArp } from './arp';
+import { decodeBgp } from './bgp';
+import type { DecodedPacket, DecodeResult, FieldSpan, LayerSpan } from './decoded';
+import { Decoder, FAILED } from './decoder';
+import { decodeDns } from './dns';
+import { decodeEthernet } from './ethernet';
+import { decodeIcmp } from './icmp';
+import { decodeIpv4 } from './ipv4';
+import type { Layer, LayerType } from './layers';
+import { decodeRaw } from './raw';
+import { decodeTcp } from './tcp';
+import { decodeUdp } from './udp';
+import { decodeVxlan } from './vxlan';
+
+/** Decodes `bytes` from `first` on; an error is a value naming the layer, field and offset, never a throw. */
+export function decodePacket(bytes: Uint8Array, first: LayerType = 'ethernet'): DecodeResult {
+  const d = run(bytes, first, null);
+  if (d.error !== null) return { ok: false, error: d.error };
+  return { ok: true, value: new Decoded(d.layers, d.layerSpans, bytes, first) };
+}
+
+function run(bytes: Uint8Array, first: LayerType, fields: FieldSpan[] | null): Decoder {
+  const d = new Decoder(bytes, fields);
+  let type: LayerType | null = first;
+  let at = 0;
+  let end = bytes.length;
+  while (type !== null) {
+    d.next = null;
+    d.end = end;
+    const next = decodeLayer(d, type, at, end);
+    if (next === FAILED) break;
+    at = next;
+    end = d.end;
+    type = d.next;
+  }
+  return d;
+}
+
+function decodeLayer(d: Decoder, type: LayerType, at: number, end: number): number {
+  switch (type) {
+    case 'ethernet': return decodeEthernet(d, at, end);
+    case 'arp': return decodeArp(d, at, end);
+    case 'ipv4': return decodeIpv4(d, at, end);
+    case 'icmp': return decodeIcmp(d, at, end);
+    case 'udp': return decodeUdp(d, at, end);
+    case 'tcp': return decodeTcp(d, at, end);
+    case 'dns': return decodeDns(d, at, end);
+    case 'vxlan': return decodeVxlan(d, at, end);
+    case 'bgp': return decodeBgp(d, at, end);
+    case 'raw': return decodeRaw(d, at, end);
+  }
+}
+
+/**
+ * The result. `fields` is a getter on the prototype that decodes the bytes again, recording spans, the first
+ * time it is read, then stores them as an own property: a class, because an object literal with a getter
+ * cost more than the rest of decoding. The input must not change until then, and a DecodedPacket sent through
+ * postMessage carries `fields` only if it was read before (or decode again on the other side).
+ */
+class Decoded implements DecodedPacket {
+  // Private fields: not enumerable, not cloned, not compared by toEqual; the result shows only what it promises.
+  readonly #bytes: Uint8Array;
+  readonly #first: LayerType;
+
+  constructor(
+    readonly layers: Layer[],
+    readonly layerSpans: LayerSpan[],
+    bytes: Uint8Array,
+    first: LayerType,
+  ) {
+    this.#bytes = bytes;
+    this.#first = first;
+  }
+
+  get fields(): FieldSpan[] {
+    const fields: FieldSpan[] = [];
+    run(this.#bytes, this.#first, fields);
+    fields.sort((a, b) => a.start - b.start);
+    Object.defineProperty(this, 'fields', { value: fields, enumerable: true });
+    return fields;
+  }
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { decodePacket } from './decode';
+import { encodePacket } from './encode';
+import type { DnsAnswer, DnsLayer, DnsQuestion, Layer } from './layers';
+import { dnsQuery, dnsResponse } from './samples';
+import { fromHex, toHex } from './testing/hex';
+
+const query = dnsQuery()[3] as DnsLayer;
+const response = dnsResponse()[3] as DnsLayer;
+const PORTAL = '06 706f7274616c 0a 617a757265737461636b 05 6c6f63616c 00'; // portal.azurestack.local
+const HEADER_ANSWER = '6a1f 8580 0001 0001 0000 0000';
+
+const message = (l: Partial<DnsLayer>): DnsLayer => ({ ...response, ...l });
+const q = (name: string, more: Partial<DnsQuestion> = {}): DnsQuestion => ({ name, qtype: 1, qclass: 1, ...more });
+const a = (name: string, more: Partial<DnsAnswer> = {}): DnsAnswer => ({ name, rtype: 1, rclass: 1, ttl: 60, address: '10.0.0.1', ...more });
+const hex = (text: string) => text.replace(/ /g, '');
+
+function decodeDns(bytes: Uint8Array) {
+  const r = decodePacket(bytes, 'dns');
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+function errorOf(bytes: Uint8Array) {
+  const r = decodePacket(bytes, 'dns');
+  return r.ok ? undefined : r.error;
+}
+
+describe('DNS', () => {
+  it('encodes the query for portal.azurestack.local: RD, one A IN question', () => {
+    expect(toHex(encodePacket([query]))).toBe(hex(`6a1f 0100 0001 0000 0000 0000 ${PORTAL} 0001 0001`));
+  });
+
+  it("encodes the answer's name as a pointer to the question (c00c), TTL 3600, 192.168.133.74", () => {
+    expect(toHex(encodePacket([response]))).toBe(hex(`${HEADER_ANSWER} ${PORTAL} 0001 0001 c00c 0001 0001 00000e10 0004 c0a8854a`));
+    expect(decodeDns(encodePacket([response])).layers).toEqual([response]);
+  });
+
+  it('packs the header bits: QR, opcode, AA, TC, RD; RA, rcode', () => {
+    const bits = encodePacket([message({ opcode: 2, truncated: true, rcode: 3, questions: [], answers: [] })]);
+    expect(toHex(bits.subarray(2, 4))).toBe('9783');
+    expect(decodeDns(bits).layers[0]).toMatchObject({ response: true, opcode: 2, authoritative: true, truncated: true, recursionDesired: true, recursionAvailable: true, rcode: 3 });
+  });
+
+  it('records an answer written in full as namePointer null, and writes it back in full', () => {
+    const full = fromHex(`${HEADER_ANSWER} ${PORTAL} 0001 0001 ${PORTAL} 0001 0001 00000e10 0004 c0a8854a`);
+    const layer = decodeDns(full).layers[0] as DnsLayer;
+    expect(layer.answers[0]).toEqual({ ...response.answers[0], namePointer: null });
+    expect(toHex(encodePacket([layer]))).toBe(toHex(full));
+  });
+
+  it('follows a pointer into the middle of an earlier name, and one after leading labels', () => {
+    const dns = message({ questions: [q('www.example.com')], answers: [a('example.com', { namePointer: 16 }), a('mail.example.com', { namePointer: 16 })] });
+    const bytes = encodePacket([dns]);
+    expect(toHex(bytes.subarray(12))).toBe(hex(
+      '03777777 07 6578616d706c65 03 636f6d 00 0001 0001' + // www.example.com
+      ' c010 0001 0001 0000003c 0004 0a000001' + // example.com -> offset 16
+      ' 046d61696c c010 0001 0001 0000003c 0004 0a000001', // mail + pointer to offset 16
+    ));
+    expect(decodeDns(bytes).layers).toEqual([dns]);
+  });
+
+  it('records a pointer in a question, and the root name', () => {
+    const dns = message({ questions: [q('example.com'), q('a.example.com', { namePointer: 12 }), q('')], answers: [] });
+    const bytes = encodePacket([dns]);
+    expect(toHex(bytes.subarray(29))).toBe(hex('0161 c00c 0001 0001 00 0001 0001'));
+    expect(decodeDns(bytes).layers).toEqual([dns]);
+  });
+
+  it('spans each name where it lies, its pointer too, and the fields after it', () => {
+    const p = decodeDns(encodePacket([response]));
+    const spans = p.fields.filter((f) => f.field.startsWith('answers.')).map((f) => `${f.field} ${f.start}-${f.end}`);
+    expect(spans).toEqual(['answers.0 41-57', 'answers.0.name 41-43', 'answers.0.namePointer 41-43', 'answers.0.rtype 43-45', 'answers.0.rclass 45-47', 'answers.0.ttl 47-51', 'answers.0.dataLength 51-53', 'answers.0.address 53-57']);
+    expect(p.fields.find((f) => f.field === 'questions.0.name')).toMatchObject({ start: 12, end: 37, label: 'Name' });
+  });
+
+  it('hands bytes after the message to a raw layer', () => {
+    const r = decodePacket(fromHex(toHex(encodePacket([query])) + 'beef'), 'dns');
+    expect(r.ok && r.value.layers[1]).toEqual({ type: 'raw', data: Uint8Array.of(0xbe, 0xef) });
+  });
+
+  describe('refuses pointers that could loop', () => {
+    const oneQuestion = (name: string) => fromHex(`0001 0000 0001 0000 0000 0000 ${name} 0001 0001`);
+    it('to itself', () => {
+      expect(errorOf(oneQuestion('c00c'))).toMatchObject({ code: 'malformed', field: 'questions.0.name', offset: 12, message: expect.stringContaining('does not point back to an earlier name') });
+    });
+    it('to a label before it in the same name', () => {
+      expect(errorOf(oneQuestion('0161 c00c'))).toMatchObject({ code: 'malformed', offset: 14 });
+    });
+    it('around two names', () => {
+      // Question 1 at 12: "b" then a pointer forward to question 2 at 20; question 2: a pointer back to 12.
+      const bytes = fromHex(`0001 0000 0002 0000 0000 0000 0162 c014 0001 0001 c00c 0001 0001`);
+      expect(errorOf(bytes)).toMatchObject({ code: 'malformed', field: 'questions.0.name', offset: 14 });
+    });
+    it('into the header', () => {
+      expect(errorOf(fromHex(`0001 0000 0002 0000 0000 0000 00 0001 0001 c002 0001 0001`))).toMatchObject({ code: 'malformed', field: 'questions.1.name', message: expect.stringContaining('points into the header') });
+    });
+    it('and ends a long chain of backward pointers at the 255-byte name limit', () => {
+      // Question i: the label "a" then a pointer to question i - 1's name, so name i has i + 1 labels.
+      const count = 1000;
+      const bytes = new Uint8Array(12 + 7 + (count - 1) * 8);
+      bytes[4] = count >>> 8;
+      bytes[5] = count & 255;
+      bytes.set([1, 0x61, 0, 0, 1, 0, 1], 12);
+      for (let i = 1, at = 19, prev = 12; i < count; i++, prev = at, at += 8) {
+        bytes.set([1, 0x61, 0xc0 | (prev >>> 8), prev & 255, 0, 1, 0, 1], at);
+      }
+      // 128 labels of 2 bytes and the root make 257 bytes: question 127 is the first too long. Question 126
+      // (at 19 + 125 * 8) points at question 125 (at 19 + 124 * 8).
+      expect(errorOf(bytes)).toMatchObject({ code: 'malformed', field: 'questions.127.name', message: expect.stringContaining('longer than 255 bytes') });
+      const fine = decodeDns(bytes.subarray(0, 12 + 7 + 126 * 8).map((b, i) => (i === 4 ? 0 : i === 5 ? 127 : b)));
+      expect((fine.layers[0] as DnsLayer).questions[126]).toEqual({ name: Array(127).fill('a').join('.'), namePointer: 12 + 7 + 124 * 8, qtype: 1, qclass: 1 });
+    });
+  });
+
+  it('reports names that are cut short, too long or unrepresentable', () => {
+    expect(errorOf(fromHex('0001 0000 0001 0000 0000 0000 0561626364'))).toMatchObject({ code: 'truncated', field: 'questions.0.name', offset: 12 });
+    expect(errorOf(fromHex('0001 0000 0001 0000 0000 0000 03612e62 00 0001 0001'))).toMatchObject({ code: 'malformed', offset: 14, message: expect.stringContaining('contains a dot') });
+    expect(errorOf(fromHex('0001 0000 0001 0000 0000 0000 4100 0001 0001'))).toMatchObject({ code: 'malformed', message: expect.stringContaining('extended labels') });
+    const long = fromHex(`0001 0000 0001 0000 0000 0000 ${'3f' + '61'.repeat(63)}`.repeat(1) + ('3f' + '61'.repeat(63)).repeat(3) + '00 0001 0001');
+    expect(errorOf(long)).toMatchObject({ code: 'malformed', message: expect.stringContaining('longer than 255 bytes') });
+  });
+
+  it('reports what it does not model rather than drop it', () => {
+    const bytes = encodePacket([response]);
+    const edit = (i: number, v: number) => {
+      const b = bytes.slice();
+      b[i] = v;
+      return errorOf(b);
+    };
+    expect(edit(3, 0xa0)).toMatchObject({ code: 'malformed', field: 'reserved', offset: 3 });
+    expect(edit(9, 1)).toMatchObject({ code: 'malformed', field: 'authorityCount', offset: 8 });
+    expect(edit(11, 1)).toMatchObject({ code: 'malformed', field: 'additionalCount', offset: 10, message: expect.stringContaining('EDNS') });
+    expect(edit(44, 28)).toMatchObject({ code: 'malformed', field: 'answers.0.rtype', offset: 43 });
+    expect(edit(52, 16)).toMatchObject({ code: 'malformed', field: 'answers.0.dataLength', offset: 51 });
+    expect(errorOf(bytes.subarray(0, 55))).toMatchObject({ code: 'truncated', field: 'answers.0.address', offset: 53 });
+  });
+
+  it('refuses names and pointers it cannot write', () => {
+    const enc = (l: Partial<DnsLayer>) => () => encodePacket([message(l)]);
+    expect(enc({ questions: [q('a..b')] })).toThrow('dns.questions.0.name: "a..b" has an empty label');
+    expect(enc({ questions: [q('portal.')] })).toThrow('has an empty label');
+    expect(enc({ questions: [q(`${'a'.repeat(64)}.local`)] })).toThrow('is longer than 63 bytes');
+    expect(enc({ questions: [q(`${'abcdefg.'.repeat(32)}x`)] })).toThrow('is longer than 255 bytes on the wire');
+    expect(enc({ questions: [q('ü.中')] })).toThrow('has a character outside Latin-1');
+    expect(enc({ answers: [a('x', { namePointer: 200 })] })).toThrow('dns.answers.0.namePointer: 200 is not the offset of a name written earlier in the message');
+    expect(enc({ answers: [a('other.example', { namePointer: 12 })] })).toThrow('the name at offset 12, "portal.azurestack.local", is not a suffix of "other.example"');
+    expect(enc({ answers: [a('x', { rtype: 28 })] })).toThrow('dns.answers.0.rtype: 28 is not 1 (A), the only record type modelled');
+  });
+
+  it('sits on UDP port 53 in a frame', () => {
+    const layers: Layer[] = dnsResponse();
+    const r = decodePacket(encodePacket(layers));
+    expect(r.ok && r.value.layers.map((l) => l.type)).toEqual(['ethernet', 'ipv4', 'udp', 'dns']);
+  });
+});

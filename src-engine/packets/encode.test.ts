@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { decodePacket } from './decode';
+import { encodePacket } from './encode';
+import type { EthernetLayer, Layer, UdpLayer } from './layers';
+import { dnsQuery, synAtClient, vxlanSyn } from './samples';
+import { toHex } from './testing/hex';
+
+describe('encodePacket', () => {
+  it('returns a fresh buffer each time', () => {
+    const a = encodePacket(synAtClient());
+    const b = encodePacket(synAtClient());
+    expect(a).toEqual(b);
+    a[0] = 0x99;
+    expect(b[0]).toBe(0x00);
+    expect(encodePacket([])).toEqual(new Uint8Array(0));
+  });
+
+  it('puts trailers last, innermost first, and counts only the inner ones in outer lengths', () => {
+    const layers = vxlanSyn();
+    const withTrailers: Layer[] = layers.map((l, i) =>
+      l.type === 'ethernet' ? ({ ...l, trailer: Uint8Array.of(i === 0 ? 0xbb : 0xaa, 0) } as EthernetLayer) : l,
+    );
+    const plain = encodePacket(layers);
+    const bytes = encodePacket(withTrailers);
+    expect(bytes.length).toBe(plain.length + 4);
+    expect(toHex(bytes.subarray(-4))).toBe('aa00bb00');
+    // Outer IPv4 total length and UDP length grow by the inner trailer only.
+    expect((bytes[16]! << 8) | bytes[17]!).toBe(((plain[16]! << 8) | plain[17]!) + 2);
+    expect((bytes[38]! << 8) | bytes[39]!).toBe(((plain[38]! << 8) | plain[39]!) + 2);
+    const r = decodePacket(bytes);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.layers.filter((l) => l.type === 'ethernet').map((l) => (l as EthernetLayer).trailer)).toEqual([Uint8Array.of(0xbb, 0), Uint8Array.of(0xaa, 0)]);
+    expect(encodePacket(r.value.layers)).toEqual(bytes);
+  });
+
+  it('takes an already-encoded inner frame as raw bytes after VXLAN, as a MUX does', () => {
+    const layers = vxlanSyn();
+    const inner = encodePacket(layers.slice(4));
+    expect(encodePacket([...layers.slice(0, 4), { type: 'raw', data: inner }])).toEqual(encodePacket(layers));
+  });
+
+  it('refuses stacks that would not decode back to themselves', () => {
+    const [eth, ip, udp, dns] = dnsQuery() as [EthernetLayer, Layer, UdpLayer, Layer];
+    const tcp = synAtClient()[2]!;
+    expect(() => encodePacket([eth, tcp])).toThrow('encodePacket: layer 1 (tcp) cannot follow ethernet: its etherType is 0x0800 (IPv4)');
+    expect(() => encodePacket([eth, ip, tcp])).toThrow('layer 2 (tcp) cannot follow ipv4: its protocol 17 carries udp');
+    expect(() => encodePacket([eth, ip, { ...udp, dstPort: 54 }, dns])).toThrow('layer 3 (dns) cannot follow udp: ports 58017 -> 54 carry raw');
+    expect(() => encodePacket([dns, dns])).toThrow('only raw bytes may follow a DNS message');
+    expect(() => encodePacket([{ type: 'raw', data: new Uint8Array(1) }, ip])).toThrow('only more raw data may follow raw data');
+    expect(() => encodePacket([{ ...eth, etherType: 0x86dd }, ip])).toThrow('etherType 0x86dd carries raw data');
+  });
+
+  it('does not change the layers', () => {
+    const layers = vxlanSyn();
+    const copy = structuredClone(layers);
+    encodePacket(layers);
+    expect(layers).toEqual(copy);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { decodePacket } from './decode';
+import { encodePacket } from './encode';
+import type { IcmpLayer, Layer } from './layers';
+import { fromHex, toHex } from './testing/hex';
+
+// The data Windows ping sends, and an offending packet's IP header + 8 bytes as an ICMP error quotes them.
+const WINDOWS_PING_DATA = new TextEncoder().encode('abcdefghijklmnopqrstuvwabcdefghi');
+const QUOTED = fromHex('4500002c2c02400001060000c0a8c80ac0a8854a c24301bb3b9aca07');
+
+// Expected checksums were computed independently (a few lines of Python over the same bytes).
+function encodeIcmp(icmp: IcmpLayer, data: Uint8Array): Uint8Array {
+  return encodePacket([icmp, { type: 'raw', data }]);
+}
+
+function decodeIcmp(bytes: Uint8Array): Layer[] {
+  const r = decodePacket(bytes, 'icmp');
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.layers;
+}
+
+describe('ICMP', () => {
+  it('encodes an echo request over its data; checksum 4d5a', () => {
+    const echo: IcmpLayer = { type: 'icmp', kind: 'echo-request', code: 0, identifier: 1, sequence: 1 };
+    const bytes = encodeIcmp(echo, WINDOWS_PING_DATA);
+    expect(toHex(bytes.subarray(0, 8))).toBe('08004d5a00010001');
+    expect(decodeIcmp(bytes)).toEqual([{ ...echo, checksum: 0x4d5a }, { type: 'raw', data: WINDOWS_PING_DATA }]);
+  });
+
+  it('encodes an echo reply; checksum 555a', () => {
+    const bytes = encodeIcmp({ type: 'icmp', kind: 'echo-reply', code: 0, identifier: 1, sequence: 1 }, WINDOWS_PING_DATA);
+    expect(toHex(bytes.subarray(0, 8))).toBe('0000555a00010001');
+  });
+
+  it('carries the quoted datagram of a time exceeded as raw; checksum aa83', () => {
+    const te: IcmpLayer = { type: 'icmp', kind: 'time-exceeded', code: 0 };
+    const bytes = encodeIcmp(te, QUOTED);
+    expect(toHex(bytes.subarray(0, 8))).toBe('0b00aa8300000000');
+    expect(decodeIcmp(bytes)).toEqual([{ ...te, checksum: 0xaa83 }, { type: 'raw', data: QUOTED }]);
+  });
+
+  it('carries the next-hop MTU of a fragmentation-needed unreachable; checksum acd5', () => {
+    const un: IcmpLayer = { type: 'icmp', kind: 'destination-unreachable', code: 4, nextHopMtu: 1450 };
+    const bytes = encodeIcmp(un, QUOTED);
+    expect(toHex(bytes.subarray(0, 8))).toBe('0304acd5000005aa');
+    expect(decodeIcmp(bytes)[0]).toEqual({ ...un, checksum: 0xacd5 });
+    const port: IcmpLayer = { type: 'icmp', kind: 'destination-unreachable', code: 3 };
+    expect(decodeIcmp(encodeIcmp(port, QUOTED))[0]).toEqual({ ...port, checksum: expect.any(Number) });
+  });
+
+  it('carries the gateway of a redirect; checksum 27d7', () => {
+    const rd: IcmpLayer = { type: 'icmp', kind: 'redirect', code: 1, gateway: '192.168.200.2' };
+    const bytes = encodeIcmp(rd, QUOTED);
+    expect(toHex(bytes.subarray(0, 8))).toBe('050127d7c0a8c802');
+    expect(decodeIcmp(bytes)[0]).toEqual({ ...rd, checksum: 0x27d7 });
+  });
+
+  it('spans the fields of each kind', () => {
+    const r = decodePacket(encodeIcmp({ type: 'icmp', kind: 'echo-request', code: 0, identifier: 1, sequence: 1 }, WINDOWS_PING_DATA), 'icmp');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.fields.map((f) => `${f.layer}.${f.field} ${f.start}-${f.end}`)).toEqual([
+      'icmp.kind 0-1', 'icmp.code 1-2', 'icmp.checksum 2-4', 'icmp.identifier 4-6', 'icmp.sequence 6-8', 'raw.data 8-40',
+    ]);
+  });
+
+  it('reports types it does not model, and unused bytes that are not zero', () => {
+    expect(decodePacket(fromHex('0d00000000000000'), 'icmp')).toMatchObject({ ok: false, error: { code: 'malformed', layer: 'icmp', field: 'kind', offset: 0 } });
+    expect(decodePacket(fromHex('0b00000000000001'), 'icmp')).toMatchObject({ ok: false, error: { code: 'malformed', field: 'unused', offset: 4 } });
+    expect(decodePacket(fromHex('0304000000010000'), 'icmp')).toMatchObject({ ok: false, error: { code: 'malformed', field: 'unused', offset: 4 } });
+    expect(decodePacket(fromHex('0800'), 'icmp')).toMatchObject({ ok: false, error: { code: 'truncated', field: 'checksum', offset: 2 } });
+  });
+
+  it('refuses a next-hop MTU on a time exceeded', () => {
+    expect(() => encodePacket([{ type: 'icmp', kind: 'time-exceeded', code: 0, nextHopMtu: 1400 }])).toThrow('icmp.nextHopMtu: only destination-unreachable carries a next-hop MTU');
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { decodePacket } from './decode';
+import { encodePacket } from './encode';
+import { fieldAt } from './fieldAt';
+import type { Ipv4Layer, Layer } from './layers';
+import { toHex } from './testing/hex';
+
+const base: Ipv4Layer = {
+  type: 'ipv4', dscp: 0, ecn: 0, identification: 0, dontFragment: true, moreFragments: false, fragmentOffset: 0,
+  ttl: 64, protocol: 253, src: '10.0.0.1', dst: '10.0.0.2',
+};
+const payload: Layer = { type: 'raw', data: Uint8Array.of(1, 2, 3) };
+
+function decodeIp(bytes: Uint8Array) {
+  const r = decodePacket(bytes, 'ipv4');
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe('IPv4', () => {
+  it('computes the textbook header checksum b861 and the total length', () => {
+    // Wikipedia's worked example: 115 bytes, DF, TTL 64, UDP, 192.168.0.1 -> 192.168.0.199.
+    const ip: Ipv4Layer = { ...base, protocol: 17, src: '192.168.0.1', dst: '192.168.0.199' };
+    const bytes = encodePacket([ip, { type: 'raw', data: new Uint8Array(95) }]);
+    expect(toHex(bytes.subarray(0, 20))).toBe('45000073000040004011b861c0a80001c0a800c7');
+  });
+
+  it('decodes the values on the wire, so a stack with computed fields comes back filled in', () => {
+    const bytes = encodePacket([base, payload]);
+    // Checksum by hand: 4500+0017+0000+4000+40fd+0a00+0001+0a00+0002 = da17, inverted 25e8.
+    expect(toHex(bytes)).toBe('4500 0017 0000 4000 40fd 25e8 0a000001 0a000002 010203'.replace(/ /g, ''));
+    expect(decodeIp(bytes).layers).toEqual([{ ...base, totalLength: 23, checksum: 0x25e8 }, payload]);
+  });
+
+  it('keeps a wrong checksum and length as given, both ways', () => {
+    const wrong = { ...base, checksum: 0xdead, totalLength: 23 };
+    const bytes = encodePacket([wrong, payload]);
+    expect(toHex(bytes.subarray(10, 12))).toBe('dead');
+    expect(decodeIp(bytes).layers[0]).toEqual(wrong);
+  });
+
+  it('packs DSCP and ECN, flags and fragment offset', () => {
+    const ip = { ...base, dscp: 46, ecn: 1, dontFragment: false, moreFragments: true, fragmentOffset: 0x1abc };
+    const bytes = encodePacket([ip, payload]);
+    expect(toHex(bytes.subarray(0, 8))).toBe('45b9001700003abc');
+    // A fragment has no whole transport header: whatever the protocol, the payload is raw.
+    const tcpFragment = encodePacket([{ ...ip, protocol: 6 }, payload]);
+    expect(decodeIp(tcpFragment).layers.map((l) => l.type)).toEqual(['ipv4', 'raw']);
+  });
+
+  it('pads options to 4 bytes and sets the header length', () => {
+    const bytes = encodePacket([{ ...base, options: Uint8Array.of(1, 1, 1) }, payload]);
+    expect(bytes[0]).toBe(0x46);
+    expect(toHex(bytes.subarray(20, 24))).toBe('01010100');
+    const p = decodeIp(bytes);
+    expect(p.layers[0]).toMatchObject({ options: Uint8Array.of(1, 1, 1, 0), totalLength: 27 });
+    expect(toHex(encodePacket(p.layers))).toBe(toHex(bytes));
+    expect(p.fields.find((f) => f.field === 'options')).toMatchObject({ start: 20, end: 24 });
+    expect(() => encodePacket([{ ...base, options: new Uint8Array(41) }])).toThrow('ipv4.options: 41 bytes do not fit the 40 an IPv4 header allows');
+  });
+
+  it('spans every header field; fieldAt finds the one under a byte', () => {
+    const p = decodeIp(encodePacket([base, payload]));
+    expect(p.fields.filter((f) => f.layer === 'ipv4').map((f) => f.field)).toEqual([
+      'version', 'headerLength', 'dscp', 'ecn', 'totalLength', 'identification', 'flags', 'reservedFlag', 'dontFragment',
+      'moreFragments', 'fragmentOffset', 'ttl', 'protocol', 'checksum', 'src', 'dst',
+    ]);
+    expect(fieldAt(p, 8)).toEqual({ layerIndex: 0, layer: 'ipv4', field: 'ttl', label: 'Time to live', start: 8, end: 9 });
+    expect(fieldAt(p, 6)).toMatchObject({ field: 'flags', bitMask: 0xe0 });
+    expect(fieldAt(p, 7)).toMatchObject({ field: 'fragmentOffset', start: 6, end: 8, bitMask: 0x1fff });
+    expect(fieldAt(p, 0)).toMatchObject({ field: 'version', bitMask: 0xf0 });
+  });
+
+  it('reports what is wrong and where', () => {
+    const good = encodePacket([base, payload]);
+    const bad = (edit: (b: Uint8Array) => void, bytes = good) => {
+      const b = bytes.slice();
+      edit(b);
+      const r = decodePacket(b, 'ipv4');
+      return r.ok ? undefined : r.error;
+    };
+    expect(bad((b) => (b[0] = 0x65))).toMatchObject({ code: 'malformed', field: 'version', offset: 0 });
+    expect(bad((b) => (b[0] = 0x44))).toMatchObject({ code: 'malformed', field: 'headerLength', offset: 0 });
+    expect(bad((b) => (b[0] = 0x4f))).toMatchObject({ code: 'truncated', field: 'options', offset: 20 });
+    expect(bad((b) => (b[3] = 19))).toMatchObject({ code: 'malformed', field: 'totalLength', offset: 2 });
+    expect(bad((b) => (b[3] = 24))).toMatchObject({ code: 'truncated', field: 'totalLength', offset: 2 });
+    expect(bad((b) => (b[3] = 22))).toMatchObject({ code: 'malformed', field: 'totalLength', message: expect.stringContaining('decode the packet inside its Ethernet frame') });
+    expect(bad((b) => (b[6] = b[6]! | 0x80))).toMatchObject({ code: 'malformed', field: 'reservedFlag', offset: 6 });
+    expect(decodePacket(good.subarray(0, 9), 'ipv4')).toMatchObject({ ok: false, error: { code: 'truncated', field: 'protocol', offset: 9 } });
+  });
+
+  it('refuses values that do not fit their fields', () => {
+    expect(() => encodePacket([{ ...base, ttl: 256 }])).toThrow('ipv4.ttl: 256 is not an integer from 0 to 255');
+    expect(() => encodePacket([{ ...base, dscp: 64 }])).toThrow('ipv4.dscp');
+    expect(() => encodePacket([{ ...base, fragmentOffset: 0x2000 }])).toThrow('ipv4.fragmentOffset');
+    expect(() => encodePacket([{ ...base, identification: -1 }])).toThrow('ipv4.identification');
+    expect(() => encodePacket([{ ...base, ttl: 1.5 }])).toThrow('ipv4.ttl');
+    expect(() => encodePacket([base, { type: 'raw', data: new Uint8Array(65_516) }])).toThrow('ipv4: the packet is 65536 bytes, more than the 65535 IPv4 allows');
+  });
+
+  it('does not change the layers it encodes', () => {
+    const layers: Layer[] = [{ ...base }, { type: 'raw', data: Uint8Array.of(9) }];
+    const copy = structuredClone(layers);
+    encodePacket(layers);
+    expect(layers).toEqual(copy);
+  });
+});

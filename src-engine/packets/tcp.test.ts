@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { decodePacket } from './decode';
+import { encodePacket } from './encode';
+import { fieldAt } from './fieldAt';
+import type { Layer, TcpLayer } from './layers';
+import { synAtClient } from './samples';
+import { fromHex, toHex } from './testing/hex';
+
+const syn = synAtClient();
+const tcp = syn[2] as TcpLayer;
+
+function decodeOk(bytes: Uint8Array, first: Layer['type'] = 'ethernet') {
+  const r = decodePacket(bytes, first);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe('TCP', () => {
+  it('encodes the SYN with MSS 1460: data offset 6, flags 02, checksum 04ef (tshark validates it)', () => {
+    expect(toHex(encodePacket(syn).subarray(34))).toBe('c243 01bb 3b9aca07 00000000 60 02 faf0 04ef 0000 020405b4'.replace(/ /g, ''));
+    expect(decodeOk(encodePacket(syn)).layers[2]).toEqual({ ...tcp, checksum: 0x04ef });
+  });
+
+  it('keeps the other options of a Windows SYN after MSS, byte for byte', () => {
+    // MSS 1460, NOP, window scale 8, NOP, NOP, SACK permitted
+    const windows: TcpLayer = { ...tcp, otherOptions: fromHex('010303080101 0402') };
+    const bytes = encodePacket([syn[0]!, syn[1]!, windows]);
+    expect(bytes[34 + 12]).toBe(0x80);
+    expect(toHex(bytes.subarray(54))).toBe('020405b4' + '0103030801010402');
+    expect(decodeOk(bytes).layers[2]).toEqual({ ...windows, checksum: expect.any(Number) });
+  });
+
+  it('pads other options with zeros; keeps options that do not start with MSS as they are', () => {
+    const bytes = encodePacket([{ ...tcp, mss: undefined, otherOptions: Uint8Array.of(1, 1, 1), checksum: 0 }]);
+    expect(bytes[12]).toBe(0x60);
+    expect(toHex(bytes.subarray(20))).toBe('01010100');
+    const { mss: _mss, ...withoutMss } = tcp;
+    expect(decodeOk(bytes, 'tcp').layers[0]).toEqual({ ...withoutMss, checksum: 0, otherOptions: Uint8Array.of(1, 1, 1, 0) });
+    const mssSecond = encodePacket([{ ...withoutMss, otherOptions: fromHex('0101 020405b4 0000'), checksum: 0 }]);
+    expect(decodeOk(mssSecond, 'tcp').layers[0]).toMatchObject({ otherOptions: fromHex('0101020405b40000') });
+    expect(() => encodePacket([{ ...tcp, otherOptions: new Uint8Array(37) }])).toThrow('tcp: 44 bytes of options do not fit the 40 a TCP header allows');
+  });
+
+  it('packs every flag into its bit', () => {
+    const all: TcpLayer = { ...tcp, mss: undefined, checksum: 0, flags: { fin: true, syn: true, rst: true, psh: true, ack: true, urg: true, ece: true, cwr: true } };
+    expect(encodePacket([all])[13]).toBe(0xff);
+    const some: TcpLayer = { ...all, flags: { fin: true, syn: false, rst: true, psh: false, ack: true, urg: false, ece: true, cwr: false } };
+    expect(encodePacket([some])[13]).toBe(0x55);
+  });
+
+  it('spans every field; the flags byte has a container and one bit per flag', () => {
+    const p = decodeOk(encodePacket(syn));
+    const own = p.fields.filter((f) => f.layer === 'tcp');
+    expect(own.map((f) => f.field)).toEqual([
+      'srcPort', 'dstPort', 'seq', 'ack', 'dataOffset', 'reserved', 'flags', 'flags.cwr', 'flags.ece', 'flags.urg', 'flags.ack',
+      'flags.psh', 'flags.rst', 'flags.syn', 'flags.fin', 'window', 'checksum', 'urgentPointer', 'mss',
+    ]);
+    expect(own.find((f) => f.field === 'flags.syn')).toEqual({ layerIndex: 2, layer: 'tcp', field: 'flags.syn', label: 'Syn', start: 47, end: 48, bitMask: 0x02 });
+    expect(fieldAt(p, 47)?.field).toBe('flags');
+    expect(fieldAt(p, 55)).toMatchObject({ field: 'mss', start: 54, end: 58 });
+  });
+
+  it('hands port 179 to BGP, anything else raw, and nothing after an empty segment', () => {
+    const data = { type: 'raw' as const, data: Uint8Array.of(0x16, 3, 1) };
+    expect(decodeOk(encodePacket([...syn, data])).layers.map((l) => l.type)).toEqual(['ethernet', 'ipv4', 'tcp', 'raw']);
+    expect(decodeOk(encodePacket(syn)).layers).toHaveLength(3);
+  });
+
+  it('reports a bad data offset, set reserved bits and a short header', () => {
+    const bytes = encodePacket([{ ...tcp, checksum: 0 }]);
+    const edit = (i: number, v: number) => {
+      const b = bytes.slice();
+      b[i] = v;
+      const r = decodePacket(b, 'tcp');
+      return r.ok ? undefined : r.error;
+    };
+    expect(edit(12, 0x40)).toMatchObject({ code: 'malformed', field: 'dataOffset', offset: 12 });
+    expect(edit(12, 0x70)).toMatchObject({ code: 'truncated', field: 'options', offset: 20 });
+    expect(edit(12, 0x61)).toMatchObject({ code: 'malformed', field: 'reserved', offset: 12 });
+    expect(decodePacket(bytes.subarray(0, 13), 'tcp')).toMatchObject({ ok: false, error: { code: 'truncated', field: 'flags', offset: 13 } });
+    expect(decodePacket(bytes.subarray(0, 15), 'tcp')).toMatchObject({ ok: false, error: { code: 'truncated', field: 'window', offset: 14 } });
+  });
+
+  it('refuses out-of-range numbers', () => {
+    expect(() => encodePacket([{ ...tcp, seq: 2 ** 32 }])).toThrow('tcp.seq: 4294967296 is not an integer from 0 to 4294967295');
+    expect(() => encodePacket([{ ...tcp, window: 65536 }])).toThrow('tcp.window');
+    expect(() => encodePacket([{ ...tcp, mss: -1, checksum: 0 }])).toThrow('tcp.mss');
+  });
+});

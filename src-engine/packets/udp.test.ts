@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { decodePacket } from './decode';
+import { encodePacket } from './encode';
+import type { Ipv4Layer, Layer, UdpLayer } from './layers';
+import { dnsQuery } from './samples';
+import { toHex } from './testing/hex';
+
+const ip: Ipv4Layer = {
+  type: 'ipv4', dscp: 0, ecn: 0, identification: 7, dontFragment: false, moreFragments: false, fragmentOffset: 0,
+  ttl: 128, protocol: 17, src: '192.168.200.10', dst: '192.168.100.2',
+};
+const udp: UdpLayer = { type: 'udp', srcPort: 50000, dstPort: 9 };
+
+function layersOf(bytes: Uint8Array, first: Layer['type'] = 'ipv4'): Layer[] {
+  const r = decodePacket(bytes, first);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.layers;
+}
+
+describe('UDP', () => {
+  it('computes length and the checksum over the pseudo-header (the DNS query tshark validates: c17f)', () => {
+    const bytes = encodePacket(dnsQuery());
+    expect(toHex(bytes.subarray(34, 42))).toBe('e2a1' + '0035' + '0031' + 'c17f');
+  });
+
+  it('sends a computed checksum of 0 as ffff, since 0 means none', () => {
+    const first = encodePacket([ip, udp, { type: 'raw', data: Uint8Array.of(0, 0) }]);
+    const sum = (first[26]! << 8) | first[27]!;
+    // Adding the checksum to the payload makes the ones'-complement sum ffff, so the checksum would be 0.
+    const bytes = encodePacket([ip, udp, { type: 'raw', data: Uint8Array.of(sum >>> 8, sum & 255) }]);
+    expect(toHex(bytes.subarray(26, 28))).toBe('ffff');
+  });
+
+  it('writes checksum 0 as given: no checksum, as VXLAN sends', () => {
+    const bytes = encodePacket([ip, { ...udp, checksum: 0 }, { type: 'raw', data: Uint8Array.of(1) }]);
+    expect(toHex(bytes.subarray(20, 28))).toBe('c35000090009' + '0000');
+    expect(layersOf(bytes)[1]).toEqual({ ...udp, length: 9, checksum: 0 });
+  });
+
+  it('hands port 53 either way to DNS, destination 4789 to VXLAN, others raw, and an empty payload nothing', () => {
+    const types = (u: UdpLayer, next: Layer[]) => layersOf(encodePacket([ip, { ...u, checksum: 0 }, ...next])).map((l) => l.type);
+    expect(types({ ...udp, dstPort: 4789 }, [{ type: 'vxlan', flags: 8, vni: 1 }, ...ethernetStub()])).toEqual(['ipv4', 'udp', 'vxlan', 'ethernet']);
+    expect(types(udp, [{ type: 'raw', data: Uint8Array.of(1) }])).toEqual(['ipv4', 'udp', 'raw']);
+    expect(types(udp, [])).toEqual(['ipv4', 'udp']);
+    const dns = dnsQuery()[3]!;
+    expect(types({ ...udp, srcPort: 53 }, [dns])).toEqual(['ipv4', 'udp', 'dns']);
+    expect(types({ ...udp, dstPort: 53 }, [dns])).toEqual(['ipv4', 'udp', 'dns']);
+  });
+
+  it('reports a length that disagrees with the IPv4 payload', () => {
+    const bytes = encodePacket([ip, udp, { type: 'raw', data: Uint8Array.of(1, 2) }]);
+    const withLength = (n: number) => {
+      const b = bytes.slice();
+      b[25] = n;
+      const r = decodePacket(b, 'ipv4');
+      return r.ok ? undefined : r.error;
+    };
+    expect(withLength(7)).toMatchObject({ code: 'malformed', layer: 'udp', field: 'length', offset: 24 });
+    expect(withLength(9)).toMatchObject({ code: 'malformed', layer: 'udp', field: 'length', offset: 24 });
+    expect(withLength(11)).toMatchObject({ code: 'truncated', layer: 'udp', field: 'length', offset: 24 });
+  });
+
+  it('needs the IPv4 layer to compute a checksum, and says so', () => {
+    expect(() => encodePacket([udp])).toThrow('udp.checksum: computing it needs the IPv4 layer right before UDP; give the checksum explicitly, or 0 for none');
+    expect(toHex(encodePacket([{ ...udp, checksum: 0x1234 }]))).toBe('c350000900081234');
+  });
+});
+
+function ethernetStub(): Layer[] {
+  return [{ type: 'ethernet', dst: '00:15:5d:64:00:09', src: '00:15:5d:64:00:01', etherType: 0x88b5 }];
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { decodePacket } from './decode';
+import { encodePacket } from './encode';
+import type { Layer, VxlanLayer } from './layers';
+import { synAtMux, vxlanSyn } from './samples';
+import { fromHex, toHex } from './testing/hex';
+import { innerFlowHash, vxlanSourcePort } from './vxlanSourcePort';
+
+describe('VXLAN', () => {
+  it('encodes the RFC 7348 header: I flag, 3 reserved bytes, 24-bit VNI, 1 reserved byte', () => {
+    expect(toHex(encodePacket([{ type: 'vxlan', flags: 0x08, vni: 4096 }]))).toBe('08000000' + '001000' + '00');
+    expect(toHex(encodePacket([{ type: 'vxlan', flags: 0x08, vni: 0xabcdef }]))).toBe('08000000abcdef00');
+    expect(() => encodePacket([{ type: 'vxlan', flags: 0x08, vni: 0x1000000 }])).toThrow('vxlan.vni: 16777216 is not an integer from 0 to 16777215');
+  });
+
+  it("encodes MuxVM's VXLAN SYN byte for byte as tshark validates it", () => {
+    expect(toHex(encodePacket(vxlanSyn()))).toBe(
+      [
+        '00155de90015 00155de90006 0800', // outer Ethernet: MuxVM PA -> host PA
+        '4500 005e 1104 0000 8011 d61d c0a8e906 c0a8e915', // outer IPv4, TTL 128, UDP
+        'e2ba 12b5 004a 0000', // UDP 58042 -> 4789, no checksum
+        '08000000 001000 00', // VXLAN, VNI 4096
+        '00155d640009 00155d640001 0800', // inner Ethernet, to the DIP's MAC
+        '4500 002c 2c02 4000 7e06 0224 c0a8c80a c0a8854a', // inner IPv4, TTL 126
+        'c243 01bb 3b9aca07 00000000 6002 faf0 04ef 0000 020405b4', // the SYN
+      ].join('').replace(/ /g, ''),
+    );
+  });
+
+  it('decodes through to the inner frame and back', () => {
+    const layers = vxlanSyn();
+    const r = decodePacket(encodePacket(layers));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.layers.map((l) => l.type)).toEqual(['ethernet', 'ipv4', 'udp', 'vxlan', 'ethernet', 'ipv4', 'tcp']);
+    expect(r.value.layers[3]).toEqual({ type: 'vxlan', flags: 8, vni: 4096 });
+    expect(r.value.layerSpans[4]).toEqual({ start: 50, end: 64 });
+    expect(r.value.fields.filter((f) => f.layer === 'vxlan').map((f) => `${f.field} ${f.start}-${f.end}`)).toEqual(['flags 42-43', 'reserved1 43-46', 'vni 46-49', 'reserved2 49-50']);
+  });
+
+  it('reports reserved bytes that are not zero (VXLAN-GBP, -GPE), and an inner frame that is missing', () => {
+    expect(decodePacket(fromHex('08000100 001000 00'), 'vxlan')).toMatchObject({ ok: false, error: { code: 'malformed', layer: 'vxlan', field: 'reserved1', offset: 1 } });
+    expect(decodePacket(fromHex('08000000 001000 01'), 'vxlan')).toMatchObject({ ok: false, error: { code: 'malformed', layer: 'vxlan', field: 'reserved2', offset: 7 } });
+    expect(decodePacket(fromHex('08000000 001000 00'), 'vxlan')).toMatchObject({ ok: false, error: { code: 'truncated', layer: 'ethernet', field: 'dst', offset: 8 } });
+    expect(decodePacket(fromHex('080000'), 'vxlan')).toMatchObject({ ok: false, error: { code: 'truncated', field: 'reserved1', offset: 1 } });
+  });
+
+  it('must carry Ethernet, which encodePacket checks', () => {
+    const vxlan: VxlanLayer = { type: 'vxlan', flags: 8, vni: 1 };
+    const bad: Layer[] = [vxlan, synAtMux()[1]!];
+    expect(() => encodePacket(bad)).toThrow('encodePacket: layer 1 (ipv4) cannot follow vxlan: VXLAN carries an Ethernet frame');
+  });
+});
+
+describe('vxlanSourcePort', () => {
+  it('maps a 32-bit hash to 49152..65535 by its high 14 bits, as Linux does', () => {
+    expect(vxlanSourcePort(0)).toBe(49152);
+    expect(vxlanSourcePort(0x0003ffff)).toBe(49152);
+    expect(vxlanSourcePort(0x80000000)).toBe(57344);
+    expect(vxlanSourcePort(0xffffffff)).toBe(65535);
+    expect(() => vxlanSourcePort(-1)).toThrow('vxlanSourcePort: -1 is not an unsigned 32-bit flow hash');
+    expect(() => vxlanSourcePort(2 ** 32)).toThrow();
+  });
+
+  it("hashes an inner frame's 5-tuple with FNV-1a: 8ae9733d, port 58042, for the portal SYN", () => {
+    const inner = encodePacket(synAtMux());
+    expect(innerFlowHash(inner)).toBe(0x8ae9733d);
+    expect(vxlanSourcePort(inner)).toBe(58042);
+  });
+
+  it('gives one flow one port whatever else changes, and other flows other ports', () => {
+    const [eth, ip, tcp] = synAtMux() as [Layer, Layer & { type: 'ipv4' }, Layer & { type: 'tcp' }];
+    const port = (ipChanges: object, tcpChanges: object) => vxlanSourcePort(encodePacket([eth, { ...ip, ...ipChanges }, { ...tcp, ...tcpChanges }]));
+    const base = port({}, {});
+    expect(port({ ttl: 3, identification: 9 }, { seq: 5, flags: { ...tcp.flags, ack: true } })).toBe(base);
+    const others = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((i) => port({}, { srcPort: 49731 + i })));
+    expect(others.size).toBeGreaterThan(4);
+    expect(others.has(base)).toBe(false);
+  });
+
+  it('hashes frames that are not IPv4 by their MAC addresses and type', () => {
+    const arp = fromHex('ffffffffffff 00155dc8000a 0806 0001');
+    expect(vxlanSourcePort(arp)).toBe(vxlanSourcePort(fromHex('ffffffffffff 00155dc8000a 0806 9999')));
+    expect(vxlanSourcePort(new Uint8Array(0))).toBe(vxlanSourcePort(0x811c9dc5));
+  });
+});
