@@ -3,15 +3,15 @@
 import { engineError } from './errors';
 import { layoutTopology } from './layout/layoutTopology';
 import type { EngineApi, EngineError, Result, TopologySnapshot } from './protocol';
+import { createRunSession } from './run/session';
 import { POC_TOPOLOGY } from './scenarios/poc';
 import type { Topology } from './topology/schema';
 import { parseTopology } from './topology/validate';
+import { writeCapture } from './trace/capture';
 
 export function createEngine(): EngineApi {
   let topology: Topology | undefined;
-
-  const notImplemented = <T>(): Promise<Result<T>> =>
-    Promise.resolve({ ok: false, error: engineError('not-implemented') });
+  const session = createRunSession();
 
   return {
     async loadTopology(doc?: unknown): Promise<Result<TopologySnapshot, readonly EngineError[]>> {
@@ -20,8 +20,8 @@ export function createEngine(): EngineApi {
       topology = parsed.value;
       return { ok: true, value: { topology, layout: layoutTopology(topology) } };
     },
-    run: () => (topology ? notImplemented() : Promise.resolve({ ok: false, error: engineError('not-loaded') })),
-    tables: () => notImplemented(),
-    exportPcapng: () => notImplemented(),
+    run: async (request) => (topology ? session.run(topology, request) : { ok: false, error: engineError('not-loaded') }),
+    tables: async (node, time) => session.tables(node, time),
+    exportPcapng: async () => session.exportPcapng(writeCapture),
   };
 }

@@ -91,6 +91,8 @@ export interface Transmission {
   readonly bytes: Uint8Array;
   /** Id of the flow (trace) this frame belongs to, if any. */
   readonly flowId?: string;
+  /** What the sending device did and why, in a sentence (also the pcapng packet comment). */
+  readonly note?: string;
 }
 
 export type HopStep =
@@ -101,7 +103,8 @@ export type HopStep =
       readonly prefix: string;
       readonly nextHop?: string;
       readonly interface: string;
-      readonly source: 'connected' | 'static' | 'bgp' | 'default';
+      /** Where the route came from; 'redirect' is a host route installed by an ICMP redirect. */
+      readonly source: 'connected' | 'static' | 'bgp' | 'redirect' | 'default';
       readonly from?: string;
       readonly text: string;
     }
@@ -136,6 +139,10 @@ export type Disposition =
   | 'neighbor-unreachable'
   | 'no-listener'
   | 'no-dns-answer'
+  /** The MUX or VFP has no load-balancing rule for the VIP, protocol and port. */
+  | 'no-rule'
+  /** The packet was sent into a link (a NIC's switch port) that is down. */
+  | 'link-down'
   | 'timeout';
 
 export interface FlowTrace {

@@ -1,0 +1,76 @@
+// Command-line arguments of `npm run trace`, checked with messages that name the bad argument and
+// say how to fix it.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+export const USAGE = `Usage: npm run trace -- --from <node> --to <destination> [options]
+
+  --from <node>          source node, e.g. ClientVM
+  --to <destination>     https://portal.azurestack.local, portal.azurestack.local:443, 192.168.133.74[:port] or a node name
+  --fail <target>        fail a node (MuxVM) or a link (MuxVM:pa) after BGP is up; repeatable
+  --fail-at <seconds>    when the failures happen (default 1)
+  --restore-at <seconds> restore the failed targets at this time
+  --seed <n>             RNG seed (default 1): same seed, same bytes
+  --second-mux           add MuxVM2 (ECMP over two MUXes)
+  --icmp-redirects       NATVM sends ICMP redirects
+  --topology <file>      a topology JSON document instead of the POC
+  --json                 print one JSON object
+  --pcap <file>          write the whole run as pcapng
+  --all                  list every hop, even in long loops
+  --help                 this text`;
+
+const seconds = (name: string) =>
+  z.coerce.number({ message: `${name} must be a number of seconds, e.g. ${name} 1` }).min(0, `${name} must be 0 or more`);
+
+const argsSchema = z.object({
+  from: z.string({ message: '--from is missing: name the source node, e.g. --from ClientVM' }).min(1, '--from is empty: name the source node, e.g. --from ClientVM'),
+  to: z.string({ message: '--to is missing: give a destination, e.g. --to https://portal.azurestack.local' }).min(1, '--to is empty: give a destination'),
+  fail: z.array(z.string().regex(/^[A-Za-z][\w.-]*(:[\w.-]+)?$/, '--fail takes a node (MuxVM) or a link (MuxVM:pa)')).default([]),
+  'fail-at': seconds('--fail-at').default(1),
+  'restore-at': seconds('--restore-at').optional(),
+  seed: z.coerce.number({ message: '--seed must be a whole number, e.g. --seed 7' }).int('--seed must be a whole number, e.g. --seed 7').min(0, '--seed must be 0 or more').max(0xffffffff, '--seed must fit in 32 bits').optional(),
+  'second-mux': z.boolean().default(false),
+  'icmp-redirects': z.boolean().default(false),
+  topology: z.string().optional(),
+  json: z.boolean().default(false),
+  pcap: z.string().min(1, '--pcap needs a file name').optional(),
+  all: z.boolean().default(false),
+  help: z.boolean().default(false),
+});
+
+export type CliArgs = z.output<typeof argsSchema>;
+
+export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArgs } | { ok: false; error: string } {
+  let values: Record<string, unknown>;
+  try {
+    values = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        fail: { type: 'string', multiple: true },
+        'fail-at': { type: 'string' },
+        'restore-at': { type: 'string' },
+        seed: { type: 'string' },
+        'second-mux': { type: 'boolean' },
+        'icmp-redirects': { type: 'boolean' },
+        topology: { type: 'string' },
+        json: { type: 'boolean' },
+        pcap: { type: 'string' },
+        all: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (e) {
+    return { ok: false, error: `${(e as Error).message}. Run with --help to see the options.` };
+  }
+  if (values.help) return { ok: true, value: argsSchema.parse({ from: '-', to: '-', help: true }) };
+  const parsed = argsSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => i.message).join('\n') };
+  if (parsed.data['restore-at'] !== undefined && parsed.data['restore-at'] <= parsed.data['fail-at']) {
+    return { ok: false, error: '--restore-at must be later than --fail-at' };
+  }
+  return { ok: true, value: parsed.data };
+}

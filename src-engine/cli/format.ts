@@ -1,0 +1,119 @@
+// Text and JSON renderings of a run for the command line: a hop table a person reads, and one JSON
+// object a program reads (addresses stay dotted strings; raw bytes become hex).
+import type { Layer } from '../packets/layers';
+import type { FlowTrace, Hop, RunResult } from '../protocol';
+
+export function toHex(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s;
+}
+
+/** A JSON-safe copy: Uint8Array values become hex strings. */
+export function jsonSafe(value: unknown): unknown {
+  if (value instanceof Uint8Array) return toHex(value);
+  if (Array.isArray(value)) return value.map(jsonSafe);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v)]));
+  return value;
+}
+
+function hopJson(h: Hop): unknown {
+  return jsonSafe({ node: h.node, interface: h.interface, time: h.time, steps: h.steps, layers: h.layers, why: h.why, transmissionId: h.transmissionId });
+}
+
+function traceJson(t: FlowTrace): unknown {
+  return { description: t.description, disposition: t.disposition, reason: t.reason, hops: t.hops.map(hopJson), returnHops: t.returnHops.map(hopJson) };
+}
+
+export function runJson(r: RunResult): unknown {
+  return {
+    from: r.request.from,
+    to: r.request.to,
+    seed: r.seed,
+    description: r.trace.description,
+    disposition: r.trace.disposition,
+    reason: r.trace.reason,
+    hops: r.trace.hops.map(hopJson),
+    returnHops: r.trace.returnHops.map(hopJson),
+    dns: r.dnsTrace ? traceJson(r.dnsTrace) : null,
+    events: r.events.map((e) => ({ time: e.time, kind: e.kind, node: e.node, protocol: e.protocol ?? null, summary: e.summary })),
+    transmissions: r.transmissions.length,
+    endTime: r.endTime,
+  };
+}
+
+/** The key headers of a packet on one line: "eth a>b | ipv4 x>y ttl 127 | tcp 1>2 SYN". */
+export function layersText(layers: readonly Layer[]): string {
+  return layers
+    .map((l) => {
+      switch (l.type) {
+        case 'ethernet':
+          return `eth ${l.src.slice(9)}>${l.dst.slice(9)}`;
+        case 'ipv4':
+          return `ip ${l.src}>${l.dst} ttl ${l.ttl}`;
+        case 'tcp': {
+          const f = l.flags;
+          return `tcp ${l.srcPort}>${l.dstPort} ${[f.syn && 'SYN', f.fin && 'FIN', f.rst && 'RST', f.psh && 'PSH', f.ack && 'ACK'].filter(Boolean).join('/')}`;
+        }
+        case 'udp':
+          return `udp ${l.srcPort}>${l.dstPort}`;
+        case 'vxlan':
+          return `vxlan vni ${l.vni}`;
+        case 'icmp':
+          return `icmp ${l.kind}`;
+        case 'dns':
+          return l.response ? `dns answer ${l.answers.map((a) => a.address).join(',') || `rcode ${l.rcode}`}` : `dns query ${l.questions[0]?.name ?? ''}`;
+        case 'arp':
+          return `arp ${l.opcode === 1 ? 'request' : 'reply'}`;
+        case 'bgp':
+          return `bgp ${l.message.kind}`;
+        case 'raw':
+          return `${l.data.length} bytes`;
+      }
+    })
+    .join(' | ');
+}
+
+function what(h: Hop): string {
+  return h.steps
+    .filter((s) => s.kind !== 'received' && s.kind !== 'sent')
+    .map((s) => s.text)
+    .join('; ');
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function hopLines(hops: readonly Hop[], all: boolean): string[] {
+  const lines: string[] = [];
+  const row = (i: number, h: Hop): void => {
+    lines.push(`${pad(String(i + 1), 4)}${pad(h.node, 22)}${pad(h.interface, 22)}${what(h)}`);
+    if (h.layers.length) lines.push(`${' '.repeat(48)}packet: ${layersText(h.layers)}`);
+  };
+  const head = 12;
+  const tail = 6;
+  if (all || hops.length <= head + tail + 4) hops.forEach((h, i) => row(i, h));
+  else {
+    hops.slice(0, head).forEach((h, i) => row(i, h));
+    lines.push(`    ... ${hops.length - head - tail} more hops like the ones above (use --all to list them) ...`);
+    hops.slice(-tail).forEach((h, i) => row(hops.length - tail + i, h));
+  }
+  return lines;
+}
+
+export function traceText(t: FlowTrace, all: boolean): string {
+  const header = `${pad('hop', 4)}${pad('node', 22)}${pad('interface', 22)}what happened`;
+  const out = [`${t.description}`, header, ...hopLines(t.hops, all)];
+  out.push('', t.returnHops.length ? 'Return path:' : 'Return path: none', ...(t.returnHops.length ? [header, ...hopLines(t.returnHops, all)] : []));
+  out.push('', `Disposition: ${t.disposition}: ${t.reason}`);
+  return out.join('\n');
+}
+
+export function runText(r: RunResult, all: boolean): string {
+  const parts: string[] = [];
+  if (r.dnsTrace) parts.push(`== DNS lookup ==\n${traceText(r.dnsTrace, all)}`);
+  parts.push(`== Flow ==\n${traceText(r.trace, all)}`);
+  parts.push(`(seed ${r.seed}; ${r.transmissions.length} transmissions, ${r.events.length} events; run ended at ${(r.endTime / 1e6).toFixed(6)} s simulated)`);
+  return parts.join('\n\n');
+}

@@ -1,0 +1,59 @@
+// The command line, run as a person runs it: JSON for programs, clear errors and non-zero exits.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(new URL('.', import.meta.url).pathname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const cli = (...args: string[]) => spawnSync(TSX, ['src-engine/cli/trace.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+
+interface JsonHop {
+  node: string;
+  interface: string;
+  steps: { kind: string }[];
+  layers: ({ type: string } & Record<string, unknown>)[];
+}
+
+describe('npm run trace', { timeout: 60_000 }, () => {
+  it('prints one JSON object with the hops, the return path and every event', () => {
+    const r = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { disposition: string; hops: JsonHop[]; returnHops: JsonHop[]; events: { kind: string; protocol: string | null; summary: string }[] };
+    expect(out.disposition).toBe('delivered');
+    expect(out.hops.map((h) => h.node)).toEqual(['ClientVM', 'CCI_External_vSwitch', 'NATVM', 'CCI_External_vSwitch', 'BGPVM', 'CCI_External_vSwitch', 'MuxVM', 'CCI_External_vSwitch', 'PortalVM']);
+    expect(out.returnHops.map((h) => h.node)).toEqual(['PortalVM', 'CCI_External_vSwitch', 'BGPVM', 'CCI_External_vSwitch', 'ClientVM']);
+    const mux = out.hops[6]!;
+    expect(mux.layers.map((l) => l.type)).toEqual(['ethernet', 'ipv4', 'udp', 'vxlan', 'ethernet', 'ipv4', 'tcp']);
+    expect(mux.layers[1]).toMatchObject({ type: 'ipv4', src: '192.168.233.6', dst: '192.168.233.21' });
+    expect(mux.layers[3]).toMatchObject({ type: 'vxlan', vni: 4096 });
+    const protocols = new Set(out.events.map((e) => e.protocol));
+    for (const p of ['dns', 'arp', 'bgp', 'vxlan', 'tcp']) expect(protocols).toContain(p);
+    expect(out.events.some((e) => e.kind === 'route-installed')).toBe(true);
+  });
+
+  it('shows the failure when MuxVM is failed', () => {
+    const r = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--fail', 'MuxVM');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Disposition: ttl-exceeded');
+    expect(r.stdout).toContain('routing loop between NATVM and BGPVM');
+    expect(r.stdout).toContain('more hops like the ones above');
+  });
+
+  it('exits non-zero with a clear message for an unknown node or a bad destination or argument', () => {
+    const a = cli('--from', 'Nowhere', '--to', 'PortalVM');
+    expect(a.status).not.toBe(0);
+    expect(a.stderr).toContain('"Nowhere" is not a node of this topology');
+    const b = cli('--from', 'ClientVM', '--to', 'ftp://portal');
+    expect(b.status).not.toBe(0);
+    expect(b.stderr).toContain('the scheme ftp:// is not supported');
+    const c = cli('--from', 'ClientVM', '--to', 'PortalVM', '--seed', 'abc');
+    expect(c.status).toBe(2);
+    expect(c.stderr).toContain('--seed must be a whole number');
+    const d = cli('--from', 'ClientVM');
+    expect(d.status).toBe(2);
+    expect(d.stderr).toContain('--to is missing');
+    const e = cli('--from', 'ClientVM', '--to', 'PortalVM', '--bogus');
+    expect(e.status).toBe(2);
+    expect(e.stderr).toContain("--bogus");
+  });
+});

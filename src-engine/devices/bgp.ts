@@ -1,0 +1,276 @@
+// BGP-4 (RFC 4271) as MuxVM and BGPVM speak it: a real TCP session on port 179 (the MUX initiates),
+// OPEN, KEEPALIVE every keepalive interval, UPDATEs announcing one /32 per VIP with NEXT_HOP the
+// MUX, ORIGIN IGP and AS_PATH [own AS]; the hold timer, whose expiry sends NOTIFICATION (code 4)
+// and removes every route learned from that peer; withdrawals. The RIB says where each route came from.
+import type { BgpMessage, Layer } from '../packets/layers';
+import { PORT_BGP } from '../packets/layers';
+import { ipToU32, parseCidr, u32ToIp } from '../net/addr';
+import type { Timer } from '../sim/scheduler';
+import { Timing } from '../sim/timing';
+import type { Provenance } from '../topology/schema';
+import type { IpStack } from './ipstack';
+import type { Conn, TcpStack } from './tcp';
+
+export type BgpState = 'Idle' | 'Connect' | 'Active' | 'OpenSent' | 'OpenConfirm' | 'Established';
+
+export interface BgpConfig {
+  readonly asn: number;
+  readonly routerId: string;
+  readonly peers: readonly { readonly address: string; readonly asn: number }[];
+  readonly initiates: boolean;
+  /** Seconds. */
+  readonly holdTime: number;
+  readonly keepalive: number;
+  /** Prefixes this speaker announces ("192.168.133.74/32"). */
+  readonly announce: readonly string[];
+  readonly prov: Provenance;
+}
+
+interface Peer {
+  readonly address: number;
+  readonly asn: number;
+  readonly text: string;
+  state: BgpState;
+  conn: Conn | undefined;
+  hold: number;
+  holdTimer: Timer | undefined;
+  keepaliveTimer: Timer | undefined;
+  readonly learned: Set<string>;
+}
+
+const SECOND = 1_000_000;
+
+export class BgpSpeaker {
+  private readonly peers: Peer[];
+  private announced: Set<string>;
+
+  constructor(
+    private readonly ip: IpStack,
+    private readonly tcp: TcpStack,
+    private readonly cfg: BgpConfig,
+  ) {
+    this.peers = cfg.peers.map((p) => ({ address: ipToU32(p.address), asn: p.asn, text: `${p.address} (AS ${p.asn})`, state: 'Idle', conn: undefined, hold: cfg.holdTime, holdTimer: undefined, keepaliveTimer: undefined, learned: new Set() }));
+    this.announced = new Set(cfg.announce);
+  }
+
+  private get me(): string {
+    return this.ip.node.id;
+  }
+
+  /** Listens on 179 and, for an initiating speaker, connects to every peer. */
+  start(): void {
+    this.tcp.listen(PORT_BGP, (conn) => this.accept(conn));
+    for (const p of this.peers) {
+      this.setState(p, 'Idle');
+      if (this.cfg.initiates) this.connect(p);
+    }
+  }
+
+  /** A restarted node: every session and learned route is gone. */
+  reset(): void {
+    for (const p of this.peers) {
+      this.stopTimers(p);
+      p.conn = undefined;
+      this.removeLearned(p, 'the node restarted');
+      p.state = 'Idle';
+    }
+  }
+
+  private connect(p: Peer): void {
+    this.setState(p, 'Connect');
+    p.conn = this.tcp.connect(p.address, PORT_BGP, {
+      onEstablished: (conn) => {
+        this.send(p, conn, [{ kind: 'open', version: 4, myAs: this.cfg.asn, holdTime: this.cfg.holdTime, bgpIdentifier: this.cfg.routerId }], 'OPEN');
+        this.setState(p, 'OpenSent');
+        this.restartHold(p, 240);
+      },
+      onData: (conn, layers) => this.receive(p, conn, layers),
+      onClose: (conn, reason) => this.closed(p, conn, reason),
+    }, 0);
+  }
+
+  private accept(conn: Conn): { onData?: (c: Conn, l: readonly Layer[]) => void; onClose?: (c: Conn, r: 'reset' | 'closed' | 'timeout') => void } {
+    const p = this.peers.find((x) => x.address === conn.remoteIp);
+    if (!p) {
+      this.ip.ctx.rec.event('info', this.me, `${this.me}: TCP 179 from ${u32ToIp(conn.remoteIp)}, not a configured peer: closed`, 'bgp');
+      this.ip.node.later(0, () => this.tcp.close(conn));
+      return {};
+    }
+    if (p.conn && p.conn !== conn) {
+      this.ip.ctx.rec.event('bgp-state', this.me, `${this.me}: a new connection from ${p.text} replaces the old session`, 'bgp');
+      this.dropSession(p, 'the peer opened a new connection');
+    }
+    p.conn = conn;
+    this.setState(p, 'Active');
+    this.restartHold(p, 240);
+    return { onData: (c, l) => this.receive(p, c, l), onClose: (c, r) => this.closed(p, c, r) };
+  }
+
+  private receive(p: Peer, conn: Conn, layers: readonly Layer[]): void {
+    if (p.conn !== conn) return;
+    for (const layer of layers) {
+      if (layer.type !== 'bgp') continue;
+      this.handle(p, conn, layer.message);
+      if (p.conn !== conn) return;
+    }
+  }
+
+  private handle(p: Peer, conn: Conn, m: BgpMessage): void {
+    const { rec } = this.ip.ctx;
+    switch (m.kind) {
+      case 'open': {
+        if (m.myAs !== p.asn) {
+          this.send(p, conn, [{ kind: 'notification', errorCode: 2, errorSubcode: 2 }], `NOTIFICATION: bad peer AS ${m.myAs}, expected ${p.asn}`);
+          this.dropSession(p, `${p.text} sent AS ${m.myAs}`);
+          return;
+        }
+        p.hold = Math.min(this.cfg.holdTime, m.holdTime);
+        rec.event('info', this.me, `${this.me} receives OPEN from ${p.text}: hold time ${p.hold} s`, 'bgp');
+        if (p.state === 'Active') {
+          this.send(p, conn, [{ kind: 'open', version: 4, myAs: this.cfg.asn, holdTime: this.cfg.holdTime, bgpIdentifier: this.cfg.routerId }, { kind: 'keepalive' }], 'OPEN + KEEPALIVE');
+        } else {
+          this.send(p, conn, [{ kind: 'keepalive' }], 'KEEPALIVE');
+        }
+        this.setState(p, 'OpenConfirm');
+        this.restartHold(p, p.hold);
+        return;
+      }
+      case 'keepalive':
+        this.restartHold(p, p.hold);
+        if (p.state === 'OpenConfirm') this.established(p, conn);
+        return;
+      case 'update':
+        this.restartHold(p, p.hold);
+        this.update(p, m);
+        return;
+      case 'notification':
+        rec.event('bgp-state', this.me, `${this.me} receives NOTIFICATION ${m.errorCode}/${m.errorSubcode} from ${p.text}`, 'bgp');
+        this.dropSession(p, `NOTIFICATION ${m.errorCode}/${m.errorSubcode} received`);
+        return;
+    }
+  }
+
+  private established(p: Peer, conn: Conn): void {
+    this.setState(p, 'Established');
+    this.scheduleKeepalive(p, conn);
+    if (this.announced.size > 0) this.sendUpdate(p, conn, [...this.announced], []);
+  }
+
+  private sendUpdate(p: Peer, conn: Conn, nlri: string[], withdrawn: string[]): void {
+    const attributes = nlri.length ? { origin: 0, asPath: [this.cfg.asn], nextHop: u32ToIp(conn.localIp) } : {};
+    const what = [nlri.length ? `announce ${nlri.join(', ')} next hop ${u32ToIp(conn.localIp)}` : '', withdrawn.length ? `withdraw ${withdrawn.join(', ')}` : ''].filter(Boolean).join('; ');
+    this.send(p, conn, [{ kind: 'update', withdrawn, attributes, nlri }], `UPDATE ${what}`);
+  }
+
+  /** Announces (or withdraws) prefixes to every established peer. */
+  setAnnounced(prefixes: readonly string[]): void {
+    const next = new Set(prefixes);
+    const withdrawn = [...this.announced].filter((x) => !next.has(x));
+    const added = [...next].filter((x) => !this.announced.has(x));
+    this.announced = next;
+    for (const p of this.peers) {
+      if (p.state === 'Established' && p.conn && (added.length || withdrawn.length)) this.sendUpdate(p, p.conn, added, withdrawn);
+    }
+  }
+
+  private update(p: Peer, m: Extract<BgpMessage, { kind: 'update' }>): void {
+    const { rec, sched } = this.ip.ctx;
+    for (const prefix of m.withdrawn) {
+      if (!p.learned.has(prefix)) continue;
+      p.learned.delete(prefix);
+      this.uninstall(p, prefix, 'withdrawn by the peer');
+    }
+    const nextHop = m.attributes.nextHop;
+    if (!nextHop || m.nlri.length === 0) return;
+    const nh = ipToU32(nextHop);
+    const via = this.ip.routes.lookup(nh);
+    for (const prefix of m.nlri) {
+      if (p.learned.has(prefix)) this.uninstall(p, prefix, 'replaced');
+      const { network, len } = parseCidr(prefix);
+      if (!via) {
+        rec.event('info', this.me, `${this.me}: next hop ${nextHop} of ${prefix} is unreachable, route not installed`, 'bgp');
+        continue;
+      }
+      p.learned.add(prefix);
+      const asPath = m.attributes.asPath ?? [];
+      this.ip.routes.add({ network, len, nextHop: nh, ifIndex: via.ifIndex, source: 'bgp', metric: 0, peer: p.text, asPath, learnedAt: sched.now, prov: this.cfg.prov });
+      rec.table(this.me, 'bgp-rib', `${prefix}|${p.text}`, {
+        cells: { prefix, 'next hop': nextHop, 'AS path': asPath.join(' '), origin: ['IGP', 'EGP', 'INCOMPLETE'][m.attributes.origin ?? 2] ?? '?', peer: p.text, 'learned at': String(sched.now) },
+      });
+      rec.event('route-installed', this.me, `${this.me} installs ${prefix} via ${nextHop} (BGP from ${p.text}, AS path ${asPath.join(' ')})`, 'bgp');
+    }
+  }
+
+  private uninstall(p: Peer, prefix: string, why: string): void {
+    const { network, len } = parseCidr(prefix);
+    this.ip.routes.remove((r) => r.source === 'bgp' && r.peer === p.text && r.network === network && r.len === len);
+    this.ip.ctx.rec.table(this.me, 'bgp-rib', `${prefix}|${p.text}`, undefined);
+    this.ip.ctx.rec.event('route-removed', this.me, `${this.me} removes ${prefix} learned from ${p.text}: ${why}`, 'bgp');
+  }
+
+  private removeLearned(p: Peer, why: string): void {
+    for (const prefix of p.learned) this.uninstall(p, prefix, why);
+    p.learned.clear();
+  }
+
+  private send(p: Peer, conn: Conn, messages: BgpMessage[], what: string): void {
+    this.tcp.send(conn, messages.map((message) => ({ type: 'bgp' as const, message })), `${this.me} sends BGP ${what} to ${p.text}.`);
+  }
+
+  private restartHold(p: Peer, seconds: number): void {
+    if (p.holdTimer) p.holdTimer.cancelled = true;
+    p.holdTimer = undefined;
+    if (seconds === 0) return;
+    p.holdTimer = this.ip.node.timer(seconds * SECOND, () => this.holdExpired(p));
+  }
+
+  private scheduleKeepalive(p: Peer, conn: Conn): void {
+    const interval = Math.min(this.cfg.keepalive, Math.floor(p.hold / 3));
+    if (interval <= 0) return;
+    p.keepaliveTimer = this.ip.node.timer(interval * SECOND, () => {
+      if (p.conn !== conn || p.state !== 'Established') return;
+      this.send(p, conn, [{ kind: 'keepalive' }], 'KEEPALIVE');
+      this.scheduleKeepalive(p, conn);
+    });
+  }
+
+  private holdExpired(p: Peer): void {
+    const conn = p.conn;
+    const { rec } = this.ip.ctx;
+    rec.event('bgp-state', this.me, `${this.me}: hold timer expired for ${p.text} (no message for ${p.hold} s): NOTIFICATION code 4, session closed`, 'bgp');
+    if (conn && conn.state === 'established') this.send(p, conn, [{ kind: 'notification', errorCode: 4, errorSubcode: 0 }], 'NOTIFICATION (hold timer expired)');
+    this.dropSession(p, 'hold timer expired');
+  }
+
+  /** Ends the session with a peer: timers stop, learned routes go, the TCP connection closes. */
+  private dropSession(p: Peer, why: string): void {
+    const conn = p.conn;
+    this.stopTimers(p);
+    p.conn = undefined;
+    this.removeLearned(p, why);
+    this.setState(p, 'Idle');
+    if (conn) this.tcp.close(conn);
+    if (this.cfg.initiates) this.ip.node.later(Timing.bgpConnectRetry, () => p.state === 'Idle' && this.connect(p));
+  }
+
+  private closed(p: Peer, conn: Conn, reason: string): void {
+    if (p.conn !== conn) return;
+    this.ip.ctx.rec.event('bgp-state', this.me, `${this.me}: TCP connection to ${p.text} ${reason === 'timeout' ? 'could not be opened' : 'closed'} (${reason})`, 'bgp');
+    this.dropSession(p, `TCP ${reason}`);
+  }
+
+  private stopTimers(p: Peer): void {
+    if (p.holdTimer) p.holdTimer.cancelled = true;
+    if (p.keepaliveTimer) p.keepaliveTimer.cancelled = true;
+    p.holdTimer = undefined;
+    p.keepaliveTimer = undefined;
+  }
+
+  private setState(p: Peer, state: BgpState): void {
+    const before = p.state;
+    p.state = state;
+    const { rec, sched } = this.ip.ctx;
+    rec.table(this.me, 'bgp-neighbors', p.text, { cells: { peer: u32ToIp(p.address), AS: String(p.asn), state, 'hold time': `${p.hold} s`, since: String(sched.now) }, prov: this.cfg.prov });
+    if (before !== state) rec.event('bgp-state', this.me, `${this.me}: BGP session with ${p.text} ${before} -> ${state}`, 'bgp');
+  }
+}

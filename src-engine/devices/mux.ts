@@ -1,0 +1,95 @@
+// The SLB multiplexer on MuxVM: traffic to a VIP it announces is matched to a rule (VIP, protocol,
+// port), a DIP is picked by a 5-tuple hash, and the whole frame is wrapped in VXLAN towards the PA of
+// the DIP's host. The client's addresses stay inside; only the inner destination MAC becomes the DIP's
+// (how VFP knows which port to deliver to).
+import { vxlanSourcePort } from '../packets/vxlanSourcePort';
+import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, PORT_VXLAN } from '../packets/layers';
+
+const UDP = IPPROTO_UDP;
+import { numToMac, u32ToIp } from '../net/addr';
+import { ethernet, ipv4, udp } from '../net/build';
+import { encodePacket } from '../net/codec';
+import { ETH_HLEN, ipDst, ipHeaderLen, ipProto, ipSrc, l4DstPort, l4SrcPort, mac48, setMac48 } from '../net/frame';
+import { flowHash } from '../net/hash';
+import { Timing } from '../sim/timing';
+import type { IpStack } from './ipstack';
+
+export interface MuxDip {
+  readonly ip: number;
+  readonly port: number;
+  readonly mac: number;
+  /** The PA of the host whose VFP delivers to this DIP. */
+  readonly hostPa: number;
+  readonly host: string;
+}
+
+export interface MuxRule {
+  readonly name: string;
+  readonly vip: number;
+  readonly protocol: number;
+  readonly port: number;
+  readonly dips: readonly MuxDip[];
+}
+
+export interface MuxConfig {
+  readonly vips: ReadonlySet<number>;
+  readonly rules: readonly MuxRule[];
+  readonly vni: number;
+  /** The MUX's interface on the PA network, source of the VXLAN packets. */
+  readonly paIfIndex: number;
+}
+
+const PROTO_NAME: Record<number, string> = { [IPPROTO_TCP]: 'TCP', [IPPROTO_UDP]: 'UDP', [IPPROTO_ICMP]: 'ICMP' };
+
+export function installMux(ip: IpStack, cfg: MuxConfig): void {
+  ip.preRoute = (_ifIndex, bytes, tag) => {
+    const o = ETH_HLEN;
+    const vip = ipDst(bytes, o);
+    if (!cfg.vips.has(vip)) return false;
+    const { tracer, rec } = ip.ctx;
+    const me = ip.node.id;
+    const proto = ipProto(bytes, o);
+    const t = o + ipHeaderLen(bytes, o);
+    const ports = proto === IPPROTO_TCP || proto === UDP;
+    const srcPort = ports ? l4SrcPort(bytes, t) : 0;
+    const dstPort = ports ? l4DstPort(bytes, t) : 0;
+    const rule = cfg.rules.find((r) => r.vip === vip && r.protocol === proto && r.port === dstPort);
+    const what = `${PROTO_NAME[proto] ?? `protocol ${proto}`}${ports ? ` port ${dstPort}` : ''}`;
+    if (!rule) {
+      const reason = `${me} announces VIP ${u32ToIp(vip)} but has no load-balancing rule for ${what}`;
+      rec.event('drop', me, reason);
+      if (tag) tracer.end(tag, 'no-rule', reason, bytes, `${reason}, so the MUX drops the packet.`);
+      return true;
+    }
+    const src = ipSrc(bytes, o);
+    const hash = flowHash(src, vip, proto, srcPort, dstPort);
+    const dip = rule.dips[hash % rule.dips.length]!;
+    const inner = bytes.slice();
+    const beforeMac = numToMac(mac48(inner, 0));
+    setMac48(inner, 0, dip.mac);
+    const pa = ip.ifaces[cfg.paIfIndex]!;
+    const sport = vxlanSourcePort(inner);
+    const frame = encodePacket([
+      ethernet(pa.macText),
+      ipv4(pa.ipText, u32ToIp(dip.hostPa), UDP, ip.nextIpId()),
+      udp(sport, PORT_VXLAN, 0),
+      { type: 'vxlan', flags: 0x08, vni: cfg.vni },
+      { type: 'raw', data: inner },
+    ]);
+    const dipText = `${u32ToIp(dip.ip)}:${dip.port}`;
+    if (tag) {
+      tracer.step(tag, { kind: 'load-balance', rule: rule.name, vip: `${u32ToIp(vip)}:${dstPort}`, dip: dipText, hash, text: `rule ${rule.name} matches ${u32ToIp(vip)} ${what}; 5-tuple hash ${hash} picks DIP ${dipText} (${rule.dips.length} DIP${rule.dips.length > 1 ? 's' : ''})` });
+      tracer.step(tag, { kind: 'rewrite', by: 'mux', field: 'inner ethernet.dst', before: beforeMac, after: numToMac(dip.mac), rule: rule.name, text: `the inner frame's destination MAC becomes the DIP's ${numToMac(dip.mac)}; its IP addresses are unchanged` });
+      tracer.step(tag, { kind: 'encapsulate', vni: cfg.vni, outerSrc: pa.ipText, outerDst: u32ToIp(dip.hostPa), text: `VXLAN: outer IPv4 ${pa.ipText} -> ${u32ToIp(dip.hostPa)} (${dip.host}'s PA), UDP ${sport} -> 4789, VNI ${cfg.vni}` });
+    }
+    const route = ip.routes.lookup(dip.hostPa);
+    if (!route) {
+      if (tag) tracer.end(tag, 'no-route', `${me} has no route to the PA ${u32ToIp(dip.hostPa)}`, frame, 'The MUX cannot reach the DIP host.');
+      return true;
+    }
+    if (tag) tracer.step(tag, ip.routeStep(route, dip.hostPa));
+    const why = !tag && !rec.options.full ? '' : `${me} matches VIP ${u32ToIp(vip)} ${what} to rule ${rule.name}, picks DIP ${dipText} by 5-tuple hash, and wraps the whole frame in VXLAN to ${dip.host}'s PA ${u32ToIp(dip.hostPa)} (VNI ${cfg.vni}); the inner packet still says ${u32ToIp(src)} -> ${u32ToIp(vip)}.`;
+    ip.output(route, dip.hostPa, frame, tag, why, Timing.mux);
+    return true;
+  };
+}

@@ -1,0 +1,98 @@
+// RRAS NAT (NAPT) on NATVM: only packets leaving by the outside interface from another interface are
+// translated (source -> the outside address and a mapped port); answers arriving on the outside
+// address are translated back. Inside-to-inside traffic is routed unchanged.
+import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from '../packets/layers';
+import { u32ToIp } from '../net/addr';
+import { adjustChecksum16, adjustChecksum32, fixIpv4Checksum } from '../net/checksum';
+import { ETH_HLEN, ipDst, ipHeaderLen, ipProto, ipSrc, setU16, setU32, u16 } from '../net/frame';
+import type { IpStack } from './ipstack';
+
+interface Mapping {
+  readonly insideIp: number;
+  readonly insidePort: number;
+}
+
+export class Nat {
+  private readonly outbound = new Map<string, number>();
+  private readonly inbound = new Map<string, Mapping>();
+  private nextPort = 61000;
+
+  constructor(
+    private readonly ip: IpStack,
+    readonly outsideIndex: number,
+  ) {}
+
+  private get outsideIp(): number {
+    return this.ip.ifaces[this.outsideIndex]!.ip;
+  }
+
+  /** Inside -> outside: rewrite the source. Returns the translated copy, or undefined to drop. */
+  translateOut(bytes: Uint8Array, tag: number): Uint8Array | undefined {
+    const o = ETH_HLEN;
+    const proto = ipProto(bytes, o);
+    const t = o + ipHeaderLen(bytes, o);
+    const portAt = portOffset(proto, t, 'src');
+    if (portAt < 0) return undefined;
+    const src = ipSrc(bytes, o);
+    const port = u16(bytes, portAt);
+    const key = `${proto}|${src}:${port}`;
+    let mapped = this.outbound.get(key);
+    if (mapped === undefined) {
+      mapped = this.nextPort++;
+      this.outbound.set(key, mapped);
+      this.inbound.set(`${proto}|${mapped}`, { insideIp: src, insidePort: port });
+      this.ip.ctx.rec.table(this.ip.node.id, 'nat', key, {
+        cells: { protocol: protoName(proto), inside: `${u32ToIp(src)}:${port}`, outside: `${u32ToIp(this.outsideIp)}:${mapped}`, remote: u32ToIp(ipDst(bytes, o)), created: String(this.ip.ctx.sched.now) },
+      });
+    }
+    const out = bytes.slice();
+    rewrite(out, proto, t, 'src', this.outsideIp, mapped);
+    if (tag) this.ip.ctx.tracer.step(tag, { kind: 'rewrite', by: 'nat', field: 'ipv4.src', before: `${u32ToIp(src)}:${port}`, after: `${u32ToIp(this.outsideIp)}:${mapped}`, text: `NAPT: the packet leaves by the outside interface, so its source ${u32ToIp(src)}:${port} becomes ${u32ToIp(this.outsideIp)}:${mapped}` });
+    return out;
+  }
+
+  /** Outside -> inside: an answer to a mapping gets its destination restored. */
+  translateIn(bytes: Uint8Array, tag: number): Uint8Array | undefined {
+    const o = ETH_HLEN;
+    const proto = ipProto(bytes, o);
+    const t = o + ipHeaderLen(bytes, o);
+    const portAt = portOffset(proto, t, 'dst');
+    if (portAt < 0) return undefined;
+    const port = u16(bytes, portAt);
+    const m = this.inbound.get(`${proto}|${port}`);
+    if (!m) return undefined;
+    const out = bytes.slice();
+    rewrite(out, proto, t, 'dst', m.insideIp, m.insidePort);
+    if (tag) this.ip.ctx.tracer.step(tag, { kind: 'rewrite', by: 'nat', field: 'ipv4.dst', before: `${u32ToIp(this.outsideIp)}:${port}`, after: `${u32ToIp(m.insideIp)}:${m.insidePort}`, text: `NAPT: the answer to mapping ${port} goes back to ${u32ToIp(m.insideIp)}:${m.insidePort}` });
+    return out;
+  }
+}
+
+function protoName(p: number): string {
+  return p === IPPROTO_TCP ? 'TCP' : p === IPPROTO_UDP ? 'UDP' : 'ICMP';
+}
+
+/** Where the port (or the ICMP echo identifier, which NAPT maps like a port) sits; -1 if none. */
+function portOffset(proto: number, t: number, which: 'src' | 'dst'): number {
+  if (proto === IPPROTO_TCP || proto === IPPROTO_UDP) return t + (which === 'src' ? 0 : 2);
+  if (proto === IPPROTO_ICMP) return t + 4;
+  return -1;
+}
+
+function rewrite(b: Uint8Array, proto: number, t: number, which: 'src' | 'dst', ip: number, port: number): void {
+  const ipAt = ETH_HLEN + (which === 'src' ? 12 : 16);
+  const portAt = portOffset(proto, t, which);
+  const oldIp = ((b[ipAt]! << 24) | (b[ipAt + 1]! << 16) | (b[ipAt + 2]! << 8) | b[ipAt + 3]!) >>> 0;
+  const oldPort = u16(b, portAt);
+  setU32(b, ipAt, ip);
+  setU16(b, portAt, port);
+  fixIpv4Checksum(b, ETH_HLEN);
+  if (proto === IPPROTO_ICMP) {
+    adjustChecksum16(b, t + 2, oldPort, port);
+    return;
+  }
+  const csAt = t + (proto === IPPROTO_TCP ? 16 : 6);
+  if (proto === IPPROTO_UDP && u16(b, csAt) === 0) return;
+  adjustChecksum32(b, csAt, oldIp, ip);
+  adjustChecksum16(b, csAt, oldPort, port);
+}

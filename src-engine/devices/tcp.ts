@@ -1,0 +1,214 @@
+// TCP endpoints for one node (RFC 793, the parts the simulator shows): listeners, the three-way
+// handshake, RST for a port with no listener, SYN retransmission, data segments carrying
+// application layers (BGP messages), delayed ACKs, FIN. Segments are read from the bytes received.
+import type { Layer } from '../packets/layers';
+import { IPPROTO_TCP } from '../packets/layers';
+import { u32ToIp } from '../net/addr';
+import { tcp } from '../net/build';
+import { decodePacket } from '../net/codec';
+import { ETH_HLEN, ipDst, ipHeaderLen, ipSrc, ipTotalLen, l4DstPort, l4SrcPort, TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN, tcpAck, tcpFlags, tcpHeaderLen, tcpSeq } from '../net/frame';
+import { Timing } from '../sim/timing';
+import type { Timer } from '../sim/scheduler';
+import type { IpStack } from './ipstack';
+
+export type CloseReason = 'reset' | 'closed' | 'timeout';
+
+export interface TcpHandlers {
+  onEstablished?(conn: Conn): void;
+  onData?(conn: Conn, layers: readonly Layer[]): void;
+  onClose?(conn: Conn, reason: CloseReason): void;
+}
+
+export interface Conn {
+  readonly key: string;
+  readonly localIp: number;
+  readonly localPort: number;
+  readonly remoteIp: number;
+  readonly remotePort: number;
+  state: 'syn-sent' | 'syn-received' | 'established' | 'fin-wait' | 'last-ack' | 'closed';
+  sndNxt: number;
+  rcvNxt: number;
+  handlers: TcpHandlers;
+  ackTimer: Timer | undefined;
+  synTries: number;
+}
+
+const connKey = (remoteIp: number, remotePort: number, localPort: number): string => `${remoteIp}:${remotePort}>${localPort}`;
+
+export class TcpStack {
+  private readonly listeners = new Map<number, (conn: Conn) => TcpHandlers>();
+  private readonly conns = new Map<string, Conn>();
+
+  constructor(private readonly ip: IpStack) {
+    ip.tcp = (ifIndex, bytes, tag) => this.input(ifIndex, bytes, tag);
+  }
+
+  listen(port: number, accept: (conn: Conn) => TcpHandlers): void {
+    this.listeners.set(port, accept);
+  }
+
+  hasListener(port: number): boolean {
+    return this.listeners.has(port);
+  }
+
+  /** Opens a connection from an ephemeral port chosen by the seeded RNG; the SYN carries `tag`. */
+  connect(dst: number, dstPort: number, handlers: TcpHandlers, tag: number): Conn {
+    const { rng } = this.ip.ctx;
+    let localPort = rng.int(49152, 65535);
+    while (this.conns.has(connKey(dst, dstPort, localPort))) localPort = localPort === 65535 ? 49152 : localPort + 1;
+    const route = this.ip.routes.lookup(dst);
+    const localIp = route ? this.ip.ifaces[route.ifIndex]!.ip : (this.ip.ifaces[0]?.ip ?? 0);
+    const iss = rng.nextU32();
+    const conn: Conn = { key: connKey(dst, dstPort, localPort), localIp, localPort, remoteIp: dst, remotePort: dstPort, state: 'syn-sent', sndNxt: (iss + 1) >>> 0, rcvNxt: 0, handlers, ackTimer: undefined, synTries: 0 };
+    this.conns.set(conn.key, conn);
+    this.sendSyn(conn, iss, tag);
+    return conn;
+  }
+
+  private sendSyn(conn: Conn, iss: number, tag: number): void {
+    conn.synTries++;
+    const me = this.ip.node.id;
+    this.segment(conn, iss, 0, { syn: true }, [], tag, `${me} opens a TCP connection to ${u32ToIp(conn.remoteIp)}:${conn.remotePort} (SYN${conn.synTries > 1 ? `, retransmission ${conn.synTries - 1}` : ''}).`, 1460);
+    this.ip.node.later(Timing.synRetry * 2 ** (conn.synTries - 1), () => {
+      if (conn.state !== 'syn-sent' || this.conns.get(conn.key) !== conn) return;
+      if (conn.synTries < Timing.synTries) {
+        this.sendSyn(conn, iss, 0);
+        return;
+      }
+      this.drop(conn, 'timeout');
+    });
+  }
+
+  /** Sends application layers (e.g. BGP messages) on an established connection. */
+  send(conn: Conn, payload: readonly Layer[], why: string, tag = 0): void {
+    if (conn.state !== 'established') return;
+    this.cancelAck(conn);
+    const seq = conn.sndNxt;
+    const sent = this.segment(conn, seq, conn.rcvNxt, { ack: true, psh: true }, payload, tag, why);
+    conn.sndNxt = (seq + sent) >>> 0;
+  }
+
+  /** Active close: FIN, then the connection is forgotten once the peer's FIN is acknowledged. */
+  close(conn: Conn): void {
+    if (conn.state !== 'established') {
+      this.drop(conn, 'closed');
+      return;
+    }
+    this.cancelAck(conn);
+    this.segment(conn, conn.sndNxt, conn.rcvNxt, { fin: true, ack: true }, [], 0, `${this.ip.node.id} closes the TCP connection (FIN).`);
+    conn.sndNxt = (conn.sndNxt + 1) >>> 0;
+    conn.state = 'fin-wait';
+  }
+
+  /** Forgets every connection (a node that restarts). */
+  reset(): void {
+    this.conns.clear();
+  }
+
+  private drop(conn: Conn, reason: CloseReason): void {
+    this.cancelAck(conn);
+    const was = conn.state;
+    conn.state = 'closed';
+    this.conns.delete(conn.key);
+    if (was !== 'closed') conn.handlers.onClose?.(conn, reason);
+  }
+
+  private cancelAck(conn: Conn): void {
+    if (conn.ackTimer) conn.ackTimer.cancelled = true;
+    conn.ackTimer = undefined;
+  }
+
+  /** Encodes and sends one segment; returns the payload length in bytes. */
+  private segment(conn: Conn, seq: number, ack: number, flags: Parameters<typeof tcp>[4], payload: readonly Layer[], tag: number, why: string, mss?: number): number {
+    const bytes = this.ip.originate(conn.remoteIp, IPPROTO_TCP, [tcp(conn.localPort, conn.remotePort, seq, ack, flags, mss), ...payload], tag, why);
+    if (!bytes) return 0;
+    const o = ETH_HLEN;
+    const t = o + ipHeaderLen(bytes, o);
+    return ipTotalLen(bytes, o) - (t - o) - tcpHeaderLen(bytes, t);
+  }
+
+  private input(_ifIndex: number, bytes: Uint8Array, tag: number): void {
+    const { tracer } = this.ip.ctx;
+    const me = this.ip.node.id;
+    const o = ETH_HLEN;
+    const t = o + ipHeaderLen(bytes, o);
+    const src = ipSrc(bytes, o);
+    const srcPort = l4SrcPort(bytes, t);
+    const dstPort = l4DstPort(bytes, t);
+    const flags = tcpFlags(bytes, t);
+    const seq = tcpSeq(bytes, t);
+    const payloadLen = ipTotalLen(bytes, o) - (t - o) - tcpHeaderLen(bytes, t);
+    const conn = this.conns.get(connKey(src, srcPort, dstPort));
+    const reply = tracer.replyTag(tag);
+    if (!conn) {
+      if (flags & TCP_RST) return;
+      const accept = flags & TCP_SYN && !(flags & TCP_ACK) ? this.listeners.get(dstPort) : undefined;
+      if (!accept) {
+        const why = `${me} has no listener on TCP ${dstPort}, so it answers with RST.`;
+        if (tag) tracer.end(tag, 'no-listener', `nothing listens on TCP port ${dstPort} at ${me} (${u32ToIp(ipDst(bytes, o))}): connection refused`, bytes, why);
+        const rstSeq = flags & TCP_ACK ? tcpAck(bytes, t) : 0;
+        this.ip.originate(src, IPPROTO_TCP, [tcp(dstPort, srcPort, rstSeq, (seq + payloadLen + (flags & TCP_SYN ? 1 : 0)) >>> 0, { rst: true, ack: !(flags & TCP_ACK) })], reply, why);
+        return;
+      }
+      const iss = this.ip.ctx.rng.nextU32();
+      const created: Conn = { key: connKey(src, srcPort, dstPort), localIp: ipDst(bytes, o), localPort: dstPort, remoteIp: src, remotePort: srcPort, state: 'syn-received', sndNxt: (iss + 1) >>> 0, rcvNxt: (seq + 1) >>> 0, handlers: {}, ackTimer: undefined, synTries: 0 };
+      created.handlers = accept(created);
+      this.conns.set(created.key, created);
+      if (tag) tracer.end(tag, 'delivered', `${me} accepts the connection: a service listens on TCP ${dstPort}`, bytes, `The SYN reached ${me}, which listens on TCP ${dstPort}; it answers with SYN-ACK.`);
+      this.segment(created, iss, created.rcvNxt, { syn: true, ack: true }, [], reply, `${me} accepts the connection on TCP ${dstPort} (SYN-ACK).`, 1460);
+      return;
+    }
+    if (flags & TCP_RST) {
+      if (tag) tracer.end(tag, 'delivered', `${me} receives RST: connection refused`, bytes, `${me} receives the reset.`);
+      this.drop(conn, 'reset');
+      return;
+    }
+    if (conn.state === 'syn-sent') {
+      if (!(flags & TCP_SYN && flags & TCP_ACK) || tcpAck(bytes, t) !== conn.sndNxt) return;
+      conn.rcvNxt = (seq + 1) >>> 0;
+      conn.state = 'established';
+      if (tag) tracer.end(tag, 'delivered', `${me} receives the SYN-ACK: the connection is established`, bytes, `The SYN-ACK matches ${me}'s open connection; it completes the handshake with ACK.`);
+      this.segment(conn, conn.sndNxt, conn.rcvNxt, { ack: true }, [], 0, `${me} completes the handshake (ACK).`);
+      conn.handlers.onEstablished?.(conn);
+      return;
+    }
+    if (conn.state === 'syn-received' && flags & TCP_ACK) {
+      conn.state = 'established';
+      conn.handlers.onEstablished?.(conn);
+    }
+    if (conn.state === 'last-ack' && flags & TCP_ACK) {
+      this.drop(conn, 'closed');
+      return;
+    }
+    if (payloadLen > 0 && seq === conn.rcvNxt && conn.state === 'established') {
+      conn.rcvNxt = (conn.rcvNxt + payloadLen) >>> 0;
+      const decoded = decodePacket(bytes);
+      const layers = decoded.ok ? decoded.value.layers : [];
+      const at = layers.findIndex((l) => l.type === 'tcp');
+      this.scheduleAck(conn);
+      conn.handlers.onData?.(conn, layers.slice(at + 1));
+    }
+    if (flags & TCP_FIN) {
+      conn.rcvNxt = (conn.rcvNxt + 1) >>> 0;
+      this.cancelAck(conn);
+      if (conn.state === 'fin-wait') {
+        this.segment(conn, conn.sndNxt, conn.rcvNxt, { ack: true }, [], 0, `${me} acknowledges the FIN.`);
+        this.drop(conn, 'closed');
+        return;
+      }
+      this.segment(conn, conn.sndNxt, conn.rcvNxt, { fin: true, ack: true }, [], 0, `${me} closes its side too (FIN-ACK).`);
+      conn.sndNxt = (conn.sndNxt + 1) >>> 0;
+      conn.state = 'last-ack';
+      conn.handlers.onClose?.(conn, 'closed');
+    }
+  }
+
+  private scheduleAck(conn: Conn): void {
+    if (conn.ackTimer) return;
+    conn.ackTimer = this.ip.ctx.sched.timer(this.ip.ctx.sched.now + Timing.delayedAck, () => {
+      conn.ackTimer = undefined;
+      if (!this.ip.node.up || conn.state !== 'established' || this.conns.get(conn.key) !== conn) return;
+      this.segment(conn, conn.sndNxt, conn.rcvNxt, { ack: true }, [], 0, `${this.ip.node.id} acknowledges data (delayed ACK).`);
+    });
+  }
+}

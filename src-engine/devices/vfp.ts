@@ -1,0 +1,153 @@
+// The Virtual Filtering Platform in the host's switch, for the SLB: VXLAN from a MUX to the host's
+// PA is decapsulated here and its destination rewritten VIP -> DIP; the flow is remembered so that
+// the DIP's answer, leaving its port, gets its source rewritten DIP -> VIP (Direct Server Return:
+// the answer goes straight to its gateway, never back through the MUX). Checksums are fixed
+// incrementally after each rewrite.
+import { numToMac, u32ToIp } from '../net/addr';
+import { adjustChecksum16, adjustChecksum32, fixIpv4Checksum } from '../net/checksum';
+import { ETH_HLEN, etherType, ipDst, ipHeaderLen, ipProto, ipSrc, l4DstPort, l4SrcPort, mac48, setU16, setU32, u16, u32 } from '../net/frame';
+import { IPPROTO_TCP, IPPROTO_UDP, PORT_VXLAN } from '../packets/layers';
+import type { Ctx } from './context';
+import type { Port } from './vswitch';
+
+export interface VfpDip {
+  readonly ip: number;
+  readonly port: number;
+  readonly mac: number;
+  readonly portIndex: number;
+}
+
+export interface VfpRule {
+  readonly name: string;
+  readonly vip: number;
+  readonly protocol: number;
+  readonly port: number;
+  readonly dips: readonly VfpDip[];
+}
+
+export interface VfpConfig {
+  readonly host: string;
+  readonly paIp: number;
+  readonly paPortIndex: number;
+  readonly vni: number;
+  readonly rules: readonly VfpRule[];
+}
+
+interface Flow {
+  readonly vip: number;
+  readonly vipPort: number;
+}
+
+const flowKey = (proto: number, a: number, ap: number, b: number, bp: number): string => `${proto}|${a}:${ap}|${b}:${bp}`;
+
+export class Vfp {
+  /** Keyed by the DIP's answer direction: (proto, DIP:port, client:port). */
+  private readonly flows = new Map<string, Flow>();
+  private readonly dipPorts: Set<number>;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly switchId: string,
+    private readonly cfg: VfpConfig,
+  ) {
+    this.dipPorts = new Set(cfg.rules.flatMap((r) => r.dips.map((d) => d.portIndex)));
+  }
+
+  isPaPort(port: Port): boolean {
+    return port.index === this.cfg.paPortIndex;
+  }
+
+  /** Inbound: VXLAN to the host PA is decapsulated and delivered to the DIP's port. */
+  decap(port: Port, bytes: Uint8Array, tag: number): { port: number; bytes: Uint8Array; why: string } | 'drop' | undefined {
+    if (etherType(bytes) !== 0x0800) return undefined;
+    const o = ETH_HLEN;
+    if (ipProto(bytes, o) !== IPPROTO_UDP || ipDst(bytes, o) !== this.cfg.paIp) return undefined;
+    const t = o + ipHeaderLen(bytes, o);
+    if (l4DstPort(bytes, t) !== PORT_VXLAN) return undefined;
+    const { tracer, rec } = this.ctx;
+    const vni = u32(bytes, t + 12) >>> 8;
+    if ((bytes[t + 8]! & 0x08) === 0 || vni !== this.cfg.vni) {
+      if (tag) tracer.end(tag, 'no-route', `VFP on ${port.id} has no virtual network with VNI ${vni}`, bytes, 'VFP drops VXLAN for an unknown virtual network.');
+      rec.event('drop', this.switchId, `VFP: VXLAN with unknown VNI ${vni} dropped`, 'vxlan');
+      return 'drop';
+    }
+    const inner = bytes.slice(t + 16);
+    if (tag) tracer.step(tag, { kind: 'decapsulate', vni, text: `VFP strips the outer Ethernet, IPv4 ${u32ToIp(ipSrc(bytes, o))} -> ${u32ToIp(this.cfg.paIp)}, UDP 4789 and VXLAN headers (VNI ${vni})` });
+    const io = ETH_HLEN;
+    const dstMac = mac48(inner, 0);
+    const proto = ipProto(inner, io);
+    const vip = ipDst(inner, io);
+    const it = io + ipHeaderLen(inner, io);
+    const vipPort = proto === IPPROTO_TCP || proto === IPPROTO_UDP ? l4DstPort(inner, it) : 0;
+    const rule = this.cfg.rules.find((r) => r.vip === vip && r.protocol === proto && r.port === vipPort);
+    const dip = rule?.dips.find((d) => d.mac === dstMac);
+    if (!rule || !dip) {
+      const reason = `VFP has no load-balancing policy for ${u32ToIp(vip)}:${vipPort} towards ${numToMac(dstMac)}`;
+      if (tag) tracer.end(tag, 'no-rule', reason, inner, `${reason}, so it drops the packet.`);
+      rec.event('drop', this.switchId, reason);
+      return 'drop';
+    }
+    this.rewrite(inner, it, proto, 'dst', dip.ip, dip.port);
+    const client = ipSrc(inner, io);
+    const clientPort = l4SrcPort(inner, it);
+    const key = flowKey(proto, dip.ip, dip.port, client, clientPort);
+    if (!this.flows.has(key)) {
+      this.flows.set(key, { vip, vipPort });
+      rec.table(this.switchId, 'vfp-flows', key, {
+        cells: { client: `${u32ToIp(client)}:${clientPort}`, VIP: `${u32ToIp(vip)}:${vipPort}`, DIP: `${u32ToIp(dip.ip)}:${dip.port}`, port: this.ctx.nameOf(dip.ip), created: String(this.ctx.sched.now) },
+      });
+      rec.event('flow-created', this.switchId, `VFP flow ${u32ToIp(client)}:${clientPort} -> VIP ${u32ToIp(vip)}:${vipPort} = DIP ${u32ToIp(dip.ip)}:${dip.port}`);
+    }
+    const dipText = `${u32ToIp(dip.ip)}:${dip.port}`;
+    if (tag) {
+      tracer.step(tag, { kind: 'rewrite', by: 'vfp', field: 'ipv4.dst', before: `${u32ToIp(vip)}:${vipPort}`, after: dipText, rule: rule.name, text: `VFP rewrites the destination VIP ${u32ToIp(vip)}:${vipPort} to DIP ${dipText} (rule ${rule.name}) and records the flow` });
+    }
+    return {
+      port: dip.portIndex,
+      bytes: inner,
+      why: `VFP decapsulates the VXLAN packet addressed to the host PA ${u32ToIp(this.cfg.paIp)}, rewrites VIP ${u32ToIp(vip)} to DIP ${dipText} (rule ${rule.name}) and delivers it to ${this.ctx.nameOf(dip.ip)}'s port.`,
+    };
+  }
+
+  /** Outbound from a DIP's port: the answer of a recorded flow gets its source DIP -> VIP. */
+  fromPort(port: Port, bytes: Uint8Array, tag: number): Uint8Array | undefined {
+    if (this.flows.size === 0 || !this.dipPorts.has(port.index) || etherType(bytes) !== 0x0800) return undefined;
+    const o = ETH_HLEN;
+    const proto = ipProto(bytes, o);
+    if (proto !== IPPROTO_TCP && proto !== IPPROTO_UDP) return undefined;
+    const t = o + ipHeaderLen(bytes, o);
+    const src = ipSrc(bytes, o);
+    const srcPort = l4SrcPort(bytes, t);
+    const flow = this.flows.get(flowKey(proto, src, srcPort, ipDst(bytes, o), l4DstPort(bytes, t)));
+    if (!flow) return undefined;
+    const out = bytes.slice();
+    this.rewrite(out, t, proto, 'src', flow.vip, flow.vipPort);
+    if (tag) {
+      this.ctx.tracer.step(tag, {
+        kind: 'rewrite',
+        by: 'vfp',
+        field: 'ipv4.src',
+        before: `${u32ToIp(src)}:${srcPort}`,
+        after: `${u32ToIp(flow.vip)}:${flow.vipPort}`,
+        text: `VFP on ${port.id} matches the recorded flow and rewrites the source DIP ${u32ToIp(src)}:${srcPort} back to VIP ${u32ToIp(flow.vip)}:${flow.vipPort} (Direct Server Return: no MUX on the way back)`,
+      });
+    }
+    return out;
+  }
+
+  /** Rewrites the source or destination address and port, fixing the IP and TCP/UDP checksums. */
+  private rewrite(b: Uint8Array, t: number, proto: number, which: 'src' | 'dst', ip: number, port: number): void {
+    const o = ETH_HLEN;
+    const ipAt = o + (which === 'src' ? 12 : 16);
+    const portAt = t + (which === 'src' ? 0 : 2);
+    const oldIp = u32(b, ipAt);
+    const oldPort = u16(b, portAt);
+    setU32(b, ipAt, ip);
+    setU16(b, portAt, port);
+    fixIpv4Checksum(b, o);
+    const csAt = t + (proto === IPPROTO_TCP ? 16 : 6);
+    if (proto === IPPROTO_UDP && u16(b, csAt) === 0) return;
+    adjustChecksum32(b, csAt, oldIp, ip);
+    adjustChecksum16(b, csAt, oldPort, port);
+  }
+}

@@ -1,0 +1,3 @@
+// The packet codecs, seen from the simulator: one import point, so devices do not depend on
+// where the codec module lives.
+export { decodePacket, encodePacket } from '../packets/index';

@@ -1,0 +1,48 @@
+// The engine's memory of the last run: `run` simulates and keeps the result, `tables` replays a
+// node's table history to a time, `exportPcapng` writes the run as a capture.
+import type { DeviceTables, EngineError, Result, RunRequest, RunResult, SimTime } from '../protocol';
+import type { Topology } from '../topology/schema';
+import type { Capture } from '../capture/index';
+import { buildCapture } from '../trace/capture';
+import { tablesAt } from '../trace/tableLog';
+import { runError } from './errors';
+import { simulate, type SimRun } from './simulate';
+
+export interface RunSession {
+  run(topology: Topology, request: RunRequest): Result<RunResult, EngineError>;
+  tables(node: string, time: SimTime): Result<DeviceTables, EngineError>;
+  exportPcapng(write: (capture: Capture) => Uint8Array): Result<Uint8Array, EngineError>;
+}
+
+export function createRunSession(): RunSession {
+  let last: SimRun | undefined;
+  return {
+    run(topology, request) {
+      const r = simulate(topology, request);
+      if (!r.ok) return r;
+      last = r.value;
+      return { ok: true, value: r.value.result };
+    },
+    tables(nodeText, time) {
+      if (!last) return { ok: false, error: runError('no-run', 'there is no run yet') };
+      const all = [...last.nodes, last.switchId];
+      const node = all.find((n) => n.toLowerCase() === nodeText.toLowerCase());
+      if (!node) return { ok: false, error: runError('unknown-node', `"${nodeText}" is not a node of the last run`) };
+      let up = true;
+      for (const e of last.result.events) {
+        if (e.time > time) break;
+        if (e.node === node && e.kind === 'node-failed') up = false;
+        if (e.node === node && e.kind === 'node-restored') up = true;
+      }
+      return { ok: true, value: { node, time, up, tables: tablesAt(last.tableLog, node, time) } };
+    },
+    exportPcapng(write) {
+      if (!last) return { ok: false, error: runError('no-run', 'there is no run yet') };
+      try {
+        return { ok: true, value: write(buildCapture(last.result.transmissions, last.switchId)) };
+      } catch (e) {
+        return { ok: false, error: runError('capture-failed', (e as Error).message) };
+      }
+    },
+  };
+}

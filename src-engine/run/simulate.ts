@@ -1,0 +1,95 @@
+// One run: build the network, bring the control plane up at t = 0 (BGP sessions, routes), apply the
+// what-ifs at their times, start the user's flow once they have taken effect, and stop shortly after
+// the flow has ended. Same topology, request and seed: same events, same bytes.
+import type { EngineError, FlowTrace, RunRequest, RunResult, SimEvent, SimTime } from '../protocol';
+import { SECOND } from '../sim/timing';
+import type { Topology } from '../topology/schema';
+import { explainLoop } from '../trace/explain';
+import type { RecordOptions } from '../trace/recorder';
+import type { TableChange } from '../trace/tableLog';
+import type { TraceBuild } from '../trace/tracer';
+import type { Result } from '../protocol';
+import { parseDestination } from './destination';
+import { runError } from './errors';
+import { DNS_TAG, FLOW_TAG, flowDone, startFlow, type FlowState } from './flow';
+import { withSecondMux } from './secondMux';
+import { resolveWhatIfs, scheduleWhatIfs } from './whatif';
+import { buildWorld } from './world';
+
+export const DEFAULT_SEED = 1;
+/** When the flow starts with no what-if: the control plane is long settled by then. */
+export const FLOW_START = SECOND;
+/** The longest a flow may take (three SYNs: 0, 3, 9 s, then 12 s more). */
+const FLOW_LIMIT = 60 * SECOND;
+/** Run on this long after the flow has ended, for the last ACKs. */
+const MARGIN = 100_000;
+
+export interface SimRun {
+  readonly result: RunResult;
+  readonly tableLog: readonly TableChange[];
+  readonly nodes: readonly string[];
+  readonly switchId: string;
+}
+
+/** When the flow starts: after the last what-if has taken effect (a failure needs the hold time). */
+export function flowStartTime(topology: Topology, request: RunRequest): SimTime {
+  const whatIfs = request.whatIf ?? [];
+  if (whatIfs.length === 0) return FLOW_START;
+  const last = Math.max(...whatIfs.map((w) => w.at));
+  const lastFails = whatIfs.some((w) => w.at === last && w.action === 'fail');
+  const hold = (topology.bgp?.holdTime ?? 0) * SECOND;
+  return Math.max(FLOW_START, last + (lastFails ? hold : 0) + 5 * SECOND);
+}
+
+export function simulate(topologyIn: Topology, request: RunRequest, record: RecordOptions = { full: true }): Result<SimRun, EngineError> {
+  const topology = request.knobs?.secondMux ? withSecondMux(topologyIn) : topologyIn;
+  const seed = request.seed ?? DEFAULT_SEED;
+  const world = buildWorld(topology, { seed, icmpRedirects: request.knobs?.icmpRedirects ?? topology.knobs.icmpRedirects, record });
+  const source = [...world.nodes.values()].find((n) => n.id.toLowerCase() === request.from.trim().toLowerCase());
+  if (!source) return { ok: false, error: runError('unknown-node', `"${request.from}" is not a node of this topology (nodes: ${[...world.nodes.keys()].join(', ')})`) };
+  const dest = parseDestination(topology, request.to);
+  if (!dest.ok) return dest;
+  const whatIfs = resolveWhatIfs(world, request.whatIf ?? []);
+  if (!whatIfs.ok) return whatIfs;
+
+  const { sched } = world.ctx;
+  for (const node of world.nodes.values()) for (const boot of node.boot) sched.at(0, boot);
+  scheduleWhatIfs(world, whatIfs.value);
+  const start = flowStartTime(topology, request);
+  let flow: FlowState | undefined;
+  sched.at(start, () => {
+    flow = startFlow(world, source, dest.value);
+  });
+  sched.run(start + FLOW_LIMIT, () => flow !== undefined && flowDone(world, flow));
+  sched.run(sched.now + MARGIN);
+  const endTime = sched.now;
+
+  const trace = flowTrace(world.ctx.tracer.get(FLOW_TAG), world.ctx.tracer.get(FLOW_TAG + 1), flow, request);
+  const dnsBuild = world.ctx.tracer.get(DNS_TAG);
+  const dnsTrace = dnsBuild ? flowTrace(dnsBuild, world.ctx.tracer.get(DNS_TAG + 1), undefined, request) : undefined;
+  const { rec } = world.ctx;
+  const events: SimEvent[] = [...rec.events].sort((a, b) => a.time - b.time || a.id - b.id).map((e, id) => ({ ...e, id }));
+  const result: RunResult = { request, seed, trace, ...(dnsTrace ? { dnsTrace } : {}), transmissions: rec.transmissions, events, endTime };
+  return { ok: true, value: { result, tableLog: rec.tableLog, nodes: [...world.nodes.keys()], switchId: world.sw.id } };
+}
+
+function flowTrace(req: TraceBuild | undefined, reply: TraceBuild | undefined, flow: FlowState | undefined, request: RunRequest): FlowTrace {
+  if (!req) {
+    const reason = flow?.dnsFailure ?? 'the flow never started';
+    return { id: 'flow', description: `${request.from} -> ${request.to}`, disposition: flow?.dnsFailure ? 'no-dns-answer' : 'timeout', reason, hops: [], returnHops: [] };
+  }
+  const final = req.final;
+  let reason = final?.reason ?? `no answer within ${FLOW_LIMIT / SECOND} s`;
+  if (final?.disposition === 'ttl-exceeded') {
+    const loop = explainLoop(req.hops);
+    if (loop) reason = `${final.reason}: ${loop}`;
+  }
+  return {
+    id: req.id,
+    description: req.description,
+    disposition: final?.disposition ?? 'timeout',
+    reason,
+    hops: req.hops,
+    returnHops: reply?.hops ?? [],
+  };
+}

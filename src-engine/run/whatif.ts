@@ -1,0 +1,55 @@
+// What-ifs applied at their simulated times: a node fails or comes back; a link (a node's NIC on the
+// switch) goes down or up. A MUX whose PA link goes down can no longer reach any DIP, so it withdraws
+// its VIPs over BGP, and announces them again when the link is back.
+import type { EngineError, Result, WhatIf } from '../protocol';
+import { runError } from './errors';
+import type { World } from './world';
+
+export interface ResolvedWhatIf {
+  readonly whatIf: WhatIf;
+  readonly node: string;
+  readonly iface: string | undefined;
+}
+
+export function resolveWhatIfs(world: World, whatIfs: readonly WhatIf[]): Result<ResolvedWhatIf[], EngineError> {
+  const out: ResolvedWhatIf[] = [];
+  for (const w of whatIfs) {
+    const [nodeText, ifaceText, extra] = w.target.split(':');
+    const node = [...world.nodes.keys()].find((id) => id.toLowerCase() === (nodeText ?? '').toLowerCase());
+    if (!node || extra !== undefined) return { ok: false, error: runError('bad-what-if', `"${w.target}" names no node of this topology`) };
+    const def = world.nodes.get(node)!.def;
+    const iface = ifaceText === undefined ? undefined : def.interfaces.find((f) => f.id.toLowerCase() === ifaceText.toLowerCase())?.id;
+    if (ifaceText !== undefined && !iface) {
+      return { ok: false, error: runError('bad-what-if', `"${w.target}": ${node} has no interface "${ifaceText}" (it has ${def.interfaces.map((f) => f.id).join(', ')})`) };
+    }
+    if (!Number.isFinite(w.at) || w.at < 0) return { ok: false, error: runError('bad-what-if', `"${w.target}" at ${w.at}: the time must be 0 or more`) };
+    if (w.action !== 'fail' && w.action !== 'restore') return { ok: false, error: runError('bad-what-if', `action "${String(w.action)}" is neither fail nor restore`) };
+    out.push({ whatIf: w, node, iface });
+  }
+  return { ok: true, value: out };
+}
+
+export function scheduleWhatIfs(world: World, whatIfs: readonly ResolvedWhatIf[]): void {
+  const { sched, rec } = world.ctx;
+  for (const w of whatIfs) {
+    sched.at(w.whatIf.at, () => {
+      const node = world.nodes.get(w.node)!;
+      const fail = w.whatIf.action === 'fail';
+      if (w.iface === undefined) {
+        if (fail) node.fail();
+        else node.restore();
+        return;
+      }
+      const iface = node.ip.ifaces.find((f) => f.id === w.iface)!;
+      world.sw.setPortUp(iface.port, !fail);
+      rec.event(fail ? 'link-failed' : 'link-restored', w.node, `${w.node} ${w.iface}: link ${fail ? 'down' : 'up'}`);
+      rec.table(w.node, 'interfaces', iface.id, { cells: { interface: iface.id, address: iface.def.address, mac: iface.macText, network: iface.def.network, vlan: iface.port.vlan !== undefined ? String(iface.port.vlan) : '-', state: fail ? 'down' : 'up' }, prov: iface.def.prov });
+      const announce = world.muxAnnounce.get(w.node);
+      const paIface = world.topology.slb?.paInterface[w.node];
+      if (announce && paIface === w.iface && node.up) {
+        rec.event('info', w.node, fail ? `${w.node} loses its PA link: no DIP is reachable, so it withdraws its VIPs` : `${w.node}'s PA link is back: it announces its VIPs again`, 'bgp');
+        world.bgp.get(w.node)?.setAnnounced(fail ? [] : announce);
+      }
+    });
+  }
+}

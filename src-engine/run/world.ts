@@ -1,0 +1,158 @@
+// Builds the running network from a validated topology: one NodeRt per node, every NIC a port of the
+// switch (grouped by network), routes compiled to numeric form, and the services each node runs
+// (DNS, listeners, NAT, the SLB MUX and VFP, BGP).
+import { IPPROTO_TCP, IPPROTO_UDP } from '../packets/layers';
+import { cidrText, inPrefix, ipToU32, macToNum, parseCidr, u32ToIp } from '../net/addr';
+import type { Ctx } from '../devices/context';
+import { BgpSpeaker } from '../devices/bgp';
+import { startDnsServer } from '../devices/dns';
+import type { Iface } from '../devices/ipstack';
+import { installMux, type MuxRule } from '../devices/mux';
+import { Nat } from '../devices/nat';
+import { NodeRt } from '../devices/node';
+import type { Route } from '../devices/routes';
+import { routeKey } from '../devices/routes';
+import { Vfp, type VfpRule } from '../devices/vfp';
+import { VSwitch } from '../devices/vswitch';
+import { createRng } from '../sim/rng';
+import { Scheduler } from '../sim/scheduler';
+import type { Topology } from '../topology/schema';
+import { markOf } from '../topology/schema';
+import { Recorder, type RecordOptions } from '../trace/recorder';
+import { Tracer } from '../trace/tracer';
+
+export interface World {
+  readonly ctx: Ctx;
+  readonly sw: VSwitch;
+  readonly nodes: ReadonlyMap<string, NodeRt>;
+  readonly topology: Topology;
+  readonly bgp: ReadonlyMap<string, BgpSpeaker>;
+  /** VIP prefixes each MUX announces, for withdraw/re-announce when its PA link changes. */
+  readonly muxAnnounce: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface WorldOptions {
+  readonly seed: number;
+  readonly icmpRedirects: boolean;
+  readonly record: RecordOptions;
+}
+
+export function buildWorld(topology: Topology, options: WorldOptions): World {
+  const sched = new Scheduler();
+  const rng = createRng(options.seed);
+  const rec = new Recorder(sched, options.record);
+  const tracer = new Tracer(sched);
+  const owner = new Map<number, string>();
+  for (const n of topology.nodes) for (const f of n.interfaces) owner.set(ipToU32(f.address.split('/')[0]!), n.id);
+  const ctx: Ctx = { sched, rng, rec, tracer, nameOf: (ip) => owner.get(ip) ?? u32ToIp(ip) };
+  const sw = new VSwitch(topology.switch.id, ctx);
+  const groupOf = new Map(topology.networks.map((n, i) => [n.id, i]));
+  const vlanOf = new Map(topology.networks.map((n) => [n.id, n.vlan]));
+  const nodes = new Map<string, NodeRt>();
+  const ifaceOf = new Map<number, { node: NodeRt; iface: Iface }>();
+
+  for (const def of topology.nodes) {
+    const node = new NodeRt(def.id, def, ctx, sw);
+    nodes.set(def.id, node);
+    const ip = node.ip;
+    ip.routes.onChange = (route, installed) => rec.table(def.id, 'routes', routeKey(route), installed ? routeRow(route, ip.ifaces[route.ifIndex]?.id ?? '?') : undefined);
+    def.interfaces.forEach((f, index) => {
+      const [addr] = f.address.split('/') as [string];
+      const { network, len } = parseCidr(f.address);
+      const port = sw.addPort({ id: `${def.id}.${f.id}`, node: def.id, iface: f.id, group: groupOf.get(f.network) ?? 0, vlan: vlanOf.get(f.network), deliver: (b, tag) => node.receive(index, b, tag) });
+      const iface: Iface = { index, id: f.id, ip: ipToU32(addr), ipText: addr, len, network, mac: macToNum(f.mac), macText: f.mac, port, def: f };
+      ip.addInterface(iface);
+      ifaceOf.set(iface.ip, { node, iface });
+      rec.table(def.id, 'interfaces', f.id, { cells: { interface: f.id, address: f.address, mac: f.mac, network: f.network, vlan: port.vlan !== undefined ? String(port.vlan) : '-', state: 'up' }, prov: markOf(f, 'address') });
+      ip.routes.add({ network, len, nextHop: 0, ifIndex: index, source: 'connected', metric: 0, prov: markOf(f, 'address') });
+    });
+    for (const r of def.routes) {
+      const { network, len } = parseCidr(r.prefix);
+      const via = r.via !== undefined ? ipToU32(r.via) : 0;
+      const byName = r.interface !== undefined ? ip.ifaces.find((f) => f.id === r.interface) : undefined;
+      const onLink = byName ?? ip.ifaces.find((f) => via !== 0 && inPrefix(via, f.network, f.len));
+      if (!onLink) continue;
+      ip.routes.add({ network, len, nextHop: via, ifIndex: onLink.index, source: 'static', metric: r.metric, prov: r.prov });
+    }
+    ip.forwarding = def.forwarding;
+    for (const port of def.listens) node.tcp.listen(port, () => ({}));
+  }
+
+  for (const n of topology.nat) {
+    const node = nodes.get(n.node);
+    const outside = node?.ip.ifaces.findIndex((f) => f.id === n.outside) ?? -1;
+    if (!node || outside < 0) continue;
+    node.ip.nat = new Nat(node.ip, outside);
+    node.ip.icmpRedirects = options.icmpRedirects;
+  }
+
+  const dns = topology.dns;
+  const dnsNode = dns ? nodes.get(dns.server) : undefined;
+  if (dns && dnsNode) startDnsServer(dnsNode.ip, dnsNode.udp, dns.records);
+
+  const muxAnnounce = new Map<string, string[]>();
+  const slb = topology.slb;
+  if (slb) {
+    const paOf = (host: string): number => {
+      const ifaceId = slb.paInterface[host];
+      return nodes.get(host)?.ip.ifaces.find((f) => f.id === ifaceId)?.ip ?? 0;
+    };
+    const rules: MuxRule[] = slb.rules.map((r) => ({
+      name: r.name,
+      vip: ipToU32(r.vip),
+      protocol: r.protocol === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP,
+      port: r.port,
+      dips: r.dips.map((d) => ({ ip: ipToU32(d.address), port: d.port, mac: ifaceOf.get(ipToU32(d.address))?.iface.mac ?? 0, hostPa: paOf(d.host), host: d.host })),
+    }));
+    const vipTexts = [...new Set([...slb.rules.map((r) => r.vip), ...slb.extraVips])];
+    const vips = new Set(vipTexts.map(ipToU32));
+    for (const muxId of slb.muxes) {
+      const mux = nodes.get(muxId);
+      const paIfIndex = mux?.ip.ifaces.findIndex((f) => f.id === slb.paInterface[muxId]) ?? -1;
+      if (!mux || paIfIndex < 0) continue;
+      installMux(mux.ip, { vips, rules, vni: slb.vni, paIfIndex });
+      muxAnnounce.set(muxId, vipTexts.map((v) => `${v}/32`));
+      for (const r of slb.rules) {
+        rec.table(muxId, 'slb-rules', r.name, { cells: { rule: r.name, VIP: r.vip, protocol: r.protocol.toUpperCase(), port: String(r.port), DIPs: r.dips.map((d) => `${d.address}:${d.port}`).join(', ') }, prov: r.prov });
+      }
+    }
+    const host = nodes.get(topology.switch.host);
+    const hostPa = host?.ip.ifaces.find((f) => f.id === slb.paInterface[topology.switch.host]);
+    if (topology.switch.vfp && hostPa) {
+      const vfpRules: VfpRule[] = rules.map((r) => ({
+        ...r,
+        dips: r.dips.filter((d) => d.host === topology.switch.host).map((d) => ({ ip: d.ip, port: d.port, mac: d.mac, portIndex: ifaceOf.get(d.ip)?.iface.port.index ?? -1 })),
+      }));
+      sw.vfp = new Vfp(ctx, sw.id, { host: topology.switch.host, paIp: hostPa.ip, paPortIndex: hostPa.port.index, vni: slb.vni, rules: vfpRules });
+    }
+  }
+
+  const bgp = new Map<string, BgpSpeaker>();
+  if (topology.bgp) {
+    const { holdTime, keepalive } = topology.bgp;
+    for (const s of topology.bgp.speakers) {
+      const node = nodes.get(s.node);
+      if (!node) continue;
+      const speaker = new BgpSpeaker(node.ip, node.tcp, { asn: s.asn, routerId: s.routerId, peers: s.peers, initiates: s.initiates, holdTime, keepalive, announce: muxAnnounce.get(s.node) ?? [], prov: s.prov });
+      bgp.set(s.node, speaker);
+      node.boot.push(() => speaker.start());
+      node.resets.push(() => speaker.reset());
+    }
+  }
+  for (const node of nodes.values()) {
+    node.resets.push(() => node.ip.routes.remove((r) => r.source === 'redirect'));
+  }
+  return { ctx, sw, nodes, topology, bgp, muxAnnounce };
+}
+
+function routeRow(route: Route, iface: string): { cells: Record<string, string>; prov?: Route['prov'] } {
+  const cells = {
+    prefix: cidrText(route.network, route.len),
+    'next hop': route.nextHop ? u32ToIp(route.nextHop) : 'on-link',
+    interface: iface,
+    source: route.source,
+    from: route.peer ?? (route.source === 'bgp' ? '?' : '-'),
+    metric: String(route.metric),
+  };
+  return route.prov ? { cells, prov: route.prov } : { cells };
+}

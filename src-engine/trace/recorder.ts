@@ -1,0 +1,71 @@
+// Everything a run leaves behind: each frame on each link (Transmission), each thing that happened
+// (SimEvent) and each table change (for `tables(node, time)`). Devices call it; nothing reads it
+// back during the run, so recording can be thinned for the benchmark without changing behaviour.
+import type { EventKind, Protocol, SimEvent, SimTime, Transmission } from '../protocol';
+import type { Scheduler } from '../sim/scheduler';
+import { describeFrame } from './describe';
+import type { TableChange, TableId, TableRowData } from './tableLog';
+
+export interface RecordOptions {
+  /** Keep transmissions (with bytes), events and table history; false keeps counts only. */
+  readonly full: boolean;
+}
+
+export interface LinkEnd {
+  readonly node: string;
+  readonly iface: string;
+}
+
+export class Recorder {
+  readonly transmissions: Transmission[] = [];
+  readonly events: SimEvent[] = [];
+  readonly tableLog: TableChange[] = [];
+  transmissionCount = 0;
+  private nextEventId = 0;
+
+  constructor(
+    private readonly sched: Scheduler,
+    readonly options: RecordOptions,
+  ) {}
+
+  /** Records a frame leaving `from` at `time`, arriving at `to` (undefined: lost) at `arrive`. */
+  transmit(from: LinkEnd, to: LinkEnd | undefined, time: SimTime, arrive: SimTime, bytes: Uint8Array, flowId: string | undefined, note: string | undefined): number {
+    const id = this.transmissionCount++;
+    if (!this.options.full) return id;
+    const { protocol, summary } = describeFrame(bytes);
+    this.transmissions.push({
+      id,
+      time,
+      arrive,
+      fromNode: from.node,
+      fromInterface: from.iface,
+      ...(to ? { toNode: to.node, toInterface: to.iface } : {}),
+      protocol,
+      summary,
+      bytes,
+      ...(flowId !== undefined ? { flowId } : {}),
+      ...(note !== undefined ? { note } : {}),
+    });
+    this.events.push({
+      id: this.nextEventId++,
+      time,
+      kind: 'transmission',
+      node: from.node,
+      protocol,
+      summary: `${from.node} ${from.iface} -> ${to ? `${to.node} ${to.iface}` : '(nowhere: link down)'}: ${summary}`,
+      transmissionId: id,
+    });
+    return id;
+  }
+
+  event(kind: EventKind, node: string, summary: string, protocol?: Protocol, time: SimTime = this.sched.now): void {
+    if (!this.options.full) return;
+    this.events.push({ id: this.nextEventId++, time, kind, node, summary, ...(protocol ? { protocol } : {}) });
+  }
+
+  /** A row set (row given) or removed (row undefined) in one of a node's tables. */
+  table(node: string, table: TableId, key: string, row: TableRowData | undefined): void {
+    if (!this.options.full) return;
+    this.tableLog.push({ time: this.sched.now, node, table, key, row });
+  }
+}

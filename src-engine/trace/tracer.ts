@@ -1,0 +1,97 @@
+// Builds Batfish-style traces as the simulation runs. A traced packet carries a tag beside its bytes
+// (like a capture filter's mark; devices still decide from the bytes). Each node the tagged packet
+// visits opens a hop, adds steps (received, ARP, route, rewrite, ...) and closes it when the packet
+// leaves or ends there. Odd tags are requests; tag + 1 is the answer to them.
+import type { Disposition, Hop, HopStep, SimTime } from '../protocol';
+import type { Scheduler } from '../sim/scheduler';
+import { decodeLayers } from './describe';
+
+interface HopBuild {
+  node: string;
+  interface: string;
+  time: SimTime;
+  steps: HopStep[];
+}
+
+export interface TraceBuild {
+  readonly id: string;
+  readonly description: string;
+  readonly hops: Hop[];
+  current: HopBuild | undefined;
+  final: { disposition: Disposition; reason: string; time: SimTime } | undefined;
+  /** True once any hop was opened: an answer exists. */
+  started: boolean;
+}
+
+export class Tracer {
+  private readonly builds = new Map<number, TraceBuild>();
+
+  constructor(private readonly sched: Scheduler) {}
+
+  /** Registers a request tag (odd) and its answer tag (tag + 1). */
+  open(tag: number, id: string, description: string): void {
+    this.builds.set(tag, { id, description, hops: [], current: undefined, final: undefined, started: false });
+    this.builds.set(tag + 1, { id: `${id}-reply`, description: `answer to ${description}`, hops: [], current: undefined, final: undefined, started: false });
+  }
+
+  get(tag: number): TraceBuild | undefined {
+    return this.builds.get(tag);
+  }
+
+  /** The tag an answer to a packet of `tag` carries; 0 (untraced) for answers to answers. */
+  replyTag(tag: number): number {
+    return tag !== 0 && tag % 2 === 1 && this.builds.has(tag + 1) ? tag + 1 : 0;
+  }
+
+  /** The flow id transmissions of this tag belong to. */
+  flowId(tag: number): string | undefined {
+    return tag === 0 ? undefined : this.builds.get(tag)?.id;
+  }
+
+  isOpen(tag: number): boolean {
+    const b = this.builds.get(tag);
+    return b !== undefined && b.final === undefined;
+  }
+
+  begin(tag: number, node: string, iface: string, first?: HopStep): void {
+    const b = this.builds.get(tag);
+    if (!b || b.final) return;
+    this.flush(b);
+    b.started = true;
+    b.current = { node, interface: iface, time: this.sched.now, steps: first ? [first] : [] };
+  }
+
+  step(tag: number, step: HopStep): void {
+    const cur = this.builds.get(tag)?.current;
+    if (cur) cur.steps.push(step);
+  }
+
+  /** The packet left the current hop as `bytes` in transmission `txId`. */
+  sent(tag: number, iface: string, bytes: Uint8Array, txId: number, why: string): void {
+    const b = this.builds.get(tag);
+    const cur = b?.current;
+    if (!b || !cur) return;
+    cur.steps.push({ kind: 'sent', interface: iface, text: `sent out of ${iface}` });
+    b.hops.push({ node: cur.node, interface: cur.interface, time: cur.time, steps: cur.steps, layers: decodeLayers(bytes), transmissionId: txId, why });
+    b.current = undefined;
+  }
+
+  /** The packet ends at the current hop: delivered, dropped, or answered with an error. */
+  end(tag: number, disposition: Disposition, reason: string, bytes: Uint8Array | undefined, why: string): void {
+    const b = this.builds.get(tag);
+    if (!b || b.final) return;
+    const cur = b.current;
+    if (cur) {
+      cur.steps.push(disposition === 'delivered' ? { kind: 'delivered', text: reason } : { kind: 'dropped', reason: disposition, text: reason });
+      b.hops.push({ node: cur.node, interface: cur.interface, time: cur.time, steps: cur.steps, layers: bytes ? decodeLayers(bytes) : [], why });
+      b.current = undefined;
+    }
+    b.final = { disposition, reason, time: this.sched.now };
+  }
+
+  private flush(b: TraceBuild): void {
+    const cur = b.current;
+    if (cur) b.hops.push({ node: cur.node, interface: cur.interface, time: cur.time, steps: cur.steps, layers: [], why: cur.steps.map((s) => s.text).join('; ') });
+    b.current = undefined;
+  }
+}
