@@ -13,7 +13,11 @@ export const ERROR_MESSAGES = {
   'prefix-not-aligned': 'A prefix has host bits set. Use the network address, e.g. 192.168.100.0/24.',
   'gateway-not-on-link': "A route's next hop is not on any network this node is attached to. Use an address on one of its subnets.",
   'not-loaded': 'No topology is loaded. Load one first.',
-  'not-implemented': 'This part of the engine is not built yet.',
+  'unknown-node': 'Use the id of a node in the loaded topology (e.g. ClientVM).',
+  'bad-destination': 'Give a node name (PortalVM), an IPv4 address (192.168.133.74 or 192.168.133.74:443), a DNS name (portal.azurestack.local) or an http(s) URL (https://portal.azurestack.local).',
+  'bad-what-if': 'A what-if target is a node id ("MuxVM") or a link "NodeId:interfaceId" ("MuxVM:mgmt"), at a time of 0 or more microseconds.',
+  'no-run': 'Run a flow first; tables and captures come from the last run.',
+  'capture-failed': 'The capture could not be written.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -3,7 +3,7 @@
 import type { EngineError, Result } from '../protocol';
 import { ipToU32 } from '../net/addr';
 import type { Topology } from '../topology/schema';
-import { runError } from './errors';
+import { engineError } from '../errors';
 
 export type Destination =
   /** Look the name up first. */
@@ -21,19 +21,19 @@ function parsePort(text: string | undefined): number | undefined | 'bad' {
 function host(topology: Topology, text: string, port: number | undefined, original: string): Result<Destination, EngineError> {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) {
     const address = ipToU32(text);
-    if (address < 0) return { ok: false, error: runError('bad-destination', `"${original}": ${text} is not a valid IPv4 address`) };
+    if (address < 0) return { ok: false, error: engineError('bad-destination', `"${original}": ${text} is not a valid IPv4 address`) };
     return { ok: true, value: { kind: 'address', address, port } };
   }
   const node = topology.nodes.find((n) => n.id.toLowerCase() === text.toLowerCase());
   if (node) {
     const first = node.interfaces[0];
-    if (!first) return { ok: false, error: runError('bad-destination', `"${original}": ${node.id} has no interface`) };
+    if (!first) return { ok: false, error: engineError('bad-destination', `"${original}": ${node.id} has no interface`) };
     return { ok: true, value: { kind: 'address', address: ipToU32(first.address.split('/')[0]!), port, node: node.id } };
   }
   if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(text)) {
     return { ok: true, value: { kind: 'name', name: text.toLowerCase(), port } };
   }
-  return { ok: false, error: runError('bad-destination', `"${original}" is not a node of this topology, an IPv4 address, a DNS name or a URL`) };
+  return { ok: false, error: engineError('bad-destination', `"${original}" is not a node of this topology, an IPv4 address, a DNS name or a URL`) };
 }
 
 export function parseDestination(topology: Topology, input: string): Result<Destination, EngineError> {
@@ -42,17 +42,17 @@ export function parseDestination(topology: Topology, input: string): Result<Dest
   if (url) {
     const scheme = url[1]!.toLowerCase();
     const defaultPort = SCHEME_PORT[scheme];
-    if (defaultPort === undefined) return { ok: false, error: runError('bad-destination', `"${to}": the scheme ${scheme}:// is not supported (use http:// or https://)`) };
+    if (defaultPort === undefined) return { ok: false, error: engineError('bad-destination', `"${to}": the scheme ${scheme}:// is not supported (use http:// or https://)`) };
     const port = parsePort(url[3]);
-    if (port === 'bad') return { ok: false, error: runError('bad-destination', `"${to}": port "${url[3]}" is not a number from 1 to 65535`) };
+    if (port === 'bad') return { ok: false, error: engineError('bad-destination', `"${to}": port "${url[3]}" is not a number from 1 to 65535`) };
     return host(topology, url[2]!, port ?? defaultPort, to);
   }
   const withPort = /^([^:/\s]+):([^:/\s]*)$/.exec(to);
   if (withPort) {
     const port = parsePort(withPort[2]);
-    if (port === 'bad') return { ok: false, error: runError('bad-destination', `"${to}": port "${withPort[2]}" is not a number from 1 to 65535`) };
+    if (port === 'bad') return { ok: false, error: engineError('bad-destination', `"${to}": port "${withPort[2]}" is not a number from 1 to 65535`) };
     return host(topology, withPort[1]!, port, to);
   }
-  if (to === '') return { ok: false, error: runError('bad-destination', 'the destination is empty') };
+  if (to === '') return { ok: false, error: engineError('bad-destination', 'the destination is empty') };
   return host(topology, to, undefined, to);
 }

@@ -5,7 +5,7 @@ import type { Topology } from '../topology/schema';
 import type { Capture } from '../capture/index';
 import { buildCapture } from '../trace/capture';
 import { tablesAt } from '../trace/tableLog';
-import { runError } from './errors';
+import { engineError } from '../errors';
 import { simulate, type SimRun } from './simulate';
 
 export interface RunSession {
@@ -24,10 +24,10 @@ export function createRunSession(): RunSession {
       return { ok: true, value: r.value.result };
     },
     tables(nodeText, time) {
-      if (!last) return { ok: false, error: runError('no-run', 'there is no run yet') };
+      if (!last) return { ok: false, error: engineError('no-run', 'there is no run yet') };
       const all = [...last.nodes, last.switchId];
       const node = all.find((n) => n.toLowerCase() === nodeText.toLowerCase());
-      if (!node) return { ok: false, error: runError('unknown-node', `"${nodeText}" is not a node of the last run`) };
+      if (!node) return { ok: false, error: engineError('unknown-node', `"${nodeText}" is not a node of the last run`) };
       let up = true;
       for (const e of last.result.events) {
         if (e.time > time) break;
@@ -37,11 +37,11 @@ export function createRunSession(): RunSession {
       return { ok: true, value: { node, time, up, tables: tablesAt(last.tableLog, node, time) } };
     },
     exportPcapng(write) {
-      if (!last) return { ok: false, error: runError('no-run', 'there is no run yet') };
+      if (!last) return { ok: false, error: engineError('no-run', 'there is no run yet') };
       try {
         return { ok: true, value: write(buildCapture(last.result.transmissions, last.switchId)) };
       } catch (e) {
-        return { ok: false, error: runError('capture-failed', (e as Error).message) };
+        return { ok: false, error: engineError('capture-failed', (e as Error).message) };
       }
     },
   };

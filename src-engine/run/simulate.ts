@@ -10,7 +10,7 @@ import type { TableChange } from '../trace/tableLog';
 import type { TraceBuild } from '../trace/tracer';
 import type { Result } from '../protocol';
 import { parseDestination } from './destination';
-import { runError } from './errors';
+import { engineError } from '../errors';
 import { DNS_TAG, FLOW_TAG, flowDone, startFlow, type FlowState } from './flow';
 import { withSecondMux } from './secondMux';
 import { resolveWhatIfs, scheduleWhatIfs } from './whatif';
@@ -46,7 +46,7 @@ export function simulate(topologyIn: Topology, request: RunRequest, record: Reco
   const seed = request.seed ?? DEFAULT_SEED;
   const world = buildWorld(topology, { seed, icmpRedirects: request.knobs?.icmpRedirects ?? topology.knobs.icmpRedirects, record });
   const source = [...world.nodes.values()].find((n) => n.id.toLowerCase() === request.from.trim().toLowerCase());
-  if (!source) return { ok: false, error: runError('unknown-node', `"${request.from}" is not a node of this topology (nodes: ${[...world.nodes.keys()].join(', ')})`) };
+  if (!source) return { ok: false, error: engineError('unknown-node', `"${request.from}" is not a node of this topology (nodes: ${[...world.nodes.keys()].join(', ')})`) };
   const dest = parseDestination(topology, request.to);
   if (!dest.ok) return dest;
   const whatIfs = resolveWhatIfs(world, request.whatIf ?? []);

@@ -2,7 +2,7 @@
 // switch) goes down or up. A MUX whose PA link goes down can no longer reach any DIP, so it withdraws
 // its VIPs over BGP, and announces them again when the link is back.
 import type { EngineError, Result, WhatIf } from '../protocol';
-import { runError } from './errors';
+import { engineError } from '../errors';
 import type { World } from './world';
 
 export interface ResolvedWhatIf {
@@ -16,14 +16,14 @@ export function resolveWhatIfs(world: World, whatIfs: readonly WhatIf[]): Result
   for (const w of whatIfs) {
     const [nodeText, ifaceText, extra] = w.target.split(':');
     const node = [...world.nodes.keys()].find((id) => id.toLowerCase() === (nodeText ?? '').toLowerCase());
-    if (!node || extra !== undefined) return { ok: false, error: runError('bad-what-if', `"${w.target}" names no node of this topology`) };
+    if (!node || extra !== undefined) return { ok: false, error: engineError('bad-what-if', `"${w.target}" names no node of this topology`) };
     const def = world.nodes.get(node)!.def;
     const iface = ifaceText === undefined ? undefined : def.interfaces.find((f) => f.id.toLowerCase() === ifaceText.toLowerCase())?.id;
     if (ifaceText !== undefined && !iface) {
-      return { ok: false, error: runError('bad-what-if', `"${w.target}": ${node} has no interface "${ifaceText}" (it has ${def.interfaces.map((f) => f.id).join(', ')})`) };
+      return { ok: false, error: engineError('bad-what-if', `"${w.target}": ${node} has no interface "${ifaceText}" (it has ${def.interfaces.map((f) => f.id).join(', ')})`) };
     }
-    if (!Number.isFinite(w.at) || w.at < 0) return { ok: false, error: runError('bad-what-if', `"${w.target}" at ${w.at}: the time must be 0 or more`) };
-    if (w.action !== 'fail' && w.action !== 'restore') return { ok: false, error: runError('bad-what-if', `action "${String(w.action)}" is neither fail nor restore`) };
+    if (!Number.isFinite(w.at) || w.at < 0) return { ok: false, error: engineError('bad-what-if', `"${w.target}" at ${w.at}: the time must be 0 or more`) };
+    if (w.action !== 'fail' && w.action !== 'restore') return { ok: false, error: engineError('bad-what-if', `action "${String(w.action)}" is neither fail nor restore`) };
     out.push({ whatIf: w, node, iface });
   }
   return { ok: true, value: out };
