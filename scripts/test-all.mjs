@@ -31,6 +31,8 @@ function ensureTools() {
   if (!has('tshark')) missing.push({ pkg: 'tshark', why: 'tshark checks that our packet captures decode without errors' });
   if (missing.length === 0) return undefined;
   const names = missing.map((m) => m.pkg).join(' ');
+  // Without recommends, chromium brings no fonts: add the ones its package recommends.
+  const packages = missing.some((m) => m.pkg === 'chromium') ? `${names} fonts-liberation` : names;
   const canInstall = process.getuid?.() === 0 && has('apt-get');
   if (!canInstall) {
     return (
@@ -44,7 +46,7 @@ function ensureTools() {
     'set -e',
     'echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections',
     'apt-get update -qq',
-    `DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${names}`,
+    `DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${packages}`,
   ].join('\n');
   if (!run('sh', ['-c', script])) return `apt-get could not install ${names}. Install them by hand and run npm test again.`;
   if (!findChromium() && missing.some((m) => m.pkg === 'chromium')) return 'chromium was installed but /usr/bin/chromium is missing.';
