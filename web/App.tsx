@@ -1,34 +1,71 @@
 import { useEffect } from 'react';
+import { startPlaybackClock } from './animation/clock';
+import { HelpPopover } from './controls/HelpPopover';
+import { LargeTextToggle } from './controls/LargeTextToggle';
+import { LiveAnnouncer } from './controls/LiveAnnouncer';
+import { LoadTopology } from './controls/LoadTopology';
+import { Notices } from './controls/Notices';
+import { PlaybackBar } from './controls/PlaybackBar';
+import { SendTraffic } from './controls/SendTraffic';
+import { ShareActions } from './controls/ShareActions';
 import { TopologyView } from './diagram/TopologyView';
-import { selectLoadErrors, selectLoadStatus, selectSnapshot, useAppStore } from './store/store';
+import { useReducedMotion } from './hooks/useReducedMotion';
+import { useShortcuts } from './hooks/useShortcuts';
+import { EventList } from './panels/EventList';
+import { SidePanel } from './panels/SidePanel';
+import { selectLargeText, selectLoadStatus, selectSnapshot, useAppStore } from './store/store';
+import { applyUrl, startUrlWriter } from './url/urlSync';
 
 export function App() {
   const snapshot = useAppStore(selectSnapshot);
   const status = useAppStore(selectLoadStatus);
-  const errors = useAppStore(selectLoadErrors);
-  const loadTopology = useAppStore((s) => s.loadTopology);
+  const largeText = useAppStore(selectLargeText);
+  useShortcuts();
+  useReducedMotion();
 
+  useEffect(() => startPlaybackClock(useAppStore), []);
   useEffect(() => {
-    void loadTopology();
-  }, [loadTopology]);
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void useAppStore
+      .getState()
+      .loadTopology()
+      .then(async (ok) => {
+        if (!ok || cancelled) return;
+        await applyUrl(useAppStore, window.location.search);
+        if (!cancelled) stop = startUrlWriter(useAppStore);
+      });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, []);
 
   return (
-    <div className="app">
+    <div className={`app${largeText ? ' large-text' : ''}`}>
       <header className="app-header">
         <h1>Hoplab</h1>
-        <span className="subtitle">{snapshot ? snapshot.topology.name : 'Azure Stack TP1 POC'}: packet flow, hop by hop</span>
-        <span className="engine-status" data-testid="engine-status" data-status={status}>
-          {status === 'ready' ? 'engine ready' : status === 'error' ? 'engine error' : 'starting engine…'}
+        <SendTraffic />
+        <div className="header-actions">
+          <ShareActions />
+          <LoadTopology />
+          <LargeTextToggle />
+          <HelpPopover />
+        </div>
+        <span className="engine-status" data-testid="engine-status" data-status={status} title={snapshot ? `${snapshot.topology.name}: engine ready` : 'starting the engine'}>
+          <span className="sr-only">{status === 'ready' ? 'engine ready' : status === 'error' ? 'engine error' : 'starting engine…'}</span>
         </span>
       </header>
-      {errors.length > 0 && (
-        <div role="alert" className="errors">
-          {errors.map((e, i) => (
-            <p key={i}>{e.message}</p>
-          ))}
-        </div>
-      )}
-      <main className="canvas">{snapshot && <TopologyView snapshot={snapshot} />}</main>
+      <Notices />
+      <div className="workspace">
+        <section className="stage" aria-label="Network">
+          <main className="canvas">{snapshot && <TopologyView snapshot={snapshot} />}</main>
+          <PlaybackBar />
+          <EventList />
+        </section>
+        <SidePanel />
+      </div>
+      <LiveAnnouncer />
     </div>
   );
 }

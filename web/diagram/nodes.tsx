@@ -1,6 +1,9 @@
-// The custom React Flow node types: a VM, a network group, the switch, a VIP.
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+// The custom React Flow node types: a VM, a network group, the host, the switch, a VIP. Each device
+// subscribes to its own highlight (sending, receiving, selected, down), so a step re-renders two or
+// three nodes, not the graph.
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { markOf } from '../../src-engine/topology/schema';
+import { selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
 import type { FlowNode } from './toFlow';
 import { MarkBadge } from './MarkBadge';
 
@@ -15,14 +18,57 @@ function Handles({ bgp = false }: { bgp?: boolean }) {
   );
 }
 
+/** Below this zoom a node's details are unreadable: it draws its name only (cheap to paint at 1,000 nodes). */
+export const DETAIL_ZOOM = 0.35;
+const selectCompact = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
+
+/** The highlight every device node shares: where the current step's frame is, selection, failure. */
+function useDeviceState(id: string) {
+  const hop = useAppStore((s) => selectNodeHop(s, id));
+  const down = useAppStore((s) => selectNodeDown(s, id));
+  const selected = useAppStore((s) => s.selectedNode === id);
+  return {
+    'data-hop': hop,
+    'data-down': down || undefined,
+    'data-selected': selected || undefined,
+    'aria-current': hop === 'sender' ? ('step' as const) : undefined,
+  };
+}
+
+function HopBadge({ id }: { id: string }) {
+  const hop = useAppStore((s) => selectNodeHop(s, id));
+  const down = useAppStore((s) => selectNodeDown(s, id));
+  if (!down && !hop) return null;
+  return (
+    <span className="hop-badges">
+      {down && <span className="badge badge-down">down</span>}
+      {hop && <span className={`badge badge-${hop}`}>{hop === 'sender' ? 'sends' : 'receives'}</span>}
+    </span>
+  );
+}
+
 export function VmNodeView({ data }: NodeProps<FlowNode>) {
+  const id = data.kind === 'vm' ? data.node.id : '';
+  const state = useDeviceState(id);
+  const compact = useStore(selectCompact);
   if (data.kind !== 'vm') return null;
   const { node } = data;
+  if (compact) {
+    return (
+      <div className={`vm vm-${node.kind} vm-compact`} data-node-id={node.id} {...state}>
+        <Handles bgp />
+        <div className="vm-name">
+          <span className="title">{node.id}</span>
+        </div>
+      </div>
+    );
+  }
   return (
-    <div className={`vm vm-${node.kind}`} data-node-id={node.id}>
+    <div className={`vm vm-${node.kind}`} data-node-id={node.id} {...state}>
       <Handles bgp />
       <div className="vm-name">
         <span className="title">{node.id}</span> <MarkBadge prov={node.prov} />
+        <HopBadge id={node.id} />
       </div>
       <div className="vm-role" title={node.role}>
         {node.role}
@@ -62,13 +108,16 @@ export function HostGroupView({ data }: NodeProps<FlowNode>) {
 }
 
 export function SwitchNodeView({ data }: NodeProps<FlowNode>) {
+  const id = data.kind === 'switch' ? data.sw.id : '';
+  const state = useDeviceState(id);
   if (data.kind !== 'switch') return null;
   return (
-    <div className="switch" data-node-id={data.sw.id}>
+    <div className="switch" data-node-id={data.sw.id} {...state}>
       <Handle id="top" type="target" position={Position.Top} className="handle" isConnectable={false} />
       <Handle id="bottom" type="source" position={Position.Bottom} className="handle" isConnectable={false} />
       <div className="switch-name">
         <span className="title">{data.sw.id}</span> <MarkBadge prov={data.sw.prov} />
+        <HopBadge id={data.sw.id} />
       </div>
       <div className="switch-sub">
         Hyper-V virtual switch{data.sw.vfp ? ' with VFP (SLB host agent: VXLAN decap, VIP↔DIP rewrite)' : ''}
@@ -79,12 +128,13 @@ export function SwitchNodeView({ data }: NodeProps<FlowNode>) {
 }
 
 export function VipNodeView({ data }: NodeProps<FlowNode>) {
+  const selected = useAppStore((s) => data.kind === 'vip' && s.selectedNode === `vip:${data.vip}`);
   if (data.kind !== 'vip') return null;
   return (
-    <div className="vm vip" data-node-id={`vip:${data.vip}`}>
+    <div className="vm vip" data-node-id={`vip:${data.vip}`} data-selected={selected || undefined}>
       <Handles />
       <div className="vm-name">
-        VIP {data.vip} {data.rule && <MarkBadge prov={data.rule.prov} />}
+        <span className="title">VIP {data.vip}</span> {data.rule && <MarkBadge prov={data.rule.prov} />}
       </div>
       {data.rule ? (
         <div className="vm-role">
@@ -93,6 +143,7 @@ export function VipNodeView({ data }: NodeProps<FlowNode>) {
       ) : (
         <div className="vm-role">no load-balancing rule of its own</div>
       )}
+      <div className="vm-note">a /32 route only: on no interface</div>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 // Turns the engine's layout into React Flow nodes and edges. Pure, so it can be tested without a DOM.
+// The arrays it returns stay the same for a topology: highlights come from the store, per node.
 import type { Edge, Node } from '@xyflow/react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import type { NetworkDef, NodeDef, Topology } from '../../src-engine/topology/schema';
+import { absoluteBoxes, nicOffset } from './geometry';
 
 export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[] };
 export type GroupData = { kind: 'network'; network: NetworkDef } | { kind: 'host'; node: NodeDef | undefined; title: string };
@@ -9,22 +11,11 @@ export type SwitchData = { kind: 'switch'; sw: Topology['switch']; paAddress: st
 export type VipData = { kind: 'vip'; vip: string; rule: NonNullable<Topology['slb']>['rules'][number] | undefined };
 export type FlowNodeData = VmData | GroupData | SwitchData | VipData;
 export type FlowNode = Node<FlowNodeData>;
+export type BusEdgeData = { kind: 'nic'; vmEnd: 'source' | 'target'; offset: number; interface: string | undefined; address: string | undefined };
+export type BgpEdgeData = { kind: 'bgp'; label: string };
 
-/** Each box's y in flow coordinates (its parents' offsets added). */
-function absoluteY(snapshot: TopologySnapshot): Map<string, number> {
-  const byId = new Map(snapshot.layout.boxes.map((b) => [b.id, b]));
-  const memo = new Map<string, number>();
-  const y = (id: string): number => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const box = byId.get(id);
-    const value = box ? box.y + (box.parent ? y(box.parent) : 0) : 0;
-    memo.set(id, value);
-    return value;
-  };
-  for (const b of snapshot.layout.boxes) y(b.id);
-  return memo;
-}
+/** Node ids the keyboard and the context menu act on: VMs, the host and the switch (not the groups). */
+export const isDeviceNode = (n: FlowNode) => n.type === 'vm' || n.type === 'switch' || n.type === 'vip';
 
 export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: Edge[] } {
   const t = snapshot.topology;
@@ -36,48 +27,51 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
       position: { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
+      draggable: false,
       ...(box.parent ? { parentId: box.parent, extent: 'parent' as const } : {}),
     };
     switch (box.kind) {
       case 'host': {
         const node = nodesById.get(box.id.replace(/^host:/, ''));
-        return { ...common, type: 'host', selectable: false, draggable: false, data: { kind: 'host', node, title: `${node?.id ?? box.id}: Hyper-V host` } };
+        return { ...common, type: 'host', selectable: false, focusable: false, data: { kind: 'host', node, title: `${node?.id ?? box.id}: Hyper-V host` } };
       }
       case 'network': {
         const network = nets.get(box.id.replace(/^net:/, ''))!;
-        return { ...common, type: 'network', selectable: false, draggable: false, data: { kind: 'network', network } };
+        return { ...common, type: 'network', selectable: false, focusable: false, data: { kind: 'network', network } };
       }
       case 'switch': {
         const host = nodesById.get(t.switch.host);
         const pa = host?.interfaces.find((f) => nets.get(f.network)?.kind === 'pa');
-        return { ...common, type: 'switch', draggable: false, data: { kind: 'switch', sw: t.switch, paAddress: pa?.address } };
+        return { ...common, type: 'switch', ariaLabel: `${t.switch.id}, the Hyper-V virtual switch`, data: { kind: 'switch', sw: t.switch, paAddress: pa?.address } };
       }
       case 'node': {
         if (box.id.startsWith('vip:')) {
           const vip = box.id.slice(4);
-          return { ...common, type: 'vip', draggable: false, data: { kind: 'vip', vip, rule: t.slb?.rules.find((r) => r.vip === vip) } };
+          return { ...common, type: 'vip', ariaLabel: `VIP ${vip}`, data: { kind: 'vip', vip, rule: t.slb?.rules.find((r) => r.vip === vip) } };
         }
         const node = nodesById.get(box.id)!;
         const networks = node.interfaces.map((f) => nets.get(f.network)).filter((n): n is NetworkDef => n !== undefined);
-        return { ...common, type: 'vm', draggable: false, data: { kind: 'vm', node, networks } };
+        const ariaLabel = `${node.id}, ${node.role}, ${node.interfaces.map((f) => f.address).join(' and ')}`;
+        return { ...common, type: 'vm', ariaLabel, data: { kind: 'vm', node, networks } };
       }
     }
   });
-  const absY = absoluteY(snapshot);
-  const edges: Edge[] = snapshot.layout.edges.map((e) => {
+  const rects = absoluteBoxes(snapshot.layout.boxes);
+  const drawnNics = new Map<string, string[]>();
+  for (const e of snapshot.layout.edges) if (e.kind === 'nic' && e.interface) drawnNics.set(e.source, [...(drawnNics.get(e.source) ?? []), e.interface]);
+  const edges: Edge[] = snapshot.layout.edges.map((e): Edge => {
     if (e.kind === 'bgp') {
-      return { id: e.id, source: e.source, target: e.target, sourceHandle: 'bgp', targetHandle: 'bgp', type: 'default', className: 'edge-bgp', label: e.label, data: { kind: e.kind } };
+      const data: BgpEdgeData = { kind: 'bgp', label: e.label ?? 'BGP' };
+      return { id: e.id, source: e.source, target: e.target, sourceHandle: 'bgp', targetHandle: 'bgp', type: 'bgp', className: 'edge-bgp', focusable: false, ariaLabel: `BGP session ${e.source} to ${e.target}: ${data.label}`, data };
     }
     // NIC edges run vertically between the VM and the switch, like ports on a bus: the VM's bottom
     // handle when it sits above the switch, its top handle when below.
-    const above = (absY.get(e.source) ?? 0) < (absY.get(e.target) ?? 0);
-    const nics = nodesById.get(e.source)?.interfaces ?? [];
-    const index = nics.findIndex((f) => f.id === e.interface);
-    // A node with several NICs gets one line per NIC, side by side.
-    const offset = nics.length > 1 ? (index - (nics.length - 1) / 2) * 28 : 0;
-    return above
-      ? { id: e.id, source: e.source, target: e.target, sourceHandle: 'bottom', targetHandle: 'top', type: 'bus', className: 'edge-nic', data: { kind: e.kind, vmEnd: 'source', offset, interface: e.interface, address: e.label } }
-      : { id: e.id, source: e.target, target: e.source, sourceHandle: 'bottom', targetHandle: 'top', type: 'bus', className: 'edge-nic', data: { kind: e.kind, vmEnd: 'target', offset, interface: e.interface, address: e.label } };
+    const above = (rects.get(e.source)?.y ?? 0) < (rects.get(e.target)?.y ?? 0);
+    const nics = drawnNics.get(e.source) ?? [];
+    const offset = nicOffset(nics.indexOf(e.interface ?? ''), nics.length);
+    const data: BusEdgeData = { kind: 'nic', vmEnd: above ? 'source' : 'target', offset, interface: e.interface, address: e.label };
+    const common = { id: e.id, type: 'bus', className: 'edge-nic', focusable: false, data, sourceHandle: 'bottom', targetHandle: 'top', ariaLabel: `${e.source} ${e.interface ?? ''} on ${e.target}` };
+    return above ? { ...common, source: e.source, target: e.target } : { ...common, source: e.target, target: e.source };
   });
   return { nodes, edges };
 }

@@ -1,13 +1,22 @@
-// One store built from slices; each slice owns its state and the actions on it.
+// One store built from slices; each slice owns its state and the actions on it. Selectors live beside
+// their slice, at module level, so components subscribe to exactly what they draw.
 import { create } from 'zustand';
+import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
+import { createRunSlice, type RunSlice } from './runSlice';
+import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createTopologySlice, type TopologySlice } from './topologySlice';
+import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = TopologySlice;
+export type AppState = TopologySlice & RunSlice & PlaybackSlice & SelectionSlice & UiSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createTopologySlice(...a),
+  ...createRunSlice(...a),
+  ...createPlaybackSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createUiSlice(...a),
 }));
 
-export const selectSnapshot = (s: AppState) => s.snapshot;
-export const selectLoadStatus = (s: AppState) => s.loadStatus;
-export const selectLoadErrors = (s: AppState) => s.loadErrors;
+export type AppStore = typeof useAppStore;
+
+export * from './selectors';

@@ -1,0 +1,60 @@
+// The app shell: opening it, sending traffic, the what-if and sharing actions. Fails a test whose page
+// logged an error (see fixtures.ts).
+import { expect, type Page } from '@playwright/test';
+
+export const PRESET = 'ClientVM opens https://portal.azurestack.local';
+
+export class HoplabPage {
+  readonly consoleErrors: string[] = [];
+  constructor(readonly page: Page) {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => this.consoleErrors.push(`pageerror: ${err.message}`));
+  }
+
+  /** Opens the app (relative to the served sub-path) and waits until the engine worker has answered. */
+  async open(query = '') {
+    await this.page.goto(`./${query}`);
+    await expect(this.page.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready');
+  }
+
+  node(id: string) {
+    return this.page.locator(`.react-flow__node[data-id="${id}"]`);
+  }
+
+  /** The node drawn as sending (or receiving) the current step's frame. */
+  nodeIn(role: 'sender' | 'receiver') {
+    return this.page.locator(`.react-flow__node:has([data-hop="${role}"])`);
+  }
+
+  get flowStatus() {
+    return this.page.getByTestId('flow-status');
+  }
+
+  async runPreset() {
+    await this.page.getByRole('button', { name: PRESET }).click();
+    await expect(this.flowStatus).toBeVisible();
+  }
+
+  async send(from: string, to: string) {
+    const form = this.page.getByRole('form', { name: 'Send traffic' });
+    await form.getByLabel('From').selectOption(from);
+    await form.getByLabel('To').fill(to);
+    await form.getByRole('button', { name: 'Send' }).click();
+  }
+
+  get destinationInput() {
+    return this.page.getByRole('form', { name: 'Send traffic' }).getByLabel('To');
+  }
+
+  async failFromContextMenu(node: string) {
+    await this.node(node).click({ button: 'right' });
+    await this.page.getByRole('menu', { name: `Actions for ${node}` }).getByRole('menuitem', { name: `Fail ${node}` }).click();
+  }
+
+  async openDetails(node: string) {
+    await this.node(node).click();
+    return this.page.getByRole('region', { name: `Details of ${node}` });
+  }
+}

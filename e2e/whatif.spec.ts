@@ -1,0 +1,68 @@
+// What-if: MuxVM fails; BGPVM's hold timer expires, the session drops, the VIP routes go, and the flow
+// dies in the loop the static routes leave. Restoring MuxVM brings the lesson back.
+import { expect, test } from './fixtures';
+
+test('fail MuxVM: the BGP withdrawal plays out and the flow fails with its reason; restore it', async ({ hoplab, playback, events, page }) => {
+  await test.step('run the preset', async () => {
+    await hoplab.open('?motion=off');
+    await hoplab.runPreset();
+    await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'delivered');
+  });
+
+  await test.step('fail MuxVM from its context menu: the run is computed again with the what-if', async () => {
+    await hoplab.failFromContextMenu('MuxVM');
+    await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'ttl-exceeded');
+    await expect(hoplab.flowStatus).toContainText('Flow failed: TTL exceeded');
+    await expect(page.getByRole('list', { name: 'What-ifs in this run' })).toContainText('MuxVM fails at');
+  });
+
+  await test.step('the events show the failure, the session drop and the route removal', async () => {
+    await expect(events.row('MuxVM fails')).toHaveCount(1);
+    await expect(events.row(/hold timer expired/).first()).toBeAttached();
+    await expect(events.row('BGPVM removes 192.168.133.74/32')).toHaveCount(1);
+    await events.row('BGPVM removes 192.168.133.74/32').click();
+    await expect(hoplab.node('MuxVM').locator('[data-down]')).toBeVisible();
+    await expect(page.locator('.bgp-label')).toContainText('Idle');
+  });
+
+  await test.step('at the end, the packet stays where it died, with the reason', async () => {
+    await playback.timeline.focus();
+    await page.keyboard.press('End');
+    const died = page.getByRole('note', { name: /The flow died at BGPVM/ });
+    await expect(died).toBeVisible();
+    await expect(died).toContainText('flow died: TTL exceeded');
+    await expect(died).toHaveAccessibleName(/routing loop between NATVM and BGPVM/);
+    const why = page.getByRole('region', { name: 'Why' });
+    await expect(why.locator('.outcome')).toContainText('failed: TTL exceeded');
+    await expect(why.locator('.outcome')).toContainText('routing loop between NATVM and BGPVM');
+  });
+
+  await test.step('restore MuxVM from its details: the flow is delivered again', async () => {
+    const details = await hoplab.openDetails('MuxVM');
+    await details.getByRole('button', { name: 'Restore MuxVM' }).click();
+    await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'delivered');
+    await expect(page.getByRole('list', { name: 'What-ifs in this run' })).toHaveCount(0);
+  });
+});
+
+test('the event filters hide a protocol, and choosing an event moves the playhead there', async ({ hoplab, playback, events }) => {
+  await hoplab.open('?motion=off');
+  await hoplab.runPreset();
+  await test.step('hide ARP', async () => {
+    await expect(events.row(/ARP who has/).first()).toBeVisible();
+    await events.filter('ARP').click();
+    await expect(events.filter('ARP')).toHaveAttribute('aria-pressed', 'false');
+    await expect(events.row(/ARP who has/)).toHaveCount(0);
+  });
+  await test.step('an event selects its step; the step highlights its event', async () => {
+    const vx = events.row(/VXLAN 192.168.233.6 -> 192.168.233.21/).first();
+    await vx.click();
+    await expect(vx).toHaveAttribute('aria-selected', 'true');
+    await expect(hoplab.nodeIn('sender')).toHaveAttribute('data-id', 'MuxVM');
+    const at = await playback.step();
+    await playback.stepForward();
+    await expect(vx).toHaveAttribute('aria-selected', 'false');
+    await expect(events.current.first()).toContainText('192.168.100.9');
+    expect(await playback.step()).toBeGreaterThan(at);
+  });
+});

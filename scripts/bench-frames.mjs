@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// Frame pacing while the canonical flow animates: the gaps between requestAnimationFrame callbacks
+// (95th percentile and worst), the long tasks and the page-thread time of one step, for the app and for bare React Flow showing the same
+// nodes with the same run's tokens, at POC size and on a generated 1,000-VM topology.
+//   npx vite build && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000] [--port 4397] [--json-only]
+// Prints a table, then one line `BENCH {json}`.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '8' },
+    vms: { type: 'string', default: '1000' },
+    port: { type: 'string', default: '4397' },
+    'json-only': { type: 'boolean', default: false },
+  },
+});
+const seconds = Number(values.seconds);
+const vms = Number(values.vms);
+if (!(seconds > 0) || !Number.isInteger(vms) || vms < 2) {
+  console.error('bench-frames: --seconds must be a positive number and --vms a whole number of 2 or more.');
+  process.exit(2);
+}
+if (!existsSync('dist/index.html')) {
+  console.error('bench-frames: dist/ is not built. Run "npx vite build" first.');
+  process.exit(2);
+}
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error('bench-frames: no Chromium found. Install one (apt-get install chromium) or set CHROMIUM_PATH.');
+  process.exit(2);
+}
+
+const CASES = [
+  { name: 'app, POC', query: '?bench=app' },
+  { name: 'bare React Flow, POC', query: '?bench=bare' },
+  { name: `app, ${vms} VMs`, query: `?bench=app&vms=${vms}` },
+  { name: `bare React Flow, ${vms} VMs`, query: `?bench=bare&vms=${vms}` },
+];
+
+/** Runs in the page: records rAF timestamps and long tasks for `ms`. */
+function measure(ms) {
+  return new Promise((resolve) => {
+    const stamps = [];
+    const long = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) long.push(e.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const start = performance.now();
+    const frame = (t) => {
+      stamps.push(t);
+      if (t - start < ms) requestAnimationFrame(frame);
+      else {
+        observer.disconnect();
+        resolve({ stamps, long });
+      }
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+function stats(stamps) {
+  const gaps = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
+  const pick = (q) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))] ?? 0;
+  const span = (stamps[stamps.length - 1] ?? 0) - (stamps[0] ?? 0);
+  return { frames: stamps.length, fps: span > 0 ? ((stamps.length - 1) * 1000) / span : 0, p50: pick(0.5), p95: pick(0.95), worst: gaps[gaps.length - 1] ?? 0 };
+}
+
+const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', values.port, '--base', '/hoplab/'], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((resolve) => server.stdout.once('data', resolve));
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+const results = [];
+try {
+  for (const c of CASES) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    if (!values['json-only']) console.error(`bench-frames: ${c.name}…`);
+    const t0 = Date.now();
+    await page.goto(`http://127.0.0.1:${values.port}/hoplab/${c.query}`);
+    await page.waitForFunction(() => window.__hoplabBench !== undefined, null, { timeout: 120_000, polling: 250 });
+    const info = await page.evaluate(() => ({ steps: window.__hoplabBench.steps, nodes: window.__hoplabBench.nodes, error: window.__hoplabBench.error, cursor: window.__hoplabBench.cursor() }));
+    if (info.error) throw new Error(`${c.name}: ${info.error}`);
+    const loadMs = Date.now() - t0;
+    await page.waitForTimeout(500); // let the first paint of the run settle before measuring
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    const m = await page.evaluate(measure, seconds * 1000);
+    const advanced = (await page.evaluate(() => window.__hoplabBench.cursor())) - info.cursor;
+    // How long one step blocks the page's thread (store update and the urgent render; the panels follow
+    // in interruptible renders), median of 9: steadier than frame gaps on a shared machine.
+    await page.evaluate(() => window.__hoplabBench.store.getState().pause());
+    const stepTimes = [];
+    for (let i = 0; i < 9; i++) {
+      await page.evaluate(() => window.__hoplabBench.store.getState().seek(window.__hoplabBench.cursor() - 1));
+      await page.waitForTimeout(50);
+      stepTimes.push(await page.evaluate(() => window.__hoplabBench.stepMs()));
+    }
+    stepTimes.sort((a, b) => a - b);
+    await page.close();
+    const s = stats(m.stamps);
+    results.push({
+      case: c.name,
+      nodes: info.nodes,
+      steps: info.steps,
+      stepsPlayed: advanced,
+      loadMs,
+      fps: Number(s.fps.toFixed(1)),
+      p50Ms: Number(s.p50.toFixed(1)),
+      p95Ms: Number(s.p95.toFixed(1)),
+      worstMs: Number(s.worst.toFixed(1)),
+      longTasks: m.long.length,
+      longestTaskMs: Number(Math.max(0, ...m.long).toFixed(1)),
+      stepMs: Number(stepTimes[4].toFixed(1)),
+      errors: errors.length,
+    });
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+if (!values['json-only']) {
+  const cols = ['case', 'nodes', 'steps', 'stepsPlayed', 'fps', 'p50Ms', 'p95Ms', 'worstMs', 'longTasks', 'longestTaskMs', 'stepMs', 'loadMs'];
+  const widths = cols.map((k) => Math.max(k.length, ...results.map((r) => String(r[k]).length)));
+  const line = (cells) => cells.map((v, i) => String(v).padEnd(widths[i])).join('  ');
+  console.log(`Frame pacing over ${seconds} s of playback (gaps between requestAnimationFrame callbacks):`);
+  console.log(line(cols));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of results) console.log(line(cols.map((k) => r[k])));
+}
+console.log(`BENCH ${JSON.stringify({ bench: 'frames', seconds, vms, results })}`);

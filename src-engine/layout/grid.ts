@@ -1,0 +1,33 @@
+// The cell grid nodes sit in inside a network group.
+
+export const NODE_W = 180;
+export const NODE_H = 76;
+/** Wide enough for the two NIC lines of a two-armed VM (28 units apart) to pass between two nodes. */
+export const GAP = 34;
+export const PAD = 14;
+/** The group's title band. */
+export const HEADER = 34;
+const MIN_GROUP_W = 240;
+
+export interface Grid {
+  readonly width: number;
+  readonly height: number;
+  readonly cells: readonly { x: number; y: number }[];
+}
+
+/**
+ * Rows of cells; odd rows are shifted by half a cell so that the vertical NIC lines from the row above
+ * pass through the gaps between the nodes below instead of through them.
+ */
+export function grid(count: number, cols: number, minWidth = MIN_GROUP_W): Grid {
+  const c = Math.max(1, Math.min(cols, count));
+  const rows = Math.max(1, Math.ceil(count / c));
+  const stagger = rows > 1 && c > 1 ? (NODE_W + GAP) / 2 : 0;
+  const rowGap = GAP * 1.5;
+  const cells = Array.from({ length: count }, (_, i) => ({
+    x: PAD + (i % c) * (NODE_W + GAP) + (Math.floor(i / c) % 2 === 1 ? stagger : 0),
+    y: HEADER + Math.floor(i / c) * (NODE_H + rowGap),
+  }));
+  const width = Math.max(MIN_GROUP_W, minWidth, PAD * 2 + c * NODE_W + (c - 1) * GAP + stagger);
+  return { width, height: HEADER + rows * NODE_H + (rows - 1) * rowGap + PAD, cells };
+}

@@ -1,0 +1,32 @@
+// Where packets died, kept on the diagram with the reason: the traced flow's last hop when it failed,
+// and each node's latest dropped frame up to the playhead.
+import { useMemo } from 'react';
+import { selectCursor, selectGeometry, selectResult, selectTimeline, useAppStore } from '../store/store';
+import { dropMarkers } from './dropMarkers';
+
+export function DropMarkers() {
+  const geo = useAppStore(selectGeometry);
+  const result = useAppStore(selectResult);
+  const timeline = useAppStore(selectTimeline);
+  const cursor = useAppStore(selectCursor);
+  const markers = useMemo(() => (geo && result && timeline ? dropMarkers(geo, result, timeline, cursor) : []), [geo, result, timeline, cursor]);
+  return (
+    <>
+      {markers.map((m) => (
+        <div
+          key={m.key}
+          className={`drop-marker${m.flow ? ' drop-marker-flow' : ''}`}
+          style={{ transform: `translate(${m.x}px, ${m.y}px)` }}
+          role="note"
+          aria-label={`${m.flow ? 'The flow died' : 'Dropped'} at ${m.node}: ${m.detail}`}
+          title={m.detail}
+        >
+          <span className="drop-x" aria-hidden="true">
+            ✕
+          </span>
+          <span className="drop-text">{m.text}</span>
+        </div>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { FlowTrace, RunResult, Transmission } from '../../src-engine/protocol';
+import type { Geometry } from '../diagram/geometry';
+import { buildTimeline } from '../model/timeline';
+import { dropMarkers } from './dropMarkers';
+
+const geo: Geometry = {
+  switchId: 'SW',
+  switchMidY: 0,
+  box: (id) => ({ A: { x: 0, y: 0, width: 100, height: 50 }, B: { x: 200, y: 0, width: 100, height: 50 } })[id],
+  nic: () => undefined,
+  port: () => undefined,
+};
+const tx = (id: number, time: number, fromNode: string, toNode: string): Transmission => ({ id, time, arrive: time + 20, fromNode, fromInterface: 'eth0', toNode, toInterface: 'eth0', protocol: 'tcp', summary: '', bytes: new Uint8Array(), flowId: 'flow' });
+const trace = (disposition: FlowTrace['disposition']): FlowTrace => ({
+  id: 'flow',
+  description: 'A to B',
+  disposition,
+  reason: 'the TTL ran out at B: a loop',
+  hops: [
+    { node: 'A', interface: 'eth0', time: 0, steps: [], layers: [], transmissionId: 0, why: '' },
+    { node: 'B', interface: 'eth0', time: 30, steps: [], layers: [], why: '' },
+  ],
+  returnHops: [],
+});
+const run = (t: FlowTrace): RunResult => ({
+  request: { from: 'A', to: 'B' },
+  seed: 1,
+  trace: t,
+  transmissions: [tx(0, 0, 'A', 'SW'), tx(1, 100, 'A', 'SW')],
+  events: [
+    { id: 0, time: 0, kind: 'transmission', node: 'A', transmissionId: 0, summary: '' },
+    { id: 1, time: 50, kind: 'drop', node: 'B', summary: 'B: frame lost' },
+    { id: 2, time: 100, kind: 'transmission', node: 'A', transmissionId: 1, summary: '' },
+  ],
+  endTime: 200,
+});
+
+describe('dropMarkers', () => {
+  it('shows where the flow died, with a short line and the whole reason, once the playhead has got there', () => {
+    const result = run(trace('ttl-exceeded'));
+    const tl = buildTimeline(result, 'SW');
+    const markers = dropMarkers(geo, result, tl, 0);
+    expect(markers).toEqual([{ key: 'flow:flow', node: 'B', x: 204, y: 53, text: 'flow died: TTL exceeded', detail: 'TTL exceeded: the TTL ran out at B: a loop', flow: true }]);
+  });
+  it('keeps a dropped frame visible from its step on, and shows nothing for a delivered flow', () => {
+    const result = run(trace('delivered'));
+    const tl = buildTimeline(result, 'SW');
+    expect(dropMarkers(geo, result, tl, 0).map((m) => m.text)).toEqual(['B: frame lost']);
+    expect(dropMarkers(geo, result, tl, 1).map((m) => m.text)).toEqual(['B: frame lost']);
+  });
+});

@@ -1,0 +1,56 @@
+// Which drops to show at a playhead, and where: pure, so the rule is tested without a DOM.
+import type { RunResult } from '../../src-engine/protocol';
+import type { Geometry } from '../diagram/geometry';
+import type { Timeline } from '../model/timeline';
+
+export interface DropMarker {
+  readonly key: string;
+  readonly node: string;
+  readonly x: number;
+  readonly y: number;
+  /** One short line on the diagram. */
+  readonly text: string;
+  /** The whole reason, for the tooltip and screen readers. */
+  readonly detail: string;
+  /** The traced flow itself died here. */
+  readonly flow: boolean;
+}
+
+const DISPOSITION_TEXT: Record<string, string> = {
+  'no-route': 'no route',
+  'ttl-exceeded': 'TTL exceeded',
+  'node-down': 'node down',
+  'neighbor-unreachable': 'neighbour unreachable',
+  'no-listener': 'nothing listens',
+  'no-dns-answer': 'no DNS answer',
+  'no-rule': 'no load-balancing rule',
+  'link-down': 'link down',
+  timeout: 'timed out',
+};
+
+export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline, cursor: number): DropMarker[] {
+  const byNode = new Map<string, DropMarker>();
+  // Just below the node, in the gap its NIC lines cross: clear of its neighbours and of the BGP label.
+  const place = (node: string, key: string, text: string, detail: string, flow: boolean) => {
+    const r = geo.box(node);
+    if (!r) return;
+    byNode.set(node, { key, node, x: r.x + 4, y: r.y + r.height + 3, text, detail, flow });
+  };
+  for (const e of result.events) {
+    if (e.kind !== 'drop') continue;
+    const step = timeline.stepOfEvent.get(e.id);
+    if (step === undefined || step > cursor) continue;
+    place(e.node, `drop:${e.id}`, e.summary, e.summary, false);
+  }
+  for (const trace of [result.dnsTrace, result.trace]) {
+    if (!trace || trace.disposition === 'delivered') continue;
+    const last = trace.hops[trace.hops.length - 1];
+    if (!last) continue;
+    const lastTx = [...trace.hops].reverse().find((h) => h.transmissionId !== undefined)?.transmissionId;
+    const step = lastTx === undefined ? 0 : (timeline.stepOfTx.get(lastTx) ?? 0);
+    if (step > cursor) continue;
+    const what = DISPOSITION_TEXT[trace.disposition] ?? trace.disposition;
+    place(last.node, `flow:${trace.id}`, `${trace.id === 'dns' ? 'lookup' : 'flow'} died: ${what}`, `${what}: ${trace.reason}`, true);
+  }
+  return [...byNode.values()];
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Transmission } from '../../src-engine/protocol';
+import type { Geometry } from '../diagram/geometry';
+import { pointAt, transmissionPath, truncate } from './tokenPath';
+
+const geo: Geometry = {
+  switchId: 'SW',
+  switchMidY: 300,
+  box: () => undefined,
+  nic: (node, iface) =>
+    node === 'A' && iface === 'eth0' ? { x: 100, yNode: 200, ySwitch: 280, above: true } : node === 'B' && iface === 'eth0' ? { x: 400, yNode: 400, ySwitch: 320, above: false } : undefined,
+  port: (id) => (id === 'B.eth0' ? { node: 'B', iface: 'eth0' } : id === 'A.eth0' ? { node: 'A', iface: 'eth0' } : undefined),
+};
+
+const tx = (t: Partial<Transmission>): Transmission => ({ id: 1, time: 0, arrive: 20, fromNode: 'A', fromInterface: 'eth0', toNode: 'SW', toInterface: 'A.eth0', protocol: 'tcp', summary: '', bytes: new Uint8Array(), ...t });
+
+describe('transmissionPath', () => {
+  it("runs a VM's frame down its drop into the switch", () => {
+    expect(transmissionPath(geo, tx({}))).toEqual({ points: [{ x: 100, y: 200 }, { x: 100, y: 300 }], lost: false });
+  });
+
+  it('runs a frame out of the switch from the port it came in by, along the bar, then up to the VM', () => {
+    const p = transmissionPath(geo, tx({ fromNode: 'SW', fromInterface: 'B.eth0', toNode: 'B', toInterface: 'eth0' }), 100);
+    expect(p?.points).toEqual([{ x: 100, y: 300 }, { x: 400, y: 300 }, { x: 400, y: 400 }]);
+  });
+
+  it('stops a lost frame part way', () => {
+    const p = transmissionPath(geo, tx({ toNode: undefined, toInterface: undefined }));
+    expect(p).toEqual({ points: [{ x: 100, y: 200 }, { x: 100, y: 250 }], lost: true });
+  });
+
+  it('draws nothing for a node that is not on the diagram', () => {
+    expect(transmissionPath(geo, tx({ fromNode: 'Z' }))).toBeUndefined();
+  });
+});
+
+describe('pointAt and truncate', () => {
+  const path = [{ x: 0, y: 0 }, { x: 100, y: 0 }, { x: 100, y: 100 }];
+  it('walks the path by length', () => {
+    expect(pointAt(path, 0)).toEqual({ x: 0, y: 0 });
+    expect(pointAt(path, 0.25)).toEqual({ x: 50, y: 0 });
+    expect(pointAt(path, 0.75)).toEqual({ x: 100, y: 50 });
+    expect(pointAt(path, 1)).toEqual({ x: 100, y: 100 });
+    expect(pointAt([], 0.5)).toEqual({ x: 0, y: 0 });
+  });
+  it('cuts a path', () => {
+    expect(truncate(path, 0.75)).toEqual([{ x: 0, y: 0 }, { x: 100, y: 0 }, { x: 100, y: 50 }]);
+  });
+});

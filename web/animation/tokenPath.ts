@@ -1,0 +1,88 @@
+// The path a token follows for one transmission, and the point a fraction of the way along it.
+// A frame goes NIC -> switch (down or up its bus drop) or switch -> NIC (along the switch bar from the
+// port it came in on, then along the drop). Pure: geometry in, points out.
+import type { Transmission } from '../../src-engine/protocol';
+import type { Geometry } from '../diagram/geometry';
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface TokenPath {
+  readonly points: readonly Point[];
+  /** The frame reached no port (link or node down): the token stops half way and shows where it died. */
+  readonly lost: boolean;
+}
+
+/**
+ * `entryX`: for a frame leaving the switch, the x of the port it entered by (so the token slides along
+ * the bar from there); undefined starts it at its own port.
+ */
+export function transmissionPath(geo: Geometry, tx: Transmission, entryX?: number): TokenPath | undefined {
+  const lost = tx.toNode === undefined;
+  if (tx.fromNode !== geo.switchId) {
+    const a = geo.nic(tx.fromNode, tx.fromInterface);
+    if (!a) return undefined;
+    const full = [
+      { x: a.x, y: a.yNode },
+      { x: a.x, y: geo.switchMidY },
+    ];
+    return { points: lost ? truncate(full, 0.5) : full, lost };
+  }
+  const p = geo.port(tx.fromInterface) ?? (tx.toNode && tx.toInterface ? { node: tx.toNode, iface: tx.toInterface } : undefined);
+  if (!p) return undefined;
+  const a = geo.nic(p.node, p.iface);
+  if (!a) return undefined;
+  const full = [
+    { x: entryX ?? a.x, y: geo.switchMidY },
+    { x: a.x, y: geo.switchMidY },
+    { x: a.x, y: a.yNode },
+  ].filter((pt, i, all) => i === 0 || pt.x !== all[i - 1]!.x || pt.y !== all[i - 1]!.y);
+  return { points: lost ? truncate(full, 0.75) : full, lost };
+}
+
+function length(points: readonly Point[]): number {
+  let total = 0;
+  for (let i = 1; i < points.length; i++) total += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
+  return total;
+}
+
+/** The point at fraction `t` (0..1) of the path's length. */
+export function pointAt(points: readonly Point[], t: number): Point {
+  const first = points[0];
+  if (!first) return { x: 0, y: 0 };
+  const total = length(points);
+  if (total === 0 || t <= 0) return first;
+  let remaining = Math.min(1, t) * total;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const seg = Math.hypot(b.x - a.x, b.y - a.y);
+    if (remaining <= seg && seg > 0) {
+      const f = remaining / seg;
+      return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
+    }
+    remaining -= seg;
+  }
+  return points[points.length - 1]!;
+}
+
+/** The first fraction `t` of a path, as its own path. */
+export function truncate(points: readonly Point[], t: number): Point[] {
+  const total = length(points);
+  const out: Point[] = [points[0]!];
+  let remaining = t * total;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const seg = Math.hypot(b.x - a.x, b.y - a.y);
+    if (remaining < seg) {
+      out.push(pointAt([a, b], remaining / seg));
+      return out;
+    }
+    out.push(b);
+    remaining -= seg;
+  }
+  return out;
+}

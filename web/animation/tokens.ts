@@ -1,0 +1,44 @@
+// What the token layer draws for a step: one token per frame, with its path, label and look.
+import { decodePacket } from '../../src-engine/packets/index';
+import type { Layer } from '../../src-engine/packets/layers';
+import type { Protocol } from '../../src-engine/protocol';
+import type { Geometry } from '../diagram/geometry';
+import type { Timeline } from '../model/timeline';
+import { tokenLabel } from './tokenLabel';
+import { tokenIds } from './tokenIds';
+import { transmissionPath, type TokenPath } from './tokenPath';
+
+export interface Token {
+  readonly txId: number;
+  readonly path: TokenPath;
+  readonly label: string;
+  readonly protocol: Protocol;
+  /** Set for a VXLAN frame: drawn as an envelope around the inner token. */
+  readonly vni?: number;
+  readonly inFlow: boolean;
+}
+
+export function stepTokens(geo: Geometry, timeline: Timeline, stepIndex: number): Token[] {
+  const step = timeline.steps[stepIndex];
+  if (!step) return [];
+  const out: Token[] = [];
+  for (const id of tokenIds(step.txIds, (t) => timeline.tx.get(t)?.flowId !== undefined)) {
+    const tx = timeline.tx.get(id);
+    if (!tx) continue;
+    const entry = tx.fromNode === geo.switchId ? entryX(geo, timeline, id) : undefined;
+    const path = transmissionPath(geo, tx, entry);
+    if (!path) continue;
+    const decoded = decodePacket(tx.bytes);
+    const layers: readonly Layer[] = decoded.ok ? decoded.value.layers : [];
+    const vx = layers.find((l) => l.type === 'vxlan');
+    out.push({ txId: id, path, label: tokenLabel(layers), protocol: tx.protocol, ...(vx?.type === 'vxlan' ? { vni: vx.vni } : {}), inFlow: tx.flowId !== undefined });
+  }
+  return out;
+}
+
+/** Where on the switch bar a frame leaving the switch came in: the port of the frame that brought it. */
+function entryX(geo: Geometry, timeline: Timeline, txId: number): number | undefined {
+  const from = timeline.cameFrom.get(txId);
+  const tx = from === undefined ? undefined : timeline.tx.get(from);
+  return tx ? geo.nic(tx.fromNode, tx.fromInterface)?.x : undefined;
+}

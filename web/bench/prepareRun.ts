@@ -1,0 +1,73 @@
+// Loads the benchmark's topology and runs its flow through the app's store: the POC with the preset, or
+// a generated topology with its first client opening the first VIP (the same path: router, MUX, VXLAN,
+// VFP, direct server return). Then tells the benchmark script it may start measuring.
+import { flushSync } from 'react-dom';
+import type { RunRequest } from '../../src-engine/protocol';
+import { generateTopology } from '../../src-engine/scenarios/generate';
+import { PRESET_REQUEST } from '../store/runSlice';
+import { useAppStore } from '../store/store';
+import type { BenchMode } from './benchMode';
+
+declare global {
+  interface Window {
+    __hoplabBench?: {
+      ready: boolean;
+      steps: number;
+      nodes: number;
+      cursor: () => number;
+      /**
+       * Moves one step forward and returns how long the page's thread was blocked: the store update and
+       * the urgent render (diagram, tokens, playback bar). The panels follow in time-sliced renders.
+       */
+      stepMs: () => number;
+      /** The app's store, for diagnosing what a step costs. */
+      store: typeof useAppStore;
+      error?: string;
+    };
+  }
+}
+
+async function whenLoaded(): Promise<void> {
+  if (useAppStore.getState().loadStatus === 'ready') return;
+  await new Promise<void>((resolve) => {
+    const stop = useAppStore.subscribe((s) => {
+      if (s.loadStatus === 'ready') {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
+/** `loadPoc`: the page has no app to load the POC (bare mode), so this loads it. */
+export async function prepareRun(mode: BenchMode, loadPoc: boolean): Promise<void> {
+  const s = useAppStore.getState();
+  let request: RunRequest = PRESET_REQUEST;
+  if (mode.vms > 0) {
+    const doc = generateTopology({ vms: mode.vms, vips: 20, seed: 1 });
+    // In the app, let its own first load (the POC) finish, so it cannot land after ours.
+    if (!loadPoc) await whenLoaded();
+    if (!(await s.loadTopology(doc, 'generated'))) throw new Error('the generated topology did not load');
+    const vip = doc.slb!.rules[0]!.vip;
+    request = { from: 'Client0', to: `${vip}:443` };
+  } else if (loadPoc) {
+    await s.loadTopology();
+  } else {
+    await whenLoaded();
+  }
+  await s.runFlow(request);
+  const after = useAppStore.getState();
+  window.__hoplabBench = {
+    ready: after.runStatus === 'done',
+    steps: after.timeline?.steps.length ?? 0,
+    nodes: after.snapshot?.layout.boxes.length ?? 0,
+    cursor: () => useAppStore.getState().cursor,
+    store: useAppStore,
+    stepMs: () => {
+      const t = performance.now();
+      flushSync(() => useAppStore.getState().stepForward());
+      return performance.now() - t;
+    },
+    ...(after.runError ? { error: after.runError.message } : {}),
+  };
+}

@@ -1,0 +1,53 @@
+// The keyboard shortcuts, one button away (also opened with "?").
+import { useEffect, useRef } from 'react';
+import { selectHelpOpen, useAppStore } from '../store/store';
+
+export const SHORTCUTS: readonly [string, string][] = [
+  ['Space', 'Play or pause'],
+  ['→ / ←', 'Step forward / step back'],
+  ['Home / End', 'First / last step'],
+  ['Tab, then arrow keys', 'Move between the devices of the diagram'],
+  ['Enter', 'Open the focused device’s details'],
+  ['Shift+F10 or Menu key', 'Fail or restore the focused VM'],
+  ['?', 'Show or hide this help'],
+  ['Escape', 'Close a menu or this help'],
+];
+
+export function HelpPopover() {
+  const open = useAppStore(selectHelpOpen);
+  const setOpen = useAppStore((s) => s.setHelpOpen);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    window.addEventListener('pointerdown', onDown);
+    return () => window.removeEventListener('pointerdown', onDown);
+  }, [open, setOpen]);
+
+  return (
+    <div className="help" ref={ref}>
+      <button type="button" className="icon-button" aria-expanded={open} aria-controls="help-popover" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setOpen(!open)}>
+        ?
+      </button>
+      {open && (
+        <div id="help-popover" className="popover" role="dialog" aria-label="Keyboard shortcuts">
+          <h2>Keyboard shortcuts</h2>
+          <dl>
+            {SHORTCUTS.map(([keys, what]) => (
+              <div key={keys}>
+                <dt>
+                  <kbd>{keys}</kbd>
+                </dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="muted">Add ?motion=off to the address to make tokens jump instead of glide; ?text=large for a projector.</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// Sending traffic: a source VM, a destination (a name, a URL or an address) and one button for the
+// preset lesson. What the user typed stays in the field when it is wrong; the message under it says
+// what is wrong and how to fix it.
+import { useState, type FormEvent } from 'react';
+import { checkDestination } from '../model/destination';
+import { PRESET_REQUEST } from '../store/runSlice';
+import { selectRunError, selectRunStatus, selectTopology, useAppStore } from '../store/store';
+
+const INPUT_ERRORS = new Set(['bad-destination', 'unknown-node']);
+
+export function SendTraffic() {
+  const topology = useAppStore(selectTopology);
+  const from = useAppStore((s) => s.draftFrom);
+  const to = useAppStore((s) => s.draftTo);
+  const setDraft = useAppStore((s) => s.setDraft);
+  const runFlow = useAppStore((s) => s.runFlow);
+  const status = useAppStore(selectRunStatus);
+  const runError = useAppStore(selectRunError);
+  const [problem, setProblem] = useState<string | undefined>();
+  const engineProblem = runError && INPUT_ERRORS.has(runError.code) ? runError.message : undefined;
+  const message = problem ?? engineProblem;
+  const sources = topology?.nodes.filter((n) => n.interfaces.length > 0) ?? [];
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!topology) return;
+    const check = checkDestination(topology, from, to);
+    if (!check.ok) {
+      setProblem(check.message);
+      return;
+    }
+    setProblem(undefined);
+    void runFlow({ from, to: to.trim() });
+  };
+  const preset = () => {
+    setProblem(undefined);
+    setDraft({ from: PRESET_REQUEST.from, to: PRESET_REQUEST.to });
+    void runFlow({ ...PRESET_REQUEST });
+  };
+
+  return (
+    <form className="send" aria-label="Send traffic" onSubmit={submit} noValidate>
+      <label className="field">
+        <span>From</span>
+        <select value={from} onChange={(e) => setDraft({ from: e.target.value })} disabled={!topology}>
+          {!sources.some((n) => n.id === from) && <option value={from}>{from}</option>}
+          {sources.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field field-to">
+        <span>To</span>
+        <input
+          value={to}
+          onChange={(e) => {
+            setDraft({ to: e.target.value });
+            setProblem(undefined);
+          }}
+          placeholder="PortalVM, 192.168.133.74 or a URL"
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? 'to-problem' : undefined}
+        />
+      </label>
+      <button type="submit" disabled={!topology || status === 'running'}>
+        Send
+      </button>
+      <button type="button" className="preset" onClick={preset} disabled={!topology || status === 'running'}>
+        <span aria-hidden="true">▶ </span>ClientVM opens https://portal.azurestack.local
+      </button>
+      {message && (
+        <p id="to-problem" className="field-problem" role="alert">
+          {message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+// Sharing a run: copy the link (the address always holds the scenario, the flow and the step) and
+// download the run as pcapng for Wireshark.
+import { useState } from 'react';
+import { getEngine } from '../engine/client';
+import { slug } from '../model/format';
+import { selectRequest, selectResult, useAppStore } from '../store/store';
+
+export function pcapngName(request: { from: string; to: string } | undefined): string {
+  return `hoplab-${request ? `${slug(request.from)}-${slug(request.to)}` : 'run'}.pcapng`;
+}
+
+function download(bytes: Uint8Array, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/x-pcapng' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ShareActions() {
+  const result = useAppStore(selectResult);
+  const request = useAppStore(selectRequest);
+  const notify = useAppStore((s) => s.notify);
+  const [copied, setCopied] = useState(false);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      notify('info', `Copy this link by hand (the browser did not allow copying): ${window.location.href}`);
+    }
+  };
+  const pcapng = async () => {
+    const r = await getEngine()
+      .exportPcapng()
+      .catch((e: Error) => ({ ok: false as const, error: { code: 'engine-crashed', message: `the engine failed (${e.message}).` } }));
+    if (!r.ok) notify('error', `The capture could not be made: ${r.error.message}`);
+    else download(r.value, pcapngName(request));
+  };
+
+  return (
+    <>
+      <button type="button" onClick={() => void copy()} disabled={!result} title="Copy a link that reopens this run at this step">
+        {copied ? 'Link copied' : 'Copy link'}
+      </button>
+      <button type="button" onClick={() => void pcapng()} disabled={!result} aria-label="Download pcapng" title="Download the run as a pcapng capture for Wireshark">
+        ⤓ pcapng
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+import { BgpEdge } from './BgpEdge';
+import { BusEdge } from './BusEdge';
+
+export const edgeTypes = { bus: BusEdge, bgp: BgpEdge };

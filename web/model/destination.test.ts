@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseTopology } from '../../src-engine/topology/validate';
+import { POC_TOPOLOGY } from '../../src-engine/scenarios/poc';
+import { checkDestination, suggestNode } from './destination';
+
+const parsed = parseTopology(POC_TOPOLOGY);
+if (!parsed.ok) throw new Error('POC does not parse');
+const poc = parsed.value;
+const check = (to: string, from = 'ClientVM') => checkDestination(poc, from, to);
+const message = (to: string) => {
+  const r = check(to);
+  return r.ok ? '' : r.message;
+};
+
+describe('checkDestination', () => {
+  it('accepts node names, addresses, names and URLs', () => {
+    for (const to of ['PortalVM', 'portalvm', '192.168.133.74', '192.168.133.74:443', 'portal.azurestack.local', 'https://portal.azurestack.local', 'http://192.168.133.74:8080/x']) {
+      expect(check(to), to).toEqual({ ok: true });
+    }
+  });
+
+  it('names what is wrong and how to fix it', () => {
+    expect(message('')).toContain('Type a destination');
+    expect(message('192.168.1.300')).toBe('"192.168.1.300" is not a valid IPv4 address: 300 is more than 255. Each of the four numbers must be 0 to 255, e.g. 192.168.133.74.');
+    expect(message('192.168.1')).toContain('has 3 numbers; an IPv4 address has four');
+    expect(message('ftp://portal.azurestack.local')).toContain('only http:// and https://');
+    expect(message('https://portal.azurestack.local:99999')).toContain('the port "99999" must be a whole number from 1 to 65535');
+    expect(message('PortalVN')).toBe('There is no node called "PortalVN". Did you mean PortalVM? Type a node name (PortalVM), an IPv4 address (192.168.133.74) or a URL (https://portal.azurestack.local).');
+    expect(message('portal azurestack')).toContain('contains a space');
+    expect(message('ClientVM')).toBe('ClientVM cannot send to itself. Pick another destination, e.g. PortalVM.');
+    expect(message('bad_name.local')).toContain('is not a valid DNS name');
+  });
+
+  it('suggests only near names', () => {
+    expect(suggestNode(poc, 'muxvn')).toBe('MuxVM');
+    expect(suggestNode(poc, 'zzzzzzzzzz')).toBeUndefined();
+  });
+});

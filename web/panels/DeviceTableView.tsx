@@ -1,0 +1,48 @@
+// One of a device's tables, each row led by its provenance mark ("sim" for what the simulation computed),
+// first so it stays in view when a wide table scrolls sideways.
+import type { DeviceTable } from '../../src-engine/protocol';
+import { MarkBadge } from '../diagram/MarkBadge';
+import { formatTime } from '../model/format';
+
+/** Columns whose values are simulated microseconds; shown as times, as everywhere else. */
+const TIME_COLUMNS = new Set(['learned', 'since', 'created', 'learned at']);
+
+const cell = (column: string, value: string | undefined) =>
+  value !== undefined && TIME_COLUMNS.has(column) && /^\d+$/.test(value) ? formatTime(Number(value)) : (value ?? '');
+
+export function DeviceTableView({ table }: { table: DeviceTable }) {
+  return (
+    <div className="table-wrap">
+      <table className="device-table">
+        <caption>{table.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">mark</th>
+            {table.columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.length === 0 && (
+            <tr>
+              <td colSpan={table.columns.length + 1} className="muted">
+                empty
+              </td>
+            </tr>
+          )}
+          {table.rows.map((row, i) => (
+            <tr key={i}>
+              <td>{row.prov ? <MarkBadge prov={row.prov} /> : <span className="muted" title="computed by the simulation">sim</span>}</td>
+              {table.columns.map((c) => (
+                <td key={c}>{cell(c, row.cells[c])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

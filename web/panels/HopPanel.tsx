@@ -1,0 +1,62 @@
+// Why: the current hop in plain language. Which route, rule or hash decided, what was rewritten, and at
+// the end of the path (the last hop of the request or of its answer) the flow's disposition and its
+// reason. The diagram's status line says the same at all times.
+import { useDeferredValue, useMemo } from 'react';
+import type { FlowTrace } from '../../src-engine/protocol';
+import { DISPOSITION_LABEL } from '../diagram/FlowStatus';
+import { hopContext, isLastHop, type HopRef } from '../model/hops';
+import { selectCurrentTx, selectParts, selectResult, useAppStore } from '../store/store';
+import { HopSteps } from './HopSteps';
+import { PathStrip } from './PathStrip';
+
+function Outcome({ trace }: { trace: FlowTrace }) {
+  const ok = trace.disposition === 'delivered';
+  return (
+    <p className={`outcome ${ok ? 'outcome-ok' : 'outcome-failed'}`} data-disposition={trace.disposition}>
+      <strong>
+        {ok ? '✓' : '✕'} {trace.description}: {DISPOSITION_LABEL[trace.disposition] ?? trace.disposition}.
+      </strong>{' '}
+      {trace.reason}
+    </p>
+  );
+}
+
+function HopView({ at, role }: { at: HopRef; role: 'sender' | 'end' }) {
+  const { hop, part, index } = at;
+  return (
+    <div className={`hop hop-${role}`} data-node={hop.node}>
+      <p className="hop-head">
+        {part.title} · hop {index + 1} of {part.hops.length} · <strong>{hop.node}</strong>
+        {role === 'end' ? ' (last hop)' : ''}
+      </p>
+      <p className="why">{hop.why}</p>
+      <HopSteps steps={hop.steps} />
+    </div>
+  );
+}
+
+export function HopPanel() {
+  // Deferred: rendered after the diagram, interruptibly (see useCurrentPacket).
+  const tx = useDeferredValue(useAppStore(selectCurrentTx));
+  const parts = useAppStore(selectParts);
+  const result = useAppStore(selectResult);
+  const ctx = useMemo(() => (tx ? hopContext(parts, tx) : {}), [tx, parts]);
+  if (!result) return null;
+  const at = ctx.sender ?? ctx.receiver;
+  const end = ctx.receiver && isLastHop(ctx.receiver) ? ctx.receiver : undefined;
+  return (
+    <section className="hop-panel" aria-labelledby="why-title">
+      <h3 id="why-title">Why</h3>
+      {tx && !at && (
+        <div className="hop">
+          <p className="hop-head">Background traffic · not part of the traced flow</p>
+          <p className="why">{tx.note ?? tx.summary}</p>
+        </div>
+      )}
+      {ctx.sender && <HopView at={ctx.sender} role="sender" />}
+      {end && <HopView at={end} role="end" />}
+      {at && <PathStrip part={at.part} current={(end ?? at).index} />}
+      {end && <Outcome trace={end.part.trace} />}
+    </section>
+  );
+}

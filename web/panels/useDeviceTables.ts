@@ -1,0 +1,29 @@
+// A node's live tables at the time the view shows, fetched from the worker (engine.tables). Stale
+// answers are dropped; an error (no run yet, not implemented) comes back as a value, not a throw.
+import { useEffect, useState } from 'react';
+import type { DeviceTables, EngineError } from '../../src-engine/protocol';
+import { getEngine } from '../engine/client';
+
+export type TablesState = { status: 'none' } | { status: 'loading' } | { status: 'ok'; value: DeviceTables } | { status: 'error'; error: EngineError };
+
+export function useDeviceTables(node: string | undefined, time: number | undefined, runKey: unknown): TablesState {
+  const [state, setState] = useState<TablesState>({ status: 'none' });
+  useEffect(() => {
+    if (!node || time === undefined || !runKey || node.startsWith('vip:')) return;
+    let live = true;
+    void getEngine()
+      .tables(node, time)
+      .then(
+        (r) => {
+          if (live) setState(r.ok ? { status: 'ok', value: r.value } : { status: 'error', error: r.error });
+        },
+        (e: Error) => {
+          if (live) setState({ status: 'error', error: { code: 'engine-crashed', message: `the engine failed (${e.message}).` } });
+        },
+      );
+    return () => {
+      live = false;
+    };
+  }, [node, time, runKey]);
+  return node && time !== undefined && runKey && !node.startsWith('vip:') ? state : { status: 'none' };
+}

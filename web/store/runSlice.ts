@@ -1,0 +1,91 @@
+import type { StateCreator } from 'zustand';
+import type { EngineError, RunRequest, RunResult, WhatIf } from '../../src-engine/protocol';
+import { getEngine } from '../engine/client';
+import { flowParts, type FlowPart } from '../model/hops';
+import { buildTimeline, stepAtTime, type Timeline } from '../model/timeline';
+import type { AppState } from './store';
+
+/** The preset every lesson starts from. */
+export const PRESET_REQUEST: RunRequest = { from: 'ClientVM', to: 'https://portal.azurestack.local' };
+
+export interface RunSlice {
+  request: RunRequest | undefined;
+  runStatus: 'idle' | 'running' | 'done' | 'error';
+  runError: EngineError | undefined;
+  result: RunResult | undefined;
+  timeline: Timeline | undefined;
+  parts: readonly FlowPart[];
+  /** Runs a flow in the worker; the playhead goes to `step`, else to where the user's flow begins. */
+  runFlow: (request: RunRequest, step?: number) => Promise<void>;
+  /** Fails a node at the playhead's time (or before the flow, with no run yet) and runs again. */
+  failNode: (node: string) => Promise<void>;
+  /** Undoes a node's failure: the run is computed again without it. */
+  restoreNode: (node: string) => Promise<void>;
+  removeWhatIf: (index: number) => Promise<void>;
+  clearRun: () => void;
+}
+
+/** The flow starts 1 s into a run with no what-if (the control plane settles first). */
+const DEFAULT_FAIL_AT = 1_000_000;
+let generation = 0;
+
+/** Where a lesson's playhead starts: the first frame of the user's flow (its DNS lookup, if any). */
+export function flowStartStep(result: RunResult, timeline: Timeline): number {
+  const first = (result.dnsTrace ?? result.trace).hops[0] ?? result.trace.hops[0];
+  return first ? stepAtTime(timeline.steps, first.time) : 0;
+}
+
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
+  request: undefined,
+  runStatus: 'idle',
+  runError: undefined,
+  result: undefined,
+  timeline: undefined,
+  parts: [],
+  runFlow: async (request, step) => {
+    const mine = ++generation;
+    get().pause();
+    set({ request, runStatus: 'running', runError: undefined });
+    let r: Awaited<ReturnType<ReturnType<typeof getEngine>['run']>>;
+    try {
+      r = await getEngine().run(request);
+    } catch (e) {
+      // Expected failures come back as values; a throw is an engine bug. Say so, and keep the page alive.
+      r = { ok: false, error: { code: 'engine-crashed', message: `The engine failed unexpectedly (${(e as Error).message}). Reload the page; if it happens again, report it with this link.` } };
+    }
+    if (mine !== generation) return; // a newer run superseded this one
+    if (!r.ok) {
+      set({ runStatus: 'error', runError: r.error });
+      return;
+    }
+    const switchId = get().snapshot?.topology.switch.id ?? '';
+    const timeline = buildTimeline(r.value, switchId);
+    const last = Math.max(0, timeline.steps.length - 1);
+    const cursor = step !== undefined ? Math.min(step, last) : flowStartStep(r.value, timeline);
+    set({ runStatus: 'done', result: r.value, timeline, parts: flowParts(r.value), selectedTx: undefined, selectedEventId: undefined, selectedField: undefined });
+    get().seek(cursor);
+  },
+  failNode: async (node) => {
+    const { request, timeline, cursor } = get();
+    const base = request ?? { ...PRESET_REQUEST };
+    const at = timeline?.steps[cursor]?.time ?? DEFAULT_FAIL_AT;
+    const whatIf: WhatIf[] = [...(base.whatIf ?? []).filter((w) => w.target !== node), { action: 'fail', target: node, at: Math.round(at) }];
+    await get().runFlow({ ...base, whatIf });
+  },
+  restoreNode: async (node) => {
+    const { request } = get();
+    if (!request) return;
+    const whatIf = (request.whatIf ?? []).filter((w) => w.target !== node && !w.target.startsWith(`${node}:`));
+    await get().runFlow({ ...request, whatIf });
+  },
+  removeWhatIf: async (index) => {
+    const { request } = get();
+    if (!request) return;
+    await get().runFlow({ ...request, whatIf: (request.whatIf ?? []).filter((_, i) => i !== index) });
+  },
+  clearRun: () => {
+    generation++;
+    get().pause();
+    set({ request: undefined, runStatus: 'idle', runError: undefined, result: undefined, timeline: undefined, parts: [], cursor: 0, selectedTx: undefined, selectedEventId: undefined });
+  },
+});

@@ -1,0 +1,154 @@
+// Named selectors, at module level so their identity is stable. Those that take an id are called as
+// `useAppStore((s) => selectNodeHop(s, id))`: each node subscribes to its own answer, so a step
+// re-renders only the nodes and edges whose highlight changes, never the whole graph.
+import type { RunResult, Transmission } from '../../src-engine/protocol';
+import { tokenIds } from '../animation/tokenIds';
+import type { Geometry } from '../diagram/geometry';
+import type { Step } from '../model/timeline';
+import type { AppState } from './store';
+
+export const selectSnapshot = (s: AppState) => s.snapshot;
+export const selectTopology = (s: AppState) => s.snapshot?.topology;
+export const selectGeometry = (s: AppState) => s.geometry;
+export const selectLoadStatus = (s: AppState) => s.loadStatus;
+export const selectLoadErrors = (s: AppState) => s.loadErrors;
+export const selectTopologySource = (s: AppState) => s.topologySource;
+
+export const selectRequest = (s: AppState) => s.request;
+export const selectRunStatus = (s: AppState) => s.runStatus;
+export const selectRunError = (s: AppState) => s.runError;
+export const selectResult = (s: AppState) => s.result;
+export const selectTimeline = (s: AppState) => s.timeline;
+export const selectParts = (s: AppState) => s.parts;
+
+export const selectCursor = (s: AppState) => s.cursor;
+export const selectPlaying = (s: AppState) => s.playing;
+export const selectSpeed = (s: AppState) => s.speed;
+export const selectStepCount = (s: AppState) => s.timeline?.steps.length ?? 0;
+export const selectCurrentStep = (s: AppState): Step | undefined => s.timeline?.steps[s.cursor];
+/**
+ * The simulated time the view shows: just before the next step's frames leave (the end of the run at
+ * the last step), so tables and states include every event listed with the current step.
+ */
+export const selectCurrentTime = (s: AppState): number | undefined => {
+  const step = selectCurrentStep(s);
+  if (!step) return undefined;
+  const next = s.timeline?.steps[s.cursor + 1];
+  return next ? Math.max(step.arrive, next.time - 1) : Math.max(step.arrive, s.result?.endTime ?? step.arrive);
+};
+
+export const selectSelectedNode = (s: AppState) => s.selectedNode;
+export const selectSelectedField = (s: AppState) => s.selectedField;
+export const selectSelectedEventId = (s: AppState) => s.selectedEventId;
+export const selectContextMenu = (s: AppState) => s.contextMenu;
+
+export const selectHidden = (s: AppState) => s.hidden;
+export const selectLargeText = (s: AppState) => s.largeText;
+export const selectMotion = (s: AppState) => s.motion;
+/** Tokens jump instead of gliding: the user's setting, the URL, or the system's reduced-motion preference. */
+export const selectJumpOnly = (s: AppState) => s.motion === 'off' || s.prefersReducedMotion;
+export const selectSideTab = (s: AppState) => s.sideTab;
+export const selectHelpOpen = (s: AppState) => s.helpOpen;
+export const selectNotices = (s: AppState) => s.notices;
+
+/** The frame the inspector shows: the user's pick in this step, else the step's frame of the traced flow, else its first. */
+export function selectCurrentTxId(s: AppState): number | undefined {
+  const step = selectCurrentStep(s);
+  if (!step) return undefined;
+  if (s.selectedTx !== undefined && step.txIds.includes(s.selectedTx)) return s.selectedTx;
+  return step.txIds.find((id) => s.timeline?.tx.get(id)?.flowId !== undefined) ?? step.txIds[0];
+}
+
+export const selectCurrentTx = (s: AppState): Transmission | undefined => {
+  const id = selectCurrentTxId(s);
+  return id === undefined ? undefined : s.timeline?.tx.get(id);
+};
+
+interface StepMarks {
+  readonly roles: ReadonlyMap<string, 'sender' | 'receiver'>;
+  readonly edges: ReadonlySet<string>;
+}
+
+const marksCache = new WeakMap<Step, WeakMap<Geometry, StepMarks>>();
+
+/**
+ * Which nodes send and receive in a step, and which NIC edges its frames run along (cached per step):
+ * for the frames drawn as tokens, so a flood to hundreds of ports lights as many nodes as it draws.
+ */
+function stepMarks(s: AppState): StepMarks | undefined {
+  const step = selectCurrentStep(s);
+  const geo = s.geometry;
+  if (!step || !geo || !s.timeline) return undefined;
+  let byGeo = marksCache.get(step);
+  const known = byGeo?.get(geo);
+  if (known) return known;
+  const roles = new Map<string, 'sender' | 'receiver'>();
+  const edges = new Set<string>();
+  const timeline = s.timeline;
+  for (const id of tokenIds(step.txIds, (t) => timeline.tx.get(t)?.flowId !== undefined)) {
+    const tx = timeline.tx.get(id);
+    if (!tx) continue;
+    roles.set(tx.fromNode, 'sender');
+    if (tx.toNode !== undefined && !roles.has(tx.toNode)) roles.set(tx.toNode, 'receiver');
+    if (tx.fromNode !== geo.switchId) edges.add(`nic:${tx.fromNode}:${tx.fromInterface}`);
+    else {
+      const port = geo.port(tx.fromInterface);
+      if (port) edges.add(`nic:${port.node}:${port.iface}`);
+    }
+  }
+  const marks = { roles, edges };
+  if (!byGeo) {
+    byGeo = new WeakMap();
+    marksCache.set(step, byGeo);
+  }
+  byGeo.set(geo, marks);
+  return marks;
+}
+
+export const selectNodeHop = (s: AppState, node: string) => stepMarks(s)?.roles.get(node);
+export const selectEdgeActive = (s: AppState, edgeId: string) => stepMarks(s)?.edges.has(edgeId) ?? false;
+
+const downCache = new WeakMap<RunResult, { node: string; time: number; up: boolean }[]>();
+
+/** Is a node down at the simulated time the view shows? From the run's node-failed / node-restored events. */
+export function selectNodeDown(s: AppState, node: string): boolean {
+  const result = s.result;
+  const time = selectCurrentTime(s);
+  if (!result || time === undefined) return false;
+  let changes = downCache.get(result);
+  if (!changes) {
+    changes = result.events
+      .filter((e) => e.kind === 'node-failed' || e.kind === 'node-restored')
+      .map((e) => ({ node: e.node, time: e.time, up: e.kind === 'node-restored' }));
+    downCache.set(result, changes);
+  }
+  let down = false;
+  for (const c of changes) if (c.node === node && c.time <= time) down = !c.up;
+  return down;
+}
+
+/** Is a node failed by one of the request's what-ifs (whatever the time)? */
+export const selectNodeHasWhatIf = (s: AppState, node: string) => (s.request?.whatIf ?? []).some((w) => w.target === node && w.action === 'fail');
+
+const bgpCache = new WeakMap<RunResult, { nodes: string; time: number; state: string }[]>();
+
+/**
+ * The BGP session's state between two speakers at the time the view shows, as the latest 'bgp-state'
+ * event of either says ("... Established -> Idle"); undefined before any run.
+ */
+export function selectBgpState(s: AppState, a: string, b: string): string | undefined {
+  const result = s.result;
+  const time = selectCurrentTime(s);
+  if (!result || time === undefined) return undefined;
+  let changes = bgpCache.get(result);
+  if (!changes) {
+    changes = result.events
+      .filter((e) => e.kind === 'bgp-state')
+      .map((e) => ({ nodes: e.node, time: e.time, state: /->\s*([A-Za-z]+)\s*$/.exec(e.summary)?.[1] ?? (/session closed/i.test(e.summary) ? 'Idle' : '') }))
+      .filter((c) => c.state !== '');
+    bgpCache.set(result, changes);
+  }
+  let state: string | undefined;
+  for (const c of changes) if ((c.nodes === a || c.nodes === b) && c.time <= time) state = c.state;
+  return state;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { parseUrlState, serializeUrlState, type UrlState } from './urlState';
+
+describe('parseUrlState', () => {
+  it('reads a full link', () => {
+    const { state, errors } = parseUrlState(
+      '?scenario=poc&from=ClientVM&to=https%3A%2F%2Fportal.azurestack.local&seed=7&whatif=fail:MuxVM@1000000,restore:MuxVM:pa@2000000&knobs=secondMux&step=12&speed=2&motion=off&text=large&hide=arp,bgp',
+    );
+    expect(errors).toEqual([]);
+    expect(state).toEqual({
+      scenario: 'poc',
+      from: 'ClientVM',
+      to: 'https://portal.azurestack.local',
+      seed: 7,
+      whatIf: [
+        { action: 'fail', target: 'MuxVM', at: 1000000 },
+        { action: 'restore', target: 'MuxVM:pa', at: 2000000 },
+      ],
+      knobs: { secondMux: true, icmpRedirects: false },
+      step: 12,
+      speed: 2,
+      motion: 'off',
+      text: 'large',
+      hide: ['arp', 'bgp'],
+    });
+  });
+
+  it('drops only the bad parameter, names it and says what it should be', () => {
+    const { state, errors } = parseUrlState('?from=ClientVM&to=PortalVM&step=-3&seed=abc');
+    expect(state).toEqual({ from: 'ClientVM', to: 'PortalVM' });
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toContain('"seed" parameter is "abc"');
+    expect(errors[0]).toContain('whole number');
+    expect(errors[1]).toContain('"step" parameter is "-3"');
+    expect(errors[1]).toContain('the rest of the link still applies');
+  });
+
+  it('rejects a malformed what-if and an unknown knob', () => {
+    const { state, errors } = parseUrlState('?whatif=explode:MuxVM@1&knobs=turbo&motion=sometimes');
+    expect(state).toEqual({});
+    expect(errors.map((e) => e.match(/"(\w+)" parameter/)?.[1])).toEqual(['whatif', 'knobs', 'motion']);
+  });
+
+  it('says a destination without a source runs nothing', () => {
+    const { errors } = parseUrlState('?to=PortalVM');
+    expect(errors[0]).toContain('no source');
+  });
+
+  it('ignores parameters it does not know', () => {
+    expect(parseUrlState('?utm_source=x&bench=bare')).toEqual({ state: {}, errors: [] });
+  });
+});
+
+describe('serializeUrlState', () => {
+  it('round-trips', () => {
+    const state: UrlState = {
+      scenario: 'poc',
+      from: 'ClientVM',
+      to: 'https://portal.azurestack.local',
+      seed: 1,
+      whatIf: [{ action: 'fail', target: 'MuxVM', at: 1000000 }],
+      knobs: { secondMux: false, icmpRedirects: true },
+      step: 4,
+      speed: 0.5,
+      motion: 'off',
+      text: 'large',
+      hide: ['arp'],
+    };
+    const search = serializeUrlState(state);
+    expect(search).toBe(
+      '?scenario=poc&from=ClientVM&to=https%3A%2F%2Fportal.azurestack.local&seed=1&whatif=fail%3AMuxVM%401000000&knobs=icmpRedirects&step=4&speed=0.5&motion=off&text=large&hide=arp',
+    );
+    expect(parseUrlState(search).state).toEqual({ ...state, knobs: { secondMux: false, icmpRedirects: true } });
+  });
+
+  it('leaves defaults out', () => {
+    expect(serializeUrlState({ speed: 1, motion: 'on', text: 'normal', hide: [], whatIf: [] })).toBe('');
+  });
+
+  it('does not mutate its input', () => {
+    const state = Object.freeze({ from: 'ClientVM', whatIf: Object.freeze([Object.freeze({ action: 'fail' as const, target: 'MuxVM', at: 5 })]) });
+    expect(() => serializeUrlState(state)).not.toThrow();
+  });
+});

@@ -1,0 +1,120 @@
+// The view a link reopens: scenario, flow (from, to, seed, what-ifs, knobs), playhead step and a few
+// settings. Each parameter is validated on its own with zod, so one bad parameter falls back to its
+// default with a message saying what was wrong, and the others still apply.
+import { z } from 'zod';
+import type { Knobs, WhatIf } from '../../src-engine/protocol';
+
+export const FILTER_KEYS = ['arp', 'dns', 'tcp', 'bgp', 'vxlan', 'icmp', 'other'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+
+export interface UrlState {
+  readonly scenario?: 'poc';
+  readonly from?: string;
+  readonly to?: string;
+  readonly seed?: number;
+  readonly whatIf?: readonly WhatIf[];
+  readonly knobs?: Partial<Knobs>;
+  readonly step?: number;
+  readonly speed?: number;
+  readonly motion?: 'on' | 'off';
+  readonly text?: 'normal' | 'large';
+  readonly hide?: readonly FilterKey[];
+}
+
+const nodeName = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, 'a node name such as ClientVM');
+const whatIfItem = z
+  .string()
+  .regex(/^(fail|restore):[A-Za-z][A-Za-z0-9_.-]{0,62}(:[A-Za-z][A-Za-z0-9_.-]{0,62})?@\d{1,15}$/, 'fail:Node@time or restore:Node@time, the time in microseconds (e.g. fail:MuxVM@1000000)')
+  .transform((s): WhatIf => {
+    const at = s.lastIndexOf('@');
+    const colon = s.indexOf(':');
+    return { action: s.slice(0, colon) as WhatIf['action'], target: s.slice(colon + 1, at), at: Number(s.slice(at + 1)) };
+  });
+const list = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').filter((x) => x !== ''))
+    .pipe(z.array(item));
+
+/** One schema per parameter: the value in the URL is a string; each turns it into its typed value. */
+const PARAMS = {
+  scenario: z.literal('poc', { message: 'the only scenario a link can name is "poc" (a loaded file cannot travel in a link)' }),
+  from: nodeName,
+  to: z.string().min(1, 'a destination').max(200, 'at most 200 characters'),
+  seed: z.coerce.number({ message: 'a whole number' }).int('a whole number').min(0, 'a whole number from 0').max(0xffffffff, 'at most 4294967295'),
+  whatif: list(whatIfItem),
+  knobs: list(z.enum(['secondMux', 'icmpRedirects'], { message: 'secondMux or icmpRedirects' })),
+  step: z.coerce.number({ message: 'a whole number' }).int('a whole number').min(0, 'a step number from 0'),
+  speed: z.coerce.number().refine((n) => (SPEEDS as readonly number[]).includes(n), `one of ${SPEEDS.join(', ')}`),
+  motion: z.enum(['on', 'off'], { message: 'on or off' }),
+  text: z.enum(['normal', 'large'], { message: 'normal or large' }),
+  hide: list(z.enum(FILTER_KEYS, { message: FILTER_KEYS.join(', ') })),
+} as const;
+
+type ParamName = keyof typeof PARAMS;
+
+export interface ParsedUrl {
+  readonly state: UrlState;
+  /** One sentence per rejected parameter: which, what it held, what it should hold, what was used instead. */
+  readonly errors: readonly string[];
+}
+
+export function parseUrlState(search: string): ParsedUrl {
+  const params = new URLSearchParams(search);
+  const errors: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(PARAMS) as ParamName[]) {
+    const raw = params.get(name);
+    if (raw === null) continue;
+    const parsed = PARAMS[name].safeParse(raw);
+    if (parsed.success) out[name] = parsed.data;
+    else {
+      const expected = parsed.error.issues[0]?.message ?? 'a valid value';
+      errors.push(`The link's "${name}" parameter is "${truncate(raw)}", but it should be ${expected}. It was ignored; the rest of the link still applies.`);
+    }
+  }
+  const knobs = out.knobs as string[] | undefined;
+  const state: UrlState = {
+    ...(out.scenario !== undefined ? { scenario: 'poc' as const } : {}),
+    ...(out.from !== undefined ? { from: out.from as string } : {}),
+    ...(out.to !== undefined ? { to: out.to as string } : {}),
+    ...(out.seed !== undefined ? { seed: out.seed as number } : {}),
+    ...(out.whatif !== undefined ? { whatIf: out.whatif as WhatIf[] } : {}),
+    ...(knobs !== undefined ? { knobs: { secondMux: knobs.includes('secondMux'), icmpRedirects: knobs.includes('icmpRedirects') } } : {}),
+    ...(out.step !== undefined ? { step: out.step as number } : {}),
+    ...(out.speed !== undefined ? { speed: out.speed as number } : {}),
+    ...(out.motion !== undefined ? { motion: out.motion as 'on' | 'off' } : {}),
+    ...(out.text !== undefined ? { text: out.text as 'normal' | 'large' } : {}),
+    ...(out.hide !== undefined ? { hide: out.hide as FilterKey[] } : {}),
+  };
+  if (state.to !== undefined && state.from === undefined) {
+    errors.push('The link names a destination ("to") but no source ("from"), so no flow was run. Add from=ClientVM, or pick a source below.');
+  }
+  return { state, errors };
+}
+
+function truncate(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+/** The search string for a state: only what differs from the defaults, in a fixed order. */
+export function serializeUrlState(state: UrlState): string {
+  const p = new URLSearchParams();
+  if (state.scenario) p.set('scenario', state.scenario);
+  if (state.from) p.set('from', state.from);
+  if (state.to) p.set('to', state.to);
+  if (state.seed !== undefined) p.set('seed', String(state.seed));
+  if (state.whatIf && state.whatIf.length > 0) p.set('whatif', state.whatIf.map((w) => `${w.action}:${w.target}@${Math.round(w.at)}`).join(','));
+  const knobs = Object.entries(state.knobs ?? {})
+    .filter(([, on]) => on)
+    .map(([k]) => k);
+  if (knobs.length > 0) p.set('knobs', knobs.join(','));
+  if (state.step !== undefined) p.set('step', String(state.step));
+  if (state.speed !== undefined && state.speed !== 1) p.set('speed', String(state.speed));
+  if (state.motion === 'off') p.set('motion', 'off');
+  if (state.text === 'large') p.set('text', 'large');
+  if (state.hide && state.hide.length > 0) p.set('hide', state.hide.join(','));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}

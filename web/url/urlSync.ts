@@ -1,0 +1,77 @@
+// Keeps the address bar in step with the view, and opens the view a link describes. The page's URL is
+// the share format: copying it reopens the same scenario, flow and step from the static site.
+import type { RunRequest } from '../../src-engine/protocol';
+import type { AppStore } from '../store/store';
+import { parseUrlState, serializeUrlState, type UrlState } from './urlState';
+
+/** Applies a link once the topology is loaded: settings, then the flow and its step. Bad parts are reported. */
+export async function applyUrl(store: AppStore, search: string): Promise<void> {
+  const { state, errors } = parseUrlState(search);
+  const s = store.getState();
+  for (const e of errors) s.notify('error', e);
+  if (state.motion) s.setMotion(state.motion);
+  if (state.text) s.setLargeText(state.text === 'large');
+  if (state.speed !== undefined) s.setSpeed(state.speed);
+  if (state.hide) s.setHidden(state.hide);
+  if (!state.from) return;
+  const topology = s.snapshot?.topology;
+  const from = topology?.nodes.find((n) => n.id.toLowerCase() === state.from!.toLowerCase())?.id;
+  if (!from) {
+    s.notify('error', `The link's "from" parameter is "${state.from}", which is not a node of this topology. Pick a source below; the rest of the link still applies.`);
+    return;
+  }
+  if (!state.to) return;
+  s.setDraft({ from, to: state.to });
+  const request: RunRequest = {
+    from,
+    to: state.to,
+    ...(state.seed !== undefined ? { seed: state.seed } : {}),
+    ...(state.whatIf ? { whatIf: state.whatIf } : {}),
+    ...(state.knobs ? { knobs: state.knobs } : {}),
+  };
+  await s.runFlow(request, state.step);
+  const after = store.getState();
+  if (state.step !== undefined && after.timeline && state.step >= after.timeline.steps.length) {
+    s.notify('error', `The link's "step" parameter is ${state.step}, but this run has ${after.timeline.steps.length} steps (0 to ${after.timeline.steps.length - 1}). It opened at the last one.`);
+  }
+}
+
+/** What of the store the URL holds. */
+export function urlStateOf(s: ReturnType<AppStore['getState']>): UrlState {
+  const linkable = s.topologySource === 'poc';
+  const r = linkable ? s.request : undefined;
+  return {
+    ...(r ? { from: r.from, to: r.to } : {}),
+    ...(r?.seed !== undefined ? { seed: r.seed } : {}),
+    ...(r?.whatIf ? { whatIf: r.whatIf } : {}),
+    ...(r?.knobs ? { knobs: r.knobs } : {}),
+    ...(r && s.result ? { step: s.cursor } : {}),
+    speed: s.speed,
+    motion: s.motion,
+    text: s.largeText ? 'large' : 'normal',
+    hide: s.hidden,
+  };
+}
+
+/** Writes the view into the address bar as it changes (replaceState, throttled: no history entry per step). */
+export function startUrlWriter(store: AppStore): () => void {
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let last = '';
+  const write = () => {
+    pending = undefined;
+    const search = serializeUrlState(urlStateOf(store.getState()));
+    if (search === last) return;
+    last = search;
+    const keep = new URLSearchParams(window.location.search).get('bench');
+    const extra = keep ? `${search ? '&' : '?'}bench=${keep}` : '';
+    window.history.replaceState(null, '', `${window.location.pathname}${search}${extra}${window.location.hash}`);
+  };
+  const unsubscribe = store.subscribe((s, p) => {
+    if (s.request === p.request && s.cursor === p.cursor && s.result === p.result && s.speed === p.speed && s.motion === p.motion && s.largeText === p.largeText && s.hidden === p.hidden && s.topologySource === p.topologySource) return;
+    if (pending === undefined) pending = setTimeout(write, 150);
+  });
+  return () => {
+    unsubscribe();
+    if (pending !== undefined) clearTimeout(pending);
+  };
+}
