@@ -9,7 +9,8 @@ import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 const { values } = parseArgs({
   options: {
     out: { type: 'string', default: 'docs/screenshot.png' },
-    query: { type: 'string', default: '' },
+    // The README's view: the canonical flow stopped where VFP has delivered the SYN to PortalVM.
+    query: { type: 'string', default: '?scenario=poc&from=ClientVM&to=https%3A%2F%2Fportal.azurestack.local&step=53&motion=off' },
     width: { type: 'string', default: '1280' },
     height: { type: 'string', default: '800' },
     port: { type: 'string', default: '4399' },
