@@ -37,8 +37,9 @@ function ensureTools() {
   if (!canInstall) {
     return (
       `Missing: ${missing.map((m) => `${m.pkg} (${m.why})`).join('; ')}.\n` +
-      `Install them with: sudo apt-get install -y ${names}\n` +
-      'or point CHROMIUM_PATH at a Chromium binary. The tests are not run without them.'
+      `Install ${missing.length > 1 ? 'them' : 'it'} with: sudo apt-get install -y ${names}\n` +
+      (missing.some((m) => m.pkg === 'chromium') ? 'or point CHROMIUM_PATH at a Chromium binary. ' : '') +
+      'The tests are not run without them.'
     );
   }
   console.log(`test: installing Debian's ${names} with apt-get, because ${missing.map((m) => m.why).join(' and ')}.`);
