@@ -17,11 +17,29 @@ interface Pending {
   tries: number;
 }
 
+// Shared, always empty: a stack gets maps of its own when it first caches or asks something (a world has
+// thousands of stacks, many of which never do). Nothing is ever added to these two.
+const NO_CACHE: ReadonlyMap<number, number> = new Map();
+const NO_PENDING: ReadonlyMap<number, Pending> = new Map();
+
 export class Arp {
-  private readonly cache = new Map<number, number>();
-  private readonly pending = new Map<number, Pending>();
+  private cache = NO_CACHE as Map<number, number>;
+  private pending = NO_PENDING as Map<number, Pending>;
+  // What a broadcast's receivers look at first, kept on this object: for nearly all of them the request
+  // is not theirs and its sender is not in their cache, which these tell without touching the maps.
+  /** The address of interface 0, set by the stack. */
+  ip0 = -1;
+  /** One bit (of 32, by a hash of the address) set for every address ever cached: a clear bit means absent. */
+  private cachedBits = 0;
+  /** Requests waiting for a reply. */
+  private pendingCount = 0;
 
   constructor(private readonly stack: IpStack) {}
+
+  /** Whether `ip` is cached or being resolved: an entry a request or reply from it refreshes. */
+  private knows(ip: number): boolean {
+    return ((this.cachedBits & addressBit(ip)) !== 0 && this.cache.has(ip)) || (this.pendingCount > 0 && this.pending.has(ip));
+  }
 
   lookup(ip: number): number | undefined {
     return this.cache.get(ip);
@@ -40,50 +58,60 @@ export class Arp {
       return;
     }
     const pending: Pending = { ifIndex, waiters: [done], tries: 0 };
+    if (this.pending === NO_PENDING) this.pending = new Map();
     this.pending.set(ip, pending);
+    this.pendingCount++;
     this.request(ip, pending);
   }
 
   private request(ip: number, p: Pending): void {
     const s = this.stack;
     const iface = s.ifaces[p.ifIndex]!;
+    const { rec } = s.ctx;
     p.tries++;
-    s.ctx.rec.event('info', s.node.id, `${s.node.id} ARP request: who has ${u32ToIp(ip)}? (try ${p.tries})`, 'arp');
+    if (rec.full) rec.event('info', s.node.id, `${s.node.id} ARP request: who has ${u32ToIp(ip)}? (try ${p.tries})`, 'arp');
     const bytes = encodePacket([
       ethernet(iface.macText, numToMac(BROADCAST_MAC), ETHERTYPE_ARP),
       { type: 'arp', hardwareType: 1, protocolType: 0x0800, opcode: 1, senderMac: iface.macText, senderIp: iface.ipText, targetMac: ZERO_MAC, targetIp: u32ToIp(ip) },
     ]);
-    s.transmit(p.ifIndex, bytes, 0, `${s.node.id} asks who has ${u32ToIp(ip)} (ARP request, broadcast).`, Timing.host);
-    s.node.later(Timing.arpRetry, () => {
-      if (this.pending.get(ip) !== p) return;
-      if (p.tries < Timing.arpTries) {
-        this.request(ip, p);
-        return;
-      }
-      this.pending.delete(ip);
-      s.ctx.rec.event('drop', s.node.id, `${s.node.id}: ARP for ${u32ToIp(ip)} failed after ${p.tries} tries`, 'arp');
-      for (const w of p.waiters) w(undefined, 'failed');
-    });
+    s.transmit(p.ifIndex, bytes, 0, rec.full ? `${s.node.id} asks who has ${u32ToIp(ip)} (ARP request, broadcast).` : '', Timing.host);
+    s.ctx.sched.call(s.ctx.sched.now + Timing.arpRetry, Arp.retry, this, ip, p);
+  }
+
+  /** No reply yet: ask again, or give up and tell the waiters. */
+  private static retry(arp: Arp, ip: number, p: Pending): void {
+    // A node that is down does nothing; one that restarted has cleared its pending requests.
+    const s = arp.stack;
+    if (!s.node.up || arp.pending.get(ip) !== p) return;
+    if (p.tries < Timing.arpTries) {
+      arp.request(ip, p);
+      return;
+    }
+    arp.pending.delete(ip);
+    arp.pendingCount--;
+    s.ctx.rec.event('drop', s.node.id, `${s.node.id}: ARP for ${u32ToIp(ip)} failed after ${p.tries} tries`, 'arp');
+    for (const w of p.waiters) w(undefined, 'failed');
   }
 
   /** An ARP frame arrived on `ifIndex`. */
   input(ifIndex: number, bytes: Uint8Array): void {
-    const s = this.stack;
-    const iface = s.ifaces[ifIndex]!;
     const a = ETH_HLEN;
     const targetIp = u32(bytes, a + 24);
+    const forMe = targetIp === (ifIndex === 0 ? this.ip0 : this.stack.ifaceIps[ifIndex]);
     const senderIp = u32(bytes, a + 14);
-    const forMe = targetIp === iface.ip;
-    if (!forMe && !this.cache.has(senderIp) && !this.pending.has(senderIp)) return;
+    // RFC 826: a request for someone else only refreshes an entry we already have (or are waiting for).
+    if (!forMe && !this.knows(senderIp)) return;
+    const s = this.stack;
+    const iface = s.ifaces[ifIndex]!;
     const op = u16(bytes, a + 6);
     const senderMac = mac48(bytes, a + 8);
-    if (forMe || this.cache.has(senderIp) || this.pending.has(senderIp)) this.learn(ifIndex, senderIp, senderMac);
+    this.learn(ifIndex, senderIp, senderMac);
     if (op === 1 && forMe) {
       const reply = encodePacket([
         ethernet(iface.macText, numToMac(senderMac), ETHERTYPE_ARP),
         { type: 'arp', hardwareType: 1, protocolType: 0x0800, opcode: 2, senderMac: iface.macText, senderIp: iface.ipText, targetMac: numToMac(senderMac), targetIp: u32ToIp(senderIp) },
       ]);
-      s.transmit(ifIndex, reply, 0, `${s.node.id} answers: ${iface.ipText} is at ${iface.macText} (ARP reply).`, Timing.host);
+      s.transmit(ifIndex, reply, 0, s.ctx.rec.full ? `${s.node.id} answers: ${iface.ipText} is at ${iface.macText} (ARP reply).` : '', Timing.host);
     }
   }
 
@@ -91,23 +119,35 @@ export class Arp {
     const s = this.stack;
     const known = this.cache.get(ip);
     if (known !== mac) {
+      if (this.cache === NO_CACHE) this.cache = new Map();
       this.cache.set(ip, mac);
-      s.ctx.rec.table(s.node.id, 'arp', String(ip), {
-        cells: { address: u32ToIp(ip), mac: numToMac(mac), interface: s.ifaces[ifIndex]!.id, learned: String(s.ctx.sched.now) },
-      });
-      if (known === undefined) s.ctx.rec.event('arp-learned', s.node.id, `${s.node.id} learned ${u32ToIp(ip)} is at ${numToMac(mac)}`, 'arp');
+      this.cachedBits |= addressBit(ip);
+      const { rec } = s.ctx;
+      if (rec.full) {
+        rec.table(s.node.id, 'arp', String(ip), {
+          cells: { address: u32ToIp(ip), mac: numToMac(mac), interface: s.ifaces[ifIndex]!.id, learned: String(s.ctx.sched.now) },
+        });
+        if (known === undefined) rec.event('arp-learned', s.node.id, `${s.node.id} learned ${u32ToIp(ip)} is at ${numToMac(mac)}`, 'arp');
+      }
     }
-    const p = this.pending.get(ip);
+    const p = this.pendingCount > 0 ? this.pending.get(ip) : undefined;
     if (p) {
       this.pending.delete(ip);
+      this.pendingCount--;
       for (const w of p.waiters) w(mac, 'resolved');
     }
   }
 
   clear(): void {
     for (const ip of this.cache.keys()) this.stack.ctx.rec.table(this.stack.node.id, 'arp', String(ip), undefined);
-    this.cache.clear();
-    this.pending.clear();
+    this.cache = NO_CACHE as Map<number, number>;
+    this.pending = NO_PENDING as Map<number, Pending>;
+    this.cachedBits = 0;
+    this.pendingCount = 0;
   }
 }
 
+/** The bit of Arp.cachedBits that stands for `ip`. */
+function addressBit(ip: number): number {
+  return 1 << (Math.imul(ip, 0x9e3779b1) >>> 27);
+}

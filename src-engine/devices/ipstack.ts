@@ -4,9 +4,8 @@
 import type { Layer } from '../packets/layers';
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from '../packets/layers';
 import { cidrText, inPrefix, numToMac, u32ToIp } from '../net/addr';
-import { adjustChecksum16, onesSum } from '../net/checksum';
-import { encodePacket } from '../net/codec';
-import { ethernet, ipv4 } from '../net/build';
+import { adjustChecksum16, copyBytes, encodePacket, onesSum } from '../net/codec';
+import { ethernet, ipv4, ZERO_MAC } from '../net/build';
 import { ETH_HLEN, etherType, ipDst, ipHeaderLen, ipProto, ipSrc, ipTtl, l4DstPort, l4SrcPort, setMac48 } from '../net/frame';
 import { flowHash } from '../net/hash';
 import type { Timer } from '../sim/scheduler';
@@ -52,7 +51,8 @@ export class IpStack {
   readonly routes = new RouteTable();
   readonly arp: Arp;
   readonly ifaces: Iface[] = [];
-  private readonly local = new Map<number, number>();
+  /** Each interface's address, by index: what an ARP broadcast's receivers compare, without the Iface. */
+  readonly ifaceIps: number[] = [];
   forwarding = false;
   icmpRedirects = false;
   private ipId = 0;
@@ -81,11 +81,15 @@ export class IpStack {
 
   addInterface(iface: Iface): void {
     this.ifaces.push(iface);
-    this.local.set(iface.ip, iface.index);
+    this.ifaceIps.push(iface.ip);
+    if (iface.index === 0) this.arp.ip0 = iface.ip;
   }
 
+  /** One of this node's addresses (a scan: nodes have a handful of interfaces, and thousands of nodes no Map each). */
   isLocal(ip: number): boolean {
-    return this.local.has(ip);
+    const ips = this.ifaceIps;
+    for (let i = 0; i < ips.length; i++) if (ips[i] === ip) return true;
+    return false;
   }
 
   /** A frame carrying IPv4 arrived on `ifIndex` (already past the NIC's MAC filter). */
@@ -101,7 +105,7 @@ export class IpStack {
       return;
     }
     const dst = ipDst(bytes, o);
-    if (this.local.has(dst) || dst === 0xffffffff) {
+    if (this.isLocal(dst) || dst === 0xffffffff) {
       const nat = this.nat;
       if (nat && ifIndex === nat.outsideIndex) {
         const translated = nat.translateIn(bytes, tag);
@@ -182,7 +186,7 @@ export class IpStack {
       return;
     }
     if (tag) tracer.step(tag, this.routeStep(route, dst));
-    let out: Uint8Array = bytes.slice();
+    let out: Uint8Array = copyBytes(bytes);
     out[o + 8] = ttl - 1;
     adjustChecksum16(out, o + 10, (ttl << 8) | out[o + 9]!, ((ttl - 1) << 8) | out[o + 9]!);
     if (tag) tracer.step(tag, { kind: 'ttl', before: ttl, after: ttl - 1, text: `TTL ${ttl} -> ${ttl - 1}` });
@@ -195,7 +199,7 @@ export class IpStack {
     if (this.icmpRedirects && route.ifIndex === inIndex && inPrefix(src, this.ifaces[inIndex]!.network, this.ifaces[inIndex]!.len)) {
       this.sendRedirect(bytes, route.nextHop || dst);
     }
-    const why = tag || this.ctx.rec.options.full ? `${me} routes ${u32ToIp(dst)} by ${describeRoute(route, this)}; TTL ${ttl} -> ${ttl - 1}.` : '';
+    const why = tag || this.ctx.rec.full ? `${me} routes ${u32ToIp(dst)} by ${describeRoute(route, this)}; TTL ${ttl} -> ${ttl - 1}.` : '';
     this.output(route, dst, out, tag, why, Timing.router, src);
   }
 
@@ -221,7 +225,7 @@ export class IpStack {
   }
 
   /** Builds and sends a packet from this node: route lookup, source address, encode, ARP, send. */
-  originate(dst: number, protocol: number, payload: readonly Layer[], tag: number, why: string, opts: { ttl?: number; dontFragment?: boolean } = {}): Uint8Array | undefined {
+  originate(dst: number, protocol: number, payload: readonly Layer[], tag: number, why: string, opts?: { ttl?: number; dontFragment?: boolean }): Uint8Array | undefined {
     const { tracer } = this.ctx;
     const route = this.routes.lookup(dst);
     const me = this.node.id;
@@ -234,16 +238,17 @@ export class IpStack {
       return undefined;
     }
     const iface = this.ifaces[route.ifIndex]!;
-    const bytes = encodePacket([
-      ethernet(iface.macText),
-      ipv4(iface.ipText, u32ToIp(dst), protocol, this.nextIpId(), opts.ttl, opts.dontFragment ?? protocol === IPPROTO_TCP),
-      ...payload,
-    ]);
+    // Both MACs are written as bytes, not text: output() sets the next hop's once ARP has it, and the
+    // source is ours (as numbers they cost nothing; as text, a lookup each in a table of thousands).
+    const layers: Layer[] = [ethernet(ZERO_MAC), ipv4(iface.ipText, u32ToIp(dst), protocol, this.nextIpId(), opts?.ttl, opts?.dontFragment ?? protocol === IPPROTO_TCP)];
+    for (let i = 0; i < payload.length; i++) layers.push(payload[i]!);
+    const bytes = encodePacket(layers);
+    setMac48(bytes, 6, iface.mac);
     if (tag) {
       tracer.begin(tag, me, iface.id);
       tracer.step(tag, this.routeStep(route, dst));
     }
-    this.output(route, dst, bytes, tag, tag || this.ctx.rec.options.full ? `${why} ${me} sends it by ${describeRoute(route, this)}.` : '', Timing.host);
+    this.output(route, dst, bytes, tag, tag || this.ctx.rec.full ? `${why} ${me} sends it by ${describeRoute(route, this)}.` : '', Timing.host);
     return bytes;
   }
 
@@ -251,6 +256,14 @@ export class IpStack {
   output(route: Route, dst: number, frame: Uint8Array, tag: number, why: string, delay: number, errorTo?: number): void {
     const iface = this.ifaces[route.ifIndex]!;
     const nextHop = route.nextHop || dst;
+    const cached = tag === 0 ? this.arp.lookup(nextHop) : undefined;
+    if (cached !== undefined) {
+      // Untraced, next hop in the ARP cache: what resolve() would call back with at once, without the closure.
+      setMac48(frame, 0, cached);
+      setMac48(frame, 6, iface.mac);
+      this.transmit(iface.index, frame, 0, why, delay);
+      return;
+    }
     const { tracer } = this.ctx;
     this.arp.resolve(iface.index, nextHop, (mac, outcome) => {
       if (tag) {

@@ -7,8 +7,8 @@ import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, PORT_VXLAN } from '../packets/l
 
 const UDP = IPPROTO_UDP;
 import { numToMac, u32ToIp } from '../net/addr';
-import { ethernet, ipv4, udp } from '../net/build';
-import { encodePacket } from '../net/codec';
+import { ethernet, ipv4, udp, ZERO_MAC } from '../net/build';
+import { copyBytes, encodePacket } from '../net/codec';
 import { ETH_HLEN, ipDst, ipHeaderLen, ipProto, ipSrc, l4DstPort, l4SrcPort, mac48, setMac48 } from '../net/frame';
 import { flowHash } from '../net/hash';
 import { Timing } from '../sim/timing';
@@ -42,6 +42,9 @@ export interface MuxConfig {
 const PROTO_NAME: Record<number, string> = { [IPPROTO_TCP]: 'TCP', [IPPROTO_UDP]: 'UDP', [IPPROTO_ICMP]: 'ICMP' };
 
 export function installMux(ip: IpStack, cfg: MuxConfig): void {
+  // Rules by VIP: hundreds of VIPs, a handful of rules each, looked up for every packet.
+  const byVip = new Map<number, MuxRule[]>();
+  for (const r of cfg.rules) byVip.set(r.vip, [...(byVip.get(r.vip) ?? []), r]);
   ip.preRoute = (_ifIndex, bytes, tag) => {
     const o = ETH_HLEN;
     const vip = ipDst(bytes, o);
@@ -53,8 +56,9 @@ export function installMux(ip: IpStack, cfg: MuxConfig): void {
     const ports = proto === IPPROTO_TCP || proto === UDP;
     const srcPort = ports ? l4SrcPort(bytes, t) : 0;
     const dstPort = ports ? l4DstPort(bytes, t) : 0;
-    const rule = cfg.rules.find((r) => r.vip === vip && r.protocol === proto && r.port === dstPort);
-    const what = `${PROTO_NAME[proto] ?? `protocol ${proto}`}${ports ? ` port ${dstPort}` : ''}`;
+    const rule = findRule(byVip.get(vip), proto, dstPort);
+    const explain = tag !== 0 || rec.full;
+    const what = !rule || explain ? `${PROTO_NAME[proto] ?? `protocol ${proto}`}${ports ? ` port ${dstPort}` : ''}` : '';
     if (!rule) {
       const reason = `${me} announces VIP ${u32ToIp(vip)} but has no load-balancing rule for ${what}`;
       rec.event('drop', me, reason);
@@ -64,19 +68,20 @@ export function installMux(ip: IpStack, cfg: MuxConfig): void {
     const src = ipSrc(bytes, o);
     const hash = flowHash(src, vip, proto, srcPort, dstPort);
     const dip = rule.dips[hash % rule.dips.length]!;
-    const inner = bytes.slice();
-    const beforeMac = numToMac(mac48(inner, 0));
+    const inner = copyBytes(bytes);
+    const beforeMac = tag ? numToMac(mac48(inner, 0)) : '';
     setMac48(inner, 0, dip.mac);
     const pa = ip.ifaces[cfg.paIfIndex]!;
     const sport = vxlanSourcePort(inner);
     const frame = encodePacket([
-      ethernet(pa.macText),
+      ethernet(ZERO_MAC), // both MACs are set as numbers: the source here, the next hop's by output()
       ipv4(pa.ipText, u32ToIp(dip.hostPa), UDP, ip.nextIpId()),
       udp(sport, PORT_VXLAN, 0),
       { type: 'vxlan', flags: 0x08, vni: cfg.vni },
       { type: 'raw', data: inner },
     ]);
-    const dipText = `${u32ToIp(dip.ip)}:${dip.port}`;
+    setMac48(frame, 6, pa.mac);
+    const dipText = explain ? `${u32ToIp(dip.ip)}:${dip.port}` : '';
     if (tag) {
       tracer.step(tag, { kind: 'load-balance', rule: rule.name, vip: `${u32ToIp(vip)}:${dstPort}`, dip: dipText, hash, text: `rule ${rule.name} matches ${u32ToIp(vip)} ${what}; 5-tuple hash ${hash} picks DIP ${dipText} (${rule.dips.length} DIP${rule.dips.length > 1 ? 's' : ''})` });
       tracer.step(tag, { kind: 'rewrite', by: 'mux', field: 'inner ethernet.dst', before: beforeMac, after: numToMac(dip.mac), rule: rule.name, text: `the inner frame's destination MAC becomes the DIP's ${numToMac(dip.mac)}; its IP addresses are unchanged` });
@@ -88,8 +93,18 @@ export function installMux(ip: IpStack, cfg: MuxConfig): void {
       return true;
     }
     if (tag) tracer.step(tag, ip.routeStep(route, dip.hostPa));
-    const why = !tag && !rec.options.full ? '' : `${me} matches VIP ${u32ToIp(vip)} ${what} to rule ${rule.name}, picks DIP ${dipText} by 5-tuple hash, and wraps the whole frame in VXLAN to ${dip.host}'s PA ${u32ToIp(dip.hostPa)} (VNI ${cfg.vni}); the inner packet still says ${u32ToIp(src)} -> ${u32ToIp(vip)}.`;
+    const why = !explain ? '' : `${me} matches VIP ${u32ToIp(vip)} ${what} to rule ${rule.name}, picks DIP ${dipText} by 5-tuple hash, and wraps the whole frame in VXLAN to ${dip.host}'s PA ${u32ToIp(dip.hostPa)} (VNI ${cfg.vni}); the inner packet still says ${u32ToIp(src)} -> ${u32ToIp(vip)}.`;
     ip.output(route, dip.hostPa, frame, tag, why, Timing.mux);
     return true;
   };
+}
+
+/** The first rule for the protocol and port (a loop: this runs for every packet to a VIP). */
+function findRule(rules: readonly MuxRule[] | undefined, protocol: number, port: number): MuxRule | undefined {
+  if (rules === undefined) return undefined;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    if (r.protocol === protocol && r.port === port) return r;
+  }
+  return undefined;
 }

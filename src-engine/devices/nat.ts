@@ -3,8 +3,9 @@
 // address are translated back. Inside-to-inside traffic is routed unchanged.
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from '../packets/layers';
 import { u32ToIp } from '../net/addr';
-import { adjustChecksum16, adjustChecksum32, fixIpv4Checksum } from '../net/checksum';
 import { ETH_HLEN, ipDst, ipHeaderLen, ipProto, ipSrc, setU16, setU32, u16 } from '../net/frame';
+import { adjustChecksum16, adjustChecksum32, copyBytes, fixIpv4Checksum } from '../net/codec';
+import { FlowMap } from '../net/flowMap';
 import type { IpStack } from './ipstack';
 
 interface Mapping {
@@ -13,8 +14,10 @@ interface Mapping {
 }
 
 export class Nat {
-  private readonly outbound = new Map<string, number>();
-  private readonly inbound = new Map<string, Mapping>();
+  /** Mapped port by (inside address, inside port, protocol). */
+  private readonly outbound = new FlowMap<number>();
+  /** Inside address and port by protocol * 65536 + mapped port. */
+  private readonly inbound = new Map<number, Mapping>();
   private nextPort = 61000;
 
   constructor(
@@ -35,17 +38,19 @@ export class Nat {
     if (portAt < 0) return undefined;
     const src = ipSrc(bytes, o);
     const port = u16(bytes, portAt);
-    const key = `${proto}|${src}:${port}`;
-    let mapped = this.outbound.get(key);
+    let mapped = this.outbound.get(src, port, proto);
     if (mapped === undefined) {
       mapped = this.nextPort++;
-      this.outbound.set(key, mapped);
-      this.inbound.set(`${proto}|${mapped}`, { insideIp: src, insidePort: port });
-      this.ip.ctx.rec.table(this.ip.node.id, 'nat', key, {
-        cells: { protocol: protoName(proto), inside: `${u32ToIp(src)}:${port}`, outside: `${u32ToIp(this.outsideIp)}:${mapped}`, remote: u32ToIp(ipDst(bytes, o)), created: String(this.ip.ctx.sched.now) },
-      });
+      this.outbound.set(src, port, proto, 0, mapped);
+      this.inbound.set(proto * 65536 + mapped, { insideIp: src, insidePort: port });
+      const { rec } = this.ip.ctx;
+      if (rec.full) {
+        rec.table(this.ip.node.id, 'nat', `${proto}|${src}:${port}`, {
+          cells: { protocol: protoName(proto), inside: `${u32ToIp(src)}:${port}`, outside: `${u32ToIp(this.outsideIp)}:${mapped}`, remote: u32ToIp(ipDst(bytes, o)), created: String(this.ip.ctx.sched.now) },
+        });
+      }
     }
-    const out = bytes.slice();
+    const out = copyBytes(bytes);
     rewrite(out, proto, t, 'src', this.outsideIp, mapped);
     if (tag) this.ip.ctx.tracer.step(tag, { kind: 'rewrite', by: 'nat', field: 'ipv4.src', before: `${u32ToIp(src)}:${port}`, after: `${u32ToIp(this.outsideIp)}:${mapped}`, text: `NAPT: the packet leaves by the outside interface, so its source ${u32ToIp(src)}:${port} becomes ${u32ToIp(this.outsideIp)}:${mapped}` });
     return out;
@@ -59,9 +64,9 @@ export class Nat {
     const portAt = portOffset(proto, t, 'dst');
     if (portAt < 0) return undefined;
     const port = u16(bytes, portAt);
-    const m = this.inbound.get(`${proto}|${port}`);
+    const m = this.inbound.get(proto * 65536 + port);
     if (!m) return undefined;
-    const out = bytes.slice();
+    const out = copyBytes(bytes);
     rewrite(out, proto, t, 'dst', m.insideIp, m.insidePort);
     if (tag) this.ip.ctx.tracer.step(tag, { kind: 'rewrite', by: 'nat', field: 'ipv4.dst', before: `${u32ToIp(this.outsideIp)}:${port}`, after: `${u32ToIp(m.insideIp)}:${m.insidePort}`, text: `NAPT: the answer to mapping ${port} goes back to ${u32ToIp(m.insideIp)}:${m.insidePort}` });
     return out;

@@ -9,9 +9,9 @@ import type { Ctx } from './context';
 import { IpStack, type StackOwner } from './ipstack';
 import { TcpStack } from './tcp';
 import { UdpStack } from './udp';
-import type { VSwitch } from './vswitch';
+import type { Nic, VSwitch } from './vswitch';
 
-export class NodeRt implements StackOwner {
+export class NodeRt implements StackOwner, Nic {
   up = true;
   /** Bumped on every failure and restore: callbacks from an earlier life are ignored. */
   private epoch = 0;
@@ -35,10 +35,11 @@ export class NodeRt implements StackOwner {
   }
 
   later(delay: number, fn: () => void): void {
-    const epoch = this.epoch;
-    this.ctx.sched.at(this.ctx.sched.now + delay, () => {
-      if (this.up && this.epoch === epoch) fn();
-    });
+    this.ctx.sched.call(this.ctx.sched.now + delay, NodeRt.runIfAlive, this, fn, this.epoch);
+  }
+
+  private static runIfAlive(node: NodeRt, fn: () => void, epoch: number): void {
+    if (node.up && node.epoch === epoch) fn();
   }
 
   timer(delay: number, fn: () => void): Timer {
@@ -50,10 +51,15 @@ export class NodeRt implements StackOwner {
 
   /** A frame from the switch arrives on NIC `ifIndex`. */
   receive(ifIndex: number, bytes: Uint8Array, tag: number): void {
-    const iface = this.ip.ifaces[ifIndex]!;
-    const { tracer, rec } = this.ctx;
+    // The NIC's filter: broadcast (read from the bytes alone, the common case in a flood) or its own MAC.
     const dst = ethDst(bytes);
-    if (dst !== iface.mac && dst !== BROADCAST_MAC) return;
+    if (dst !== BROADCAST_MAC && dst !== this.ip.ifaces[ifIndex]!.mac) return;
+    if (this.up && tag === 0) {
+      this.ip.input(ifIndex, bytes, 0);
+      return;
+    }
+    const { tracer, rec } = this.ctx;
+    const iface = this.ip.ifaces[ifIndex]!;
     if (!this.up) {
       rec.event('drop', this.id, `${this.id} is down: frame on ${iface.id} lost`);
       if (tag) {

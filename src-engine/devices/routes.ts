@@ -30,29 +30,40 @@ export function routeKey(r: Route): string {
 }
 
 export class RouteTable {
-  private readonly byLen: (Map<number, Route[]> | undefined)[] = new Array(33);
+  // The prefix lengths present, longest first, each with its mask and its routes by network. (Parallel
+  // arrays as long as the lengths in use, two or three for most nodes: a world has thousands of tables.)
   private lengths: number[] = [];
+  private masks: number[] = [];
+  private maps: Map<number, Route[]>[] = [];
   /** Called on every install and removal, for the table history. */
   onChange: ((route: Route, installed: boolean) => void) | undefined;
 
   add(route: Route): void {
-    let map = this.byLen[route.len];
-    if (!map) {
-      map = new Map();
-      this.byLen[route.len] = map;
-      this.lengths = [...this.lengths, route.len].sort((a, b) => b - a);
+    let at = 0;
+    while (at < this.lengths.length && this.lengths[at]! > route.len) at++;
+    if (this.lengths[at] !== route.len) {
+      this.lengths.splice(at, 0, route.len);
+      this.masks.splice(at, 0, maskOf(route.len));
+      this.maps.splice(at, 0, new Map());
     }
-    const list = map.get(route.network) ?? [];
-    const next = [...list, route].sort((a, b) => DISTANCE[a.source] - DISTANCE[b.source] || a.metric - b.metric);
-    map.set(route.network, next);
+    const map = this.maps[at]!;
+    // A new list each time (candidates() hands lists out), kept sorted by preference; a new route goes
+    // after those it ties with, as a stable sort would put it.
+    const list = map.get(route.network);
+    if (list === undefined) map.set(route.network, [route]);
+    else {
+      const rank = (r: Route) => DISTANCE[r.source] * 0x100000000 + r.metric;
+      let i = list.length;
+      while (i > 0 && rank(list[i - 1]!) > rank(route)) i--;
+      map.set(route.network, [...list.slice(0, i), route, ...list.slice(i)]);
+    }
     this.onChange?.(route, true);
   }
 
   /** Removes every route for which `match` is true; returns them. */
   remove(match: (r: Route) => boolean): Route[] {
     const removed: Route[] = [];
-    for (const len of this.lengths) {
-      const map = this.byLen[len]!;
+    for (const map of this.maps) {
       for (const [network, list] of map) {
         const keep = list.filter((r) => !match(r));
         if (keep.length === list.length) continue;
@@ -67,10 +78,9 @@ export class RouteTable {
 
   /** The equal best routes of the longest matching prefix (empty when none matches). */
   candidates(dst: number): readonly Route[] {
-    const lengths = this.lengths;
-    for (let i = 0; i < lengths.length; i++) {
-      const len = lengths[i]!;
-      const list = this.byLen[len]!.get((dst & maskOf(len)) >>> 0);
+    const masks = this.masks;
+    for (let i = 0; i < masks.length; i++) {
+      const list = this.maps[i]!.get((dst & masks[i]!) >>> 0);
       if (list !== undefined && list.length > 0) {
         const best = list[0]!;
         let n = 1;
@@ -78,7 +88,7 @@ export class RouteTable {
         return n === list.length ? list : list.slice(0, n);
       }
     }
-    return [];
+    return NONE;
   }
 
   /** Longest-prefix match; among equal-cost routes the flow hash picks one. */
@@ -89,7 +99,9 @@ export class RouteTable {
 
   all(): Route[] {
     const out: Route[] = [];
-    for (const len of this.lengths) for (const list of this.byLen[len]!.values()) out.push(...list);
+    for (const map of this.maps) for (const list of map.values()) out.push(...list);
     return out;
   }
 }
+
+const NONE: readonly Route[] = [];

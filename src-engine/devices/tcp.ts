@@ -1,15 +1,18 @@
 // TCP endpoints for one node (RFC 793, the parts the simulator shows): listeners, the three-way
 // handshake, RST for a port with no listener, SYN retransmission, data segments carrying
 // application layers (BGP messages), delayed ACKs, FIN. Segments are read from the bytes received.
-import type { Layer } from '../packets/layers';
+import type { Layer, TcpFlags } from '../packets/layers';
 import { IPPROTO_TCP } from '../packets/layers';
 import { u32ToIp } from '../net/addr';
-import { tcp } from '../net/build';
+import { ACK, FIN_ACK, PSH_ACK, RST, RST_ACK, SYN, SYN_ACK, tcp } from '../net/build';
+import { FlowMap } from '../net/flowMap';
 import { decodePacket } from '../net/codec';
 import { ETH_HLEN, ipDst, ipHeaderLen, ipSrc, ipTotalLen, l4DstPort, l4SrcPort, TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN, tcpAck, tcpFlags, tcpHeaderLen, tcpSeq } from '../net/frame';
 import { Timing } from '../sim/timing';
 import type { Timer } from '../sim/scheduler';
 import type { IpStack } from './ipstack';
+
+const NO_PAYLOAD: readonly Layer[] = [];
 
 export type CloseReason = 'reset' | 'closed' | 'timeout';
 
@@ -20,7 +23,6 @@ export interface TcpHandlers {
 }
 
 export interface Conn {
-  readonly key: string;
   readonly localIp: number;
   readonly localPort: number;
   readonly remoteIp: number;
@@ -33,34 +35,48 @@ export interface Conn {
   synTries: number;
 }
 
-const connKey = (remoteIp: number, remotePort: number, localPort: number): string => `${remoteIp}:${remotePort}>${localPort}`;
+/** Connections by (remote address, remote port * 65536 + local port). */
+const ports = (remotePort: number, localPort: number): number => remotePort * 65536 + localPort;
 
 export class TcpStack {
-  private readonly listeners = new Map<number, (conn: Conn) => TcpHandlers>();
-  private readonly conns = new Map<string, Conn>();
+  /** Made by the first listen(): most nodes never listen. */
+  private listeners: Map<number, (conn: Conn) => TcpHandlers> | undefined;
+  private readonly conns = new FlowMap<Conn>();
 
   constructor(private readonly ip: IpStack) {
     ip.tcp = (ifIndex, bytes, tag) => this.input(ifIndex, bytes, tag);
   }
 
+  private lookup(remoteIp: number, remotePort: number, localPort: number): Conn | undefined {
+    return this.conns.get(remoteIp, ports(remotePort, localPort));
+  }
+
+  private isCurrent(conn: Conn): boolean {
+    return this.lookup(conn.remoteIp, conn.remotePort, conn.localPort) === conn;
+  }
+
+  private add(conn: Conn): void {
+    this.conns.set(conn.remoteIp, ports(conn.remotePort, conn.localPort), 0, 0, conn);
+  }
+
   listen(port: number, accept: (conn: Conn) => TcpHandlers): void {
-    this.listeners.set(port, accept);
+    (this.listeners ??= new Map()).set(port, accept);
   }
 
   hasListener(port: number): boolean {
-    return this.listeners.has(port);
+    return this.listeners?.has(port) ?? false;
   }
 
   /** Opens a connection from an ephemeral port chosen by the seeded RNG; the SYN carries `tag`. */
   connect(dst: number, dstPort: number, handlers: TcpHandlers, tag: number): Conn {
     const { rng } = this.ip.ctx;
     let localPort = rng.int(49152, 65535);
-    while (this.conns.has(connKey(dst, dstPort, localPort))) localPort = localPort === 65535 ? 49152 : localPort + 1;
+    while (this.lookup(dst, dstPort, localPort)) localPort = localPort === 65535 ? 49152 : localPort + 1;
     const route = this.ip.routes.lookup(dst);
     const localIp = route ? this.ip.ifaces[route.ifIndex]!.ip : (this.ip.ifaces[0]?.ip ?? 0);
     const iss = rng.nextU32();
-    const conn: Conn = { key: connKey(dst, dstPort, localPort), localIp, localPort, remoteIp: dst, remotePort: dstPort, state: 'syn-sent', sndNxt: (iss + 1) >>> 0, rcvNxt: 0, handlers, ackTimer: undefined, synTries: 0 };
-    this.conns.set(conn.key, conn);
+    const conn: Conn = { localIp, localPort, remoteIp: dst, remotePort: dstPort, state: 'syn-sent', sndNxt: (iss + 1) >>> 0, rcvNxt: 0, handlers, ackTimer: undefined, synTries: 0 };
+    this.add(conn);
     this.sendSyn(conn, iss, tag);
     return conn;
   }
@@ -68,15 +84,21 @@ export class TcpStack {
   private sendSyn(conn: Conn, iss: number, tag: number): void {
     conn.synTries++;
     const me = this.ip.node.id;
-    this.segment(conn, iss, 0, { syn: true }, [], tag, `${me} opens a TCP connection to ${u32ToIp(conn.remoteIp)}:${conn.remotePort} (SYN${conn.synTries > 1 ? `, retransmission ${conn.synTries - 1}` : ''}).`, 1460);
-    this.ip.node.later(Timing.synRetry * 2 ** (conn.synTries - 1), () => {
-      if (conn.state !== 'syn-sent' || this.conns.get(conn.key) !== conn) return;
-      if (conn.synTries < Timing.synTries) {
-        this.sendSyn(conn, iss, 0);
-        return;
-      }
-      this.drop(conn, 'timeout');
-    });
+    const why = tag || this.ip.ctx.rec.full ? `${me} opens a TCP connection to ${u32ToIp(conn.remoteIp)}:${conn.remotePort} (SYN${conn.synTries > 1 ? `, retransmission ${conn.synTries - 1}` : ''}).` : '';
+    this.segment(conn, iss, 0, SYN, NO_PAYLOAD, tag, why, 1460);
+    const { sched } = this.ip.ctx;
+    sched.call(sched.now + Timing.synRetry * 2 ** (conn.synTries - 1), TcpStack.synTimeout, this, conn, iss);
+  }
+
+  /** The SYN went unanswered: send it again, or give up. (No closure: one of these waits for every connection.) */
+  private static synTimeout(stack: TcpStack, conn: Conn, iss: number): void {
+    // A node that is down does nothing; one that restarted has forgotten the connection.
+    if (!stack.ip.node.up || conn.state !== 'syn-sent' || !stack.isCurrent(conn)) return;
+    if (conn.synTries < Timing.synTries) {
+      stack.sendSyn(conn, iss, 0);
+      return;
+    }
+    stack.drop(conn, 'timeout');
   }
 
   /** Sends application layers (e.g. BGP messages) on an established connection. */
@@ -84,7 +106,7 @@ export class TcpStack {
     if (conn.state !== 'established') return;
     this.cancelAck(conn);
     const seq = conn.sndNxt;
-    const sent = this.segment(conn, seq, conn.rcvNxt, { ack: true, psh: true }, payload, tag, why);
+    const sent = this.segment(conn, seq, conn.rcvNxt, PSH_ACK, payload, tag, why);
     conn.sndNxt = (seq + sent) >>> 0;
   }
 
@@ -95,7 +117,7 @@ export class TcpStack {
       return;
     }
     this.cancelAck(conn);
-    this.segment(conn, conn.sndNxt, conn.rcvNxt, { fin: true, ack: true }, [], 0, `${this.ip.node.id} closes the TCP connection (FIN).`);
+    this.segment(conn, conn.sndNxt, conn.rcvNxt, FIN_ACK, NO_PAYLOAD, 0, `${this.ip.node.id} closes the TCP connection (FIN).`);
     conn.sndNxt = (conn.sndNxt + 1) >>> 0;
     conn.state = 'fin-wait';
   }
@@ -109,7 +131,7 @@ export class TcpStack {
     this.cancelAck(conn);
     const was = conn.state;
     conn.state = 'closed';
-    this.conns.delete(conn.key);
+    this.conns.delete(conn.remoteIp, ports(conn.remotePort, conn.localPort));
     if (was !== 'closed') conn.handlers.onClose?.(conn, reason);
   }
 
@@ -119,8 +141,9 @@ export class TcpStack {
   }
 
   /** Encodes and sends one segment; returns the payload length in bytes. */
-  private segment(conn: Conn, seq: number, ack: number, flags: Parameters<typeof tcp>[4], payload: readonly Layer[], tag: number, why: string, mss?: number): number {
-    const bytes = this.ip.originate(conn.remoteIp, IPPROTO_TCP, [tcp(conn.localPort, conn.remotePort, seq, ack, flags, mss), ...payload], tag, why);
+  private segment(conn: Conn, seq: number, ack: number, flags: TcpFlags, payload: readonly Layer[], tag: number, why: string, mss?: number): number {
+    const header = tcp(conn.localPort, conn.remotePort, seq, ack, flags, mss);
+    const bytes = this.ip.originate(conn.remoteIp, IPPROTO_TCP, payload.length === 0 ? [header] : [header, ...payload], tag, why);
     if (!bytes) return 0;
     const o = ETH_HLEN;
     const t = o + ipHeaderLen(bytes, o);
@@ -138,24 +161,24 @@ export class TcpStack {
     const flags = tcpFlags(bytes, t);
     const seq = tcpSeq(bytes, t);
     const payloadLen = ipTotalLen(bytes, o) - (t - o) - tcpHeaderLen(bytes, t);
-    const conn = this.conns.get(connKey(src, srcPort, dstPort));
+    const conn = this.lookup(src, srcPort, dstPort);
     const reply = tracer.replyTag(tag);
     if (!conn) {
       if (flags & TCP_RST) return;
-      const accept = flags & TCP_SYN && !(flags & TCP_ACK) ? this.listeners.get(dstPort) : undefined;
+      const accept = flags & TCP_SYN && !(flags & TCP_ACK) ? this.listeners?.get(dstPort) : undefined;
       if (!accept) {
         const why = `${me} has no listener on TCP ${dstPort}, so it answers with RST.`;
         if (tag) tracer.end(tag, 'no-listener', `nothing listens on TCP port ${dstPort} at ${me} (${u32ToIp(ipDst(bytes, o))}): connection refused`, bytes, why);
         const rstSeq = flags & TCP_ACK ? tcpAck(bytes, t) : 0;
-        this.ip.originate(src, IPPROTO_TCP, [tcp(dstPort, srcPort, rstSeq, (seq + payloadLen + (flags & TCP_SYN ? 1 : 0)) >>> 0, { rst: true, ack: !(flags & TCP_ACK) })], reply, why);
+        this.ip.originate(src, IPPROTO_TCP, [tcp(dstPort, srcPort, rstSeq, (seq + payloadLen + (flags & TCP_SYN ? 1 : 0)) >>> 0, flags & TCP_ACK ? RST : RST_ACK)], reply, why);
         return;
       }
       const iss = this.ip.ctx.rng.nextU32();
-      const created: Conn = { key: connKey(src, srcPort, dstPort), localIp: ipDst(bytes, o), localPort: dstPort, remoteIp: src, remotePort: srcPort, state: 'syn-received', sndNxt: (iss + 1) >>> 0, rcvNxt: (seq + 1) >>> 0, handlers: {}, ackTimer: undefined, synTries: 0 };
+      const created: Conn = { localIp: ipDst(bytes, o), localPort: dstPort, remoteIp: src, remotePort: srcPort, state: 'syn-received', sndNxt: (iss + 1) >>> 0, rcvNxt: (seq + 1) >>> 0, handlers: {}, ackTimer: undefined, synTries: 0 };
       created.handlers = accept(created);
-      this.conns.set(created.key, created);
+      this.add(created);
       if (tag) tracer.end(tag, 'delivered', `${me} accepts the connection: a service listens on TCP ${dstPort}`, bytes, `The SYN reached ${me}, which listens on TCP ${dstPort}; it answers with SYN-ACK.`);
-      this.segment(created, iss, created.rcvNxt, { syn: true, ack: true }, [], reply, `${me} accepts the connection on TCP ${dstPort} (SYN-ACK).`, 1460);
+      this.segment(created, iss, created.rcvNxt, SYN_ACK, NO_PAYLOAD, reply, reply || this.ip.ctx.rec.full ? `${me} accepts the connection on TCP ${dstPort} (SYN-ACK).` : '', 1460);
       return;
     }
     if (flags & TCP_RST) {
@@ -168,7 +191,7 @@ export class TcpStack {
       conn.rcvNxt = (seq + 1) >>> 0;
       conn.state = 'established';
       if (tag) tracer.end(tag, 'delivered', `${me} receives the SYN-ACK: the connection is established`, bytes, `The SYN-ACK matches ${me}'s open connection; it completes the handshake with ACK.`);
-      this.segment(conn, conn.sndNxt, conn.rcvNxt, { ack: true }, [], 0, `${me} completes the handshake (ACK).`);
+      this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, 0, this.ip.ctx.rec.full ? `${me} completes the handshake (ACK).` : '');
       conn.handlers.onEstablished?.(conn);
       return;
     }
@@ -192,11 +215,11 @@ export class TcpStack {
       conn.rcvNxt = (conn.rcvNxt + 1) >>> 0;
       this.cancelAck(conn);
       if (conn.state === 'fin-wait') {
-        this.segment(conn, conn.sndNxt, conn.rcvNxt, { ack: true }, [], 0, `${me} acknowledges the FIN.`);
+        this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, 0, `${me} acknowledges the FIN.`);
         this.drop(conn, 'closed');
         return;
       }
-      this.segment(conn, conn.sndNxt, conn.rcvNxt, { fin: true, ack: true }, [], 0, `${me} closes its side too (FIN-ACK).`);
+      this.segment(conn, conn.sndNxt, conn.rcvNxt, FIN_ACK, NO_PAYLOAD, 0, `${me} closes its side too (FIN-ACK).`);
       conn.sndNxt = (conn.sndNxt + 1) >>> 0;
       conn.state = 'last-ack';
       conn.handlers.onClose?.(conn, 'closed');
@@ -207,8 +230,8 @@ export class TcpStack {
     if (conn.ackTimer) return;
     conn.ackTimer = this.ip.ctx.sched.timer(this.ip.ctx.sched.now + Timing.delayedAck, () => {
       conn.ackTimer = undefined;
-      if (!this.ip.node.up || conn.state !== 'established' || this.conns.get(conn.key) !== conn) return;
-      this.segment(conn, conn.sndNxt, conn.rcvNxt, { ack: true }, [], 0, `${this.ip.node.id} acknowledges data (delayed ACK).`);
+      if (!this.ip.node.up || conn.state !== 'established' || !this.isCurrent(conn)) return;
+      this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, 0, `${this.ip.node.id} acknowledges data (delayed ACK).`);
     });
   }
 }

@@ -19,22 +19,23 @@ export interface Datagram {
 }
 
 export class UdpStack {
-  private readonly bound = new Map<number, (d: Datagram) => void>();
+  /** Made by the first bind(): most nodes never bind a port. */
+  private bound: Map<number, (d: Datagram) => void> | undefined;
 
   constructor(private readonly ip: IpStack) {
     ip.udp = (ifIndex, bytes, tag) => this.input(ifIndex, bytes, tag);
   }
 
   bind(port: number, handler: (d: Datagram) => void): void {
-    this.bound.set(port, handler);
+    (this.bound ??= new Map()).set(port, handler);
   }
 
   unbind(port: number): void {
-    this.bound.delete(port);
+    this.bound?.delete(port);
   }
 
   isBound(port: number): boolean {
-    return this.bound.has(port);
+    return this.bound?.has(port) ?? false;
   }
 
   send(dst: number, srcPort: number, dstPort: number, payload: readonly Layer[], tag: number, why: string): void {
@@ -44,7 +45,7 @@ export class UdpStack {
   private input(_ifIndex: number, bytes: Uint8Array, tag: number): void {
     const t = ETH_HLEN + ipHeaderLen(bytes, ETH_HLEN);
     const dstPort = l4DstPort(bytes, t);
-    const handler = this.bound.get(dstPort);
+    const handler = this.bound?.get(dstPort);
     if (!handler) {
       const me = this.ip.node.id;
       if (tag) this.ip.ctx.tracer.end(tag, 'no-listener', `nothing listens on UDP port ${dstPort} at ${me}`, bytes, `${me} answers with ICMP port unreachable.`);

@@ -4,9 +4,10 @@
 // the answer goes straight to its gateway, never back through the MUX). Checksums are fixed
 // incrementally after each rewrite.
 import { numToMac, u32ToIp } from '../net/addr';
-import { adjustChecksum16, adjustChecksum32, fixIpv4Checksum } from '../net/checksum';
 import { ETH_HLEN, etherType, ipDst, ipHeaderLen, ipProto, ipSrc, l4DstPort, l4SrcPort, mac48, setU16, setU32, u16, u32 } from '../net/frame';
 import { IPPROTO_TCP, IPPROTO_UDP, PORT_VXLAN } from '../packets/layers';
+import { adjustChecksum16, adjustChecksum32, copyBytes, fixIpv4Checksum } from '../net/codec';
+import { FlowMap } from '../net/flowMap';
 import type { Ctx } from './context';
 import type { Port } from './vswitch';
 
@@ -38,12 +39,15 @@ interface Flow {
   readonly vipPort: number;
 }
 
+/** The flow's row key in the table history (text for people; lookups use the numbers). */
 const flowKey = (proto: number, a: number, ap: number, b: number, bp: number): string => `${proto}|${a}:${ap}|${b}:${bp}`;
 
 export class Vfp {
-  /** Keyed by the DIP's answer direction: (proto, DIP:port, client:port). */
-  private readonly flows = new Map<string, Flow>();
+  /** Keyed by the DIP's answer direction: (DIP, client, DIP port * 65536 + client port, protocol). */
+  private readonly flows = new FlowMap<Flow>();
   private readonly dipPorts: Set<number>;
+  /** Rules by VIP: hundreds of VIPs, a handful of rules each, looked up for every packet. */
+  private readonly byVip = new Map<number, VfpRule[]>();
 
   constructor(
     private readonly ctx: Ctx,
@@ -51,6 +55,7 @@ export class Vfp {
     private readonly cfg: VfpConfig,
   ) {
     this.dipPorts = new Set(cfg.rules.flatMap((r) => r.dips.map((d) => d.portIndex)));
+    for (const r of cfg.rules) this.byVip.set(r.vip, [...(this.byVip.get(r.vip) ?? []), r]);
   }
 
   isPaPort(port: Port): boolean {
@@ -71,7 +76,7 @@ export class Vfp {
       rec.event('drop', this.switchId, `VFP: VXLAN with unknown VNI ${vni} dropped`, 'vxlan');
       return 'drop';
     }
-    const inner = bytes.slice(t + 16);
+    const inner = copyBytes(bytes, t + 16);
     if (tag) tracer.step(tag, { kind: 'decapsulate', vni, text: `VFP strips the outer Ethernet, IPv4 ${u32ToIp(ipSrc(bytes, o))} -> ${u32ToIp(this.cfg.paIp)}, UDP 4789 and VXLAN headers (VNI ${vni})` });
     const io = ETH_HLEN;
     const dstMac = mac48(inner, 0);
@@ -79,8 +84,8 @@ export class Vfp {
     const vip = ipDst(inner, io);
     const it = io + ipHeaderLen(inner, io);
     const vipPort = proto === IPPROTO_TCP || proto === IPPROTO_UDP ? l4DstPort(inner, it) : 0;
-    const rule = this.cfg.rules.find((r) => r.vip === vip && r.protocol === proto && r.port === vipPort);
-    const dip = rule?.dips.find((d) => d.mac === dstMac);
+    const rule = findRule(this.byVip.get(vip), proto, vipPort);
+    const dip = rule === undefined ? undefined : findDip(rule.dips, dstMac);
     if (!rule || !dip) {
       const reason = `VFP has no load-balancing policy for ${u32ToIp(vip)}:${vipPort} towards ${numToMac(dstMac)}`;
       if (tag) tracer.end(tag, 'no-rule', reason, inner, `${reason}, so it drops the packet.`);
@@ -90,14 +95,17 @@ export class Vfp {
     this.rewrite(inner, it, proto, 'dst', dip.ip, dip.port);
     const client = ipSrc(inner, io);
     const clientPort = l4SrcPort(inner, it);
-    const key = flowKey(proto, dip.ip, dip.port, client, clientPort);
-    if (!this.flows.has(key)) {
-      this.flows.set(key, { vip, vipPort });
-      rec.table(this.switchId, 'vfp-flows', key, {
-        cells: { client: `${u32ToIp(client)}:${clientPort}`, VIP: `${u32ToIp(vip)}:${vipPort}`, DIP: `${u32ToIp(dip.ip)}:${dip.port}`, port: this.ctx.nameOf(dip.ip), created: String(this.ctx.sched.now) },
-      });
-      rec.event('flow-created', this.switchId, `VFP flow ${u32ToIp(client)}:${clientPort} -> VIP ${u32ToIp(vip)}:${vipPort} = DIP ${u32ToIp(dip.ip)}:${dip.port}`);
+    const ports = dip.port * 65536 + clientPort;
+    if (!this.flows.has(dip.ip, client, ports, proto)) {
+      this.flows.set(dip.ip, client, ports, proto, { vip, vipPort });
+      if (rec.full) {
+        rec.table(this.switchId, 'vfp-flows', flowKey(proto, dip.ip, dip.port, client, clientPort), {
+          cells: { client: `${u32ToIp(client)}:${clientPort}`, VIP: `${u32ToIp(vip)}:${vipPort}`, DIP: `${u32ToIp(dip.ip)}:${dip.port}`, port: this.ctx.nameOf(dip.ip), created: String(this.ctx.sched.now) },
+        });
+        rec.event('flow-created', this.switchId, `VFP flow ${u32ToIp(client)}:${clientPort} -> VIP ${u32ToIp(vip)}:${vipPort} = DIP ${u32ToIp(dip.ip)}:${dip.port}`);
+      }
     }
+    if (!tag && !rec.full) return { port: dip.portIndex, bytes: inner, why: '' };
     const dipText = `${u32ToIp(dip.ip)}:${dip.port}`;
     if (tag) {
       tracer.step(tag, { kind: 'rewrite', by: 'vfp', field: 'ipv4.dst', before: `${u32ToIp(vip)}:${vipPort}`, after: dipText, rule: rule.name, text: `VFP rewrites the destination VIP ${u32ToIp(vip)}:${vipPort} to DIP ${dipText} (rule ${rule.name}) and records the flow` });
@@ -118,9 +126,9 @@ export class Vfp {
     const t = o + ipHeaderLen(bytes, o);
     const src = ipSrc(bytes, o);
     const srcPort = l4SrcPort(bytes, t);
-    const flow = this.flows.get(flowKey(proto, src, srcPort, ipDst(bytes, o), l4DstPort(bytes, t)));
+    const flow = this.flows.get(src, ipDst(bytes, o), srcPort * 65536 + l4DstPort(bytes, t), proto);
     if (!flow) return undefined;
-    const out = bytes.slice();
+    const out = copyBytes(bytes);
     this.rewrite(out, t, proto, 'src', flow.vip, flow.vipPort);
     if (tag) {
       this.ctx.tracer.step(tag, {
@@ -150,4 +158,19 @@ export class Vfp {
     adjustChecksum32(b, csAt, oldIp, ip);
     adjustChecksum16(b, csAt, oldPort, port);
   }
+}
+
+// Loops rather than find() with a closure: these run for every decapsulated packet.
+function findRule(rules: readonly VfpRule[] | undefined, protocol: number, port: number): VfpRule | undefined {
+  if (rules === undefined) return undefined;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    if (r.protocol === protocol && r.port === port) return r;
+  }
+  return undefined;
+}
+
+function findDip(dips: readonly VfpDip[], mac: number): VfpDip | undefined {
+  for (let i = 0; i < dips.length; i++) if (dips[i]!.mac === mac) return dips[i];
+  return undefined;
 }

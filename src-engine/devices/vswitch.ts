@@ -1,6 +1,10 @@
 // CCI_External_vSwitch: a learning layer-2 switch whose ports are access ports grouped by network
 // (one VLAN port group per network, no 802.1Q tags towards VMs). Unknown unicast and broadcast are
 // flooded within the group. VFP hooks sit on its ports (see vfp.ts).
+//
+// Every copy of a flooded frame is the same byte array: no device ever changes the bytes it received
+// (a router, NAT or VFP that rewrites a packet rewrites its own copy), so sharing them is safe and a
+// broadcast to a VLAN of hundreds of ports costs one scheduled event per port, nothing more.
 import { BROADCAST_MAC, numToMac } from '../net/addr';
 import { ethDst, ethSrc } from '../net/frame';
 import { Timing } from '../sim/timing';
@@ -8,27 +12,41 @@ import type { SimTime } from '../protocol';
 import type { Ctx } from './context';
 import type { Vfp } from './vfp';
 
-export interface Port {
-  readonly index: number;
+/** What is plugged into a port: a node's NIC. */
+export interface Nic {
+  /** A frame reaches NIC `ifIndex` of the node. */
+  receive(ifIndex: number, bytes: Uint8Array, tag: number): void;
+}
+
+export interface PortSpec {
   /** "ClientVM.eth0": the node and interface plugged into it. */
   readonly id: string;
   readonly node: string;
   readonly iface: string;
   readonly group: number;
   readonly vlan: number | undefined;
-  up: boolean;
-  /** Hands a frame to the plugged-in NIC. */
-  readonly deliver: (bytes: Uint8Array, tag: number) => void;
-  /** Scheduled when a frame reaches the NIC (checks the link first). */
-  readonly arrive: (bytes: Uint8Array, tag: number) => void;
-  /** Scheduled when a frame from the NIC reaches the switch. */
-  readonly ingress: (bytes: Uint8Array, tag: number) => void;
+  readonly nic: Nic;
+  /** The interface's index in its node. */
+  readonly nicIndex: number;
+}
+
+export interface Port extends PortSpec {
+  readonly index: number;
+  readonly sw: VSwitch;
+  /** Whether the link is up; changed only through VSwitch.setPortUp. */
+  readonly up: boolean;
   /** "VLAN 1001", for sentences. */
   readonly vlanText: string;
 }
 
 export class VSwitch {
   readonly ports: Port[] = [];
+  // Per port, by index, in flat arrays: a flood touches these and not the Port objects, which lie all
+  // over the heap (a VLAN of hundreds of ports would cost a cache miss per port and per arrival).
+  private readonly portUp: number[] = [];
+  private readonly nics: Nic[] = [];
+  private readonly nicIndex: number[] = [];
+  /** The port indices of each VLAN port group, for flooding. */
   private readonly groups: number[][] = [];
   private readonly macs: Map<number, number>[] = [];
   vfp: Vfp | undefined;
@@ -38,18 +56,29 @@ export class VSwitch {
     private readonly ctx: Ctx,
   ) {}
 
-  addPort(port: Omit<Port, 'index' | 'up' | 'arrive' | 'ingress' | 'vlanText'>): Port {
+  /** A frame reaches the NIC at the end of port `index`'s link (scheduled; the link may have gone down since). */
+  private readonly arriveAtNic = (index: number, bytes: Uint8Array, tag: number): void => {
+    if (this.portUp[index] === 1) this.nics[index]!.receive(this.nicIndex[index]!, bytes, tag);
+  };
+
+  addPort(spec: PortSpec): Port {
     const p: Port = {
-      ...port,
-      vlanText: port.vlan !== undefined ? `VLAN ${port.vlan}` : 'untagged group',
+      id: spec.id,
+      node: spec.node,
+      iface: spec.iface,
+      group: spec.group,
+      vlan: spec.vlan,
+      nic: spec.nic,
+      nicIndex: spec.nicIndex,
       index: this.ports.length,
+      sw: this,
       up: true,
-      arrive: (bytes, tag) => {
-        if (p.up) p.deliver(bytes, tag);
-      },
-      ingress: (bytes, tag) => this.ingress(p, bytes, tag),
+      vlanText: spec.vlan !== undefined ? `VLAN ${spec.vlan}` : 'untagged group',
     };
     this.ports.push(p);
+    this.portUp.push(1);
+    this.nics.push(p.nic);
+    this.nicIndex.push(p.nicIndex);
     while (this.groups.length <= p.group) {
       this.groups.push([]);
       this.macs.push(new Map());
@@ -72,18 +101,23 @@ export class VSwitch {
       rec.event('drop', port.node, `${port.node} ${port.iface}: link down, frame lost`);
       return;
     }
-    if (tag || rec.options.full) {
+    if (tag || rec.full) {
       const tx = rec.transmit({ node: port.node, iface: port.iface }, { node: this.id, iface: port.id }, time, arrive, bytes, tracer.flowId(tag), why);
       if (tag) tracer.sent(tag, port.iface, bytes, tx, why);
     } else rec.transmissionCount++;
-    sched.call(arrive, port.ingress, bytes, tag);
+    sched.call(arrive, VSwitch.arriveAtSwitch, port, bytes, tag);
+  }
+
+  /** A frame from a NIC reaches its switch port (scheduled). */
+  private static arriveAtSwitch(port: Port, frame: Uint8Array, tag: number): void {
+    port.sw.ingress(port, frame, tag);
   }
 
   private ingress(port: Port, frame: Uint8Array, tag: number): void {
-    const { tracer } = this.ctx;
     if (!port.up) return;
-    const vlanText = port.vlanText;
-    if (tag) tracer.begin(tag, this.id, port.id, { kind: 'received', interface: port.id, text: `received on port ${port.id} (${vlanText})` });
+    const { tracer, rec } = this.ctx;
+    const explain = tag !== 0 || rec.full;
+    if (tag) tracer.begin(tag, this.id, port.id, { kind: 'received', interface: port.id, text: `received on port ${port.id} (${port.vlanText})` });
     let bytes = frame;
     let time = this.ctx.sched.now + Timing.switch;
     const vfp = this.vfp;
@@ -95,16 +129,31 @@ export class VSwitch {
       }
     }
     this.learn(port, ethSrc(bytes));
+    const isGroup = (bytes[0]! & 1) === 1; // the I/G bit: broadcast or multicast
     const dst = ethDst(bytes);
-    const isGroup = dst === BROADCAST_MAC || Math.floor(dst / 0x10000000000) % 2 === 1;
     const out = isGroup ? undefined : this.macs[port.group]!.get(dst);
     if (out === undefined) {
-      const members = this.groups[port.group]!;
-      const why = isGroup
-        ? `The switch floods the ${dst === BROADCAST_MAC ? 'broadcast' : 'multicast'} to every other port of ${vlanText}.`
-        : `The switch has not learned ${numToMac(dst)} yet, so it floods the frame to every other port of ${vlanText}.`;
+      const why = !explain
+        ? ''
+        : isGroup
+          ? `The switch floods the ${dst === BROADCAST_MAC ? 'broadcast' : 'multicast'} to every other port of ${port.vlanText}.`
+          : `The switch has not learned ${numToMac(dst)} yet, so it floods the frame to every other port of ${port.vlanText}.`;
       if (tag) tracer.step(tag, { kind: 'switch', ...(port.vlan !== undefined ? { vlan: port.vlan } : {}), port: 'flood', text: why });
-      for (const i of members) if (i !== port.index) this.egress(this.ports[i]!, bytes, tag, time, why);
+      const members = this.groups[port.group]!;
+      if (explain) {
+        for (let i = 0; i < members.length; i++) if (members[i] !== port.index) this.egress(this.ports[members[i]!]!, bytes, tag, time, why);
+        return;
+      }
+      // Untraced and unrecorded: one event per port whose link is up, all sharing the frame.
+      const { sched } = this.ctx;
+      const arrive = time + Timing.link;
+      const up = this.portUp;
+      for (let i = 0; i < members.length; i++) {
+        const m = members[i]!;
+        if (m === port.index) continue;
+        rec.transmissionCount++;
+        if (up[m] === 1) sched.call(arrive, this.arriveAtNic, m, bytes, 0);
+      }
       return;
     }
     if (out === port.index) return;
@@ -117,13 +166,19 @@ export class VSwitch {
         return;
       }
     }
-    const why = tag || this.ctx.rec.options.full ? `The switch learned ${numToMac(dst)} on port ${outPort.id}, so it forwards the frame there (${vlanText}).` : '';
+    const why = explain ? `The switch learned ${numToMac(dst)} on port ${outPort.id}, so it forwards the frame there (${port.vlanText}).` : '';
     this.egress(outPort, bytes, tag, time, why);
   }
 
   egress(port: Port, bytes: Uint8Array, tag: number, time: SimTime, why: string): void {
     const { rec, tracer, sched } = this.ctx;
     const arrive = time + Timing.link;
+    if (tag === 0 && !rec.full && this.portUp[port.index] === 1) {
+      // Untraced and unrecorded: count it and send it on.
+      rec.transmissionCount++;
+      sched.call(arrive, this.arriveAtNic, port.index, bytes, 0);
+      return;
+    }
     if (tag) tracer.step(tag, { kind: 'switch', ...(port.vlan !== undefined ? { vlan: port.vlan } : {}), port: port.id, text: `out of port ${port.id}` });
     if (!port.up) {
       const tx = rec.transmit({ node: this.id, iface: port.id }, undefined, time, arrive, bytes, tracer.flowId(tag), why);
@@ -133,25 +188,23 @@ export class VSwitch {
       }
       return;
     }
-    if (tag || rec.options.full) {
-      const tx = rec.transmit({ node: this.id, iface: port.id }, { node: port.node, iface: port.iface }, time, arrive, bytes, tracer.flowId(tag), why);
-      if (tag) tracer.sent(tag, port.id, bytes, tx, why);
-    } else rec.transmissionCount++;
-    sched.call(arrive, port.arrive, bytes, tag);
+    const tx = rec.transmit({ node: this.id, iface: port.id }, { node: port.node, iface: port.iface }, time, arrive, bytes, tracer.flowId(tag), why);
+    if (tag) tracer.sent(tag, port.id, bytes, tx, why);
+    sched.call(arrive, this.arriveAtNic, port.index, bytes, tag);
   }
 
   private learn(port: Port, mac: number): void {
     const table = this.macs[port.group]!;
     if (table.get(mac) === port.index) return;
     table.set(mac, port.index);
-    this.ctx.rec.table(this.id, 'mac', `${port.group}/${mac}`, {
-      cells: { mac: numToMac(mac), port: port.id, vlan: port.vlan !== undefined ? String(port.vlan) : '-' },
-    });
+    const { rec } = this.ctx;
+    if (rec.full) rec.table(this.id, 'mac', `${port.group}/${mac}`, { cells: { mac: numToMac(mac), port: port.id, vlan: port.vlan !== undefined ? String(port.vlan) : '-' } });
   }
 
   /** A port's link goes down or up; its learned MACs are forgotten when it goes down. */
   setPortUp(port: Port, up: boolean): void {
-    port.up = up;
+    (port as { up: boolean }).up = up;
+    this.portUp[port.index] = up ? 1 : 0;
     if (up) return;
     const table = this.macs[port.group]!;
     for (const [mac, i] of table) {

@@ -1,32 +1,20 @@
 // Addresses as numbers for the per-packet paths (an IPv4 address is an unsigned 32-bit integer,
-// a MAC a 48-bit integer in a double); text only at the edges. Prefix math at load goes through ip-num.
-import { IPv4CidrRange } from 'ip-num';
+// a MAC a 48-bit integer in a double); text only at the edges. The text conversions are the codecs'
+// own (packets/addresses.ts), under the names the devices use. Topologies are validated, prefixes
+// included, through ip-num before they get here; what is left is arithmetic.
+import { ipv4Text, macText, parseIpv4, parseMac } from '../packets/addresses';
 
-/** "192.168.100.2" -> 3232261122; -1 when the text is not a dotted quad. */
-export function ipToU32(text: string): number {
-  const parts = text.split('.');
-  if (parts.length !== 4) return -1;
-  let n = 0;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return -1;
-    const v = Number(p);
-    if (v > 255) return -1;
-    n = n * 256 + v;
-  }
-  return n;
-}
+/** "192.168.100.2" -> 3232261122; -1 when the text is not a dotted quad (leading zeros refused). */
+export const ipToU32: (text: string) => number = parseIpv4;
 
-export function u32ToIp(n: number): string {
-  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
-}
+/** 3232261122 -> "192.168.100.2" (cached: the same string object for a recent address). */
+export const u32ToIp: (n: number) => string = ipv4Text;
 
-export function macToNum(text: string): number {
-  return parseInt(text.replace(/:/g, ''), 16);
-}
+/** "00:15:5d:c8:00:0a" -> 0x00155dc8000a; -1 when the text is not a MAC address. */
+export const macToNum: (text: string) => number = parseMac;
 
-export function numToMac(n: number): string {
-  return n.toString(16).padStart(12, '0').replace(/(..)(?=.)/g, '$1:');
-}
+/** 0x00155dc8000a -> "00:15:5d:c8:00:0a". */
+export const numToMac: (n: number) => string = macText;
 
 export const BROADCAST_MAC = 0xffffffffffff;
 
@@ -40,10 +28,14 @@ export interface Cidr {
   readonly len: number;
 }
 
-/** "192.168.100.2/24" -> the network 192.168.100.0 and 24, through ip-num. */
+/** "192.168.100.2/24" -> the network 192.168.100.0 and 24. Throws on text that is not address/length. */
 export function parseCidr(text: string): Cidr {
-  const range = IPv4CidrRange.fromCidr(text);
-  return { network: Number(range.getFirst().getValue()), len: Number(range.getPrefix().getValue()) };
+  const slash = text.indexOf('/');
+  const addr = slash < 0 ? -1 : parseIpv4(text.slice(0, slash));
+  const lenText = text.slice(slash + 1);
+  const len = /^\d{1,2}$/.test(lenText) ? Number(lenText) : -1;
+  if (addr < 0 || len < 0 || len > 32) throw new Error(`parseCidr: ${JSON.stringify(text)} is not an address with a prefix length, e.g. 192.168.100.2/24`);
+  return { network: (addr & maskOf(len)) >>> 0, len };
 }
 
 export function cidrText(network: number, len: number): string {

@@ -16,9 +16,24 @@ export function ipv4(src: string, dst: string, protocol: number, identification:
 
 export const NO_FLAGS: TcpFlags = { fin: false, syn: false, rst: false, psh: false, ack: false, urg: false, ece: false, cwr: false };
 
-export function tcp(srcPort: number, dstPort: number, seq: number, ack: number, flags: Partial<TcpFlags>, mss?: number): TcpLayer {
-  const layer: TcpLayer = { type: 'tcp', srcPort, dstPort, seq: seq >>> 0, ack: ack >>> 0, flags: { ...NO_FLAGS, ...flags }, window: 64240, urgentPointer: 0 };
-  return mss === undefined ? layer : { ...layer, mss };
+/** A full set of TCP flags from the ones given. */
+export function tcpFlags(set: Partial<TcpFlags>): TcpFlags {
+  return { ...NO_FLAGS, ...set };
+}
+
+// The combinations devices send, made once: layers never change, so every segment can share them.
+export const SYN = tcpFlags({ syn: true });
+export const SYN_ACK = tcpFlags({ syn: true, ack: true });
+export const ACK = tcpFlags({ ack: true });
+export const PSH_ACK = tcpFlags({ ack: true, psh: true });
+export const FIN_ACK = tcpFlags({ fin: true, ack: true });
+export const RST = tcpFlags({ rst: true });
+export const RST_ACK = tcpFlags({ rst: true, ack: true });
+
+export function tcp(srcPort: number, dstPort: number, seq: number, ack: number, flags: TcpFlags, mss?: number): TcpLayer {
+  return mss === undefined
+    ? { type: 'tcp', srcPort, dstPort, seq: seq >>> 0, ack: ack >>> 0, flags, window: 64240, urgentPointer: 0 }
+    : { type: 'tcp', srcPort, dstPort, seq: seq >>> 0, ack: ack >>> 0, flags, window: 64240, urgentPointer: 0, mss };
 }
 
 export function udp(srcPort: number, dstPort: number, checksum?: number): UdpLayer {

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { finishChecksum, sumPseudoHeader, sumWords } from './checksum';
+import { put32 } from './bytes';
+import { adjustChecksum32, finishChecksum, fixIpv4Checksum, foldSum, onesSum, sumPseudoHeader, sumWords } from './checksum';
 import { fromHex } from './testing/hex';
 
 describe('the Internet checksum', () => {
@@ -26,5 +28,30 @@ describe('the Internet checksum', () => {
   it('sums the pseudo-header from the addresses in an IPv4 header', () => {
     // c0a8 + 0001 + c0a8 + 00c7 + protocol 17 + length 8
     expect(sumPseudoHeader(header, 0, 17, 8)).toBe(0xc0a8 + 0x0001 + 0xc0a8 + 0x00c7 + 17 + 8);
+  });
+
+  it('folds any sum the way repeated end-around carries do', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: Number.MAX_SAFE_INTEGER }), (sum) => {
+        let slow = sum;
+        while (slow > 0xffff) slow = (slow % 0x10000) + Math.floor(slow / 0x10000);
+        expect(foldSum(sum)).toBe(slow);
+      }),
+    );
+  });
+
+  it('an incremental update equals a full recomputation (RFC 1624)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 20, maxLength: 20 }), fc.nat(0xffffffff), (header, addr) => {
+        const b = new Uint8Array(34);
+        b.set(header, 14);
+        b[14] = 0x45;
+        fixIpv4Checksum(b, 14);
+        const old = ((b[30]! << 24) | (b[31]! << 16) | (b[32]! << 8) | b[33]!) >>> 0;
+        put32(b, 30, addr);
+        adjustChecksum32(b, 24, old, addr);
+        expect(onesSum(b, 14, 34)).toBe(0xffff);
+      }),
+    );
   });
 });

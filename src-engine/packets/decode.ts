@@ -17,13 +17,21 @@ import { decodeVxlan } from './vxlan';
 
 /** Decodes `bytes` from `first` on; an error is a value naming the layer, field and offset, never a throw. */
 export function decodePacket(bytes: Uint8Array, first: LayerType = 'ethernet'): DecodeResult {
-  const d = run(bytes, first, null);
-  if (d.error !== null) return { ok: false, error: d.error };
-  return { ok: true, value: new Decoded(d.layers, d.layerSpans, bytes, first) };
+  const d = run(bytes, first, null, null);
+  const layers = d.layers;
+  const error = d.error;
+  d.release();
+  if (error !== null) return { ok: false, error };
+  return { ok: true, value: new Decoded(layers, bytes, first) };
 }
 
-function run(bytes: Uint8Array, first: LayerType, fields: FieldSpan[] | null): Decoder {
-  const d = new Decoder(bytes, fields);
+const shared = new Decoder(new Uint8Array(0), null, null);
+
+function run(bytes: Uint8Array, first: LayerType, fields: FieldSpan[] | null, layerSpans: LayerSpan[] | null): Decoder {
+  // decodePacket reuses one decoder; the getters below, which may run while it is in use (never, today:
+  // decoding calls nothing back), get their own.
+  const d = fields === null && layerSpans === null ? shared : new Decoder(bytes, fields, layerSpans);
+  d.reset(bytes, fields, layerSpans);
   let type: LayerType | null = first;
   let at = 0;
   let end = bytes.length;
@@ -55,10 +63,12 @@ function decodeLayer(d: Decoder, type: LayerType, at: number, end: number): numb
 }
 
 /**
- * The result. `fields` is a getter on the prototype that decodes the bytes again, recording spans, the first
- * time it is read, then stores them as an own property: a class, because an object literal with a getter
- * cost more than the rest of decoding. The input must not change until then, and a DecodedPacket sent through
- * postMessage carries `fields` only if it was read before (or decode again on the other side).
+ * The result. `layerSpans` and `fields` are getters on the prototype that decode the bytes again, recording
+ * spans, the first time they are read, then store them as own properties: only a hex view needs them, and
+ * the simulator decodes millions of packets that never do (recording layer spans was a fifth of decoding's
+ * time and most of its garbage). A class, because an object literal with a getter cost more than the rest
+ * of decoding. The input must not change until then, and a DecodedPacket sent through postMessage carries
+ * them only if they were read before (or decode again on the other side).
  */
 class Decoded implements DecodedPacket {
   // Private fields: not enumerable, not cloned, not compared by toEqual; the result shows only what it promises.
@@ -67,7 +77,6 @@ class Decoded implements DecodedPacket {
 
   constructor(
     readonly layers: Layer[],
-    readonly layerSpans: LayerSpan[],
     bytes: Uint8Array,
     first: LayerType,
   ) {
@@ -75,9 +84,16 @@ class Decoded implements DecodedPacket {
     this.#first = first;
   }
 
+  get layerSpans(): LayerSpan[] {
+    const spans: LayerSpan[] = [];
+    run(this.#bytes, this.#first, null, spans);
+    Object.defineProperty(this, 'layerSpans', { value: spans, enumerable: true });
+    return spans;
+  }
+
   get fields(): FieldSpan[] {
     const fields: FieldSpan[] = [];
-    run(this.#bytes, this.#first, fields);
+    run(this.#bytes, this.#first, fields, null);
     fields.sort((a, b) => a.start - b.start);
     Object.defineProperty(this, 'fields', { value: fields, enumerable: true });
     return fields;

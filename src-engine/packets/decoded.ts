@@ -12,6 +12,7 @@ export interface LayerSpan {
 
 export interface DecodedPacket {
   readonly layers: Layer[];
+  /** One per layer. Computed on first read and then kept, like `fields`, and for the same reason. */
   readonly layerSpans: LayerSpan[];
   /**
    * Sorted by start. Computed on first read and then kept, because only a hex view needs them and the

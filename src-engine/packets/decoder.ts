@@ -1,15 +1,19 @@
 // The state one decodePacket call threads through the per-protocol decoders. Each decoder reads its
 // header at `at`, pushes its layer, says what comes next (`next`, `end`) and returns where its header ends,
-// or returns -1 after recording the error. Spans are recorded only when `fields` is not null.
+// or returns -1 after recording the error. Field spans are recorded only when `fields` is not null, layer
+// spans only when `layerSpans` is not null: most decodes want neither (see decode.ts).
 import type { DecodeError, FieldSpan, LayerSpan } from './decoded';
 import { decodeError, truncatedError } from './errors';
 import type { Layer, LayerType } from './layers';
 
 export const FAILED = -1;
 
+const NO_BYTES = new Uint8Array(0);
+/** Never pushed to: reset() gives every decode a new array. */
+const NO_LAYERS: Layer[] = [];
+
 export class Decoder {
-  readonly layers: Layer[] = [];
-  readonly layerSpans: LayerSpan[] = [];
+  layers: Layer[] = [];
   error: DecodeError | null = null;
   /** The layer the bytes after this header hold; null when nothing follows. */
   next: LayerType | null = null;
@@ -17,13 +21,31 @@ export class Decoder {
   end = 0;
 
   constructor(
-    readonly bytes: Uint8Array,
-    readonly fields: FieldSpan[] | null,
+    public bytes: Uint8Array,
+    public fields: FieldSpan[] | null,
+    public layerSpans: LayerSpan[] | null,
   ) {}
+
+  /** Starts over on new bytes: decodePacket reuses one Decoder (the engine runs one decode at a time). */
+  reset(bytes: Uint8Array, fields: FieldSpan[] | null, layerSpans: LayerSpan[] | null): void {
+    this.bytes = bytes;
+    this.fields = fields;
+    this.layerSpans = layerSpans;
+    this.layers = [];
+    this.error = null;
+    this.next = null;
+    this.end = 0;
+  }
+
+  /** Lets go of the bytes and layers of the last decode (the shared decoder would keep them alive). */
+  release(): void {
+    this.bytes = NO_BYTES;
+    this.layers = NO_LAYERS;
+  }
 
   push(layer: Layer, start: number, end: number): void {
     this.layers.push(layer);
-    this.layerSpans.push({ start, end });
+    this.layerSpans?.push({ start, end });
   }
 
   /** A span of the layer about to be pushed; callers check `fields` first to skip building arguments. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodePacket } from './decode';
-import { encodePacket } from './encode';
+import { encodePacket, encodePacketInto } from './encode';
+import { allocBytes } from './slab';
 import type { EthernetLayer, Layer, UdpLayer } from './layers';
-import { dnsQuery, synAtClient, vxlanSyn } from './samples';
+import { arpRequest, dnsQuery, synAtClient, vxlanSyn } from './samples';
 import { toHex } from './testing/hex';
 
 describe('encodePacket', () => {
@@ -55,5 +56,56 @@ describe('encodePacket', () => {
     const copy = structuredClone(layers);
     encodePacket(layers);
     expect(layers).toEqual(copy);
+  });
+
+  it('keeps every packet it returned intact while it encodes many more', () => {
+    const stacks = [vxlanSyn(), synAtClient(), dnsQuery(), arpRequest()];
+    const kept = Array.from({ length: 4000 }, (_, i) => ({ i, bytes: encodePacket(stacks[i % 4]!) }));
+    const expected = stacks.map((s) => toHex(encodePacket(s)));
+    for (const { i, bytes } of kept) expect(toHex(bytes)).toBe(expected[i % 4]);
+  });
+
+  it('encodes a packet larger than a slab leaves room for', () => {
+    const layers = [...synAtClient().slice(0, 3), { type: 'raw' as const, data: new Uint8Array(6000).fill(7) }];
+    const bytes = encodePacket(layers);
+    expect(bytes.length).toBe(14 + 20 + 24 + 6000);
+    const r = decodePacket(bytes);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(encodePacket(r.value.layers)).toEqual(bytes);
+  });
+
+  it('leaves no trace of a stack it refused', () => {
+    const [eth, ip, tcp] = synAtClient() as [Layer, Layer, Layer];
+    expect(() => encodePacket([eth, ip, { ...tcp, srcPort: 70000 } as Layer])).toThrow('tcp.srcPort: 70000 is not an integer from 0 to 65535');
+    expect(allocBytes(2048).every((b) => b === 0)).toBe(true);
+  });
+});
+
+describe('encodePacketInto', () => {
+  it('writes the same bytes as encodePacket where asked and returns their length', () => {
+    for (const layers of [vxlanSyn(), dnsQuery(), arpRequest()]) {
+      const expected = encodePacket(layers);
+      const out = new Uint8Array(expected.length + 10).fill(0xee);
+      expect(encodePacketInto(layers, out, 7)).toBe(expected.length);
+      expect(out.subarray(7, 7 + expected.length)).toEqual(expected);
+      expect([...out.subarray(0, 7), ...out.subarray(7 + expected.length)].every((b) => b === 0xee)).toBe(true);
+    }
+  });
+
+  it('reuses one buffer for packet after packet', () => {
+    const out = new Uint8Array(256);
+    for (const layers of [vxlanSyn(), arpRequest(), vxlanSyn(), dnsQuery()]) {
+      const n = encodePacketInto(layers, out);
+      expect(out.slice(0, n)).toEqual(encodePacket(layers));
+    }
+  });
+
+  it('throws a RangeError saying how much room the packet needs', () => {
+    const layers = vxlanSyn();
+    const n = encodePacket(layers).length;
+    expect(() => encodePacketInto(layers, new Uint8Array(n + 3), 4)).toThrow(RangeError);
+    expect(() => encodePacketInto(layers, new Uint8Array(n + 3), 4)).toThrow(`the packet needs ${n} bytes but only ${n - 1} remain from offset 4`);
+    expect(() => encodePacketInto(layers, new Uint8Array(10), 11)).toThrow('offset 11 is outside the 10-byte buffer');
+    expect(encodePacketInto(layers, new Uint8Array(n))).toBe(n);
   });
 });

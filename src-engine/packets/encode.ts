@@ -9,31 +9,84 @@ import { encodeIcmp, finishIcmp } from './icmp';
 import { encodeIpv4, finishIpv4 } from './ipv4';
 import { checkFollows } from './stacking';
 import { encodeRaw } from './raw';
-import { encodeTcp, finishTcp } from './tcp';
-import { encodeUdp, finishUdp } from './udp';
+import { copyBytes, slabFree, slabWithRoom, takeFromSlab } from './slab';
+import { encodeTcp, finishTcp, tcpPayloadType } from './tcp';
+import { encodeUdp, finishUdp, udpPayloadType } from './udp';
 import { encodeVxlan } from './vxlan';
-import type { Layer } from './layers';
-import { createWriter, type Writer } from './writer';
+import { ETHERTYPE_ARP, ETHERTYPE_IPV4, IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, type Layer, type LayerType } from './layers';
+import { createWriter, WRITER_FULL, type Writer } from './writer';
 
-// One buffer reused for every packet (the engine is single-threaded per worker); the result is a copy.
-const writer: Writer = createWriter(2048);
+// The engine is single-threaded per worker and encoding calls nothing back, so these are shared.
+const scratch: Writer = createWriter(2048);
+const fixed: Writer = { buf: new Uint8Array(0), pos: 0, limit: 0, growable: false };
 let starts = new Int32Array(16);
+/** Room reserved in the slab for encoding in place: more than any Ethernet frame the simulator sends. */
+const IN_PLACE = 2048;
 
-/** Throws an Error naming the field when a layer holds a value it cannot encode, or the stack is inconsistent. */
+/**
+ * The packet as a new byte array (a view of a slab: see slab.ts for what that means for `.buffer`).
+ * Throws an Error naming the field when a layer holds a value it cannot encode, or the stack is inconsistent.
+ */
 export function encodePacket(layers: readonly Layer[]): Uint8Array {
-  const w = writer;
-  w.pos = 0;
+  // Written in place at the free end of the current slab, so the result needs no copy.
+  const buf = slabWithRoom(IN_PLACE);
+  const start = slabFree();
+  const w = fixed;
+  w.buf = buf;
+  w.pos = start;
+  w.limit = start + IN_PLACE;
+  try {
+    encodeLayers(w, layers);
+  } catch (e) {
+    buf.fill(0, start, w.limit); // the slab's free bytes stay zero
+    if (e !== WRITER_FULL) throw e;
+    // Larger than IN_PLACE (a big BGP UPDATE): encoded aside, then copied.
+    scratch.pos = 0;
+    encodeLayers(scratch, layers);
+    return copyBytes(scratch.buf, 0, scratch.pos);
+  }
+  return takeFromSlab(w.pos - start);
+}
+
+/**
+ * Writes the packet into `out` from `offset` on and returns its length in bytes: no allocation, for callers
+ * that reuse a buffer. Throws a RangeError, leaving `out` from `offset` on unspecified, when it does not fit.
+ */
+export function encodePacketInto(layers: readonly Layer[], out: Uint8Array, offset = 0): number {
+  if (!(offset >= 0 && offset <= out.length)) throw new RangeError(`encodePacketInto: offset ${offset} is outside the ${out.length}-byte buffer`);
+  const w = fixed;
+  w.buf = out;
+  w.pos = offset;
+  w.limit = out.length;
+  try {
+    encodeLayers(w, layers);
+  } catch (e) {
+    if (e !== WRITER_FULL) throw e;
+    scratch.pos = 0;
+    encodeLayers(scratch, layers);
+    throw new RangeError(`encodePacketInto: the packet needs ${scratch.pos} bytes but only ${out.length - offset} remain from offset ${offset}; give a larger buffer`, { cause: e });
+  } finally {
+    w.buf = scratch.buf; // do not keep the caller's array alive
+  }
+  return w.pos - offset;
+}
+
+function encodeLayers(w: Writer, layers: readonly Layer[]): void {
   const n = layers.length;
   if (starts.length < n) starts = new Int32Array(n * 2);
+  const s = starts;
+  // What the previous layer says comes next (its EtherType, protocol, ports): one switch per layer
+  // both encodes it and says what may follow, so a stack that would not decode back fails here.
+  let next: LayerType | undefined;
   for (let i = 0; i < n; i++) {
     const l = layers[i]!;
-    checkFollows(i === 0 ? undefined : layers[i - 1], l, i);
-    starts[i] = w.pos;
-    encodeLayer(w, l);
+    if (next !== undefined && l.type !== next && l.type !== 'raw') checkFollows(layers[i - 1], l, i);
+    s[i] = w.pos;
+    next = encodeLayer(w, l);
   }
   for (let i = n - 1; i >= 0; i--) {
     const l = layers[i]!;
-    const start = starts[i]!;
+    const start = s[i]!;
     const end = w.pos;
     switch (l.type) {
       case 'ethernet':
@@ -55,21 +108,42 @@ export function encodePacket(layers: readonly Layer[]): Uint8Array {
         break;
     }
   }
-  return w.buf.slice(0, w.pos);
 }
 
-function encodeLayer(w: Writer, l: Layer): void {
+/** Writes one layer's header (or, for dns, bgp and raw, all of it); returns the type that may follow it. */
+function encodeLayer(w: Writer, l: Layer): LayerType {
   switch (l.type) {
-    case 'ethernet': return encodeEthernet(w, l);
-    case 'arp': return encodeArp(w, l);
-    case 'ipv4': return encodeIpv4(w, l);
-    case 'icmp': return encodeIcmp(w, l);
-    case 'udp': return encodeUdp(w, l);
-    case 'tcp': return encodeTcp(w, l);
-    case 'dns': return encodeDns(w, l);
-    case 'vxlan': return encodeVxlan(w, l);
-    case 'bgp': return encodeBgp(w, l);
-    case 'raw': return encodeRaw(w, l);
+    case 'ethernet':
+      encodeEthernet(w, l);
+      return l.etherType === ETHERTYPE_IPV4 ? 'ipv4' : l.etherType === ETHERTYPE_ARP ? 'arp' : 'raw';
+    case 'ipv4':
+      encodeIpv4(w, l);
+      if (l.moreFragments || l.fragmentOffset !== 0) return 'raw';
+      return l.protocol === IPPROTO_TCP ? 'tcp' : l.protocol === IPPROTO_UDP ? 'udp' : l.protocol === IPPROTO_ICMP ? 'icmp' : 'raw';
+    case 'udp':
+      encodeUdp(w, l);
+      return udpPayloadType(l.srcPort, l.dstPort);
+    case 'tcp':
+      encodeTcp(w, l);
+      return tcpPayloadType(l.srcPort, l.dstPort);
+    case 'vxlan':
+      encodeVxlan(w, l);
+      return 'ethernet';
+    case 'arp':
+      encodeArp(w, l);
+      return 'raw';
+    case 'icmp':
+      encodeIcmp(w, l);
+      return 'raw';
+    case 'dns':
+      encodeDns(w, l);
+      return 'raw';
+    case 'bgp':
+      encodeBgp(w, l);
+      return 'bgp';
+    case 'raw':
+      encodeRaw(w, l);
+      return 'raw';
   }
 }
 

@@ -1,5 +1,6 @@
 // The packet codecs' public API: what the simulation engine and the hex view call.
-export { encodePacket } from './encode';
+export { encodePacket, encodePacketInto } from './encode';
+export { copyBytes, standalone } from './slab';
 export { decodePacket } from './decode';
 export { fieldAt } from './fieldAt';
 export { innerFlowHash, vxlanSourcePort } from './vxlanSourcePort';

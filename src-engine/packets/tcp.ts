@@ -70,7 +70,7 @@ export function encodeTcp(w: Writer, l: TcpLayer): void {
     b.set(other, o);
     o += other.length;
   }
-  b.fill(0, o, p + headerLength);
+  while (o < p + headerLength) b[o++] = 0; // padding to a multiple of 4
   w.pos = p + headerLength;
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { vxlanSourcePort } from '../packets/index';
 import type { Layer } from '../packets/layers';
 import type { Hop, HopStep } from '../protocol';
-import { onesSum } from '../net/checksum';
+import { onesSum } from '../packets/checksum';
 import { ipToU32 } from '../net/addr';
 import { runPoc } from './fixtures';
 

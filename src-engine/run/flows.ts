@@ -3,6 +3,8 @@
 import { SECOND } from '../sim/timing';
 import type { Topology } from '../topology/schema';
 import type { RecordOptions } from '../trace/recorder';
+import type { NodeRt } from '../devices/node';
+import type { TcpHandlers } from '../devices/tcp';
 import { buildWorld, type World } from './world';
 
 export interface FlowSpec {
@@ -24,13 +26,13 @@ export function runFlows(topology: Topology, flows: readonly FlowSpec[], seed: n
   for (const node of world.nodes.values()) for (const boot of node.boot) sched.at(0, boot);
   let established = 0;
   let last = 0;
+  const handlers: TcpHandlers = { onEstablished: () => established++ };
+  const start = (node: NodeRt, f: FlowSpec): void => void node.tcp.connect(f.to, f.port, handlers, 0);
   for (const f of flows) {
     const node = world.nodes.get(f.from);
     if (!node) throw new Error(`runFlows: no node ${f.from}`);
     last = Math.max(last, f.at);
-    sched.at(f.at, () => {
-      node.tcp.connect(f.to, f.port, { onEstablished: () => established++ }, 0);
-    });
+    sched.call(f.at, start, node, f, undefined);
   }
   sched.run(last + 2 * SECOND, onProgress ? () => ((sched.processed & 0xffff) === 0 ? (onProgress(), false) : false) : undefined);
   return { world, events: sched.processed, established };

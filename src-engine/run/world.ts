@@ -55,15 +55,16 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
     const node = new NodeRt(def.id, def, ctx, sw);
     nodes.set(def.id, node);
     const ip = node.ip;
-    ip.routes.onChange = (route, installed) => rec.table(def.id, 'routes', routeKey(route), installed ? routeRow(route, ip.ifaces[route.ifIndex]?.id ?? '?') : undefined);
+    // Table rows are built only when someone keeps them (the app's runs, not the benchmark's).
+    if (rec.full) ip.routes.onChange = (route, installed) => rec.table(def.id, 'routes', routeKey(route), installed ? routeRow(route, ip.ifaces[route.ifIndex]?.id ?? '?') : undefined);
     def.interfaces.forEach((f, index) => {
       const [addr] = f.address.split('/') as [string];
       const { network, len } = parseCidr(f.address);
-      const port = sw.addPort({ id: `${def.id}.${f.id}`, node: def.id, iface: f.id, group: groupOf.get(f.network) ?? 0, vlan: vlanOf.get(f.network), deliver: (b, tag) => node.receive(index, b, tag) });
+      const port = sw.addPort({ id: `${def.id}.${f.id}`, node: def.id, iface: f.id, group: groupOf.get(f.network) ?? 0, vlan: vlanOf.get(f.network), nic: node, nicIndex: index });
       const iface: Iface = { index, id: f.id, ip: ipToU32(addr), ipText: addr, len, network, mac: macToNum(f.mac), macText: f.mac, port, def: f };
       ip.addInterface(iface);
       ifaceOf.set(iface.ip, { node, iface });
-      rec.table(def.id, 'interfaces', f.id, { cells: { interface: f.id, address: f.address, mac: f.mac, network: f.network, vlan: port.vlan !== undefined ? String(port.vlan) : '-', state: 'up' }, prov: markOf(f, 'address') });
+      if (rec.full) rec.table(def.id, 'interfaces', f.id, { cells: { interface: f.id, address: f.address, mac: f.mac, network: f.network, vlan: port.vlan !== undefined ? String(port.vlan) : '-', state: 'up' }, prov: markOf(f, 'address') });
       ip.routes.add({ network, len, nextHop: 0, ifIndex: index, source: 'connected', metric: 0, prov: markOf(f, 'address') });
     });
     for (const r of def.routes) {

@@ -2,11 +2,12 @@
 // the transmission list and the pcapng comments show.
 import type { BgpMessage, Layer } from '../packets/layers';
 import type { Protocol } from '../protocol';
-import { decodePacket } from '../net/codec';
+import { decodePacket, standalone } from '../net/codec';
 
+/** The frame's layers (decoding copies every byte array it returns, so they share nothing with `bytes`). */
 export function decodeLayers(bytes: Uint8Array): readonly Layer[] {
   const d = decodePacket(bytes);
-  return d.ok ? d.value.layers : [{ type: 'raw', data: bytes }];
+  return d.ok ? d.value.layers : [{ type: 'raw', data: standalone(bytes) }];
 }
 
 export function describeFrame(bytes: Uint8Array): { protocol: Protocol; summary: string } {

@@ -3,6 +3,7 @@
 // back during the run, so recording can be thinned for the benchmark without changing behaviour.
 import type { EventKind, Protocol, SimEvent, SimTime, Transmission } from '../protocol';
 import type { Scheduler } from '../sim/scheduler';
+import { standalone } from '../net/codec';
 import { describeFrame } from './describe';
 import type { TableChange, TableId, TableRowData } from './tableLog';
 
@@ -21,17 +22,24 @@ export class Recorder {
   readonly events: SimEvent[] = [];
   readonly tableLog: TableChange[] = [];
   transmissionCount = 0;
+  /** options.full, read on every frame: callers skip building sentences and rows nobody keeps. */
+  readonly full: boolean;
   private nextEventId = 0;
+  // The last frame kept and its standalone copy: the copies of a flooded frame share one.
+  private lastBytes: Uint8Array | undefined;
+  private lastKept: Uint8Array | undefined;
 
   constructor(
     private readonly sched: Scheduler,
     readonly options: RecordOptions,
-  ) {}
+  ) {
+    this.full = options.full;
+  }
 
   /** Records a frame leaving `from` at `time`, arriving at `to` (undefined: lost) at `arrive`. */
   transmit(from: LinkEnd, to: LinkEnd | undefined, time: SimTime, arrive: SimTime, bytes: Uint8Array, flowId: string | undefined, note: string | undefined): number {
     const id = this.transmissionCount++;
-    if (!this.options.full) return id;
+    if (!this.full) return id;
     const { protocol, summary } = describeFrame(bytes);
     this.transmissions.push({
       id,
@@ -42,7 +50,7 @@ export class Recorder {
       ...(to ? { toNode: to.node, toInterface: to.iface } : {}),
       protocol,
       summary,
-      bytes,
+      bytes: this.keep(bytes),
       ...(flowId !== undefined ? { flowId } : {}),
       ...(note !== undefined ? { note } : {}),
     });
@@ -58,14 +66,26 @@ export class Recorder {
     return id;
   }
 
+  /**
+   * The bytes as a standalone array: the frame's own may be a view of a slab shared with other frames
+   * (packets/slab.ts), and a transmission leaves the engine (postMessage, pcapng) as it is kept here.
+   */
+  private keep(bytes: Uint8Array): Uint8Array {
+    if (bytes !== this.lastBytes) {
+      this.lastBytes = bytes;
+      this.lastKept = standalone(bytes);
+    }
+    return this.lastKept!;
+  }
+
   event(kind: EventKind, node: string, summary: string, protocol?: Protocol, time: SimTime = this.sched.now): void {
-    if (!this.options.full) return;
+    if (!this.full) return;
     this.events.push({ id: this.nextEventId++, time, kind, node, summary, ...(protocol ? { protocol } : {}) });
   }
 
   /** A row set (row given) or removed (row undefined) in one of a node's tables. */
   table(node: string, table: TableId, key: string, row: TableRowData | undefined): void {
-    if (!this.options.full) return;
+    if (!this.full) return;
     this.tableLog.push({ time: this.sched.now, node, table, key, row });
   }
 }
