@@ -1,19 +1,10 @@
 // Names and one-line summaries of layers and field values, as a person reads them (Wireshark's wording
 // where it has one).
+import { LAYER_NAMES } from '../../src-engine/packets/errors';
 import type { Layer, LayerType } from '../../src-engine/packets/layers';
 
-export const LAYER_TITLES: Record<LayerType, string> = {
-  ethernet: 'Ethernet II',
-  arp: 'ARP',
-  ipv4: 'IPv4',
-  icmp: 'ICMP',
-  udp: 'UDP',
-  tcp: 'TCP',
-  dns: 'DNS',
-  vxlan: 'VXLAN',
-  bgp: 'BGP',
-  raw: 'Data',
-};
+/** The engine's layer names, with Wireshark's title for Ethernet. */
+export const LAYER_TITLES: Record<LayerType, string> = { ...LAYER_NAMES, ethernet: 'Ethernet II' };
 
 const ETHERTYPES: Record<number, string> = { 0x0800: 'IPv4', 0x0806: 'ARP', 0x8100: '802.1Q' };
 const IP_PROTOCOLS: Record<number, string> = { 1: 'ICMP', 6: 'TCP', 17: 'UDP' };
