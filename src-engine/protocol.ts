@@ -176,6 +176,8 @@ export interface SimEvent {
   readonly protocol?: Protocol;
   readonly summary: string;
   readonly transmissionId?: number;
+  /** On a 'bgp-state' event that changes a session's state: the peer's address and the new FSM state. */
+  readonly bgp?: { readonly peer: string; readonly state: string };
 }
 
 export interface RunResult {

@@ -271,6 +271,6 @@ export class BgpSpeaker {
     p.state = state;
     const { rec, sched } = this.ip.ctx;
     rec.table(this.me, 'bgp-neighbors', p.text, { cells: { peer: u32ToIp(p.address), AS: String(p.asn), state, 'hold time': `${p.hold} s`, since: String(sched.now) }, prov: this.cfg.prov });
-    if (before !== state) rec.event('bgp-state', this.me, `${this.me}: BGP session with ${p.text} ${before} -> ${state}`, 'bgp');
+    if (before !== state) rec.bgpState(this.me, u32ToIp(p.address), state, `${this.me}: BGP session with ${p.text} ${before} -> ${state}`);
   }
 }

@@ -83,6 +83,12 @@ export class Recorder {
     this.events.push({ id: this.nextEventId++, time, kind, node, summary, ...(protocol ? { protocol } : {}) });
   }
 
+  /** A BGP session changing state, with the state as data (the UI draws the session from it). */
+  bgpState(node: string, peer: string, state: string, summary: string): void {
+    if (!this.full) return;
+    this.events.push({ id: this.nextEventId++, time: this.sched.now, kind: 'bgp-state', node, summary, protocol: 'bgp', bgp: { peer, state } });
+  }
+
   /** A row set (row given) or removed (row undefined) in one of a node's tables. */
   table(node: string, table: TableId, key: string, row: TableRowData | undefined): void {
     if (!this.full) return;

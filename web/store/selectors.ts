@@ -130,11 +130,11 @@ export function selectNodeDown(s: AppState, node: string): boolean {
 /** Is a node failed by one of the request's what-ifs (whatever the time)? */
 export const selectNodeHasWhatIf = (s: AppState, node: string) => (s.request?.whatIf ?? []).some((w) => w.target === node && w.action === 'fail');
 
-const bgpCache = new WeakMap<RunResult, { nodes: string; time: number; state: string }[]>();
+const bgpCache = new WeakMap<RunResult, { node: string; time: number; state: string }[]>();
 
 /**
- * The BGP session's state between two speakers at the time the view shows, as the latest 'bgp-state'
- * event of either says ("... Established -> Idle"); undefined before any run.
+ * The BGP session's state between two speakers at the time the view shows, from the latest state change
+ * either of them recorded; undefined before any run.
  */
 export function selectBgpState(s: AppState, a: string, b: string): string | undefined {
   const result = s.result;
@@ -142,13 +142,10 @@ export function selectBgpState(s: AppState, a: string, b: string): string | unde
   if (!result || time === undefined) return undefined;
   let changes = bgpCache.get(result);
   if (!changes) {
-    changes = result.events
-      .filter((e) => e.kind === 'bgp-state')
-      .map((e) => ({ nodes: e.node, time: e.time, state: /->\s*([A-Za-z]+)\s*$/.exec(e.summary)?.[1] ?? (/session closed/i.test(e.summary) ? 'Idle' : '') }))
-      .filter((c) => c.state !== '');
+    changes = result.events.flatMap((e) => (e.bgp ? [{ node: e.node, time: e.time, state: e.bgp.state }] : []));
     bgpCache.set(result, changes);
   }
   let state: string | undefined;
-  for (const c of changes) if ((c.nodes === a || c.nodes === b) && c.time <= time) state = c.state;
+  for (const c of changes) if ((c.node === a || c.node === b) && c.time <= time) state = c.state;
   return state;
 }
