@@ -6,12 +6,12 @@ test('devices are reachable with the keyboard, and the shortcuts drive playback'
   await test.step('Tab reaches a device; arrows move between devices; Enter opens its details', async () => {
     await hoplab.node('ADVM').focus();
     await page.keyboard.press('ArrowRight');
-    await expect(hoplab.node('NCVM')).toBeFocused();
+    await expect(hoplab.node('BGPVM')).toBeFocused();
     await page.keyboard.press('ArrowDown');
-    await expect(page.locator('.react-flow__node:focus')).toHaveAttribute('data-id', /PortalVM|ACSVM/);
+    await expect(page.locator('.react-flow__node:focus')).toHaveAttribute('data-id', /NCVM|ACSVM/);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('tab', { name: 'Device details' })).toHaveAttribute('aria-selected', 'true');
-    await expect(page.getByRole('region', { name: /Details of (PortalVM|ACSVM)/ })).toContainText('Interfaces');
+    await expect(page.getByRole('region', { name: /Details of (NCVM|ACSVM)/ })).toContainText('Interfaces');
     await expect(page.getByRole('region', { name: /Details of/ })).toContainText('need a run');
   });
   await test.step('Shift+F10 on a VM opens its menu, arrows move in it, Escape closes it', async () => {

@@ -1,7 +1,7 @@
 // The diagram: React Flow with nested groups, the token layer on top, pan, zoom, fit view and minimap.
 // Devices are reached with Tab or the arrow keys and opened with Enter; the context menu (right click,
 // Shift+F10 or the Menu key) fails or restores a VM.
-import { Background, Controls, MiniMap, Panel, ReactFlow, type Node } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
 import { useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { TokenLayer } from '../animation/TokenLayer';
@@ -12,10 +12,13 @@ import { absoluteBoxes } from './geometry';
 import { nearestInDirection, type Direction } from './keyboardNav';
 import { NodeMenu } from './NodeMenu';
 import { nodeTypes } from './nodes';
-import { FlowStatus } from './FlowStatus';
-import { WhatIfBar } from './WhatIfBar';
-import { isDeviceNode, toFlow, type FlowNode } from './toFlow';
+import { deviceOf, isDeviceNode, toFlow, type FlowNode } from './toFlow';
+import { highlightCss } from './highlightCss';
+import { PathTrails } from './PathTrails';
+import { useResolvedTheme } from '../hooks/useTheme';
+import { selectDiagramView, selectHighlight } from '../store/store';
 
+const MINIMAP_FROM = 60;
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
 function minimapColor(n: Node): string {
@@ -39,13 +42,14 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
     return new Map([...rects].filter(([id]) => ids.has(id)));
   }, [snapshot, nodes]);
   const userMoved = useRef(false);
+  const view = useAppStore(selectDiagramView);
   const selectNode = useAppStore((s) => s.selectNode);
   const openContextMenu = useAppStore((s) => s.openContextMenu);
   const closeContextMenu = useAppStore((s) => s.closeContextMenu);
 
   const onNodeClick = useCallback(
     (_: MouseEvent, node: FlowNode) => {
-      if (isDeviceNode(node)) selectNode(node.id);
+      if (isDeviceNode(node)) selectNode(deviceOf(node.id));
     },
     [selectNode],
   );
@@ -53,7 +57,7 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
     (e: MouseEvent, node: FlowNode) => {
       if (!isDeviceNode(node) || node.type === 'vip') return;
       e.preventDefault();
-      openContextMenu(node.id, e.clientX, e.clientY);
+      openContextMenu(deviceOf(node.id), e.clientX, e.clientY);
     },
     [openContextMenu],
   );
@@ -65,25 +69,34 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
         e.stopPropagation();
-        selectNode(id);
+        selectNode(deviceOf(id));
       } else if (ARROWS.has(e.key)) {
         e.preventDefault();
         e.stopPropagation();
-        const next = nearestInDirection(devices, id, e.key as Direction);
+        // The overlay view hides the underlay's parts: the keyboard skips them too.
+        const shown = view === 'overlay' ? new Map([...devices].filter(([d]) => !d.startsWith('port:') && d !== snapshot.topology.switch.id)) : devices;
+        const next = nearestInDirection(shown, id, e.key as Direction);
         if (next) el.parentElement?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(next)}"]`)?.focus();
       } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
         e.preventDefault();
         e.stopPropagation();
         const box = el.getBoundingClientRect();
-        if (!id.startsWith('vip:')) openContextMenu(id, box.left + box.width / 2, box.top + box.height / 2);
+        if (!id.startsWith('vip:')) openContextMenu(deviceOf(id), box.left + box.width / 2, box.top + box.height / 2);
       }
     },
-    [devices, selectNode, openContextMenu],
+    [devices, selectNode, openContextMenu, view, snapshot],
   );
+
+  const theme = useResolvedTheme();
+  const highlight = useAppStore(selectHighlight);
+  const css = useMemo(() => highlightCss(highlight, snapshot.layout), [highlight, snapshot]);
 
   return (
     <>
+      {css && <style data-testid="diagram-highlight">{css}</style>}
       <ReactFlow
+        className={`view-${view}`}
+        colorMode={theme === 'dark' ? 'dark' : 'light'}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -108,11 +121,9 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
       >
         <Background gap={24} />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap pannable zoomable ariaLabel="Minimap" position="top-left" nodeColor={minimapColor} style={{ width: 150, height: 96 }} />
-        <Panel position="top-left" className="overlay-panel beside-minimap">
-          <FlowStatus />
-          <WhatIfBar />
-        </Panel>
+        {/* Large generated networks only: on the POC the minimap would cover part of the drawing. */}
+        {nodes.length > MINIMAP_FROM && <MiniMap pannable zoomable ariaLabel="Minimap" position="bottom-right" nodeColor={minimapColor} style={{ width: 150, height: 96 }} />}
+        <PathTrails />
         <TokenLayer />
         <AutoFit userMoved={userMoved} />
       </ReactFlow>

@@ -39,6 +39,7 @@ export const createTopologySlice: StateCreator<AppState, [], [], TopologySlice> 
       topologySource: file === undefined ? 'poc' : { file },
       loadStatus: 'ready',
       loadErrors: [],
+      drawn: result.value,
     });
     if (had) {
       get().clearRun();
