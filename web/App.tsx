@@ -13,11 +13,18 @@ import { useReducedMotion } from './hooks/useReducedMotion';
 import { useShortcuts } from './hooks/useShortcuts';
 import { EventList } from './panels/EventList';
 import { SidePanel } from './panels/SidePanel';
-import { selectLargeText, selectLoadStatus, selectSnapshot, useAppStore } from './store/store';
+import { selectDrawn, selectLargeText, selectLoadStatus, selectPanelOpen, selectPresenter, selectSnapshot, useAppStore } from './store/store';
+import { DiagramBar } from './diagram/DiagramBar';
+import { ThemeToggle } from './controls/ThemeToggle';
+import { useTheme } from './hooks/useTheme';
 import { applyUrl, startUrlWriter } from './url/urlSync';
 
 export function App() {
   const snapshot = useAppStore(selectSnapshot);
+  const drawn = useAppStore(selectDrawn);
+  const presenter = useAppStore(selectPresenter);
+  const panelOpen = useAppStore(selectPanelOpen);
+  useTheme();
   const status = useAppStore(selectLoadStatus);
   const largeText = useAppStore(selectLargeText);
   useShortcuts();
@@ -42,13 +49,14 @@ export function App() {
   }, []);
 
   return (
-    <div className={`app${largeText ? ' large-text' : ''}`}>
+    <div className={`app${largeText ? ' large-text' : ''}`} data-presenter={presenter || undefined} data-panel={panelOpen && !presenter ? 'open' : 'closed'}>
       <header className="app-header">
         <h1>Hoplab</h1>
         <SendTraffic />
         <div className="header-actions">
           <ShareActions />
           <LoadTopology />
+          <ThemeToggle />
           <LargeTextToggle />
           <HelpPopover />
         </div>
@@ -57,14 +65,17 @@ export function App() {
         </span>
       </header>
       <Notices />
-      <div className="workspace">
+      <main className="workspace">
         <section className="stage" aria-label="Network">
-          <main className="canvas">{snapshot && <TopologyView snapshot={snapshot} />}</main>
+          <DiagramBar />
+          {/* A slot for a caption above the diagram (a lesson's step): empty, it takes no room. */}
+          <div className="caption-slot" id="caption-slot" data-testid="caption-slot" />
+          <div className="canvas">{drawn && <TopologyView snapshot={drawn} />}</div>
           <PlaybackBar />
-          <EventList />
+          {!presenter && <EventList />}
         </section>
-        <SidePanel />
-      </div>
+        {!presenter && panelOpen && <SidePanel />}
+      </main>
       <LiveAnnouncer />
     </div>
   );
