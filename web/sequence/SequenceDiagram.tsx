@@ -33,13 +33,16 @@ function describeRow(model: SequenceModel, row: SeqRow | undefined): string {
   return `${formatTime(row.time)}: inside a repetition folded away (${row.hiddenRows} frames). Expand it to see each.`;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 export function SequenceDiagram() {
   const result = useAppStore(selectResult);
   const timeline = useAppStore(selectTimeline);
   const hidden = useAppStore(selectHidden);
   const cursor = useAppStore(selectCursor);
   const snapshot = useAppStore(selectSnapshot);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  // Folds the user opened, for this run only.
+  const [opened, setOpened] = useState<{ run: unknown; ids: ReadonlySet<string> }>({ run: undefined, ids: NONE });
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<SVGGElement>(null);
   const body = useRef<SVGGElement>(null);
@@ -48,7 +51,8 @@ export function SequenceDiagram() {
 
   const switchId = snapshot?.topology.switch.id ?? '';
   const vfpHost = snapshot?.topology.switch.vfp ? snapshot.topology.switch.host : undefined;
-  useEffect(() => setExpanded(new Set()), [result]);
+  const expanded = opened.run === result ? opened.ids : NONE;
+  const setExpanded = useCallback((f: (ids: ReadonlySet<string>) => ReadonlySet<string>) => setOpened((o) => ({ run: result, ids: f(o.run === result ? o.ids : NONE) })), [result]);
 
   const model = useMemo(
     () => (result && timeline ? buildSequence({ result, timeline, switchId, vfpHost, hidden, expanded, look: frameLook }) : undefined),
@@ -74,7 +78,7 @@ export function SequenceDiagram() {
     s.pause();
     s.seek(row.step);
     if (row.kind === 'frame') s.selectTx(row.txIds[0]);
-  }, []);
+  }, [setExpanded]);
 
   const options = useMemo<DrawOptions>(() => ({ color: cssColor, ink: CSS_INK, current, onRow }), [current, onRow]);
 
@@ -151,7 +155,7 @@ export function SequenceDiagram() {
           {model ? description : 'Send traffic to draw every frame between the devices, in time order.'}
         </span>
         {expanded.size > 0 && (
-          <button type="button" onClick={() => setExpanded(new Set())}>
+          <button type="button" onClick={() => setExpanded(() => NONE)}>
             Fold repetitions
           </button>
         )}
