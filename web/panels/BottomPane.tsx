@@ -21,15 +21,15 @@ export function BottomPane() {
     document.getElementById(`btab-${next}`)?.focus();
   };
   return (
-    <div className={`bottom bottom-${tab}`}>
-      <div role="tablist" aria-label="Run views" className="tabs bottom-tabs" onKeyDown={onKeyDown}>
+    <div className={`run-pane run-pane-${tab}`}>
+      <div role="tablist" aria-label="Run views" className="tabs run-pane-tabs" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button key={t.id} id={`btab-${t.id}`} role="tab" type="button" aria-selected={tab === t.id} aria-controls={`bpanel-${t.id}`} tabIndex={tab === t.id ? 0 : -1} onClick={() => setTab(t.id)}>
             {t.label}
           </button>
         ))}
       </div>
-      <div id={`bpanel-${tab}`} role="tabpanel" aria-labelledby={`btab-${tab}`} className="bottom-panel">
+      <div id={`bpanel-${tab}`} role="tabpanel" aria-labelledby={`btab-${tab}`} className="run-pane-panel">
         {tab === 'events' ? <EventList /> : <SequenceDiagram />}
       </div>
     </div>
