@@ -10,11 +10,10 @@ import type { BgpCapability, BgpMessage, Layer } from '../packets/layers';
 import { PORT_BGP } from '../packets/layers';
 import { ipToU32, parseCidr, u32ToIp } from '../net/addr';
 import type { Timer } from '../sim/scheduler';
-import { Timing } from '../sim/timing';
 import type { Provenance } from '../topology/schema';
 import type { IpStack } from './ipstack';
 import type { Conn, TcpHandlers, TcpStack } from './tcp';
-import { FOUR_OCTET_AS_PROV, JITTER_MIN, OPEN_HOLD_TIME, OPEN_TIMING_PROV, PASSIVE_ANNOUNCE_PROV, WINDOWS_BGP_CAPABILITIES } from './bgpDefaults';
+import { CONNECT_RETRY_TIME, FOUR_OCTET_AS_PROV, IDLE_HOLD_TIME, JITTER_MIN, OPEN_HOLD_TIME, OPEN_TIMING_PROV, PASSIVE_ANNOUNCE_PROV, WINDOWS_BGP_CAPABILITIES } from './bgpDefaults';
 
 export type BgpState = 'Idle' | 'Connect' | 'Active' | 'OpenSent' | 'OpenConfirm' | 'Established';
 
@@ -136,6 +135,7 @@ export class BgpSpeaker {
       this.ip.ctx.rec.event('bgp-state', this.me, `${this.me}: a new connection from ${p.text} replaces the old session`, 'bgp');
       this.dropSession(p, 'the peer opened a new connection');
     }
+    if (p.state === 'Idle') this.setState(p, 'Active', `${this.me}: ${p.text} connects while the session is idle; the connection starts it (RFC 4271 8.1.1, passive TCP establishment)`);
     p.conn = conn;
     return { onEstablished: (c) => this.openSent(p, c), onData: (c, l) => this.receive(p, c, l), onClose: (c, r) => this.closed(p, c, r) };
   }
@@ -303,9 +303,9 @@ export class BgpSpeaker {
     this.removeLearned(p, why);
     this.setState(p, 'Idle', `${this.me}: session with ${p.text} ends (${why})`);
     if (conn) this.tcp.close(conn);
-    // Automatic restart: a passive speaker listens again at once; an initiating one waits ConnectRetry.
-    if (this.cfg.initiates) p.connectRetryTimer = this.ip.node.timer(this.jittered(Timing.bgpConnectRetry / SECOND), () => p.state === 'Idle' && this.connect(p));
-    else this.automaticStart(p);
+    // Automatic restart after the idle hold time: an initiating speaker connects, a passive one listens.
+    const wait = this.cfg.initiates ? this.jittered(IDLE_HOLD_TIME) : IDLE_HOLD_TIME * SECOND;
+    p.connectRetryTimer = this.ip.node.timer(wait, () => p.state === 'Idle' && this.automaticStart(p));
   }
 
   private closed(p: Peer, conn: Conn, reason: string): void {
@@ -313,7 +313,7 @@ export class BgpSpeaker {
     // RFC 4271 8.2.2: in Connect, a TCP connection that fails sends the speaker to Active to wait ConnectRetry.
     if (p.state === 'Connect') {
       p.conn = undefined;
-      const wait = this.jittered(Timing.bgpConnectRetry / SECOND);
+      const wait = this.jittered(CONNECT_RETRY_TIME);
       this.setState(p, 'Active', `${this.me}: TCP to ${p.text} could not be opened (${reason}); ConnectRetry in ${(wait / SECOND).toFixed(1)} s`);
       p.connectRetryTimer = this.ip.node.timer(wait, () => p.state === 'Active' && this.connect(p));
       return;

@@ -37,6 +37,15 @@ export const OPEN_TIMING_PROV: Provenance = { mark: 'documented', source: 'RFC 4
 export const JITTER_MIN = 0.75;
 export const JITTER_PROV: Provenance = { mark: 'documented', source: 'RFC 4271 10 (S19): jitter of 0.75 to 1.0 on KeepaliveTimer and ConnectRetryTimer' };
 
+/** Seconds before a speaker whose TCP connection could not be opened tries again (RFC 4271 suggests 120). */
+export const CONNECT_RETRY_TIME = 30;
+/**
+ * Seconds a speaker stays Idle after a session ends before it starts again (Add-BgpPeer -IdleHoldTimeSec
+ * exists; its default is not documented). A peer connecting meanwhile is accepted.
+ */
+export const IDLE_HOLD_TIME = 30;
+export const RETRY_TIMERS_PROV: Provenance = { mark: 'illustrative', source: 'Windows defaults for ConnectRetry and IdleHoldTime not found; 30 s chosen by Hoplab' };
+
 /** The hold time while waiting for the peer's OPEN ("a large value", RFC 4271 8.2.2: 4 minutes suggested). */
 export const OPEN_HOLD_TIME = 240;
 
