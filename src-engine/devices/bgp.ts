@@ -14,6 +14,7 @@ import type { Provenance } from '../topology/schema';
 import type { IpStack } from './ipstack';
 import type { Conn, TcpHandlers, TcpStack } from './tcp';
 import { CONNECT_RETRY_TIME, FOUR_OCTET_AS_PROV, IDLE_HOLD_TIME, JITTER_MIN, OPEN_HOLD_TIME, OPEN_TIMING_PROV, PASSIVE_ANNOUNCE_PROV, WINDOWS_BGP_CAPABILITIES } from './bgpDefaults';
+import { splitUpdate } from './bgpSplit';
 
 export type BgpState = 'Idle' | 'Connect' | 'Active' | 'OpenSent' | 'OpenConfirm' | 'Established';
 
@@ -199,10 +200,15 @@ export class BgpSpeaker {
     else this.ip.ctx.rec.event('info', this.me, `${this.me} has nothing to announce to ${p.text} (${PASSIVE_ANNOUNCE_PROV.mark}: ${PASSIVE_ANNOUNCE_PROV.source})`, 'bgp');
   }
 
-  private sendUpdate(p: Peer, conn: Conn, nlri: string[], withdrawn: string[]): void {
-    const attributes = nlri.length ? { origin: 0, asPath: [this.cfg.asn], nextHop: u32ToIp(conn.localIp) } : {};
-    const what = [nlri.length ? `announce ${nlri.join(', ')} next hop ${u32ToIp(conn.localIp)}` : '', withdrawn.length ? `withdraw ${withdrawn.join(', ')}` : ''].filter(Boolean).join('; ');
-    this.send(p, conn, [{ kind: 'update', withdrawn, attributes, nlri }], `UPDATE ${what}`);
+  /** One UPDATE, or several when the prefixes outgrow a 4,096-byte message (RFC 4271 4.1), one segment each. */
+  private sendUpdate(p: Peer, conn: Conn, nlriAll: string[], withdrawnAll: string[]): void {
+    const parts = splitUpdate(withdrawnAll, nlriAll, 1);
+    parts.forEach(({ nlri, withdrawn }, i) => {
+      const attributes = nlri.length ? { origin: 0, asPath: [this.cfg.asn], nextHop: u32ToIp(conn.localIp) } : {};
+      const what = [nlri.length ? `announce ${listed(nlri)} next hop ${u32ToIp(conn.localIp)}` : '', withdrawn.length ? `withdraw ${listed(withdrawn)}` : ''].filter(Boolean).join('; ');
+      const of = parts.length > 1 ? ` (${i + 1} of ${parts.length}: a BGP message holds at most 4,096 bytes)` : '';
+      this.send(p, conn, [{ kind: 'update', withdrawn: [...withdrawn], attributes, nlri: [...nlri] }], `UPDATE ${what}${of}`);
+    });
   }
 
   /** Announces (or withdraws) prefixes to every established peer. */
@@ -344,4 +350,9 @@ export class BgpSpeaker {
     rec.table(this.me, 'bgp-neighbors', p.text, { cells: { peer: u32ToIp(p.address), AS: String(p.asn), state, 'hold time': `${p.hold} s`, capabilities, since: String(sched.now) }, prov: this.cfg.prov });
     if (before !== state || state === 'Idle') rec.bgpState(this.me, u32ToIp(p.address), state, `${this.me}: BGP session with ${p.text} ${before === state ? state : `${before} -> ${state}`}${why ? `: ${why}` : ''}`);
   }
+}
+
+/** Prefixes for a summary: all of a few, the first ones and a count of many. */
+function listed(prefixes: readonly string[]): string {
+  return prefixes.length <= 8 ? prefixes.join(', ') : `${prefixes.slice(0, 3).join(', ')} and ${prefixes.length - 3} more`;
 }
