@@ -11,7 +11,7 @@ import { ShareActions } from './controls/ShareActions';
 import { TopologyView } from './diagram/TopologyView';
 import { useReducedMotion } from './hooks/useReducedMotion';
 import { useShortcuts } from './hooks/useShortcuts';
-import { EventList } from './panels/EventList';
+import { BottomPane } from './panels/BottomPane';
 import { SidePanel } from './panels/SidePanel';
 import { selectDrawn, selectLargeText, selectLoadStatus, selectPanelOpen, selectPresenter, selectSnapshot, useAppStore } from './store/store';
 import { DiagramBar } from './diagram/DiagramBar';
@@ -72,7 +72,7 @@ export function App() {
           <div className="caption-slot" id="caption-slot" data-testid="caption-slot" />
           <div className="canvas">{drawn && <TopologyView snapshot={drawn} />}</div>
           <PlaybackBar />
-          {!presenter && <EventList />}
+          {!presenter && <BottomPane />}
         </section>
         {!presenter && panelOpen && <SidePanel />}
       </main>
