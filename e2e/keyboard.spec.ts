@@ -8,7 +8,12 @@ test('devices are reachable with the keyboard, and the shortcuts drive playback'
     await page.keyboard.press('ArrowRight');
     await expect(hoplab.node('BGPVM')).toBeFocused();
     await page.keyboard.press('ArrowDown');
-    await expect(page.locator('.react-flow__node:focus')).toHaveAttribute('data-id', /NCVM|ACSVM/);
+    await expect(page.locator('[data-device]:focus')).toHaveAttribute('data-device', /NCVM|ACSVM/);
+    await page.keyboard.press('ArrowUp');
+    await expect(hoplab.node('BGPVM'), 'Up undoes Down').toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(hoplab.node('ADVM'), 'Left undoes Right').toBeFocused();
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('tab', { name: 'Device details' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('region', { name: /Details of (NCVM|ACSVM)/ })).toContainText('Interfaces');
@@ -28,9 +33,12 @@ test('devices are reachable with the keyboard, and the shortcuts drive playback'
     let reached = false;
     for (let i = 0; i < 30 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.classList.contains('react-flow__node') ?? false);
+      reached = await page.evaluate(() => document.activeElement?.hasAttribute('data-device') ?? false);
     }
     expect(reached).toBe(true);
+    // The diagram is one Tab stop: the next Tab leaves it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-device') ?? false)).toBe(false);
   });
   await test.step('space plays and pauses, arrows step, ? shows the help', async () => {
     await hoplab.runPreset();

@@ -30,10 +30,10 @@ test('the built site, served from a sub-path, draws the POC topology from the wo
     await expect(page.locator('.react-flow__edge[data-id="tunnel:MuxVM:HyperVHost"]')).toContainText('VXLAN');
     await expect(page.locator('.react-flow__node[data-id="HyperVHost"]')).toHaveCount(0);
     await expect(hoplab.node('vip:192.168.133.74')).toContainText('announced by MuxVM');
-    await page.getByRole('button', { name: 'Overlay' }).click();
+    await page.getByRole('button', { name: 'Overlay', exact: true }).click();
     await expect(hoplab.node('port:MuxVM:pa')).toBeHidden();
     await expect(hoplab.node('vip:192.168.133.74')).toBeVisible();
-    await page.getByRole('button', { name: 'Underlay' }).click();
+    await page.getByRole('button', { name: 'Underlay', exact: true }).click();
     await expect(hoplab.node('port:MuxVM:pa')).toBeVisible();
   });
 

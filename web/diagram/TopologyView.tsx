@@ -2,14 +2,14 @@
 // Devices are reached with Tab or the arrow keys and opened with Enter; the context menu (right click,
 // Shift+F10 or the Menu key) fails or restores a VM.
 import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
-import { useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { TokenLayer } from '../animation/TokenLayer';
 import { useAppStore } from '../store/store';
 import { AutoFit, FIT_PADDING } from './AutoFit';
 import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes } from './geometry';
-import { nearestInDirection, type Direction } from './keyboardNav';
+import { deviceRows, nextDevice, type Direction, type Move } from './keyboardNav';
 import { NodeMenu } from './NodeMenu';
 import { nodeTypes } from './nodes';
 import { deviceOf, isDeviceNode, toFlow, type FlowNode } from './toFlow';
@@ -42,6 +42,13 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
     return new Map([...rects].filter(([id]) => ids.has(id)));
   }, [snapshot, nodes]);
   const userMoved = useRef(false);
+  const lastMove = useRef<Move | undefined>(undefined);
+  const focusId = useAppStore((s) => s.focusId);
+  const setFocusId = useAppStore((s) => s.setFocusId);
+  // The Tab stop starts on the first device (top left) and moves off a device that is no longer drawn.
+  useEffect(() => {
+    if (focusId === undefined || !devices.has(focusId)) setFocusId(deviceRows(devices)[0]?.[0]);
+  }, [devices, focusId, setFocusId]);
   const view = useAppStore(selectDiagramView);
   const selectNode = useAppStore((s) => s.selectNode);
   const openContextMenu = useAppStore((s) => s.openContextMenu);
@@ -63,8 +70,8 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
   );
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
-      const el = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
-      const id = el?.dataset.id;
+      const el = (e.target as HTMLElement).closest<HTMLElement>('[data-device]');
+      const id = el?.dataset.device;
       if (!el || !id || !devices.has(id)) return;
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
@@ -75,8 +82,12 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
         e.stopPropagation();
         // The overlay view hides the underlay's parts: the keyboard skips them too.
         const shown = view === 'overlay' ? new Map([...devices].filter(([d]) => !d.startsWith('port:') && d !== snapshot.topology.switch.id)) : devices;
-        const next = nearestInDirection(shown, id, e.key as Direction);
-        if (next) el.parentElement?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(next)}"]`)?.focus();
+        const dir = e.key as Direction;
+        const next = nextDevice(shown, id, dir, lastMove.current);
+        if (next) {
+          lastMove.current = { from: id, to: next, dir };
+          el.closest('.react-flow')?.querySelector<HTMLElement>(`[data-device="${CSS.escape(next)}"]`)?.focus();
+        }
       } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
         e.preventDefault();
         e.stopPropagation();

@@ -6,6 +6,7 @@ import { markOf } from '../../src-engine/topology/schema';
 import { selectEdgeActive, selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
 import type { FlowNode } from './toFlow';
 import { MarkBadge } from './MarkBadge';
+import { useRoving } from './useRoving';
 
 function Handles({ bgp = false }: { bgp?: boolean }) {
   return (
@@ -51,12 +52,13 @@ function HopBadge({ id }: { id: string }) {
 export function VmNodeView({ data }: NodeProps<FlowNode>) {
   const id = data.kind === 'vm' ? data.node.id : '';
   const state = useDeviceState(id);
+  const roving = useRoving(id, data.kind === 'vm' ? data.label : id);
   const compact = useStore(selectCompact);
   if (data.kind !== 'vm') return null;
   const { node } = data;
   if (compact) {
     return (
-      <div className={`vm vm-${node.kind} vm-compact`} data-node-id={node.id} {...state}>
+      <div className={`vm vm-${node.kind} vm-compact`} data-node-id={node.id} {...state} {...roving}>
         <Handles bgp />
         <div className="vm-name">
           <span className="title">{node.id}</span>
@@ -65,7 +67,7 @@ export function VmNodeView({ data }: NodeProps<FlowNode>) {
     );
   }
   return (
-    <div className={`vm vm-${node.kind}`} data-node-id={node.id} {...state}>
+    <div className={`vm vm-${node.kind}`} data-node-id={node.id} {...state} {...roving}>
       <Handles bgp />
       <div className="vm-name">
         <span className="title">{node.id}</span> <MarkBadge prov={node.prov} />
@@ -111,9 +113,10 @@ export function HostGroupView({ data }: NodeProps<FlowNode>) {
 export function SwitchNodeView({ data }: NodeProps<FlowNode>) {
   const id = data.kind === 'switch' ? data.sw.id : '';
   const state = useDeviceState(id);
+  const roving = useRoving(id, data.kind === 'switch' ? data.label : id);
   if (data.kind !== 'switch') return null;
   return (
-    <div className="switch" data-node-id={data.sw.id} {...state}>
+    <div className="switch" data-node-id={data.sw.id} {...state} {...roving}>
       <Handle id="top" type="target" position={Position.Top} className="handle" isConnectable={false} />
       <Handle id="bottom" type="source" position={Position.Bottom} className="handle" isConnectable={false} />
       <div className="switch-name">
@@ -134,10 +137,11 @@ export function PortNodeView({ data }: NodeProps<FlowNode>) {
   const active = useAppStore((s) => selectEdgeActive(s, edgeId));
   const selected = useAppStore((s) => data.kind === 'port' && s.selectedNode === data.owner.id);
   const down = useAppStore((s) => data.kind === 'port' && selectNodeDown(s, data.owner.id));
+  const roving = useRoving(data.kind === 'port' ? `port:${data.owner.id}:${data.iface.id}` : '', data.kind === 'port' ? data.label : '');
   if (data.kind !== 'port') return null;
   const { owner, iface, isHost } = data;
   return (
-    <div className={`port${isHost ? ' port-host' : ''}`} data-node-id={owner.id} data-active={active || undefined} data-selected={selected || undefined} data-down={down || undefined}>
+    <div className={`port${isHost ? ' port-host' : ''}`} data-node-id={owner.id} data-active={active || undefined} data-selected={selected || undefined} data-down={down || undefined} {...roving}>
       <Handle id="bottom" type="source" position={Position.Bottom} className="handle" isConnectable={false} />
       <Handle id="top" type="target" position={Position.Top} className="handle" isConnectable={false} />
       <div className="port-name">
@@ -161,9 +165,10 @@ export function VfpNodeView() {
 
 export function VipNodeView({ data }: NodeProps<FlowNode>) {
   const selected = useAppStore((s) => data.kind === 'vip' && s.selectedNode === `vip:${data.vip}`);
+  const roving = useRoving(data.kind === 'vip' ? `vip:${data.vip}` : '', data.kind === 'vip' ? data.label : '');
   if (data.kind !== 'vip') return null;
   return (
-    <div className="vm vip" data-node-id={`vip:${data.vip}`} data-selected={selected || undefined}>
+    <div className="vm vip" data-node-id={`vip:${data.vip}`} data-selected={selected || undefined} {...roving}>
       <Handle id="left" type="source" position={Position.Left} className="handle" isConnectable={false} />
       <div className="vm-name">
         <span className="title">VIP {data.vip}</span> {data.rule && <MarkBadge prov={data.rule.prov} />}

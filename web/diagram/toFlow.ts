@@ -6,12 +6,12 @@ import type { NetworkDef, NodeDef, Topology } from '../../src-engine/topology/sc
 import { PORT_DROP_X } from '../../src-engine/layout/layoutTopology';
 import { absoluteBoxes, createGeometry, nicOffset } from './geometry';
 
-export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[] };
+export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[]; label: string };
 export type GroupData = { kind: 'network'; network: NetworkDef } | { kind: 'host'; node: NodeDef | undefined; title: string };
-export type SwitchData = { kind: 'switch'; sw: Topology['switch']; paAddress: string | undefined };
-export type VipData = { kind: 'vip'; vip: string; rule: NonNullable<Topology['slb']>['rules'][number] | undefined; muxes: readonly string[]; dips: readonly string[] };
+export type SwitchData = { kind: 'switch'; sw: Topology['switch']; paAddress: string | undefined; label: string };
+export type VipData = { kind: 'vip'; vip: string; rule: NonNullable<Topology['slb']>['rules'][number] | undefined; muxes: readonly string[]; dips: readonly string[]; label: string };
 /** A NIC drawn in its own network, away from its node (MuxVM's PA NIC, the host's PA). */
-export type PortData = { kind: 'port'; owner: NodeDef; iface: NodeDef['interfaces'][number]; network: NetworkDef | undefined; isHost: boolean };
+export type PortData = { kind: 'port'; owner: NodeDef; iface: NodeDef['interfaces'][number]; network: NetworkDef | undefined; isHost: boolean; label: string };
 export type VfpData = { kind: 'vfp' };
 export type FlowNodeData = VmData | GroupData | SwitchData | VipData | PortData | VfpData;
 export type FlowNode = Node<FlowNodeData>;
@@ -39,21 +39,23 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
       width: box.width,
       height: box.height,
       draggable: false,
+      // Devices take focus inside their own view (one Tab stop, roving tabindex: see useRoving.ts).
+      focusable: false,
       ...(box.parent ? { parentId: box.parent, extent: 'parent' as const } : {}),
     };
     switch (box.kind) {
       case 'host': {
         const node = nodesById.get(box.id.replace(/^host:/, ''));
-        return { ...common, type: 'host', selectable: false, focusable: false, data: { kind: 'host', node, title: `${node?.id ?? box.id}: Hyper-V host` } };
+        return { ...common, type: 'host', selectable: false, data: { kind: 'host', node, title: `${node?.id ?? box.id}: Hyper-V host` } };
       }
       case 'network': {
         const network = nets.get(box.id.replace(/^net:/, ''))!;
-        return { ...common, type: 'network', selectable: false, focusable: false, ...(network.kind === 'pa' ? { className: 'underlay-group' } : {}), data: { kind: 'network', network } };
+        return { ...common, type: 'network', selectable: false, ...(network.kind === 'pa' ? { className: 'underlay-group' } : {}), data: { kind: 'network', network } };
       }
       case 'switch': {
         const host = nodesById.get(t.switch.host);
         const pa = host?.interfaces.find((f) => nets.get(f.network)?.kind === 'pa');
-        return { ...common, type: 'switch', ariaLabel: `${t.switch.id}, the Hyper-V virtual switch`, data: { kind: 'switch', sw: t.switch, paAddress: pa?.address } };
+        return { ...common, type: 'switch', data: { kind: 'switch', sw: t.switch, paAddress: pa?.address, label: `${t.switch.id}, the Hyper-V virtual switch${t.switch.vfp ? ' with VFP' : ''}` } };
       }
       case 'node': {
         if (box.id.startsWith('vip:')) {
@@ -62,13 +64,13 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
           const muxes = snapshot.layout.edges.filter((e) => e.kind === 'announce' && e.source === box.id).map((e) => e.target);
           const dips = snapshot.layout.edges.filter((e) => e.kind === 'dip' && e.source === box.id).map((e) => e.target);
           const ariaLabel = `VIP ${vip}, announced by ${muxes.join(' and ') || 'no MUX'}${dips.length > 0 ? `, DIP pool ${dips.join(', ')}` : ''}`;
-          return { ...common, type: 'vip', ariaLabel, data: { kind: 'vip', vip, rule, muxes, dips } };
+          return { ...common, type: 'vip', data: { kind: 'vip', vip, rule, muxes, dips, label: ariaLabel } };
         }
         const node = nodesById.get(box.id)!;
         const home = node.interfaces[0]?.network;
         const networks = node.interfaces.map((f) => nets.get(f.network)).filter((n): n is NetworkDef => n !== undefined);
         const ariaLabel = `${node.id}, ${node.role}, ${node.interfaces.map((f) => `${f.address}${f.network !== home ? ` in ${nets.get(f.network)?.label ?? f.network}` : ''}`).join(' and ')}`;
-        return { ...common, type: 'vm', ariaLabel, data: { kind: 'vm', node, networks } };
+        return { ...common, type: 'vm', data: { kind: 'vm', node, networks, label: ariaLabel } };
       }
       case 'port': {
         const owner = nodesById.get(box.owner ?? '')!;
@@ -76,10 +78,10 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
         const network = nets.get(iface.network);
         const isHost = owner.kind === 'host';
         const ariaLabel = `${owner.id} ${isHost ? 'host' : ''} NIC ${iface.id}, ${iface.address} in ${network?.label ?? iface.network}`.replace('  ', ' ');
-        return { ...common, type: 'port', ariaLabel, data: { kind: 'port', owner, iface, network, isHost } };
+        return { ...common, type: 'port', data: { kind: 'port', owner, iface, network, isHost, label: ariaLabel } };
       }
       case 'vfp':
-        return { ...common, type: 'vfp', selectable: false, focusable: false, data: { kind: 'vfp' } };
+        return { ...common, type: 'vfp', selectable: false, data: { kind: 'vfp' } };
     }
   });
   const rects = absoluteBoxes(snapshot.layout.boxes);

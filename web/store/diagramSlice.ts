@@ -34,8 +34,11 @@ export interface DiagramSlice {
   drawn: TopologySnapshot | undefined;
   highlight: DiagramHighlight | undefined;
   presenter: boolean;
-  /** The side panel: open beside the diagram on wide screens, a drawer over it on narrow ones. */
+  /** The side panel: open beside the diagram, or hidden to give the diagram the room. */
   panelOpen: boolean;
+  /** The diagram's one Tab stop: the device that takes focus when Tab enters the diagram (roving tabindex). */
+  focusId: string | undefined;
+  setFocusId: (id: string | undefined) => void;
   setDiagramView: (view: DiagramView) => void;
   setHighlight: (highlight: DiagramHighlight | undefined) => void;
   setPresenter: (on: boolean) => void;
@@ -50,6 +53,8 @@ export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = 
   highlight: undefined,
   presenter: false,
   panelOpen: true,
+  focusId: undefined,
+  setFocusId: (id) => set({ focusId: id }),
   setDiagramView: (view) => set({ diagramView: view }),
   setHighlight: (highlight) => set({ highlight }),
   setPresenter: (on) => set({ presenter: on }),
