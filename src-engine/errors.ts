@@ -18,6 +18,8 @@ export const ERROR_MESSAGES = {
   'bad-what-if': 'A what-if target is a node id ("MuxVM") or a link "NodeId:interfaceId" ("MuxVM:mgmt"), at a time of 0 or more microseconds.',
   'no-run': 'Run a flow first; tables and captures come from the last run.',
   'capture-failed': 'The capture could not be written.',
+  'unknown-lesson': 'Open the list of lessons and pick one of them.',
+  'lesson-unresolved': 'This lesson no longer matches what the engine simulates. Choose "Show everything" to explore the run freely, and report the lesson and chapter named here.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
