@@ -1,6 +1,6 @@
 // Lesson 5: on the host, VFP (the virtual switch's programmable filter) unwraps the VXLAN packet,
 // rewrites the VIP to the DIP, remembers the connection and delivers it to PortalVM.
-import { addressChoices, choiceRubric, flowTrace, frameWhere, hopAt } from '../anchors';
+import { addressChoices, choiceRubric, flowTrace, frameWhere } from '../anchors';
 import type { LessonDef } from '../model';
 import { hasLayer, isSyn, type Frame } from '../query';
 import { PORTAL_REQUEST } from './requests';
