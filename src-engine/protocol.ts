@@ -144,7 +144,9 @@ export type Disposition =
   | 'no-rule'
   /** The packet was sent into a link (a NIC's switch port) that is down. */
   | 'link-down'
-  | 'timeout';
+  | 'timeout'
+  /** The run reached its simulated-time or event budget (see limits.ts) before the flow ended. */
+  | 'budget-exceeded';
 
 export interface FlowTrace {
   readonly id: string;
