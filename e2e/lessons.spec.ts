@@ -64,6 +64,16 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
     await expect(events.list.getByRole('option', { name: /BGPVM installs 192\.168\.133\.74\/32 via 192\.168\.100\.6/ })).toBeAttached();
   });
 
+  await test.step('the chapter points at BGPVM\'s new route and at the field in the UPDATE', async () => {
+    await lessons.bar.getByRole('button', { name: "Show BGPVM's routing table" }).click();
+    const row = page.getByRole('region', { name: 'Details of BGPVM' }).locator('tr[data-focus]');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('192.168.133.74/32');
+    await expect(row).toContainText('192.168.100.6');
+    await lessons.bar.getByRole('button', { name: 'Show the BGP NLRI prefix in the packet' }).click();
+    await expect(page.getByRole('region', { name: 'Packet inspector' }).locator('button.field-row[aria-pressed="true"]')).toContainText('192.168.133.74/32');
+  });
+
   await test.step('the Lessons list shows the progress', async () => {
     await page.getByRole('button', { name: 'Lessons' }).click();
     const list = page.getByRole('dialog', { name: 'Lessons' });
