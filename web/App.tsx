@@ -4,6 +4,8 @@ import { HelpPopover } from './controls/HelpPopover';
 import { LargeTextToggle } from './controls/LargeTextToggle';
 import { LiveAnnouncer } from './controls/LiveAnnouncer';
 import { LoadTopology } from './controls/LoadTopology';
+import { LessonBar } from './lessons/LessonBar';
+import { LessonsButton } from './lessons/LessonsButton';
 import { Notices } from './controls/Notices';
 import { PlaybackBar } from './controls/PlaybackBar';
 import { SendTraffic } from './controls/SendTraffic';
@@ -13,7 +15,7 @@ import { useReducedMotion } from './hooks/useReducedMotion';
 import { useShortcuts } from './hooks/useShortcuts';
 import { BottomPane } from './panels/BottomPane';
 import { SidePanel } from './panels/SidePanel';
-import { selectDrawn, selectLargeText, selectLoadStatus, selectPanelOpen, selectPresenter, selectSnapshot, useAppStore } from './store/store';
+import { selectDrawn, selectLargeText, selectLoadStatus, selectPanelOpen, selectSnapshot, useAppStore } from './store/store';
 import { DiagramBar } from './diagram/DiagramBar';
 import { ThemeToggle } from './controls/ThemeToggle';
 import { useTheme } from './hooks/useTheme';
@@ -22,11 +24,12 @@ import { applyUrl, startUrlWriter } from './url/urlSync';
 export function App() {
   const snapshot = useAppStore(selectSnapshot);
   const drawn = useAppStore(selectDrawn);
-  const presenter = useAppStore(selectPresenter);
   const panelOpen = useAppStore(selectPanelOpen);
   useTheme();
   const status = useAppStore(selectLoadStatus);
   const largeText = useAppStore(selectLargeText);
+  const presenter = useAppStore((s) => s.presenter && s.lesson !== undefined);
+  const inLesson = useAppStore((s) => s.lesson !== undefined);
   useShortcuts();
   useReducedMotion();
 
@@ -49,9 +52,10 @@ export function App() {
   }, []);
 
   return (
-    <div className={`app${largeText ? ' large-text' : ''}`} data-presenter={presenter || undefined} data-panel={panelOpen && !presenter ? 'open' : 'closed'}>
+    <div className={`app${largeText ? ' large-text' : ''}${presenter ? ' presenter' : ''}${inLesson ? ' in-lesson' : ''}`} data-presenter={presenter || undefined} data-panel={panelOpen && !presenter ? 'open' : 'closed'}>
       <header className="app-header">
         <h1>Hoplab</h1>
+        <LessonsButton />
         <SendTraffic />
         <div className="header-actions">
           <ShareActions />
@@ -67,8 +71,9 @@ export function App() {
       <Notices />
       <main className="workspace">
         <section className="stage" aria-label="Network">
+          <LessonBar />
           <DiagramBar />
-          {/* A slot for a caption above the diagram (a lesson's step): empty, it takes no room. */}
+          {/* A slot for a caption above the diagram: empty, it takes no room. */}
           <div className="caption-slot" id="caption-slot" data-testid="caption-slot" />
           <div className="canvas">{drawn && <TopologyView snapshot={drawn} />}</div>
           <PlaybackBar />

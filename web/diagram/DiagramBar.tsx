@@ -1,6 +1,6 @@
 // The strip above the diagram: the flow's fate, the what-ifs, the overlay/underlay switch, the key to
 // the drawn paths, and the button that shows or hides the side panel. It sits above the drawing, never on it.
-import { selectPanelOpen, selectPresenter, useAppStore } from '../store/store';
+import { selectPanelOpen, useAppStore } from '../store/store';
 import { FlowStatus } from './FlowStatus';
 import { TrailLegend } from './PathTrails';
 import { ViewToggle } from './ViewToggle';
@@ -8,7 +8,7 @@ import { WhatIfBar } from './WhatIfBar';
 
 export function DiagramBar() {
   const open = useAppStore(selectPanelOpen);
-  const presenter = useAppStore(selectPresenter);
+  const presenter = useAppStore((s) => s.presenter && s.lesson !== undefined);
   const setOpen = useAppStore((s) => s.setPanelOpen);
   return (
     <div className="diagram-bar">

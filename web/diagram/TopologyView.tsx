@@ -5,7 +5,7 @@ import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/rea
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { TokenLayer } from '../animation/TokenLayer';
-import { useAppStore } from '../store/store';
+import { selectOpenQuestion, useAppStore } from '../store/store';
 import { AutoFit, FIT_PADDING } from './AutoFit';
 import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes } from './geometry';
@@ -56,7 +56,13 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
 
   const onNodeClick = useCallback(
     (_: MouseEvent, node: FlowNode) => {
-      if (isDeviceNode(node)) selectNode(deviceOf(node.id));
+      if (!isDeviceNode(node)) return;
+      const device = deviceOf(node.id);
+      selectNode(device);
+      // A "which device next?" question is answered by clicking the device, too.
+      const s = useAppStore.getState();
+      const q = selectOpenQuestion(s);
+      if (q?.kind === 'next-device' && q.choices.some((c) => c.id === device)) s.setQuizChoice(q.id, device);
     },
     [selectNode],
   );

@@ -3,7 +3,7 @@
 // three nodes, not the graph.
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { markOf } from '../../src-engine/topology/schema';
-import { selectEdgeActive, selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
+import { selectEdgeActive, selectLessonFocus, selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
 import type { FlowNode } from './toFlow';
 import { MarkBadge } from './MarkBadge';
 import { useRoving } from './useRoving';
@@ -29,7 +29,9 @@ function useDeviceState(id: string) {
   const hop = useAppStore((s) => selectNodeHop(s, id));
   const down = useAppStore((s) => selectNodeDown(s, id));
   const selected = useAppStore((s) => s.selectedNode === id);
+  const focus = useAppStore((s) => selectLessonFocus(s, id));
   return {
+    'data-focus': focus || undefined,
     'data-hop': hop,
     'data-down': down || undefined,
     'data-selected': selected || undefined,

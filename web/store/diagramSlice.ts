@@ -11,8 +11,8 @@
 //   - legs: named parts of the picture: 'vxlan' (the tunnels, the PA NICs and VFP), 'forward' and 'return'
 //     (the traced flow's paths, drawn after a run).
 //   setHighlight(undefined) clears it. Highlighted parts are outlined; the rest of the diagram dims.
-//   setPresenter(true): the diagram takes the whole window (side panel and event list hidden), for a
-//   projector; the caption slot (see App.tsx, `.caption-slot`) stays, above the playback bar.
+//   The presenter mode (the lesson slice's `presenter`, set with setPresenter) hides the side panel and
+//   the run pane so the diagram takes the window; the caption slot (App.tsx, `.caption-slot`) stays.
 import type { StateCreator } from 'zustand';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { createGeometry } from '../diagram/geometry';
@@ -33,7 +33,6 @@ export interface DiagramSlice {
   /** What the diagram draws: the loaded topology, or the one the last run used (a second MUX). */
   drawn: TopologySnapshot | undefined;
   highlight: DiagramHighlight | undefined;
-  presenter: boolean;
   /** The side panel: open beside the diagram, or hidden to give the diagram the room. */
   panelOpen: boolean;
   /** The diagram's one Tab stop: the device that takes focus when Tab enters the diagram (roving tabindex). */
@@ -41,7 +40,6 @@ export interface DiagramSlice {
   setFocusId: (id: string | undefined) => void;
   setDiagramView: (view: DiagramView) => void;
   setHighlight: (highlight: DiagramHighlight | undefined) => void;
-  setPresenter: (on: boolean) => void;
   setPanelOpen: (open: boolean) => void;
   /** Draws this snapshot (or the loaded one) and recomputes the geometry tokens follow. */
   setDrawn: (snapshot: TopologySnapshot | undefined) => void;
@@ -51,13 +49,11 @@ export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = 
   diagramView: 'underlay',
   drawn: undefined,
   highlight: undefined,
-  presenter: false,
   panelOpen: true,
   focusId: undefined,
   setFocusId: (id) => set({ focusId: id }),
   setDiagramView: (view) => set({ diagramView: view }),
   setHighlight: (highlight) => set({ highlight }),
-  setPresenter: (on) => set({ presenter: on }),
   setPanelOpen: (open) => set({ panelOpen: open }),
   setDrawn: (snapshot) => {
     const next = snapshot ?? get().snapshot;
@@ -69,5 +65,4 @@ export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = 
 export const selectDiagramView = (s: AppState) => s.diagramView;
 export const selectDrawn = (s: AppState) => s.drawn;
 export const selectHighlight = (s: AppState) => s.highlight;
-export const selectPresenter = (s: AppState) => s.presenter;
 export const selectPanelOpen = (s: AppState) => s.panelOpen;
