@@ -1,6 +1,24 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { TOPOLOGY_SCHEMA_PATH, topologyJsonSchema } from './src-engine/topology/jsonSchema';
+
+/** Publishes the topology JSON Schema, generated from the zod schema at build time, at schema/topology-1.json. */
+function topologySchemaFile(): Plugin {
+  const text = () => `${JSON.stringify(topologyJsonSchema(), null, 2)}\n`;
+  return {
+    name: 'hoplab-topology-schema',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: TOPOLOGY_SCHEMA_PATH, source: text() });
+    },
+    configureServer(server) {
+      server.middlewares.use(`/${TOPOLOGY_SCHEMA_PATH}`, (_req, res) => {
+        res.setHeader('Content-Type', 'application/schema+json');
+        res.end(text());
+      });
+    },
+  };
+}
 
 /**
  * The published page's Content-Security-Policy: scripts, the worker, styles and fonts only from the site
@@ -34,7 +52,7 @@ export default defineConfig(({ mode }) => ({
   root: 'web',
   base: './',
   publicDir: '../public',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), topologySchemaFile()],
   worker: { format: 'es' },
   build: { outDir: mode === 'bench' ? '../dist-bench' : '../dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1000 },
   test: {
