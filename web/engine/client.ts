@@ -7,6 +7,7 @@
 // when the worker stops for any reason); and a new worker is started, handed the current topology by
 // whoever registered `onEngineRestart`, before any further call reaches it.
 import { wrap, type Remote } from 'comlink';
+import { FAILED, METHODS } from '../../src-engine/guard';
 import type { EngineApi, EngineError } from '../../src-engine/protocol';
 import type { WorkerApi } from '../../src-engine/worker';
 import { LIFELOCK_PREFIX, READY_MESSAGE } from '../../src-engine/workerSignals';
@@ -18,7 +19,7 @@ type Method = keyof Api;
 export type EngineClient = EngineApi;
 
 /** How long each call may take before the worker is declared stuck (the 4,000-VM topology takes a few seconds). */
-export const CALL_TIMEOUT_MS: Record<Method, number> = { loadTopology: 60_000, run: 60_000, tables: 15_000, exportPcapng: 30_000 };
+export const CALL_TIMEOUT_MS: Record<Method, number> = { loadTopology: 60_000, run: 60_000, tables: 15_000, exportPcapng: 30_000, lessons: 15_000, resolveLesson: 15_000 };
 
 export type EngineDeath = 'crashed' | 'stopped' | 'timeout';
 
@@ -125,13 +126,9 @@ async function call<R>(method: Method, args: unknown[], fromRestart: boolean, fa
 }
 
 function makeClient(fromRestart: boolean): EngineClient {
-  const one = (error: EngineError) => ({ ok: false as const, error });
-  return {
-    loadTopology: (...a) => call('loadTopology', a, fromRestart, (error) => ({ ok: false as const, error: [error] })),
-    run: (...a) => call('run', a, fromRestart, one),
-    tables: (...a) => call('tables', a, fromRestart, one),
-    exportPcapng: (...a) => call('exportPcapng', a, fromRestart, one),
-  };
+  const out = {} as Record<Method, (...args: unknown[]) => Promise<unknown>>;
+  for (const method of METHODS) out[method] = (...args) => call(method, args, fromRestart, FAILED[method] as (e: EngineError) => unknown);
+  return out as unknown as EngineClient;
 }
 
 const client = makeClient(false);
