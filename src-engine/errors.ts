@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   'unknown-node': 'Use the id of a node in the loaded topology (e.g. ClientVM).',
   'bad-destination': 'Give a node name (PortalVM), an IPv4 address (192.168.133.74 or 192.168.133.74:443), a DNS name (portal.azurestack.local) or an http(s) URL (https://portal.azurestack.local).',
   'bad-what-if': 'A what-if target is a node id ("MuxVM") or a link "NodeId:interfaceId" ("MuxVM:mgmt"), at a time of 0 or more microseconds.',
+  'bad-flow-at': 'Give each flow start time as 0 or more (seconds on the command line, e.g. --flow-at 5s,200s), at most 8 of them.',
   'no-run': 'Run a flow first; tables and captures come from the last run.',
   'capture-failed': 'The capture could not be written.',
 } as const;

@@ -1,4 +1,5 @@
 // The flow's fate at a glance, over the diagram: running, delivered, or how it failed.
+import { shortTime } from '../model/format';
 import { selectResult, selectRunStatus, useAppStore } from '../store/store';
 
 export const DISPOSITION_LABEL: Record<string, string> = {
@@ -19,10 +20,20 @@ export function FlowStatus() {
   const result = useAppStore(selectResult);
   if (status === 'running') return <p className="flow-status flow-running" role="status">Computing the run in the worker…</p>;
   if (!result) return null;
-  const ok = result.trace.disposition === 'delivered';
+  // With several attempts the status is the latest one's ("what happens now"); each attempt is listed.
+  const attempts = result.attempts ?? [result.trace];
+  const last = attempts[attempts.length - 1] ?? result.trace;
+  const ok = last.disposition === 'delivered';
+  const label = (d: string) => DISPOSITION_LABEL[d] ?? d;
   return (
-    <p className={`flow-status ${ok ? 'flow-ok' : 'flow-failed'}`} role="status" data-testid="flow-status" data-disposition={result.trace.disposition} title={`${result.trace.description}: ${result.trace.reason}`}>
-      <span aria-hidden="true">{ok ? '✓' : '✕'}</span> Flow {DISPOSITION_LABEL[result.trace.disposition] ?? result.trace.disposition}: {result.request.from} → {result.request.to}
+    <p className={`flow-status ${ok ? 'flow-ok' : 'flow-failed'}`} role="status" data-testid="flow-status" data-disposition={last.disposition} title={attempts.map((a) => `${a.description}: ${a.reason}`).join('\n')}>
+      <span aria-hidden="true">{ok ? '✓' : '✕'}</span> Flow {label(last.disposition)}: {result.request.from} → {result.request.to}
+      {attempts.length > 1 && (
+        <span className="flow-attempts">
+          {' '}
+          ({attempts.map((a, i) => `attempt ${i + 1} at ${shortTime(a.startedAt ?? 0)} ${label(a.disposition)}`).join('; ')})
+        </span>
+      )}
     </p>
   );
 }
