@@ -149,7 +149,9 @@ export type Disposition =
   | 'no-rule'
   /** The packet was sent into a link (a NIC's switch port) that is down. */
   | 'link-down'
-  | 'timeout';
+  | 'timeout'
+  /** The run reached its simulated-time or event budget (see limits.ts) before the flow ended. */
+  | 'budget-exceeded';
 
 export interface FlowTrace {
   /** The flow id its transmissions carry ('flow', 'flow-2', ... one per attempt; 'dns', 'dns-2' for lookups). */
@@ -229,7 +231,7 @@ export type EventDetail =
   | { readonly type: 'route-installed'; readonly prefix: string; readonly nextHop: string; readonly peer: string }
   | { readonly type: 'flow-attempt'; readonly attempt: number; readonly flowId: string };
 
-export type BgpDownCause = 'hold-timer-expired' | 'notification-received' | 'bad-peer-as' | 'tcp-gave-up' | 'tcp-reset' | 'tcp-closed' | 'replaced' | 'restart';
+export type BgpDownCause = 'hold-timer-expired' | 'notification-received' | 'bad-peer-as' | 'fsm-error' | 'tcp-gave-up' | 'tcp-reset' | 'tcp-closed' | 'replaced' | 'restart';
 
 export interface SimEvent {
   readonly id: number;

@@ -16,6 +16,8 @@ import { attemptIds, attemptTags, flowDone, startFlow, type DnsCache, type FlowS
 import { withSecondMux } from './secondMux';
 import { resolveWhatIfs, scheduleWhatIfs } from './whatif';
 import { buildWorld, type World } from './world';
+import { LIMITS } from '../limits';
+import { checkRequest } from './request';
 
 export const DEFAULT_SEED = 1;
 /** When the flow starts with no what-if: the control plane is long settled by then. */
@@ -26,8 +28,6 @@ const AFTER_WHAT_IF = 5 * SECOND;
 const FLOW_LIMIT = 60 * SECOND;
 /** Run on this long after the flow has ended, for the last ACKs. */
 const MARGIN = 100_000;
-/** More attempts than this would only make a run no one can read. */
-export const MAX_ATTEMPTS = 8;
 
 export interface SimRun {
   readonly result: RunResult;
@@ -59,15 +59,16 @@ export function flowStartTime(topology: Topology, request: RunRequest): SimTime 
   return flowTimes(topology, request)[0]!;
 }
 
-function checkFlowAt(flowAt: readonly SimTime[] | undefined): EngineError | undefined {
-  if (flowAt === undefined) return undefined;
-  if (flowAt.length > MAX_ATTEMPTS) return engineError('bad-flow-at', `${flowAt.length} attempts asked for; at most ${MAX_ATTEMPTS}`);
-  const bad = flowAt.find((t) => !Number.isFinite(t) || t < 0);
-  if (bad !== undefined) return engineError('bad-flow-at', `flow start time ${String(bad)} is not a time of 0 or more`);
-  return undefined;
+/** What one run may cost: simulated microseconds and events (limits.ts; tests pass smaller ones). */
+export interface Budget {
+  readonly simTime: SimTime;
+  readonly events: number;
 }
 
-export function simulate(topologyIn: Topology, request: RunRequest, record: RecordOptions = { full: true }): Result<SimRun, EngineError> {
+export function simulate(topologyIn: Topology, requestIn: RunRequest, record: RecordOptions = { full: true }, limits: Budget = LIMITS): Result<SimRun, EngineError> {
+  const checked = checkRequest(requestIn);
+  if (!checked.ok) return checked;
+  const request = checked.value;
   const topology = request.knobs?.secondMux ? withSecondMux(topologyIn) : topologyIn;
   const seed = request.seed ?? DEFAULT_SEED;
   const world = buildWorld(topology, { seed, icmpRedirects: request.knobs?.icmpRedirects ?? topology.knobs.icmpRedirects, record });
@@ -77,8 +78,6 @@ export function simulate(topologyIn: Topology, request: RunRequest, record: Reco
   if (!dest.ok) return dest;
   const whatIfs = resolveWhatIfs(world, request.whatIf ?? []);
   if (!whatIfs.ok) return whatIfs;
-  const badFlowAt = checkFlowAt(request.flowAt);
-  if (badFlowAt) return { ok: false, error: badFlowAt };
 
   const { sched } = world.ctx;
   for (const node of world.nodes.values()) for (const boot of node.boot) sched.at(0, boot);
@@ -88,13 +87,21 @@ export function simulate(topologyIn: Topology, request: RunRequest, record: Reco
   const cache: DnsCache = new Map();
   times.forEach((at, i) => sched.at(at, () => void (flows[i] = startFlow(world, source, dest.value, i, cache))));
   const allDone = (): boolean => flows.length === times.length && flows.every((f) => f !== undefined && flowDone(world, f));
-  sched.run(times.at(-1)! + FLOW_LIMIT, allDone);
-  sched.run(sched.now + MARGIN);
+  // The budget: a run never simulates past LIMITS.simTime nor runs more than LIMITS.events events.
+  const overBudget = () => sched.processed >= limits.events;
+  sched.run(Math.min(times.at(-1)! + FLOW_LIMIT, limits.simTime), () => overBudget() || allDone());
+  if (!overBudget()) sched.run(Math.min(sched.now + MARGIN, limits.simTime), overBudget);
   const endTime = sched.now;
+  const budget = (start: SimTime): string | undefined =>
+    overBudget()
+      ? `the run stopped after ${limits.events.toLocaleString('en-US')} simulated events, the most one run may take, at ${(endTime / SECOND).toFixed(3)} s`
+      : start > limits.simTime
+        ? `the flow would start at ${(start / SECOND).toFixed(1)} s, after the ${limits.simTime / SECOND} s a run may simulate; move the what-ifs earlier`
+        : undefined;
 
   const { rec } = world.ctx;
   const events: SimEvent[] = [...rec.events].sort((a, b) => a.time - b.time || a.id - b.id).map((e, id) => ({ ...e, id }));
-  const attempts = times.map((at, i) => attemptTrace(world, flows[i], i, at, times.length, request, events));
+  const attempts = times.map((at, i) => attemptTrace(world, flows[i], i, at, times.length, request, events, budget(at)));
   const first = attempts[0]!;
   const dnsTrace = first.dns;
   const result: RunResult = { request, seed, trace: first, ...(dnsTrace ? { dnsTrace } : {}), attempts, transmissions: rec.transmissions, events, endTime };
@@ -103,12 +110,12 @@ export function simulate(topologyIn: Topology, request: RunRequest, record: Reco
 
 const secondsText = (t: SimTime): string => `${+(t / SECOND).toFixed(3)} s`;
 
-function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: SimTime, count: number, request: RunRequest, events: readonly SimEvent[]): FlowTrace {
+function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: SimTime, count: number, request: RunRequest, events: readonly SimEvent[], budget: string | undefined): FlowTrace {
   const tags = attemptTags(i);
   const { tracer } = world.ctx;
   const dnsBuild = flow?.dnsAsked ? tracer.get(tags.dns) : undefined;
-  const dns = dnsBuild ? flowTrace(dnsBuild, tracer.get(tags.dns + 1), undefined, request) : undefined;
-  const base = flowTrace(tracer.get(tags.flow), tracer.get(tags.flow + 1), flow, request);
+  const dns = dnsBuild ? flowTrace(dnsBuild, tracer.get(tags.dns + 1), undefined, request, budget) : undefined;
+  const base = flowTrace(tracer.get(tags.flow), tracer.get(tags.flow + 1), flow, request, budget);
   const tcp = flow?.tcp;
   const connection: ConnectionOutcome | undefined = tcp ? { outcome: tcp.outcome, synTimes: [...tcp.synTimes], ...(tcp.endedAt !== undefined ? { endedAt: tcp.endedAt } : {}) } : undefined;
   let reason = base.reason;
@@ -135,7 +142,8 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
   };
 }
 
-function flowTrace(req: TraceBuild | undefined, reply: TraceBuild | undefined, flow: FlowState | undefined, request: RunRequest): FlowTrace {
+function flowTrace(req: TraceBuild | undefined, reply: TraceBuild | undefined, flow: FlowState | undefined, request: RunRequest, budget: string | undefined): FlowTrace {
+  if (!req && budget) return { id: 'flow', description: `${request.from} -> ${request.to}`, disposition: 'budget-exceeded', reason: budget, hops: [], returnHops: [] };
   if (!req) {
     const reason = flow?.dnsFailure ?? 'the flow never started';
     return { id: 'flow', description: `${request.from} -> ${request.to}`, disposition: flow?.dnsFailure ? 'no-dns-answer' : 'timeout', reason, hops: [], returnHops: [] };
@@ -146,10 +154,11 @@ function flowTrace(req: TraceBuild | undefined, reply: TraceBuild | undefined, f
     const loop = explainLoop(req.hops);
     if (loop) reason = `${final.reason}: ${loop}`;
   }
+  if (!final && budget) reason = budget;
   return {
     id: req.id,
     description: req.description,
-    disposition: final?.disposition ?? 'timeout',
+    disposition: final?.disposition ?? (budget ? 'budget-exceeded' : 'timeout'),
     reason,
     hops: req.hops,
     returnHops: reply?.hops ?? [],

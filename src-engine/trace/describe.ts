@@ -3,6 +3,7 @@
 import type { BgpMessage, Layer } from '../packets/layers';
 import type { Protocol } from '../protocol';
 import { decodePacket, standalone } from '../net/codec';
+import { capabilityText } from '../packets/bgpOpen';
 
 /** The frame's layers (decoding copies every byte array it returns, so they share nothing with `bytes`). */
 export function decodeLayers(bytes: Uint8Array): readonly Layer[] {
@@ -17,7 +18,7 @@ export function describeFrame(bytes: Uint8Array): { protocol: Protocol; summary:
 function bgpText(m: BgpMessage): string {
   switch (m.kind) {
     case 'open':
-      return `BGP OPEN AS ${m.myAs} hold ${m.holdTime}s id ${m.bgpIdentifier}`;
+      return `BGP OPEN AS ${m.myAs} hold ${m.holdTime}s id ${m.bgpIdentifier}${openCapabilities(m)}`;
     case 'keepalive':
       return 'BGP KEEPALIVE';
     case 'notification':
@@ -29,6 +30,12 @@ function bgpText(m: BgpMessage): string {
       return `BGP UPDATE ${parts.join('; ') || '(end of RIB)'}`;
     }
   }
+}
+
+/** ", capabilities MP IPv4 unicast, route refresh": what an OPEN offers, or nothing when it offers none. */
+function openCapabilities(m: Extract<BgpMessage, { kind: 'open' }>): string {
+  const caps = (m.optionalParameters ?? []).flatMap((p) => (p.type === 'capabilities' ? p.capabilities.map(capabilityText) : []));
+  return caps.length ? `, capabilities ${caps.join(', ')}` : '';
 }
 
 function tcpFlagText(l: Extract<Layer, { type: 'tcp' }>): string {

@@ -13,6 +13,7 @@ export const DISPOSITION_LABEL: Record<string, string> = {
   'no-rule': 'failed: no load-balancing rule',
   'link-down': 'failed: link down',
   timeout: 'failed: timed out',
+  'budget-exceeded': 'stopped: the run reached its limit',
 };
 
 export function FlowStatus() {
