@@ -30,6 +30,8 @@ export const ERROR_MESSAGES = {
   'bad-flow-at': 'Give each flow start time as 0 or more (seconds on the command line, e.g. --flow-at 5s,200s), at most 8 of them.',
   'no-run': 'Run a flow first; tables and captures come from the last run.',
   'capture-failed': 'The capture could not be written.',
+  'unknown-lesson': 'Open the list of lessons and pick one of them.',
+  'lesson-unresolved': 'This lesson no longer matches what the engine simulates. Choose "Show everything" to explore the run freely, and report the lesson and chapter named here.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
