@@ -19,7 +19,10 @@ import { selectDrawn, selectLargeText, selectLoadStatus, selectPanelOpen, select
 import { DiagramBar } from './diagram/DiagramBar';
 import { ThemeToggle } from './controls/ThemeToggle';
 import { useTheme } from './hooks/useTheme';
-import { applyUrl, startUrlWriter } from './url/urlSync';
+import { installEngineRecovery } from './engine/recovery';
+import { openSession } from './persist/openSession';
+import { startPersistence } from './persist/persist';
+import { startUrlWriter } from './url/urlSync';
 
 export function App() {
   const snapshot = useAppStore(selectSnapshot);
@@ -35,19 +38,16 @@ export function App() {
 
   useEffect(() => startPlaybackClock(useAppStore), []);
   useEffect(() => {
-    let stop: (() => void) | undefined;
+    const stops: (() => void)[] = [];
     let cancelled = false;
-    void useAppStore
-      .getState()
-      .loadTopology()
-      .then(async (ok) => {
-        if (!ok || cancelled) return;
-        await applyUrl(useAppStore, window.location.search);
-        if (!cancelled) stop = startUrlWriter(useAppStore);
-      });
+    installEngineRecovery(useAppStore);
+    void openSession(useAppStore, window.location.search).then((ok) => {
+      if (!ok || cancelled) return;
+      stops.push(startUrlWriter(useAppStore), startPersistence(useAppStore));
+    });
     return () => {
       cancelled = true;
-      stop?.();
+      for (const stop of stops) stop();
     };
   }, []);
 
