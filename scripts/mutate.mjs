@@ -51,7 +51,11 @@ for (const folder of folders) {
   }
   const count = {};
   for (const { mutants } of Object.values(JSON.parse(readFileSync(file, 'utf8')).files)) {
-    for (const { status } of mutants) count[status] = (count[status] ?? 0) + 1;
+    for (const m of mutants) {
+      count[m.status] = (count[m.status] ?? 0) + 1;
+      // Static: reached while a test file loads, outside any test, so it must run against every test (slow).
+      if (m.static) count.static = (count.static ?? 0) + 1;
+    }
   }
   const sum = (statuses) => statuses.reduce((n, s) => n + (count[s] ?? 0), 0);
   const detected = sum(DETECTED);
@@ -61,7 +65,7 @@ for (const folder of folders) {
 
 const pad = (s, n) => String(s).padStart(n);
 console.log(`\nMutation score per folder (target ${TARGET}%; killed + timed out, of mutants that compile)`);
-console.log(`${'folder'.padEnd(10)}${pad('score', 8)}${pad('killed', 8)}${pad('timeout', 9)}${pad('survived', 10)}${pad('no cov', 8)}${pad('no compile', 12)}`);
+console.log(`${'folder'.padEnd(10)}${pad('score', 8)}${pad('killed', 8)}${pad('timeout', 9)}${pad('survived', 10)}${pad('no cov', 8)}${pad('no compile', 12)}${pad('static', 8)}`);
 for (const r of rows) {
   if (r.missing) {
     console.log(`${r.folder.padEnd(10)}  no report: run npm run mutate -- ${r.folder}`);
@@ -70,8 +74,11 @@ for (const r of rows) {
   const c = (s) => r.count[s] ?? 0;
   console.log(
     `${r.folder.padEnd(10)}${pad(`${r.score.toFixed(1)}%`, 8)}${pad(c('Killed'), 8)}${pad(c('Timeout'), 9)}` +
-      `${pad(c('Survived'), 10)}${pad(c('NoCoverage'), 8)}${pad(c('CompileError'), 12)}`,
+      `${pad(c('Survived'), 10)}${pad(c('NoCoverage'), 8)}${pad(c('CompileError'), 12)}${pad(c('static'), 8)}`,
   );
 }
 console.log(`Reports: ${REPORTS}/<folder>.html; survivors judged equivalent: stryker.equivalent.md`);
+if (rows.some((r) => r.count?.static)) {
+  console.log('Static mutants run against every test: build runs inside tests (or beforeEach), not when a test file loads.');
+}
 process.exitCode = rows.some((r) => r.missing || r.score < TARGET) ? 1 : 0;
