@@ -8,6 +8,17 @@ import { Stryker } from '@stryker-mutator/core';
 import config from '../stryker.config.mjs';
 
 const FOLDERS = ['packets', 'sim', 'trace', 'run', 'devices'];
+// The tests that must catch each folder's mutants: its own, and for the folders whose behaviour only shows in a
+// run (the devices, the tracer), the simulation tests too. A folder's score is thus what its tests pin down, not
+// what some distant test happens to notice; and each mutant runs far fewer test files.
+const RUNS = 'src-engine/run/**/*.test.ts';
+const TESTS = {
+  packets: ['src-engine/packets/**/*.test.ts'],
+  sim: ['src-engine/sim/**/*.test.ts'],
+  trace: ['src-engine/trace/**/*.test.ts', RUNS],
+  run: [RUNS],
+  devices: ['src-engine/devices/**/*.test.ts', RUNS],
+};
 const TARGET = 80;
 const REPORTS = 'reports/mutation';
 
@@ -28,7 +39,9 @@ setPriority(19);
 if (!args.includes('--summary')) {
   const exclusions = config.mutate.filter((glob) => glob.startsWith('!'));
   for (const folder of folders) {
-    console.log(`\nmutate: src-engine/${folder}`);
+    console.log(`\nmutate: src-engine/${folder}, against ${TESTS[folder].join(', ')}`);
+    // Read by stryker.vitest.config.mjs in Stryker's test processes, which inherit the environment.
+    process.env.HOPLAB_MUTATE_TESTS = JSON.stringify(TESTS[folder]);
     await new Stryker({
       mutate: [`src-engine/${folder}/**/*.ts`, ...exclusions],
       incrementalFile: `${REPORTS}/${folder}.incremental.json`,
