@@ -117,8 +117,8 @@ export function EventList() {
     if (!lessonChapter) return foldEvents(events);
     const about = new Set(lessonChapter.txIds);
     const nodes = new Set(lessonChapter.nodes);
-    // Background: frames the chapter is not about, and notes (ARP tries, table changes) at other devices.
-    return foldEvents(events, (e) => (e.transmissionId !== undefined ? !about.has(e.transmissionId) : e.kind === 'info' || e.kind === 'arp-learned' || !nodes.has(e.node)));
+    // Background: frames the chapter is not about, ARP's notes, and whatever happens at other devices.
+    return foldEvents(events, (e) => (e.transmissionId !== undefined ? !about.has(e.transmissionId) : e.protocol === 'arp' || e.kind === 'arp-learned' || !nodes.has(e.node)));
   }, [events, lessonChapter]);
   const current = useMemo(() => new Set(timeline?.eventsOfStep[cursor] ?? []), [timeline, cursor]);
   const firstCurrent = events.find((e) => current.has(e.id));
