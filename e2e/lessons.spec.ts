@@ -21,7 +21,7 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
     await lessons.open('How the VIP gets a route');
     await expect(lessons.bar).toContainText('Chapter 1 of 3');
     await expect(lessons.chapterTitle).toHaveText('MuxVM calls BGPVM');
-    await expect(lessons.bar).toContainText('port 179');
+    await expect(lessons.bar).toContainText('an ordinary TCP connection');
     await expect(hoplab.node('MuxVM').locator('[data-focus]')).toBeVisible();
   });
 
@@ -59,6 +59,7 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
     await expect(lessons.chapterTitle).toHaveText('UPDATE: the VIPs are announced');
     const feedback = await lessons.answer('BGPVM installs a route to 192.168.133.74/32. What is its next hop?', '192.168.100.6');
     await expect(feedback).toHaveText(/^Correct/);
+    await expect(lessons.bar.locator('.quiz-debrief')).toHaveText('From now on, a packet for 192.168.133.74 leaves BGPVM towards MuxVM.');
     await playback.play.click();
     await expect(lessons.bar).toContainText('End of the lesson. You answered 2 of 3 questions right.');
     await expect(events.list.getByRole('option', { name: /BGPVM installs 192\.168\.133\.74\/32 via 192\.168\.100\.6/ })).toBeAttached();
