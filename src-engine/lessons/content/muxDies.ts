@@ -18,7 +18,9 @@ const voidSyn = hopFrame('BGPVM forwarding that SYN towards MuxVM', attempt(0), 
 const gaveUp = eventWhere('ClientVM giving up on that connection', (e, q) => e.kind === 'tcp-gave-up' && e.detail?.type === 'tcp-gave-up' && e.detail.flowId === ofAttempt(q, 0));
 const firstRetry = eventWhere('ClientVM retransmitting its first SYN', (e, q) => e.kind === 'tcp-retransmit' && e.detail?.type === 'tcp-retransmit' && e.detail.flowId === ofAttempt(q, 0));
 const holdExpired = eventWhere('BGPVM\'s hold timer for MuxVM expiring', (e) => e.node === 'BGPVM' && e.detail?.type === 'bgp-hold-expired');
-const notification = frameWhere('BGPVM\'s NOTIFICATION to MuxVM', (f) => f.tx.fromNode === 'BGPVM' && bgpMessages(f).some((m) => m.kind === 'notification'), holdExpired);
+/** Its NOTIFICATION, or the ARP request for MuxVM that must go first once MuxVM's entry has aged out. */
+const towardsMux = (f: Frame) => f.tx.fromNode === 'BGPVM' && (bgpMessages(f).some((m) => m.kind === 'notification') || f.layers.some((l) => l.type === 'arp' && l.targetIp === '192.168.100.6'));
+const notification = frameWhere('the first frame BGPVM sends towards MuxVM once the hold timer has expired', towardsMux, holdExpired);
 const routeGone = eventWhere(`BGPVM removing ${VIP_ROUTE}`, (e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.detail?.type === 'route-removed' && e.detail.prefix === VIP_ROUTE);
 const loopSyn = frameWhere('the first SYN of the attempt made after the routes were removed', (f, q) => inAttempt(1)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
 const loopAtBgp = hopFrame('BGPVM forwarding that SYN', attempt(1), 'BGPVM');
@@ -125,7 +127,7 @@ export const MUX_DIES: LessonDef = {
       from: holdExpired,
       to: notification,
       nodes: ['BGPVM', 'MuxVM'],
-      about: (q) => q.frames.filter((f) => f.tx.protocol === 'bgp').map((f) => f.tx.id),
+      about: (q) => q.frames.filter((f) => f.tx.protocol === 'bgp' || towardsMux(f)).map((f) => f.tx.id),
       table: { node: 'BGPVM', table: 'BGP neighbours', match: { peer: '192.168.100.6' } },
       questions: [
         {
