@@ -94,7 +94,7 @@ describe('answers come from the engine', () => {
     expect(answerOf('mux-dies', 'route-after-death').answer).toBe('still');
     expect(answerOf('mux-dies', 'void-next').answer).toBe('MuxVM');
     expect(answerOf('mux-dies', 'client-retries').answer).toBe('retransmit');
-    expect(answerOf('mux-dies', 'why-removed').answer).toBe('hold-timer-expired');
+    expect(answerOf('mux-dies', 'why-removed').answer).toBe('tcp-gave-up');
     expect(answerOf('mux-dies', 'loop-next').answer).toBe('NATVM');
     expect(answerOf('mux-dies', 'loop-end').answer).toBe('ttl-exceeded');
     expect(answerOf('mux-dies', 'loop-end').why).toMatch(/routing loop between NATVM and BGPVM/);

@@ -3,7 +3,7 @@
 // behind send the packet round between NATVM and BGPVM until its TTL dies.
 import { attempt, choiceRubric, eventWhere, frameWhere, hopFrame, nextDeviceRubric } from '../anchors';
 import type { LessonDef } from '../model';
-import { bgpMessages, isSyn, type Frame, type RunQuery } from '../query';
+import { isSyn, type Frame, type RunQuery } from '../query';
 import { PORTAL_REQUEST } from './requests';
 
 const SECOND = 1_000_000;
@@ -17,10 +17,11 @@ const firstSyn = frameWhere('the first SYN of the attempt made while BGPVM still
 const voidSyn = hopFrame('BGPVM forwarding that SYN towards MuxVM', attempt(0), 'BGPVM');
 const gaveUp = eventWhere('ClientVM giving up on that connection', (e, q) => e.kind === 'tcp-gave-up' && e.detail?.type === 'tcp-gave-up' && e.detail.flowId === ofAttempt(q, 0));
 const firstRetry = eventWhere('ClientVM retransmitting its first SYN', (e, q) => e.kind === 'tcp-retransmit' && e.detail?.type === 'tcp-retransmit' && e.detail.flowId === ofAttempt(q, 0));
-const holdExpired = eventWhere('BGPVM\'s hold timer for MuxVM expiring', (e) => e.node === 'BGPVM' && e.detail?.type === 'bgp-hold-expired');
-/** Its NOTIFICATION, or the ARP request for MuxVM that must go first once MuxVM's entry has aged out. */
-const towardsMux = (f: Frame) => f.tx.fromNode === 'BGPVM' && (bgpMessages(f).some((m) => m.kind === 'notification') || f.layers.some((l) => l.type === 'arp' && l.targetIp === '192.168.100.6'));
-const notification = frameWhere('the first frame BGPVM sends towards MuxVM once the hold timer has expired', towardsMux, holdExpired);
+
+const sessionDown = eventWhere('BGPVM\'s session with MuxVM going down', (e) => e.node === 'BGPVM' && e.detail?.type === 'bgp-session-down' && e.detail.peer === '192.168.100.6', failed);
+/** BGPVM's BGP segments (KEEPALIVEs, their retransmissions, a NOTIFICATION) and its ARP requests for MuxVM. */
+const towardsMux = (f: Frame) => f.tx.fromNode === 'BGPVM' && (f.tx.protocol === 'bgp' || f.layers.some((l) => l.type === 'arp' && l.targetIp === '192.168.100.6'));
+const keepaliveAfter = frameWhere('BGPVM\'s first frame towards MuxVM (a KEEPALIVE, or the ARP request it needs) after the first attempt gave up', towardsMux, gaveUp);
 const routeGone = eventWhere(`BGPVM removing ${VIP_ROUTE}`, (e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.detail?.type === 'route-removed' && e.detail.prefix === VIP_ROUTE);
 const loopSyn = frameWhere('the first SYN of the attempt made after the routes were removed', (f, q) => inAttempt(1)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
 const loopAtBgp = hopFrame('BGPVM forwarding that SYN', attempt(1), 'BGPVM');
@@ -119,19 +120,21 @@ export const MUX_DIES: LessonDef = {
       ],
     },
     {
-      id: 'hold-timer',
-      title: 'The hold timer runs out',
+      id: 'gives-up',
+      title: 'BGPVM gives up on MuxVM',
       caption:
-        'Minutes after MuxVM died, BGPVM finally acts: it sends MuxVM a NOTIFICATION, closes the session and removes every route MuxVM had announced. ' +
-        'Until this moment every packet for the VIP went into the void. Open BGPVM\'s BGP neighbours table to see the session go down.',
-      from: holdExpired,
-      to: notification,
+        'MuxVM is silent. BGPVM keeps sending it KEEPALIVEs, and nothing acknowledges them: TCP sends them again and again, and ARP asks for MuxVM\'s address in vain. ' +
+        'Two clocks are running: BGP\'s hold timer, agreed in the OPEN messages, and TCP\'s limit on retransmissions. Whichever runs out first ends the session, ' +
+        'and with it every route MuxVM had announced. Open BGPVM\'s BGP neighbours table to see the session go down.',
+      from: keepaliveAfter,
+      to: sessionDown,
       nodes: ['BGPVM', 'MuxVM'],
       about: (q) => q.frames.filter((f) => f.tx.protocol === 'bgp' || towardsMux(f)).map((f) => f.tx.id),
       table: { node: 'BGPVM', table: 'BGP neighbours', match: { peer: '192.168.100.6' } },
       questions: [
         {
           id: 'why-removed',
+          debrief: 'Until this moment every packet for the VIP went into the void: a black hole lasting as long as one of the two clocks took to run out.',
           kind: 'choice',
           prompt: 'Why does BGPVM finally remove MuxVM\'s routes?',
           at: routeGone,
