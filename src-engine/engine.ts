@@ -20,6 +20,10 @@ export function createEngine(): EngineApi {
       topology = parsed.value;
       return { ok: true, value: { topology, layout: layoutTopology(topology) } };
     },
+    async validateTopology(doc: unknown): Promise<Result<null, readonly EngineError[]>> {
+      const parsed = parseTopology(doc);
+      return parsed.ok ? { ok: true, value: null } : parsed;
+    },
     run: async (request) => (topology ? session.run(topology, request) : { ok: false, error: engineError('not-loaded') }),
     tables: async (node, time) => session.tables(node, time),
     exportPcapng: async () => session.exportPcapng(writeCapture),

@@ -7,6 +7,7 @@ export function LoadTopology() {
   const input = useRef<HTMLInputElement>(null);
   const source = useAppStore(selectTopologySource);
   const loadTopology = useAppStore((s) => s.loadTopology);
+  const openDocument = useAppStore((s) => s.openTopologyDocument);
   const rejectFile = useAppStore((s) => s.rejectFile);
 
   const onFile = async (file: File | undefined) => {
@@ -19,7 +20,7 @@ export function LoadTopology() {
       rejectFile({ code: 'invalid-json', message: `${file.name} is not valid JSON (${(e as Error).message}). Check it in a JSON validator, fix the syntax and load it again. The current topology is unchanged.` });
       return;
     }
-    await loadTopology(doc, file.name);
+    await openDocument(doc, file.name);
   };
 
   return (
