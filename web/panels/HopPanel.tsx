@@ -5,7 +5,7 @@ import { useDeferredValue, useMemo } from 'react';
 import type { FlowTrace } from '../../src-engine/protocol';
 import { DISPOSITION_LABEL } from '../diagram/FlowStatus';
 import { hopContext, isLastHop, type HopRef } from '../model/hops';
-import { selectCurrentTx, selectParts, selectResult, useAppStore } from '../store/store';
+import { selectCurrentTx, selectOpenQuestion, selectParts, selectResult, useAppStore } from '../store/store';
 import { HopSteps } from './HopSteps';
 import { PathStrip } from './PathStrip';
 
@@ -40,6 +40,8 @@ export function HopPanel() {
   const tx = useDeferredValue(useAppStore(selectCurrentTx));
   const parts = useAppStore(selectParts);
   const result = useAppStore(selectResult);
+  // While a lesson's question is open, the path ahead and the outcome would give the answer away.
+  const asking = useAppStore((s) => selectOpenQuestion(s) !== undefined);
   const ctx = useMemo(() => (tx ? hopContext(parts, tx) : {}), [tx, parts]);
   if (!result) return null;
   const at = ctx.sender ?? ctx.receiver;
@@ -55,8 +57,8 @@ export function HopPanel() {
       )}
       {ctx.sender && <HopView at={ctx.sender} role="sender" />}
       {end && <HopView at={end} role="end" />}
-      {at && <PathStrip part={at.part} current={(end ?? at).index} />}
-      {end && <Outcome trace={end.part.trace} />}
+      {at && !asking && <PathStrip part={at.part} current={(end ?? at).index} />}
+      {end && !asking && <Outcome trace={end.part.trace} />}
     </section>
   );
 }

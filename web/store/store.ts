@@ -2,13 +2,14 @@
 // their slice, at module level, so components subscribe to exactly what they draw.
 import { create } from 'zustand';
 import { createEditorSlice, type EditorSlice } from './editorSlice';
+import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createTopologySlice, type TopologySlice } from './topologySlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = TopologySlice & RunSlice & PlaybackSlice & SelectionSlice & UiSlice & EditorSlice;
+export type AppState = TopologySlice & RunSlice & PlaybackSlice & SelectionSlice & UiSlice & LessonSlice & EditorSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createTopologySlice(...a),
@@ -16,9 +17,11 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createPlaybackSlice(...a),
   ...createSelectionSlice(...a),
   ...createUiSlice(...a),
+  ...createLessonSlice(...a),
   ...createEditorSlice(...a),
 }));
 
 export type AppStore = typeof useAppStore;
 
 export * from './selectors';
+export { selectInLesson, selectLesson, selectLessonFocus, selectLessonAnswers, selectOpenQuestion } from './lessonSlice';
