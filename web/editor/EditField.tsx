@@ -31,9 +31,12 @@ export function EditField({ label, value, onCommit, type = 'text', hint, width }
   };
 
   return (
-    <label className="edit-field" style={width ? { width } : undefined}>
-      <span className="edit-label">{label}</span>
+    <div className="edit-field" style={width ? { width } : undefined}>
+      <label className="edit-label" htmlFor={id}>
+        {label}
+      </label>
       <input
+        id={id}
         type={type}
         value={shown}
         aria-invalid={errors.length > 0 || undefined}
@@ -54,7 +57,7 @@ export function EditField({ label, value, onCommit, type = 'text', hint, width }
         </span>
       )}
       {errors.length > 0 && <FieldErrors id={`${id}-err`} errors={errors} />}
-    </label>
+    </div>
   );
 }
 

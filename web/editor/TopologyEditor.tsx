@@ -1,7 +1,7 @@
 // The topology editor: VMs with their NICs and addresses, the load balancer's rules and DIP pools, the
 // MUXes, BGP timers, and example files to start from. Every change is an edit (data) that the engine
 // checks in the worker; an error shows at the field that caused it, and undo/redo walk the history.
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { EngineError } from '../../src-engine/protocol';
 import type { TopologyEdit } from '../../src-engine/topology/edits';
 import type { TopologyDocument } from '../../src-engine/topology/schema';
@@ -68,7 +68,7 @@ function VmSection({ doc, act }: { doc: TopologyDocument; act: Act }) {
       <h3 id="ed-vms">Virtual machines</h3>
       <label className="edit-field">
         <span className="edit-label">VM</span>
-        <select value={node.id} onChange={(e) => setPicked(e.target.value)}>
+        <select value={node.id} onChange={(e) => setPicked(e.target.value)} aria-label="VM to edit">
           {vms.map((n) => (
             <option key={n.id}>{n.id}</option>
           ))}
@@ -248,6 +248,7 @@ function AddForm({ title, submit, fields, onSubmit }: { title: string; submit: s
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.value])));
   const [errors, setErrors] = useState<readonly EngineError[]>([]);
   const [busy, setBusy] = useState(false);
+  const formId = useId();
   const onFormSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -263,20 +264,23 @@ function AddForm({ title, submit, fields, onSubmit }: { title: string; submit: s
       <form aria-label={title} onSubmit={(e) => void onFormSubmit(e)}>
         {fields.map((f) => {
           const mine = errors.filter((e) => fieldOf(e) === f.name);
+          const id = `${formId}-${f.name}`;
           return (
-            <label key={f.name} className="edit-field">
-              <span className="edit-label">{f.label}</span>
+            <div key={f.name} className="edit-field">
+              <label className="edit-label" htmlFor={id}>
+                {f.label}
+              </label>
               {f.options ? (
-                <select value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}>
+                <select id={id} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}>
                   {f.options.map((o) => (
                     <option key={o}>{o}</option>
                   ))}
                 </select>
               ) : (
-                <input value={values[f.name]} aria-invalid={mine.length > 0 || undefined} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+                <input id={id} value={values[f.name]} aria-invalid={mine.length > 0 || undefined} aria-describedby={mine.length > 0 ? `${id}-err` : undefined} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
               )}
-              <FieldErrors errors={mine} />
-            </label>
+              <FieldErrors id={`${id}-err`} errors={mine} />
+            </div>
           );
         })}
         <FieldErrors errors={errors.filter((e) => fieldOf(e) === undefined)} />
