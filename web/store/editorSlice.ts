@@ -35,7 +35,7 @@ const crashed = (e: unknown): EngineError[] => [{ code: 'engine-crashed', messag
 export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (set, get) => {
   /** Loads an accepted document and records it as the present of `history`. */
   const show = async (history: History, source: string): Promise<readonly EngineError[]> => {
-    const ok = await get().loadTopology(history.present, source);
+    const ok = await get().setTopologyDocument(history.present, source);
     if (!ok) {
       const errors = get().loadErrors;
       get().dismissLoadErrors();
@@ -79,7 +79,7 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
       if (h && h.future.length > 0) await show(redo(h), redo(h).present.name);
     },
     openTopologyDocument: async (doc, source) => {
-      const ok = await get().loadTopology(doc, source);
+      const ok = await get().setTopologyDocument(doc, source);
       if (!ok) return get().loadErrors;
       set({ editHistory: undefined, editedSnapshot: undefined });
       return [];
