@@ -95,7 +95,8 @@ export function urlStateOf(s: ReturnType<AppStore['getState']>): UrlState {
 /** Writes the view into the address bar as it changes (replaceState, throttled: no history entry per step). */
 export function startUrlWriter(store: AppStore): () => void {
   let pending: ReturnType<typeof setTimeout> | undefined;
-  let last = '';
+  // Unknown at first: the address may hold a link the view no longer matches (after a reset, say).
+  let last: string | undefined;
   const write = () => {
     pending = undefined;
     const search = serializeUrlState(urlStateOf(store.getState()));
