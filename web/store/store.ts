@@ -1,6 +1,7 @@
 // One store built from slices; each slice owns its state and the actions on it. Selectors live beside
 // their slice, at module level, so components subscribe to exactly what they draw.
 import { create } from 'zustand';
+import { createDiagramSlice, type DiagramSlice } from './diagramSlice';
 import { createEditorSlice, type EditorSlice } from './editorSlice';
 import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
@@ -9,7 +10,7 @@ import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createTopologySlice, type TopologySlice } from './topologySlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = TopologySlice & RunSlice & PlaybackSlice & SelectionSlice & UiSlice & LessonSlice & EditorSlice;
+export type AppState = TopologySlice & RunSlice & PlaybackSlice & SelectionSlice & UiSlice & DiagramSlice & LessonSlice & EditorSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createTopologySlice(...a),
@@ -17,6 +18,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createPlaybackSlice(...a),
   ...createSelectionSlice(...a),
   ...createUiSlice(...a),
+  ...createDiagramSlice(...a),
   ...createLessonSlice(...a),
   ...createEditorSlice(...a),
 }));
@@ -24,4 +26,5 @@ export const useAppStore = create<AppState>()((...a) => ({
 export type AppStore = typeof useAppStore;
 
 export * from './selectors';
+export * from './diagramSlice';
 export { selectInLesson, selectLesson, selectLessonFocus, selectLessonAnswers, selectOpenQuestion } from './lessonSlice';
