@@ -27,7 +27,7 @@ test('fail MuxVM: the BGP withdrawal plays out and the flow fails with its reaso
     await expect(events.row(/hold timer expired/).first()).toBeAttached();
     await expect(events.row('BGPVM removes 192.168.133.74/32')).toHaveCount(1);
     await events.row('BGPVM removes 192.168.133.74/32').click();
-    await expect(hoplab.node('MuxVM').locator('[data-down]')).toBeVisible();
+    await expect(hoplab.node('MuxVM')).toHaveAttribute('data-down', 'true');
     await expect(page.locator('.bgp-label')).toContainText('Idle');
   });
 
