@@ -5,8 +5,10 @@
 // Seeded, so a run is the same run every time: FC_SEED changes the seed, FUZZ_RUNS the number of cases.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import fc from 'fast-check';
+import { FC_SEED } from './seed';
 
-export const FUZZ_SEED = Number(process.env.FC_SEED ?? 20160129);
+/** The project's property-test seed (seed.ts): a fuzz run is the same run every time. */
+export const FUZZ_SEED = FC_SEED;
 
 /** Cases per surface: FUZZ_RUNS when set (npm run fuzz sets 10,000), else the suite's default for it. */
 export function fuzzRuns(suiteDefault: number): number {
