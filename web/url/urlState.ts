@@ -84,7 +84,13 @@ export interface ParsedUrl {
   readonly errors: readonly string[];
 }
 
+/** The longest query a link may have (64 what-ifs fit several times over); a longer one is not read at all. */
+export const MAX_SEARCH_LENGTH = 16_384;
+
 export function parseUrlState(search: string): ParsedUrl {
+  if (search.length > MAX_SEARCH_LENGTH) {
+    return { state: {}, errors: [`The link's parameters are ${search.length.toLocaleString('en-US')} characters long, more than the ${MAX_SEARCH_LENGTH.toLocaleString('en-US')} a Hoplab link may have, so they were ignored. Ask for a new link, or pick the flow below.`] };
+  }
   const params = new URLSearchParams(search);
   const errors: string[] = [];
   const out: Record<string, unknown> = {};
