@@ -4,6 +4,7 @@ import type { EngineError, Result } from '../protocol';
 import { ipToU32 } from '../net/addr';
 import type { Topology } from '../topology/schema';
 import { engineError } from '../errors';
+import { dnsNameProblem } from '../net/dnsName';
 
 export type Destination =
   /** Look the name up first. */
@@ -12,10 +13,12 @@ export type Destination =
 
 const SCHEME_PORT: Record<string, number> = { http: 80, https: 443 };
 
+/** A port is 1 to 5 digits, 1-65535: no sign, space, exponent or fraction ("443", never " 443" or "4.43e2"). */
 function parsePort(text: string | undefined): number | undefined | 'bad' {
   if (text === undefined) return undefined;
+  if (!/^\d{1,5}$/.test(text)) return 'bad';
   const n = Number(text);
-  return Number.isInteger(n) && n >= 1 && n <= 65535 ? n : 'bad';
+  return n >= 1 && n <= 65535 ? n : 'bad';
 }
 
 function host(topology: Topology, text: string, port: number | undefined, original: string): Result<Destination, EngineError> {
@@ -30,10 +33,10 @@ function host(topology: Topology, text: string, port: number | undefined, origin
     if (!first) return { ok: false, error: engineError('bad-destination', `"${original}": ${node.id} has no interface`) };
     return { ok: true, value: { kind: 'address', address: ipToU32(first.address.split('/')[0]!), port, node: node.id } };
   }
-  if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(text)) {
-    return { ok: true, value: { kind: 'name', name: text.toLowerCase(), port } };
-  }
-  return { ok: false, error: engineError('bad-destination', `"${original}" is not a node of this topology, an IPv4 address, a DNS name or a URL`) };
+  if (/^[\d.]+$/.test(text)) return { ok: false, error: engineError('bad-destination', `"${original}": ${text} is not a valid IPv4 address (four numbers 0-255, no leading zeros)`) };
+  const problem = text.includes('.') ? dnsNameProblem(text) : 'it is a single label';
+  if (problem === undefined) return { ok: true, value: { kind: 'name', name: text.toLowerCase().replace(/\.$/, ''), port } };
+  return { ok: false, error: engineError('bad-destination', `"${original}" is not a node of this topology, an IPv4 address, a DNS name or a URL (as a DNS name: ${problem})`) };
 }
 
 export function parseDestination(topology: Topology, input: string): Result<Destination, EngineError> {

@@ -1,11 +1,13 @@
 // Checks what the user typed as a destination before the run, so a typo gets a sentence that names
 // what is wrong and how to fix it (the engine checks again, and its message is shown the same way).
+import { LIMITS } from '../../src-engine/limits';
+import { dnsNameProblem } from '../../src-engine/net/dnsName';
+import { parseDestination } from '../../src-engine/run/destination';
 import type { Topology } from '../../src-engine/topology/schema';
 
 export type Check = { ok: true } | { ok: false; message: string };
 
 const EXAMPLES = 'a node name (PortalVM), an IPv4 address (192.168.133.74) or a URL (https://portal.azurestack.local)';
-const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -38,14 +40,17 @@ export function suggestNode(topology: Topology, text: string): string | undefine
 function checkIpv4(text: string, original: string): Check {
   const parts = text.split('.');
   if (parts.length !== 4) return { ok: false, message: `"${original}" has ${parts.length} number${parts.length === 1 ? '' : 's'}; an IPv4 address has four, e.g. 192.168.133.74.` };
-  const bad = parts.find((p) => p === '' || Number(p) > 255);
+  const bad = parts.find((p) => p === '' || Number(p) > 255 || (p.length > 1 && p.startsWith('0')));
+  if (bad !== undefined && bad.length > 1 && bad.startsWith('0') && Number(bad) <= 255) {
+    return { ok: false, message: `"${original}" is not a valid IPv4 address: ${bad} has a leading zero. Write each number without one, e.g. 192.168.133.74.` };
+  }
   if (bad !== undefined) return { ok: false, message: `"${original}" is not a valid IPv4 address: ${bad === '' ? 'a number is missing' : `${bad} is more than 255`}. Each of the four numbers must be 0 to 255, e.g. 192.168.133.74.` };
   return { ok: true };
 }
 
 function checkPort(port: string, original: string): Check {
-  const n = Number(port);
-  return Number.isInteger(n) && n >= 1 && n <= 65535 ? { ok: true } : { ok: false, message: `"${original}": the port "${port}" must be a whole number from 1 to 65535, e.g. 443.` };
+  const n = /^\d{1,5}$/.test(port) ? Number(port) : NaN;
+  return n >= 1 && n <= 65535 ? { ok: true } : { ok: false, message: `"${original}": the port "${port}" must be a whole number from 1 to 65535, e.g. 443.` };
 }
 
 function checkHost(topology: Topology, host: string, original: string): Check {
@@ -55,13 +60,15 @@ function checkHost(topology: Topology, host: string, original: string): Check {
     const near = suggestNode(topology, host);
     return { ok: false, message: `There is no node called "${host}".${near ? ` Did you mean ${near}?` : ''} Type ${EXAMPLES}.` };
   }
-  if (!HOSTNAME.test(host)) return { ok: false, message: `"${host}" is not a valid DNS name: use letters, digits, "-" and dots, e.g. portal.azurestack.local.` };
+  const problem = dnsNameProblem(host);
+  if (problem) return { ok: false, message: `"${host.length > 60 ? `${host.slice(0, 57)}...` : host}" is not a valid DNS name: ${problem}. Use letters, digits, "-" and dots, e.g. portal.azurestack.local.` };
   return { ok: true };
 }
 
 export function checkDestination(topology: Topology, from: string, input: string): Check {
   const to = input.trim();
   if (to === '') return { ok: false, message: `Type a destination: ${EXAMPLES}.` };
+  if (to.length > LIMITS.destinationLength) return { ok: false, message: `The destination is ${to.length} characters long; at most ${LIMITS.destinationLength} are allowed. Type ${EXAMPLES}.` };
   if (/\s/.test(to)) return { ok: false, message: `"${to}" contains a space. Type one destination: ${EXAMPLES}.` };
   const url = /^([a-z][a-z0-9+.-]*):\/\/([^/:?#]*)(?::([^/?#]*))?([/?#].*)?$/i.exec(to);
   let host = to;
@@ -85,5 +92,7 @@ export function checkDestination(topology: Topology, from: string, input: string
   const hostCheck = checkHost(topology, host, to);
   if (!hostCheck.ok) return hostCheck;
   if (host.toLowerCase() === from.toLowerCase()) return { ok: false, message: `${from} cannot send to itself. Pick another destination, e.g. PortalVM.` };
-  return { ok: true };
+  // The engine's parser has the last word, so the page never accepts what a run would refuse.
+  const engine = parseDestination(topology, to);
+  return engine.ok ? { ok: true } : { ok: false, message: engine.error.message };
 }
