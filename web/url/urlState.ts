@@ -12,6 +12,8 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
 export interface UrlState {
   readonly scenario?: 'poc';
+  /** A topology document other than the POC (edited, loaded or an example), compressed (see topologyLink.ts). */
+  readonly topo?: string;
   readonly from?: string;
   readonly to?: string;
   readonly seed?: number;
@@ -54,7 +56,8 @@ const whole = (min: number, max: number, what: string) =>
 
 /** One schema per parameter: the value in the URL is a string; each turns it into its typed value. */
 const PARAMS = {
-  scenario: z.literal('poc', { message: 'the only scenario a link can name is "poc" (a loaded file cannot travel in a link)' }),
+  scenario: z.literal('poc', { message: 'the only scenario a link can name is "poc" (another topology travels in the "topo" parameter)' }),
+  topo: z.string().regex(/^[A-Za-z0-9+\-$]+$/, 'a compressed topology, as "Copy link" writes it'),
   from: nodeName,
   to: z
     .string()
@@ -104,6 +107,7 @@ export function parseUrlState(search: string): ParsedUrl {
   const knobs = out.knobs as string[] | undefined;
   const state: UrlState = {
     ...(out.scenario !== undefined ? { scenario: 'poc' as const } : {}),
+    ...(out.topo !== undefined ? { topo: out.topo as string } : {}),
     ...(out.from !== undefined ? { from: out.from as string } : {}),
     ...(out.to !== undefined ? { to: out.to as string } : {}),
     ...(out.seed !== undefined ? { seed: out.seed as number } : {}),
@@ -147,6 +151,8 @@ export function serializeUrlState(state: UrlState): string {
   if (state.hide && state.hide.length > 0) p.set('hide', state.hide.join(','));
   if (state.lesson) p.set('lesson', state.lesson);
   if (state.lesson && state.chapter !== undefined) p.set('chapter', String(state.chapter));
+  // Last, so the readable parameters come first in the address bar.
+  if (state.topo) p.set('topo', state.topo);
   const s = p.toString();
   return s ? `?${s}` : '';
 }
