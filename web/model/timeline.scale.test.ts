@@ -12,7 +12,7 @@ function tx(id: number, time: number, fromNode: string, toNode: string, flowId?:
 }
 
 function result(transmissions: Transmission[]): RunResult {
-  return { request: { from: 'a', to: 'b' }, seed: 1, trace: { id: 'flow', description: '', disposition: 'delivered', reason: '', hops: [], returnHops: [] }, transmissions, events: [], endTime: 1e9 };
+  return { request: { from: 'a', to: 'b' }, seed: 1, trace: { id: 'flow', description: '', disposition: 'delivered', reason: '', hops: [], returnHops: [] }, transmissions, events: [], endTime: 1e9, attempts: [] };
 }
 
 describe('buildTimeline at scale', () => {
