@@ -2,7 +2,12 @@
 // the page imports these types only. Everything here is plain, structured-cloneable data.
 // Expected failures come back as values (`Result`), never as errors thrown across the worker boundary.
 import type { Layer } from './packets/layers';
-import type { Provenance, Topology } from './topology/schema';
+import type { Topology } from './topology/schema';
+import type { Disposition } from './view/dispositions';
+import type { Protocol } from './view/protocols';
+import type { Provenance } from './view/provenance';
+
+export type { Disposition, Protocol };
 
 /** Simulated time in microseconds since the start of the run. Only the UI maps it to wall time. */
 export type SimTime = number;
@@ -50,7 +55,6 @@ export interface TopologyLayout {
   readonly edges: readonly LayoutEdge[];
 }
 
-export type Protocol = 'arp' | 'dns' | 'tcp' | 'udp' | 'bgp' | 'vxlan' | 'icmp' | 'other';
 
 export interface RunRequest {
   /** Source node id, e.g. "ClientVM". */
@@ -131,19 +135,6 @@ export interface Hop {
   readonly why: string;
 }
 
-export type Disposition =
-  | 'delivered'
-  | 'no-route'
-  | 'ttl-exceeded'
-  | 'node-down'
-  | 'neighbor-unreachable'
-  | 'no-listener'
-  | 'no-dns-answer'
-  /** The MUX or VFP has no load-balancing rule for the VIP, protocol and port. */
-  | 'no-rule'
-  /** The packet was sent into a link (a NIC's switch port) that is down. */
-  | 'link-down'
-  | 'timeout';
 
 export interface FlowTrace {
   readonly id: string;

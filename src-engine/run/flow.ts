@@ -5,7 +5,7 @@ import { IPPROTO_ICMP } from '../packets/layers';
 import { ipToU32, u32ToIp } from '../net/addr';
 import { resolveName } from '../devices/dns';
 import type { NodeRt } from '../devices/node';
-import type { Destination } from './destination';
+import type { Destination } from '../view/destination';
 import type { World } from './world';
 
 export const DNS_TAG = 1;

@@ -1,7 +1,7 @@
 // One run: build the network, bring the control plane up at t = 0 (BGP sessions, routes), apply the
 // what-ifs at their times, start the user's flow once they have taken effect, and stop shortly after
 // the flow has ended. Same topology, request and seed: same events, same bytes.
-import type { EngineError, FlowTrace, RunRequest, RunResult, SimEvent, SimTime } from '../protocol';
+import type { EngineError, FlowTrace, RunRequest, RunResult, SimEvent } from '../protocol';
 import { SECOND } from '../sim/timing';
 import type { Topology } from '../topology/schema';
 import { explainLoop } from '../trace/explain';
@@ -9,7 +9,8 @@ import type { RecordOptions } from '../trace/recorder';
 import type { TableChange } from '../trace/tableLog';
 import type { TraceBuild } from '../trace/tracer';
 import type { Result } from '../protocol';
-import { parseDestination } from './destination';
+import { parseDestination } from '../view/destination';
+import { flowStartTime } from '../view/flowStart';
 import { engineError } from '../errors';
 import { DNS_TAG, FLOW_TAG, flowDone, startFlow, type FlowState } from './flow';
 import { withSecondMux } from './secondMux';
@@ -17,8 +18,6 @@ import { resolveWhatIfs, scheduleWhatIfs } from './whatif';
 import { buildWorld } from './world';
 
 export const DEFAULT_SEED = 1;
-/** When the flow starts with no what-if: the control plane is long settled by then. */
-export const FLOW_START = SECOND;
 /** The longest a flow may take (three SYNs: 0, 3, 9 s, then 12 s more). */
 const FLOW_LIMIT = 60 * SECOND;
 /** Run on this long after the flow has ended, for the last ACKs. */
@@ -29,16 +28,6 @@ export interface SimRun {
   readonly tableLog: readonly TableChange[];
   readonly nodes: readonly string[];
   readonly switchId: string;
-}
-
-/** When the flow starts: after the last what-if has taken effect (a failure needs the hold time). */
-export function flowStartTime(topology: Topology, request: RunRequest): SimTime {
-  const whatIfs = request.whatIf ?? [];
-  if (whatIfs.length === 0) return FLOW_START;
-  const last = Math.max(...whatIfs.map((w) => w.at));
-  const lastFails = whatIfs.some((w) => w.at === last && w.action === 'fail');
-  const hold = (topology.bgp?.holdTime ?? 0) * SECOND;
-  return Math.max(FLOW_START, last + (lastFails ? hold : 0) + 5 * SECOND);
 }
 
 export function simulate(topologyIn: Topology, request: RunRequest, record: RecordOptions = { full: true }): Result<SimRun, EngineError> {

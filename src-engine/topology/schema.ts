@@ -3,8 +3,10 @@
 // so the app can show, next to each value, whether a source documents it or we chose it.
 import { z } from 'zod';
 
-export const MARKS = ['documented', 'blog', 'inferred', 'illustrative'] as const;
-export type Mark = (typeof MARKS)[number];
+import { MARKS } from '../view/provenance';
+
+export { MARKS, markOf } from '../view/provenance';
+export type { Mark } from '../view/provenance';
 
 export const provenanceSchema = z.object({
   mark: z.enum(MARKS),
@@ -166,8 +168,3 @@ export type NetworkDef = Topology['networks'][number];
 export type NodeDef = Topology['nodes'][number];
 export type InterfaceDef = NodeDef['interfaces'][number];
 export type RouteDef = NodeDef['routes'][number];
-
-/** The mark of one field of a record: its own override, else the record's mark. */
-export function markOf(record: { prov: Provenance; fieldProv?: Record<string, Provenance> | undefined }, field?: string): Provenance {
-  return (field !== undefined ? record.fieldProv?.[field] : undefined) ?? record.prov;
-}

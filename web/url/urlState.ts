@@ -3,9 +3,8 @@
 // default with a message saying what was wrong, and the others still apply.
 import { z } from 'zod';
 import type { Knobs, WhatIf } from '../../src-engine/protocol';
+import { FILTER_KEYS, type FilterKey } from '../../src-engine/view/index';
 
-export const FILTER_KEYS = ['arp', 'dns', 'tcp', 'bgp', 'vxlan', 'icmp', 'other'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
 export interface UrlState {
