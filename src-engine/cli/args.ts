@@ -2,14 +2,15 @@
 // say how to fix it.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { LIMITS } from '../limits';
 
 export const USAGE = `Usage: npm run trace -- --from <node> --to <destination> [options]
 
   --from <node>          source node, e.g. ClientVM
   --to <destination>     https://portal.azurestack.local, portal.azurestack.local:443, 192.168.133.74[:port] or a node name
   --fail <target>        fail a node (MuxVM) or a link (MuxVM:pa) after BGP is up; repeatable
-  --fail-at <seconds>    when the failures happen (default 1)
-  --restore-at <seconds> restore the failed targets at this time
+  --fail-at <seconds>    when the failures happen (default 1; at most ${LIMITS.whatIfTime / 1e6})
+  --restore-at <seconds> restore the failed targets at this time (at most ${LIMITS.whatIfTime / 1e6})
   --seed <n>             RNG seed (default 1): same seed, same bytes
   --second-mux           add MuxVM2 (ECMP over two MUXes)
   --icmp-redirects       NATVM sends ICMP redirects
@@ -19,19 +20,42 @@ export const USAGE = `Usage: npm run trace -- --from <node> --to <destination> [
   --all                  list every hop, even in long loops
   --help                 this text`;
 
+const MAX_SECONDS = LIMITS.whatIfTime / 1e6;
+
+/** A number typed as text: blank is an error, never 0. */
+const numberText = (message: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i, message)
+    .transform(Number);
+
 const seconds = (name: string) =>
-  z.coerce.number({ message: `${name} must be a number of seconds, e.g. ${name} 1` }).min(0, `${name} must be 0 or more`);
+  numberText(`${name} must be a number of seconds, e.g. ${name} 1`).pipe(
+    z.number().min(0, `${name} must be 0 or more`).max(MAX_SECONDS, `${name} must be at most ${MAX_SECONDS} seconds`),
+  );
 
 const argsSchema = z.object({
-  from: z.string({ message: '--from is missing: name the source node, e.g. --from ClientVM' }).min(1, '--from is empty: name the source node, e.g. --from ClientVM'),
-  to: z.string({ message: '--to is missing: give a destination, e.g. --to https://portal.azurestack.local' }).min(1, '--to is empty: give a destination'),
-  fail: z.array(z.string().regex(/^[A-Za-z][\w.-]*(:[\w.-]+)?$/, '--fail takes a node (MuxVM) or a link (MuxVM:pa)')).default([]),
+  from: z
+    .string({ message: '--from is missing: name the source node, e.g. --from ClientVM' })
+    .min(1, '--from is empty: name the source node, e.g. --from ClientVM')
+    .max(LIMITS.nameLength, `--from is longer than ${LIMITS.nameLength} characters: name a node, e.g. --from ClientVM`),
+  to: z
+    .string({ message: '--to is missing: give a destination, e.g. --to https://portal.azurestack.local' })
+    .min(1, '--to is empty: give a destination')
+    .max(LIMITS.destinationLength, `--to is longer than ${LIMITS.destinationLength} characters: give a node, an address, a DNS name or a URL`),
+  fail: z
+    .array(z.string().max(2 * LIMITS.nameLength + 1, '--fail takes a node (MuxVM) or a link (MuxVM:pa)').regex(/^[A-Za-z][\w.-]*(:[\w.-]+)?$/, '--fail takes a node (MuxVM) or a link (MuxVM:pa)'))
+    .max(LIMITS.whatIfs / 2, `--fail is given more than ${LIMITS.whatIfs / 2} times; a run takes at most ${LIMITS.whatIfs} what-ifs`)
+    .default([]),
   'fail-at': seconds('--fail-at').default(1),
   'restore-at': seconds('--restore-at').optional(),
-  seed: z.coerce.number({ message: '--seed must be a whole number, e.g. --seed 7' }).int('--seed must be a whole number, e.g. --seed 7').min(0, '--seed must be 0 or more').max(0xffffffff, '--seed must fit in 32 bits').optional(),
+  seed: numberText('--seed must be a whole number, e.g. --seed 7')
+    .pipe(z.number().int('--seed must be a whole number, e.g. --seed 7').min(0, '--seed must be 0 or more').max(0xffffffff, '--seed must fit in 32 bits'))
+    .optional(),
   'second-mux': z.boolean().default(false),
   'icmp-redirects': z.boolean().default(false),
-  topology: z.string().optional(),
+  topology: z.string().min(1, '--topology needs a file name').optional(),
   json: z.boolean().default(false),
   pcap: z.string().min(1, '--pcap needs a file name').optional(),
   all: z.boolean().default(false),
@@ -67,6 +91,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     return { ok: false, error: `${(e as Error).message}. Run with --help to see the options.` };
   }
   if (values.help) return { ok: true, value: argsSchema.parse({ from: '-', to: '-', help: true }) };
+  if (values['fail-at'] === undefined) delete values['fail-at'];
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => i.message).join('\n') };
   if (parsed.data['restore-at'] !== undefined && parsed.data['restore-at'] <= parsed.data['fail-at']) {

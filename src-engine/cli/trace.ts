@@ -1,6 +1,7 @@
 // `npm run trace -- --from ClientVM --to https://portal.azurestack.local [--fail MuxVM] [--json]`:
 // runs one flow on the POC (or a topology file) and prints its hops, return path and disposition.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { LIMITS } from '../limits';
 import type { WhatIf } from '../protocol';
 import { POC_TOPOLOGY } from '../scenarios/poc';
 import { createRunSession } from '../run/session';
@@ -25,9 +26,11 @@ function main(): void {
   let doc: unknown = POC_TOPOLOGY;
   if (a.topology) {
     try {
+      const size = statSync(a.topology).size;
+      if (size > LIMITS.documentBytes) fail(`--topology ${a.topology}: the file is ${size} bytes; a topology document is at most ${LIMITS.documentBytes} bytes`);
       doc = JSON.parse(readFileSync(a.topology, 'utf8'));
     } catch (e) {
-      fail(`--topology ${a.topology}: ${(e as Error).message}`);
+      fail(`--topology ${a.topology}: ${fileProblem(e)}`);
     }
   }
   const topology = parseTopology(doc);
@@ -49,9 +52,30 @@ function main(): void {
   if (a.pcap) {
     const pcap = session.exportPcapng(writeCapture);
     if (!pcap.ok) fail(pcap.error.message, 1);
-    writeFileSync(a.pcap, pcap.value);
+    try {
+      writeFileSync(a.pcap, pcap.value);
+    } catch (e) {
+      fail(`--pcap ${a.pcap}: ${fileProblem(e)}`, 1);
+    }
   }
   process.stdout.write(a.json ? `${JSON.stringify(runJson(run.value))}\n` : `${runText(run.value, a.all)}\n${a.pcap ? `pcapng written to ${a.pcap}\n` : ''}`);
 }
 
-main();
+/** A file error as a sentence that says what to do, not a stack trace. */
+function fileProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder; check the path (the folder must exist)';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied; pick a path you may read or write';
+  if (code === 'EISDIR') return 'that is a folder; give a file name';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder; check the path';
+  if (e instanceof SyntaxError) return `not valid JSON (${e.message}); fix the syntax and try again`;
+  return (e as Error).message;
+}
+
+try {
+  main();
+} catch (e) {
+  // A bug, not a user error: say so in one line (exit 70, EX_SOFTWARE) rather than with a stack trace.
+  process.stderr.write(`trace: internal error: ${(e as Error).message}. Please report it with the command you ran.\n`);
+  process.exit(70);
+}

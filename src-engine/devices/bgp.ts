@@ -10,6 +10,7 @@ import { Timing } from '../sim/timing';
 import type { Provenance } from '../topology/schema';
 import type { IpStack } from './ipstack';
 import type { Conn, TcpStack } from './tcp';
+import { splitUpdate } from './bgpSplit';
 
 export type BgpState = 'Idle' | 'Connect' | 'Active' | 'OpenSent' | 'OpenConfirm' | 'Established';
 
@@ -156,10 +157,15 @@ export class BgpSpeaker {
     if (this.announced.size > 0) this.sendUpdate(p, conn, [...this.announced], []);
   }
 
-  private sendUpdate(p: Peer, conn: Conn, nlri: string[], withdrawn: string[]): void {
-    const attributes = nlri.length ? { origin: 0, asPath: [this.cfg.asn], nextHop: u32ToIp(conn.localIp) } : {};
-    const what = [nlri.length ? `announce ${nlri.join(', ')} next hop ${u32ToIp(conn.localIp)}` : '', withdrawn.length ? `withdraw ${withdrawn.join(', ')}` : ''].filter(Boolean).join('; ');
-    this.send(p, conn, [{ kind: 'update', withdrawn, attributes, nlri }], `UPDATE ${what}`);
+  /** One UPDATE, or several when the prefixes outgrow a 4,096-byte message (RFC 4271 4.1), one segment each. */
+  private sendUpdate(p: Peer, conn: Conn, nlriAll: string[], withdrawnAll: string[]): void {
+    const parts = splitUpdate(withdrawnAll, nlriAll, 1);
+    parts.forEach(({ nlri, withdrawn }, i) => {
+      const attributes = nlri.length ? { origin: 0, asPath: [this.cfg.asn], nextHop: u32ToIp(conn.localIp) } : {};
+      const what = [nlri.length ? `announce ${listed(nlri)} next hop ${u32ToIp(conn.localIp)}` : '', withdrawn.length ? `withdraw ${listed(withdrawn)}` : ''].filter(Boolean).join('; ');
+      const of = parts.length > 1 ? ` (${i + 1} of ${parts.length}: a BGP message holds at most 4,096 bytes)` : '';
+      this.send(p, conn, [{ kind: 'update', withdrawn: [...withdrawn], attributes, nlri: [...nlri] }], `UPDATE ${what}${of}`);
+    });
   }
 
   /** Announces (or withdraws) prefixes to every established peer. */
@@ -273,4 +279,9 @@ export class BgpSpeaker {
     rec.table(this.me, 'bgp-neighbors', p.text, { cells: { peer: u32ToIp(p.address), AS: String(p.asn), state, 'hold time': `${p.hold} s`, since: String(sched.now) }, prov: this.cfg.prov });
     if (before !== state) rec.bgpState(this.me, u32ToIp(p.address), state, `${this.me}: BGP session with ${p.text} ${before} -> ${state}`);
   }
+}
+
+/** Prefixes for a summary: all of a few, the first ones and a count of many. */
+function listed(prefixes: readonly string[]): string {
+  return prefixes.length <= 8 ? prefixes.join(', ') : `${prefixes.slice(0, 3).join(', ')} and ${prefixes.length - 3} more`;
 }

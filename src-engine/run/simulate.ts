@@ -1,7 +1,7 @@
 // One run: build the network, bring the control plane up at t = 0 (BGP sessions, routes), apply the
 // what-ifs at their times, start the user's flow once they have taken effect, and stop shortly after
 // the flow has ended. Same topology, request and seed: same events, same bytes.
-import type { EngineError, FlowTrace, RunRequest, RunResult, SimEvent } from '../protocol';
+import type { EngineError, FlowTrace, RunRequest, RunResult, SimEvent, SimTime } from '../protocol';
 import { SECOND } from '../sim/timing';
 import type { Topology } from '../topology/schema';
 import { explainLoop } from '../trace/explain';
@@ -16,6 +16,8 @@ import { DNS_TAG, FLOW_TAG, flowDone, startFlow, type FlowState } from './flow';
 import { withSecondMux } from './secondMux';
 import { resolveWhatIfs, scheduleWhatIfs } from './whatif';
 import { buildWorld } from './world';
+import { LIMITS } from '../limits';
+import { checkRequest } from './request';
 
 export const DEFAULT_SEED = 1;
 /** The longest a flow may take (three SYNs: 0, 3, 9 s, then 12 s more). */
@@ -30,7 +32,16 @@ export interface SimRun {
   readonly switchId: string;
 }
 
-export function simulate(topologyIn: Topology, request: RunRequest, record: RecordOptions = { full: true }): Result<SimRun, EngineError> {
+/** What one run may cost: simulated microseconds and events (limits.ts; tests pass smaller ones). */
+export interface Budget {
+  readonly simTime: SimTime;
+  readonly events: number;
+}
+
+export function simulate(topologyIn: Topology, requestIn: RunRequest, record: RecordOptions = { full: true }, limits: Budget = LIMITS): Result<SimRun, EngineError> {
+  const checked = checkRequest(requestIn);
+  if (!checked.ok) return checked;
+  const request = checked.value;
   const topology = request.knobs?.secondMux ? withSecondMux(topologyIn) : topologyIn;
   const seed = request.seed ?? DEFAULT_SEED;
   const world = buildWorld(topology, { seed, icmpRedirects: request.knobs?.icmpRedirects ?? topology.knobs.icmpRedirects, record });
@@ -49,20 +60,28 @@ export function simulate(topologyIn: Topology, request: RunRequest, record: Reco
   sched.at(start, () => {
     flow = startFlow(world, source, dest.value);
   });
-  sched.run(start + FLOW_LIMIT, () => flow !== undefined && flowDone(world, flow));
-  sched.run(sched.now + MARGIN);
+  // The budget: a run never simulates past LIMITS.simTime nor runs more than LIMITS.events events.
+  const overBudget = () => sched.processed >= limits.events;
+  sched.run(Math.min(start + FLOW_LIMIT, limits.simTime), () => overBudget() || (flow !== undefined && flowDone(world, flow)));
+  if (!overBudget()) sched.run(Math.min(sched.now + MARGIN, limits.simTime), overBudget);
   const endTime = sched.now;
+  const budget = overBudget()
+    ? `the run stopped after ${limits.events.toLocaleString('en-US')} simulated events, the most one run may take, at ${(endTime / SECOND).toFixed(3)} s`
+    : start > limits.simTime
+      ? `the flow would start at ${(start / SECOND).toFixed(1)} s, after the ${limits.simTime / SECOND} s a run may simulate; move the what-ifs earlier`
+      : undefined;
 
-  const trace = flowTrace(world.ctx.tracer.get(FLOW_TAG), world.ctx.tracer.get(FLOW_TAG + 1), flow, request);
+  const trace = flowTrace(world.ctx.tracer.get(FLOW_TAG), world.ctx.tracer.get(FLOW_TAG + 1), flow, request, budget);
   const dnsBuild = world.ctx.tracer.get(DNS_TAG);
-  const dnsTrace = dnsBuild ? flowTrace(dnsBuild, world.ctx.tracer.get(DNS_TAG + 1), undefined, request) : undefined;
+  const dnsTrace = dnsBuild ? flowTrace(dnsBuild, world.ctx.tracer.get(DNS_TAG + 1), undefined, request, budget) : undefined;
   const { rec } = world.ctx;
   const events: SimEvent[] = [...rec.events].sort((a, b) => a.time - b.time || a.id - b.id).map((e, id) => ({ ...e, id }));
   const result: RunResult = { request, seed, trace, ...(dnsTrace ? { dnsTrace } : {}), transmissions: rec.transmissions, events, endTime };
   return { ok: true, value: { result, tableLog: rec.tableLog, nodes: [...world.nodes.keys()], switchId: world.sw.id } };
 }
 
-function flowTrace(req: TraceBuild | undefined, reply: TraceBuild | undefined, flow: FlowState | undefined, request: RunRequest): FlowTrace {
+function flowTrace(req: TraceBuild | undefined, reply: TraceBuild | undefined, flow: FlowState | undefined, request: RunRequest, budget: string | undefined): FlowTrace {
+  if (!req && budget) return { id: 'flow', description: `${request.from} -> ${request.to}`, disposition: 'budget-exceeded', reason: budget, hops: [], returnHops: [] };
   if (!req) {
     const reason = flow?.dnsFailure ?? 'the flow never started';
     return { id: 'flow', description: `${request.from} -> ${request.to}`, disposition: flow?.dnsFailure ? 'no-dns-answer' : 'timeout', reason, hops: [], returnHops: [] };
@@ -73,10 +92,11 @@ function flowTrace(req: TraceBuild | undefined, reply: TraceBuild | undefined, f
     const loop = explainLoop(req.hops);
     if (loop) reason = `${final.reason}: ${loop}`;
   }
+  if (!final && budget) reason = budget;
   return {
     id: req.id,
     description: req.description,
-    disposition: final?.disposition ?? 'timeout',
+    disposition: final?.disposition ?? (budget ? 'budget-exceeded' : 'timeout'),
     reason,
     hops: req.hops,
     returnHops: reply?.hops ?? [],

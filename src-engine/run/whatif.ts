@@ -4,6 +4,7 @@
 import type { EngineError, Result, WhatIf } from '../protocol';
 import { engineError } from '../errors';
 import type { World } from './world';
+import { LIMITS } from '../limits';
 
 export interface ResolvedWhatIf {
   readonly whatIf: WhatIf;
@@ -13,7 +14,9 @@ export interface ResolvedWhatIf {
 
 export function resolveWhatIfs(world: World, whatIfs: readonly WhatIf[]): Result<ResolvedWhatIf[], EngineError> {
   const out: ResolvedWhatIf[] = [];
+  if (whatIfs.length > LIMITS.whatIfs) return { ok: false, error: engineError('bad-what-if', `${whatIfs.length} what-ifs are more than the ${LIMITS.whatIfs} one run may take`) };
   for (const w of whatIfs) {
+    if (typeof w.target !== 'string' || w.target.length > 2 * LIMITS.nameLength + 1) return { ok: false, error: engineError('bad-what-if', 'a what-if target is not a node or link name') };
     const [nodeText, ifaceText, extra] = w.target.split(':');
     const node = [...world.nodes.keys()].find((id) => id.toLowerCase() === (nodeText ?? '').toLowerCase());
     if (!node || extra !== undefined) return { ok: false, error: engineError('bad-what-if', `"${w.target}" names no node of this topology`) };
@@ -22,7 +25,9 @@ export function resolveWhatIfs(world: World, whatIfs: readonly WhatIf[]): Result
     if (ifaceText !== undefined && !iface) {
       return { ok: false, error: engineError('bad-what-if', `"${w.target}": ${node} has no interface "${ifaceText}" (it has ${def.interfaces.map((f) => f.id).join(', ')})`) };
     }
-    if (!Number.isFinite(w.at) || w.at < 0) return { ok: false, error: engineError('bad-what-if', `"${w.target}" at ${w.at}: the time must be 0 or more`) };
+    if (typeof w.at !== 'number' || !Number.isFinite(w.at) || w.at < 0 || w.at > LIMITS.whatIfTime) {
+      return { ok: false, error: engineError('bad-what-if', `"${w.target}" at ${String(w.at)} µs: the time must be from 0 to ${LIMITS.whatIfTime} µs (${LIMITS.whatIfTime / 1e6} s)`) };
+    }
     if (w.action !== 'fail' && w.action !== 'restore') return { ok: false, error: engineError('bad-what-if', `action "${String(w.action)}" is neither fail nor restore`) };
     out.push({ whatIf: w, node, iface });
   }

@@ -2,45 +2,70 @@
 // Every record carries a provenance mark (how sure we are of it), and may override it per field,
 // so the app can show, next to each value, whether a source documents it or we chose it.
 import { z } from 'zod';
+import { LIMITS } from '../limits';
+import { dnsNameProblem } from '../net/dnsName';
+import { unsafeCharacter } from '../net/text';
 
 import { MARKS } from '../view/provenance';
 
 export { MARKS, markOf } from '../view/provenance';
 export type { Mark } from '../view/provenance';
 
+/** Text a person wrote, shown in the app: capped in length, with no bidi or invisible control characters. */
+function text(max: number, what: string, min = 0) {
+  return z
+    .string()
+    .min(min, `${what} may not be empty`)
+    .max(max, `${what} is longer than ${max} characters; shorten it`)
+    .superRefine((value, ctx) => {
+      const bad = unsafeCharacter(value);
+      if (bad) ctx.addIssue({ code: 'custom', message: `${what} contains ${bad}; remove it` });
+    });
+}
+
+/** A DNS name within RFC 1035's lengths (labels of at most 63, names of at most 253 characters). */
+const dnsName = (what: string) =>
+  z.string().superRefine((value, ctx) => {
+    const problem = dnsNameProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${what} "${value.length > 40 ? `${value.slice(0, 40)}…` : value}" is not a DNS name: ${problem}` });
+  });
+
+/** An array of at most `max` items, with a message that names the limit. */
+function list<T extends z.ZodType>(item: T, max: number, what: string) {
+  return z.array(item).max(max, `more than ${max} ${what}; Hoplab handles at most ${max}`);
+}
+
 export const provenanceSchema = z.object({
   mark: z.enum(MARKS),
   /** Source keys of the reference (e.g. "S3, S8") or a short reason for inferred values. */
-  source: z.string().optional(),
+  source: text(LIMITS.labelLength, 'a provenance source').optional(),
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
 
 /** A record's own mark, with optional per-field overrides: `markOf(record, 'address')`. */
 const marked = {
   prov: provenanceSchema,
-  fieldProv: z.record(z.string(), provenanceSchema).optional(),
+  fieldProv: z.record(z.string().max(LIMITS.nameLength), provenanceSchema).optional(),
 };
 
 const mac = z
   .string()
   .regex(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/, 'a MAC address in lower-case colon form, e.g. 00:15:5d:00:01:02');
 const ipv4 = z.ipv4({ message: 'an IPv4 address in dotted form, e.g. 192.168.100.2' });
-/** An interface address with its prefix length: "192.168.100.2/24". */
-const ifaceCidr = z
-  .string()
-  .regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, 'an address with prefix length, e.g. 192.168.100.2/24');
+/** An interface address with its prefix length: "192.168.100.2/24" (octets 0-255, no leading zeros, /0-/32). */
+const ifaceCidr = z.cidrv4({ message: 'an address with prefix length, e.g. 192.168.100.2/24 (each number 0-255, no leading zeros)' });
 const prefix = z.cidrv4({ message: 'a prefix in CIDR form, e.g. 192.168.100.0/24' });
 const name = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, 'a name of letters, digits, "_", "." or "-"');
 
 export const networkSchema = z.object({
   id: name,
-  label: z.string().min(1),
+  label: text(LIMITS.labelLength, 'a label', 1),
   prefix,
   kind: z.enum(['management', 'transit', 'vip', 'pa', 'outside']),
   /** VLAN id of the switch port group; absent for networks that live on no port (the VIP pool). */
   vlan: z.number().int().min(1).max(4094).optional(),
   gateway: ipv4.optional(),
-  description: z.string().optional(),
+  description: text(LIMITS.textLength, 'a description').optional(),
   ...marked,
 });
 
@@ -64,14 +89,14 @@ export const routeSchema = z.object({
 export const nodeSchema = z.object({
   id: name,
   kind: z.enum(['host', 'vm']),
-  role: z.string(),
-  interfaces: z.array(interfaceSchema),
-  routes: z.array(routeSchema).default([]),
+  role: text(LIMITS.labelLength, 'a role'),
+  interfaces: list(interfaceSchema, LIMITS.interfacesPerNode, 'interfaces on one node'),
+  routes: list(routeSchema, LIMITS.routesPerNode, 'routes on one node').default([]),
   dnsServer: ipv4.optional(),
   /** Forwards packets between its interfaces (RRAS on BGPVM and NATVM). */
   forwarding: z.boolean().default(false),
   /** TCP ports with a listening service. */
-  listens: z.array(z.number().int().min(1).max(65535)).default([]),
+  listens: list(z.number().int().min(1).max(65535), 1_024, 'listening ports').default([]),
   ...marked,
 });
 
@@ -79,19 +104,19 @@ export const switchSchema = z.object({
   id: name,
   host: name,
   /** Other names people use for it (the blog writes "CCI_External"). */
-  aliases: z.array(z.string()).default([]),
+  aliases: list(text(LIMITS.labelLength, 'an alias', 1), 16, 'aliases').default([]),
   vfp: z.boolean(),
   ...marked,
 });
 
 export const dnsSchema = z.object({
   server: name,
-  zone: z.string(),
-  records: z.array(z.object({ name: z.string().min(1), address: ipv4, ...marked })),
+  zone: dnsName('the zone'),
+  records: list(z.object({ name: dnsName('the record name'), address: ipv4, ...marked }), LIMITS.dnsRecords, 'DNS records'),
 });
 
 export const vipRuleSchema = z.object({
-  name: z.string().min(1),
+  name: text(LIMITS.labelLength, 'a rule name', 1),
   vip: ipv4,
   protocol: z.enum(['tcp', 'udp']),
   port: z.number().int().min(1).max(65535),
@@ -104,19 +129,20 @@ export const vipRuleSchema = z.object({
         host: name,
       }),
     )
-    .min(1, 'a load-balancing rule needs at least one DIP'),
+    .min(1, 'a load-balancing rule needs at least one DIP')
+    .max(LIMITS.dipsPerRule, `a load-balancing rule has at most ${LIMITS.dipsPerRule} DIPs`),
   ...marked,
 });
 
 export const slbSchema = z.object({
-  muxes: z.array(name).min(1),
+  muxes: list(name, 64, 'MUXes').min(1),
   /** VXLAN network identifier of the DIPs' virtual network. */
   vni: z.number().int().min(1).max(0xffffff),
   /** Which interface of a node carries its provider address (the VXLAN underlay). */
   paInterface: z.record(name, name),
-  rules: z.array(vipRuleSchema),
+  rules: list(vipRuleSchema, LIMITS.vipRules, 'load-balancing rules'),
   /** VIPs announced with no load-balancing rule of their own (e.g. the SLB manager VIP). */
-  extraVips: z.array(ipv4).default([]),
+  extraVips: list(ipv4, LIMITS.vipRules, 'extra VIPs').default([]),
   ...marked,
 });
 
@@ -124,7 +150,7 @@ export const bgpSpeakerSchema = z.object({
   node: name,
   asn: z.number().int().min(1).max(65535, 'TP1 speaks BGP with 2-byte AS numbers (1-65535)'),
   routerId: ipv4,
-  peers: z.array(z.object({ address: ipv4, asn: z.number().int().min(1).max(65535) })),
+  peers: list(z.object({ address: ipv4, asn: z.number().int().min(1).max(65535) }), LIMITS.peersPerSpeaker, 'peers of one speaker'),
   /** Initiates the TCP connection to its peers. */
   initiates: z.boolean().default(false),
   ...marked,
@@ -132,8 +158,8 @@ export const bgpSpeakerSchema = z.object({
 
 export const bgpSchema = z.object({
   holdTime: z.number().int().min(3).max(65535),
-  keepalive: z.number().int().min(1),
-  speakers: z.array(bgpSpeakerSchema),
+  keepalive: z.number().int().min(1).max(65535),
+  speakers: list(bgpSpeakerSchema, LIMITS.bgpSpeakers, 'BGP speakers'),
   ...marked,
 });
 
@@ -146,15 +172,15 @@ export const natSchema = z.object({
 
 export const topologySchema = z.object({
   schema: z.literal('hoplab/topology@1', { message: 'the "schema" field must be "hoplab/topology@1"' }),
-  name: z.string().min(1),
-  description: z.string().default(''),
-  networks: z.array(networkSchema).min(1),
+  name: text(LIMITS.labelLength, 'the topology name', 1),
+  description: text(LIMITS.textLength, 'the description').default(''),
+  networks: list(networkSchema, LIMITS.networks, 'networks').min(1),
   switch: switchSchema,
-  nodes: z.array(nodeSchema).min(1),
+  nodes: list(nodeSchema, LIMITS.nodes, 'nodes').min(1),
   dns: dnsSchema.optional(),
   slb: slbSchema.optional(),
   bgp: bgpSchema.optional(),
-  nat: z.array(natSchema).default([]),
+  nat: list(natSchema, 256, 'NAT definitions').default([]),
   knobs: z
     .object({
       icmpRedirects: z.boolean().default(false),

@@ -14,6 +14,8 @@ export const DISPOSITIONS = [
   /** The packet was sent into a link (a NIC's switch port) that is down. */
   'link-down',
   'timeout',
+  /** The run reached its simulated-time or event budget (limits.ts) before the flow ended. */
+  'budget-exceeded',
 ] as const;
 
 export type Disposition = (typeof DISPOSITIONS)[number];
@@ -30,6 +32,7 @@ export const DISPOSITION_LABEL: Readonly<Record<Disposition, string>> = {
   'no-rule': 'failed: no load-balancing rule',
   'link-down': 'failed: link down',
   timeout: 'failed: timed out',
+  'budget-exceeded': 'stopped: the run reached its limit',
 };
 
 /** Only 'delivered' is a success; every other disposition names how the flow failed. */

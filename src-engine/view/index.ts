@@ -8,3 +8,4 @@ export * from './frame';
 export * from './protocols';
 export * from './provenance';
 export * from './runState';
+export * from './limits';

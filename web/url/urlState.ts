@@ -3,7 +3,7 @@
 // default with a message saying what was wrong, and the others still apply.
 import { z } from 'zod';
 import type { Knobs, WhatIf } from '../../src-engine/protocol';
-import { FILTER_KEYS, type FilterKey } from '../../src-engine/view/index';
+import { FILTER_KEYS, LIMITS, neutralizeBidi, unsafeCharacter, type FilterKey } from '../../src-engine/view/index';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
@@ -29,26 +29,40 @@ const whatIfItem = z
     const at = s.lastIndexOf('@');
     const colon = s.indexOf(':');
     return { action: s.slice(0, colon) as WhatIf['action'], target: s.slice(colon + 1, at), at: Number(s.slice(at + 1)) };
-  });
-const list = <T extends z.ZodType<unknown, string>>(item: T) =>
+  })
+  .refine((w) => w.at <= LIMITS.whatIfTime, `a what-if time of at most ${LIMITS.whatIfTime} microseconds (${LIMITS.whatIfTime / 1e6} s)`);
+/** A comma-separated list of at most `max` items; the text is capped before it is split. */
+const list = <T extends z.ZodType<unknown, string>>(item: T, max: number, itemChars: number, what: string) =>
   z
     .string()
+    .max(max * (itemChars + 1), `at most ${max} ${what}`)
     .transform((s) => s.split(',').filter((x) => x !== ''))
-    .pipe(z.array(item));
+    .pipe(z.array(item).max(max, `at most ${max} ${what}`));
+/** A whole number typed in a link: blank is an error, never 0. */
+const whole = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, what)
+    .transform(Number)
+    .pipe(z.number().min(min, what).max(max, what));
 
 /** One schema per parameter: the value in the URL is a string; each turns it into its typed value. */
 const PARAMS = {
   scenario: z.literal('poc', { message: 'the only scenario a link can name is "poc" (a loaded file cannot travel in a link)' }),
   from: nodeName,
-  to: z.string().min(1, 'a destination').max(200, 'at most 200 characters'),
-  seed: z.coerce.number({ message: 'a whole number' }).int('a whole number').min(0, 'a whole number from 0').max(0xffffffff, 'at most 4294967295'),
-  whatif: list(whatIfItem),
-  knobs: list(z.enum(['secondMux', 'icmpRedirects'], { message: 'secondMux or icmpRedirects' })),
-  step: z.coerce.number({ message: 'a whole number' }).int('a whole number').min(0, 'a step number from 0'),
+  to: z
+    .string()
+    .min(1, 'a destination')
+    .max(LIMITS.destinationLength, `at most ${LIMITS.destinationLength} characters`)
+    .refine((s) => unsafeCharacter(s) === undefined, 'a destination without invisible or bidirectional control characters'),
+  seed: whole(0, 0xffffffff, 'a whole number from 0 to 4294967295'),
+  whatif: list(whatIfItem, LIMITS.whatIfs, 160, 'what-ifs'),
+  knobs: list(z.enum(['secondMux', 'icmpRedirects'], { message: 'secondMux or icmpRedirects' }), 2, 13, 'knobs'),
+  step: whole(0, 10_000_000, 'a step number from 0'),
   speed: z.coerce.number().refine((n) => (SPEEDS as readonly number[]).includes(n), `one of ${SPEEDS.join(', ')}`),
   motion: z.enum(['on', 'off'], { message: 'on or off' }),
   text: z.enum(['normal', 'large'], { message: 'normal or large' }),
-  hide: list(z.enum(FILTER_KEYS, { message: FILTER_KEYS.join(', ') })),
+  hide: list(z.enum(FILTER_KEYS, { message: FILTER_KEYS.join(', ') }), FILTER_KEYS.length, 5, 'filters'),
 } as const;
 
 type ParamName = keyof typeof PARAMS;
@@ -94,7 +108,8 @@ export function parseUrlState(search: string): ParsedUrl {
 }
 
 function truncate(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  const safe = neutralizeBidi(s);
+  return safe.length > 60 ? `${safe.slice(0, 57)}...` : safe;
 }
 
 /** The search string for a state: only what differs from the defaults, in a fixed order. */

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from './args';
+
+const base = ['--from', 'ClientVM', '--to', 'https://portal.azurestack.local'];
+const errorOf = (...argv: string[]) => {
+  const r = parseCliArgs([...base, ...argv]);
+  return r.ok ? undefined : r.error;
+};
+
+describe('parseCliArgs', () => {
+  it('reads blank numbers as errors, never as 0', () => {
+    expect(errorOf('--seed', '')).toBe('--seed must be a whole number, e.g. --seed 7');
+    expect(errorOf('--seed', '  ')).toBe('--seed must be a whole number, e.g. --seed 7');
+    expect(errorOf('--fail', 'MuxVM', '--fail-at', '')).toBe('--fail-at must be a number of seconds, e.g. --fail-at 1');
+    expect(errorOf('--seed', '0x10')).toBe('--seed must be a whole number, e.g. --seed 7');
+  });
+
+  it('holds what-if times and counts to their documented maxima', () => {
+    expect(errorOf('--fail', 'MuxVM', '--fail-at', '601')).toBe('--fail-at must be at most 600 seconds');
+    expect(errorOf('--fail', 'MuxVM', '--restore-at', '1e9')).toBe('--restore-at must be at most 600 seconds');
+    expect(errorOf(...Array.from({ length: 33 }, () => ['--fail', 'MuxVM']).flat())).toMatch(/more than 32 times/);
+    const ok = parseCliArgs([...base, '--fail', 'MuxVM', '--fail-at', '600']);
+    expect(ok.ok && ok.value['fail-at']).toBe(600);
+  });
+
+  it('caps long text', () => {
+    expect(errorOf('--to', 'a'.repeat(301))).toMatch(/^--to is longer than 300 characters/);
+    expect(parseCliArgs(['--from', 'x'.repeat(64), '--to', 'a'])).toMatchObject({ ok: false, error: expect.stringMatching(/^--from is longer than 63/) });
+  });
+});

@@ -1,0 +1,37 @@
+// Every maximum the engine enforces, in one place, so the README, the URL, the CLI and the engine agree.
+// They bound the work one input can cause: a shared link or a loaded file can never make a run simulate
+// for years, allocate without end, or freeze the page. Each is well above anything the POC needs.
+import { SECOND } from './sim/timing';
+
+export const LIMITS = {
+  /** A topology document file, in bytes (the 20,000-VM benchmark topology is about 12 MB). */
+  documentBytes: 50 * 1024 * 1024,
+  /** Nodes in a topology: the largest documented topology is 4,000 VMs; the benchmark goes to 20,000. */
+  nodes: 20_000,
+  networks: 4_096,
+  /** NICs of one node (Hyper-V gives a VM at most 12 adapters; a router VM may have one per subnet). */
+  interfacesPerNode: 256,
+  routesPerNode: 1_024,
+  /** Load-balancing rules: several per BGP UPDATE message, which is split as it grows (RFC 4271). */
+  vipRules: 8_192,
+  dipsPerRule: 256,
+  dnsRecords: 20_000,
+  bgpSpeakers: 256,
+  peersPerSpeaker: 256,
+  /** Names of records (node, interface, network, rule ids). */
+  nameLength: 63,
+  /** Labels, roles, rule names, DNS zone, provenance sources. */
+  labelLength: 200,
+  /** Free text: descriptions. */
+  textLength: 2_000,
+  /** A destination as typed (a URL with a 253-character host name still fits). */
+  destinationLength: 300,
+  /** What-ifs of one run. */
+  whatIfs: 64,
+  /** The latest simulated time a what-if may happen at, in microseconds (10 minutes). */
+  whatIfTime: 600 * SECOND,
+  /** A run stops after this much simulated time (1 hour) with disposition "budget-exceeded". */
+  simTime: 3_600 * SECOND,
+  /** A run stops after this many simulated events with disposition "budget-exceeded". */
+  events: 5_000_000,
+} as const;

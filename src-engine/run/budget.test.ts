@@ -1,0 +1,71 @@
+// Bounded work: a request or topology that would make a run endless stops at its budget with a disposition
+// that says so; malformed requests are typed errors; many VIPs are announced in several BGP UPDATEs.
+import { describe, expect, it } from 'vitest';
+import { decodePacket } from '../packets/decode';
+import { generateTopology } from '../scenarios/generate';
+import { LIMITS } from '../limits';
+import { POC_TOPOLOGY } from '../scenarios/poc';
+import { parseTopology } from '../topology/validate';
+import { pocTopology } from './fixtures';
+import { simulate } from './simulate';
+
+const S = 1_000_000;
+const preset = { from: 'ClientVM', to: 'https://portal.azurestack.local' };
+
+describe('run budget', () => {
+  it('stops at the event budget with disposition budget-exceeded and says why', () => {
+    const r = simulate(pocTopology(), preset, { full: true }, { simTime: LIMITS.simTime, events: 50 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.result.trace.disposition).toBe('budget-exceeded');
+    expect(r.value.result.trace.reason).toContain('the run stopped after 50 simulated events');
+  });
+
+  it('does not start a flow after the simulated-time budget', () => {
+    const doc = structuredClone(POC_TOPOLOGY);
+    doc.bgp!.holdTime = 65535;
+    const t = parseTopology(doc);
+    if (!t.ok) throw new Error(t.error[0]!.message);
+    const r = simulate(t.value, { ...preset, whatIf: [{ action: 'fail', target: 'MuxVM', at: 600 * S }] });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.result.trace).toMatchObject({ disposition: 'budget-exceeded', reason: expect.stringContaining('after the 3600 s a run may simulate') });
+    expect(r.value.result.endTime).toBeLessThanOrEqual(LIMITS.simTime);
+  });
+
+  it('rejects what-ifs past their documented maxima, and malformed requests, as typed errors', () => {
+    const t = pocTopology();
+    const late = simulate(t, { ...preset, whatIf: [{ action: 'fail', target: 'MuxVM', at: LIMITS.whatIfTime + 1 }] });
+    expect(late.ok || late.error).toMatchObject({ code: 'bad-what-if', path: 'whatIf[0].at' });
+    const many = simulate(t, { ...preset, whatIf: Array.from({ length: LIMITS.whatIfs + 1 }, () => ({ action: 'fail' as const, target: 'MuxVM', at: S })) });
+    expect(many.ok || many.error).toMatchObject({ code: 'bad-what-if', path: 'whatIf' });
+    const seed = simulate(t, { ...preset, seed: 1.5 });
+    expect(seed.ok || seed.error).toMatchObject({ code: 'bad-request', path: 'seed' });
+    const long = simulate(t, { ...preset, to: 'a'.repeat(LIMITS.destinationLength + 1) });
+    expect(long.ok || long.error).toMatchObject({ code: 'bad-destination', path: 'to' });
+    const junk = simulate(t, { from: 7, to: null } as never);
+    expect(junk.ok).toBe(false);
+  });
+});
+
+describe('many VIPs', () => {
+  it('announces 2,000 VIPs in UPDATEs of at most 4,096 bytes each, and the flow is delivered', () => {
+    const doc = generateTopology({ vms: 20, vips: 2000, seed: 1 });
+    const t = parseTopology(doc);
+    if (!t.ok) throw new Error(t.error[0]!.message);
+    const r = simulate(t.value, { from: 'Client0', to: `${doc.slb!.rules[0]!.vip}:443` });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.result.trace.disposition).toBe('delivered');
+    const updates = r.value.result.transmissions.filter((x) => x.protocol === 'bgp' && x.summary.includes('UPDATE'));
+    const announced = new Set<string>();
+    for (const u of updates) {
+      const d = decodePacket(u.bytes, 'ethernet');
+      if (!d.ok) throw new Error(d.error.message);
+      for (const l of d.value.layers) {
+        if (l.type !== 'bgp' || l.message.kind !== 'update') continue;
+        for (const p of l.message.nlri) announced.add(p);
+      }
+    }
+    expect(announced.size).toBe(2000);
+    expect(updates.length).toBeGreaterThanOrEqual(3);
+  });
+});
