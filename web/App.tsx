@@ -11,7 +11,7 @@ import { ShareActions } from './controls/ShareActions';
 import { TopologyView } from './diagram/TopologyView';
 import { useReducedMotion } from './hooks/useReducedMotion';
 import { useShortcuts } from './hooks/useShortcuts';
-import { EventList } from './panels/EventList';
+import { BottomPane } from './panels/BottomPane';
 import { SidePanel } from './panels/SidePanel';
 import { selectLargeText, selectLoadStatus, selectSnapshot, useAppStore } from './store/store';
 import { applyUrl, startUrlWriter } from './url/urlSync';
@@ -61,7 +61,7 @@ export function App() {
         <section className="stage" aria-label="Network">
           <main className="canvas">{snapshot && <TopologyView snapshot={snapshot} />}</main>
           <PlaybackBar />
-          <EventList />
+          <BottomPane />
         </section>
         <SidePanel />
       </div>

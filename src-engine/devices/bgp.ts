@@ -1,15 +1,19 @@
-// BGP-4 (RFC 4271) as MuxVM and BGPVM speak it: a real TCP session on port 179 (the MUX initiates),
-// OPEN, KEEPALIVE every keepalive interval, UPDATEs announcing one /32 per VIP with NEXT_HOP the
-// MUX, ORIGIN IGP and AS_PATH [own AS]; the hold timer, whose expiry sends NOTIFICATION (code 4)
-// and removes every route learned from that peer; withdrawals. The RIB says where each route came from.
-import type { BgpMessage, Layer } from '../packets/layers';
+// BGP-4 (RFC 4271) as MuxVM and BGPVM speak it: a real TCP session on port 179 (the MUX initiates,
+// BGPVM listens), the RFC's finite state machine (Idle, Connect, Active, OpenSent, OpenConfirm,
+// Established, each change a `bgp-state` event), OPEN sent by both sides as soon as TCP is up with the
+// capabilities a Windows speaker offers (bgpDefaults.ts), KEEPALIVE every keepalive interval with the RFC's
+// jitter, UPDATEs announcing one /32 per VIP with NEXT_HOP the MUX, ORIGIN IGP and AS_PATH [own AS]; the
+// hold timer, whose expiry sends NOTIFICATION (code 4) and removes every route learned from that peer;
+// withdrawals. The RIB says where each route came from.
+import { capabilityText } from '../packets/bgpOpen';
+import type { BgpCapability, BgpMessage, Layer } from '../packets/layers';
 import { PORT_BGP } from '../packets/layers';
 import { ipToU32, parseCidr, u32ToIp } from '../net/addr';
 import type { Timer } from '../sim/scheduler';
-import { Timing } from '../sim/timing';
 import type { Provenance } from '../topology/schema';
 import type { IpStack } from './ipstack';
-import type { Conn, TcpStack } from './tcp';
+import type { Conn, TcpHandlers, TcpStack } from './tcp';
+import { CONNECT_RETRY_TIME, FOUR_OCTET_AS_PROV, IDLE_HOLD_TIME, JITTER_MIN, OPEN_HOLD_TIME, OPEN_TIMING_PROV, PASSIVE_ANNOUNCE_PROV, WINDOWS_BGP_CAPABILITIES } from './bgpDefaults';
 import { splitUpdate } from './bgpSplit';
 
 export type BgpState = 'Idle' | 'Connect' | 'Active' | 'OpenSent' | 'OpenConfirm' | 'Established';
@@ -36,8 +40,14 @@ interface Peer {
   hold: number;
   holdTimer: Timer | undefined;
   keepaliveTimer: Timer | undefined;
+  connectRetryTimer: Timer | undefined;
+  /** Capabilities both sides advertised, once the peer's OPEN is in. */
+  negotiated: readonly BgpCapability[];
   readonly learned: Set<string>;
 }
+
+/** FSM error (RFC 4271 6.6): a message the current state does not expect. */
+const FSM_ERROR = 5;
 
 const SECOND = 1_000_000;
 
@@ -50,7 +60,7 @@ export class BgpSpeaker {
     private readonly tcp: TcpStack,
     private readonly cfg: BgpConfig,
   ) {
-    this.peers = cfg.peers.map((p) => ({ address: ipToU32(p.address), asn: p.asn, text: `${p.address} (AS ${p.asn})`, state: 'Idle', conn: undefined, hold: cfg.holdTime, holdTimer: undefined, keepaliveTimer: undefined, learned: new Set() }));
+    this.peers = cfg.peers.map((p) => ({ address: ipToU32(p.address), asn: p.asn, text: `${p.address} (AS ${p.asn})`, state: 'Idle', conn: undefined, hold: cfg.holdTime, holdTimer: undefined, keepaliveTimer: undefined, connectRetryTimer: undefined, negotiated: [], learned: new Set() }));
     this.announced = new Set(cfg.announce);
   }
 
@@ -58,12 +68,15 @@ export class BgpSpeaker {
     return this.ip.node.id;
   }
 
-  /** Listens on 179 and, for an initiating speaker, connects to every peer. */
+  /**
+   * ManualStart (RFC 4271 8.1.2): every peer leaves Idle. An initiating speaker connects (Connect); a
+   * passive one listens (Active) and waits for its peer to connect.
+   */
   start(): void {
     this.tcp.listen(PORT_BGP, (conn) => this.accept(conn));
     for (const p of this.peers) {
-      this.setState(p, 'Idle');
-      if (this.cfg.initiates) this.connect(p);
+      this.setState(p, 'Idle', `${this.me}'s BGP router starts with ${p.text} configured`);
+      this.automaticStart(p);
     }
   }
 
@@ -77,20 +90,42 @@ export class BgpSpeaker {
     }
   }
 
+  /** Idle -> Connect (initiating) or Active (passive). */
+  private automaticStart(p: Peer): void {
+    if (this.cfg.initiates) this.connect(p);
+    else this.setState(p, 'Active', `${this.me} listens on TCP 179 for ${p.text} (passive peering)`);
+  }
+
   private connect(p: Peer): void {
-    this.setState(p, 'Connect');
+    this.setState(p, 'Connect', `${this.me} opens TCP 179 to ${p.text}`);
     p.conn = this.tcp.connect(p.address, PORT_BGP, {
-      onEstablished: (conn) => {
-        this.send(p, conn, [{ kind: 'open', version: 4, myAs: this.cfg.asn, holdTime: this.cfg.holdTime, bgpIdentifier: this.cfg.routerId }], 'OPEN');
-        this.setState(p, 'OpenSent');
-        this.restartHold(p, 240);
-      },
+      onEstablished: (conn) => this.openSent(p, conn),
       onData: (conn, layers) => this.receive(p, conn, layers),
       onClose: (conn, reason) => this.closed(p, conn, reason),
     }, 0);
   }
 
-  private accept(conn: Conn): { onData?: (c: Conn, l: readonly Layer[]) => void; onClose?: (c: Conn, r: 'reset' | 'closed' | 'timeout') => void } {
+  /** TCP is up: send OPEN at once and wait for the peer's (RFC 4271 8.2.2, no DelayOpen). */
+  private openSent(p: Peer, conn: Conn): void {
+    if (p.conn !== conn) return;
+    this.stopConnectRetry(p);
+    this.send(p, conn, [this.open()], `OPEN (AS ${this.cfg.asn}, hold ${this.cfg.holdTime} s, ${WINDOWS_BGP_CAPABILITIES.map((c) => capabilityText(c.capability)).join(', ')})`);
+    this.setState(p, 'OpenSent', `${this.me}: TCP to ${p.text} is up; OPEN sent as soon as it was (${OPEN_TIMING_PROV.source})`);
+    this.restartHold(p, OPEN_HOLD_TIME);
+  }
+
+  private open(): BgpMessage {
+    return {
+      kind: 'open',
+      version: 4,
+      myAs: this.cfg.asn,
+      holdTime: this.cfg.holdTime,
+      bgpIdentifier: this.cfg.routerId,
+      optionalParameters: [{ type: 'capabilities', capabilities: WINDOWS_BGP_CAPABILITIES.map((c) => c.capability) }],
+    };
+  }
+
+  private accept(conn: Conn): TcpHandlers {
     const p = this.peers.find((x) => x.address === conn.remoteIp);
     if (!p) {
       this.ip.ctx.rec.event('info', this.me, `${this.me}: TCP 179 from ${u32ToIp(conn.remoteIp)}, not a configured peer: closed`, 'bgp');
@@ -101,10 +136,9 @@ export class BgpSpeaker {
       this.ip.ctx.rec.event('bgp-state', this.me, `${this.me}: a new connection from ${p.text} replaces the old session`, 'bgp');
       this.dropSession(p, 'the peer opened a new connection');
     }
+    if (p.state === 'Idle') this.setState(p, 'Active', `${this.me}: ${p.text} connects while the session is idle; the connection starts it (RFC 4271 8.1.1, passive TCP establishment)`);
     p.conn = conn;
-    this.setState(p, 'Active');
-    this.restartHold(p, 240);
-    return { onData: (c, l) => this.receive(p, c, l), onClose: (c, r) => this.closed(p, c, r) };
+    return { onEstablished: (c) => this.openSent(p, c), onData: (c, l) => this.receive(p, c, l), onClose: (c, r) => this.closed(p, c, r) };
   }
 
   private receive(p: Peer, conn: Conn, layers: readonly Layer[]): void {
@@ -120,27 +154,29 @@ export class BgpSpeaker {
     const { rec } = this.ip.ctx;
     switch (m.kind) {
       case 'open': {
+        if (p.state !== 'OpenSent') return this.fsmError(p, conn, 'OPEN');
         if (m.myAs !== p.asn) {
-          this.send(p, conn, [{ kind: 'notification', errorCode: 2, errorSubcode: 2 }], `NOTIFICATION: bad peer AS ${m.myAs}, expected ${p.asn}`);
+          this.send(p, conn, [{ kind: 'notification', errorCode: 2, errorSubcode: 2, data: Uint8Array.of(m.myAs >>> 8, m.myAs & 0xff) }], `NOTIFICATION: bad peer AS ${m.myAs}, expected ${p.asn}`);
           this.dropSession(p, `${p.text} sent AS ${m.myAs}`);
           return;
         }
         p.hold = Math.min(this.cfg.holdTime, m.holdTime);
-        rec.event('info', this.me, `${this.me} receives OPEN from ${p.text}: hold time ${p.hold} s`, 'bgp');
-        if (p.state === 'Active') {
-          this.send(p, conn, [{ kind: 'open', version: 4, myAs: this.cfg.asn, holdTime: this.cfg.holdTime, bgpIdentifier: this.cfg.routerId }, { kind: 'keepalive' }], 'OPEN + KEEPALIVE');
-        } else {
-          this.send(p, conn, [{ kind: 'keepalive' }], 'KEEPALIVE');
-        }
-        this.setState(p, 'OpenConfirm');
+        const theirs = (m.optionalParameters ?? []).flatMap((o) => (o.type === 'capabilities' ? o.capabilities : []));
+        p.negotiated = WINDOWS_BGP_CAPABILITIES.map((c) => c.capability).filter((c) => theirs.some((t) => capabilityText(t) === capabilityText(c)));
+        const offered = theirs.length ? theirs.map(capabilityText).join(', ') : 'no capabilities';
+        rec.event('info', this.me, `${this.me} receives OPEN from ${p.text}: hold time ${m.holdTime} s (negotiated ${p.hold} s), ${offered}; both support ${p.negotiated.map(capabilityText).join(', ') || 'nothing beyond BGP-4'}; no 4-octet AS (${FOUR_OCTET_AS_PROV.source})`, 'bgp');
+        this.send(p, conn, [{ kind: 'keepalive' }], 'KEEPALIVE (OPEN accepted)');
+        this.setState(p, 'OpenConfirm', `${this.me} accepts ${p.text}'s OPEN and answers KEEPALIVE`);
         this.restartHold(p, p.hold);
         return;
       }
       case 'keepalive':
+        if (p.state === 'OpenSent') return this.fsmError(p, conn, 'KEEPALIVE');
         this.restartHold(p, p.hold);
         if (p.state === 'OpenConfirm') this.established(p, conn);
         return;
       case 'update':
+        if (p.state !== 'Established') return this.fsmError(p, conn, 'UPDATE');
         this.restartHold(p, p.hold);
         this.update(p, m);
         return;
@@ -151,10 +187,17 @@ export class BgpSpeaker {
     }
   }
 
+  /** A message the state does not expect (RFC 4271 6.6): NOTIFICATION FSM error, back to Idle. */
+  private fsmError(p: Peer, conn: Conn, what: string): void {
+    this.send(p, conn, [{ kind: 'notification', errorCode: FSM_ERROR, errorSubcode: 0 }], `NOTIFICATION (FSM error: ${what} in ${p.state})`);
+    this.dropSession(p, `${what} received in ${p.state}`);
+  }
+
   private established(p: Peer, conn: Conn): void {
-    this.setState(p, 'Established');
+    this.setState(p, 'Established', `${this.me}: session with ${p.text} established; KEEPALIVE every ${this.keepaliveInterval(p)} s with jitter`);
     this.scheduleKeepalive(p, conn);
     if (this.announced.size > 0) this.sendUpdate(p, conn, [...this.announced], []);
+    else this.ip.ctx.rec.event('info', this.me, `${this.me} has nothing to announce to ${p.text} (${PASSIVE_ANNOUNCE_PROV.mark}: ${PASSIVE_ANNOUNCE_PROV.source})`, 'bgp');
   }
 
   /** One UPDATE, or several when the prefixes outgrow a 4,096-byte message (RFC 4271 4.1), one segment each. */
@@ -230,10 +273,19 @@ export class BgpSpeaker {
     p.holdTimer = this.ip.node.timer(seconds * SECOND, () => this.holdExpired(p));
   }
 
+  private keepaliveInterval(p: Peer): number {
+    return Math.min(this.cfg.keepalive, Math.floor(p.hold / 3));
+  }
+
+  /** RFC 4271 10: each KeepaliveTimer start draws a fresh factor in [0.75, 1.0] from this node's stream. */
+  private jittered(seconds: number): number {
+    return Math.round(seconds * SECOND * (JITTER_MIN + (1 - JITTER_MIN) * this.ip.rng.unit()));
+  }
+
   private scheduleKeepalive(p: Peer, conn: Conn): void {
-    const interval = Math.min(this.cfg.keepalive, Math.floor(p.hold / 3));
+    const interval = this.keepaliveInterval(p);
     if (interval <= 0) return;
-    p.keepaliveTimer = this.ip.node.timer(interval * SECOND, () => {
+    p.keepaliveTimer = this.ip.node.timer(this.jittered(interval), () => {
       if (p.conn !== conn || p.state !== 'Established') return;
       this.send(p, conn, [{ kind: 'keepalive' }], 'KEEPALIVE');
       this.scheduleKeepalive(p, conn);
@@ -248,36 +300,55 @@ export class BgpSpeaker {
     this.dropSession(p, 'hold timer expired');
   }
 
-  /** Ends the session with a peer: timers stop, learned routes go, the TCP connection closes. */
+  /** Ends the session with a peer: timers stop, learned routes go, the TCP connection closes; Idle, then start again. */
   private dropSession(p: Peer, why: string): void {
     const conn = p.conn;
     this.stopTimers(p);
     p.conn = undefined;
+    p.negotiated = [];
     this.removeLearned(p, why);
-    this.setState(p, 'Idle');
+    this.setState(p, 'Idle', `${this.me}: session with ${p.text} ends (${why})`);
     if (conn) this.tcp.close(conn);
-    if (this.cfg.initiates) this.ip.node.later(Timing.bgpConnectRetry, () => p.state === 'Idle' && this.connect(p));
+    // Automatic restart after the idle hold time: an initiating speaker connects, a passive one listens.
+    const wait = this.cfg.initiates ? this.jittered(IDLE_HOLD_TIME) : IDLE_HOLD_TIME * SECOND;
+    p.connectRetryTimer = this.ip.node.timer(wait, () => p.state === 'Idle' && this.automaticStart(p));
   }
 
   private closed(p: Peer, conn: Conn, reason: string): void {
     if (p.conn !== conn) return;
-    this.ip.ctx.rec.event('bgp-state', this.me, `${this.me}: TCP connection to ${p.text} ${reason === 'timeout' ? 'could not be opened' : 'closed'} (${reason})`, 'bgp');
+    // RFC 4271 8.2.2: in Connect, a TCP connection that fails sends the speaker to Active to wait ConnectRetry.
+    if (p.state === 'Connect') {
+      p.conn = undefined;
+      const wait = this.jittered(CONNECT_RETRY_TIME);
+      this.setState(p, 'Active', `${this.me}: TCP to ${p.text} could not be opened (${reason}); ConnectRetry in ${(wait / SECOND).toFixed(1)} s`);
+      p.connectRetryTimer = this.ip.node.timer(wait, () => p.state === 'Active' && this.connect(p));
+      return;
+    }
+    this.ip.ctx.rec.event('bgp-state', this.me, `${this.me}: TCP connection to ${p.text} closed (${reason})`, 'bgp');
     this.dropSession(p, `TCP ${reason}`);
   }
 
+  private stopConnectRetry(p: Peer): void {
+    if (p.connectRetryTimer) p.connectRetryTimer.cancelled = true;
+    p.connectRetryTimer = undefined;
+  }
+
   private stopTimers(p: Peer): void {
+    this.stopConnectRetry(p);
     if (p.holdTimer) p.holdTimer.cancelled = true;
     if (p.keepaliveTimer) p.keepaliveTimer.cancelled = true;
     p.holdTimer = undefined;
     p.keepaliveTimer = undefined;
   }
 
-  private setState(p: Peer, state: BgpState): void {
+  private setState(p: Peer, state: BgpState, why?: string): void {
     const before = p.state;
     p.state = state;
     const { rec, sched } = this.ip.ctx;
-    rec.table(this.me, 'bgp-neighbors', p.text, { cells: { peer: u32ToIp(p.address), AS: String(p.asn), state, 'hold time': `${p.hold} s`, since: String(sched.now) }, prov: this.cfg.prov });
-    if (before !== state) rec.bgpState(this.me, u32ToIp(p.address), state, `${this.me}: BGP session with ${p.text} ${before} -> ${state}`);
+    if (!rec.full) return;
+    const capabilities = p.negotiated.length ? p.negotiated.map(capabilityText).join(', ') : '-';
+    rec.table(this.me, 'bgp-neighbors', p.text, { cells: { peer: u32ToIp(p.address), AS: String(p.asn), state, 'hold time': `${p.hold} s`, capabilities, since: String(sched.now) }, prov: this.cfg.prov });
+    if (before !== state || state === 'Idle') rec.bgpState(this.me, u32ToIp(p.address), state, `${this.me}: BGP session with ${p.text} ${before === state ? state : `${before} -> ${state}`}${why ? `: ${why}` : ''}`);
   }
 }
 

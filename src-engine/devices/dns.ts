@@ -37,7 +37,8 @@ export function startDnsServer(ip: IpStack, udp: UdpStack, records: readonly Dns
 
 /** Asks the node's DNS server for an A record; calls back with the address (number) or undefined. */
 export function resolveName(ip: IpStack, udp: UdpStack, server: number, name: string, tag: number, done: (address: number | undefined, why: string) => void): void {
-  const { rng, rec, tracer } = ip.ctx;
+  const { rec, tracer } = ip.ctx;
+  const { rng } = ip;
   let port = rng.int(49152, 65535);
   while (udp.isBound(port)) port = port === 65535 ? 49152 : port + 1;
   const id = rng.int(0, 0xffff);

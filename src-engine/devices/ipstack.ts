@@ -8,6 +8,7 @@ import { adjustChecksum16, copyBytes, encodePacket, onesSum } from '../net/codec
 import { ethernet, ipv4, ZERO_MAC } from '../net/build';
 import { ETH_HLEN, etherType, ipDst, ipHeaderLen, ipProto, ipSrc, ipTtl, l4DstPort, l4SrcPort, setMac48 } from '../net/frame';
 import { flowHash } from '../net/hash';
+import type { Rng } from '../sim/rng';
 import type { Timer } from '../sim/scheduler';
 import { Timing } from '../sim/timing';
 import type { HopStep } from '../protocol';
@@ -68,10 +69,11 @@ export class IpStack {
     readonly node: StackOwner,
     readonly ctx: Ctx,
     private readonly sw: VSwitch,
-    ipIdSeed: number,
+    /** This node's own random stream: ports, sequence numbers, ids, timer jitter. */
+    readonly rng: Rng,
   ) {
     this.arp = new Arp(this);
-    this.ipId = ipIdSeed & 0xffff;
+    this.ipId = rng.nextU32() & 0xffff;
   }
 
   nextIpId(): number {

@@ -3,6 +3,7 @@
 // caches and sessions, and restarts its services.
 import { BROADCAST_MAC, numToMac } from '../net/addr';
 import { ethDst } from '../net/frame';
+import { createDeviceRng } from '../sim/rng';
 import type { Timer } from '../sim/scheduler';
 import type { NodeDef } from '../topology/schema';
 import type { Ctx } from './context';
@@ -29,7 +30,7 @@ export class NodeRt implements StackOwner, Nic {
     private readonly ctx: Ctx,
     sw: VSwitch,
   ) {
-    this.ip = new IpStack(this, ctx, sw, ctx.rng.nextU32());
+    this.ip = new IpStack(this, ctx, sw, createDeviceRng(ctx.seed, id));
     this.tcp = new TcpStack(this.ip);
     this.udp = new UdpStack(this.ip);
   }

@@ -69,7 +69,7 @@ export class TcpStack {
 
   /** Opens a connection from an ephemeral port chosen by the seeded RNG; the SYN carries `tag`. */
   connect(dst: number, dstPort: number, handlers: TcpHandlers, tag: number): Conn {
-    const { rng } = this.ip.ctx;
+    const { rng } = this.ip;
     let localPort = rng.int(49152, 65535);
     while (this.lookup(dst, dstPort, localPort)) localPort = localPort === 65535 ? 49152 : localPort + 1;
     const route = this.ip.routes.lookup(dst);
@@ -173,7 +173,7 @@ export class TcpStack {
         this.ip.originate(src, IPPROTO_TCP, [tcp(dstPort, srcPort, rstSeq, (seq + payloadLen + (flags & TCP_SYN ? 1 : 0)) >>> 0, flags & TCP_ACK ? RST : RST_ACK)], reply, why);
         return;
       }
-      const iss = this.ip.ctx.rng.nextU32();
+      const iss = this.ip.rng.nextU32();
       const created: Conn = { localIp: ipDst(bytes, o), localPort: dstPort, remoteIp: src, remotePort: srcPort, state: 'syn-received', sndNxt: (iss + 1) >>> 0, rcvNxt: (seq + 1) >>> 0, handlers: {}, ackTimer: undefined, synTries: 0 };
       created.handlers = accept(created);
       this.add(created);

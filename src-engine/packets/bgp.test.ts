@@ -29,6 +29,36 @@ describe('BGP-4', () => {
     expect(toHex(encodePacket([bgp(BGP_OPEN_MUX)]))).toBe(hex(`${MARKER} 001d 01 04 fc74 00b4 c0a86406 00`));
   });
 
+  it('encodes an OPEN with capabilities (RFC 5492) in one optional parameter, and reads them back', () => {
+    const open: BgpMessage = {
+      ...(BGP_OPEN_MUX as Extract<BgpMessage, { kind: 'open' }>),
+      optionalParameters: [{ type: 'capabilities', capabilities: [{ kind: 'multiprotocol', afi: 1, safi: 1 }, { kind: 'route-refresh' }, { kind: 'four-octet-as', asn: 64628 }] }],
+    };
+    const bytes = encodePacket([bgp(open)]);
+    expect(toHex(bytes)).toBe(hex(
+      `${MARKER} 002d 01 04 fc74 00b4 c0a86406` +
+      ' 10' + // 16 bytes of optional parameters
+      ' 02 0e' + // parameter 2 (capabilities), 14 bytes
+      ' 01 04 0001 00 01' + // multiprotocol: AFI 1 IPv4, reserved, SAFI 1 unicast
+      ' 02 00' + // route refresh
+      ' 41 04 0000fc74', // 4-octet AS 64628
+    ));
+    expect(decodeBgp(bytes)).toEqual([open]);
+  });
+
+  it('keeps capabilities and parameters it does not interpret as their bytes', () => {
+    // Cisco's pre-standard route refresh (128), a multiprotocol capability with a reserved byte set, a parameter of type 1.
+    const bytes = fromHex(`${MARKER} 002c 01 04 fc74 00b4 c0a86406 0f 02 08 8000 01 04 0001 01 01 01 03 aabbcc`);
+    expect(decodeBgp(bytes)).toEqual([{
+      kind: 'open', version: 4, myAs: 64628, holdTime: 180, bgpIdentifier: '192.168.100.6',
+      optionalParameters: [
+        { type: 'capabilities', capabilities: [{ kind: 'other', code: 128, data: new Uint8Array(0) }, { kind: 'other', code: 1, data: Uint8Array.of(0, 1, 1, 1) }] },
+        { type: 'other', code: 1, data: Uint8Array.of(0xaa, 0xbb, 0xcc) },
+      ],
+    }]);
+    expect(toHex(encodePacket(decodeBgp(bytes).map(bgp)))).toBe(toHex(bytes));
+  });
+
   it('encodes the UPDATE announcing the VIPs: well-known transitive attributes (40), /32s in 5 bytes each', () => {
     expect(toHex(encodePacket([bgp(BGP_UPDATE_VIPS)]))).toBe(hex(
       `${MARKER} 0033 02` +
@@ -88,7 +118,9 @@ describe('BGP-4', () => {
     expect(errorOf(`${MARKER} 0014 04 00`)).toMatchObject({ code: 'malformed', field: 'length', message: expect.stringContaining('a KEEPALIVE is 19 bytes, not 20') });
     expect(errorOf(`${MARKER} 0013 05`)).toMatchObject({ code: 'malformed', field: 'message.kind', offset: 18 });
     expect(errorOf(`${MARKER} 00`)).toMatchObject({ code: 'truncated', field: 'length', offset: 16 });
-    expect(errorOf(`${MARKER} 001f 01 04 fc74 00b4 c0a86406 02 0200`)).toMatchObject({ code: 'malformed', field: 'message.optionalParametersLength', offset: 28 });
+    expect(errorOf(`${MARKER} 001f 01 04 fc74 00b4 c0a86406 03 0200`)).toMatchObject({ code: 'malformed', field: 'message.optionalParametersLength', offset: 28 });
+    expect(errorOf(`${MARKER} 0020 01 04 fc74 00b4 c0a86406 03 020302`)).toMatchObject({ code: 'malformed', field: 'message.optionalParameters.0.length', offset: 30 });
+    expect(errorOf(`${MARKER} 0021 01 04 fc74 00b4 c0a86406 04 02020104`)).toMatchObject({ code: 'malformed', field: 'message.optionalParameters.0.capabilities.0.length', offset: 32 });
   });
 
   it('reports UPDATE contents it does not model rather than drop them', () => {

@@ -1,8 +1,9 @@
 // BGP-4 messages (RFC 4271 4): the 19-byte header, then OPEN, UPDATE, NOTIFICATION or KEEPALIVE. A TCP
-// segment may carry several messages; each is its own layer. OPEN carries no optional parameters here.
+// segment may carry several messages; each is its own layer. An OPEN's optional parameters: bgpOpen.ts.
 import { readIpv4, writeIpv4 } from './addresses';
 import { checkUint, get16, put16 } from './bytes';
 import { addFixedSpans, type Decoder, failShort, FAILED, type FixedField } from './decoder';
+import { decodeOptionalParameters, encodeOptionalParameters } from './bgpOpen';
 import { decodeUpdate, encodeUpdate } from './bgpUpdate';
 import type { BgpLayer, BgpMessage } from './layers';
 import { reserve, writeBytes, type Writer } from './writer';
@@ -49,8 +50,8 @@ export function encodeBgp(w: Writer, l: BgpLayer): void {
       put16(b, start + 20, m.myAs);
       put16(b, start + 22, m.holdTime);
       writeIpv4(b, start + 24, m.bgpIdentifier, 'bgp.message.bgpIdentifier');
-      b[start + 28] = 0;
       w.pos = start + OPEN_LENGTH;
+      w.buf[start + 28] = m.optionalParameters ? encodeOptionalParameters(w, m.optionalParameters) : 0;
       break;
     case 'update':
       encodeUpdate(w, m);
@@ -97,9 +98,13 @@ function decodeMessage(d: Decoder, type: number, at: number, end: number): BgpMe
   switch (type) {
     case TYPE_OPEN: {
       if (length < OPEN_LENGTH) return void d.malformed('bgp', 'length', at + 16, `an OPEN is at least ${OPEN_LENGTH} bytes, not ${length}`);
-      if (b[at + 28] !== 0 || length !== OPEN_LENGTH) return void d.malformed('bgp', 'message.optionalParametersLength', at + 28, 'optional parameters (capabilities) are not modelled');
+      const paramsLength = b[at + 28]!;
+      if (OPEN_LENGTH + paramsLength !== length) return void d.malformed('bgp', 'message.optionalParametersLength', at + 28, `${paramsLength} bytes of optional parameters do not fill the OPEN's ${length - OPEN_LENGTH}`);
       if (d.fields) addFixedSpans(d, 'bgp', OPEN, at);
-      return { kind: 'open', version: b[at + 19]!, myAs: get16(b, at + 20), holdTime: get16(b, at + 22), bgpIdentifier: readIpv4(b, at + 24) };
+      const open = { kind: 'open' as const, version: b[at + 19]!, myAs: get16(b, at + 20), holdTime: get16(b, at + 22), bgpIdentifier: readIpv4(b, at + 24) };
+      if (paramsLength === 0) return open;
+      const optionalParameters = decodeOptionalParameters(d, at + OPEN_LENGTH, end);
+      return optionalParameters && { ...open, optionalParameters };
     }
     case TYPE_UPDATE:
       return decodeUpdate(d, at + HEADER_LENGTH, end);

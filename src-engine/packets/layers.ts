@@ -175,6 +175,21 @@ export interface BgpPathAttributes {
   readonly nextHop?: Ipv4Address;
 }
 
+/** One capability (RFC 5492) an OPEN advertises; codes the simulator does not interpret stay as bytes. */
+export type BgpCapability =
+  /** Code 1 (RFC 4760): the speaker exchanges routes of this address family (AFI 1 IPv4, SAFI 1 unicast). */
+  | { readonly kind: 'multiprotocol'; readonly afi: number; readonly safi: number }
+  /** Code 2 (RFC 2918): the speaker accepts ROUTE-REFRESH messages. */
+  | { readonly kind: 'route-refresh' }
+  /** Code 65 (RFC 6793): the speaker handles 4-octet AS numbers; its own AS in 4 bytes. */
+  | { readonly kind: 'four-octet-as'; readonly asn: number }
+  | { readonly kind: 'other'; readonly code: number; readonly data: Uint8Array };
+
+/** An OPEN's optional parameter (RFC 4271 4.2): capabilities (type 2, RFC 5492) or anything else, kept as bytes. */
+export type BgpOptionalParameter =
+  | { readonly type: 'capabilities'; readonly capabilities: readonly BgpCapability[] }
+  | { readonly type: 'other'; readonly code: number; readonly data: Uint8Array };
+
 export type BgpMessage =
   | {
       readonly kind: 'open';
@@ -182,6 +197,8 @@ export type BgpMessage =
       readonly myAs: number; // 2 bytes
       readonly holdTime: number;
       readonly bgpIdentifier: Ipv4Address;
+      /** Absent when the OPEN carries none (optional parameters length 0). */
+      readonly optionalParameters?: readonly BgpOptionalParameter[];
     }
   | {
       readonly kind: 'update';

@@ -141,13 +141,35 @@ describe('canonical flow: ClientVM opens https://portal.azurestack.local', () =>
     const bgp = result.transmissions.filter((t) => t.protocol === 'bgp' && t.fromNode !== SW && t.time < 1_000_000).map((t) => `${t.fromNode}: ${t.summary}`);
     expect(bgp[0]).toMatch(/^MuxVM: 192\.168\.100\.6:\d+ -> 192\.168\.100\.1:179 TCP SYN/);
     expect(bgp[1]).toMatch(/^BGPVM: 192\.168\.100\.1:179 -> 192\.168\.100\.6:\d+ TCP SYN\/ACK/);
-    expect(bgp.some((s) => s.startsWith('MuxVM:') && s.includes('BGP OPEN AS 64628 hold 180s id 192.168.100.6'))).toBe(true);
-    expect(bgp.some((s) => s.startsWith('BGPVM:') && s.includes('BGP OPEN AS 64647 hold 180s id 192.168.100.1 + BGP KEEPALIVE'))).toBe(true);
+    const messages = bgp.filter((s) => s.includes('BGP ')).map((s) => `${s.split(':')[0]} ${s.slice(s.indexOf('BGP '))}`);
+    expect(messages).toEqual([
+      'MuxVM BGP OPEN AS 64628 hold 180s id 192.168.100.6, capabilities MP IPv4 unicast, route refresh',
+      'BGPVM BGP OPEN AS 64647 hold 180s id 192.168.100.1, capabilities MP IPv4 unicast, route refresh',
+      'BGPVM BGP KEEPALIVE',
+      'MuxVM BGP KEEPALIVE',
+      'MuxVM BGP UPDATE announce 192.168.133.74/32, 192.168.133.1/32 next hop 192.168.100.6',
+    ]);
     expect(bgp.some((s) => s.includes('BGP UPDATE announce 192.168.133.74/32, 192.168.133.1/32 next hop 192.168.100.6'))).toBe(true);
     const installs = result.events.filter((e) => e.kind === 'route-installed').map((e) => e.summary);
     expect(installs).toEqual([
       'BGPVM installs 192.168.133.74/32 via 192.168.100.6 (BGP from 192.168.100.6 (AS 64628), AS path 64628)',
       'BGPVM installs 192.168.133.1/32 via 192.168.100.6 (BGP from 192.168.100.6 (AS 64628), AS path 64628)',
+    ]);
+  });
+
+  it("walks both speakers through the RFC 4271 states, each a bgp-state event with the peer and state as data", () => {
+    const states = result.events.filter((e) => e.kind === 'bgp-state').map((e) => `${e.time} ${e.node} ${e.bgp?.peer} ${e.bgp?.state}`);
+    expect(states).toEqual([
+      '0 BGPVM 192.168.100.6 Idle',
+      '0 BGPVM 192.168.100.6 Active', // passive: listens
+      '0 MuxVM 192.168.100.1 Idle',
+      '0 MuxVM 192.168.100.1 Connect', // opens TCP 179
+      '300 MuxVM 192.168.100.1 OpenSent', // TCP up: OPEN at once
+      '375 BGPVM 192.168.100.6 OpenSent', // TCP up on its side too: its own OPEN, not waiting for the peer's
+      '375 BGPVM 192.168.100.6 OpenConfirm',
+      '450 MuxVM 192.168.100.1 OpenConfirm',
+      '450 MuxVM 192.168.100.1 Established',
+      '525 BGPVM 192.168.100.6 Established',
     ]);
   });
 

@@ -32,7 +32,7 @@ export function startFlow(world: World, source: NodeRt, dest: Destination): Flow
       source.tcp.connect(address, port, {}, FLOW_TAG);
       return;
     }
-    const identifier = world.ctx.rng.int(1, 0xffff);
+    const identifier = source.ip.rng.int(1, 0xffff);
     source.ip.originate(address, IPPROTO_ICMP, [{ type: 'icmp', kind: 'echo-request', code: 0, identifier, sequence: 1 }, { type: 'raw', data: PING_DATA }], FLOW_TAG, `${source.id} pings ${label}.`);
   };
   if (dest.kind === 'address') {

@@ -60,7 +60,7 @@ describe('MuxVM recovers', () => {
   it('after the hold time: reconnects, OPEN, UPDATE, and the flow is delivered again', () => {
     const r = runPoc({ whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }, { action: 'restore', target: 'MuxVM', at: 200 * S }] }).result;
     expect(r.trace.disposition).toBe('delivered');
-    const established = r.events.filter((e) => e.kind === 'bgp-state' && e.summary.endsWith('-> Established') && e.node === 'BGPVM');
+    const established = r.events.filter((e) => e.kind === 'bgp-state' && e.bgp?.state === 'Established' && e.node === 'BGPVM');
     expect(established.length).toBe(2);
     expect(established[1]!.time).toBeGreaterThan(200 * S);
     expect(r.trace.hops.map((h) => h.node)).toContain('MuxVM');

@@ -14,7 +14,6 @@ import type { Route } from '../devices/routes';
 import { routeKey } from '../devices/routes';
 import { Vfp, type VfpRule } from '../devices/vfp';
 import { VSwitch } from '../devices/vswitch';
-import { createRng } from '../sim/rng';
 import { Scheduler } from '../sim/scheduler';
 import type { Topology } from '../topology/schema';
 import { markOf } from '../view/provenance';
@@ -40,12 +39,11 @@ export interface WorldOptions {
 
 export function buildWorld(topology: Topology, options: WorldOptions): World {
   const sched = new Scheduler();
-  const rng = createRng(options.seed);
   const rec = new Recorder(sched, options.record);
   const tracer = new Tracer(sched);
   const owner = new Map<number, string>();
   for (const n of topology.nodes) for (const f of n.interfaces) owner.set(ipToU32(f.address.split('/')[0]!), n.id);
-  const ctx: Ctx = { sched, rng, rec, tracer, nameOf: (ip) => owner.get(ip) ?? u32ToIp(ip) };
+  const ctx: Ctx = { sched, seed: options.seed, rec, tracer, nameOf: (ip) => owner.get(ip) ?? u32ToIp(ip) };
   const sw = new VSwitch(topology.switch.id, ctx);
   const groupOf = new Map(topology.networks.map((n, i) => [n.id, i]));
   const vlanOf = new Map(topology.networks.map((n) => [n.id, n.vlan]));

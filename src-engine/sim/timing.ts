@@ -23,8 +23,6 @@ export const Timing = {
   synTries: 3,
   /** Delayed ACK for data segments with nothing to piggyback on. */
   delayedAck: 200_000,
-  /** BGP ConnectRetry after a failed or closed session. */
-  bgpConnectRetry: 30_000_000,
 } as const;
 
 export const SECOND = 1_000_000;

@@ -13,7 +13,7 @@ export const TABLE_COLUMNS: Readonly<Record<TableId, { readonly title: string; r
   arp: { title: 'ARP cache', columns: ['address', 'mac', 'interface', 'learned'] },
   routes: { title: 'Routing table', columns: ['prefix', 'next hop', 'interface', 'source', 'from', 'metric'] },
   nat: { title: 'NAT table (NAPT)', columns: ['protocol', 'inside', 'outside', 'remote', 'created'] },
-  'bgp-neighbors': { title: 'BGP neighbours', columns: ['peer', 'AS', 'state', 'hold time', 'since'] },
+  'bgp-neighbors': { title: 'BGP neighbours', columns: ['peer', 'AS', 'state', 'hold time', 'capabilities', 'since'] },
   'bgp-rib': { title: 'BGP RIB', columns: ['prefix', 'next hop', 'AS path', 'origin', 'peer', 'learned at'] },
   'slb-rules': { title: 'SLB rules', columns: ['rule', 'VIP', 'protocol', 'port', 'DIPs'] },
   'vfp-flows': { title: 'VFP flow table', columns: ['client', 'VIP', 'DIP', 'port', 'created'] },

@@ -5,6 +5,7 @@
 import type { ArpLayer, BgpMessage, DnsLayer, IcmpLayer, Ipv4Layer, Layer, LayerType, TcpFlags, TcpLayer, UdpLayer, VxlanLayer } from '../packets/layers';
 import { PORT_BGP } from '../packets/layers';
 import { LAYER_NAMES } from '../packets/errors';
+import { capabilityText } from '../packets/bgpOpen';
 
 /** What a frame is, named for its innermost interesting layer. */
 export type Protocol = 'arp' | 'dns' | 'tcp' | 'udp' | 'bgp' | 'vxlan' | 'icmp' | 'other';
@@ -51,10 +52,16 @@ export function tcpFlagNames(f: TcpFlags): string[] {
   return names;
 }
 
+/** ", capabilities MP IPv4 unicast, route refresh": what an OPEN offers, or nothing when it offers none. */
+function openCapabilities(m: Extract<BgpMessage, { kind: 'open' }>): string {
+  const caps = (m.optionalParameters ?? []).flatMap((p) => (p.type === 'capabilities' ? p.capabilities.map(capabilityText) : []));
+  return caps.length ? `, capabilities ${caps.join(', ')}` : '';
+}
+
 function bgpText(m: BgpMessage): string {
   switch (m.kind) {
     case 'open':
-      return `BGP OPEN AS ${m.myAs} hold ${m.holdTime}s id ${m.bgpIdentifier}`;
+      return `BGP OPEN AS ${m.myAs} hold ${m.holdTime}s id ${m.bgpIdentifier}${openCapabilities(m)}`;
     case 'keepalive':
       return 'BGP KEEPALIVE';
     case 'notification':
@@ -74,7 +81,8 @@ const tcpToken = (tcp: TcpLayer) => `TCP ${tcpFlagNames(tcp.flags).join('-') || 
 const bgpKinds = (layers: readonly Layer[]) => layers.flatMap((l) => (l.type === 'bgp' ? [l.message] : []));
 
 function descriptor(protocol: Protocol, name: string, filter: FilterKey, rest: Pick<ProtocolDescriptor, 'claims' | 'summary' | 'tokenLabel'>): ProtocolDescriptor {
-  return { protocol, name, filter, className: `proto-${protocol}`, colorToken: `--p-${protocol}`, ...rest };
+  // Drawn in its filter's colour: the legend, the filters and every drawing agree.
+  return { protocol, name, filter, className: `proto-${filter}`, colorToken: `--p-${filter}`, ...rest };
 }
 
 const ARP = descriptor('arp', 'ARP', 'arp', {

@@ -49,6 +49,7 @@ export const selectMotion = (s: AppState) => s.motion;
 /** Tokens jump instead of gliding: the user's setting, the URL, or the system's reduced-motion preference. */
 export const selectJumpOnly = (s: AppState) => s.motion === 'off' || s.prefersReducedMotion;
 export const selectSideTab = (s: AppState) => s.sideTab;
+export const selectBottomTab = (s: AppState) => s.bottomTab;
 export const selectHelpOpen = (s: AppState) => s.helpOpen;
 export const selectNotices = (s: AppState) => s.notices;
 

@@ -15,6 +15,8 @@ export interface UiSlice {
   motion: 'on' | 'off';
   prefersReducedMotion: boolean;
   sideTab: 'packet' | 'node';
+  /** The pane under the diagram: the event list or the sequence diagram. */
+  bottomTab: 'events' | 'sequence';
   helpOpen: boolean;
   notices: readonly Notice[];
   /** The send form's fields, kept as typed (also when a run fails), and filled by the context menu. */
@@ -26,6 +28,7 @@ export interface UiSlice {
   setMotion: (motion: 'on' | 'off') => void;
   setPrefersReducedMotion: (on: boolean) => void;
   setSideTab: (tab: 'packet' | 'node') => void;
+  setBottomTab: (tab: 'events' | 'sequence') => void;
   setHelpOpen: (open: boolean) => void;
   notify: (kind: Notice['kind'], text: string) => void;
   dismissNotice: (id: number) => void;
@@ -40,6 +43,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   motion: 'on',
   prefersReducedMotion: false,
   sideTab: 'packet',
+  bottomTab: 'events',
   helpOpen: false,
   notices: [],
   draftFrom: 'ClientVM',
@@ -50,6 +54,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setMotion: (motion) => set({ motion }),
   setPrefersReducedMotion: (on) => set({ prefersReducedMotion: on }),
   setSideTab: (tab) => set({ sideTab: tab }),
+  setBottomTab: (tab) => set({ bottomTab: tab }),
   setHelpOpen: (open) => set({ helpOpen: open }),
   notify: (kind, text) => set((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id: ++noticeId, kind, text }] })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),

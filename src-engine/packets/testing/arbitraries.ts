@@ -2,7 +2,7 @@
 // fields the encoder computes (lengths, checksums left undefined) filled in.
 import fc from 'fast-check';
 import type {
-  ArpLayer, BgpLayer, BgpMessage, DnsAnswer, DnsLayer, DnsQuestion, EthernetLayer, IcmpLayer, Ipv4Layer, Layer, RawLayer, TcpLayer, UdpLayer, VxlanLayer,
+  ArpLayer, BgpCapability, BgpLayer, BgpMessage, BgpOptionalParameter, DnsAnswer, DnsLayer, DnsQuestion, EthernetLayer, IcmpLayer, Ipv4Layer, Layer, RawLayer, TcpLayer, UdpLayer, VxlanLayer,
 } from '../layers';
 
 const u8 = fc.integer({ min: 0, max: 0xff });
@@ -34,8 +34,20 @@ const prefix = fc.tuple(u32, fc.integer({ min: 0, max: 32 })).map(([a, len]) => 
   return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${len}`;
 });
 
+/** Capabilities as the decoder reads them: an 'other' never has a code and length a known kind would claim. */
+const bgpCapability: fc.Arbitrary<BgpCapability> = fc.oneof(
+  fc.record({ kind: fc.constant('multiprotocol' as const), afi: u16, safi: u8 }),
+  fc.constant({ kind: 'route-refresh' as const }),
+  fc.record({ kind: fc.constant('four-octet-as' as const), asn: u32 }),
+  fc.record({ kind: fc.constant('other' as const), code: fc.integer({ min: 3, max: 64 }), data: bytes(0, 6) }),
+);
+const bgpOptionalParameter: fc.Arbitrary<BgpOptionalParameter> = fc.oneof(
+  fc.record({ type: fc.constant('capabilities' as const), capabilities: fc.array(bgpCapability, { maxLength: 4 }) }),
+  fc.record({ type: fc.constant('other' as const), code: fc.integer({ min: 3, max: 255 }), data: bytes(0, 6) }),
+);
+
 const bgpMessage: fc.Arbitrary<BgpMessage> = fc.oneof(
-  fc.record({ kind: fc.constant('open' as const), version: u8, myAs: u16, holdTime: u16, bgpIdentifier: ipv4Text }),
+  fc.record({ kind: fc.constant('open' as const), version: u8, myAs: u16, holdTime: u16, bgpIdentifier: ipv4Text, optionalParameters: maybe(fc.array(bgpOptionalParameter, { minLength: 1, maxLength: 3 })) }).map(clean),
   fc.constant({ kind: 'keepalive' as const }),
   fc.record({ kind: fc.constant('notification' as const), errorCode: u8, errorSubcode: u8, data: maybe(bytes(1, 8)) }).map(clean),
   fc.record({

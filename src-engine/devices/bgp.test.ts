@@ -1,0 +1,56 @@
+// The BGP speaker by RFC 4271: KEEPALIVE jitter, the Connect -> Active -> Connect path when TCP cannot be
+// opened, FSM errors, and the capabilities negotiated into the neighbour table.
+import { describe, expect, it } from 'vitest';
+import { runPoc } from '../run/fixtures';
+import { createRunSession } from '../run/session';
+import { pocTopology } from '../run/fixtures';
+
+const S = 1_000_000;
+
+describe('KEEPALIVE timing (RFC 4271 10: jitter 0.75 to 1.0)', () => {
+  // A what-if late in the run keeps it going for several keepalive intervals; SQLVM plays no part in BGP.
+  const r = runPoc({ whatIf: [{ action: 'fail', target: 'SQLVM', at: 400 * S }] }).result;
+  const sent = (node: string) => r.transmissions.filter((t) => t.fromNode === node && t.summary.endsWith('BGP KEEPALIVE')).map((t) => t.time);
+
+  for (const node of ['MuxVM', 'BGPVM']) {
+    it(`${node}: every interval between 45 s and 60 s, and not all the same`, () => {
+      const times = sent(node);
+      expect(times.length).toBeGreaterThan(6);
+      const gaps = times.slice(2).map((t, i) => t - times[i + 1]!);
+      for (const g of gaps) {
+        expect(g).toBeGreaterThanOrEqual(45 * S);
+        expect(g).toBeLessThanOrEqual(60 * S + 1000);
+      }
+      expect(new Set(gaps).size).toBeGreaterThan(gaps.length / 2);
+    });
+  }
+
+  it('the hold timer never expires while both are up', () => {
+    expect(r.events.some((e) => e.summary.includes('hold timer expired'))).toBe(false);
+  });
+});
+
+describe('TCP 179 cannot be opened (BGPVM down from the start)', () => {
+  // SQLVM's failure at 100 s only keeps the run going past MuxVM's ConnectRetry.
+  const r = runPoc({ whatIf: [{ action: 'fail', target: 'BGPVM', at: 0 }, { action: 'restore', target: 'BGPVM', at: 40 * S }, { action: 'fail', target: 'SQLVM', at: 100 * S }] }).result;
+  const mux = r.events.filter((e) => e.kind === 'bgp-state' && e.node === 'MuxVM').map((e) => e.bgp?.state);
+
+  it('MuxVM goes Connect -> Active when the SYNs go unanswered, then Connect again after ConnectRetry, and comes up', () => {
+    expect(mux.slice(0, 4)).toEqual(['Idle', 'Connect', 'Active', 'Connect']);
+    expect(mux.at(-1)).toBe('Established');
+    const active = r.events.find((e) => e.kind === 'bgp-state' && e.node === 'MuxVM' && e.bgp?.state === 'Active')!;
+    expect(active.summary).toMatch(/could not be opened \(timeout\); ConnectRetry in \d+\.\d s/);
+  });
+});
+
+describe('the neighbour table', () => {
+  it('shows the state and the capabilities both sides offered', () => {
+    const session = createRunSession();
+    const run = session.run(pocTopology(), { from: 'ClientVM', to: 'https://portal.azurestack.local' });
+    expect(run.ok).toBe(true);
+    const tables = session.tables('BGPVM', 2 * S);
+    if (!tables.ok) throw new Error(tables.error.message);
+    const neighbours = tables.value.tables.find((t) => t.title === 'BGP neighbours')!;
+    expect(neighbours.rows[0]!.cells).toMatchObject({ peer: '192.168.100.6', state: 'Established', capabilities: 'MP IPv4 unicast, route refresh' });
+  });
+});
