@@ -34,7 +34,7 @@ test('a copied link reopens the same flow at the same step', async ({ hoplab, pl
     const errors: string[] = [];
     other.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await other.goto(link);
-    await expect(other.getByTestId('flow-status')).toHaveAttribute('data-disposition', 'delivered');
+    await expect(other.getByTestId('flow-status')).toHaveAttribute('data-disposition', 'pending');
     await expect(other.getByRole('toolbar', { name: 'Playback' }).locator('.step-readout')).toContainText(`Step ${step} of`);
     await expect(other.getByRole('region', { name: 'Packet inspector' }).locator('.frame-title')).toHaveText(frame);
     expect(errors).toEqual([]);
@@ -43,6 +43,7 @@ test('a copied link reopens the same flow at the same step', async ({ hoplab, pl
 
 test('a bad link parameter says what is wrong and falls back, keeping the rest', async ({ hoplab, playback, page }) => {
   await hoplab.open('?from=ClientVM&to=https%3A%2F%2Fportal.azurestack.local&step=abc&speed=7&motion=off');
+  await hoplab.toEnd();
   await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'delivered');
   const alerts = page.getByRole('alert');
   await expect(alerts.filter({ hasText: 'The link\'s "step" parameter is "abc"' })).toBeVisible();

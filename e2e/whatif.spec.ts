@@ -6,11 +6,14 @@ test('fail MuxVM: the BGP withdrawal plays out and the flow fails with its reaso
   await test.step('run the preset', async () => {
     await hoplab.open('?motion=off');
     await hoplab.runPreset();
+    await hoplab.toEnd();
     await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'delivered');
   });
 
   await test.step('fail MuxVM from its context menu: the run is computed again with the what-if', async () => {
     await hoplab.failFromContextMenu('MuxVM');
+    await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'pending');
+    await hoplab.toEnd();
     await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'ttl-exceeded');
     await expect(hoplab.flowStatus).toContainText('Flow failed: TTL exceeded');
     await expect(page.getByRole('list', { name: 'What-ifs in this run' })).toContainText('MuxVM fails at');
@@ -40,6 +43,8 @@ test('fail MuxVM: the BGP withdrawal plays out and the flow fails with its reaso
   await test.step('restore MuxVM from its details: the flow is delivered again', async () => {
     const details = await hoplab.openDetails('MuxVM');
     await details.getByRole('button', { name: 'Restore MuxVM' }).click();
+    await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'pending');
+    await hoplab.toEnd();
     await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'delivered');
     await expect(page.getByRole('list', { name: 'What-ifs in this run' })).toHaveCount(0);
   });

@@ -8,6 +8,7 @@ import { POC_TOPOLOGY } from './scenarios/poc';
 import type { Topology } from './topology/schema';
 import { parseTopology } from './topology/validate';
 import { writeCapture } from './trace/capture';
+import { findLesson, lessonSummaries } from './lessons/catalog';
 
 export function createEngine(): EngineApi {
   let topology: Topology | undefined;
@@ -23,5 +24,13 @@ export function createEngine(): EngineApi {
     run: async (request) => (topology ? session.run(topology, request) : { ok: false, error: engineError('not-loaded') }),
     tables: async (node, time) => session.tables(node, time),
     exportPcapng: async () => session.exportPcapng(writeCapture),
+    lessons: async () => lessonSummaries(),
+    resolveLesson: async (id) => {
+      const lesson = findLesson(id);
+      if (!lesson) return { ok: false, error: engineError('unknown-lesson', `There is no lesson "${id}"`) };
+      const r = session.resolveLesson(lesson);
+      if (r.ok) return r;
+      return { ok: false, error: engineError('lesson-unresolved', r.error.map((f) => `Lesson "${f.lesson}", chapter "${f.chapter}": ${f.message}`).join('; ')) };
+    },
   };
 }

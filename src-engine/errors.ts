@@ -29,6 +29,8 @@ export const ERROR_MESSAGES = {
   'bad-request': 'The run request is malformed: check the seed (a whole number from 0 to 4294967295) and the knobs (true or false).',
   'no-run': 'Run a flow first; tables and captures come from the last run.',
   'capture-failed': 'The capture could not be written.',
+  'unknown-lesson': 'Open the list of lessons and pick one of them.',
+  'lesson-unresolved': 'This lesson no longer matches what the engine simulates. Choose "Show everything" to explore the run freely, and report the lesson and chapter named here.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

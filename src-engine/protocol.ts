@@ -1,6 +1,7 @@
 // The engine's public API and the data it hands out: the worker exposes exactly `EngineApi`,
 // the page imports these types only. Everything here is plain, structured-cloneable data.
 // Expected failures come back as values (`Result`), never as errors thrown across the worker boundary.
+import type { LessonSummary, ResolvedLesson } from './lessons/model';
 import type { Layer } from './packets/layers';
 import type { Topology } from './topology/schema';
 import type { Disposition } from './view/dispositions';
@@ -211,4 +212,10 @@ export interface EngineApi {
   tables(node: string, time: SimTime): Promise<Result<DeviceTables>>;
   /** The last run as a pcapng capture, one interface block per capture point. */
   exportPcapng(): Promise<Result<Uint8Array>>;
+  /** Every lesson: title, goal, the run it needs and its chapters' titles. */
+  lessons(): Promise<readonly LessonSummary[]>;
+  /** Binds a lesson to the last run (which must be the lesson's request): chapters, focus and quizzes. */
+  resolveLesson(id: string): Promise<Result<ResolvedLesson>>;
 }
+
+export type { LessonSummary, ResolvedLesson, ResolvedChapter, ResolvedQuestion, Choice } from './lessons/model';

@@ -4,6 +4,8 @@ import { HelpPopover } from './controls/HelpPopover';
 import { LargeTextToggle } from './controls/LargeTextToggle';
 import { LiveAnnouncer } from './controls/LiveAnnouncer';
 import { LoadTopology } from './controls/LoadTopology';
+import { LessonBar } from './lessons/LessonBar';
+import { LessonsButton } from './lessons/LessonsButton';
 import { Notices } from './controls/Notices';
 import { PlaybackBar } from './controls/PlaybackBar';
 import { SendTraffic } from './controls/SendTraffic';
@@ -20,6 +22,8 @@ export function App() {
   const snapshot = useAppStore(selectSnapshot);
   const status = useAppStore(selectLoadStatus);
   const largeText = useAppStore(selectLargeText);
+  const presenter = useAppStore((s) => s.presenter && s.lesson !== undefined);
+  const inLesson = useAppStore((s) => s.lesson !== undefined);
   useShortcuts();
   useReducedMotion();
 
@@ -42,9 +46,10 @@ export function App() {
   }, []);
 
   return (
-    <div className={`app${largeText ? ' large-text' : ''}`}>
+    <div className={`app${largeText ? ' large-text' : ''}${presenter ? ' presenter' : ''}${inLesson ? ' in-lesson' : ''}`}>
       <header className="app-header">
         <h1>Hoplab</h1>
+        <LessonsButton />
         <SendTraffic />
         <div className="header-actions">
           <ShareActions />
@@ -59,6 +64,7 @@ export function App() {
       <Notices />
       <div className="workspace">
         <section className="stage" aria-label="Network">
+          <LessonBar />
           <main className="canvas">{snapshot && <TopologyView snapshot={snapshot} />}</main>
           <PlaybackBar />
           <BottomPane />

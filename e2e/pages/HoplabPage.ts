@@ -37,6 +37,12 @@ export class HoplabPage {
     await expect(this.flowStatus).toBeVisible();
   }
 
+  /** Moves the playhead to the last step, where the flow's outcome is told. */
+  async toEnd() {
+    await this.page.getByRole('toolbar', { name: 'Playback' }).getByRole('slider', { name: 'Timeline' }).focus();
+    await this.page.keyboard.press('End');
+  }
+
   async send(from: string, to: string) {
     const form = this.page.getByRole('form', { name: 'Send traffic' });
     await form.getByLabel('From').selectOption(from);

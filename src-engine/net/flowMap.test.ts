@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FC_SEED } from '../testing/seed';
 import { FlowMap } from './flowMap';
 
 describe('FlowMap', () => {
@@ -35,6 +36,7 @@ describe('FlowMap', () => {
           expect(m.size).toBe(ref.size);
         }
       }),
+      { seed: FC_SEED },
     );
   });
 

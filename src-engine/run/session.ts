@@ -8,11 +8,16 @@ import { tablesAt } from '../trace/tableLog';
 import { engineError } from '../errors';
 import { isNodeUpAt } from '../view/runState';
 import { simulate, type SimRun } from './simulate';
+import type { LessonDef, ResolvedLesson, ResolveFailure } from '../lessons/model';
+import { createRunQuery } from '../lessons/query';
+import { resolveLesson } from '../lessons/resolve';
 
 export interface RunSession {
   run(topology: Topology, request: RunRequest): Result<RunResult, EngineError>;
   tables(node: string, time: SimTime): Result<DeviceTables, EngineError>;
   exportPcapng(write: (capture: Capture) => Uint8Array): Result<Uint8Array, EngineError>;
+  /** Binds a lesson's chapters and questions to the last run, which must be the lesson's own request. */
+  resolveLesson(lesson: LessonDef): Result<ResolvedLesson, readonly ResolveFailure[]>;
 }
 
 export function createRunSession(): RunSession {
@@ -31,6 +36,14 @@ export function createRunSession(): RunSession {
       if (!node) return { ok: false, error: engineError('unknown-node', `"${nodeText}" is not a node of the last run`) };
       const up = isNodeUpAt(last.result.events, node, time);
       return { ok: true, value: { node, time, up, tables: tablesAt(last.tableLog, node, time) } };
+    },
+    resolveLesson(lesson) {
+      if (!last) return { ok: false, error: [{ lesson: lesson.title, chapter: '', message: 'there is no run yet: run the lesson first' }] };
+      const run = last;
+      if (JSON.stringify(run.result.request) !== JSON.stringify(lesson.request)) {
+        return { ok: false, error: [{ lesson: lesson.title, chapter: '', message: "the last run is not this lesson's run: run the lesson's request first" }] };
+      }
+      return resolveLesson(lesson, createRunQuery(run.result, run.switchId), (node, time) => this.tables(node, time));
     },
     exportPcapng(write) {
       if (!last) return { ok: false, error: engineError('no-run', 'there is no run yet') };

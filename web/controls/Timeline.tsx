@@ -4,6 +4,7 @@ import { memo, useMemo } from 'react';
 import type { RunResult } from '../../src-engine/protocol';
 import type { Timeline as TimelineModel } from '../model/timeline';
 import { formatTime } from '../model/format';
+import { ChapterStrip } from '../lessons/ChapterStrip';
 import { selectCursor, selectResult, selectTimeline, useAppStore } from '../store/store';
 
 export function Timeline() {
@@ -16,6 +17,7 @@ export function Timeline() {
   const step = timeline?.steps[cursor];
   return (
     <div className="timeline">
+      <ChapterStrip />
       {timeline && result && <Ticks timeline={timeline} result={result} />}
       <input
         type="range"

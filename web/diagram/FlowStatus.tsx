@@ -1,13 +1,38 @@
 // The flow's fate at a glance, over the diagram: running, delivered, or how it failed.
 import { DISPOSITION_LABEL, isDelivered } from '../../src-engine/view/index';
-import { selectResult, selectRunStatus, useAppStore } from '../store/store';
+import type { AppState } from '../store/store';
+import { selectOpenQuestion, selectResult, selectRunStatus, useAppStore } from '../store/store';
+import { stepAtTime } from '../model/timeline';
+
+/** Whether the playhead has reached the step where the user's flow ends (its last forward hop). */
+export function selectFlowEnded(s: AppState): boolean {
+  const { result, timeline } = s;
+  if (!result || !timeline || timeline.steps.length === 0) return false;
+  const last = result.trace.hops[result.trace.hops.length - 1];
+  if (!last) return true;
+  const step = (last.transmissionId !== undefined ? timeline.stepOfTx.get(last.transmissionId) : undefined) ?? stepAtTime(timeline.steps, last.time);
+  return s.cursor >= step;
+}
 
 
 export function FlowStatus() {
   const status = useAppStore(selectRunStatus);
   const result = useAppStore(selectResult);
+  const ended = useAppStore(selectFlowEnded);
+  const asking = useAppStore((s) => selectOpenQuestion(s) !== undefined);
+  // In a lesson the caption tells the story; the flow's banner returns with "Show everything".
+  const inLesson = useAppStore((s) => s.lesson !== undefined && !s.showEverything);
+  if (inLesson) return null;
   if (status === 'running') return <p className="flow-status flow-running" role="status">Computing the run in the worker…</p>;
   if (!result) return null;
+  // The outcome is told when the playhead gets there, not before; never while a question is open.
+  if (!ended || asking) {
+    return (
+      <p className="flow-status flow-pending" role="status" data-testid="flow-status" data-disposition="pending">
+        Flow under way: {result.request.from} → {result.request.to}
+      </p>
+    );
+  }
   const ok = isDelivered(result.trace.disposition);
   return (
     <p className={`flow-status ${ok ? 'flow-ok' : 'flow-failed'}`} role="status" data-testid="flow-status" data-disposition={result.trace.disposition} title={`${result.trace.description}: ${result.trace.reason}`}>

@@ -5,7 +5,7 @@ import { Background, Controls, MiniMap, Panel, ReactFlow, type Node } from '@xyf
 import { useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { TokenLayer } from '../animation/TokenLayer';
-import { useAppStore } from '../store/store';
+import { selectOpenQuestion, useAppStore } from '../store/store';
 import { AutoFit, FIT_PADDING } from './AutoFit';
 import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes } from './geometry';
@@ -45,7 +45,12 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
 
   const onNodeClick = useCallback(
     (_: MouseEvent, node: FlowNode) => {
-      if (isDeviceNode(node)) selectNode(node.id);
+      if (!isDeviceNode(node)) return;
+      selectNode(node.id);
+      // A "which device next?" question is answered by clicking the device, too.
+      const s = useAppStore.getState();
+      const q = selectOpenQuestion(s);
+      if (q?.kind === 'next-device' && q.choices.some((c) => c.id === node.id)) s.setQuizChoice(q.id, node.id);
     },
     [selectNode],
   );

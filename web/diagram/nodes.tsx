@@ -3,7 +3,7 @@
 // three nodes, not the graph.
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { markOf } from '../../src-engine/view/index';
-import { selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
+import { selectLessonFocus, selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
 import type { FlowNode } from './toFlow';
 import { MarkBadge } from './MarkBadge';
 
@@ -27,7 +27,9 @@ function useDeviceState(id: string) {
   const hop = useAppStore((s) => selectNodeHop(s, id));
   const down = useAppStore((s) => selectNodeDown(s, id));
   const selected = useAppStore((s) => s.selectedNode === id);
+  const focus = useAppStore((s) => selectLessonFocus(s, id));
   return {
+    'data-focus': focus || undefined,
     'data-hop': hop,
     'data-down': down || undefined,
     'data-selected': selected || undefined,

@@ -1,7 +1,9 @@
 // The event list: every event of the run (time, from, at, protocol, summary), filtered by protocol, in
 // step with the animation both ways: the current step's events are highlighted and scrolled into view,
 // and choosing an event moves the playhead there.
-import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { Fragment, memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { chapterSpan } from '../lessons/chapterSteps';
+import { foldEvents, ttlRange, type EventRow as Row } from '../model/foldEvents';
 import type { SimEvent, Transmission } from '../../src-engine/protocol';
 import { FILTER_KEYS, FILTER_LABELS, PROTOCOLS } from '../../src-engine/view/index';
 import { isEventVisible } from '../model/filters';
@@ -52,6 +54,41 @@ const EventRow = memo(function EventRow({ event, tx, current, picked }: RowProps
   );
 });
 
+/** One row standing for many: background events, or a repetition, with the count and a way to open it. */
+function FoldRow({ row, expanded, current, onToggle }: { row: Exclude<Row, { kind: 'event' }>; expanded: boolean; current: boolean; onToggle: () => void }) {
+  const first = row.events[0]!;
+  const kinds = [...new Set(row.events.map((e) => (e.protocol ?? e.kind).toUpperCase()))].join(', ');
+  const text =
+    row.kind === 'background'
+      ? `${row.events.length} background event${row.events.length === 1 ? '' : 's'} (${kinds}) this chapter is not about`
+      : `Repeated ${row.times} times: ${row.events
+          .slice(0, row.period)
+          .map((e) => e.node)
+          .join(' → ')}${ttlRange(row.events) ? ` (${ttlRange(row.events)})` : ''}`;
+  return (
+    <li
+      id={`fold-${row.key}`}
+      role="option"
+      aria-selected={current}
+      aria-expanded={expanded}
+      data-current={current || undefined}
+      className={`event event-fold fold-${row.kind}`}
+      onClick={onToggle}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onToggle();
+        }
+      }}
+    >
+      <span className="ev-time">{formatTime(first.time)}</span>
+      <span className="ev-fold-text">
+        <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {text} · {expanded ? 'hide' : 'show'}
+      </span>
+    </li>
+  );
+}
+
 export function EventList() {
   const result = useAppStore(selectResult);
   const timeline = useAppStore(selectTimeline);
@@ -61,7 +98,28 @@ export function EventList() {
   const picked = useAppStore(selectSelectedEventId);
   const toggleFilter = useAppStore((s) => s.toggleFilter);
   const list = useRef<HTMLUListElement>(null);
-  const events = useMemo(() => (result ? result.events.filter((e) => isEventVisible(e, hidden)) : []), [result, hidden]);
+  const lesson = useAppStore((s) => (s.showEverything ? undefined : s.lesson));
+  const chapter = useAppStore((s) => s.chapter);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const lessonChapter = lesson?.chapters[chapter];
+  // In a lesson, the list grows with the story: the chapter's events up to the playhead, never ahead.
+  const events = useMemo(() => {
+    if (!result) return [];
+    const all = result.events.filter((e) => isEventVisible(e, hidden));
+    if (!lessonChapter || !timeline) return all;
+    const first = chapterSpan(lessonChapter, timeline).first;
+    return all.filter((e) => {
+      const st = timeline.stepOfEvent.get(e.id);
+      return st !== undefined && st >= first && st <= cursor;
+    });
+  }, [result, hidden, lessonChapter, timeline, cursor]);
+  const rows = useMemo(() => {
+    if (!lessonChapter) return foldEvents(events);
+    const about = new Set(lessonChapter.txIds);
+    const nodes = new Set(lessonChapter.nodes);
+    // Background: frames the chapter is not about, and notes (ARP tries, table changes) at other devices.
+    return foldEvents(events, (e) => (e.transmissionId !== undefined ? !about.has(e.transmissionId) : e.kind === 'info' || e.kind === 'arp-learned' || !nodes.has(e.node)));
+  }, [events, lessonChapter]);
   const current = useMemo(() => new Set(timeline?.eventsOfStep[cursor] ?? []), [timeline, cursor]);
   const firstCurrent = events.find((e) => current.has(e.id));
 
@@ -112,9 +170,17 @@ export function EventList() {
         aria-activedescendant={firstCurrent ? `event-${(picked !== undefined && current.has(picked) ? picked : firstCurrent.id)}` : undefined}
         onKeyDown={onKeyDown}
       >
-        {events.map((e) => (
-          <EventRow key={e.id} event={e} tx={e.transmissionId !== undefined ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} />
-        ))}
+        {rows.map((r) => {
+          if (r.kind === 'event') return <EventRow key={r.event.id} event={r.event} tx={r.event.transmissionId !== undefined ? timeline?.tx.get(r.event.transmissionId) : undefined} current={current.has(r.event.id)} picked={picked === r.event.id} />;
+          const expanded = open.has(r.key) || (r.kind === 'background' && r.events.some((e) => e.id === picked));
+          const toggle = () => setOpen((o) => (o.has(r.key) ? new Set([...o].filter((k) => k !== r.key)) : new Set([...o, r.key])));
+          return (
+            <Fragment key={r.key}>
+              <FoldRow row={r} expanded={expanded} current={r.events.some((e) => current.has(e.id))} onToggle={toggle} />
+              {expanded && r.events.map((e) => <EventRow key={e.id} event={e} tx={e.transmissionId !== undefined ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} />)}
+            </Fragment>
+          );
+        })}
         {!result && <li className="empty">Send traffic to see every frame and every change in the network, in order.</li>}
       </ul>
     </section>

@@ -5,7 +5,7 @@ import { useDeferredValue, useMemo } from 'react';
 import type { FlowTrace, Transmission } from '../../src-engine/protocol';
 import { DISPOSITION_LABEL, ROLE_NOTE, isDelivered, viewFrame } from '../../src-engine/view/index';
 import { hopContext, isLastHop, type HopRef } from '../model/hops';
-import { selectCursor, selectCurrentTx, selectParts, selectResult, useAppStore } from '../store/store';
+import { selectCursor, selectCurrentTx, selectOpenQuestion, selectParts, selectResult, useAppStore } from '../store/store';
 import { HopSteps } from './HopSteps';
 import { PathStrip } from './PathStrip';
 
@@ -55,6 +55,8 @@ export function HopPanel() {
   const shownStep = useDeferredValue(useAppStore(selectCursor)) + 1;
   const parts = useAppStore(selectParts);
   const result = useAppStore(selectResult);
+  // While a lesson's question is open, the path ahead and the outcome would give the answer away.
+  const asking = useAppStore((s) => selectOpenQuestion(s) !== undefined);
   const ctx = useMemo(() => (tx ? hopContext(parts, tx) : {}), [tx, parts]);
   if (!result) return null;
   const at = ctx.sender ?? ctx.receiver;
@@ -65,8 +67,8 @@ export function HopPanel() {
       {tx && !at && <UntracedFrame tx={tx} />}
       {ctx.sender && <HopView at={ctx.sender} role="sender" />}
       {end && <HopView at={end} role="end" />}
-      {at && <PathStrip part={at.part} current={(end ?? at).index} />}
-      {end && <Outcome trace={end.part.trace} />}
+      {at && !asking && <PathStrip part={at.part} current={(end ?? at).index} />}
+      {end && !asking && <Outcome trace={end.part.trace} />}
     </section>
   );
 }

@@ -15,6 +15,11 @@ export interface PlaybackSlice {
   lastMove: 'forward' | 'jump';
   /** Bumped on every move, so moving to the same step again still restarts its animation. */
   moveId: number;
+  /**
+   * Steps the playhead may visit (a lesson's chapter, or up to an unanswered question: `blocked`).
+   * Undefined: the whole run.
+   */
+  bounds: { readonly first: number; readonly last: number; readonly blocked: boolean } | undefined;
   play: () => void;
   pause: () => void;
   togglePlay: () => void;
@@ -30,11 +35,16 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   speed: 1,
   lastMove: 'jump',
   moveId: 0,
+  bounds: undefined,
   play: () => {
-    const { timeline, cursor, hidden } = get();
+    const { timeline, cursor, hidden, bounds } = get();
     if (!timeline || timeline.steps.length === 0) return;
-    // At the end, play starts over from the first step.
-    if (nextVisibleStep(timeline.steps, cursor, 1, hidden) === undefined) get().seek(0);
+    const next = nextVisibleStep(timeline.steps, cursor, 1, hidden);
+    if (bounds && (next === undefined || next > bounds.last)) {
+      // At a question nothing plays on until it is answered; at the chapter's end, play starts it over.
+      if (bounds.blocked) return;
+      get().seek(bounds.first);
+    } else if (next === undefined) get().seek(0); // At the end, play starts over from the first step.
     set({ playing: true });
   },
   pause: () => set({ playing: false }),
@@ -42,7 +52,8 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   stepForward: () => {
     const { timeline, cursor, hidden } = get();
     const next = timeline ? nextVisibleStep(timeline.steps, cursor, 1, hidden) : undefined;
-    if (next === undefined) {
+    const { bounds } = get();
+    if (next === undefined || (bounds && next > bounds.last)) {
       set({ playing: false });
       return;
     }
@@ -51,12 +62,16 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   stepBack: () => {
     const { timeline, cursor, hidden } = get();
     const prev = timeline ? nextVisibleStep(timeline.steps, cursor, -1, hidden) : undefined;
-    if (prev === undefined) return;
+    const { bounds } = get();
+    if (prev === undefined || (bounds && prev < bounds.first)) return;
     set((s) => ({ cursor: prev, playing: false, lastMove: 'jump', moveId: s.moveId + 1, selectedTx: undefined, selectedEventId: undefined, selectedField: undefined }));
   },
   seek: (step) => {
     const n = get().timeline?.steps.length ?? 0;
-    const cursor = Math.max(0, Math.min(n - 1, Math.round(step)));
+    const { bounds } = get();
+    const lo = bounds ? bounds.first : 0;
+    const hi = bounds ? bounds.last : n - 1;
+    const cursor = Math.max(0, lo, Math.min(n - 1, hi, Math.round(step)));
     set((s) => ({ cursor, lastMove: 'jump', moveId: s.moveId + 1, selectedTx: undefined, selectedEventId: undefined, selectedField: undefined }));
   },
   setSpeed: (speed) => set({ speed: (SPEEDS as readonly number[]).includes(speed) ? speed : 1 }),

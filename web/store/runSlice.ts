@@ -46,7 +46,9 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   runFlow: async (request, step) => {
     const mine = ++generation;
     get().pause();
-    set({ request, runStatus: 'running', runError: undefined });
+    // A run of the user's own leaves the lesson: the lesson's chapters bind to the lesson's run only.
+    if (get().lesson) get().exitLesson();
+    set({ request, runStatus: 'running', runError: undefined, bounds: undefined });
     let r: Awaited<ReturnType<ReturnType<typeof getEngine>['run']>>;
     try {
       r = await getEngine().run(request);

@@ -19,6 +19,9 @@ export interface UrlState {
   readonly motion?: 'on' | 'off';
   readonly text?: 'normal' | 'large';
   readonly hide?: readonly FilterKey[];
+  /** A lesson to open (its id), at a chapter (1-based). */
+  readonly lesson?: string;
+  readonly chapter?: number;
 }
 
 const nodeName = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, 'a node name such as ClientVM');
@@ -63,6 +66,8 @@ const PARAMS = {
   motion: z.enum(['on', 'off'], { message: 'on or off' }),
   text: z.enum(['normal', 'large'], { message: 'normal or large' }),
   hide: list(z.enum(FILTER_KEYS, { message: FILTER_KEYS.join(', ') }), FILTER_KEYS.length, 5, 'filters'),
+  lesson: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a lesson id such as vip-route (lower-case letters, digits and dashes)'),
+  chapter: z.coerce.number({ message: 'a chapter number from 1' }).int('a whole number').min(1, 'a chapter number from 1').max(50, 'at most 50'),
 } as const;
 
 type ParamName = keyof typeof PARAMS;
@@ -100,6 +105,8 @@ export function parseUrlState(search: string): ParsedUrl {
     ...(out.motion !== undefined ? { motion: out.motion as 'on' | 'off' } : {}),
     ...(out.text !== undefined ? { text: out.text as 'normal' | 'large' } : {}),
     ...(out.hide !== undefined ? { hide: out.hide as FilterKey[] } : {}),
+    ...(out.lesson !== undefined ? { lesson: out.lesson as string } : {}),
+    ...(out.chapter !== undefined ? { chapter: out.chapter as number } : {}),
   };
   if (state.to !== undefined && state.from === undefined) {
     errors.push('The link names a destination ("to") but no source ("from"), so no flow was run. Add from=ClientVM, or pick a source below.');
@@ -129,6 +136,8 @@ export function serializeUrlState(state: UrlState): string {
   if (state.motion === 'off') p.set('motion', 'off');
   if (state.text === 'large') p.set('text', 'large');
   if (state.hide && state.hide.length > 0) p.set('hide', state.hide.join(','));
+  if (state.lesson) p.set('lesson', state.lesson);
+  if (state.lesson && state.chapter !== undefined) p.set('chapter', String(state.chapter));
   const s = p.toString();
   return s ? `?${s}` : '';
 }

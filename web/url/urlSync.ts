@@ -13,6 +13,14 @@ export async function applyUrl(store: AppStore, search: string): Promise<void> {
   if (state.text) s.setLargeText(state.text === 'large');
   if (state.speed !== undefined) s.setSpeed(state.speed);
   if (state.hide) s.setHidden(state.hide);
+  if (state.lesson) {
+    await s.startLesson(state.lesson, (state.chapter ?? 1) - 1);
+    const { lesson } = store.getState();
+    if (lesson && state.chapter !== undefined && state.chapter > lesson.chapters.length) {
+      s.notify('error', `The link's "chapter" parameter is ${state.chapter}, but "${lesson.title}" has ${lesson.chapters.length} chapters. It opened at the last one.`);
+    }
+    return;
+  }
   if (!state.from) return;
   const topology = s.snapshot?.topology;
   const from = topology?.nodes.find((n) => n.id.toLowerCase() === state.from!.toLowerCase())?.id;
@@ -39,8 +47,10 @@ export async function applyUrl(store: AppStore, search: string): Promise<void> {
 /** What of the store the URL holds. */
 export function urlStateOf(s: ReturnType<AppStore['getState']>): UrlState {
   const linkable = s.topologySource === 'poc';
-  const r = linkable ? s.request : undefined;
+  const inLesson = s.lesson !== undefined;
+  const r = linkable && !inLesson ? s.request : undefined;
   return {
+    ...(inLesson ? { lesson: s.lesson!.id, chapter: s.chapter + 1 } : {}),
     ...(r ? { from: r.from, to: r.to } : {}),
     ...(r?.seed !== undefined ? { seed: r.seed } : {}),
     ...(r?.whatIf ? { whatIf: r.whatIf } : {}),
@@ -67,7 +77,7 @@ export function startUrlWriter(store: AppStore): () => void {
     window.history.replaceState(null, '', `${window.location.pathname}${search}${extra}${window.location.hash}`);
   };
   const unsubscribe = store.subscribe((s, p) => {
-    if (s.request === p.request && s.cursor === p.cursor && s.result === p.result && s.speed === p.speed && s.motion === p.motion && s.largeText === p.largeText && s.hidden === p.hidden && s.topologySource === p.topologySource) return;
+    if (s.request === p.request && s.cursor === p.cursor && s.result === p.result && s.speed === p.speed && s.motion === p.motion && s.largeText === p.largeText && s.hidden === p.hidden && s.topologySource === p.topologySource && s.lesson === p.lesson && s.chapter === p.chapter) return;
     if (pending === undefined) pending = setTimeout(write, 150);
   });
   return () => {

@@ -1,0 +1,105 @@
+// A student takes a lesson alone: opens it from the Lessons list, reads each chapter, answers the
+// questions (one wrong, one right), plays each chapter to its end, then a teacher drives it from a
+// presentation remote, and a link reopens a chapter.
+import { expect, test } from './fixtures';
+
+test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ hoplab, lessons, playback, events, page }) => {
+  await test.step('open the lesson from the Lessons list', async () => {
+    await hoplab.open('?motion=off');
+    await lessons.open('How the VIP gets a route');
+    await expect(lessons.bar).toContainText('Chapter 1 of 3');
+    await expect(lessons.chapterTitle).toHaveText('MuxVM calls BGPVM');
+    await expect(lessons.bar).toContainText('port 179');
+    await expect(hoplab.node('MuxVM').locator('[data-focus]')).toBeVisible();
+  });
+
+  await test.step('a question is asked before the SYN is shown; nothing plays past it', async () => {
+    await expect(lessons.question('Which TCP port does MuxVM connect to on BGPVM?')).toBeVisible();
+    const before = await playback.step();
+    await playback.forward.click();
+    await expect.poll(() => playback.step()).toBe(before);
+    await expect(events.list.getByRole('option', { name: /TCP SYN/ })).toHaveCount(0);
+  });
+
+  await test.step('a wrong answer: the feedback names the right one with the engine\'s why', async () => {
+    const feedback = await lessons.answer('Which TCP port does MuxVM connect to on BGPVM?', 'Port 443');
+    await expect(feedback).toHaveText(/^Not quite: the answer is Port 179, not Port 443\./);
+    await expect(feedback).toContainText('RFC 4271');
+  });
+
+  await test.step('play the chapter: it stops at the chapter\'s end, with the SYN-ACK listed', async () => {
+    await playback.play.click();
+    await expect(lessons.bar).toContainText('End of this chapter');
+    await expect(events.list.getByRole('option', { name: /TCP SYN\/ACK/ }).first()).toBeAttached();
+  });
+
+  await test.step('next chapter: the OPEN, and a right answer', async () => {
+    await lessons.next.click();
+    await expect(lessons.chapterTitle).toHaveText('OPEN: the routers introduce themselves');
+    const feedback = await lessons.answer(/How long may BGPVM go without hearing from MuxVM/, '180 s');
+    await expect(feedback).toHaveText(/^Correct: 180 s\./);
+  });
+
+  await test.step('the last chapter: the UPDATE, and a score at the end', async () => {
+    await lessons.next.click();
+    await expect(lessons.chapterTitle).toHaveText('UPDATE: the VIPs are announced');
+    const feedback = await lessons.answer('BGPVM installs a route to 192.168.133.74/32. What is its next hop?', '192.168.100.6');
+    await expect(feedback).toHaveText(/^Correct/);
+    await playback.play.click();
+    await expect(lessons.bar).toContainText('End of the lesson. You answered 2 of 3 questions right.');
+    await expect(events.list.getByRole('option', { name: /BGPVM installs 192\.168\.133\.74\/32 via 192\.168\.100\.6/ })).toBeAttached();
+  });
+
+  await test.step('the Lessons list shows the progress', async () => {
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    const list = page.getByRole('dialog', { name: 'Lessons' });
+    await expect(list.getByRole('listitem').filter({ hasText: 'How the VIP gets a route' })).toContainText('Reached chapter 3 of 3 · 2 of 3 questions right');
+    await list.getByRole('button', { name: 'Close lessons' }).click();
+  });
+});
+
+test('presenter mode at 1920 x 1080: large caption, side panels hidden, Page Down and Page Up change chapter', async ({ hoplab, lessons, page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await hoplab.open('?motion=off&lesson=to-the-vip&chapter=1');
+  await expect(lessons.chapterTitle).toHaveText('ClientVM: the default route');
+  await lessons.bar.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.locator('.app.presenter')).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Details' })).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Events' })).toBeHidden();
+  const size = await lessons.bar.locator('.caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(size).toBeGreaterThanOrEqual(24);
+  await page.keyboard.press('PageDown');
+  await expect(lessons.chapterTitle).toHaveText('NATVM: a static route, and the TTL');
+  await page.keyboard.press('PageDown');
+  await expect(lessons.chapterTitle).toHaveText('BGPVM: the /32 from BGP wins');
+  await page.keyboard.press('PageUp');
+  await expect(lessons.chapterTitle).toHaveText('NATVM: a static route, and the TTL');
+  await expect.poll(() => new URL(page.url()).searchParams.get('chapter')).toBe('2');
+});
+
+test('a link opens a lesson at a chapter, and keeps the answers given before', async ({ hoplab, lessons, page }) => {
+  await hoplab.open('?motion=off&lesson=to-the-vip&chapter=2');
+  await expect(lessons.chapterTitle).toHaveText('NATVM: a static route, and the TTL');
+  await expect(lessons.bar).toContainText('Chapter 2 of 3');
+  const feedback = await lessons.answer('The SYN is at NATVM. Which device does NATVM send it to next?', 'BGPVM');
+  await expect(feedback).toHaveText(/^Correct: BGPVM\./);
+  await page.reload();
+  await expect(lessons.chapterTitle).toHaveText('NATVM: a static route, and the TTL');
+  await expect(lessons.question('The SYN is at NATVM. Which device does NATVM send it to next?').getByRole('radio', { name: 'BGPVM' })).toBeChecked();
+  await expect(lessons.bar.getByRole('status').first()).toHaveText(/^Correct/);
+});
+
+test('a "which device next?" question is answered by clicking the device on the diagram', async ({ hoplab, lessons }) => {
+  await hoplab.open('?motion=off&lesson=to-the-vip&chapter=1');
+  const prompt = 'ClientVM sends the SYN. Which device receives it first (not counting the switch)?';
+  await expect(lessons.question(prompt)).toBeVisible();
+  await hoplab.node('NATVM').click();
+  await expect(lessons.question(prompt).getByRole('radio', { name: 'NATVM' })).toBeChecked();
+  await lessons.bar.getByRole('button', { name: 'Check answer' }).click();
+  await expect(lessons.bar.getByRole('status').first()).toHaveText(/^Correct: NATVM\./);
+});
+
+test('a bad lesson link says what is wrong', async ({ hoplab, page }) => {
+  await hoplab.open('?lesson=no-such-lesson');
+  await expect(page.getByRole('alert').filter({ hasText: 'There is no lesson "no-such-lesson"' })).toBeVisible();
+});

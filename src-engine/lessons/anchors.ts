@@ -1,0 +1,142 @@
+// Building blocks for lesson files: anchors that find a moment of the run by a predicate on its frames or
+// events, and rubrics that derive a question's right answer and its choices from the engine's records.
+import type { FlowTrace, Hop, SimEvent } from '../protocol';
+import type { Anchor, Choice, Moment, Rubric } from './model';
+import { deviceHops, ipv4, moment, nextDevice, unique, type Frame, type RunQuery } from './query';
+
+/** The first frame that matches, optionally after another anchor's moment. */
+export function frameWhere(describe: string, pred: (f: Frame, q: RunQuery) => boolean, after?: Anchor): Anchor {
+  return {
+    describe,
+    find: (q) => {
+      const from = after?.find(q);
+      if (after && !from) return undefined;
+      const f = q.frame((x) => pred(x, q), from);
+      return f && moment(f);
+    },
+  };
+}
+
+/** The last frame that matches, optionally before another anchor's moment. */
+export function lastFrameWhere(describe: string, pred: (f: Frame, q: RunQuery) => boolean, before?: Anchor): Anchor {
+  return {
+    describe,
+    find: (q) => {
+      const until = before?.find(q);
+      if (before && !until) return undefined;
+      const f = q.lastFrame((x) => pred(x, q), until);
+      return f && moment(f);
+    },
+  };
+}
+
+/** The first event that matches, optionally at or after another anchor's moment. */
+export function eventWhere(describe: string, pred: (e: SimEvent, q: RunQuery) => boolean, after?: Anchor): Anchor {
+  return {
+    describe,
+    find: (q) => {
+      const from = after?.find(q);
+      if (after && !from) return undefined;
+      const e = q.event((x) => pred(x, q), from);
+      return e && moment(e);
+    },
+  };
+}
+
+/** The last event that matches. */
+export function lastEventWhere(describe: string, pred: (e: SimEvent, q: RunQuery) => boolean): Anchor {
+  return {
+    describe,
+    find: (q) => {
+      const e = [...q.events].reverse().find((x) => pred(x, q));
+      return e && moment(e);
+    },
+  };
+}
+
+/** The frame that carries a trace's hop at a device (its `occurrence`-th visit there). */
+export function hopFrame(describe: string, trace: (q: RunQuery) => FlowTrace | undefined, node: string, leg: 'forward' | 'return' = 'forward', occurrence = 0): Anchor {
+  return {
+    describe,
+    find: (q) => {
+      const h = hopAt(q, trace, node, leg, occurrence);
+      if (h?.transmissionId === undefined) return undefined;
+      const f = q.byTx(h.transmissionId);
+      return f && moment(f);
+    },
+  };
+}
+
+export function hopAt(q: RunQuery, trace: (q: RunQuery) => FlowTrace | undefined, node: string, leg: 'forward' | 'return' = 'forward', occurrence = 0): Hop | undefined {
+  const t = trace(q);
+  if (!t) return undefined;
+  return (leg === 'forward' ? t.hops : t.returnHops).filter((h) => h.node === node)[occurrence];
+}
+
+// ---- Traces ------------------------------------------------------------------------------------------
+
+export const dnsTrace = (q: RunQuery) => q.result.dnsTrace;
+export const flowTrace = (q: RunQuery) => q.attempts[0];
+export const attempt = (n: number) => (q: RunQuery) => q.attempts[n];
+
+// ---- Rubrics -----------------------------------------------------------------------------------------
+
+/** "Which device does this packet go to next?": the trace's next device after `node`, with its why. */
+export function nextDeviceRubric(trace: (q: RunQuery) => FlowTrace | undefined, node: string, leg: 'forward' | 'return' = 'forward', occurrence = 0) {
+  return (q: RunQuery): Rubric | undefined => {
+    const t = trace(q);
+    if (!t) return undefined;
+    const hops = leg === 'forward' ? t.hops : t.returnHops;
+    const step = nextDevice(hops, node, q.switchId, occurrence);
+    if (!step) return undefined;
+    return { choices: deviceChoices(q, step.next.node, node), answer: step.next.node, why: step.at.why };
+  };
+}
+
+/**
+ * Devices to choose from: the right one, the devices the run's frames visit (the sender excluded), in
+ * name order so the right answer's place gives nothing away.
+ */
+export function deviceChoices(q: RunQuery, answer: string, exclude: string, max = 5): Choice[] {
+  const seen = unique(q.frames.flatMap((f) => [f.tx.fromNode, f.tx.toNode ?? '']))
+    .filter((n) => n !== '' && n !== q.switchId && n !== exclude && n !== answer)
+    .sort();
+  const pool = [answer, ...prioritise(seen, q)].slice(0, max);
+  return pool.sort().map((id) => ({ id, label: id }));
+}
+
+/** Devices on the traced paths first: they make the harder wrong answers. */
+function prioritise(nodes: readonly string[], q: RunQuery): string[] {
+  const onPath = new Set(q.attempts.flatMap((t) => deviceHops([...t.hops, ...t.returnHops], q.switchId).map((h) => h.node)));
+  return [...nodes.filter((n) => onPath.has(n)), ...nodes.filter((n) => !onPath.has(n))];
+}
+
+/** An address question: the right address among the addresses the flow's frames carry. */
+export function addressChoices(q: RunQuery, answer: string, flowIds: readonly string[], max = 4): Choice[] {
+  const seen = unique(
+    q.frames
+      .filter((f) => f.tx.flowId !== undefined && flowIds.includes(f.tx.flowId))
+      .flatMap((f) => [ipv4(f, 'outer'), ipv4(f, 'inner')].flatMap((l) => (l ? [l.src, l.dst] : []))),
+  ).filter((a) => a !== answer);
+  const pool = [answer, ...seen.slice(0, max - 1)];
+  return pool.sort(byAddress).map((id) => ({ id, label: id }));
+}
+
+const byAddress = (a: string, b: string) => {
+  const n = (s: string) => s.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+  return n(a) - n(b);
+};
+
+/** A conceptual choice whose right option is picked by the engine's data. */
+export function choiceRubric(options: readonly Choice[], pick: (q: RunQuery, at: Moment) => { readonly answer: string; readonly why: string } | undefined) {
+  return (q: RunQuery, at: Moment): Rubric | undefined => {
+    const r = pick(q, at);
+    if (!r || !options.some((o) => o.id === r.answer)) return undefined;
+    return { choices: options, answer: r.answer, why: r.why };
+  };
+}
+
+/** The frames of a flow id (or several) between two anchors' moments. */
+export function framesOf(q: RunQuery, flowIds: readonly string[]): number[] {
+  return q.frames.filter((f) => f.tx.flowId !== undefined && flowIds.includes(f.tx.flowId)).map((f) => f.tx.id);
+}

@@ -1,0 +1,113 @@
+// Lesson 2: ClientVM knows a name, not an address. DNS on ADVM turns it into the VIP, and the answer
+// comes back by a different way than the question went.
+import { addressChoices, dnsTrace, frameWhere, hopFrame, nextDeviceRubric, choiceRubric } from '../anchors';
+import type { LessonDef } from '../model';
+import { deviceHops, type Frame } from '../query';
+import { PORTAL_REQUEST } from './requests';
+
+const dns = (f: Frame) => f.tx.flowId === 'dns';
+const reply = (f: Frame) => f.tx.flowId === 'dns-reply';
+const dnsLayer = (f: Frame) => f.layers.find((l) => l.type === 'dns');
+
+const query = frameWhere('the DNS query leaving ClientVM', (f) => dns(f) && f.tx.fromNode === 'ClientVM' && dnsLayer(f) !== undefined);
+const queryAtAdvm = frameWhere('the DNS query arriving at ADVM', (f) => dns(f) && f.tx.toNode === 'ADVM');
+const answer = frameWhere('ADVM\'s DNS answer', (f) => reply(f) && f.tx.fromNode === 'ADVM');
+const answerAtBgp = frameWhere('the DNS answer arriving at BGPVM', (f) => reply(f) && f.tx.toNode === 'BGPVM');
+const answerFromBgp = hopFrame('BGPVM forwarding the DNS answer', dnsTrace, 'BGPVM', 'return');
+const answerAtClient = frameWhere('the DNS answer arriving at ClientVM', (f) => reply(f) && f.tx.toNode === 'ClientVM');
+const queryFromNat = hopFrame('NATVM forwarding the DNS query', dnsTrace, 'NATVM');
+
+export const FIND_PORTAL: LessonDef = {
+  id: 'find-portal',
+  title: 'Finding the portal',
+  goal: 'Explain how ClientVM turns portal.azurestack.local into an address, and why the answer takes another way back.',
+  request: PORTAL_REQUEST,
+  chapters: [
+    {
+      id: 'query',
+      title: 'The question: what is portal.azurestack.local?',
+      caption:
+        'A browser on ClientVM is asked to open https://portal.azurestack.local. Computers connect to addresses, not names, ' +
+        'so ClientVM first asks its DNS server, ADVM (192.168.100.2). ADVM is in another network, so the query travels ' +
+        'through ClientVM\'s gateway, NATVM, and then the router, BGPVM.',
+      from: query,
+      to: queryAtAdvm,
+      nodes: ['ClientVM', 'NATVM', 'BGPVM', 'ADVM'],
+      about: (q) => q.frames.filter(dns).map((f) => f.tx.id),
+      field: { at: query, layer: 'dns', field: 'questions.0.name' },
+      questions: [
+        {
+          id: 'after-nat',
+          kind: 'next-device',
+          prompt: 'The query has reached NATVM. Which device does NATVM send it to next?',
+          at: queryFromNat,
+          rubric: nextDeviceRubric(dnsTrace, 'NATVM'),
+        },
+      ],
+    },
+    {
+      id: 'answer',
+      title: 'ADVM answers with the VIP',
+      caption:
+        'ADVM looks the name up in its zone and answers with an A record. The address it gives is the portal\'s VIP: ' +
+        'the one address clients use, whichever server ends up answering them.',
+      from: answer,
+      to: answerAtBgp,
+      nodes: ['ADVM', 'BGPVM'],
+      about: (q) => q.frames.filter(reply).map((f) => f.tx.id),
+      field: { at: answer, layer: 'dns', field: 'answers.0.address' },
+      questions: [
+        {
+          id: 'a-record',
+          kind: 'address',
+          prompt: 'Which address does ADVM give for portal.azurestack.local?',
+          at: answer,
+          rubric: (q, at) => {
+            const f = at.txId !== undefined ? q.byTx(at.txId) : undefined;
+            const d = f && dnsLayer(f);
+            const a = d && d.type === 'dns' ? d.answers[0]?.address : undefined;
+            if (!a) return undefined;
+            return { choices: addressChoices(q, a, ['dns', 'dns-reply', 'flow', 'flow-reply']), answer: a, why: `ADVM's answer carries the A record portal.azurestack.local = ${a}, the VIP. The servers behind it (the DIPs) are never given to clients.` };
+          },
+        },
+      ],
+    },
+    {
+      id: 'way-back',
+      title: 'A different way back',
+      caption:
+        'The answer goes to 192.168.200.10. BGPVM sits in that network itself, so it delivers the answer straight to ClientVM: ' +
+        'the way back skips NATVM. Paths that differ in each direction are called asymmetric, and they are normal.',
+      from: answerFromBgp,
+      to: answerAtClient,
+      nodes: ['BGPVM', 'ClientVM', 'NATVM'],
+      about: (q) => q.frames.filter(reply).map((f) => f.tx.id),
+      questions: [
+        {
+          id: 'after-bgp',
+          kind: 'next-device',
+          prompt: 'The answer has reached BGPVM. Which device does BGPVM send it to next?',
+          at: answerFromBgp,
+          rubric: nextDeviceRubric(dnsTrace, 'BGPVM', 'return'),
+        },
+        {
+          id: 'skipped',
+          kind: 'choice',
+          prompt: 'Which device did the query pass through that the answer does not?',
+          at: answerAtClient,
+          rubric: choiceRubric(
+            ['ClientVM', 'NATVM', 'BGPVM', 'ADVM'].map((n) => ({ id: n, label: n })),
+            (q) => {
+              const t = q.result.dnsTrace;
+              if (!t) return undefined;
+              const back = new Set(t.returnHops.map((h) => h.node));
+              const skipped = deviceHops(t.hops, q.switchId).find((h) => !back.has(h.node));
+              const at = t.returnHops.find((h) => h.node === 'BGPVM');
+              return skipped && { answer: skipped.node, why: `The query went ${deviceHops(t.hops, q.switchId).map((h) => h.node).join(' → ')}; the answer came back ${deviceHops(t.returnHops, q.switchId).map((h) => h.node).join(' → ')}. ${at?.why ?? ''}`.trim() };
+            },
+          ),
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,75 @@
+// Lesson 4: the MUX picks a server (a DIP) for the connection by hashing its 5-tuple, then wraps the
+// packet in VXLAN addressed to the provider address of the host where that DIP runs.
+import { addressChoices, choiceRubric, flowTrace, frameWhere, hopAt } from '../anchors';
+import type { LessonDef } from '../model';
+import { hasLayer, isSyn, stepOf, type Frame } from '../query';
+import { PORTAL_REQUEST } from './requests';
+
+const flow = (f: Frame) => f.tx.flowId === 'flow';
+const synAtMux = frameWhere('the SYN arriving at MuxVM', (f) => flow(f) && isSyn(f) && f.tx.toNode === 'MuxVM');
+const muxFirst = frameWhere('the first frame MuxVM sends after the SYN arrived', (f) => f.tx.fromNode === 'MuxVM', synAtMux);
+const vxlan = frameWhere('MuxVM\'s VXLAN frame', (f) => flow(f) && f.tx.fromNode === 'MuxVM' && hasLayer(f, 'vxlan'));
+
+const CHOOSERS = [
+  { id: 'hash', label: 'A hash of the connection\'s 5-tuple (addresses, ports, protocol)' },
+  { id: 'round-robin', label: 'Round robin: each new connection to the next server' },
+  { id: 'least-connections', label: 'The server with the fewest connections' },
+  { id: 'client-mac', label: 'The client\'s MAC address' },
+];
+
+export const THE_MUX: LessonDef = {
+  id: 'the-mux',
+  title: 'The MUX',
+  goal: 'Explain how MuxVM chooses a server (DIP) for a connection and how VXLAN carries the packet to that server\'s host.',
+  request: PORTAL_REQUEST,
+  chapters: [
+    {
+      id: 'choose',
+      title: 'Choosing a DIP by hash',
+      caption:
+        'The SYN reaches MuxVM, the load balancer\'s multiplexer. A load-balancing rule says which servers (DIPs) stand behind this VIP and port. ' +
+        'MuxVM hashes the connection\'s 5-tuple to pick one: every packet of this connection gives the same hash, so it always reaches the same server.',
+      from: synAtMux,
+      to: muxFirst,
+      nodes: ['MuxVM', 'PortalVM'],
+      about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
+      table: { node: 'MuxVM', table: 'SLB rules', match: { VIP: '192.168.133.74' } },
+      questions: [
+        {
+          id: 'how-chosen',
+          kind: 'choice',
+          prompt: 'How does MuxVM choose which server gets this connection?',
+          at: muxFirst,
+          rubric: choiceRubric(CHOOSERS, (q) => {
+            const lb = stepOf(hopAt(q, flowTrace, 'MuxVM'), 'load-balance');
+            return lb && { answer: 'hash', why: lb.text };
+          }),
+        },
+      ],
+    },
+    {
+      id: 'encap',
+      title: 'Wrapped in VXLAN',
+      caption:
+        'MuxVM does not change the packet. It wraps it: a new outer Ethernet, IPv4 and UDP header (port 4789) and a VXLAN header with the virtual network\'s id (VNI). ' +
+        'The outer packet is addressed to the provider address (PA) of the Hyper-V host where PortalVM runs. The original packet rides inside, untouched.',
+      from: muxFirst,
+      to: vxlan,
+      nodes: ['MuxVM', 'CCI_External_vSwitch'],
+      about: (q) => q.frames.filter((f) => flow(f) && hasLayer(f, 'vxlan')).map((f) => f.tx.id),
+      field: { at: vxlan, layer: 'vxlan', field: 'vni' },
+      questions: [
+        {
+          id: 'outer-dst',
+          kind: 'address',
+          prompt: 'What is the outer destination address of the packet MuxVM sends?',
+          at: vxlan,
+          rubric: (q) => {
+            const e = stepOf(hopAt(q, flowTrace, 'MuxVM'), 'encapsulate');
+            return e && { choices: addressChoices(q, e.outerDst, ['flow']), answer: e.outerDst, why: e.text };
+          },
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,113 @@
+// Lesson 3: the SYN to the VIP crosses three routers' decisions: ClientVM's default route, NATVM's static
+// route and BGPVM's /32 learned by BGP. Each is a longest-prefix match in a routing table.
+import { choiceRubric, flowTrace, frameWhere, hopAt, hopFrame, nextDeviceRubric } from '../anchors';
+import type { LessonDef } from '../model';
+import { isSyn, stepOf, type Frame } from '../query';
+import { PORTAL_REQUEST } from './requests';
+
+const flow = (f: Frame) => f.tx.flowId === 'flow';
+const synFrom = (node: string) => hopFrame(`${node} forwarding the SYN`, flowTrace, node);
+const synInto = (node: string) => frameWhere(`the SYN arriving at ${node}`, (f) => flow(f) && isSyn(f) && f.tx.toNode === node);
+
+const ROUTE_KINDS = [
+  { id: 'connected', label: 'A connected route: the destination is in one of its own networks' },
+  { id: 'static', label: 'A static route typed in by an administrator' },
+  { id: 'bgp', label: 'A route learned from a neighbour by BGP' },
+  { id: 'default', label: 'The default route, 0.0.0.0/0' },
+];
+
+export const TO_THE_VIP: LessonDef = {
+  id: 'to-the-vip',
+  title: 'To the VIP',
+  goal: 'Follow the SYN from ClientVM to MuxVM and name the route each router uses, and why.',
+  request: PORTAL_REQUEST,
+  chapters: [
+    {
+      id: 'client',
+      title: 'ClientVM: the default route',
+      caption:
+        'ClientVM now knows the VIP, 192.168.133.74, and opens a TCP connection to port 443 with a SYN. ' +
+        'The VIP is not in ClientVM\'s own network, so ClientVM hands the packet to its default gateway, NATVM.',
+      from: synFrom('ClientVM'),
+      to: synInto('NATVM'),
+      nodes: ['ClientVM', 'NATVM'],
+      about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
+      field: { at: synFrom('ClientVM'), layer: 'ipv4', field: 'dst' },
+      questions: [
+        {
+          id: 'client-next',
+          kind: 'next-device',
+          prompt: 'ClientVM sends the SYN. Which device receives it first (not counting the switch)?',
+          at: synFrom('ClientVM'),
+          rubric: nextDeviceRubric(flowTrace, 'ClientVM'),
+        },
+      ],
+    },
+    {
+      id: 'nat',
+      title: 'NATVM: a static route, and the TTL',
+      caption:
+        'NATVM is a router. It looks the destination up in its routing table, finds a static route for 192.168.133.0/24 via BGPVM, ' +
+        'and forwards the SYN. Every router takes one off the packet\'s time-to-live (TTL), so a packet cannot circle forever.',
+      from: synFrom('NATVM'),
+      to: synInto('BGPVM'),
+      nodes: ['NATVM', 'BGPVM'],
+      about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
+      field: { at: synFrom('NATVM'), layer: 'ipv4', field: 'ttl' },
+      table: { node: 'NATVM', table: 'Routing table', match: { prefix: '192.168.133.0/24' } },
+      questions: [
+        {
+          id: 'nat-next',
+          kind: 'next-device',
+          prompt: 'The SYN is at NATVM. Which device does NATVM send it to next?',
+          at: synFrom('NATVM'),
+          rubric: nextDeviceRubric(flowTrace, 'NATVM'),
+        },
+        {
+          id: 'ttl',
+          kind: 'choice',
+          prompt: 'ClientVM sent the SYN with TTL 128. What is its TTL when it leaves NATVM?',
+          at: synFrom('NATVM'),
+          rubric: (q) => {
+            const ttl = stepOf(hopAt(q, flowTrace, 'NATVM'), 'ttl');
+            if (!ttl) return undefined;
+            const options = [ttl.before, ttl.after, ttl.after - 1, ttl.before / 2].map((n) => ({ id: String(n), label: String(n) }));
+            return { choices: options, answer: String(ttl.after), why: ttl.text };
+          },
+        },
+      ],
+    },
+    {
+      id: 'bgp',
+      title: 'BGPVM: the /32 from BGP wins',
+      caption:
+        'BGPVM has several routes that match 192.168.133.74: its default route and the /32 that MuxVM announced. ' +
+        'The longest match, the most specific, wins: the /32, learned by BGP, with MuxVM as its next hop.',
+      from: synFrom('BGPVM'),
+      to: synInto('MuxVM'),
+      nodes: ['BGPVM', 'MuxVM'],
+      about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
+      table: { node: 'BGPVM', table: 'Routing table', match: { prefix: '192.168.133.74/32', source: 'bgp' } },
+      questions: [
+        {
+          id: 'bgp-route',
+          kind: 'choice',
+          prompt: 'Which kind of route does BGPVM use for 192.168.133.74?',
+          at: synFrom('BGPVM'),
+          rubric: choiceRubric(ROUTE_KINDS, (q) => {
+            const h = hopAt(q, flowTrace, 'BGPVM');
+            const r = stepOf(h, 'route');
+            return r && h && { answer: r.source, why: `${r.text}. ${h.why}` };
+          }),
+        },
+        {
+          id: 'bgp-next',
+          kind: 'next-device',
+          prompt: 'Which device does BGPVM send the SYN to?',
+          at: synFrom('BGPVM'),
+          rubric: nextDeviceRubric(flowTrace, 'BGPVM'),
+        },
+      ],
+    },
+  ],
+};

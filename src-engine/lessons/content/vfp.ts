@@ -1,0 +1,104 @@
+// Lesson 5: on the host, VFP (the virtual switch's programmable filter) unwraps the VXLAN packet,
+// rewrites the VIP to the DIP, remembers the connection and delivers it to PortalVM.
+import { addressChoices, choiceRubric, flowTrace, frameWhere } from '../anchors';
+import type { LessonDef } from '../model';
+import { hasLayer, isSyn, type Frame } from '../query';
+import { PORTAL_REQUEST } from './requests';
+
+const flow = (f: Frame) => f.tx.flowId === 'flow';
+const vxlanIn = frameWhere('the VXLAN frame from MuxVM reaching the host', (f) => flow(f) && hasLayer(f, 'vxlan'));
+const toPortal = frameWhere('the SYN that VFP delivers to PortalVM', (f) => flow(f) && isSyn(f) && f.tx.toNode === 'PortalVM');
+
+/** The host's hop on the forward path: where VFP decapsulated and rewrote. */
+const vfpHop = (q: Parameters<typeof flowTrace>[0]) => {
+  const t = flowTrace(q);
+  return t?.hops.find((h) => h.steps.some((s) => s.kind === 'decapsulate'));
+};
+
+const FIRST_ACTS = [
+  { id: 'decapsulate', label: 'It removes the outer headers (decapsulates)' },
+  { id: 'to-mux', label: 'It sends the packet back to the MUX' },
+  { id: 'rewrite-source', label: 'It rewrites the source address' },
+  { id: 'drop', label: 'It drops the packet' },
+];
+const FLOW_USES = [
+  { id: 'rewrite-reply', label: 'To rewrite the reply\'s source from the DIP back to the VIP' },
+  { id: 'via-mux', label: 'To send the reply back through the MUX' },
+  { id: 'arp', label: 'To answer ARP requests for the VIP' },
+  { id: 'nothing', label: 'Nothing: it is only a log' },
+];
+
+export const VFP_ON_HOST: LessonDef = {
+  id: 'vfp-on-host',
+  title: 'VFP on the host',
+  goal: 'Explain what the host\'s VFP does to the load-balanced packet before PortalVM sees it.',
+  request: PORTAL_REQUEST,
+  chapters: [
+    {
+      id: 'unwrap',
+      title: 'Unwrapping',
+      caption:
+        'The VXLAN packet arrives at the Hyper-V host\'s provider address. The host\'s virtual switch runs VFP, the Virtual Filtering Platform, ' +
+        'which the network controller programs with the load balancer\'s rules. VFP recognises the VNI and takes the outer headers off.',
+      from: vxlanIn,
+      to: toPortal,
+      nodes: ['MuxVM', 'CCI_External_vSwitch'],
+      about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
+      field: { at: vxlanIn, layer: 'ipv4', field: 'dst', which: 'outer' },
+      questions: [
+        {
+          id: 'first-act',
+          kind: 'choice',
+          prompt: 'What does VFP do first with the VXLAN packet?',
+          at: toPortal,
+          rubric: choiceRubric(FIRST_ACTS, (q) => {
+            const h = vfpHop(q);
+            const first = h?.steps.find((s) => s.kind === 'decapsulate' || s.kind === 'rewrite' || s.kind === 'dropped');
+            if (!first) return undefined;
+            return { answer: first.kind === 'decapsulate' ? 'decapsulate' : first.kind === 'dropped' ? 'drop' : 'rewrite-source', why: first.text };
+          }),
+        },
+      ],
+    },
+    {
+      id: 'rewrite',
+      title: 'The VIP becomes the DIP',
+      caption:
+        'PortalVM does not own the VIP; its own address, the DIP, is 192.168.100.9. So VFP rewrites the destination from the VIP to the DIP, ' +
+        'and writes the connection into its flow table, so that it can undo the change on the reply. Then it delivers the SYN to PortalVM.',
+      from: toPortal,
+      to: toPortal,
+      nodes: ['CCI_External_vSwitch', 'PortalVM'],
+      about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
+      field: { at: toPortal, layer: 'ipv4', field: 'dst' },
+      table: { node: 'CCI_External_vSwitch', table: 'VFP flow table', match: { VIP: '192.168.133.74:443' } },
+      questions: [
+        {
+          id: 'dst-after',
+          kind: 'address',
+          prompt: 'What is the SYN\'s destination address after VFP?',
+          at: toPortal,
+          rubric: (q) => {
+            const rw = vfpHop(q)?.steps.find((s) => s.kind === 'rewrite');
+            if (!rw || rw.kind !== 'rewrite') return undefined;
+            const after = rw.after.split(':')[0]!;
+            return { choices: addressChoices(q, after, ['flow']), answer: after, why: rw.text };
+          },
+        },
+        {
+          id: 'flow-use',
+          kind: 'choice',
+          prompt: 'VFP recorded this connection in its flow table. What will it need that record for?',
+          at: toPortal,
+          rubric: choiceRubric(FLOW_USES, (q) => {
+            const t = flowTrace(q);
+            if (!t) return undefined;
+            if (t.returnHops.some((h) => h.node === 'MuxVM')) return { answer: 'via-mux', why: 'The reply passes MuxVM on its way back.' };
+            const back = t.returnHops.flatMap((h) => h.steps).find((s) => s.kind === 'rewrite' && s.by === 'vfp');
+            return back && { answer: 'rewrite-reply', why: back.text };
+          }),
+        },
+      ],
+    },
+  ],
+};

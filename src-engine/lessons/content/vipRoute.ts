@@ -1,0 +1,114 @@
+// Lesson 1: before anyone can reach a VIP, the router must learn where it lives. MuxVM tells BGPVM over BGP.
+import { choiceRubric, eventWhere, frameWhere } from '../anchors';
+import type { LessonDef } from '../model';
+import { bgpMessages, isSyn, isSynAck, tcp, type Frame } from '../query';
+import { PORTAL_REQUEST } from './requests';
+
+const bgpFrame = (f: Frame) => f.tx.protocol === 'bgp';
+const fromMux = (f: Frame) => f.tx.fromNode === 'MuxVM';
+const has = (f: Frame, kind: string) => bgpMessages(f).some((m) => m.kind === kind);
+
+const synTo179 = frameWhere('the first TCP SYN from MuxVM to port 179', (f) => fromMux(f) && isSyn(f) && tcp(f)?.dstPort === 179);
+const synAck = frameWhere('BGPVM\'s SYN-ACK on port 179 arriving at MuxVM', (f) => isSynAck(f) && tcp(f)?.srcPort === 179 && f.tx.toNode === 'MuxVM');
+const firstOpen = frameWhere('the first BGP OPEN from MuxVM', (f) => fromMux(f) && has(f, 'open'));
+const established = eventWhere('BGPVM\'s session with MuxVM reaching Established', (e) => e.kind === 'bgp-state' && e.node === 'BGPVM' && /-> Established/.test(e.summary));
+const update = frameWhere('the first BGP UPDATE from MuxVM that announces prefixes', (f) => fromMux(f) && bgpMessages(f).some((m) => m.kind === 'update' && m.nlri.length > 0));
+const installed = eventWhere('BGPVM installing 192.168.133.74/32', (e) => e.kind === 'route-installed' && e.node === 'BGPVM' && e.summary.includes('192.168.133.74/32'));
+
+export const VIP_ROUTE: LessonDef = {
+  id: 'vip-route',
+  title: 'How the VIP gets a route',
+  goal: 'Explain how BGPVM learns that the portal\'s VIP, 192.168.133.74, is reached through MuxVM.',
+  request: PORTAL_REQUEST,
+  chapters: [
+    {
+      id: 'tcp-179',
+      title: 'MuxVM calls BGPVM',
+      caption:
+        'The portal lives at a virtual address (a VIP), 192.168.133.74, that no network card owns. ' +
+        'The load balancer\'s MUX, MuxVM, must tell the router, BGPVM, to send VIP traffic its way. ' +
+        'They talk BGP, which runs over an ordinary TCP connection: watch MuxVM open one to port 179.',
+      from: synTo179,
+      to: synAck,
+      nodes: ['MuxVM', 'BGPVM'],
+      about: (q) => q.frames.filter((f) => bgpFrame(f)).map((f) => f.tx.id),
+      field: { at: synTo179, layer: 'tcp', field: 'dstPort' },
+      questions: [
+        {
+          id: 'bgp-port',
+          kind: 'choice',
+          prompt: 'Which TCP port does MuxVM connect to on BGPVM?',
+          at: synTo179,
+          rubric: choiceRubric(
+            ['53', '179', '443', '4789'].map((p) => ({ id: p, label: `Port ${p}` })),
+            (q, at) => {
+              const f = at.txId !== undefined ? q.byTx(at.txId) : undefined;
+              const t = f && tcp(f);
+              return t && { answer: String(t.dstPort), why: `The SYN's destination port is ${t.dstPort}: BGP speakers listen on TCP port 179 (RFC 4271). Port 53 is DNS, 443 is HTTPS and 4789 is VXLAN.` };
+            },
+          ),
+        },
+      ],
+    },
+    {
+      id: 'open',
+      title: 'OPEN: the routers introduce themselves',
+      caption:
+        'Once TCP is up, each side sends an OPEN message: its AS number, its router id and a hold time. ' +
+        'The hold time is a promise: "if you hear nothing from me for this long, forget my routes". ' +
+        'When both OPENs are accepted and a KEEPALIVE confirms them, the session is Established.',
+      from: firstOpen,
+      to: established,
+      nodes: ['MuxVM', 'BGPVM'],
+      about: (q) => q.frames.filter((f) => bgpFrame(f) && bgpMessages(f).length > 0).map((f) => f.tx.id),
+      field: { at: firstOpen, layer: 'bgp', field: 'message.holdTime' },
+      table: { node: 'BGPVM', table: 'BGP neighbours', match: { peer: '192.168.100.6', state: 'Established' } },
+      questions: [
+        {
+          id: 'hold-time',
+          kind: 'choice',
+          prompt: 'How long may BGPVM go without hearing from MuxVM before it drops MuxVM\'s routes?',
+          at: firstOpen,
+          rubric: (q, at) => {
+            const f = at.txId !== undefined ? q.byTx(at.txId) : undefined;
+            const open = f && bgpMessages(f).find((m) => m.kind === 'open');
+            if (!open || open.kind !== 'open') return undefined;
+            const h = open.holdTime;
+            const options = [h / 3, h, h * 2, h * 3].map((s) => ({ id: String(s), label: `${s} s` }));
+            return { choices: options, answer: String(h), why: `MuxVM's OPEN offers a hold time of ${h} s and both sides use the smaller of the two offers. KEEPALIVEs are sent every third of it (${h / 3} s) so that one lost message is not fatal.` };
+          },
+        },
+      ],
+    },
+    {
+      id: 'update',
+      title: 'UPDATE: the VIPs are announced',
+      caption:
+        'Now MuxVM sends an UPDATE: each VIP as a /32 (one single address), with MuxVM itself, 192.168.100.6, as the next hop. ' +
+        'BGPVM puts them in its routing table. From now on, a packet for 192.168.133.74 leaves BGPVM towards MuxVM. ' +
+        'Open BGPVM\'s routing table to see the new row and where it came from.',
+      from: update,
+      to: installed,
+      nodes: ['MuxVM', 'BGPVM'],
+      about: (q) => q.frames.filter((f) => bgpFrame(f) && bgpMessages(f).some((m) => m.kind === 'update')).map((f) => f.tx.id),
+      field: { at: update, layer: 'bgp', field: 'message.nlri.0' },
+      table: { node: 'BGPVM', table: 'Routing table', match: { prefix: '192.168.133.74/32', 'next hop': '192.168.100.6', source: 'bgp' } },
+      questions: [
+        {
+          id: 'next-hop',
+          kind: 'address',
+          prompt: 'BGPVM installs a route to 192.168.133.74/32. What is its next hop?',
+          at: update,
+          rubric: (q, at) => {
+            const f = at.txId !== undefined ? q.byTx(at.txId) : undefined;
+            const u = f && bgpMessages(f).find((m) => m.kind === 'update');
+            if (!u || u.kind !== 'update' || !u.attributes.nextHop) return undefined;
+            const nh = u.attributes.nextHop;
+            const options = [nh, '192.168.133.74', '192.168.100.9', '192.168.200.1'].map((a) => ({ id: a, label: a }));
+            return { choices: options.sort((a, b) => a.id.localeCompare(b.id)), answer: nh, why: `The UPDATE's NEXT_HOP attribute is ${nh}, MuxVM's own address: "send traffic for these VIPs to me". 192.168.133.74 is the VIP itself, 192.168.100.9 is PortalVM (the DIP behind it) and 192.168.200.1 is NATVM.` };
+          },
+        },
+      ],
+    },
+  ],
+};

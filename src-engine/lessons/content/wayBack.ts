@@ -1,0 +1,99 @@
+// Lesson 6: Direct Server Return. PortalVM's answer leaves through the host's VFP, which puts the VIP
+// back as its source, and goes straight to the router: the MUX never sees the return traffic.
+import { addressChoices, choiceRubric, flowTrace, frameWhere, hopFrame, nextDeviceRubric } from '../anchors';
+import type { LessonDef } from '../model';
+import { deviceHops, isSynAck, type Frame } from '../query';
+import { PORTAL_REQUEST } from './requests';
+
+const reply = (f: Frame) => f.tx.flowId === 'flow-reply';
+const synAckFrom = (node: string) => hopFrame(`${node} sending the SYN-ACK on`, flowTrace, node, 'return');
+const synAckInto = (node: string) => frameWhere(`the SYN-ACK arriving at ${node}`, (f) => reply(f) && isSynAck(f) && f.tx.toNode === node);
+const portalFirst = frameWhere('the first frame PortalVM sends after the SYN arrives', (f) => f.tx.fromNode === 'PortalVM', frameWhere('the SYN arriving at PortalVM', (f) => f.tx.flowId === 'flow' && f.tx.toNode === 'PortalVM'));
+const vfpOut = frameWhere('the SYN-ACK leaving the host\'s VFP', (f) => reply(f) && isSynAck(f) && f.tx.fromNode !== 'PortalVM' && f.tx.toNode !== undefined && f.tx.toNode !== 'ClientVM', synAckFrom('PortalVM'));
+
+export const WAY_BACK: LessonDef = {
+  id: 'way-back',
+  title: 'The way back: Direct Server Return',
+  goal: 'Explain why the answer from PortalVM carries the VIP as its source and never passes the MUX.',
+  request: PORTAL_REQUEST,
+  chapters: [
+    {
+      id: 'answer',
+      title: 'PortalVM answers',
+      caption:
+        'PortalVM accepts the connection and answers with a SYN-ACK, from its own address (the DIP) to ClientVM. ' +
+        'It knows nothing of the MUX: it simply sends the reply to its default gateway.',
+      from: portalFirst,
+      to: synAckFrom('PortalVM'),
+      nodes: ['PortalVM'],
+      about: (q) => q.frames.filter(reply).map((f) => f.tx.id),
+      questions: [
+        {
+          id: 'portal-next',
+          kind: 'next-device',
+          prompt: 'PortalVM sends the SYN-ACK. Which device does it go to next (not counting the switch)?',
+          at: synAckFrom('PortalVM'),
+          rubric: nextDeviceRubric(flowTrace, 'PortalVM', 'return'),
+        },
+      ],
+    },
+    {
+      id: 'source',
+      title: 'VFP puts the VIP back',
+      caption:
+        'ClientVM opened a connection to the VIP; a reply from any other address would be refused. ' +
+        'VFP on the host finds the connection in its flow table and rewrites the source from the DIP back to the VIP.',
+      from: vfpOut,
+      to: vfpOut,
+      nodes: ['PortalVM', 'CCI_External_vSwitch', 'BGPVM'],
+      about: (q) => q.frames.filter(reply).map((f) => f.tx.id),
+      field: { at: vfpOut, layer: 'ipv4', field: 'src' },
+      questions: [
+        {
+          id: 'src-after',
+          kind: 'address',
+          prompt: 'What source address does the SYN-ACK carry when it leaves the host?',
+          at: vfpOut,
+          rubric: (q) => {
+            const rw = flowTrace(q)?.returnHops.flatMap((h) => h.steps).find((s) => s.kind === 'rewrite');
+            if (!rw || rw.kind !== 'rewrite') return undefined;
+            const after = rw.after.split(':')[0]!;
+            return { choices: addressChoices(q, after, ['flow', 'flow-reply']), answer: after, why: rw.text };
+          },
+        },
+      ],
+    },
+    {
+      id: 'home',
+      title: 'Home, without the MUX',
+      caption:
+        'BGPVM routes the SYN-ACK to ClientVM, and the connection is established. The MUX only ever sees traffic towards the VIP; ' +
+        'the answers, usually much larger, go straight back. This is Direct Server Return, and it is why one MUX can serve many servers.',
+      from: synAckFrom('BGPVM'),
+      to: synAckInto('ClientVM'),
+      nodes: ['BGPVM', 'ClientVM', 'MuxVM'],
+      about: (q) => q.frames.filter(reply).map((f) => f.tx.id),
+      questions: [
+        {
+          id: 'via-mux',
+          kind: 'choice',
+          prompt: 'Did the SYN-ACK pass through MuxVM on its way back?',
+          at: synAckInto('ClientVM'),
+          rubric: choiceRubric(
+            [
+              { id: 'yes', label: 'Yes, every packet of the connection passes the MUX' },
+              { id: 'no', label: 'No, it went straight back to the router' },
+            ],
+            (q) => {
+              const t = flowTrace(q);
+              if (!t) return undefined;
+              const path = deviceHops(t.returnHops, q.switchId).map((h) => h.node);
+              const dsr = t.returnHops.flatMap((h) => h.steps).find((s) => s.kind === 'rewrite' && s.by === 'vfp');
+              return { answer: path.includes('MuxVM') ? 'yes' : 'no', why: `The SYN-ACK went ${path.join(' → ')}. ${dsr?.text ?? ''}`.trim() };
+            },
+          ),
+        },
+      ],
+    },
+  ],
+};

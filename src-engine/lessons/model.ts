@@ -1,0 +1,143 @@
+// A lesson is data: a run to make and chapters that bind to that run by predicates on the engine's own
+// records (frames, events, hops), never by step numbers, so a lesson survives changes in the engine.
+// Definitions hold functions and stay in the engine; what the page receives is the resolved form below,
+// plain data that crosses the worker boundary.
+import type { Hop, RunRequest, SimTime } from '../protocol';
+import type { LayerType } from '../packets/layers';
+import type { RunQuery } from './query';
+
+/** A point of the run: a frame (transmission) or an event, with its simulated time. */
+export interface Moment {
+  readonly time: SimTime;
+  readonly txId?: number;
+  readonly eventId?: number;
+}
+
+/** Finds a moment of the run; `describe` names it in plain words for the error when nothing matches. */
+export interface Anchor {
+  readonly describe: string;
+  readonly find: (q: RunQuery) => Moment | undefined;
+}
+
+/** A quiz's right answer and its choices, derived from the engine's data at the moment it is asked. */
+export interface Rubric {
+  readonly choices: readonly Choice[];
+  /** Id of the right choice. */
+  readonly answer: string;
+  /** The engine's own explanation, shown with the feedback. */
+  readonly why: string;
+}
+
+export interface Choice {
+  readonly id: string;
+  readonly label: string;
+}
+
+export type QuestionKind = 'next-device' | 'address' | 'choice';
+
+export interface QuestionDef {
+  readonly id: string;
+  readonly kind: QuestionKind;
+  readonly prompt: string;
+  /** The frame or event the question is about: the player stops just before it. */
+  readonly at: Anchor;
+  readonly rubric: (q: RunQuery, at: Moment) => Rubric | undefined;
+}
+
+export interface FieldFocus {
+  /** The frame whose field the inspector highlights. */
+  readonly at: Anchor;
+  readonly layer: LayerType;
+  /** A dotted path as the decoder names it ('dst', 'message.nlri.0', 'vni'). */
+  readonly field: string;
+  /** Which layer of that type: 'outer' (first) or 'inner' (last). Default: outer. */
+  readonly which?: 'outer' | 'inner';
+}
+
+export interface TableFocus {
+  readonly node: string;
+  /** The device table's title, as the engine names it ('Routes', 'BGP neighbours', ...). */
+  readonly table: string;
+  /** Cells the row must have (column -> text). */
+  readonly match: Readonly<Record<string, string>>;
+}
+
+export interface ChapterDef {
+  readonly id: string;
+  readonly title: string;
+  /** A few short sentences in plain language, read while watching. */
+  readonly caption: string;
+  readonly from: Anchor;
+  readonly to: Anchor;
+  /** The devices to point at. */
+  readonly nodes: readonly string[];
+  /** The frames this chapter is about; the other frames of its span are folded away as background. */
+  readonly about: (q: RunQuery) => readonly number[];
+  readonly field?: FieldFocus;
+  readonly table?: TableFocus;
+  readonly questions?: readonly QuestionDef[];
+}
+
+/** The run a lesson needs: a request on the POC topology. */
+export interface LessonDef {
+  readonly id: string;
+  readonly title: string;
+  /** One sentence: what the student will be able to explain afterwards. */
+  readonly goal: string;
+  readonly request: RunRequest;
+  readonly chapters: readonly ChapterDef[];
+}
+
+// ---- What the page receives ------------------------------------------------------------------------
+
+export interface LessonSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly goal: string;
+  readonly request: RunRequest;
+  readonly chapters: readonly { readonly id: string; readonly title: string }[];
+  readonly questionCount: number;
+}
+
+export interface ResolvedQuestion {
+  readonly id: string;
+  readonly kind: QuestionKind;
+  readonly prompt: string;
+  /** The frame (or event) the question is about; it must not be shown before the answer. */
+  readonly about: Moment;
+  readonly choices: readonly Choice[];
+  readonly answer: string;
+  readonly why: string;
+}
+
+export interface ResolvedChapter {
+  readonly index: number;
+  readonly id: string;
+  readonly title: string;
+  readonly caption: string;
+  /** Inclusive span of simulated time. */
+  readonly start: SimTime;
+  readonly end: SimTime;
+  readonly nodes: readonly string[];
+  /** Transmission ids of the frames the chapter is about. */
+  readonly txIds: readonly number[];
+  readonly field?: { readonly txId: number; readonly layer: LayerType; readonly layerIndex: number; readonly field: string };
+  readonly table?: TableFocus & { readonly time: SimTime };
+  readonly questions: readonly ResolvedQuestion[];
+}
+
+export interface ResolvedLesson {
+  readonly id: string;
+  readonly title: string;
+  readonly goal: string;
+  readonly chapters: readonly ResolvedChapter[];
+}
+
+/** Why a chapter no longer binds to the run: names the lesson, the chapter and what was not found. */
+export interface ResolveFailure {
+  readonly lesson: string;
+  readonly chapter: string;
+  readonly message: string;
+}
+
+export type { Hop };

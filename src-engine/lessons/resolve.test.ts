@@ -1,0 +1,99 @@
+// Every chapter of every lesson binds to the current engine's run. When the engine changes so that a
+// chapter no longer finds its moment, this test names the lesson and the chapter.
+import { describe, expect, it } from 'vitest';
+import { createRunSession } from '../run/session';
+import { POC_TOPOLOGY } from '../scenarios/poc';
+import { parseTopology } from '../topology/validate';
+import { LESSONS, lessonSummaries } from './catalog';
+import type { ResolvedLesson } from './model';
+
+const topology = (() => {
+  const t = parseTopology(POC_TOPOLOGY);
+  if (!t.ok) throw new Error('the POC topology does not validate');
+  return t.value;
+})();
+
+function resolve(id: string): ResolvedLesson {
+  const def = LESSONS.find((l) => l.id === id)!;
+  const session = createRunSession();
+  const run = session.run(topology, def.request);
+  if (!run.ok) throw new Error(`${def.title}: its run fails: ${run.error.message}`);
+  const r = session.resolveLesson(def);
+  if (!r.ok) throw new Error(r.error.map((f) => `lesson "${f.lesson}", chapter "${f.chapter}": ${f.message}`).join('\n'));
+  return r.value;
+}
+
+describe('lessons bind to the engine', () => {
+  for (const def of LESSONS) {
+    it(`${def.title}: every chapter resolves`, () => {
+      const lesson = resolve(def.id);
+      expect(lesson.chapters.map((c) => c.id)).toEqual(def.chapters.map((c) => c.id));
+      for (const c of lesson.chapters) {
+        expect(c.end, c.title).toBeGreaterThanOrEqual(c.start);
+        expect(c.txIds.length, c.title).toBeGreaterThan(0);
+        for (const q of c.questions) expect(q.choices.map((x) => x.id), q.prompt).toContain(q.answer);
+      }
+    });
+  }
+
+  it('has two to six chapters and at least two questions per lesson', () => {
+    for (const l of lessonSummaries()) {
+      expect(l.chapters.length, l.title).toBeGreaterThanOrEqual(2);
+      expect(l.chapters.length, l.title).toBeLessThanOrEqual(6);
+      expect(l.questionCount, l.title).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('names the lesson and the chapter that no longer resolves', () => {
+    const def = LESSONS[0]!;
+    const broken = { ...def, chapters: [{ ...def.chapters[0]!, from: { describe: 'a frame that never happens', find: () => undefined } }] };
+    const session = createRunSession();
+    session.run(topology, def.request);
+    const r = session.resolveLesson(broken);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error[0]).toEqual({ lesson: def.title, chapter: def.chapters[0]!.title, message: 'its start was not found: a frame that never happens' });
+  });
+});
+
+describe('answers come from the engine', () => {
+  const answerOf = (lesson: string, question: string) => {
+    for (const c of resolve(lesson).chapters) for (const q of c.questions) if (q.id === question) return q;
+    throw new Error(`no question ${question}`);
+  };
+
+  it('reads the BGP port, the hold time and the next hop from the frames', () => {
+    expect(answerOf('vip-route', 'bgp-port').answer).toBe('179');
+    expect(answerOf('vip-route', 'hold-time').answer).toBe('180');
+    expect(answerOf('vip-route', 'next-hop').answer).toBe('192.168.100.6');
+  });
+
+  it('reads each next device from the trace', () => {
+    expect(answerOf('find-portal', 'after-nat').answer).toBe('BGPVM');
+    expect(answerOf('find-portal', 'after-bgp').answer).toBe('ClientVM');
+    expect(answerOf('find-portal', 'skipped').answer).toBe('NATVM');
+    expect(answerOf('to-the-vip', 'client-next').answer).toBe('NATVM');
+    expect(answerOf('to-the-vip', 'nat-next').answer).toBe('BGPVM');
+    expect(answerOf('to-the-vip', 'bgp-next').answer).toBe('MuxVM');
+    expect(answerOf('way-back', 'portal-next').answer).toBe('BGPVM');
+  });
+
+  it('reads addresses and route kinds from the hops', () => {
+    expect(answerOf('find-portal', 'a-record').answer).toBe('192.168.133.74');
+    expect(answerOf('to-the-vip', 'ttl').answer).toBe('127');
+    expect(answerOf('to-the-vip', 'bgp-route').answer).toBe('bgp');
+    expect(answerOf('the-mux', 'how-chosen').answer).toBe('hash');
+    expect(answerOf('the-mux', 'outer-dst').answer).toBe('192.168.233.21');
+    expect(answerOf('vfp-on-host', 'first-act').answer).toBe('decapsulate');
+    expect(answerOf('vfp-on-host', 'dst-after').answer).toBe('192.168.100.9');
+    expect(answerOf('vfp-on-host', 'flow-use').answer).toBe('rewrite-reply');
+    expect(answerOf('way-back', 'src-after').answer).toBe('192.168.133.74');
+    expect(answerOf('way-back', 'via-mux').answer).toBe('no');
+  });
+
+  it('explains every answer with the engine\'s why, and offers the answer among other real choices', () => {
+    const q = answerOf('to-the-vip', 'bgp-next');
+    expect(q.why).toMatch(/192\.168\.133\.74\/32/);
+    expect(q.choices.length).toBeGreaterThanOrEqual(3);
+    expect(q.choices.map((c) => c.id)).not.toContain('BGPVM');
+  });
+});

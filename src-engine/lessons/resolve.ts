@@ -1,0 +1,91 @@
+// Binds a lesson to a run: every chapter's span, focus and questions are found by their predicates in the
+// run's records. A chapter that no longer binds is reported by lesson and chapter name, never skipped.
+import { decodePacket } from '../packets/decode';
+import type { DeviceTables, Result, SimTime } from '../protocol';
+import type { ChapterDef, LessonDef, Moment, ResolvedChapter, ResolvedLesson, ResolvedQuestion, ResolveFailure } from './model';
+import type { RunQuery } from './query';
+
+/** Reads a device's tables at a time of the run (the session's `tables`), to check a table focus. */
+export type TablesAt = (node: string, time: SimTime) => Result<DeviceTables, unknown>;
+
+export function resolveLesson(def: LessonDef, q: RunQuery, tables?: TablesAt): Result<ResolvedLesson, readonly ResolveFailure[]> {
+  const failures: ResolveFailure[] = [];
+  const chapters: ResolvedChapter[] = [];
+  def.chapters.forEach((c, index) => {
+    const r = resolveChapter(c, index, q, tables);
+    if (typeof r === 'string') failures.push({ lesson: def.title, chapter: c.title, message: r });
+    else chapters.push(r);
+  });
+  if (failures.length > 0) return { ok: false, error: failures };
+  return { ok: true, value: { id: def.id, title: def.title, goal: def.goal, chapters } };
+}
+
+function resolveChapter(c: ChapterDef, index: number, q: RunQuery, tables?: TablesAt): ResolvedChapter | string {
+  const from = c.from.find(q);
+  if (!from) return `its start was not found: ${c.from.describe}`;
+  const to = c.to.find(q);
+  if (!to) return `its end was not found: ${c.to.describe}`;
+  if (to.time < from.time) return `it ends (${c.to.describe}) before it starts (${c.from.describe})`;
+  const inSpan = (m: Moment) => m.time >= from.time && m.time <= to.time;
+  const txIds = c.about(q).filter((id) => {
+    const f = q.byTx(id);
+    return f !== undefined && inSpan({ time: f.tx.time });
+  });
+  if (txIds.length === 0) return 'none of the frames it is about fall inside its span';
+
+  let field: ResolvedChapter['field'];
+  if (c.field) {
+    const at = c.field.at.find(q);
+    const f = at?.txId !== undefined ? q.byTx(at.txId) : undefined;
+    if (!f) return `the frame whose field it highlights was not found: ${c.field.at.describe}`;
+    const d = decodePacket(f.tx.bytes);
+    if (!d.ok) return `the frame whose field it highlights does not decode: ${d.error.message}`;
+    const indices = d.value.layers.flatMap((l, i) => (l.type === c.field!.layer ? [i] : []));
+    const layerIndex = c.field.which === 'inner' ? indices[indices.length - 1] : indices[0];
+    if (layerIndex === undefined) return `the frame has no ${c.field.layer} layer for the field ${c.field.field}`;
+    if (!d.value.fields.some((s) => s.layerIndex === layerIndex && s.field === c.field!.field)) return `the ${c.field.layer} layer has no field "${c.field.field}"`;
+    field = { txId: f.tx.id, layer: c.field.layer, layerIndex, field: c.field.field };
+  }
+
+  let table: ResolvedChapter['table'];
+  if (c.table) {
+    table = { ...c.table, time: to.time };
+    if (tables) {
+      const t = tables(c.table.node, to.time);
+      const rows = t.ok ? t.value.tables.find((x) => x.title === c.table!.table)?.rows : undefined;
+      if (!rows) return `${c.table.node} has no "${c.table.table}" table at the chapter's end`;
+      if (!rows.some((r) => Object.entries(c.table!.match).every(([k, v]) => r.cells[k] === v))) {
+        return `${c.table.node}'s "${c.table.table}" table has no row with ${JSON.stringify(c.table.match)} at the chapter's end`;
+      }
+    }
+  }
+
+  const questions: ResolvedQuestion[] = [];
+  for (const qd of c.questions ?? []) {
+    const about = qd.at.find(q);
+    if (!about) return `question "${qd.prompt}": its moment was not found: ${qd.at.describe}`;
+    if (!inSpan(about)) return `question "${qd.prompt}": its moment (${qd.at.describe}) lies outside the chapter`;
+    const rubric = qd.rubric(q, about);
+    if (!rubric) return `question "${qd.prompt}": the engine's data gives no answer at ${qd.at.describe}`;
+    if (rubric.choices.length < 2 || !rubric.choices.some((x) => x.id === rubric.answer)) return `question "${qd.prompt}": the answer is not among at least two choices`;
+    questions.push({ id: qd.id, kind: qd.kind, prompt: qd.prompt, about: stopBefore(q, about), choices: rubric.choices, answer: rubric.answer, why: rubric.why });
+  }
+
+  return { index, id: c.id, title: c.title, caption: c.caption, start: from.time, end: to.time, nodes: c.nodes, txIds, ...(field ? { field } : {}), ...(table ? { table } : {}), questions };
+}
+
+/**
+ * Where the player must stop so that nothing on screen gives the answer away: before the frame the
+ * question is about, and before anything its sender sent once the packet reached it (an ARP request for
+ * the next hop would name it).
+ */
+export function stopBefore(q: RunQuery, about: Moment): Moment {
+  if (about.txId === undefined) return about;
+  const f = q.byTx(about.txId);
+  if (!f) return about;
+  const sender = f.tx.fromNode;
+  const arrival = q.lastFrame((x) => x.tx.toNode === sender && x.tx.flowId === f.tx.flowId && x.tx.arrive <= f.tx.time, about);
+  if (!arrival) return about;
+  const first = q.frame((x) => x.tx.fromNode === sender && x.tx.time >= arrival.tx.arrive, { time: arrival.tx.arrive });
+  return first && (first.tx.time < f.tx.time || (first.tx.time === f.tx.time && first.tx.id < f.tx.id)) ? { time: first.tx.time, txId: first.tx.id } : about;
+}

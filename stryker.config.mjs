@@ -1,0 +1,29 @@
+// Mutation testing of the engine: `npm run mutate` (scripts/mutate.mjs) runs this once per folder and prints the
+// score of each. Survivors judged equivalent are listed with their reasons in stryker.equivalent.md.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  // perTest coverage narrows each mutant's tests, so `related` (a second, import-graph filter) is not needed.
+  vitest: { configFile: 'stryker.vitest.config.mjs', related: false },
+  // A mutant that does not compile is not a test gap: the checker sets it aside instead of counting it.
+  checkers: ['typescript'],
+  tsconfigFile: 'src-engine/tsconfig.json',
+  coverageAnalysis: 'perTest',
+  // Shared 2-core machine: one test process; scripts/mutate.mjs also lowers its priority.
+  concurrency: 1,
+  incremental: true,
+  mutate: [
+    'src-engine/{packets,devices,run,trace,sim}/**/*.ts',
+    '!src-engine/**/*.test.ts',
+    '!src-engine/**/testing/**',
+    '!src-engine/run/fixtures.ts',
+  ],
+  ignorePatterns: ['dist', 'docs', 'e2e', 'public', 'reports', 'test-results', 'playwright-report', 'out'],
+  reporters: ['json', 'html', 'progress'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  incrementalFile: 'reports/stryker-incremental.json',
+  tempDirName: '.stryker-tmp',
+  timeoutMS: 10000,
+};

@@ -1,0 +1,121 @@
+// The lesson player: the chapter's caption, the question of the moment, and the way through the lesson
+// (Previous chapter, Next chapter, Show everything, Presenter mode, leave the lesson). Presenter mode goes
+// full screen with the diagram large and the caption at projector size; Page Down and Page Up, which
+// presentation remotes send, move between chapters.
+import { useEffect } from 'react';
+import { lessonScore } from '../../src-engine/view/quiz';
+import { selectLessonAnswers, selectOpenQuestion, useAppStore } from '../store/store';
+import { Quiz } from './Quiz';
+import './lessons.css';
+
+export function LessonBar() {
+  const lesson = useAppStore((s) => s.lesson);
+  const status = useAppStore((s) => s.lessonStatus);
+  const error = useAppStore((s) => s.lessonError);
+  const chapterIndex = useAppStore((s) => s.chapter);
+  const showEverything = useAppStore((s) => s.showEverything);
+  const presenter = useAppStore((s) => s.presenter);
+  const open = useAppStore(selectOpenQuestion);
+  const answers = useAppStore(selectLessonAnswers);
+  const atEnd = useAppStore((s) => s.bounds !== undefined && !s.bounds.blocked && s.cursor >= s.bounds.last);
+  const { nextChapter, previousChapter, setShowEverything, setPresenter, exitLesson } = useAppStore.getState();
+  usePresenterKeys(lesson !== undefined);
+  useFullScreen(presenter);
+
+  if (status === 'loading') {
+    return (
+      <section className="lesson-bar" aria-label="Lesson">
+        <p role="status">Preparing the lesson: the engine is running its flow…</p>
+      </section>
+    );
+  }
+  if (status === 'error') {
+    return (
+      <section className="lesson-bar lesson-error" aria-label="Lesson">
+        <p role="alert">The lesson could not be opened. {error}</p>
+        <button type="button" onClick={exitLesson}>
+          Close
+        </button>
+      </section>
+    );
+  }
+  if (!lesson) return null;
+  const chapter = lesson.chapters[chapterIndex]!;
+  const last = chapterIndex === lesson.chapters.length - 1;
+  const allQuestions = lesson.chapters.flatMap((c) => c.questions.map((q) => q.id));
+  const score = lessonScore(allQuestions, answers);
+  // Answered questions of this chapter stay visible with their feedback; the open one is asked.
+  const asked = chapter.questions.filter((q) => answers[q.id] !== undefined || q.id === open?.id);
+
+  return (
+    <section className="lesson-bar" aria-label="Lesson" data-chapter={chapterIndex + 1}>
+      <div className="lesson-head">
+        <p className="lesson-title">
+          {lesson.title} · <span>Chapter {chapterIndex + 1} of {lesson.chapters.length}</span>
+        </p>
+        <div className="lesson-actions">
+          <button type="button" aria-pressed={showEverything} onClick={() => setShowEverything(!showEverything)} title="Leave the lesson's focus: play the whole run and list every event">
+            Show everything
+          </button>
+          <button type="button" aria-pressed={presenter} onClick={() => setPresenter(!presenter)} title="Full screen, large caption; Page Down and Page Up change chapter">
+            Presenter mode
+          </button>
+          <button type="button" onClick={exitLesson}>
+            Leave lesson
+          </button>
+        </div>
+      </div>
+      <h2 className="chapter-title">{chapter.title}</h2>
+      <p className="caption">{chapter.caption}</p>
+      {asked.map((q) => (
+        <Quiz key={q.id} question={q} />
+      ))}
+      {!open && atEnd && !showEverything && <p className="chapter-end">{last ? `End of the lesson. You answered ${score.correct} of ${score.total} questions right.` : 'End of this chapter. Go on with Next chapter.'}</p>}
+      {last && score.answered === score.total && score.total > 0 && !atEnd && <p className="chapter-end">Score: {score.correct} of {score.total} right.</p>}
+      <nav className="chapter-nav" aria-label="Chapters">
+        <button type="button" onClick={previousChapter} disabled={chapterIndex === 0}>
+          Previous chapter
+        </button>
+        <span className="lesson-score" aria-label={`Score: ${score.correct} of ${score.total} questions right`}>
+          {score.correct}/{score.total} right
+        </span>
+        <button type="button" className="primary" onClick={nextChapter} disabled={last}>
+          Next chapter
+        </button>
+      </nav>
+    </section>
+  );
+}
+
+function usePresenterKeys(active: boolean) {
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const s = useAppStore.getState();
+      if (e.key === 'PageDown') {
+        e.preventDefault();
+        s.nextChapter();
+      } else if (e.key === 'PageUp') {
+        e.preventDefault();
+        s.previousChapter();
+      } else if (e.key === 'Escape' && s.presenter) s.setPresenter(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active]);
+}
+
+/** Presenter mode asks for full screen; leaving full screen (Esc) leaves presenter mode. */
+function useFullScreen(on: boolean) {
+  useEffect(() => {
+    const root = document.documentElement;
+    if (on && !document.fullscreenElement && root.requestFullscreen) root.requestFullscreen().catch(() => undefined);
+    if (!on && document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+    const onChange = () => {
+      if (!document.fullscreenElement && on) useAppStore.getState().setPresenter(false);
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, [on]);
+}

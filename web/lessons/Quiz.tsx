@@ -1,0 +1,47 @@
+// A quiz question: its choices as a radio group named by the question, "Check answer", and feedback in
+// a live region that begins with "Correct" or "Not quite" and explains with the engine's own why.
+import { useId } from 'react';
+import type { ResolvedQuestion } from '../../src-engine/protocol';
+import { useAppStore } from '../store/store';
+
+export function Quiz({ question }: { question: ResolvedQuestion }) {
+  const name = useId();
+  const picked = useAppStore((s) => (s.quizChoice?.question === question.id ? s.quizChoice.choice : undefined));
+  const answered = useAppStore((s) => (s.lesson ? s.progress[s.lesson.id]?.answers[question.id] : undefined));
+  const feedback = useAppStore((s) => s.feedback[question.id]);
+  const { setQuizChoice, answerQuestion } = useAppStore.getState();
+  const done = answered !== undefined;
+  const choice = picked ?? answered?.choice;
+  const promptId = `${name}-prompt`;
+  return (
+    <form
+      className="quiz"
+      data-kind={question.kind}
+      onSubmit={(e) => {
+        e.preventDefault();
+        answerQuestion(question.id, picked);
+      }}
+    >
+      <p className="quiz-prompt" id={promptId}>
+        <span className="quiz-tag">Question</span> {question.prompt}
+      </p>
+      {question.kind === 'next-device' && !done && <p className="quiz-hint">Choose below, or click the device on the diagram.</p>}
+      <div role="radiogroup" aria-labelledby={promptId} className="quiz-choices">
+        {question.choices.map((c) => (
+          <label key={c.id} className="quiz-choice" data-right={done && c.id === question.answer ? true : undefined} data-picked={choice === c.id || undefined}>
+            <input type="radio" name={name} value={c.id} checked={choice === c.id} disabled={done} onChange={() => setQuizChoice(question.id, c.id)} />
+            <span>{c.label}</span>
+          </label>
+        ))}
+      </div>
+      {!done && (
+        <button type="submit" className="primary">
+          Check answer
+        </button>
+      )}
+      <p role="status" className={`quiz-feedback${feedback?.type === 'points' ? (feedback.correct ? ' right' : ' wrong') : ''}`}>
+        {feedback?.message ?? (done ? `${answered.correct ? 'Correct' : 'Not quite'}: you answered ${question.choices.find((c) => c.id === answered.choice)?.label ?? answered.choice}. ${question.why}` : '')}
+      </p>
+    </form>
+  );
+}
