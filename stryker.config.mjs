@@ -17,7 +17,9 @@ export default {
     'src-engine/{packets,devices,run,trace,sim}/**/*.ts',
     '!src-engine/**/*.test.ts',
     '!src-engine/**/testing/**',
+    // Fixtures: known-good inputs for tests, the benchmark and the tshark proof, not behaviour.
     '!src-engine/run/fixtures.ts',
+    '!src-engine/packets/samples.ts',
   ],
   ignorePatterns: ['dist', 'docs', 'e2e', 'public', 'reports', 'test-results', 'playwright-report', 'out'],
   reporters: ['json', 'html', 'progress'],

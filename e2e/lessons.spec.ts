@@ -1,11 +1,23 @@
 // A student takes a lesson alone: opens it from the Lessons list, reads each chapter, answers the
 // questions (one wrong, one right), plays each chapter to its end, then a teacher drives it from a
 // presentation remote, and a link reopens a chapter.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+/** axe-core's audit of one part of the page: no violation of any impact. */
+async function audit(page: Page, selector: string) {
+  const r = await new AxeBuilder({ page }).include(selector).analyze();
+  expect(r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
 
 test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ hoplab, lessons, playback, events, page }) => {
   await test.step('open the lesson from the Lessons list', async () => {
     await hoplab.open('?motion=off');
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await expect(page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: 'The way back: Direct Server Return' })).toBeVisible();
+    await audit(page, 'dialog.lesson-catalog');
+    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: 'Close lessons' }).click();
     await lessons.open('How the VIP gets a route');
     await expect(lessons.bar).toContainText('Chapter 1 of 3');
     await expect(lessons.chapterTitle).toHaveText('MuxVM calls BGPVM');
@@ -15,6 +27,7 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
 
   await test.step('a question is asked before the SYN is shown; nothing plays past it', async () => {
     await expect(lessons.question('Which TCP port does MuxVM connect to on BGPVM?')).toBeVisible();
+    await audit(page, '.lesson-bar');
     const before = await playback.step();
     await playback.forward.click();
     await expect.poll(() => playback.step()).toBe(before);
@@ -25,6 +38,7 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
     const feedback = await lessons.answer('Which TCP port does MuxVM connect to on BGPVM?', 'Port 443');
     await expect(feedback).toHaveText(/^Not quite: the answer is Port 179, not Port 443\./);
     await expect(feedback).toContainText('RFC 4271');
+    await audit(page, '.lesson-bar');
   });
 
   await test.step('play the chapter: it stops at the chapter\'s end, with the SYN-ACK listed', async () => {
@@ -50,6 +64,16 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
     await expect(events.list.getByRole('option', { name: /BGPVM installs 192\.168\.133\.74\/32 via 192\.168\.100\.6/ })).toBeAttached();
   });
 
+  await test.step('the chapter points at BGPVM\'s new route and at the field in the UPDATE', async () => {
+    await lessons.bar.getByRole('button', { name: "Show BGPVM's routing table" }).click();
+    const row = page.getByRole('region', { name: 'Details of BGPVM' }).locator('tr[data-focus]');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('192.168.133.74/32');
+    await expect(row).toContainText('192.168.100.6');
+    await lessons.bar.getByRole('button', { name: 'Show the BGP NLRI prefix in the packet' }).click();
+    await expect(page.getByRole('region', { name: 'Packet inspector' }).locator('button.field-row[aria-pressed="true"]')).toContainText('192.168.133.74/32');
+  });
+
   await test.step('the Lessons list shows the progress', async () => {
     await page.getByRole('button', { name: 'Lessons' }).click();
     const list = page.getByRole('dialog', { name: 'Lessons' });
@@ -68,6 +92,7 @@ test('presenter mode at 1920 x 1080: large caption, side panels hidden, Page Dow
   await expect(page.getByRole('region', { name: 'Events' })).toBeHidden();
   const size = await lessons.bar.locator('.caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(24);
+  await audit(page, '.lesson-bar');
   await page.keyboard.press('PageDown');
   await expect(lessons.chapterTitle).toHaveText('NATVM: a static route, and the TTL');
   await page.keyboard.press('PageDown');

@@ -1,15 +1,20 @@
 // The BGP speaker by RFC 4271: KEEPALIVE jitter, the Connect -> Active -> Connect path when TCP cannot be
 // opened, FSM errors, and the capabilities negotiated into the neighbour table.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runPoc } from '../run/fixtures';
 import { createRunSession } from '../run/session';
 import { pocTopology } from '../run/fixtures';
+import type { SimRun } from '../run/simulate';
 
 const S = 1_000_000;
 
 describe('KEEPALIVE timing (RFC 4271 10: jitter 0.75 to 1.0)', () => {
   // A what-if late in the run keeps it going for several keepalive intervals; SQLVM plays no part in BGP.
-  const r = runPoc({ whatIf: [{ action: 'fail', target: 'SQLVM', at: 400 * S }] }).result;
+  // Simulated inside each test (beforeEach), not once for the file: mutation testing then knows which tests cover what.
+  let r: SimRun['result'];
+  beforeEach(() => {
+    r = runPoc({ whatIf: [{ action: 'fail', target: 'SQLVM', at: 400 * S }] }).result;
+  });
   const sent = (node: string) => r.transmissions.filter((t) => t.fromNode === node && t.summary.endsWith('BGP KEEPALIVE')).map((t) => t.time);
 
   for (const node of ['MuxVM', 'BGPVM']) {
@@ -32,8 +37,12 @@ describe('KEEPALIVE timing (RFC 4271 10: jitter 0.75 to 1.0)', () => {
 
 describe('TCP 179 cannot be opened (BGPVM down from the start)', () => {
   // SQLVM's failure at 100 s only keeps the run going past MuxVM's ConnectRetry.
-  const r = runPoc({ whatIf: [{ action: 'fail', target: 'BGPVM', at: 0 }, { action: 'restore', target: 'BGPVM', at: 40 * S }, { action: 'fail', target: 'SQLVM', at: 100 * S }] }).result;
-  const mux = r.events.filter((e) => e.kind === 'bgp-state' && e.node === 'MuxVM').map((e) => e.bgp?.state);
+  let r: SimRun['result'];
+  let mux: (string | undefined)[];
+  beforeEach(() => {
+    r = runPoc({ whatIf: [{ action: 'fail', target: 'BGPVM', at: 0 }, { action: 'restore', target: 'BGPVM', at: 40 * S }, { action: 'fail', target: 'SQLVM', at: 100 * S }] }).result;
+    mux = r.events.filter((e) => e.kind === 'bgp-state' && e.node === 'MuxVM').map((e) => e.bgp?.state);
+  });
 
   it('MuxVM goes Connect -> Active when the SYNs go unanswered, then Connect again after ConnectRetry, and comes up', () => {
     expect(mux.slice(0, 4)).toEqual(['Idle', 'Connect', 'Active', 'Connect']);

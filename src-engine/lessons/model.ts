@@ -121,7 +121,14 @@ export interface ResolvedChapter {
   readonly nodes: readonly string[];
   /** Transmission ids of the frames the chapter is about. */
   readonly txIds: readonly number[];
-  readonly field?: { readonly txId: number; readonly layer: LayerType; readonly layerIndex: number; readonly field: string };
+  readonly field?: {
+    readonly txId: number;
+    readonly layer: LayerType;
+    readonly layerIndex: number;
+    readonly field: string;
+    /** How a person names it: "TCP destination port". */
+    readonly label: string;
+  };
   readonly table?: TableFocus & { readonly time: SimTime };
   readonly questions: readonly ResolvedQuestion[];
 }

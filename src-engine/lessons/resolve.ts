@@ -1,6 +1,7 @@
 // Binds a lesson to a run: every chapter's span, focus and questions are found by their predicates in the
 // run's records. A chapter that no longer binds is reported by lesson and chapter name, never skipped.
 import { decodePacket } from '../packets/decode';
+import { LAYER_NAMES } from '../packets/errors';
 import type { DeviceTables, Result, SimTime } from '../protocol';
 import type { ChapterDef, LessonDef, Moment, ResolvedChapter, ResolvedLesson, ResolvedQuestion, ResolveFailure } from './model';
 import type { RunQuery } from './query';
@@ -43,8 +44,9 @@ function resolveChapter(c: ChapterDef, index: number, q: RunQuery, tables?: Tabl
     const indices = d.value.layers.flatMap((l, i) => (l.type === c.field!.layer ? [i] : []));
     const layerIndex = c.field.which === 'inner' ? indices[indices.length - 1] : indices[0];
     if (layerIndex === undefined) return `the frame has no ${c.field.layer} layer for the field ${c.field.field}`;
-    if (!d.value.fields.some((s) => s.layerIndex === layerIndex && s.field === c.field!.field)) return `the ${c.field.layer} layer has no field "${c.field.field}"`;
-    field = { txId: f.tx.id, layer: c.field.layer, layerIndex, field: c.field.field };
+    const span = d.value.fields.find((s) => s.layerIndex === layerIndex && s.field === c.field!.field);
+    if (!span) return `the ${c.field.layer} layer has no field "${c.field.field}"`;
+    field = { txId: f.tx.id, layer: c.field.layer, layerIndex, field: c.field.field, label: fieldLabel(LAYER_NAMES[c.field.layer], span.label) };
   }
 
   let table: ResolvedChapter['table'];
@@ -72,6 +74,13 @@ function resolveChapter(c: ChapterDef, index: number, q: RunQuery, tables?: Tabl
   }
 
   return { index, id: c.id, title: c.title, caption: c.caption, start: from.time, end: to.time, nodes: c.nodes, txIds, ...(field ? { field } : {}), ...(table ? { table } : {}), questions };
+}
+
+/** "TCP destination port" from "TCP" and "Destination port"; "VXLAN network identifier (VNI)" stays as it is. */
+function fieldLabel(layer: string, label: string): string {
+  if (label.toLowerCase().startsWith(layer.toLowerCase())) return label;
+  const lower = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  return `${layer} ${lower}`;
 }
 
 /**

@@ -36,6 +36,38 @@ describe('DNS', () => {
     expect(decodeDns(encodePacket([response])).layers).toEqual([response]);
   });
 
+  it('carries a negative answer with the zone SOA in the authority section (RFC 2308), names compressed where given', () => {
+    const nodata = message({
+      questions: [q('portal.azurestack.local', { qtype: 28 })],
+      answers: [],
+      authorities: [{ name: 'azurestack.local', namePointer: 19, rclass: 1, ttl: 3600, mname: 'advm.azurestack.local', mnamePointer: 19, rname: 'hostmaster.azurestack.local', rnamePointer: 19, serial: 1, refresh: 900, retry: 600, expire: 86400, minimum: 3600 }],
+    });
+    const bytes = encodePacket([nodata]);
+    expect(toHex(bytes)).toBe(hex(
+      `6a1f 8580 0001 0000 0001 0000 ${PORTAL} 001c 0001` +
+      ' c013 0006 0001 00000e10 0028' + // azurestack.local (pointer into the question), SOA IN, TTL 3600, 40 bytes
+      ' 04 6164766d c013' + // advm + pointer
+      ' 0a 686f73746d6173746572 c013' + // hostmaster + pointer
+      ' 00000001 00000384 00000258 00015180 00000e10', // serial 1, refresh 900, retry 600, expire 86400, minimum 3600
+    ));
+    expect(decodeDns(bytes).layers).toEqual([nodata]);
+    const full = message({ answers: [], authorities: [{ ...nodata.authorities![0]!, namePointer: undefined, mnamePointer: undefined, rnamePointer: undefined }] });
+    const back = decodeDns(encodePacket([full])).layers[0] as DnsLayer;
+    expect(back.authorities![0]).toEqual({ name: 'azurestack.local', rclass: 1, ttl: 3600, mname: 'advm.azurestack.local', rname: 'hostmaster.azurestack.local', serial: 1, refresh: 900, retry: 600, expire: 86400, minimum: 3600 });
+  });
+
+  it('reports authority records it does not model and SOA data of the wrong length', () => {
+    const bytes = encodePacket([message({ answers: [], authorities: [{ name: 'azurestack.local', rclass: 1, ttl: 1, mname: 'a', rname: 'b', serial: 1, refresh: 2, retry: 3, expire: 4, minimum: 5 }] })]);
+    const soaAt = 12 + 25 + 4 + 18; // header, question name, type and class, owner name
+    const edit = (i: number, v: number) => {
+      const b = bytes.slice();
+      b[i] = v;
+      return errorOf(b);
+    };
+    expect(edit(soaAt + 1, 2)).toMatchObject({ code: 'malformed', field: 'authorities.0.rtype' });
+    expect(edit(soaAt + 9, 20)).toMatchObject({ code: 'malformed', field: 'authorities.0.dataLength' });
+  });
+
   it('packs the header bits: QR, opcode, AA, TC, RD; RA, rcode', () => {
     const bits = encodePacket([message({ opcode: 2, truncated: true, rcode: 3, questions: [], answers: [] })]);
     expect(toHex(bits.subarray(2, 4))).toBe('9783');
@@ -129,7 +161,7 @@ describe('DNS', () => {
       return errorOf(b);
     };
     expect(edit(3, 0xa0)).toMatchObject({ code: 'malformed', field: 'reserved', offset: 3 });
-    expect(edit(9, 1)).toMatchObject({ code: 'malformed', field: 'authorityCount', offset: 8 });
+    expect(edit(9, 1)).toMatchObject({ code: 'truncated', field: 'authorities.0.name' });
     expect(edit(11, 1)).toMatchObject({ code: 'malformed', field: 'additionalCount', offset: 10, message: expect.stringContaining('EDNS') });
     expect(edit(44, 28)).toMatchObject({ code: 'malformed', field: 'answers.0.rtype', offset: 43 });
     expect(edit(52, 16)).toMatchObject({ code: 'malformed', field: 'answers.0.dataLength', offset: 51 });

@@ -1,13 +1,15 @@
-// DNS messages (RFC 1035) with questions and A answers. Authority and additional records, other record types
-// and the Z/AD/CD bits are not modelled: a message that has them decodes as malformed rather than lose them.
+// DNS messages (RFC 1035) with questions, A answers and SOA authority records (the negative answers of
+// RFC 2308). Additional records, other record types and the Z/AD/CD bits are not modelled: a message that
+// has them decodes as malformed rather than lose them.
 import { readIpv4, writeIpv4 } from './addresses';
 import { checkUint, get16, get32, put16, put32 } from './bytes';
 import { addFixedSpans, type Decoder, failShort, type FixedField } from './decoder';
 import { DNS_HEADER_LENGTH, type NameRead, readName, writeName } from './dnsName';
-import type { DnsAnswer, DnsLayer, DnsNamePointer, DnsQuestion } from './layers';
+import type { DnsAnswer, DnsLayer, DnsNamePointer, DnsQuestion, DnsSoaRecord } from './layers';
 import { reserve, type Writer } from './writer';
 
 const TYPE_A = 1;
+const TYPE_SOA = 6;
 
 const HEADER: readonly FixedField[] = [
   { field: 'id', label: 'Transaction ID', start: 0, end: 2 },
@@ -38,7 +40,10 @@ export function encodeDns(w: Writer, l: DnsLayer): void {
   b[start + 3] = (l.recursionAvailable ? 0x80 : 0) | l.rcode;
   put16(b, start + 4, l.questions.length);
   put16(b, start + 6, l.answers.length);
-  put32(b, start + 8, 0);
+  const authorities = l.authorities ?? [];
+  checkUint(authorities.length, 0xffff, 'dns.authorities.length');
+  put16(b, start + 8, authorities.length);
+  put16(b, start + 10, 0);
   w.pos = start + DNS_HEADER_LENGTH;
 
   const questionAt: number[] = [];
@@ -69,6 +74,31 @@ export function encodeDns(w: Writer, l: DnsLayer): void {
     writeIpv4(c, p + 10, a.address, `${what}.address`);
     w.pos = p + 14;
   });
+  authorities.forEach((r, i) => encodeSoa(w, start, r, `dns.authorities.${i}`));
+}
+
+function encodeSoa(w: Writer, message: number, r: DnsSoaRecord, what: string): void {
+  writeName(w, message, r.name, r.namePointer ?? null, `${what}.name`);
+  checkUint(r.rclass, 0xffff, `${what}.rclass`);
+  checkUint(r.ttl, 0xffffffff, `${what}.ttl`);
+  const h = reserve(w, 10);
+  const at = w.pos;
+  put16(h, at, TYPE_SOA);
+  put16(h, at + 2, r.rclass);
+  put32(h, at + 4, r.ttl);
+  w.pos = at + 10;
+  writeName(w, message, r.mname, r.mnamePointer ?? null, `${what}.mname`);
+  writeName(w, message, r.rname, r.rnamePointer ?? null, `${what}.rname`);
+  const c = reserve(w, 20);
+  const p = w.pos;
+  const numbers = [r.serial, r.refresh, r.retry, r.expire, r.minimum] as const;
+  const names = ['serial', 'refresh', 'retry', 'expire', 'minimum'] as const;
+  numbers.forEach((v, k) => {
+    checkUint(v, 0xffffffff, `${what}.${names[k]}`);
+    put32(c, p + 4 * k, v);
+  });
+  w.pos = p + 20;
+  put16(w.buf, at + 8, w.pos - at - 10);
 }
 
 /** The encoder's choice for an answer: point at the first question with the same name, else write it in full. */
@@ -81,7 +111,6 @@ export function decodeDns(d: Decoder, at: number, end: number): number {
   const b = d.bytes;
   if (end - at < DNS_HEADER_LENGTH) return failShort(d, 'dns', HEADER, at, end);
   if (b[at + 3]! & 0x70) return d.malformed('dns', 'reserved', at + 3, 'the Z, AD or CD bit is set; they are not modelled');
-  if (get16(b, at + 8)) return d.malformed('dns', 'authorityCount', at + 8, 'authority records are not modelled');
   if (get16(b, at + 10)) return d.malformed('dns', 'additionalCount', at + 10, 'additional records (EDNS included) are not modelled');
   if (d.fields) addFixedSpans(d, 'dns', HEADER, at);
 
@@ -141,6 +170,14 @@ export function decodeDns(d: Decoder, at: number, end: number): number {
     p = r + 14;
   }
 
+  const authorities: DnsSoaRecord[] = [];
+  const authorityCount = get16(b, at + 8);
+  for (let i = 0; i < authorityCount; i++) {
+    const next = decodeSoa(d, at, p, end, `authorities.${i}`, authorities);
+    if (next < 0) return next;
+    p = next;
+  }
+
   const layer: DnsLayer = {
     type: 'dns',
     id: get16(b, at),
@@ -153,11 +190,56 @@ export function decodeDns(d: Decoder, at: number, end: number): number {
     rcode: b[at + 3]! & 15,
     questions,
     answers,
+    ...(authorities.length ? { authorities } : {}),
   };
   d.push(layer, at, p);
   d.next = p < end ? 'raw' : null;
   d.end = end;
   return p;
+}
+
+/** One SOA record at `p`, pushed onto `out`; returns where it ends, or -1 after recording the error. */
+function decodeSoa(d: Decoder, message: number, p: number, end: number, field: string, out: DnsSoaRecord[]): number {
+  const b = d.bytes;
+  const owner = readName(b, message, p, end);
+  if (!owner.ok) return failName(d, `${field}.name`, owner);
+  const r = owner.next;
+  if (r + 10 > end) return d.truncated('dns', `${field}.rtype`, r, 10, end - r);
+  const rtype = get16(b, r);
+  if (rtype !== TYPE_SOA) return d.malformed('dns', `${field}.rtype`, r, `authority record type ${rtype} is not modelled; only SOA (6) is`);
+  const dataLength = get16(b, r + 8);
+  const dataEnd = r + 10 + dataLength;
+  if (dataEnd > end) return d.truncated('dns', `${field}.dataLength`, r + 8, dataLength, end - r - 10);
+  const mname = readName(b, message, r + 10, dataEnd);
+  if (!mname.ok) return failName(d, `${field}.mname`, mname);
+  const rname = readName(b, message, mname.next, dataEnd);
+  if (!rname.ok) return failName(d, `${field}.rname`, rname);
+  const n = rname.next;
+  if (n + 20 !== dataEnd) return d.malformed('dns', `${field}.dataLength`, r + 8, `an SOA's data is its two names and 20 bytes, not ${dataLength} bytes`);
+  const pointers = {
+    ...(owner.pointer >= 0 ? { namePointer: owner.pointer } : {}),
+    ...(mname.pointer >= 0 ? { mnamePointer: mname.pointer } : {}),
+    ...(rname.pointer >= 0 ? { rnamePointer: rname.pointer } : {}),
+  };
+  out.push({
+    name: owner.name, rclass: get16(b, r + 2), ttl: get32(b, r + 4), mname: mname.name, rname: rname.name,
+    serial: get32(b, n), refresh: get32(b, n + 4), retry: get32(b, n + 8), expire: get32(b, n + 12), minimum: get32(b, n + 16), ...pointers,
+  });
+  if (d.fields) {
+    d.span('dns', field, 'Authority (SOA)', p, dataEnd);
+    nameSpans(d, field, p, owner);
+    d.span('dns', `${field}.rtype`, 'Type', r, r + 2);
+    d.span('dns', `${field}.rclass`, 'Class', r + 2, r + 4);
+    d.span('dns', `${field}.ttl`, 'Time to live', r + 4, r + 8);
+    d.span('dns', `${field}.dataLength`, 'Data length', r + 8, r + 10);
+    d.span('dns', `${field}.mname`, 'Primary name server', r + 10, mname.next);
+    if (mname.pointer >= 0) d.span('dns', `${field}.mnamePointer`, 'Name pointer', mname.next - 2, mname.next);
+    d.span('dns', `${field}.rname`, 'Responsible mailbox', mname.next, n);
+    if (rname.pointer >= 0) d.span('dns', `${field}.rnamePointer`, 'Name pointer', n - 2, n);
+    const labels = ['Serial', 'Refresh interval', 'Retry interval', 'Expire limit', 'Minimum TTL'];
+    ['serial', 'refresh', 'retry', 'expire', 'minimum'].forEach((k, i) => d.span('dns', `${field}.${k}`, labels[i]!, n + 4 * i, n + 4 * i + 4));
+  }
+  return dataEnd;
 }
 
 function nameSpans(d: Decoder, field: string, at: number, read: NameRead & { ok: true }): void {

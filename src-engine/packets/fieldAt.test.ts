@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { decodePacket } from './decode';
 import { encodePacket } from './encode';
 import { fieldAt } from './fieldAt';
@@ -12,7 +12,11 @@ function decodeOk(layers: Layer[]) {
 }
 
 describe('fieldAt', () => {
-  const vxlan = decodeOk(vxlanSyn());
+  // Built inside each test (beforeEach), not once for the file: mutation testing then knows which tests cover what.
+  let vxlan: ReturnType<typeof decodeOk>;
+  beforeEach(() => {
+    vxlan = decodeOk(vxlanSyn());
+  });
 
   it('finds the field under a byte, with the layer it belongs to', () => {
     expect(fieldAt(vxlan, 0)).toEqual({ layerIndex: 0, layer: 'ethernet', field: 'dst', label: 'Destination', start: 0, end: 6 });

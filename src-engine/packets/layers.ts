@@ -148,6 +148,30 @@ export interface DnsAnswer {
   readonly address: Ipv4Address;
 }
 
+/**
+ * An SOA record (RFC 1035 3.3.13) in the authority section: the zone's start of authority, which negative
+ * answers carry so that resolvers know how long to remember them (RFC 2308 3). Names inside are written in
+ * full unless a pointer is given (see DnsNamePointer).
+ */
+export interface DnsSoaRecord {
+  readonly name: string;
+  readonly namePointer?: DnsNamePointer;
+  readonly rclass: number;
+  readonly ttl: number;
+  /** The zone's primary name server. */
+  readonly mname: string;
+  readonly mnamePointer?: DnsNamePointer;
+  /** The responsible person's mailbox, "hostmaster.azurestack.local". */
+  readonly rname: string;
+  readonly rnamePointer?: DnsNamePointer;
+  readonly serial: number;
+  readonly refresh: number;
+  readonly retry: number;
+  readonly expire: number;
+  /** Since RFC 2308: how long a negative answer may be cached. */
+  readonly minimum: number;
+}
+
 export interface DnsLayer {
   readonly type: 'dns';
   readonly id: number;
@@ -160,6 +184,8 @@ export interface DnsLayer {
   readonly rcode: number;
   readonly questions: readonly DnsQuestion[];
   readonly answers: readonly DnsAnswer[];
+  /** The authority section: only SOA records are modelled; absent when empty. */
+  readonly authorities?: readonly DnsSoaRecord[];
 }
 
 export interface VxlanLayer {

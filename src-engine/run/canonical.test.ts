@@ -1,11 +1,12 @@
 // The canonical flow of the reference (section 4), hop by hop, with exact header values.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { vxlanSourcePort } from '../packets/index';
 import type { Layer } from '../packets/layers';
-import type { Hop, HopStep } from '../protocol';
+import type { FlowTrace, Hop, HopStep } from '../protocol';
 import { onesSum } from '../packets/checksum';
 import { ipToU32 } from '../net/addr';
 import { runPoc } from './fixtures';
+import type { SimRun } from './simulate';
 
 const SW = 'CCI_External_vSwitch';
 const nodes = (hops: readonly Hop[]) => hops.map((h) => h.node);
@@ -23,10 +24,17 @@ function tcpChecksumOk(frame: Uint8Array, ipAt: number): boolean {
 }
 
 describe('canonical flow: ClientVM opens https://portal.azurestack.local', () => {
-  const { result } = runPoc({ seed: 1 });
-  const dns = result.dnsTrace!;
-  const syn = result.trace.hops;
-  const synAck = result.trace.returnHops;
+  // Simulated inside each test (beforeEach), not once for the file: mutation testing then knows which tests cover what.
+  let result: SimRun['result'];
+  let dns: FlowTrace;
+  let syn: readonly Hop[];
+  let synAck: readonly Hop[];
+  beforeEach(() => {
+    result = runPoc({ seed: 1 }).result;
+    dns = result.dnsTrace!;
+    syn = result.trace.hops;
+    synAck = result.trace.returnHops;
+  });
 
   it('resolves the name via NATVM and BGPVM to ADVM, answered straight from BGPVM', () => {
     expect(dns.disposition).toBe('delivered');

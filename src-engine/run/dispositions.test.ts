@@ -65,7 +65,12 @@ describe('dispositions', () => {
     const r = runPoc({ knobs: { icmpRedirects: true } }).result;
     expect(r.trace.disposition).toBe('delivered');
     const followed = r.events.filter((e) => e.summary.startsWith('ClientVM follows an ICMP redirect')).map((e) => e.summary);
-    expect(followed).toEqual(['ClientVM follows an ICMP redirect: 192.168.100.2/32 via 192.168.200.2', 'ClientVM follows an ICMP redirect: 192.168.133.74/32 via 192.168.200.2']);
+    // The A and AAAA queries both left before the first redirect came back: one redirect each.
+    expect(followed).toEqual([
+      'ClientVM follows an ICMP redirect: 192.168.100.2/32 via 192.168.200.2',
+      'ClientVM follows an ICMP redirect: 192.168.100.2/32 via 192.168.200.2',
+      'ClientVM follows an ICMP redirect: 192.168.133.74/32 via 192.168.200.2',
+    ]);
     // The first SYN still went via NATVM (which forwards it and redirects); the handshake's ACK goes straight to BGPVM.
     expect(r.trace.hops.map((h) => h.node)).toContain('NATVM');
     const port = r.trace.hops[0]!.layers.find((l) => l.type === 'tcp');

@@ -1,14 +1,18 @@
 // What-ifs: a MuxVM failure (hold timer, routes removed, the loop), recovery, a PA link withdrawing
 // the VIPs, and the second MUX spreading flows by ECMP.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createRunSession } from './session';
 import { pocTopology, runPoc } from './fixtures';
+import type { SimRun } from './simulate';
 
 const S = 1_000_000;
 
 describe('MuxVM fails after BGP is up', () => {
-  const run = runPoc({ whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }] });
-  const r = run.result;
+  // Simulated inside each test (beforeEach), not once for the file: mutation testing then knows which tests cover what.
+  let r: SimRun['result'];
+  beforeEach(() => {
+    r = runPoc({ whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }] }).result;
+  });
 
   it('BGPVM keeps the session until the 180 s hold time runs out, then sends NOTIFICATION and removes the /32s', () => {
     const expired = r.events.find((e) => e.kind === 'bgp-state' && e.summary.includes('hold timer expired'))!;

@@ -91,7 +91,7 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
 
   const dns = topology.dns;
   const dnsNode = dns ? nodes.get(dns.server) : undefined;
-  if (dns && dnsNode) startDnsServer(dnsNode.ip, dnsNode.udp, dns.records);
+  if (dns && dnsNode) startDnsServer(dnsNode.ip, dnsNode.udp, dns.zone, dns.records);
 
   const muxAnnounce = new Map<string, string[]>();
   const slb = topology.slb;

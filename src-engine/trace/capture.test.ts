@@ -4,15 +4,21 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runPoc } from '../run/fixtures';
+import type { SimRun } from '../run/simulate';
 import { buildCapture, writeCapture } from './capture';
 
 const TSHARK = process.env.TSHARK ?? '/usr/bin/tshark';
 
 describe('pcapng export', () => {
-  const run = runPoc({ to: 'https://portal.azurestack.local' });
-  const capture = buildCapture(run.result.transmissions, run.switchId);
+  // Simulated inside each test (beforeEach), not once for the file: mutation testing then knows which tests cover what.
+  let run: SimRun;
+  let capture: ReturnType<typeof buildCapture>;
+  beforeEach(() => {
+    run = runPoc({ to: 'https://portal.azurestack.local' });
+    capture = buildCapture(run.result.transmissions, run.switchId);
+  });
 
   it('names one interface per capture point and comments every packet', () => {
     expect(capture.packets.length).toBe(run.result.transmissions.length);

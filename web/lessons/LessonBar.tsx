@@ -18,7 +18,12 @@ export function LessonBar() {
   const open = useAppStore(selectOpenQuestion);
   const answers = useAppStore(selectLessonAnswers);
   const atEnd = useAppStore((s) => s.bounds !== undefined && !s.bounds.blocked && s.cursor >= s.bounds.last);
-  const { nextChapter, previousChapter, setShowEverything, setPresenter, exitLesson } = useAppStore.getState();
+  const { nextChapter, previousChapter, setShowEverything, setPresenter, exitLesson, pointAtField, pointAtTable } = useAppStore.getState();
+  const fieldLocked = useAppStore((s) => {
+    const f = s.lesson?.chapters[s.chapter]?.field;
+    const step = f && s.timeline?.stepOfTx.get(f.txId);
+    return step === undefined || (s.bounds !== undefined && step > s.bounds.last);
+  });
   usePresenterKeys(lesson !== undefined);
   useFullScreen(presenter);
 
@@ -67,6 +72,20 @@ export function LessonBar() {
       </div>
       <h2 className="chapter-title">{chapter.title}</h2>
       <p className="caption">{chapter.caption}</p>
+      {(chapter.field || chapter.table) && (
+        <div className="point-at" role="group" aria-label="Look closer">
+          {chapter.field && (
+            <button type="button" onClick={pointAtField} disabled={fieldLocked} title={fieldLocked ? 'Answer the question first' : undefined}>
+              Show the {chapter.field.label} in the packet
+            </button>
+          )}
+          {chapter.table && (
+            <button type="button" onClick={pointAtTable}>
+              Show {chapter.table.node}&apos;s {chapter.table.table.toLowerCase()}
+            </button>
+          )}
+        </div>
+      )}
       {asked.map((q) => (
         <Quiz key={q.id} question={q} />
       ))}

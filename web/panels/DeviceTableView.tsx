@@ -10,7 +10,9 @@ const TIME_COLUMNS = new Set(['learned', 'since', 'created', 'learned at']);
 const cell = (column: string, value: string | undefined) =>
   value !== undefined && TIME_COLUMNS.has(column) && /^\d+$/.test(value) ? formatTime(Number(value)) : (value ?? '');
 
-export function DeviceTableView({ table }: { table: DeviceTable }) {
+/** `focus`: cells a row must have to be highlighted (the row a lesson points at). */
+export function DeviceTableView({ table, focus }: { table: DeviceTable; focus?: Readonly<Record<string, string>> }) {
+  const focused = (cells: Readonly<Record<string, string>>) => focus !== undefined && Object.entries(focus).every(([k, v]) => cells[k] === v);
   return (
     <div className="table-wrap">
       <table className="device-table">
@@ -34,7 +36,7 @@ export function DeviceTableView({ table }: { table: DeviceTable }) {
             </tr>
           )}
           {table.rows.map((row, i) => (
-            <tr key={i}>
+            <tr key={i} data-focus={focused(row.cells) || undefined}>
               <td>{row.prov ? <MarkBadge prov={row.prov} /> : <span className="muted" title="computed by the simulation">sim</span>}</td>
               {table.columns.map((c) => (
                 <td key={c}>{cell(c, row.cells[c])}</td>

@@ -13,6 +13,7 @@ export function NodeDetails() {
   const id = useAppStore(selectSelectedNode);
   const topology = useAppStore(selectTopology);
   const time = useAppStore(selectCurrentTime);
+  const focus = useAppStore((s) => s.tableFocus);
   const result = useAppStore(selectResult);
   const down = useAppStore((s) => (id ? selectNodeDown(s, id) : false));
   const failed = useAppStore((s) => (id ? selectNodeHasWhatIf(s, id) : false));
@@ -59,7 +60,7 @@ export function NodeDetails() {
             {live.value.up ? '' : ' (the node is down)'}
           </p>
           {live.value.tables.map((t) => (
-            <DeviceTableView key={t.title} table={t} />
+            <DeviceTableView key={t.title} table={t} focus={focus?.node === id && focus.table === t.title ? focus.match : undefined} />
           ))}
           {live.value.tables.length === 0 && <p className="muted">No tables at this time.</p>}
         </>

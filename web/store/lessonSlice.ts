@@ -26,6 +26,12 @@ export interface LessonSlice {
   /** The choice picked for the open question, not yet checked (a radio, or a click on the diagram). */
   quizChoice: { readonly question: string; readonly choice: string } | undefined;
   setQuizChoice: (question: string, choice: string) => void;
+  /** The table row the chapter points at, highlighted in Device details. */
+  tableFocus: { readonly node: string; readonly table: string; readonly match: Readonly<Record<string, string>> } | undefined;
+  /** Moves to the frame whose field the chapter points at and selects that field in the inspector. */
+  pointAtField: () => void;
+  /** Opens the device's details with the chapter's table row highlighted. */
+  pointAtTable: () => void;
   setLessonsOpen: (open: boolean) => void;
   loadLessonCatalog: () => Promise<void>;
   /** Runs the lesson's flow, resolves the lesson, and opens it at a chapter (0-based). */
@@ -66,6 +72,23 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
     progress: initial.progress,
     feedback: {},
     quizChoice: undefined,
+    tableFocus: undefined,
+    pointAtField: () => {
+      const { lesson, chapter, timeline } = get();
+      const f = lesson?.chapters[chapter]?.field;
+      const step = f && timeline?.stepOfTx.get(f.txId);
+      if (!f || step === undefined) return;
+      get().pause();
+      get().seek(step);
+      if (get().cursor !== step) return; // beyond a question not yet answered
+      set({ selectedTx: f.txId, selectedField: `${f.layerIndex}:${f.field}`, sideTab: 'packet' });
+    },
+    pointAtTable: () => {
+      const t = get().lesson?.chapters[get().chapter]?.table;
+      if (!t) return;
+      set({ tableFocus: { node: t.node, table: t.table, match: t.match } });
+      get().selectNode(t.node);
+    },
     setQuizChoice: (question, choice) => set({ quizChoice: { question, choice } }),
     setLessonsOpen: (open) => {
       set({ lessonsOpen: open });
@@ -117,7 +140,7 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       const at = Math.max(0, Math.min(lesson.chapters.length - 1, index));
       const prev = progress[lesson.id];
       persist({ ...progress, [lesson.id]: { chapter: Math.max(prev?.chapter ?? 0, at), answers: prev?.answers ?? {} } });
-      set({ chapter: at, playing: false });
+      set({ chapter: at, playing: false, tableFocus: undefined });
       get().applyLessonBounds();
       const c = lesson.chapters[at]!;
       const bounds = get().bounds;
@@ -151,7 +174,7 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
     setPresenter: (on) => set({ presenter: on }),
     exitLesson: () => {
       generation++;
-      set({ lesson: undefined, lessonStatus: 'idle', lessonError: undefined, presenter: false, showEverything: false, feedback: {}, bounds: undefined });
+      set({ lesson: undefined, lessonStatus: 'idle', lessonError: undefined, presenter: false, showEverything: false, feedback: {}, bounds: undefined, tableFocus: undefined });
     },
     resetProgress: (lessonId) => {
       const { progress } = get();

@@ -67,8 +67,12 @@ const dns: fc.Arbitrary<DnsLayer> = fc
     recursionDesired: fc.boolean(), recursionAvailable: fc.boolean(), rcode: fc.integer({ min: 0, max: 15 }),
     questions: fc.array(fc.record({ name: dnsName, qtype: u16, qclass: u16 }), { maxLength: 3 }),
     answerSpecs: fc.array(fc.record({ name: dnsName, sameAs: fc.nat(), full: fc.boolean(), rclass: u16, ttl: u32, address: ipv4Text }), { maxLength: 3 }),
+    authorities: fc.array(
+      fc.record({ name: dnsName, rclass: u16, ttl: u32, mname: dnsName, rname: dnsName, serial: u32, refresh: u32, retry: u32, expire: u32, minimum: u32 }),
+      { maxLength: 2 },
+    ),
   })
-  .map(({ answerSpecs, questions, ...header }) => {
+  .map(({ answerSpecs, questions, authorities, ...header }) => {
     const answers = answerSpecs.map(({ name, sameAs, full, ...rest }): DnsAnswer => {
       const q: DnsQuestion | undefined = questions[sameAs % (questions.length + 1)];
       // Either a name of its own, or a question's: compressed as the encoder chooses, or forced in full.
@@ -77,7 +81,7 @@ const dns: fc.Arbitrary<DnsLayer> = fc
     });
     // Keep question names distinct: an answer then has one question it would point at.
     const distinct = questions.filter((q, i) => questions.findIndex((o) => o.name === q.name) === i);
-    return { type: 'dns' as const, ...header, questions: distinct, answers };
+    return { type: 'dns' as const, ...header, questions: distinct, answers, ...(authorities.length ? { authorities } : {}) };
   });
 
 const tcpFlags = fc.record({ fin: fc.boolean(), syn: fc.boolean(), rst: fc.boolean(), psh: fc.boolean(), ack: fc.boolean(), urg: fc.boolean(), ece: fc.boolean(), cwr: fc.boolean() });
