@@ -1,5 +1,7 @@
-// What-if: MuxVM fails; BGPVM's hold timer expires, the session drops, the VIP routes go, and the flow
-// dies in the loop the static routes leave. Restoring MuxVM brings the lesson back.
+// What-if: MuxVM fails. A first attempt inside BGPVM's hold time falls into the black hole (SYNs
+// forwarded to the dead MUX, retransmitted, given up); the hold timer expires, the session drops, the
+// VIP routes go, and a second attempt dies in the loop the static routes leave. Restoring MuxVM brings
+// the lesson back.
 import { expect, test } from './fixtures';
 
 test('fail MuxVM: the BGP withdrawal plays out and the flow fails with its reason; restore it', async ({ hoplab, playback, events, page }) => {
@@ -16,6 +18,7 @@ test('fail MuxVM: the BGP withdrawal plays out and the flow fails with its reaso
     await hoplab.toEnd();
     await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'ttl-exceeded');
     await expect(hoplab.flowStatus).toContainText('Flow failed: TTL exceeded');
+    await expect(hoplab.flowStatus).toContainText(/attempt 1 at [\d.]+ s failed: node down; attempt 2 at [\d.]+ s failed: TTL exceeded/);
     await expect(page.getByRole('list', { name: 'What-ifs in this run' })).toContainText('MuxVM fails at');
   });
 
@@ -33,8 +36,11 @@ test('fail MuxVM: the BGP withdrawal plays out and the flow fails with its reaso
     await page.keyboard.press('End');
     const died = page.getByRole('note', { name: /The flow died at BGPVM/ });
     await expect(died).toBeVisible();
-    await expect(died).toContainText('flow died: TTL exceeded');
+    await expect(died).toContainText('flow (attempt 2) died: TTL exceeded');
     await expect(died).toHaveAccessibleName(/routing loop between NATVM and BGPVM/);
+    const hole = page.getByRole('note', { name: /The flow died at MuxVM/ });
+    await expect(hole).toContainText('flow died');
+    await expect(hole).toHaveAccessibleName(/black hole: BGPVM still routes 192.168.133.74\/32 to MuxVM.*This is why BFD/);
     const why = page.getByRole('region', { name: 'Why' });
     await expect(why.locator('.outcome')).toContainText('failed: TTL exceeded');
     await expect(why.locator('.outcome')).toContainText('routing loop between NATVM and BGPVM');

@@ -27,6 +27,7 @@ export const ERROR_MESSAGES = {
   'engine-crashed': 'The engine failed unexpectedly. Your work is kept; try again, and if it happens again, report it with the link from "Copy link".',
   'engine-timeout': 'The engine took too long to answer, so it was restarted. Your work is kept; try a smaller topology or fewer what-ifs.',
   'bad-request': 'The run request is malformed: check the seed (a whole number from 0 to 4294967295) and the knobs (true or false).',
+  'bad-flow-at': 'Give each flow start time as 0 or more (seconds on the command line, e.g. --flow-at 5s,200s), at most 8 of them.',
   'no-run': 'Run a flow first; tables and captures come from the last run.',
   'capture-failed': 'The capture could not be written.',
   'unknown-lesson': 'Open the list of lessons and pick one of them.',

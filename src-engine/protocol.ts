@@ -66,6 +66,12 @@ export interface RunRequest {
   /** What-ifs at chosen simulated times, in order. */
   readonly whatIf?: readonly WhatIf[];
   readonly knobs?: Partial<Knobs>;
+  /**
+   * When to start the flow, once per attempt, in order (e.g. [5 s, 200 s]: one attempt while BGPVM
+   * still holds a dead MUX's route, one after its hold timer expired). Default: one attempt once the
+   * what-ifs have taken effect, or two around the hold time when a BGP speaker fails.
+   */
+  readonly flowAt?: readonly SimTime[];
 }
 
 export interface Knobs {
@@ -138,12 +144,48 @@ export interface Hop {
 
 
 export interface FlowTrace {
+  /** The flow id its transmissions carry ('flow', 'flow-2', ... one per attempt; 'dns', 'dns-2' for lookups). */
   readonly id: string;
   readonly description: string;
   readonly disposition: Disposition;
   readonly reason: string;
   readonly hops: readonly Hop[];
   readonly returnHops: readonly Hop[];
+  /** When this attempt started (the DNS lookup, or the first packet when no lookup was needed). */
+  readonly startedAt?: SimTime;
+  /** 1-based attempt number, when the run made several attempts of the flow. */
+  readonly attempt?: number;
+  /** The DNS lookup this attempt made; absent when the name was already in the resolver's cache. */
+  readonly dns?: FlowTrace;
+  /** For a TCP flow: what became of the connection (its SYNs, and how it ended). */
+  readonly connection?: ConnectionOutcome;
+  /**
+   * Set when the attempt died in a black hole: a router still held a BGP route towards a peer that
+   * is down, because its hold timer had not expired yet.
+   */
+  readonly blackHole?: BlackHole;
+}
+
+export interface ConnectionOutcome {
+  /** 'established': SYN-ACK received; 'gave-up': every SYN unanswered; 'refused': RST; 'pending': the run ended first. */
+  readonly outcome: 'established' | 'gave-up' | 'refused' | 'pending';
+  /** When each SYN left the client: the first, then each retransmission. */
+  readonly synTimes: readonly SimTime[];
+  readonly endedAt?: SimTime;
+}
+
+export interface BlackHole {
+  /** The router that forwarded into the void, e.g. BGPVM. */
+  readonly router: string;
+  /** Its BGP peer that is down, e.g. MuxVM, and its address. */
+  readonly peer: string;
+  readonly peerAddress: string;
+  readonly prefix: string;
+  /** Seconds of silence after which the router gives up on the peer. */
+  readonly holdTime: number;
+  /** When the router removed the route (hold timer or TCP giving up), if within the run; else when it will at the latest. */
+  readonly routeRemovedAt: SimTime;
+  readonly removedBy: 'hold-timer-expired' | 'tcp-gave-up' | 'other';
 }
 
 export type EventKind =
@@ -158,7 +200,28 @@ export type EventKind =
   | 'route-removed'
   | 'arp-learned'
   | 'flow-created'
+  /** TCP sent a segment again after its retransmission timeout. */
+  | 'tcp-retransmit'
+  /** TCP gave up on a connection: too many retransmissions. */
+  | 'tcp-gave-up'
+  /** A flow attempt started (runs with several attempts). */
+  | 'flow-attempt'
   | 'info';
+
+/** Data behind an event, for what the page and lessons must test without parsing a sentence. */
+export type EventDetail =
+  | { readonly type: 'tcp-retransmit'; readonly segment: 'syn' | 'data'; readonly retransmission: number; readonly of: number; readonly rto: SimTime; readonly local: string; readonly remote: string; readonly flowId?: string }
+  | { readonly type: 'tcp-gave-up'; readonly segment: 'syn' | 'data'; readonly retransmissions: number; readonly firstSent: SimTime; readonly local: string; readonly remote: string; readonly flowId?: string }
+  /** The router heard nothing from `peer` for `holdTime` seconds (RFC 4271 6.5). */
+  | { readonly type: 'bgp-hold-expired'; readonly peer: string; readonly holdTime: number; readonly lastHeard: SimTime }
+  | { readonly type: 'bgp-notification'; readonly peer: string; readonly direction: 'sent' | 'received'; readonly code: number; readonly subcode: number; readonly meaning: string }
+  /** A session left Established (or never reached it) and went back to Idle. */
+  | { readonly type: 'bgp-session-down'; readonly peer: string; readonly cause: BgpDownCause }
+  | { readonly type: 'route-removed'; readonly prefix: string; readonly peer: string; readonly cause: BgpDownCause | 'withdrawn' | 'replaced' }
+  | { readonly type: 'route-installed'; readonly prefix: string; readonly nextHop: string; readonly peer: string }
+  | { readonly type: 'flow-attempt'; readonly attempt: number; readonly flowId: string };
+
+export type BgpDownCause = 'hold-timer-expired' | 'notification-received' | 'bad-peer-as' | 'fsm-error' | 'tcp-gave-up' | 'tcp-reset' | 'tcp-closed' | 'replaced' | 'restart';
 
 export interface SimEvent {
   readonly id: number;
@@ -170,15 +233,19 @@ export interface SimEvent {
   readonly transmissionId?: number;
   /** On a 'bgp-state' event that changes a session's state: the peer's address and the new FSM state. */
   readonly bgp?: { readonly peer: string; readonly state: string };
+  /** What happened, as data (timers, NOTIFICATIONs, route changes, flow attempts). */
+  readonly detail?: EventDetail;
 }
 
 export interface RunResult {
   readonly request: RunRequest;
   readonly seed: number;
-  /** The user's flow: the first TCP SYN (or the DNS query / ping) and its answer. */
+  /** The user's flow: the first TCP SYN (or the DNS query / ping) and its answer (the first attempt). */
   readonly trace: FlowTrace;
   /** The DNS lookup that preceded it, when the destination was a name. */
   readonly dnsTrace?: FlowTrace;
+  /** Every attempt of the flow, in time order; attempts[0] is `trace`. */
+  readonly attempts: readonly FlowTrace[];
   readonly transmissions: readonly Transmission[];
   readonly events: readonly SimEvent[];
   readonly endTime: SimTime;

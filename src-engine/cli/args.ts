@@ -11,6 +11,8 @@ export const USAGE = `Usage: npm run trace -- --from <node> --to <destination> [
   --fail <target>        fail a node (MuxVM) or a link (MuxVM:pa) after BGP is up; repeatable
   --fail-at <seconds>    when the failures happen (default 1; at most ${LIMITS.whatIfTime / 1e6})
   --restore-at <seconds> restore the failed targets at this time (at most ${LIMITS.whatIfTime / 1e6})
+  --flow-at <times>      start the flow at these times, one attempt each, e.g. 5s,200s (default: once the
+                         what-ifs took effect; with --fail MuxVM, once during BGPVM's hold time, once after)
   --seed <n>             RNG seed (default 1): same seed, same bytes
   --second-mux           add MuxVM2 (ECMP over two MUXes)
   --icmp-redirects       NATVM sends ICMP redirects
@@ -50,6 +52,26 @@ const argsSchema = z.object({
     .default([]),
   'fail-at': seconds('--fail-at').default(1),
   'restore-at': seconds('--restore-at').optional(),
+  'flow-at': z
+    .string()
+    .transform((text, ctx) => {
+      const parts = text.split(',').map((p) => p.trim());
+      const out: number[] = [];
+      for (const p of parts) {
+        const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(p);
+        if (!m) {
+          ctx.addIssue({ code: 'custom', message: `--flow-at: "${p}" is not a time; give seconds separated by commas, e.g. --flow-at 5s,200s` });
+          return z.NEVER;
+        }
+        out.push(Number(m[1]) * (m[2] === 'ms' ? 1e-3 : 1));
+      }
+      if (out.length > 8) {
+        ctx.addIssue({ code: 'custom', message: `--flow-at: at most 8 attempts (${out.length} given)` });
+        return z.NEVER;
+      }
+      return out;
+    })
+    .optional(),
   seed: numberText('--seed must be a whole number, e.g. --seed 7')
     .pipe(z.number().int('--seed must be a whole number, e.g. --seed 7').min(0, '--seed must be 0 or more').max(0xffffffff, '--seed must fit in 32 bits'))
     .optional(),
@@ -77,6 +99,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
         fail: { type: 'string', multiple: true },
         'fail-at': { type: 'string' },
         'restore-at': { type: 'string' },
+        'flow-at': { type: 'string' },
         seed: { type: 'string' },
         'second-mux': { type: 'boolean' },
         'icmp-redirects': { type: 'boolean' },

@@ -25,6 +25,18 @@ function traceJson(t: FlowTrace): unknown {
   return { description: t.description, disposition: t.disposition, reason: t.reason, hops: t.hops.map(hopJson), returnHops: t.returnHops.map(hopJson) };
 }
 
+function attemptJson(t: FlowTrace): unknown {
+  return {
+    id: t.id,
+    attempt: t.attempt ?? 1,
+    startedAt: t.startedAt ?? null,
+    ...(traceJson(t) as object),
+    dns: t.dns ? traceJson(t.dns) : null,
+    connection: t.connection ?? null,
+    blackHole: t.blackHole ?? null,
+  };
+}
+
 export function runJson(r: RunResult): unknown {
   return {
     from: r.request.from,
@@ -36,7 +48,8 @@ export function runJson(r: RunResult): unknown {
     hops: r.trace.hops.map(hopJson),
     returnHops: r.trace.returnHops.map(hopJson),
     dns: r.dnsTrace ? traceJson(r.dnsTrace) : null,
-    events: r.events.map((e) => ({ time: e.time, kind: e.kind, node: e.node, protocol: e.protocol ?? null, summary: e.summary })),
+    attempts: r.attempts.map(attemptJson),
+    events: r.events.map((e) => ({ time: e.time, kind: e.kind, node: e.node, protocol: e.protocol ?? null, summary: e.summary, ...(e.detail ? { detail: e.detail } : {}) })),
     transmissions: r.transmissions.length,
     endTime: r.endTime,
   };
@@ -110,10 +123,17 @@ export function traceText(t: FlowTrace, all: boolean): string {
   return out.join('\n');
 }
 
+const secondsText = (t: number): string => `${+(t / 1e6).toFixed(3)} s`;
+
 export function runText(r: RunResult, all: boolean): string {
   const parts: string[] = [];
-  if (r.dnsTrace) parts.push(`== DNS lookup ==\n${traceText(r.dnsTrace, all)}`);
-  parts.push(`== Flow ==\n${traceText(r.trace, all)}`);
+  const many = r.attempts.length > 1;
+  for (const a of r.attempts) {
+    const title = many ? `Attempt ${a.attempt ?? 1} at ${secondsText(a.startedAt ?? 0)}: ` : '';
+    if (a.dns) parts.push(`== ${title}DNS lookup ==\n${traceText(a.dns, all)}`);
+    else if (many && a.startedAt !== undefined && r.attempts[0]?.dns) parts.push(`== ${title}DNS lookup ==\nnone: the answer is still in ${r.request.from}'s DNS cache`);
+    parts.push(`== ${title}Flow ==\n${traceText(a, all)}`);
+  }
   parts.push(`(seed ${r.seed}; ${r.transmissions.length} transmissions, ${r.events.length} events; run ended at ${(r.endTime / 1e6).toFixed(6)} s simulated)`);
   return parts.join('\n\n');
 }

@@ -34,6 +34,9 @@ describe('npm run trace', { timeout: 60_000 }, () => {
   it('shows the failure when MuxVM is failed', () => {
     const r = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--fail', 'MuxVM');
     expect(r.status).toBe(0);
+    expect(r.stdout).toContain('== Attempt 1 at 6 s: Flow ==');
+    expect(r.stdout).toContain('Disposition: node-down: MuxVM is down: nothing processes the packet: black hole');
+    expect(r.stdout).toContain('== Attempt 2 at 186 s: Flow ==');
     expect(r.stdout).toContain('Disposition: ttl-exceeded');
     expect(r.stdout).toContain('routing loop between NATVM and BGPVM');
     expect(r.stdout).toContain('more hops like the ones above');
@@ -52,6 +55,9 @@ describe('npm run trace', { timeout: 60_000 }, () => {
     const d = cli('--from', 'ClientVM');
     expect(d.status).toBe(2);
     expect(d.stderr).toContain('--to is missing');
+    const f = cli('--from', 'ClientVM', '--to', 'PortalVM', '--flow-at', '5s,soon');
+    expect(f.status).toBe(2);
+    expect(f.stderr).toContain('--flow-at: "soon" is not a time');
     const e = cli('--from', 'ClientVM', '--to', 'PortalVM', '--bogus');
     expect(e.status).toBe(2);
     expect(e.stderr).toContain("--bogus");

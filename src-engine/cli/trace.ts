@@ -46,6 +46,7 @@ function main(): void {
     to: a.to,
     ...(a.seed !== undefined ? { seed: a.seed } : {}),
     whatIf,
+    ...(a['flow-at'] ? { flowAt: a['flow-at'].map((t) => Math.round(t * 1e6)) } : {}),
     knobs: { secondMux: a['second-mux'], icmpRedirects: a['icmp-redirects'] },
   });
   if (!run.ok) fail(run.error.message, 1);

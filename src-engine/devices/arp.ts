@@ -1,12 +1,24 @@
 // ARP (RFC 826) for one IP stack: a cache, real requests broadcast on the wire, replies, retries,
-// and packets queued while their next hop is being resolved.
+// and packets queued while their next hop is being resolved. Entries age as Windows ages them (its
+// neighbour cache follows RFC 4861 for IPv4 too): an entry stays Reachable for the interface's
+// ReachableTime, BaseReachableTime 30 s times a random factor in [0.5, 1.5], and once that has passed
+// without the neighbour confirming it, it is Stale and the next packet to it sends an ARP request.
 import { ETHERTYPE_ARP } from '../packets/layers';
 import { BROADCAST_MAC, numToMac, u32ToIp } from '../net/addr';
 import { encodePacket } from '../net/codec';
 import { ethernet, ZERO_MAC } from '../net/build';
 import { ETH_HLEN, mac48, u16, u32 } from '../net/frame';
 import { Timing } from '../sim/timing';
+import type { Provenance } from '../topology/schema';
 import type { IpStack } from './ipstack';
+
+/** Windows' BaseReachableTime and the random factor's range (RFC 4861 MIN/MAX_RANDOM_FACTOR). */
+export const BASE_REACHABLE_TIME = 30_000_000;
+export const REACHABLE_FACTOR = [0.5, 1.5] as const;
+export const ARP_AGEING_PROV: Provenance = {
+  mark: 'documented',
+  source: 'Microsoft KB 949589, "ARP caching behavior": Reachable for BaseReachableTime 30 s x [0.5, 1.5] (15-45 s), then Stale, and a Stale entry is resolved again with an ARP request; only ARP from the neighbour confirms an entry here (no upper-layer hints): inferred',
+};
 
 export type ArpOutcome = 'cached' | 'resolved' | 'failed';
 type Waiter = (mac: number | undefined, outcome: ArpOutcome) => void;
@@ -21,10 +33,15 @@ interface Pending {
 // thousands of stacks, many of which never do). Nothing is ever added to these two.
 const NO_CACHE: ReadonlyMap<number, number> = new Map();
 const NO_PENDING: ReadonlyMap<number, Pending> = new Map();
+const NO_UNTIL: ReadonlyMap<number, number> = new Map();
 
 export class Arp {
   private cache = NO_CACHE as Map<number, number>;
   private pending = NO_PENDING as Map<number, Pending>;
+  /** When each cached entry stops being Reachable (simulated µs). */
+  private until = NO_UNTIL as Map<number, number>;
+  /** This interface's ReachableTime, drawn once from the node's stream (µs). */
+  readonly reachableTime: number;
   // What a broadcast's receivers look at first, kept on this object: for nearly all of them the request
   // is not theirs and its sender is not in their cache, which these tell without touching the maps.
   /** The address of interface 0, set by the stack. */
@@ -34,20 +51,39 @@ export class Arp {
   /** Requests waiting for a reply. */
   private pendingCount = 0;
 
-  constructor(private readonly stack: IpStack) {}
+  constructor(private readonly stack: IpStack) {
+    const [min, max] = REACHABLE_FACTOR;
+    this.reachableTime = Math.round(BASE_REACHABLE_TIME * (min + (max - min) * stack.rng.unit()));
+  }
 
   /** Whether `ip` is cached or being resolved: an entry a request or reply from it refreshes. */
   private knows(ip: number): boolean {
     return ((this.cachedBits & addressBit(ip)) !== 0 && this.cache.has(ip)) || (this.pendingCount > 0 && this.pending.has(ip));
   }
 
+  /** The MAC of a Reachable entry; a Stale one is dropped here, so the caller resolves it again. */
   lookup(ip: number): number | undefined {
-    return this.cache.get(ip);
+    const mac = this.cache.get(ip);
+    if (mac === undefined) return undefined;
+    if (this.until.get(ip)! > this.stack.ctx.sched.now) return mac;
+    this.stale(ip, mac);
+    return undefined;
+  }
+
+  private stale(ip: number, mac: number): void {
+    const s = this.stack;
+    this.cache.delete(ip);
+    this.until.delete(ip);
+    const { rec } = s.ctx;
+    if (!rec.full) return;
+    const seconds = (this.reachableTime / 1_000_000).toFixed(1);
+    rec.event('info', s.node.id, `${s.node.id}'s ARP entry for ${u32ToIp(ip)} (${numToMac(mac)}) is stale: its reachable time of ${seconds} s has passed, so ${s.node.id} asks again (Windows, KB 949589)`, 'arp');
+    rec.table(s.node.id, 'arp', String(ip), undefined);
   }
 
   /** Calls back at once when cached, else after a reply (or after the last retry, with undefined). */
   resolve(ifIndex: number, ip: number, done: Waiter): void {
-    const mac = this.cache.get(ip);
+    const mac = this.lookup(ip);
     if (mac !== undefined) {
       done(mac, 'cached');
       return;
@@ -118,17 +154,22 @@ export class Arp {
   private learn(ifIndex: number, ip: number, mac: number): void {
     const s = this.stack;
     const known = this.cache.get(ip);
+    const now = s.ctx.sched.now;
+    if (this.until === NO_UNTIL) this.until = new Map();
+    // Learned or confirmed by the neighbour's own ARP: Reachable for another ReachableTime.
+    this.until.set(ip, now + this.reachableTime);
     if (known !== mac) {
       if (this.cache === NO_CACHE) this.cache = new Map();
       this.cache.set(ip, mac);
       this.cachedBits |= addressBit(ip);
-      const { rec } = s.ctx;
-      if (rec.full) {
-        rec.table(s.node.id, 'arp', String(ip), {
-          cells: { address: u32ToIp(ip), mac: numToMac(mac), interface: s.ifaces[ifIndex]!.id, learned: String(s.ctx.sched.now) },
-        });
-        if (known === undefined) rec.event('arp-learned', s.node.id, `${s.node.id} learned ${u32ToIp(ip)} is at ${numToMac(mac)}`, 'arp');
-      }
+    }
+    const { rec } = s.ctx;
+    if (rec.full) {
+      rec.table(s.node.id, 'arp', String(ip), {
+        cells: { address: u32ToIp(ip), mac: numToMac(mac), interface: s.ifaces[ifIndex]!.id, state: 'reachable', learned: String(now), 'reachable until': String(now + this.reachableTime) },
+        prov: ARP_AGEING_PROV,
+      });
+      if (known === undefined) rec.event('arp-learned', s.node.id, `${s.node.id} learned ${u32ToIp(ip)} is at ${numToMac(mac)}`, 'arp');
     }
     const p = this.pendingCount > 0 ? this.pending.get(ip) : undefined;
     if (p) {
@@ -141,6 +182,7 @@ export class Arp {
   clear(): void {
     for (const ip of this.cache.keys()) this.stack.ctx.rec.table(this.stack.node.id, 'arp', String(ip), undefined);
     this.cache = NO_CACHE as Map<number, number>;
+    this.until = NO_UNTIL as Map<number, number>;
     this.pending = NO_PENDING as Map<number, Pending>;
     this.cachedBits = 0;
     this.pendingCount = 0;

@@ -11,6 +11,7 @@ import { PORT_BGP } from '../packets/layers';
 import { ipToU32, parseCidr, u32ToIp } from '../net/addr';
 import type { Timer } from '../sim/scheduler';
 import type { Provenance } from '../topology/schema';
+import type { BgpDownCause } from '../protocol';
 import type { IpStack } from './ipstack';
 import type { Conn, TcpHandlers, TcpStack } from './tcp';
 import { CONNECT_RETRY_TIME, FOUR_OCTET_AS_PROV, IDLE_HOLD_TIME, JITTER_MIN, OPEN_HOLD_TIME, OPEN_TIMING_PROV, PASSIVE_ANNOUNCE_PROV, WINDOWS_BGP_CAPABILITIES } from './bgpDefaults';
@@ -44,12 +45,19 @@ interface Peer {
   /** Capabilities both sides advertised, once the peer's OPEN is in. */
   negotiated: readonly BgpCapability[];
   readonly learned: Set<string>;
+  /** When the last message (or the connection) came from this peer: the hold timer runs from here. */
+  lastHeard: number;
 }
 
 /** FSM error (RFC 4271 6.6): a message the current state does not expect. */
 const FSM_ERROR = 5;
 
 const SECOND = 1_000_000;
+
+/** RFC 4271 section 4.5 error codes, in words. */
+function notificationMeaning(code: number): string {
+  return ['', 'message header error', 'OPEN message error', 'UPDATE message error', 'hold timer expired', 'finite state machine error', 'cease'][code] ?? `error code ${code}`;
+}
 
 export class BgpSpeaker {
   private readonly peers: Peer[];
@@ -60,12 +68,19 @@ export class BgpSpeaker {
     private readonly tcp: TcpStack,
     private readonly cfg: BgpConfig,
   ) {
-    this.peers = cfg.peers.map((p) => ({ address: ipToU32(p.address), asn: p.asn, text: `${p.address} (AS ${p.asn})`, state: 'Idle', conn: undefined, hold: cfg.holdTime, holdTimer: undefined, keepaliveTimer: undefined, connectRetryTimer: undefined, negotiated: [], learned: new Set() }));
+    this.peers = cfg.peers.map((p) => ({ address: ipToU32(p.address), asn: p.asn, text: `${p.address} (AS ${p.asn})`, state: 'Idle', conn: undefined, hold: cfg.holdTime, holdTimer: undefined, keepaliveTimer: undefined, connectRetryTimer: undefined, negotiated: [], learned: new Set(), lastHeard: 0 }));
     this.announced = new Set(cfg.announce);
   }
 
   private get me(): string {
     return this.ip.node.id;
+  }
+
+  /** A session as the speaker sees it now: its state, negotiated hold time and when it will expire. */
+  session(peerAddress: string): { state: BgpState; holdTime: number; lastHeard: number; holdExpires: number | undefined } | undefined {
+    const p = this.peers.find((x) => u32ToIp(x.address) === peerAddress);
+    if (!p) return undefined;
+    return { state: p.state, holdTime: p.hold, lastHeard: p.lastHeard, holdExpires: p.holdTimer && !p.holdTimer.cancelled ? p.lastHeard + p.hold * SECOND : undefined };
   }
 
   /**
@@ -85,7 +100,7 @@ export class BgpSpeaker {
     for (const p of this.peers) {
       this.stopTimers(p);
       p.conn = undefined;
-      this.removeLearned(p, 'the node restarted');
+      this.removeLearned(p, 'the node restarted', 'restart');
       p.state = 'Idle';
     }
   }
@@ -134,7 +149,7 @@ export class BgpSpeaker {
     }
     if (p.conn && p.conn !== conn) {
       this.ip.ctx.rec.event('bgp-state', this.me, `${this.me}: a new connection from ${p.text} replaces the old session`, 'bgp');
-      this.dropSession(p, 'the peer opened a new connection');
+      this.dropSession(p, 'the peer opened a new connection', 'replaced');
     }
     if (p.state === 'Idle') this.setState(p, 'Active', `${this.me}: ${p.text} connects while the session is idle; the connection starts it (RFC 4271 8.1.1, passive TCP establishment)`);
     p.conn = conn;
@@ -157,7 +172,7 @@ export class BgpSpeaker {
         if (p.state !== 'OpenSent') return this.fsmError(p, conn, 'OPEN');
         if (m.myAs !== p.asn) {
           this.send(p, conn, [{ kind: 'notification', errorCode: 2, errorSubcode: 2, data: Uint8Array.of(m.myAs >>> 8, m.myAs & 0xff) }], `NOTIFICATION: bad peer AS ${m.myAs}, expected ${p.asn}`);
-          this.dropSession(p, `${p.text} sent AS ${m.myAs}`);
+          this.dropSession(p, `${p.text} sent AS ${m.myAs}`, 'bad-peer-as');
           return;
         }
         p.hold = Math.min(this.cfg.holdTime, m.holdTime);
@@ -181,8 +196,8 @@ export class BgpSpeaker {
         this.update(p, m);
         return;
       case 'notification':
-        rec.event('bgp-state', this.me, `${this.me} receives NOTIFICATION ${m.errorCode}/${m.errorSubcode} from ${p.text}`, 'bgp');
-        this.dropSession(p, `NOTIFICATION ${m.errorCode}/${m.errorSubcode} received`);
+        rec.eventWith('bgp-state', this.me, `${this.me} receives NOTIFICATION ${m.errorCode}/${m.errorSubcode} (${notificationMeaning(m.errorCode)}) from ${p.text}`, { type: 'bgp-notification', peer: u32ToIp(p.address), direction: 'received', code: m.errorCode, subcode: m.errorSubcode, meaning: notificationMeaning(m.errorCode) }, 'bgp');
+        this.dropSession(p, `NOTIFICATION ${m.errorCode}/${m.errorSubcode} received`, 'notification-received');
         return;
     }
   }
@@ -190,7 +205,7 @@ export class BgpSpeaker {
   /** A message the state does not expect (RFC 4271 6.6): NOTIFICATION FSM error, back to Idle. */
   private fsmError(p: Peer, conn: Conn, what: string): void {
     this.send(p, conn, [{ kind: 'notification', errorCode: FSM_ERROR, errorSubcode: 0 }], `NOTIFICATION (FSM error: ${what} in ${p.state})`);
-    this.dropSession(p, `${what} received in ${p.state}`);
+    this.dropSession(p, `${what} received in ${p.state}`, 'fsm-error');
   }
 
   private established(p: Peer, conn: Conn): void {
@@ -227,14 +242,14 @@ export class BgpSpeaker {
     for (const prefix of m.withdrawn) {
       if (!p.learned.has(prefix)) continue;
       p.learned.delete(prefix);
-      this.uninstall(p, prefix, 'withdrawn by the peer');
+      this.uninstall(p, prefix, 'withdrawn by the peer', 'withdrawn');
     }
     const nextHop = m.attributes.nextHop;
     if (!nextHop || m.nlri.length === 0) return;
     const nh = ipToU32(nextHop);
     const via = this.ip.routes.lookup(nh);
     for (const prefix of m.nlri) {
-      if (p.learned.has(prefix)) this.uninstall(p, prefix, 'replaced');
+      if (p.learned.has(prefix)) this.uninstall(p, prefix, 'replaced', 'replaced');
       const { network, len } = parseCidr(prefix);
       if (!via) {
         rec.event('info', this.me, `${this.me}: next hop ${nextHop} of ${prefix} is unreachable, route not installed`, 'bgp');
@@ -246,19 +261,19 @@ export class BgpSpeaker {
       rec.table(this.me, 'bgp-rib', `${prefix}|${p.text}`, {
         cells: { prefix, 'next hop': nextHop, 'AS path': asPath.join(' '), origin: ['IGP', 'EGP', 'INCOMPLETE'][m.attributes.origin ?? 2] ?? '?', peer: p.text, 'learned at': String(sched.now) },
       });
-      rec.event('route-installed', this.me, `${this.me} installs ${prefix} via ${nextHop} (BGP from ${p.text}, AS path ${asPath.join(' ')})`, 'bgp');
+      rec.eventWith('route-installed', this.me, `${this.me} installs ${prefix} via ${nextHop} (BGP from ${p.text}, AS path ${asPath.join(' ')})`, { type: 'route-installed', prefix, nextHop, peer: u32ToIp(p.address) }, 'bgp');
     }
   }
 
-  private uninstall(p: Peer, prefix: string, why: string): void {
+  private uninstall(p: Peer, prefix: string, why: string, cause: BgpDownCause | 'withdrawn' | 'replaced'): void {
     const { network, len } = parseCidr(prefix);
     this.ip.routes.remove((r) => r.source === 'bgp' && r.peer === p.text && r.network === network && r.len === len);
     this.ip.ctx.rec.table(this.me, 'bgp-rib', `${prefix}|${p.text}`, undefined);
-    this.ip.ctx.rec.event('route-removed', this.me, `${this.me} removes ${prefix} learned from ${p.text}: ${why}`, 'bgp');
+    this.ip.ctx.rec.eventWith('route-removed', this.me, `${this.me} removes ${prefix} learned from ${p.text}: ${why}`, { type: 'route-removed', prefix, peer: u32ToIp(p.address), cause }, 'bgp');
   }
 
-  private removeLearned(p: Peer, why: string): void {
-    for (const prefix of p.learned) this.uninstall(p, prefix, why);
+  private removeLearned(p: Peer, why: string, cause: BgpDownCause): void {
+    for (const prefix of p.learned) this.uninstall(p, prefix, why, cause);
     p.learned.clear();
   }
 
@@ -269,6 +284,7 @@ export class BgpSpeaker {
   private restartHold(p: Peer, seconds: number): void {
     if (p.holdTimer) p.holdTimer.cancelled = true;
     p.holdTimer = undefined;
+    p.lastHeard = this.ip.ctx.sched.now;
     if (seconds === 0) return;
     p.holdTimer = this.ip.node.timer(seconds * SECOND, () => this.holdExpired(p));
   }
@@ -295,18 +311,23 @@ export class BgpSpeaker {
   private holdExpired(p: Peer): void {
     const conn = p.conn;
     const { rec } = this.ip.ctx;
-    rec.event('bgp-state', this.me, `${this.me}: hold timer expired for ${p.text} (no message for ${p.hold} s): NOTIFICATION code 4, session closed`, 'bgp');
-    if (conn && conn.state === 'established') this.send(p, conn, [{ kind: 'notification', errorCode: 4, errorSubcode: 0 }], 'NOTIFICATION (hold timer expired)');
-    this.dropSession(p, 'hold timer expired');
+    const peer = u32ToIp(p.address);
+    rec.eventWith('bgp-state', this.me, `${this.me}: hold timer expired for ${p.text} (no message for ${p.hold} s): NOTIFICATION code 4, session closed`, { type: 'bgp-hold-expired', peer, holdTime: p.hold, lastHeard: p.lastHeard }, 'bgp');
+    if (conn && conn.state === 'established') {
+      rec.eventWith('bgp-state', this.me, `${this.me} sends NOTIFICATION 4/0 (${notificationMeaning(4)}) to ${p.text}`, { type: 'bgp-notification', peer, direction: 'sent', code: 4, subcode: 0, meaning: notificationMeaning(4) }, 'bgp');
+      this.send(p, conn, [{ kind: 'notification', errorCode: 4, errorSubcode: 0 }], 'NOTIFICATION (hold timer expired)');
+    }
+    this.dropSession(p, 'hold timer expired', 'hold-timer-expired');
   }
 
   /** Ends the session with a peer: timers stop, learned routes go, the TCP connection closes; Idle, then start again. */
-  private dropSession(p: Peer, why: string): void {
+  private dropSession(p: Peer, why: string, cause: BgpDownCause): void {
     const conn = p.conn;
     this.stopTimers(p);
     p.conn = undefined;
     p.negotiated = [];
-    this.removeLearned(p, why);
+    this.ip.ctx.rec.eventWith('bgp-state', this.me, `${this.me}: BGP session with ${p.text} down: ${why}`, { type: 'bgp-session-down', peer: u32ToIp(p.address), cause }, 'bgp');
+    this.removeLearned(p, why, cause);
     this.setState(p, 'Idle', `${this.me}: session with ${p.text} ends (${why})`);
     if (conn) this.tcp.close(conn);
     // Automatic restart after the idle hold time: an initiating speaker connects, a passive one listens.
@@ -325,7 +346,7 @@ export class BgpSpeaker {
       return;
     }
     this.ip.ctx.rec.event('bgp-state', this.me, `${this.me}: TCP connection to ${p.text} closed (${reason})`, 'bgp');
-    this.dropSession(p, `TCP ${reason}`);
+    this.dropSession(p, `TCP ${reason}`, reason === 'timeout' ? 'tcp-gave-up' : reason === 'reset' ? 'tcp-reset' : 'tcp-closed');
   }
 
   private stopConnectRetry(p: Peer): void {

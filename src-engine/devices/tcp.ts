@@ -8,7 +8,7 @@ import { ACK, FIN_ACK, PSH_ACK, RST, RST_ACK, SYN, SYN_ACK, tcp } from '../net/b
 import { FlowMap } from '../net/flowMap';
 import { decodePacket } from '../net/codec';
 import { ETH_HLEN, ipDst, ipHeaderLen, ipSrc, ipTotalLen, l4DstPort, l4SrcPort, TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN, tcpAck, tcpFlags, tcpHeaderLen, tcpSeq } from '../net/frame';
-import { Timing } from '../sim/timing';
+import { SECOND, Timing } from '../sim/timing';
 import type { Timer } from '../sim/scheduler';
 import type { IpStack } from './ipstack';
 
@@ -17,6 +17,8 @@ const NO_PAYLOAD: readonly Layer[] = [];
 export type CloseReason = 'reset' | 'closed' | 'timeout';
 
 export interface TcpHandlers {
+  /** A SYN left: the first, or a retransmission. */
+  onSynSent?(conn: Conn): void;
   onEstablished?(conn: Conn): void;
   onData?(conn: Conn, layers: readonly Layer[]): void;
   onClose?(conn: Conn, reason: CloseReason): void;
@@ -33,6 +35,10 @@ export interface Conn {
   handlers: TcpHandlers;
   ackTimer: Timer | undefined;
   synTries: number;
+  /** Tag of this connection's packets after its first (the flow's label-only tag; 0 for untraced connections). */
+  tag: number;
+  /** When the first SYN was sent (for the give-up explanation). */
+  openedAt: number;
 }
 
 /** Connections by (remote address, remote port * 65536 + local port). */
@@ -75,7 +81,7 @@ export class TcpStack {
     const route = this.ip.routes.lookup(dst);
     const localIp = route ? this.ip.ifaces[route.ifIndex]!.ip : (this.ip.ifaces[0]?.ip ?? 0);
     const iss = rng.nextU32();
-    const conn: Conn = { localIp, localPort, remoteIp: dst, remotePort: dstPort, state: 'syn-sent', sndNxt: (iss + 1) >>> 0, rcvNxt: 0, handlers, ackTimer: undefined, synTries: 0 };
+    const conn: Conn = { localIp, localPort, remoteIp: dst, remotePort: dstPort, state: 'syn-sent', sndNxt: (iss + 1) >>> 0, rcvNxt: 0, handlers, ackTimer: undefined, synTries: 0, tag: this.ip.ctx.tracer.followTag(tag), openedAt: this.ip.ctx.sched.now };
     this.add(conn);
     this.sendSyn(conn, iss, tag);
     return conn;
@@ -84,10 +90,27 @@ export class TcpStack {
   private sendSyn(conn: Conn, iss: number, tag: number): void {
     conn.synTries++;
     const me = this.ip.node.id;
-    const why = tag || this.ip.ctx.rec.full ? `${me} opens a TCP connection to ${u32ToIp(conn.remoteIp)}:${conn.remotePort} (SYN${conn.synTries > 1 ? `, retransmission ${conn.synTries - 1}` : ''}).` : '';
+    const { sched, rec } = this.ip.ctx;
+    const rto = Timing.synRetry * 2 ** (conn.synTries - 1);
+    const retry = conn.synTries - 1;
+    const why = tag || rec.full
+      ? retry === 0
+        ? `${me} opens a TCP connection to ${u32ToIp(conn.remoteIp)}:${conn.remotePort} (SYN).`
+        : `${me} has had no SYN-ACK for ${rto / 2 / SECOND} s, so it sends the SYN again (retransmission ${retry} of ${Timing.synTries - 1}; the wait doubles each time).`
+      : '';
+    if (retry > 0 && rec.full) {
+      rec.eventWith('tcp-retransmit', me, `${me} retransmits its SYN to ${u32ToIp(conn.remoteIp)}:${conn.remotePort} (retransmission ${retry} of ${Timing.synTries - 1}, next wait ${rto / SECOND} s)`, {
+        type: 'tcp-retransmit', segment: 'syn', retransmission: retry, of: Timing.synTries - 1, rto, local: `${u32ToIp(conn.localIp)}:${conn.localPort}`, remote: `${u32ToIp(conn.remoteIp)}:${conn.remotePort}`, ...this.flowOf(conn),
+      }, 'tcp');
+    }
     this.segment(conn, iss, 0, SYN, NO_PAYLOAD, tag, why, 1460);
-    const { sched } = this.ip.ctx;
-    sched.call(sched.now + Timing.synRetry * 2 ** (conn.synTries - 1), TcpStack.synTimeout, this, conn, iss);
+    conn.handlers.onSynSent?.(conn);
+    sched.call(sched.now + rto, TcpStack.synTimeout, this, conn, iss);
+  }
+
+  private flowOf(conn: Conn): { flowId?: string } {
+    const id = this.ip.ctx.tracer.flowId(conn.tag);
+    return id === undefined ? {} : { flowId: id };
   }
 
   /** The SYN went unanswered: send it again, or give up. (No closure: one of these waits for every connection.) */
@@ -95,14 +118,22 @@ export class TcpStack {
     // A node that is down does nothing; one that restarted has forgotten the connection.
     if (!stack.ip.node.up || conn.state !== 'syn-sent' || !stack.isCurrent(conn)) return;
     if (conn.synTries < Timing.synTries) {
-      stack.sendSyn(conn, iss, 0);
+      stack.sendSyn(conn, iss, conn.tag);
       return;
+    }
+    const { rec, sched } = stack.ip.ctx;
+    if (rec.full) {
+      const me = stack.ip.node.id;
+      const waited = (sched.now - conn.openedAt) / SECOND;
+      rec.eventWith('tcp-gave-up', me, `${me} gives up connecting to ${u32ToIp(conn.remoteIp)}:${conn.remotePort}: no SYN-ACK to ${conn.synTries} SYNs in ${waited} s (Windows: TcpMaxConnectRetransmissions ${Timing.synTries - 1}, initial RTO ${Timing.synRetry / SECOND} s)`, {
+        type: 'tcp-gave-up', segment: 'syn', retransmissions: conn.synTries - 1, firstSent: conn.openedAt, local: `${u32ToIp(conn.localIp)}:${conn.localPort}`, remote: `${u32ToIp(conn.remoteIp)}:${conn.remotePort}`, ...stack.flowOf(conn),
+      }, 'tcp');
     }
     stack.drop(conn, 'timeout');
   }
 
   /** Sends application layers (e.g. BGP messages) on an established connection. */
-  send(conn: Conn, payload: readonly Layer[], why: string, tag = 0): void {
+  send(conn: Conn, payload: readonly Layer[], why: string, tag = conn.tag): void {
     if (conn.state !== 'established') return;
     this.cancelAck(conn);
     const seq = conn.sndNxt;
@@ -117,7 +148,7 @@ export class TcpStack {
       return;
     }
     this.cancelAck(conn);
-    this.segment(conn, conn.sndNxt, conn.rcvNxt, FIN_ACK, NO_PAYLOAD, 0, `${this.ip.node.id} closes the TCP connection (FIN).`);
+    this.segment(conn, conn.sndNxt, conn.rcvNxt, FIN_ACK, NO_PAYLOAD, conn.tag, `${this.ip.node.id} closes the TCP connection (FIN).`);
     conn.sndNxt = (conn.sndNxt + 1) >>> 0;
     conn.state = 'fin-wait';
   }
@@ -174,7 +205,7 @@ export class TcpStack {
         return;
       }
       const iss = this.ip.rng.nextU32();
-      const created: Conn = { localIp: ipDst(bytes, o), localPort: dstPort, remoteIp: src, remotePort: srcPort, state: 'syn-received', sndNxt: (iss + 1) >>> 0, rcvNxt: (seq + 1) >>> 0, handlers: {}, ackTimer: undefined, synTries: 0 };
+      const created: Conn = { localIp: ipDst(bytes, o), localPort: dstPort, remoteIp: src, remotePort: srcPort, state: 'syn-received', sndNxt: (iss + 1) >>> 0, rcvNxt: (seq + 1) >>> 0, handlers: {}, ackTimer: undefined, synTries: 0, tag: tracer.followTag(reply), openedAt: this.ip.ctx.sched.now };
       created.handlers = accept(created);
       this.add(created);
       if (tag) tracer.end(tag, 'delivered', `${me} accepts the connection: a service listens on TCP ${dstPort}`, bytes, `The SYN reached ${me}, which listens on TCP ${dstPort}; it answers with SYN-ACK.`);
@@ -191,7 +222,7 @@ export class TcpStack {
       conn.rcvNxt = (seq + 1) >>> 0;
       conn.state = 'established';
       if (tag) tracer.end(tag, 'delivered', `${me} receives the SYN-ACK: the connection is established`, bytes, `The SYN-ACK matches ${me}'s open connection; it completes the handshake with ACK.`);
-      this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, 0, this.ip.ctx.rec.full ? `${me} completes the handshake (ACK).` : '');
+      this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, conn.tag, conn.tag || this.ip.ctx.rec.full ? `${me} completes the handshake (ACK).` : '');
       conn.handlers.onEstablished?.(conn);
       return;
     }
@@ -215,11 +246,11 @@ export class TcpStack {
       conn.rcvNxt = (conn.rcvNxt + 1) >>> 0;
       this.cancelAck(conn);
       if (conn.state === 'fin-wait') {
-        this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, 0, `${me} acknowledges the FIN.`);
+        this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, conn.tag, `${me} acknowledges the FIN.`);
         this.drop(conn, 'closed');
         return;
       }
-      this.segment(conn, conn.sndNxt, conn.rcvNxt, FIN_ACK, NO_PAYLOAD, 0, `${me} closes its side too (FIN-ACK).`);
+      this.segment(conn, conn.sndNxt, conn.rcvNxt, FIN_ACK, NO_PAYLOAD, conn.tag, `${me} closes its side too (FIN-ACK).`);
       conn.sndNxt = (conn.sndNxt + 1) >>> 0;
       conn.state = 'last-ack';
       conn.handlers.onClose?.(conn, 'closed');
@@ -231,7 +262,7 @@ export class TcpStack {
     conn.ackTimer = this.ip.ctx.sched.timer(this.ip.ctx.sched.now + Timing.delayedAck, () => {
       conn.ackTimer = undefined;
       if (!this.ip.node.up || conn.state !== 'established' || !this.isCurrent(conn)) return;
-      this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, 0, `${this.ip.node.id} acknowledges data (delayed ACK).`);
+      this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, conn.tag, `${this.ip.node.id} acknowledges data (delayed ACK).`);
     });
   }
 }

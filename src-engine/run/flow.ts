@@ -1,42 +1,97 @@
-// The user's flow, started on the source node at the chosen time: a DNS lookup first when the
-// destination is a name, then a TCP connection (when a port is known) or a ping. Tags 1/2 trace the
-// DNS query and answer; tags 3/4 the flow's first packet and its answer.
+// The user's flow, started on the source node at the chosen time (once per attempt): a DNS lookup
+// first when the destination is a name and the resolver has no cached answer, then a TCP connection
+// (when a port is known) or a ping. Each attempt traces with its own tags, so its frames carry their
+// own flow id: attempt i uses tags 6i+1/6i+2 for the DNS query and answer, 6i+3/6i+4 for the flow's
+// first packet and its answer, and 6i+5/6i+6 (label-only) for the connection's later packets.
 import { IPPROTO_ICMP } from '../packets/layers';
 import { ipToU32, u32ToIp } from '../net/addr';
 import { resolveName } from '../devices/dns';
 import type { NodeRt } from '../devices/node';
+import type { SimTime } from '../protocol';
+import { SECOND } from '../sim/timing';
 import type { Destination } from '../view/destination';
 import type { World } from './world';
 
 export const DNS_TAG = 1;
 export const FLOW_TAG = 3;
+const TAGS_PER_ATTEMPT = 6;
 
 /** What Windows ping sends as data. */
 const PING_DATA = new TextEncoder().encode('abcdefghijklmnopqrstuvwabcdefghi');
 
-export interface FlowState {
-  /** Set when the flow ended before its first packet (no DNS answer). */
-  dnsFailure: string | undefined;
-  /** Description of the traced flow once known. */
-  description: string;
+export interface AttemptTags {
+  readonly dns: number;
+  readonly flow: number;
+  /** The label-only twin of `flow`: retransmissions and the connection's later segments. */
+  readonly follow: number;
 }
 
-export function startFlow(world: World, source: NodeRt, dest: Destination): FlowState {
-  const state: FlowState = { dnsFailure: undefined, description: '' };
+export function attemptTags(attempt: number): AttemptTags {
+  const base = attempt * TAGS_PER_ATTEMPT;
+  return { dns: base + DNS_TAG, flow: base + FLOW_TAG, follow: base + FLOW_TAG + 2 };
+}
+
+/** Flow ids as transmissions carry them: the first attempt keeps the plain names. */
+export function attemptIds(attempt: number): { flow: string; dns: string } {
+  return attempt === 0 ? { flow: 'flow', dns: 'dns' } : { flow: `flow-${attempt + 1}`, dns: `dns-${attempt + 1}` };
+}
+
+/** The client resolver's cache: a Windows DNS client keeps an answer for its TTL. Shared by a run's attempts. */
+export type DnsCache = Map<string, { readonly address: number; readonly expires: SimTime }>;
+
+export interface FlowState {
+  readonly attempt: number;
+  readonly tags: AttemptTags;
+  readonly startedAt: SimTime;
+  /** Set when the flow ended before its first packet (no DNS answer). */
+  dnsFailure: string | undefined;
+  /** True when this attempt asked DNS (false: no name, or the answer was cached). */
+  dnsAsked: boolean;
+  /** Description of the traced flow once known. */
+  description: string;
+  /** For a TCP flow, the connection's progress. */
+  tcp: { synTimes: SimTime[]; outcome: 'pending' | 'established' | 'gave-up' | 'refused'; endedAt: SimTime | undefined } | undefined;
+}
+
+export function startFlow(world: World, source: NodeRt, dest: Destination, attempt = 0, cache: DnsCache = new Map()): FlowState {
+  const tags = attemptTags(attempt);
+  const ids = attemptIds(attempt);
+  const { sched } = world.ctx;
+  const state: FlowState = { attempt, tags, startedAt: sched.now, dnsFailure: undefined, dnsAsked: false, description: '', tcp: undefined };
   const { tracer } = world.ctx;
+  if (attempt > 0) world.ctx.rec.eventWith('flow-attempt', source.id, `Attempt ${attempt + 1}: ${source.id} tries ${dest.kind === 'name' ? dest.name : u32ToIp(dest.address)} again`, { type: 'flow-attempt', attempt: attempt + 1, flowId: ids.flow });
   const go = (address: number, port: number | undefined, label: string): void => {
     state.description = port !== undefined ? `TCP ${source.id} -> ${label}:${port}` : `ping ${source.id} -> ${label}`;
-    tracer.open(FLOW_TAG, 'flow', state.description);
+    tracer.open(tags.flow, ids.flow, state.description);
+    tracer.label(tags.flow, tags.follow);
     world.ctx.rec.event('info', source.id, `${source.id} starts ${state.description}`);
     if (port !== undefined) {
-      source.tcp.connect(address, port, {}, FLOW_TAG);
+      const tcp: NonNullable<FlowState['tcp']> = { synTimes: [], outcome: 'pending', endedAt: undefined };
+      state.tcp = tcp;
+      const end = (outcome: 'established' | 'gave-up' | 'refused'): void => {
+        if (tcp.outcome !== 'pending') return;
+        tcp.outcome = outcome;
+        tcp.endedAt = sched.now;
+      };
+      source.tcp.connect(address, port, {
+        onSynSent: () => void tcp.synTimes.push(sched.now),
+        onEstablished: () => end('established'),
+        onClose: (_c, reason) => end(reason === 'timeout' ? 'gave-up' : 'refused'),
+      }, tags.flow);
       return;
     }
     const identifier = source.ip.rng.int(1, 0xffff);
-    source.ip.originate(address, IPPROTO_ICMP, [{ type: 'icmp', kind: 'echo-request', code: 0, identifier, sequence: 1 }, { type: 'raw', data: PING_DATA }], FLOW_TAG, `${source.id} pings ${label}.`);
+    source.ip.originate(address, IPPROTO_ICMP, [{ type: 'icmp', kind: 'echo-request', code: 0, identifier, sequence: 1 }, { type: 'raw', data: PING_DATA }], tags.flow, `${source.id} pings ${label}.`);
   };
   if (dest.kind === 'address') {
     go(dest.address, dest.port, dest.node ? `${dest.node} (${u32ToIp(dest.address)})` : u32ToIp(dest.address));
+    return state;
+  }
+  const key = `${source.id}|${dest.name.toLowerCase()}`;
+  const cached = cache.get(key);
+  if (cached && cached.expires > sched.now) {
+    world.ctx.rec.event('info', source.id, `${source.id} finds ${dest.name} = ${u32ToIp(cached.address)} in its DNS cache (no query: the answer's TTL has not run out)`, 'dns');
+    go(cached.address, dest.port, `${dest.name} (${u32ToIp(cached.address)})`);
     return state;
   }
   const server = source.def.dnsServer;
@@ -44,22 +99,36 @@ export function startFlow(world: World, source: NodeRt, dest: Destination): Flow
     state.dnsFailure = `${source.id} has no DNS server configured, so it cannot look up ${dest.name}`;
     return state;
   }
-  tracer.open(DNS_TAG, 'dns', `DNS lookup of ${dest.name} by ${source.id}`);
-  resolveName(source.ip, source.udp, ipToU32(server), dest.name, DNS_TAG, (address, why) => {
+  state.dnsAsked = true;
+  tracer.open(tags.dns, ids.dns, `DNS lookup of ${dest.name} by ${source.id}`);
+  resolveName(source.ip, source.udp, ipToU32(server), dest.name, tags.dns, (address, why) => {
     if (address === undefined) {
       state.dnsFailure = why;
       return;
     }
+    const ttl = answerTtl(world, tags.dns + 1);
+    if (ttl > 0) cache.set(key, { address, expires: sched.now + ttl * SECOND });
     go(address, dest.port, `${dest.name} (${u32ToIp(address)})`);
   });
   return state;
 }
 
-/** True when the flow has nothing more to show: both its packet and any answer have ended. */
+/** The TTL of the A record in the traced DNS answer (0 when there is none). */
+function answerTtl(world: World, replyTag: number): number {
+  const last = world.ctx.tracer.get(replyTag)?.hops.at(-1);
+  const dns = last?.layers.find((l) => l.type === 'dns');
+  return dns && dns.type === 'dns' ? (dns.answers.find((a) => a.rtype === 1)?.ttl ?? 0) : 0;
+}
+
+/** True when the attempt has nothing more to show: its packet, any answer and its connection have ended. */
 export function flowDone(world: World, state: FlowState): boolean {
   if (state.dnsFailure !== undefined) return true;
-  const req = world.ctx.tracer.get(FLOW_TAG);
+  const req = world.ctx.tracer.get(state.tags.flow);
+  if (state.tcp) {
+    if (state.tcp.outcome === 'pending') return false;
+    if (state.tcp.outcome === 'gave-up') return true;
+  }
   if (!req?.final) return false;
-  const reply = world.ctx.tracer.get(FLOW_TAG + 1);
+  const reply = world.ctx.tracer.get(state.tags.flow + 1);
   return !reply || !reply.started || reply.final !== undefined;
 }

@@ -22,6 +22,10 @@ const requestSchema = z.object({
   seed: z.number().int('the seed is a whole number').min(0).max(0xffffffff, 'the seed fits in 32 bits').optional(),
   whatIf: z.array(whatIfSchema).max(LIMITS.whatIfs, `a run takes at most ${LIMITS.whatIfs} what-ifs`).optional(),
   knobs: z.object({ secondMux: z.boolean().optional(), icmpRedirects: z.boolean().optional() }).optional(),
+  flowAt: z
+    .array(z.number({ message: 'a flow start time is a number of microseconds' }).finite().min(0, 'a flow start time is 0 or more').max(LIMITS.simTime, `a flow start time is at most ${LIMITS.simTime} µs (${LIMITS.simTime / 1e6} s)`))
+    .max(8, 'a run makes at most 8 attempts of the flow')
+    .optional(),
 });
 
 /** The request, or the first thing wrong with it, as a typed error. */
@@ -30,6 +34,6 @@ export function checkRequest(request: unknown): Result<RunRequest, EngineError> 
   if (parsed.success) return { ok: true, value: request as RunRequest };
   const issue = parsed.error.issues[0]!;
   const path = formatPath(issue.path);
-  const code = path.startsWith('whatIf') ? 'bad-what-if' : path === 'to' ? 'bad-destination' : path === 'from' ? 'unknown-node' : 'bad-request';
+  const code = path.startsWith('whatIf') ? 'bad-what-if' : path.startsWith('flowAt') ? 'bad-flow-at' : path === 'to' ? 'bad-destination' : path === 'from' ? 'unknown-node' : 'bad-request';
   return { ok: false, error: engineError(code, `${path || 'request'}: ${issue.message}`, path) };
 }

@@ -1,8 +1,8 @@
 // One run: build the network, bring the control plane up at t = 0 (BGP sessions, routes), apply the
-// what-ifs at their times, start the user's flow once they have taken effect, and stop shortly after
-// the flow has ended. Same topology, request and seed: same events, same bytes.
-import type { EngineError, FlowTrace, RunRequest, RunResult, SimEvent, SimTime } from '../protocol';
-import { SECOND } from '../sim/timing';
+// what-ifs at their times, start the user's flow at each attempt's time, and stop shortly after the
+// last attempt has ended. Same topology, request and seed: same events, same bytes.
+import type { ConnectionOutcome, EngineError, FlowTrace, RunRequest, RunResult, SimEvent, SimTime } from '../protocol';
+import { SECOND, Timing } from '../sim/timing';
 import type { Topology } from '../topology/schema';
 import { explainLoop } from '../trace/explain';
 import type { RecordOptions } from '../trace/recorder';
@@ -10,17 +10,18 @@ import type { TableChange } from '../trace/tableLog';
 import type { TraceBuild } from '../trace/tracer';
 import type { Result } from '../protocol';
 import { parseDestination } from '../view/destination';
-import { flowStartTime } from '../view/flowStart';
+import { flowTimes } from '../view/flowStart';
 import { engineError } from '../errors';
-import { DNS_TAG, FLOW_TAG, flowDone, startFlow, type FlowState } from './flow';
+import { explainBlackHole, explainWithdrawn, findBlackHole } from './blackHole';
+import { attemptIds, attemptTags, flowDone, startFlow, type DnsCache, type FlowState } from './flow';
 import { withSecondMux } from './secondMux';
 import { resolveWhatIfs, scheduleWhatIfs } from './whatif';
-import { buildWorld } from './world';
+import { buildWorld, type World } from './world';
 import { LIMITS } from '../limits';
 import { checkRequest } from './request';
 
 export const DEFAULT_SEED = 1;
-/** The longest a flow may take (three SYNs: 0, 3, 9 s, then 12 s more). */
+/** The longest an attempt may take (three SYNs: 0, 3, 9 s, then 12 s more: 21 s). */
 const FLOW_LIMIT = 60 * SECOND;
 /** Run on this long after the flow has ended, for the last ACKs. */
 const MARGIN = 100_000;
@@ -55,29 +56,64 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
   const { sched } = world.ctx;
   for (const node of world.nodes.values()) for (const boot of node.boot) sched.at(0, boot);
   scheduleWhatIfs(world, whatIfs.value);
-  const start = flowStartTime(topology, request);
-  let flow: FlowState | undefined;
-  sched.at(start, () => {
-    flow = startFlow(world, source, dest.value);
-  });
+  const times = flowTimes(topology, request);
+  const flows: FlowState[] = [];
+  const cache: DnsCache = new Map();
+  times.forEach((at, i) => sched.at(at, () => void (flows[i] = startFlow(world, source, dest.value, i, cache))));
+  const allDone = (): boolean => flows.length === times.length && flows.every((f) => f !== undefined && flowDone(world, f));
   // The budget: a run never simulates past LIMITS.simTime nor runs more than LIMITS.events events.
   const overBudget = () => sched.processed >= limits.events;
-  sched.run(Math.min(start + FLOW_LIMIT, limits.simTime), () => overBudget() || (flow !== undefined && flowDone(world, flow)));
+  sched.run(Math.min(times.at(-1)! + FLOW_LIMIT, limits.simTime), () => overBudget() || allDone());
   if (!overBudget()) sched.run(Math.min(sched.now + MARGIN, limits.simTime), overBudget);
   const endTime = sched.now;
-  const budget = overBudget()
-    ? `the run stopped after ${limits.events.toLocaleString('en-US')} simulated events, the most one run may take, at ${(endTime / SECOND).toFixed(3)} s`
-    : start > limits.simTime
-      ? `the flow would start at ${(start / SECOND).toFixed(1)} s, after the ${limits.simTime / SECOND} s a run may simulate; move the what-ifs earlier`
-      : undefined;
+  const budget = (start: SimTime): string | undefined =>
+    overBudget()
+      ? `the run stopped after ${limits.events.toLocaleString('en-US')} simulated events, the most one run may take, at ${(endTime / SECOND).toFixed(3)} s`
+      : start > limits.simTime
+        ? `the flow would start at ${(start / SECOND).toFixed(1)} s, after the ${limits.simTime / SECOND} s a run may simulate; move the what-ifs earlier`
+        : undefined;
 
-  const trace = flowTrace(world.ctx.tracer.get(FLOW_TAG), world.ctx.tracer.get(FLOW_TAG + 1), flow, request, budget);
-  const dnsBuild = world.ctx.tracer.get(DNS_TAG);
-  const dnsTrace = dnsBuild ? flowTrace(dnsBuild, world.ctx.tracer.get(DNS_TAG + 1), undefined, request, budget) : undefined;
   const { rec } = world.ctx;
   const events: SimEvent[] = [...rec.events].sort((a, b) => a.time - b.time || a.id - b.id).map((e, id) => ({ ...e, id }));
-  const result: RunResult = { request, seed, trace, ...(dnsTrace ? { dnsTrace } : {}), transmissions: rec.transmissions, events, endTime };
+  const attempts = times.map((at, i) => attemptTrace(world, flows[i], i, at, times.length, request, events, budget(at)));
+  const first = attempts[0]!;
+  const dnsTrace = first.dns;
+  const result: RunResult = { request, seed, trace: first, ...(dnsTrace ? { dnsTrace } : {}), attempts, transmissions: rec.transmissions, events, endTime };
   return { ok: true, value: { result, tableLog: rec.tableLog, nodes: [...world.nodes.keys()], switchId: world.sw.id } };
+}
+
+const secondsText = (t: SimTime): string => `${+(t / SECOND).toFixed(3)} s`;
+
+function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: SimTime, count: number, request: RunRequest, events: readonly SimEvent[], budget: string | undefined): FlowTrace {
+  const tags = attemptTags(i);
+  const { tracer } = world.ctx;
+  const dnsBuild = flow?.dnsAsked ? tracer.get(tags.dns) : undefined;
+  const dns = dnsBuild ? flowTrace(dnsBuild, tracer.get(tags.dns + 1), undefined, request, budget) : undefined;
+  const base = flowTrace(tracer.get(tags.flow), tracer.get(tags.flow + 1), flow, request, budget);
+  const tcp = flow?.tcp;
+  const connection: ConnectionOutcome | undefined = tcp ? { outcome: tcp.outcome, synTimes: [...tcp.synTimes], ...(tcp.endedAt !== undefined ? { endedAt: tcp.endedAt } : {}) } : undefined;
+  let reason = base.reason;
+  const blackHole = findBlackHole(world, base.hops, events, at);
+  if (blackHole) {
+    const failed = events.find((e) => e.kind === 'node-failed' && e.node === blackHole.peer && e.time <= at);
+    reason = `${reason}: ${explainBlackHole(blackHole, failed?.time, { ...(connection ? { connection } : {}) })}`;
+  }
+  const withdrawn = blackHole ? undefined : explainWithdrawn(base.hops, events, at);
+  if (withdrawn && base.disposition !== 'delivered') reason = `${reason}. ${withdrawn}`;
+  if (connection?.outcome === 'gave-up') {
+    const times = connection.synTimes.map((t) => secondsText(t)).join(', ');
+    reason = `${reason}. ${request.from} sent ${connection.synTimes.length} SYNs (at ${times}: Windows waits 3 s for a SYN-ACK, then doubles the wait, and retransmits the SYN at most ${Timing.synTries - 1} times) and gave up at ${secondsText(connection.endedAt ?? 0)}, ${secondsText((connection.endedAt ?? 0) - (connection.synTimes[0] ?? 0))} after the first: the application sees a connection timeout`;
+  }
+  return {
+    ...base,
+    id: attemptIds(i).flow,
+    reason,
+    startedAt: flow?.startedAt ?? at,
+    ...(count > 1 ? { attempt: i + 1 } : {}),
+    ...(dns ? { dns } : {}),
+    ...(connection ? { connection } : {}),
+    ...(blackHole ? { blackHole } : {}),
+  };
 }
 
 function flowTrace(req: TraceBuild | undefined, reply: TraceBuild | undefined, flow: FlowState | undefined, request: RunRequest, budget: string | undefined): FlowTrace {

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRunSession } from './session';
 import { pocTopology, runPoc } from './fixtures';
-import type { SimRun } from './simulate';
+import { simulate, type SimRun } from './simulate';
 
 const S = 1_000_000;
 
@@ -24,25 +24,80 @@ describe('MuxVM fails after BGP is up', () => {
       [expired.time, 'BGPVM removes 192.168.133.74/32 learned from 192.168.100.6 (AS 64628): hold timer expired'],
       [expired.time, 'BGPVM removes 192.168.133.1/32 learned from 192.168.100.6 (AS 64628): hold timer expired'],
     ]);
-    const notification = r.transmissions.find((t) => t.fromNode === 'BGPVM' && t.summary.includes('BGP NOTIFICATION code 4/0 (hold timer expired)'));
-    expect(notification?.toNode).toBe('CCI_External_vSwitch');
+    // BGPVM's ARP entry for MuxVM went stale long ago (15-45 s): the NOTIFICATION waits for an ARP reply that never comes.
+    expect(r.transmissions.some((t) => t.fromNode === 'BGPVM' && t.summary.includes('BGP NOTIFICATION'))).toBe(false);
+    const asked = r.transmissions.filter((t) => t.fromNode === 'BGPVM' && t.time >= expired.time && t.summary.includes('ARP who has 192.168.100.6?'));
+    expect(asked.map((t) => t.time - expired.time)).toEqual([30, 1 * S + 30, 2 * S + 30]);
+    expect(r.events.some((e) => e.node === 'BGPVM' && e.kind === 'info' && /ARP entry for 192\.168\.100\.6 .* is stale/.test(e.summary))).toBe(true);
     expect(r.events.filter((e) => e.node === 'MuxVM' && e.kind === 'drop').length).toBeGreaterThanOrEqual(3);
   });
 
-  it('the portal flow loops between NATVM and BGPVM until the TTL runs out, and says so', () => {
-    expect(r.trace.disposition).toBe('ttl-exceeded');
-    expect(r.trace.reason).toContain('routing loop between NATVM and BGPVM');
-    expect(r.trace.reason).toContain('NATVM matches 192.168.133.0/24 (static) via 192.168.200.2');
-    expect(r.trace.reason).toContain('BGPVM matches 0.0.0.0/0 (static) via 192.168.200.1');
-    const routers = r.trace.hops.filter((h) => h.steps.some((s) => s.kind === 'ttl'));
+  it('makes two attempts by default: one inside the hold time, one after it', () => {
+    expect(r.attempts.map((a) => [a.id, a.attempt, a.startedAt])).toEqual([
+      ['flow', 1, 6 * S],
+      ['flow-2', 2, 186 * S],
+    ]);
+    expect(r.trace).toBe(r.attempts[0]);
+    expect(r.dnsTrace).toBe(r.attempts[0]!.dns);
+    // The second attempt finds the name in ClientVM's DNS cache (TTL 3600 s): no query.
+    expect(r.attempts[1]!.dns).toBeUndefined();
+    expect(r.transmissions.some((t) => t.flowId === 'dns-2')).toBe(false);
+    const attempt = r.events.find((e) => e.detail?.type === 'flow-attempt');
+    expect(attempt).toMatchObject({ time: 186 * S, node: 'ClientVM', detail: { type: 'flow-attempt', attempt: 2, flowId: 'flow-2' } });
+  });
+
+  it('inside the hold time: BGPVM forwards every SYN into the void towards the dead MUX; ClientVM retransmits and gives up', () => {
+    const a = r.attempts[0]!;
+    expect(a.disposition).toBe('node-down');
+    expect(a.hops.at(-1)!.node).toBe('MuxVM');
+    expect(a.connection).toEqual({ outcome: 'gave-up', synTimes: [6 * S + 1005, 9 * S + 1005, 15 * S + 1005], endedAt: 27 * S + 1005 });
+    const expired = r.events.find((e) => e.detail?.type === 'bgp-hold-expired')!;
+    expect(a.blackHole).toEqual({ router: 'BGPVM', peer: 'MuxVM', peerAddress: '192.168.100.6', prefix: '192.168.133.74/32', holdTime: 180, routeRemovedAt: expired.time, removedBy: 'hold-timer-expired' });
+    expect(a.reason).toContain('black hole: BGPVM still routes 192.168.133.74/32 to MuxVM (192.168.100.6)');
+    expect(a.reason).toContain('This is why BFD (Bidirectional Forwarding Detection, RFC 5880) exists');
+    expect(a.reason).toContain('gave up at 27.001 s, 21 s after the first');
+    // Each of the three SYNs, the retransmissions included, crosses BGPVM towards MuxVM and carries the attempt's flow id.
+    const syns = r.transmissions.filter((t) => t.fromNode === 'CCI_External_vSwitch' && t.toNode === 'MuxVM' && t.protocol === 'tcp');
+    expect(syns.map((t) => [t.flowId, t.summary.includes('TCP SYN')])).toEqual([
+      ['flow', true],
+      ['flow', true],
+      ['flow', true],
+    ]);
+    const retransmits = r.events.filter((e) => e.detail?.type === 'tcp-retransmit' && e.detail.flowId === 'flow').map((e) => e.time);
+    expect(retransmits).toEqual([9 * S + 1005, 15 * S + 1005]);
+    const gaveUp = r.events.find((e) => e.detail?.type === 'tcp-gave-up' && e.detail.flowId === 'flow');
+    expect(gaveUp?.detail).toMatchObject({ segment: 'syn', retransmissions: 2, firstSent: 6 * S + 1005 });
+  });
+
+  it('after the hold time: the routes are gone and the flow loops between NATVM and BGPVM until the TTL runs out, and says so', () => {
+    const t = r.attempts[1]!;
+    expect(t.disposition).toBe('ttl-exceeded');
+    expect(t.blackHole).toBeUndefined();
+    expect(t.reason).toContain('routing loop between NATVM and BGPVM');
+    expect(t.reason).toContain('NATVM matches 192.168.133.0/24 (static) via 192.168.200.2');
+    expect(t.reason).toContain('BGPVM matches 0.0.0.0/0 (static) via 192.168.200.1');
+    expect(t.reason).toContain('BGPVM removed its BGP route 192.168.133.74/32 at 180.001 s because its hold timer expired');
+    const routers = t.hops.filter((h) => h.steps.some((s) => s.kind === 'ttl'));
     expect(routers.length).toBe(128);
     expect(routers.map((h) => h.node).slice(0, 4)).toEqual(['NATVM', 'BGPVM', 'NATVM', 'BGPVM']);
-    const last = r.trace.hops.at(-1)!;
+    const last = t.hops.at(-1)!;
     expect(last.node).toBe('BGPVM');
     expect(last.steps.at(-1)).toMatchObject({ kind: 'dropped', reason: 'ttl-exceeded' });
-    expect(r.trace.returnHops.map((h) => h.node)).toEqual(['BGPVM', 'CCI_External_vSwitch', 'ClientVM']);
-    const icmp = r.trace.returnHops.at(-1)!.layers.find((l) => l.type === 'icmp');
+    expect(t.returnHops.map((h) => h.node)).toEqual(['BGPVM', 'CCI_External_vSwitch', 'ClientVM']);
+    const icmp = t.returnHops.at(-1)!.layers.find((l) => l.type === 'icmp');
     expect(icmp).toMatchObject({ kind: 'time-exceeded', code: 0 });
+    expect(t.connection?.outcome).toBe('gave-up');
+  });
+
+  it('hold-timer expiry, the NOTIFICATION and the route removals are events with data, in that order', () => {
+    const detailed = r.events.filter((e) => e.node === 'BGPVM' && e.detail && e.time > 2 * S && e.detail.type !== 'tcp-retransmit').map((e) => e.detail);
+    expect(detailed).toEqual([
+      { type: 'bgp-hold-expired', peer: '192.168.100.6', holdTime: 180, lastHeard: expect.any(Number) },
+      { type: 'bgp-notification', peer: '192.168.100.6', direction: 'sent', code: 4, subcode: 0, meaning: 'hold timer expired' },
+      { type: 'bgp-session-down', peer: '192.168.100.6', cause: 'hold-timer-expired' },
+      { type: 'route-removed', prefix: '192.168.133.74/32', peer: '192.168.100.6', cause: 'hold-timer-expired' },
+      { type: 'route-removed', prefix: '192.168.133.1/32', peer: '192.168.100.6', cause: 'hold-timer-expired' },
+    ]);
   });
 
   it('shows the /32 in BGPVM tables before expiry and not after', () => {
@@ -106,12 +161,34 @@ describe('second MUX (ECMP)', () => {
     expect([...used].sort()).toEqual(['MuxVM', 'MuxVM2']);
   });
 
-  it('losing one MUX moves every flow to the other', () => {
+  it('losing one MUX moves every flow to the other once the hold timer expired; until then flows hashed to it fall into the black hole', () => {
+    const early = new Set<string>();
     for (let seed = 1; seed <= 6; seed++) {
       const r = runPoc({ seed, knobs: { secondMux: true }, whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }] }).result;
-      expect(r.trace.disposition).toBe('delivered');
-      expect(r.trace.hops.map((h) => h.node)).toContain('MuxVM2');
-      expect(r.trace.hops.map((h) => h.node)).not.toContain('MuxVM');
+      const [during, after] = r.attempts;
+      const mux = during!.hops.find((h) => h.node.startsWith('MuxVM'))!.node;
+      early.add(mux);
+      if (mux === 'MuxVM') {
+        expect(during!.disposition).toBe('node-down');
+        expect(during!.blackHole).toMatchObject({ router: 'BGPVM', peer: 'MuxVM', removedBy: 'hold-timer-expired' });
+      } else expect(during!.disposition).toBe('delivered');
+      expect(after!.disposition).toBe('delivered');
+      expect(after!.hops.map((h) => h.node)).toContain('MuxVM2');
+      expect(after!.hops.map((h) => h.node)).not.toContain('MuxVM');
     }
+    expect([...early].sort()).toEqual(['MuxVM', 'MuxVM2']);
+  });
+
+  it('flowAt chooses the attempts; bad times are refused with a clear message', () => {
+    const r = runPoc({ flowAt: [2 * S, 3 * S] }).result;
+    expect(r.attempts.map((a) => [a.id, a.startedAt, a.disposition, a.connection?.outcome])).toEqual([
+      ['flow', 2 * S, 'delivered', 'established'],
+      ['flow-2', 3 * S, 'delivered', 'established'],
+    ]);
+    const ids = new Set(r.transmissions.map((t) => t.flowId).filter((x) => x !== undefined));
+    expect([...ids].sort()).toEqual(['dns', 'dns-reply', 'flow', 'flow-2', 'flow-2-reply', 'flow-reply']);
+    const bad = simulate(pocTopology(), { from: 'ClientVM', to: 'PortalVM', flowAt: [-1] });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toMatchObject({ code: 'bad-flow-at' });
   });
 });

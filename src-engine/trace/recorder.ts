@@ -1,7 +1,7 @@
 // Everything a run leaves behind: each frame on each link (Transmission), each thing that happened
 // (SimEvent) and each table change (for `tables(node, time)`). Devices call it; nothing reads it
 // back during the run, so recording can be thinned for the benchmark without changing behaviour.
-import type { EventKind, Protocol, SimEvent, SimTime, Transmission } from '../protocol';
+import type { EventDetail, EventKind, Protocol, SimEvent, SimTime, Transmission } from '../protocol';
 import type { Scheduler } from '../sim/scheduler';
 import { standalone } from '../net/codec';
 import { describeFrame } from './describe';
@@ -81,6 +81,12 @@ export class Recorder {
   event(kind: EventKind, node: string, summary: string, protocol?: Protocol, time: SimTime = this.sched.now): void {
     if (!this.full) return;
     this.events.push({ id: this.nextEventId++, time, kind, node, summary, ...(protocol ? { protocol } : {}) });
+  }
+
+  /** An event with its data (see EventDetail): what lessons and the page test, not the sentence. */
+  eventWith(kind: EventKind, node: string, summary: string, detail: EventDetail, protocol?: Protocol): void {
+    if (!this.full) return;
+    this.events.push({ id: this.nextEventId++, time: this.sched.now, kind, node, summary, detail, ...(protocol ? { protocol } : {}) });
   }
 
   /** A BGP session changing state, with the state as data (the UI draws the session from it). */

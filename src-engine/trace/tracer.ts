@@ -21,6 +21,10 @@ export interface TraceBuild {
   final: { disposition: Disposition; reason: string; time: SimTime } | undefined;
   /** True once any hop was opened: an answer exists. */
   started: boolean;
+  /** A label-only build: its frames carry the flow's id, but no hops are recorded (retransmissions, later segments). */
+  readonly labelOnly: boolean;
+  /** The tag the connection's later packets carry once this traced packet is on its way (its label-only twin). */
+  follow: number | undefined;
 }
 
 export class Tracer {
@@ -30,8 +34,28 @@ export class Tracer {
 
   /** Registers a request tag (odd) and its answer tag (tag + 1). */
   open(tag: number, id: string, description: string): void {
-    this.builds.set(tag, { id, description, hops: [], current: undefined, final: undefined, started: false });
-    this.builds.set(tag + 1, { id: `${id}-reply`, description: `answer to ${description}`, hops: [], current: undefined, final: undefined, started: false });
+    this.builds.set(tag, { id, description, hops: [], current: undefined, final: undefined, started: false, labelOnly: false, follow: undefined });
+    this.builds.set(tag + 1, { id: `${id}-reply`, description: `answer to ${description}`, hops: [], current: undefined, final: undefined, started: false, labelOnly: false, follow: undefined });
+  }
+
+  /**
+   * Registers `labelTag` (odd) and `labelTag + 1` as label-only twins of the traced pair `tracedTag`:
+   * frames that carry them belong to the same flow (same flow ids) but add no hops. A connection's
+   * packets after its first one (retransmitted SYNs, the handshake's ACK, data, FIN) carry them.
+   */
+  label(tracedTag: number, labelTag: number): void {
+    const req = this.builds.get(tracedTag);
+    const reply = this.builds.get(tracedTag + 1);
+    if (!req || !reply) return;
+    this.builds.set(labelTag, { id: req.id, description: req.description, hops: [], current: undefined, final: undefined, started: false, labelOnly: true, follow: undefined });
+    this.builds.set(labelTag + 1, { id: reply.id, description: reply.description, hops: [], current: undefined, final: undefined, started: false, labelOnly: true, follow: undefined });
+    req.follow = labelTag;
+    reply.follow = labelTag + 1;
+  }
+
+  /** The tag a connection's later packets carry after a first packet tagged `tag`: its label-only twin, else itself. */
+  followTag(tag: number): number {
+    return tag === 0 ? 0 : (this.builds.get(tag)?.follow ?? tag);
   }
 
   get(tag: number): TraceBuild | undefined {
@@ -50,12 +74,12 @@ export class Tracer {
 
   isOpen(tag: number): boolean {
     const b = this.builds.get(tag);
-    return b !== undefined && b.final === undefined;
+    return b !== undefined && b.final === undefined && !b.labelOnly;
   }
 
   begin(tag: number, node: string, iface: string, first?: HopStep): void {
     const b = this.builds.get(tag);
-    if (!b || b.final) return;
+    if (!b || b.final || b.labelOnly) return;
     this.flush(b);
     b.started = true;
     b.current = { node, interface: iface, time: this.sched.now, steps: first ? [first] : [] };
@@ -79,7 +103,7 @@ export class Tracer {
   /** The packet ends at the current hop: delivered, dropped, or answered with an error. */
   end(tag: number, disposition: Disposition, reason: string, bytes: Uint8Array | undefined, why: string): void {
     const b = this.builds.get(tag);
-    if (!b || b.final) return;
+    if (!b || b.final || b.labelOnly) return;
     const cur = b.current;
     if (cur) {
       cur.steps.push(disposition === 'delivered' ? { kind: 'delivered', text: reason } : { kind: 'dropped', reason: disposition, text: reason });

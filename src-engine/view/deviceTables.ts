@@ -10,7 +10,7 @@ export type TableId = 'interfaces' | 'arp' | 'routes' | 'nat' | 'bgp-neighbors' 
 /** Each live table's title and columns, in the order the engine's rows fill them. */
 export const TABLE_COLUMNS: Readonly<Record<TableId, { readonly title: string; readonly columns: readonly string[] }>> = {
   interfaces: { title: 'Interfaces', columns: ['interface', 'address', 'mac', 'network', 'vlan', 'state'] },
-  arp: { title: 'ARP cache', columns: ['address', 'mac', 'interface', 'learned'] },
+  arp: { title: 'ARP cache', columns: ['address', 'mac', 'interface', 'state', 'learned', 'reachable until'] },
   routes: { title: 'Routing table', columns: ['prefix', 'next hop', 'interface', 'source', 'from', 'metric'] },
   nat: { title: 'NAT table (NAPT)', columns: ['protocol', 'inside', 'outside', 'remote', 'created'] },
   'bgp-neighbors': { title: 'BGP neighbours', columns: ['peer', 'AS', 'state', 'hold time', 'capabilities', 'since'] },

@@ -27,6 +27,7 @@ const run = (t: FlowTrace): RunResult => ({
   request: { from: 'A', to: 'B' },
   seed: 1,
   trace: t,
+  attempts: [t],
   transmissions: [tx(0, 0, 'A', 'SW'), tx(1, 100, 'A', 'SW')],
   events: [
     { id: 0, time: 0, kind: 'transmission', node: 'A', transmissionId: 0, summary: '' },

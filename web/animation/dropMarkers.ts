@@ -42,7 +42,8 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
     if (step === undefined || step > cursor) continue;
     place(e.node, `drop:${e.id}`, e.summary, e.summary, false);
   }
-  for (const trace of [result.dnsTrace, result.trace]) {
+  const attempts = result.attempts ?? [result.trace];
+  for (const trace of [result.dnsTrace, ...attempts.flatMap((a, i) => (i > 0 && a.dns ? [a.dns, a] : [a]))]) {
     if (!trace || trace.disposition === 'delivered') continue;
     const last = trace.hops[trace.hops.length - 1];
     if (!last) continue;
@@ -50,7 +51,7 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
     const step = lastTx === undefined ? 0 : (timeline.stepOfTx.get(lastTx) ?? 0);
     if (step > cursor) continue;
     const what = DISPOSITION_TEXT[trace.disposition] ?? trace.disposition;
-    place(last.node, `flow:${trace.id}`, `${trace.id === 'dns' ? 'lookup' : 'flow'} died: ${what}`, `${what}: ${trace.reason}`, true);
+    place(last.node, `flow:${trace.id}`, `${trace.id.startsWith('dns') ? 'lookup' : trace.attempt && trace.attempt > 1 ? `flow (attempt ${trace.attempt})` : 'flow'} died: ${what}`, `${what}: ${trace.reason}`, true);
   }
   return [...byNode.values()];
 }

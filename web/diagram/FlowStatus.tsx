@@ -1,14 +1,16 @@
 // The flow's fate at a glance, over the diagram: running, delivered, or how it failed.
-import { DISPOSITION_LABEL, isDelivered } from '../../src-engine/view/index';
+import { DISPOSITION_LABEL, isDelivered, type Disposition } from '../../src-engine/view/index';
 import type { AppState } from '../store/store';
 import { selectOpenQuestion, selectResult, selectRunStatus, useAppStore } from '../store/store';
 import { stepAtTime } from '../model/timeline';
+import { shortTime } from '../model/format';
 
-/** Whether the playhead has reached the step where the user's flow ends (its last forward hop). */
+/** Whether the playhead has reached the step where the user's flow ends (the last attempt's last forward hop). */
 export function selectFlowEnded(s: AppState): boolean {
   const { result, timeline } = s;
   if (!result || !timeline || timeline.steps.length === 0) return false;
-  const last = result.trace.hops[result.trace.hops.length - 1];
+  const trace = result.attempts?.[result.attempts.length - 1] ?? result.trace;
+  const last = trace.hops[trace.hops.length - 1];
   if (!last) return true;
   const step = (last.transmissionId !== undefined ? timeline.stepOfTx.get(last.transmissionId) : undefined) ?? stepAtTime(timeline.steps, last.time);
   return s.cursor >= step;
@@ -33,10 +35,20 @@ export function FlowStatus() {
       </p>
     );
   }
-  const ok = isDelivered(result.trace.disposition);
+  // With several attempts the status is the latest one's ("what happens now"); each attempt is listed.
+  const attempts = result.attempts ?? [result.trace];
+  const last = attempts[attempts.length - 1] ?? result.trace;
+  const ok = isDelivered(last.disposition);
+  const label = (d: Disposition) => DISPOSITION_LABEL[d];
   return (
-    <p className={`flow-status ${ok ? 'flow-ok' : 'flow-failed'}`} role="status" data-testid="flow-status" data-disposition={result.trace.disposition} title={`${result.trace.description}: ${result.trace.reason}`}>
-      <span aria-hidden="true">{ok ? '✓' : '✕'}</span> Flow {DISPOSITION_LABEL[result.trace.disposition]}: {result.request.from} → {result.request.to}
+    <p className={`flow-status ${ok ? 'flow-ok' : 'flow-failed'}`} role="status" data-testid="flow-status" data-disposition={last.disposition} title={attempts.map((a) => `${a.description}: ${a.reason}`).join('\n')}>
+      <span aria-hidden="true">{ok ? '✓' : '✕'}</span> Flow {label(last.disposition)}: {result.request.from} → {result.request.to}
+      {attempts.length > 1 && (
+        <span className="flow-attempts">
+          {' '}
+          ({attempts.map((a, i) => `attempt ${i + 1} at ${shortTime(a.startedAt ?? 0)} ${label(a.disposition)}`).join('; ')})
+        </span>
+      )}
     </p>
   );
 }

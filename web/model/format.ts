@@ -8,6 +8,11 @@ export function formatTime(us: SimTime): string {
   return `${whole}.${frac.slice(0, 3)} ${frac.slice(3)} s`;
 }
 
+/** A time to the millisecond, without trailing zeros: "186 s", "6.001 s" (attempt titles). */
+export function shortTime(us: SimTime): string {
+  return `${+(us / 1_000_000).toFixed(3)} s`;
+}
+
 /** A short file-name part: letters, digits, dot and dash. */
 export function slug(text: string): string {
   return text

@@ -1,9 +1,11 @@
 // Which hop of which traced flow a transmission belongs to: the hop that sent it (its decision, its
 // "why") and, when the frame ends the flow, the hop that received it.
 import type { FlowTrace, Hop, RunResult, Transmission } from '../../src-engine/protocol';
+import { shortTime } from './format';
 
 export interface FlowPart {
-  readonly key: 'dns' | 'dns-reply' | 'flow' | 'flow-reply';
+  /** 'dns', 'dns-reply', 'flow', 'flow-reply' for the first attempt; 'flow-2', 'flow-2-reply', ... for later ones. */
+  readonly key: string;
   readonly title: string;
   readonly trace: FlowTrace;
   readonly hops: readonly Hop[];
@@ -24,13 +26,17 @@ export interface HopContext {
 
 export function flowParts(result: RunResult): FlowPart[] {
   const parts: FlowPart[] = [];
-  const add = (trace: FlowTrace | undefined, base: 'dns' | 'flow', title: string) => {
+  const add = (trace: FlowTrace | undefined, base: string, title: string) => {
     if (!trace) return;
     parts.push({ key: base, title, trace, hops: trace.hops, isReply: false });
     if (trace.returnHops.length > 0) parts.push({ key: `${base}-reply`, title: `${title}: the answer`, trace, hops: trace.returnHops, isReply: true });
   };
-  add(result.dnsTrace, 'dns', 'DNS lookup');
-  add(result.trace, 'flow', result.trace.description || 'The flow');
+  const attempts = result.attempts ?? [result.trace];
+  attempts.forEach((a, i) => {
+    const prefix = attempts.length > 1 ? `Attempt ${a.attempt ?? i + 1} at ${shortTime(a.startedAt ?? 0)}: ` : '';
+    add(i === 0 ? (a.dns ?? result.dnsTrace) : a.dns, a.dns?.id ?? 'dns', `${prefix}DNS lookup`);
+    add(a, a.id, `${prefix}${a.description || 'The flow'}`);
+  });
   return parts;
 }
 

@@ -61,10 +61,22 @@ export function HopPanel() {
   if (!result) return null;
   const at = ctx.sender ?? ctx.receiver;
   const end = ctx.receiver && isLastHop(ctx.receiver) ? ctx.receiver : undefined;
+  // A frame of a flow beyond its traced first packet: a retransmission, the handshake's ACK, data.
+  const attempt = tx && !at && tx.flowId !== undefined ? (result.attempts ?? [result.trace]).find((a) => tx.flowId === a.id || tx.flowId === `${a.id}-reply`) : undefined;
   return (
     <section className="hop-panel" aria-labelledby="why-title" data-shows-step={shownStep}>
       <h3 id="why-title">Why</h3>
-      {tx && !at && <UntracedFrame tx={tx} />}
+      {attempt && tx && (
+        <div className="hop">
+          <p className="hop-head">
+            {attempt.attempt ? `Attempt ${attempt.attempt}: ` : ''}
+            {attempt.description} · a later packet of the same connection
+          </p>
+          <p className="why">{tx.note ?? tx.summary}</p>
+        </div>
+      )}
+      {attempt && <Outcome trace={attempt} />}
+      {tx && !at && !attempt && <UntracedFrame tx={tx} />}
       {ctx.sender && <HopView at={ctx.sender} role="sender" />}
       {end && <HopView at={end} role="end" />}
       {at && !asking && <PathStrip part={at.part} current={(end ?? at).index} />}

@@ -1,0 +1,78 @@
+// The hold-time black hole: a packet that died at a BGP next hop that is down, forwarded there by a
+// router that still held the peer's route because BGP had not noticed yet. Found from the trace's
+// hops (which route sent the packet where) and the run's events (when the route went), as data.
+import type { BlackHole, FlowTrace, Hop, HopStep, SimEvent, SimTime } from '../protocol';
+import { inPrefix, ipToU32, parseCidr } from '../net/addr';
+import { SECOND } from '../sim/timing';
+import type { World } from './world';
+
+type RouteStep = Extract<HopStep, { kind: 'route' }>;
+
+const seconds = (t: SimTime): string => `${+(t / SECOND).toFixed(3)} s`;
+
+/** The black hole the traced packet fell into, if it did. */
+export function findBlackHole(world: World, hops: readonly Hop[], events: readonly SimEvent[], startedAt: SimTime): BlackHole | undefined {
+  const last = hops.at(-1);
+  const dropped = last?.steps.at(-1);
+  if (!last || dropped?.kind !== 'dropped' || (dropped.reason !== 'node-down' && dropped.reason !== 'link-down')) return undefined;
+  // The last router that chose a BGP route: its next hop is the dead peer.
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i]!;
+    const route = hop.steps.find((s): s is RouteStep => s.kind === 'route');
+    if (!route) continue;
+    if (route.source !== 'bgp' || !route.nextHop) return undefined;
+    const speaker = world.bgp.get(hop.node);
+    const session = speaker?.session(route.nextHop);
+    if (!speaker || !session) return undefined;
+    const peerNode = world.ctx.nameOf(ipToU32(route.nextHop));
+    const removal = events.find((e) => e.time >= startedAt && e.node === hop.node && e.detail?.type === 'route-removed' && e.detail.peer === route.nextHop && e.detail.prefix === route.prefix);
+    const cause = removal?.detail?.type === 'route-removed' ? removal.detail.cause : undefined;
+    return {
+      router: hop.node,
+      peer: peerNode,
+      peerAddress: route.nextHop,
+      prefix: route.prefix,
+      holdTime: session.holdTime,
+      routeRemovedAt: removal?.time ?? session.holdExpires ?? session.lastHeard + session.holdTime * SECOND,
+      removedBy: removal === undefined ? 'hold-timer-expired' : cause === 'hold-timer-expired' || cause === 'tcp-gave-up' ? cause : 'other',
+    };
+  }
+  return undefined;
+}
+
+/** Why the attempt fell into the hole, and why BFD exists, in plain words. */
+export function explainBlackHole(b: BlackHole, failedAt: SimTime | undefined, trace: Pick<FlowTrace, 'connection'>): string {
+  const died = failedAt !== undefined ? ` ${b.peer} died at ${seconds(failedAt)}, but` : '';
+  const by = b.removedBy === 'tcp-gave-up'
+    ? `${b.router} removed the route at ${seconds(b.routeRemovedAt)}, when TCP gave up retransmitting its unacknowledged KEEPALIVE to ${b.peer}, before the hold timer would have`
+    : b.removedBy === 'hold-timer-expired'
+      ? `${b.router}'s hold timer expires at ${seconds(b.routeRemovedAt)}; only then does it send NOTIFICATION (hold timer expired) and remove the route`
+      : `${b.router} removed the route at ${seconds(b.routeRemovedAt)}`;
+  const syns = trace.connection && trace.connection.synTimes.length > 1 ? ` Every retransmitted SYN went the same way.` : '';
+  return (
+    `black hole: ${b.router} still routes ${b.prefix} to ${b.peer} (${b.peerAddress}), a route learned over BGP.${died} BGP notices a silent peer only when ` +
+    `nothing (no KEEPALIVE, no UPDATE) has come from it for the hold time, ${b.holdTime} s. ${by}. Until then ${b.router} forwards every packet for ${b.prefix} into the void.${syns} ` +
+    `This is why BFD (Bidirectional Forwarding Detection, RFC 5880) exists: neighbours exchange small hellos every few hundred milliseconds, so a dead peer is noticed within a second and BGP withdraws its routes at once, instead of after ${b.holdTime} s`
+  );
+}
+
+/**
+ * For an attempt after the routes went: which BGP routes covering the destination were removed
+ * before it started, and why, so the loop or the missing route that follows is explained.
+ */
+export function explainWithdrawn(hops: readonly Hop[], events: readonly SimEvent[], startedAt: SimTime): string | undefined {
+  const ip = hops[0]?.layers.find((l) => l.type === 'ipv4');
+  if (!ip || ip.type !== 'ipv4') return undefined;
+  const dst = ipToU32(ip.dst);
+  const removed = events.filter((e) => e.time < startedAt && e.detail?.type === 'route-removed' && covers(e.detail.prefix, dst));
+  const last = removed.at(-1);
+  if (!last || last.detail?.type !== 'route-removed') return undefined;
+  const { prefix, cause } = last.detail;
+  const why = cause === 'hold-timer-expired' ? `its hold timer expired (no KEEPALIVE from ${last.detail.peer} for the hold time)` : cause === 'tcp-gave-up' ? `TCP gave up retransmitting to ${last.detail.peer}` : cause === 'withdrawn' ? `${last.detail.peer} withdrew it` : `the session with ${last.detail.peer} went down (${cause})`;
+  return `${last.node} removed its BGP route ${prefix} at ${seconds(last.time)} because ${why}; without it, ${last.node} routes ${ip.dst} by a less specific route`;
+}
+
+function covers(prefix: string, address: number): boolean {
+  const { network, len } = parseCidr(prefix);
+  return inPrefix(address, network, len);
+}
