@@ -20,17 +20,44 @@ function topologySchemaFile(): Plugin {
   };
 }
 
+/**
+ * The published page's Content-Security-Policy: scripts, the worker, styles and fonts only from the site
+ * itself, no eval, no plug-ins, no network but the site, and downloads as blob: links. Style attributes stay
+ * allowed (React Flow positions nodes with them). Added at build time only: the dev server injects inline
+ * scripts and styles for hot reload, which this policy rightly refuses.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'hoplab-csp',
+    apply: 'build',
+    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+  };
+}
+
 // base './' makes every asset URL relative, so dist/ works unchanged from any sub-path of any static server.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: 'web',
   base: './',
   publicDir: '../public',
-  plugins: [react(), topologySchemaFile()],
+  plugins: [react(), contentSecurityPolicy(), topologySchemaFile()],
   worker: { format: 'es' },
-  build: { outDir: '../dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1000 },
+  build: { outDir: mode === 'bench' ? '../dist-bench' : '../dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1000 },
   test: {
     root: '.',
     include: ['src-engine/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',
   },
-});
+}));

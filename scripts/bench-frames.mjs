@@ -2,7 +2,7 @@
 // Frame pacing while the canonical flow animates: the gaps between requestAnimationFrame callbacks
 // (95th percentile and worst), the long tasks and the page-thread time of one step, for the app and for bare React Flow showing the same
 // nodes with the same run's tokens, at POC size and on a generated 1,000-VM topology.
-//   npx vite build && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000] [--port 4397] [--json-only]
+//   npx vite build --mode bench && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000] [--port 4397] [--json-only]
 // Prints a table, then one line `BENCH {json}`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,8 +24,8 @@ if (!(seconds > 0) || !Number.isInteger(vms) || vms < 2) {
   console.error('bench-frames: --seconds must be a positive number and --vms a whole number of 2 or more.');
   process.exit(2);
 }
-if (!existsSync('dist/index.html')) {
-  console.error('bench-frames: dist/ is not built. Run "npx vite build" first.');
+if (!existsSync('dist-bench/index.html')) {
+  console.error('bench-frames: dist-bench/ is not built. Run "npx vite build --mode bench" first (the benchmark page modes exist only in that build).');
   process.exit(2);
 }
 const executablePath = findChromium();
@@ -70,7 +70,7 @@ function stats(stamps) {
   return { frames: stamps.length, fps: span > 0 ? ((stamps.length - 1) * 1000) / span : 0, p50: pick(0.5), p95: pick(0.95), worst: gaps[gaps.length - 1] ?? 0 };
 }
 
-const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', values.port, '--base', '/hoplab/'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', values.port, '--base', '/hoplab/', '--dir', 'dist-bench'], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve) => server.stdout.once('data', resolve));
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 const results = [];

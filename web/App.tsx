@@ -16,7 +16,10 @@ import { useShortcuts } from './hooks/useShortcuts';
 import { BottomPane } from './panels/BottomPane';
 import { SidePanel } from './panels/SidePanel';
 import { selectLargeText, selectLoadStatus, selectSnapshot, useAppStore } from './store/store';
-import { applyUrl, startUrlWriter } from './url/urlSync';
+import { installEngineRecovery } from './engine/recovery';
+import { openSession } from './persist/openSession';
+import { startPersistence } from './persist/persist';
+import { startUrlWriter } from './url/urlSync';
 
 export function App() {
   const snapshot = useAppStore(selectSnapshot);
@@ -29,19 +32,16 @@ export function App() {
 
   useEffect(() => startPlaybackClock(useAppStore), []);
   useEffect(() => {
-    let stop: (() => void) | undefined;
+    const stops: (() => void)[] = [];
     let cancelled = false;
-    void useAppStore
-      .getState()
-      .loadTopology()
-      .then(async (ok) => {
-        if (!ok || cancelled) return;
-        await applyUrl(useAppStore, window.location.search);
-        if (!cancelled) stop = startUrlWriter(useAppStore);
-      });
+    installEngineRecovery(useAppStore);
+    void openSession(useAppStore, window.location.search).then((ok) => {
+      if (!ok || cancelled) return;
+      stops.push(startUrlWriter(useAppStore), startPersistence(useAppStore));
+    });
     return () => {
       cancelled = true;
-      stop?.();
+      for (const stop of stops) stop();
     };
   }, []);
 

@@ -1,24 +1,21 @@
-import { StrictMode, lazy, Suspense } from 'react';
+import '../src-engine/zodJitless';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './App';
-import { benchMode } from './bench/benchMode';
 
-// ?bench=app|bare is the frame-pacing benchmark's page (scripts/bench-frames.mjs); its code loads only then.
-const bench = benchMode(window.location.search);
-const BareFlow = lazy(() => import('./bench/BareFlow').then((m) => ({ default: m.BareFlow })));
+const root = createRoot(document.getElementById('root')!);
 
-if (bench?.kind === 'app') void import('./bench/prepareRun').then((m) => m.prepareRun(bench, false));
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {bench?.kind === 'bare' ? (
-      <Suspense fallback={null}>
-        <BareFlow mode={bench} />
-      </Suspense>
-    ) : (
+// ?bench=app|bare is the frame-pacing benchmark's page (scripts/bench-frames.mjs). It exists only in the
+// benchmark's build (`vite build --mode bench`, into dist-bench/): in the published site this condition is
+// false when the bundle is built, so the benchmark code and its store handle on `window` are not in it.
+if (import.meta.env.MODE === 'bench') {
+  void import('./bench/benchEntry').then((m) => m.startBench(root));
+} else {
+  root.render(
+    <StrictMode>
       <App />
-    )}
-  </StrictMode>,
-);
+    </StrictMode>,
+  );
+}

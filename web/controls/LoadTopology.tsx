@@ -1,16 +1,23 @@
 // Loading a topology document from a file. The engine validates it; on any error the current topology
 // stays, and the errors are listed with their paths in the document.
 import { useRef } from 'react';
+import { LIMITS } from '../../src-engine/limits';
 import { selectTopologySource, useAppStore } from '../store/store';
 
 export function LoadTopology() {
   const input = useRef<HTMLInputElement>(null);
   const source = useAppStore(selectTopologySource);
-  const loadTopology = useAppStore((s) => s.loadTopology);
+  const setTopologyDocument = useAppStore((s) => s.setTopologyDocument);
+  const resetToPoc = useAppStore((s) => s.resetToPoc);
   const rejectFile = useAppStore((s) => s.rejectFile);
+  const changed = useAppStore((s) => s.topologySource !== 'poc' || s.request !== undefined);
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
+    if (file.size > LIMITS.documentBytes) {
+      rejectFile({ code: 'invalid-document', message: `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; a topology document is at most ${LIMITS.documentBytes / 1048576} MB. The current topology is unchanged.` });
+      return;
+    }
     const text = await file.text();
     let doc: unknown;
     try {
@@ -19,7 +26,7 @@ export function LoadTopology() {
       rejectFile({ code: 'invalid-json', message: `${file.name} is not valid JSON (${(e as Error).message}). Check it in a JSON validator, fix the syntax and load it again. The current topology is unchanged.` });
       return;
     }
-    await loadTopology(doc, file.name);
+    await setTopologyDocument(doc, file.name);
   };
 
   return (
@@ -38,11 +45,14 @@ export function LoadTopology() {
           e.target.value = '';
         }}
       />
-      {source !== 'poc' && (
-        <button type="button" onClick={() => void loadTopology()} title={`Now showing ${source.file}`}>
-          Back to the POC
-        </button>
-      )}
+      <button
+        type="button"
+        onClick={() => void resetToPoc()}
+        disabled={!changed}
+        title={source !== 'poc' ? `Now showing ${source.file}: go back to the built-in POC, with no flow or what-ifs` : 'Go back to the POC with no flow or what-ifs'}
+      >
+        Reset to the POC
+      </button>
     </>
   );
 }

@@ -1,17 +1,141 @@
 // The page's handle on the engine worker. The page imports engine code as types only: the work
 // (validation, layout, simulation) runs in the worker, and the page thread only draws.
+//
+// The worker can die: a bug throws, memory runs out, the browser reclaims it, or a run never ends. So every
+// call has a timeout and always settles, with a typed error when the engine could not answer; the worker's
+// end is noticed (its error event, and a Web Lock it holds for its lifetime, which the browser releases
+// when the worker stops for any reason); and a new worker is started, handed the current topology by
+// whoever registered `onEngineRestart`, before any further call reaches it.
 import { wrap, type Remote } from 'comlink';
+import { FAILED, METHODS } from '../../src-engine/guard';
+import type { EngineApi, EngineError } from '../../src-engine/protocol';
 import type { WorkerApi } from '../../src-engine/worker';
+import { LIFELOCK_PREFIX, READY_MESSAGE } from '../../src-engine/workerSignals';
 
-export type EngineClient = Remote<WorkerApi>;
+type Api = WorkerApi;
+type Method = keyof Api;
 
-let client: EngineClient | undefined;
+/** The engine as the page calls it: the engine's own API, whose every call settles, with a value or a typed error. */
+export type EngineClient = EngineApi;
 
-/** One worker per page, started on first use. */
-export function getEngine(): EngineClient {
-  if (!client) {
-    const worker = new Worker(new URL('../../src-engine/worker.ts', import.meta.url), { type: 'module', name: 'hoplab-engine' });
-    client = wrap<WorkerApi>(worker);
+/** How long each call may take before the worker is declared stuck (the 4,000-VM topology takes a few seconds). */
+export const CALL_TIMEOUT_MS: Record<Method, number> = { loadTopology: 60_000, run: 60_000, tables: 15_000, exportPcapng: 30_000, lessons: 15_000, resolveLesson: 15_000 };
+
+export type EngineDeath = 'crashed' | 'stopped' | 'timeout';
+
+interface Live {
+  readonly worker: Worker;
+  readonly remote: Remote<Api>;
+  readonly ready: Promise<void>;
+  readonly generation: number;
+  dead: boolean;
+  /** Settles every pending call of this worker when it dies. */
+  readonly onDeath: Set<(error: EngineError) => void>;
+}
+
+let live: Live | undefined;
+let generation = 0;
+let restartHook: ((why: EngineDeath, engine: EngineClient) => Promise<void>) | undefined;
+let restarting: Promise<void> | undefined;
+
+/** Registers what to do after a restart (reload the topology, replay the run); the page's store does. */
+export function onEngineRestart(hook: (why: EngineDeath, engine: EngineClient) => Promise<void>): void {
+  restartHook = hook;
+}
+
+function deathError(why: EngineDeath, method: string): EngineError {
+  if (why === 'timeout') {
+    return { code: 'engine-timeout', message: `The engine did not answer ${method} in time, so it was restarted. Your topology, flow and view are kept; try again, perhaps with a smaller topology or fewer what-ifs.` };
   }
+  return { code: 'engine-crashed', message: `The engine stopped while working on ${method}, so it was restarted. Your topology, flow and view are kept; try again.` };
+}
+
+function start(): Live {
+  const gen = ++generation;
+  const name = `${LIFELOCK_PREFIX}${gen}-${Math.random().toString(36).slice(2)}`;
+  const worker = new Worker(new URL('../../src-engine/worker.ts', import.meta.url), { type: 'module', name });
+  const state: Live = { worker, remote: wrap<Api>(worker), ready: Promise.resolve(), generation: gen, dead: false, onDeath: new Set() };
+  const ready = new Promise<void>((resolve) => {
+    const onMessage = (e: MessageEvent) => {
+      if (e.data !== READY_MESSAGE) return;
+      worker.removeEventListener('message', onMessage);
+      resolve();
+      // The worker holds this lock while it lives; the browser grants it to us only once the worker is gone.
+      void navigator.locks?.request(name, () => died(state, 'stopped'));
+    };
+    worker.addEventListener('message', onMessage);
+  });
+  (state as { ready: Promise<void> }).ready = ready;
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    died(state, 'crashed');
+  });
+  worker.addEventListener('messageerror', () => died(state, 'crashed'));
+  return state;
+}
+
+/** Marks a worker dead, fails its pending calls, and starts its successor. */
+function died(state: Live, why: EngineDeath, method = 'its work'): void {
+  if (state.dead) return;
+  state.dead = true;
+  state.worker.terminate();
+  for (const settle of state.onDeath) settle(deathError(why, method));
+  state.onDeath.clear();
+  if (live !== state) return;
+  live = start();
+  const next = live;
+  restarting = (async () => {
+    await next.ready;
+    try {
+      await restartHook?.(why, restartClient);
+    } finally {
+      if (live === next) restarting = undefined;
+    }
+  })();
+}
+
+function current(): Live {
+  if (!live || live.dead) live = start();
+  return live;
+}
+
+async function call<R>(method: Method, args: unknown[], fromRestart: boolean, failed: (error: EngineError) => R): Promise<R> {
+  if (restarting && !fromRestart) await restarting.catch(() => undefined);
+  const state = current();
+  await state.ready;
+  return new Promise((resolve) => {
+    let done = false;
+    const settle = (value: R) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      state.onDeath.delete(onDeath);
+      resolve(value);
+    };
+    const onDeath = (error: EngineError) => settle(failed(error));
+    state.onDeath.add(onDeath);
+    const timer = setTimeout(() => {
+      settle(failed(deathError('timeout', method)));
+      died(state, 'timeout', method);
+    }, CALL_TIMEOUT_MS[method]);
+    const fn = state.remote[method] as unknown as (...a: unknown[]) => Promise<R>;
+    fn(...args).then(settle, (e: unknown) =>
+      settle(failed({ code: 'engine-crashed', message: `The engine failed on ${method} (${(e as Error)?.message ?? String(e)}). Your work is kept; try again, and report it if it happens again.` })),
+    );
+  });
+}
+
+function makeClient(fromRestart: boolean): EngineClient {
+  const out = {} as Record<Method, (...args: unknown[]) => Promise<unknown>>;
+  for (const method of METHODS) out[method] = (...args) => call(method, args, fromRestart, FAILED[method] as (e: EngineError) => unknown);
+  return out as unknown as EngineClient;
+}
+
+const client = makeClient(false);
+/** The restart hook's own handle: it must not wait for the restart it is part of. */
+const restartClient = makeClient(true);
+
+/** One worker per page, started on first use, restarted when it dies. */
+export function getEngine(): EngineClient {
   return client;
 }

@@ -3,11 +3,14 @@
 import { useEffect, useState } from 'react';
 import type { DeviceTables, EngineError } from '../../src-engine/protocol';
 import { getEngine } from '../engine/client';
+import { useAppStore } from '../store/store';
 
 export type TablesState = { status: 'none' } | { status: 'loading' } | { status: 'ok'; value: DeviceTables } | { status: 'error'; error: EngineError };
 
 export function useDeviceTables(node: string | undefined, time: number | undefined, runKey: unknown): TablesState {
   const [state, setState] = useState<TablesState>({ status: 'none' });
+  // A restarted engine has the run again: ask it anew.
+  const restarts = useAppStore((s) => s.engineRestarts);
   useEffect(() => {
     if (!node || time === undefined || !runKey || node.startsWith('vip:')) return;
     let live = true;
@@ -24,6 +27,6 @@ export function useDeviceTables(node: string | undefined, time: number | undefin
     return () => {
       live = false;
     };
-  }, [node, time, runKey]);
+  }, [node, time, runKey, restarts]);
   return node && time !== undefined && runKey && !node.startsWith('vip:') ? state : { status: 'none' };
 }

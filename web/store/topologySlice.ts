@@ -10,10 +10,19 @@ export interface TopologySlice {
   geometry: Geometry | undefined;
   /** 'poc' for the built-in scenario, else the name of the file it came from. */
   topologySource: 'poc' | { file: string };
+  /** The document the current topology was loaded from (undefined for the POC): what is kept across reloads. */
+  topologyDoc: unknown;
   loadStatus: 'idle' | 'loading' | 'ready' | 'error';
   loadErrors: readonly EngineError[];
   /** Loads a topology document in the worker; the POC when none is given. Keeps the current one on error. */
   loadTopology: (doc?: unknown, file?: string) => Promise<boolean>;
+  /**
+   * Makes a document the current topology (a loaded file, an edited topology): validated by the engine,
+   * kept across reloads. On error the current topology stays and the errors are listed.
+   */
+  setTopologyDocument: (doc: unknown, source: string) => Promise<boolean>;
+  /** Back to the built-in POC: no loaded topology, no flow, no what-ifs; the stored copy is cleared. */
+  resetToPoc: () => Promise<void>;
   /** Shows why a file could not be read at all (not JSON), keeping the current topology. */
   rejectFile: (error: EngineError) => void;
   dismissLoadErrors: () => void;
@@ -23,6 +32,7 @@ export const createTopologySlice: StateCreator<AppState, [], [], TopologySlice> 
   snapshot: undefined,
   geometry: undefined,
   topologySource: 'poc',
+  topologyDoc: undefined,
   loadStatus: 'idle',
   loadErrors: [],
   loadTopology: async (doc, file) => {
@@ -37,6 +47,7 @@ export const createTopologySlice: StateCreator<AppState, [], [], TopologySlice> 
       snapshot: result.value,
       geometry: createGeometry(result.value),
       topologySource: file === undefined ? 'poc' : { file },
+      topologyDoc: file === undefined ? undefined : doc,
       loadStatus: 'ready',
       loadErrors: [],
     });
@@ -45,6 +56,13 @@ export const createTopologySlice: StateCreator<AppState, [], [], TopologySlice> 
       get().selectNode(undefined);
     }
     return true;
+  },
+  setTopologyDocument: (doc, source) => get().loadTopology(doc, source),
+  resetToPoc: async () => {
+    get().clearRun();
+    set({ draftFrom: 'ClientVM', draftTo: '' });
+    if (get().topologySource !== 'poc' || !get().snapshot) await get().loadTopology();
+    get().selectNode(undefined);
   },
   rejectFile: (error) => set({ loadErrors: [error] }),
   dismissLoadErrors: () => set({ loadErrors: [] }),

@@ -19,6 +19,8 @@ export interface UiSlice {
   bottomTab: 'events' | 'sequence';
   helpOpen: boolean;
   notices: readonly Notice[];
+  /** How many times the engine worker was restarted: data fetched from it (device tables) is fetched again. */
+  engineRestarts: number;
   /** The send form's fields, kept as typed (also when a run fails), and filled by the context menu. */
   draftFrom: string;
   draftTo: string;
@@ -46,6 +48,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   bottomTab: 'events',
   helpOpen: false,
   notices: [],
+  engineRestarts: 0,
   draftFrom: 'ClientVM',
   draftTo: '',
   toggleFilter: (key) => set((s) => ({ hidden: s.hidden.includes(key) ? s.hidden.filter((k) => k !== key) : [...s.hidden, key] })),

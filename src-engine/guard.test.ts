@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineApi } from './protocol';
+import { guardEngine } from './guard';
+
+const broken: EngineApi = {
+  loadTopology: () => Promise.reject(new RangeError('too deep')),
+  run: () => {
+    throw new TypeError('x is undefined');
+  },
+  tables: () => Promise.resolve({ ok: true, value: { node: 'A', time: 0, up: true, tables: [] } }),
+  exportPcapng: () => Promise.reject('a string'),
+  lessons: () => Promise.reject(new Error('no lessons')),
+  resolveLesson: () => Promise.reject(new Error('no lesson')),
+};
+
+describe('guardEngine', () => {
+  it('turns a throw into a typed engine-crashed error, and passes answers through', async () => {
+    const g = guardEngine(broken);
+    expect(await g.loadTopology()).toEqual({ ok: false, error: [expect.objectContaining({ code: 'engine-crashed', message: expect.stringContaining('loadTopology failed inside the engine: RangeError: too deep') })] });
+    expect(await g.run({ from: 'a', to: 'b' })).toMatchObject({ ok: false, error: { code: 'engine-crashed', message: expect.stringContaining('TypeError: x is undefined') } });
+    expect(await g.exportPcapng()).toMatchObject({ ok: false, error: { code: 'engine-crashed' } });
+    expect(await g.lessons()).toEqual([]);
+    expect(await g.resolveLesson('x')).toMatchObject({ ok: false, error: { code: 'engine-crashed' } });
+    expect(await g.tables('A', 0)).toEqual({ ok: true, value: { node: 'A', time: 0, up: true, tables: [] } });
+  });
+});
