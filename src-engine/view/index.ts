@@ -9,3 +9,4 @@ export * from './protocols';
 export * from './provenance';
 export * from './runState';
 export * from './limits';
+export * from './boundary';
