@@ -34,7 +34,7 @@ test('the preset flow, stepped hop by hop: the right node lights up and the insp
       if (node === 'MuxVM' && part.startsWith('TCP')) {
         sawMux = true;
         await test.step('at MuxVM: VXLAN, UDP 4789, VNI 4096, an inner packet to the VIP 192.168.133.74', async () => {
-          await expect(hoplab.node('MuxVM').locator('[data-hop="sender"]')).toBeVisible();
+          await expect(hoplab.node('MuxVM')).toHaveAttribute('data-hop', 'sender');
           await expect(inspector.layer('vxlan')).toBeVisible();
           await expect(inspector.field('udp', 'Destination port')).toContainText('4789');
           await expect(inspector.field('vxlan', 'VXLAN network identifier \\(VNI\\)')).toContainText('4096');

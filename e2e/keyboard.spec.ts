@@ -6,12 +6,17 @@ test('devices are reachable with the keyboard, and the shortcuts drive playback'
   await test.step('Tab reaches a device; arrows move between devices; Enter opens its details', async () => {
     await hoplab.node('ADVM').focus();
     await page.keyboard.press('ArrowRight');
-    await expect(hoplab.node('NCVM')).toBeFocused();
+    await expect(hoplab.node('BGPVM')).toBeFocused();
     await page.keyboard.press('ArrowDown');
-    await expect(page.locator('.react-flow__node:focus')).toHaveAttribute('data-id', /PortalVM|ACSVM/);
+    await expect(page.locator('[data-device]:focus')).toHaveAttribute('data-device', /NCVM|ACSVM/);
+    await page.keyboard.press('ArrowUp');
+    await expect(hoplab.node('BGPVM'), 'Up undoes Down').toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(hoplab.node('ADVM'), 'Left undoes Right').toBeFocused();
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('tab', { name: 'Device details' })).toHaveAttribute('aria-selected', 'true');
-    await expect(page.getByRole('region', { name: /Details of (PortalVM|ACSVM)/ })).toContainText('Interfaces');
+    await expect(page.getByRole('region', { name: /Details of (NCVM|ACSVM)/ })).toContainText('Interfaces');
     await expect(page.getByRole('region', { name: /Details of/ })).toContainText('need a run');
   });
   await test.step('Shift+F10 on a VM opens its menu, arrows move in it, Escape closes it', async () => {
@@ -28,9 +33,12 @@ test('devices are reachable with the keyboard, and the shortcuts drive playback'
     let reached = false;
     for (let i = 0; i < 30 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.classList.contains('react-flow__node') ?? false);
+      reached = await page.evaluate(() => document.activeElement?.hasAttribute('data-device') ?? false);
     }
     expect(reached).toBe(true);
+    // The diagram is one Tab stop: the next Tab leaves it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-device') ?? false)).toBe(false);
   });
   await test.step('space plays and pauses, arrows step, ? shows the help', async () => {
     await hoplab.runPreset();

@@ -19,7 +19,22 @@ test('the built site, served from a sub-path, draws the POC topology from the wo
     await expect(hoplab.node('ClientVM')).toContainText('192.168.200.10/24');
     await expect(hoplab.node('PortalVM')).toContainText('192.168.100.9/24');
     await expect(hoplab.node('BGPVM')).toContainText('192.168.100.1/24');
-    await expect(hoplab.node('BGPVM')).toContainText('192.168.200.2/24');
+    // BGPVM's transit arm is drawn in the transit network, MuxVM's PA in the PA network.
+    await expect(hoplab.node('port:BGPVM:transit')).toContainText('192.168.200.2/24');
+    await expect(page.locator('.net-transit')).toContainText('Transit');
+  });
+
+  await test.step('overlay and underlay: the PA network holds both PAs, joined by the VXLAN tunnel into VFP', async () => {
+    await expect(hoplab.node('port:MuxVM:pa')).toContainText('192.168.233.6/24');
+    await expect(hoplab.node('port:HyperVHost:pa')).toContainText('192.168.233.21/24');
+    await expect(page.locator('.react-flow__edge[data-id="tunnel:MuxVM:HyperVHost"]')).toContainText('VXLAN');
+    await expect(page.locator('.react-flow__node[data-id="HyperVHost"]')).toHaveCount(0);
+    await expect(hoplab.node('vip:192.168.133.74')).toContainText('announced by MuxVM');
+    await page.getByRole('button', { name: 'Overlay', exact: true }).click();
+    await expect(hoplab.node('port:MuxVM:pa')).toBeHidden();
+    await expect(hoplab.node('vip:192.168.133.74')).toBeVisible();
+    await page.getByRole('button', { name: 'Underlay', exact: true }).click();
+    await expect(hoplab.node('port:MuxVM:pa')).toBeVisible();
   });
 
   await test.step('the topology came from the worker, which the page started as a module worker', async () => {

@@ -4,6 +4,7 @@ import { engineError } from './errors';
 import { layoutTopology } from './layout/layoutTopology';
 import type { EngineApi, EngineError, Result, TopologySnapshot } from './protocol';
 import { createRunSession } from './run/session';
+import { withSecondMux } from './run/secondMux';
 import { POC_TOPOLOGY } from './scenarios/poc';
 import type { Topology } from './topology/schema';
 import { parseTopology } from './topology/validate';
@@ -21,7 +22,14 @@ export function createEngine(): EngineApi {
       topology = parsed.value;
       return { ok: true, value: { topology, layout: layoutTopology(topology) } };
     },
-    run: async (request) => (topology ? session.run(topology, request) : { ok: false, error: engineError('not-loaded') }),
+    run: async (request) => {
+      if (!topology) return { ok: false, error: engineError('not-loaded') };
+      const result = session.run(topology, request);
+      // A knob that adds devices changes the drawing: hand the page the topology the run used, laid out.
+      if (!result.ok || !request.knobs?.secondMux) return result;
+      const used = withSecondMux(topology);
+      return { ok: true, value: { ...result.value, snapshot: { topology: used, layout: layoutTopology(used) } } };
+    },
     tables: async (node, time) => session.tables(node, time),
     exportPcapng: async () => session.exportPcapng(writeCapture),
     lessons: async () => lessonSummaries(),

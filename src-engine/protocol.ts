@@ -32,22 +32,37 @@ export interface TopologySnapshot {
 
 export interface LayoutBox {
   readonly id: string;
-  readonly kind: 'host' | 'switch' | 'network' | 'node';
+  /**
+   * 'port': a NIC drawn in the network it belongs to when that is not its device's home network
+   * (MuxVM's PA NIC in the PA network, BGPVM's transit arm, the host's PA), so each address sits where it lives.
+   * 'vfp': the Virtual Filtering Platform's place on the switch, where the VXLAN tunnel ends.
+   */
+  readonly kind: 'host' | 'switch' | 'network' | 'node' | 'port' | 'vfp';
   /** Box that contains this one (React Flow's parentId); position is relative to it. */
   readonly parent?: string;
   readonly x: number;
   readonly y: number;
   readonly width: number;
   readonly height: number;
+  /** For a port: the node that owns the NIC, and the NIC's interface id. */
+  readonly owner?: string;
+  readonly interface?: string;
 }
 
 export interface LayoutEdge {
   readonly id: string;
-  readonly kind: 'nic' | 'bgp';
+  /**
+   * 'nic': a NIC's drop to the switch (from its node, or from its port box). 'bgp': a BGP session.
+   * 'tunnel': the VXLAN tunnel from a MUX's PA to a host's PA. 'vfp': a host PA into VFP on the switch.
+   * 'announce': a VIP to a MUX that announces it. 'dip': a VIP to a DIP behind it.
+   */
+  readonly kind: 'nic' | 'bgp' | 'tunnel' | 'vfp' | 'announce' | 'dip';
   readonly source: string;
   readonly target: string;
   /** Node interface id for NIC edges. */
   readonly interface?: string;
+  /** For a NIC drawn as a port box: the node that owns it (the edge's source is the port box). */
+  readonly owner?: string;
   readonly label?: string;
 }
 
@@ -249,6 +264,8 @@ export interface RunResult {
   readonly transmissions: readonly Transmission[];
   readonly events: readonly SimEvent[];
   readonly endTime: SimTime;
+  /** The topology the run used, laid out, when a knob changed it (the second MUX): the page draws this one. */
+  readonly snapshot?: TopologySnapshot;
 }
 
 export interface TableRow {

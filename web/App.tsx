@@ -15,7 +15,10 @@ import { useReducedMotion } from './hooks/useReducedMotion';
 import { useShortcuts } from './hooks/useShortcuts';
 import { BottomPane } from './panels/BottomPane';
 import { SidePanel } from './panels/SidePanel';
-import { selectLargeText, selectLoadStatus, selectSnapshot, useAppStore } from './store/store';
+import { selectDrawn, selectLargeText, selectLoadStatus, selectPanelOpen, selectSnapshot, useAppStore } from './store/store';
+import { DiagramBar } from './diagram/DiagramBar';
+import { ThemeToggle } from './controls/ThemeToggle';
+import { useTheme } from './hooks/useTheme';
 import { installEngineRecovery } from './engine/recovery';
 import { openSession } from './persist/openSession';
 import { startPersistence } from './persist/persist';
@@ -23,6 +26,9 @@ import { startUrlWriter } from './url/urlSync';
 
 export function App() {
   const snapshot = useAppStore(selectSnapshot);
+  const drawn = useAppStore(selectDrawn);
+  const panelOpen = useAppStore(selectPanelOpen);
+  useTheme();
   const status = useAppStore(selectLoadStatus);
   const largeText = useAppStore(selectLargeText);
   const presenter = useAppStore((s) => s.presenter && s.lesson !== undefined);
@@ -46,7 +52,7 @@ export function App() {
   }, []);
 
   return (
-    <div className={`app${largeText ? ' large-text' : ''}${presenter ? ' presenter' : ''}${inLesson ? ' in-lesson' : ''}`}>
+    <div className={`app${largeText ? ' large-text' : ''}${presenter ? ' presenter' : ''}${inLesson ? ' in-lesson' : ''}`} data-presenter={presenter || undefined} data-panel={panelOpen && !presenter ? 'open' : 'closed'}>
       <header className="app-header">
         <h1>Hoplab</h1>
         <LessonsButton />
@@ -54,6 +60,7 @@ export function App() {
         <div className="header-actions">
           <ShareActions />
           <LoadTopology />
+          <ThemeToggle />
           <LargeTextToggle />
           <HelpPopover />
         </div>
@@ -62,15 +69,18 @@ export function App() {
         </span>
       </header>
       <Notices />
-      <div className="workspace">
+      <main className="workspace">
         <section className="stage" aria-label="Network">
           <LessonBar />
-          <main className="canvas">{snapshot && <TopologyView snapshot={snapshot} />}</main>
+          <DiagramBar />
+          {/* A slot for a caption above the diagram: empty, it takes no room. */}
+          <div className="caption-slot" id="caption-slot" data-testid="caption-slot" />
+          <div className="canvas">{drawn && <TopologyView snapshot={drawn} />}</div>
           <PlaybackBar />
-          <BottomPane />
+          {!presenter && <BottomPane />}
         </section>
-        <SidePanel />
-      </div>
+        {!presenter && panelOpen && <SidePanel />}
+      </main>
       <LiveAnnouncer />
     </div>
   );

@@ -19,8 +19,9 @@ export class HoplabPage {
     await expect(this.page.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready');
   }
 
+  /** A device on the diagram (the focusable element that stands for it). */
   node(id: string) {
-    return this.page.locator(`.react-flow__node[data-id="${id}"]`);
+    return this.page.locator(`[data-device="${id}"]`);
   }
 
   /** The node drawn as sending (or receiving) the current step's frame. */

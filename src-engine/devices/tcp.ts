@@ -39,7 +39,26 @@ export interface Conn {
   tag: number;
   /** When the first SYN was sent (for the give-up explanation). */
   openedAt: number;
+  /** Data sent and not yet acknowledged, oldest first (made by the first send). */
+  unacked: Unacked[] | undefined;
+  /** Retransmissions of the oldest unacknowledged segment so far, and the current timeout. */
+  rtxTries: number;
+  rto: number;
+  /** Bumped whenever the retransmission timer restarts: an older timer's callback does nothing. */
+  rtxGen: number;
+  rtxPending: boolean;
 }
+
+interface Unacked {
+  readonly seq: number;
+  readonly len: number;
+  readonly payload: readonly Layer[];
+  readonly why: string;
+  readonly sentAt: number;
+}
+
+/** a <= b in sequence space (RFC 793 3.3, modulo 2^32). */
+const seqLe = (a: number, b: number): boolean => ((b - a) | 0) >= 0;
 
 /** Connections by (remote address, remote port * 65536 + local port). */
 const ports = (remotePort: number, localPort: number): number => remotePort * 65536 + localPort;
@@ -81,7 +100,7 @@ export class TcpStack {
     const route = this.ip.routes.lookup(dst);
     const localIp = route ? this.ip.ifaces[route.ifIndex]!.ip : (this.ip.ifaces[0]?.ip ?? 0);
     const iss = rng.nextU32();
-    const conn: Conn = { localIp, localPort, remoteIp: dst, remotePort: dstPort, state: 'syn-sent', sndNxt: (iss + 1) >>> 0, rcvNxt: 0, handlers, ackTimer: undefined, synTries: 0, tag: this.ip.ctx.tracer.followTag(tag), openedAt: this.ip.ctx.sched.now };
+    const conn: Conn = { localIp, localPort, remoteIp: dst, remotePort: dstPort, state: 'syn-sent', sndNxt: (iss + 1) >>> 0, rcvNxt: 0, handlers, ackTimer: undefined, synTries: 0, tag: this.ip.ctx.tracer.followTag(tag), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false };
     this.add(conn);
     this.sendSyn(conn, iss, tag);
     return conn;
@@ -139,6 +158,64 @@ export class TcpStack {
     const seq = conn.sndNxt;
     const sent = this.segment(conn, seq, conn.rcvNxt, PSH_ACK, payload, tag, why);
     conn.sndNxt = (seq + sent) >>> 0;
+    if (sent === 0) return;
+    (conn.unacked ??= []).push({ seq, len: sent, payload, why, sentAt: this.ip.ctx.sched.now });
+    if (!conn.rtxPending) this.armRtx(conn);
+  }
+
+  /** (Re)starts the retransmission timer for the oldest unacknowledged segment. */
+  private armRtx(conn: Conn): void {
+    const { sched } = this.ip.ctx;
+    conn.rtxPending = true;
+    sched.call(sched.now + conn.rto, TcpStack.rtxTimeout, this, conn, ++conn.rtxGen);
+  }
+
+  /** An ACK arrived: forget what it covers; if anything is left, the timer starts again from the base RTO. */
+  private acked(conn: Conn, ack: number): void {
+    const q = conn.unacked;
+    if (!q || q.length === 0) return;
+    let n = 0;
+    while (n < q.length && seqLe((q[n]!.seq + q[n]!.len) >>> 0, ack)) n++;
+    if (n === 0) return;
+    q.splice(0, n);
+    conn.rtxTries = 0;
+    conn.rto = Timing.dataRto;
+    conn.rtxGen++;
+    conn.rtxPending = false;
+    if (q.length > 0) this.armRtx(conn);
+  }
+
+  /** No ACK in time: send the oldest segment again (RTO doubled), or give up after TcpMaxDataRetransmissions. */
+  private static rtxTimeout(stack: TcpStack, conn: Conn, gen: number): void {
+    if (gen !== conn.rtxGen || !stack.ip.node.up || conn.state === 'closed' || !stack.isCurrent(conn)) return;
+    conn.rtxPending = false;
+    const first = conn.unacked?.[0];
+    if (!first) return;
+    const { rec, sched } = stack.ip.ctx;
+    const me = stack.ip.node.id;
+    const local = `${u32ToIp(conn.localIp)}:${conn.localPort}`;
+    const remote = `${u32ToIp(conn.remoteIp)}:${conn.remotePort}`;
+    if (conn.rtxTries >= Timing.dataRetries) {
+      if (rec.full) {
+        const waited = (sched.now - first.sentAt) / SECOND;
+        rec.eventWith('tcp-gave-up', me, `${me} gives up on its connection to ${remote}: ${conn.rtxTries} retransmissions of the same data went unacknowledged for ${+waited.toFixed(3)} s (Windows: TcpMaxDataRetransmissions ${Timing.dataRetries}); the application is told the connection failed`, {
+          type: 'tcp-gave-up', segment: 'data', retransmissions: conn.rtxTries, firstSent: first.sentAt, local, remote, ...stack.flowOf(conn),
+        }, 'tcp');
+      }
+      stack.drop(conn, 'timeout');
+      return;
+    }
+    conn.rtxTries++;
+    const waited = conn.rto;
+    conn.rto *= 2;
+    const why = `${me} has had no ACK for ${waited / 1000} ms, so it sends the same data again (retransmission ${conn.rtxTries} of ${Timing.dataRetries}; the wait doubles each time). ${first.why}`;
+    if (rec.full) {
+      rec.eventWith('tcp-retransmit', me, `${me} retransmits ${first.len} bytes to ${remote} (retransmission ${conn.rtxTries} of ${Timing.dataRetries}, next wait ${conn.rto / 1000} ms)`, {
+        type: 'tcp-retransmit', segment: 'data', retransmission: conn.rtxTries, of: Timing.dataRetries, rto: conn.rto, local, remote, ...stack.flowOf(conn),
+      }, 'tcp');
+    }
+    stack.segment(conn, first.seq, conn.rcvNxt, PSH_ACK, first.payload, conn.tag, why);
+    stack.armRtx(conn);
   }
 
   /** Active close: FIN, then the connection is forgotten once the peer's FIN is acknowledged. */
@@ -160,6 +237,8 @@ export class TcpStack {
 
   private drop(conn: Conn, reason: CloseReason): void {
     this.cancelAck(conn);
+    conn.rtxGen++;
+    conn.rtxPending = false;
     const was = conn.state;
     conn.state = 'closed';
     this.conns.delete(conn.remoteIp, ports(conn.remotePort, conn.localPort));
@@ -205,7 +284,7 @@ export class TcpStack {
         return;
       }
       const iss = this.ip.rng.nextU32();
-      const created: Conn = { localIp: ipDst(bytes, o), localPort: dstPort, remoteIp: src, remotePort: srcPort, state: 'syn-received', sndNxt: (iss + 1) >>> 0, rcvNxt: (seq + 1) >>> 0, handlers: {}, ackTimer: undefined, synTries: 0, tag: tracer.followTag(reply), openedAt: this.ip.ctx.sched.now };
+      const created: Conn = { localIp: ipDst(bytes, o), localPort: dstPort, remoteIp: src, remotePort: srcPort, state: 'syn-received', sndNxt: (iss + 1) >>> 0, rcvNxt: (seq + 1) >>> 0, handlers: {}, ackTimer: undefined, synTries: 0, tag: tracer.followTag(reply), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false };
       created.handlers = accept(created);
       this.add(created);
       if (tag) tracer.end(tag, 'delivered', `${me} accepts the connection: a service listens on TCP ${dstPort}`, bytes, `The SYN reached ${me}, which listens on TCP ${dstPort}; it answers with SYN-ACK.`);
@@ -230,6 +309,7 @@ export class TcpStack {
       conn.state = 'established';
       conn.handlers.onEstablished?.(conn);
     }
+    if (flags & TCP_ACK && conn.unacked) this.acked(conn, tcpAck(bytes, t));
     if (conn.state === 'last-ack' && flags & TCP_ACK) {
       this.drop(conn, 'closed');
       return;
@@ -241,6 +321,10 @@ export class TcpStack {
       const at = layers.findIndex((l) => l.type === 'tcp');
       this.scheduleAck(conn);
       conn.handlers.onData?.(conn, layers.slice(at + 1));
+    } else if (payloadLen > 0 && conn.state === 'established') {
+      // Data already received (a retransmission whose ACK was lost) or out of order: acknowledge at once (RFC 5681 4.2).
+      this.cancelAck(conn);
+      this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, conn.tag, `${me} has this data already, so it acknowledges at once (duplicate ACK).`);
     }
     if (flags & TCP_FIN) {
       conn.rcvNxt = (conn.rcvNxt + 1) >>> 0;

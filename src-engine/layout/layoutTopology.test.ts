@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withSecondMux } from '../run/secondMux';
 import { POC_TOPOLOGY } from '../scenarios/poc';
 import { parseTopology } from '../topology/validate';
 import { layoutTopology } from './layoutTopology';
@@ -6,29 +7,60 @@ import { layoutTopology } from './layoutTopology';
 const parsed = parseTopology(POC_TOPOLOGY);
 if (!parsed.ok) throw new Error('POC does not parse');
 const layout = layoutTopology(parsed.value);
-const box = (id: string) => layout.boxes.find((b) => b.id === id)!;
+const box = (id: string, l = layout) => l.boxes.find((b) => b.id === id)!;
 
 /** Absolute rectangles: parents' offsets added. */
-function abs(id: string): { x: number; y: number; width: number; height: number } {
-  const b = box(id);
-  const p = b.parent ? abs(b.parent) : { x: 0, y: 0 };
+function abs(id: string, l = layout): { x: number; y: number; width: number; height: number } {
+  const b = box(id, l);
+  const p = b.parent ? abs(b.parent, l) : { x: 0, y: 0 };
   return { x: b.x + p.x, y: b.y + p.y, width: b.width, height: b.height };
 }
+const inside = (a: ReturnType<typeof abs>, b: ReturnType<typeof abs>) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
 
 describe('layoutTopology (POC)', () => {
-  it('reads at 1280x800 with the panels open: the diagram area (860 x 538 px) shows it at 0.74 or more', () => {
+  it('is about twice as wide as tall at most, so it reads in a landscape diagram area', () => {
     const right = Math.max(...layout.boxes.filter((b) => !b.parent).map((b) => b.x + b.width));
     const bottom = Math.max(...layout.boxes.filter((b) => !b.parent).map((b) => b.y + b.height));
-    expect(Math.min(860 / right, 538 / bottom)).toBeGreaterThanOrEqual(0.74);
+    expect(right / bottom).toBeGreaterThan(1.6);
+    expect(right / bottom).toBeLessThan(2.7);
+    expect(bottom).toBeLessThanOrEqual(600);
   });
 
-  it('puts the BGP speakers side by side at the end of the back row, with nothing above them', () => {
+  it('draws each NIC in its own network: MuxVM in management, its PA NIC in the PA network', () => {
+    expect(box('MuxVM').parent).toBe('net:mgmt');
+    expect(box('port:MuxVM:pa')).toMatchObject({ kind: 'port', parent: 'net:pa', owner: 'MuxVM', interface: 'pa' });
+    expect(box('port:BGPVM:transit')).toMatchObject({ kind: 'port', parent: 'net:transit', owner: 'BGPVM' });
+    expect(inside(abs('port:MuxVM:pa'), abs('net:pa'))).toBe(true);
+    expect(layout.edges.find((e) => e.id === 'nic:MuxVM:pa')).toMatchObject({ source: 'port:MuxVM:pa', owner: 'MuxVM' });
+  });
+
+  it('draws the host once: its box, with its PA as a port in the PA network and no second node', () => {
+    expect(layout.boxes.filter((b) => b.id === 'HyperVHost')).toEqual([]);
+    expect(box('host:HyperVHost').kind).toBe('host');
+    expect(box('port:HyperVHost:pa')).toMatchObject({ parent: 'net:pa', owner: 'HyperVHost' });
+  });
+
+  it("runs the VXLAN tunnel from MuxVM's PA to the host's PA, whose drop ends in VFP right above it", () => {
+    expect(layout.edges.find((e) => e.kind === 'tunnel')).toEqual({ id: 'tunnel:MuxVM:HyperVHost', kind: 'tunnel', source: 'port:MuxVM:pa', target: 'port:HyperVHost:pa', label: 'VXLAN VNI 4096' });
+    expect(layout.edges.find((e) => e.id === 'nic:HyperVHost:pa')?.target).toBe('vfp:CCI_External_vSwitch');
+    const vfp = abs('vfp:CCI_External_vSwitch');
+    const pa = abs('port:HyperVHost:pa');
+    expect(inside(vfp, abs('CCI_External_vSwitch'))).toBe(true);
+    expect(pa.x + 22).toBeGreaterThan(vfp.x);
+    expect(pa.x + 22).toBeLessThan(vfp.x + vfp.width);
+  });
+
+  it('ties each VIP to the MUX announcing it and the portal VIP to its DIP', () => {
+    const ties = layout.edges.filter((e) => e.kind === 'announce' || e.kind === 'dip').map((e) => e.id);
+    expect(ties).toEqual(['announce:192.168.133.74:MuxVM', 'dip:192.168.133.74:PortalVM', 'announce:192.168.133.1:MuxVM']);
+  });
+
+  it('puts the BGP speakers side by side in the back row, with nothing above them', () => {
     const bgp = abs('BGPVM');
     const mux = abs('MuxVM');
     expect(bgp.y).toBe(mux.y);
     expect(mux.x - bgp.x).toBeLessThan(250);
-    const mgmt = abs('net:mgmt');
-    expect(bgp.y - mgmt.y).toBeLessThan(40);
+    expect(bgp.y - abs('net:mgmt').y).toBeLessThan(40);
   });
 
   it('drops every NIC line through gaps: no node lies across a line from a node above it', () => {
@@ -36,7 +68,7 @@ describe('layoutTopology (POC)', () => {
     const nodes = layout.boxes.filter((b) => b.kind === 'node' && !b.id.startsWith('vip:')).map((b) => ({ id: b.id, ...abs(b.id) }));
     const above = nodes.filter((n) => n.y < switchY);
     for (const n of above) {
-      const nics = parsed.value.nodes.find((x) => x.id === n.id)!.interfaces.length;
+      const nics = layout.edges.filter((e) => e.kind === 'nic' && e.source === n.id).length;
       const xs = Array.from({ length: nics }, (_, i) => n.x + n.width / 2 + (nics > 1 ? (i - (nics - 1) / 2) * 28 : 0));
       for (const other of above) {
         if (other.id === n.id || other.y <= n.y) continue;
@@ -48,8 +80,21 @@ describe('layoutTopology (POC)', () => {
   it('keeps the VIP pool outside the host box', () => {
     const host = abs('host:HyperVHost');
     const pool = abs('net:vip');
-    expect(pool.y + pool.height).toBeLessThanOrEqual(host.y);
+    expect(pool.x).toBeGreaterThanOrEqual(host.x + host.width);
     expect(box('vip:192.168.133.74').parent).toBe('net:vip');
+  });
+
+  it('draws and wires a second MUX: its box, its PA, its tunnel, its BGP session and its VIP ties', () => {
+    const two = layoutTopology(withSecondMux(parsed.value));
+    expect(box('MuxVM2', two).parent).toBe('net:mgmt');
+    expect(box('port:MuxVM2:pa', two).parent).toBe('net:pa');
+    const ids = two.edges.map((e) => e.id);
+    expect(ids).toEqual(expect.arrayContaining(['tunnel:MuxVM2:HyperVHost', 'announce:192.168.133.74:MuxVM2', 'bgp:BGPVM|MuxVM2', 'nic:MuxVM2:mgmt', 'nic:MuxVM2:pa']));
+    // The second PA sits below and right of the first, so the first's drop passes beside it.
+    const a = abs('port:MuxVM:pa', two);
+    const b = abs('port:MuxVM2:pa', two);
+    expect(b.y).toBeGreaterThan(a.y + a.height);
+    expect(a.x + 22).toBeLessThan(b.x);
   });
 
   it('is deterministic', () => {

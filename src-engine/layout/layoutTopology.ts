@@ -1,139 +1,255 @@
 // A deterministic layout of a topology, computed in the engine (so in the worker, off the page's thread).
-// The Hyper-V host is a box holding the networks its switch joins: the management scope above the switch,
-// the other port groups below it; the VIP pool, which lives on no port, sits beside the host.
-// Each VM sits in the group of its first interface's network; every NIC is an edge to the switch.
-// Sized to read at 1280x800 with the app's side panels open (a diagram area of about 860 x 540 px): the
-// POC is about 960 x 700 units, so the VIP pool sits above the host's right side rather than beside it,
-// where it would make the drawing too wide for that area.
+// The Hyper-V host is one box holding the networks its switch joins: the management scope above the
+// switch, the other port groups below it, the provider-address (PA) network last, under VFP. The VIP
+// pool, which lives on no port, sits beside the host, next to the MUXes that announce it: the drawing is
+// wide rather than tall, as the diagram area of a laptop or a projector is.
+// Each NIC sits in the network it belongs to: a VM is drawn in the network of its first NIC, and any
+// other NIC it has is a port box in that other network (MuxVM's PA NIC in the PA network, BGPVM's
+// transit arm in transit), as is the host's PA. The VXLAN leg is a tunnel through the PA network from a
+// MUX's PA to the host's PA, which drops into VFP on the switch.
 import type { LayoutBox, LayoutEdge, TopologyLayout } from '../protocol';
-import type { NodeDef, Topology } from '../topology/schema';
+import type { NetworkDef, NodeDef, Topology } from '../topology/schema';
 import { grid, GAP, HEADER, NODE_H, NODE_W, PAD, type Grid } from './grid';
 
 export { NODE_H, NODE_W } from './grid';
-const SWITCH_H = 52;
+const SWITCH_H = 56;
 /** Vertical room between a group and the switch, where the NIC lines drop. */
 const BUS_GAP = 40;
+/** A port box: one NIC of a device that lives in another network. */
+export const PORT_W = NODE_W;
+export const PORT_H = 52;
+/** Room between the MUX ports and the host ports in the PA network, where the tunnel runs. */
+const TUNNEL_GAP = 104;
+const VFP_W = 168;
+/** How far right each item of a PA column sits from the one above it. */
+const STAIR = 44;
+/** A port's NIC drop leaves it this far from its left edge (the page draws it there too). */
+export const PORT_DROP_X = 22;
 /** Room for a group's title band: its label, VLAN and mark (about 8.4 units a character, bold 14px). */
-const labelWidth = (n: Topology['networks'][number]) => Math.ceil(24 + n.label.length * 8.4 + (n.vlan !== undefined ? 64 : 0) + 40);
+const labelWidth = (n: NetworkDef) => Math.ceil(24 + n.label.length * 8.4 + (n.vlan !== undefined ? 64 : 0) + 40);
 /** Columns for a group of this many nodes: four for the POC, wider for large generated networks. */
 const columnsFor = (count: number, base: number) => (count <= base * 2 ? base : Math.ceil(Math.sqrt(count * 2.5)));
 
-/** Box ids: a node keeps its own id; containers are prefixed so they never clash with node ids. */
+/** Box ids: a node keeps its own id; containers and ports are prefixed so they never clash with node ids. */
 export const hostBoxId = (id: string) => `host:${id}`;
 export const networkBoxId = (id: string) => `net:${id}`;
 export const vipBoxId = (address: string) => `vip:${address}`;
+export const portBoxId = (node: string, iface: string) => `port:${node}:${iface}`;
+export const vfpBoxId = (switchId: string) => `vfp:${switchId}`;
+
+interface Item {
+  readonly id: string;
+  readonly node: NodeDef;
+  /** Set for a port box: the NIC it stands for. */
+  readonly iface?: string;
+}
+
+const addressOf = (cidr: string) => cidr.split('/')[0]!;
 
 /**
- * BGP speakers go at the end of the back row, side by side, so the session arc between them has free
- * space above them (the group's header band) instead of crossing other nodes.
+ * The back row of the management scope: the BGP speakers, then the MUXes, then the DIPs, at its right end
+ * under the VIP pool, so the BGP arc and the VIP ties run through free space instead of across nodes.
  */
-function orderMembers(nodes: readonly NodeDef[], speakers: ReadonlySet<string>, cols: number): NodeDef[] {
-  const talkers = nodes.filter((n) => speakers.has(n.id));
-  if (talkers.length === 0 || talkers.length > cols || nodes.length <= cols) {
-    return [...nodes.filter((n) => !speakers.has(n.id)), ...talkers];
-  }
-  const rest = nodes.filter((n) => !speakers.has(n.id));
-  const firstRow = rest.slice(0, cols - talkers.length);
-  return [...firstRow, ...talkers, ...rest.slice(firstRow.length)];
+function orderMembers(items: readonly Item[], rank: (id: string) => number, cols: number): Item[] {
+  const special = items.filter((i) => rank(i.id) > 0).sort((a, b) => rank(a.id) - rank(b.id));
+  const rest = items.filter((i) => rank(i.id) === 0);
+  if (special.length === 0 || special.length > cols || items.length <= cols) return [...rest, ...special];
+  const firstRow = rest.slice(0, cols - special.length);
+  return [...firstRow, ...special, ...rest.slice(firstRow.length)];
 }
 
 export function layoutTopology(t: Topology): TopologyLayout {
   const boxes: LayoutBox[] = [];
   const edges: LayoutEdge[] = [];
   const hostId = hostBoxId(t.switch.host);
-  const vms = t.nodes.filter((n) => n.kind === 'vm');
+  const nets = new Map(t.networks.map((n) => [n.id, n]));
+  const onPort = (netId: string) => {
+    const kind = nets.get(netId)?.kind;
+    return kind !== undefined && kind !== 'vip' && kind !== 'outside';
+  };
   const host = t.nodes.find((n) => n.id === t.switch.host);
+  const vms = t.nodes.filter((n) => n.kind === 'vm');
   const speakers = new Set(t.bgp?.speakers.map((s) => s.node) ?? []);
+  const muxes = t.slb?.muxes ?? [];
+  const muxSet = new Set(muxes);
+  const ownerOf = new Map<string, string>();
+  for (const node of t.nodes) for (const f of node.interfaces) ownerOf.set(addressOf(f.address), node.id);
+  const dipNodes = new Set((t.slb?.rules ?? []).flatMap((r) => r.dips.map((d) => ownerOf.get(d.address)).filter((id): id is string => id !== undefined)));
+  const rank = (id: string) => (muxSet.has(id) ? 2 : speakers.has(id) ? 1 : dipNodes.has(id) ? 3 : 0);
 
-  const members = new Map<string, NodeDef[]>(t.networks.map((n) => [n.id, []]));
+  // Who goes where: a VM in the network of its first NIC, each other NIC as a port in its own network.
+  const items = new Map<string, Item[]>(t.networks.map((n) => [n.id, []]));
+  const homeIfaces = new Map<string, Set<string>>();
   for (const vm of vms) {
-    const first = vm.interfaces[0];
-    if (first) members.get(first.network)?.push(vm);
+    const home = vm.interfaces[0]?.network;
+    if (!home || !onPort(home)) continue;
+    items.get(home)!.push({ id: vm.id, node: vm });
+    homeIfaces.set(vm.id, new Set(vm.interfaces.filter((f) => f.network === home).map((f) => f.id)));
   }
-  // The host's own ports (its PA) are drawn as a node in their network, so VXLAN has somewhere to land.
-  const hostPorts = host ? host.interfaces.filter((f) => t.networks.find((n) => n.id === f.network)?.kind === 'pa') : [];
-  if (host && hostPorts[0]) members.get(hostPorts[0].network)?.push(host);
+  // Ports after the devices that live in a network, so they sit at the end of its rows.
+  for (const vm of vms) {
+    const home = vm.interfaces[0]?.network;
+    for (const f of vm.interfaces) if (home && f.network !== home && onPort(f.network)) items.get(f.network)!.push({ id: portBoxId(vm.id, f.id), node: vm, iface: f.id });
+  }
+  if (host) for (const f of host.interfaces) if (onPort(f.network)) items.get(f.network)!.push({ id: portBoxId(host.id, f.id), node: host, iface: f.id });
 
-  const onPorts = t.networks.filter((n) => n.kind !== 'vip' && n.kind !== 'outside');
-  const [top, ...bottom] = [
-    ...onPorts.filter((n) => n.kind === 'management'),
-    ...onPorts.filter((n) => n.kind !== 'management'),
-  ];
-  const bottomNonEmpty = bottom.filter((n) => (members.get(n.id) ?? []).length > 0);
+  const nonEmpty = (n: NetworkDef) => onPort(n.id) && (items.get(n.id) ?? []).length > 0;
+  const mgmt = t.networks.find((n) => n.kind === 'management' && nonEmpty(n));
+  const paNets = t.networks.filter((n) => n.kind === 'pa' && nonEmpty(n));
+  const bottom = t.networks.filter((n) => nonEmpty(n) && n !== mgmt && !paNets.includes(n));
 
-  const topMembers = top ? (members.get(top.id) ?? []) : [];
-  const topCols = columnsFor(topMembers.length, 4);
-  if (top) members.set(top.id, orderMembers(topMembers, speakers, topCols));
-  const topGrid = grid(topMembers.length, topCols, top ? labelWidth(top) : undefined);
-  const bottomGrids = bottomNonEmpty.map((n) => {
-    const count = (members.get(n.id) ?? []).length;
+  // The management scope: a staggered grid (see grid.ts).
+  const mgmtItems = mgmt ? items.get(mgmt.id)! : [];
+  const mgmtCols = columnsFor(mgmtItems.length, 4);
+  if (mgmt) items.set(mgmt.id, orderMembers(mgmtItems, rank, mgmtCols));
+  const mgmtGrid = mgmt ? grid(mgmtItems.length, mgmtCols, labelWidth(mgmt)) : undefined;
+
+  // A PA network: the MUXes' (and any other) PAs in a column on the left, the hosts' PAs on the right,
+  // the tunnels between them.
+  const paLayouts = paNets.map((net) => {
+    const all = items.get(net.id)!;
+    const left = all.filter((i) => i.node.kind !== 'host');
+    const right = all.filter((i) => i.node.kind === 'host');
+    const heightOf = (i: Item) => (i.iface ? PORT_H : NODE_H);
+    // A staircase: each item a little right of the one above, so its NIC drop (near its left edge, see
+    // PORT_DROP_X) passes beside the items below it instead of through them.
+    // The PA network's long title wraps onto two lines rather than widening the drawing.
+    const column = (list: readonly Item[], x0: number, step: number) => {
+      let y = HEADER + 26;
+      return list.map((i, k) => {
+        const cell = { id: i.id, x: x0 + k * step, y, h: heightOf(i) };
+        y += cell.h + GAP / 2;
+        return cell;
+      });
+    };
+    const leftW = left.length > 0 ? NODE_W + STAIR * (left.length - 1) : 0;
+    const rightW = right.length > 0 ? NODE_W + STAIR * (right.length - 1) : 0;
+    const width = Math.max(Math.ceil(labelWidth(net) / 2) + 40, PAD * 2 + leftW + rightW + (leftW > 0 && rightW > 0 ? TUNNEL_GAP : 0));
+    const cells = [...column(left, PAD, STAIR), ...column(right, width - PAD - rightW, STAIR)];
+    const height = Math.max(HEADER, ...cells.map((c) => c.y + c.h)) + PAD + 8;
+    return { net, width, height, cells: new Map(cells.map((c) => [c.id, c])) };
+  });
+
+  const bottomGrids = bottom.map((n) => {
+    const count = items.get(n.id)!.length;
     return grid(count, columnsFor(count, 3), labelWidth(n));
   });
-  const bottomWidth = bottomGrids.reduce((w, g) => w + g.width, 0) + GAP * Math.max(0, bottomGrids.length - 1);
-  const innerWidth = Math.max(topGrid.width, bottomWidth);
-  const bottomHeight = Math.max(0, ...bottomGrids.map((g) => g.height));
+  const bottomWidths = [...bottomGrids.map((g) => g.width), ...paLayouts.map((p) => p.width)];
+  const bottomWidth = bottomWidths.reduce((w, v) => w + v, 0) + GAP * Math.max(0, bottomWidths.length - 1);
+  const innerWidth = Math.max(mgmtGrid?.width ?? 0, bottomWidth, 320);
+  const bottomHeight = Math.max(0, ...bottomGrids.map((g) => g.height), ...paLayouts.map((p) => p.height));
 
-  // The VIP pool lives on no port: beside the host, above its right side, one box per announced VIP,
-  // in a row.
+  // The VIP pool above the host; placed over the MUXes once their x is known.
   const vipNet = t.networks.find((n) => n.kind === 'vip');
   const vips = vipNet && t.slb ? [...new Set([...t.slb.rules.map((r) => r.vip), ...t.slb.extraVips])] : [];
-  const vipGrid = vipNet && vips.length > 0 ? grid(vips.length, columnsFor(vips.length, 4), labelWidth(vipNet)) : undefined;
-  const hostTop = vipGrid ? vipGrid.height + GAP : 0;
+  const vipGrid = vipNet && vips.length > 0 ? grid(vips.length, 1, labelWidth(vipNet)) : undefined;
+  const hostTop = 0;
 
-  let y = HEADER;
-  const place = (net: Topology['networks'][number], g: Grid, x: number, yy: number, width: number) => {
+  const placeItem = (item: Item, parent: string, x: number, y: number) => {
+    if (item.iface) boxes.push({ id: item.id, kind: 'port', parent, x, y, width: PORT_W, height: PORT_H, owner: item.node.id, interface: item.iface });
+    else boxes.push({ id: item.id, kind: 'node', parent, x, y, width: NODE_W, height: NODE_H });
+  };
+  const placeGrid = (net: NetworkDef, g: Grid, x: number, y: number, width: number, height: number, alignRight = false) => {
     const id = networkBoxId(net.id);
-    boxes.push({ id, kind: 'network', parent: hostId, x, y: yy, width, height: g.height });
-    // Centre the grid in a group wider than it, so the drops stay evenly spread.
-    const shift = Math.max(0, Math.floor((width - g.width) / 2));
-    (members.get(net.id) ?? []).forEach((node, i) => {
+    boxes.push({ id, kind: 'network', parent: hostId, x, y, width, height });
+    // A grid in a group wider than it: centred, so the drops stay evenly spread; or at the right end,
+    // next to the VIP pool, for the management scope whose MUXes and DIPs the VIPs are tied to.
+    const shift = Math.max(0, alignRight ? width - g.width : Math.floor((width - g.width) / 2));
+    items.get(net.id)!.forEach((item, i) => {
       const cell = g.cells[i]!;
-      boxes.push({ id: node.id, kind: 'node', parent: id, x: cell.x + shift, y: cell.y, width: NODE_W, height: NODE_H });
+      placeItem(item, id, cell.x + shift, cell.y);
     });
   };
-  if (top) {
-    place(top, topGrid, PAD, y, innerWidth);
-    y += topGrid.height + BUS_GAP;
+
+  let y = HEADER;
+  let x = PAD;
+  if (mgmt && mgmtGrid) {
+    placeGrid(mgmt, mgmtGrid, x, y, innerWidth, mgmtGrid.height, vipGrid !== undefined);
+    y += mgmtGrid.height + BUS_GAP;
   }
   boxes.push({ id: t.switch.id, kind: 'switch', parent: hostId, x: PAD, y, width: innerWidth, height: SWITCH_H });
   y += SWITCH_H + BUS_GAP;
-  let x = PAD;
-  bottomNonEmpty.forEach((net, i) => {
+  bottom.forEach((net, i) => {
     const g = bottomGrids[i]!;
-    place(net, g, x, y, g.width);
+    placeGrid(net, g, x, y, g.width, g.height);
     x += g.width + GAP;
   });
-  if (bottomNonEmpty.length > 0) y += bottomHeight + PAD;
+  // The PA networks at the right end of the bottom row, under VFP's end of the switch.
+  const paStart = Math.max(x, PAD + innerWidth - paLayouts.reduce((w, p) => w + p.width + GAP, -GAP));
+  x = paStart;
+  for (const p of paLayouts) {
+    const id = networkBoxId(p.net.id);
+    boxes.push({ id, kind: 'network', parent: hostId, x, y, width: p.width, height: p.height });
+    for (const item of items.get(p.net.id)!) {
+      const c = p.cells.get(item.id)!;
+      placeItem(item, id, c.x, c.y);
+    }
+    x += p.width + GAP;
+  }
+  if (bottom.length > 0 || paLayouts.length > 0) y += bottomHeight + PAD;
   const hostBox: LayoutBox = { id: hostId, kind: 'host', x: 0, y: hostTop, width: innerWidth + PAD * 2, height: y };
   boxes.unshift(hostBox);
 
+  const abs = absolute(boxes);
+
+  // VFP sits on the switch right under the host's PA, where the tunnel ends.
+  const hostPa = host ? boxes.find((b) => b.kind === 'port' && b.owner === host.id && nets.get(host.interfaces.find((f) => f.id === b.interface)?.network ?? '')?.kind === 'pa') : undefined;
+  if (t.switch.vfp) {
+    const sw = abs(t.switch.id)!;
+    const pa = hostPa ? abs(hostPa.id) : undefined;
+    const centre = pa ? pa.x + pa.width / 2 : sw.x + sw.width - VFP_W / 2 - PAD;
+    const vx = Math.min(sw.width - VFP_W - 6, Math.max(6, Math.round(centre - sw.x - VFP_W / 2)));
+    boxes.push({ id: vfpBoxId(t.switch.id), kind: 'vfp', parent: t.switch.id, x: vx, y: 6, width: VFP_W, height: SWITCH_H - 12 });
+  }
+
   if (vipNet && vipGrid) {
     const id = networkBoxId(vipNet.id);
-    boxes.push({ id, kind: 'network', x: Math.max(0, hostBox.width - vipGrid.width), y: 0, width: vipGrid.width, height: vipGrid.height });
+    // Beside the host, level with the management scope's back row where the MUXes and DIPs sit.
+    boxes.push({ id, kind: 'network', x: hostBox.width + GAP, y: HEADER, width: vipGrid.width, height: vipGrid.height });
     vips.forEach((vip, i) => {
       const cell = vipGrid.cells[i]!;
       boxes.push({ id: vipBoxId(vip), kind: 'node', parent: id, x: cell.x, y: cell.y, width: NODE_W, height: NODE_H });
     });
   }
 
+  // NIC drops: from the node for its home NICs, from the port box for the others.
   for (const node of [...vms, ...(host ? [host] : [])]) {
-    for (const iface of node.interfaces) {
-      const net = t.networks.find((n) => n.id === iface.network);
-      if (!net || (net.kind === 'outside' && node.kind === 'host')) continue;
-      edges.push({
-        id: `nic:${node.id}:${iface.id}`,
-        kind: 'nic',
-        source: node.id,
-        target: t.switch.id,
-        interface: iface.id,
-        label: iface.address,
-      });
+    for (const f of node.interfaces) {
+      if (!onPort(f.network)) continue;
+      const home = homeIfaces.get(node.id)?.has(f.id) ?? false;
+      const source = home ? node.id : portBoxId(node.id, f.id);
+      if (!abs(source)) continue;
+      const target = hostPa && source === hostPa.id && t.switch.vfp ? vfpBoxId(t.switch.id) : t.switch.id;
+      edges.push({ id: `nic:${node.id}:${f.id}`, kind: 'nic', source, target, interface: f.id, ...(home ? {} : { owner: node.id }), label: f.address });
+    }
+  }
+
+  // The VXLAN tunnels: each MUX's PA to each DIP host's PA, through the PA network.
+  if (t.slb) {
+    const dipHosts = [...new Set(t.slb.rules.flatMap((r) => r.dips.map((d) => d.host)))];
+    for (const mux of muxes) {
+      const from = t.slb.paInterface[mux];
+      if (!from) continue;
+      for (const h of dipHosts) {
+        const to = t.slb.paInterface[h];
+        if (!to || !abs(portBoxId(mux, from)) || !abs(portBoxId(h, to))) continue;
+        edges.push({ id: `tunnel:${mux}:${h}`, kind: 'tunnel', source: portBoxId(mux, from), target: portBoxId(h, to), label: `VXLAN VNI ${t.slb.vni}` });
+      }
+    }
+    // Each VIP tied to the MUXes announcing it (BGP /32) and to its DIP pool.
+    for (const vip of vips) {
+      if (!abs(vipBoxId(vip))) continue;
+      for (const mux of muxes) if (abs(mux)) edges.push({ id: `announce:${vip}:${mux}`, kind: 'announce', source: vipBoxId(vip), target: mux, label: `${mux} announces ${vip}/32` });
+      for (const rule of t.slb.rules.filter((r) => r.vip === vip)) {
+        for (const d of rule.dips) {
+          const owner = ownerOf.get(d.address);
+          if (owner && abs(owner)) edges.push({ id: `dip:${vip}:${owner}`, kind: 'dip', source: vipBoxId(vip), target: owner, label: `DIP ${d.address}:${d.port}` });
+        }
+      }
     }
   }
 
   if (t.bgp) {
-    const ownerOf = new Map<string, string>();
-    for (const node of t.nodes) for (const f of node.interfaces) ownerOf.set(f.address.split('/')[0]!, node.id);
     const seen = new Set<string>();
     for (const s of t.bgp.speakers) {
       for (const p of s.peers) {
@@ -147,4 +263,15 @@ export function layoutTopology(t: Topology): TopologyLayout {
     }
   }
   return { boxes, edges };
+}
+
+/** Absolute rectangles of the boxes placed so far (parents' offsets added). */
+function absolute(boxes: readonly LayoutBox[]): (id: string) => { x: number; y: number; width: number; height: number } | undefined {
+  const abs = (id: string): { x: number; y: number; width: number; height: number } | undefined => {
+    const b = boxes.find((x) => x.id === id);
+    if (!b) return undefined;
+    const p = b.parent ? abs(b.parent) : { x: 0, y: 0 };
+    return p && { x: b.x + p.x, y: b.y + p.y, width: b.width, height: b.height };
+  };
+  return abs;
 }

@@ -14,22 +14,54 @@ describe('MuxVM fails after BGP is up', () => {
     r = runPoc({ whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }] }).result;
   });
 
-  it('BGPVM keeps the session until the 180 s hold time runs out, then sends NOTIFICATION and removes the /32s', () => {
-    const expired = r.events.find((e) => e.kind === 'bgp-state' && e.summary.includes('hold timer expired'))!;
-    const lastUpdate = r.transmissions.filter((t) => t.fromNode === 'MuxVM' && t.protocol === 'bgp').at(-1)!;
-    // The last message reaches BGPVM 5 µs (switch) + 20 µs (link) after it reaches the switch.
-    expect(expired.time).toBe(lastUpdate.arrive + 25 + 180 * S);
+  it("BGPVM's next KEEPALIVE to the dead MUX goes unacknowledged; TCP retransmits it 5 times and gives up before the 180 s hold timer, and the /32s go", () => {
+    const data = r.events.filter((e) => e.node === 'BGPVM' && (e.detail?.type === 'tcp-retransmit' || e.detail?.type === 'tcp-gave-up'));
+    const first = data.find((e) => e.detail?.type === 'tcp-gave-up')!.detail as { firstSent: number };
+    // Windows: RTO floor 300 ms, doubled each time (0.3, 0.6, 1.2, 2.4, 4.8 s), 5 retransmissions, then 9.6 s more.
+    expect(data.map((e) => [e.time - first.firstSent, e.detail?.type])).toEqual([
+      [300_000, 'tcp-retransmit'],
+      [900_000, 'tcp-retransmit'],
+      [2_100_000, 'tcp-retransmit'],
+      [4_500_000, 'tcp-retransmit'],
+      [9_300_000, 'tcp-retransmit'],
+      [18_900_000, 'tcp-gave-up'],
+    ]);
+    const gaveUp = first.firstSent + 18_900_000;
+    // BGPVM's ARP entry for MuxVM is stale by then (reachable time 15-45 s): each try of the KEEPALIVE waits
+    // for ARP, which nobody answers, so what reaches the wire is ARP requests, three per failed resolution.
+    const asks = r.transmissions.filter((t) => t.fromNode === 'BGPVM' && t.time >= first.firstSent && t.time < gaveUp && t.summary.includes('ARP who has 192.168.100.6?'));
+    expect(asks.length).toBe(9);
+    expect(first.firstSent).toBeLessThan(61 * S);
     const removed = r.events.filter((e) => e.kind === 'route-removed').map((e) => [e.time, e.summary]);
     expect(removed).toEqual([
-      [expired.time, 'BGPVM removes 192.168.133.74/32 learned from 192.168.100.6 (AS 64628): hold timer expired'],
-      [expired.time, 'BGPVM removes 192.168.133.1/32 learned from 192.168.100.6 (AS 64628): hold timer expired'],
+      [gaveUp, 'BGPVM removes 192.168.133.74/32 learned from 192.168.100.6 (AS 64628): TCP timeout'],
+      [gaveUp, 'BGPVM removes 192.168.133.1/32 learned from 192.168.100.6 (AS 64628): TCP timeout'],
     ]);
-    // BGPVM's ARP entry for MuxVM went stale long ago (15-45 s): the NOTIFICATION waits for an ARP reply that never comes.
-    expect(r.transmissions.some((t) => t.fromNode === 'BGPVM' && t.summary.includes('BGP NOTIFICATION'))).toBe(false);
-    const asked = r.transmissions.filter((t) => t.fromNode === 'BGPVM' && t.time >= expired.time && t.summary.includes('ARP who has 192.168.100.6?'));
-    expect(asked.map((t) => t.time - expired.time)).toEqual([30, 1 * S + 30, 2 * S + 30]);
-    expect(r.events.some((e) => e.node === 'BGPVM' && e.kind === 'info' && /ARP entry for 192\.168\.100\.6 .* is stale/.test(e.summary))).toBe(true);
+    // TCP gave up first: the hold timer never fired, and no NOTIFICATION could be sent on a dead connection.
+    expect(r.events.some((e) => e.detail?.type === 'bgp-hold-expired')).toBe(false);
     expect(r.events.filter((e) => e.node === 'MuxVM' && e.kind === 'drop').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('with a hold time shorter than TCP gives up (9 s), the hold timer fires first: NOTIFICATION, session down, routes removed, as data', () => {
+    const doc = pocTopology();
+    const t = { ...doc, bgp: { ...doc.bgp!, holdTime: 9, keepalive: 3 } };
+    const run = simulate(t, { from: 'ClientVM', to: 'https://portal.azurestack.local', whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }] });
+    if (!run.ok) throw new Error(run.error.message);
+    const res = run.value.result;
+    const detailed = res.events.filter((e) => e.node === 'BGPVM' && e.detail && e.time > 2 * S && e.detail.type !== 'tcp-retransmit' && e.detail.type !== 'route-installed').map((e) => e.detail);
+    expect(detailed.slice(0, 5)).toEqual([
+      { type: 'bgp-hold-expired', peer: '192.168.100.6', holdTime: 9, lastHeard: expect.any(Number) },
+      { type: 'bgp-notification', peer: '192.168.100.6', direction: 'sent', code: 4, subcode: 0, meaning: 'hold timer expired' },
+      { type: 'bgp-session-down', peer: '192.168.100.6', cause: 'hold-timer-expired' },
+      { type: 'route-removed', prefix: '192.168.133.74/32', peer: '192.168.100.6', cause: 'hold-timer-expired' },
+      { type: 'route-removed', prefix: '192.168.133.1/32', peer: '192.168.100.6', cause: 'hold-timer-expired' },
+    ]);
+    const expired = res.events.find((e) => e.detail?.type === 'bgp-hold-expired')!;
+    const lastHeard = (expired.detail as { lastHeard: number }).lastHeard;
+    expect(expired.time).toBe(lastHeard + 9 * S);
+    const notification = res.transmissions.find((x) => x.fromNode === 'BGPVM' && x.summary.includes('BGP NOTIFICATION code 4/0 (hold timer expired)'));
+    expect(notification?.toNode).toBe('CCI_External_vSwitch');
+    expect(res.attempts[0]!.blackHole).toMatchObject({ removedBy: 'hold-timer-expired', routeRemovedAt: expired.time, holdTime: 9 });
   });
 
   it('makes two attempts by default: one inside the hold time, one after it', () => {
@@ -51,8 +83,9 @@ describe('MuxVM fails after BGP is up', () => {
     expect(a.disposition).toBe('node-down');
     expect(a.hops.at(-1)!.node).toBe('MuxVM');
     expect(a.connection).toEqual({ outcome: 'gave-up', synTimes: [6 * S + 1005, 9 * S + 1005, 15 * S + 1005], endedAt: 27 * S + 1005 });
-    const expired = r.events.find((e) => e.detail?.type === 'bgp-hold-expired')!;
-    expect(a.blackHole).toEqual({ router: 'BGPVM', peer: 'MuxVM', peerAddress: '192.168.100.6', prefix: '192.168.133.74/32', holdTime: 180, routeRemovedAt: expired.time, removedBy: 'hold-timer-expired' });
+    const removed = r.events.find((e) => e.detail?.type === 'route-removed')!;
+    expect(a.blackHole).toEqual({ router: 'BGPVM', peer: 'MuxVM', peerAddress: '192.168.100.6', prefix: '192.168.133.74/32', holdTime: 180, routeRemovedAt: removed.time, removedBy: 'tcp-gave-up' });
+    expect(a.reason).toContain('when TCP gave up retransmitting its unacknowledged KEEPALIVE to MuxVM, before the hold timer would have');
     expect(a.reason).toContain('black hole: BGPVM still routes 192.168.133.74/32 to MuxVM (192.168.100.6)');
     expect(a.reason).toContain('This is why BFD (Bidirectional Forwarding Detection, RFC 5880) exists');
     expect(a.reason).toContain('gave up at 27.001 s, 21 s after the first');
@@ -76,7 +109,7 @@ describe('MuxVM fails after BGP is up', () => {
     expect(t.reason).toContain('routing loop between NATVM and BGPVM');
     expect(t.reason).toContain('NATVM matches 192.168.133.0/24 (static) via 192.168.200.2');
     expect(t.reason).toContain('BGPVM matches 0.0.0.0/0 (static) via 192.168.200.1');
-    expect(t.reason).toContain('BGPVM removed its BGP route 192.168.133.74/32 at 180.001 s because its hold timer expired');
+    expect(t.reason).toMatch(/BGPVM removed its BGP route 192.168.133.74\/32 at [\d.]+ s because TCP gave up retransmitting to 192.168.100.6/);
     const routers = t.hops.filter((h) => h.steps.some((s) => s.kind === 'ttl'));
     expect(routers.length).toBe(128);
     expect(routers.map((h) => h.node).slice(0, 4)).toEqual(['NATVM', 'BGPVM', 'NATVM', 'BGPVM']);
@@ -89,17 +122,6 @@ describe('MuxVM fails after BGP is up', () => {
     expect(t.connection?.outcome).toBe('gave-up');
   });
 
-  it('hold-timer expiry, the NOTIFICATION and the route removals are events with data, in that order', () => {
-    const detailed = r.events.filter((e) => e.node === 'BGPVM' && e.detail && e.time > 2 * S && e.detail.type !== 'tcp-retransmit').map((e) => e.detail);
-    expect(detailed).toEqual([
-      { type: 'bgp-hold-expired', peer: '192.168.100.6', holdTime: 180, lastHeard: expect.any(Number) },
-      { type: 'bgp-notification', peer: '192.168.100.6', direction: 'sent', code: 4, subcode: 0, meaning: 'hold timer expired' },
-      { type: 'bgp-session-down', peer: '192.168.100.6', cause: 'hold-timer-expired' },
-      { type: 'route-removed', prefix: '192.168.133.74/32', peer: '192.168.100.6', cause: 'hold-timer-expired' },
-      { type: 'route-removed', prefix: '192.168.133.1/32', peer: '192.168.100.6', cause: 'hold-timer-expired' },
-    ]);
-  });
-
   it('shows the /32 in BGPVM tables before expiry and not after', () => {
     const session = createRunSession();
     session.run(pocTopology(), { from: 'ClientVM', to: 'https://portal.azurestack.local', whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }] });
@@ -108,8 +130,9 @@ describe('MuxVM fails after BGP is up', () => {
       if (!tables.ok) throw new Error(tables.error.message);
       return tables.value.tables.find((x) => x.title === 'Routing table')!.rows.map((row) => `${row.cells.prefix} ${row.cells.source}`);
     };
-    expect(routesAt(179 * S)).toContain('192.168.133.74/32 bgp');
-    expect(routesAt(181 * S)).not.toContain('192.168.133.74/32 bgp');
+    const gone = r.events.find((e) => e.detail?.type === 'route-removed')!.time;
+    expect(routesAt(gone - 1)).toContain('192.168.133.74/32 bgp');
+    expect(routesAt(gone)).not.toContain('192.168.133.74/32 bgp');
     const mux = session.tables('MuxVM', 2 * S);
     expect(mux.ok && mux.value.up).toBe(false);
   });
@@ -170,7 +193,7 @@ describe('second MUX (ECMP)', () => {
       early.add(mux);
       if (mux === 'MuxVM') {
         expect(during!.disposition).toBe('node-down');
-        expect(during!.blackHole).toMatchObject({ router: 'BGPVM', peer: 'MuxVM', removedBy: 'hold-timer-expired' });
+        expect(during!.blackHole).toMatchObject({ router: 'BGPVM', peer: 'MuxVM', removedBy: 'tcp-gave-up' });
       } else expect(during!.disposition).toBe('delivered');
       expect(after!.disposition).toBe('delivered');
       expect(after!.hops.map((h) => h.node)).toContain('MuxVM2');

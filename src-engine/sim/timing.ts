@@ -18,9 +18,23 @@ export const Timing = {
   /** ARP: retry interval and tries before giving up. */
   arpRetry: 1_000_000,
   arpTries: 3,
-  /** TCP SYN retransmission times (Windows: 3 s, then doubling). */
+  /**
+   * TCP SYN retransmission (doc: Microsoft TCP/IP registry reference, TcpInitialRTT 3 s and
+   * TcpMaxConnectRetransmissions 2: the SYN is sent at 0, 3 and 9 s; after the last, TCP waits double
+   * the last interval and abandons the attempt at 21 s; Windows Server 2016 keeps MaxSynRetransmissions 2
+   * in Get-NetTCPSetting [inf]).
+   */
   synRetry: 3_000_000,
   synTries: 3,
+  /**
+   * Data retransmission timeout on an established connection. Windows bases it on the measured RTT,
+   * which on one virtual switch is microseconds, so the floor applies: MinRto 300 ms (Get-NetTCPSetting,
+   * InternetCustom template) [inf: the template a Server 2016 TP4 connection picks is not documented;
+   * Datacenter's floor is 20 ms]. It doubles on each retransmission (RFC 6298 5.5).
+   */
+  dataRto: 300_000,
+  /** TcpMaxDataRetransmissions default 5 (doc: Windows Server 2003 TCP/IP registry reference; still the default). */
+  dataRetries: 5,
   /** Delayed ACK for data segments with nothing to piggyback on. */
   delayedAck: 200_000,
 } as const;

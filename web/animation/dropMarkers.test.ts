@@ -10,6 +10,8 @@ const geo: Geometry = {
   box: (id) => ({ A: { x: 0, y: 0, width: 100, height: 50 }, B: { x: 200, y: 0, width: 100, height: 50 } })[id],
   nic: () => undefined,
   port: () => undefined,
+  vfpX: undefined,
+  tunnel: () => undefined,
 };
 const tx = (id: number, time: number, fromNode: string, toNode: string): Transmission => ({ id, time, arrive: time + 20, fromNode, fromInterface: 'eth0', toNode, toInterface: 'eth0', protocol: 'tcp', summary: '', bytes: new Uint8Array(), flowId: 'flow' });
 const trace = (disposition: FlowTrace['disposition']): FlowTrace => ({

@@ -10,6 +10,8 @@ const geo: Geometry = {
   nic: (node, iface) =>
     node === 'A' && iface === 'eth0' ? { x: 100, yNode: 200, ySwitch: 280, above: true } : node === 'B' && iface === 'eth0' ? { x: 400, yNode: 400, ySwitch: 320, above: false } : undefined,
   port: (id) => (id === 'B.eth0' ? { node: 'B', iface: 'eth0' } : id === 'A.eth0' ? { node: 'A', iface: 'eth0' } : undefined),
+  vfpX: 500,
+  tunnel: (node, iface) => (node === 'A' && iface === 'eth0' ? { points: [{ x: 120, y: 100 }, { x: 500, y: 100 }, { x: 500, y: 290 }] } : undefined),
 };
 
 const tx = (t: Partial<Transmission>): Transmission => ({ id: 1, time: 0, arrive: 20, fromNode: 'A', fromInterface: 'eth0', toNode: 'SW', toInterface: 'A.eth0', protocol: 'tcp', summary: '', bytes: new Uint8Array(), ...t });
@@ -22,6 +24,11 @@ describe('transmissionPath', () => {
   it('runs a frame out of the switch from the port it came in by, along the bar, then up to the VM', () => {
     const p = transmissionPath(geo, tx({ fromNode: 'SW', fromInterface: 'B.eth0', toNode: 'B', toInterface: 'eth0' }), 100);
     expect(p?.points).toEqual([{ x: 100, y: 300 }, { x: 400, y: 300 }, { x: 400, y: 400 }]);
+  });
+
+  it('runs a VXLAN frame through the tunnel to the host PA and into VFP, not down its drop', () => {
+    expect(transmissionPath(geo, tx({ protocol: 'vxlan' }))?.points).toEqual([{ x: 120, y: 100 }, { x: 500, y: 100 }, { x: 500, y: 290 }]);
+    expect(transmissionPath(geo, tx({ protocol: 'vxlan', fromNode: 'B' }))?.points).toEqual([{ x: 400, y: 400 }, { x: 400, y: 300 }]);
   });
 
   it('stops a lost frame part way', () => {

@@ -1,6 +1,7 @@
 // The path a token follows for one transmission, and the point a fraction of the way along it.
 // A frame goes NIC -> switch (down or up its bus drop) or switch -> NIC (along the switch bar from the
-// port it came in on, then along the drop). Pure: geometry in, points out.
+// port it came in on, then along the drop); a VXLAN frame goes through the tunnel from the MUX's PA to
+// the host's PA and into VFP. Pure: geometry in, points out.
 import type { Transmission } from '../../src-engine/protocol';
 import type { Geometry } from '../diagram/geometry';
 
@@ -22,6 +23,9 @@ export interface TokenPath {
 export function transmissionPath(geo: Geometry, tx: Transmission, entryX?: number): TokenPath | undefined {
   const lost = tx.toNode === undefined;
   if (tx.fromNode !== geo.switchId) {
+    // The VXLAN leg runs through the PA network to the host's PA and into VFP, drawn as a tunnel.
+    const tunnel = tx.protocol === 'vxlan' ? geo.tunnel(tx.fromNode, tx.fromInterface) : undefined;
+    if (tunnel) return { points: lost ? truncate(tunnel.points, 0.5) : tunnel.points, lost };
     const a = geo.nic(tx.fromNode, tx.fromInterface);
     if (!a) return undefined;
     const full = [

@@ -33,8 +33,11 @@ export function stepTokens(geo: Geometry, timeline: Timeline, stepIndex: number)
 }
 
 /** Where on the switch bar a frame leaving the switch came in: the port of the frame that brought it. */
-function entryX(geo: Geometry, timeline: Timeline, txId: number): number | undefined {
+export function entryX(geo: Geometry, timeline: Timeline, txId: number): number | undefined {
   const from = timeline.cameFrom.get(txId);
   const tx = from === undefined ? undefined : timeline.tx.get(from);
-  return tx ? geo.nic(tx.fromNode, tx.fromInterface)?.x : undefined;
+  if (!tx) return undefined;
+  // A frame that VFP took out of the tunnel leaves from VFP's place on the bar.
+  if (tx.protocol === 'vxlan' && geo.vfpX !== undefined && geo.tunnel(tx.fromNode, tx.fromInterface)) return geo.vfpX;
+  return geo.nic(tx.fromNode, tx.fromInterface)?.x;
 }

@@ -5,13 +5,14 @@ import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { selectBgpState, useAppStore } from '../store/store';
 import type { BgpEdgeData } from './toFlow';
 
-const RISE = 34;
 
 export function BgpEdge({ id, source, target, sourceX, sourceY, targetX, targetY, data }: EdgeProps) {
   const base = (data as BgpEdgeData | undefined)?.label ?? 'BGP';
   const state = useAppStore((s) => selectBgpState(s, source, target));
   const down = state !== undefined && state !== 'Established';
   const label = state ? `${base} · ${state}` : base;
+  // Farther pairs arc higher, so two sessions from one router (a second MUX) keep their labels apart.
+  const RISE = 16 + Math.abs(targetX - sourceX) / 6;
   const top = Math.min(sourceY, targetY) - RISE;
   const path = `M ${sourceX} ${sourceY} C ${sourceX} ${top}, ${targetX} ${top}, ${targetX} ${targetY}`;
   const midX = (sourceX + targetX) / 2;

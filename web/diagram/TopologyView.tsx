@@ -1,21 +1,24 @@
 // The diagram: React Flow with nested groups, the token layer on top, pan, zoom, fit view and minimap.
 // Devices are reached with Tab or the arrow keys and opened with Enter; the context menu (right click,
 // Shift+F10 or the Menu key) fails or restores a VM.
-import { Background, Controls, MiniMap, Panel, ReactFlow, type Node } from '@xyflow/react';
-import { useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { TokenLayer } from '../animation/TokenLayer';
 import { selectOpenQuestion, useAppStore } from '../store/store';
 import { AutoFit, FIT_PADDING } from './AutoFit';
 import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes } from './geometry';
-import { nearestInDirection, type Direction } from './keyboardNav';
+import { deviceRows, nextDevice, type Direction, type Move } from './keyboardNav';
 import { NodeMenu } from './NodeMenu';
 import { nodeTypes } from './nodes';
-import { FlowStatus } from './FlowStatus';
-import { WhatIfBar } from './WhatIfBar';
-import { isDeviceNode, toFlow, type FlowNode } from './toFlow';
+import { deviceOf, isDeviceNode, toFlow, type FlowNode } from './toFlow';
+import { highlightCss } from './highlightCss';
+import { PathTrails } from './PathTrails';
+import { useResolvedTheme } from '../hooks/useTheme';
+import { selectDiagramView, selectHighlight } from '../store/store';
 
+const MINIMAP_FROM = 60;
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
 function minimapColor(n: Node): string {
@@ -39,6 +42,14 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
     return new Map([...rects].filter(([id]) => ids.has(id)));
   }, [snapshot, nodes]);
   const userMoved = useRef(false);
+  const lastMove = useRef<Move | undefined>(undefined);
+  const focusId = useAppStore((s) => s.focusId);
+  const setFocusId = useAppStore((s) => s.setFocusId);
+  // The Tab stop starts on the first device (top left) and moves off a device that is no longer drawn.
+  useEffect(() => {
+    if (focusId === undefined || !devices.has(focusId)) setFocusId(deviceRows(devices)[0]?.[0]);
+  }, [devices, focusId, setFocusId]);
+  const view = useAppStore(selectDiagramView);
   const selectNode = useAppStore((s) => s.selectNode);
   const openContextMenu = useAppStore((s) => s.openContextMenu);
   const closeContextMenu = useAppStore((s) => s.closeContextMenu);
@@ -46,11 +57,12 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
   const onNodeClick = useCallback(
     (_: MouseEvent, node: FlowNode) => {
       if (!isDeviceNode(node)) return;
-      selectNode(node.id);
+      const device = deviceOf(node.id);
+      selectNode(device);
       // A "which device next?" question is answered by clicking the device, too.
       const s = useAppStore.getState();
       const q = selectOpenQuestion(s);
-      if (q?.kind === 'next-device' && q.choices.some((c) => c.id === node.id)) s.setQuizChoice(q.id, node.id);
+      if (q?.kind === 'next-device' && q.choices.some((c) => c.id === device)) s.setQuizChoice(q.id, device);
     },
     [selectNode],
   );
@@ -58,37 +70,50 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
     (e: MouseEvent, node: FlowNode) => {
       if (!isDeviceNode(node) || node.type === 'vip') return;
       e.preventDefault();
-      openContextMenu(node.id, e.clientX, e.clientY);
+      openContextMenu(deviceOf(node.id), e.clientX, e.clientY);
     },
     [openContextMenu],
   );
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
-      const el = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
-      const id = el?.dataset.id;
+      const el = (e.target as HTMLElement).closest<HTMLElement>('[data-device]');
+      const id = el?.dataset.device;
       if (!el || !id || !devices.has(id)) return;
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
         e.stopPropagation();
-        selectNode(id);
+        selectNode(deviceOf(id));
       } else if (ARROWS.has(e.key)) {
         e.preventDefault();
         e.stopPropagation();
-        const next = nearestInDirection(devices, id, e.key as Direction);
-        if (next) el.parentElement?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(next)}"]`)?.focus();
+        // The overlay view hides the underlay's parts: the keyboard skips them too.
+        const shown = view === 'overlay' ? new Map([...devices].filter(([d]) => !d.startsWith('port:') && d !== snapshot.topology.switch.id)) : devices;
+        const dir = e.key as Direction;
+        const next = nextDevice(shown, id, dir, lastMove.current);
+        if (next) {
+          lastMove.current = { from: id, to: next, dir };
+          el.closest('.react-flow')?.querySelector<HTMLElement>(`[data-device="${CSS.escape(next)}"]`)?.focus();
+        }
       } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
         e.preventDefault();
         e.stopPropagation();
         const box = el.getBoundingClientRect();
-        if (!id.startsWith('vip:')) openContextMenu(id, box.left + box.width / 2, box.top + box.height / 2);
+        if (!id.startsWith('vip:')) openContextMenu(deviceOf(id), box.left + box.width / 2, box.top + box.height / 2);
       }
     },
-    [devices, selectNode, openContextMenu],
+    [devices, selectNode, openContextMenu, view, snapshot],
   );
+
+  const theme = useResolvedTheme();
+  const highlight = useAppStore(selectHighlight);
+  const css = useMemo(() => highlightCss(highlight, snapshot.layout), [highlight, snapshot]);
 
   return (
     <>
+      {css && <style data-testid="diagram-highlight">{css}</style>}
       <ReactFlow
+        className={`view-${view}`}
+        colorMode={theme === 'dark' ? 'dark' : 'light'}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -113,11 +138,9 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
       >
         <Background gap={24} />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap pannable zoomable ariaLabel="Minimap" position="top-left" nodeColor={minimapColor} style={{ width: 150, height: 96 }} />
-        <Panel position="top-left" className="overlay-panel beside-minimap">
-          <FlowStatus />
-          <WhatIfBar />
-        </Panel>
+        {/* Large generated networks only: on the POC the minimap would cover part of the drawing. */}
+        {nodes.length > MINIMAP_FROM && <MiniMap pannable zoomable ariaLabel="Minimap" position="bottom-right" nodeColor={minimapColor} style={{ width: 150, height: 96 }} />}
+        <PathTrails />
         <TokenLayer />
         <AutoFit userMoved={userMoved} />
       </ReactFlow>

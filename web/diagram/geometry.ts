@@ -1,6 +1,7 @@
 // Where things are on the diagram, in flow coordinates: the layout's boxes made absolute, and the point
 // where each NIC's bus drop meets its node and the switch. Pure, shared by the edges and the token layer
 // so a token runs exactly along the line drawn for its NIC.
+import { PORT_DROP_X } from '../../src-engine/layout/layoutTopology';
 import type { LayoutBox, TopologySnapshot } from '../../src-engine/protocol';
 
 export interface Rect {
@@ -18,6 +19,13 @@ export interface NicAnchor {
   /** Where the drop meets the switch's edge. */
   readonly ySwitch: number;
   readonly above: boolean;
+  /** The port box the NIC is drawn as, when it lives outside its node's home network. */
+  readonly box?: string;
+}
+
+/** The VXLAN leg as drawn: from a MUX's PA through the PA network to the host's PA, then into VFP. */
+export interface Tunnel {
+  readonly points: readonly { x: number; y: number }[];
 }
 
 export interface Geometry {
@@ -26,6 +34,10 @@ export interface Geometry {
   readonly nic: (node: string, iface: string) => NicAnchor | undefined;
   /** The horizontal line through the switch bar that tokens run along. */
   readonly switchMidY: number;
+  /** Where VFP sits on the switch bar (its centre x), when the switch has VFP. */
+  readonly vfpX: number | undefined;
+  /** The tunnel from a node's NIC (a MUX's PA) to the DIP host's PA and down into VFP. */
+  readonly tunnel: (node: string, iface: string) => Tunnel | undefined;
   /** Resolves a switch port id ("PortalVM.eth0") to its node and interface. */
   readonly port: (portId: string) => { node: string; iface: string } | undefined;
 }
@@ -60,20 +72,33 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
   const t = snapshot.topology;
   const sw = rects.get(t.switch.id) ?? { x: 0, y: 0, width: 0, height: 0 };
   const nodes = new Map(t.nodes.map((n) => [n.id, n]));
+  const nicEdges = new Map(snapshot.layout.edges.filter((e) => e.kind === 'nic').map((e) => [`${e.owner ?? e.source}:${e.interface}`, e]));
   const nic = (node: string, iface: string): NicAnchor | undefined => {
-    const r = rects.get(node);
+    const edge = nicEdges.get(`${node}:${iface}`);
     const def = nodes.get(node);
-    if (!r || !def) return undefined;
-    const drawn = def.interfaces.filter((f) => snapshot.layout.edges.some((e) => e.id === `nic:${node}:${f.id}`));
-    const index = drawn.findIndex((f) => f.id === iface);
-    if (index < 0) return undefined;
+    if (!edge || !def) return undefined;
+    const r = rects.get(edge.source);
+    if (!r) return undefined;
     const above = r.y < sw.y;
-    return {
-      x: r.x + r.width / 2 + nicOffset(index, drawn.length),
-      yNode: above ? r.y + r.height : r.y,
-      ySwitch: above ? sw.y : sw.y + sw.height,
-      above,
-    };
+    const ySwitch = above ? sw.y : sw.y + sw.height;
+    if (edge.owner) return { x: r.x + PORT_DROP_X, yNode: above ? r.y + r.height : r.y, ySwitch, above, box: edge.source };
+    // Home NICs of one node sit side by side under it.
+    const drawn = def.interfaces.filter((f) => nicEdges.get(`${node}:${f.id}`)?.source === node);
+    const index = drawn.findIndex((f) => f.id === iface);
+    return { x: r.x + r.width / 2 + nicOffset(index, drawn.length), yNode: above ? r.y + r.height : r.y, ySwitch, above };
+  };
+  const vfp = snapshot.layout.boxes.find((b) => b.kind === 'vfp');
+  const vfpRect = vfp ? rects.get(vfp.id) : undefined;
+  const tunnels = snapshot.layout.edges.filter((e) => e.kind === 'tunnel');
+  const tunnel = (node: string, iface: string): Tunnel | undefined => {
+    const from = nic(node, iface);
+    const edge = from?.box ? tunnels.find((e) => e.source === from.box) : undefined;
+    const a = edge ? rects.get(edge.source) : undefined;
+    const b = edge ? rects.get(edge.target) : undefined;
+    const hostNic = edge ? snapshot.layout.boxes.find((x) => x.id === edge.target) : undefined;
+    const down = hostNic?.owner && hostNic.interface ? nic(hostNic.owner, hostNic.interface) : undefined;
+    if (!a || !b || !down) return undefined;
+    return { points: tunnelPoints(a, b, down) };
   };
   const ids = [...nodes.keys()].sort((a, b) => b.length - a.length);
   const port = (portId: string) => {
@@ -84,5 +109,21 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
     }
     return undefined;
   };
-  return { switchId: t.switch.id, box: (id) => rects.get(id), nic, switchMidY: sw.y + sw.height / 2, port };
+  return { switchId: t.switch.id, box: (id) => rects.get(id), nic, switchMidY: sw.y + sw.height / 2, vfpX: vfpRect ? vfpRect.x + vfpRect.width / 2 : undefined, tunnel, port };
+}
+
+/** The tunnel's line: out of the MUX port's right side, across to the host port, then down its drop into VFP. */
+export function tunnelPoints(from: Rect, to: Rect, down: NicAnchor): { x: number; y: number }[] {
+  const y0 = from.y + from.height / 2;
+  const y1 = to.y + to.height / 2;
+  const midX = (from.x + from.width + to.x) / 2;
+  const pts = [
+    { x: from.x + from.width, y: y0 },
+    { x: midX, y: y0 },
+    { x: midX, y: y1 },
+    { x: to.x, y: y1 },
+    { x: down.x, y: y1 },
+    { x: down.x, y: down.ySwitch + (down.above ? 14 : -14) },
+  ];
+  return pts.filter((p, i) => i === 0 || p.x !== pts[i - 1]!.x || p.y !== pts[i - 1]!.y);
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nearestInDirection } from './keyboardNav';
+import { deviceRows, nextDevice, type Direction, type Move } from './keyboardNav';
 
 const r = (x: number, y: number) => ({ x, y, width: 100, height: 50 });
 const rects = new Map([
@@ -10,16 +11,44 @@ const rects = new Map([
   ['e', r(210, 220)],
 ]);
 
-describe('nearestInDirection', () => {
-  it('moves to the nearest node the arrow points at', () => {
-    expect(nearestInDirection(rects, 'a', 'ArrowRight')).toBe('b');
-    expect(nearestInDirection(rects, 'b', 'ArrowRight')).toBe('c');
-    expect(nearestInDirection(rects, 'a', 'ArrowDown')).toBe('d');
-    expect(nearestInDirection(rects, 'e', 'ArrowUp')).toBe('b');
-    expect(nearestInDirection(rects, 'e', 'ArrowLeft')).toBe('d');
+describe('deviceRows', () => {
+  it('reads boxes that overlap vertically as one row, left to right', () => {
+    expect(deviceRows(rects)).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
   });
+});
+
+describe('nextDevice', () => {
+  it('moves along a row with Left and Right, to the nearest box of the next row with Up and Down', () => {
+    expect(nextDevice(rects, 'a', 'ArrowRight')).toBe('b');
+    expect(nextDevice(rects, 'b', 'ArrowRight')).toBe('c');
+    expect(nextDevice(rects, 'a', 'ArrowDown')).toBe('d');
+    expect(nextDevice(rects, 'e', 'ArrowUp')).toBe('b');
+    expect(nextDevice(rects, 'e', 'ArrowLeft')).toBe('d');
+  });
+
   it('stays put at an edge, or for an unknown node', () => {
-    expect(nearestInDirection(rects, 'a', 'ArrowLeft')).toBeUndefined();
-    expect(nearestInDirection(rects, 'zz', 'ArrowLeft')).toBeUndefined();
+    expect(nextDevice(rects, 'a', 'ArrowLeft')).toBeUndefined();
+    expect(nextDevice(rects, 'a', 'ArrowUp')).toBeUndefined();
+    expect(nextDevice(rects, 'zz', 'ArrowLeft')).toBeUndefined();
+  });
+
+  it('is symmetric: the opposite arrow undoes any move', () => {
+    const opposite: Record<Direction, Direction> = { ArrowUp: 'ArrowDown', ArrowDown: 'ArrowUp', ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft' };
+    const box = fc.record({ x: fc.integer({ min: 0, max: 2000 }), y: fc.integer({ min: 0, max: 1000 }) });
+    fc.assert(
+      fc.property(fc.array(box, { minLength: 2, maxLength: 14 }), fc.nat(), fc.constantFrom<Direction>('ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'), (boxes, pick, dir) => {
+        const map = new Map(boxes.map((b, i) => [`n${i}`, r(b.x, b.y)]));
+        const from = `n${pick % boxes.length}`;
+        const to = nextDevice(map, from, dir);
+        if (to === undefined) return;
+        const move: Move = { from, to, dir };
+        expect(nextDevice(map, to, opposite[dir], move)).toBe(from);
+        // Left and Right need no memory: rows make them exact inverses.
+        if (dir === 'ArrowLeft' || dir === 'ArrowRight') expect(nextDevice(map, to, opposite[dir])).toBe(from);
+      }),
+    );
   });
 });

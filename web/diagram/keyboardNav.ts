@@ -1,29 +1,46 @@
-// Arrow-key navigation between the diagram's devices: from a node, the nearest node in the arrow's
-// direction, weighing sideways distance double so the move goes where the arrow points.
+// Arrow-key navigation between the diagram's devices. Devices are read as rows (boxes that overlap
+// vertically share a row, in x order): Left and Right move to the neighbour in the row, so they undo each
+// other exactly; Up and Down move to the adjacent row, to the box nearest in x, and undo each other too:
+// a move back along the way just taken returns to where it came from.
 import type { Rect } from './geometry';
 
 export type Direction = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
 
-const center = (r: Rect) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+/** The last move, so the opposite arrow can retrace it. */
+export interface Move {
+  readonly from: string;
+  readonly to: string;
+  readonly dir: Direction;
+}
 
-export function nearestInDirection(rects: ReadonlyMap<string, Rect>, from: string, dir: Direction): string | undefined {
-  const start = rects.get(from);
-  if (!start) return undefined;
-  const a = center(start);
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const [id, r] of rects) {
-    if (id === from) continue;
-    const b = center(r);
-    const dx = b.x - a.x;
-    const dy = b.y - a.y;
-    const [along, across] = dir === 'ArrowRight' ? [dx, dy] : dir === 'ArrowLeft' ? [-dx, dy] : dir === 'ArrowDown' ? [dy, dx] : [-dy, dx];
-    if (along <= 1) continue;
-    const score = along + 2 * Math.abs(across);
-    if (score < bestScore) {
-      bestScore = score;
-      best = id;
-    }
+const OPPOSITE: Record<Direction, Direction> = { ArrowUp: 'ArrowDown', ArrowDown: 'ArrowUp', ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft' };
+const cx = (r: Rect) => r.x + r.width / 2;
+
+/** Rows of ids, top to bottom, each left to right. Pure; exported for tests and the initial tab stop. */
+export function deviceRows(rects: ReadonlyMap<string, Rect>): string[][] {
+  const sorted = [...rects].sort(([a, ra], [b, rb]) => ra.y - rb.y || ra.x - rb.x || a.localeCompare(b));
+  const rows: { top: number; bottom: number; ids: [string, Rect][] }[] = [];
+  for (const [id, r] of sorted) {
+    const row = rows.find((w) => r.y < w.bottom && r.y + r.height > w.top && r.y - w.top < r.height / 2);
+    if (row) {
+      row.ids.push([id, r]);
+      row.bottom = Math.max(row.bottom, r.y + r.height);
+    } else rows.push({ top: r.y, bottom: r.y + r.height, ids: [[id, r]] });
   }
-  return best;
+  return rows.map((w) => w.ids.sort(([a, ra], [b, rb]) => ra.x - rb.x || a.localeCompare(b)).map(([id]) => id));
+}
+
+export function nextDevice(rects: ReadonlyMap<string, Rect>, from: string, dir: Direction, last?: Move): string | undefined {
+  if (!rects.has(from)) return undefined;
+  if (last && last.to === from && last.dir === OPPOSITE[dir] && rects.has(last.from)) return last.from;
+  const rows = deviceRows(rects);
+  const r = rows.findIndex((row) => row.includes(from));
+  const row = rows[r]!;
+  const i = row.indexOf(from);
+  if (dir === 'ArrowLeft') return row[i - 1];
+  if (dir === 'ArrowRight') return row[i + 1];
+  const target = rows[r + (dir === 'ArrowDown' ? 1 : -1)];
+  if (!target) return undefined;
+  const x = cx(rects.get(from)!);
+  return [...target].sort((a, b) => Math.abs(cx(rects.get(a)!) - x) - Math.abs(cx(rects.get(b)!) - x))[0];
 }

@@ -3,13 +3,15 @@
 // three nodes, not the graph.
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { markOf } from '../../src-engine/view/index';
-import { selectLessonFocus, selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
+import { selectEdgeActive, selectLessonFocus, selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
 import type { FlowNode } from './toFlow';
 import { MarkBadge } from './MarkBadge';
+import { useRoving } from './useRoving';
 
 function Handles({ bgp = false }: { bgp?: boolean }) {
   return (
     <>
+      <Handle id="tie" type="target" position={Position.Top} className="handle handle-tie" isConnectable={false} />
       <Handle id="bottom" type="source" position={Position.Bottom} className="handle" isConnectable={false} />
       <Handle id="top" type="target" position={Position.Top} className="handle" isConnectable={false} />
       {bgp && <Handle id="bgp" type="source" position={Position.Top} className="handle" isConnectable={false} />}
@@ -52,12 +54,13 @@ function HopBadge({ id }: { id: string }) {
 export function VmNodeView({ data }: NodeProps<FlowNode>) {
   const id = data.kind === 'vm' ? data.node.id : '';
   const state = useDeviceState(id);
+  const roving = useRoving(id, data.kind === 'vm' ? data.label : id);
   const compact = useStore(selectCompact);
   if (data.kind !== 'vm') return null;
   const { node } = data;
   if (compact) {
     return (
-      <div className={`vm vm-${node.kind} vm-compact`} data-node-id={node.id} {...state}>
+      <div className={`vm vm-${node.kind} vm-compact`} data-node-id={node.id} {...state} {...roving}>
         <Handles bgp />
         <div className="vm-name">
           <span className="title">{node.id}</span>
@@ -66,7 +69,7 @@ export function VmNodeView({ data }: NodeProps<FlowNode>) {
     );
   }
   return (
-    <div className={`vm vm-${node.kind}`} data-node-id={node.id} {...state}>
+    <div className={`vm vm-${node.kind}`} data-node-id={node.id} {...state} {...roving}>
       <Handles bgp />
       <div className="vm-name">
         <span className="title">{node.id}</span> <MarkBadge prov={node.prov} />
@@ -76,7 +79,7 @@ export function VmNodeView({ data }: NodeProps<FlowNode>) {
         {node.role}
       </div>
       <ul className="vm-addrs">
-        {node.interfaces.map((f) => (
+        {node.interfaces.filter((f) => f.network === node.interfaces[0]?.network).map((f) => (
           <li key={f.id}>
             <span className="addr">{f.address}</span> <MarkBadge prov={markOf(f, 'address')} />
           </li>
@@ -112,9 +115,10 @@ export function HostGroupView({ data }: NodeProps<FlowNode>) {
 export function SwitchNodeView({ data }: NodeProps<FlowNode>) {
   const id = data.kind === 'switch' ? data.sw.id : '';
   const state = useDeviceState(id);
+  const roving = useRoving(id, data.kind === 'switch' ? data.label : id);
   if (data.kind !== 'switch') return null;
   return (
-    <div className="switch" data-node-id={data.sw.id} {...state}>
+    <div className="switch" data-node-id={data.sw.id} {...state} {...roving}>
       <Handle id="top" type="target" position={Position.Top} className="handle" isConnectable={false} />
       <Handle id="bottom" type="source" position={Position.Bottom} className="handle" isConnectable={false} />
       <div className="switch-name">
@@ -129,12 +133,45 @@ export function SwitchNodeView({ data }: NodeProps<FlowNode>) {
   );
 }
 
+/** A NIC drawn in its own network: the owner's name, the NIC and its address, lit while a frame uses it. */
+export function PortNodeView({ data }: NodeProps<FlowNode>) {
+  const edgeId = data.kind === 'port' ? `nic:${data.owner.id}:${data.iface.id}` : '';
+  const active = useAppStore((s) => selectEdgeActive(s, edgeId));
+  const selected = useAppStore((s) => data.kind === 'port' && s.selectedNode === data.owner.id);
+  const down = useAppStore((s) => data.kind === 'port' && selectNodeDown(s, data.owner.id));
+  const roving = useRoving(data.kind === 'port' ? `port:${data.owner.id}:${data.iface.id}` : '', data.kind === 'port' ? data.label : '');
+  if (data.kind !== 'port') return null;
+  const { owner, iface, isHost } = data;
+  return (
+    <div className={`port${isHost ? ' port-host' : ''}`} data-node-id={owner.id} data-active={active || undefined} data-selected={selected || undefined} data-down={down || undefined} {...roving}>
+      <Handle id="bottom" type="source" position={Position.Bottom} className="handle" isConnectable={false} />
+      <Handle id="top" type="target" position={Position.Top} className="handle" isConnectable={false} />
+      <div className="port-name">
+        <span className="title">{owner.id}</span> <span className="port-nic">{isHost ? 'host PA' : `NIC ${iface.id}`}</span>
+      </div>
+      <div className="port-addr">
+        <span className="addr">{iface.address}</span> <MarkBadge prov={markOf(iface, 'address')} />
+      </div>
+    </div>
+  );
+}
+
+/** Where VFP sits in the switch: the tunnel ends here, the VXLAN headers come off, VIP becomes DIP. */
+export function VfpNodeView() {
+  return (
+    <div className="vfp">
+      <span className="title">VFP</span> decap · VIP→DIP
+    </div>
+  );
+}
+
 export function VipNodeView({ data }: NodeProps<FlowNode>) {
   const selected = useAppStore((s) => data.kind === 'vip' && s.selectedNode === `vip:${data.vip}`);
+  const roving = useRoving(data.kind === 'vip' ? `vip:${data.vip}` : '', data.kind === 'vip' ? data.label : '');
   if (data.kind !== 'vip') return null;
   return (
-    <div className="vm vip" data-node-id={`vip:${data.vip}`} data-selected={selected || undefined}>
-      <Handles />
+    <div className="vm vip" data-node-id={`vip:${data.vip}`} data-selected={selected || undefined} {...roving}>
+      <Handle id="left" type="source" position={Position.Left} className="handle" isConnectable={false} />
       <div className="vm-name">
         <span className="title">VIP {data.vip}</span> {data.rule && <MarkBadge prov={data.rule.prov} />}
       </div>
@@ -145,7 +182,9 @@ export function VipNodeView({ data }: NodeProps<FlowNode>) {
       ) : (
         <div className="vm-role">no load-balancing rule of its own</div>
       )}
-      <div className="vm-note">a /32 route only: on no interface</div>
+      <div className="vm-note">
+        /32 announced by {data.muxes.length > 0 ? data.muxes.join(', ') : 'no MUX'}
+      </div>
     </div>
   );
 }
@@ -156,4 +195,6 @@ export const nodeTypes = {
   host: HostGroupView,
   switch: SwitchNodeView,
   vip: VipNodeView,
+  port: PortNodeView,
+  vfp: VfpNodeView,
 };

@@ -3,19 +3,30 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import type { NetworkDef, NodeDef, Topology } from '../../src-engine/topology/schema';
-import { absoluteBoxes, nicOffset } from './geometry';
+import { PORT_DROP_X } from '../../src-engine/layout/layoutTopology';
+import { absoluteBoxes, createGeometry, nicOffset } from './geometry';
 
-export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[] };
+export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[]; label: string };
 export type GroupData = { kind: 'network'; network: NetworkDef } | { kind: 'host'; node: NodeDef | undefined; title: string };
-export type SwitchData = { kind: 'switch'; sw: Topology['switch']; paAddress: string | undefined };
-export type VipData = { kind: 'vip'; vip: string; rule: NonNullable<Topology['slb']>['rules'][number] | undefined };
-export type FlowNodeData = VmData | GroupData | SwitchData | VipData;
+export type SwitchData = { kind: 'switch'; sw: Topology['switch']; paAddress: string | undefined; label: string };
+export type VipData = { kind: 'vip'; vip: string; rule: NonNullable<Topology['slb']>['rules'][number] | undefined; muxes: readonly string[]; dips: readonly string[]; label: string };
+/** A NIC drawn in its own network, away from its node (MuxVM's PA NIC, the host's PA). */
+export type PortData = { kind: 'port'; owner: NodeDef; iface: NodeDef['interfaces'][number]; network: NetworkDef | undefined; isHost: boolean; label: string };
+export type VfpData = { kind: 'vfp' };
+export type FlowNodeData = VmData | GroupData | SwitchData | VipData | PortData | VfpData;
 export type FlowNode = Node<FlowNodeData>;
 export type BusEdgeData = { kind: 'nic'; vmEnd: 'source' | 'target'; offset: number; interface: string | undefined; address: string | undefined };
 export type BgpEdgeData = { kind: 'bgp'; label: string };
+/** The VXLAN tunnel: drawn along fixed points (the same ones the token follows). */
+export type TunnelEdgeData = { kind: 'tunnel'; label: string; points: readonly { x: number; y: number }[] };
+/** A VIP's tie to a MUX announcing it or to a DIP behind it. */
+export type TieEdgeData = { kind: 'announce' | 'dip'; label: string };
 
 /** Node ids the keyboard and the context menu act on: VMs, the host and the switch (not the groups). */
-export const isDeviceNode = (n: FlowNode) => n.type === 'vm' || n.type === 'switch' || n.type === 'vip';
+export const isDeviceNode = (n: FlowNode) => n.type === 'vm' || n.type === 'switch' || n.type === 'vip' || n.type === 'port';
+
+/** The device a diagram node stands for: a port box acts for the node that owns the NIC. */
+export const deviceOf = (id: string) => (id.startsWith('port:') ? id.split(':')[1]! : id);
 
 export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: Edge[] } {
   const t = snapshot.topology;
@@ -28,38 +39,68 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
       width: box.width,
       height: box.height,
       draggable: false,
+      // Devices take focus inside their own view (one Tab stop, roving tabindex: see useRoving.ts).
+      focusable: false,
       ...(box.parent ? { parentId: box.parent, extent: 'parent' as const } : {}),
     };
     switch (box.kind) {
       case 'host': {
         const node = nodesById.get(box.id.replace(/^host:/, ''));
-        return { ...common, type: 'host', selectable: false, focusable: false, data: { kind: 'host', node, title: `${node?.id ?? box.id}: Hyper-V host` } };
+        return { ...common, type: 'host', selectable: false, data: { kind: 'host', node, title: `${node?.id ?? box.id}: Hyper-V host` } };
       }
       case 'network': {
         const network = nets.get(box.id.replace(/^net:/, ''))!;
-        return { ...common, type: 'network', selectable: false, focusable: false, data: { kind: 'network', network } };
+        return { ...common, type: 'network', selectable: false, ...(network.kind === 'pa' ? { className: 'underlay-group' } : {}), data: { kind: 'network', network } };
       }
       case 'switch': {
         const host = nodesById.get(t.switch.host);
         const pa = host?.interfaces.find((f) => nets.get(f.network)?.kind === 'pa');
-        return { ...common, type: 'switch', ariaLabel: `${t.switch.id}, the Hyper-V virtual switch`, data: { kind: 'switch', sw: t.switch, paAddress: pa?.address } };
+        return { ...common, type: 'switch', data: { kind: 'switch', sw: t.switch, paAddress: pa?.address, label: `${t.switch.id}, the Hyper-V virtual switch${t.switch.vfp ? ' with VFP' : ''}` } };
       }
       case 'node': {
         if (box.id.startsWith('vip:')) {
           const vip = box.id.slice(4);
-          return { ...common, type: 'vip', ariaLabel: `VIP ${vip}`, data: { kind: 'vip', vip, rule: t.slb?.rules.find((r) => r.vip === vip) } };
+          const rule = t.slb?.rules.find((r) => r.vip === vip);
+          const muxes = snapshot.layout.edges.filter((e) => e.kind === 'announce' && e.source === box.id).map((e) => e.target);
+          const dips = snapshot.layout.edges.filter((e) => e.kind === 'dip' && e.source === box.id).map((e) => e.target);
+          const ariaLabel = `VIP ${vip}, announced by ${muxes.join(' and ') || 'no MUX'}${dips.length > 0 ? `, DIP pool ${dips.join(', ')}` : ''}`;
+          return { ...common, type: 'vip', data: { kind: 'vip', vip, rule, muxes, dips, label: ariaLabel } };
         }
         const node = nodesById.get(box.id)!;
+        const home = node.interfaces[0]?.network;
         const networks = node.interfaces.map((f) => nets.get(f.network)).filter((n): n is NetworkDef => n !== undefined);
-        const ariaLabel = `${node.id}, ${node.role}, ${node.interfaces.map((f) => f.address).join(' and ')}`;
-        return { ...common, type: 'vm', ariaLabel, data: { kind: 'vm', node, networks } };
+        const ariaLabel = `${node.id}, ${node.role}, ${node.interfaces.map((f) => `${f.address}${f.network !== home ? ` in ${nets.get(f.network)?.label ?? f.network}` : ''}`).join(' and ')}`;
+        return { ...common, type: 'vm', data: { kind: 'vm', node, networks, label: ariaLabel } };
       }
+      case 'port': {
+        const owner = nodesById.get(box.owner ?? '')!;
+        const iface = owner.interfaces.find((f) => f.id === box.interface)!;
+        const network = nets.get(iface.network);
+        const isHost = owner.kind === 'host';
+        const ariaLabel = `${owner.id} ${isHost ? 'host' : ''} NIC ${iface.id}, ${iface.address} in ${network?.label ?? iface.network}`.replace('  ', ' ');
+        return { ...common, type: 'port', data: { kind: 'port', owner, iface, network, isHost, label: ariaLabel } };
+      }
+      case 'vfp':
+        return { ...common, type: 'vfp', selectable: false, data: { kind: 'vfp' } };
     }
   });
   const rects = absoluteBoxes(snapshot.layout.boxes);
   const drawnNics = new Map<string, string[]>();
-  for (const e of snapshot.layout.edges) if (e.kind === 'nic' && e.interface) drawnNics.set(e.source, [...(drawnNics.get(e.source) ?? []), e.interface]);
+  for (const e of snapshot.layout.edges) if (e.kind === 'nic' && e.interface && !e.owner) drawnNics.set(e.source, [...(drawnNics.get(e.source) ?? []), e.interface]);
+  const geo = createGeometry(snapshot);
   const edges: Edge[] = snapshot.layout.edges.map((e): Edge => {
+    if (e.kind === 'tunnel') {
+      const from = snapshot.layout.boxes.find((b) => b.id === e.source);
+      const points = (from?.owner && from.interface ? geo.tunnel(from.owner, from.interface)?.points : undefined) ?? [];
+      // One label for the tunnels: a second MUX's tunnel runs beside the first.
+      const first = snapshot.layout.edges.find((x) => x.kind === 'tunnel') === e;
+      const data: TunnelEdgeData = { kind: 'tunnel', label: first ? (e.label ?? 'VXLAN') : '', points };
+      return { id: e.id, source: e.source, target: e.target, type: 'tunnel', className: 'edge-tunnel', focusable: false, ariaLabel: `VXLAN tunnel ${e.source} to ${e.target}`, data };
+    }
+    if (e.kind === 'announce' || e.kind === 'dip') {
+      const data: TieEdgeData = { kind: e.kind, label: e.label ?? '' };
+      return { id: e.id, source: e.source, target: e.target, sourceHandle: 'left', targetHandle: e.kind === 'announce' ? 'tie' : 'top', type: 'tie', className: `edge-${e.kind}`, focusable: false, ariaLabel: e.label, data };
+    }
     if (e.kind === 'bgp') {
       const data: BgpEdgeData = { kind: 'bgp', label: e.label ?? 'BGP' };
       return { id: e.id, source: e.source, target: e.target, sourceHandle: 'bgp', targetHandle: 'bgp', type: 'bgp', className: 'edge-bgp', focusable: false, ariaLabel: `BGP session ${e.source} to ${e.target}: ${data.label}`, data };
@@ -68,9 +109,9 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
     // handle when it sits above the switch, its top handle when below.
     const above = (rects.get(e.source)?.y ?? 0) < (rects.get(e.target)?.y ?? 0);
     const nics = drawnNics.get(e.source) ?? [];
-    const offset = nicOffset(nics.indexOf(e.interface ?? ''), nics.length);
+    const offset = e.owner ? PORT_DROP_X - (rects.get(e.source)?.width ?? 0) / 2 : nicOffset(nics.indexOf(e.interface ?? ''), nics.length);
     const data: BusEdgeData = { kind: 'nic', vmEnd: above ? 'source' : 'target', offset, interface: e.interface, address: e.label };
-    const common = { id: e.id, type: 'bus', className: 'edge-nic', focusable: false, data, sourceHandle: 'bottom', targetHandle: 'top', ariaLabel: `${e.source} ${e.interface ?? ''} on ${e.target}` };
+    const common = { id: e.id, type: 'bus', className: 'edge-nic', focusable: false, data, sourceHandle: 'bottom', targetHandle: 'top', ariaLabel: `${e.owner ?? e.source} ${e.interface ?? ''} on ${t.switch.id}` };
     return above ? { ...common, source: e.source, target: e.target } : { ...common, source: e.target, target: e.source };
   });
   return { nodes, edges };

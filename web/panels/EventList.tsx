@@ -21,6 +21,9 @@ const KIND_LABEL: Partial<Record<SimEvent['kind'], string>> = {
   'route-removed': 'route −',
   'arp-learned': 'ARP learned',
   'flow-created': 'VFP flow',
+  'tcp-retransmit': 'TCP retry',
+  'tcp-gave-up': 'TCP gave up',
+  'flow-attempt': 'attempt',
   info: 'note',
 };
 

@@ -22,7 +22,7 @@ export function SidePanel() {
     document.getElementById(`tab-${next}`)?.focus();
   };
   return (
-    <aside className="side" aria-label="Details">
+    <aside className="side" id="side-panel" aria-label="Details">
       <div role="tablist" aria-label="Details" className="tabs" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button key={t.id} id={`tab-${t.id}`} role="tab" type="button" aria-selected={tab === t.id} aria-controls={`panel-${t.id}`} tabIndex={tab === t.id ? 0 : -1} onClick={() => setTab(t.id)}>

@@ -65,6 +65,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     const timeline = buildTimeline(r.value, switchId);
     const last = Math.max(0, timeline.steps.length - 1);
     const cursor = step !== undefined ? Math.min(step, last) : flowStartStep(r.value, timeline);
+    get().setDrawn(r.value.snapshot);
     set({ runStatus: 'done', result: r.value, timeline, parts: flowParts(r.value), selectedTx: undefined, selectedEventId: undefined, selectedField: undefined });
     get().seek(cursor);
   },
@@ -90,5 +91,6 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     generation++;
     get().pause();
     set({ request: undefined, runStatus: 'idle', runError: undefined, result: undefined, timeline: undefined, parts: [], cursor: 0, selectedTx: undefined, selectedEventId: undefined });
+    get().setDrawn(undefined);
   },
 });

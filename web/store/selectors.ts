@@ -9,7 +9,8 @@ import type { Step } from '../model/timeline';
 import type { AppState } from './store';
 
 export const selectSnapshot = (s: AppState) => s.snapshot;
-export const selectTopology = (s: AppState) => s.snapshot?.topology;
+/** The topology as drawn: the one the last run used, when a knob added devices to it. */
+export const selectTopology = (s: AppState) => (s.drawn ?? s.snapshot)?.topology;
 export const selectGeometry = (s: AppState) => s.geometry;
 export const selectLoadStatus = (s: AppState) => s.loadStatus;
 export const selectLoadErrors = (s: AppState) => s.loadErrors;
@@ -92,7 +93,10 @@ function stepMarks(s: AppState): StepMarks | undefined {
     if (!tx) continue;
     roles.set(tx.fromNode, 'sender');
     if (tx.toNode !== undefined && !roles.has(tx.toNode)) roles.set(tx.toNode, 'receiver');
-    if (tx.fromNode !== geo.switchId) edges.add(`nic:${tx.fromNode}:${tx.fromInterface}`);
+    if (tx.fromNode !== geo.switchId) {
+      edges.add(`nic:${tx.fromNode}:${tx.fromInterface}`);
+      if (tx.protocol === 'vxlan' && geo.tunnel(tx.fromNode, tx.fromInterface)) edges.add(tunnelKey(tx.fromNode));
+    }
     else {
       const port = geo.port(tx.fromInterface);
       if (port) edges.add(`nic:${port.node}:${port.iface}`);
@@ -106,6 +110,9 @@ function stepMarks(s: AppState): StepMarks | undefined {
   byGeo.set(geo, marks);
   return marks;
 }
+
+/** The key `selectEdgeActive` answers for the tunnels leaving a node's PA while a VXLAN frame runs through them. */
+export const tunnelKey = (node: string) => `tunnel-of:${node}`;
 
 export const selectNodeHop = (s: AppState, node: string) => stepMarks(s)?.roles.get(node);
 export const selectEdgeActive = (s: AppState, edgeId: string) => stepMarks(s)?.edges.has(edgeId) ?? false;

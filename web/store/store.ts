@@ -1,6 +1,7 @@
 // One store built from slices; each slice owns its state and the actions on it. Selectors live beside
 // their slice, at module level, so components subscribe to exactly what they draw.
 import { create } from 'zustand';
+import { createDiagramSlice, type DiagramSlice } from './diagramSlice';
 import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
@@ -8,7 +9,7 @@ import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createTopologySlice, type TopologySlice } from './topologySlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = TopologySlice & RunSlice & PlaybackSlice & SelectionSlice & UiSlice & LessonSlice;
+export type AppState = TopologySlice & RunSlice & PlaybackSlice & SelectionSlice & UiSlice & DiagramSlice & LessonSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createTopologySlice(...a),
@@ -16,10 +17,12 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createPlaybackSlice(...a),
   ...createSelectionSlice(...a),
   ...createUiSlice(...a),
+  ...createDiagramSlice(...a),
   ...createLessonSlice(...a),
 }));
 
 export type AppStore = typeof useAppStore;
 
 export * from './selectors';
+export * from './diagramSlice';
 export { selectInLesson, selectLesson, selectLessonFocus, selectLessonAnswers, selectOpenQuestion } from './lessonSlice';

@@ -50,6 +50,7 @@ export const createTopologySlice: StateCreator<AppState, [], [], TopologySlice> 
       topologyDoc: file === undefined ? undefined : doc,
       loadStatus: 'ready',
       loadErrors: [],
+      drawn: result.value,
     });
     if (had) {
       get().clearRun();

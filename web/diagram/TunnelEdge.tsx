@@ -1,0 +1,34 @@
+// The VXLAN leg, drawn as a tunnel through the PA network: a wide pipe from the MUX's PA to the host's PA
+// and down into VFP, along the same points the VXLAN token follows, lit while a frame runs through it.
+import type { EdgeProps } from '@xyflow/react';
+import { selectEdgeActive, tunnelKey, useAppStore } from '../store/store';
+import type { TunnelEdgeData } from './toFlow';
+
+export function TunnelEdge({ id, source, data }: EdgeProps) {
+  const { points = [], label = '' } = (data ?? {}) as Partial<TunnelEdgeData>;
+  const owner = source.split(':')[1] ?? source;
+  const active = useAppStore((s) => selectEdgeActive(s, tunnelKey(owner)));
+  if (points.length < 2) return null;
+  const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'} ${p.x} ${p.y}`).join(' ');
+  const a = points[0]!;
+  // Over the middle of the run between the two PAs.
+  const labelX = points[1]?.x ?? a.x;
+  const [first, second] = label.split(' VNI ');
+  return (
+    <g className={`tunnel${active ? ' tunnel-active' : ''}`} data-edge={id}>
+      <path className="tunnel-pipe" d={d} />
+      <path className="tunnel-core" d={d} />
+      {/* Two short lines fit the gap between the two PAs. */}
+      {first && (
+        <text className="tunnel-label" x={labelX} y={a.y - 22} textAnchor="middle">
+          {first}
+        </text>
+      )}
+      {second && (
+        <text className="tunnel-label" x={labelX} y={a.y + 30} textAnchor="middle">
+          VNI {second}
+        </text>
+      )}
+    </g>
+  );
+}
