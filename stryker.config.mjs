@@ -21,7 +21,8 @@ export default {
     '!src-engine/run/fixtures.ts',
     '!src-engine/packets/samples.ts',
   ],
-  ignorePatterns: ['dist', 'docs', 'e2e', 'public', 'reports', 'test-results', 'playwright-report', 'out'],
+  // Generated output only: tests may read anything else (docs, public/examples).
+  ignorePatterns: ['dist', 'reports', 'test-results', 'playwright-report', 'out', '.cache'],
   reporters: ['json', 'html', 'progress'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },

@@ -92,8 +92,7 @@ export class VSwitch {
     const { rec, tracer, sched } = this.ctx;
     const arrive = time + Timing.link;
     if (!port.up) {
-      const from = { node: port.node, iface: port.iface };
-      const tx = rec.transmit(from, undefined, time, arrive, bytes, tracer.flowId(tag), why);
+      const tx = rec.transmit(port.node, port.iface, undefined, undefined, time, arrive, bytes, tracer.flowId(tag), why);
       if (tag) {
         tracer.sent(tag, port.iface, bytes, tx, why);
         tracer.end(tag, 'link-down', `${port.node}'s link ${port.iface} is down: the frame reaches no switch port`, bytes, why);
@@ -102,7 +101,7 @@ export class VSwitch {
       return;
     }
     if (tag || rec.full) {
-      const tx = rec.transmit({ node: port.node, iface: port.iface }, { node: this.id, iface: port.id }, time, arrive, bytes, tracer.flowId(tag), why);
+      const tx = rec.transmit(port.node, port.iface, this.id, port.id, time, arrive, bytes, tracer.flowId(tag), why);
       if (tag) tracer.sent(tag, port.iface, bytes, tx, why);
     } else rec.transmissionCount++;
     sched.call(arrive, VSwitch.arriveAtSwitch, port, bytes, tag);
@@ -181,14 +180,14 @@ export class VSwitch {
     }
     if (tag) tracer.step(tag, { kind: 'switch', ...(port.vlan !== undefined ? { vlan: port.vlan } : {}), port: port.id, text: `out of port ${port.id}` });
     if (!port.up) {
-      const tx = rec.transmit({ node: this.id, iface: port.id }, undefined, time, arrive, bytes, tracer.flowId(tag), why);
+      const tx = rec.transmit(this.id, port.id, undefined, undefined, time, arrive, bytes, tracer.flowId(tag), why);
       if (tag) {
         tracer.sent(tag, port.id, bytes, tx, why);
         tracer.end(tag, 'link-down', `the link from port ${port.id} to ${port.node} ${port.iface} is down`, bytes, why);
       }
       return;
     }
-    const tx = rec.transmit({ node: this.id, iface: port.id }, { node: port.node, iface: port.iface }, time, arrive, bytes, tracer.flowId(tag), why);
+    const tx = rec.transmit(this.id, port.id, port.node, port.iface, time, arrive, bytes, tracer.flowId(tag), why);
     if (tag) tracer.sent(tag, port.id, bytes, tx, why);
     sched.call(arrive, this.arriveAtNic, port.index, bytes, tag);
   }
