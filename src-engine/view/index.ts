@@ -10,3 +10,4 @@ export * from './provenance';
 export * from './runState';
 export * from './limits';
 export * from './boundary';
+export * from './layout';
