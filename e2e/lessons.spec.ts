@@ -12,8 +12,9 @@ async function audit(page: Page, selector: string) {
 }
 
 test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ hoplab, lessons, playback, events, page }) => {
+  test.setTimeout(120_000);
   await test.step('open the lesson from the Lessons list', async () => {
-    await hoplab.open('?motion=off');
+    await hoplab.open('?motion=off&speed=4');
     await page.getByRole('button', { name: 'Lessons' }).click();
     await expect(page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: 'The way back: Direct Server Return' })).toBeVisible();
     await audit(page, 'dialog.lesson-catalog');
@@ -21,7 +22,7 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
     await lessons.open('How the VIP gets a route');
     await expect(lessons.bar).toContainText('Chapter 1 of 3');
     await expect(lessons.chapterTitle).toHaveText('MuxVM calls BGPVM');
-    await expect(lessons.bar).toContainText('port 179');
+    await expect(lessons.bar).toContainText('an ordinary TCP connection');
     await expect(hoplab.node('MuxVM')).toHaveAttribute('data-focus');
   });
 
@@ -59,6 +60,7 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
     await expect(lessons.chapterTitle).toHaveText('UPDATE: the VIPs are announced');
     const feedback = await lessons.answer('BGPVM installs a route to 192.168.133.74/32. What is its next hop?', '192.168.100.6');
     await expect(feedback).toHaveText(/^Correct/);
+    await expect(lessons.bar.locator('.quiz-debrief')).toHaveText('From now on, a packet for 192.168.133.74 leaves BGPVM towards MuxVM.');
     await playback.play.click();
     await expect(lessons.bar).toContainText('End of the lesson. You answered 2 of 3 questions right.');
     await expect(events.list.getByRole('option', { name: /BGPVM installs 192\.168\.133\.74\/32 via 192\.168\.100\.6/ })).toBeAttached();
@@ -127,4 +129,56 @@ test('a "which device next?" question is answered by clicking the device on the 
 test('a bad lesson link says what is wrong', async ({ hoplab, page }) => {
   await hoplab.open('?lesson=no-such-lesson');
   await expect(page.getByRole('alert').filter({ hasText: 'There is no lesson "no-such-lesson"' })).toBeVisible();
+});
+
+test('lesson 7, "When MuxVM dies": the black hole, the hold timer, and the loop', async ({ hoplab, lessons, playback, events, page }) => {
+  test.setTimeout(180_000);
+  await test.step('open it from the list: MuxVM fails, and BGPVM still holds its route', async () => {
+    await hoplab.open('?motion=off&speed=4');
+    await lessons.open('When MuxVM dies');
+    await expect(lessons.chapterTitle).toHaveText('MuxVM dies, and nobody says so');
+    await playback.play.click();
+    const feedback = await lessons.answer(/What does BGPVM's routing table now say/, /Still the \/32 via MuxVM/);
+    await expect(feedback).toHaveText(/^Correct/);
+  });
+
+  await test.step('into the void: a wrong guess, then the retransmissions', async () => {
+    await lessons.next.click();
+    await expect(lessons.chapterTitle).toHaveText('Into the void');
+    await playback.play.click();
+    const wrong = await lessons.answer('The SYN has reached BGPVM. Where does BGPVM send it?', 'NATVM');
+    await expect(wrong).toHaveText(/^Not quite: the answer is MuxVM, not NATVM\./);
+    await playback.play.click();
+    const right = await lessons.answer('No SYN-ACK comes back. What does ClientVM do?', /sends the SYN again/);
+    await expect(right).toHaveText(/^Correct/);
+    await expect(right).toContainText('retransmits its SYN');
+  });
+
+  await test.step('BGPVM gives up on MuxVM: TCP\'s retransmissions run out before the hold timer', async () => {
+    await lessons.next.click();
+    await expect(lessons.chapterTitle).toHaveText('BGPVM gives up on MuxVM');
+    await playback.play.click();
+    const feedback = await lessons.answer("Why does BGPVM finally remove MuxVM's routes?", /TCP gave up retransmitting/);
+    await expect(feedback).toHaveText(/^Correct/);
+    await expect(feedback).toContainText('TCP timeout');
+  });
+
+  await test.step('the loop: answer on the diagram, the round trips fold into one row, the TTL dies', async () => {
+    await lessons.next.click();
+    await expect(lessons.chapterTitle).toHaveText('Round and round until the TTL dies');
+    await expect(lessons.bar).toContainText('BFD');
+    await playback.play.click();
+    await expect(lessons.question('This time the SYN reaches BGPVM after the routes were removed. Where does BGPVM send it?')).toBeVisible();
+    await hoplab.node('NATVM').click();
+    await lessons.bar.getByRole('button', { name: 'Check answer' }).click();
+    await expect(lessons.bar.getByRole('status').last()).toHaveText(/^Correct: NATVM\./);
+    await playback.timeline.focus();
+    await page.keyboard.press('End');
+    await expect(events.list.getByRole('option', { name: /Repeated \d+ times: (NATVM → BGPVM → NATVM|BGPVM → NATVM → BGPVM) … \(TTL \d+ → \d+\)/ }).first()).toBeVisible();
+    const end = await lessons.answer('How does this packet end?', /until its TTL runs out/);
+    await expect(end).toHaveText(/^Correct/);
+    await playback.timeline.focus();
+    await page.keyboard.press('End');
+    await expect(lessons.bar).toContainText('End of the lesson. You answered 5 of 6 questions right.');
+  });
 });

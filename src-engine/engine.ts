@@ -22,6 +22,10 @@ export function createEngine(): EngineApi {
       topology = parsed.value;
       return { ok: true, value: { topology, layout: layoutTopology(topology) } };
     },
+    async validateTopology(doc: unknown): Promise<Result<null, readonly EngineError[]>> {
+      const parsed = parseTopology(doc);
+      return parsed.ok ? { ok: true, value: null } : parsed;
+    },
     run: async (request) => {
       if (!topology) return { ok: false, error: engineError('not-loaded') };
       const result = session.run(topology, request);

@@ -4,6 +4,7 @@ import { guardEngine } from './guard';
 
 const broken: EngineApi = {
   loadTopology: () => Promise.reject(new RangeError('too deep')),
+  validateTopology: () => Promise.reject(new RangeError('too deep')),
   run: () => {
     throw new TypeError('x is undefined');
   },
@@ -17,6 +18,7 @@ describe('guardEngine', () => {
   it('turns a throw into a typed engine-crashed error, and passes answers through', async () => {
     const g = guardEngine(broken);
     expect(await g.loadTopology()).toEqual({ ok: false, error: [expect.objectContaining({ code: 'engine-crashed', message: expect.stringContaining('loadTopology failed inside the engine: RangeError: too deep') })] });
+    expect(await g.validateTopology({})).toMatchObject({ ok: false, error: [{ code: 'engine-crashed' }] });
     expect(await g.run({ from: 'a', to: 'b' })).toMatchObject({ ok: false, error: { code: 'engine-crashed', message: expect.stringContaining('TypeError: x is undefined') } });
     expect(await g.exportPcapng()).toMatchObject({ ok: false, error: { code: 'engine-crashed' } });
     expect(await g.lessons()).toEqual([]);

@@ -13,6 +13,7 @@ const one = (error: EngineError) => ({ ok: false as const, error });
 
 export const FAILED: { readonly [M in Method]: (error: EngineError) => Answer<M> } = {
   loadTopology: (error) => ({ ok: false, error: [error] }),
+  validateTopology: (error) => ({ ok: false, error: [error] }),
   run: one,
   tables: one,
   exportPcapng: one,

@@ -290,6 +290,8 @@ export interface DeviceTables {
 export interface EngineApi {
   /** Validates and loads a topology document (parsed JSON); the POC when none is given. */
   loadTopology(doc?: unknown): Promise<Result<TopologySnapshot, readonly EngineError[]>>;
+  /** Checks a document as loadTopology would (schema and semantic rules), without loading it: the editor's check. */
+  validateTopology(doc: unknown): Promise<Result<null, readonly EngineError[]>>;
   /** Runs the control plane, then the user's flow, deterministically for a seed. */
   run(request: RunRequest): Promise<Result<RunResult>>;
   /** A node's tables as they were at a simulated time of the last run. */

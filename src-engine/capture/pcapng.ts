@@ -9,6 +9,9 @@ const BLOCK_EPB = 0x00000006;
 const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
 const OPT_ENDOFOPT = 0;
 const OPT_COMMENT = 1;
+/** epb_flags: a 32-bit word whose bits 0-1 are the direction, 01 inbound, 10 outbound. */
+const EPB_FLAGS = 2;
+const DIRECTION_BITS = { inbound: 1, outbound: 2 } as const;
 const SHB_USERAPPL = 4;
 const IF_NAME = 2;
 const IF_DESCRIPTION = 3;
@@ -53,7 +56,10 @@ export function writePcapng(capture: Capture): Uint8Array {
       w.u32(p.data.length); // original length
       w.bytes(p.data);
       w.pad32();
-      options(w, p.comment === undefined ? [] : [[OPT_COMMENT, utf8.encode(p.comment)]]);
+      const opts: [number, Uint8Array][] = [];
+      if (p.comment !== undefined) opts.push([OPT_COMMENT, utf8.encode(p.comment)]);
+      if (p.direction !== undefined) opts.push([EPB_FLAGS, Uint8Array.of(DIRECTION_BITS[p.direction], 0, 0, 0)]);
+      options(w, opts);
     });
   });
   return w.result();

@@ -15,6 +15,8 @@ export interface CapturedPacket {
   readonly data: Uint8Array;
   /** Why the frame was sent; Wireshark shows it as frame.comment. */
   readonly comment?: string;
+  /** Which way the frame went at this capture point (pcapng epb_flags bits 0-1). */
+  readonly direction?: 'inbound' | 'outbound';
 }
 
 export interface Capture {

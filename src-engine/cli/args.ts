@@ -19,6 +19,8 @@ export const USAGE = `Usage: npm run trace -- --from <node> --to <destination> [
   --topology <file>      a topology JSON document instead of the POC
   --json                 print one JSON object
   --pcap <file>          write the whole run as pcapng
+  --pcap-points <where>  vm (default: each TCP segment once, at the VM NIC where it first appears),
+                         switch (what leaves each switch port) or all (every link's sending side)
   --all                  list every hop, even in long loops
   --help                 this text`;
 
@@ -80,6 +82,7 @@ const argsSchema = z.object({
   topology: z.string().min(1, '--topology needs a file name').optional(),
   json: z.boolean().default(false),
   pcap: z.string().min(1, '--pcap needs a file name').optional(),
+  'pcap-points': z.enum(['vm', 'switch', 'all'], { message: '--pcap-points is vm, switch or all' }).default('vm'),
   all: z.boolean().default(false),
   help: z.boolean().default(false),
 });
@@ -106,6 +109,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
         topology: { type: 'string' },
         json: { type: 'boolean' },
         pcap: { type: 'string' },
+        'pcap-points': { type: 'string' },
         all: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },

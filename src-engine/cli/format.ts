@@ -125,8 +125,16 @@ export function traceText(t: FlowTrace, all: boolean): string {
 
 const secondsText = (t: number): string => `${+(t / 1e6).toFixed(3)} s`;
 
+/** The control plane before and around the flow: each BGP session state change and each route it moved. */
+export function controlPlaneText(r: RunResult): string {
+  const rows = r.events
+    .filter((e) => e.kind === 'bgp-state' || e.kind === 'route-installed' || e.kind === 'route-removed')
+    .map((e) => `${pad(`${(e.time / 1e6).toFixed(6)} s`, 14)}${pad(e.node, 10)}${e.kind === 'bgp-state' && e.bgp ? `${pad(e.bgp.peer, 16)}${pad(e.bgp.state, 13)}` : pad('', 29)}${e.summary}`);
+  return rows.length ? [`${pad('time', 14)}${pad('node', 10)}${pad('peer', 16)}${pad('state', 13)}what happened`, ...rows].join('\n') : 'no BGP sessions in this topology';
+}
+
 export function runText(r: RunResult, all: boolean): string {
-  const parts: string[] = [];
+  const parts: string[] = [`== Control plane (BGP) ==\n${controlPlaneText(r)}`];
   const many = r.attempts.length > 1;
   for (const a of r.attempts) {
     const title = many ? `Attempt ${a.attempt ?? 1} at ${secondsText(a.startedAt ?? 0)}: ` : '';

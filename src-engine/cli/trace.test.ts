@@ -31,6 +31,16 @@ describe('npm run trace', { timeout: 60_000 }, () => {
     expect(out.events.some((e) => e.kind === 'route-installed')).toBe(true);
   });
 
+  it('lists the BGP sessions coming up, state by state, before the flow', () => {
+    const r = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local');
+    expect(r.status).toBe(0);
+    const section = r.stdout.slice(r.stdout.indexOf('== Control plane (BGP) =='), r.stdout.indexOf('== DNS lookup =='));
+    const states = section.split('\n').slice(2).filter((l) => /^\d/.test(l)).map((l) => l.split(/\s{2,}/).slice(1, 4).join(' '));
+    expect(states.slice(0, 4)).toEqual(['BGPVM 192.168.100.6 Idle', 'BGPVM 192.168.100.6 Active', 'MuxVM 192.168.100.1 Idle', 'MuxVM 192.168.100.1 Connect']);
+    expect(states).toContain('MuxVM 192.168.100.1 Established');
+    expect(section).toContain('BGPVM installs 192.168.133.74/32 via 192.168.100.6');
+  });
+
   it('shows the failure when MuxVM is failed', () => {
     const r = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--fail', 'MuxVM');
     expect(r.status).toBe(0);

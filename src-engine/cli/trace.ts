@@ -51,7 +51,7 @@ function main(): void {
   });
   if (!run.ok) fail(run.error.message, 1);
   if (a.pcap) {
-    const pcap = session.exportPcapng(writeCapture);
+    const pcap = session.exportPcapng(writeCapture, a['pcap-points']);
     if (!pcap.ok) fail(pcap.error.message, 1);
     try {
       writeFileSync(a.pcap, pcap.value);

@@ -1,5 +1,7 @@
 // Every lesson, in the order a class takes them.
 import { FIND_PORTAL } from './content/findPortal';
+import { MUX_DIES } from './content/muxDies';
+import { TWO_MUXES } from './content/twoMuxes';
 import { THE_MUX } from './content/theMux';
 import { TO_THE_VIP } from './content/toTheVip';
 import { VFP_ON_HOST } from './content/vfp';
@@ -7,7 +9,7 @@ import { VIP_ROUTE } from './content/vipRoute';
 import { WAY_BACK } from './content/wayBack';
 import type { LessonDef, LessonSummary } from './model';
 
-export const LESSONS: readonly LessonDef[] = [VIP_ROUTE, FIND_PORTAL, TO_THE_VIP, THE_MUX, VFP_ON_HOST, WAY_BACK];
+export const LESSONS: readonly LessonDef[] = [VIP_ROUTE, FIND_PORTAL, TO_THE_VIP, THE_MUX, VFP_ON_HOST, WAY_BACK, MUX_DIES, TWO_MUXES];
 
 export function lessonSummaries(): LessonSummary[] {
   return LESSONS.map((l) => ({

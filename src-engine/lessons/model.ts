@@ -42,6 +42,8 @@ export interface QuestionDef {
   /** The frame or event the question is about: the player stops just before it. */
   readonly at: Anchor;
   readonly rubric: (q: RunQuery, at: Moment) => Rubric | undefined;
+  /** What the lesson wants remembered, shown with the feedback once the question is answered. */
+  readonly debrief?: string;
 }
 
 export interface FieldFocus {
@@ -108,6 +110,7 @@ export interface ResolvedQuestion {
   readonly choices: readonly Choice[];
   readonly answer: string;
   readonly why: string;
+  readonly debrief?: string;
 }
 
 export interface ResolvedChapter {

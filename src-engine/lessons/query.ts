@@ -57,10 +57,9 @@ export function createRunQuery(result: RunResult, switchId: string): RunQuery {
   };
 }
 
-/** The run's flow attempts: `attempts` when the engine reports several, else the one trace. */
+/** The run's flow attempts, first to last (a run with one attempt has just its trace). */
 function flowAttempts(result: RunResult): readonly FlowTrace[] {
-  const many = (result as { readonly attempts?: readonly FlowTrace[] }).attempts;
-  return many && many.length > 0 ? many : [result.trace];
+  return result.attempts.length > 0 ? result.attempts : [result.trace];
 }
 
 export const moment = (x: Frame | SimEvent): Moment =>

@@ -90,6 +90,24 @@ describe('answers come from the engine', () => {
     expect(answerOf('way-back', 'via-mux').answer).toBe('no');
   });
 
+  it('reads the black hole, the hold timer and the loop from the failure run', () => {
+    expect(answerOf('mux-dies', 'route-after-death').answer).toBe('still');
+    expect(answerOf('mux-dies', 'void-next').answer).toBe('MuxVM');
+    expect(answerOf('mux-dies', 'client-retries').answer).toBe('retransmit');
+    expect(answerOf('mux-dies', 'why-removed').answer).toBe('tcp-gave-up');
+    expect(answerOf('mux-dies', 'loop-next').answer).toBe('NATVM');
+    expect(answerOf('mux-dies', 'loop-end').answer).toBe('ttl-exceeded');
+    expect(answerOf('mux-dies', 'loop-end').why).toMatch(/routing loop between NATVM and BGPVM/);
+  });
+
+  it('reads ECMP, the hash and the failover from the two-MUX run', () => {
+    expect(answerOf('two-muxes', 'how-many').answer).toBe('2');
+    expect(answerOf('two-muxes', 'which-route').answer).toBe('ecmp');
+    expect(answerOf('two-muxes', 'hash-next').answer).toBe('MuxVM2');
+    expect(answerOf('two-muxes', 'failover-next').answer).toBe('MuxVM');
+    expect(answerOf('two-muxes', 'why-other').answer).toBe('route-removed');
+  });
+
   it('explains every answer with the engine\'s why, and offers the answer among other real choices', () => {
     const q = answerOf('to-the-vip', 'bgp-next');
     expect(q.why).toMatch(/192\.168\.133\.74\/32/);

@@ -70,7 +70,7 @@ function resolveChapter(c: ChapterDef, index: number, q: RunQuery, tables?: Tabl
     const rubric = qd.rubric(q, about);
     if (!rubric) return `question "${qd.prompt}": the engine's data gives no answer at ${qd.at.describe}`;
     if (rubric.choices.length < 2 || !rubric.choices.some((x) => x.id === rubric.answer)) return `question "${qd.prompt}": the answer is not among at least two choices`;
-    questions.push({ id: qd.id, kind: qd.kind, prompt: qd.prompt, about: stopBefore(q, about), choices: rubric.choices, answer: rubric.answer, why: rubric.why });
+    questions.push({ id: qd.id, kind: qd.kind, prompt: qd.prompt, about: stopBefore(q, about), choices: rubric.choices, answer: rubric.answer, why: rubric.why, ...(qd.debrief ? { debrief: qd.debrief } : {}) });
   }
 
   return { index, id: c.id, title: c.title, caption: c.caption, start: from.time, end: to.time, nodes: c.nodes, txIds, ...(field ? { field } : {}), ...(table ? { table } : {}), questions };

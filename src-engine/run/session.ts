@@ -3,7 +3,7 @@
 import type { DeviceTables, EngineError, Result, RunRequest, RunResult, SimTime } from '../protocol';
 import type { Topology } from '../topology/schema';
 import type { Capture } from '../capture/index';
-import { buildCapture } from '../trace/capture';
+import { buildCapture, type CapturePoints } from '../trace/capture';
 import { tablesAt } from '../trace/tableLog';
 import { engineError } from '../errors';
 import { isNodeUpAt } from '../view/runState';
@@ -15,7 +15,8 @@ import { resolveLesson } from '../lessons/resolve';
 export interface RunSession {
   run(topology: Topology, request: RunRequest): Result<RunResult, EngineError>;
   tables(node: string, time: SimTime): Result<DeviceTables, EngineError>;
-  exportPcapng(write: (capture: Capture) => Uint8Array): Result<Uint8Array, EngineError>;
+  /** The last run as a capture taken at `points` (default 'vm': every TCP segment once; see trace/capture.ts). */
+  exportPcapng(write: (capture: Capture) => Uint8Array, points?: CapturePoints): Result<Uint8Array, EngineError>;
   /** Binds a lesson's chapters and questions to the last run, which must be the lesson's own request. */
   resolveLesson(lesson: LessonDef): Result<ResolvedLesson, readonly ResolveFailure[]>;
 }
@@ -45,10 +46,10 @@ export function createRunSession(): RunSession {
       }
       return resolveLesson(lesson, createRunQuery(run.result, run.switchId), (node, time) => this.tables(node, time));
     },
-    exportPcapng(write) {
+    exportPcapng(write, points = 'vm') {
       if (!last) return { ok: false, error: engineError('no-run', 'there is no run yet') };
       try {
-        return { ok: true, value: write(buildCapture(last.result.transmissions, last.switchId)) };
+        return { ok: true, value: write(buildCapture(last.result.transmissions, last.switchId, points)) };
       } catch (e) {
         return { ok: false, error: engineError('capture-failed', (e as Error).message) };
       }

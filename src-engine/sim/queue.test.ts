@@ -70,4 +70,71 @@ describe('EventQueue', () => {
       { seed: FC_SEED, numRuns: 200 },
     );
   });
+  it('grows its heaps and its run chain: 2,000 items at distinct times, ids past 1,024, pushed latest first', () => {
+    const q = new EventQueue();
+    for (let i = 1999; i >= 0; i--) q.push(i * 10, 5000 + i);
+    expect(q.size).toBe(2000);
+    const out: number[] = [];
+    for (let x = q.pop(); x !== -1; x = q.pop()) out.push(x);
+    expect(out).toEqual(Array.from({ length: 2000 }, (_, i) => 5000 + i));
+    expect(q.size).toBe(0);
+  });
+
+  it('between a near and a far item due at the same time, pops the one pushed first', () => {
+    const q = new EventQueue();
+    q.push(200_000, 1); // 200 ms past the last pop (0): the far heap
+    q.push(150_000, 2);
+    expect(q.pop()).toBe(2); // now 150 ms: 200 ms is near
+    q.push(200_000, 3);
+    q.push(200_000 + 1, 4);
+    expect(q.peekTime()).toBe(200_000);
+    expect([q.pop(), q.pop(), q.pop(), q.pop()]).toEqual([1, 3, 4, -1]);
+  });
+
+  it('keeps the earlier of the two heads when the far one comes first', () => {
+    const q = new EventQueue();
+    q.push(100_000, 1); // far
+    q.push(99_999, 2); // near
+    q.push(100_001, 3); // far
+    expect(q.peekTime()).toBe(99_999);
+    expect([q.pop(), q.pop(), q.pop()]).toEqual([2, 1, 3]);
+    expect(q.peekTime()).toBe(Infinity);
+  });
+
+  it('a run is closed once its head is popped: a later push at that time goes after the rest of it', () => {
+    const q = new EventQueue();
+    q.push(10, 1);
+    q.push(10, 2);
+    q.push(10, 3);
+    expect(q.pop()).toBe(1);
+    expect(q.peekTime()).toBe(10);
+    q.push(10, 4);
+    q.push(10, 5);
+    expect([q.pop(), q.pop(), q.pop(), q.pop(), q.pop()]).toEqual([2, 3, 4, 5, -1]);
+  });
+
+  it('pops a single item and is empty again', () => {
+    const q = new EventQueue();
+    q.push(7, 0);
+    expect(q.pop()).toBe(0);
+    expect(q.size).toBe(0);
+    expect(q.peekTime()).toBe(Infinity);
+    q.push(3, 0);
+    q.push(2, 1);
+    expect([q.pop(), q.pop()]).toEqual([1, 0]);
+  });
+  it('takes ids right up to and past its first chain size (1,024)', () => {
+    const q = new EventQueue();
+    for (let id = 0; id <= 1100; id++) q.push(id, id);
+    q.push(5000, 1101);
+    q.push(5000, 1102);
+    const out: number[] = [];
+    for (let x = q.pop(); x !== -1; x = q.pop()) out.push(x);
+    expect(out).toEqual(Array.from({ length: 1103 }, (_, i) => i));
+    // Id 1,024 heading a run: the link to the next item of the run must survive.
+    const r = new EventQueue();
+    r.push(5, 1024);
+    r.push(5, 3);
+    expect([r.pop(), r.pop(), r.pop()]).toEqual([1024, 3, -1]);
+  });
 });

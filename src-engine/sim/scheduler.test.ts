@@ -108,4 +108,27 @@ describe('Scheduler', () => {
     const slots = (s as unknown as { slots: unknown[] }).slots;
     expect(slots.every((x) => x === undefined)).toBe(true);
   });
+  it('holds many events at once, each in its own slot', () => {
+    const s = new Scheduler();
+    const log: number[] = [];
+    for (let i = 0; i < 50; i++) s.call(100 - i, (n: number) => log.push(n), i, 0, 0);
+    expect(s.pending).toBe(50);
+    s.run(Infinity);
+    expect(log).toEqual(Array.from({ length: 50 }, (_, i) => 49 - i));
+  });
+
+  it('never moves the clock back: run(until) with until in the past leaves it where it is', () => {
+    const s = new Scheduler();
+    s.run(50);
+    s.run(20);
+    expect(s.now).toBe(50);
+  });
+
+  it("lets go of a timer's handle once it has run", () => {
+    const s = new Scheduler();
+    s.timer(1, () => {});
+    s.run(Infinity);
+    const slots = (s as unknown as { slots: unknown[] }).slots;
+    expect(slots).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
 });

@@ -48,7 +48,7 @@ describe('parseDestination', () => {
   it('refuses with the code bad-destination and a sentence, leaving the node rule to checkDestination', () => {
     expect(parseDestination(poc, '192.168.1.010')).toEqual({
       ok: false,
-      error: { code: 'bad-destination', message: '"192.168.1.010" is not a valid IPv4 address: write each of the four numbers without leading zeros, e.g. 192.168.133.74.' },
+      error: { code: 'bad-destination', message: '"192.168.1.010" is not a valid IPv4 address: 010 has a leading zero. Write each number without one, e.g. 192.168.133.74.' },
     });
     expect(parseDestination(poc, 'portal.azurestack.local:').ok).toBe(false);
     expect(parseDestination(poc, 'a/b').ok).toBe(false);

@@ -3,6 +3,8 @@
 // node's name (its first address), or a DNS name. The one parser: the engine runs what it returns,
 // and the page checks the field with it before asking the engine.
 import type { EngineError, Result } from '../protocol';
+import { LIMITS } from '../limits';
+import { dnsNameProblem } from '../net/dnsName';
 import { parseIpv4 } from '../packets/addresses';
 import type { Topology } from '../topology/schema';
 
@@ -15,7 +17,6 @@ export type Destination =
 export type DestinationTopology = Pick<Topology, 'nodes'>;
 
 const EXAMPLES = 'a node name (PortalVM), an IPv4 address (192.168.133.74) or a URL (https://portal.azurestack.local)';
-const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
 const URL_FORM = /^([a-z][a-z0-9+.-]*):\/\/([^/:?#]*)(?::([^/?#]*))?([/?#].*)?$/i;
 const SCHEME_PORT: Readonly<Record<string, number>> = { http: 80, https: 443 };
 
@@ -49,9 +50,10 @@ export function suggestNode(topology: DestinationTopology, text: string): string
   return bestD <= Math.max(2, Math.floor(text.length / 3)) ? best : undefined;
 }
 
+/** A port is 1 to 5 digits, 1-65535: no sign, space, exponent or fraction ("443", never " 443" or "4.43e2"). */
 function parsePort(text: string, original: string): Result<number, EngineError> {
-  const n = Number(text);
-  return Number.isInteger(n) && n >= 1 && n <= 65535 && text.trim() !== '' ? { ok: true, value: n } : refuse(`"${original}": the port "${text}" must be a whole number from 1 to 65535, e.g. 443.`);
+  const n = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  return n >= 1 && n <= 65535 ? { ok: true, value: n } : refuse(`"${original}": the port "${text}" must be a whole number from 1 to 65535, e.g. 443.`);
 }
 
 function parseAddress(text: string, original: string): Result<number, EngineError> {
@@ -59,8 +61,10 @@ function parseAddress(text: string, original: string): Result<number, EngineErro
   if (parts.length !== 4) return refuse(`"${original}" has ${parts.length} number${parts.length === 1 ? '' : 's'}; an IPv4 address has four, e.g. 192.168.133.74.`);
   const bad = parts.find((p) => p === '' || Number(p) > 255);
   if (bad !== undefined) return refuse(`"${original}" is not a valid IPv4 address: ${bad === '' ? 'a number is missing' : `${bad} is more than 255`}. Each of the four numbers must be 0 to 255, e.g. 192.168.133.74.`);
+  const zero = parts.find((p) => p.length > 1 && p.startsWith('0'));
+  if (zero !== undefined) return refuse(`"${original}" is not a valid IPv4 address: ${zero} has a leading zero. Write each number without one, e.g. 192.168.133.74.`);
   const address = parseIpv4(text);
-  if (address < 0) return refuse(`"${original}" is not a valid IPv4 address: write each of the four numbers without leading zeros, e.g. 192.168.133.74.`);
+  if (address < 0) return refuse(`"${original}" is not a valid IPv4 address. Each of the four numbers must be 0 to 255, e.g. 192.168.133.74.`);
   return { ok: true, value: address };
 }
 
@@ -79,14 +83,16 @@ function parseHost(topology: DestinationTopology, host: string, port: number | u
     const near = suggestNode(topology, host);
     return refuse(`There is no node called "${host}".${near ? ` Did you mean ${near}?` : ''} Type ${EXAMPLES}.`);
   }
-  if (!HOSTNAME.test(host)) return refuse(`"${host}" is not a valid DNS name: use letters, digits, "-" and dots, e.g. portal.azurestack.local.`);
-  return { ok: true, value: { kind: 'name', name: host.toLowerCase(), port } };
+  const problem = dnsNameProblem(host);
+  if (problem) return refuse(`"${host.length > 60 ? `${host.slice(0, 57)}...` : host}" is not a valid DNS name: ${problem}. Use letters, digits, "-" and dots, e.g. portal.azurestack.local.`);
+  return { ok: true, value: { kind: 'name', name: host.toLowerCase().replace(/\.$/, ''), port } };
 }
 
 /** What a destination means in a topology, or why it means nothing (code 'bad-destination'). */
 export function parseDestination(topology: DestinationTopology, input: string): Result<Destination, EngineError> {
   const to = input.trim();
   if (to === '') return refuse(`Type a destination: ${EXAMPLES}.`);
+  if (to.length > LIMITS.destinationLength) return refuse(`The destination is ${to.length} characters long; at most ${LIMITS.destinationLength} are allowed. Type ${EXAMPLES}.`);
   if (/\s/.test(to)) return refuse(`"${to}" contains a space. Type one destination: ${EXAMPLES}.`);
   const url = URL_FORM.exec(to);
   if (url) {

@@ -1,5 +1,6 @@
 // Messages for the user: a link's bad parameters, a run that failed, a topology file's errors (each
 // with its path in the document). Errors are announced; each can be dismissed.
+import { errorLines } from '../model/loadErrors';
 import { selectLoadErrors, selectNotices, selectRunError, useAppStore } from '../store/store';
 
 const INPUT_ERRORS = new Set(['bad-destination', 'unknown-node']);
@@ -17,13 +18,13 @@ export function Notices() {
       {loadErrors.length > 0 && (
         <div role="alert" className="notice notice-error">
           <p>
-            <strong>The topology could not be loaded{loadErrors.length > 1 ? ` (${loadErrors.length} problems)` : ''}.</strong>{' '}
+            <strong>The topology could not be loaded{errorLines(loadErrors).length > 1 ? ` (${errorLines(loadErrors).length} problems)` : ''}.</strong>{' '}
             {hasSnapshot ? 'The current topology is unchanged.' : ''}
           </p>
           <ul className="load-errors">
-            {loadErrors.map((e, i) => (
+            {errorLines(loadErrors).map((e, i) => (
               <li key={i}>
-                {e.path && <code>{e.path}</code>} {e.message}
+                {e.path && <code>{e.path}</code>} {e.text}
               </li>
             ))}
           </ul>

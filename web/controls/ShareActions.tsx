@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { getEngine } from '../engine/client';
 import { slug } from '../model/format';
 import { selectRequest, selectResult, useAppStore } from '../store/store';
+import { topologyParam } from '../url/urlSync';
 
 export function pcapngName(request: { from: string; to: string } | undefined): string {
   return `hoplab-${request ? `${slug(request.from)}-${slug(request.to)}` : 'run'}.pcapng`;
@@ -27,6 +28,11 @@ export function ShareActions() {
   const [copied, setCopied] = useState(false);
 
   const copy = async () => {
+    const topo = topologyParam(useAppStore.getState());
+    if (topo && !topo.ok) {
+      notify('error', topo.message);
+      return;
+    }
     try {
       await navigator.clipboard.writeText(window.location.href);
       setCopied(true);

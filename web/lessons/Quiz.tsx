@@ -42,6 +42,7 @@ export function Quiz({ question }: { question: ResolvedQuestion }) {
       <p role="status" className={`quiz-feedback${feedback?.type === 'points' ? (feedback.correct ? ' right' : ' wrong') : ''}`}>
         {feedback?.message ?? (done ? `${answered.correct ? 'Correct' : 'Not quite'}: you answered ${question.choices.find((c) => c.id === answered.choice)?.label ?? answered.choice}. ${question.why}` : '')}
       </p>
+      {done && question.debrief && <p className="quiz-debrief">{question.debrief}</p>}
     </form>
   );
 }

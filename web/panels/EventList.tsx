@@ -58,16 +58,20 @@ const EventRow = memo(function EventRow({ event, tx, current, picked }: RowProps
 });
 
 /** One row standing for many: background events, or a repetition, with the count and a way to open it. */
+/** The devices one round of a repetition passes, the switch left out: "NATVM → BGPVM → …". */
+function loopPath(round: readonly SimEvent[], switchId: string | undefined): string {
+  const nodes = round.map((e) => e.node).filter((n) => n !== switchId);
+  return `${[...nodes, nodes[0] ?? ''].join(' → ')} …`;
+}
+
 function FoldRow({ row, expanded, current, onToggle }: { row: Exclude<Row, { kind: 'event' }>; expanded: boolean; current: boolean; onToggle: () => void }) {
+  const switchId = useAppStore((s) => s.snapshot?.topology.switch.id);
   const first = row.events[0]!;
   const kinds = [...new Set(row.events.map((e) => (e.protocol ?? e.kind).toUpperCase()))].join(', ');
   const text =
     row.kind === 'background'
       ? `${row.events.length} background event${row.events.length === 1 ? '' : 's'} (${kinds}) this chapter is not about`
-      : `Repeated ${row.times} times: ${row.events
-          .slice(0, row.period)
-          .map((e) => e.node)
-          .join(' → ')}${ttlRange(row.events) ? ` (${ttlRange(row.events)})` : ''}`;
+      : `Repeated ${row.times} times: ${loopPath(row.events.slice(0, row.period), switchId)}${ttlRange(row.events) ? ` (${ttlRange(row.events)})` : ''}`;
   return (
     <li
       id={`fold-${row.key}`}
@@ -120,8 +124,8 @@ export function EventList() {
     if (!lessonChapter) return foldEvents(events);
     const about = new Set(lessonChapter.txIds);
     const nodes = new Set(lessonChapter.nodes);
-    // Background: frames the chapter is not about, and notes (ARP tries, table changes) at other devices.
-    return foldEvents(events, (e) => (e.transmissionId !== undefined ? !about.has(e.transmissionId) : e.kind === 'info' || e.kind === 'arp-learned' || !nodes.has(e.node)));
+    // Background: frames the chapter is not about, ARP's notes, and whatever happens at other devices.
+    return foldEvents(events, (e) => (e.transmissionId !== undefined ? !about.has(e.transmissionId) : e.protocol === 'arp' || e.kind === 'arp-learned' || !nodes.has(e.node)));
   }, [events, lessonChapter]);
   const current = useMemo(() => new Set(timeline?.eventsOfStep[cursor] ?? []), [timeline, cursor]);
   const firstCurrent = events.find((e) => current.has(e.id));

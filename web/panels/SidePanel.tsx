@@ -1,5 +1,6 @@
 // The side panel: the current hop and its packet, or the selected device's details.
 import type { KeyboardEvent } from 'react';
+import { TopologyEditor } from '../editor/TopologyEditor';
 import { BytesPane } from '../inspector/BytesPane';
 import { Inspector } from '../inspector/Inspector';
 import { selectSideTab, useAppStore } from '../store/store';
@@ -9,6 +10,7 @@ import { NodeDetails } from './NodeDetails';
 const TABS = [
   { id: 'packet', label: 'Hop & packet' },
   { id: 'node', label: 'Device details' },
+  { id: 'edit', label: 'Edit topology' },
 ] as const;
 
 export function SidePanel() {
@@ -17,7 +19,8 @@ export function SidePanel() {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
-    const next = tab === 'packet' ? 'node' : 'packet';
+    const at = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(at + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!.id;
     setTab(next);
     document.getElementById(`tab-${next}`)?.focus();
   };
@@ -39,9 +42,13 @@ export function SidePanel() {
             </div>
             <BytesPane />
           </>
-        ) : (
+        ) : tab === 'node' ? (
           <div className="tab-scroll">
             <NodeDetails />
+          </div>
+        ) : (
+          <div className="tab-scroll">
+            <TopologyEditor />
           </div>
         )}
       </div>

@@ -2,6 +2,7 @@
 // their slice, at module level, so components subscribe to exactly what they draw.
 import { create } from 'zustand';
 import { createDiagramSlice, type DiagramSlice } from './diagramSlice';
+import { createEditorSlice, type EditorSlice } from './editorSlice';
 import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
@@ -9,7 +10,7 @@ import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createTopologySlice, type TopologySlice } from './topologySlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = TopologySlice & RunSlice & PlaybackSlice & SelectionSlice & UiSlice & DiagramSlice & LessonSlice;
+export type AppState = TopologySlice & RunSlice & PlaybackSlice & SelectionSlice & UiSlice & DiagramSlice & LessonSlice & EditorSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createTopologySlice(...a),
@@ -19,6 +20,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createDiagramSlice(...a),
   ...createLessonSlice(...a),
+  ...createEditorSlice(...a),
 }));
 
 export type AppStore = typeof useAppStore;

@@ -14,7 +14,7 @@ export interface UiSlice {
   /** 'off' (URL ?motion=off, or the setting): tokens jump between hops, as with prefers-reduced-motion. */
   motion: 'on' | 'off';
   prefersReducedMotion: boolean;
-  sideTab: 'packet' | 'node';
+  sideTab: 'packet' | 'node' | 'edit';
   /** The pane under the diagram: the event list or the sequence diagram. */
   bottomTab: 'events' | 'sequence';
   helpOpen: boolean;
@@ -29,7 +29,7 @@ export interface UiSlice {
   setLargeText: (on: boolean) => void;
   setMotion: (motion: 'on' | 'off') => void;
   setPrefersReducedMotion: (on: boolean) => void;
-  setSideTab: (tab: 'packet' | 'node') => void;
+  setSideTab: (tab: 'packet' | 'node' | 'edit') => void;
   setBottomTab: (tab: 'events' | 'sequence') => void;
   setHelpOpen: (open: boolean) => void;
   notify: (kind: Notice['kind'], text: string) => void;

@@ -9,6 +9,8 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
 export interface UrlState {
   readonly scenario?: 'poc';
+  /** A topology document other than the POC (edited, loaded or an example), compressed (see topologyLink.ts). */
+  readonly topo?: string;
   readonly from?: string;
   readonly to?: string;
   readonly seed?: number;
@@ -51,7 +53,8 @@ const whole = (min: number, max: number, what: string) =>
 
 /** One schema per parameter: the value in the URL is a string; each turns it into its typed value. */
 const PARAMS = {
-  scenario: z.literal('poc', { message: 'the only scenario a link can name is "poc" (a loaded file cannot travel in a link)' }),
+  scenario: z.literal('poc', { message: 'the only scenario a link can name is "poc" (another topology travels in the "topo" parameter)' }),
+  topo: z.string().regex(/^[A-Za-z0-9+\-$]+$/, 'a compressed topology, as "Copy link" writes it'),
   from: nodeName,
   to: z
     .string()
@@ -78,7 +81,13 @@ export interface ParsedUrl {
   readonly errors: readonly string[];
 }
 
+/** The longest query a link may have (64 what-ifs fit several times over); a longer one is not read at all. */
+export const MAX_SEARCH_LENGTH = 16_384;
+
 export function parseUrlState(search: string): ParsedUrl {
+  if (search.length > MAX_SEARCH_LENGTH) {
+    return { state: {}, errors: [`The link's parameters are ${search.length.toLocaleString('en-US')} characters long, more than the ${MAX_SEARCH_LENGTH.toLocaleString('en-US')} a Hoplab link may have, so they were ignored. Ask for a new link, or pick the flow below.`] };
+  }
   const params = new URLSearchParams(search);
   const errors: string[] = [];
   const out: Record<string, unknown> = {};
@@ -95,6 +104,7 @@ export function parseUrlState(search: string): ParsedUrl {
   const knobs = out.knobs as string[] | undefined;
   const state: UrlState = {
     ...(out.scenario !== undefined ? { scenario: 'poc' as const } : {}),
+    ...(out.topo !== undefined ? { topo: out.topo as string } : {}),
     ...(out.from !== undefined ? { from: out.from as string } : {}),
     ...(out.to !== undefined ? { to: out.to as string } : {}),
     ...(out.seed !== undefined ? { seed: out.seed as number } : {}),
@@ -138,6 +148,8 @@ export function serializeUrlState(state: UrlState): string {
   if (state.hide && state.hide.length > 0) p.set('hide', state.hide.join(','));
   if (state.lesson) p.set('lesson', state.lesson);
   if (state.lesson && state.chapter !== undefined) p.set('chapter', String(state.chapter));
+  // Last, so the readable parameters come first in the address bar.
+  if (state.topo) p.set('topo', state.topo);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -2,7 +2,24 @@
 // the share format: copying it reopens the same scenario, flow and step from the static site.
 import type { RunRequest } from '../../src-engine/protocol';
 import type { AppStore } from '../store/store';
+import { currentDocument } from '../store/editorSlice';
+import { packTopology, unpackTopology, type Packed } from './topologyLink';
 import { parseUrlState, serializeUrlState, type UrlState } from './urlState';
+
+const packed = new WeakMap<object, Packed>();
+
+/** The current topology as a link parameter (cached per document), when it is not the POC. */
+export function topologyParam(s: ReturnType<AppStore['getState']>): Packed | undefined {
+  if (s.topologySource === 'poc') return undefined;
+  const doc = currentDocument(s);
+  if (!doc) return undefined;
+  let p = packed.get(doc);
+  if (!p) {
+    p = packTopology(doc);
+    packed.set(doc, p);
+  }
+  return p;
+}
 
 /** Applies a link once the topology is loaded: settings, then the flow and its step. Bad parts are reported. */
 export async function applyUrl(store: AppStore, search: string): Promise<void> {
@@ -13,6 +30,16 @@ export async function applyUrl(store: AppStore, search: string): Promise<void> {
   if (state.text) s.setLargeText(state.text === 'large');
   if (state.speed !== undefined) s.setSpeed(state.speed);
   if (state.hide) s.setHidden(state.hide);
+  if (state.topo) {
+    const unpacked = unpackTopology(state.topo);
+    if (!unpacked.ok) {
+      s.notify('error', unpacked.message);
+      return;
+    }
+    const name = (unpacked.doc as { name?: unknown } | null)?.name;
+    const problems = await s.openTopologyDocument(unpacked.doc, typeof name === 'string' ? name : 'topology from a link');
+    if (problems.length > 0) return;
+  }
   if (state.lesson) {
     await s.startLesson(state.lesson, (state.chapter ?? 1) - 1);
     const { lesson } = store.getState();
@@ -46,11 +73,13 @@ export async function applyUrl(store: AppStore, search: string): Promise<void> {
 
 /** What of the store the URL holds. */
 export function urlStateOf(s: ReturnType<AppStore['getState']>): UrlState {
-  const linkable = s.topologySource === 'poc';
+  const topo = topologyParam(s);
+  const linkable = topo === undefined || topo.ok;
   const inLesson = s.lesson !== undefined;
   const r = linkable && !inLesson ? s.request : undefined;
   return {
     ...(inLesson ? { lesson: s.lesson!.id, chapter: s.chapter + 1 } : {}),
+    ...(topo?.ok ? { topo: topo.param } : {}),
     ...(r ? { from: r.from, to: r.to } : {}),
     ...(r?.seed !== undefined ? { seed: r.seed } : {}),
     ...(r?.whatIf ? { whatIf: r.whatIf } : {}),
@@ -66,7 +95,8 @@ export function urlStateOf(s: ReturnType<AppStore['getState']>): UrlState {
 /** Writes the view into the address bar as it changes (replaceState, throttled: no history entry per step). */
 export function startUrlWriter(store: AppStore): () => void {
   let pending: ReturnType<typeof setTimeout> | undefined;
-  let last = '';
+  // Unknown at first: the address may hold a link the view no longer matches (after a reset, say).
+  let last: string | undefined;
   const write = () => {
     pending = undefined;
     const search = serializeUrlState(urlStateOf(store.getState()));
@@ -77,7 +107,7 @@ export function startUrlWriter(store: AppStore): () => void {
     window.history.replaceState(null, '', `${window.location.pathname}${search}${extra}${window.location.hash}`);
   };
   const unsubscribe = store.subscribe((s, p) => {
-    if (s.request === p.request && s.cursor === p.cursor && s.result === p.result && s.speed === p.speed && s.motion === p.motion && s.largeText === p.largeText && s.hidden === p.hidden && s.topologySource === p.topologySource && s.lesson === p.lesson && s.chapter === p.chapter) return;
+    if (s.request === p.request && s.cursor === p.cursor && s.result === p.result && s.speed === p.speed && s.motion === p.motion && s.largeText === p.largeText && s.hidden === p.hidden && s.topologySource === p.topologySource && s.snapshot === p.snapshot && s.lesson === p.lesson && s.chapter === p.chapter) return;
     if (pending === undefined) pending = setTimeout(write, 150);
   });
   return () => {

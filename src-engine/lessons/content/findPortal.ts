@@ -28,8 +28,7 @@ export const FIND_PORTAL: LessonDef = {
       title: 'The question: what is portal.azurestack.local?',
       caption:
         'A browser on ClientVM is asked to open https://portal.azurestack.local. Computers connect to addresses, not names, ' +
-        'so ClientVM first asks its DNS server, ADVM (192.168.100.2). ADVM is in another network, so the query travels ' +
-        'through ClientVM\'s gateway, NATVM, and then the router, BGPVM.',
+        'so ClientVM first asks its DNS server, ADVM (192.168.100.2). ADVM is in another network, so the query must cross routers to get there.',
       from: query,
       to: queryAtAdvm,
       nodes: ['ClientVM', 'NATVM', 'BGPVM', 'ADVM'],
@@ -49,8 +48,8 @@ export const FIND_PORTAL: LessonDef = {
       id: 'answer',
       title: 'ADVM answers with the VIP',
       caption:
-        'ADVM looks the name up in its zone and answers with an A record. The address it gives is the portal\'s VIP: ' +
-        'the one address clients use, whichever server ends up answering them.',
+        'ADVM looks the name up in its zone and answers with an A record: the address clients should use for the portal. ' +
+        'Several servers may stand behind a name; which address does a client get?',
       from: answer,
       to: answerAtBgp,
       nodes: ['ADVM', 'BGPVM'],
@@ -76,8 +75,8 @@ export const FIND_PORTAL: LessonDef = {
       id: 'way-back',
       title: 'A different way back',
       caption:
-        'The answer goes to 192.168.200.10. BGPVM sits in that network itself, so it delivers the answer straight to ClientVM: ' +
-        'the way back skips NATVM. Paths that differ in each direction are called asymmetric, and they are normal.',
+        'The answer goes back to ClientVM, 192.168.200.10. Watch the way it takes, and compare it with the way the question came. ' +
+        'Each router decides on its own, from its own routing table.',
       from: answerFromBgp,
       to: answerAtClient,
       nodes: ['BGPVM', 'ClientVM', 'NATVM'],
@@ -92,6 +91,7 @@ export const FIND_PORTAL: LessonDef = {
         },
         {
           id: 'skipped',
+          debrief: "BGPVM sits in ClientVM's network itself, so it hands the answer straight to ClientVM: the way back skips NATVM. Paths that differ in each direction are called asymmetric, and they are normal.",
           kind: 'choice',
           prompt: 'Which device did the query pass through that the answer does not?',
           at: answerAtClient,

@@ -28,7 +28,7 @@ export const THE_MUX: LessonDef = {
       title: 'Choosing a DIP by hash',
       caption:
         'The SYN reaches MuxVM, the load balancer\'s multiplexer. A load-balancing rule says which servers (DIPs) stand behind this VIP and port. ' +
-        'MuxVM hashes the connection\'s 5-tuple to pick one: every packet of this connection gives the same hash, so it always reaches the same server.',
+        'MuxVM must pick one, and every later packet of this connection must reach the same server.',
       from: synAtMux,
       to: muxFirst,
       nodes: ['MuxVM', 'PortalVM'],
@@ -37,6 +37,7 @@ export const THE_MUX: LessonDef = {
       questions: [
         {
           id: 'how-chosen',
+          debrief: 'Every packet of this connection has the same 5-tuple, hence the same hash: all of them reach the same server, without the MUX having to remember anything.',
           kind: 'choice',
           prompt: 'How does MuxVM choose which server gets this connection?',
           at: muxFirst,

@@ -27,7 +27,7 @@ export const TO_THE_VIP: LessonDef = {
       title: 'ClientVM: the default route',
       caption:
         'ClientVM now knows the VIP, 192.168.133.74, and opens a TCP connection to port 443 with a SYN. ' +
-        'The VIP is not in ClientVM\'s own network, so ClientVM hands the packet to its default gateway, NATVM.',
+        'The VIP is not in ClientVM\'s own network, so ClientVM hands the packet to its default gateway.',
       from: synFrom('ClientVM'),
       to: synInto('NATVM'),
       nodes: ['ClientVM', 'NATVM'],
@@ -47,8 +47,8 @@ export const TO_THE_VIP: LessonDef = {
       id: 'nat',
       title: 'NATVM: a static route, and the TTL',
       caption:
-        'NATVM is a router. It looks the destination up in its routing table, finds a static route for 192.168.133.0/24 via BGPVM, ' +
-        'and forwards the SYN. Every router takes one off the packet\'s time-to-live (TTL), so a packet cannot circle forever.',
+        'NATVM is a router. It looks the destination up in its routing table and forwards the SYN. ' +
+        'A router also changes one field of every packet it forwards, the time-to-live (TTL), so that a packet cannot circle forever.',
       from: synFrom('NATVM'),
       to: synInto('BGPVM'),
       nodes: ['NATVM', 'BGPVM'],
@@ -65,6 +65,7 @@ export const TO_THE_VIP: LessonDef = {
         },
         {
           id: 'ttl',
+          debrief: 'Every router takes one off the TTL. A packet whose TTL reaches 0 is dropped, so a packet caught in a loop cannot circle forever.',
           kind: 'choice',
           prompt: 'ClientVM sent the SYN with TTL 128. What is its TTL when it leaves NATVM?',
           at: synFrom('NATVM'),
@@ -81,8 +82,8 @@ export const TO_THE_VIP: LessonDef = {
       id: 'bgp',
       title: 'BGPVM: the /32 from BGP wins',
       caption:
-        'BGPVM has several routes that match 192.168.133.74: its default route and the /32 that MuxVM announced. ' +
-        'The longest match, the most specific, wins: the /32, learned by BGP, with MuxVM as its next hop.',
+        'BGPVM has several routes that match 192.168.133.74. When several match, the longest prefix wins: the most specific route. ' +
+        'Open BGPVM\'s routing table and find it.',
       from: synFrom('BGPVM'),
       to: synInto('MuxVM'),
       nodes: ['BGPVM', 'MuxVM'],
@@ -91,6 +92,7 @@ export const TO_THE_VIP: LessonDef = {
       questions: [
         {
           id: 'bgp-route',
+          debrief: "The /32 that MuxVM announced is longer, more specific, than BGPVM's default route 0.0.0.0/0, so it wins.",
           kind: 'choice',
           prompt: 'Which kind of route does BGPVM use for 192.168.133.74?',
           at: synFrom('BGPVM'),

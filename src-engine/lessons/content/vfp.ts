@@ -39,7 +39,7 @@ export const VFP_ON_HOST: LessonDef = {
       title: 'Unwrapping',
       caption:
         'The VXLAN packet arrives at the Hyper-V host\'s provider address. The host\'s virtual switch runs VFP, the Virtual Filtering Platform, ' +
-        'which the network controller programs with the load balancer\'s rules. VFP recognises the VNI and takes the outer headers off.',
+        'which the network controller programs with the load balancer\'s rules. What does it do with a packet inside a packet?',
       from: vxlanIn,
       to: toPortal,
       nodes: ['MuxVM', 'CCI_External_vSwitch'],
@@ -64,8 +64,8 @@ export const VFP_ON_HOST: LessonDef = {
       id: 'rewrite',
       title: 'The VIP becomes the DIP',
       caption:
-        'PortalVM does not own the VIP; its own address, the DIP, is 192.168.100.9. So VFP rewrites the destination from the VIP to the DIP, ' +
-        'and writes the connection into its flow table, so that it can undo the change on the reply. Then it delivers the SYN to PortalVM.',
+        'The inner packet is still addressed to the VIP, but PortalVM does not own the VIP: its own address, the DIP, is 192.168.100.9. ' +
+        'VFP changes the packet before it delivers it, and writes the connection into its flow table.',
       from: toPortal,
       to: toPortal,
       nodes: ['CCI_External_vSwitch', 'PortalVM'],
@@ -75,6 +75,7 @@ export const VFP_ON_HOST: LessonDef = {
       questions: [
         {
           id: 'dst-after',
+          debrief: 'VFP rewrites the destination from the VIP to the DIP, so PortalVM receives a packet addressed to itself.',
           kind: 'address',
           prompt: 'What is the SYN\'s destination address after VFP?',
           at: toPortal,
@@ -87,6 +88,7 @@ export const VFP_ON_HOST: LessonDef = {
         },
         {
           id: 'flow-use',
+          debrief: 'The reply will leave PortalVM from the DIP; VFP must put the VIP back as its source, or ClientVM would not recognise it.',
           kind: 'choice',
           prompt: 'VFP recorded this connection in its flow table. What will it need that record for?',
           at: toPortal,

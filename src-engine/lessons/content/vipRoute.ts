@@ -27,7 +27,7 @@ export const VIP_ROUTE: LessonDef = {
       caption:
         'The portal lives at a virtual address (a VIP), 192.168.133.74, that no network card owns. ' +
         'The load balancer\'s MUX, MuxVM, must tell the router, BGPVM, to send VIP traffic its way. ' +
-        'They talk BGP, which runs over an ordinary TCP connection: watch MuxVM open one to port 179.',
+        'They talk BGP, which runs over an ordinary TCP connection. Watch MuxVM open one.',
       from: synTo179,
       to: synAck,
       nodes: ['MuxVM', 'BGPVM'],
@@ -84,9 +84,8 @@ export const VIP_ROUTE: LessonDef = {
       id: 'update',
       title: 'UPDATE: the VIPs are announced',
       caption:
-        'Now MuxVM sends an UPDATE: each VIP as a /32 (one single address), with MuxVM itself, 192.168.100.6, as the next hop. ' +
-        'BGPVM puts them in its routing table. From now on, a packet for 192.168.133.74 leaves BGPVM towards MuxVM. ' +
-        'Open BGPVM\'s routing table to see the new row and where it came from.',
+        'Now MuxVM sends an UPDATE: each VIP as a /32 (one single address), with a next hop, the address to send that VIP\'s traffic to. ' +
+        'BGPVM puts them in its routing table. Open BGPVM\'s routing table to see the new row and where it came from.',
       from: update,
       to: installed,
       nodes: ['MuxVM', 'BGPVM'],
@@ -96,6 +95,7 @@ export const VIP_ROUTE: LessonDef = {
       questions: [
         {
           id: 'next-hop',
+          debrief: 'From now on, a packet for 192.168.133.74 leaves BGPVM towards MuxVM.',
           kind: 'address',
           prompt: 'BGPVM installs a route to 192.168.133.74/32. What is its next hop?',
           at: update,

@@ -42,7 +42,7 @@ export const WAY_BACK: LessonDef = {
       title: 'VFP puts the VIP back',
       caption:
         'ClientVM opened a connection to the VIP; a reply from any other address would be refused. ' +
-        'VFP on the host finds the connection in its flow table and rewrites the source from the DIP back to the VIP.',
+        'The reply leaves PortalVM from its own address, the DIP, and passes VFP on its way out of the host.',
       from: vfpOut,
       to: vfpOut,
       nodes: ['PortalVM', 'CCI_External_vSwitch', 'BGPVM'],
@@ -67,8 +67,7 @@ export const WAY_BACK: LessonDef = {
       id: 'home',
       title: 'Home, without the MUX',
       caption:
-        'BGPVM routes the SYN-ACK to ClientVM, and the connection is established. The MUX only ever sees traffic towards the VIP; ' +
-        'the answers, usually much larger, go straight back. This is Direct Server Return, and it is why one MUX can serve many servers.',
+        'BGPVM routes the SYN-ACK to ClientVM, and the connection is established. Watch the whole way back.',
       from: synAckFrom('BGPVM'),
       to: synAckInto('ClientVM'),
       nodes: ['BGPVM', 'ClientVM', 'MuxVM'],
@@ -76,6 +75,7 @@ export const WAY_BACK: LessonDef = {
       questions: [
         {
           id: 'via-mux',
+          debrief: 'The MUX only ever sees traffic towards the VIP; the answers, usually much larger, go straight back. This is Direct Server Return, and it is why one MUX can serve many servers.',
           kind: 'choice',
           prompt: 'Did the SYN-ACK pass through MuxVM on its way back?',
           at: synAckInto('ClientVM'),

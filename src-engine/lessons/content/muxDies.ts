@@ -1,0 +1,180 @@
+// Lesson 7: MuxVM dies. BGP learns of it only when the hold timer runs out, so for that long BGPVM keeps
+// forwarding VIP traffic to a dead MUX (a black hole). Then the routes go, and the static routes left
+// behind send the packet round between NATVM and BGPVM until its TTL dies.
+import { attempt, choiceRubric, eventWhere, frameWhere, hopFrame, nextDeviceRubric } from '../anchors';
+import type { LessonDef } from '../model';
+import { isSyn, type Frame, type RunQuery } from '../query';
+import { PORTAL_REQUEST } from './requests';
+
+const SECOND = 1_000_000;
+const VIP_ROUTE = '192.168.133.74/32';
+
+const ofAttempt = (q: RunQuery, n: number) => q.attempts[n]?.id;
+const inAttempt = (n: number) => (f: Frame, q: RunQuery) => f.tx.flowId !== undefined && f.tx.flowId === ofAttempt(q, n);
+
+const failed = eventWhere('MuxVM failing', (e) => e.kind === 'node-failed' && e.node === 'MuxVM');
+const firstSyn = frameWhere('the first SYN of the attempt made while BGPVM still trusts MuxVM', (f, q) => inAttempt(0)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
+const voidSyn = hopFrame('BGPVM forwarding that SYN towards MuxVM', attempt(0), 'BGPVM');
+const gaveUp = eventWhere('ClientVM giving up on that connection', (e, q) => e.kind === 'tcp-gave-up' && e.detail?.type === 'tcp-gave-up' && e.detail.flowId === ofAttempt(q, 0));
+const firstRetry = eventWhere('ClientVM retransmitting its first SYN', (e, q) => e.kind === 'tcp-retransmit' && e.detail?.type === 'tcp-retransmit' && e.detail.flowId === ofAttempt(q, 0));
+
+const sessionDown = eventWhere('BGPVM\'s session with MuxVM going down', (e) => e.node === 'BGPVM' && e.detail?.type === 'bgp-session-down' && e.detail.peer === '192.168.100.6', failed);
+/** BGPVM's BGP segments (KEEPALIVEs, their retransmissions, a NOTIFICATION) and its ARP requests for MuxVM. */
+const towardsMux = (f: Frame) => f.tx.fromNode === 'BGPVM' && (f.tx.protocol === 'bgp' || f.layers.some((l) => l.type === 'arp' && l.targetIp === '192.168.100.6'));
+const keepaliveAfter = frameWhere('BGPVM\'s first frame towards MuxVM (a KEEPALIVE, or the ARP request it needs) after the first attempt gave up', towardsMux, gaveUp);
+const routeGone = eventWhere(`BGPVM removing ${VIP_ROUTE}`, (e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.detail?.type === 'route-removed' && e.detail.prefix === VIP_ROUTE);
+const loopSyn = frameWhere('the first SYN of the attempt made after the routes were removed', (f, q) => inAttempt(1)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
+const loopAtBgp = hopFrame('BGPVM forwarding that SYN', attempt(1), 'BGPVM');
+const ttlDeath = eventWhere('the TTL running out in the loop', (e) => e.kind === 'drop' && e.node === 'BGPVM' && /TTL expired/i.test(e.summary), loopSyn);
+
+const DIED_ROUTE = [
+  { id: 'still', label: 'Still the /32 via MuxVM (192.168.100.6): nobody has told BGPVM' },
+  { id: 'removed', label: 'Nothing: the route was removed the moment MuxVM died' },
+  { id: 'via-nat', label: 'A new route via NATVM' },
+];
+const WHY_REMOVED = [
+  { id: 'hold-timer-expired', label: 'It heard nothing from MuxVM for the whole hold time' },
+  { id: 'withdrawn', label: 'MuxVM sent an UPDATE withdrawing them' },
+  { id: 'tcp-gave-up', label: 'TCP gave up retransmitting to MuxVM' },
+  { id: 'admin', label: 'An administrator removed them' },
+];
+const RETRY = [
+  { id: 'retransmit', label: 'It sends the SYN again, waiting longer each time, then gives up' },
+  { id: 'dns', label: 'It asks DNS for another address' },
+  { id: 'other-mux', label: 'It sends the SYN to another MUX' },
+  { id: 'nothing', label: 'Nothing: one SYN, then it gives up' },
+];
+const ENDINGS = [
+  { id: 'delivered', label: 'It reaches PortalVM' },
+  { id: 'ttl-exceeded', label: 'It goes round between NATVM and BGPVM until its TTL runs out' },
+  { id: 'no-route', label: 'BGPVM drops it at once: no route' },
+  { id: 'node-down', label: 'It is lost at MuxVM, which is down' },
+];
+
+export const MUX_DIES: LessonDef = {
+  id: 'mux-dies',
+  title: 'When MuxVM dies',
+  goal: 'Explain why VIP traffic vanishes for minutes after a MUX dies, what ends it, and why the packet then loops.',
+  request: { ...PORTAL_REQUEST, whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * SECOND }], flowAt: [5 * SECOND, 200 * SECOND] },
+  chapters: [
+    {
+      id: 'dies',
+      title: 'MuxVM dies, and nobody says so',
+      caption:
+        'One second into the run, MuxVM fails: it simply stops. A crashed machine sends no goodbye. ' +
+        'What does BGPVM know about it? Its routing table will tell you.',
+      from: failed,
+      to: firstSyn,
+      nodes: ['MuxVM', 'BGPVM'],
+      about: (q) => q.frames.filter((f) => f.tx.fromNode === 'MuxVM' || f.tx.toNode === 'MuxVM').map((f) => f.tx.id),
+      table: { node: 'BGPVM', table: 'Routing table', match: { prefix: VIP_ROUTE, 'next hop': '192.168.100.6' } },
+      questions: [
+        {
+          id: 'route-after-death',
+          debrief: 'A crashed machine sends no goodbye: BGPVM still holds the /32 via MuxVM, and learns of the death only when its hold timer runs out.',
+          kind: 'choice',
+          prompt: 'MuxVM has just died. What does BGPVM\'s routing table now say about 192.168.133.74?',
+          at: firstSyn,
+          rubric: choiceRubric(DIED_ROUTE, (q, at) => {
+            const gone = q.events.find((e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.time <= at.time && e.summary.includes(VIP_ROUTE));
+            const died = q.events.find((e) => e.kind === 'node-failed' && e.node === 'MuxVM');
+            if (!died) return undefined;
+            return gone
+              ? { answer: 'removed', why: gone.summary }
+              : { answer: 'still', why: `No event changed BGPVM's route between MuxVM failing and this moment: ${VIP_ROUTE} via 192.168.100.6 is still installed. BGP only notices a silent peer when its hold timer runs out.` };
+          }),
+        },
+      ],
+    },
+    {
+      id: 'void',
+      title: 'Into the void',
+      caption:
+        'A few seconds after MuxVM died, ClientVM opens the portal. Follow the SYN.',
+      from: firstSyn,
+      to: gaveUp,
+      nodes: ['ClientVM', 'BGPVM', 'MuxVM'],
+      about: (q) => q.frames.filter((f) => inAttempt(0)(f, q)).map((f) => f.tx.id),
+      questions: [
+        {
+          id: 'void-next',
+          kind: 'next-device',
+          prompt: 'The SYN has reached BGPVM. Where does BGPVM send it?',
+          at: voidSyn,
+          rubric: nextDeviceRubric(attempt(0), 'BGPVM'),
+        },
+        {
+          id: 'client-retries',
+          debrief: 'For as long as BGPVM trusts the dead MUX, every connection to the VIP ends like this: a black hole.',
+          kind: 'choice',
+          prompt: 'No SYN-ACK comes back. What does ClientVM do?',
+          at: firstRetry,
+          rubric: choiceRubric(RETRY, (q) => {
+            const id = ofAttempt(q, 0);
+            const retries = q.events.filter((e) => e.kind === 'tcp-retransmit' && e.detail?.type === 'tcp-retransmit' && e.detail.flowId === id);
+            const gave = q.events.find((e) => e.kind === 'tcp-gave-up' && e.detail?.type === 'tcp-gave-up' && e.detail.flowId === id);
+            if (!gave) return undefined;
+            return { answer: retries.length > 0 ? 'retransmit' : 'nothing', why: [...retries.map((e) => e.summary), gave.summary].join('. ') };
+          }),
+        },
+      ],
+    },
+    {
+      id: 'gives-up',
+      title: 'BGPVM gives up on MuxVM',
+      caption:
+        'MuxVM is silent. BGPVM keeps sending it KEEPALIVEs, and nothing acknowledges them: TCP sends them again and again, and ARP asks for MuxVM\'s address in vain. ' +
+        'Two clocks are running: BGP\'s hold timer, agreed in the OPEN messages, and TCP\'s limit on retransmissions. Whichever runs out first ends the session, ' +
+        'and with it every route MuxVM had announced. Open BGPVM\'s BGP neighbours table to see the session go down.',
+      from: keepaliveAfter,
+      to: sessionDown,
+      nodes: ['BGPVM', 'MuxVM'],
+      about: (q) => q.frames.filter((f) => f.tx.protocol === 'bgp' || towardsMux(f)).map((f) => f.tx.id),
+      table: { node: 'BGPVM', table: 'BGP neighbours', match: { peer: '192.168.100.6' } },
+      questions: [
+        {
+          id: 'why-removed',
+          debrief: 'Until this moment every packet for the VIP went into the void: a black hole lasting as long as one of the two clocks took to run out.',
+          kind: 'choice',
+          prompt: 'Why does BGPVM finally remove MuxVM\'s routes?',
+          at: routeGone,
+          rubric: choiceRubric(WHY_REMOVED, (q, at) => {
+            const e = at.eventId !== undefined ? q.events.find((x) => x.id === at.eventId) : undefined;
+            return e?.detail?.type === 'route-removed' ? { answer: e.detail.cause, why: e.summary } : undefined;
+          }),
+        },
+      ],
+    },
+    {
+      id: 'loop',
+      title: 'Round and round until the TTL dies',
+      caption:
+        'ClientVM tries again, after the routes were removed: BGPVM has no /32 for the VIP any more. Follow the SYN, and watch its TTL. ' +
+        '(Real networks run BFD, Bidirectional Forwarding Detection, beside BGP: it notices a dead neighbour in under a second, so the black hole lasts a moment, not minutes.)',
+      from: loopSyn,
+      to: ttlDeath,
+      nodes: ['NATVM', 'BGPVM'],
+      about: (q) => q.frames.filter((f) => inAttempt(1)(f, q)).map((f) => f.tx.id),
+      questions: [
+        {
+          id: 'loop-next',
+          kind: 'next-device',
+          prompt: 'This time the SYN reaches BGPVM after the routes were removed. Where does BGPVM send it?',
+          at: loopAtBgp,
+          rubric: nextDeviceRubric(attempt(1), 'BGPVM'),
+        },
+        {
+          id: 'loop-end',
+          debrief: "BGPVM's default route sends the SYN to NATVM, and NATVM's static route for 192.168.133.0/24 sends it back: each router takes one off the TTL, and after 127 round trips it reaches 0 and BGPVM drops the packet with an ICMP time exceeded.",
+          kind: 'choice',
+          prompt: 'How does this packet end?',
+          at: ttlDeath,
+          rubric: choiceRubric(ENDINGS, (q) => {
+            const t = q.attempts[1];
+            return t && { answer: t.disposition, why: t.reason };
+          }),
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,138 @@
+// Lesson 8: with a second MUX both announce the VIP, BGPVM keeps two equal-cost routes and a hash of each
+// flow picks one; when a MUX dies, its route goes with the hold timer and new flows use the other.
+import { attempt, choiceRubric, eventWhere, frameWhere, hopAt, hopFrame, nextDeviceRubric } from '../anchors';
+import type { LessonDef } from '../model';
+import { bgpMessages, isSyn, stepOf, type Frame, type RunQuery } from '../query';
+import { PORTAL_REQUEST } from './requests';
+
+const SECOND = 1_000_000;
+const VIP_ROUTE = '192.168.133.74/32';
+/** The MUX the lesson fails: the one the first connection's hash chose (the chapter checks it still is). */
+const FAILED_MUX = 'MuxVM2';
+const OTHER_MUX = 'MuxVM';
+
+const ofAttempt = (q: RunQuery, n: number) => q.attempts[n]?.id;
+const inAttempt = (n: number) => (f: Frame, q: RunQuery) => f.tx.flowId !== undefined && f.tx.flowId === ofAttempt(q, n);
+const installs = (e: { kind: string; node: string; summary: string }) => e.kind === 'route-installed' && e.node === 'BGPVM' && e.summary.includes(VIP_ROUTE);
+
+const firstUpdate = frameWhere('the first BGP UPDATE from a MUX', (f) => (f.tx.fromNode === 'MuxVM' || f.tx.fromNode === 'MuxVM2') && bgpMessages(f).some((m) => m.kind === 'update' && m.nlri.length > 0));
+const secondRoute = eventWhere(`BGPVM installing a second route to ${VIP_ROUTE}`, (e, q) => installs(e) && q.events.some((x) => installs(x) && x.id < e.id));
+const syn1 = frameWhere('the first SYN of the first attempt', (f, q) => inAttempt(0)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
+const syn1AtBgp = hopFrame('BGPVM forwarding the first attempt\'s SYN', attempt(0), 'BGPVM');
+const syn1AtPortal = frameWhere('the first attempt\'s SYN reaching PortalVM', (f, q) => inAttempt(0)(f, q) && isSyn(f) && f.tx.toNode === 'PortalVM');
+/** Which MUX a trace's SYN went through after BGPVM. */
+const muxOf = (q: RunQuery, n: number) => nextDeviceRubric(attempt(n), 'BGPVM')(q)?.answer;
+const failed = eventWhere(`${FAILED_MUX}, the MUX the first connection went through, failing`, (e, q) => e.kind === 'node-failed' && e.node === FAILED_MUX && muxOf(q, 0) === FAILED_MUX);
+const syn2AtBgp = hopFrame('BGPVM forwarding the second attempt\'s SYN', attempt(1), 'BGPVM');
+const syn2AtPortal = frameWhere('the second attempt\'s SYN reaching PortalVM', (f, q) => inAttempt(1)(f, q) && isSyn(f) && f.tx.toNode === 'PortalVM');
+
+const USES = [
+  { id: 'ecmp', label: 'Both: each flow is hashed onto one of the two equal-cost routes' },
+  { id: 'first', label: 'Only the first one it learned' },
+  { id: 'newest', label: 'Only the newest one' },
+];
+const WHY_OTHER = [
+  { id: 'route-removed', label: `BGPVM removed ${FAILED_MUX}'s route when it stopped hearing from it; only ${OTHER_MUX}'s is left` },
+  { id: 'hash', label: `The new connection just happened to hash to ${OTHER_MUX}` },
+  { id: 'redirect', label: `${FAILED_MUX} redirected the packet to ${OTHER_MUX}` },
+];
+
+export const TWO_MUXES: LessonDef = {
+  id: 'two-muxes',
+  title: 'Two MUXes',
+  goal: 'Explain how two MUXes share a VIP with equal-cost routes, why a flow sticks to one, and how traffic fails over when one dies.',
+  request: { ...PORTAL_REQUEST, knobs: { secondMux: true }, whatIf: [{ action: 'fail', target: FAILED_MUX, at: 2 * SECOND }], flowAt: [1 * SECOND, 200 * SECOND] },
+  chapters: [
+    {
+      id: 'ecmp',
+      title: 'Two routes to one VIP',
+      caption:
+        'This network has a second MUX, MuxVM2. Both peer with BGPVM and both announce the VIP 192.168.133.74/32, each naming itself as next hop. ' +
+        'What does BGPVM do with two routes for one address?',
+      from: firstUpdate,
+      to: secondRoute,
+      nodes: ['MuxVM', 'MuxVM2', 'BGPVM'],
+      about: (q) => q.frames.filter((f) => f.tx.protocol === 'bgp').map((f) => f.tx.id),
+      table: { node: 'BGPVM', table: 'Routing table', match: { prefix: VIP_ROUTE, 'next hop': '192.168.100.8' } },
+      questions: [
+        {
+          id: 'how-many',
+          debrief: 'The two routes are equally good (equal cost), so BGPVM keeps and uses both: ECMP, equal-cost multipath.',
+          kind: 'choice',
+          prompt: 'How many routes to 192.168.133.74/32 does BGPVM hold now?',
+          at: secondRoute,
+          rubric: choiceRubric(['1', '2', '3'].map((n) => ({ id: n, label: n })), (q, at) => {
+            const got = q.events.filter((e) => installs(e) && e.time <= at.time && (at.eventId === undefined || e.id <= at.eventId));
+            return { answer: String(got.length), why: got.map((e) => e.summary).join('. ') };
+          }),
+        },
+      ],
+    },
+    {
+      id: 'hash',
+      title: 'A hash pins the flow to one MUX',
+      caption:
+        'ClientVM connects. Every packet of this connection must reach the same MUX, because that MUX remembers which server (DIP) it chose for it. Follow the SYN.',
+      from: syn1,
+      to: syn1AtPortal,
+      nodes: ['BGPVM', 'MuxVM', 'MuxVM2'],
+      about: (q) => q.frames.filter((f) => inAttempt(0)(f, q)).map((f) => f.tx.id),
+      questions: [
+        {
+          id: 'which-route',
+          debrief: "BGPVM hashes each connection's addresses and ports to pick one of the equal-cost routes, so a connection sticks to one MUX.",
+          kind: 'choice',
+          prompt: 'BGPVM has learned 192.168.133.74/32 from both MUXes. Which route does it use?',
+          at: syn1AtBgp,
+          rubric: choiceRubric(USES, (q) => {
+            const r = stepOf(hopAt(q, attempt(0), 'BGPVM'), 'route');
+            return r && { answer: /equal-cost/.test(r.text) ? 'ecmp' : 'first', why: r.text };
+          }),
+        },
+        {
+          id: 'hash-next',
+          kind: 'next-device',
+          prompt: 'The SYN is at BGPVM. Which device does the hash send it to?',
+          at: syn1AtBgp,
+          rubric: nextDeviceRubric(attempt(0), 'BGPVM'),
+        },
+      ],
+    },
+    {
+      id: 'failover',
+      title: `${FAILED_MUX} dies: failover to ${OTHER_MUX}`,
+      caption:
+        `${FAILED_MUX}, the MUX this connection went through, fails. New connections hashed onto its route would vanish until BGPVM's hold timer for it runs out. ` +
+        'A few minutes later ClientVM opens a new connection. Follow it.',
+      from: failed,
+      to: syn2AtPortal,
+      nodes: ['MuxVM', 'MuxVM2', 'BGPVM'],
+      about: (q) => q.frames.filter((f) => inAttempt(1)(f, q) || f.tx.protocol === 'bgp').map((f) => f.tx.id),
+      questions: [
+        {
+          id: 'failover-next',
+          kind: 'next-device',
+          prompt: 'After the failure, a new SYN reaches BGPVM. Which device does BGPVM send it to?',
+          at: syn2AtBgp,
+          rubric: nextDeviceRubric(attempt(1), 'BGPVM'),
+        },
+        {
+          id: 'why-other',
+          debrief: `Both MUXes share the same rules, so the connection reaches the same server through ${OTHER_MUX}.`,
+          kind: 'choice',
+          prompt: `Why does this connection go to ${OTHER_MUX}?`,
+          at: syn2AtBgp,
+          rubric: choiceRubric(WHY_OTHER, (q) => {
+            const start = q.attempts[1]?.startedAt ?? Infinity;
+            const dead = hopAt(q, attempt(0), 'BGPVM');
+            const deadHop = stepOf(dead, 'route')?.nextHop;
+            const removed = q.events.find((e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.time < start && e.detail?.type === 'route-removed' && e.detail.prefix === VIP_ROUTE && e.detail.peer === deadHop);
+            const r = stepOf(hopAt(q, attempt(1), 'BGPVM'), 'route');
+            if (!r) return undefined;
+            return removed ? { answer: 'route-removed', why: `${removed.summary}. ${r.text}.` } : { answer: 'hash', why: r.text };
+          }),
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,37 @@
+// Fuzzing packet bytes through the harness that `npm run fuzz` tallies: random bytes from any starting
+// layer, and valid frames with bytes changed or cut short. Decoding never throws; an error lies inside the
+// input; and whatever decodes re-encodes to exactly the input (anything else is a wrong acceptance).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fuzzRuns, fuzzSync, tallyProblem } from '../testing/fuzz';
+import { decodePacket } from './decode';
+import { encodePacket } from './encode';
+import type { LayerType } from './layers';
+import { frame, layerType } from './testing/arbitraries';
+
+const mutated = fc
+  .tuple(frame(1), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), fc.option(fc.nat(), { nil: undefined }))
+  .map(([layers, edits, cut]) => {
+    const b = encodePacket(layers);
+    for (const [at, v] of edits) if (b.length > 0) b[at % b.length] = v;
+    return cut === undefined ? b : b.subarray(0, cut % (b.length + 1));
+  });
+const input = fc.oneof(
+  fc.tuple(fc.uint8Array({ maxLength: 200 }), layerType),
+  fc.tuple(mutated, fc.constant<LayerType>('ethernet')),
+);
+
+function check([bytes, first]: [Uint8Array, LayerType]): string | undefined {
+  const r = decodePacket(bytes, first);
+  if (!r.ok) return r.error.offset >= 0 && r.error.offset <= bytes.length ? undefined : `error offset ${r.error.offset} outside ${bytes.length} bytes`;
+  const again = encodePacket(r.value.layers);
+  if (again.length !== bytes.length || again.some((b, i) => b !== bytes[i])) return 'decoded, but does not re-encode to the same bytes';
+  return undefined;
+}
+
+describe('fuzzing packet bytes', () => {
+  it('decodes hostile bytes without a crash, and holds whatever it decodes exactly', { timeout: 600_000 }, () => {
+    const tally = fuzzSync('packet bytes', input, fuzzRuns(3000), 2000, check);
+    expect(tallyProblem(tally)).toBeUndefined();
+  });
+});

@@ -1,0 +1,81 @@
+// tshark on the simulator's own captures (not hand-built samples): the canonical run, MuxVM failing
+// (both attempts), and the second MUX. Default capture points ('vm'): every IPv4, TCP and UDP checksum
+// "good", nothing malformed, no error-level expert info, a direction flag on every packet, and the only
+// TCP-analysis warnings are real retransmissions the simulator made (each frame's comment says so).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunRequest } from '../protocol';
+import { pocTopology } from '../run/fixtures';
+import { createRunSession } from '../run/session';
+import { writeCapture, type CapturePoints } from './capture';
+
+const TSHARK = process.env.TSHARK ?? '/usr/bin/tshark';
+const S = 1_000_000;
+const GOOD = '1';
+const NOT_PRESENT = '3';
+// Expert severity "error" (epan/proto.h PI_ERROR).
+const PI_ERROR = 0x00800000;
+const FIELDS = ['frame.number', 'frame.comment', 'frame.packet_flags_direction', 'ip.checksum.status', 'tcp.checksum.status', 'udp.checksum.status', 'tcp.analysis.retransmission', 'tcp.analysis.duplicate_ack', 'tcp.analysis.spurious_retransmission', '_ws.malformed', '_ws.expert.severity'] as const;
+type Row = Partial<Record<(typeof FIELDS)[number], string[]>>;
+
+function capture(request: Partial<RunRequest>, points: CapturePoints = 'vm'): Row[] {
+  const session = createRunSession();
+  const run = session.run(pocTopology(), { from: 'ClientVM', to: 'https://portal.azurestack.local', ...request });
+  if (!run.ok) throw new Error(run.error.message);
+  const bytes = session.exportPcapng(writeCapture, points);
+  if (!bytes.ok) throw new Error(bytes.error.message);
+  const dir = mkdtempSync(join(tmpdir(), 'hoplab-sim-'));
+  const file = join(dir, 'run.pcapng');
+  writeFileSync(file, bytes.value);
+  const args = ['-r', file, '-o', 'ip.check_checksum:TRUE', '-o', 'tcp.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE', '-T', 'json', ...FIELDS.flatMap((f) => ['-e', f])];
+  const out = execFileSync(TSHARK, args, { env: { ...process.env, HOME: dir }, encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+  return (JSON.parse(out) as { _source: { layers: Row } }[]).map((p) => p._source.layers);
+}
+
+function expectClean(rows: readonly Row[]): void {
+  expect(rows.length).toBeGreaterThan(20);
+  for (const r of rows) {
+    const at = `frame ${r['frame.number']?.[0]}: ${r['frame.comment']?.[0]}`;
+    expect(r['frame.packet_flags_direction']?.[0], at).toMatch(/^0x0000000[12]$/);
+    for (const s of r['ip.checksum.status'] ?? []) expect(s, at).toBe(GOOD);
+    for (const s of r['tcp.checksum.status'] ?? []) expect(s, at).toBe(GOOD);
+    // VXLAN's outer UDP checksum is 0 by design (RFC 7348): "not present", never "bad".
+    for (const s of r['udp.checksum.status'] ?? []) expect([GOOD, NOT_PRESENT], at).toContain(s);
+    expect(r['_ws.malformed'], at).toBeUndefined();
+    for (const sev of r['_ws.expert.severity'] ?? []) expect(Number(sev), at).toBeLessThan(PI_ERROR);
+  }
+}
+
+/** Frames tshark's TCP analysis flags as a retransmission or a duplicate ACK. */
+const flagged = (rows: readonly Row[]) => rows.filter((r) => r['tcp.analysis.retransmission'] || r['tcp.analysis.duplicate_ack'] || r['tcp.analysis.spurious_retransmission']);
+
+describe("tshark reads the simulator's captures clean", () => {
+  it('the canonical run: no TCP-analysis warning at all with the default capture points', () => {
+    const rows = capture({});
+    expectClean(rows);
+    expect(flagged(rows)).toEqual([]);
+  });
+
+  it('capturing every link shows why that is not the default: the same segments again, flagged as retransmissions', () => {
+    const rows = capture({}, 'all');
+    expectClean(rows);
+    expect(flagged(rows).length).toBeGreaterThan(0);
+  });
+
+  it('MuxVM fails: the only TCP warnings are the real SYN retransmissions of both attempts', () => {
+    const rows = capture({ whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }] });
+    expectClean(rows);
+    const warned = flagged(rows).map((r) => r['frame.comment']?.[0] ?? '');
+    expect(warned.length).toBe(4);
+    for (const c of warned) expect(c).toMatch(/ClientVM eth0 -> .*TCP SYN.*sends the SYN again \(retransmission [12] of 2/);
+  });
+
+  it('the second MUX, with MuxVM failed: clean, and its warnings are real retransmissions', () => {
+    const rows = capture({ knobs: { secondMux: true }, whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }] });
+    expectClean(rows);
+    for (const r of flagged(rows)) expect(r['frame.comment']?.[0]).toMatch(/retransmission/);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { ResolvedChapter, ResolvedQuestion, RunResult, Transmission } from '../../src-engine/protocol';
+import { buildTimeline } from '../model/timeline';
+import { chapterAt, chapterSpan, nextQuestion, openQuestion, playBounds, questionStep } from './chapterSteps';
+
+const tx = (id: number, time: number, fromNode: string): Transmission => ({ id, time, arrive: time + 5, fromNode, fromInterface: 'eth0', toNode: 'SW', toInterface: 'p', protocol: 'tcp', summary: '', bytes: new Uint8Array() });
+// Ten steps, one frame each, at t = 0, 10, ..., 90.
+const result = { transmissions: Array.from({ length: 10 }, (_, i) => tx(i, i * 10, i % 2 ? 'A' : 'B')), events: [] } as unknown as RunResult;
+const timeline = buildTimeline(result, 'SW');
+
+const question = (id: string, txId: number): ResolvedQuestion => ({ id, kind: 'choice', prompt: id, about: { time: txId * 10, txId }, choices: [{ id: 'a', label: 'a' }, { id: 'b', label: 'b' }], answer: 'a', why: '' });
+const chapter = (index: number, start: number, end: number, questions: ResolvedQuestion[] = []): ResolvedChapter => ({ index, id: `c${index}`, title: `c${index}`, caption: '', start, end, nodes: [], txIds: [0], questions });
+
+describe('chapter steps', () => {
+  it('spans from the first step at or after its start to the last at or before its end', () => {
+    expect(chapterSpan(chapter(0, 15, 62), timeline)).toEqual({ first: 2, last: 6 });
+    expect(chapterSpan(chapter(0, 30, 30), timeline)).toEqual({ first: 3, last: 3 });
+  });
+
+  it('stops the playhead on the step before an unanswered question, then frees the chapter once it is answered', () => {
+    const c = chapter(0, 20, 80, [question('q2', 7), question('q1', 5)]);
+    expect(questionStep(c.questions[1]!, timeline)).toBe(5);
+    expect(nextQuestion(c, timeline, {})?.question.id).toBe('q1');
+    expect(playBounds(c, timeline, {})).toEqual({ first: 2, last: 4, blocked: true });
+    expect(playBounds(c, timeline, { q1: { choice: 'b', correct: false } })).toEqual({ first: 2, last: 6, blocked: true });
+    expect(playBounds(c, timeline, { q1: { choice: 'a', correct: true }, q2: { choice: 'a', correct: true } })).toEqual({ first: 2, last: 8, blocked: false });
+  });
+
+  it('asks a question about the chapter\'s first frame before the chapter is shown', () => {
+    const c = chapter(0, 30, 60, [question('q', 3)]);
+    expect(playBounds(c, timeline, {})).toEqual({ first: 2, last: 2, blocked: true });
+    expect(openQuestion(c, timeline, {}, 2)?.id).toBe('q');
+  });
+
+  it('opens the question only once the playhead has reached it', () => {
+    const c = chapter(0, 20, 80, [question('q', 6)]);
+    expect(openQuestion(c, timeline, {}, 3)).toBeUndefined();
+    expect(openQuestion(c, timeline, {}, 5)?.id).toBe('q');
+    expect(openQuestion(c, timeline, { q: { choice: 'a', correct: true } }, 5)).toBeUndefined();
+  });
+
+  it('finds the chapter the playhead is in', () => {
+    const chapters = [chapter(0, 0, 20), chapter(1, 30, 50), chapter(2, 60, 90)];
+    expect(chapterAt(chapters, timeline, 0)).toBe(0);
+    expect(chapterAt(chapters, timeline, 4)).toBe(1);
+    expect(chapterAt(chapters, timeline, 9)).toBe(2);
+  });
+});
