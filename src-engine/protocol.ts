@@ -182,8 +182,8 @@ export interface FlowTrace {
 }
 
 export interface ConnectionOutcome {
-  /** 'established': SYN-ACK received; 'gave-up': every SYN unanswered; 'refused': RST; 'pending': the run ended first. */
-  readonly outcome: 'established' | 'gave-up' | 'refused' | 'pending';
+  /** 'established': SYN-ACK received; 'gave-up': every SYN unanswered; 'refused': RST; 'unreachable': no route, no SYN sent; 'pending': the run ended first. */
+  readonly outcome: 'established' | 'gave-up' | 'refused' | 'unreachable' | 'pending';
   /** When each SYN left the client: the first, then each retransmission. */
   readonly synTimes: readonly SimTime[];
   readonly endedAt?: SimTime;

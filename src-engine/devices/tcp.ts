@@ -14,7 +14,8 @@ import type { IpStack } from './ipstack';
 
 const NO_PAYLOAD: readonly Layer[] = [];
 
-export type CloseReason = 'reset' | 'closed' | 'timeout';
+/** 'unreachable': the SYN could not be sent at all (no route): the application gets an error at once. */
+export type CloseReason = 'reset' | 'closed' | 'timeout' | 'unreachable';
 
 export interface TcpHandlers {
   /** A SYN left: the first, or a retransmission. */
@@ -122,7 +123,16 @@ export class TcpStack {
         type: 'tcp-retransmit', segment: 'syn', retransmission: retry, of: Timing.synTries - 1, rto, local: `${u32ToIp(conn.localIp)}:${conn.localPort}`, remote: `${u32ToIp(conn.remoteIp)}:${conn.remotePort}`, ...this.flowOf(conn),
       }, 'tcp');
     }
-    this.segment(conn, iss, 0, SYN, NO_PAYLOAD, tag, why, 1460);
+    if (this.segment(conn, iss, 0, SYN, NO_PAYLOAD, tag, why, 1460) < 0) {
+      // No route: nothing is sent and nothing will be retransmitted (Windows fails the connect at once).
+      // Told after this call returns, so the caller holds the connection when its handler runs.
+      this.ip.node.later(0, () => {
+        if (conn.state !== 'syn-sent' || !this.isCurrent(conn)) return;
+        rec.event('info', me, `${me} cannot open a connection to ${u32ToIp(conn.remoteIp)}:${conn.remotePort}: no route, so the application is told at once (network unreachable)`, 'tcp');
+        this.drop(conn, 'unreachable');
+      });
+      return;
+    }
     conn.handlers.onSynSent?.(conn);
     sched.call(sched.now + rto, TcpStack.synTimeout, this, conn, iss);
   }
@@ -157,8 +167,8 @@ export class TcpStack {
     this.cancelAck(conn);
     const seq = conn.sndNxt;
     const sent = this.segment(conn, seq, conn.rcvNxt, PSH_ACK, payload, tag, why);
+    if (sent <= 0) return;
     conn.sndNxt = (seq + sent) >>> 0;
-    if (sent === 0) return;
     (conn.unacked ??= []).push({ seq, len: sent, payload, why, sentAt: this.ip.ctx.sched.now });
     if (!conn.rtxPending) this.armRtx(conn);
   }
@@ -250,11 +260,11 @@ export class TcpStack {
     conn.ackTimer = undefined;
   }
 
-  /** Encodes and sends one segment; returns the payload length in bytes. */
+  /** Encodes and sends one segment; returns the payload length in bytes, or -1 when it could not be sent (no route). */
   private segment(conn: Conn, seq: number, ack: number, flags: TcpFlags, payload: readonly Layer[], tag: number, why: string, mss?: number): number {
     const header = tcp(conn.localPort, conn.remotePort, seq, ack, flags, mss);
     const bytes = this.ip.originate(conn.remoteIp, IPPROTO_TCP, payload.length === 0 ? [header] : [header, ...payload], tag, why);
-    if (!bytes) return 0;
+    if (!bytes) return -1;
     const o = ETH_HLEN;
     const t = o + ipHeaderLen(bytes, o);
     return ipTotalLen(bytes, o) - (t - o) - tcpHeaderLen(bytes, t);

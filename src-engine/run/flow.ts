@@ -50,7 +50,7 @@ export interface FlowState {
   /** Description of the traced flow once known. */
   description: string;
   /** For a TCP flow, the connection's progress. */
-  tcp: { synTimes: SimTime[]; outcome: 'pending' | 'established' | 'gave-up' | 'refused'; endedAt: SimTime | undefined } | undefined;
+  tcp: { synTimes: SimTime[]; outcome: 'pending' | 'established' | 'gave-up' | 'refused' | 'unreachable'; endedAt: SimTime | undefined } | undefined;
 }
 
 export function startFlow(world: World, source: NodeRt, dest: Destination, attempt = 0, cache: DnsCache = new Map()): FlowState {
@@ -68,7 +68,7 @@ export function startFlow(world: World, source: NodeRt, dest: Destination, attem
     if (port !== undefined) {
       const tcp: NonNullable<FlowState['tcp']> = { synTimes: [], outcome: 'pending', endedAt: undefined };
       state.tcp = tcp;
-      const end = (outcome: 'established' | 'gave-up' | 'refused'): void => {
+      const end = (outcome: 'established' | 'gave-up' | 'refused' | 'unreachable'): void => {
         if (tcp.outcome !== 'pending') return;
         tcp.outcome = outcome;
         tcp.endedAt = sched.now;
@@ -76,7 +76,7 @@ export function startFlow(world: World, source: NodeRt, dest: Destination, attem
       source.tcp.connect(address, port, {
         onSynSent: () => void tcp.synTimes.push(sched.now),
         onEstablished: () => end('established'),
-        onClose: (_c, reason) => end(reason === 'timeout' ? 'gave-up' : 'refused'),
+        onClose: (_c, reason) => end(reason === 'timeout' ? 'gave-up' : reason === 'unreachable' ? 'unreachable' : 'refused'),
       }, tags.flow);
       return;
     }
@@ -126,7 +126,7 @@ export function flowDone(world: World, state: FlowState): boolean {
   const req = world.ctx.tracer.get(state.tags.flow);
   if (state.tcp) {
     if (state.tcp.outcome === 'pending') return false;
-    if (state.tcp.outcome === 'gave-up') return true;
+    if (state.tcp.outcome === 'gave-up' || state.tcp.outcome === 'unreachable') return true;
   }
   if (!req?.final) return false;
   const reply = world.ctx.tracer.get(state.tags.flow + 1);

@@ -136,5 +136,19 @@ describe('EventQueue', () => {
     r.push(5, 1024);
     r.push(5, 3);
     expect([r.pop(), r.pop(), r.pop()]).toEqual([1024, 3, -1]);
+    // An id far past the chain's size heading a run.
+    const far = new EventQueue();
+    far.push(5, 7000);
+    far.push(5, 3);
+    expect([far.pop(), far.pop(), far.pop()]).toEqual([7000, 3, -1]);
+  });
+
+  it('orders equal times pushed apart (not one run) by insertion, through every sift', () => {
+    const q = new EventQueue();
+    const times = Array.from({ length: 500 }, (_, i) => (i * 7) % 5);
+    times.forEach((t, i) => q.push(t, i));
+    const out: number[] = [];
+    for (let x = q.pop(); x !== -1; x = q.pop()) out.push(x);
+    expect(out).toEqual(times.map((t, i) => [t, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => i));
   });
 });

@@ -8,6 +8,8 @@ import { selectDiagramView, selectGeometry, selectResult, selectTimeline, useApp
 import { flowTrails, logicalPath } from './trails';
 
 const OFFSET = 4;
+/** In a lesson the path is what the student works out: it is drawn only with "Show everything". */
+const selectTrailsHidden = (s: ReturnType<typeof useAppStore.getState>) => s.lesson !== undefined && !s.showEverything;
 const line = (pts: readonly Point[], d: number) => pts.map((p, i) => `${i === 0 ? 'M' : 'L'} ${p.x + d} ${p.y + d}`).join(' ');
 
 export function PathTrails() {
@@ -15,9 +17,10 @@ export function PathTrails() {
   const timeline = useAppStore(selectTimeline);
   const result = useAppStore(selectResult);
   const view = useAppStore(selectDiagramView);
+  const hidden = useAppStore(selectTrailsHidden);
   const trails = useMemo(() => (geo && timeline && result ? flowTrails(geo, timeline, result.trace) : undefined), [geo, timeline, result]);
   const logical = useMemo(() => (geo && result ? logicalPath(geo, result.trace) : undefined), [geo, result]);
-  if (!trails) return null;
+  if (!trails || hidden) return null;
   const overlay = view === 'overlay';
   return (
     <ViewportPortal>
@@ -54,7 +57,8 @@ export function PathTrails() {
 export function TrailLegend() {
   const result = useAppStore(selectResult);
   const view = useAppStore(selectDiagramView);
-  if (!result || result.trace.hops.length === 0) return null;
+  const hidden = useAppStore(selectTrailsHidden);
+  if (!result || result.trace.hops.length === 0 || hidden) return null;
   const dsr = result.trace.hops.some((h) => h.steps.some((s) => s.kind === 'load-balance'));
   return (
     <ul className="trail-legend" aria-label="Paths of the flow">

@@ -2,6 +2,7 @@
 // Devices are reached with Tab or the arrow keys and opened with Enter; the context menu (right click,
 // Shift+F10 or the Menu key) fails or restores a VM.
 import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
+import { DiagramPictures } from '../export/DiagramPictures';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { TokenLayer } from '../animation/TokenLayer';
@@ -143,6 +144,7 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
         <PathTrails />
         <TokenLayer />
         <AutoFit userMoved={userMoved} />
+        <DiagramPictures />
       </ReactFlow>
       <NodeMenu />
     </>

@@ -1,6 +1,6 @@
 // A quiz question: its choices as a radio group named by the question, "Check answer", and feedback in
 // a live region that begins with "Correct" or "Not quite" and explains with the engine's own why.
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ResolvedQuestion } from '../../src-engine/protocol';
 import { useAppStore } from '../store/store';
 
@@ -11,6 +11,11 @@ export function Quiz({ question }: { question: ResolvedQuestion }) {
   const feedback = useAppStore((s) => s.feedback[question.id]);
   const { setQuizChoice, answerQuestion } = useAppStore.getState();
   const done = answered !== undefined;
+  const status = useRef<HTMLParagraphElement>(null);
+  // The feedback may fall below the caption bar's fold: bring it into view once it is given.
+  useEffect(() => {
+    if (feedback) status.current?.scrollIntoView({ block: 'nearest' });
+  }, [feedback]);
   const choice = picked ?? answered?.choice;
   const promptId = `${name}-prompt`;
   return (
@@ -39,7 +44,7 @@ export function Quiz({ question }: { question: ResolvedQuestion }) {
           Check answer
         </button>
       )}
-      <p role="status" className={`quiz-feedback${feedback?.type === 'points' ? (feedback.correct ? ' right' : ' wrong') : ''}`}>
+      <p ref={status} role="status" className={`quiz-feedback${feedback?.type === 'points' ? (feedback.correct ? ' right' : ' wrong') : ''}`}>
         {feedback?.message ?? (done ? `${answered.correct ? 'Correct' : 'Not quite'}: you answered ${question.choices.find((c) => c.id === answered.choice)?.label ?? answered.choice}. ${question.why}` : '')}
       </p>
       {done && question.debrief && <p className="quiz-debrief">{question.debrief}</p>}
