@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Regenerates the README's screenshot: builds nothing, serves dist/ and shoots it in headless Chromium.
-//   npm run build && npm run screenshot [-- --out docs/screenshot.png --query "?..." --width 1280 --height 800]
+// Regenerates the README's screenshots: builds nothing, serves dist/ and shoots it in headless Chromium.
+//   npm run build && npm run screenshot                 (every picture the README shows, into docs/)
+//   npm run screenshot -- --out x.png --query "?..." [--width 1280 --height 800 --scheme dark --click Overlay]
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -8,16 +9,34 @@ import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 
 const { values } = parseArgs({
   options: {
-    out: { type: 'string', default: 'docs/screenshot.png' },
-    // The README's view: the canonical flow stopped where VFP has delivered the SYN to PortalVM.
-    query: { type: 'string', default: '?scenario=poc&from=ClientVM&to=https%3A%2F%2Fportal.azurestack.local&step=53&motion=off' },
+    out: { type: 'string' },
+    query: { type: 'string' },
     width: { type: 'string', default: '1280' },
     height: { type: 'string', default: '800' },
+    scheme: { type: 'string', default: 'light' },
     port: { type: 'string', default: '4399' },
     wait: { type: 'string', default: '' },
     click: { type: 'string', multiple: true, default: [] },
   },
 });
+
+const FLOW = '?scenario=poc&from=ClientVM&to=https%3A%2F%2Fportal.azurestack.local&motion=off';
+/** The canonical flow at the VXLAN leg: the SYN, wrapped by MuxVM, in the tunnel to the host's PA. */
+const VXLAN = `${FLOW}&step=52`;
+/** The end of the run (the step clamps to the last): the forward path and the Direct Server Return drawn together. */
+const RETURN = `${FLOW}&step=9999`;
+
+/** The README's pictures: the underlay at the VXLAN leg (light and dark), the overlay, the return path, a tablet. */
+const SHOTS = values.out
+  ? [{ out: values.out, query: values.query ?? VXLAN, width: Number(values.width), height: Number(values.height), scheme: values.scheme, click: values.click }]
+  : [
+      { out: 'docs/screenshot.png', query: VXLAN, width: 1280, height: 800, scheme: 'light', click: [] },
+      { out: 'docs/screenshot-dark.png', query: VXLAN, width: 1280, height: 800, scheme: 'dark', click: [] },
+      { out: 'docs/screenshot-overlay.png', query: RETURN, width: 1280, height: 800, scheme: 'light', click: ['Overlay'] },
+      { out: 'docs/screenshot-overlay-dark.png', query: RETURN, width: 1280, height: 800, scheme: 'dark', click: ['Overlay'] },
+      { out: 'docs/screenshot-return.png', query: RETURN, width: 1920, height: 1080, scheme: 'light', click: [] },
+      { out: 'docs/screenshot-tablet.png', query: VXLAN, width: 768, height: 1024, scheme: 'light', click: [] },
+    ];
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -28,15 +47,18 @@ const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', values.po
 await new Promise((resolve) => server.stdout.once('data', resolve));
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 try {
-  const page = await browser.newPage({ viewport: { width: Number(values.width), height: Number(values.height) } });
-  page.on('console', (m) => m.type() === 'error' && console.error('page:', m.text()));
-  await page.goto(`http://127.0.0.1:${values.port}/hoplab/${values.query}`);
-  await page.getByTestId('engine-status').and(page.locator('[data-status="ready"]')).waitFor();
-  for (const name of values.click) await page.getByRole('button', { name }).click();
-  if (values.wait) await page.locator(values.wait).first().waitFor();
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: values.out });
-  console.log(`wrote ${values.out}`);
+  for (const shot of SHOTS) {
+    const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.scheme === 'dark' ? 'dark' : 'light' });
+    page.on('console', (m) => m.type() === 'error' && console.error('page:', m.text()));
+    await page.goto(`http://127.0.0.1:${values.port}/hoplab/${shot.query}`);
+    await page.getByTestId('engine-status').and(page.locator('[data-status="ready"]')).waitFor();
+    for (const name of shot.click) await page.getByRole('button', { name, exact: true }).click();
+    if (values.wait) await page.locator(values.wait).first().waitFor();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: shot.out });
+    console.log(`wrote ${shot.out}`);
+    await page.close();
+  }
 } finally {
   await browser.close();
   server.kill();

@@ -330,9 +330,9 @@ export class BgpSpeaker {
     this.removeLearned(p, why, cause);
     this.setState(p, 'Idle', `${this.me}: session with ${p.text} ends (${why})`);
     if (conn) this.tcp.close(conn);
-    // Automatic restart after the idle hold time: an initiating speaker connects, a passive one listens.
-    const wait = this.cfg.initiates ? this.jittered(IDLE_HOLD_TIME) : IDLE_HOLD_TIME * SECOND;
-    p.connectRetryTimer = this.ip.node.timer(wait, () => p.state === 'Idle' && this.automaticStart(p));
+    // An initiating speaker starts again after the idle hold time; a passive one stays Idle until its peer
+    // connects (accept() starts the session then).
+    if (this.cfg.initiates) p.connectRetryTimer = this.ip.node.timer(this.jittered(IDLE_HOLD_TIME), () => p.state === 'Idle' && this.automaticStart(p));
   }
 
   private closed(p: Peer, conn: Conn, reason: string): void {

@@ -73,6 +73,16 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
   const sw = rects.get(t.switch.id) ?? { x: 0, y: 0, width: 0, height: 0 };
   const nodes = new Map(t.nodes.map((n) => [n.id, n]));
   const nicEdges = new Map(snapshot.layout.edges.filter((e) => e.kind === 'nic').map((e) => [`${e.owner ?? e.source}:${e.interface}`, e]));
+  const homeSlots = new Map<string, { slots: Map<string, number>; count: number }>();
+  const homeSlot = (node: string, iface: string, def: (typeof t.nodes)[number]) => {
+    let known = homeSlots.get(node);
+    if (!known) {
+      const drawn = def.interfaces.filter((f) => nicEdges.get(`${node}:${f.id}`)?.source === node);
+      known = { slots: new Map(drawn.map((f, i) => [f.id, i])), count: drawn.length };
+      homeSlots.set(node, known);
+    }
+    return { index: known.slots.get(iface) ?? -1, count: known.count };
+  };
   const nic = (node: string, iface: string): NicAnchor | undefined => {
     const edge = nicEdges.get(`${node}:${iface}`);
     const def = nodes.get(node);
@@ -82,33 +92,32 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
     const above = r.y < sw.y;
     const ySwitch = above ? sw.y : sw.y + sw.height;
     if (edge.owner) return { x: r.x + PORT_DROP_X, yNode: above ? r.y + r.height : r.y, ySwitch, above, box: edge.source };
-    // Home NICs of one node sit side by side under it.
-    const drawn = def.interfaces.filter((f) => nicEdges.get(`${node}:${f.id}`)?.source === node);
-    const index = drawn.findIndex((f) => f.id === iface);
-    return { x: r.x + r.width / 2 + nicOffset(index, drawn.length), yNode: above ? r.y + r.height : r.y, ySwitch, above };
+    // Home NICs of one node sit side by side under it (their order is computed once per node: a node
+    // with thousands of NICs must not cost thousands of steps per NIC).
+    const { index, count } = homeSlot(node, iface, def);
+    return { x: r.x + r.width / 2 + nicOffset(index, count), yNode: above ? r.y + r.height : r.y, ySwitch, above };
   };
   const vfp = snapshot.layout.boxes.find((b) => b.kind === 'vfp');
   const vfpRect = vfp ? rects.get(vfp.id) : undefined;
-  const tunnels = snapshot.layout.edges.filter((e) => e.kind === 'tunnel');
+  const tunnels = new Map(snapshot.layout.edges.filter((e) => e.kind === 'tunnel').map((e) => [e.source, e]));
+  const boxById = new Map(snapshot.layout.boxes.map((b) => [b.id, b]));
   const tunnel = (node: string, iface: string): Tunnel | undefined => {
     const from = nic(node, iface);
-    const edge = from?.box ? tunnels.find((e) => e.source === from.box) : undefined;
+    const edge = from?.box ? tunnels.get(from.box) : undefined;
     const a = edge ? rects.get(edge.source) : undefined;
     const b = edge ? rects.get(edge.target) : undefined;
-    const hostNic = edge ? snapshot.layout.boxes.find((x) => x.id === edge.target) : undefined;
+    const hostNic = edge ? boxById.get(edge.target) : undefined;
     const down = hostNic?.owner && hostNic.interface ? nic(hostNic.owner, hostNic.interface) : undefined;
     if (!a || !b || !down) return undefined;
     return { points: tunnelPoints(a, b, down) };
   };
-  const ids = [...nodes.keys()].sort((a, b) => b.length - a.length);
-  const port = (portId: string) => {
-    for (const id of ids) {
-      if (!portId.startsWith(`${id}.`)) continue;
-      const iface = portId.slice(id.length + 1);
-      if (nodes.get(id)!.interfaces.some((f) => f.id === iface)) return { node: id, iface };
-    }
-    return undefined;
-  };
+  // Switch port ids ("PortalVM.eth0") to their node and NIC, built once: a lookup per frame stays O(1).
+  // Longer node ids are entered last, so "a.b" + "c" wins over "a" + "b.c" as the longest match did.
+  const ports = new Map<string, { node: string; iface: string }>();
+  for (const id of [...nodes.keys()].sort((a, b) => a.length - b.length)) {
+    for (const f of nodes.get(id)!.interfaces) ports.set(`${id}.${f.id}`, { node: id, iface: f.id });
+  }
+  const port = (portId: string) => ports.get(portId);
   return { switchId: t.switch.id, box: (id) => rects.get(id), nic, switchMidY: sw.y + sw.height / 2, vfpX: vfpRect ? vfpRect.x + vfpRect.width / 2 : undefined, tunnel, port };
 }
 

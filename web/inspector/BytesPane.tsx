@@ -9,7 +9,8 @@ export function BytesPane() {
   const selectField = useAppStore((s) => s.selectField);
   if (!tx || !packet) return null;
   return (
-    <div className="bytes-pane" aria-label="Bytes of the frame" role="region">
+    // Focusable, so a keyboard user can scroll the bytes when they overflow.
+    <div className="bytes-pane" aria-label="Bytes of the frame" role="region" tabIndex={0}>
       <HexDump packet={packet} bytes={tx.bytes} selected={selected} onSelect={selectField} />
     </div>
   );

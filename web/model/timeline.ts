@@ -30,17 +30,15 @@ const ethSrc = (b: Uint8Array) => (b.length >= 12 ? Array.from(b.subarray(6, 12)
 
 export function buildTimeline(result: RunResult, switchId: string): Timeline {
   const sorted = [...result.transmissions].sort((a, b) => a.time - b.time || a.id - b.id);
-  const steps: Step[] = [];
+  // Steps are built in place (a flood of thousands of frames is one step: appending, never copying).
+  const steps: { index: number; time: SimTime; arrive: SimTime; txIds: number[]; fromNode: string; protocols: Protocol[] }[] = [];
   const stepOfTx = new Map<number, number>();
   for (const t of sorted) {
     const last = steps[steps.length - 1];
     if (last && last.time === t.time && last.fromNode === t.fromNode) {
-      steps[steps.length - 1] = {
-        ...last,
-        arrive: Math.max(last.arrive, t.arrive),
-        txIds: [...last.txIds, t.id],
-        protocols: last.protocols.includes(t.protocol) ? last.protocols : [...last.protocols, t.protocol],
-      };
+      last.arrive = Math.max(last.arrive, t.arrive);
+      last.txIds.push(t.id);
+      if (!last.protocols.includes(t.protocol)) last.protocols.push(t.protocol);
     } else {
       steps.push({ index: steps.length, time: t.time, arrive: t.arrive, txIds: [t.id], fromNode: t.fromNode, protocols: [t.protocol] });
     }
@@ -67,32 +65,44 @@ export function buildTimeline(result: RunResult, switchId: string): Timeline {
   return { steps, tx: new Map(sorted.map((t) => [t.id, t])), stepOfTx, stepOfEvent, eventsOfStep, cameFrom: linkHops(sorted, switchId) };
 }
 
+/**
+ * Arrivals are indexed by what a match needs (the receiving node and the flow, or at the switch the source
+ * MAC of an unflowed frame), so each frame looks only at its own candidates, latest first, skipping just
+ * the few still in flight: linear in frames, where scanning every arrival at a busy node was quadratic.
+ */
 function linkHops(sorted: readonly Transmission[], switchId: string): Map<number, number> {
   const arrivals = new Map<string, Transmission[]>();
   const cameFrom = new Map<number, number>();
+  const keyOf = (node: string, t: Transmission) => (t.flowId !== undefined ? `${node}|f|${t.flowId}` : node === switchId ? `${node}|m|${ethSrc(t.bytes)}` : undefined);
   for (const t of sorted) {
-    const candidates = arrivals.get(t.fromNode) ?? [];
-    let match: Transmission | undefined;
-    for (let i = candidates.length - 1; i >= 0; i--) {
-      const c = candidates[i]!;
-      if (c.arrive > t.time) continue;
-      if (t.flowId !== undefined ? c.flowId === t.flowId : t.fromNode === switchId && c.flowId === undefined && ethSrc(c.bytes) === ethSrc(t.bytes)) {
-        match = c;
+    const key = keyOf(t.fromNode, t);
+    const candidates = key === undefined ? undefined : arrivals.get(key);
+    if (candidates) {
+      for (let i = candidates.length - 1; i >= 0; i--) {
+        if (candidates[i]!.arrive > t.time) continue;
+        cameFrom.set(t.id, candidates[i]!.id);
         break;
       }
     }
-    if (match) cameFrom.set(t.id, match.id);
     if (t.toNode !== undefined) {
-      const list = arrivals.get(t.toNode) ?? [];
-      list.push(t);
-      arrivals.set(t.toNode, list);
+      const at = keyOf(t.toNode, t);
+      if (at === undefined) continue;
+      const list = arrivals.get(at);
+      if (list) list.push(t);
+      else arrivals.set(at, [t]);
     }
   }
   return cameFrom;
 }
 
-/** The first step at or after `time`; the last step when none is. */
+/** The first step at or after `time`; the last step when none is (binary search: steps are in time order). */
 export function stepAtTime(steps: readonly Step[], time: SimTime): number {
-  const i = steps.findIndex((s) => s.time >= time);
-  return i >= 0 ? i : steps.length - 1;
+  let lo = 0;
+  let hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (steps[mid]!.time >= time) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < steps.length ? lo : steps.length - 1;
 }

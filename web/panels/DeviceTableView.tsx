@@ -14,7 +14,8 @@ const cell = (column: string, value: string | undefined) =>
 export function DeviceTableView({ table, focus }: { table: DeviceTable; focus?: Readonly<Record<string, string>> }) {
   const focused = (cells: Readonly<Record<string, string>>) => focus !== undefined && Object.entries(focus).every(([k, v]) => cells[k] === v);
   return (
-    <div className="table-wrap">
+    // A wide table scrolls sideways; focusable and named so the keyboard can scroll it too.
+    <div className="table-wrap" role="region" aria-label={`${table.title} (scrolls sideways)`} tabIndex={0}>
       <table className="device-table">
         <caption>{table.title}</caption>
         <thead>

@@ -168,6 +168,9 @@ export function EventList() {
         <span>Protocol</span>
         <span>Summary</span>
       </div>
+      {/* A listbox may hold options only: before a run the hint stands in its place. */}
+      {!result && <p className="empty">Send traffic to see every frame and every change in the network, in order.</p>}
+      {result && (
       <ul
         ref={list}
         className="event-list"
@@ -188,8 +191,8 @@ export function EventList() {
             </Fragment>
           );
         })}
-        {!result && <li className="empty">Send traffic to see every frame and every change in the network, in order.</li>}
       </ul>
+      )}
     </section>
   );
 }
