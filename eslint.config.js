@@ -20,6 +20,28 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The page draws what the engine means and never re-derives it: it may import the engine's view module
+    // at run time (pure, zod-free), and any other engine file for its types only. Tests may use the engine
+    // itself; the benchmark harness, loaded only in bench mode, builds its generated topology.
+    files: ['web/**/*.{ts,tsx}'],
+    // Two known exceptions, to move behind the worker: the topology editor's edits and the JSON Schema export.
+    ignores: ['web/**/*.test.{ts,tsx}', 'web/bench/**', 'web/controls/ExportTopology.tsx', 'web/store/editorSlice.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)src-engine/(?!view/|worker\\.ts$)',
+              allowTypeImports: true,
+              message: 'The page imports engine code at run time only from src-engine/view/ (other engine files: `import type`).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The engine is a library that happens to run in a worker: no DOM framework, no state library, no app code.
     files: ['src-engine/**/*.ts'],
     rules: {

@@ -76,7 +76,7 @@ test('the preset flow, stepped hop by hop: the right node lights up and the insp
   });
 
   await test.step("the selected field's bytes are highlighted, and a byte selects its field", async () => {
-    await playback.back.click();
+    await playback.stepBack();
     const dst = inspector.field('ipv4', 'Destination address');
     await dst.click();
     await expect(dst).toHaveAttribute('aria-pressed', 'true');

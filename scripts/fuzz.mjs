@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10000' }, 'cli-runs': { type: 'string', default: '1000' }, seed: { type: 'string', default: '20160129' } } });
 const REPORT = '.cache/fuzz/report.jsonl';
 rmSync(REPORT, { force: true });
-const files = ['src-engine/topology/topology.fuzz.test.ts', 'web/url/urlState.fuzz.test.ts', 'src-engine/cli/cli.fuzz.test.ts', 'web/model/destination.fuzz.test.ts', 'src-engine/packets/packets.fuzz.test.ts'];
+const files = ['src-engine/topology/topology.fuzz.test.ts', 'web/url/urlState.fuzz.test.ts', 'src-engine/cli/cli.fuzz.test.ts', 'src-engine/view/destination.fuzz.test.ts', 'src-engine/packets/packets.fuzz.test.ts'];
 const r = spawnSync('npx', ['vitest', 'run', ...files], {
   stdio: 'inherit',
   env: { ...process.env, FUZZ_RUNS: values.runs, FUZZ_CLI_RUNS: values['cli-runs'], FC_SEED: values.seed, FUZZ_REPORT: REPORT },

@@ -3,7 +3,12 @@
 // Expected failures come back as values (`Result`), never as errors thrown across the worker boundary.
 import type { LessonSummary, ResolvedLesson } from './lessons/model';
 import type { Layer } from './packets/layers';
-import type { Provenance, Topology } from './topology/schema';
+import type { Topology } from './topology/schema';
+import type { Disposition } from './view/dispositions';
+import type { Protocol } from './view/protocols';
+import type { Provenance } from './view/provenance';
+
+export type { Disposition, Protocol };
 
 /** Simulated time in microseconds since the start of the run. Only the UI maps it to wall time. */
 export type SimTime = number;
@@ -66,7 +71,6 @@ export interface TopologyLayout {
   readonly edges: readonly LayoutEdge[];
 }
 
-export type Protocol = 'arp' | 'dns' | 'tcp' | 'udp' | 'bgp' | 'vxlan' | 'icmp' | 'other';
 
 export interface RunRequest {
   /** Source node id, e.g. "ClientVM". */
@@ -153,21 +157,6 @@ export interface Hop {
   readonly why: string;
 }
 
-export type Disposition =
-  | 'delivered'
-  | 'no-route'
-  | 'ttl-exceeded'
-  | 'node-down'
-  | 'neighbor-unreachable'
-  | 'no-listener'
-  | 'no-dns-answer'
-  /** The MUX or VFP has no load-balancing rule for the VIP, protocol and port. */
-  | 'no-rule'
-  /** The packet was sent into a link (a NIC's switch port) that is down. */
-  | 'link-down'
-  | 'timeout'
-  /** The run reached its simulated-time or event budget (see limits.ts) before the flow ended. */
-  | 'budget-exceeded';
 
 export interface FlowTrace {
   /** The flow id its transmissions carry ('flow', 'flow-2', ... one per attempt; 'dns', 'dns-2' for lookups). */

@@ -1,4 +1,4 @@
-import '../src-engine/zodJitless';
+import './zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';

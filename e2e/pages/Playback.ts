@@ -39,9 +39,28 @@ export class Playback {
     return Number(/of (\d+)/.exec(text)?.[1] ?? 0);
   }
 
+  /**
+   * One step on, then waits until every panel that renders after the diagram (they mark the step they
+   * show with data-shows-step) shows the new step, so what a test reads next is this step's.
+   */
   async stepForward() {
     const before = await this.step();
     await this.forward.click();
     await expect.poll(() => this.step()).toBeGreaterThan(before);
+    await this.settled();
+  }
+
+  /** One step back, then waits as stepForward does. */
+  async stepBack() {
+    const before = await this.step();
+    await this.back.click();
+    await expect.poll(() => this.step()).toBeLessThan(before);
+    await this.settled();
+  }
+
+  /** Waits until every deferred panel shows the step the readout shows. */
+  async settled() {
+    const now = await this.step();
+    await expect(this.page.locator(`[data-shows-step]:not([data-shows-step="${now}"])`)).toHaveCount(0);
   }
 }

@@ -58,7 +58,7 @@ describe('npm run trace', { timeout: 60_000 }, () => {
     expect(a.stderr).toContain('"Nowhere" is not a node of this topology');
     const b = cli('--from', 'ClientVM', '--to', 'ftp://portal');
     expect(b.status).not.toBe(0);
-    expect(b.stderr).toContain('the scheme ftp:// is not supported');
+    expect(b.stderr).toContain('Hoplab opens only http:// and https:// URLs');
     const c = cli('--from', 'ClientVM', '--to', 'PortalVM', '--seed', 'abc');
     expect(c.status).toBe(2);
     expect(c.stderr).toContain('--seed must be a whole number');

@@ -1,6 +1,6 @@
 // Every way a flow can end, each with its explained disposition, and the destinations people type.
 import { describe, expect, it } from 'vitest';
-import { parseDestination } from './destination';
+import { parseDestination } from '../view/destination';
 import { pocTopology, runPoc } from './fixtures';
 import { simulate } from './simulate';
 

@@ -9,7 +9,7 @@ import { resolveName } from '../devices/dns';
 import type { NodeRt } from '../devices/node';
 import type { SimTime } from '../protocol';
 import { SECOND } from '../sim/timing';
-import type { Destination } from './destination';
+import type { Destination } from '../view/destination';
 import type { World } from './world';
 
 export const DNS_TAG = 1;

@@ -6,6 +6,7 @@ import type { Capture } from '../capture/index';
 import { buildCapture, type CapturePoints } from '../trace/capture';
 import { tablesAt } from '../trace/tableLog';
 import { engineError } from '../errors';
+import { isNodeUpAt } from '../view/runState';
 import { simulate, type SimRun } from './simulate';
 import type { LessonDef, ResolvedLesson, ResolveFailure } from '../lessons/model';
 import { createRunQuery } from '../lessons/query';
@@ -34,12 +35,7 @@ export function createRunSession(): RunSession {
       const all = [...last.nodes, last.switchId];
       const node = all.find((n) => n.toLowerCase() === nodeText.toLowerCase());
       if (!node) return { ok: false, error: engineError('unknown-node', `"${nodeText}" is not a node of the last run`) };
-      let up = true;
-      for (const e of last.result.events) {
-        if (e.time > time) break;
-        if (e.node === node && e.kind === 'node-failed') up = false;
-        if (e.node === node && e.kind === 'node-restored') up = true;
-      }
+      const up = isNodeUpAt(last.result.events, node, time);
       return { ok: true, value: { node, time, up, tables: tablesAt(last.tableLog, node, time) } };
     },
     resolveLesson(lesson) {

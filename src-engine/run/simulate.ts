@@ -9,7 +9,8 @@ import type { RecordOptions } from '../trace/recorder';
 import type { TableChange } from '../trace/tableLog';
 import type { TraceBuild } from '../trace/tracer';
 import type { Result } from '../protocol';
-import { parseDestination } from './destination';
+import { parseDestination } from '../view/destination';
+import { flowTimes } from '../view/flowStart';
 import { engineError } from '../errors';
 import { explainBlackHole, explainWithdrawn, findBlackHole } from './blackHole';
 import { attemptIds, attemptTags, flowDone, startFlow, type DnsCache, type FlowState } from './flow';
@@ -20,10 +21,6 @@ import { LIMITS } from '../limits';
 import { checkRequest } from './request';
 
 export const DEFAULT_SEED = 1;
-/** When the flow starts with no what-if: the control plane is long settled by then. */
-export const FLOW_START = SECOND;
-/** How long after a what-if an attempt starts: the failure has happened, the hold timer still runs. */
-const AFTER_WHAT_IF = 5 * SECOND;
 /** The longest an attempt may take (three SYNs: 0, 3, 9 s, then 12 s more: 21 s). */
 const FLOW_LIMIT = 60 * SECOND;
 /** Run on this long after the flow has ended, for the last ACKs. */
@@ -34,29 +31,6 @@ export interface SimRun {
   readonly tableLog: readonly TableChange[];
   readonly nodes: readonly string[];
   readonly switchId: string;
-}
-
-/**
- * When each attempt of the flow starts. Given times win. Otherwise one attempt once the what-ifs have
- * taken effect; when the last what-if fails a BGP speaker (a MUX), two: one while its peers still hold
- * its routes (the hold-time black hole) and one after their hold timer expired.
- */
-export function flowTimes(topology: Topology, request: RunRequest): SimTime[] {
-  if (request.flowAt && request.flowAt.length > 0) return [...request.flowAt].sort((a, b) => a - b);
-  const whatIfs = request.whatIf ?? [];
-  if (whatIfs.length === 0) return [FLOW_START];
-  const last = Math.max(...whatIfs.map((w) => w.at));
-  const lastFails = whatIfs.filter((w) => w.at === last && w.action === 'fail');
-  const hold = (topology.bgp?.holdTime ?? 0) * SECOND;
-  const speakers = new Set((topology.bgp?.speakers ?? []).map((s) => s.node.toLowerCase()));
-  const failsSpeaker = lastFails.some((w) => !w.target.includes(':') && speakers.has(w.target.toLowerCase()));
-  if (failsSpeaker && hold > 0) return [Math.max(FLOW_START, last + AFTER_WHAT_IF), last + hold + AFTER_WHAT_IF];
-  return [Math.max(FLOW_START, last + (lastFails.length > 0 ? hold : 0) + AFTER_WHAT_IF)];
-}
-
-/** When the (first) flow starts. */
-export function flowStartTime(topology: Topology, request: RunRequest): SimTime {
-  return flowTimes(topology, request)[0]!;
 }
 
 /** What one run may cost: simulated microseconds and events (limits.ts; tests pass smaller ones). */

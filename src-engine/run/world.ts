@@ -16,7 +16,8 @@ import { Vfp, type VfpRule } from '../devices/vfp';
 import { VSwitch } from '../devices/vswitch';
 import { Scheduler } from '../sim/scheduler';
 import type { Topology } from '../topology/schema';
-import { markOf } from '../topology/schema';
+import { markOf } from '../view/provenance';
+import { interfaceRow, slbRuleRow } from '../view/deviceTables';
 import { Recorder, type RecordOptions } from '../trace/recorder';
 import { Tracer } from '../trace/tracer';
 
@@ -62,7 +63,10 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
       const iface: Iface = { index, id: f.id, ip: ipToU32(addr), ipText: addr, len, network, mac: macToNum(f.mac), macText: f.mac, port, def: f };
       ip.addInterface(iface);
       ifaceOf.set(iface.ip, { node, iface });
-      if (rec.full) rec.table(def.id, 'interfaces', f.id, { cells: { interface: f.id, address: f.address, mac: f.mac, network: f.network, vlan: port.vlan !== undefined ? String(port.vlan) : '-', state: 'up' }, prov: markOf(f, 'address') });
+      if (rec.full) {
+        const row = interfaceRow(f, port.vlan);
+        rec.table(def.id, 'interfaces', f.id, { ...row, cells: { ...row.cells, state: 'up' } });
+      }
       ip.routes.add({ network, len, nextHop: 0, ifIndex: index, source: 'connected', metric: 0, prov: markOf(f, 'address') });
     });
     for (const r of def.routes) {
@@ -112,7 +116,7 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
       installMux(mux.ip, { vips, rules, vni: slb.vni, paIfIndex });
       muxAnnounce.set(muxId, vipTexts.map((v) => `${v}/32`));
       for (const r of slb.rules) {
-        rec.table(muxId, 'slb-rules', r.name, { cells: { rule: r.name, VIP: r.vip, protocol: r.protocol.toUpperCase(), port: String(r.port), DIPs: r.dips.map((d) => `${d.address}:${d.port}`).join(', ') }, prov: r.prov });
+        rec.table(muxId, 'slb-rules', r.name, slbRuleRow(r));
       }
     }
     const host = nodes.get(topology.switch.host);

@@ -6,8 +6,10 @@ import { LIMITS } from '../limits';
 import { dnsNameProblem } from '../net/dnsName';
 import { unsafeCharacter } from '../net/text';
 
-export const MARKS = ['documented', 'blog', 'inferred', 'illustrative'] as const;
-export type Mark = (typeof MARKS)[number];
+import { MARKS } from '../view/provenance';
+
+export { MARKS, markOf } from '../view/provenance';
+export type { Mark } from '../view/provenance';
 
 /** Text a person wrote, shown in the app: capped in length, with no bidi or invisible control characters. */
 function text(max: number, what: string, min = 0) {
@@ -192,8 +194,3 @@ export type NetworkDef = Topology['networks'][number];
 export type NodeDef = Topology['nodes'][number];
 export type InterfaceDef = NodeDef['interfaces'][number];
 export type RouteDef = NodeDef['routes'][number];
-
-/** The mark of one field of a record: its own override, else the record's mark. */
-export function markOf(record: { prov: Provenance; fieldProv?: Record<string, Provenance> | undefined }, field?: string): Provenance {
-  return (field !== undefined ? record.fieldProv?.[field] : undefined) ?? record.prov;
-}

@@ -1,21 +1,11 @@
 // Device tables over time: devices append changes as the run goes; `tablesAt` replays them up to a
 // simulated time, so the UI can show any node's tables at any moment of the last run.
 import type { DeviceTable, SimTime, TableRow } from '../protocol';
-import type { Provenance } from '../topology/schema';
+import type { Provenance } from '../view/provenance';
 
-export type TableId = 'interfaces' | 'arp' | 'routes' | 'nat' | 'bgp-neighbors' | 'bgp-rib' | 'slb-rules' | 'vfp-flows' | 'mac';
+import { TABLE_COLUMNS, type TableId } from '../view/deviceTables';
 
-export const TABLE_COLUMNS: Record<TableId, { readonly title: string; readonly columns: readonly string[] }> = {
-  interfaces: { title: 'Interfaces', columns: ['interface', 'address', 'mac', 'network', 'vlan', 'state'] },
-  arp: { title: 'ARP cache', columns: ['address', 'mac', 'interface', 'state', 'learned', 'reachable until'] },
-  routes: { title: 'Routing table', columns: ['prefix', 'next hop', 'interface', 'source', 'from', 'metric'] },
-  nat: { title: 'NAT table (NAPT)', columns: ['protocol', 'inside', 'outside', 'remote', 'created'] },
-  'bgp-neighbors': { title: 'BGP neighbours', columns: ['peer', 'AS', 'state', 'hold time', 'capabilities', 'since'] },
-  'bgp-rib': { title: 'BGP RIB', columns: ['prefix', 'next hop', 'AS path', 'origin', 'peer', 'learned at'] },
-  'slb-rules': { title: 'SLB rules', columns: ['rule', 'VIP', 'protocol', 'port', 'DIPs'] },
-  'vfp-flows': { title: 'VFP flow table', columns: ['client', 'VIP', 'DIP', 'port', 'created'] },
-  mac: { title: 'MAC address table', columns: ['mac', 'port', 'vlan'] },
-};
+export type { TableId };
 
 export interface TableRowData {
   readonly cells: Readonly<Record<string, string>>;

@@ -1,10 +1,8 @@
 // What the token layer draws for a step: one token per frame, with its path, label and look.
-import { decodePacket } from '../../src-engine/packets/index';
-import type { Layer } from '../../src-engine/packets/layers';
 import type { Protocol } from '../../src-engine/protocol';
+import { viewFrame } from '../../src-engine/view/index';
 import type { Geometry } from '../diagram/geometry';
 import type { Timeline } from '../model/timeline';
-import { tokenLabel } from './tokenLabel';
 import { tokenIds } from './tokenIds';
 import { transmissionPath, type TokenPath } from './tokenPath';
 
@@ -28,10 +26,8 @@ export function stepTokens(geo: Geometry, timeline: Timeline, stepIndex: number)
     const entry = tx.fromNode === geo.switchId ? entryX(geo, timeline, id) : undefined;
     const path = transmissionPath(geo, tx, entry);
     if (!path) continue;
-    const decoded = decodePacket(tx.bytes);
-    const layers: readonly Layer[] = decoded.ok ? decoded.value.layers : [];
-    const vx = layers.find((l) => l.type === 'vxlan');
-    out.push({ txId: id, path, label: tokenLabel(layers), protocol: tx.protocol, ...(vx?.type === 'vxlan' ? { vni: vx.vni } : {}), inFlow: tx.flowId !== undefined });
+    const view = viewFrame(tx.bytes);
+    out.push({ txId: id, path, label: view.tokenLabel, protocol: tx.protocol, ...(view.vni !== undefined ? { vni: view.vni } : {}), inFlow: tx.flowId !== undefined });
   }
   return out;
 }

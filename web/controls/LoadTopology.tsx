@@ -1,7 +1,7 @@
 // Loading a topology document from a file. The engine validates it; on any error the current topology
 // stays, and the errors are listed with their paths in the document.
 import { useRef } from 'react';
-import { LIMITS } from '../../src-engine/limits';
+import { LIMITS } from '../../src-engine/view/index';
 import { selectTopologySource, useAppStore } from '../store/store';
 
 export function LoadTopology() {

@@ -2,7 +2,7 @@
 // preset lesson. What the user typed stays in the field when it is wrong; the message under it says
 // what is wrong and how to fix it.
 import { useState, type FormEvent } from 'react';
-import { checkDestination } from '../model/destination';
+import { checkDestination } from '../../src-engine/view/index';
 import { PRESET_REQUEST } from '../store/runSlice';
 import { selectRunError, selectRunStatus, selectTopology, useAppStore } from '../store/store';
 
@@ -26,7 +26,7 @@ export function SendTraffic() {
     if (!topology) return;
     const check = checkDestination(topology, from, to);
     if (!check.ok) {
-      setProblem(check.message);
+      setProblem(check.error.message);
       return;
     }
     setProblem(undefined);

@@ -1,13 +1,11 @@
-import type { Provenance } from '../../src-engine/topology/schema';
-
-const SHORT = { documented: 'doc', blog: 'blog', inferred: 'inf', illustrative: 'illus' } as const;
+import { MARK_SHORT, markTitle, type Provenance } from '../../src-engine/view/index';
 
 /** The provenance mark of a value: how sure we are of it, and where it comes from. */
 export function MarkBadge({ prov }: { prov: Provenance }) {
-  const title = `${prov.mark}${prov.source ? `: ${prov.source}` : ''}`;
+  const title = markTitle(prov);
   return (
     <span className={`mark mark-${prov.mark}`} title={title} aria-label={`provenance ${title}`}>
-      {SHORT[prov.mark]}
+      {MARK_SHORT[prov.mark]}
     </span>
   );
 }

@@ -1,7 +1,7 @@
 // Where things are on the diagram, in flow coordinates: the layout's boxes made absolute, and the point
 // where each NIC's bus drop meets its node and the switch. Pure, shared by the edges and the token layer
 // so a token runs exactly along the line drawn for its NIC.
-import { PORT_DROP_X } from '../../src-engine/layout/layoutTopology';
+import { PORT_DROP_X } from '../../src-engine/view/index';
 import type { LayoutBox, TopologySnapshot } from '../../src-engine/protocol';
 
 export interface Rect {

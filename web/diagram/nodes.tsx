@@ -2,7 +2,7 @@
 // subscribes to its own highlight (sending, receiving, selected, down), so a step re-renders two or
 // three nodes, not the graph.
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
-import { markOf } from '../../src-engine/topology/schema';
+import { markOf } from '../../src-engine/view/index';
 import { selectEdgeActive, selectLessonFocus, selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
 import type { FlowNode } from './toFlow';
 import { MarkBadge } from './MarkBadge';

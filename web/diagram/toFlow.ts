@@ -3,7 +3,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import type { NetworkDef, NodeDef, Topology } from '../../src-engine/topology/schema';
-import { PORT_DROP_X } from '../../src-engine/layout/layoutTopology';
+import { PORT_DROP_X } from '../../src-engine/view/index';
 import { absoluteBoxes, createGeometry, nicOffset } from './geometry';
 
 export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[]; label: string };

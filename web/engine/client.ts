@@ -7,10 +7,9 @@
 // when the worker stops for any reason); and a new worker is started, handed the current topology by
 // whoever registered `onEngineRestart`, before any further call reaches it.
 import { wrap, type Remote } from 'comlink';
-import { FAILED, METHODS } from '../../src-engine/guard';
+import { FAILED, LIFELOCK_PREFIX, METHODS, READY_MESSAGE } from '../../src-engine/view/index';
 import type { EngineApi, EngineError } from '../../src-engine/protocol';
 import type { WorkerApi } from '../../src-engine/worker';
-import { LIFELOCK_PREFIX, READY_MESSAGE } from '../../src-engine/workerSignals';
 
 type Api = WorkerApi;
 type Method = keyof Api;

@@ -3,7 +3,7 @@
 import type { DecodedPacket } from '../../src-engine/packets/decoded';
 import type { Transmission } from '../../src-engine/protocol';
 import type { LayerDiff } from './diffLayers';
-import { LAYER_TITLES } from './layerText';
+import { layerTitle } from '../../src-engine/view/index';
 
 export function HopChanges({ diff, packet, prev, tx }: { diff: LayerDiff | undefined; packet: DecodedPacket; prev: Transmission | undefined; tx: Transmission }) {
   if (!diff || !prev) {
@@ -17,7 +17,7 @@ export function HopChanges({ diff, packet, prev, tx }: { diff: LayerDiff | undef
   const label = (layerIndex: number, field: string) => {
     const layer = packet.layers[layerIndex];
     const span = packet.fields.find((f) => f.layerIndex === layerIndex && f.field === field);
-    return `${layer ? LAYER_TITLES[layer.type] : ''} ${span?.label.toLowerCase() ?? field}`;
+    return `${layer ? layerTitle(layer.type) : ''} ${span?.label.toLowerCase() ?? field}`;
   };
   const checksums = diff.changes.filter((c) => /checksum/i.test(c.field));
   const others = diff.changes.filter((c) => !/checksum/i.test(c.field));
@@ -30,7 +30,7 @@ export function HopChanges({ diff, packet, prev, tx }: { diff: LayerDiff | undef
       <ul>
         {diff.added.length > 0 && (
           <li className="change-added">
-            Outer headers added: {diff.added.map((i) => LAYER_TITLES[packet.layers[i]!.type]).join(', ')}
+            Outer headers added: {diff.added.map((i) => layerTitle(packet.layers[i]!.type)).join(', ')}
           </li>
         )}
         {diff.removed.length > 0 && <li className="change-removed">Outer headers removed: {diff.removed.join(', ')}</li>}
@@ -39,7 +39,7 @@ export function HopChanges({ diff, packet, prev, tx }: { diff: LayerDiff | undef
             {label(c.layerIndex, c.field)}: <s>{c.before}</s> → <strong>{c.after}</strong>
           </li>
         ))}
-        {checksums.length > 0 && <li className="muted">Checksums recomputed: {[...new Set(checksums.map((c) => LAYER_TITLES[packet.layers[c.layerIndex]!.type]))].join(', ')}</li>}
+        {checksums.length > 0 && <li className="muted">Checksums recomputed: {[...new Set(checksums.map((c) => layerTitle(packet.layers[c.layerIndex]!.type)))].join(', ')}</li>}
         {nothing && checksums.length === 0 && <li className="muted">Nothing: the frame went through unchanged.</li>}
       </ul>
     </div>

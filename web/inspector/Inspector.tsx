@@ -24,7 +24,7 @@ export function Inspector() {
 
   if (!tx || !step) return <p className="empty">Run a flow to inspect its packets: each frame's layers, fields and bytes.</p>;
   return (
-    <section className="inspector" aria-label="Packet inspector">
+    <section className="inspector" aria-label="Packet inspector" data-shows-step={step.index + 1}>
       <h3 className="frame-title">
         Frame #{tx.id}: {tx.fromNode} {tx.fromInterface} → {tx.toNode ? `${tx.toNode} ${tx.toInterface ?? ''}` : 'nowhere (lost)'} · {tx.bytes.length} bytes
       </h3>

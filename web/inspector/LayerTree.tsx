@@ -4,7 +4,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DecodedPacket } from '../../src-engine/packets/decoded';
 import type { LayerDiff } from './diffLayers';
 import { fieldRows } from './fields';
-import { LAYER_TITLES, formatWas, layerSummary } from './layerText';
+import { formatWas, layerSummary, layerTitle } from '../../src-engine/view/index';
 
 interface Props {
   packet: DecodedPacket;
@@ -38,7 +38,7 @@ export function LayerTree({ packet, bytes, diff, selected, onSelect }: Props) {
               <span className="caret" aria-hidden="true">
                 {open ? '▾' : '▸'}
               </span>
-              <strong>{LAYER_TITLES[layer.type]}</strong> <span className="layer-summary">{layerSummary(layer)}</span>
+              <strong>{layerTitle(layer.type)}</strong> <span className="layer-summary">{layerSummary(layer)}</span>
               {added && <span className="badge badge-added">added here</span>}
             </button>
             {open && (

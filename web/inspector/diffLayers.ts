@@ -2,7 +2,7 @@
 // an encapsulation (outer headers added) or a decapsulation (removed) lines the inner packet up with
 // itself, then compared field by field (rewritten addresses, TTL, checksums).
 import type { Layer } from '../../src-engine/packets/layers';
-import { LAYER_TITLES, bytesText } from './layerText';
+import { bytesText, layerTitle } from '../../src-engine/view/index';
 
 export interface FieldChange {
   /** Index in the current packet's layers. */
@@ -67,6 +67,6 @@ export function diffLayers(prev: readonly Layer[], cur: readonly Layer[]): Layer
       if (x !== y) changes.push({ layerIndex: i, field, before: x, after: y });
     }
   });
-  const removed = prev.filter((_, j) => !paired.has(j)).map((l) => LAYER_TITLES[l.type]);
+  const removed = prev.filter((_, j) => !paired.has(j)).map((l) => layerTitle(l.type));
   return { added, removed, changes };
 }

@@ -2,7 +2,7 @@
 // mapping between fields and bytes that the hex dump uses both ways.
 import type { DecodedPacket, FieldSpan } from '../../src-engine/packets/decoded';
 import type { Layer } from '../../src-engine/packets/layers';
-import { formatValue } from './layerText';
+import { formatField } from '../../src-engine/view/index';
 
 /** Stable id of a field within a packet. */
 export const fieldKey = (f: Pick<FieldSpan, 'layerIndex' | 'field'>) => `${f.layerIndex}:${f.field}`;
@@ -54,7 +54,7 @@ export function fieldRows(packet: DecodedPacket, bytes: Uint8Array, layerIndex: 
     const raw = own !== undefined && typeof own !== 'object' ? own : own instanceof Uint8Array ? own : wireValue(bytes, span);
     const value = single && typeof raw === 'number' ? raw !== 0 : raw;
     const depth = spans.some((p) => p !== span && span.field.startsWith(`${p.field}.`)) ? 1 : 0;
-    return { key: fieldKey(span), span, label: span.label, value: formatValue(layer.type, span.field, value, span.end - span.start), depth };
+    return { key: fieldKey(span), span, label: span.label, value: formatField(layer.type, span.field, value, span.end - span.start), depth };
   });
 }
 

@@ -1,21 +1,7 @@
 // Which frames and events the protocol filters let through; stepping and playing skip what is hidden.
-import type { Protocol, SimEvent } from '../../src-engine/protocol';
-import type { FilterKey } from '../url/urlState';
+import type { SimEvent } from '../../src-engine/protocol';
+import { filterOf, type FilterKey } from '../../src-engine/view/index';
 import type { Step } from './timeline';
-
-export const FILTER_LABELS: Record<FilterKey, string> = {
-  arp: 'ARP',
-  dns: 'DNS',
-  tcp: 'TCP',
-  bgp: 'BGP',
-  vxlan: 'VXLAN',
-  icmp: 'ICMP',
-  other: 'Other',
-};
-
-export function filterOf(protocol: Protocol): FilterKey {
-  return protocol === 'udp' ? 'other' : protocol;
-}
 
 export function isStepVisible(step: Step, hidden: readonly FilterKey[]): boolean {
   return hidden.length === 0 || step.protocols.some((p) => !hidden.includes(filterOf(p)));

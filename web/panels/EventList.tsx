@@ -5,10 +5,10 @@ import { Fragment, memo, useDeferredValue, useLayoutEffect, useMemo, useRef, use
 import { chapterSpan } from '../lessons/chapterSteps';
 import { foldEvents, ttlRange, type EventRow as Row } from '../model/foldEvents';
 import type { SimEvent, Transmission } from '../../src-engine/protocol';
-import { FILTER_LABELS, isEventVisible } from '../model/filters';
+import { FILTER_KEYS, FILTER_LABELS, PROTOCOLS } from '../../src-engine/view/index';
+import { isEventVisible } from '../model/filters';
 import { formatTime } from '../model/format';
 import { selectCursor, selectHidden, selectResult, selectSelectedEventId, selectTimeline, useAppStore } from '../store/store';
-import { FILTER_KEYS } from '../url/urlState';
 
 const KIND_LABEL: Partial<Record<SimEvent['kind'], string>> = {
   drop: 'drop',
@@ -49,7 +49,7 @@ const EventRow = memo(function EventRow({ event, tx, current, picked }: RowProps
       <span className="ev-time">{formatTime(event.time)}</span>
       <span className="ev-from">{tx?.fromNode ?? event.node}</span>
       <span className="ev-at">{tx ? (tx.toNode ?? 'lost') : ''}</span>
-      <span className={`ev-proto proto-${proto ?? 'none'}`}>{tx ? tx.protocol.toUpperCase() : (KIND_LABEL[event.kind] ?? event.kind)}</span>
+      <span className={`ev-proto ${proto ? PROTOCOLS[proto].className : 'proto-none'}`}>{tx ? PROTOCOLS[tx.protocol].name : (KIND_LABEL[event.kind] ?? event.kind)}</span>
       <span className="ev-summary" title={tx?.note}>
         {tx ? tx.summary : event.summary}
       </span>
@@ -149,7 +149,7 @@ export function EventList() {
   };
 
   return (
-    <section className="events" aria-label="Events">
+    <section className="events" aria-label="Events" data-shows-step={result ? cursor + 1 : undefined}>
       <div className="events-toolbar">
         <h2>Events</h2>
         <div role="group" aria-label="Show protocols" className="filters">

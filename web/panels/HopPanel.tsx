@@ -2,19 +2,19 @@
 // the end of the path (the last hop of the request or of its answer) the flow's disposition and its
 // reason. The diagram's status line says the same at all times.
 import { useDeferredValue, useMemo } from 'react';
-import type { FlowTrace } from '../../src-engine/protocol';
-import { DISPOSITION_LABEL } from '../diagram/FlowStatus';
+import type { FlowTrace, Transmission } from '../../src-engine/protocol';
+import { DISPOSITION_LABEL, ROLE_NOTE, isDelivered, viewFrame } from '../../src-engine/view/index';
 import { hopContext, isLastHop, type HopRef } from '../model/hops';
-import { selectCurrentTx, selectOpenQuestion, selectParts, selectResult, useAppStore } from '../store/store';
+import { selectCursor, selectCurrentTx, selectOpenQuestion, selectParts, selectResult, useAppStore } from '../store/store';
 import { HopSteps } from './HopSteps';
 import { PathStrip } from './PathStrip';
 
 function Outcome({ trace }: { trace: FlowTrace }) {
-  const ok = trace.disposition === 'delivered';
+  const ok = isDelivered(trace.disposition);
   return (
     <p className={`outcome ${ok ? 'outcome-ok' : 'outcome-failed'}`} data-disposition={trace.disposition}>
       <strong>
-        {ok ? '✓' : '✕'} {trace.description}: {DISPOSITION_LABEL[trace.disposition] ?? trace.disposition}.
+        {ok ? '✓' : '✕'} {trace.description}: {DISPOSITION_LABEL[trace.disposition]}.
       </strong>{' '}
       {trace.reason}
     </p>
@@ -35,9 +35,24 @@ function HopView({ at, role }: { at: HopRef; role: 'sender' | 'end' }) {
   );
 }
 
+/** A frame no traced hop explains: named for the part it plays, with what its sender said of it. */
+function UntracedFrame({ tx }: { tx: Transmission }) {
+  const { role, roleLabel } = viewFrame(tx.bytes);
+  return (
+    <div className="hop" data-role={role}>
+      <p className="hop-head">
+        <strong>{roleLabel}</strong> · {ROLE_NOTE[role]}
+      </p>
+      <p className="why">{tx.note ?? tx.summary}</p>
+    </div>
+  );
+}
+
 export function HopPanel() {
   // Deferred: rendered after the diagram, interruptibly (see useCurrentPacket).
   const tx = useDeferredValue(useAppStore(selectCurrentTx));
+  // Which step this deferred render shows (1-based, as the playback readout), for tests to wait on.
+  const shownStep = useDeferredValue(useAppStore(selectCursor)) + 1;
   const parts = useAppStore(selectParts);
   const result = useAppStore(selectResult);
   // While a lesson's question is open, the path ahead and the outcome would give the answer away.
@@ -49,7 +64,7 @@ export function HopPanel() {
   // A frame of a flow beyond its traced first packet: a retransmission, the handshake's ACK, data.
   const attempt = tx && !at && tx.flowId !== undefined ? (result.attempts ?? [result.trace]).find((a) => tx.flowId === a.id || tx.flowId === `${a.id}-reply`) : undefined;
   return (
-    <section className="hop-panel" aria-labelledby="why-title">
+    <section className="hop-panel" aria-labelledby="why-title" data-shows-step={shownStep}>
       <h3 id="why-title">Why</h3>
       {attempt && tx && (
         <div className="hop">
@@ -61,12 +76,7 @@ export function HopPanel() {
         </div>
       )}
       {attempt && <Outcome trace={attempt} />}
-      {tx && !at && !attempt && (
-        <div className="hop">
-          <p className="hop-head">Background traffic · not part of the traced flow</p>
-          <p className="why">{tx.note ?? tx.summary}</p>
-        </div>
-      )}
+      {tx && !at && !attempt && <UntracedFrame tx={tx} />}
       {ctx.sender && <HopView at={ctx.sender} role="sender" />}
       {end && <HopView at={end} role="end" />}
       {at && !asking && <PathStrip part={at.part} current={(end ?? at).index} />}

@@ -2,8 +2,8 @@
 // routes with their source, NAT, BGP neighbours and routes, SLB rules, VFP flows) at the time the view
 // shows, from engine.tables; before a run, what the topology document states.
 import { useMemo } from 'react';
+import { docTables } from '../../src-engine/view/index';
 import { MarkBadge } from '../diagram/MarkBadge';
-import { docTables } from '../model/docTables';
 import { formatTime } from '../model/format';
 import { selectCurrentTime, selectNodeDown, selectNodeHasWhatIf, selectResult, selectSelectedNode, selectTopology, useAppStore } from '../store/store';
 import { DeviceTableView } from './DeviceTableView';

@@ -3,10 +3,10 @@
 // on the next visit. What is read back is untrusted: it is checked with zod, and a stored state that cannot
 // be read is set aside (kept under another key, not deleted) and reported, never crashed on.
 import { z } from 'zod';
-import { LIMITS } from '../../src-engine/limits';
+import { FILTER_KEYS, LIMITS } from '../../src-engine/view/index';
 import type { RunRequest } from '../../src-engine/protocol';
 import type { AppStore } from '../store/store';
-import { FILTER_KEYS, SPEEDS } from '../url/urlState';
+import { SPEEDS } from '../url/urlState';
 
 export const STORAGE_KEY = 'hoplab/state@1';
 /** Where a stored state that could not be read is moved, so the user can still recover it by hand. */

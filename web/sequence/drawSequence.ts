@@ -3,7 +3,7 @@
 // export (every row, colours resolved), so the picture and the panel are the same drawing.
 import { select, type Selection } from 'd3-selection';
 import type { Protocol } from '../../src-engine/protocol';
-import { filterOf } from '../model/filters';
+import { PROTOCOLS } from '../../src-engine/view/index';
 import { formatTime } from '../model/format';
 import { GUTTER_W, HEAD_H, ROW_H, type SeqRow, type SequenceModel } from './sequenceModel';
 
@@ -19,7 +19,7 @@ export interface DrawOptions {
 const NS = 'http://www.w3.org/2000/svg';
 
 /** CSS variable names, for the page: themes change them and the diagram follows. */
-export const cssColor = (protocol: Protocol) => `var(--p-${filterOf(protocol)})`;
+export const cssColor = (protocol: Protocol) => `var(${PROTOCOLS[protocol].colorToken})`;
 export const CSS_INK: DrawOptions['ink'] = { fg: 'var(--fg)', muted: 'var(--muted)', line: 'var(--line)', down: 'var(--down)', current: 'var(--seq-current, #fff3c4)', bg: 'var(--seq-bg, #fff)' };
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -98,7 +98,7 @@ function drawFrame(row: RowSel, r: Extract<SeqRow, { kind: 'frame' }>, lanes: La
   const color = o.color(r.protocol);
   const x0 = lanes[r.from]!.x;
   const targets = r.to.map((l) => lanes[l]!.x);
-  row.attr('class', `seq-row seq-frame proto-${filterOf(r.protocol)}`);
+  row.attr('class', `seq-row seq-frame ${PROTOCOLS[r.protocol].className}`);
   if (targets.length === 0) {
     // Sent into nothing: a short stub ending in a cross.
     const x1 = x0 + 30;

@@ -2,9 +2,9 @@
 // row), drops and TTL deaths as marks, and long repetitions folded. Pure, so its layout is tested with
 // exact values; the d3 view only draws what this returns.
 import type { Protocol, RunResult, SimTime, Transmission } from '../../src-engine/protocol';
-import { filterOf } from '../model/filters';
+import { filterOf } from '../../src-engine/view/index';
 import type { Timeline } from '../model/timeline';
-import type { FilterKey } from '../url/urlState';
+import type { FilterKey } from '../../src-engine/view/index';
 
 export const LANE_W = 96;
 export const ROW_H = 24;

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { EngineError, RunRequest, RunResult, WhatIf } from '../../src-engine/protocol';
+import { FLOW_START, flowFirstFrameTime } from '../../src-engine/view/index';
 import { getEngine } from '../engine/client';
 import { flowParts, type FlowPart } from '../model/hops';
 import { buildTimeline, stepAtTime, type Timeline } from '../model/timeline';
@@ -25,14 +26,14 @@ export interface RunSlice {
   clearRun: () => void;
 }
 
-/** The flow starts 1 s into a run with no what-if (the control plane settles first). */
-const DEFAULT_FAIL_AT = 1_000_000;
+/** With no run yet, a failure takes effect when the flow would start (the control plane has settled). */
+const DEFAULT_FAIL_AT = FLOW_START;
 let generation = 0;
 
 /** Where a lesson's playhead starts: the first frame of the user's flow (its DNS lookup, if any). */
 export function flowStartStep(result: RunResult, timeline: Timeline): number {
-  const first = (result.dnsTrace ?? result.trace).hops[0] ?? result.trace.hops[0];
-  return first ? stepAtTime(timeline.steps, first.time) : 0;
+  const first = flowFirstFrameTime(result);
+  return first !== undefined ? stepAtTime(timeline.steps, first) : 0;
 }
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({

@@ -1,7 +1,8 @@
 // Named selectors, at module level so their identity is stable. Those that take an id are called as
 // `useAppStore((s) => selectNodeHop(s, id))`: each node subscribes to its own answer, so a step
 // re-renders only the nodes and edges whose highlight changes, never the whole graph.
-import type { RunResult, Transmission } from '../../src-engine/protocol';
+import type { Transmission } from '../../src-engine/protocol';
+import { bgpStateAt, isNodeUpAt } from '../../src-engine/view/index';
 import { tokenIds } from '../animation/tokenIds';
 import type { Geometry } from '../diagram/geometry';
 import type { Step } from '../model/timeline';
@@ -116,44 +117,17 @@ export const tunnelKey = (node: string) => `tunnel-of:${node}`;
 export const selectNodeHop = (s: AppState, node: string) => stepMarks(s)?.roles.get(node);
 export const selectEdgeActive = (s: AppState, edgeId: string) => stepMarks(s)?.edges.has(edgeId) ?? false;
 
-const downCache = new WeakMap<RunResult, { node: string; time: number; up: boolean }[]>();
-
-/** Is a node down at the simulated time the view shows? From the run's node-failed / node-restored events. */
+/** Is a node down at the simulated time the view shows? */
 export function selectNodeDown(s: AppState, node: string): boolean {
-  const result = s.result;
   const time = selectCurrentTime(s);
-  if (!result || time === undefined) return false;
-  let changes = downCache.get(result);
-  if (!changes) {
-    changes = result.events
-      .filter((e) => e.kind === 'node-failed' || e.kind === 'node-restored')
-      .map((e) => ({ node: e.node, time: e.time, up: e.kind === 'node-restored' }));
-    downCache.set(result, changes);
-  }
-  let down = false;
-  for (const c of changes) if (c.node === node && c.time <= time) down = !c.up;
-  return down;
+  return s.result !== undefined && time !== undefined && !isNodeUpAt(s.result.events, node, time);
 }
 
 /** Is a node failed by one of the request's what-ifs (whatever the time)? */
 export const selectNodeHasWhatIf = (s: AppState, node: string) => (s.request?.whatIf ?? []).some((w) => w.target === node && w.action === 'fail');
 
-const bgpCache = new WeakMap<RunResult, { node: string; time: number; state: string }[]>();
-
-/**
- * The BGP session's state between two speakers at the time the view shows, from the latest state change
- * either of them recorded; undefined before any run.
- */
+/** The BGP session's state between two speakers at the time the view shows; undefined before any run. */
 export function selectBgpState(s: AppState, a: string, b: string): string | undefined {
-  const result = s.result;
   const time = selectCurrentTime(s);
-  if (!result || time === undefined) return undefined;
-  let changes = bgpCache.get(result);
-  if (!changes) {
-    changes = result.events.flatMap((e) => (e.bgp ? [{ node: e.node, time: e.time, state: e.bgp.state }] : []));
-    bgpCache.set(result, changes);
-  }
-  let state: string | undefined;
-  for (const c of changes) if ((c.node === a || c.node === b) && c.time <= time) state = c.state;
-  return state;
+  return s.result && time !== undefined ? bgpStateAt(s.result.events, a, b, time) : undefined;
 }

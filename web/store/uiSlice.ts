@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { FilterKey } from '../url/urlState';
+import type { FilterKey } from '../../src-engine/view/index';
 import type { AppState } from './store';
 
 export interface Notice {

@@ -2,12 +2,9 @@
 // settings. Each parameter is validated on its own with zod, so one bad parameter falls back to its
 // default with a message saying what was wrong, and the others still apply.
 import { z } from 'zod';
-import { LIMITS } from '../../src-engine/limits';
-import { neutralizeBidi, unsafeCharacter } from '../../src-engine/net/text';
 import type { Knobs, WhatIf } from '../../src-engine/protocol';
+import { FILTER_KEYS, LIMITS, neutralizeBidi, unsafeCharacter, type FilterKey } from '../../src-engine/view/index';
 
-export const FILTER_KEYS = ['arp', 'dns', 'tcp', 'bgp', 'vxlan', 'icmp', 'other'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
 export interface UrlState {

@@ -4,12 +4,11 @@
 // accepted destination runs on the POC without an exception.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDestination } from './destination';
-import { fuzzRuns, fuzzSync, tallyProblem } from '../../src-engine/testing/fuzz';
-import { u32ToIp } from '../../src-engine/net/addr';
-import { parseDestination } from '../../src-engine/run/destination';
-import { pocTopology } from '../../src-engine/run/fixtures';
-import { simulate } from '../../src-engine/run/simulate';
+import { checkDestination, parseDestination } from './destination';
+import { fuzzRuns, fuzzSync, tallyProblem } from '../testing/fuzz';
+import { u32ToIp } from '../net/addr';
+import { pocTopology } from '../run/fixtures';
+import { simulate } from '../run/simulate';
 
 const topology = pocTopology();
 const label = fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,12}$/), fc.integer({ min: 0, max: 70 }).map((n) => 'a'.repeat(n)), fc.constantFrom('azurestack', 'local', 'portal', '74', '0', '-x', 'x-', '', 'ü', 'PortalVM'));

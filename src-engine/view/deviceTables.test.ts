@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { POC_TOPOLOGY } from '../../src-engine/scenarios/poc';
-import { parseTopology } from '../../src-engine/topology/validate';
-import { docTables } from './docTables';
+import { POC_TOPOLOGY } from '../scenarios/poc';
+import { parseTopology } from '../topology/validate';
+import { docTables } from './deviceTables';
 
 const parsed = parseTopology(POC_TOPOLOGY);
 if (!parsed.ok) throw new Error('POC does not parse');

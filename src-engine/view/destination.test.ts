@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseTopology } from '../../src-engine/topology/validate';
-import { POC_TOPOLOGY } from '../../src-engine/scenarios/poc';
-import { checkDestination, suggestNode } from './destination';
+import { parseTopology } from '../topology/validate';
+import { POC_TOPOLOGY } from '../scenarios/poc';
+import { checkDestination, parseDestination, suggestNode } from './destination';
 
 const parsed = parseTopology(POC_TOPOLOGY);
 if (!parsed.ok) throw new Error('POC does not parse');
@@ -9,13 +9,13 @@ const poc = parsed.value;
 const check = (to: string, from = 'ClientVM') => checkDestination(poc, from, to);
 const message = (to: string) => {
   const r = check(to);
-  return r.ok ? '' : r.message;
+  return r.ok ? '' : r.error.message;
 };
 
 describe('checkDestination', () => {
   it('accepts node names, addresses, names and URLs', () => {
     for (const to of ['PortalVM', 'portalvm', '192.168.133.74', '192.168.133.74:443', 'portal.azurestack.local', 'https://portal.azurestack.local', 'http://192.168.133.74:8080/x']) {
-      expect(check(to), to).toEqual({ ok: true });
+      expect(check(to).ok, to).toBe(true);
     }
   });
 
@@ -34,5 +34,25 @@ describe('checkDestination', () => {
   it('suggests only near names', () => {
     expect(suggestNode(poc, 'muxvn')).toBe('MuxVM');
     expect(suggestNode(poc, 'zzzzzzzzzz')).toBeUndefined();
+  });
+});
+
+describe('parseDestination', () => {
+  it('says what each form means: a name to look up, or an address (with the node it belongs to)', () => {
+    expect(parseDestination(poc, ' https://Portal.AzureStack.local ')).toEqual({ ok: true, value: { kind: 'name', name: 'portal.azurestack.local', port: 443 } });
+    expect(parseDestination(poc, 'http://portal.azurestack.local/x')).toEqual({ ok: true, value: { kind: 'name', name: 'portal.azurestack.local', port: 80 } });
+    expect(parseDestination(poc, '192.168.133.74')).toEqual({ ok: true, value: { kind: 'address', address: 0xc0a8854a, port: undefined } });
+    expect(parseDestination(poc, 'PortalVM:8443')).toEqual({ ok: true, value: { kind: 'address', address: 0xc0a86409, port: 8443, node: 'PortalVM' } });
+  });
+
+  it('refuses with the code bad-destination and a sentence, leaving the node rule to checkDestination', () => {
+    expect(parseDestination(poc, '192.168.1.010')).toEqual({
+      ok: false,
+      error: { code: 'bad-destination', message: '"192.168.1.010" is not a valid IPv4 address: 010 has a leading zero. Write each number without one, e.g. 192.168.133.74.' },
+    });
+    expect(parseDestination(poc, 'portal.azurestack.local:').ok).toBe(false);
+    expect(parseDestination(poc, 'a/b').ok).toBe(false);
+    expect(parseDestination(poc, 'https://').ok).toBe(false);
+    expect(parseDestination(poc, 'ClientVM').ok).toBe(true);
   });
 });

@@ -1,0 +1,42 @@
+// How a traced flow ended, as a closed list: the compiler checks every place that names one, and each
+// has the words the page, the CLI and the lessons show for it.
+
+export const DISPOSITIONS = [
+  'delivered',
+  'no-route',
+  'ttl-exceeded',
+  'node-down',
+  'neighbor-unreachable',
+  'no-listener',
+  'no-dns-answer',
+  /** The MUX or VFP has no load-balancing rule for the VIP, protocol and port. */
+  'no-rule',
+  /** The packet was sent into a link (a NIC's switch port) that is down. */
+  'link-down',
+  'timeout',
+  /** The run reached its simulated-time or event budget (limits.ts) before the flow ended. */
+  'budget-exceeded',
+] as const;
+
+export type Disposition = (typeof DISPOSITIONS)[number];
+
+/** The flow's fate in a few words, after "Flow " on the status line. */
+export const DISPOSITION_LABEL: Readonly<Record<Disposition, string>> = {
+  delivered: 'delivered',
+  'no-route': 'failed: no route',
+  'ttl-exceeded': 'failed: TTL exceeded',
+  'node-down': 'failed: node down',
+  'neighbor-unreachable': 'failed: neighbour unreachable',
+  'no-listener': 'failed: nothing listens',
+  'no-dns-answer': 'failed: no DNS answer',
+  'no-rule': 'failed: no load-balancing rule',
+  'link-down': 'failed: link down',
+  timeout: 'failed: timed out',
+  'budget-exceeded': 'stopped: the run reached its limit',
+};
+
+/** Only 'delivered' is a success; every other disposition names how the flow failed. */
+export const isDelivered = (d: Disposition): boolean => d === 'delivered';
+
+/** Narrows text from outside (a URL, a lesson file) to a disposition. */
+export const isDisposition = (text: string): text is Disposition => (DISPOSITIONS as readonly string[]).includes(text);

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { encodePacket } from '../packets/encode';
+import { arpReply, arpRequest, bgpSession, dnsQuery, dnsResponse, synAckAtClient, synAtClient, vxlanSyn } from '../packets/samples';
+import { decodeFrame, decodeLayers, frameRole, viewFrame, viewLayers } from './frame';
+import { filterOf, frameProtocol, frameTokenLabel, layerSummary, tcpFlagNames } from './protocols';
+
+const bgpOpen = () => bgpSession().find((l) => l.some((x) => x.type === 'bgp' && x.message.kind === 'open'))!;
+
+describe('frameTokenLabel', () => {
+  it('names each frame of the canonical flow', () => {
+    expect(frameTokenLabel(arpRequest())).toBe('ARP who-has');
+    expect(frameTokenLabel(arpReply())).toBe('ARP reply');
+    expect(frameTokenLabel(dnsQuery())).toBe('DNS query');
+    expect(frameTokenLabel(dnsResponse())).toBe('DNS answer');
+    expect(frameTokenLabel(synAtClient())).toBe('TCP SYN');
+    expect(frameTokenLabel(synAckAtClient())).toBe('TCP SYN-ACK');
+    expect(frameTokenLabel(vxlanSyn())).toBe('TCP SYN');
+    expect(frameTokenLabel(bgpOpen())).toBe('BGP OPEN');
+  });
+});
+
+describe('viewLayers', () => {
+  it('says everything about a VXLAN frame from what it carries: label, TTL and role; the envelope gives the VNI', () => {
+    expect(viewLayers(vxlanSyn())).toEqual({
+      protocol: 'vxlan',
+      name: 'VXLAN',
+      className: 'proto-vxlan',
+      summary: 'VXLAN 192.168.233.6 -> 192.168.233.21 VNI 4096 [192.168.200.10:49731 -> 192.168.133.74:443 TCP SYN TTL 126]',
+      tokenLabel: 'TCP SYN',
+      ttl: 126,
+      tokenTitle: 'TCP SYN · TTL 126',
+      vni: 4096,
+      role: 'flow',
+      roleLabel: 'The flow',
+    });
+  });
+
+  it('names the part each frame plays: control plane, name resolution, the flow', () => {
+    expect([arpRequest(), bgpOpen(), dnsQuery(), dnsResponse(), synAtClient(), synAckAtClient()].map((l) => viewLayers(l).roleLabel)).toEqual([
+      'Control plane',
+      'Control plane',
+      'Name resolution',
+      'Name resolution',
+      'The flow',
+      'The flow',
+    ]);
+    expect(frameRole('icmp')).toBe('flow');
+  });
+
+  it('gives ARP no TTL and BGP its messages with no TTL in the summary', () => {
+    const arp = viewLayers(arpRequest());
+    expect(arp.ttl).toBeUndefined();
+    expect(arp.tokenTitle).toBe('ARP who-has');
+    expect(viewLayers(bgpOpen()).summary).toBe('192.168.100.6:49800 -> 192.168.100.1:179 TCP PSH/ACK BGP OPEN AS 64628 hold 180s id 192.168.100.6');
+  });
+
+  it('reads the same from the bytes, decoding once per byte array', () => {
+    const bytes = encodePacket(synAckAtClient());
+    expect(viewFrame(bytes)).toEqual(viewLayers(synAckAtClient()));
+    expect(viewFrame(bytes)).toBe(viewFrame(bytes));
+    expect(decodeFrame(bytes)).toBe(decodeFrame(bytes));
+    expect(decodeFrame(new Uint8Array([1, 2, 3]))).toBeUndefined();
+    expect(decodeLayers(new Uint8Array([1, 2, 3]))).toEqual([{ type: 'raw', data: new Uint8Array([1, 2, 3]) }]);
+  });
+});
+
+describe('protocol descriptors', () => {
+  it('write TCP flags one way, joined as each place needs', () => {
+    const flags = { fin: true, syn: false, rst: false, psh: true, ack: true, urg: true, ece: false, cwr: false };
+    expect(tcpFlagNames(flags)).toEqual(['FIN', 'PSH', 'ACK', 'URG']);
+    expect(layerSummary(synAckAtClient().find((l) => l.type === 'tcp')!)).toBe('port 443 → 49731 [SYN, ACK]');
+  });
+
+  it('claim a frame in order: BGP before the TCP under it, VXLAN before what it carries', () => {
+    expect(frameProtocol(bgpOpen())).toBe('bgp');
+    expect(frameProtocol(vxlanSyn())).toBe('vxlan');
+    expect(frameProtocol([])).toBe('other');
+    expect(filterOf('udp')).toBe('other');
+    expect(filterOf('dns')).toBe('dns');
+  });
+});

@@ -1,0 +1,13 @@
+// The engine's view module: what the page shows about the network, said once. Pure and zod-free, so
+// the page may import it at run time (the only engine code it may import other than types).
+export * from './destination';
+export * from './deviceTables';
+export * from './dispositions';
+export * from './flowStart';
+export * from './frame';
+export * from './protocols';
+export * from './provenance';
+export * from './runState';
+export * from './limits';
+export * from './boundary';
+export * from './layout';

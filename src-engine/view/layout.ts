@@ -1,0 +1,2 @@
+// The layout's geometry the page draws with beyond the boxes the worker sends: where a port's wire drops.
+export { PORT_DROP_X } from '../layout/layoutTopology';

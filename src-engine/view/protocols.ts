@@ -1,0 +1,265 @@
+// One descriptor per protocol: its name, the filter that shows or hides it, the colour it is drawn in,
+// how it claims a frame, and the words for a frame of it (the event list's summary, the token's label)
+// and for its layer (the inspector's title and one-line summary). Adding a protocol touches its codec
+// and its descriptor here.
+import type { ArpLayer, BgpMessage, DnsLayer, IcmpLayer, Ipv4Layer, Layer, LayerType, TcpFlags, TcpLayer, UdpLayer, VxlanLayer } from '../packets/layers';
+import { PORT_BGP } from '../packets/layers';
+import { LAYER_NAMES } from '../packets/errors';
+import { capabilityText } from '../packets/bgpOpen';
+
+/** What a frame is, named for its innermost interesting layer. */
+export type Protocol = 'arp' | 'dns' | 'tcp' | 'udp' | 'bgp' | 'vxlan' | 'icmp' | 'other';
+
+/** The protocol filters the page offers (UDP other than DNS counts as "other"), in their order on screen. */
+export const FILTER_KEYS = ['arp', 'dns', 'tcp', 'bgp', 'vxlan', 'icmp', 'other'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+export interface ProtocolDescriptor {
+  readonly protocol: Protocol;
+  /** How people write it: "TCP", "VXLAN". */
+  readonly name: string;
+  /** The filter that shows or hides its frames and events. */
+  readonly filter: FilterKey;
+  /** The CSS class that colours it (`.proto-tcp`), drawn from the colour token (`--p-tcp`). */
+  readonly className: string;
+  readonly colorToken: string;
+  /** Is a frame with these layers this protocol? Asked in PROTOCOL_ORDER; the first that claims it wins. */
+  claims(layers: readonly Layer[]): boolean;
+  /** One line for the event list and the pcapng comment. */
+  summary(layers: readonly Layer[]): string;
+  /** The few words written on the moving token. */
+  tokenLabel(layers: readonly Layer[]): string;
+}
+
+/** A layer as the inspector lists it: Wireshark's title where it has one, and a one-line summary. */
+export interface LayerDescriptor<T extends LayerType = LayerType> {
+  readonly title: string;
+  summary(layer: Extract<Layer, { type: T }>): string;
+}
+
+const find = <T extends LayerType>(layers: readonly Layer[], type: T) => layers.find((l): l is Extract<Layer, { type: T }> => l.type === type);
+const has = (layers: readonly Layer[], type: LayerType) => layers.some((l) => l.type === type);
+
+/** The TCP flags a frame has set, in the order people say them (SYN-ACK, FIN-ACK). */
+export function tcpFlagNames(f: TcpFlags): string[] {
+  const names: string[] = [];
+  if (f.syn) names.push('SYN');
+  if (f.fin) names.push('FIN');
+  if (f.rst) names.push('RST');
+  if (f.psh) names.push('PSH');
+  if (f.ack) names.push('ACK');
+  if (f.urg) names.push('URG');
+  return names;
+}
+
+/** ", capabilities MP IPv4 unicast, route refresh": what an OPEN offers, or nothing when it offers none. */
+function openCapabilities(m: Extract<BgpMessage, { kind: 'open' }>): string {
+  const caps = (m.optionalParameters ?? []).flatMap((p) => (p.type === 'capabilities' ? p.capabilities.map(capabilityText) : []));
+  return caps.length ? `, capabilities ${caps.join(', ')}` : '';
+}
+
+function bgpText(m: BgpMessage): string {
+  switch (m.kind) {
+    case 'open':
+      return `BGP OPEN AS ${m.myAs} hold ${m.holdTime}s id ${m.bgpIdentifier}${openCapabilities(m)}`;
+    case 'keepalive':
+      return 'BGP KEEPALIVE';
+    case 'notification':
+      return `BGP NOTIFICATION code ${m.errorCode}/${m.errorSubcode}${m.errorCode === 4 ? ' (hold timer expired)' : ''}`;
+    case 'update': {
+      const parts: string[] = [];
+      if (m.nlri.length) parts.push(`announce ${m.nlri.join(', ')} next hop ${m.attributes.nextHop ?? '?'}`);
+      if (m.withdrawn.length) parts.push(`withdraw ${m.withdrawn.join(', ')}`);
+      return `BGP UPDATE ${parts.join('; ') || '(end of RIB)'}`;
+    }
+  }
+}
+
+const ttlText = (ip: Ipv4Layer) => ` TTL ${ip.ttl}`;
+const tcpBase = (ip: Ipv4Layer, tcp: TcpLayer) => `${ip.src}:${tcp.srcPort} -> ${ip.dst}:${tcp.dstPort} TCP ${tcpFlagNames(tcp.flags).join('/')}`;
+const tcpToken = (tcp: TcpLayer) => `TCP ${tcpFlagNames(tcp.flags).join('-') || 'data'}`;
+const bgpKinds = (layers: readonly Layer[]) => layers.flatMap((l) => (l.type === 'bgp' ? [l.message] : []));
+
+function descriptor(protocol: Protocol, name: string, filter: FilterKey, rest: Pick<ProtocolDescriptor, 'claims' | 'summary' | 'tokenLabel'>): ProtocolDescriptor {
+  // Drawn in its filter's colour: the legend, the filters and every drawing agree.
+  return { protocol, name, filter, className: `proto-${filter}`, colorToken: `--p-${filter}`, ...rest };
+}
+
+const ARP = descriptor('arp', 'ARP', 'arp', {
+  claims: (layers) => has(layers, 'arp'),
+  summary: (layers) => {
+    const arp = find(layers, 'arp')!;
+    return arp.opcode === 1 ? `ARP who has ${arp.targetIp}? tell ${arp.senderIp}` : `ARP ${arp.senderIp} is at ${arp.senderMac}`;
+  },
+  tokenLabel: (layers) => (find(layers, 'arp')!.opcode === 1 ? 'ARP who-has' : 'ARP reply'),
+});
+
+/** The layers a VXLAN frame carries inside (from the inner Ethernet header on). */
+export function innerLayers(layers: readonly Layer[]): readonly Layer[] {
+  const at = layers.findIndex((l) => l.type === 'vxlan');
+  return at >= 0 ? layers.slice(at + 1) : layers;
+}
+
+const VXLAN = descriptor('vxlan', 'VXLAN', 'vxlan', {
+  claims: (layers) => has(layers, 'vxlan'),
+  summary: (layers) => {
+    const vx = find(layers, 'vxlan')!;
+    const outer = find(layers, 'ipv4');
+    const outerText = outer ? `${outer.src} -> ${outer.dst} ` : '';
+    return `VXLAN ${outerText}VNI ${vx.vni} [${frameSummary(innerLayers(layers))}]`;
+  },
+  tokenLabel: (layers) => frameTokenLabel(innerLayers(layers)),
+});
+
+const BGP = descriptor('bgp', 'BGP', 'bgp', {
+  claims: (layers) => {
+    const tcp = find(layers, 'tcp');
+    return has(layers, 'ipv4') && tcp !== undefined && (has(layers, 'bgp') || tcp.srcPort === PORT_BGP || tcp.dstPort === PORT_BGP);
+  },
+  summary: (layers) => {
+    const ip = find(layers, 'ipv4')!;
+    const base = tcpBase(ip, find(layers, 'tcp')!);
+    const messages = bgpKinds(layers);
+    // A segment that carries BGP messages is named by them; the TTL is on the TCP handshake's lines.
+    return messages.length > 0 ? `${base} ${messages.map(bgpText).join(' + ')}` : `${base}${ttlText(ip)}`;
+  },
+  tokenLabel: (layers) => {
+    const kinds = bgpKinds(layers).map((m) => m.kind.toUpperCase());
+    return kinds.length > 0 ? `BGP ${[...new Set(kinds)].join('+')}` : tcpToken(find(layers, 'tcp')!);
+  },
+});
+
+const TCP = descriptor('tcp', 'TCP', 'tcp', {
+  claims: (layers) => has(layers, 'ipv4') && has(layers, 'tcp'),
+  summary: (layers) => {
+    const ip = find(layers, 'ipv4')!;
+    return `${tcpBase(ip, find(layers, 'tcp')!)}${ttlText(ip)}`;
+  },
+  tokenLabel: (layers) => tcpToken(find(layers, 'tcp')!),
+});
+
+const DNS = descriptor('dns', 'DNS', 'dns', {
+  claims: (layers) => has(layers, 'ipv4') && has(layers, 'dns') && has(layers, 'udp'),
+  summary: (layers) => {
+    const ip = find(layers, 'ipv4')!;
+    const udp = find(layers, 'udp')!;
+    const dns = find(layers, 'dns')!;
+    const q = dns.questions[0]?.name ?? '?';
+    const text = dns.response ? `DNS response ${q} ${dns.answers.length ? `A ${dns.answers.map((a) => a.address).join(', ')}` : `rcode ${dns.rcode}`}` : `DNS query A ${q}`;
+    return `${ip.src}:${udp.srcPort} -> ${ip.dst}:${udp.dstPort} ${text}${ttlText(ip)}`;
+  },
+  tokenLabel: (layers) => (find(layers, 'dns')!.response ? 'DNS answer' : 'DNS query'),
+});
+
+const UDP = descriptor('udp', 'UDP', 'other', {
+  claims: (layers) => has(layers, 'ipv4') && has(layers, 'udp'),
+  summary: (layers) => {
+    const ip = find(layers, 'ipv4')!;
+    const udp = find(layers, 'udp')!;
+    return `${ip.src}:${udp.srcPort} -> ${ip.dst}:${udp.dstPort} UDP${ttlText(ip)}`;
+  },
+  tokenLabel: () => 'UDP',
+});
+
+const ICMP = descriptor('icmp', 'ICMP', 'icmp', {
+  claims: (layers) => has(layers, 'ipv4') && has(layers, 'icmp'),
+  summary: (layers) => {
+    const ip = find(layers, 'ipv4')!;
+    const icmp = find(layers, 'icmp')!;
+    return `${ip.src} -> ${ip.dst} ICMP ${icmp.kind}${icmp.code ? ` code ${icmp.code}` : ''}${ttlText(ip)}`;
+  },
+  tokenLabel: (layers) => `ICMP ${find(layers, 'icmp')!.kind.replace('destination-', '').replace('-', ' ')}`,
+});
+
+const OTHER = descriptor('other', 'Other', 'other', {
+  claims: () => true,
+  summary: (layers) => {
+    const ip = find(layers, 'ipv4');
+    return ip ? `${ip.src} -> ${ip.dst} IP protocol ${ip.protocol}${ttlText(ip)}` : `frame of ${layers.length} layer(s)`;
+  },
+  tokenLabel: (layers) => (has(layers, 'udp') ? 'UDP' : 'frame'),
+});
+
+export const PROTOCOLS: Readonly<Record<Protocol, ProtocolDescriptor>> = { arp: ARP, vxlan: VXLAN, bgp: BGP, tcp: TCP, dns: DNS, udp: UDP, icmp: ICMP, other: OTHER };
+
+/** The order frames are claimed in: an encapsulation before what it carries, BGP before the TCP under it. */
+export const PROTOCOL_ORDER: readonly Protocol[] = ['arp', 'vxlan', 'bgp', 'tcp', 'dns', 'udp', 'icmp', 'other'];
+
+/** The protocol a frame is listed, filtered and coloured as. */
+export function frameProtocol(layers: readonly Layer[]): Protocol {
+  return PROTOCOL_ORDER.find((p) => PROTOCOLS[p].claims(layers)) ?? 'other';
+}
+
+/** The frame's one-line summary (addresses, ports, flags or message, TTL). */
+export function frameSummary(layers: readonly Layer[]): string {
+  return PROTOCOLS[frameProtocol(layers)].summary(layers);
+}
+
+/** The token's label; a VXLAN frame is labelled by what it carries (the envelope says VXLAN). */
+export function frameTokenLabel(layers: readonly Layer[]): string {
+  return PROTOCOLS[frameProtocol(layers)].tokenLabel(layers);
+}
+
+/** Which filter shows a protocol's frames and events. */
+export const filterOf = (protocol: Protocol): FilterKey => PROTOCOLS[protocol].filter;
+
+/** A filter's button text: the name of the protocol it is named for. */
+export const FILTER_LABELS: Readonly<Record<FilterKey, string>> = Object.fromEntries(FILTER_KEYS.map((k) => [k, PROTOCOLS[k].name])) as Record<FilterKey, string>;
+
+const hex = (n: number, digits: number) => `0x${n.toString(16).padStart(digits, '0')}`;
+
+/** Every layer's title (the codec's name; Wireshark's for Ethernet) and summary, as the inspector shows them. */
+export const LAYERS: { readonly [T in LayerType]: LayerDescriptor<T> } = {
+  ethernet: { title: 'Ethernet II', summary: (l) => `${l.src} → ${l.dst}${l.vlan ? `, VLAN ${l.vlan.vid}` : ''}` },
+  arp: { title: LAYER_NAMES.arp, summary: (l: ArpLayer) => (l.opcode === 1 ? `who has ${l.targetIp}? tell ${l.senderIp}` : `${l.senderIp} is at ${l.senderMac}`) },
+  ipv4: { title: LAYER_NAMES.ipv4, summary: (l: Ipv4Layer) => `${l.src} → ${l.dst}, TTL ${l.ttl}` },
+  icmp: { title: LAYER_NAMES.icmp, summary: (l: IcmpLayer) => `${l.kind}${l.code ? ` code ${l.code}` : ''}` },
+  udp: { title: LAYER_NAMES.udp, summary: (l: UdpLayer) => `port ${l.srcPort} → ${l.dstPort}` },
+  tcp: { title: LAYER_NAMES.tcp, summary: (l: TcpLayer) => `port ${l.srcPort} → ${l.dstPort} [${tcpFlagNames(l.flags).join(', ') || 'none'}]` },
+  dns: {
+    title: LAYER_NAMES.dns,
+    summary: (l: DnsLayer) => `${l.response ? 'response' : 'query'} ${l.questions.map((q) => q.name).join(', ')}${l.answers.length ? ` → ${l.answers.map((a) => a.address).join(', ')}` : ''}`,
+  },
+  vxlan: { title: LAYER_NAMES.vxlan, summary: (l: VxlanLayer) => `VNI ${l.vni}` },
+  bgp: { title: LAYER_NAMES.bgp, summary: (l) => l.message.kind.toUpperCase() },
+  raw: { title: LAYER_NAMES.raw, summary: (l) => `${l.data.length} bytes` },
+};
+
+/** A layer's title ("Ethernet II", "IPv4"). */
+export const layerTitle = (type: LayerType): string => LAYERS[type].title;
+
+/** A layer's one-line summary. */
+export function layerSummary(layer: Layer): string {
+  return (LAYERS[layer.type] as LayerDescriptor).summary(layer as never);
+}
+
+const ETHERTYPES: Record<number, string> = { 0x0800: 'IPv4', 0x0806: 'ARP', 0x8100: '802.1Q' };
+const IP_PROTOCOLS: Record<number, string> = { 1: 'ICMP', 6: 'TCP', 17: 'UDP' };
+
+/** A field's value as text; `field` is a FieldSpan path ('ttl', 'flags.syn', 'questions.0.name'). */
+export function formatField(layer: LayerType, field: string, value: unknown, bytes: number): string {
+  if (typeof value === 'boolean') return value ? 'Set' : 'Not set';
+  if (value instanceof Uint8Array) return bytesText(value);
+  if (typeof value === 'number') {
+    const name = field.split('.').pop() ?? field;
+    if (name === 'etherType' || name === 'tpid') return `${hex(value, 4)}${ETHERTYPES[value] ? ` (${ETHERTYPES[value]})` : ''}`;
+    if (layer === 'ipv4' && name === 'protocol') return `${value}${IP_PROTOCOLS[value] ? ` (${IP_PROTOCOLS[value]})` : ''}`;
+    if (/checksum|identification|^flags$|marker|protocolType|hardwareType/i.test(name)) return hex(value, Math.max(2, bytes * 2));
+    return String(value);
+  }
+  if (typeof value === 'string') return value;
+  return '';
+}
+
+/** Bytes as spaced hex, cut after `max` with the full length said. */
+export function bytesText(b: Uint8Array, max = 24): string {
+  const shown = Array.from(b.subarray(0, max), (x) => x.toString(16).padStart(2, '0')).join(' ');
+  return b.length > max ? `${shown} … (${b.length} bytes)` : shown;
+}
+
+/** A value from a layer diff (text of a number, boolean or string), written as formatField writes it. */
+export function formatWas(layer: LayerType, field: string, before: string, bytes: number): string {
+  if (before === 'true' || before === 'false') return formatField(layer, field, before === 'true', bytes);
+  if (/^\d+$/.test(before)) return formatField(layer, field, Number(before), bytes);
+  return before;
+}

@@ -1,0 +1,69 @@
+// The state of the network at a simulated time of a run, replayed from its events: is a node up, what
+// state is a BGP session in. The engine's `tables` and the page's diagram both ask here.
+import type { SimEvent, SimTime } from '../protocol';
+
+interface Change<T> {
+  readonly time: SimTime;
+  /** Position in the run's event list: breaks ties between changes at one time. */
+  readonly order: number;
+  readonly value: T;
+}
+
+/** A run's state changes, indexed by node, so asking about one node at one time reads only its own. */
+export interface RunStateIndex {
+  readonly up: ReadonlyMap<string, readonly Change<boolean>[]>;
+  readonly bgp: ReadonlyMap<string, readonly Change<string>[]>;
+}
+
+function push<T>(map: Map<string, Change<T>[]>, key: string, change: Change<T>): void {
+  const list = map.get(key);
+  if (list) list.push(change);
+  else map.set(key, [change]);
+}
+
+const indexCache = new WeakMap<readonly SimEvent[], RunStateIndex>();
+
+/** Indexes a run's events (in time order, as a run lists them); cached per events array. */
+export function indexRunState(events: readonly SimEvent[]): RunStateIndex {
+  const known = indexCache.get(events);
+  if (known) return known;
+  const up = new Map<string, Change<boolean>[]>();
+  const bgp = new Map<string, Change<string>[]>();
+  events.forEach((e, order) => {
+    if (e.kind === 'node-failed' || e.kind === 'node-restored') push(up, e.node, { time: e.time, order, value: e.kind === 'node-restored' });
+    else if (e.kind === 'bgp-state' && e.bgp) push(bgp, e.node, { time: e.time, order, value: e.bgp.state });
+  });
+  const index = { up, bgp };
+  indexCache.set(events, index);
+  return index;
+}
+
+/** The latest change at or before `time`, if any. */
+function latest<T>(changes: readonly Change<T>[] | undefined, time: SimTime): Change<T> | undefined {
+  let found: Change<T> | undefined;
+  for (const c of changes ?? []) {
+    if (c.time > time) break;
+    found = c;
+  }
+  return found;
+}
+
+/** Is a node up at `time`? Up until a what-if fails it, again once one restores it. */
+export function isNodeUpAt(events: readonly SimEvent[], node: string, time: SimTime): boolean {
+  return latest(indexRunState(events).up.get(node), time)?.value ?? true;
+}
+
+/**
+ * The BGP session between two speakers at `time`: the state of the latest change either of them
+ * recorded (an FSM state name, "Established" when it is up); undefined before the session's first change.
+ */
+export function bgpStateAt(events: readonly SimEvent[], a: string, b: string, time: SimTime): string | undefined {
+  const index = indexRunState(events);
+  const x = latest(index.bgp.get(a), time);
+  const y = latest(index.bgp.get(b), time);
+  if (!x || !y) return (x ?? y)?.value;
+  return y.order > x.order ? y.value : x.value;
+}
+
+/** An established BGP session carries routes; every other state means the peers exchange none. */
+export const isBgpUp = (state: string | undefined): boolean => state === 'Established';
