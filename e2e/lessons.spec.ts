@@ -172,6 +172,13 @@ test('lesson 7, "When MuxVM dies": the black hole, the hold timer, and the loop'
     await hoplab.node('NATVM').click();
     await lessons.bar.getByRole('button', { name: 'Check answer' }).click();
     await expect(lessons.bar.getByRole('status').last()).toHaveText(/^Correct: NATVM\./);
+    // The moving packet shows its TTL: one round trip later it is lower.
+    const ttl = async () => Number(/TTL (\d+)/.exec((await page.locator('.token .token-ttl').first().textContent()) ?? '')?.[1]);
+    await playback.forward.click();
+    await expect(page.locator('.token .token-ttl').first()).toBeVisible();
+    const first = await ttl();
+    for (let i = 0; i < 4; i++) await playback.forward.click();
+    await expect.poll(ttl).toBeLessThan(first);
     await playback.timeline.focus();
     await page.keyboard.press('End');
     await expect(events.list.getByRole('option', { name: /Repeated \d+ times: (NATVM → BGPVM → NATVM|BGPVM → NATVM → BGPVM) … \(TTL \d+ → \d+\)/ }).first()).toBeVisible();

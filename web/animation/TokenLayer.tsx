@@ -67,7 +67,12 @@ export function TokenLayer() {
 
 /** A pill with the frame's label; a VXLAN frame is a packet inside a packet: an envelope around the pill. */
 function TokenShape({ token }: { token: Token }) {
-  const pill = <span className="token-pill">{token.label}</span>;
+  const pill = (
+    <span className="token-pill">
+      {token.label}
+      {token.ttl !== undefined && <span className="token-ttl"> · TTL {token.ttl}</span>}
+    </span>
+  );
   return (
     <div className="token-body">
       {token.vni !== undefined ? (

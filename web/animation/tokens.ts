@@ -13,6 +13,8 @@ export interface Token {
   readonly protocol: Protocol;
   /** Set for a VXLAN frame: drawn as an envelope around the inner token. */
   readonly vni?: number;
+  /** The (inner) packet's TTL, shown on the token so a loop is seen counting down. */
+  readonly ttl?: number;
   readonly inFlow: boolean;
 }
 
@@ -27,7 +29,7 @@ export function stepTokens(geo: Geometry, timeline: Timeline, stepIndex: number)
     const path = transmissionPath(geo, tx, entry);
     if (!path) continue;
     const view = viewFrame(tx.bytes);
-    out.push({ txId: id, path, label: view.tokenLabel, protocol: tx.protocol, ...(view.vni !== undefined ? { vni: view.vni } : {}), inFlow: tx.flowId !== undefined });
+    out.push({ txId: id, path, label: view.tokenLabel, protocol: tx.protocol, ...(view.vni !== undefined ? { vni: view.vni } : {}), ...(view.ttl !== undefined ? { ttl: view.ttl } : {}), inFlow: tx.flowId !== undefined });
   }
   return out;
 }
