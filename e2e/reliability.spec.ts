@@ -17,8 +17,9 @@ test('the loaded topology, the flow and the step survive a reload; "Reset to the
     await page.getByLabel('Topology file').setInputFiles(file);
     await expect(hoplab.node('SQLVM')).toContainText('a role only this file has');
     await hoplab.runPreset();
-    await playback.forward.click();
-    await playback.forward.click();
+    // Each step waits until the page shows it, so the step read below is the one the page will keep.
+    await playback.stepForward();
+    await playback.stepForward();
   });
   const step = await playback.step();
   await test.step('reload: the same topology, flow and step come back', async () => {
