@@ -16,6 +16,7 @@ export function lessonSummaries(): LessonSummary[] {
     id: l.id,
     title: l.title,
     goal: l.goal,
+    topology: l.topology,
     request: l.request,
     chapters: l.chapters.map((c) => ({ id: c.id, title: c.title })),
     questionCount: l.chapters.reduce((n, c) => n + (c.questions?.length ?? 0), 0),

@@ -80,12 +80,15 @@ export interface ChapterDef {
   readonly questions?: readonly QuestionDef[];
 }
 
-/** The run a lesson needs: a request on the POC topology. */
+/** A lesson: what it teaches, and the run it needs (a request, with its seed, on a topology). */
 export interface LessonDef {
   readonly id: string;
   readonly title: string;
   /** One sentence: what the student will be able to explain afterwards. */
   readonly goal: string;
+  /** The topology the run needs; lessons run on the POC. */
+  readonly topology: 'poc';
+  /** Source, destination, what-ifs, knobs and seed. */
   readonly request: RunRequest;
   readonly chapters: readonly ChapterDef[];
 }
@@ -96,6 +99,7 @@ export interface LessonSummary {
   readonly id: string;
   readonly title: string;
   readonly goal: string;
+  readonly topology: 'poc';
   readonly request: RunRequest;
   readonly chapters: readonly { readonly id: string; readonly title: string }[];
   readonly questionCount: number;

@@ -111,7 +111,7 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
         return;
       }
       // Lessons run on the POC: bring it back if another topology is loaded.
-      if (get().topologySource !== 'poc') await get().loadTopology();
+      if (summary.topology === 'poc' && get().topologySource !== 'poc') await get().loadTopology();
       await get().runFlow(summary.request);
       if (mine !== generation) return;
       if (get().runStatus !== 'done') {

@@ -21,6 +21,7 @@ export const FIND_PORTAL: LessonDef = {
   id: 'find-portal',
   title: 'Finding the portal',
   goal: 'Explain how ClientVM turns portal.azurestack.local into an address, and why the answer takes another way back.',
+  topology: 'poc',
   request: PORTAL_REQUEST,
   chapters: [
     {

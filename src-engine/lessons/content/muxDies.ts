@@ -55,6 +55,7 @@ export const MUX_DIES: LessonDef = {
   id: 'mux-dies',
   title: 'When MuxVM dies',
   goal: 'Explain why VIP traffic vanishes for minutes after a MUX dies, what ends it, and why the packet then loops.',
+  topology: 'poc',
   request: { ...PORTAL_REQUEST, whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * SECOND }], flowAt: [5 * SECOND, 200 * SECOND] },
   chapters: [
     {

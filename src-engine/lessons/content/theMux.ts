@@ -21,6 +21,7 @@ export const THE_MUX: LessonDef = {
   id: 'the-mux',
   title: 'The MUX',
   goal: 'Explain how MuxVM chooses a server (DIP) for a connection and how VXLAN carries the packet to that server\'s host.',
+  topology: 'poc',
   request: PORTAL_REQUEST,
   chapters: [
     {

@@ -20,6 +20,7 @@ export const TO_THE_VIP: LessonDef = {
   id: 'to-the-vip',
   title: 'To the VIP',
   goal: 'Follow the SYN from ClientVM to MuxVM and name the route each router uses, and why.',
+  topology: 'poc',
   request: PORTAL_REQUEST,
   chapters: [
     {

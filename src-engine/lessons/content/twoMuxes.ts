@@ -41,6 +41,7 @@ export const TWO_MUXES: LessonDef = {
   id: 'two-muxes',
   title: 'Two MUXes',
   goal: 'Explain how two MUXes share a VIP with equal-cost routes, why a flow sticks to one, and how traffic fails over when one dies.',
+  topology: 'poc',
   request: { ...PORTAL_REQUEST, knobs: { secondMux: true }, whatIf: [{ action: 'fail', target: FAILED_MUX, at: 2 * SECOND }], flowAt: [1 * SECOND, 200 * SECOND] },
   chapters: [
     {

@@ -32,6 +32,7 @@ export const VFP_ON_HOST: LessonDef = {
   id: 'vfp-on-host',
   title: 'VFP on the host',
   goal: 'Explain what the host\'s VFP does to the load-balanced packet before PortalVM sees it.',
+  topology: 'poc',
   request: PORTAL_REQUEST,
   chapters: [
     {

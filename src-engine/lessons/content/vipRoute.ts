@@ -19,6 +19,7 @@ export const VIP_ROUTE: LessonDef = {
   id: 'vip-route',
   title: 'How the VIP gets a route',
   goal: 'Explain how BGPVM learns that the portal\'s VIP, 192.168.133.74, is reached through MuxVM.',
+  topology: 'poc',
   request: PORTAL_REQUEST,
   chapters: [
     {

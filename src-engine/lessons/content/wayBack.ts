@@ -15,6 +15,7 @@ export const WAY_BACK: LessonDef = {
   id: 'way-back',
   title: 'The way back: Direct Server Return',
   goal: 'Explain why the answer from PortalVM carries the VIP as its source and never passes the MUX.',
+  topology: 'poc',
   request: PORTAL_REQUEST,
   chapters: [
     {
