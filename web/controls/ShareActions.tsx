@@ -2,6 +2,7 @@
 // download the run as pcapng for Wireshark.
 import { useState } from 'react';
 import { getEngine } from '../engine/client';
+import { downloadBlob } from '../export/download';
 import { slug } from '../model/format';
 import { selectRequest, selectResult, useAppStore } from '../store/store';
 import { topologyParam } from '../url/urlSync';
@@ -10,16 +11,7 @@ export function pcapngName(request: { from: string; to: string } | undefined): s
   return `hoplab-${request ? `${slug(request.from)}-${slug(request.to)}` : 'run'}.pcapng`;
 }
 
-function download(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/x-pcapng' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = (bytes: Uint8Array, name: string) => downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/x-pcapng' }), name);
 
 export function ShareActions() {
   const result = useAppStore(selectResult);
