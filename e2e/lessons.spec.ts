@@ -189,3 +189,17 @@ test('lesson 7, "When MuxVM dies": the black hole, the hold timer, and the loop'
     await expect(lessons.bar).toContainText('End of the lesson. You answered 5 of 6 questions right.');
   });
 });
+
+for (const scheme of ['dark', 'light'] as const) {
+  test(`the lesson bar, a question and its feedback pass axe in the ${scheme} theme`, async ({ hoplab, lessons, page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await hoplab.open('?motion=off&lesson=to-the-vip&chapter=2');
+    await expect(lessons.question('The SYN is at NATVM. Which device does NATVM send it to next?')).toBeVisible();
+    await audit(page, '.lesson-bar');
+    const wrong = await lessons.answer('The SYN is at NATVM. Which device does NATVM send it to next?', 'MuxVM');
+    await expect(wrong).toHaveText(/^Not quite/);
+    const right = await lessons.answer(/What is its TTL when it leaves NATVM/, '127');
+    await expect(right).toHaveText(/^Correct/);
+    await audit(page, '.lesson-bar');
+  });
+}
