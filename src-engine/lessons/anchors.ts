@@ -78,6 +78,10 @@ export function hopAt(q: RunQuery, trace: (q: RunQuery) => FlowTrace | undefined
 export const dnsTrace = (q: RunQuery) => q.result.dnsTrace;
 export const flowTrace = (q: RunQuery) => q.attempts[0];
 export const attempt = (n: number) => (q: RunQuery) => q.attempts[n];
+/** The flow id the n-th attempt's frames carry. */
+export const attemptId = (q: RunQuery, n: number) => q.attempts[n]?.id;
+/** Whether a frame belongs to the n-th attempt of the flow. */
+export const inAttempt = (n: number) => (f: Frame, q: RunQuery) => f.tx.flowId !== undefined && f.tx.flowId === attemptId(q, n);
 
 // ---- Rubrics -----------------------------------------------------------------------------------------
 

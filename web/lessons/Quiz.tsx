@@ -31,19 +31,21 @@ export function Quiz({ question }: { question: ResolvedQuestion }) {
         <span className="quiz-tag">Question</span> {question.prompt}
       </p>
       {question.kind === 'next-device' && !done && <p className="quiz-hint">Choose below, or click the device on the diagram.</p>}
-      <div role="radiogroup" aria-labelledby={promptId} className="quiz-choices">
-        {question.choices.map((c) => (
-          <label key={c.id} className="quiz-choice" data-right={done && c.id === question.answer ? true : undefined} data-picked={choice === c.id || undefined}>
-            <input type="radio" name={name} value={c.id} checked={choice === c.id} disabled={done} onChange={() => setQuizChoice(question.id, c.id)} />
-            <span>{c.label}</span>
-          </label>
-        ))}
+      <div className="quiz-row">
+        <div role="radiogroup" aria-labelledby={promptId} className="quiz-choices">
+          {question.choices.map((c) => (
+            <label key={c.id} className="quiz-choice" data-right={done && c.id === question.answer ? true : undefined} data-picked={choice === c.id || undefined}>
+              <input type="radio" name={name} value={c.id} checked={choice === c.id} disabled={done} onChange={() => setQuizChoice(question.id, c.id)} />
+              <span>{c.label}</span>
+            </label>
+          ))}
+        </div>
+        {!done && (
+          <button type="submit" className="primary">
+            Check answer
+          </button>
+        )}
       </div>
-      {!done && (
-        <button type="submit" className="primary">
-          Check answer
-        </button>
-      )}
       <p ref={status} role="status" className={`quiz-feedback${feedback?.type === 'points' ? (feedback.correct ? ' right' : ' wrong') : ''}`}>
         {feedback?.message ?? (done ? `${answered.correct ? 'Correct' : 'Not quite'}: you answered ${question.choices.find((c) => c.id === answered.choice)?.label ?? answered.choice}. ${question.why}` : '')}
       </p>

@@ -1,22 +1,20 @@
 // Lesson 7: MuxVM dies. BGP learns of it only when the hold timer runs out, so for that long BGPVM keeps
 // forwarding VIP traffic to a dead MUX (a black hole). Then the routes go, and the static routes left
 // behind send the packet round between NATVM and BGPVM until its TTL dies.
-import { attempt, choiceRubric, eventWhere, frameWhere, hopFrame, nextDeviceRubric } from '../anchors';
+import { attempt, attemptId, inAttempt, choiceRubric, eventWhere, frameWhere, hopFrame, nextDeviceRubric } from '../anchors';
 import type { LessonDef } from '../model';
-import { isSyn, type Frame, type RunQuery } from '../query';
+import { isSyn, type Frame } from '../query';
+import { SECOND } from '../../sim/timing';
 import { PORTAL_REQUEST } from './requests';
 
-const SECOND = 1_000_000;
 const VIP_ROUTE = '192.168.133.74/32';
 
-const ofAttempt = (q: RunQuery, n: number) => q.attempts[n]?.id;
-const inAttempt = (n: number) => (f: Frame, q: RunQuery) => f.tx.flowId !== undefined && f.tx.flowId === ofAttempt(q, n);
 
 const failed = eventWhere('MuxVM failing', (e) => e.kind === 'node-failed' && e.node === 'MuxVM');
 const firstSyn = frameWhere('the first SYN of the attempt made while BGPVM still trusts MuxVM', (f, q) => inAttempt(0)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
 const voidSyn = hopFrame('BGPVM forwarding that SYN towards MuxVM', attempt(0), 'BGPVM');
-const gaveUp = eventWhere('ClientVM giving up on that connection', (e, q) => e.kind === 'tcp-gave-up' && e.detail?.type === 'tcp-gave-up' && e.detail.flowId === ofAttempt(q, 0));
-const firstRetry = eventWhere('ClientVM retransmitting its first SYN', (e, q) => e.kind === 'tcp-retransmit' && e.detail?.type === 'tcp-retransmit' && e.detail.flowId === ofAttempt(q, 0));
+const gaveUp = eventWhere('ClientVM giving up on that connection', (e, q) => e.kind === 'tcp-gave-up' && e.detail?.type === 'tcp-gave-up' && e.detail.flowId === attemptId(q, 0));
+const firstRetry = eventWhere('ClientVM retransmitting its first SYN', (e, q) => e.kind === 'tcp-retransmit' && e.detail?.type === 'tcp-retransmit' && e.detail.flowId === attemptId(q, 0));
 
 const sessionDown = eventWhere('BGPVM\'s session with MuxVM going down', (e) => e.node === 'BGPVM' && e.detail?.type === 'bgp-session-down' && e.detail.peer === '192.168.100.6', failed);
 /** BGPVM's BGP segments (KEEPALIVEs, their retransmissions, a NOTIFICATION) and its ARP requests for MuxVM. */
@@ -111,7 +109,7 @@ export const MUX_DIES: LessonDef = {
           prompt: 'No SYN-ACK comes back. What does ClientVM do?',
           at: firstRetry,
           rubric: choiceRubric(RETRY, (q) => {
-            const id = ofAttempt(q, 0);
+            const id = attemptId(q, 0);
             const retries = q.events.filter((e) => e.kind === 'tcp-retransmit' && e.detail?.type === 'tcp-retransmit' && e.detail.flowId === id);
             const gave = q.events.find((e) => e.kind === 'tcp-gave-up' && e.detail?.type === 'tcp-gave-up' && e.detail.flowId === id);
             if (!gave) return undefined;

@@ -1,18 +1,16 @@
 // Lesson 8: with a second MUX both announce the VIP, BGPVM keeps two equal-cost routes and a hash of each
 // flow picks one; when a MUX dies, its route goes with the hold timer and new flows use the other.
-import { attempt, choiceRubric, eventWhere, frameWhere, hopAt, hopFrame, nextDeviceRubric } from '../anchors';
+import { attempt, inAttempt, choiceRubric, eventWhere, frameWhere, hopAt, hopFrame, nextDeviceRubric } from '../anchors';
 import type { LessonDef } from '../model';
-import { bgpMessages, isSyn, stepOf, type Frame, type RunQuery } from '../query';
+import { bgpMessages, isSyn, stepOf, type RunQuery } from '../query';
+import { SECOND } from '../../sim/timing';
 import { PORTAL_REQUEST } from './requests';
 
-const SECOND = 1_000_000;
 const VIP_ROUTE = '192.168.133.74/32';
 /** The MUX the lesson fails: the one the first connection's hash chose (the chapter checks it still is). */
 const FAILED_MUX = 'MuxVM2';
 const OTHER_MUX = 'MuxVM';
 
-const ofAttempt = (q: RunQuery, n: number) => q.attempts[n]?.id;
-const inAttempt = (n: number) => (f: Frame, q: RunQuery) => f.tx.flowId !== undefined && f.tx.flowId === ofAttempt(q, n);
 const installs = (e: { kind: string; node: string; summary: string }) => e.kind === 'route-installed' && e.node === 'BGPVM' && e.summary.includes(VIP_ROUTE);
 
 const firstUpdate = frameWhere('the first BGP UPDATE from a MUX', (f) => (f.tx.fromNode === 'MuxVM' || f.tx.fromNode === 'MuxVM2') && bgpMessages(f).some((m) => m.kind === 'update' && m.nlri.length > 0));
