@@ -72,10 +72,10 @@ export function LessonBar() {
       </div>
       <h2 className="chapter-title">{chapter.title}</h2>
       <p className="caption">{chapter.caption}</p>
-      {(chapter.field || chapter.table) && (
+      {((chapter.field && !fieldLocked) || chapter.table) && (
         <div className="point-at" role="group" aria-label="Look closer">
-          {chapter.field && (
-            <button type="button" onClick={pointAtField} disabled={fieldLocked} title={fieldLocked ? 'Answer the question first' : undefined}>
+          {chapter.field && !fieldLocked && (
+            <button type="button" onClick={pointAtField}>
               Show the {chapter.field.label} in the packet
             </button>
           )}
