@@ -1,10 +1,9 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { startPlaybackClock } from './animation/clock';
 import { HelpPopover } from './controls/HelpPopover';
 import { LargeTextToggle } from './controls/LargeTextToggle';
 import { LiveAnnouncer } from './controls/LiveAnnouncer';
 import { LoadTopology } from './controls/LoadTopology';
-import { LessonBar } from './lessons/LessonBar';
 import { LessonsButton } from './lessons/LessonsButton';
 import { Notices } from './controls/Notices';
 import { PlaybackBar } from './controls/PlaybackBar';
@@ -23,6 +22,10 @@ import { installEngineRecovery } from './engine/recovery';
 import { openSession } from './persist/openSession';
 import { startPersistence } from './persist/persist';
 import { startUrlWriter } from './url/urlSync';
+import './lessons/lessons.css';
+
+// Shown only during a lesson: loaded when one starts, not with the first screen.
+const LessonBar = lazy(() => import('./lessons/LessonBar').then((m) => ({ default: m.LessonBar })));
 
 export function App() {
   const snapshot = useAppStore(selectSnapshot);
@@ -71,7 +74,11 @@ export function App() {
       <Notices />
       <main className="workspace">
         <section className="stage" aria-label="Network">
-          <LessonBar />
+          {inLesson && (
+            <Suspense fallback={null}>
+              <LessonBar />
+            </Suspense>
+          )}
           <DiagramBar />
           {/* A slot for a caption above the diagram: empty, it takes no room. */}
           <div className="caption-slot" id="caption-slot" data-testid="caption-slot" />

@@ -4,6 +4,7 @@
 // the host's PA and into VFP. Pure: geometry in, points out.
 import type { Transmission } from '../../src-engine/protocol';
 import type { Geometry } from '../diagram/geometry';
+import type { Timeline } from '../model/timeline';
 
 export interface Point {
   readonly x: number;
@@ -89,4 +90,14 @@ export function truncate(points: readonly Point[], t: number): Point[] {
     remaining -= seg;
   }
   return out;
+}
+
+/** Where on the switch bar a frame leaving the switch came in: the port of the frame that brought it. */
+export function entryX(geo: Geometry, timeline: Timeline, txId: number): number | undefined {
+  const from = timeline.cameFrom.get(txId);
+  const tx = from === undefined ? undefined : timeline.tx.get(from);
+  if (!tx) return undefined;
+  // A frame that VFP took out of the tunnel leaves from VFP's place on the bar.
+  if (tx.protocol === 'vxlan' && geo.vfpX !== undefined && geo.tunnel(tx.fromNode, tx.fromInterface)) return geo.vfpX;
+  return geo.nic(tx.fromNode, tx.fromInterface)?.x;
 }

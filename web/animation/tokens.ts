@@ -4,7 +4,7 @@ import { viewFrame } from '../../src-engine/view/index';
 import type { Geometry } from '../diagram/geometry';
 import type { Timeline } from '../model/timeline';
 import { tokenIds } from './tokenIds';
-import { transmissionPath, type TokenPath } from './tokenPath';
+import { entryX, transmissionPath, type TokenPath } from './tokenPath';
 
 export interface Token {
   readonly txId: number;
@@ -32,14 +32,4 @@ export function stepTokens(geo: Geometry, timeline: Timeline, stepIndex: number)
     out.push({ txId: id, path, label: view.tokenLabel, protocol: tx.protocol, ...(view.vni !== undefined ? { vni: view.vni } : {}), ...(view.ttl !== undefined ? { ttl: view.ttl } : {}), inFlow: tx.flowId !== undefined });
   }
   return out;
-}
-
-/** Where on the switch bar a frame leaving the switch came in: the port of the frame that brought it. */
-export function entryX(geo: Geometry, timeline: Timeline, txId: number): number | undefined {
-  const from = timeline.cameFrom.get(txId);
-  const tx = from === undefined ? undefined : timeline.tx.get(from);
-  if (!tx) return undefined;
-  // A frame that VFP took out of the tunnel leaves from VFP's place on the bar.
-  if (tx.protocol === 'vxlan' && geo.vfpX !== undefined && geo.tunnel(tx.fromNode, tx.fromInterface)) return geo.vfpX;
-  return geo.nic(tx.fromNode, tx.fromInterface)?.x;
 }

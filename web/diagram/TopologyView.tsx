@@ -3,10 +3,9 @@
 // Shift+F10 or the Menu key) fails or restores a VM.
 import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
 import { DiagramPictures } from '../export/DiagramPictures';
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
-import { TokenLayer } from '../animation/TokenLayer';
-import { selectOpenQuestion, useAppStore } from '../store/store';
+import { selectOpenQuestion, selectTimeline, useAppStore } from '../store/store';
 import { AutoFit, FIT_PADDING } from './AutoFit';
 import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes } from './geometry';
@@ -18,6 +17,9 @@ import { highlightCss } from './highlightCss';
 import { PathTrails } from './PathTrails';
 import { useResolvedTheme } from '../hooks/useTheme';
 import { selectDiagramView, selectHighlight } from '../store/store';
+
+// The packets in flight: loaded with the first run (with the frame decoders their labels need).
+const TokenLayer = lazy(() => import('../animation/TokenLayer').then((m) => ({ default: m.TokenLayer })));
 
 const MINIMAP_FROM = 60;
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
@@ -106,6 +108,7 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
   );
 
   const theme = useResolvedTheme();
+  const hasRun = useAppStore((s) => selectTimeline(s) !== undefined);
   const highlight = useAppStore(selectHighlight);
   const css = useMemo(() => highlightCss(highlight, snapshot.layout), [highlight, snapshot]);
 
@@ -142,7 +145,11 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
         {/* Large generated networks only: on the POC the minimap would cover part of the drawing. */}
         {nodes.length > MINIMAP_FROM && <MiniMap pannable zoomable ariaLabel="Minimap" position="bottom-right" nodeColor={minimapColor} style={{ width: 150, height: 96 }} />}
         <PathTrails />
-        <TokenLayer />
+        {hasRun && (
+          <Suspense fallback={null}>
+            <TokenLayer />
+          </Suspense>
+        )}
         <AutoFit userMoved={userMoved} />
         <DiagramPictures />
       </ReactFlow>

@@ -2,8 +2,7 @@
 // tunnel) and the Direct Server Return path, hop by hop along the lines the tokens run on; and, for the
 // overlay view, the tenant's logical path (client -> VIP -> DIP, and the answer straight back). Pure.
 import type { FlowTrace, Hop } from '../../src-engine/protocol';
-import { entryX } from '../animation/tokens';
-import { transmissionPath, type Point } from '../animation/tokenPath';
+import { entryX, transmissionPath, type Point } from '../animation/tokenPath';
 import type { Timeline } from '../model/timeline';
 import type { Geometry } from './geometry';
 

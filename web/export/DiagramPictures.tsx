@@ -1,7 +1,6 @@
 // Pictures of the diagram for slides, at the current step: PNG and SVG of the whole network (not just
 // what is in view), made with html-to-image as React Flow's image-export example does.
 import { getNodesBounds, getViewportForBounds, Panel, useReactFlow } from '@xyflow/react';
-import { toPng, toSvg } from 'html-to-image';
 import { useState } from 'react';
 import { slug } from '../model/format';
 import { useAppStore } from '../store/store';
@@ -50,6 +49,8 @@ export function DiagramPictures() {
     setBusy(true);
     const unpin = pinSvgPaint(viewport);
     try {
+      // Loaded on the first picture: html-to-image is not needed to show the diagram.
+      const { toPng, toSvg } = await import('html-to-image');
       downloadUrl(kind === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options), name);
     } catch (e) {
       s.notify('error', `The picture could not be made (${(e as Error).message}). Try again, or take a screenshot.`);

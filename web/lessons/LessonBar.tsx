@@ -6,7 +6,6 @@ import { useEffect } from 'react';
 import { lessonScore } from '../../src-engine/view/quiz';
 import { selectLessonAnswers, selectOpenQuestion, useAppStore } from '../store/store';
 import { Quiz } from './Quiz';
-import './lessons.css';
 
 export function LessonBar() {
   const lesson = useAppStore((s) => s.lesson);

@@ -1,9 +1,11 @@
 // The pane under the diagram: the event list, or the sequence diagram of the same run (larger, since a
 // ladder needs height). Both follow the playhead and the protocol filters.
-import type { KeyboardEvent } from 'react';
-import { SequenceDiagram } from '../sequence/SequenceDiagram';
+import { lazy, Suspense, type KeyboardEvent } from 'react';
 import { selectBottomTab, useAppStore } from '../store/store';
 import { EventList } from './EventList';
+
+// The second tab: loaded when first opened.
+const SequenceDiagram = lazy(() => import('../sequence/SequenceDiagram').then((m) => ({ default: m.SequenceDiagram })));
 
 const TABS = [
   { id: 'events', label: 'Event list' },
@@ -30,7 +32,13 @@ export function BottomPane() {
         ))}
       </div>
       <div id={`bpanel-${tab}`} role="tabpanel" aria-labelledby={`btab-${tab}`} className="run-pane-panel">
-        {tab === 'events' ? <EventList /> : <SequenceDiagram />}
+        {tab === 'events' ? (
+          <EventList />
+        ) : (
+          <Suspense fallback={<p className="muted" role="status">Loading the sequence diagram…</p>}>
+            <SequenceDiagram />
+          </Suspense>
+        )}
       </div>
     </div>
   );

@@ -1,11 +1,12 @@
 // The side panel: the current hop and its packet, or the selected device's details.
-import type { KeyboardEvent } from 'react';
-import { TopologyEditor } from '../editor/TopologyEditor';
-import { BytesPane } from '../inspector/BytesPane';
-import { Inspector } from '../inspector/Inspector';
-import { selectSideTab, useAppStore } from '../store/store';
-import { HopPanel } from './HopPanel';
-import { NodeDetails } from './NodeDetails';
+import { lazy, Suspense, type KeyboardEvent } from 'react';
+import { selectResult, selectSideTab, useAppStore } from '../store/store';
+
+// The packet tab's content exists once a run does; the other tabs' when first opened.
+const PacketTab = lazy(() => import('./PacketTab').then((m) => ({ default: m.PacketTab })));
+const NodeDetails = lazy(() => import('./NodeDetails').then((m) => ({ default: m.NodeDetails })));
+const TopologyEditor = lazy(() => import('../editor/TopologyEditor').then((m) => ({ default: m.TopologyEditor })));
+const loading = <p className="muted" role="status">Loading…</p>;
 
 const TABS = [
   { id: 'packet', label: 'Hop & packet' },
@@ -16,6 +17,7 @@ const TABS = [
 export function SidePanel() {
   const tab = useAppStore(selectSideTab);
   const setTab = useAppStore((s) => s.setSideTab);
+  const hasRun = useAppStore((s) => selectResult(s) !== undefined);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
@@ -35,20 +37,26 @@ export function SidePanel() {
       </div>
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'packet' ? (
-          <>
+          hasRun ? (
+            <Suspense fallback={loading}>
+              <PacketTab />
+            </Suspense>
+          ) : (
             <div className="tab-scroll">
-              <HopPanel />
-              <Inspector />
+              <p className="empty">Run a flow to inspect its packets: each frame's layers, fields and bytes.</p>
             </div>
-            <BytesPane />
-          </>
+          )
         ) : tab === 'node' ? (
           <div className="tab-scroll">
-            <NodeDetails />
+            <Suspense fallback={loading}>
+              <NodeDetails />
+            </Suspense>
           </div>
         ) : (
           <div className="tab-scroll">
-            <TopologyEditor />
+            <Suspense fallback={loading}>
+              <TopologyEditor />
+            </Suspense>
           </div>
         )}
       </div>

@@ -1,8 +1,8 @@
 // Nothing lost on reload: the current topology (a loaded or edited document), the flow with its what-ifs,
 // and the view (step, speed, filters, settings) are kept in localStorage as the user works, and opened again
-// on the next visit. What is read back is untrusted: it is checked with zod, and a stored state that cannot
+// on the next visit. What is read back is untrusted: it is checked with zod (its mini build, small in the page), and a stored state that cannot
 // be read is set aside (kept under another key, not deleted) and reported, never crashed on.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FILTER_KEYS, LIMITS } from '../../src-engine/view/index';
 import type { RunRequest } from '../../src-engine/protocol';
 import type { AppStore } from '../store/store';
@@ -12,26 +12,28 @@ export const STORAGE_KEY = 'hoplab/state@1';
 /** Where a stored state that could not be read is moved, so the user can still recover it by hand. */
 export const CORRUPT_KEY = 'hoplab/state@1.unreadable';
 
-const whatIf = z.object({ action: z.enum(['fail', 'restore']), target: z.string().max(2 * LIMITS.nameLength + 1), at: z.number().min(0).max(LIMITS.whatIfTime) });
+const bounded = (min: number, max: number) => z.number('a number').check(z.minimum(min, `at least ${min}`), z.maximum(max, `at most ${max}`));
+const text = (max: number) => z.string('text').check(z.maxLength(max, `at most ${max} characters`));
+const whatIf = z.object({ action: z.enum(['fail', 'restore'], 'fail or restore'), target: text(2 * LIMITS.nameLength + 1), at: bounded(0, LIMITS.whatIfTime) });
 const request = z.object({
-  from: z.string().max(LIMITS.nameLength),
-  to: z.string().max(LIMITS.destinationLength),
-  seed: z.number().int().min(0).max(0xffffffff).optional(),
-  whatIf: z.array(whatIf).max(LIMITS.whatIfs).optional(),
-  knobs: z.object({ secondMux: z.boolean().optional(), icmpRedirects: z.boolean().optional() }).optional(),
+  from: text(LIMITS.nameLength),
+  to: text(LIMITS.destinationLength),
+  seed: z.optional(bounded(0, 0xffffffff).check(z.int('a whole number'))),
+  whatIf: z.optional(z.array(whatIf, 'a list').check(z.maxLength(LIMITS.whatIfs, `at most ${LIMITS.whatIfs} what-ifs`))),
+  knobs: z.optional(z.object({ secondMux: z.optional(z.boolean('true or false')), icmpRedirects: z.optional(z.boolean('true or false')) })),
 });
 
 const storedSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(1, 'version 1'),
   /** Absent: the POC. The document itself is validated again by the engine when it is loaded. */
-  topology: z.object({ doc: z.unknown(), source: z.string().max(LIMITS.labelLength) }).optional(),
-  request: request.optional(),
+  topology: z.optional(z.object({ doc: z.unknown(), source: text(LIMITS.labelLength) })),
+  request: z.optional(request),
   view: z.object({
-    step: z.number().int().min(0).optional(),
-    speed: z.number().refine((n) => (SPEEDS as readonly number[]).includes(n)),
-    motion: z.enum(['on', 'off']),
-    largeText: z.boolean(),
-    hidden: z.array(z.enum(FILTER_KEYS)).max(FILTER_KEYS.length),
+    step: z.optional(z.number('a number').check(z.int('a whole number'), z.minimum(0, 'at least 0'))),
+    speed: z.number('a number').check(z.refine((n: number) => (SPEEDS as readonly number[]).includes(n), `one of ${SPEEDS.join(', ')}`)),
+    motion: z.enum(['on', 'off'], 'on or off'),
+    largeText: z.boolean('true or false'),
+    hidden: z.array(z.enum(FILTER_KEYS, FILTER_KEYS.join(', ')), 'a list').check(z.maxLength(FILTER_KEYS.length, `at most ${FILTER_KEYS.length} filters`)),
   }),
 });
 

@@ -1,7 +1,7 @@
 // The view a link reopens: scenario, flow (from, to, seed, what-ifs, knobs), playhead step and a few
-// settings. Each parameter is validated on its own with zod, so one bad parameter falls back to its
+// settings. Each parameter is validated on its own with zod (its tree-shakable mini build, small in the page), so one bad parameter falls back to its
 // default with a message saying what was wrong, and the others still apply.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Knobs, WhatIf } from '../../src-engine/protocol';
 import { FILTER_KEYS, LIMITS, neutralizeBidi, unsafeCharacter, type FilterKey } from '../../src-engine/view/index';
 
@@ -26,51 +26,52 @@ export interface UrlState {
   readonly chapter?: number;
 }
 
-const nodeName = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, 'a node name such as ClientVM');
-const whatIfItem = z
-  .string()
-  .regex(/^(fail|restore):[A-Za-z][A-Za-z0-9_.-]{0,62}(:[A-Za-z][A-Za-z0-9_.-]{0,62})?@\d{1,15}$/, 'fail:Node@time or restore:Node@time, the time in microseconds (e.g. fail:MuxVM@1000000)')
-  .transform((s): WhatIf => {
-    const at = s.lastIndexOf('@');
-    const colon = s.indexOf(':');
-    return { action: s.slice(0, colon) as WhatIf['action'], target: s.slice(colon + 1, at), at: Number(s.slice(at + 1)) };
-  })
-  .refine((w) => w.at <= LIMITS.whatIfTime, `a what-if time of at most ${LIMITS.whatIfTime} microseconds (${LIMITS.whatIfTime / 1e6} s)`);
-/** A comma-separated list of at most `max` items; the text is capped before it is split. */
-const list = <T extends z.ZodType<unknown, string>>(item: T, max: number, itemChars: number, what: string) =>
+const nodeName = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, 'a node name such as ClientVM'));
+const whatIfItem = z.pipe(
+  z.string().check(z.regex(/^(fail|restore):[A-Za-z][A-Za-z0-9_.-]{0,62}(:[A-Za-z][A-Za-z0-9_.-]{0,62})?@\d{1,15}$/, 'fail:Node@time or restore:Node@time, the time in microseconds (e.g. fail:MuxVM@1000000)')),
   z
-    .string()
-    .max(max * (itemChars + 1), `at most ${max} ${what}`)
-    .transform((s) => s.split(',').filter((x) => x !== ''))
-    .pipe(z.array(item).max(max, `at most ${max} ${what}`));
+    .transform((s: string): WhatIf => {
+      const at = s.lastIndexOf('@');
+      const colon = s.indexOf(':');
+      return { action: s.slice(0, colon) as WhatIf['action'], target: s.slice(colon + 1, at), at: Number(s.slice(at + 1)) };
+    })
+    .check(z.refine((w: WhatIf) => w.at <= LIMITS.whatIfTime, `a what-if time of at most ${LIMITS.whatIfTime} microseconds (${LIMITS.whatIfTime / 1e6} s)`)),
+);
+/** A comma-separated list of at most `max` items; the text is capped before it is split. */
+const list = <T extends z.ZodMiniType<unknown, string>>(item: T, max: number, itemChars: number, what: string) =>
+  z.pipe(
+    z.pipe(
+      z.string().check(z.maxLength(max * (itemChars + 1), `at most ${max} ${what}`)),
+      z.transform((s: string) => s.split(',').filter((x) => x !== '')),
+    ),
+    z.array(item).check(z.maxLength(max, `at most ${max} ${what}`)),
+  );
 /** A whole number typed in a link: blank is an error, never 0. */
 const whole = (min: number, max: number, what: string) =>
-  z
-    .string()
-    .regex(/^\d{1,10}$/, what)
-    .transform(Number)
-    .pipe(z.number().min(min, what).max(max, what));
+  z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,10}$/, what)), z.transform(Number)), z.number().check(z.minimum(min, what), z.maximum(max, what)));
 
 /** One schema per parameter: the value in the URL is a string; each turns it into its typed value. */
 const PARAMS = {
-  scenario: z.literal('poc', { message: 'the only scenario a link can name is "poc" (another topology travels in the "topo" parameter)' }),
-  topo: z.string().regex(/^[A-Za-z0-9+\-$]+$/, 'a compressed topology, as "Copy link" writes it'),
+  scenario: z.literal('poc', { error: 'the only scenario a link can name is "poc" (another topology travels in the "topo" parameter)' }),
+  topo: z.string().check(z.regex(/^[A-Za-z0-9+\-$]+$/, 'a compressed topology, as "Copy link" writes it')),
   from: nodeName,
   to: z
     .string()
-    .min(1, 'a destination')
-    .max(LIMITS.destinationLength, `at most ${LIMITS.destinationLength} characters`)
-    .refine((s) => unsafeCharacter(s) === undefined, 'a destination without invisible or bidirectional control characters'),
+    .check(
+      z.minLength(1, 'a destination'),
+      z.maxLength(LIMITS.destinationLength, `at most ${LIMITS.destinationLength} characters`),
+      z.refine((s: string) => unsafeCharacter(s) === undefined, 'a destination without invisible or bidirectional control characters'),
+    ),
   seed: whole(0, 0xffffffff, 'a whole number from 0 to 4294967295'),
   whatif: list(whatIfItem, LIMITS.whatIfs, 160, 'what-ifs'),
-  knobs: list(z.enum(['secondMux', 'icmpRedirects'], { message: 'secondMux or icmpRedirects' }), 2, 13, 'knobs'),
+  knobs: list(z.enum(['secondMux', 'icmpRedirects'], { error: 'secondMux or icmpRedirects' }), 2, 13, 'knobs'),
   step: whole(0, 10_000_000, 'a step number from 0'),
-  speed: z.coerce.number().refine((n) => (SPEEDS as readonly number[]).includes(n), `one of ${SPEEDS.join(', ')}`),
-  motion: z.enum(['on', 'off'], { message: 'on or off' }),
-  text: z.enum(['normal', 'large'], { message: 'normal or large' }),
-  hide: list(z.enum(FILTER_KEYS, { message: FILTER_KEYS.join(', ') }), FILTER_KEYS.length, 5, 'filters'),
-  lesson: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a lesson id such as vip-route (lower-case letters, digits and dashes)'),
-  chapter: z.coerce.number({ message: 'a chapter number from 1' }).int('a whole number').min(1, 'a chapter number from 1').max(50, 'at most 50'),
+  speed: z.coerce.number({ error: `one of ${SPEEDS.join(', ')}` }).check(z.refine((n: number) => (SPEEDS as readonly number[]).includes(n), `one of ${SPEEDS.join(', ')}`)),
+  motion: z.enum(['on', 'off'], { error: 'on or off' }),
+  text: z.enum(['normal', 'large'], { error: 'normal or large' }),
+  hide: list(z.enum(FILTER_KEYS, { error: FILTER_KEYS.join(', ') }), FILTER_KEYS.length, 5, 'filters'),
+  lesson: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, 'a lesson id such as vip-route (lower-case letters, digits and dashes)')),
+  chapter: z.coerce.number({ error: 'a chapter number from 1' }).check(z.int('a whole number'), z.minimum(1, 'a chapter number from 1'), z.maximum(50, 'at most 50')),
 } as const;
 
 type ParamName = keyof typeof PARAMS;
