@@ -9,6 +9,8 @@ const benches = readdirSync('src-engine/bench')
   .filter((f) => f.endsWith('.bench.ts'))
   .sort()
   .map((f) => ['npx', ['tsx', `src-engine/bench/${f}`]]);
+// The published page's JavaScript (dist/), first screen against its budget.
+benches.push(['npx', ['vite', 'build', '--logLevel', 'warn']], ['node', ['scripts/page-size.mjs']]);
 if (existsSync('scripts/bench-frames.mjs')) {
   // The frame benchmark's page modes (?bench=...) exist only in this separate build, never in the published dist/.
   benches.push(['npx', ['vite', 'build', '--logLevel', 'warn', '--mode', 'bench']], ['node', ['scripts/bench-frames.mjs']]);

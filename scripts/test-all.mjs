@@ -94,6 +94,7 @@ if (unit) {
 } else step('unit tests (vitest wrote no report)', false);
 
 const built = step('build the static site', run('npx', ['vite', 'build']));
+if (built) step('the first screen\'s JavaScript within its 160 KiB gzip budget (scripts/page-size.mjs)', run('node', ['scripts/page-size.mjs']));
 if (built) {
   const e2eOk = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${OUT}/playwright.json` });
   const e2e = readJson(`${OUT}/playwright.json`);

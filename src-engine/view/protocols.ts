@@ -6,13 +6,10 @@ import type { ArpLayer, BgpMessage, DnsLayer, IcmpLayer, Ipv4Layer, Layer, Layer
 import { PORT_BGP } from '../packets/layers';
 import { LAYER_NAMES } from '../packets/errors';
 import { capabilityText } from '../packets/bgpOpen';
+import { IDENTITY, type FilterKey, type Protocol } from './protocolNames';
 
-/** What a frame is, named for its innermost interesting layer. */
-export type Protocol = 'arp' | 'dns' | 'tcp' | 'udp' | 'bgp' | 'vxlan' | 'icmp' | 'other';
+export { FILTER_KEYS, FILTER_LABELS, filterOf, type FilterKey, type Protocol } from './protocolNames';
 
-/** The protocol filters the page offers (UDP other than DNS counts as "other"), in their order on screen. */
-export const FILTER_KEYS = ['arp', 'dns', 'tcp', 'bgp', 'vxlan', 'icmp', 'other'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export interface ProtocolDescriptor {
   readonly protocol: Protocol;
@@ -80,12 +77,13 @@ const tcpBase = (ip: Ipv4Layer, tcp: TcpLayer) => `${ip.src}:${tcp.srcPort} -> $
 const tcpToken = (tcp: TcpLayer) => `TCP ${tcpFlagNames(tcp.flags).join('-') || 'data'}`;
 const bgpKinds = (layers: readonly Layer[]) => layers.flatMap((l) => (l.type === 'bgp' ? [l.message] : []));
 
-function descriptor(protocol: Protocol, name: string, filter: FilterKey, rest: Pick<ProtocolDescriptor, 'claims' | 'summary' | 'tokenLabel'>): ProtocolDescriptor {
+function descriptor(protocol: Protocol, rest: Pick<ProtocolDescriptor, 'claims' | 'summary' | 'tokenLabel'>): ProtocolDescriptor {
+  const { name, filter } = IDENTITY[protocol];
   // Drawn in its filter's colour: the legend, the filters and every drawing agree.
   return { protocol, name, filter, className: `proto-${filter}`, colorToken: `--p-${filter}`, ...rest };
 }
 
-const ARP = descriptor('arp', 'ARP', 'arp', {
+const ARP = /* @__PURE__ */ descriptor('arp', {
   claims: (layers) => has(layers, 'arp'),
   summary: (layers) => {
     const arp = find(layers, 'arp')!;
@@ -100,7 +98,7 @@ export function innerLayers(layers: readonly Layer[]): readonly Layer[] {
   return at >= 0 ? layers.slice(at + 1) : layers;
 }
 
-const VXLAN = descriptor('vxlan', 'VXLAN', 'vxlan', {
+const VXLAN = /* @__PURE__ */ descriptor('vxlan', {
   claims: (layers) => has(layers, 'vxlan'),
   summary: (layers) => {
     const vx = find(layers, 'vxlan')!;
@@ -111,7 +109,7 @@ const VXLAN = descriptor('vxlan', 'VXLAN', 'vxlan', {
   tokenLabel: (layers) => frameTokenLabel(innerLayers(layers)),
 });
 
-const BGP = descriptor('bgp', 'BGP', 'bgp', {
+const BGP = /* @__PURE__ */ descriptor('bgp', {
   claims: (layers) => {
     const tcp = find(layers, 'tcp');
     return has(layers, 'ipv4') && tcp !== undefined && (has(layers, 'bgp') || tcp.srcPort === PORT_BGP || tcp.dstPort === PORT_BGP);
@@ -129,7 +127,7 @@ const BGP = descriptor('bgp', 'BGP', 'bgp', {
   },
 });
 
-const TCP = descriptor('tcp', 'TCP', 'tcp', {
+const TCP = /* @__PURE__ */ descriptor('tcp', {
   claims: (layers) => has(layers, 'ipv4') && has(layers, 'tcp'),
   summary: (layers) => {
     const ip = find(layers, 'ipv4')!;
@@ -138,7 +136,7 @@ const TCP = descriptor('tcp', 'TCP', 'tcp', {
   tokenLabel: (layers) => tcpToken(find(layers, 'tcp')!),
 });
 
-const DNS = descriptor('dns', 'DNS', 'dns', {
+const DNS = /* @__PURE__ */ descriptor('dns', {
   claims: (layers) => has(layers, 'ipv4') && has(layers, 'dns') && has(layers, 'udp'),
   summary: (layers) => {
     const ip = find(layers, 'ipv4')!;
@@ -151,7 +149,7 @@ const DNS = descriptor('dns', 'DNS', 'dns', {
   tokenLabel: (layers) => (find(layers, 'dns')!.response ? 'DNS answer' : 'DNS query'),
 });
 
-const UDP = descriptor('udp', 'UDP', 'other', {
+const UDP = /* @__PURE__ */ descriptor('udp', {
   claims: (layers) => has(layers, 'ipv4') && has(layers, 'udp'),
   summary: (layers) => {
     const ip = find(layers, 'ipv4')!;
@@ -161,7 +159,7 @@ const UDP = descriptor('udp', 'UDP', 'other', {
   tokenLabel: () => 'UDP',
 });
 
-const ICMP = descriptor('icmp', 'ICMP', 'icmp', {
+const ICMP = /* @__PURE__ */ descriptor('icmp', {
   claims: (layers) => has(layers, 'ipv4') && has(layers, 'icmp'),
   summary: (layers) => {
     const ip = find(layers, 'ipv4')!;
@@ -171,7 +169,7 @@ const ICMP = descriptor('icmp', 'ICMP', 'icmp', {
   tokenLabel: (layers) => `ICMP ${find(layers, 'icmp')!.kind.replace('destination-', '').replace('-', ' ')}`,
 });
 
-const OTHER = descriptor('other', 'Other', 'other', {
+const OTHER = /* @__PURE__ */ descriptor('other', {
   claims: () => true,
   summary: (layers) => {
     const ip = find(layers, 'ipv4');
@@ -199,12 +197,6 @@ export function frameSummary(layers: readonly Layer[]): string {
 export function frameTokenLabel(layers: readonly Layer[]): string {
   return PROTOCOLS[frameProtocol(layers)].tokenLabel(layers);
 }
-
-/** Which filter shows a protocol's frames and events. */
-export const filterOf = (protocol: Protocol): FilterKey => PROTOCOLS[protocol].filter;
-
-/** A filter's button text: the name of the protocol it is named for. */
-export const FILTER_LABELS: Readonly<Record<FilterKey, string>> = Object.fromEntries(FILTER_KEYS.map((k) => [k, PROTOCOLS[k].name])) as Record<FilterKey, string>;
 
 const hex = (n: number, digits: number) => `0x${n.toString(16).padStart(digits, '0')}`;
 

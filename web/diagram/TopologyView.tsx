@@ -10,7 +10,6 @@ import { AutoFit, FIT_PADDING } from './AutoFit';
 import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes } from './geometry';
 import { deviceRows, nextDevice, type Direction, type Move } from './keyboardNav';
-import { NodeMenu } from './NodeMenu';
 import { nodeTypes } from './nodes';
 import { deviceOf, isDeviceNode, toFlow, type FlowNode } from './toFlow';
 import { highlightCss } from './highlightCss';
@@ -20,6 +19,9 @@ import { selectDiagramView, selectHighlight } from '../store/store';
 
 // The packets in flight: loaded with the first run (with the frame decoders their labels need).
 const TokenLayer = lazy(() => import('../animation/TokenLayer').then((m) => ({ default: m.TokenLayer })));
+
+// The context menu: loaded when first opened.
+const NodeMenu = lazy(() => import('./NodeMenu').then((m) => ({ default: m.NodeMenu })));
 
 const MINIMAP_FROM = 60;
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
@@ -109,6 +111,7 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
 
   const theme = useResolvedTheme();
   const hasRun = useAppStore((s) => selectTimeline(s) !== undefined);
+  const menuOpen = useAppStore((s) => s.contextMenu !== undefined);
   const highlight = useAppStore(selectHighlight);
   const css = useMemo(() => highlightCss(highlight, snapshot.layout), [highlight, snapshot]);
 
@@ -153,7 +156,11 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
         <AutoFit userMoved={userMoved} />
         <DiagramPictures />
       </ReactFlow>
-      <NodeMenu />
+      {menuOpen && (
+        <Suspense fallback={null}>
+          <NodeMenu />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,100 +1,12 @@
 // The event list: every event of the run (time, from, at, protocol, summary), filtered by protocol, in
-// step with the animation both ways: the current step's events are highlighted and scrolled into view,
-// and choosing an event moves the playhead there.
-import { Fragment, memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+// step with the animation both ways (see EventRows). The rows load with the first run.
+import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import { chapterSpan } from '../lessons/chapterSteps';
-import { foldEvents, ttlRange, type EventRow as Row } from '../model/foldEvents';
-import type { SimEvent, Transmission } from '../../src-engine/protocol';
-import { FILTER_KEYS, FILTER_LABELS, PROTOCOLS } from '../../src-engine/view/index';
+import { FILTER_KEYS, FILTER_LABELS } from '../../src-engine/view/index';
 import { isEventVisible } from '../model/filters';
-import { formatTime } from '../model/format';
-import { selectCursor, selectHidden, selectResult, selectSelectedEventId, selectTimeline, useAppStore } from '../store/store';
+import { selectCursor, selectHidden, selectResult, selectTimeline, useAppStore } from '../store/store';
 
-const KIND_LABEL: Partial<Record<SimEvent['kind'], string>> = {
-  drop: 'drop',
-  'node-failed': 'failure',
-  'node-restored': 'restore',
-  'link-failed': 'link down',
-  'link-restored': 'link up',
-  'bgp-state': 'BGP state',
-  'route-installed': 'route +',
-  'route-removed': 'route −',
-  'arp-learned': 'ARP learned',
-  'flow-created': 'VFP flow',
-  'tcp-retransmit': 'TCP retry',
-  'tcp-gave-up': 'TCP gave up',
-  'flow-attempt': 'attempt',
-  info: 'note',
-};
-
-interface RowProps {
-  event: SimEvent;
-  tx: Transmission | undefined;
-  current: boolean;
-  picked: boolean;
-}
-
-const EventRow = memo(function EventRow({ event, tx, current, picked }: RowProps) {
-  const proto = tx?.protocol ?? event.protocol;
-  return (
-    <li
-      id={`event-${event.id}`}
-      role="option"
-      aria-selected={current}
-      data-current={current || undefined}
-      data-picked={picked || undefined}
-      className={`event event-${event.kind}${tx ? '' : ' event-state'}`}
-      onClick={() => useAppStore.getState().selectEvent(event.id)}
-    >
-      <span className="ev-time">{formatTime(event.time)}</span>
-      <span className="ev-from">{tx?.fromNode ?? event.node}</span>
-      <span className="ev-at">{tx ? (tx.toNode ?? 'lost') : ''}</span>
-      <span className={`ev-proto ${proto ? PROTOCOLS[proto].className : 'proto-none'}`}>{tx ? PROTOCOLS[tx.protocol].name : (KIND_LABEL[event.kind] ?? event.kind)}</span>
-      <span className="ev-summary" title={tx?.note}>
-        {tx ? tx.summary : event.summary}
-      </span>
-    </li>
-  );
-});
-
-/** One row standing for many: background events, or a repetition, with the count and a way to open it. */
-/** The devices one round of a repetition passes, the switch left out: "NATVM → BGPVM → …". */
-function loopPath(round: readonly SimEvent[], switchId: string | undefined): string {
-  const nodes = round.map((e) => e.node).filter((n) => n !== switchId);
-  return `${[...nodes, nodes[0] ?? ''].join(' → ')} …`;
-}
-
-function FoldRow({ row, expanded, current, onToggle }: { row: Exclude<Row, { kind: 'event' }>; expanded: boolean; current: boolean; onToggle: () => void }) {
-  const switchId = useAppStore((s) => s.snapshot?.topology.switch.id);
-  const first = row.events[0]!;
-  const kinds = [...new Set(row.events.map((e) => (e.protocol ?? e.kind).toUpperCase()))].join(', ');
-  const text =
-    row.kind === 'background'
-      ? `${row.events.length} background event${row.events.length === 1 ? '' : 's'} (${kinds}) this chapter is not about`
-      : `Repeated ${row.times} times: ${loopPath(row.events.slice(0, row.period), switchId)}${ttlRange(row.events) ? ` (${ttlRange(row.events)})` : ''}`;
-  return (
-    <li
-      id={`fold-${row.key}`}
-      role="option"
-      aria-selected={current}
-      aria-expanded={expanded}
-      data-current={current || undefined}
-      className={`event event-fold fold-${row.kind}`}
-      onClick={onToggle}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          onToggle();
-        }
-      }}
-    >
-      <span className="ev-time">{formatTime(first.time)}</span>
-      <span className="ev-fold-text">
-        <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {text} · {expanded ? 'hide' : 'show'}
-      </span>
-    </li>
-  );
-}
+const EventRows = lazy(() => import('./EventRows').then((m) => ({ default: m.EventRows })));
 
 export function EventList() {
   const result = useAppStore(selectResult);
@@ -102,12 +14,9 @@ export function EventList() {
   const hidden = useAppStore(selectHidden);
   // Deferred: the list follows the playhead in an interruptible render, after the diagram has moved.
   const cursor = useDeferredValue(useAppStore(selectCursor));
-  const picked = useAppStore(selectSelectedEventId);
   const toggleFilter = useAppStore((s) => s.toggleFilter);
-  const list = useRef<HTMLUListElement>(null);
   const lesson = useAppStore((s) => (s.showEverything ? undefined : s.lesson));
   const chapter = useAppStore((s) => s.chapter);
-  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const lessonChapter = lesson?.chapters[chapter];
   // In a lesson, the list grows with the story: the chapter's events up to the playhead, never ahead.
   const events = useMemo(() => {
@@ -120,33 +29,6 @@ export function EventList() {
       return st !== undefined && st >= first && st <= cursor;
     });
   }, [result, hidden, lessonChapter, timeline, cursor]);
-  const rows = useMemo(() => {
-    if (!lessonChapter) return foldEvents(events);
-    const about = new Set(lessonChapter.txIds);
-    const nodes = new Set(lessonChapter.nodes);
-    // Background: frames the chapter is not about, ARP's notes, and whatever happens at other devices.
-    return foldEvents(events, (e) => (e.transmissionId !== undefined ? !about.has(e.transmissionId) : e.protocol === 'arp' || e.kind === 'arp-learned' || !nodes.has(e.node)));
-  }, [events, lessonChapter]);
-  const current = useMemo(() => new Set(timeline?.eventsOfStep[cursor] ?? []), [timeline, cursor]);
-  const firstCurrent = events.find((e) => current.has(e.id));
-
-  // Before paint, so a step costs one paint, not a second one for the scroll.
-  useLayoutEffect(() => {
-    if (!firstCurrent || !list.current) return;
-    const row = list.current.querySelector<HTMLElement>(`#event-${firstCurrent.id}`);
-    const box = list.current;
-    if (row && (row.offsetTop < box.scrollTop || row.offsetTop + row.offsetHeight > box.scrollTop + box.clientHeight)) {
-      box.scrollTop = row.offsetTop - box.clientHeight / 3;
-    }
-  }, [firstCurrent]);
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    e.preventDefault();
-    const at = events.findIndex((x) => x.id === (picked !== undefined && current.has(picked) ? picked : firstCurrent?.id));
-    const next = events[Math.max(0, Math.min(events.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))];
-    if (next) useAppStore.getState().selectEvent(next.id);
-  };
 
   return (
     <section className="events" aria-label="Events" data-shows-step={result ? cursor + 1 : undefined}>
@@ -171,27 +53,9 @@ export function EventList() {
       {/* A listbox may hold options only: before a run the hint stands in its place. */}
       {!result && <p className="empty">Send traffic to see every frame and every change in the network, in order.</p>}
       {result && (
-      <ul
-        ref={list}
-        className="event-list"
-        role="listbox"
-        aria-label="Event list"
-        tabIndex={0}
-        aria-activedescendant={firstCurrent ? `event-${(picked !== undefined && current.has(picked) ? picked : firstCurrent.id)}` : undefined}
-        onKeyDown={onKeyDown}
-      >
-        {rows.map((r) => {
-          if (r.kind === 'event') return <EventRow key={r.event.id} event={r.event} tx={r.event.transmissionId !== undefined ? timeline?.tx.get(r.event.transmissionId) : undefined} current={current.has(r.event.id)} picked={picked === r.event.id} />;
-          const expanded = open.has(r.key) || (r.kind === 'background' && r.events.some((e) => e.id === picked));
-          const toggle = () => setOpen((o) => (o.has(r.key) ? new Set([...o].filter((k) => k !== r.key)) : new Set([...o, r.key])));
-          return (
-            <Fragment key={r.key}>
-              <FoldRow row={r} expanded={expanded} current={r.events.some((e) => current.has(e.id))} onToggle={toggle} />
-              {expanded && r.events.map((e) => <EventRow key={e.id} event={e} tx={e.transmissionId !== undefined ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} />)}
-            </Fragment>
-          );
-        })}
-      </ul>
+        <Suspense fallback={<p className="empty">Loading the events…</p>}>
+          <EventRows events={events} timeline={timeline} cursor={cursor} lessonChapter={lessonChapter} />
+        </Suspense>
       )}
     </section>
   );

@@ -1,16 +1,16 @@
 // The first thing the page does: open what the user had (the kept topology, flow and view), unless the
 // address is a shared link, which names its own view of the POC. Settings in the link win over kept ones.
 import type { AppStore } from '../store/store';
-import { parseUrlState } from '../url/urlState';
+import { readLink } from '../url/urlState';
 import { applyUrl } from '../url/urlSync';
-import { CORRUPT_KEY, readStored } from './persist';
+import { CORRUPT_KEY, readStoredState } from './persist';
 
 /** Resolves false when not even the POC could be loaded. */
 export async function openSession(store: AppStore, search: string): Promise<boolean> {
   const s = store.getState();
-  const link = parseUrlState(search).state;
+  const link = (await readLink(search)).state;
   const isLink = link.from !== undefined || link.to !== undefined;
-  const stored = readStored();
+  const stored = await readStoredState();
   if (stored.kind === 'corrupt') {
     s.notify('error', `Your work from the last visit could not be read back (${stored.reason}), so the POC opened instead. The unreadable copy is kept in this browser's local storage under "${CORRUPT_KEY}".`);
   }

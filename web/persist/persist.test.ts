@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CORRUPT_KEY, readStored, STORAGE_KEY } from './persist';
+import { CORRUPT_KEY, STORAGE_KEY } from './persist';
+import { readStored } from './readStored';
 
 /** A Storage over a Map, as the browser's localStorage behaves. */
 function memoryStorage(init: Record<string, string> = {}): Storage {

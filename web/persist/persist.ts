@@ -1,72 +1,25 @@
 // Nothing lost on reload: the current topology (a loaded or edited document), the flow with its what-ifs,
 // and the view (step, speed, filters, settings) are kept in localStorage as the user works, and opened again
-// on the next visit. What is read back is untrusted: it is checked with zod (its mini build, small in the page), and a stored state that cannot
-// be read is set aside (kept under another key, not deleted) and reported, never crashed on.
-import * as z from 'zod/mini';
-import { FILTER_KEYS, LIMITS } from '../../src-engine/view/index';
+// on the next visit. What is read back is untrusted: readStored.ts checks it.
 import type { RunRequest } from '../../src-engine/protocol';
 import type { AppStore } from '../store/store';
-import { SPEEDS } from '../url/urlState';
+import type { ReadResult, StoredState } from './readStored';
 
 export const STORAGE_KEY = 'hoplab/state@1';
 /** Where a stored state that could not be read is moved, so the user can still recover it by hand. */
 export const CORRUPT_KEY = 'hoplab/state@1.unreadable';
 
-const bounded = (min: number, max: number) => z.number('a number').check(z.minimum(min, `at least ${min}`), z.maximum(max, `at most ${max}`));
-const text = (max: number) => z.string('text').check(z.maxLength(max, `at most ${max} characters`));
-const whatIf = z.object({ action: z.enum(['fail', 'restore'], 'fail or restore'), target: text(2 * LIMITS.nameLength + 1), at: bounded(0, LIMITS.whatIfTime) });
-const request = z.object({
-  from: text(LIMITS.nameLength),
-  to: text(LIMITS.destinationLength),
-  seed: z.optional(bounded(0, 0xffffffff).check(z.int('a whole number'))),
-  whatIf: z.optional(z.array(whatIf, 'a list').check(z.maxLength(LIMITS.whatIfs, `at most ${LIMITS.whatIfs} what-ifs`))),
-  knobs: z.optional(z.object({ secondMux: z.optional(z.boolean('true or false')), icmpRedirects: z.optional(z.boolean('true or false')) })),
-});
-
-const storedSchema = z.object({
-  version: z.literal(1, 'version 1'),
-  /** Absent: the POC. The document itself is validated again by the engine when it is loaded. */
-  topology: z.optional(z.object({ doc: z.unknown(), source: text(LIMITS.labelLength) })),
-  request: z.optional(request),
-  view: z.object({
-    step: z.optional(z.number('a number').check(z.int('a whole number'), z.minimum(0, 'at least 0'))),
-    speed: z.number('a number').check(z.refine((n: number) => (SPEEDS as readonly number[]).includes(n), `one of ${SPEEDS.join(', ')}`)),
-    motion: z.enum(['on', 'off'], 'on or off'),
-    largeText: z.boolean('true or false'),
-    hidden: z.array(z.enum(FILTER_KEYS, FILTER_KEYS.join(', ')), 'a list').check(z.maxLength(FILTER_KEYS.length, `at most ${FILTER_KEYS.length} filters`)),
-  }),
-});
-
-export type StoredState = z.infer<typeof storedSchema>;
-
-export type ReadResult = { kind: 'none' } | { kind: 'ok'; state: StoredState } | { kind: 'corrupt'; reason: string };
-
-/** The stored state, checked; a corrupt one is moved aside and its problem returned. */
-export function readStored(storage: Storage | undefined = safeStorage()): ReadResult {
-  if (!storage) return { kind: 'none' };
-  let text: string | null;
+/** The stored state, checked (by readStored.ts, loaded only when something is stored). */
+export async function readStoredState(storage: Storage | undefined = safeStorage()): Promise<ReadResult> {
+  let text: string | null = null;
   try {
-    text = storage.getItem(STORAGE_KEY);
+    text = storage?.getItem(STORAGE_KEY) ?? null;
   } catch {
-    return { kind: 'none' };
+    // Storage refused: as if nothing were kept.
   }
   if (text === null) return { kind: 'none' };
-  let reason: string;
-  try {
-    const parsed = storedSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return { kind: 'ok', state: parsed.data };
-    const issue = parsed.error.issues[0]!;
-    reason = `${issue.path.join('.') || 'the saved state'}: ${issue.message}`;
-  } catch (e) {
-    reason = `it is not valid JSON (${(e as Error).message})`;
-  }
-  try {
-    storage.setItem(CORRUPT_KEY, text);
-    storage.removeItem(STORAGE_KEY);
-  } catch {
-    // Storage refused the move: the state stays where it is and is reported again next time.
-  }
-  return { kind: 'corrupt', reason };
+  const { readStored } = await import('./readStored');
+  return readStored(storage);
 }
 
 /** What of the store is kept. */
@@ -133,7 +86,7 @@ export function clearStored(storage: Storage | undefined = safeStorage()): void 
   }
 }
 
-function safeStorage(): Storage | undefined {
+export function safeStorage(): Storage | undefined {
   try {
     return typeof localStorage === 'undefined' ? undefined : localStorage;
   } catch {

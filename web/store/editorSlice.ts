@@ -4,7 +4,7 @@
 // edit changes nothing: the errors go back to the field that made it.
 import type { StateCreator } from 'zustand';
 import type { EngineError, TopologySnapshot } from '../../src-engine/protocol';
-import { applyEdit, commit, createHistory, redo, undo, type History, type TopologyEdit } from '../../src-engine/topology/edits';
+import type { History, TopologyEdit } from '../../src-engine/topology/edits';
 import type { TopologyDocument } from '../../src-engine/topology/schema';
 import { getEngine } from '../engine/client';
 import type { AppState } from './store';
@@ -30,6 +30,9 @@ export function currentDocument(s: Pick<AppState, 'editHistory' | 'editedSnapsho
   return s.snapshot?.topology;
 }
 
+/** The edits themselves load with the first one: the editor is not on the first screen. */
+const loadEdits = () => import('../../src-engine/topology/edits');
+
 const crashed = (e: unknown): EngineError[] => [{ code: 'engine-crashed', message: `The engine failed unexpectedly (${(e as Error).message}). Reload the page; your last export is safe.` }];
 
 export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (set, get) => {
@@ -44,7 +47,8 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
     set({ editHistory: history, editedSnapshot: get().snapshot });
     return [];
   };
-  const history = (): History | undefined => {
+  const history = async (): Promise<History | undefined> => {
+    const { createHistory } = await loadEdits();
     const s = get();
     if (s.editHistory && s.editedSnapshot === s.snapshot) return s.editHistory;
     const doc = currentDocument(s);
@@ -56,7 +60,8 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
     editHistory: undefined,
     editedSnapshot: undefined,
     applyTopologyEdit: async (edit) => {
-      const h = history();
+      const h = await history();
+      const { applyEdit, commit } = await loadEdits();
       if (!h) return [{ code: 'not-loaded', message: 'No topology is loaded yet; wait for the engine to start.' }];
       const r = applyEdit(h.present, edit);
       if (!r.ok) return [{ code: 'invalid-edit', message: `This change cannot be made: ${r.message}.` }];
@@ -71,11 +76,13 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
       return show(commit(h, doc), doc.name);
     },
     undoTopology: async () => {
-      const h = history();
+      const h = await history();
+      const { undo } = await loadEdits();
       if (h && h.past.length > 0) await show(undo(h), undo(h).present.name);
     },
     redoTopology: async () => {
-      const h = history();
+      const h = await history();
+      const { redo } = await loadEdits();
       if (h && h.future.length > 0) await show(redo(h), redo(h).present.name);
     },
     openTopologyDocument: async (doc, source) => {

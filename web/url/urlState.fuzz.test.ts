@@ -7,7 +7,8 @@ import { LIMITS } from '../../src-engine/limits';
 import { pocTopology } from '../../src-engine/run/fixtures';
 import { simulate } from '../../src-engine/run/simulate';
 import { fuzzRuns, fuzzSync, tallyProblem } from '../../src-engine/testing/fuzz';
-import { MAX_SEARCH_LENGTH, parseUrlState } from './urlState';
+import { parseUrlState } from './urlParse';
+import { MAX_SEARCH_LENGTH } from './urlState';
 
 const topology = pocTopology();
 const num = fc.oneof(fc.integer({ min: -5, max: 5_000_000_000 }).map(String), fc.constantFrom('', ' ', '1e3', '0x10', '-0', '1.5', '007', 'NaN', 'Infinity'));

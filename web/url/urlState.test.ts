@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlState, serializeUrlState, type UrlState } from './urlState';
+import { parseUrlState } from './urlParse';
+import { serializeUrlState, type UrlState } from './urlState';
 
 describe('parseUrlState', () => {
   it('reads a full link', () => {

@@ -4,7 +4,7 @@ import type { RunRequest } from '../../src-engine/protocol';
 import type { AppStore } from '../store/store';
 import { currentDocument } from '../store/editorSlice';
 import { packTopology, unpackTopology, type Packed } from './topologyLink';
-import { parseUrlState, serializeUrlState, type UrlState } from './urlState';
+import { readLink, serializeUrlState, type UrlState } from './urlState';
 
 const packed = new WeakMap<object, Packed>();
 
@@ -23,7 +23,7 @@ export function topologyParam(s: ReturnType<AppStore['getState']>): Packed | und
 
 /** Applies a link once the topology is loaded: settings, then the flow and its step. Bad parts are reported. */
 export async function applyUrl(store: AppStore, search: string): Promise<void> {
-  const { state, errors } = parseUrlState(search);
+  const { state, errors } = await readLink(search);
   const s = store.getState();
   for (const e of errors) s.notify('error', e);
   if (state.motion) s.setMotion(state.motion);

@@ -1,0 +1,227 @@
+// The event list's rows, in step with the animation both ways: the current step's rows are highlighted
+// and scrolled into view, and choosing a row moves the playhead there. Only the rows in view (and the
+// current one) are in the page, so a run of any length costs the same per step; a short run (the POC's)
+// keeps every row, for find-in-page. Loaded with the first run.
+import { useVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { foldEvents, ttlRange, type EventRow as Row } from '../model/foldEvents';
+import type { SimEvent, Transmission } from '../../src-engine/protocol';
+import { PROTOCOLS } from '../../src-engine/view/index';
+import { formatTime } from '../model/format';
+import type { Timeline } from '../model/timeline';
+import { useAppStore, type AppState } from '../store/store';
+
+/** Up to this many rows every row is in the page; beyond it only those in view. */
+export const ALL_ROWS = 500;
+/** A row's height before it is measured (one line at the normal text size). */
+const ROW_ESTIMATE = 18;
+
+const KIND_LABEL: Partial<Record<SimEvent['kind'], string>> = {
+  drop: 'drop',
+  'node-failed': 'failure',
+  'node-restored': 'restore',
+  'link-failed': 'link down',
+  'link-restored': 'link up',
+  'bgp-state': 'BGP state',
+  'route-installed': 'route +',
+  'route-removed': 'route −',
+  'arp-learned': 'ARP learned',
+  'flow-created': 'VFP flow',
+  'tcp-retransmit': 'TCP retry',
+  'tcp-gave-up': 'TCP gave up',
+  'flow-attempt': 'attempt',
+  info: 'note',
+};
+
+interface RowProps {
+  event: SimEvent;
+  tx: Transmission | undefined;
+  current: boolean;
+  picked: boolean;
+  index: number;
+  top: number;
+  measure: (el: HTMLElement | null) => void;
+}
+
+const EventRow = memo(function EventRow({ event, tx, current, picked, index, top, measure }: RowProps) {
+  const proto = tx?.protocol ?? event.protocol;
+  return (
+    <li
+      id={`event-${event.id}`}
+      ref={measure}
+      data-index={index}
+      data-odd={index % 2 === 1 || undefined}
+      style={{ transform: `translateY(${top}px)` }}
+      role="option"
+      aria-selected={current}
+      data-current={current || undefined}
+      data-picked={picked || undefined}
+      className={`event event-${event.kind}${tx ? '' : ' event-state'}`}
+      onClick={() => useAppStore.getState().selectEvent(event.id)}
+    >
+      <span className="ev-time">{formatTime(event.time)}</span>
+      <span className="ev-from">{tx?.fromNode ?? event.node}</span>
+      <span className="ev-at">{tx ? (tx.toNode ?? 'lost') : ''}</span>
+      <span className={`ev-proto ${proto ? PROTOCOLS[proto].className : 'proto-none'}`}>{tx ? PROTOCOLS[tx.protocol].name : (KIND_LABEL[event.kind] ?? event.kind)}</span>
+      <span className="ev-summary" title={tx?.note}>
+        {tx ? tx.summary : event.summary}
+      </span>
+    </li>
+  );
+});
+
+/** One row standing for many: background events, or a repetition, with the count and a way to open it. */
+/** The devices one round of a repetition passes, the switch left out: "NATVM → BGPVM → …". */
+function loopPath(round: readonly SimEvent[], switchId: string | undefined): string {
+  const nodes = round.map((e) => e.node).filter((n) => n !== switchId);
+  return `${[...nodes, nodes[0] ?? ''].join(' → ')} …`;
+}
+
+function FoldRow({ row, expanded, current, onToggle, index, top, measure }: { row: Exclude<Row, { kind: 'event' }>; expanded: boolean; current: boolean; onToggle: () => void; index: number; top: number; measure: (el: HTMLElement | null) => void }) {
+  const switchId = useAppStore((s) => s.snapshot?.topology.switch.id);
+  const first = row.events[0]!;
+  const kinds = [...new Set(row.events.map((e) => (e.protocol ?? e.kind).toUpperCase()))].join(', ');
+  const text =
+    row.kind === 'background'
+      ? `${row.events.length} background event${row.events.length === 1 ? '' : 's'} (${kinds}) this chapter is not about`
+      : `Repeated ${row.times} times: ${loopPath(row.events.slice(0, row.period), switchId)}${ttlRange(row.events) ? ` (${ttlRange(row.events)})` : ''}`;
+  return (
+    <li
+      id={`fold-${row.key}`}
+      ref={measure}
+      data-index={index}
+      data-odd={index % 2 === 1 || undefined}
+      style={{ transform: `translateY(${top}px)` }}
+      role="option"
+      aria-selected={current}
+      aria-expanded={expanded}
+      data-current={current || undefined}
+      className={`event event-fold fold-${row.kind}`}
+      onClick={onToggle}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onToggle();
+        }
+      }}
+    >
+      <span className="ev-time">{formatTime(first.time)}</span>
+      <span className="ev-fold-text">
+        <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {text} · {expanded ? 'hide' : 'show'}
+      </span>
+    </li>
+  );
+}
+
+/** One line of the list: an event, or a folded run of them. */
+type Item = { readonly kind: 'event'; readonly key: string; readonly event: SimEvent } | { readonly kind: 'fold'; readonly key: string; readonly row: Exclude<Row, { kind: 'event' }>; readonly expanded: boolean };
+
+interface EventRowsProps {
+  readonly events: readonly SimEvent[];
+  readonly timeline: Timeline | undefined;
+  readonly cursor: number;
+  readonly lessonChapter: NonNullable<AppState['lesson']>['chapters'][number] | undefined;
+}
+
+export function EventRows({ events, timeline, cursor, lessonChapter }: EventRowsProps) {
+  const picked = useAppStore((s) => s.selectedEventId);
+  const list = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const rows = useMemo(() => {
+    if (!lessonChapter) return foldEvents(events);
+    const about = new Set(lessonChapter.txIds);
+    const nodes = new Set(lessonChapter.nodes);
+    // Background: frames the chapter is not about, ARP's notes, and whatever happens at other devices.
+    return foldEvents(events, (e) => (e.transmissionId !== undefined ? !about.has(e.transmissionId) : e.protocol === 'arp' || e.kind === 'arp-learned' || !nodes.has(e.node)));
+  }, [events, lessonChapter]);
+  const items = useMemo(() => {
+    const out: Item[] = [];
+    for (const r of rows) {
+      if (r.kind === 'event') {
+        out.push({ kind: 'event', key: `e${r.event.id}`, event: r.event });
+        continue;
+      }
+      const expanded = open.has(r.key) || (r.kind === 'background' && r.events.some((e) => e.id === picked));
+      out.push({ kind: 'fold', key: r.key, row: r, expanded });
+      if (expanded) for (const e of r.events) out.push({ kind: 'event', key: `e${e.id}`, event: e });
+    }
+    return out;
+  }, [rows, open, picked]);
+  const current = useMemo(() => new Set(timeline?.eventsOfStep[cursor] ?? []), [timeline, cursor]);
+  const firstCurrent = events.find((e) => current.has(e.id));
+  const activeId = firstCurrent ? (picked !== undefined && current.has(picked) ? picked : firstCurrent.id) : undefined;
+  const indexOfEvent = useMemo(() => {
+    const m = new Map<number, number>();
+    items.forEach((it, i) => {
+      if (it.kind === 'event') m.set(it.event.id, i);
+      else for (const e of it.row.events) if (!m.has(e.id)) m.set(e.id, i);
+    });
+    return m;
+  }, [items]);
+  const currentIndex = firstCurrent ? indexOfEvent.get(firstCurrent.id) : undefined;
+  const activeIndex = activeId !== undefined ? indexOfEvent.get(activeId) : undefined;
+
+  // Every row when there are few; else the rows in view, and always the active one (the listbox points at it).
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      if (range.count <= ALL_ROWS) return Array.from({ length: range.count }, (_, i) => i);
+      const shown = defaultRangeExtractor(range);
+      if (activeIndex !== undefined && !shown.includes(activeIndex)) return [...shown, activeIndex].sort((a, b) => a - b);
+      return shown;
+    },
+    [activeIndex],
+  );
+  // eslint-disable-next-line react-hooks/incompatible-library -- its functions are used in this render and the effect below, never memoised
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => list.current,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: (i) => items[i]!.key,
+    overscan: 12,
+    rangeExtractor,
+    useFlushSync: false,
+  });
+
+  // The current step's first row is brought into view when it is out of it. Whether it is comes from
+  // the list's own measurements: no layout is read from the page.
+  useEffect(() => {
+    if (currentIndex === undefined) return;
+    const item = virtualizer.measurementsCache[currentIndex];
+    const top = virtualizer.scrollOffset ?? 0;
+    const height = virtualizer.scrollRect?.height ?? 0;
+    if (!item || item.start < top || item.end > top + height) virtualizer.scrollToIndex(currentIndex, { align: 'center' });
+  }, [currentIndex, virtualizer]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const at = events.findIndex((x) => x.id === activeId);
+    const next = events[Math.max(0, Math.min(events.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))];
+    if (next) useAppStore.getState().selectEvent(next.id);
+  };
+  const toggle = (key: string) => setOpen((o) => (o.has(key) ? new Set([...o].filter((k) => k !== key)) : new Set([...o, key])));
+
+  return (
+    // The scroll box holds the listbox, sized to every row; the rows in the page sit at their places in it.
+    <div ref={list} className="event-scroll">
+      <ul
+        className="event-list"
+        role="listbox"
+        aria-label="Event list"
+        tabIndex={0}
+        aria-activedescendant={activeId !== undefined ? `event-${activeId}` : undefined}
+        onKeyDown={onKeyDown}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualizer.getVirtualItems().map((v) => {
+          const it = items[v.index]!;
+          if (it.kind === 'event') {
+            const e = it.event;
+            return <EventRow key={it.key} event={e} tx={e.transmissionId !== undefined ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} index={v.index} top={v.start} measure={virtualizer.measureElement} />;
+          }
+          return <FoldRow key={it.key} row={it.row} expanded={it.expanded} current={it.row.events.some((e) => current.has(e.id))} onToggle={() => toggle(it.key)} index={v.index} top={v.start} measure={virtualizer.measureElement} />;
+        })}
+      </ul>
+    </div>
+  );
+}
