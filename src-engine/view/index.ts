@@ -12,3 +12,4 @@ export * from './limits';
 export * from './boundary';
 export * from './layout';
 export * from './documents';
+export * from './compare';
