@@ -24,7 +24,7 @@ import { startPersistence } from './persist/persist';
 import { startUrlWriter } from './url/urlSync';
 import './lessons/lessons.css';
 
-// Shown only during a lesson: loaded when one starts, not with the first screen.
+// Shown only for a lesson: loaded when one starts, not with the first screen.
 const LessonBar = lazy(() => import('./lessons/LessonBar').then((m) => ({ default: m.LessonBar })));
 
 export function App() {
@@ -36,6 +36,8 @@ export function App() {
   const largeText = useAppStore(selectLargeText);
   const presenter = useAppStore((s) => s.presenter && s.lesson !== undefined);
   const inLesson = useAppStore((s) => s.lesson !== undefined);
+  // The lesson bar shows a lesson, its preparation or why it could not open.
+  const lessonBar = useAppStore((s) => s.lesson !== undefined || s.lessonStatus !== 'idle');
   useShortcuts();
   useReducedMotion();
 
@@ -74,7 +76,7 @@ export function App() {
       <Notices />
       <main className="workspace">
         <section className="stage" aria-label="Network">
-          {inLesson && (
+          {lessonBar && (
             <Suspense fallback={null}>
               <LessonBar />
             </Suspense>

@@ -202,17 +202,18 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
   const toggle = (key: string) => setOpen((o) => (o.has(key) ? new Set([...o].filter((k) => k !== key)) : new Set([...o, key])));
 
   return (
-    // The scroll box holds the listbox, sized to every row; the rows in the page sit at their places in it.
-    <div ref={list} className="event-scroll">
-      <ul
-        className="event-list"
-        role="listbox"
-        aria-label="Event list"
-        tabIndex={0}
-        aria-activedescendant={activeId !== undefined ? `event-${activeId}` : undefined}
-        onKeyDown={onKeyDown}
-        style={{ height: virtualizer.getTotalSize() }}
-      >
+    // The listbox is the scroll box (so its focus ring is where the rows show); the list inside is as tall as
+    // every row, and the rows in the page sit at their places in it.
+    <div
+      ref={list}
+      className="event-list"
+      role="listbox"
+      aria-label="Event list"
+      tabIndex={0}
+      aria-activedescendant={activeId !== undefined ? `event-${activeId}` : undefined}
+      onKeyDown={onKeyDown}
+    >
+      <ul className="event-rows" role="presentation" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((v) => {
           const it = items[v.index]!;
           if (it.kind === 'event') {
