@@ -102,7 +102,7 @@ export class IpStack {
     }
     const o = ETH_HLEN;
     if (onesSum(bytes, o, o + ipHeaderLen(bytes, o)) !== 0xffff) {
-      this.ctx.rec.event('drop', this.node.id, `${this.node.id}: IPv4 header checksum wrong, packet dropped`);
+      this.ctx.rec.eventWith('drop', this.node.id, `${this.node.id}: IPv4 header checksum wrong, packet dropped`, { reason: 'bad-checksum' });
       if (tag) this.ctx.tracer.end(tag, 'no-route', 'the IPv4 header checksum is wrong', bytes, 'A corrupted header is dropped.');
       return;
     }
@@ -124,7 +124,7 @@ export class IpStack {
       this.forward(ifIndex, bytes, tag);
       return;
     }
-    this.ctx.rec.event('drop', this.node.id, `${this.node.id} is not a router: packet to ${u32ToIp(dst)} dropped`);
+    this.ctx.rec.eventWith('drop', this.node.id, `${this.node.id} is not a router: packet to ${u32ToIp(dst)} dropped`, { reason: 'not-a-router' });
     if (tag) this.ctx.tracer.end(tag, 'no-route', `${this.node.id} does not forward packets and ${u32ToIp(dst)} is not its address`, bytes, `${this.node.id} is an end host, so it drops a packet not addressed to it.`);
   }
 
@@ -162,7 +162,7 @@ export class IpStack {
     if (this.forwarding) return;
     this.routes.remove((r) => r.source === 'redirect' && r.network === target);
     this.routes.add({ network: target, len: 32, nextHop: gateway, ifIndex, source: 'redirect', metric: 0, learnedAt: this.ctx.sched.now });
-    this.ctx.rec.event('route-installed', this.node.id, `${this.node.id} follows an ICMP redirect: ${u32ToIp(target)}/32 via ${u32ToIp(gateway)}`, 'icmp');
+    this.ctx.rec.eventWith('route-installed', this.node.id, `${this.node.id} follows an ICMP redirect: ${u32ToIp(target)}/32 via ${u32ToIp(gateway)}`, { prefix: `${u32ToIp(target)}/32`, nextHop: u32ToIp(gateway), source: 'redirect', from: u32ToIp(ipSrc(bytes, ETH_HLEN)) }, 'icmp');
   }
 
   /** RRAS forwarding: TTL, route lookup, NAT on the outside interface, ARP, send. */
@@ -175,14 +175,14 @@ export class IpStack {
     const me = this.node.id;
     if (ttl <= 1) {
       if (tag) tracer.step(tag, { kind: 'ttl', before: ttl, after: 0, text: `TTL ${ttl} would reach 0: ${me} discards the packet` });
-      this.ctx.rec.event('drop', me, `${me}: TTL expired for ${u32ToIp(src)} -> ${u32ToIp(dst)}, ICMP time exceeded sent`, 'icmp');
+      this.ctx.rec.eventWith('drop', me, `${me}: TTL expired for ${u32ToIp(src)} -> ${u32ToIp(dst)}, ICMP time exceeded sent`, { reason: 'ttl-exceeded' }, 'icmp');
       if (tag) tracer.end(tag, 'ttl-exceeded', `the TTL ran out at ${me}`, bytes, `${me} received the packet with TTL ${ttl}; forwarding would make it 0, so it drops it and sends ICMP time exceeded to ${u32ToIp(src)}.`);
       this.sendError(bytes, 'time-exceeded', 0, tag);
       return;
     }
     const route = this.lookupFor(bytes, dst);
     if (!route) {
-      this.ctx.rec.event('drop', me, `${me}: no route to ${u32ToIp(dst)}`);
+      this.ctx.rec.eventWith('drop', me, `${me}: no route to ${u32ToIp(dst)}`, { reason: 'no-route' });
       if (tag) tracer.end(tag, 'no-route', `${me} has no route to ${u32ToIp(dst)}`, bytes, `${me}'s routing table has no prefix containing ${u32ToIp(dst)} and no default route, so it drops the packet and sends ICMP destination unreachable.`);
       this.sendError(bytes, 'destination-unreachable', 0, tag);
       return;
@@ -236,7 +236,7 @@ export class IpStack {
         tracer.begin(tag, me, this.ifaces[0]?.id ?? '-');
         tracer.end(tag, 'no-route', `${me} has no route to ${u32ToIp(dst)}`, undefined, `${me}'s routing table has no prefix containing ${u32ToIp(dst)}.`);
       }
-      this.ctx.rec.event('drop', me, `${me}: no route to ${u32ToIp(dst)}`);
+      this.ctx.rec.eventWith('drop', me, `${me}: no route to ${u32ToIp(dst)}`, { reason: 'no-route' });
       return undefined;
     }
     const iface = this.ifaces[route.ifIndex]!;
