@@ -6,7 +6,7 @@ import { useVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/rea
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { foldEvents, ttlRange, type EventRow as Row } from '../model/foldEvents';
 import type { SimEvent, Transmission } from '../../src-engine/protocol';
-import { PROTOCOLS } from '../../src-engine/view/index';
+import { EVENT_LABEL, PROTOCOLS } from '../../src-engine/view/index';
 import { formatTime } from '../model/format';
 import type { Timeline } from '../model/timeline';
 import { useAppStore, type AppState } from '../store/store';
@@ -15,23 +15,6 @@ import { useAppStore, type AppState } from '../store/store';
 export const ALL_ROWS = 500;
 /** A row's height before it is measured (one line at the normal text size). */
 const ROW_ESTIMATE = 18;
-
-const KIND_LABEL: Partial<Record<SimEvent['kind'], string>> = {
-  drop: 'drop',
-  'node-failed': 'failure',
-  'node-restored': 'restore',
-  'link-failed': 'link down',
-  'link-restored': 'link up',
-  'bgp-state': 'BGP state',
-  'route-installed': 'route +',
-  'route-removed': 'route −',
-  'arp-learned': 'ARP learned',
-  'flow-created': 'VFP flow',
-  'tcp-retransmit': 'TCP retry',
-  'tcp-gave-up': 'TCP gave up',
-  'flow-attempt': 'attempt',
-  info: 'note',
-};
 
 interface RowProps {
   event: SimEvent;
@@ -62,7 +45,7 @@ const EventRow = memo(function EventRow({ event, tx, current, picked, index, top
       <span className="ev-time">{formatTime(event.time)}</span>
       <span className="ev-from">{tx?.fromNode ?? event.node}</span>
       <span className="ev-at">{tx ? (tx.toNode ?? 'lost') : ''}</span>
-      <span className={`ev-proto ${proto ? PROTOCOLS[proto].className : 'proto-none'}`}>{tx ? PROTOCOLS[tx.protocol].name : (KIND_LABEL[event.kind] ?? event.kind)}</span>
+      <span className={`ev-proto ${proto ? PROTOCOLS[proto].className : 'proto-none'}`}>{tx ? PROTOCOLS[tx.protocol].name : EVENT_LABEL[event.kind]}</span>
       <span className="ev-summary" title={tx?.note}>
         {tx ? tx.summary : event.summary}
       </span>
@@ -132,7 +115,7 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
     const about = new Set(lessonChapter.txIds);
     const nodes = new Set(lessonChapter.nodes);
     // Background: frames the chapter is not about, ARP's notes, and whatever happens at other devices.
-    return foldEvents(events, (e) => (e.transmissionId !== undefined ? !about.has(e.transmissionId) : e.protocol === 'arp' || e.kind === 'arp-learned' || !nodes.has(e.node)));
+    return foldEvents(events, (e) => (e.kind === 'transmission' ? !about.has(e.transmissionId) : e.protocol === 'arp' || e.kind === 'arp-learned' || !nodes.has(e.node)));
   }, [events, lessonChapter]);
   const items = useMemo(() => {
     const out: Item[] = [];
@@ -218,7 +201,7 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
           const it = items[v.index]!;
           if (it.kind === 'event') {
             const e = it.event;
-            return <EventRow key={it.key} event={e} tx={e.transmissionId !== undefined ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} index={v.index} top={v.start} measure={virtualizer.measureElement} />;
+            return <EventRow key={it.key} event={e} tx={e.kind === 'transmission' ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} index={v.index} top={v.start} measure={virtualizer.measureElement} />;
           }
           return <FoldRow key={it.key} row={it.row} expanded={it.expanded} current={it.row.events.some((e) => current.has(e.id))} onToggle={() => toggle(it.key)} index={v.index} top={v.start} measure={virtualizer.measureElement} />;
         })}
