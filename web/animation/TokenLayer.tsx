@@ -4,7 +4,7 @@
 // animation costs no React render, no layout and no paint: the compositor just moves the layers.
 import { ViewportPortal } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
-import { selectCursor, selectGeometry, selectTimeline, useAppStore } from '../store/store';
+import { selectCurrentTxId, selectCursor, selectGeometry, selectTimeline, useAppStore } from '../store/store';
 import { currentProgress, onProgress } from './clock';
 import { DropMarkers } from './DropMarkers';
 import { MAX_TOKENS } from './tokenIds';
@@ -22,6 +22,8 @@ export function TokenLayer() {
   const cursor = useAppStore(selectCursor);
   const tokens = useMemo(() => (geo && timeline ? stepTokens(geo, timeline, cursor) : []), [geo, timeline, cursor]);
   const frames = timeline?.steps[cursor]?.txIds.length ?? 0;
+  // Of several frames in a step, the one the inspector, the Why and the event list show is ringed.
+  const shown = useAppStore(selectCurrentTxId);
   const sw = geo?.box(geo.switchId);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
 
@@ -47,7 +49,7 @@ export function TokenLayer() {
             ref={(el) => {
               refs.current[i] = el;
             }}
-            className={`token token-${t.protocol}${t.inFlow ? ' token-flow' : ''}${t.path.lost ? ' token-lost' : ''}`}
+            className={`token token-${t.protocol}${t.inFlow ? ' token-flow' : ''}${t.path.lost ? ' token-lost' : ''}${tokens.length > 1 && t.txId === shown ? ' token-shown' : ''}`}
             style={{ transform: at(t, currentProgress()) }}
             data-tx={t.txId}
           >
