@@ -40,8 +40,18 @@ export function TokenLayer() {
     [tokens],
   );
 
+  // A token resting in a network's title band (arriving at a device below the switch) makes the title yield.
+  const yieldCss = useMemo(
+    () =>
+      [...new Set(tokens.map((t) => t.path.yields).filter((n): n is string => n !== undefined))]
+        .map((n) => `.react-flow:has(.token-arrived[data-yields="${CSS.escape(n)}"]) [data-net="${CSS.escape(n)}"] .net-label { visibility: hidden; }`)
+        .join('\n'),
+    [tokens],
+  );
+
   return (
     <ViewportPortal>
+      {yieldCss && <style>{yieldCss}</style>}
       <div className="token-layer" aria-hidden="true">
         {tokens.map((t, i) => (
           <div
@@ -52,6 +62,7 @@ export function TokenLayer() {
             className={`token token-${t.protocol} token-anchor-${t.path.anchor}${t.side ? ` token-side-${t.side}` : ''}${t.inFlow ? ' token-flow' : ''}${t.path.lost ? ' token-lost' : ''}${tokens.length > 1 && t.txId === shown ? ' token-shown' : ''}`}
             style={{ transform: at(t, currentProgress()), ...(t.lane > 0 ? { '--lane': t.lane } : {}) } as CSSProperties}
             data-tx={t.txId}
+            data-yields={t.path.yields}
           >
             <TokenShape token={t} />
           </div>

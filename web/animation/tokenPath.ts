@@ -21,6 +21,8 @@ export interface TokenPath {
   /** The frame reached no port (link or node down): the token stops half way and shows where it died. */
   readonly lost: boolean;
   readonly anchor: TokenAnchor;
+  /** The network whose title band the token rests in (arriving at a device below the switch): its title yields. */
+  readonly yields?: string;
 }
 
 /**
@@ -39,7 +41,8 @@ export function transmissionPath(geo: Geometry, tx: Transmission, entryX?: numbe
       const sw = geo.box(geo.switchId);
       const below = last.y > geo.switchMidY;
       const full = sw ? [...pts.slice(0, -1), { x: last.x, y: below ? sw.y + sw.height : sw.y }] : pts;
-      return { points: lost ? truncate(full, 0.5) : full, lost, anchor: lost || !sw ? 'center' : below ? 'below' : 'above' };
+      const anchor = lost || !sw ? 'center' : below ? 'below' : 'above';
+      return { points: lost ? truncate(full, 0.5) : full, lost, anchor, ...(anchor === 'below' && tunnel.network ? { yields: tunnel.network } : {}) };
     }
     const a = geo.nic(tx.fromNode, tx.fromInterface);
     if (!a) return undefined;
@@ -60,7 +63,8 @@ export function transmissionPath(geo: Geometry, tx: Transmission, entryX?: numbe
     { x: a.x, y: a.yNode },
   ].filter((pt, i, all) => i === 0 || pt.x !== all[i - 1]!.x || pt.y !== all[i - 1]!.y);
   // It arrives at the node's edge and rests outside the box, on the switch's side, clear of its labels.
-  return { points: lost ? truncate(full, 0.75) : full, lost, anchor: lost ? 'center' : a.above ? 'below' : 'above' };
+  const anchor = lost ? 'center' : a.above ? 'below' : 'above';
+  return { points: lost ? truncate(full, 0.75) : full, lost, anchor, ...(anchor === 'above' && a.network ? { yields: a.network } : {}) };
 }
 
 function length(points: readonly Point[]): number {

@@ -104,7 +104,7 @@ export function NetworkGroupView({ data }: NodeProps<FlowNode>) {
   if (data.kind !== 'network') return null;
   const n = data.network;
   return (
-    <div className={`net net-${n.kind}`}>
+    <div className={`net net-${n.kind}`} data-net={n.id}>
       <div className="net-label">
         <span className="title">{n.label}</span> {n.vlan !== undefined && <span className="vlan">VLAN {n.vlan}</span>} <MarkBadge prov={n.prov} />
       </div>
