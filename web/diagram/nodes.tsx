@@ -2,7 +2,7 @@
 // subscribes to its own highlight (sending, receiving, selected, down), so a step re-renders two or
 // three nodes, not the graph.
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
-import { markOf } from '../../src-engine/view/index';
+import { markOf, networkVlan } from '../../src-engine/view/index';
 import { selectEdgeActive, selectLessonFocus, selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
 import type { FlowNode } from './toFlow';
 import { MarkBadge } from './MarkBadge';
@@ -103,10 +103,17 @@ export function VmNodeView({ data }: NodeProps<FlowNode>) {
 export function NetworkGroupView({ data }: NodeProps<FlowNode>) {
   if (data.kind !== 'network') return null;
   const n = data.network;
+  const vlan = networkVlan(n);
   return (
     <div className={`net net-${n.kind}`} data-net={n.id}>
-      <div className="net-label">
-        <span className="title">{n.label}</span> {n.vlan !== undefined && <span className="vlan">VLAN {n.vlan}</span>} <MarkBadge prov={n.prov} />
+      <div className="net-label" title={vlan.prov ? undefined : vlan.title}>
+        <span className="title">{n.label}</span> <MarkBadge prov={n.prov} />{' '}
+        {/* The VIP pool's "no VLAN" is in its tooltip: its box has room for its title only. */}
+        {vlan.prov && (
+          <span className="vlan" title={vlan.title}>
+            {vlan.text} <MarkBadge prov={vlan.prov} />
+          </span>
+        )}
       </div>
     </div>
   );
