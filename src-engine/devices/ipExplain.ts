@@ -2,7 +2,7 @@
 // ends (dropped, delivered). The decisions themselves (ipInput, forward, icmp) return data; these turn
 // that data into text, and `recordOutcome` hands it to the recorders. Nothing here is built for an
 // untraced packet in a run that keeps no events.
-import type { Disposition, DropReason, HopStep, Protocol } from '../protocol';
+import type { Disposition, HopStep, Protocol } from '../protocol';
 import { cidrText, numToMac, u32ToIp } from '../net/addr';
 import type { Ctx } from './context';
 import type { Iface } from './iface';
@@ -17,14 +17,12 @@ export interface Outcome {
   readonly why: string;
   /** The 'drop' event's summary, when the run records one. */
   readonly event?: string;
-  /** The 'drop' event's reason, as data (set with `event`). */
-  readonly dropReason?: DropReason;
   readonly protocol?: Protocol;
 }
 
 /** Records an outcome: the run's drop event (if any), then the end of the traced packet `tag`. */
 export function recordOutcome(ctx: Pick<Ctx, 'rec' | 'tracer'>, node: string, tag: number, outcome: Outcome, bytes: Uint8Array | undefined): void {
-  if (outcome.event !== undefined) ctx.rec.eventWith('drop', node, outcome.event, { reason: outcome.dropReason ?? 'no-route' }, outcome.protocol);
+  if (outcome.event !== undefined) ctx.rec.event('drop', node, outcome.event, outcome.protocol);
   if (tag) ctx.tracer.end(tag, outcome.disposition, outcome.reason, bytes, outcome.why);
 }
 
@@ -59,7 +57,6 @@ export const badChecksum = (me: string): Outcome => ({
   reason: 'the IPv4 header checksum is wrong',
   why: 'A corrupted header is dropped.',
   event: `${me}: IPv4 header checksum wrong, packet dropped`,
-  dropReason: 'bad-checksum',
 });
 
 export const notARouter = (me: string, dst: number): Outcome => ({
@@ -67,7 +64,6 @@ export const notARouter = (me: string, dst: number): Outcome => ({
   reason: `${me} does not forward packets and ${u32ToIp(dst)} is not its address`,
   why: `${me} is an end host, so it drops a packet not addressed to it.`,
   event: `${me} is not a router: packet to ${u32ToIp(dst)} dropped`,
-  dropReason: 'not-a-router',
 });
 
 export const noProtocolHandler = (me: string, proto: number): Outcome => ({
@@ -81,7 +77,6 @@ export const ttlExpired = (me: string, ttl: number, src: number, dst: number): O
   reason: `the TTL ran out at ${me}`,
   why: `${me} received the packet with TTL ${ttl}; forwarding would make it 0, so it drops it and sends ICMP time exceeded to ${u32ToIp(src)}.`,
   event: `${me}: TTL expired for ${u32ToIp(src)} -> ${u32ToIp(dst)}, ICMP time exceeded sent`,
-  dropReason: 'ttl-exceeded',
   protocol: 'icmp',
 });
 
@@ -90,7 +85,6 @@ export const noRouteForwarding = (me: string, dst: number): Outcome => ({
   reason: `${me} has no route to ${u32ToIp(dst)}`,
   why: `${me}'s routing table has no prefix containing ${u32ToIp(dst)} and no default route, so it drops the packet and sends ICMP destination unreachable.`,
   event: `${me}: no route to ${u32ToIp(dst)}`,
-  dropReason: 'no-route',
 });
 
 export const noRouteOriginating = (me: string, dst: number): Outcome => ({
@@ -98,7 +92,6 @@ export const noRouteOriginating = (me: string, dst: number): Outcome => ({
   reason: `${me} has no route to ${u32ToIp(dst)}`,
   why: `${me}'s routing table has no prefix containing ${u32ToIp(dst)}.`,
   event: `${me}: no route to ${u32ToIp(dst)}`,
-  dropReason: 'no-route',
 });
 
 export const neighborUnreachable = (me: string, nextHop: number, nameOf: (ip: number) => string): Outcome => ({
