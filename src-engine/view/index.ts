@@ -14,3 +14,4 @@ export * from './boundary';
 export * from './layout';
 export * from './documents';
 export * from './compare';
+export * from './vlan';

@@ -3,13 +3,13 @@
 // current one) are in the page, so a run of any length costs the same per step; a short run (the POC's)
 // keeps every row, for find-in-page. Loaded with the first run.
 import { useVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { foldEvents, ttlRange, type EventRow as Row } from '../model/foldEvents';
 import type { SimEvent, Transmission } from '../../src-engine/protocol';
 import { EVENT_LABEL, PROTOCOLS } from '../../src-engine/view/index';
 import { formatTime } from '../model/format';
 import type { Timeline } from '../model/timeline';
-import { useAppStore, type AppState } from '../store/store';
+import { selectCurrentTxId, useAppStore, type AppState } from '../store/store';
 
 /** Up to this many rows every row is in the page; beyond it only those in view. */
 export const ALL_ROWS = 500;
@@ -21,12 +21,14 @@ interface RowProps {
   tx: Transmission | undefined;
   current: boolean;
   picked: boolean;
+  /** The row of the frame the inspector and the Why show (of the several a step may hold). */
+  inspected: boolean;
   index: number;
   top: number;
   measure: (el: HTMLElement | null) => void;
 }
 
-const EventRow = memo(function EventRow({ event, tx, current, picked, index, top, measure }: RowProps) {
+const EventRow = memo(function EventRow({ event, tx, current, picked, inspected, index, top, measure }: RowProps) {
   const proto = tx?.protocol ?? event.protocol;
   return (
     <li
@@ -39,6 +41,7 @@ const EventRow = memo(function EventRow({ event, tx, current, picked, index, top
       aria-selected={current}
       data-current={current || undefined}
       data-picked={picked || undefined}
+      data-inspected={inspected || undefined}
       className={`event event-${event.kind}${tx ? '' : ' event-state'}`}
       onClick={() => useAppStore.getState().selectEvent(event.id)}
     >
@@ -53,7 +56,7 @@ const EventRow = memo(function EventRow({ event, tx, current, picked, index, top
   );
 });
 
-/** One row standing for many: background events, or a repetition, with the count and a way to open it. */
+/** One row standing for many: events the chapter is not about, or a repetition, with the count and a way to open it. */
 /** The devices one round of a repetition passes, the switch left out: "NATVM → BGPVM → …". */
 function loopPath(round: readonly SimEvent[], switchId: string | undefined): string {
   const nodes = round.map((e) => e.node).filter((n) => n !== switchId);
@@ -66,7 +69,7 @@ function FoldRow({ row, expanded, current, onToggle, index, top, measure }: { ro
   const kinds = [...new Set(row.events.map((e) => (e.protocol ?? e.kind).toUpperCase()))].join(', ');
   const text =
     row.kind === 'background'
-      ? `${row.events.length} background event${row.events.length === 1 ? '' : 's'} (${kinds}) this chapter is not about`
+      ? `${row.events.length} other event${row.events.length === 1 ? '' : 's'} (${kinds}) this chapter is not about`
       : `Repeated ${row.times} times: ${loopPath(row.events.slice(0, row.period), switchId)}${ttlRange(row.events) ? ` (${ttlRange(row.events)})` : ''}`;
   return (
     <li
@@ -108,6 +111,7 @@ interface EventRowsProps {
 
 export function EventRows({ events, timeline, cursor, lessonChapter }: EventRowsProps) {
   const picked = useAppStore((s) => s.selectedEventId);
+  const inspectedTx = useDeferredValue(useAppStore(selectCurrentTxId));
   const list = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => {
@@ -132,7 +136,9 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
   }, [rows, open, picked]);
   const current = useMemo(() => new Set(timeline?.eventsOfStep[cursor] ?? []), [timeline, cursor]);
   const firstCurrent = events.find((e) => current.has(e.id));
-  const activeId = firstCurrent ? (picked !== undefined && current.has(picked) ? picked : firstCurrent.id) : undefined;
+  // The step's row the list points at: the user's pick, else the frame the inspector shows, else the first.
+  const inspectedEvent = events.find((e) => e.kind === 'transmission' && e.transmissionId === inspectedTx && current.has(e.id));
+  const activeId = picked !== undefined && current.has(picked) ? picked : (inspectedEvent ?? firstCurrent)?.id;
   const indexOfEvent = useMemo(() => {
     const m = new Map<number, number>();
     items.forEach((it, i) => {
@@ -201,7 +207,7 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
           const it = items[v.index]!;
           if (it.kind === 'event') {
             const e = it.event;
-            return <EventRow key={it.key} event={e} tx={e.kind === 'transmission' ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} index={v.index} top={v.start} measure={virtualizer.measureElement} />;
+            return <EventRow key={it.key} event={e} tx={e.kind === 'transmission' ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} inspected={e.id === inspectedEvent?.id} index={v.index} top={v.start} measure={virtualizer.measureElement} />;
           }
           return <FoldRow key={it.key} row={it.row} expanded={it.expanded} current={it.row.events.some((e) => current.has(e.id))} onToggle={() => toggle(it.key)} index={v.index} top={v.start} measure={virtualizer.measureElement} />;
         })}
