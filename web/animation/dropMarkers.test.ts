@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowTrace, RunResult, Transmission } from '../../src-engine/protocol';
 import type { Geometry } from '../diagram/geometry';
-import { buildTimeline } from '../model/timeline';
+import { buildTimeline } from '../model/buildTimeline';
 import { dropMarkers } from './dropMarkers';
 
 const geo: Geometry = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedChapter, ResolvedQuestion, RunResult, Transmission } from '../../src-engine/protocol';
-import { buildTimeline } from '../model/timeline';
+import { buildTimeline } from '../model/buildTimeline';
 import { chapterAt, chapterSpan, nextQuestion, openQuestion, playBounds, questionStep } from './chapterSteps';
 
 const tx = (id: number, time: number, fromNode: string): Transmission => ({ id, time, arrive: time + 5, fromNode, fromInterface: 'eth0', toNode: 'SW', toInterface: 'p', protocol: 'tcp', summary: '', bytes: new Uint8Array() });

@@ -2,7 +2,8 @@
 // a small run gets (one step per flood, each forwarded frame linked to the frame that brought it).
 import { describe, expect, it } from 'vitest';
 import type { RunResult, Transmission } from '../../src-engine/protocol';
-import { buildTimeline, stepAtTime } from './timeline';
+import { buildTimeline } from './buildTimeline';
+import { stepAtTime } from './timeline';
 
 const SW = 'sw';
 const mac = (n: number) => new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0x15, 0x5d, (n >> 16) & 255, (n >> 8) & 255, n & 255]);

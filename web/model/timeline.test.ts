@@ -7,7 +7,8 @@ import { decodeFrame, frameIdentity, viewFrame } from '../../src-engine/view/ind
 import { diffLayers } from '../inspector/diffLayers';
 import { nextVisibleStep } from './filters';
 import { flowParts, hopContext, hopTransmission } from './hops';
-import { buildTimeline, stepAtTime, type Timeline } from './timeline';
+import { buildTimeline } from './buildTimeline';
+import { stepAtTime, type Timeline } from './timeline';
 
 const SW = 'CCI_External_vSwitch';
 let result: RunResult;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPoc } from '../../src-engine/run/fixtures';
 import type { RunResult } from '../../src-engine/protocol';
-import { buildTimeline } from '../model/timeline';
+import { buildTimeline } from '../model/buildTimeline';
 import { frameLook } from './frameLook';
 import { buildSequence, GUTTER_W, HEAD_H, LANE_W, ROW_H, visibleRows, type FrameRow, type SequenceInput } from './sequenceModel';
 

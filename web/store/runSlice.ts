@@ -3,7 +3,7 @@ import type { EngineError, RunRequest, RunResult, WhatIf } from '../../src-engin
 import { FLOW_START, flowFirstFrameTime } from '../../src-engine/view/index';
 import { getEngine } from '../engine/client';
 import { flowParts, type FlowPart } from '../model/hops';
-import { buildTimeline, stepAtTime, type Timeline } from '../model/timeline';
+import { stepAtTime, type Timeline } from '../model/timeline';
 import type { AppState } from './store';
 
 /** The preset every lesson starts from. */
@@ -56,6 +56,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       // Expected failures come back as values; a throw is an engine bug. Say so, and keep the page alive.
       r = { ok: false, error: { code: 'engine-crashed', message: `The engine failed unexpectedly (${(e as Error).message}). Reload the page; if it happens again, report it with this link.` } };
     }
+    // The steps are built with the packet decoders, loaded with the first run rather than the first screen.
+    const { buildTimeline } = await import('../model/buildTimeline');
     if (mine !== generation) return; // a newer run superseded this one
     if (!r.ok) {
       set({ runStatus: 'error', runError: r.error });
