@@ -175,6 +175,11 @@ export interface FlowTrace {
   /** For a TCP flow: what became of the connection (its SYNs, and how it ended). */
   readonly connection?: ConnectionOutcome;
   /**
+   * For an HTTPS flow whose connection came up: the ClientHello's hops (client to server, through the MUX and
+   * VXLAN) and, as its return hops, those of the first segment of the server's first flight (Direct Server Return).
+   */
+  readonly tls?: FlowTrace;
+  /**
    * Set when the attempt died in a black hole: a router still held a BGP route towards a peer that
    * is down, because its hold timer had not expired yet.
    */
@@ -187,6 +192,9 @@ export interface ConnectionOutcome {
   /** When each SYN left the client: the first, then each retransmission. */
   readonly synTimes: readonly SimTime[];
   readonly endedAt?: SimTime;
+  /** Once established: how the connection ended ('fin': closed by both sides; 'gave-up': data never acknowledged; 'reset'). */
+  readonly closed?: 'fin' | 'gave-up' | 'reset';
+  readonly closedAt?: SimTime;
 }
 
 export interface BlackHole {

@@ -13,7 +13,7 @@ import { parseDestination } from '../view/destination';
 import { flowTimes } from '../view/flowStart';
 import { engineError } from '../errors';
 import { explainBlackHole, explainWithdrawn, findBlackHole } from './blackHole';
-import { attemptIds, attemptTags, flowDone, startFlow, type DnsCache, type FlowState } from './flow';
+import { attemptIds, attemptTags, flowDone, startFlow, type DnsCache, type FlowState, type HttpsProgress } from './flow';
 import { withSecondMux } from './secondMux';
 import { resolveWhatIfs, scheduleWhatIfs } from './whatif';
 import { buildWorld, type World } from './world';
@@ -91,7 +91,11 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
   const dns = dnsBuild ? flowTrace(dnsBuild, tracer.get(tags.dns + 1), undefined, request, budget) : undefined;
   const base = flowTrace(tracer.get(tags.flow), tracer.get(tags.flow + 1), flow, request, budget);
   const tcp = flow?.tcp;
-  const connection: ConnectionOutcome | undefined = tcp ? { outcome: tcp.outcome, synTimes: [...tcp.synTimes], ...(tcp.endedAt !== undefined ? { endedAt: tcp.endedAt } : {}) } : undefined;
+  const https = flow?.https;
+  const closed = https?.closed !== undefined ? { closed: https.closed, ...(https.closedAt !== undefined ? { closedAt: https.closedAt } : {}) } : {};
+  const connection: ConnectionOutcome | undefined = tcp ? { outcome: tcp.outcome, synTimes: [...tcp.synTimes], ...(tcp.endedAt !== undefined ? { endedAt: tcp.endedAt } : {}), ...closed } : undefined;
+  const tlsBuild = https ? tracer.get(tags.tls) : undefined;
+  const tls = tlsBuild ? tlsTrace(tlsBuild, tracer.get(tags.tls + 1), https!, request, budget) : undefined;
   let reason = base.reason;
   const blackHole = findBlackHole(world, base.hops, events, at);
   if (blackHole) {
@@ -112,8 +116,23 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
     ...(count > 1 ? { attempt: i + 1 } : {}),
     ...(dns ? { dns } : {}),
     ...(connection ? { connection } : {}),
+    ...(tls ? { tls } : {}),
     ...(blackHole ? { blackHole } : {}),
   };
+}
+
+/** The ClientHello's trace, with what became of the connection after it in the reason. */
+function tlsTrace(req: TraceBuild, reply: TraceBuild | undefined, https: HttpsProgress, request: RunRequest, budget: string | undefined): FlowTrace {
+  const base = flowTrace(req, reply, undefined, request, budget);
+  const after =
+    https.closed === 'fin'
+      ? `; the server's first flight arrived${https.flightAt !== undefined ? ` at ${secondsText(https.flightAt)}` : ''} and both sides closed the connection with FIN${https.closedAt !== undefined ? ` by ${secondsText(https.closedAt)}` : ''}`
+      : https.closed === 'gave-up'
+        ? `; ${request.from} never had its data acknowledged and gave up at ${secondsText(https.closedAt ?? 0)} (Windows: TcpMaxDataRetransmissions ${Timing.dataRetries})`
+        : https.closed === 'reset'
+          ? '; the connection was reset'
+          : '; the connection was still open when the run ended';
+  return { ...base, reason: `${base.reason}${after}`, startedAt: https.helloAt };
 }
 
 function flowTrace(req: TraceBuild | undefined, reply: TraceBuild | undefined, flow: FlowState | undefined, request: RunRequest, budget: string | undefined): FlowTrace {

@@ -1,7 +1,8 @@
 // Builds the running network from a validated topology: one NodeRt per node, every NIC a port of the
 // switch (grouped by network), routes compiled to numeric form, and the services each node runs
 // (DNS, listeners, NAT, the SLB MUX and VFP, BGP).
-import { IPPROTO_TCP, IPPROTO_UDP } from '../packets/layers';
+import { IPPROTO_TCP, IPPROTO_UDP, PORT_HTTPS } from '../packets/layers';
+import { httpsServer } from '../devices/https';
 import { cidrText, inPrefix, ipToU32, macToNum, parseCidr, u32ToIp } from '../net/addr';
 import type { Ctx } from '../devices/context';
 import { BgpSpeaker } from '../devices/bgp';
@@ -78,7 +79,7 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
       ip.routes.add({ network, len, nextHop: via, ifIndex: onLink.index, source: 'static', metric: r.metric, prov: r.prov });
     }
     ip.forwarding = def.forwarding;
-    for (const port of def.listens) node.tcp.listen(port, () => ({}));
+    for (const port of def.listens) node.tcp.listen(port, port === PORT_HTTPS ? httpsServer(node) : () => ({}));
   }
 
   for (const n of topology.nat) {
