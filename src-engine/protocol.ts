@@ -87,6 +87,18 @@ export interface RunRequest {
    * what-ifs have taken effect, or two around the hold time when a BGP speaker fails.
    */
   readonly flowAt?: readonly SimTime[];
+  /**
+   * Networks whose MTU differs from their document's for this run (e.g. the PA network at 1500). With any,
+   * the client pads its ClientHello to a full segment, so that a full-size packet takes the MUX's VXLAN leg.
+   */
+  readonly mtu?: readonly MtuWhatIf[];
+}
+
+/** A network's MTU for one run: the largest IPv4 packet it carries, in bytes. */
+export interface MtuWhatIf {
+  /** A network id of the topology, e.g. "pa". */
+  readonly network: string;
+  readonly mtu: number;
 }
 
 export interface Knobs {

@@ -56,10 +56,12 @@ export interface Conn {
   sndMss: number;
   /** Data segments received since this end last sent an ACK (Windows acknowledges every second one). */
   segsUnacked: number;
+  /** The MSS this end announces: its interface's MTU less the IPv4 and TCP headers. */
+  readonly mss: number;
 }
 
-/** The MSS a Windows stack announces on a 1500-byte Ethernet: 1500 - 20 (IPv4) - 20 (TCP). */
-export const DEFAULT_MSS = 1460;
+/** IPv4 and TCP headers without options: the MSS a stack announces is its interface's MTU less these (RFC 9293 3.7.1). */
+export const TCP_IP_HEADERS = 40;
 
 /**
  * Windows acknowledges every second data segment at once and delays the ACK of a lone one (TcpAckFrequency 2,
@@ -116,9 +118,11 @@ export class TcpStack {
     let localPort = rng.int(49152, 65535);
     while (this.lookup(dst, dstPort, localPort)) localPort = localPort === 65535 ? 49152 : localPort + 1;
     const route = this.ip.routes.lookup(dst);
-    const localIp = route ? this.ip.ifaces[route.ifIndex]!.ip : (this.ip.ifaces[0]?.ip ?? 0);
+    const out = route ? this.ip.ifaces[route.ifIndex] : this.ip.ifaces[0];
+    const localIp = out?.ip ?? 0;
+    const mss = (out?.mtu ?? 1500) - TCP_IP_HEADERS;
     const iss = rng.nextU32();
-    const conn: Conn = { localIp, localPort, remoteIp: dst, remotePort: dstPort, state: 'syn-sent', sndNxt: (iss + 1) >>> 0, rcvNxt: 0, handlers, ackTimer: undefined, synTries: 0, tag: this.ip.ctx.tracer.followTag(tag), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false, sndMss: DEFAULT_MSS, segsUnacked: 0 };
+    const conn: Conn = { localIp, localPort, remoteIp: dst, remotePort: dstPort, state: 'syn-sent', sndNxt: (iss + 1) >>> 0, rcvNxt: 0, handlers, ackTimer: undefined, synTries: 0, tag: this.ip.ctx.tracer.followTag(tag), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false, sndMss: mss, segsUnacked: 0, mss };
     this.add(conn);
     this.sendSyn(conn, iss, tag);
     return conn;
@@ -140,7 +144,7 @@ export class TcpStack {
         type: 'tcp-retransmit', segment: 'syn', retransmission: retry, of: Timing.synTries - 1, rto, local: `${u32ToIp(conn.localIp)}:${conn.localPort}`, remote: `${u32ToIp(conn.remoteIp)}:${conn.remotePort}`, ...this.flowOf(conn),
       }, 'tcp');
     }
-    if (this.segment(conn, iss, 0, SYN, NO_PAYLOAD, tag, why, DEFAULT_MSS) < 0) {
+    if (this.segment(conn, iss, 0, SYN, NO_PAYLOAD, tag, why, conn.mss) < 0) {
       // No route: nothing is sent and nothing will be retransmitted (Windows fails the connect at once).
       // Told after this call returns, so the caller holds the connection when its handler runs.
       this.ip.node.later(0, () => {
@@ -310,7 +314,7 @@ export class TcpStack {
     return ipTotalLen(bytes, o) - (t - o) - tcpHeaderLen(bytes, t);
   }
 
-  private input(_ifIndex: number, bytes: Uint8Array, tag: number): void {
+  private input(ifIndex: number, bytes: Uint8Array, tag: number): void {
     const { tracer } = this.ip.ctx;
     const me = this.ip.node.id;
     const o = ETH_HLEN;
@@ -334,11 +338,12 @@ export class TcpStack {
         return;
       }
       const iss = this.ip.rng.nextU32();
-      const created: Conn = { localIp: ipDst(bytes, o), localPort: dstPort, remoteIp: src, remotePort: srcPort, state: 'syn-received', sndNxt: (iss + 1) >>> 0, rcvNxt: (seq + 1) >>> 0, handlers: {}, ackTimer: undefined, synTries: 0, tag: tracer.followTag(reply), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false, sndMss: Math.min(DEFAULT_MSS, tcpMss(bytes, t)), segsUnacked: 0 };
+      const mss = (this.ip.ifaces[ifIndex]?.mtu ?? 1500) - TCP_IP_HEADERS;
+      const created: Conn = { localIp: ipDst(bytes, o), localPort: dstPort, remoteIp: src, remotePort: srcPort, state: 'syn-received', sndNxt: (iss + 1) >>> 0, rcvNxt: (seq + 1) >>> 0, handlers: {}, ackTimer: undefined, synTries: 0, tag: tracer.followTag(reply), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false, sndMss: Math.min(mss, tcpMss(bytes, t)), segsUnacked: 0, mss };
       created.handlers = accept(created);
       this.add(created);
       if (tag) tracer.end(tag, 'delivered', `${me} accepts the connection: a service listens on TCP ${dstPort}`, bytes, `The SYN reached ${me}, which listens on TCP ${dstPort}; it answers with SYN-ACK.`);
-      this.segment(created, iss, created.rcvNxt, SYN_ACK, NO_PAYLOAD, reply, reply || this.ip.ctx.rec.full ? `${me} accepts the connection on TCP ${dstPort} (SYN-ACK).` : '', DEFAULT_MSS);
+      this.segment(created, iss, created.rcvNxt, SYN_ACK, NO_PAYLOAD, reply, reply || this.ip.ctx.rec.full ? `${me} accepts the connection on TCP ${dstPort} (SYN-ACK).` : '', mss);
       return;
     }
     if (flags & TCP_RST) {
@@ -349,7 +354,7 @@ export class TcpStack {
     if (conn.state === 'syn-sent') {
       if (!(flags & TCP_SYN && flags & TCP_ACK) || tcpAck(bytes, t) !== conn.sndNxt) return;
       conn.rcvNxt = (seq + 1) >>> 0;
-      conn.sndMss = Math.min(DEFAULT_MSS, tcpMss(bytes, t));
+      conn.sndMss = Math.min(conn.mss, tcpMss(bytes, t));
       conn.state = 'established';
       if (tag) tracer.end(tag, 'delivered', `${me} receives the SYN-ACK: the connection is established`, bytes, `The SYN-ACK matches ${me}'s open connection; it completes the handshake with ACK.`);
       this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, conn.tag, conn.tag || this.ip.ctx.rec.full ? `${me} completes the handshake (ACK).` : '');

@@ -15,6 +15,7 @@ import { engineError } from '../errors';
 import { explainBlackHole, explainWithdrawn, findBlackHole } from './blackHole';
 import { attemptIds, attemptTags, flowDone, startFlow, type DnsCache, type FlowState, type HttpsProgress } from './flow';
 import { withSecondMux } from './secondMux';
+import { describeMtu, withMtu } from './mtuWhatIf';
 import { resolveWhatIfs, scheduleWhatIfs } from './whatif';
 import { buildWorld, type World } from './world';
 import { LIMITS } from '../limits';
@@ -43,7 +44,9 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
   const checked = checkRequest(requestIn);
   if (!checked.ok) return checked;
   const request = checked.value;
-  const topology = request.knobs?.secondMux ? withSecondMux(topologyIn) : topologyIn;
+  const mtu = withMtu(request.knobs?.secondMux ? withSecondMux(topologyIn) : topologyIn, request.mtu ?? []);
+  if (!mtu.ok) return mtu;
+  const topology = mtu.value;
   const seed = request.seed ?? DEFAULT_SEED;
   const world = buildWorld(topology, { seed, icmpRedirects: request.knobs?.icmpRedirects ?? topology.knobs.icmpRedirects, record });
   const source = [...world.nodes.values()].find((n) => n.id.toLowerCase() === request.from.trim().toLowerCase());
@@ -54,12 +57,14 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
   if (!whatIfs.ok) return whatIfs;
 
   const { sched } = world.ctx;
+  for (const text of describeMtu(topologyIn, request.mtu ?? [])) world.ctx.rec.event('info', world.sw.id, text);
+  const flowOptions = { padClientHello: (request.mtu?.length ?? 0) > 0 };
   for (const node of world.nodes.values()) for (const boot of node.boot) sched.at(0, boot);
   scheduleWhatIfs(world, whatIfs.value);
   const times = flowTimes(topology, request);
   const flows: FlowState[] = [];
   const cache: DnsCache = new Map();
-  times.forEach((at, i) => sched.at(at, () => void (flows[i] = startFlow(world, source, dest.value, i, cache))));
+  times.forEach((at, i) => sched.at(at, () => void (flows[i] = startFlow(world, source, dest.value, i, cache, flowOptions))));
   const allDone = (): boolean => flows.length === times.length && flows.every((f) => f !== undefined && flowDone(world, f));
   // The budget: a run never simulates past LIMITS.simTime nor runs more than LIMITS.events events.
   const overBudget = () => sched.processed >= limits.events;
@@ -102,6 +107,7 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
     const failed = events.find((e) => e.kind === 'node-failed' && e.node === blackHole.peer && e.time <= at);
     reason = `${reason}: ${explainBlackHole(blackHole, failed?.time, { ...(connection ? { connection } : {}) })}`;
   }
+  if (tls && tls.disposition !== 'delivered') reason = `${reason}. After the handshake the ClientHello failed: ${tls.reason}`;
   const withdrawn = blackHole ? undefined : explainWithdrawn(base.hops, events, at);
   if (withdrawn && base.disposition !== 'delivered') reason = `${reason}. ${withdrawn}`;
   if (connection?.outcome === 'gave-up') {

@@ -16,7 +16,7 @@ import { routeKey } from '../devices/routes';
 import { Vfp, type VfpRule } from '../devices/vfp';
 import { VSwitch } from '../devices/vswitch';
 import { Scheduler } from '../sim/scheduler';
-import type { Topology } from '../topology/schema';
+import { DEFAULT_MTU, type Topology } from '../topology/schema';
 import { markOf } from '../view/provenance';
 import { interfaceRow, slbRuleRow } from '../view/deviceTables';
 import { Recorder, type RecordOptions } from '../trace/recorder';
@@ -48,6 +48,7 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
   const sw = new VSwitch(topology.switch.id, ctx);
   const groupOf = new Map(topology.networks.map((n, i) => [n.id, i]));
   const vlanOf = new Map(topology.networks.map((n) => [n.id, n.vlan]));
+  const mtuOf = new Map(topology.networks.map((n) => [n.id, n.mtu ?? DEFAULT_MTU]));
   const nodes = new Map<string, NodeRt>();
   const ifaceOf = new Map<number, { node: NodeRt; iface: Iface }>();
 
@@ -61,7 +62,7 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
       const [addr] = f.address.split('/') as [string];
       const { network, len } = parseCidr(f.address);
       const port = sw.addPort({ id: `${def.id}.${f.id}`, node: def.id, iface: f.id, group: groupOf.get(f.network) ?? 0, vlan: vlanOf.get(f.network), nic: node, nicIndex: index });
-      const iface: Iface = { index, id: f.id, ip: ipToU32(addr), ipText: addr, len, network, mac: macToNum(f.mac), macText: f.mac, port, def: f };
+      const iface: Iface = { index, id: f.id, ip: ipToU32(addr), ipText: addr, len, network, mac: macToNum(f.mac), macText: f.mac, port, def: f, mtu: mtuOf.get(f.network) ?? DEFAULT_MTU };
       ip.addInterface(iface);
       ifaceOf.set(iface.ip, { node, iface });
       if (rec.full) {

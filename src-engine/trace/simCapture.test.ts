@@ -83,6 +83,18 @@ describe("tshark reads the simulator's captures clean", () => {
     expect(rows.filter((r) => /PortalVM eth0 -> .*:443 -> .* TCP FIN\/ACK/.test(r['frame.comment']?.[0] ?? ''))).toHaveLength(1);
   });
 
+  it('the PA network at 1500: clean, the full-size ClientHello decoded as TLS, and the only warnings the real retransmissions of it', () => {
+    const rows = capture({ mtu: [{ network: 'pa', mtu: 1500 }] });
+    expectClean(rows);
+    const hellos = rows.filter((r) => r['tls.handshake.extensions_server_name']?.[0] === 'portal.azurestack.local');
+    expect(hellos.map((r) => [r['frame.interface_name']?.[0], r['tcp.len']?.[0], r['tls.handshake.type']])).toEqual([['ClientVM eth0', '1460', ['1']]]);
+    const warned = flagged(rows).map((r) => r['frame.comment']?.[0] ?? '');
+    expect(warned).toHaveLength(5);
+    for (const c of warned) expect(c).toMatch(/ClientVM eth0 -> .*TLS ClientHello.*sends the same data again \(retransmission [1-5] of 5/);
+    // Nothing reaches PortalVM after the handshake: the MUX dropped every copy.
+    expect(rows.filter((r) => r['frame.interface_name']?.[0] === 'PortalVM eth0' && r['tcp.len']?.[0] === '1460')).toEqual([]);
+  });
+
   it('capturing every link shows why that is not the default: the same segments again, flagged as retransmissions', () => {
     const rows = capture({}, 'all');
     expectClean(rows);
