@@ -53,6 +53,7 @@ describe('the PA network at 1500', () => {
     expect(why).toMatch(/no ICMP "fragmentation needed" goes back/);
     expect(why).toMatch(/EncapOverhead 160, or JumboPacket 1674/);
     expect(result.trace.reason).toMatch(/After the handshake the ClientHello failed: MuxVM cannot send/);
+    expect(result.trace.disposition).toBe('too-big');
     expect(result.events.find((e) => e.summary.startsWith('What-if: the pa network'))?.summary).toBe("What-if: the pa network's MTU is 1500 bytes (its document says 1660)");
   });
 

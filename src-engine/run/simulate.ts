@@ -114,8 +114,11 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
     const times = connection.synTimes.map((t) => secondsText(t)).join(', ');
     reason = `${reason}. ${request.from} sent ${connection.synTimes.length} SYNs (at ${times}: Windows waits 3 s for a SYN-ACK, then doubles the wait, and retransmits the SYN at most ${Timing.synTries - 1} times) and gave up at ${secondsText(connection.endedAt ?? 0)}, ${secondsText((connection.endedAt ?? 0) - (connection.synTimes[0] ?? 0))} after the first: the application sees a connection timeout`;
   }
+  // An HTTPS flow whose connection came up but whose ClientHello never arrived failed: the page did not load.
+  const tlsFailed = tls !== undefined && tls.disposition !== 'delivered' && base.disposition === 'delivered';
   return {
     ...base,
+    ...(tlsFailed ? { disposition: tls.disposition } : {}),
     id: attemptIds(i).flow,
     reason,
     startedAt: flow?.startedAt ?? at,

@@ -2,7 +2,7 @@
 // Every record carries a provenance mark (how sure we are of it), and may override it per field,
 // so the app can show, next to each value, whether a source documents it or we chose it.
 import { z } from 'zod';
-import { LIMITS } from '../limits';
+import { LIMITS, MAX_MTU, MIN_MTU } from '../limits';
 import { dnsNameProblem } from '../net/dnsName';
 import { unsafeCharacter } from '../net/text';
 
@@ -55,10 +55,7 @@ const ipv4 = z.ipv4({ message: 'an IPv4 address in dotted form, e.g. 192.168.100
 /** An interface address with its prefix length: "192.168.100.2/24" (octets 0-255, no leading zeros, /0-/32). */
 const ifaceCidr = z.cidrv4({ message: 'an address with prefix length, e.g. 192.168.100.2/24 (each number 0-255, no leading zeros)' });
 const prefix = z.cidrv4({ message: 'a prefix in CIDR form, e.g. 192.168.100.0/24' });
-/** The MTU a network has when its document names none: Ethernet's 1500 bytes (RFC 894). */
-export const DEFAULT_MTU = 1500;
-export const MIN_MTU = 576;
-export const MAX_MTU = 9216;
+export { DEFAULT_MTU, MAX_MTU, MIN_MTU } from '../limits';
 
 const name = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, 'a name of letters, digits, "_", "." or "-"');
 
