@@ -242,7 +242,9 @@ export type DropReason =
   /** A host that does not forward got a packet for someone else. */
   | 'not-a-router'
   /** VXLAN for a virtual network the host does not know. */
-  | 'unknown-vni';
+  | 'unknown-vni'
+  /** Larger than the MTU of the link it must leave by (with its encapsulation), and not to be fragmented. */
+  | 'too-big';
 
 /** What every event has: when, at which node, a sentence for a person, and the protocol it concerns. */
 interface EventBase {

@@ -32,7 +32,7 @@ export function tooBigForTunnel(me: string, inner: Uint8Array, size: number, mtu
       `but the ${network} network's MTU is ${mtu}. A VXLAN endpoint must not fragment (RFC 7348 4.3) and the inner packet says Don't Fragment, so ${me} drops it. ` +
       `No router sees the packet too big for its next hop, so no ICMP "fragmentation needed" goes back: ${src} learns nothing, and its TCP can only send the same full-size segment again into the same drop (a Path MTU black hole). ` +
       `This is why Microsoft's SDN wants 160 bytes of room for encapsulation on the PA network (EncapOverhead 160, or JumboPacket 1674: SdnDiagnostics' Test-SdnEncapOverhead).`,
-    event: `${me} drops a ${size}-byte VXLAN packet (a ${innerSize}-byte packet from ${src} plus ${VXLAN_OVERHEAD} bytes of encapsulation): the ${network} network's MTU is ${mtu}`,
+    event: { summary: `${me} drops a ${size}-byte VXLAN packet (a ${innerSize}-byte packet from ${src} plus ${VXLAN_OVERHEAD} bytes of encapsulation): the ${network} network's MTU is ${mtu}`, reason: 'too-big' },
   };
 }
 
@@ -48,6 +48,6 @@ export function tooBigAtRouter(me: string, frame: Uint8Array, mtu: number, egres
     why: df
       ? `The packet ${src} -> ${dst} is ${size} bytes, more than the ${mtu}-byte MTU of ${me}'s ${egress}, and it says Don't Fragment. ${me} drops it and sends ${src} an ICMP destination unreachable, code 4 (fragmentation needed), with the next hop's MTU ${mtu} (RFC 1191), so the sender can send smaller packets (Path MTU Discovery).`
       : `The packet ${src} -> ${dst} is ${size} bytes, more than the ${mtu}-byte MTU of ${me}'s ${egress}. A router would cut it into fragments; Hoplab does not model fragmentation, so the packet is dropped here.`,
-    event: `${me} drops a ${size}-byte packet ${src} -> ${dst}: ${egress}'s MTU is ${mtu}${df ? '; ICMP fragmentation needed goes back' : ''}`,
+    event: { summary: `${me} drops a ${size}-byte packet ${src} -> ${dst}: ${egress}'s MTU is ${mtu}${df ? '; ICMP fragmentation needed goes back' : ''}`, reason: 'too-big' },
   };
 }

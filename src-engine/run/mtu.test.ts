@@ -66,10 +66,11 @@ describe('the PA network at 1500', () => {
   it('stalls: ClientVM retransmits the same segment with the wait doubling, every copy dropped, no ICMP, then gives up', () => {
     const result = run();
     const retransmits = result.events.filter((e) => e.kind === 'tcp-retransmit' && e.node === 'ClientVM');
-    expect(retransmits.map((e) => (e.detail?.type === 'tcp-retransmit' ? e.detail.segment : ''))).toEqual(Array(Timing.dataRetries).fill('data'));
+    expect(retransmits.map((e) => (e.kind === 'tcp-retransmit' ? e.segment : ''))).toEqual(Array(Timing.dataRetries).fill('data'));
     const gaps = retransmits.map((e, i) => e.time - (i === 0 ? result.trace.tls!.startedAt! : retransmits[i - 1]!.time));
     expect(gaps).toEqual([300_000, 600_000, 1_200_000, 2_400_000, 4_800_000]);
     const drops = result.events.filter((e) => e.kind === 'drop' && e.node === 'MuxVM');
+    expect(drops.map((e) => (e.kind === 'drop' ? e.reason : ''))).toEqual(Array(1 + Timing.dataRetries).fill('too-big'));
     expect(drops).toHaveLength(1 + Timing.dataRetries);
     expect(drops[0]!.summary).toMatch(/MuxVM drops a 1550-byte VXLAN packet \(a 1500-byte packet from 192\.168\.200\.10 plus 50 bytes of encapsulation\): the pa network's MTU is 1500/);
     expect(result.transmissions.filter((t) => t.protocol === 'icmp')).toEqual([]);
