@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodePacket } from './decode';
-import { encodePacket } from './encode';
+import { encodePacket, encodePacketInto } from './encode';
 import { fieldAt } from './fieldAt';
 import type { Ipv4Layer, Layer } from './layers';
 import { toHex } from './testing/hex';
@@ -57,6 +57,17 @@ describe('IPv4', () => {
     expect(toHex(encodePacket(p.layers))).toBe(toHex(bytes));
     expect(p.fields.find((f) => f.field === 'options')).toMatchObject({ start: 20, end: 24 });
     expect(() => encodePacket([{ ...base, options: new Uint8Array(41) }])).toThrow('ipv4.options: 41 bytes do not fit the 40 an IPv4 header allows');
+  });
+
+  it('writes the option padding as zeros into a buffer that held other bytes', () => {
+    const out = new Uint8Array(40).fill(0xee);
+    const n = encodePacketInto([{ ...base, options: Uint8Array.of(1, 1, 1) }, payload], out, 2);
+    expect(n).toBe(27);
+    // Options 01 01 01 and one byte of padding, then the payload; the buffer before and after is left alone.
+    expect(toHex(out.subarray(22, 29))).toBe('01010100010203');
+    expect(out[1]).toBe(0xee);
+    expect(out[29]).toBe(0xee);
+    expect(decodeIp(out.slice(2, 29)).layers[0]).toMatchObject({ options: Uint8Array.of(1, 1, 1, 0) });
   });
 
   it('spans every header field; fieldAt finds the one under a byte', () => {
