@@ -109,6 +109,14 @@ describe('IPv4', () => {
     expect(() => encodePacket([base, { type: 'raw', data: new Uint8Array(65_516) }])).toThrow('ipv4: the packet is 65536 bytes, more than the 65535 IPv4 allows');
   });
 
+  it('takes a packet of exactly 65535 bytes, and counts only its own bytes behind an Ethernet header', () => {
+    const eth: Layer = { type: 'ethernet', dst: '00:15:5d:00:00:02', src: '00:15:5d:00:00:01', etherType: 0x0800 };
+    const largest = encodePacket([eth, base, { type: 'raw', data: new Uint8Array(65_515) }]);
+    expect(largest.length).toBe(14 + 65_535);
+    expect(toHex(largest.subarray(16, 18))).toBe('ffff');
+    expect(() => encodePacket([eth, base, { type: 'raw', data: new Uint8Array(65_516) }])).toThrow('ipv4: the packet is 65536 bytes, more than the 65535 IPv4 allows');
+  });
+
   it('does not change the layers it encodes', () => {
     const layers: Layer[] = [{ ...base }, { type: 'raw', data: Uint8Array.of(9) }];
     const copy = structuredClone(layers);
