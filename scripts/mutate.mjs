@@ -145,6 +145,9 @@ if (rows.some((r) => r.measured < r.total)) {
 }
 console.log(`Reports: ${REPORTS}/<folder>.html; survivors judged equivalent: stryker.equivalent.md`);
 if (rows.some((r) => r.count?.static)) {
-  console.log('Static mutants run against every test: build runs inside tests (or beforeEach), not when a test file loads.');
+  console.log(
+    'static: mutants reached while a module loads (a field table, or a test that builds at load instead of in beforeEach); ' +
+      'each runs against every test of its folder, so keep test setup inside tests.',
+  );
 }
 process.exitCode = rows.some((r) => r.missing || r.score < TARGET || r.measured < r.total) ? 1 : 0;
