@@ -20,6 +20,8 @@ describe('many flows in one run', () => {
     expect(r.established).toBe(2);
     expect(r.world.ctx.sched.now).toBe(5 * S);
     expect(r.events).toBe(r.world.ctx.sched.processed);
+    // Without ICMP redirects, whatever the topology's knob: every SYN goes by NATVM, as ClientVM's route says.
+    expect(r.world.ctx.rec.events.filter((e) => e.summary.includes('ICMP redirect'))).toEqual([]);
     const syns = r.world.ctx.rec.transmissions.filter((t) => t.fromNode === 'ClientVM' && / -> 192\.168\.133\.74:\d+ TCP SYN /.test(t.summary));
     // Untraced: no flow id on any frame.
     expect(syns.map((t) => [Math.floor(t.time / S), t.summary.split(' ')[2], t.flowId])).toEqual([
