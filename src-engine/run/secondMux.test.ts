@@ -39,6 +39,25 @@ describe('the second MUX', () => {
     expect({ ...s, nodes: t.nodes, slb: t.slb, bgp: t.bgp }).toEqual(t);
   });
 
+  it('renumbers any last octet, and takes its router id from the management interface, else the first', () => {
+    const t = pocTopology();
+    const withMux = (change: (f: (typeof t.nodes)[number]['interfaces'][number], i: number) => object) => ({
+      ...t,
+      nodes: t.nodes.map((n) => (n.id === 'MuxVM' ? { ...n, interfaces: n.interfaces.map((f, i) => ({ ...f, ...change(f, i) })) } : n)),
+    });
+    const wide = withSecondMux(withMux((f, i) => ({ address: i === 0 ? '192.168.100.16/24' : '192.168.233.106/24' })));
+    expect(wide.nodes.at(-1)!.interfaces.map((f) => f.address)).toEqual(['192.168.100.8/24', '192.168.233.8/24']);
+    // The PA interface listed first: still the management address; with no interface on mgmt, the first one's.
+    const paFirst = pocTopology();
+    const swapped = { ...paFirst, nodes: paFirst.nodes.map((n) => (n.id === 'MuxVM' ? { ...n, interfaces: [...n.interfaces].reverse() } : n)) };
+    expect(withSecondMux(swapped).bgp!.speakers.at(-1)!.routerId).toBe('192.168.100.8');
+    const noMgmt = { ...swapped, nodes: swapped.nodes.map((n) => (n.id === 'MuxVM' ? { ...n, interfaces: n.interfaces.map((f) => ({ ...f, network: f.network === 'mgmt' ? 'management' : f.network })) } : n)) };
+    expect(withSecondMux(noMgmt).bgp!.speakers.at(-1)!.routerId).toBe('192.168.233.8');
+    const bare = { ...t, nodes: t.nodes.map((n) => (n.id === 'MuxVM' ? { ...n, interfaces: [] } : n)) };
+    // A MUX with no interface at all has no address to give.
+    expect(withSecondMux(bare).bgp!.speakers.at(-1)!.routerId).toBe('0.0.0.0');
+  });
+
   it('is applied once, and only to a topology with an SLB, its MUX and BGP', () => {
     const t = pocTopology();
     const once = withSecondMux(t);
