@@ -13,8 +13,9 @@ const SWITCH = 'CCI_External_vSwitch';
 function segment(bytes: Uint8Array): string | undefined {
   const d = decodePacket(bytes);
   if (!d.ok) return undefined;
-  const ip = d.value.layers.findLast((l) => l.type === 'ipv4');
-  const tcp = d.value.layers.findLast((l) => l.type === 'tcp');
+  const inner = [...d.value.layers].reverse();
+  const ip = inner.find((l) => l.type === 'ipv4');
+  const tcp = inner.find((l) => l.type === 'tcp');
   if (ip?.type !== 'ipv4' || tcp?.type !== 'tcp') return undefined;
   return `${ip.src}:${tcp.srcPort}>${ip.dst}:${tcp.dstPort} ${tcp.seq} ${tcp.ack} ${ip.identification}`;
 }
