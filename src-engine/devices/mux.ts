@@ -61,7 +61,7 @@ export function installMux(ip: IpStack, cfg: MuxConfig): void {
     const what = !rule || explain ? `${PROTO_NAME[proto] ?? `protocol ${proto}`}${ports ? ` port ${dstPort}` : ''}` : '';
     if (!rule) {
       const reason = `${me} announces VIP ${u32ToIp(vip)} but has no load-balancing rule for ${what}`;
-      rec.event('drop', me, reason);
+      rec.eventWith('drop', me, reason, { reason: 'no-rule' });
       if (tag) tracer.end(tag, 'no-rule', reason, bytes, `${reason}, so the MUX drops the packet.`);
       return true;
     }
