@@ -164,8 +164,16 @@ export const bgpSpeakerSchema = z.object({
 });
 
 export const bgpSchema = z.object({
-  holdTime: z.number().int().min(3).max(65535),
-  keepalive: z.number().int().min(1).max(65535),
+  holdTime: z
+    .number({ message: 'the hold time is a whole number of seconds' })
+    .int('the hold time is a whole number of seconds')
+    .min(3, 'the hold time is at least 3 seconds (RFC 4271 4.2); a short one, such as 9, makes failover fit in class')
+    .max(65535, 'the hold time is at most 65535 seconds'),
+  keepalive: z
+    .number({ message: 'the keepalive is a whole number of seconds' })
+    .int('the keepalive is a whole number of seconds')
+    .min(1, 'the keepalive is at least 1 second (RFC 4271 suggests a third of the hold time)')
+    .max(65535, 'the keepalive is at most 65535 seconds'),
   speakers: list(bgpSpeakerSchema, LIMITS.bgpSpeakers, 'BGP speakers'),
   ...marked,
 });

@@ -32,7 +32,7 @@ export function WhatIfBar() {
       {whatIfs.map((w, i) => (
         <li key={`${w.target}@${w.at}`} className={`whatif whatif-${w.action}`}>
           {w.target} {w.action === 'fail' ? 'fails' : 'comes back'} at {formatTime(w.at)}
-          <button type="button" className="chip-x" disabled={running} aria-label={`Undo: ${w.target} ${w.action === 'fail' ? 'fails' : 'comes back'}`} onClick={() => void removeWhatIf(i)}>
+          <button type="button" className="chip-x" disabled={running} aria-label={`Undo: ${w.target} ${w.action === 'fail' ? 'fails' : 'comes back'}`} onClick={() => void useAppStore.getState().focusAfterRun(removeWhatIf(i))}>
             ✕
           </button>
         </li>

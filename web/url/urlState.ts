@@ -26,6 +26,8 @@ export interface UrlState {
   /** A lesson to open (its id), at a chapter (1-based). */
   readonly lesson?: string;
   readonly chapter?: number;
+  /** Run B of a comparison with the link's flow (run A): its what-ifs, knobs and seed. */
+  readonly compare?: { readonly whatIf?: readonly WhatIf[]; readonly knobs?: Partial<Knobs>; readonly seed?: number };
 }
 
 const nodeName = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, 'a node name such as ClientVM');
@@ -78,6 +80,10 @@ const PARAMS = {
   text: z.enum(['normal', 'large'], { message: 'normal or large' }),
   hide: list(z.enum(FILTER_KEYS, { message: FILTER_KEYS.join(', ') }), FILTER_KEYS.length, 5, 'filters'),
   lesson: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a lesson id such as vip-route (lower-case letters, digits and dashes)'),
+  compare: z.literal('on', { message: '"on" (run B is then given by bwhatif, bknobs and bseed)' }),
+  bwhatif: list(whatIfItem, LIMITS.whatIfs, 160, 'what-ifs'),
+  bknobs: list(z.enum(['secondMux', 'icmpRedirects'], { message: 'secondMux or icmpRedirects' }), 2, 13, 'knobs'),
+  bseed: whole(0, 0xffffffff, 'a whole number from 0 to 4294967295'),
   chapter: z.coerce.number({ message: 'a chapter number from 1' }).int('a whole number').min(1, 'a chapter number from 1').max(50, 'at most 50'),
 } as const;
 
@@ -110,6 +116,16 @@ export function parseUrlState(search: string): ParsedUrl {
     }
   }
   const knobs = out.knobs as string[] | undefined;
+  const knobsOf = (list: string[]) => ({ secondMux: list.includes('secondMux'), icmpRedirects: list.includes('icmpRedirects') });
+  const bknobs = out.bknobs as string[] | undefined;
+  const compare =
+    out.compare !== undefined
+      ? {
+          ...(out.bwhatif !== undefined ? { whatIf: out.bwhatif as WhatIf[] } : {}),
+          ...(bknobs !== undefined ? { knobs: knobsOf(bknobs) } : {}),
+          ...(out.bseed !== undefined ? { seed: out.bseed as number } : {}),
+        }
+      : undefined;
   const state: UrlState = {
     ...(out.scenario !== undefined ? { scenario: 'poc' as const } : {}),
     ...(out.topo !== undefined ? { topo: out.topo as string } : {}),
@@ -126,7 +142,11 @@ export function parseUrlState(search: string): ParsedUrl {
     ...(out.hide !== undefined ? { hide: out.hide as FilterKey[] } : {}),
     ...(out.lesson !== undefined ? { lesson: out.lesson as string } : {}),
     ...(out.chapter !== undefined ? { chapter: out.chapter as number } : {}),
+    ...(compare ? { compare } : {}),
   };
+  if (!compare && (params.has('bwhatif') || params.has('bknobs') || params.has('bseed'))) {
+    errors.push('The link describes a run B (bwhatif, bknobs or bseed) but not "compare=on", so no comparison was opened. Add compare=on, or use "Compare with…".');
+  }
   if (state.to !== undefined && state.from === undefined) {
     errors.push('The link names a destination ("to") but no source ("from"), so no flow was run. Add from=ClientVM, or pick a source below.');
   }
@@ -158,6 +178,15 @@ export function serializeUrlState(state: UrlState): string {
   if (state.hide && state.hide.length > 0) p.set('hide', state.hide.join(','));
   if (state.lesson) p.set('lesson', state.lesson);
   if (state.lesson && state.chapter !== undefined) p.set('chapter', String(state.chapter));
+  if (state.compare) {
+    p.set('compare', 'on');
+    if (state.compare.whatIf && state.compare.whatIf.length > 0) p.set('bwhatif', state.compare.whatIf.map((w) => `${w.action}:${w.target}@${Math.round(w.at)}`).join(','));
+    const on = Object.entries(state.compare.knobs ?? {})
+      .filter(([, v]) => v)
+      .map(([k]) => k);
+    if (on.length > 0) p.set('bknobs', on.join(','));
+    if (state.compare.seed !== undefined) p.set('bseed', String(state.compare.seed));
+  }
   // Last, so the readable parameters come first in the address bar.
   if (state.topo) p.set('topo', state.topo);
   const s = p.toString();
