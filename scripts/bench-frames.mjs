@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Frame pacing while the canonical flow animates: the gaps between requestAnimationFrame callbacks
 // (95th percentile and worst), the long tasks and the page-thread time of one step, for the app and for bare React Flow showing the same
-// nodes with the same run's tokens, at POC size and on a generated 1,000-VM topology.
-//   npx vite build --mode bench && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000] [--port 4397] [--json-only]
+// nodes with the same run's tokens, at POC size and on generated topologies (1,000, 2,000 and 4,000 VMs by
+// default). The longest task while loading (the topology drawn and its run ready) is recorded too.
+//   npx vite build --mode bench && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000,2000,4000] [--port 4397] [--json-only]
 // Prints a table, then one line `BENCH {json}`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,15 +14,15 @@ import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '8' },
-    vms: { type: 'string', default: '1000' },
+    vms: { type: 'string', default: '1000,2000,4000' },
     port: { type: 'string', default: '4397' },
     'json-only': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
-const vms = Number(values.vms);
-if (!(seconds > 0) || !Number.isInteger(vms) || vms < 2) {
-  console.error('bench-frames: --seconds must be a positive number and --vms a whole number of 2 or more.');
+const sizes = values.vms.split(',').map(Number);
+if (!(seconds > 0) || !sizes.every((v) => Number.isInteger(v) && v >= 2)) {
+  console.error('bench-frames: --seconds must be a positive number and --vms a comma-separated list of whole numbers of 2 or more.');
   process.exit(2);
 }
 if (!existsSync('dist-bench/index.html')) {
@@ -35,10 +36,12 @@ if (!executablePath) {
 }
 
 const CASES = [
-  { name: 'app, POC', query: '?bench=app' },
-  { name: 'bare React Flow, POC', query: '?bench=bare' },
-  { name: `app, ${vms} VMs`, query: `?bench=app&vms=${vms}` },
-  { name: `bare React Flow, ${vms} VMs`, query: `?bench=bare&vms=${vms}` },
+  { name: 'app, POC', query: '?bench=app', vms: 0, kind: 'app' },
+  { name: 'bare React Flow, POC', query: '?bench=bare', vms: 0, kind: 'bare' },
+  ...sizes.flatMap((n) => [
+    { name: `app, ${n} VMs`, query: `?bench=app&vms=${n}`, vms: n, kind: 'app' },
+    { name: `bare React Flow, ${n} VMs`, query: `?bench=bare&vms=${n}`, vms: n, kind: 'bare' },
+  ]),
 ];
 
 /** Runs in the page: records rAF timestamps and long tasks for `ms`. */
@@ -77,6 +80,13 @@ const results = [];
 try {
   for (const c of CASES) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Long tasks from the first script on, so the load's are counted too.
+    await page.addInitScript(() => {
+      window.__benchLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__benchLongTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -88,6 +98,7 @@ try {
     if (info.error) throw new Error(`${c.name}: ${info.error}`);
     const loadMs = Date.now() - t0;
     await page.waitForTimeout(500); // let the first paint of the run settle before measuring
+    const loadLongest = await page.evaluate(() => Math.max(0, ...window.__benchLongTasks));
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     const m = await page.evaluate(measure, seconds * 1000);
     const advanced = (await page.evaluate(() => window.__hoplabBench.cursor())) - info.cursor;
@@ -115,6 +126,8 @@ try {
       worstMs: Number(s.worst.toFixed(1)),
       longTasks: m.long.length,
       longestTaskMs: Number(Math.max(0, ...m.long).toFixed(1)),
+      over50Ms: m.long.filter((d) => d > 50).length,
+      loadLongestTaskMs: Number(loadLongest.toFixed(1)),
       stepMs: Number(stepTimes[4].toFixed(1)),
       errors: errors.length,
     });
@@ -125,7 +138,7 @@ try {
 }
 
 if (!values['json-only']) {
-  const cols = ['case', 'nodes', 'steps', 'stepsPlayed', 'fps', 'p50Ms', 'p95Ms', 'worstMs', 'longTasks', 'longestTaskMs', 'stepMs', 'loadMs'];
+  const cols = ['case', 'nodes', 'steps', 'stepsPlayed', 'fps', 'p50Ms', 'p95Ms', 'worstMs', 'longTasks', 'longestTaskMs', 'over50Ms', 'stepMs', 'loadMs', 'loadLongestTaskMs'];
   const widths = cols.map((k) => Math.max(k.length, ...results.map((r) => String(r[k]).length)));
   const line = (cells) => cells.map((v, i) => String(v).padEnd(widths[i])).join('  ');
   console.log(`Frame pacing over ${seconds} s of playback (gaps between requestAnimationFrame callbacks):`);
@@ -133,4 +146,16 @@ if (!values['json-only']) {
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const r of results) console.log(line(cols.map((k) => r[k])));
 }
-console.log(`BENCH ${JSON.stringify({ bench: 'frames', seconds, vms, results })}`);
+// The app beside bare React Flow at each size, measured in this run: frame rate as a ratio (1 = as smooth),
+// and the longest tasks of each (playing, and loading).
+const ratios = [0, ...sizes].map((n) => {
+  const label = n === 0 ? 'POC' : `${n} VMs`;
+  const app = results.find((r) => r.case === `app, ${label}`);
+  const bare = results.find((r) => r.case === `bare React Flow, ${label}`);
+  return { size: label, fpsRatio: Number((app.fps / bare.fps).toFixed(2)), appLongestTaskMs: app.longestTaskMs, bareLongestTaskMs: bare.longestTaskMs, appLoadLongestTaskMs: app.loadLongestTaskMs, bareLoadLongestTaskMs: bare.loadLongestTaskMs };
+});
+if (!values['json-only']) {
+  console.log('\nThe app against bare React Flow, same run:');
+  for (const r of ratios) console.log(`  ${r.size.padEnd(10)} fps ratio ${r.fpsRatio}; longest task playing ${r.appLongestTaskMs} ms (bare ${r.bareLongestTaskMs} ms), loading ${r.appLoadLongestTaskMs} ms (bare ${r.bareLoadLongestTaskMs} ms)`);
+}
+console.log(`BENCH ${JSON.stringify({ bench: 'frames', seconds, vms: sizes, ratios, results })}`);

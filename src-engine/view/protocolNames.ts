@@ -3,10 +3,10 @@
 // that needs only these leaves the decoders' words out.
 
 /** What a frame is, named for its innermost interesting layer. */
-export type Protocol = 'arp' | 'dns' | 'tcp' | 'udp' | 'bgp' | 'vxlan' | 'icmp' | 'other';
+export type Protocol = 'arp' | 'dns' | 'tcp' | 'udp' | 'bgp' | 'tls' | 'vxlan' | 'icmp' | 'other';
 
 /** The protocol filters the page offers (UDP other than DNS counts as "other"), in their order on screen. */
-export const FILTER_KEYS = ['arp', 'dns', 'tcp', 'bgp', 'vxlan', 'icmp', 'other'] as const;
+export const FILTER_KEYS = ['arp', 'dns', 'tcp', 'tls', 'bgp', 'vxlan', 'icmp', 'other'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** Each protocol's name, and the filter that shows or hides its frames (the descriptors take theirs from here). */
@@ -15,6 +15,7 @@ export const IDENTITY: Readonly<Record<Protocol, { readonly name: string; readon
   vxlan: { name: 'VXLAN', filter: 'vxlan' },
   bgp: { name: 'BGP', filter: 'bgp' },
   tcp: { name: 'TCP', filter: 'tcp' },
+  tls: { name: 'TLS', filter: 'tls' },
   dns: { name: 'DNS', filter: 'dns' },
   udp: { name: 'UDP', filter: 'other' },
   icmp: { name: 'ICMP', filter: 'icmp' },

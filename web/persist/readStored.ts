@@ -3,7 +3,7 @@
 // crashed on. Loaded only when something is stored.
 import '../zodJitless';
 import * as z from 'zod/mini';
-import { FILTER_KEYS, LIMITS } from '../../src-engine/view/index';
+import { FILTER_KEYS, LIMITS, MAX_MTU, MIN_MTU } from '../../src-engine/view/index';
 import { SPEEDS } from '../url/urlState';
 import { CORRUPT_KEY, safeStorage, STORAGE_KEY } from './persist';
 
@@ -16,6 +16,7 @@ const request = z.object({
   seed: z.optional(bounded(0, 0xffffffff).check(z.int('a whole number'))),
   whatIf: z.optional(z.array(whatIf, 'a list').check(z.maxLength(LIMITS.whatIfs, `at most ${LIMITS.whatIfs} what-ifs`))),
   knobs: z.optional(z.object({ secondMux: z.optional(z.boolean('true or false')), icmpRedirects: z.optional(z.boolean('true or false')) })),
+  mtu: z.optional(z.array(z.object({ network: text(LIMITS.nameLength), mtu: bounded(MIN_MTU, MAX_MTU).check(z.int('a whole number')) }), 'a list').check(z.maxLength(16, 'at most 16 MTU what-ifs'))),
 });
 
 const storedSchema = z.object({

@@ -3,8 +3,8 @@
 // Loaded only when the address has parameters to read (see hasLinkParameters).
 import '../zodJitless';
 import * as z from 'zod/mini';
-import type { WhatIf } from '../../src-engine/protocol';
-import { FILTER_KEYS, LIMITS, neutralizeBidi, unsafeCharacter, type FilterKey } from '../../src-engine/view/index';
+import type { MtuWhatIf, WhatIf } from '../../src-engine/protocol';
+import { FILTER_KEYS, LIMITS, MAX_MTU, MIN_MTU, neutralizeBidi, unsafeCharacter, type FilterKey } from '../../src-engine/view/index';
 import { MAX_SEARCH_LENGTH, SPEEDS, type ParsedUrl, type UrlState } from './urlState';
 
 const nodeName = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, 'a node name such as ClientVM'));
@@ -17,6 +17,12 @@ const whatIfItem = z.pipe(
       return { action: s.slice(0, colon) as WhatIf['action'], target: s.slice(colon + 1, at), at: Number(s.slice(at + 1)) };
     })
     .check(z.refine((w: WhatIf) => w.at <= LIMITS.whatIfTime, `a what-if time of at most ${LIMITS.whatIfTime} microseconds (${LIMITS.whatIfTime / 1e6} s)`)),
+);
+const mtuItem = z.pipe(
+  z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}:\d{3,4}$/, 'network:bytes, e.g. pa:1500')),
+  z
+    .transform((s: string): MtuWhatIf => ({ network: s.slice(0, s.lastIndexOf(':')), mtu: Number(s.slice(s.lastIndexOf(':') + 1)) }))
+    .check(z.refine((m: MtuWhatIf) => m.mtu >= MIN_MTU && m.mtu <= MAX_MTU, `an MTU from ${MIN_MTU} to ${MAX_MTU} bytes`)),
 );
 /** A comma-separated list of at most `max` items; the text is capped before it is split. */
 const list = <T extends z.ZodMiniType<unknown, string>>(item: T, max: number, itemChars: number, what: string) =>
@@ -46,12 +52,17 @@ const PARAMS = {
   seed: whole(0, 0xffffffff, 'a whole number from 0 to 4294967295'),
   whatif: list(whatIfItem, LIMITS.whatIfs, 160, 'what-ifs'),
   knobs: list(z.enum(['secondMux', 'icmpRedirects'], { error: 'secondMux or icmpRedirects' }), 2, 13, 'knobs'),
+  mtu: list(mtuItem, 16, 68, 'MTU what-ifs'),
   step: whole(0, 10_000_000, 'a step number from 0'),
   speed: z.coerce.number({ error: `one of ${SPEEDS.join(', ')}` }).check(z.refine((n: number) => (SPEEDS as readonly number[]).includes(n), `one of ${SPEEDS.join(', ')}`)),
   motion: z.enum(['on', 'off'], { error: 'on or off' }),
   text: z.enum(['normal', 'large'], { error: 'normal or large' }),
   hide: list(z.enum(FILTER_KEYS, { error: FILTER_KEYS.join(', ') }), FILTER_KEYS.length, 5, 'filters'),
   lesson: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, 'a lesson id such as vip-route (lower-case letters, digits and dashes)')),
+  compare: z.literal('on', { error: '"on" (run B is then given by bwhatif, bknobs and bseed)' }),
+  bwhatif: list(whatIfItem, LIMITS.whatIfs, 160, 'what-ifs'),
+  bknobs: list(z.enum(['secondMux', 'icmpRedirects'], { error: 'secondMux or icmpRedirects' }), 2, 13, 'knobs'),
+  bseed: whole(0, 0xffffffff, 'a whole number from 0 to 4294967295'),
   chapter: z.coerce.number({ error: 'a chapter number from 1' }).check(z.int('a whole number'), z.minimum(1, 'a chapter number from 1'), z.maximum(50, 'at most 50')),
 } as const;
 
@@ -75,6 +86,16 @@ export function parseUrlState(search: string): ParsedUrl {
     }
   }
   const knobs = out.knobs as string[] | undefined;
+  const knobsOf = (list: string[]) => ({ secondMux: list.includes('secondMux'), icmpRedirects: list.includes('icmpRedirects') });
+  const bknobs = out.bknobs as string[] | undefined;
+  const compare =
+    out.compare !== undefined
+      ? {
+          ...(out.bwhatif !== undefined ? { whatIf: out.bwhatif as WhatIf[] } : {}),
+          ...(bknobs !== undefined ? { knobs: knobsOf(bknobs) } : {}),
+          ...(out.bseed !== undefined ? { seed: out.bseed as number } : {}),
+        }
+      : undefined;
   const state: UrlState = {
     ...(out.scenario !== undefined ? { scenario: 'poc' as const } : {}),
     ...(out.topo !== undefined ? { topo: out.topo as string } : {}),
@@ -83,6 +104,7 @@ export function parseUrlState(search: string): ParsedUrl {
     ...(out.seed !== undefined ? { seed: out.seed as number } : {}),
     ...(out.whatif !== undefined ? { whatIf: out.whatif as WhatIf[] } : {}),
     ...(knobs !== undefined ? { knobs: { secondMux: knobs.includes('secondMux'), icmpRedirects: knobs.includes('icmpRedirects') } } : {}),
+    ...(out.mtu !== undefined ? { mtu: out.mtu as MtuWhatIf[] } : {}),
     ...(out.step !== undefined ? { step: out.step as number } : {}),
     ...(out.speed !== undefined ? { speed: out.speed as number } : {}),
     ...(out.motion !== undefined ? { motion: out.motion as 'on' | 'off' } : {}),
@@ -90,7 +112,11 @@ export function parseUrlState(search: string): ParsedUrl {
     ...(out.hide !== undefined ? { hide: out.hide as FilterKey[] } : {}),
     ...(out.lesson !== undefined ? { lesson: out.lesson as string } : {}),
     ...(out.chapter !== undefined ? { chapter: out.chapter as number } : {}),
+    ...(compare ? { compare } : {}),
   };
+  if (!compare && (params.has('bwhatif') || params.has('bknobs') || params.has('bseed'))) {
+    errors.push('The link describes a run B (bwhatif, bknobs or bseed) but not "compare=on", so no comparison was opened. Add compare=on, or use "Compare with…".');
+  }
   if (state.to !== undefined && state.from === undefined) {
     errors.push('The link names a destination ("to") but no source ("from"), so no flow was run. Add from=ClientVM, or pick a source below.');
   }

@@ -1,7 +1,7 @@
 // The view a link reopens: scenario, flow (from, to, seed, what-ifs, knobs), playhead step and a few
 // settings, and the link written for a view. Reading a link is in urlParse.ts (with zod, loaded only
 // when there is a link to read).
-import type { Knobs, WhatIf } from '../../src-engine/protocol';
+import type { Knobs, MtuWhatIf, WhatIf } from '../../src-engine/protocol';
 import type { FilterKey } from '../../src-engine/view/index';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
@@ -15,6 +15,8 @@ export interface UrlState {
   readonly seed?: number;
   readonly whatIf?: readonly WhatIf[];
   readonly knobs?: Partial<Knobs>;
+  /** Networks with another MTU for the run: "pa:1500". */
+  readonly mtu?: readonly MtuWhatIf[];
   readonly step?: number;
   readonly speed?: number;
   readonly motion?: 'on' | 'off';
@@ -23,6 +25,8 @@ export interface UrlState {
   /** A lesson to open (its id), at a chapter (1-based). */
   readonly lesson?: string;
   readonly chapter?: number;
+  /** Run B of a comparison with the link's flow (run A): its what-ifs, knobs and seed. */
+  readonly compare?: { readonly whatIf?: readonly WhatIf[]; readonly knobs?: Partial<Knobs>; readonly seed?: number };
 }
 
 export interface ParsedUrl {
@@ -53,6 +57,7 @@ export function serializeUrlState(state: UrlState): string {
     .filter(([, on]) => on)
     .map(([k]) => k);
   if (knobs.length > 0) p.set('knobs', knobs.join(','));
+  if (state.mtu && state.mtu.length > 0) p.set('mtu', state.mtu.map((m) => `${m.network}:${m.mtu}`).join(','));
   if (state.step !== undefined) p.set('step', String(state.step));
   if (state.speed !== undefined && state.speed !== 1) p.set('speed', String(state.speed));
   if (state.motion === 'off') p.set('motion', 'off');
@@ -60,6 +65,15 @@ export function serializeUrlState(state: UrlState): string {
   if (state.hide && state.hide.length > 0) p.set('hide', state.hide.join(','));
   if (state.lesson) p.set('lesson', state.lesson);
   if (state.lesson && state.chapter !== undefined) p.set('chapter', String(state.chapter));
+  if (state.compare) {
+    p.set('compare', 'on');
+    if (state.compare.whatIf && state.compare.whatIf.length > 0) p.set('bwhatif', state.compare.whatIf.map((w) => `${w.action}:${w.target}@${Math.round(w.at)}`).join(','));
+    const on = Object.entries(state.compare.knobs ?? {})
+      .filter(([, v]) => v)
+      .map(([k]) => k);
+    if (on.length > 0) p.set('bknobs', on.join(','));
+    if (state.compare.seed !== undefined) p.set('bseed', String(state.compare.seed));
+  }
   // Last, so the readable parameters come first in the address bar.
   if (state.topo) p.set('topo', state.topo);
   const s = p.toString();
