@@ -20,7 +20,7 @@ export function ShareActions() {
   const [copied, setCopied] = useState(false);
 
   const copy = async () => {
-    const topo = topologyParam(useAppStore.getState());
+    const topo = await topologyParam(useAppStore.getState());
     if (topo && !topo.ok) {
       notify('error', topo.message);
       return;

@@ -3,16 +3,19 @@
 import type { RunRequest } from '../../src-engine/protocol';
 import { selectComparison, type AppStore } from '../store/store';
 import { currentDocument } from '../store/editorSlice';
-import { packTopology, unpackTopology, type Packed } from './topologyLink';
+import type { Packed } from './topologyLink';
 import { readLink, serializeUrlState, type UrlState } from './urlState';
 
 const packed = new WeakMap<object, Packed>();
+/** The link's compression (lz-string): loaded when a topology other than the POC is first linked or opened. */
+const loadLink = () => import('./topologyLink');
 
 /** The current topology as a link parameter (cached per document), when it is not the POC. */
-export function topologyParam(s: ReturnType<AppStore['getState']>): Packed | undefined {
+export async function topologyParam(s: ReturnType<AppStore['getState']>): Promise<Packed | undefined> {
   if (s.topologySource === 'poc') return undefined;
   const doc = currentDocument(s);
   if (!doc) return undefined;
+  const { packTopology } = await loadLink();
   let p = packed.get(doc);
   if (!p) {
     p = packTopology(doc);
@@ -31,6 +34,7 @@ export async function applyUrl(store: AppStore, search: string): Promise<void> {
   if (state.speed !== undefined) s.setSpeed(state.speed);
   if (state.hide) s.setHidden(state.hide);
   if (state.topo) {
+    const { unpackTopology } = await loadLink();
     const unpacked = unpackTopology(state.topo);
     if (!unpacked.ok) {
       s.notify('error', unpacked.message);
@@ -77,8 +81,8 @@ export async function applyUrl(store: AppStore, search: string): Promise<void> {
 }
 
 /** What of the store the URL holds. */
-export function urlStateOf(s: ReturnType<AppStore['getState']>): UrlState {
-  const topo = topologyParam(s);
+export async function urlStateOf(s: ReturnType<AppStore['getState']>): Promise<UrlState> {
+  const topo = await topologyParam(s);
   const linkable = topo === undefined || topo.ok;
   const inLesson = s.lesson !== undefined;
   const r = linkable && !inLesson ? s.request : undefined;
@@ -106,10 +110,13 @@ export function startUrlWriter(store: AppStore): () => void {
   let pending: ReturnType<typeof setTimeout> | undefined;
   // Unknown at first: the address may hold a link the view no longer matches (after a reset, say).
   let last: string | undefined;
-  const write = () => {
+  // Writes finish in order: one that another overtook is dropped.
+  let writes = 0;
+  const write = async () => {
     pending = undefined;
-    const search = serializeUrlState(urlStateOf(store.getState()));
-    if (search === last) return;
+    const mine = ++writes;
+    const search = serializeUrlState(await urlStateOf(store.getState()));
+    if (mine !== writes || search === last) return;
     last = search;
     const keep = new URLSearchParams(window.location.search).get('bench');
     const extra = keep ? `${search ? '&' : '?'}bench=${keep}` : '';
@@ -117,7 +124,7 @@ export function startUrlWriter(store: AppStore): () => void {
   };
   const unsubscribe = store.subscribe((s, p) => {
     if (s.request === p.request && s.cursor === p.cursor && s.result === p.result && s.speed === p.speed && s.motion === p.motion && s.largeText === p.largeText && s.hidden === p.hidden && s.topologySource === p.topologySource && s.snapshot === p.snapshot && s.lesson === p.lesson && s.chapter === p.chapter && s.comparison === p.comparison) return;
-    if (pending === undefined) pending = setTimeout(write, 150);
+    if (pending === undefined) pending = setTimeout(() => void write(), 150);
   });
   return () => {
     unsubscribe();
