@@ -39,8 +39,11 @@ export class HoplabPage {
   }
 
   /** Moves the playhead to the last step, where the flow's outcome is told. */
+  /** Moves the playhead to the run's last step, once there is a run (the timeline is enabled). */
   async toEnd() {
-    await this.page.getByRole('toolbar', { name: 'Playback' }).getByRole('slider', { name: 'Timeline' }).focus();
+    const timeline = this.page.getByRole('toolbar', { name: 'Playback' }).getByRole('slider', { name: 'Timeline' });
+    await expect(timeline).toBeEnabled();
+    await timeline.focus();
     await this.page.keyboard.press('End');
   }
 
