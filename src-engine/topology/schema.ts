@@ -7,6 +7,7 @@ import { dnsNameProblem } from '../net/dnsName';
 import { unsafeCharacter } from '../net/text';
 
 import { MARKS } from '../view/provenance';
+import { NAME_PATTERN } from '../view/ids';
 
 export { MARKS, markOf } from '../view/provenance';
 export type { Mark } from '../view/provenance';
@@ -55,7 +56,7 @@ const ipv4 = z.ipv4({ message: 'an IPv4 address in dotted form, e.g. 192.168.100
 /** An interface address with its prefix length: "192.168.100.2/24" (octets 0-255, no leading zeros, /0-/32). */
 const ifaceCidr = z.cidrv4({ message: 'an address with prefix length, e.g. 192.168.100.2/24 (each number 0-255, no leading zeros)' });
 const prefix = z.cidrv4({ message: 'a prefix in CIDR form, e.g. 192.168.100.0/24' });
-const name = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, 'a name of letters, digits, "_", "." or "-"');
+const name = z.string().regex(NAME_PATTERN, 'a name of letters, digits, "_", "." or "-"');
 
 export const networkSchema = z.object({
   id: name,
