@@ -15,7 +15,7 @@ export interface Outcome {
   readonly reason: string;
   /** The hop's "why": what the student reads beside it. */
   readonly why: string;
-  /** The 'drop' event's summary and reason, when the run records one. */
+  /** The 'drop' event, when the run records one: its summary and reason. */
   readonly event?: { readonly summary: string; readonly reason: DropReason };
   readonly protocol?: Protocol;
 }

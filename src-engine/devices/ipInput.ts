@@ -3,8 +3,8 @@
 // an end host). Delivery hands a local packet to TCP, UDP or ICMP. `classifyInput` decides from the
 // bytes alone; `ipInput` acts on its verdict and records it.
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from '../packets/layers';
-import { onesSum } from '../net/codec';
 import { u32ToIp } from '../net/addr';
+import { onesSum } from '../net/codec';
 import { ETH_HLEN, etherType, ipDst, ipHeaderLen, ipProto, ipSrc } from '../net/frame';
 import type { Layer } from '../packets/layers';
 import type { Ctx } from './context';
