@@ -80,7 +80,7 @@ describe('one builder and one reader per id', () => {
   it('no other file joins or splits an id by hand', () => {
     const root = new URL('../../', import.meta.url).pathname;
     const byHand = [
-      /split\(':'\)|indexOf\(':'\)/,
+      /split\(':'\)|[iI]ndexOf\(':'\)/,
       /`(port|vip|vfp|host|net|nic|bgp|tunnel|announce|dip):\$\{/,
       /startsWith\('(port|vip|vfp|host|net|nic|bgp|tunnel):'\)/,
       /`\$\{[\w.]+\}[.:]\$\{[\w.]*([iI]face|[iI]nterface)\w*\}`/,

@@ -37,11 +37,11 @@ function HopView({ at, role }: { at: HopRef; role: 'sender' | 'end' }) {
 
 /** A frame no traced hop explains: named for the part it plays, with what its sender said of it. */
 function UntracedFrame({ tx }: { tx: Transmission }) {
-  const { role, roleLabel } = viewFrame(tx.bytes);
+  const { role, roleLabel, tokenLabel } = viewFrame(tx.bytes);
   return (
     <div className="hop" data-role={role}>
       <p className="hop-head">
-        <strong>{roleLabel}</strong> · {ROLE_NOTE[role]}
+        <strong>{roleLabel}</strong> · {tokenLabel} (frame #{tx.id}) · {ROLE_NOTE[role]}
       </p>
       <p className="why">{tx.note ?? tx.summary}</p>
     </div>
