@@ -6,6 +6,7 @@ import { entryX } from '../animation/tokens';
 import { transmissionPath, type Point } from '../animation/tokenPath';
 import type { Timeline } from '../model/timeline';
 import type { Geometry } from './geometry';
+import { readEndpoint, vipBoxId } from '../../src-engine/view/index';
 
 export interface Trails {
   /** One polyline per frame of the request's hops. */
@@ -61,8 +62,8 @@ export function logicalPath(geo: Geometry, trace: FlowTrace): LogicalPath | unde
   if (!first || !last || first.node === last.node) return undefined;
   const lb = trace.hops.flatMap((h) => h.steps).find((s) => s.kind === 'load-balance');
   // The step names the VIP with its port (192.168.133.74:443); the VIP's box is named by address.
-  const vip = lb?.kind === 'load-balance' ? lb.vip.split(':')[0] : undefined;
-  const ids = [first.node, ...(vip ? [`vip:${vip}`] : []), last.node].filter((id) => geo.box(id) !== undefined);
+  const vip = lb?.kind === 'load-balance' ? readEndpoint(lb.vip).address : undefined;
+  const ids = [first.node, ...(vip ? [vipBoxId(vip)] : []), last.node].filter((id) => geo.box(id) !== undefined);
   if (ids.length < 2) return undefined;
   // Lines run between the boxes' edges, never over their labels: out of the client towards the VIP, to the
   // VIP's edge and on from there (the MUX answers for it), into the server's edge.
