@@ -34,12 +34,12 @@ const RUNS: Record<string, { readonly request: Partial<RunRequest>; readonly poi
  * and paste them here.
  */
 const CAPTURE_SHA256: Record<keyof typeof RUNS, string> = {
-  canonical: '634e8f7c47ea19a60147db866656cb265d5e81fa98c887afd2b8ecaf3b17f668',
-  canonicalAllPoints: 'b85e4762b87e77bfc37c1e358636ed17bcd6f14d3056315fadd98a720a1147fb',
-  failMuxVM: '6e7b46e8cdd7106a073ab7886f2aa580a8d18010431676df0c75683f7142c874',
-  loop: '5361783bafccf91074f01cb1d39294f493b5b48291683c264e27d32709c217bc',
-  icmpRedirects: 'bda179a4ed420cb7a1b86b9dbf2dd9096e4a5bedea1bae076f1be081fb15a05b',
-  neighborUnreachable: 'e6262d811cfd615400ee71a936d116f842f1e2ac13cd88a7df614c1a04ca2fb4',
+  canonical: 'cdab8374ef8ad051ed93b6e02692203e4bdfbd6d48e564f315d8addca4d05953',
+  canonicalAllPoints: '6cfd764217493fe0da8a5ce7001c5239d286de7e8457f4ef3f0d54c38c61b41f',
+  failMuxVM: 'bf661965bb4495ce68ac593cadf65c1a37dd623a6d9f72c6e093eda34660e417',
+  loop: 'ebe10c232e6ffe7f7b3725aed55385bb93cba62fd9d2013d356fcb469b876482',
+  icmpRedirects: 'f99870170eaa8d0932573194fb67831356a38e173dc246cff428c76f2b52ae11',
+  neighborUnreachable: '22cd3cf0063bab632fed240690c91338afd3a64b74772d1badbf629bbc8a5e71',
 };
 
 function captureDigest(name: keyof typeof RUNS): string {

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { EngineError, RunRequest, RunResult, WhatIf } from '../../src-engine/protocol';
-import { FLOW_START, flowFirstFrameTime } from '../../src-engine/view/index';
+import { FLOW_START, flowFirstFrameTime, readInterfaceId } from '../../src-engine/view/index';
 import { getEngine } from '../engine/client';
 import { flowParts, type FlowPart } from '../model/hops';
 import { buildTimeline, stepAtTime, type Timeline } from '../model/timeline';
@@ -23,6 +23,8 @@ export interface RunSlice {
   /** Undoes a node's failure: the run is computed again without it. */
   restoreNode: (node: string) => Promise<void>;
   removeWhatIf: (index: number) => Promise<void>;
+  /** Gives a network another MTU for the run (undefined: its own again), and runs again. */
+  setNetworkMtu: (network: string, mtu: number | undefined) => Promise<void>;
   clearRun: () => void;
 }
 
@@ -79,13 +81,20 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   restoreNode: async (node) => {
     const { request } = get();
     if (!request) return;
-    const whatIf = (request.whatIf ?? []).filter((w) => w.target !== node && !w.target.startsWith(`${node}:`));
+    const whatIf = (request.whatIf ?? []).filter((w) => readInterfaceId(w.target)?.node !== node);
     await get().runFlow({ ...request, whatIf });
   },
   removeWhatIf: async (index) => {
     const { request } = get();
     if (!request) return;
     await get().runFlow({ ...request, whatIf: (request.whatIf ?? []).filter((_, i) => i !== index) });
+  },
+  setNetworkMtu: async (network, mtu) => {
+    const base = get().request ?? { ...PRESET_REQUEST };
+    const others = (base.mtu ?? []).filter((m) => m.network !== network);
+    const next = mtu === undefined ? others : [...others, { network, mtu }];
+    const { mtu: _old, ...rest } = base;
+    await get().runFlow(next.length > 0 ? { ...rest, mtu: next } : rest);
   },
   clearRun: () => {
     generation++;

@@ -41,6 +41,15 @@ describe('parseUrlState', () => {
     expect(errors.map((e) => e.match(/"(\w+)" parameter/)?.[1])).toEqual(['whatif', 'knobs', 'motion']);
   });
 
+  it('reads the MTU what-if, and says what is wrong with a bad one', () => {
+    expect(parseUrlState('?mtu=pa:1500,mgmt:9000')).toEqual({ state: { mtu: [{ network: 'pa', mtu: 1500 }, { network: 'mgmt', mtu: 9000 }] }, errors: [] });
+    expect(serializeUrlState({ mtu: [{ network: 'pa', mtu: 1500 }] })).toBe('?mtu=pa%3A1500');
+    const { state, errors } = parseUrlState('?mtu=pa:100');
+    expect(state).toEqual({});
+    expect(errors[0]).toContain('"mtu" parameter is "pa:100"');
+    expect(errors[0]).toContain('an MTU from 576 to 9216 bytes');
+  });
+
   it('says a destination without a source runs nothing', () => {
     const { errors } = parseUrlState('?to=PortalVM');
     expect(errors[0]).toContain('no source');

@@ -2,8 +2,8 @@
 // settings. Each parameter is validated on its own with zod, so one bad parameter falls back to its
 // default with a message saying what was wrong, and the others still apply.
 import { z } from 'zod';
-import type { Knobs, WhatIf } from '../../src-engine/protocol';
-import { FILTER_KEYS, LIMITS, neutralizeBidi, unsafeCharacter, type FilterKey } from '../../src-engine/view/index';
+import type { Knobs, MtuWhatIf, WhatIf } from '../../src-engine/protocol';
+import { FILTER_KEYS, isInterfaceIdForm, LIMITS, MAX_MTU, MIN_MTU, NAME_PATTERN, neutralizeBidi, unsafeCharacter, type FilterKey } from '../../src-engine/view/index';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
@@ -16,6 +16,8 @@ export interface UrlState {
   readonly seed?: number;
   readonly whatIf?: readonly WhatIf[];
   readonly knobs?: Partial<Knobs>;
+  /** Networks with another MTU for the run: "pa:1500". */
+  readonly mtu?: readonly MtuWhatIf[];
   readonly step?: number;
   readonly speed?: number;
   readonly motion?: 'on' | 'off';
@@ -28,16 +30,27 @@ export interface UrlState {
   readonly compare?: { readonly whatIf?: readonly WhatIf[]; readonly knobs?: Partial<Knobs>; readonly seed?: number };
 }
 
-const nodeName = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, 'a node name such as ClientVM');
+const nodeName = z.string().regex(NAME_PATTERN, 'a node name such as ClientVM');
+/** "fail:MuxVM@1000000", "restore:MuxVM:pa@2000000": the action, the target (a node or a NIC), the time. */
+const WHAT_IF_ITEM = /^(fail|restore):([^@]{1,127})@(\d{1,15})$/;
 const whatIfItem = z
   .string()
-  .regex(/^(fail|restore):[A-Za-z][A-Za-z0-9_.-]{0,62}(:[A-Za-z][A-Za-z0-9_.-]{0,62})?@\d{1,15}$/, 'fail:Node@time or restore:Node@time, the time in microseconds (e.g. fail:MuxVM@1000000)')
+  .refine((s) => isInterfaceIdForm(WHAT_IF_ITEM.exec(s)?.[2] ?? ''), 'fail:Node@time or restore:Node@time, the time in microseconds (e.g. fail:MuxVM@1000000)')
   .transform((s): WhatIf => {
-    const at = s.lastIndexOf('@');
-    const colon = s.indexOf(':');
-    return { action: s.slice(0, colon) as WhatIf['action'], target: s.slice(colon + 1, at), at: Number(s.slice(at + 1)) };
+    const [, action, target, at] = WHAT_IF_ITEM.exec(s)!;
+    return { action: action as WhatIf['action'], target: target!, at: Number(at) };
   })
   .refine((w) => w.at <= LIMITS.whatIfTime, `a what-if time of at most ${LIMITS.whatIfTime} microseconds (${LIMITS.whatIfTime / 1e6} s)`);
+/** "pa:1500": a network's id and its MTU in bytes. */
+const MTU_ITEM = /^([^:]{1,63}):(\d{3,4})$/;
+const mtuItem = z
+  .string()
+  .refine((s) => NAME_PATTERN.test(MTU_ITEM.exec(s)?.[1] ?? ''), 'network:bytes, e.g. pa:1500')
+  .transform((s): MtuWhatIf => {
+    const [, network, mtu] = MTU_ITEM.exec(s)!;
+    return { network: network!, mtu: Number(mtu) };
+  })
+  .refine((m) => m.mtu >= MIN_MTU && m.mtu <= MAX_MTU, `an MTU from ${MIN_MTU} to ${MAX_MTU} bytes`);
 /** A comma-separated list of at most `max` items; the text is capped before it is split. */
 const list = <T extends z.ZodType<unknown, string>>(item: T, max: number, itemChars: number, what: string) =>
   z
@@ -66,6 +79,7 @@ const PARAMS = {
   seed: whole(0, 0xffffffff, 'a whole number from 0 to 4294967295'),
   whatif: list(whatIfItem, LIMITS.whatIfs, 160, 'what-ifs'),
   knobs: list(z.enum(['secondMux', 'icmpRedirects'], { message: 'secondMux or icmpRedirects' }), 2, 13, 'knobs'),
+  mtu: list(mtuItem, 16, 68, 'MTU what-ifs'),
   step: whole(0, 10_000_000, 'a step number from 0'),
   speed: z.coerce.number().refine((n) => (SPEEDS as readonly number[]).includes(n), `one of ${SPEEDS.join(', ')}`),
   motion: z.enum(['on', 'off'], { message: 'on or off' }),
@@ -126,6 +140,7 @@ export function parseUrlState(search: string): ParsedUrl {
     ...(out.seed !== undefined ? { seed: out.seed as number } : {}),
     ...(out.whatif !== undefined ? { whatIf: out.whatif as WhatIf[] } : {}),
     ...(knobs !== undefined ? { knobs: { secondMux: knobs.includes('secondMux'), icmpRedirects: knobs.includes('icmpRedirects') } } : {}),
+    ...(out.mtu !== undefined ? { mtu: out.mtu as MtuWhatIf[] } : {}),
     ...(out.step !== undefined ? { step: out.step as number } : {}),
     ...(out.speed !== undefined ? { speed: out.speed as number } : {}),
     ...(out.motion !== undefined ? { motion: out.motion as 'on' | 'off' } : {}),
@@ -161,6 +176,7 @@ export function serializeUrlState(state: UrlState): string {
     .filter(([, on]) => on)
     .map(([k]) => k);
   if (knobs.length > 0) p.set('knobs', knobs.join(','));
+  if (state.mtu && state.mtu.length > 0) p.set('mtu', state.mtu.map((m) => `${m.network}:${m.mtu}`).join(','));
   if (state.step !== undefined) p.set('step', String(state.step));
   if (state.speed !== undefined && state.speed !== 1) p.set('speed', String(state.speed));
   if (state.motion === 'off') p.set('motion', 'off');

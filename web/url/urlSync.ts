@@ -63,6 +63,7 @@ export async function applyUrl(store: AppStore, search: string): Promise<void> {
     ...(state.seed !== undefined ? { seed: state.seed } : {}),
     ...(state.whatIf ? { whatIf: state.whatIf } : {}),
     ...(state.knobs ? { knobs: state.knobs } : {}),
+    ...(state.mtu ? { mtu: state.mtu } : {}),
   };
   await s.runFlow(request, state.step);
   const after = store.getState();
@@ -90,6 +91,7 @@ export function urlStateOf(s: ReturnType<AppStore['getState']>): UrlState {
     ...(r?.seed !== undefined ? { seed: r.seed } : {}),
     ...(r?.whatIf ? { whatIf: r.whatIf } : {}),
     ...(r?.knobs ? { knobs: r.knobs } : {}),
+    ...(r?.mtu ? { mtu: r.mtu } : {}),
     ...(r && s.result ? { step: s.cursor } : {}),
     ...(b ? { compare: { ...(b.whatIf ? { whatIf: b.whatIf } : {}), ...(b.knobs ? { knobs: b.knobs } : {}), ...(b.seed !== undefined && b.seed !== r?.seed ? { seed: b.seed } : {}) } } : {}),
     speed: s.speed,
