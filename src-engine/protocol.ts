@@ -91,6 +91,8 @@ export interface RunRequest {
 
 export interface Knobs {
   readonly secondMux: boolean;
+  /** A second portal DIP (PortalVM2) behind the portal rule: no source has one in TP1, so it is a what-if. */
+  readonly secondDip: boolean;
   readonly icmpRedirects: boolean;
 }
 
@@ -234,7 +236,12 @@ export type EventDetail =
   | { readonly type: 'bgp-session-down'; readonly peer: string; readonly cause: BgpDownCause }
   | { readonly type: 'route-removed'; readonly prefix: string; readonly peer: string; readonly cause: BgpDownCause | 'withdrawn' | 'replaced' }
   | { readonly type: 'route-installed'; readonly prefix: string; readonly nextHop: string; readonly peer: string }
-  | { readonly type: 'flow-attempt'; readonly attempt: number; readonly flowId: string };
+  | { readonly type: 'flow-attempt'; readonly attempt: number; readonly flowId: string }
+  /**
+   * A DIP's health changed, as told by `by`: the SLB host agent that probes it, the SLB manager it reports
+   * to, or a MUX taking the manager's new DIP list. `probes`: the answers or failures in a row that decided.
+   */
+  | { readonly type: 'dip-health'; readonly by: 'host-agent' | 'slb-manager' | 'mux'; readonly rule: string; readonly dip: string; readonly node: string; readonly healthy: boolean; readonly probes: number };
 
 export type BgpDownCause = 'hold-timer-expired' | 'notification-received' | 'bad-peer-as' | 'fsm-error' | 'tcp-gave-up' | 'tcp-reset' | 'tcp-closed' | 'replaced' | 'restart';
 

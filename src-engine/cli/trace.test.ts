@@ -31,6 +31,27 @@ describe('npm run trace', { timeout: 60_000 }, () => {
     expect(out.events.some((e) => e.kind === 'route-installed')).toBe(true);
   });
 
+  it('shows the SLB health probes: PortalVM failing, the MUX moving the flow to the second DIP (--second-dip), in the text and in --json', () => {
+    const text = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--fail', 'PortalVM', '--second-dip');
+    expect(text.status).toBe(0);
+    const section = text.stdout.slice(text.stdout.indexOf('== SLB health probes (host agent -> DIP) =='), text.stdout.indexOf('== DNS lookup =='));
+    expect(section).toContain('PortalVM: 38 probes sent, 1 answered');
+    expect(section).toContain('PortalVM2: 38 probes sent, 38 answered');
+    expect(section).toMatch(/60\.600000 s\s+MuxVM\s+MuxVM: DIP 192\.168\.100\.9:443 is out of rotation for rule portal-https \(in rotation: 192\.168\.100\.10:443\)/);
+    expect(text.stdout).toContain('picks DIP 192.168.100.10:443 (1 of 2 DIPs in rotation; 192.168.100.9:443 out: its health probes fail)');
+    const r = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--fail', 'PortalVM', '--second-dip', '--json');
+    const out = JSON.parse(r.stdout) as { disposition: string; hops: JsonHop[]; events: { node: string; detail?: { type: string; by?: string; healthy?: boolean } }[] };
+    expect(out.disposition).toBe('delivered');
+    expect(out.hops.at(-1)!.node).toBe('PortalVM2');
+    expect(out.events.filter((e) => e.detail?.type === 'dip-health').map((e) => [e.node, e.detail!.by, e.detail!.healthy])).toEqual([
+      ['HyperVHost', 'host-agent', false],
+      ['NCVM', 'slb-manager', false],
+      ['MuxVM', 'mux', false],
+    ]);
+    const alone = JSON.parse(cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--fail', 'PortalVM', '--json').stdout) as { disposition: string };
+    expect(alone.disposition).toBe('no-healthy-dip');
+  });
+
   it('lists the BGP sessions coming up, state by state, before the flow', () => {
     const r = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local');
     expect(r.status).toBe(0);

@@ -21,6 +21,8 @@ export interface MuxDip {
   /** The PA of the host whose VFP delivers to this DIP. */
   readonly hostPa: number;
   readonly host: string;
+  /** Whether the SLB manager counts it healthy (its host agent's probes); set only by the manager's update. */
+  healthy: boolean;
 }
 
 export interface MuxRule {
@@ -29,6 +31,8 @@ export interface MuxRule {
   readonly protocol: number;
   readonly port: number;
   readonly dips: readonly MuxDip[];
+  /** The DIPs in rotation: the healthy ones, as the SLB manager last pushed them (all of them at first). */
+  up: readonly MuxDip[];
 }
 
 export interface MuxConfig {
@@ -67,7 +71,15 @@ export function installMux(ip: IpStack, cfg: MuxConfig): void {
     }
     const src = ipSrc(bytes, o);
     const hash = flowHash(src, vip, proto, srcPort, dstPort);
-    const dip = rule.dips[hash % rule.dips.length]!;
+    const pool = rule.up;
+    if (pool.length === 0) {
+      const many = rule.dips.length > 1;
+      const reason = `${me} matches VIP ${u32ToIp(vip)} ${what} to rule ${rule.name}, but ${many ? `none of its ${rule.dips.length} DIPs is` : 'its only DIP is not'} in rotation: the SLB manager took ${many ? 'them' : 'it'} out because ${many ? 'their' : 'its'} health probes fail`;
+      rec.event('drop', me, reason);
+      if (tag) tracer.end(tag, 'no-healthy-dip', reason, bytes, `${reason}. With no healthy DIP the MUX has nowhere to send the packet, so it drops it (what Windows SLB does then is not documented; Hoplab drops).`);
+      return true;
+    }
+    const dip = pool[hash % pool.length]!;
     const inner = copyBytes(bytes);
     const beforeMac = tag ? numToMac(mac48(inner, 0)) : '';
     setMac48(inner, 0, dip.mac);
@@ -83,7 +95,7 @@ export function installMux(ip: IpStack, cfg: MuxConfig): void {
     setMac48(frame, 6, pa.mac);
     const dipText = explain ? `${u32ToIp(dip.ip)}:${dip.port}` : '';
     if (tag) {
-      tracer.step(tag, { kind: 'load-balance', rule: rule.name, vip: `${u32ToIp(vip)}:${dstPort}`, dip: dipText, hash, text: `rule ${rule.name} matches ${u32ToIp(vip)} ${what}; 5-tuple hash ${hash} picks DIP ${dipText} (${rule.dips.length} DIP${rule.dips.length > 1 ? 's' : ''})` });
+      tracer.step(tag, { kind: 'load-balance', rule: rule.name, vip: `${u32ToIp(vip)}:${dstPort}`, dip: dipText, hash, text: `rule ${rule.name} matches ${u32ToIp(vip)} ${what}; 5-tuple hash ${hash} picks DIP ${dipText} (${rotationText(rule)})` });
       tracer.step(tag, { kind: 'rewrite', by: 'mux', field: 'inner ethernet.dst', before: beforeMac, after: numToMac(dip.mac), rule: rule.name, text: `the inner frame's destination MAC becomes the DIP's ${numToMac(dip.mac)}; its IP addresses are unchanged` });
       tracer.step(tag, { kind: 'encapsulate', vni: cfg.vni, outerSrc: pa.ipText, outerDst: u32ToIp(dip.hostPa), text: `VXLAN: outer IPv4 ${pa.ipText} -> ${u32ToIp(dip.hostPa)} (${dip.host}'s PA), UDP ${sport} -> 4789, VNI ${cfg.vni}` });
     }
@@ -93,10 +105,18 @@ export function installMux(ip: IpStack, cfg: MuxConfig): void {
       return true;
     }
     if (tag) tracer.step(tag, ip.routeStep(route, dip.hostPa));
-    const why = !explain ? '' : `${me} matches VIP ${u32ToIp(vip)} ${what} to rule ${rule.name}, picks DIP ${dipText} by 5-tuple hash, and wraps the whole frame in VXLAN to ${dip.host}'s PA ${u32ToIp(dip.hostPa)} (VNI ${cfg.vni}); the inner packet still says ${u32ToIp(src)} -> ${u32ToIp(vip)}.`;
+    const why = !explain ? '' : `${me} matches VIP ${u32ToIp(vip)} ${what} to rule ${rule.name}, picks DIP ${dipText} by 5-tuple hash (${rotationText(rule)}), and wraps the whole frame in VXLAN to ${dip.host}'s PA ${u32ToIp(dip.hostPa)} (VNI ${cfg.vni}); the inner packet still says ${u32ToIp(src)} -> ${u32ToIp(vip)}.`;
     ip.output(route, dip.hostPa, frame, tag, why, Timing.mux);
     return true;
   };
+}
+
+/** "2 DIPs", or "1 of 2 DIPs in rotation; 192.168.100.9:443 is out (health probes)". */
+function rotationText(rule: MuxRule): string {
+  const n = rule.dips.length;
+  if (rule.up.length === n) return `${n} DIP${n > 1 ? 's' : ''}`;
+  const out = rule.dips.filter((d) => !rule.up.includes(d)).map((d) => `${u32ToIp(d.ip)}:${d.port}`);
+  return `${rule.up.length} of ${n} DIPs in rotation; ${out.join(', ')} out: ${out.length > 1 ? 'their' : 'its'} health probes fail`;
 }
 
 /** The first rule for the protocol and port (a loop: this runs for every packet to a VIP). */

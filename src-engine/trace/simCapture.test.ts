@@ -73,6 +73,21 @@ describe("tshark reads the simulator's captures clean", () => {
     for (const c of warned) expect(c).toMatch(/ClientVM eth0 -> .*TCP SYN.*sends the SYN again \(retransmission [12] of 2/);
   });
 
+  it('PortalVM fails: the SLB health probes are on the wire at PortalVM, answered and then not; clean, and the only warnings are the client\'s real SYN retransmissions', () => {
+    const rows = capture({ whatIf: [{ action: 'fail', target: 'PortalVM', at: 1 * S }] });
+    expectClean(rows);
+    const comment = (r: Row) => r['frame.comment']?.[0] ?? '';
+    const probes = rows.filter((r) => comment(r).includes('[probe]'));
+    // Every 5 s from 0.5 s to the end of the run (207 s): the first answered (SYN, then the agent's RST).
+    expect(probes.length).toBe(43);
+    for (const r of probes) expect(comment(r)).toMatch(/^#\d+ CCI_External_vSwitch PortalVM\.eth0 -> PortalVM eth0: 192\.168\.100\.1:\d+ -> 192\.168\.100\.9:443 TCP (SYN|RST) /);
+    const answers = rows.filter((r) => comment(r).includes('[probe-reply]'));
+    expect(answers.map((r) => comment(r))).toEqual([expect.stringMatching(/^#\d+ PortalVM eth0 -> CCI_External_vSwitch PortalVM\.eth0: 192\.168\.100\.9:443 -> 192\.168\.100\.1:\d+ TCP SYN\/ACK /)]);
+    const warned = flagged(rows).map(comment);
+    expect(warned.length).toBe(2);
+    for (const c of warned) expect(c).toMatch(/ClientVM eth0 -> .*TCP SYN.*sends the SYN again \(retransmission [12] of 2/);
+  });
+
   it('the second MUX, with MuxVM failed: clean, and its warnings are real retransmissions', () => {
     const rows = capture({ knobs: { secondMux: true }, whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }] });
     expectClean(rows);

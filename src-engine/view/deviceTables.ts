@@ -5,7 +5,7 @@ import type { DeviceTable, TableRow } from '../protocol';
 import type { InterfaceDef, Topology } from '../topology/schema';
 import { markOf } from './provenance';
 
-export type TableId = 'interfaces' | 'arp' | 'routes' | 'nat' | 'bgp-neighbors' | 'bgp-rib' | 'slb-rules' | 'vfp-flows' | 'mac';
+export type TableId = 'interfaces' | 'arp' | 'routes' | 'nat' | 'bgp-neighbors' | 'bgp-rib' | 'slb-rules' | 'slb-probes' | 'vfp-flows' | 'mac';
 
 /** Each live table's title and columns, in the order the engine's rows fill them. */
 export const TABLE_COLUMNS: Readonly<Record<TableId, { readonly title: string; readonly columns: readonly string[] }>> = {
@@ -16,6 +16,7 @@ export const TABLE_COLUMNS: Readonly<Record<TableId, { readonly title: string; r
   'bgp-neighbors': { title: 'BGP neighbours', columns: ['peer', 'AS', 'state', 'hold time', 'capabilities', 'since'] },
   'bgp-rib': { title: 'BGP RIB', columns: ['prefix', 'next hop', 'AS path', 'origin', 'peer', 'learned at'] },
   'slb-rules': { title: 'SLB rules', columns: ['rule', 'VIP', 'protocol', 'port', 'DIPs'] },
+  'slb-probes': { title: 'SLB health probes (host agent)', columns: ['rule', 'DIP', 'probe', 'state', 'in a row', 'last'] },
   'vfp-flows': { title: 'VFP flow table', columns: ['client', 'VIP', 'DIP', 'port', 'created'] },
   mac: { title: 'MAC address table', columns: ['mac', 'port', 'vlan'] },
 };

@@ -1,6 +1,6 @@
 // What the token layer draws for a step: one token per frame, with its path, label and look.
 import type { Protocol } from '../../src-engine/protocol';
-import { viewFrame } from '../../src-engine/view/index';
+import { inUserFlow, viewFrame } from '../../src-engine/view/index';
 import type { Geometry } from '../diagram/geometry';
 import type { Timeline } from '../model/timeline';
 import { tokenIds } from './tokenIds';
@@ -22,14 +22,14 @@ export function stepTokens(geo: Geometry, timeline: Timeline, stepIndex: number)
   const step = timeline.steps[stepIndex];
   if (!step) return [];
   const out: Token[] = [];
-  for (const id of tokenIds(step.txIds, (t) => timeline.tx.get(t)?.flowId !== undefined)) {
+  for (const id of tokenIds(step.txIds, (t) => { const x = timeline.tx.get(t); return x !== undefined && inUserFlow(x); })) {
     const tx = timeline.tx.get(id);
     if (!tx) continue;
     const entry = tx.fromNode === geo.switchId ? entryX(geo, timeline, id) : undefined;
     const path = transmissionPath(geo, tx, entry);
     if (!path) continue;
     const view = viewFrame(tx.bytes);
-    out.push({ txId: id, path, label: view.tokenLabel, protocol: tx.protocol, ...(view.vni !== undefined ? { vni: view.vni } : {}), ...(view.ttl !== undefined ? { ttl: view.ttl } : {}), inFlow: tx.flowId !== undefined });
+    out.push({ txId: id, path, label: view.tokenLabel, protocol: tx.protocol, ...(view.vni !== undefined ? { vni: view.vni } : {}), ...(view.ttl !== undefined ? { ttl: view.ttl } : {}), inFlow: inUserFlow(tx) });
   }
   return out;
 }

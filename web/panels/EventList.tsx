@@ -5,7 +5,7 @@ import { Fragment, memo, useDeferredValue, useLayoutEffect, useMemo, useRef, use
 import { chapterSpan } from '../lessons/chapterSteps';
 import { foldEvents, ttlRange, type EventRow as Row } from '../model/foldEvents';
 import type { SimEvent, Transmission } from '../../src-engine/protocol';
-import { FILTER_KEYS, FILTER_LABELS, PROTOCOLS } from '../../src-engine/view/index';
+import { FILTER_KEYS, FILTER_LABELS, PROTOCOLS, isProbeFlowId } from '../../src-engine/view/index';
 import { isEventVisible } from '../model/filters';
 import { formatTime } from '../model/format';
 import { selectCursor, selectHidden, selectResult, selectSelectedEventId, selectTimeline, useAppStore } from '../store/store';
@@ -124,9 +124,14 @@ export function EventList() {
     if (!lessonChapter) return foldEvents(events);
     const about = new Set(lessonChapter.txIds);
     const nodes = new Set(lessonChapter.nodes);
-    // Background: frames the chapter is not about, ARP's notes, and whatever happens at other devices.
-    return foldEvents(events, (e) => (e.transmissionId !== undefined ? !about.has(e.transmissionId) : e.protocol === 'arp' || e.kind === 'arp-learned' || !nodes.has(e.node)));
-  }, [events, lessonChapter]);
+    // Background: frames the chapter is not about, the control plane's health probes and ARP's notes, and
+    // whatever happens at other devices.
+    return foldEvents(events, (e) =>
+      e.transmissionId !== undefined
+        ? !about.has(e.transmissionId) || isProbeFlowId(timeline?.tx.get(e.transmissionId)?.flowId)
+        : e.protocol === 'arp' || e.kind === 'arp-learned' || e.detail?.type === 'dip-health' || !nodes.has(e.node),
+    );
+  }, [events, lessonChapter, timeline]);
   const current = useMemo(() => new Set(timeline?.eventsOfStep[cursor] ?? []), [timeline, cursor]);
   const firstCurrent = events.find((e) => current.has(e.id));
 

@@ -18,7 +18,7 @@ const request = z.object({
   to: z.string().max(LIMITS.destinationLength),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   whatIf: z.array(whatIf).max(LIMITS.whatIfs).optional(),
-  knobs: z.object({ secondMux: z.boolean().optional(), icmpRedirects: z.boolean().optional() }).optional(),
+  knobs: z.object({ secondMux: z.boolean().optional(), secondDip: z.boolean().optional(), icmpRedirects: z.boolean().optional() }).optional(),
 });
 
 const storedSchema = z.object({
