@@ -10,7 +10,9 @@ import { ethernet, ZERO_MAC } from '../net/build';
 import { ETH_HLEN, mac48, u16, u32 } from '../net/frame';
 import { Timing } from '../sim/timing';
 import type { Provenance } from '../topology/schema';
-import type { IpStack } from './ipstack';
+import type { Rng } from '../sim/rng';
+import type { Ctx } from './context';
+import type { Iface } from './iface';
 
 /** Windows' BaseReachableTime and the random factor's range (RFC 4861 MIN/MAX_RANDOM_FACTOR). */
 export const BASE_REACHABLE_TIME = 30_000_000;
@@ -21,6 +23,16 @@ export const ARP_AGEING_PROV: Provenance = {
 };
 
 export type ArpOutcome = 'cached' | 'resolved' | 'failed';
+
+/** What ARP needs from its node: whether it is up, its interfaces, the clock and recorder, and a way to send. */
+export interface ArpHost {
+  readonly node: { readonly id: string; readonly up: boolean };
+  readonly ctx: Pick<Ctx, 'sched' | 'rec'>;
+  readonly ifaces: readonly Pick<Iface, 'id' | 'ipText' | 'macText'>[];
+  /** Each interface's address, by index. */
+  readonly ifaceIps: readonly number[];
+  transmit(ifIndex: number, frame: Uint8Array, tag: number, why: string, delay: number): void;
+}
 type Waiter = (mac: number | undefined, outcome: ArpOutcome) => void;
 
 interface Pending {
@@ -51,9 +63,13 @@ export class Arp {
   /** Requests waiting for a reply. */
   private pendingCount = 0;
 
-  constructor(private readonly stack: IpStack) {
+  constructor(
+    private readonly host: ArpHost,
+    /** The node's own random stream, for its ReachableTime. */
+    rng: Rng,
+  ) {
     const [min, max] = REACHABLE_FACTOR;
-    this.reachableTime = Math.round(BASE_REACHABLE_TIME * (min + (max - min) * stack.rng.unit()));
+    this.reachableTime = Math.round(BASE_REACHABLE_TIME * (min + (max - min) * rng.unit()));
   }
 
   /** Whether `ip` is cached or being resolved: an entry a request or reply from it refreshes. */
@@ -65,13 +81,13 @@ export class Arp {
   lookup(ip: number): number | undefined {
     const mac = this.cache.get(ip);
     if (mac === undefined) return undefined;
-    if (this.until.get(ip)! > this.stack.ctx.sched.now) return mac;
+    if (this.until.get(ip)! > this.host.ctx.sched.now) return mac;
     this.stale(ip, mac);
     return undefined;
   }
 
   private stale(ip: number, mac: number): void {
-    const s = this.stack;
+    const s = this.host;
     this.cache.delete(ip);
     this.until.delete(ip);
     const { rec } = s.ctx;
@@ -101,7 +117,7 @@ export class Arp {
   }
 
   private request(ip: number, p: Pending): void {
-    const s = this.stack;
+    const s = this.host;
     const iface = s.ifaces[p.ifIndex]!;
     const { rec } = s.ctx;
     p.tries++;
@@ -117,7 +133,7 @@ export class Arp {
   /** No reply yet: ask again, or give up and tell the waiters. */
   private static retry(arp: Arp, ip: number, p: Pending): void {
     // A node that is down does nothing; one that restarted has cleared its pending requests.
-    const s = arp.stack;
+    const s = arp.host;
     if (!s.node.up || arp.pending.get(ip) !== p) return;
     if (p.tries < Timing.arpTries) {
       arp.request(ip, p);
@@ -133,11 +149,11 @@ export class Arp {
   input(ifIndex: number, bytes: Uint8Array): void {
     const a = ETH_HLEN;
     const targetIp = u32(bytes, a + 24);
-    const forMe = targetIp === (ifIndex === 0 ? this.ip0 : this.stack.ifaceIps[ifIndex]);
+    const forMe = targetIp === (ifIndex === 0 ? this.ip0 : this.host.ifaceIps[ifIndex]);
     const senderIp = u32(bytes, a + 14);
     // RFC 826: a request for someone else only refreshes an entry we already have (or are waiting for).
     if (!forMe && !this.knows(senderIp)) return;
-    const s = this.stack;
+    const s = this.host;
     const iface = s.ifaces[ifIndex]!;
     const op = u16(bytes, a + 6);
     const senderMac = mac48(bytes, a + 8);
@@ -152,7 +168,7 @@ export class Arp {
   }
 
   private learn(ifIndex: number, ip: number, mac: number): void {
-    const s = this.stack;
+    const s = this.host;
     const known = this.cache.get(ip);
     const now = s.ctx.sched.now;
     if (this.until === NO_UNTIL) this.until = new Map();
@@ -180,7 +196,7 @@ export class Arp {
   }
 
   clear(): void {
-    for (const ip of this.cache.keys()) this.stack.ctx.rec.table(this.stack.node.id, 'arp', String(ip), undefined);
+    for (const ip of this.cache.keys()) this.host.ctx.rec.table(this.host.node.id, 'arp', String(ip), undefined);
     this.cache = NO_CACHE as Map<number, number>;
     this.until = NO_UNTIL as Map<number, number>;
     this.pending = NO_PENDING as Map<number, Pending>;

@@ -6,11 +6,23 @@ import { u32ToIp } from '../net/addr';
 import { ETH_HLEN, ipDst, ipHeaderLen, ipProto, ipSrc, setU16, setU32, u16 } from '../net/frame';
 import { adjustChecksum16, adjustChecksum32, copyBytes, fixIpv4Checksum } from '../net/codec';
 import { FlowMap } from '../net/flowMap';
-import type { IpStack } from './ipstack';
+import type { HopStep } from '../protocol';
+import type { Ctx } from './context';
+import type { Iface } from './iface';
 
 interface Mapping {
   readonly insideIp: number;
   readonly insidePort: number;
+}
+
+/** A translated packet, and what changed in it (for the trace). */
+export interface NatTranslation {
+  readonly bytes: Uint8Array;
+  readonly direction: 'out' | 'in';
+  readonly fromIp: number;
+  readonly fromPort: number;
+  readonly toIp: number;
+  readonly toPort: number;
 }
 
 export class Nat {
@@ -20,17 +32,21 @@ export class Nat {
   private readonly inbound = new Map<number, Mapping>();
   private nextPort = 61000;
 
-  constructor(
-    private readonly ip: IpStack,
-    readonly outsideIndex: number,
-  ) {}
+  readonly outsideIndex: number;
+  private readonly outsideIp: number;
 
-  private get outsideIp(): number {
-    return this.ip.ifaces[this.outsideIndex]!.ip;
+  constructor(
+    /** The node that translates, and its clock and recorder (for the mapping table's history). */
+    private readonly node: string,
+    private readonly ctx: Pick<Ctx, 'sched' | 'rec'>,
+    outside: Pick<Iface, 'index' | 'ip'>,
+  ) {
+    this.outsideIndex = outside.index;
+    this.outsideIp = outside.ip;
   }
 
   /** Inside -> outside: rewrite the source. Returns the translated copy, or undefined to drop. */
-  translateOut(bytes: Uint8Array, tag: number): Uint8Array | undefined {
+  translateOut(bytes: Uint8Array): NatTranslation | undefined {
     const o = ETH_HLEN;
     const proto = ipProto(bytes, o);
     const t = o + ipHeaderLen(bytes, o);
@@ -43,21 +59,20 @@ export class Nat {
       mapped = this.nextPort++;
       this.outbound.set(src, port, proto, 0, mapped);
       this.inbound.set(proto * 65536 + mapped, { insideIp: src, insidePort: port });
-      const { rec } = this.ip.ctx;
+      const { rec } = this.ctx;
       if (rec.full) {
-        rec.table(this.ip.node.id, 'nat', `${proto}|${src}:${port}`, {
-          cells: { protocol: protoName(proto), inside: `${u32ToIp(src)}:${port}`, outside: `${u32ToIp(this.outsideIp)}:${mapped}`, remote: u32ToIp(ipDst(bytes, o)), created: String(this.ip.ctx.sched.now) },
+        rec.table(this.node, 'nat', `${proto}|${src}:${port}`, {
+          cells: { protocol: protoName(proto), inside: `${u32ToIp(src)}:${port}`, outside: `${u32ToIp(this.outsideIp)}:${mapped}`, remote: u32ToIp(ipDst(bytes, o)), created: String(this.ctx.sched.now) },
         });
       }
     }
     const out = copyBytes(bytes);
     rewrite(out, proto, t, 'src', this.outsideIp, mapped);
-    if (tag) this.ip.ctx.tracer.step(tag, { kind: 'rewrite', by: 'nat', field: 'ipv4.src', before: `${u32ToIp(src)}:${port}`, after: `${u32ToIp(this.outsideIp)}:${mapped}`, text: `NAPT: the packet leaves by the outside interface, so its source ${u32ToIp(src)}:${port} becomes ${u32ToIp(this.outsideIp)}:${mapped}` });
-    return out;
+    return { bytes: out, direction: 'out', fromIp: src, fromPort: port, toIp: this.outsideIp, toPort: mapped };
   }
 
   /** Outside -> inside: an answer to a mapping gets its destination restored. */
-  translateIn(bytes: Uint8Array, tag: number): Uint8Array | undefined {
+  translateIn(bytes: Uint8Array): NatTranslation | undefined {
     const o = ETH_HLEN;
     const proto = ipProto(bytes, o);
     const t = o + ipHeaderLen(bytes, o);
@@ -68,9 +83,17 @@ export class Nat {
     if (!m) return undefined;
     const out = copyBytes(bytes);
     rewrite(out, proto, t, 'dst', m.insideIp, m.insidePort);
-    if (tag) this.ip.ctx.tracer.step(tag, { kind: 'rewrite', by: 'nat', field: 'ipv4.dst', before: `${u32ToIp(this.outsideIp)}:${port}`, after: `${u32ToIp(m.insideIp)}:${m.insidePort}`, text: `NAPT: the answer to mapping ${port} goes back to ${u32ToIp(m.insideIp)}:${m.insidePort}` });
-    return out;
+    return { bytes: out, direction: 'in', fromIp: this.outsideIp, fromPort: port, toIp: m.insideIp, toPort: m.insidePort };
   }
+}
+
+/** The trace's rewrite step of a translation. */
+export function natStep(t: NatTranslation): HopStep {
+  const before = `${u32ToIp(t.fromIp)}:${t.fromPort}`;
+  const after = `${u32ToIp(t.toIp)}:${t.toPort}`;
+  return t.direction === 'out'
+    ? { kind: 'rewrite', by: 'nat', field: 'ipv4.src', before, after, text: `NAPT: the packet leaves by the outside interface, so its source ${before} becomes ${after}` }
+    : { kind: 'rewrite', by: 'nat', field: 'ipv4.dst', before, after, text: `NAPT: the answer to mapping ${t.fromPort} goes back to ${after}` };
 }
 
 function protoName(p: number): string {

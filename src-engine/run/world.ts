@@ -6,7 +6,7 @@ import { cidrText, inPrefix, ipToU32, macToNum, parseCidr, u32ToIp } from '../ne
 import type { Ctx } from '../devices/context';
 import { BgpSpeaker } from '../devices/bgp';
 import { startDnsServer } from '../devices/dns';
-import type { Iface } from '../devices/ipstack';
+import type { Iface } from '../devices/iface';
 import { installMux, type MuxDip, type MuxRule } from '../devices/mux';
 import { SlbHostAgent, type ProbeTarget } from '../devices/slbHostAgent';
 import { createDeviceRng } from '../sim/rng';
@@ -88,7 +88,7 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
     const node = nodes.get(n.node);
     const outside = node?.ip.ifaces.findIndex((f) => f.id === n.outside) ?? -1;
     if (!node || outside < 0) continue;
-    node.ip.nat = new Nat(node.ip, outside);
+    node.ip.nat = new Nat(node.id, ctx, node.ip.ifaces[outside]!);
     node.ip.icmpRedirects = options.icmpRedirects;
   }
 

@@ -1,0 +1,17 @@
+// One network interface of a node at run time: its address in numbers (what every packet compares)
+// and in text (what sentences and tables show), its MAC, and its port on the switch.
+import type { InterfaceDef } from '../topology/schema';
+import type { Port } from './vswitch';
+
+export interface Iface {
+  readonly index: number;
+  readonly id: string;
+  readonly ip: number;
+  readonly ipText: string;
+  readonly len: number;
+  readonly network: number;
+  readonly mac: number;
+  readonly macText: string;
+  readonly port: Port;
+  readonly def: InterfaceDef;
+}

@@ -1,0 +1,107 @@
+// The sentences of the IP layer's decisions, for students: a hop's route and TTL steps, and how a packet
+// ends (dropped, delivered). The decisions themselves (ipInput, forward, icmp) return data; these turn
+// that data into text, and `recordOutcome` hands it to the recorders. Nothing here is built for an
+// untraced packet in a run that keeps no events.
+import type { Disposition, HopStep, Protocol } from '../protocol';
+import { cidrText, numToMac, u32ToIp } from '../net/addr';
+import type { Ctx } from './context';
+import type { Iface } from './iface';
+import type { Route } from './routes';
+
+/** How a packet ends at a node, in words: the trace's disposition and reason, and the run's event. */
+export interface Outcome {
+  readonly disposition: Disposition;
+  /** The trace's reason: one line, what happened. */
+  readonly reason: string;
+  /** The hop's "why": what the student reads beside it. */
+  readonly why: string;
+  /** The 'drop' event's summary, when the run records one. */
+  readonly event?: string;
+  readonly protocol?: Protocol;
+}
+
+/** Records an outcome: the run's drop event (if any), then the end of the traced packet `tag`. */
+export function recordOutcome(ctx: Pick<Ctx, 'rec' | 'tracer'>, node: string, tag: number, outcome: Outcome, bytes: Uint8Array | undefined): void {
+  if (outcome.event !== undefined) ctx.rec.event('drop', node, outcome.event, outcome.protocol);
+  if (tag) ctx.tracer.end(tag, outcome.disposition, outcome.reason, bytes, outcome.why);
+}
+
+/** "route 192.168.133.0/24 via 192.168.200.2 (BGPVM), static". */
+export function describeRoute(route: Route, iface: Iface, nameOf: (ip: number) => string): string {
+  const via = route.nextHop ? `via ${u32ToIp(route.nextHop)} (${nameOf(route.nextHop)})` : `on-link out of ${iface.id}`;
+  const src = route.source === 'bgp' ? `learned over BGP from ${route.peer ?? '?'}` : route.source;
+  return `route ${cidrText(route.network, route.len)} ${via}, ${src}`;
+}
+
+/** The hop's route step; `equalCost` is how many equal-cost routes the flow hash chose among. */
+export function routeStep(route: Route, iface: Iface, equalCost: number, nameOf: (ip: number) => string): HopStep {
+  const prefix = cidrText(route.network, route.len);
+  const from = route.peer !== undefined ? { from: route.peer } : {};
+  const nh = route.nextHop ? { nextHop: u32ToIp(route.nextHop) } : {};
+  const text = `route ${prefix} ${route.nextHop ? `via ${u32ToIp(route.nextHop)} (${nameOf(route.nextHop)})` : 'on-link'} out of ${iface.id}, source ${route.source}${route.peer ? ` from ${route.peer}` : ''}${equalCost > 1 ? `, one of ${equalCost} equal-cost routes picked by flow hash` : ''}`;
+  return { kind: 'route', prefix, ...nh, interface: iface.id, source: route.source, ...from, text };
+}
+
+export const ttlStep = (before: number): HopStep => ({ kind: 'ttl', before, after: before - 1, text: `TTL ${before} -> ${before - 1}` });
+
+export const ttlExpiredStep = (me: string, ttl: number): HopStep => ({ kind: 'ttl', before: ttl, after: 0, text: `TTL ${ttl} would reach 0: ${me} discards the packet` });
+
+/** The "why" of a forwarded packet. */
+export const forwardedWhy = (me: string, dst: number, described: string, ttl: number): string => `${me} routes ${u32ToIp(dst)} by ${described}; TTL ${ttl} -> ${ttl - 1}.`;
+
+/** The "why" of a packet this node sends: the reason it sends it, then the route. */
+export const originatedWhy = (me: string, why: string, described: string): string => `${why} ${me} sends it by ${described}.`;
+
+export const badChecksum = (me: string): Outcome => ({
+  disposition: 'no-route',
+  reason: 'the IPv4 header checksum is wrong',
+  why: 'A corrupted header is dropped.',
+  event: `${me}: IPv4 header checksum wrong, packet dropped`,
+});
+
+export const notARouter = (me: string, dst: number): Outcome => ({
+  disposition: 'no-route',
+  reason: `${me} does not forward packets and ${u32ToIp(dst)} is not its address`,
+  why: `${me} is an end host, so it drops a packet not addressed to it.`,
+  event: `${me} is not a router: packet to ${u32ToIp(dst)} dropped`,
+});
+
+export const noProtocolHandler = (me: string, proto: number): Outcome => ({
+  disposition: 'no-listener',
+  reason: `${me} has nothing listening for IP protocol ${proto}`,
+  why: 'No handler for this protocol.',
+});
+
+export const ttlExpired = (me: string, ttl: number, src: number, dst: number): Outcome => ({
+  disposition: 'ttl-exceeded',
+  reason: `the TTL ran out at ${me}`,
+  why: `${me} received the packet with TTL ${ttl}; forwarding would make it 0, so it drops it and sends ICMP time exceeded to ${u32ToIp(src)}.`,
+  event: `${me}: TTL expired for ${u32ToIp(src)} -> ${u32ToIp(dst)}, ICMP time exceeded sent`,
+  protocol: 'icmp',
+});
+
+export const noRouteForwarding = (me: string, dst: number): Outcome => ({
+  disposition: 'no-route',
+  reason: `${me} has no route to ${u32ToIp(dst)}`,
+  why: `${me}'s routing table has no prefix containing ${u32ToIp(dst)} and no default route, so it drops the packet and sends ICMP destination unreachable.`,
+  event: `${me}: no route to ${u32ToIp(dst)}`,
+});
+
+export const noRouteOriginating = (me: string, dst: number): Outcome => ({
+  disposition: 'no-route',
+  reason: `${me} has no route to ${u32ToIp(dst)}`,
+  why: `${me}'s routing table has no prefix containing ${u32ToIp(dst)}.`,
+  event: `${me}: no route to ${u32ToIp(dst)}`,
+});
+
+export const neighborUnreachable = (me: string, nextHop: number, nameOf: (ip: number) => string): Outcome => ({
+  disposition: 'neighbor-unreachable',
+  reason: `${me} could not resolve next hop ${u32ToIp(nextHop)} (${nameOf(nextHop)}) with ARP`,
+  why: `Nobody answered ARP for ${u32ToIp(nextHop)}, so the packet cannot be sent.`,
+});
+
+/** The hop's ARP step: the next hop's MAC, and whether the cache or a reply gave it. */
+export function arpStep(nextHop: number, mac: number | undefined, outcome: 'cached' | 'resolved' | 'failed', tries: number): HopStep {
+  const text = mac === undefined ? `ARP for ${u32ToIp(nextHop)} failed: no answer after ${tries} requests` : `${u32ToIp(nextHop)} is at ${numToMac(mac)} (${outcome === 'cached' ? 'ARP cache' : 'ARP reply'})`;
+  return { kind: 'arp', target: u32ToIp(nextHop), ...(mac !== undefined ? { mac: numToMac(mac) } : {}), outcome, text };
+}
