@@ -34,12 +34,12 @@ const RUNS: Record<string, { readonly request: Partial<RunRequest>; readonly poi
  * and paste them here.
  */
 const CAPTURE_SHA256: Record<keyof typeof RUNS, string> = {
-  canonical: '634e8f7c47ea19a60147db866656cb265d5e81fa98c887afd2b8ecaf3b17f668',
-  canonicalAllPoints: 'b85e4762b87e77bfc37c1e358636ed17bcd6f14d3056315fadd98a720a1147fb',
-  failMuxVM: '6e7b46e8cdd7106a073ab7886f2aa580a8d18010431676df0c75683f7142c874',
-  loop: '5361783bafccf91074f01cb1d39294f493b5b48291683c264e27d32709c217bc',
-  icmpRedirects: 'bda179a4ed420cb7a1b86b9dbf2dd9096e4a5bedea1bae076f1be081fb15a05b',
-  neighborUnreachable: 'e6262d811cfd615400ee71a936d116f842f1e2ac13cd88a7df614c1a04ca2fb4',
+  canonical: 'adf5e7cb79899cd99570d27280f14fee3d9752a6b6d5f2279a65c23f744ee761',
+  canonicalAllPoints: '3c069c49daa05daab6562a81fb24f0210275b4c321c0851a249c6c7761a43454',
+  failMuxVM: '36c1057bcb7aef1fe685a8646cb1f94cea2a4e282b685b6a7e6db9b1ed8b794c',
+  loop: 'f0ca42314c61e529919461f5ff2eae62ca2d965e807da2f77d3021443955bae9',
+  icmpRedirects: 'ad217da917e041fb03eb2e7fa16e2c5c5d7f9db24459e5948f02ccc9d28966b0',
+  neighborUnreachable: '8112b621e049993fa96ddfc6990afb3d195be6a99795e9a511e1c9ee15e4d24f',
 };
 
 function captureDigest(name: keyof typeof RUNS): string {
