@@ -2,7 +2,7 @@
 // It holds the loaded topology and the last run; it is plain TypeScript and runs under Node too.
 import { engineError } from './errors';
 import { layoutTopology } from './layout/layoutTopology';
-import type { EngineApi, EngineError, Result, TopologySnapshot } from './protocol';
+import type { EngineApi, EngineError, Result, RunRequest, RunResult, TopologySnapshot } from './protocol';
 import { createRunSession } from './run/session';
 import { addsDevices, withKnobs } from './run/knobs';
 import { POC_TOPOLOGY } from './scenarios/poc';
@@ -10,6 +10,13 @@ import type { Topology } from './topology/schema';
 import { parseTopology } from './topology/validate';
 import { writeCapture } from './trace/capture';
 import { findLesson, lessonSummaries } from './lessons/catalog';
+
+/** A knob that adds devices changes the drawing: hand the page the topology the run used, laid out. */
+function withDrawing(topology: Topology, request: RunRequest, result: Result<RunResult>): Result<RunResult> {
+  if (!result.ok || !addsDevices(request.knobs)) return result;
+  const used = withKnobs(topology, request.knobs);
+  return { ok: true, value: { ...result.value, snapshot: { topology: used, layout: layoutTopology(used) } } };
+}
 
 export function createEngine(): EngineApi {
   let topology: Topology | undefined;
@@ -28,11 +35,11 @@ export function createEngine(): EngineApi {
     },
     run: async (request) => {
       if (!topology) return { ok: false, error: engineError('not-loaded') };
-      const result = session.run(topology, request);
-      // A knob that adds devices changes the drawing: hand the page the topology the run used, laid out.
-      if (!result.ok || !addsDevices(request.knobs)) return result;
-      const used = withKnobs(topology, request.knobs);
-      return { ok: true, value: { ...result.value, snapshot: { topology: used, layout: layoutTopology(used) } } };
+      return withDrawing(topology, request, session.run(topology, request));
+    },
+    compareRun: async (request) => {
+      if (!topology) return { ok: false, error: engineError('not-loaded') };
+      return withDrawing(topology, request, session.runAside(topology, request));
     },
     tables: async (node, time) => session.tables(node, time),
     exportPcapng: async () => session.exportPcapng(writeCapture),

@@ -15,6 +15,7 @@ export const FAILED: { readonly [M in Method]: (error: EngineError) => Answer<M>
   loadTopology: (error) => ({ ok: false, error: [error] }),
   validateTopology: (error) => ({ ok: false, error: [error] }),
   run: one,
+  compareRun: one,
   tables: one,
   exportPcapng: one,
   resolveLesson: one,

@@ -301,6 +301,11 @@ export interface EngineApi {
   validateTopology(doc: unknown): Promise<Result<null, readonly EngineError[]>>;
   /** Runs the control plane, then the user's flow, deterministically for a seed. */
   run(request: RunRequest): Promise<Result<RunResult>>;
+  /**
+   * Runs a flow on the loaded topology to compare with the last run, without making it the last run:
+   * device tables, the capture and lessons keep reading the run on screen.
+   */
+  compareRun(request: RunRequest): Promise<Result<RunResult>>;
   /** A node's tables as they were at a simulated time of the last run. */
   tables(node: string, time: SimTime): Promise<Result<DeviceTables>>;
   /** The last run as a pcapng capture, one interface block per capture point. */

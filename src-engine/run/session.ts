@@ -14,6 +14,8 @@ import { resolveLesson } from '../lessons/resolve';
 
 export interface RunSession {
   run(topology: Topology, request: RunRequest): Result<RunResult, EngineError>;
+  /** Simulates a run to compare with the last one; the last run stays the last run. */
+  runAside(topology: Topology, request: RunRequest): Result<RunResult, EngineError>;
   tables(node: string, time: SimTime): Result<DeviceTables, EngineError>;
   /** The last run as a capture taken at `points` (default 'vm': every TCP segment once; see trace/capture.ts). */
   exportPcapng(write: (capture: Capture) => Uint8Array, points?: CapturePoints): Result<Uint8Array, EngineError>;
@@ -29,6 +31,10 @@ export function createRunSession(): RunSession {
       if (!r.ok) return r;
       last = r.value;
       return { ok: true, value: r.value.result };
+    },
+    runAside(topology, request) {
+      const r = simulate(topology, request);
+      return r.ok ? { ok: true, value: r.value.result } : r;
     },
     tables(nodeText, time) {
       if (!last) return { ok: false, error: engineError('no-run', 'there is no run yet') };

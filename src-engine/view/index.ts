@@ -11,3 +11,4 @@ export * from './runState';
 export * from './limits';
 export * from './boundary';
 export * from './layout';
+export * from './compare';

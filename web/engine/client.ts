@@ -18,7 +18,7 @@ type Method = keyof Api;
 export type EngineClient = EngineApi;
 
 /** How long each call may take before the worker is declared stuck (the 4,000-VM topology takes a few seconds). */
-export const CALL_TIMEOUT_MS: Record<Method, number> = { loadTopology: 60_000, validateTopology: 60_000, run: 60_000, tables: 15_000, exportPcapng: 30_000, lessons: 15_000, resolveLesson: 15_000 };
+export const CALL_TIMEOUT_MS: Record<Method, number> = { loadTopology: 60_000, validateTopology: 60_000, run: 60_000, compareRun: 60_000, tables: 15_000, exportPcapng: 30_000, lessons: 15_000, resolveLesson: 15_000 };
 
 export type EngineDeath = 'crashed' | 'stopped' | 'timeout';
 
