@@ -205,59 +205,94 @@ export interface BlackHole {
   readonly removedBy: 'hold-timer-expired' | 'tcp-gave-up' | 'other';
 }
 
-export type EventKind =
-  | 'transmission'
-  | 'drop'
-  | 'node-failed'
-  | 'node-restored'
-  | 'link-failed'
-  | 'link-restored'
-  | 'bgp-state'
-  | 'route-installed'
-  | 'route-removed'
-  | 'arp-learned'
-  | 'flow-created'
-  /** TCP sent a segment again after its retransmission timeout. */
-  | 'tcp-retransmit'
-  /** TCP gave up on a connection: too many retransmissions. */
-  | 'tcp-gave-up'
-  /** A flow attempt started (runs with several attempts). */
-  | 'flow-attempt'
-  | 'info';
-
-/** Data behind an event, for what the page and lessons must test without parsing a sentence. */
-export type EventDetail =
-  | { readonly type: 'tcp-retransmit'; readonly segment: 'syn' | 'data'; readonly retransmission: number; readonly of: number; readonly rto: SimTime; readonly local: string; readonly remote: string; readonly flowId?: string }
-  | { readonly type: 'tcp-gave-up'; readonly segment: 'syn' | 'data'; readonly retransmissions: number; readonly firstSent: SimTime; readonly local: string; readonly remote: string; readonly flowId?: string }
-  /** The router heard nothing from `peer` for `holdTime` seconds (RFC 4271 6.5). */
-  | { readonly type: 'bgp-hold-expired'; readonly peer: string; readonly holdTime: number; readonly lastHeard: SimTime }
-  | { readonly type: 'bgp-notification'; readonly peer: string; readonly direction: 'sent' | 'received'; readonly code: number; readonly subcode: number; readonly meaning: string }
-  /** A session left Established (or never reached it) and went back to Idle. */
-  | { readonly type: 'bgp-session-down'; readonly peer: string; readonly cause: BgpDownCause }
-  | { readonly type: 'route-removed'; readonly prefix: string; readonly peer: string; readonly cause: BgpDownCause | 'withdrawn' | 'replaced' }
-  | { readonly type: 'route-installed'; readonly prefix: string; readonly nextHop: string; readonly peer: string }
-  | { readonly type: 'flow-attempt'; readonly attempt: number; readonly flowId: string }
-  /**
-   * A DIP's health changed, as told by `by`: the SLB host agent that probes it, the SLB manager it reports
-   * to, or a MUX taking the manager's new DIP list. `probes`: the answers or failures in a row that decided.
-   */
-  | { readonly type: 'dip-health'; readonly by: 'host-agent' | 'slb-manager' | 'mux'; readonly rule: string; readonly dip: string; readonly node: string; readonly healthy: boolean; readonly probes: number };
-
 export type BgpDownCause = 'hold-timer-expired' | 'notification-received' | 'bad-peer-as' | 'fsm-error' | 'tcp-gave-up' | 'tcp-reset' | 'tcp-closed' | 'replaced' | 'restart';
 
-export interface SimEvent {
+/** A BGP session's state in the RFC 4271 finite-state machine (section 8.2.2). */
+export type BgpState = 'Idle' | 'Connect' | 'Active' | 'OpenSent' | 'OpenConfirm' | 'Established';
+
+/** Why a device dropped a frame or packet: the data behind a 'drop' event. */
+export type DropReason =
+  | 'no-route'
+  | 'ttl-exceeded'
+  | 'node-down'
+  | 'link-down'
+  /** ARP for the next hop went unanswered. */
+  | 'neighbor-unreachable'
+  /** The MUX or VFP has no load-balancing rule (or policy) for the packet. */
+  | 'no-rule'
+  /** The MUX has a rule, but the SLB manager took every DIP out of rotation (their health probes fail). */
+  | 'no-healthy-dip'
+  | 'bad-checksum'
+  /** A host that does not forward got a packet for someone else. */
+  | 'not-a-router'
+  /** VXLAN for a virtual network the host does not know. */
+  | 'unknown-vni';
+
+/** What every event has: when, at which node, a sentence for a person, and the protocol it concerns. */
+interface EventBase {
   readonly id: number;
   readonly time: SimTime;
-  readonly kind: EventKind;
   readonly node: string;
-  readonly protocol?: Protocol;
   readonly summary: string;
-  readonly transmissionId?: number;
-  /** On a 'bgp-state' event that changes a session's state: the peer's address and the new FSM state. */
-  readonly bgp?: { readonly peer: string; readonly state: string };
-  /** What happened, as data (timers, NOTIFICATIONs, route changes, flow attempts). */
-  readonly detail?: EventDetail;
+  readonly protocol?: Protocol;
 }
+
+/**
+ * Each kind of event with exactly its own data, tagged by `kind`: what the page, the lessons and the CLI
+ * read, so none of them parses a sentence, and the compiler checks every producer and consumer.
+ */
+export type EventData =
+  /** A frame crossing a link; the transmission holds the bytes. */
+  | { readonly kind: 'transmission'; readonly protocol: Protocol; readonly transmissionId: number }
+  | { readonly kind: 'drop'; readonly reason: DropReason }
+  | { readonly kind: 'node-failed' }
+  | { readonly kind: 'node-restored' }
+  | { readonly kind: 'link-failed'; readonly interface: string }
+  | { readonly kind: 'link-restored'; readonly interface: string }
+  /** A BGP session changed state (or was reset to Idle): the peer's address and the new FSM state. */
+  | { readonly kind: 'bgp-state'; readonly peer: string; readonly state: BgpState }
+  /** The router heard nothing from `peer` for `holdTime` seconds (RFC 4271 6.5). */
+  | { readonly kind: 'bgp-hold-expired'; readonly peer: string; readonly holdTime: number; readonly lastHeard: SimTime }
+  | { readonly kind: 'bgp-notification'; readonly peer: string; readonly direction: 'sent' | 'received'; readonly code: number; readonly subcode: number; readonly meaning: string }
+  /** A session left Established (or never reached it) and went back to Idle. */
+  | { readonly kind: 'bgp-session-down'; readonly peer: string; readonly cause: BgpDownCause }
+  /** The TCP connection under a session closed, or a new one from the peer replaced it. */
+  | { readonly kind: 'bgp-connection'; readonly peer: string; readonly change: 'closed' | 'replaced' }
+  | { readonly kind: 'route-installed'; readonly prefix: string; readonly nextHop: string; readonly source: 'bgp'; readonly peer: string }
+  /** A host route installed by an ICMP redirect from the router `from`. */
+  | { readonly kind: 'route-installed'; readonly prefix: string; readonly nextHop: string; readonly source: 'redirect'; readonly from: string }
+  | { readonly kind: 'route-removed'; readonly prefix: string; readonly peer: string; readonly cause: BgpDownCause | 'withdrawn' | 'replaced' }
+  | { readonly kind: 'arp-learned'; readonly address: string; readonly mac: string }
+  /** VFP created a flow entry for a connection to a VIP. */
+  | { readonly kind: 'flow-created' }
+  /** TCP sent a segment again after its retransmission timeout. */
+  | { readonly kind: 'tcp-retransmit'; readonly segment: 'syn' | 'data'; readonly retransmission: number; readonly of: number; readonly rto: SimTime; readonly local: string; readonly remote: string; readonly flowId?: string }
+  /** TCP gave up on a connection: too many retransmissions. */
+  | { readonly kind: 'tcp-gave-up'; readonly segment: 'syn' | 'data'; readonly retransmissions: number; readonly firstSent: SimTime; readonly local: string; readonly remote: string; readonly flowId?: string }
+  /** A flow attempt started (runs with several attempts). */
+  | { readonly kind: 'flow-attempt'; readonly attempt: number; readonly flowId: string }
+  /**
+   * A DIP's health changed, as told by `by`: the SLB host agent that probes it, the SLB manager it reports
+   * to, or a MUX taking the manager's new DIP list. `dipNode`: the DIP's VM; `probes`: the answers or
+   * failures in a row that decided.
+   */
+  | { readonly kind: 'dip-health'; readonly by: 'host-agent' | 'slb-manager' | 'mux'; readonly rule: string; readonly dip: string; readonly dipNode: string; readonly healthy: boolean; readonly probes: number }
+  /** Something worth a sentence that carries no data of its own. */
+  | { readonly kind: 'info' };
+
+export type EventKind = EventData['kind'];
+
+/** One thing that happened in a run: the common fields plus its kind's own data. */
+export type SimEvent = EventBase & EventData;
+
+/** The event of one kind, narrowed: `EventOf<'drop'>` has `reason`. */
+export type EventOf<K extends EventKind> = Extract<SimEvent, { readonly kind: K }>;
+
+/** A kind's own data, without the common fields and the tag (what a producer passes). */
+export type EventDataOf<K extends EventKind> = Extract<EventData, { readonly kind: K }> extends infer E ? (E extends unknown ? Omit<E, 'kind'> : never) : never;
+
+/** The kinds that carry nothing but their sentence. */
+export type PlainEventKind = { [K in EventKind]: keyof EventDataOf<K> extends never ? K : never }[EventKind];
 
 export interface RunResult {
   readonly request: RunRequest;

@@ -1,7 +1,7 @@
 // Text and JSON renderings of a run for the command line: a hop table a person reads, and one JSON
 // object a program reads (addresses stay dotted strings; raw bytes become hex).
 import type { Layer } from '../packets/layers';
-import type { FlowTrace, Hop, RunResult } from '../protocol';
+import type { EventKind, FlowTrace, Hop, RunResult } from '../protocol';
 
 export function toHex(bytes: Uint8Array): string {
   let s = '';
@@ -49,7 +49,7 @@ export function runJson(r: RunResult): unknown {
     returnHops: r.trace.returnHops.map(hopJson),
     dns: r.dnsTrace ? traceJson(r.dnsTrace) : null,
     attempts: r.attempts.map(attemptJson),
-    events: r.events.map((e) => ({ time: e.time, kind: e.kind, node: e.node, protocol: e.protocol ?? null, summary: e.summary, ...(e.detail ? { detail: e.detail } : {}) })),
+    events: r.events.map(({ id: _id, ...e }) => ({ ...e, protocol: e.protocol ?? null })),
     transmissions: r.transmissions.length,
     endTime: r.endTime,
   };
@@ -125,11 +125,13 @@ export function traceText(t: FlowTrace, all: boolean): string {
 
 const secondsText = (t: number): string => `${+(t / 1e6).toFixed(3)} s`;
 
+const CONTROL_PLANE_KINDS: ReadonlySet<EventKind> = new Set(['bgp-state', 'bgp-hold-expired', 'bgp-notification', 'bgp-session-down', 'bgp-connection', 'route-installed', 'route-removed']);
+
 /** The control plane before and around the flow: each BGP session state change and each route it moved. */
 export function controlPlaneText(r: RunResult): string {
   const rows = r.events
-    .filter((e) => e.kind === 'bgp-state' || e.kind === 'route-installed' || e.kind === 'route-removed')
-    .map((e) => `${pad(`${(e.time / 1e6).toFixed(6)} s`, 14)}${pad(e.node, 10)}${e.kind === 'bgp-state' && e.bgp ? `${pad(e.bgp.peer, 16)}${pad(e.bgp.state, 13)}` : pad('', 29)}${e.summary}`);
+    .filter((e) => CONTROL_PLANE_KINDS.has(e.kind))
+    .map((e) => `${pad(`${(e.time / 1e6).toFixed(6)} s`, 14)}${pad(e.node, 10)}${pad('peer' in e ? e.peer : '', 16)}${pad(e.kind === 'bgp-state' ? e.state : '', 13)}${e.summary}`);
   return rows.length ? [`${pad('time', 14)}${pad('node', 10)}${pad('peer', 16)}${pad('state', 13)}what happened`, ...rows].join('\n') : 'no BGP sessions in this topology';
 }
 
@@ -148,7 +150,7 @@ export function probesText(r: RunResult): string | undefined {
   if (sent.size === 0) return undefined;
   const counts = [...sent].map(([dip, n]) => `${dip}: ${n} probe${n === 1 ? '' : 's'} sent, ${answered.get(dip) ?? 0} answered`);
   const changes = r.events
-    .filter((e) => e.detail?.type === 'dip-health')
+    .filter((e) => e.kind === 'dip-health')
     .map((e) => `${pad(`${(e.time / 1e6).toFixed(6)} s`, 14)}${pad(e.node, 12)}${e.summary}`);
   return [...counts, ...(changes.length ? ['', `${pad('time', 14)}${pad('node', 12)}what happened`, ...changes] : ['every DIP stayed healthy'])].join('\n');
 }

@@ -40,10 +40,10 @@ describe('npm run trace', { timeout: 60_000 }, () => {
     expect(section).toMatch(/60\.600000 s\s+MuxVM\s+MuxVM: DIP 192\.168\.100\.9:443 is out of rotation for rule portal-https \(in rotation: 192\.168\.100\.10:443\)/);
     expect(text.stdout).toContain('picks DIP 192.168.100.10:443 (1 of 2 DIPs in rotation; 192.168.100.9:443 out: its health probes fail)');
     const r = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--fail', 'PortalVM', '--second-dip', '--json');
-    const out = JSON.parse(r.stdout) as { disposition: string; hops: JsonHop[]; events: { node: string; detail?: { type: string; by?: string; healthy?: boolean } }[] };
+    const out = JSON.parse(r.stdout) as { disposition: string; hops: JsonHop[]; events: { node: string; kind: string; by?: string; healthy?: boolean }[] };
     expect(out.disposition).toBe('delivered');
     expect(out.hops.at(-1)!.node).toBe('PortalVM2');
-    expect(out.events.filter((e) => e.detail?.type === 'dip-health').map((e) => [e.node, e.detail!.by, e.detail!.healthy])).toEqual([
+    expect(out.events.filter((e) => e.kind === 'dip-health').map((e) => [e.node, e.by, e.healthy])).toEqual([
       ['HyperVHost', 'host-agent', false],
       ['NCVM', 'slb-manager', false],
       ['MuxVM', 'mux', false],

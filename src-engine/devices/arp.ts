@@ -141,7 +141,7 @@ export class Arp {
     }
     arp.pending.delete(ip);
     arp.pendingCount--;
-    s.ctx.rec.event('drop', s.node.id, `${s.node.id}: ARP for ${u32ToIp(ip)} failed after ${p.tries} tries`, 'arp');
+    s.ctx.rec.eventWith('drop', s.node.id, `${s.node.id}: ARP for ${u32ToIp(ip)} failed after ${p.tries} tries`, { reason: 'neighbor-unreachable' }, 'arp');
     for (const w of p.waiters) w(undefined, 'failed');
   }
 
@@ -185,7 +185,7 @@ export class Arp {
         cells: { address: u32ToIp(ip), mac: numToMac(mac), interface: s.ifaces[ifIndex]!.id, state: 'reachable', learned: String(now), 'reachable until': String(now + this.reachableTime) },
         prov: ARP_AGEING_PROV,
       });
-      if (known === undefined) rec.event('arp-learned', s.node.id, `${s.node.id} learned ${u32ToIp(ip)} is at ${numToMac(mac)}`, 'arp');
+      if (known === undefined) rec.eventWith('arp-learned', s.node.id, `${s.node.id} learned ${u32ToIp(ip)} is at ${numToMac(mac)}`, { address: u32ToIp(ip), mac: numToMac(mac) }, 'arp');
     }
     const p = this.pendingCount > 0 ? this.pending.get(ip) : undefined;
     if (p) {

@@ -5,6 +5,7 @@ import { runPoc } from '../run/fixtures';
 import { createRunSession } from '../run/session';
 import { pocTopology } from '../run/fixtures';
 import type { SimRun } from '../run/simulate';
+import { isEvent } from '../view/events';
 
 const S = 1_000_000;
 
@@ -41,13 +42,13 @@ describe('TCP 179 cannot be opened (BGPVM down from the start)', () => {
   let mux: (string | undefined)[];
   beforeEach(() => {
     r = runPoc({ whatIf: [{ action: 'fail', target: 'BGPVM', at: 0 }, { action: 'restore', target: 'BGPVM', at: 40 * S }, { action: 'fail', target: 'SQLVM', at: 100 * S }] }).result;
-    mux = r.events.filter((e) => e.kind === 'bgp-state' && e.node === 'MuxVM').map((e) => e.bgp?.state);
+    mux = r.events.filter(isEvent('bgp-state')).filter((e) => e.node === 'MuxVM').map((e) => e.state);
   });
 
   it('MuxVM goes Connect -> Active when the SYNs go unanswered, then Connect again after ConnectRetry, and comes up', () => {
     expect(mux.slice(0, 4)).toEqual(['Idle', 'Connect', 'Active', 'Connect']);
     expect(mux.at(-1)).toBe('Established');
-    const active = r.events.find((e) => e.kind === 'bgp-state' && e.node === 'MuxVM' && e.bgp?.state === 'Active')!;
+    const active = r.events.find((e) => e.kind === 'bgp-state' && e.node === 'MuxVM' && e.state === 'Active')!;
     expect(active.summary).toMatch(/could not be opened \(timeout\); ConnectRetry in \d+\.\d s/);
   });
 });

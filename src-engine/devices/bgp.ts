@@ -11,13 +11,13 @@ import { PORT_BGP } from '../packets/layers';
 import { ipToU32, parseCidr, u32ToIp } from '../net/addr';
 import type { Timer } from '../sim/scheduler';
 import type { Provenance } from '../topology/schema';
-import type { BgpDownCause } from '../protocol';
+import type { BgpDownCause, BgpState } from '../protocol';
 import type { IpStack } from './ipstack';
 import type { Conn, TcpHandlers, TcpStack } from './tcp';
 import { CONNECT_RETRY_TIME, FOUR_OCTET_AS_PROV, IDLE_HOLD_TIME, JITTER_MIN, OPEN_HOLD_TIME, OPEN_TIMING_PROV, PASSIVE_ANNOUNCE_PROV, WINDOWS_BGP_CAPABILITIES } from './bgpDefaults';
 import { splitUpdate } from './bgpSplit';
 
-export type BgpState = 'Idle' | 'Connect' | 'Active' | 'OpenSent' | 'OpenConfirm' | 'Established';
+export type { BgpState };
 
 export interface BgpConfig {
   readonly asn: number;
@@ -148,7 +148,7 @@ export class BgpSpeaker {
       return {};
     }
     if (p.conn && p.conn !== conn) {
-      this.ip.ctx.rec.event('bgp-state', this.me, `${this.me}: a new connection from ${p.text} replaces the old session`, 'bgp');
+      this.ip.ctx.rec.eventWith('bgp-connection', this.me, `${this.me}: a new connection from ${p.text} replaces the old session`, { peer: u32ToIp(p.address), change: 'replaced' }, 'bgp');
       this.dropSession(p, 'the peer opened a new connection', 'replaced');
     }
     if (p.state === 'Idle') this.setState(p, 'Active', `${this.me}: ${p.text} connects while the session is idle; the connection starts it (RFC 4271 8.1.1, passive TCP establishment)`);
@@ -196,7 +196,7 @@ export class BgpSpeaker {
         this.update(p, m);
         return;
       case 'notification':
-        rec.eventWith('bgp-state', this.me, `${this.me} receives NOTIFICATION ${m.errorCode}/${m.errorSubcode} (${notificationMeaning(m.errorCode)}) from ${p.text}`, { type: 'bgp-notification', peer: u32ToIp(p.address), direction: 'received', code: m.errorCode, subcode: m.errorSubcode, meaning: notificationMeaning(m.errorCode) }, 'bgp');
+        rec.eventWith('bgp-notification', this.me, `${this.me} receives NOTIFICATION ${m.errorCode}/${m.errorSubcode} (${notificationMeaning(m.errorCode)}) from ${p.text}`, { peer: u32ToIp(p.address), direction: 'received', code: m.errorCode, subcode: m.errorSubcode, meaning: notificationMeaning(m.errorCode) }, 'bgp');
         this.dropSession(p, `NOTIFICATION ${m.errorCode}/${m.errorSubcode} received`, 'notification-received');
         return;
     }
@@ -261,7 +261,7 @@ export class BgpSpeaker {
       rec.table(this.me, 'bgp-rib', `${prefix}|${p.text}`, {
         cells: { prefix, 'next hop': nextHop, 'AS path': asPath.join(' '), origin: ['IGP', 'EGP', 'INCOMPLETE'][m.attributes.origin ?? 2] ?? '?', peer: p.text, 'learned at': String(sched.now) },
       });
-      rec.eventWith('route-installed', this.me, `${this.me} installs ${prefix} via ${nextHop} (BGP from ${p.text}, AS path ${asPath.join(' ')})`, { type: 'route-installed', prefix, nextHop, peer: u32ToIp(p.address) }, 'bgp');
+      rec.eventWith('route-installed', this.me, `${this.me} installs ${prefix} via ${nextHop} (BGP from ${p.text}, AS path ${asPath.join(' ')})`, { prefix, nextHop, source: 'bgp', peer: u32ToIp(p.address) }, 'bgp');
     }
   }
 
@@ -269,7 +269,7 @@ export class BgpSpeaker {
     const { network, len } = parseCidr(prefix);
     this.ip.routes.remove((r) => r.source === 'bgp' && r.peer === p.text && r.network === network && r.len === len);
     this.ip.ctx.rec.table(this.me, 'bgp-rib', `${prefix}|${p.text}`, undefined);
-    this.ip.ctx.rec.eventWith('route-removed', this.me, `${this.me} removes ${prefix} learned from ${p.text}: ${why}`, { type: 'route-removed', prefix, peer: u32ToIp(p.address), cause }, 'bgp');
+    this.ip.ctx.rec.eventWith('route-removed', this.me, `${this.me} removes ${prefix} learned from ${p.text}: ${why}`, { prefix, peer: u32ToIp(p.address), cause }, 'bgp');
   }
 
   private removeLearned(p: Peer, why: string, cause: BgpDownCause): void {
@@ -312,9 +312,9 @@ export class BgpSpeaker {
     const conn = p.conn;
     const { rec } = this.ip.ctx;
     const peer = u32ToIp(p.address);
-    rec.eventWith('bgp-state', this.me, `${this.me}: hold timer expired for ${p.text} (no message for ${p.hold} s): NOTIFICATION code 4, session closed`, { type: 'bgp-hold-expired', peer, holdTime: p.hold, lastHeard: p.lastHeard }, 'bgp');
+    rec.eventWith('bgp-hold-expired', this.me, `${this.me}: hold timer expired for ${p.text} (no message for ${p.hold} s): NOTIFICATION code 4, session closed`, { peer, holdTime: p.hold, lastHeard: p.lastHeard }, 'bgp');
     if (conn && conn.state === 'established') {
-      rec.eventWith('bgp-state', this.me, `${this.me} sends NOTIFICATION 4/0 (${notificationMeaning(4)}) to ${p.text}`, { type: 'bgp-notification', peer, direction: 'sent', code: 4, subcode: 0, meaning: notificationMeaning(4) }, 'bgp');
+      rec.eventWith('bgp-notification', this.me, `${this.me} sends NOTIFICATION 4/0 (${notificationMeaning(4)}) to ${p.text}`, { peer, direction: 'sent', code: 4, subcode: 0, meaning: notificationMeaning(4) }, 'bgp');
       this.send(p, conn, [{ kind: 'notification', errorCode: 4, errorSubcode: 0 }], 'NOTIFICATION (hold timer expired)');
     }
     this.dropSession(p, 'hold timer expired', 'hold-timer-expired');
@@ -326,7 +326,7 @@ export class BgpSpeaker {
     this.stopTimers(p);
     p.conn = undefined;
     p.negotiated = [];
-    this.ip.ctx.rec.eventWith('bgp-state', this.me, `${this.me}: BGP session with ${p.text} down: ${why}`, { type: 'bgp-session-down', peer: u32ToIp(p.address), cause }, 'bgp');
+    this.ip.ctx.rec.eventWith('bgp-session-down', this.me, `${this.me}: BGP session with ${p.text} down: ${why}`, { peer: u32ToIp(p.address), cause }, 'bgp');
     this.removeLearned(p, why, cause);
     this.setState(p, 'Idle', `${this.me}: session with ${p.text} ends (${why})`);
     if (conn) this.tcp.close(conn);
@@ -345,7 +345,7 @@ export class BgpSpeaker {
       p.connectRetryTimer = this.ip.node.timer(wait, () => p.state === 'Active' && this.connect(p));
       return;
     }
-    this.ip.ctx.rec.event('bgp-state', this.me, `${this.me}: TCP connection to ${p.text} closed (${reason})`, 'bgp');
+    this.ip.ctx.rec.eventWith('bgp-connection', this.me, `${this.me}: TCP connection to ${p.text} closed (${reason})`, { peer: u32ToIp(p.address), change: 'closed' }, 'bgp');
     this.dropSession(p, `TCP ${reason}`, reason === 'timeout' ? 'tcp-gave-up' : reason === 'reset' ? 'tcp-reset' : 'tcp-closed');
   }
 
@@ -369,7 +369,7 @@ export class BgpSpeaker {
     if (!rec.full) return;
     const capabilities = p.negotiated.length ? p.negotiated.map(capabilityText).join(', ') : '-';
     rec.table(this.me, 'bgp-neighbors', p.text, { cells: { peer: u32ToIp(p.address), AS: String(p.asn), state, 'hold time': `${p.hold} s`, capabilities, since: String(sched.now) }, prov: this.cfg.prov });
-    if (before !== state || state === 'Idle') rec.bgpState(this.me, u32ToIp(p.address), state, `${this.me}: BGP session with ${p.text} ${before === state ? state : `${before} -> ${state}`}${why ? `: ${why}` : ''}`);
+    if (before !== state || state === 'Idle') rec.eventWith('bgp-state', this.me, `${this.me}: BGP session with ${p.text} ${before === state ? state : `${before} -> ${state}`}${why ? `: ${why}` : ''}`, { peer: u32ToIp(p.address), state }, 'bgp');
   }
 }
 

@@ -65,7 +65,7 @@ export function installMux(ip: IpStack, cfg: MuxConfig): void {
     const what = !rule || explain ? `${PROTO_NAME[proto] ?? `protocol ${proto}`}${ports ? ` port ${dstPort}` : ''}` : '';
     if (!rule) {
       const reason = `${me} announces VIP ${u32ToIp(vip)} but has no load-balancing rule for ${what}`;
-      rec.event('drop', me, reason);
+      rec.eventWith('drop', me, reason, { reason: 'no-rule' });
       if (tag) tracer.end(tag, 'no-rule', reason, bytes, `${reason}, so the MUX drops the packet.`);
       return true;
     }
@@ -75,7 +75,7 @@ export function installMux(ip: IpStack, cfg: MuxConfig): void {
     if (pool.length === 0) {
       const many = rule.dips.length > 1;
       const reason = `${me} matches VIP ${u32ToIp(vip)} ${what} to rule ${rule.name}, but ${many ? `none of its ${rule.dips.length} DIPs is` : 'its only DIP is not'} in rotation: the SLB manager took ${many ? 'them' : 'it'} out because ${many ? 'their' : 'its'} health probes fail`;
-      rec.event('drop', me, reason);
+      rec.eventWith('drop', me, reason, { reason: 'no-healthy-dip' });
       if (tag) tracer.end(tag, 'no-healthy-dip', reason, bytes, `${reason}. With no healthy DIP the MUX has nowhere to send the packet, so it drops it (what Windows SLB does then is not documented; Hoplab drops).`);
       return true;
     }

@@ -62,7 +62,7 @@ export class NodeRt implements StackOwner, Nic {
     const { tracer, rec } = this.ctx;
     const iface = this.ip.ifaces[ifIndex]!;
     if (!this.up) {
-      rec.event('drop', this.id, `${this.id} is down: frame on ${iface.id} lost`);
+      rec.eventWith('drop', this.id, `${this.id} is down: frame on ${iface.id} lost`, { reason: 'node-down' });
       if (tag) {
         tracer.begin(tag, this.id, iface.id, { kind: 'received', interface: iface.id, text: `arrives at ${iface.id}` });
         tracer.end(tag, 'node-down', `${this.id} is down: nothing processes the packet`, bytes, `The frame reaches ${this.id}'s port, but the VM is down.`);

@@ -183,12 +183,12 @@ export class SlbHostAgent {
     const dip = `${u32ToIp(t.dip.ip)}:${t.dip.port}`;
     const n = answered ? s.successes : s.failures;
     rec.eventWith(
-      'info',
+      'dip-health',
       this.env.host,
       s.healthy
         ? `SLB host agent on ${this.env.host}: DIP ${dip} (${t.port.node}) answered ${n} probes in a row: healthy again; it tells the SLB manager`
         : `SLB host agent on ${this.env.host}: DIP ${dip} (${t.port.node}) failed ${n} probes in a row (${what}): unhealthy; it tells the SLB manager`,
-      { type: 'dip-health', by: 'host-agent', rule: t.rule.name, dip, node: t.port.node, healthy: s.healthy, probes: n },
+      { by: 'host-agent', rule: t.rule.name, dip, dipNode: t.port.node, healthy: s.healthy, probes: n },
       'tcp',
     );
     this.report(s);
@@ -211,14 +211,14 @@ export class SlbHostAgent {
       }
       s.reported = healthy;
       if (manager !== undefined) {
-        rec.eventWith('info', manager, `SLB manager (${manager}): DIP ${dip} of rule ${t.rule.name} is ${healthy ? 'healthy' : 'down'}; it pushes the new DIP list to ${this.env.muxes.join(', ')}`, { type: 'dip-health', by: 'slb-manager', rule: t.rule.name, dip, node: t.port.node, healthy, probes: t.count });
+        rec.eventWith('dip-health', manager, `SLB manager (${manager}): DIP ${dip} of rule ${t.rule.name} is ${healthy ? 'healthy' : 'down'}; it pushes the new DIP list to ${this.env.muxes.join(', ')}`, { by: 'slb-manager', rule: t.rule.name, dip, dipNode: t.port.node, healthy, probes: t.count }, 'tcp');
       }
       sched.at(sched.now + REPORT_DELAY, () => {
         t.dip.healthy = healthy;
         t.rule.up = t.rule.dips.filter((d) => d.healthy);
         const inRotation = t.rule.up.map((d) => `${u32ToIp(d.ip)}:${d.port}`).join(', ') || 'none';
         for (const mux of this.env.muxes) {
-          rec.eventWith('info', mux, `${mux}: DIP ${dip} ${healthy ? 'is back in' : 'is out of'} rotation for rule ${t.rule.name} (in rotation: ${inRotation})`, { type: 'dip-health', by: 'mux', rule: t.rule.name, dip, node: t.port.node, healthy, probes: t.count });
+          rec.eventWith('dip-health', mux, `${mux}: DIP ${dip} ${healthy ? 'is back in' : 'is out of'} rotation for rule ${t.rule.name} (in rotation: ${inRotation})`, { by: 'mux', rule: t.rule.name, dip, dipNode: t.port.node, healthy, probes: t.count }, 'tcp');
         }
         this.env.onRotation?.(t.rule);
       });

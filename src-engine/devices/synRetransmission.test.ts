@@ -10,8 +10,8 @@ describe('SYN retransmission', () => {
     // BGPVM is down from the start (back at 40 s); SQLVM's failure only keeps the run going.
     const r = runPoc({ whatIf: [{ action: 'fail', target: 'BGPVM', at: 0 }, { action: 'restore', target: 'BGPVM', at: 40 * S }, { action: 'fail', target: 'SQLVM', at: 100 * S }] }).result;
     const mux = r.events.filter((e) => e.node === 'MuxVM');
-    const opened = mux.find((e) => e.kind === 'bgp-state' && e.bgp?.state === 'Connect')!;
-    const gaveUp = mux.find((e) => e.kind === 'bgp-state' && e.bgp?.state === 'Active')!;
+    const opened = mux.find((e) => e.kind === 'bgp-state' && e.state === 'Connect')!;
+    const gaveUp = mux.find((e) => e.kind === 'bgp-state' && e.state === 'Active')!;
     expect(opened.time).toBe(0);
     expect(gaveUp.time).toBe(21 * S);
     expect(gaveUp.summary).toContain('TCP to 192.168.100.1 (AS 64647) could not be opened (timeout)');

@@ -120,7 +120,7 @@ export class TcpStack {
       : '';
     if (retry > 0 && rec.full) {
       rec.eventWith('tcp-retransmit', me, `${me} retransmits its SYN to ${u32ToIp(conn.remoteIp)}:${conn.remotePort} (retransmission ${retry} of ${Timing.synTries - 1}, next wait ${rto / SECOND} s)`, {
-        type: 'tcp-retransmit', segment: 'syn', retransmission: retry, of: Timing.synTries - 1, rto, local: `${u32ToIp(conn.localIp)}:${conn.localPort}`, remote: `${u32ToIp(conn.remoteIp)}:${conn.remotePort}`, ...this.flowOf(conn),
+        segment: 'syn', retransmission: retry, of: Timing.synTries - 1, rto, local: `${u32ToIp(conn.localIp)}:${conn.localPort}`, remote: `${u32ToIp(conn.remoteIp)}:${conn.remotePort}`, ...this.flowOf(conn),
       }, 'tcp');
     }
     if (this.segment(conn, iss, 0, SYN, NO_PAYLOAD, tag, why, 1460) < 0) {
@@ -155,7 +155,7 @@ export class TcpStack {
       const me = stack.ip.node.id;
       const waited = (sched.now - conn.openedAt) / SECOND;
       rec.eventWith('tcp-gave-up', me, `${me} gives up connecting to ${u32ToIp(conn.remoteIp)}:${conn.remotePort}: no SYN-ACK to ${conn.synTries} SYNs in ${waited} s (Windows: TcpMaxConnectRetransmissions ${Timing.synTries - 1}, initial RTO ${Timing.synRetry / SECOND} s)`, {
-        type: 'tcp-gave-up', segment: 'syn', retransmissions: conn.synTries - 1, firstSent: conn.openedAt, local: `${u32ToIp(conn.localIp)}:${conn.localPort}`, remote: `${u32ToIp(conn.remoteIp)}:${conn.remotePort}`, ...stack.flowOf(conn),
+        segment: 'syn', retransmissions: conn.synTries - 1, firstSent: conn.openedAt, local: `${u32ToIp(conn.localIp)}:${conn.localPort}`, remote: `${u32ToIp(conn.remoteIp)}:${conn.remotePort}`, ...stack.flowOf(conn),
       }, 'tcp');
     }
     stack.drop(conn, 'timeout');
@@ -209,7 +209,7 @@ export class TcpStack {
       if (rec.full) {
         const waited = (sched.now - first.sentAt) / SECOND;
         rec.eventWith('tcp-gave-up', me, `${me} gives up on its connection to ${remote}: ${conn.rtxTries} retransmissions of the same data went unacknowledged for ${+waited.toFixed(3)} s (Windows: TcpMaxDataRetransmissions ${Timing.dataRetries}); the application is told the connection failed`, {
-          type: 'tcp-gave-up', segment: 'data', retransmissions: conn.rtxTries, firstSent: first.sentAt, local, remote, ...stack.flowOf(conn),
+          segment: 'data', retransmissions: conn.rtxTries, firstSent: first.sentAt, local, remote, ...stack.flowOf(conn),
         }, 'tcp');
       }
       stack.drop(conn, 'timeout');
@@ -221,7 +221,7 @@ export class TcpStack {
     const why = `${me} has had no ACK for ${waited / 1000} ms, so it sends the same data again (retransmission ${conn.rtxTries} of ${Timing.dataRetries}; the wait doubles each time). ${first.why}`;
     if (rec.full) {
       rec.eventWith('tcp-retransmit', me, `${me} retransmits ${first.len} bytes to ${remote} (retransmission ${conn.rtxTries} of ${Timing.dataRetries}, next wait ${conn.rto / 1000} ms)`, {
-        type: 'tcp-retransmit', segment: 'data', retransmission: conn.rtxTries, of: Timing.dataRetries, rto: conn.rto, local, remote, ...stack.flowOf(conn),
+        segment: 'data', retransmission: conn.rtxTries, of: Timing.dataRetries, rto: conn.rto, local, remote, ...stack.flowOf(conn),
       }, 'tcp');
     }
     stack.segment(conn, first.seq, conn.rcvNxt, PSH_ACK, first.payload, conn.tag, why);

@@ -73,7 +73,7 @@ export class Vfp {
     const vni = u32(bytes, t + 12) >>> 8;
     if ((bytes[t + 8]! & 0x08) === 0 || vni !== this.cfg.vni) {
       if (tag) tracer.end(tag, 'no-route', `VFP on ${port.id} has no virtual network with VNI ${vni}`, bytes, 'VFP drops VXLAN for an unknown virtual network.');
-      rec.event('drop', this.switchId, `VFP: VXLAN with unknown VNI ${vni} dropped`, 'vxlan');
+      rec.eventWith('drop', this.switchId, `VFP: VXLAN with unknown VNI ${vni} dropped`, { reason: 'unknown-vni' }, 'vxlan');
       return 'drop';
     }
     const inner = copyBytes(bytes, t + 16);
@@ -89,7 +89,7 @@ export class Vfp {
     if (!rule || !dip) {
       const reason = `VFP has no load-balancing policy for ${u32ToIp(vip)}:${vipPort} towards ${numToMac(dstMac)}`;
       if (tag) tracer.end(tag, 'no-rule', reason, inner, `${reason}, so it drops the packet.`);
-      rec.event('drop', this.switchId, reason);
+      rec.eventWith('drop', this.switchId, reason, { reason: 'no-rule' });
       return 'drop';
     }
     this.rewrite(inner, it, proto, 'dst', dip.ip, dip.port);

@@ -100,7 +100,7 @@ export class VSwitch {
         tracer.sent(tag, port.iface, bytes, tx, why);
         tracer.end(tag, 'link-down', `${port.node}'s link ${port.iface} is down: the frame reaches no switch port`, bytes, why);
       }
-      rec.event('drop', port.node, `${port.node} ${port.iface}: link down, frame lost`);
+      rec.eventWith('drop', port.node, `${port.node} ${port.iface}: link down, frame lost`, { reason: 'link-down' });
       return;
     }
     if (tag || rec.full) {

@@ -63,7 +63,7 @@ function flowAttempts(result: RunResult): readonly FlowTrace[] {
 }
 
 export const moment = (x: Frame | SimEvent): Moment =>
-  'tx' in x ? { time: x.tx.time, txId: x.tx.id } : { time: x.time, eventId: x.id, ...(x.transmissionId !== undefined ? { txId: x.transmissionId } : {}) };
+  'tx' in x ? { time: x.tx.time, txId: x.tx.id } : { time: x.time, eventId: x.id, ...(x.kind === 'transmission' ? { txId: x.transmissionId } : {}) };
 
 // ---- Reading a frame ---------------------------------------------------------------------------------
 

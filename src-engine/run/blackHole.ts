@@ -4,6 +4,7 @@
 import type { BlackHole, FlowTrace, Hop, HopStep, SimEvent, SimTime } from '../protocol';
 import { inPrefix, ipToU32, parseCidr } from '../net/addr';
 import { SECOND } from '../sim/timing';
+import { isEvent } from '../view/events';
 import type { World } from './world';
 
 type RouteStep = Extract<HopStep, { kind: 'route' }>;
@@ -25,8 +26,8 @@ export function findBlackHole(world: World, hops: readonly Hop[], events: readon
     const session = speaker?.session(route.nextHop);
     if (!speaker || !session) return undefined;
     const peerNode = world.ctx.nameOf(ipToU32(route.nextHop));
-    const removal = events.find((e) => e.time >= startedAt && e.node === hop.node && e.detail?.type === 'route-removed' && e.detail.peer === route.nextHop && e.detail.prefix === route.prefix);
-    const cause = removal?.detail?.type === 'route-removed' ? removal.detail.cause : undefined;
+    const removal = events.filter(isEvent('route-removed')).find((e) => e.time >= startedAt && e.node === hop.node && e.peer === route.nextHop && e.prefix === route.prefix);
+    const cause = removal?.cause;
     return {
       router: hop.node,
       peer: peerNode,
@@ -64,11 +65,10 @@ export function explainWithdrawn(hops: readonly Hop[], events: readonly SimEvent
   const ip = hops[0]?.layers.find((l) => l.type === 'ipv4');
   if (!ip || ip.type !== 'ipv4') return undefined;
   const dst = ipToU32(ip.dst);
-  const removed = events.filter((e) => e.time < startedAt && e.detail?.type === 'route-removed' && covers(e.detail.prefix, dst));
-  const last = removed.at(-1);
-  if (!last || last.detail?.type !== 'route-removed') return undefined;
-  const { prefix, cause } = last.detail;
-  const why = cause === 'hold-timer-expired' ? `its hold timer expired (no KEEPALIVE from ${last.detail.peer} for the hold time)` : cause === 'tcp-gave-up' ? `TCP gave up retransmitting to ${last.detail.peer}` : cause === 'withdrawn' ? `${last.detail.peer} withdrew it` : `the session with ${last.detail.peer} went down (${cause})`;
+  const last = events.filter(isEvent('route-removed')).filter((e) => e.time < startedAt && covers(e.prefix, dst)).at(-1);
+  if (!last) return undefined;
+  const { prefix, cause } = last;
+  const why = cause === 'hold-timer-expired' ? `its hold timer expired (no KEEPALIVE from ${last.peer} for the hold time)` : cause === 'tcp-gave-up' ? `TCP gave up retransmitting to ${last.peer}` : cause === 'withdrawn' ? `${last.peer} withdrew it` : `the session with ${last.peer} went down (${cause})`;
   return `${last.node} removed its BGP route ${prefix} at ${seconds(last.time)} because ${why}; without it, ${last.node} routes ${ip.dst} by a less specific route`;
 }
 

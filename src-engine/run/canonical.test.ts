@@ -7,6 +7,7 @@ import { onesSum } from '../packets/checksum';
 import { ipToU32 } from '../net/addr';
 import { runPoc } from './fixtures';
 import type { SimRun } from './simulate';
+import { isEvent } from '../view/events';
 
 const SW = 'CCI_External_vSwitch';
 const nodes = (hops: readonly Hop[]) => hops.map((h) => h.node);
@@ -166,7 +167,7 @@ describe('canonical flow: ClientVM opens https://portal.azurestack.local', () =>
   });
 
   it("walks both speakers through the RFC 4271 states, each a bgp-state event with the peer and state as data", () => {
-    const states = result.events.filter((e) => e.kind === 'bgp-state').map((e) => `${e.time} ${e.node} ${e.bgp?.peer} ${e.bgp?.state}`);
+    const states = result.events.filter(isEvent('bgp-state')).map((e) => `${e.time} ${e.node} ${e.peer} ${e.state}`);
     expect(states).toEqual([
       '0 BGPVM 192.168.100.6 Idle',
       '0 BGPVM 192.168.100.6 Active', // passive: listens

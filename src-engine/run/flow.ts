@@ -59,7 +59,7 @@ export function startFlow(world: World, source: NodeRt, dest: Destination, attem
   const { sched } = world.ctx;
   const state: FlowState = { attempt, tags, startedAt: sched.now, dnsFailure: undefined, dnsAsked: false, description: '', tcp: undefined };
   const { tracer } = world.ctx;
-  if (attempt > 0) world.ctx.rec.eventWith('flow-attempt', source.id, `Attempt ${attempt + 1}: ${source.id} tries ${dest.kind === 'name' ? dest.name : u32ToIp(dest.address)} again`, { type: 'flow-attempt', attempt: attempt + 1, flowId: ids.flow });
+  if (attempt > 0) world.ctx.rec.eventWith('flow-attempt', source.id, `Attempt ${attempt + 1}: ${source.id} tries ${dest.kind === 'name' ? dest.name : u32ToIp(dest.address)} again`, { attempt: attempt + 1, flowId: ids.flow });
   const go = (address: number, port: number | undefined, label: string): void => {
     state.description = port !== undefined ? `TCP ${source.id} -> ${label}:${port}` : `ping ${source.id} -> ${label}`;
     tracer.open(tags.flow, ids.flow, state.description);

@@ -19,7 +19,7 @@ const layers = (t: Transmission): readonly Layer[] => {
 const tcpOf = (t: Transmission) => layers(t).find((l) => l.type === 'tcp');
 const ipOf = (t: Transmission) => layers(t).find((l) => l.type === 'ipv4');
 const health = (events: readonly SimEvent[]) =>
-  events.flatMap((e) => (e.detail?.type === 'dip-health' ? [[e.time, e.node, e.detail.by, e.detail.dip, e.detail.healthy, e.detail.probes] as const] : []));
+  events.flatMap((e) => (e.kind === 'dip-health' ? [[e.time, e.node, e.by, e.dip, e.healthy, e.probes] as const] : []));
 
 describe('SLB health probes', () => {
   it('the host agent probes PortalVM every 5 s from 192.168.100.1, the first address of its subnet, straight into its port', () => {

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createRunSession } from './session';
 import { pocTopology, runPoc } from './fixtures';
 import { simulate, type SimRun } from './simulate';
+import { isEvent } from '../view/events';
 
 const S = 1_000_000;
 
@@ -15,10 +16,10 @@ describe('MuxVM fails after BGP is up', () => {
   });
 
   it("BGPVM's next KEEPALIVE to the dead MUX goes unacknowledged; TCP retransmits it 5 times and gives up before the 180 s hold timer, and the /32s go", () => {
-    const data = r.events.filter((e) => e.node === 'BGPVM' && (e.detail?.type === 'tcp-retransmit' || e.detail?.type === 'tcp-gave-up'));
-    const first = data.find((e) => e.detail?.type === 'tcp-gave-up')!.detail as { firstSent: number };
+    const data = r.events.filter((e) => e.node === 'BGPVM' && (e.kind === 'tcp-retransmit' || e.kind === 'tcp-gave-up'));
+    const first = data.find(isEvent('tcp-gave-up'))!;
     // Windows: RTO floor 300 ms, doubled each time (0.3, 0.6, 1.2, 2.4, 4.8 s), 5 retransmissions, then 9.6 s more.
-    expect(data.map((e) => [e.time - first.firstSent, e.detail?.type])).toEqual([
+    expect(data.map((e) => [e.time - first.firstSent, e.kind])).toEqual([
       [300_000, 'tcp-retransmit'],
       [900_000, 'tcp-retransmit'],
       [2_100_000, 'tcp-retransmit'],
@@ -38,7 +39,7 @@ describe('MuxVM fails after BGP is up', () => {
       [gaveUp, 'BGPVM removes 192.168.133.1/32 learned from 192.168.100.6 (AS 64628): TCP timeout'],
     ]);
     // TCP gave up first: the hold timer never fired, and no NOTIFICATION could be sent on a dead connection.
-    expect(r.events.some((e) => e.detail?.type === 'bgp-hold-expired')).toBe(false);
+    expect(r.events.some((e) => e.kind === 'bgp-hold-expired')).toBe(false);
     expect(r.events.filter((e) => e.node === 'MuxVM' && e.kind === 'drop').length).toBeGreaterThanOrEqual(3);
   });
 
@@ -48,17 +49,17 @@ describe('MuxVM fails after BGP is up', () => {
     const run = simulate(t, { from: 'ClientVM', to: 'https://portal.azurestack.local', whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }] });
     if (!run.ok) throw new Error(run.error.message);
     const res = run.value.result;
-    const detailed = res.events.filter((e) => e.node === 'BGPVM' && e.detail && e.time > 2 * S && e.detail.type !== 'tcp-retransmit' && e.detail.type !== 'route-installed').map((e) => e.detail);
+    const sessionEnd = new Set(['bgp-hold-expired', 'bgp-notification', 'bgp-session-down', 'route-removed']);
+    const detailed = res.events.filter((e) => e.node === 'BGPVM' && e.time > 2 * S && sessionEnd.has(e.kind)).map(({ id: _id, time: _time, node: _node, summary: _summary, protocol: _protocol, ...data }) => data);
     expect(detailed.slice(0, 5)).toEqual([
-      { type: 'bgp-hold-expired', peer: '192.168.100.6', holdTime: 9, lastHeard: expect.any(Number) },
-      { type: 'bgp-notification', peer: '192.168.100.6', direction: 'sent', code: 4, subcode: 0, meaning: 'hold timer expired' },
-      { type: 'bgp-session-down', peer: '192.168.100.6', cause: 'hold-timer-expired' },
-      { type: 'route-removed', prefix: '192.168.133.74/32', peer: '192.168.100.6', cause: 'hold-timer-expired' },
-      { type: 'route-removed', prefix: '192.168.133.1/32', peer: '192.168.100.6', cause: 'hold-timer-expired' },
+      { kind: 'bgp-hold-expired', peer: '192.168.100.6', holdTime: 9, lastHeard: expect.any(Number) },
+      { kind: 'bgp-notification', peer: '192.168.100.6', direction: 'sent', code: 4, subcode: 0, meaning: 'hold timer expired' },
+      { kind: 'bgp-session-down', peer: '192.168.100.6', cause: 'hold-timer-expired' },
+      { kind: 'route-removed', prefix: '192.168.133.74/32', peer: '192.168.100.6', cause: 'hold-timer-expired' },
+      { kind: 'route-removed', prefix: '192.168.133.1/32', peer: '192.168.100.6', cause: 'hold-timer-expired' },
     ]);
-    const expired = res.events.find((e) => e.detail?.type === 'bgp-hold-expired')!;
-    const lastHeard = (expired.detail as { lastHeard: number }).lastHeard;
-    expect(expired.time).toBe(lastHeard + 9 * S);
+    const expired = res.events.find(isEvent('bgp-hold-expired'))!;
+    expect(expired.time).toBe(expired.lastHeard + 9 * S);
     const notification = res.transmissions.find((x) => x.fromNode === 'BGPVM' && x.summary.includes('BGP NOTIFICATION code 4/0 (hold timer expired)'));
     expect(notification?.toNode).toBe('CCI_External_vSwitch');
     expect(res.attempts[0]!.blackHole).toMatchObject({ removedBy: 'hold-timer-expired', routeRemovedAt: expired.time, holdTime: 9 });
@@ -74,8 +75,8 @@ describe('MuxVM fails after BGP is up', () => {
     // The second attempt finds the name in ClientVM's DNS cache (TTL 3600 s): no query.
     expect(r.attempts[1]!.dns).toBeUndefined();
     expect(r.transmissions.some((t) => t.flowId === 'dns-2')).toBe(false);
-    const attempt = r.events.find((e) => e.detail?.type === 'flow-attempt');
-    expect(attempt).toMatchObject({ time: 186 * S, node: 'ClientVM', detail: { type: 'flow-attempt', attempt: 2, flowId: 'flow-2' } });
+    const attempt = r.events.find((e) => e.kind === 'flow-attempt');
+    expect(attempt).toMatchObject({ time: 186 * S, node: 'ClientVM', kind: 'flow-attempt', attempt: 2, flowId: 'flow-2' });
   });
 
   it('inside the hold time: BGPVM forwards every SYN into the void towards the dead MUX; ClientVM retransmits and gives up', () => {
@@ -83,7 +84,7 @@ describe('MuxVM fails after BGP is up', () => {
     expect(a.disposition).toBe('node-down');
     expect(a.hops.at(-1)!.node).toBe('MuxVM');
     expect(a.connection).toEqual({ outcome: 'gave-up', synTimes: [6 * S + 1005, 9 * S + 1005, 15 * S + 1005], endedAt: 27 * S + 1005 });
-    const removed = r.events.find((e) => e.detail?.type === 'route-removed')!;
+    const removed = r.events.find((e) => e.kind === 'route-removed')!;
     expect(a.blackHole).toEqual({ router: 'BGPVM', peer: 'MuxVM', peerAddress: '192.168.100.6', prefix: '192.168.133.74/32', holdTime: 180, routeRemovedAt: removed.time, removedBy: 'tcp-gave-up' });
     expect(a.reason).toContain('when TCP gave up retransmitting its unacknowledged KEEPALIVE to MuxVM, before the hold timer would have');
     expect(a.reason).toContain('black hole: BGPVM still routes 192.168.133.74/32 to MuxVM (192.168.100.6)');
@@ -96,10 +97,10 @@ describe('MuxVM fails after BGP is up', () => {
       ['flow', true],
       ['flow', true],
     ]);
-    const retransmits = r.events.filter((e) => e.detail?.type === 'tcp-retransmit' && e.detail.flowId === 'flow').map((e) => e.time);
+    const retransmits = r.events.filter((e) => e.kind === 'tcp-retransmit' && e.flowId === 'flow').map((e) => e.time);
     expect(retransmits).toEqual([9 * S + 1005, 15 * S + 1005]);
-    const gaveUp = r.events.find((e) => e.detail?.type === 'tcp-gave-up' && e.detail.flowId === 'flow');
-    expect(gaveUp?.detail).toMatchObject({ segment: 'syn', retransmissions: 2, firstSent: 6 * S + 1005 });
+    const gaveUp = r.events.find((e) => e.kind === 'tcp-gave-up' && e.flowId === 'flow');
+    expect(gaveUp).toMatchObject({ segment: 'syn', retransmissions: 2, firstSent: 6 * S + 1005 });
   });
 
   it('after the hold time: the routes are gone and the flow loops between NATVM and BGPVM until the TTL runs out, and says so', () => {
@@ -130,7 +131,7 @@ describe('MuxVM fails after BGP is up', () => {
       if (!tables.ok) throw new Error(tables.error.message);
       return tables.value.tables.find((x) => x.title === 'Routing table')!.rows.map((row) => `${row.cells.prefix} ${row.cells.source}`);
     };
-    const gone = r.events.find((e) => e.detail?.type === 'route-removed')!.time;
+    const gone = r.events.find((e) => e.kind === 'route-removed')!.time;
     expect(routesAt(gone - 1)).toContain('192.168.133.74/32 bgp');
     expect(routesAt(gone)).not.toContain('192.168.133.74/32 bgp');
     const mux = session.tables('MuxVM', 2 * S);
@@ -142,7 +143,7 @@ describe('MuxVM recovers', () => {
   it('after the hold time: reconnects, OPEN, UPDATE, and the flow is delivered again', () => {
     const r = runPoc({ whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }, { action: 'restore', target: 'MuxVM', at: 200 * S }] }).result;
     expect(r.trace.disposition).toBe('delivered');
-    const established = r.events.filter((e) => e.kind === 'bgp-state' && e.bgp?.state === 'Established' && e.node === 'BGPVM');
+    const established = r.events.filter((e) => e.kind === 'bgp-state' && e.state === 'Established' && e.node === 'BGPVM');
     expect(established.length).toBe(2);
     expect(established[1]!.time).toBeGreaterThan(200 * S);
     expect(r.trace.hops.map((h) => h.node)).toContain('MuxVM');

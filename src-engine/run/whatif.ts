@@ -47,7 +47,7 @@ export function scheduleWhatIfs(world: World, whatIfs: readonly ResolvedWhatIf[]
       }
       const iface = node.ip.ifaces.find((f) => f.id === w.iface)!;
       world.sw.setPortUp(iface.port, !fail);
-      rec.event(fail ? 'link-failed' : 'link-restored', w.node, `${w.node} ${w.iface}: link ${fail ? 'down' : 'up'}`);
+      rec.eventWith(fail ? 'link-failed' : 'link-restored', w.node, `${w.node} ${w.iface}: link ${fail ? 'down' : 'up'}`, { interface: w.iface });
       rec.table(w.node, 'interfaces', iface.id, { cells: { interface: iface.id, address: iface.def.address, mac: iface.macText, network: iface.def.network, vlan: iface.port.vlan !== undefined ? String(iface.port.vlan) : '-', state: fail ? 'down' : 'up' }, prov: iface.def.prov });
       const announce = world.muxAnnounce.get(w.node);
       const paIface = world.topology.slb?.paInterface[w.node];

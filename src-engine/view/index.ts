@@ -3,6 +3,7 @@
 export * from './destination';
 export * from './deviceTables';
 export * from './dispositions';
+export * from './events';
 export * from './flowStart';
 export * from './frame';
 export * from './protocols';

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { SimEvent } from '../protocol';
+import type { BgpState, SimEvent } from '../protocol';
 import { bgpStateAt, isBgpUp, isNodeUpAt } from './runState';
 
 let id = 0;
-const ev = (time: number, kind: SimEvent['kind'], node: string, bgp?: { peer: string; state: string }): SimEvent => ({ id: id++, time, kind, node, summary: kind, ...(bgp ? { bgp } : {}) });
+const ev = (time: number, kind: 'node-failed' | 'node-restored', node: string): SimEvent => ({ id: id++, time, kind, node, summary: kind });
+const bgp = (time: number, node: string, peer: string, state: BgpState): SimEvent => ({ id: id++, time, kind: 'bgp-state', node, summary: state, peer, state });
 
 const events: readonly SimEvent[] = [
-  ev(0, 'bgp-state', 'MuxVM', { peer: '192.168.100.1', state: 'Connect' }),
-  ev(10, 'bgp-state', 'BGPVM', { peer: '192.168.100.6', state: 'Established' }),
-  ev(10, 'bgp-state', 'MuxVM', { peer: '192.168.100.1', state: 'Established' }),
+  bgp(0, 'MuxVM', '192.168.100.1', 'Connect'),
+  bgp(10, 'BGPVM', '192.168.100.6', 'Established'),
+  bgp(10, 'MuxVM', '192.168.100.1', 'Established'),
   ev(100, 'node-failed', 'MuxVM'),
-  ev(200, 'bgp-state', 'BGPVM', { peer: '192.168.100.6', state: 'Idle' }),
+  bgp(200, 'BGPVM', '192.168.100.6', 'Idle'),
   ev(300, 'node-restored', 'MuxVM'),
 ];
 

@@ -1,6 +1,6 @@
 // The state of the network at a simulated time of a run, replayed from its events: is a node up, what
 // state is a BGP session in. The engine's `tables` and the page's diagram both ask here.
-import type { SimEvent, SimTime } from '../protocol';
+import type { BgpState, SimEvent, SimTime } from '../protocol';
 
 interface Change<T> {
   readonly time: SimTime;
@@ -12,7 +12,7 @@ interface Change<T> {
 /** A run's state changes, indexed by node, so asking about one node at one time reads only its own. */
 export interface RunStateIndex {
   readonly up: ReadonlyMap<string, readonly Change<boolean>[]>;
-  readonly bgp: ReadonlyMap<string, readonly Change<string>[]>;
+  readonly bgp: ReadonlyMap<string, readonly Change<BgpState>[]>;
 }
 
 function push<T>(map: Map<string, Change<T>[]>, key: string, change: Change<T>): void {
@@ -28,10 +28,10 @@ export function indexRunState(events: readonly SimEvent[]): RunStateIndex {
   const known = indexCache.get(events);
   if (known) return known;
   const up = new Map<string, Change<boolean>[]>();
-  const bgp = new Map<string, Change<string>[]>();
+  const bgp = new Map<string, Change<BgpState>[]>();
   events.forEach((e, order) => {
     if (e.kind === 'node-failed' || e.kind === 'node-restored') push(up, e.node, { time: e.time, order, value: e.kind === 'node-restored' });
-    else if (e.kind === 'bgp-state' && e.bgp) push(bgp, e.node, { time: e.time, order, value: e.bgp.state });
+    else if (e.kind === 'bgp-state') push(bgp, e.node, { time: e.time, order, value: e.state });
   });
   const index = { up, bgp };
   indexCache.set(events, index);
@@ -57,7 +57,7 @@ export function isNodeUpAt(events: readonly SimEvent[], node: string, time: SimT
  * The BGP session between two speakers at `time`: the state of the latest change either of them
  * recorded (an FSM state name, "Established" when it is up); undefined before the session's first change.
  */
-export function bgpStateAt(events: readonly SimEvent[], a: string, b: string, time: SimTime): string | undefined {
+export function bgpStateAt(events: readonly SimEvent[], a: string, b: string, time: SimTime): BgpState | undefined {
   const index = indexRunState(events);
   const x = latest(index.bgp.get(a), time);
   const y = latest(index.bgp.get(b), time);
@@ -66,4 +66,4 @@ export function bgpStateAt(events: readonly SimEvent[], a: string, b: string, ti
 }
 
 /** An established BGP session carries routes; every other state means the peers exchange none. */
-export const isBgpUp = (state: string | undefined): boolean => state === 'Established';
+export const isBgpUp = (state: BgpState | undefined): boolean => state === 'Established';

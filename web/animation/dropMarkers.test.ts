@@ -32,9 +32,9 @@ const run = (t: FlowTrace): RunResult => ({
   attempts: [t],
   transmissions: [tx(0, 0, 'A', 'SW'), tx(1, 100, 'A', 'SW')],
   events: [
-    { id: 0, time: 0, kind: 'transmission', node: 'A', transmissionId: 0, summary: '' },
-    { id: 1, time: 50, kind: 'drop', node: 'B', summary: 'B: frame lost' },
-    { id: 2, time: 100, kind: 'transmission', node: 'A', transmissionId: 1, summary: '' },
+    { id: 0, time: 0, kind: 'transmission', node: 'A', protocol: 'other', transmissionId: 0, summary: '' },
+    { id: 1, time: 50, kind: 'drop', reason: 'node-down', node: 'B', summary: 'B: frame lost' },
+    { id: 2, time: 100, kind: 'transmission', node: 'A', protocol: 'other', transmissionId: 1, summary: '' },
   ],
   endTime: 200,
 });

@@ -3,7 +3,10 @@ import type { SimEvent } from '../../src-engine/protocol';
 import { eventSignature, foldEvents, ttlRange } from './foldEvents';
 
 let id = 0;
-const ev = (node: string, summary: string, kind: SimEvent['kind'] = 'transmission'): SimEvent => ({ id: id++, time: id * 10, kind, node, protocol: 'tcp', summary });
+const ev = (node: string, summary: string, kind: 'transmission' | 'drop' = 'transmission'): SimEvent => {
+  const common = { id: id++, time: id * 10, node, protocol: 'tcp' as const, summary };
+  return kind === 'drop' ? { ...common, kind, reason: 'ttl-exceeded' } : { ...common, kind, transmissionId: common.id };
+};
 
 describe('foldEvents', () => {
   it('folds a routing loop into one row, counting the rounds, whatever the TTL', () => {

@@ -29,7 +29,7 @@ describe('buildTimeline on the canonical run', () => {
     for (let i = 1; i < tl.steps.length; i++) expect(tl.steps[i]!.time).toBeGreaterThanOrEqual(tl.steps[i - 1]!.time);
     for (const e of result.events) {
       const s = tl.steps[tl.stepOfEvent.get(e.id)!]!;
-      if (e.transmissionId !== undefined) expect(s.txIds).toContain(e.transmissionId);
+      if (e.kind === 'transmission') expect(s.txIds).toContain(e.transmissionId);
       else expect(s.time).toBeLessThanOrEqual(Math.max(e.time, tl.steps[0]!.time));
     }
   });

@@ -52,7 +52,7 @@ export function buildTimeline(result: RunResult, switchId: string): Timeline {
   let p = 0;
   for (const e of events) {
     let s: number | undefined;
-    if (e.transmissionId !== undefined) s = stepOfTx.get(e.transmissionId);
+    if (e.kind === 'transmission') s = stepOfTx.get(e.transmissionId);
     else if (steps.length > 0) {
       while (p + 1 < steps.length && steps[p + 1]!.time <= e.time) p++;
       s = p;

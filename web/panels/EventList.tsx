@@ -5,27 +5,10 @@ import { Fragment, memo, useDeferredValue, useLayoutEffect, useMemo, useRef, use
 import { chapterSpan } from '../lessons/chapterSteps';
 import { foldEvents, ttlRange, type EventRow as Row } from '../model/foldEvents';
 import type { SimEvent, Transmission } from '../../src-engine/protocol';
-import { FILTER_KEYS, FILTER_LABELS, PROTOCOLS, isProbeFlowId } from '../../src-engine/view/index';
+import { EVENT_LABEL, FILTER_KEYS, FILTER_LABELS, PROTOCOLS, isProbeFlowId } from '../../src-engine/view/index';
 import { isEventVisible } from '../model/filters';
 import { formatTime } from '../model/format';
 import { selectCursor, selectHidden, selectResult, selectSelectedEventId, selectTimeline, useAppStore } from '../store/store';
-
-const KIND_LABEL: Partial<Record<SimEvent['kind'], string>> = {
-  drop: 'drop',
-  'node-failed': 'failure',
-  'node-restored': 'restore',
-  'link-failed': 'link down',
-  'link-restored': 'link up',
-  'bgp-state': 'BGP state',
-  'route-installed': 'route +',
-  'route-removed': 'route −',
-  'arp-learned': 'ARP learned',
-  'flow-created': 'VFP flow',
-  'tcp-retransmit': 'TCP retry',
-  'tcp-gave-up': 'TCP gave up',
-  'flow-attempt': 'attempt',
-  info: 'note',
-};
 
 interface RowProps {
   event: SimEvent;
@@ -49,7 +32,7 @@ const EventRow = memo(function EventRow({ event, tx, current, picked }: RowProps
       <span className="ev-time">{formatTime(event.time)}</span>
       <span className="ev-from">{tx?.fromNode ?? event.node}</span>
       <span className="ev-at">{tx ? (tx.toNode ?? 'lost') : ''}</span>
-      <span className={`ev-proto ${proto ? PROTOCOLS[proto].className : 'proto-none'}`}>{tx ? PROTOCOLS[tx.protocol].name : (KIND_LABEL[event.kind] ?? event.kind)}</span>
+      <span className={`ev-proto ${proto ? PROTOCOLS[proto].className : 'proto-none'}`}>{tx ? PROTOCOLS[tx.protocol].name : EVENT_LABEL[event.kind]}</span>
       <span className="ev-summary" title={tx?.note}>
         {tx ? tx.summary : event.summary}
       </span>
@@ -127,9 +110,9 @@ export function EventList() {
     // Background: frames the chapter is not about, the control plane's health probes and ARP's notes, and
     // whatever happens at other devices.
     return foldEvents(events, (e) =>
-      e.transmissionId !== undefined
+      e.kind === 'transmission'
         ? !about.has(e.transmissionId) || isProbeFlowId(timeline?.tx.get(e.transmissionId)?.flowId)
-        : e.protocol === 'arp' || e.kind === 'arp-learned' || e.detail?.type === 'dip-health' || !nodes.has(e.node),
+        : e.protocol === 'arp' || e.kind === 'arp-learned' || e.kind === 'dip-health' || !nodes.has(e.node),
     );
   }, [events, lessonChapter, timeline]);
   const current = useMemo(() => new Set(timeline?.eventsOfStep[cursor] ?? []), [timeline, cursor]);
@@ -186,13 +169,13 @@ export function EventList() {
         onKeyDown={onKeyDown}
       >
         {rows.map((r) => {
-          if (r.kind === 'event') return <EventRow key={r.event.id} event={r.event} tx={r.event.transmissionId !== undefined ? timeline?.tx.get(r.event.transmissionId) : undefined} current={current.has(r.event.id)} picked={picked === r.event.id} />;
+          if (r.kind === 'event') return <EventRow key={r.event.id} event={r.event} tx={r.event.kind === 'transmission' ? timeline?.tx.get(r.event.transmissionId) : undefined} current={current.has(r.event.id)} picked={picked === r.event.id} />;
           const expanded = open.has(r.key) || (r.kind === 'background' && r.events.some((e) => e.id === picked));
           const toggle = () => setOpen((o) => (o.has(r.key) ? new Set([...o].filter((k) => k !== r.key)) : new Set([...o, r.key])));
           return (
             <Fragment key={r.key}>
               <FoldRow row={r} expanded={expanded} current={r.events.some((e) => current.has(e.id))} onToggle={toggle} />
-              {expanded && r.events.map((e) => <EventRow key={e.id} event={e} tx={e.transmissionId !== undefined ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} />)}
+              {expanded && r.events.map((e) => <EventRow key={e.id} event={e} tx={e.kind === 'transmission' ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} />)}
             </Fragment>
           );
         })}

@@ -213,14 +213,8 @@ interface Mark {
   readonly text: string;
 }
 
-/** Drop events, each as a mark at its device; a TTL death is told apart by the trace's disposition. */
+/** Drop events, each as a mark at its device; a TTL death is told apart by the drop's reason. */
 function dropMarks(result: RunResult, timeline: Timeline, hidden: readonly FilterKey[]): Map<number, Mark[]> {
-  const ttlDeaths = new Set<string>();
-  for (const trace of [result.dnsTrace, result.trace]) {
-    for (const h of [...(trace?.hops ?? []), ...(trace?.returnHops ?? [])]) {
-      if (h.steps.some((s) => s.kind === 'dropped' && s.reason === 'ttl-exceeded')) ttlDeaths.add(`${h.node}@${h.time}`);
-    }
-  }
   const out = new Map<number, Mark[]>();
   for (const e of result.events) {
     if (e.kind !== 'drop') continue;
@@ -228,7 +222,7 @@ function dropMarks(result: RunResult, timeline: Timeline, hidden: readonly Filte
     const step = timeline.stepOfEvent.get(e.id);
     if (step === undefined) continue;
     const list = out.get(step) ?? [];
-    list.push({ key: `m${e.id}`, node: e.node, time: e.time, mark: ttlDeaths.has(`${e.node}@${e.time}`) ? 'ttl' : 'drop', text: e.summary });
+    list.push({ key: `m${e.id}`, node: e.node, time: e.time, mark: e.reason === 'ttl-exceeded' ? 'ttl' : 'drop', text: e.summary });
     out.set(step, list);
   }
   return out;

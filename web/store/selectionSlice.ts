@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { transmissionOf } from '../../src-engine/view/index';
 import type { AppState } from './store';
 
 export interface SelectionSlice {
@@ -32,7 +33,8 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
     if (step === undefined) return;
     get().pause();
     get().seek(step);
-    const tx = result?.events.find((e) => e.id === eventId)?.transmissionId;
+    const event = result?.events.find((e) => e.id === eventId);
+    const tx = event ? transmissionOf(event) : undefined;
     set({ selectedEventId: eventId, selectedTx: tx, sideTab: 'packet' });
   },
   selectField: (key) => set({ selectedField: key }),

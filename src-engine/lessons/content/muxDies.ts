@@ -13,17 +13,17 @@ const VIP_ROUTE = '192.168.133.74/32';
 const failed = eventWhere('MuxVM failing', (e) => e.kind === 'node-failed' && e.node === 'MuxVM');
 const firstSyn = frameWhere('the first SYN of the attempt made while BGPVM still trusts MuxVM', (f, q) => inAttempt(0)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
 const voidSyn = hopFrame('BGPVM forwarding that SYN towards MuxVM', attempt(0), 'BGPVM');
-const gaveUp = eventWhere('ClientVM giving up on that connection', (e, q) => e.kind === 'tcp-gave-up' && e.detail?.type === 'tcp-gave-up' && e.detail.flowId === attemptId(q, 0));
-const firstRetry = eventWhere('ClientVM retransmitting its first SYN', (e, q) => e.kind === 'tcp-retransmit' && e.detail?.type === 'tcp-retransmit' && e.detail.flowId === attemptId(q, 0));
+const gaveUp = eventWhere('ClientVM giving up on that connection', (e, q) => e.kind === 'tcp-gave-up' && e.flowId === attemptId(q, 0));
+const firstRetry = eventWhere('ClientVM retransmitting its first SYN', (e, q) => e.kind === 'tcp-retransmit' && e.flowId === attemptId(q, 0));
 
-const sessionDown = eventWhere('BGPVM\'s session with MuxVM going down', (e) => e.node === 'BGPVM' && e.detail?.type === 'bgp-session-down' && e.detail.peer === '192.168.100.6', failed);
+const sessionDown = eventWhere('BGPVM\'s session with MuxVM going down', (e) => e.node === 'BGPVM' && e.kind === 'bgp-session-down' && e.peer === '192.168.100.6', failed);
 /** BGPVM's BGP segments (KEEPALIVEs, their retransmissions, a NOTIFICATION) and its ARP requests for MuxVM. */
 const towardsMux = (f: Frame) => f.tx.fromNode === 'BGPVM' && (f.tx.protocol === 'bgp' || f.layers.some((l) => l.type === 'arp' && l.targetIp === '192.168.100.6'));
 const keepaliveAfter = frameWhere('BGPVM\'s first frame towards MuxVM (a KEEPALIVE, or the ARP request it needs) after the first attempt gave up', towardsMux, gaveUp);
-const routeGone = eventWhere(`BGPVM removing ${VIP_ROUTE}`, (e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.detail?.type === 'route-removed' && e.detail.prefix === VIP_ROUTE);
+const routeGone = eventWhere(`BGPVM removing ${VIP_ROUTE}`, (e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.prefix === VIP_ROUTE);
 const loopSyn = frameWhere('the first SYN of the attempt made after the routes were removed', (f, q) => inAttempt(1)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
 const loopAtBgp = hopFrame('BGPVM forwarding that SYN', attempt(1), 'BGPVM');
-const ttlDeath = eventWhere('the TTL running out in the loop', (e) => e.kind === 'drop' && e.node === 'BGPVM' && /TTL expired/i.test(e.summary), loopSyn);
+const ttlDeath = eventWhere('the TTL running out in the loop', (e) => e.kind === 'drop' && e.node === 'BGPVM' && e.reason === 'ttl-exceeded', loopSyn);
 
 const DIED_ROUTE = [
   { id: 'still', label: 'Still the /32 via MuxVM (192.168.100.6): nobody has told BGPVM' },
@@ -75,7 +75,7 @@ export const MUX_DIES: LessonDef = {
           prompt: 'MuxVM has just died. What does BGPVM\'s routing table now say about 192.168.133.74?',
           at: firstSyn,
           rubric: choiceRubric(DIED_ROUTE, (q, at) => {
-            const gone = q.events.find((e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.time <= at.time && e.summary.includes(VIP_ROUTE));
+            const gone = q.events.find((e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.time <= at.time && e.prefix === VIP_ROUTE);
             const died = q.events.find((e) => e.kind === 'node-failed' && e.node === 'MuxVM');
             if (!died) return undefined;
             return gone
@@ -110,8 +110,8 @@ export const MUX_DIES: LessonDef = {
           at: firstRetry,
           rubric: choiceRubric(RETRY, (q) => {
             const id = attemptId(q, 0);
-            const retries = q.events.filter((e) => e.kind === 'tcp-retransmit' && e.detail?.type === 'tcp-retransmit' && e.detail.flowId === id);
-            const gave = q.events.find((e) => e.kind === 'tcp-gave-up' && e.detail?.type === 'tcp-gave-up' && e.detail.flowId === id);
+            const retries = q.events.filter((e) => e.kind === 'tcp-retransmit' && e.flowId === id);
+            const gave = q.events.find((e) => e.kind === 'tcp-gave-up' && e.flowId === id);
             if (!gave) return undefined;
             return { answer: retries.length > 0 ? 'retransmit' : 'nothing', why: [...retries.map((e) => e.summary), gave.summary].join('. ') };
           }),
@@ -139,7 +139,7 @@ export const MUX_DIES: LessonDef = {
           at: routeGone,
           rubric: choiceRubric(WHY_REMOVED, (q, at) => {
             const e = at.eventId !== undefined ? q.events.find((x) => x.id === at.eventId) : undefined;
-            return e?.detail?.type === 'route-removed' ? { answer: e.detail.cause, why: e.summary } : undefined;
+            return e?.kind === 'route-removed' ? { answer: e.cause, why: e.summary } : undefined;
           }),
         },
       ],

@@ -2,6 +2,7 @@
 // flow picks one; when a MUX dies, its route goes with the hold timer and new flows use the other.
 import { attempt, inAttempt, choiceRubric, eventWhere, frameWhere, hopAt, hopFrame, nextDeviceRubric } from '../anchors';
 import type { LessonDef } from '../model';
+import type { SimEvent } from '../../protocol';
 import { bgpMessages, isSyn, stepOf, type RunQuery } from '../query';
 import { SECOND } from '../../sim/timing';
 import { PORTAL_REQUEST } from './requests';
@@ -11,7 +12,7 @@ const VIP_ROUTE = '192.168.133.74/32';
 const FAILED_MUX = 'MuxVM2';
 const OTHER_MUX = 'MuxVM';
 
-const installs = (e: { kind: string; node: string; summary: string }) => e.kind === 'route-installed' && e.node === 'BGPVM' && e.summary.includes(VIP_ROUTE);
+const installs = (e: SimEvent) => e.kind === 'route-installed' && e.node === 'BGPVM' && e.prefix === VIP_ROUTE;
 
 const firstUpdate = frameWhere('the first BGP UPDATE from a MUX', (f) => (f.tx.fromNode === 'MuxVM' || f.tx.fromNode === 'MuxVM2') && bgpMessages(f).some((m) => m.kind === 'update' && m.nlri.length > 0));
 const secondRoute = eventWhere(`BGPVM installing a second route to ${VIP_ROUTE}`, (e, q) => installs(e) && q.events.some((x) => installs(x) && x.id < e.id));
@@ -125,7 +126,7 @@ export const TWO_MUXES: LessonDef = {
             const start = q.attempts[1]?.startedAt ?? Infinity;
             const dead = hopAt(q, attempt(0), 'BGPVM');
             const deadHop = stepOf(dead, 'route')?.nextHop;
-            const removed = q.events.find((e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.time < start && e.detail?.type === 'route-removed' && e.detail.prefix === VIP_ROUTE && e.detail.peer === deadHop);
+            const removed = q.events.find((e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.time < start && e.prefix === VIP_ROUTE && e.peer === deadHop);
             const r = stepOf(hopAt(q, attempt(1), 'BGPVM'), 'route');
             if (!r) return undefined;
             return removed ? { answer: 'route-removed', why: `${removed.summary}. ${r.text}.` } : { answer: 'hash', why: r.text };

@@ -11,9 +11,9 @@ const has = (f: Frame, kind: string) => bgpMessages(f).some((m) => m.kind === ki
 const synTo179 = frameWhere('the first TCP SYN from MuxVM to port 179', (f) => fromMux(f) && isSyn(f) && tcp(f)?.dstPort === 179);
 const synAck = frameWhere('BGPVM\'s SYN-ACK on port 179 arriving at MuxVM', (f) => isSynAck(f) && tcp(f)?.srcPort === 179 && f.tx.toNode === 'MuxVM');
 const firstOpen = frameWhere('the first BGP OPEN from MuxVM', (f) => fromMux(f) && has(f, 'open'));
-const established = eventWhere('BGPVM\'s session with MuxVM reaching Established', (e) => e.kind === 'bgp-state' && e.node === 'BGPVM' && /-> Established/.test(e.summary));
+const established = eventWhere('BGPVM\'s session with MuxVM reaching Established', (e) => e.kind === 'bgp-state' && e.node === 'BGPVM' && e.state === 'Established');
 const update = frameWhere('the first BGP UPDATE from MuxVM that announces prefixes', (f) => fromMux(f) && bgpMessages(f).some((m) => m.kind === 'update' && m.nlri.length > 0));
-const installed = eventWhere('BGPVM installing 192.168.133.74/32', (e) => e.kind === 'route-installed' && e.node === 'BGPVM' && e.summary.includes('192.168.133.74/32'));
+const installed = eventWhere('BGPVM installing 192.168.133.74/32', (e) => e.kind === 'route-installed' && e.node === 'BGPVM' && e.prefix === '192.168.133.74/32');
 
 export const VIP_ROUTE: LessonDef = {
   id: 'vip-route',

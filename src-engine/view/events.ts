@@ -1,0 +1,35 @@
+// What the page and the CLI call each kind of event, and a narrowing filter for reading an event's data.
+import type { EventKind, EventOf, SimEvent } from '../protocol';
+
+/** A kind's name in a few words (the event list's protocol column for events that are not frames). */
+export const EVENT_LABEL: Readonly<Record<EventKind, string>> = {
+  transmission: 'frame',
+  drop: 'drop',
+  'node-failed': 'failure',
+  'node-restored': 'restore',
+  'link-failed': 'link down',
+  'link-restored': 'link up',
+  'bgp-state': 'BGP state',
+  'bgp-hold-expired': 'BGP hold timer',
+  'bgp-notification': 'BGP notification',
+  'bgp-session-down': 'BGP down',
+  'bgp-connection': 'BGP TCP',
+  'route-installed': 'route +',
+  'route-removed': 'route −',
+  'arp-learned': 'ARP learned',
+  'flow-created': 'VFP flow',
+  'tcp-retransmit': 'TCP retry',
+  'tcp-gave-up': 'TCP gave up',
+  'flow-attempt': 'attempt',
+  'dip-health': 'DIP health',
+  info: 'note',
+};
+
+/** A filter that narrows: `events.filter(isEvent('bgp-state'))` is a list of events with `peer` and `state`. */
+export const isEvent =
+  <K extends EventKind>(kind: K) =>
+  (e: SimEvent): e is EventOf<K> =>
+    e.kind === kind;
+
+/** The transmission an event stands for: only a 'transmission' event has one. */
+export const transmissionOf = (e: SimEvent): number | undefined => (e.kind === 'transmission' ? e.transmissionId : undefined);
