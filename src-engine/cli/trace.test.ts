@@ -52,6 +52,17 @@ describe('npm run trace', { timeout: 60_000 }, () => {
     expect(alone.disposition).toBe('no-healthy-dip');
   });
 
+  it('shows outbound NAT: PortalVM to ClientVM leaves as the VIP and its answer comes back through the MUX', () => {
+    const r = cli('--from', 'PortalVM', '--to', 'ClientVM', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { disposition: string; hops: JsonHop[]; returnHops: JsonHop[] };
+    expect(out.disposition).toBe('delivered');
+    expect(out.hops[1]!.steps).toContainEqual(expect.objectContaining({ kind: 'rewrite', by: 'vfp', after: '192.168.133.74:10000' }));
+    expect(out.returnHops.map((h) => h.node)).toContain('MuxVM');
+    const text = cli('--from', 'PortalVM', '--to', 'ClientVM').stdout;
+    expect(text).toContain('outbound NAT (rule portal-outbound): VFP on PortalVM.eth0 rewrites the source DIP 192.168.100.9');
+  });
+
   it('lists the BGP sessions coming up, state by state, before the flow', () => {
     const r = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local');
     expect(r.status).toBe(0);

@@ -7,7 +7,7 @@ import type { Ctx } from '../devices/context';
 import { BgpSpeaker } from '../devices/bgp';
 import { startDnsServer } from '../devices/dns';
 import type { Iface } from '../devices/iface';
-import { installMux, type MuxDip, type MuxRule } from '../devices/mux';
+import { installMux, type MuxDip, type MuxRule, type MuxSnatRange } from '../devices/mux';
 import { SlbHostAgent, type ProbeTarget } from '../devices/slbHostAgent';
 import { createDeviceRng } from '../sim/rng';
 import { SECOND } from '../sim/timing';
@@ -15,7 +15,7 @@ import { Nat } from '../devices/nat';
 import { NodeRt } from '../devices/node';
 import type { Route } from '../devices/routes';
 import { routeKey } from '../devices/routes';
-import { Vfp, type VfpRule } from '../devices/vfp';
+import { Vfp, type VfpOutboundRule, type VfpRule } from '../devices/vfp';
 import { VSwitch } from '../devices/vswitch';
 import { Scheduler } from '../sim/scheduler';
 import type { Topology } from '../topology/schema';
@@ -115,13 +115,19 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
       const dips = r.dips.map((d): MuxDip => ({ ip: ipToU32(d.address), port: d.port, mac: ifaceOf.get(ipToU32(d.address))?.iface.mac ?? 0, hostPa: paOf(d.host), host: d.host, healthy: true }));
       rules[i] = { ...rules[i]!, dips, up: dips };
     });
-    const vipTexts = [...new Set([...slb.rules.map((r) => r.vip), ...slb.extraVips])];
+    // Outbound NAT: each rule's VIP port range belongs to the host of its DIPs (one range per rule here).
+    const snat: MuxSnatRange[] = slb.outboundNat.flatMap((r) => {
+      const dip = r.dips[0];
+      const at = dip ? ifaceOf.get(ipToU32(dip.address)) : undefined;
+      return dip && at ? [{ rule: r.name, vip: ipToU32(r.vip), first: r.ports[0], last: r.ports[1], dipMac: at.iface.mac, hostPa: paOf(dip.host), host: dip.host }] : [];
+    });
+    const vipTexts = [...new Set([...slb.rules.map((r) => r.vip), ...slb.outboundNat.map((r) => r.vip), ...slb.extraVips])];
     const vips = new Set(vipTexts.map(ipToU32));
     for (const muxId of slb.muxes) {
       const mux = nodes.get(muxId);
       const paIfIndex = mux?.ip.ifaces.findIndex((f) => f.id === slb.paInterface[muxId]) ?? -1;
       if (!mux || paIfIndex < 0) continue;
-      installMux(mux.ip, { vips, rules, vni: slb.vni, paIfIndex });
+      installMux(mux.ip, { vips, rules, vni: slb.vni, paIfIndex, snat });
       muxAnnounce.set(muxId, vipTexts.map((v) => `${v}/32`));
       for (const r of slb.rules) {
         rec.table(muxId, 'slb-rules', r.name, slbRuleRow(r));
@@ -134,7 +140,17 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
         ...r,
         dips: r.dips.filter((d) => d.host === topology.switch.host).map((d) => ({ ip: d.ip, port: d.port, mac: d.mac, portIndex: ifaceOf.get(d.ip)?.iface.port.index ?? -1 })),
       }));
-      sw.vfp = new Vfp(ctx, sw.id, { host: topology.switch.host, paIp: hostPa.ip, paPortIndex: hostPa.port.index, vni: slb.vni, rules: vfpRules });
+      const outbound: VfpOutboundRule[] = slb.outboundNat.map((r) => ({
+        name: r.name,
+        vip: ipToU32(r.vip),
+        first: r.ports[0],
+        last: r.ports[1],
+        dips: r.dips.flatMap((d) => {
+          const at = ifaceOf.get(ipToU32(d.address));
+          return d.host === topology.switch.host && at ? [{ ip: at.iface.ip, portIndex: at.iface.port.index, network: at.iface.network, len: at.iface.len }] : [];
+        }),
+      }));
+      sw.vfp = new Vfp(ctx, sw.id, { host: topology.switch.host, paIp: hostPa.ip, paPortIndex: hostPa.port.index, vni: slb.vni, rules: vfpRules, outbound });
       const agent = hostAgent(topology, nodes, ifaceOf, rules, ctx, sw, hostPa.mac);
       if (agent && host) {
         sw.probes = agent;

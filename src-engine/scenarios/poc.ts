@@ -201,6 +201,16 @@ export const POC_TOPOLOGY: TopologyDocument = {
       },
     ],
     extraVips: ['192.168.133.1'],
+    outboundNat: [
+      {
+        name: 'portal-outbound',
+        vip: '192.168.133.74',
+        dips: [{ address: '192.168.100.9', host: 'HyperVHost' }],
+        ports: [10000, 10999],
+        prov: { mark: 'illustrative', source: "rule shape S15 (outbound NAT: a DIP's traffic to the outside leaves with the VIP as its source); that TP1's portal had one is not documented" },
+        fieldProv: { ports: { mark: 'illustrative', source: "the SLB manager gives each DIP's host a range of the VIP's ports; the range is ours" } },
+      },
+    ],
     manager: 'NCVM',
     prov: documented('S10, S12'),
     fieldProv: { manager: documented('S10: the Network Controller hosts the SLB Manager'), vni: { mark: 'illustrative', source: '4096 is the lowest valid VSID (S12)' }, extraVips: illustrative },

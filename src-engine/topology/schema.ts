@@ -150,6 +150,26 @@ export const vipRuleSchema = z.object({
   ...marked,
 });
 
+/**
+ * An outbound NAT rule (Network Controller's LoadBalancerOutboundNatRule): traffic a DIP starts towards an
+ * address outside its subnet leaves through its host's VFP with the source rewritten to the VIP and a port
+ * from `ports`, the VIP's range the SLB manager gives the DIP's host; answers come back to the VIP, through
+ * the MUX. TCP and UDP by port, ICMP echo by identifier (protocol "ALL").
+ */
+export const outboundNatSchema = z.object({
+  name: text(LIMITS.labelLength, 'an outbound NAT rule name', 1),
+  vip: ipv4,
+  dips: z
+    .array(z.object({ address: ipv4, host: name }))
+    .min(1, 'an outbound NAT rule needs at least one DIP')
+    .max(LIMITS.dipsPerRule, `an outbound NAT rule has at most ${LIMITS.dipsPerRule} DIPs`),
+  /** The VIP's source ports each DIP's host may use, first and last (both included). */
+  ports: z
+    .tuple([z.number().int().min(1024).max(65535), z.number().int().min(1024).max(65535)])
+    .refine(([a, b]) => a <= b, 'the port range is [first, last] with first <= last'),
+  ...marked,
+});
+
 export const slbSchema = z.object({
   muxes: list(name, 64, 'MUXes').min(1),
   /** VXLAN network identifier of the DIPs' virtual network. */
@@ -157,6 +177,8 @@ export const slbSchema = z.object({
   /** Which interface of a node carries its provider address (the VXLAN underlay). */
   paInterface: z.record(name, name),
   rules: list(vipRuleSchema, LIMITS.vipRules, 'load-balancing rules'),
+  /** Outbound NAT rules: DIPs reaching outside with the VIP as their source. */
+  outboundNat: list(outboundNatSchema, LIMITS.vipRules, 'outbound NAT rules').default([]),
   /** The node that runs the SLB manager (the Network Controller): host agents report DIP health to it, it updates the MUXes. */
   manager: name.optional(),
   /** VIPs announced with no load-balancing rule of their own (e.g. the SLB manager VIP). */

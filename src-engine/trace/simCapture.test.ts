@@ -88,6 +88,22 @@ describe("tshark reads the simulator's captures clean", () => {
     for (const c of warned) expect(c).toMatch(/ClientVM eth0 -> .*TCP SYN.*sends the SYN again \(retransmission [12] of 2/);
   });
 
+  it('outbound NAT: PortalVM pings ClientVM and opens TCP to it; clean, the request leaves as the VIP, the answers come back in VXLAN', () => {
+    for (const to of ['ClientVM', 'ClientVM:8080']) {
+      const vm = capture({ from: 'PortalVM', to });
+      expectClean(vm);
+      expect(flagged(vm)).toEqual([]);
+      // Every link's sending side, to see the VXLAN leg too.
+      const rows = capture({ from: 'PortalVM', to }, 'all');
+      expectClean(rows);
+      const comment = (r: Row) => r['frame.comment']?.[0] ?? '';
+      const port = to.includes(':') ? ':8080' : '';
+      expect(rows.some((r) => new RegExp(`-> BGPVM mgmt: 192\\.168\\.133\\.74(:10000)? -> 192\\.168\\.200\\.10${port} `).test(comment(r)))).toBe(true);
+      expect(rows.some((r) => new RegExp(`^#\\d+ MuxVM pa -> .*VXLAN 192\\.168\\.233\\.6 -> 192\\.168\\.233\\.21 VNI 4096 \\[192\\.168\\.200\\.10${port} -> 192\\.168\\.133\\.74`).test(comment(r)))).toBe(true);
+      expect(rows.some((r) => new RegExp(`-> PortalVM eth0: 192\\.168\\.200\\.10${port} -> 192\\.168\\.100\\.9`).test(comment(r)))).toBe(true);
+    }
+  });
+
   it('the second MUX, with MuxVM failed: clean, and its warnings are real retransmissions', () => {
     const rows = capture({ knobs: { secondMux: true }, whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }] });
     expectClean(rows);
