@@ -2,7 +2,7 @@
 // ends (dropped, delivered). The decisions themselves (ipInput, forward, icmp) return data; these turn
 // that data into text, and `recordOutcome` hands it to the recorders. Nothing here is built for an
 // untraced packet in a run that keeps no events.
-import type { Disposition, HopStep, Protocol } from '../protocol';
+import type { Disposition, DropReason, HopStep, Protocol } from '../protocol';
 import { cidrText, numToMac, u32ToIp } from '../net/addr';
 import type { Ctx } from './context';
 import type { Iface } from './iface';
@@ -15,14 +15,14 @@ export interface Outcome {
   readonly reason: string;
   /** The hop's "why": what the student reads beside it. */
   readonly why: string;
-  /** The 'drop' event's summary, when the run records one. */
-  readonly event?: string;
+  /** The 'drop' event, when the run records one: its summary and reason. */
+  readonly event?: { readonly summary: string; readonly reason: DropReason };
   readonly protocol?: Protocol;
 }
 
 /** Records an outcome: the run's drop event (if any), then the end of the traced packet `tag`. */
 export function recordOutcome(ctx: Pick<Ctx, 'rec' | 'tracer'>, node: string, tag: number, outcome: Outcome, bytes: Uint8Array | undefined): void {
-  if (outcome.event !== undefined) ctx.rec.event('drop', node, outcome.event, outcome.protocol);
+  if (outcome.event !== undefined) ctx.rec.eventWith('drop', node, outcome.event.summary, { reason: outcome.event.reason }, outcome.protocol);
   if (tag) ctx.tracer.end(tag, outcome.disposition, outcome.reason, bytes, outcome.why);
 }
 
@@ -56,14 +56,14 @@ export const badChecksum = (me: string): Outcome => ({
   disposition: 'no-route',
   reason: 'the IPv4 header checksum is wrong',
   why: 'A corrupted header is dropped.',
-  event: `${me}: IPv4 header checksum wrong, packet dropped`,
+  event: { summary: `${me}: IPv4 header checksum wrong, packet dropped`, reason: 'bad-checksum' },
 });
 
 export const notARouter = (me: string, dst: number): Outcome => ({
   disposition: 'no-route',
   reason: `${me} does not forward packets and ${u32ToIp(dst)} is not its address`,
   why: `${me} is an end host, so it drops a packet not addressed to it.`,
-  event: `${me} is not a router: packet to ${u32ToIp(dst)} dropped`,
+  event: { summary: `${me} is not a router: packet to ${u32ToIp(dst)} dropped`, reason: 'not-a-router' },
 });
 
 export const noProtocolHandler = (me: string, proto: number): Outcome => ({
@@ -76,7 +76,7 @@ export const ttlExpired = (me: string, ttl: number, src: number, dst: number): O
   disposition: 'ttl-exceeded',
   reason: `the TTL ran out at ${me}`,
   why: `${me} received the packet with TTL ${ttl}; forwarding would make it 0, so it drops it and sends ICMP time exceeded to ${u32ToIp(src)}.`,
-  event: `${me}: TTL expired for ${u32ToIp(src)} -> ${u32ToIp(dst)}, ICMP time exceeded sent`,
+  event: { summary: `${me}: TTL expired for ${u32ToIp(src)} -> ${u32ToIp(dst)}, ICMP time exceeded sent`, reason: 'ttl-exceeded' },
   protocol: 'icmp',
 });
 
@@ -84,14 +84,14 @@ export const noRouteForwarding = (me: string, dst: number): Outcome => ({
   disposition: 'no-route',
   reason: `${me} has no route to ${u32ToIp(dst)}`,
   why: `${me}'s routing table has no prefix containing ${u32ToIp(dst)} and no default route, so it drops the packet and sends ICMP destination unreachable.`,
-  event: `${me}: no route to ${u32ToIp(dst)}`,
+  event: { summary: `${me}: no route to ${u32ToIp(dst)}`, reason: 'no-route' },
 });
 
 export const noRouteOriginating = (me: string, dst: number): Outcome => ({
   disposition: 'no-route',
   reason: `${me} has no route to ${u32ToIp(dst)}`,
   why: `${me}'s routing table has no prefix containing ${u32ToIp(dst)}.`,
-  event: `${me}: no route to ${u32ToIp(dst)}`,
+  event: { summary: `${me}: no route to ${u32ToIp(dst)}`, reason: 'no-route' },
 });
 
 export const neighborUnreachable = (me: string, nextHop: number, nameOf: (ip: number) => string): Outcome => ({

@@ -3,6 +3,7 @@
 // an end host). Delivery hands a local packet to TCP, UDP or ICMP. `classifyInput` decides from the
 // bytes alone; `ipInput` acts on its verdict and records it.
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from '../packets/layers';
+import { u32ToIp } from '../net/addr';
 import { onesSum } from '../net/codec';
 import { ETH_HLEN, etherType, ipDst, ipHeaderLen, ipProto, ipSrc } from '../net/frame';
 import type { Layer } from '../packets/layers';
@@ -103,7 +104,7 @@ function icmpInput(stack: InputStack, ifIndex: number, bytes: Uint8Array, tag: n
     const route = redirectRoute(bytes, ifIndex, ctx.sched.now);
     stack.routes.remove((r) => r.source === 'redirect' && r.network === route.network);
     stack.routes.add(route);
-    if (ctx.rec.full) ctx.rec.event('route-installed', me, redirectFollowed(me, route), 'icmp');
+    if (ctx.rec.full) ctx.rec.eventWith('route-installed', me, redirectFollowed(me, route), { prefix: `${u32ToIp(route.network)}/32`, nextHop: u32ToIp(route.nextHop), source: 'redirect', from: u32ToIp(ipSrc(bytes, ETH_HLEN)) }, 'icmp');
   }
   if (tag) recordOutcome(ctx, me, tag, icmpDelivered(me, bytes, ctx.nameOf), bytes);
   stack.icmpListener?.(ifIndex, bytes, tag);

@@ -9,6 +9,7 @@ import { BROADCAST_MAC, numToMac } from '../net/addr';
 import { ethDst, ethSrc } from '../net/frame';
 import { Timing } from '../sim/timing';
 import type { SimTime } from '../protocol';
+import { NO_END } from '../trace/recorder';
 import type { Ctx } from './context';
 import type { SlbHostAgent } from './slbHostAgent';
 import type { Vfp } from './vfp';
@@ -38,6 +39,9 @@ export interface Port extends PortSpec {
   readonly up: boolean;
   /** "VLAN 1001", for sentences. */
   readonly vlanText: string;
+  /** The recorder's numbers for the link's two ends: the node's interface, and this port. */
+  readonly nicEnd: number;
+  readonly switchEnd: number;
 }
 
 export class VSwitch {
@@ -77,6 +81,8 @@ export class VSwitch {
       sw: this,
       up: true,
       vlanText: spec.vlan !== undefined ? `VLAN ${spec.vlan}` : 'untagged group',
+      nicEnd: this.ctx.rec.endpoint(spec.node, spec.iface),
+      switchEnd: this.ctx.rec.endpoint(this.id, spec.id),
     };
     this.ports.push(p);
     this.portUp.push(1);
@@ -95,7 +101,7 @@ export class VSwitch {
     const { rec, tracer, sched } = this.ctx;
     const arrive = time + Timing.link;
     if (!port.up) {
-      const tx = rec.transmit(port.node, port.iface, undefined, undefined, time, arrive, bytes, tracer.flowId(tag), why);
+      const tx = rec.transmit(port.nicEnd, NO_END, time, arrive, bytes, tracer.flowId(tag), why);
       if (tag) {
         tracer.sent(tag, port.iface, bytes, tx, why);
         tracer.end(tag, 'link-down', `${port.node}'s link ${port.iface} is down: the frame reaches no switch port`, bytes, why);
@@ -104,7 +110,7 @@ export class VSwitch {
       return;
     }
     if (tag || rec.full) {
-      const tx = rec.transmit(port.node, port.iface, this.id, port.id, time, arrive, bytes, tracer.flowId(tag), why);
+      const tx = rec.transmit(port.nicEnd, port.switchEnd, time, arrive, bytes, tracer.flowId(tag), why);
       if (tag) tracer.sent(tag, port.iface, bytes, tx, why);
     } else rec.transmissionCount++;
     sched.call(arrive, VSwitch.arriveAtSwitch, port, bytes, tag);
@@ -184,14 +190,14 @@ export class VSwitch {
     }
     if (tag) tracer.step(tag, { kind: 'switch', ...(port.vlan !== undefined ? { vlan: port.vlan } : {}), port: port.id, text: `out of port ${port.id}` });
     if (!port.up) {
-      const tx = rec.transmit(this.id, port.id, undefined, undefined, time, arrive, bytes, tracer.flowId(tag), why);
+      const tx = rec.transmit(port.switchEnd, NO_END, time, arrive, bytes, tracer.flowId(tag), why);
       if (tag) {
         tracer.sent(tag, port.id, bytes, tx, why);
         tracer.end(tag, 'link-down', `the link from port ${port.id} to ${port.node} ${port.iface} is down`, bytes, why);
       }
       return;
     }
-    const tx = rec.transmit(this.id, port.id, port.node, port.iface, time, arrive, bytes, tracer.flowId(tag), why);
+    const tx = rec.transmit(port.switchEnd, port.nicEnd, time, arrive, bytes, tracer.flowId(tag), why);
     if (tag) tracer.sent(tag, port.id, bytes, tx, why);
     sched.call(arrive, this.arriveAtNic, port.index, bytes, tag);
   }

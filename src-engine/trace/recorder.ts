@@ -12,70 +12,166 @@ export interface RecordOptions {
   readonly full: boolean;
 }
 
+/** A growable column of numbers in a typed array: the garbage collector never walks it, and growing it is one copy. */
+class NumberColumn<A extends Float64Array | Int32Array> {
+  length = 0;
+  constructor(
+    private data: A,
+    private readonly make: (size: number) => A,
+  ) {}
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = this.make(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+
+  at(i: number): number {
+    return this.data[i]!;
+  }
+}
+
+const INITIAL = 1024;
+const f64 = (): NumberColumn<Float64Array> => new NumberColumn(new Float64Array(INITIAL), (n) => new Float64Array(n));
+const i32 = (): NumberColumn<Int32Array> => new NumberColumn(new Int32Array(INITIAL), (n) => new Int32Array(n));
+const NONE = -1;
+/** The `to` of a frame that reached no one (the link is down). */
+export const NO_END = NONE;
+
 /**
- * The transmissions of a run, kept as columns while it runs: a frame flooded to hundreds of ports is
- * hundreds of array slots that share one byte copy, one summary and the nodes' own names, not hundreds of
- * objects the garbage collector would trace again and again. Objects are made once, when asked for.
+ * The transmissions of a run, kept as columns of numbers while it runs: names (nodes, interfaces, flows)
+ * by their index in one table, a frame's bytes, protocol and summary once per distinct frame, notes once
+ * per distinct note. A frame flooded to hundreds of ports is a few numbers per port, none of them an
+ * object the garbage collector would trace again and again. Objects are made once, when asked for.
  */
 class TransmissionColumns {
-  readonly time: number[] = [];
-  readonly arrive: number[] = [];
-  readonly fromNode: string[] = [];
-  readonly fromIface: string[] = [];
-  readonly toNode: (string | undefined)[] = [];
-  readonly toIface: (string | undefined)[] = [];
-  readonly frame: number[] = [];
-  readonly flowId: (string | undefined)[] = [];
-  readonly note: (string | undefined)[] = [];
+  readonly time = f64();
+  readonly arrive = f64();
+  /** The sending end (see `endpoint`). */
+  readonly from = i32();
+  /** The receiving end; NONE when the frame went nowhere. */
+  readonly to = i32();
+  readonly frame = i32();
+  readonly flowId = i32();
+  readonly note = i32();
   /** The id of the 'transmission' event each one stands for, in the same sequence as the other events. */
-  readonly eventId: number[] = [];
-  // Per distinct frame: its bytes (standalone), protocol and summary.
+  readonly eventId = i32();
+  // Per distinct frame: its bytes (standalone), and its protocol and summary once asked for (decoding
+  // every frame as it is sent would cost the run a decode per frame, and most runs' frames are never read).
   readonly bytes: Uint8Array[] = [];
-  readonly protocol: Protocol[] = [];
-  readonly summary: string[] = [];
+  private readonly protocols: Protocol[] = [];
+  private readonly summaries: string[] = [];
+  /** Each distinct note (consecutive transmissions of one frame share theirs). */
+  readonly notes: string[] = [];
+  private lastNote: string | undefined;
+  /** Each end of a link, by its number: the node and its interface (or switch and port). */
+  readonly endNode: string[] = [];
+  readonly endIface: string[] = [];
+  /** Flow ids, by index. */
+  readonly flows: string[] = [];
+  private readonly flowIndex = new Map<string, number>();
+  /** "MuxVM eth0 -> CCI_External_vSwitch MuxVM.eth0: " by (from, to) end pair: each link's words made once. */
+  private readonly linkWords = new Map<number, string>();
 
   get length(): number {
     return this.time.length;
   }
 
-  transmission(i: number): Transmission {
-    const f = this.frame[i]!;
-    const toNode = this.toNode[i];
-    const flowId = this.flowId[i];
-    const note = this.note[i];
-    // Optional fields added only when present (no spreads: this runs for every frame of a run).
-    const t: { -readonly [K in keyof Transmission]: Transmission[K] } = {
-      id: i,
-      time: this.time[i]!,
-      arrive: this.arrive[i]!,
-      fromNode: this.fromNode[i]!,
-      fromInterface: this.fromIface[i]!,
-      protocol: this.protocol[f]!,
-      summary: this.summary[f]!,
-      bytes: this.bytes[f]!,
-    };
-    if (toNode !== undefined) {
-      t.toNode = toNode;
-      t.toInterface = this.toIface[i]!;
+  /** Frame `f`'s protocol and summary (described on first use, in frame order). */
+  private describe(f: number): void {
+    const { protocols, summaries, bytes } = this;
+    for (let g = protocols.length; g <= f; g++) {
+      const d = describeFrame(bytes[g]!);
+      protocols.push(d.protocol);
+      summaries.push(d.summary);
     }
-    if (flowId !== undefined) t.flowId = flowId;
-    if (note !== undefined) t.note = note;
+  }
+
+  flow(id: string | undefined): number {
+    if (id === undefined) return NONE;
+    let i = this.flowIndex.get(id);
+    if (i === undefined) {
+      i = this.flows.length;
+      this.flows.push(id);
+      this.flowIndex.set(id, i);
+    }
+    return i;
+  }
+
+  noteIndex(note: string | undefined): number {
+    if (note === undefined) return NONE;
+    if (note !== this.lastNote) {
+      this.lastNote = note;
+      this.notes.push(note);
+    }
+    return this.notes.length - 1;
+  }
+
+  transmission(i: number): Transmission {
+    const f = this.frame.at(i);
+    if (f >= this.protocols.length) this.describe(f);
+    const from = this.from.at(i);
+    const to = this.to.at(i);
+    const flowId = this.flowId.at(i);
+    const note = this.note.at(i);
+    const id = i;
+    const time = this.time.at(i);
+    const arrive = this.arrive.at(i);
+    const fromNode = this.endNode[from]!;
+    const fromInterface = this.endIface[from]!;
+    const protocol = this.protocols[f]!;
+    const summary = this.summaries[f]!;
+    const bytes = this.bytes[f]!;
+    // Optional fields present only when set, each shape one literal: an object made whole at once, not
+    // grown field by field (this runs for every frame of a run). Untraced frames carry no flow id.
+    if (flowId === NONE) {
+      if (to !== NONE) {
+        const toNode = this.endNode[to]!;
+        const toInterface = this.endIface[to]!;
+        return note !== NONE
+          ? { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes, toNode, toInterface, note: this.notes[note]! }
+          : { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes, toNode, toInterface };
+      }
+      return note !== NONE ? { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes, note: this.notes[note]! } : { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes };
+    }
+    const t: { -readonly [K in keyof Transmission]: Transmission[K] } = { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes };
+    if (to !== NONE) {
+      t.toNode = this.endNode[to]!;
+      t.toInterface = this.endIface[to]!;
+    }
+    t.flowId = this.flows[flowId]!;
+    if (note !== NONE) t.note = this.notes[note]!;
     return t;
   }
 
   event(i: number): SimEvent {
-    const f = this.frame[i]!;
-    const toNode = this.toNode[i];
-    const from = this.fromNode[i]!;
+    const f = this.frame.at(i);
+    if (f >= this.protocols.length) this.describe(f);
     return {
-      id: this.eventId[i]!,
-      time: this.time[i]!,
+      id: this.eventId.at(i),
+      time: this.time.at(i),
       kind: 'transmission',
-      node: from,
-      protocol: this.protocol[f]!,
-      summary: `${from} ${this.fromIface[i]!} -> ${toNode !== undefined ? `${toNode} ${this.toIface[i]!}` : '(nowhere: link down)'}: ${this.summary[f]!}`,
+      node: this.endNode[this.from.at(i)]!,
+      protocol: this.protocols[f]!,
+      summary: this.linkText(i) + this.summaries[f]!,
       transmissionId: i,
     };
+  }
+
+  /** "MuxVM eth0 -> CCI_External_vSwitch MuxVM.eth0: ", or "... -> (nowhere: link down): ". */
+  private linkText(i: number): string {
+    const from = this.from.at(i);
+    const to = this.to.at(i);
+    const key = from * 0x100000 + to + 1;
+    let words = this.linkWords.get(key);
+    if (words === undefined) {
+      words = `${this.endNode[from]!} ${this.endIface[from]!} -> ${to === NONE ? '(nowhere: link down)' : `${this.endNode[to]!} ${this.endIface[to]!}`}: `;
+      this.linkWords.set(key, words);
+    }
+    return words;
   }
 }
 
@@ -117,7 +213,7 @@ export class Recorder {
     const out: SimEvent[] = [];
     let p = 0;
     for (let i = 0; i < tx.length; i++) {
-      const id = tx.eventId[i]!;
+      const id = tx.eventId.at(i);
       while (p < plainEvents.length && plainEvents[p]!.id < id) out.push(plainEvents[p++]!);
       out.push(tx.event(i));
     }
@@ -127,11 +223,19 @@ export class Recorder {
     return out;
   }
 
+  /** Numbers one end of a link (a node's interface, or the switch's port), once, for `transmit`. */
+  endpoint(node: string, iface: string): number {
+    const { tx } = this;
+    tx.endNode.push(node);
+    tx.endIface.push(iface);
+    return tx.endNode.length - 1;
+  }
+
   /**
-   * Records a frame leaving `fromNode`'s `fromIface` at `time`, arriving at `toNode`'s `toIface` (undefined:
-   * lost) at `arrive`. Plain arguments, not end objects: a flood records hundreds of these per frame.
+   * Records a frame leaving end `from` at `time`, arriving at end `to` (NO_END: lost) at `arrive`.
+   * Numbers, not names or objects: a flood records hundreds of these per frame.
    */
-  transmit(fromNode: string, fromIface: string, toNode: string | undefined, toIface: string | undefined, time: SimTime, arrive: SimTime, bytes: Uint8Array, flowId: string | undefined, note: string | undefined): number {
+  transmit(from: number, to: number, time: SimTime, arrive: SimTime, bytes: Uint8Array, flowId: string | undefined, note: string | undefined): number {
     const id = this.transmissionCount++;
     if (!this.full) return id;
     const tx = this.tx;
@@ -140,20 +244,15 @@ export class Recorder {
       // (packets/slab.ts), and a transmission leaves the engine as it is kept here.
       this.lastBytes = bytes;
       this.lastFrame = tx.bytes.length;
-      const { protocol, summary } = describeFrame(bytes);
       tx.bytes.push(standalone(bytes));
-      tx.protocol.push(protocol);
-      tx.summary.push(summary);
     }
     tx.time.push(time);
     tx.arrive.push(arrive);
-    tx.fromNode.push(fromNode);
-    tx.fromIface.push(fromIface);
-    tx.toNode.push(toNode);
-    tx.toIface.push(toIface);
+    tx.from.push(from);
+    tx.to.push(to);
     tx.frame.push(this.lastFrame);
-    tx.flowId.push(flowId);
-    tx.note.push(note);
+    tx.flowId.push(tx.flow(flowId));
+    tx.note.push(tx.noteIndex(note));
     tx.eventId.push(this.nextEventId++);
     return id;
   }
