@@ -4,7 +4,7 @@
 // the answer goes straight to its gateway, never back through the MUX). Checksums are fixed
 // incrementally after each rewrite.
 import { numToMac, u32ToIp } from '../net/addr';
-import { ETH_HLEN, etherType, ipDst, ipHeaderLen, ipProto, ipSrc, l4DstPort, l4SrcPort, mac48, setU16, setU32, u16, u32, setMac48 } from '../net/frame';
+import { ETH_HLEN, etherType, ipDst, ipHeaderLen, ipProto, ipSrc, l4DstPort, l4SrcPort, mac48, setU16, setU32, u16, u32, setMac48, tcpFlags, TCP_SYN, TCP_ACK } from '../net/frame';
 import { IPPROTO_TCP, IPPROTO_UDP, PORT_VXLAN } from '../packets/layers';
 import { adjustChecksum16, adjustChecksum32, copyBytes, fixIpv4Checksum } from '../net/codec';
 import { FlowMap } from '../net/flowMap';
@@ -202,6 +202,9 @@ export class Vfp {
     const dstPort = icmp ? 0 : l4DstPort(bytes, t);
     let snat = this.snatOut.get(src, dst, srcPort * 65536 + dstPort, proto);
     const { rec, tracer, sched } = this.ctx;
+    // Only a connection the DIP opens is translated: a TCP segment other than a first SYN with no
+    // translation yet answers a connection from outside (a SYN-ACK, a RST) and leaves as it is.
+    if (!snat && proto === IPPROTO_TCP && (tcpFlags(bytes, t) & (TCP_SYN | TCP_ACK)) !== TCP_SYN) return undefined;
     if (!snat) {
       const next = this.nextSnatPort.get(rule) ?? rule.first;
       if (next > rule.last) {

@@ -61,7 +61,12 @@ describe('outbound NAT through the SLB', () => {
     expect(r.transmissions.filter((x) => x.flowId === 'flow-reply' && x.toNode === 'PortalVM').map((x) => layersOf(x).find((l) => l.type === 'ipv4'))[0]).toMatchObject({ dst: '192.168.100.9' });
   });
 
-  it('inside its subnet, or to a load-balanced answer, nothing is translated', () => {
+  it('inside its subnet, answering a connection from outside, or a load-balanced answer: nothing is translated', () => {
+    // ClientVM straight to the DIP's closed port 80: PortalVM's RST answers a connection it did not open.
+    const direct = simulate(pocTopology(), { from: 'ClientVM', to: '192.168.100.9:80' });
+    if (!direct.ok) throw new Error(direct.error.message);
+    expect(direct.value.result.trace.returnHops[0]!.layers.find((l) => l.type === 'ipv4')).toMatchObject({ src: '192.168.100.9' });
+    expect(direct.value.result.trace.returnHops.flatMap((h) => h.steps).some((s) => s.kind === 'rewrite')).toBe(false);
     const local = run('ADVM').result.trace;
     expect(local.disposition).toBe('delivered');
     expect(local.hops.flatMap((h) => h.steps).some((s) => s.kind === 'rewrite')).toBe(false);
