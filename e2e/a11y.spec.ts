@@ -1,5 +1,5 @@
 // Accessibility, audited by axe-core (all rules, every impact) on the views a student sees: the first
-// view, a run paused and playing, device details, the open inspector; in the light and the dark theme.
+// view, a run paused and playing, device details, the open inspector; in the light, dark and high-contrast themes.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -10,13 +10,17 @@ async function audit(page: Page, where: string) {
   expect(summary, `axe violations on ${where}`).toEqual([]);
 }
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`axe finds no violations in the ${scheme} theme: first view, mid-run paused and playing, device details, inspector`, async ({ hoplab, playback, page }) => {
+for (const theme of ['light', 'dark', 'contrast'] as const) {
+  test(`axe finds no violations in the ${theme} theme: first view, mid-run paused and playing, device details, inspector`, async ({ hoplab, playback, page }) => {
     // Six full audits; axe takes seconds each on a loaded machine.
     test.setTimeout(240_000);
-    await page.emulateMedia({ colorScheme: scheme });
+    if (theme === 'contrast') {
+      // High contrast is a choice, not a system scheme: picked once, it is remembered across reloads.
+      await hoplab.open('?motion=off');
+      await page.getByRole('combobox', { name: 'Theme' }).selectOption('contrast');
+    } else await page.emulateMedia({ colorScheme: theme });
     await hoplab.open('?motion=off');
-    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await test.step('first view', () => audit(page, 'the first view'));
     await hoplab.runPreset();
     await test.step('mid-run, paused (the VXLAN leg)', async () => {

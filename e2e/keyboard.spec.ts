@@ -58,3 +58,53 @@ test('devices are reachable with the keyboard, and the shortcuts drive playback'
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
 });
+
+test('after the preset runs, and after failing a VM, the keyboard lands on the timeline, ready to step', async ({ hoplab, playback, page }) => {
+  await hoplab.open('?motion=off');
+  await test.step('the preset, started from the keyboard', async () => {
+    await page.getByRole('button', { name: 'ClientVM opens https://portal.azurestack.local' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(playback.timeline).toBeFocused();
+    await expect(playback.timeline).toHaveAttribute('aria-valuetext', /^Step \d+ of \d+/);
+    const at = await playback.step();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => playback.step()).toBe(at + 1);
+  });
+  await test.step('failing MuxVM from its menu (Shift+F10)', async () => {
+    await hoplab.node('MuxVM').focus();
+    await page.keyboard.press('Shift+F10');
+    await page.getByRole('menuitem', { name: 'Fail MuxVM' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('list', { name: 'What-ifs in this run' })).toContainText('MuxVM fails');
+    await expect(playback.timeline).toBeFocused();
+  });
+  await test.step('undoing the failure', async () => {
+    await page.getByRole('button', { name: /^Undo: MuxVM fails/ }).click();
+    await expect(page.getByRole('list', { name: 'What-ifs in this run' })).toHaveCount(0);
+    await expect(playback.timeline).toBeFocused();
+  });
+});
+
+test('the diagram is one Tab stop whose arrow keys are symmetric: from every device, the opposite arrow comes back', async ({ hoplab, page }) => {
+  await hoplab.open('?motion=off');
+  const devices = await page.locator('[data-device]').evaluateAll((els) => els.map((e) => e.getAttribute('data-device')!));
+  expect(devices.length).toBeGreaterThanOrEqual(10);
+  // Roving focus: one device is in the Tab order, the rest are reached with the arrows.
+  await expect(page.locator('[data-device][tabindex="0"]')).toHaveCount(1);
+  const opposite = { ArrowUp: 'ArrowDown', ArrowDown: 'ArrowUp', ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft' } as const;
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-device') ?? null);
+  let moves = 0;
+  for (const id of devices) {
+    for (const dir of Object.keys(opposite) as (keyof typeof opposite)[]) {
+      await hoplab.node(id).focus();
+      await page.keyboard.press(dir);
+      const to = await focused();
+      expect(to, `${dir} from ${id} leaves the diagram`).not.toBeNull();
+      if (to === id) continue;
+      moves++;
+      await page.keyboard.press(opposite[dir]);
+      await expect.poll(focused, `${dir} from ${id} reaches ${to}; ${opposite[dir]} goes back`).toBe(id);
+    }
+  }
+  expect(moves).toBeGreaterThanOrEqual(devices.length);
+});

@@ -82,3 +82,37 @@ test('the event filters hide a protocol, and choosing an event moves the playhea
     expect(await playback.step()).toBeGreaterThan(at);
   });
 });
+
+test('HTTPS after the handshake, then the PA network at MTU 1500: the full-size ClientHello dies at MuxVM, explained; undo it', async ({ hoplab, events, page }) => {
+  const why = page.getByRole('region', { name: 'Why' });
+  await test.step('the preset: the ClientHello names the portal, the server answers with its first flight', async () => {
+    await hoplab.open('?motion=off');
+    await hoplab.runPreset();
+    await hoplab.toEnd();
+    await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'delivered');
+    await events.row(/TLS ClientHello \(SNI portal\.azurestack\.local\)/).first().click();
+    await expect(why).toContainText('server_name extension (SNI)');
+    await events.row(/192\.168\.100\.9:443 -> .*TLS ServerHello/).first().click();
+    await expect(why).toContainText('segment 1 of 2 holds ServerHello and the start of Certificate');
+  });
+
+  await test.step('set the PA network to 1500 from the what-if bar: the flow fails, too big for the MTU', async () => {
+    await page.getByRole('button', { name: "What if the PA network's MTU were 1500?" }).click();
+    await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'pending');
+    await hoplab.toEnd();
+    await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'too-big');
+    await expect(hoplab.flowStatus).toContainText('Flow failed: packet too big for the MTU');
+    await expect(page.getByRole('list', { name: 'What-ifs in this run' })).toContainText('pa network MTU 1500');
+    await expect(events.row(/MuxVM drops a 1550-byte VXLAN packet/)).toHaveCount(6);
+    await expect(events.row(/ClientVM retransmits 1460 bytes/)).toHaveCount(5);
+    await events.row(/TLS ClientHello/).first().click();
+    await expect(why).toContainText('only that direction crosses the MUX and its VXLAN leg');
+  });
+
+  await test.step('undo it: delivered again', async () => {
+    await page.getByRole('button', { name: 'Undo: pa network MTU 1500' }).click();
+    await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'pending');
+    await hoplab.toEnd();
+    await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'delivered');
+  });
+});

@@ -12,6 +12,8 @@ const benches = readdirSync('src-engine/bench')
 if (existsSync('scripts/bench-frames.mjs')) {
   // The frame benchmark's page modes (?bench=...) exist only in this separate build, never in the published dist/.
   benches.push(['npx', ['vite', 'build', '--logLevel', 'warn', '--mode', 'bench']], ['node', ['scripts/bench-frames.mjs']]);
+  // The sequence diagram at over 5,000 frames, beside a bare d3 drawing of as many arrows (same build).
+  if (existsSync('scripts/bench-sequence.mjs')) benches.push(['node', ['scripts/bench-sequence.mjs']]);
 }
 
 const results = [];

@@ -23,8 +23,8 @@ const { values } = parseArgs({
 const FLOW = '?scenario=poc&from=ClientVM&to=https%3A%2F%2Fportal.azurestack.local&motion=off';
 /** The canonical flow at the VXLAN leg: the SYN, wrapped by MuxVM, in the tunnel to the host's PA. */
 const VXLAN = `${FLOW}&step=52`;
-/** The end of the run (the step clamps to the last): the forward path and the Direct Server Return drawn together. */
-const RETURN = `${FLOW}&step=9999`;
+/** The last step of the canonical run (70 steps): the forward path and the Direct Server Return drawn together. */
+const RETURN = `${FLOW}&step=69`;
 
 /** The README's pictures: the underlay at the VXLAN leg (light and dark), the overlay, the return path, a tablet. */
 const SHOTS = values.out

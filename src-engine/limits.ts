@@ -35,3 +35,10 @@ export const LIMITS = {
   /** A run stops after this many simulated events with disposition "budget-exceeded". */
   events: 5_000_000,
 } as const;
+
+/** The MTU a network has when its document names none: Ethernet's 1500 bytes (RFC 894). */
+export const DEFAULT_MTU = 1500;
+/** The smallest MTU a network may have: every IPv4 host accepts 576-byte packets (RFC 791). */
+export const MIN_MTU = 576;
+/** The largest: a 9216-byte jumbo frame. */
+export const MAX_MTU = 9216;

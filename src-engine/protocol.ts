@@ -87,6 +87,18 @@ export interface RunRequest {
    * what-ifs have taken effect, or two around the hold time when a BGP speaker fails.
    */
   readonly flowAt?: readonly SimTime[];
+  /**
+   * Networks whose MTU differs from their document's for this run (e.g. the PA network at 1500). With any,
+   * the client pads its ClientHello to a full segment, so that a full-size packet takes the MUX's VXLAN leg.
+   */
+  readonly mtu?: readonly MtuWhatIf[];
+}
+
+/** A network's MTU for one run: the largest IPv4 packet it carries, in bytes. */
+export interface MtuWhatIf {
+  /** A network id of the topology, e.g. "pa". */
+  readonly network: string;
+  readonly mtu: number;
 }
 
 export interface Knobs {
@@ -177,6 +189,11 @@ export interface FlowTrace {
   /** For a TCP flow: what became of the connection (its SYNs, and how it ended). */
   readonly connection?: ConnectionOutcome;
   /**
+   * For an HTTPS flow whose connection came up: the ClientHello's hops (client to server, through the MUX and
+   * VXLAN) and, as its return hops, those of the first segment of the server's first flight (Direct Server Return).
+   */
+  readonly tls?: FlowTrace;
+  /**
    * Set when the attempt died in a black hole: a router still held a BGP route towards a peer that
    * is down, because its hold timer had not expired yet.
    */
@@ -189,6 +206,9 @@ export interface ConnectionOutcome {
   /** When each SYN left the client: the first, then each retransmission. */
   readonly synTimes: readonly SimTime[];
   readonly endedAt?: SimTime;
+  /** Once established: how the connection ended ('fin': closed by both sides; 'gave-up': data never acknowledged; 'reset'). */
+  readonly closed?: 'fin' | 'gave-up' | 'reset';
+  readonly closedAt?: SimTime;
 }
 
 export interface BlackHole {
@@ -226,7 +246,9 @@ export type DropReason =
   /** A host that does not forward got a packet for someone else. */
   | 'not-a-router'
   /** VXLAN for a virtual network the host does not know. */
-  | 'unknown-vni';
+  | 'unknown-vni'
+  /** Larger than the MTU of the link it must leave by (with its encapsulation), and not to be fragmented. */
+  | 'too-big';
 
 /** What every event has: when, at which node, a sentence for a person, and the protocol it concerns. */
 interface EventBase {

@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { startPlaybackClock } from './animation/clock';
+import { CompareButton } from './compare/CompareButton';
 import { HelpPopover } from './controls/HelpPopover';
 import { LargeTextToggle } from './controls/LargeTextToggle';
 import { LiveAnnouncer } from './controls/LiveAnnouncer';
@@ -15,7 +16,7 @@ import { useReducedMotion } from './hooks/useReducedMotion';
 import { useShortcuts } from './hooks/useShortcuts';
 import { BottomPane } from './panels/BottomPane';
 import { SidePanel } from './panels/SidePanel';
-import { selectDrawn, selectLargeText, selectLoadStatus, selectPanelOpen, selectSnapshot, useAppStore } from './store/store';
+import { selectComparison, selectDrawn, selectLargeText, selectLoadStatus, selectPanelOpen, selectSnapshot, useAppStore } from './store/store';
 import { DiagramBar } from './diagram/DiagramBar';
 import { ThemeToggle } from './controls/ThemeToggle';
 import { useTheme } from './hooks/useTheme';
@@ -23,6 +24,9 @@ import { installEngineRecovery } from './engine/recovery';
 import { openSession } from './persist/openSession';
 import { startPersistence } from './persist/persist';
 import { startUrlWriter } from './url/urlSync';
+
+/** The comparison of two runs: its own chunk, loaded when a comparison first opens. */
+const ComparisonView = lazy(() => import('./compare/ComparisonView'));
 
 export function App() {
   const snapshot = useAppStore(selectSnapshot);
@@ -33,6 +37,7 @@ export function App() {
   const largeText = useAppStore(selectLargeText);
   const presenter = useAppStore((s) => s.presenter && s.lesson !== undefined);
   const inLesson = useAppStore((s) => s.lesson !== undefined);
+  const comparing = useAppStore((s) => selectComparison(s) !== undefined);
   useShortcuts();
   useReducedMotion();
 
@@ -58,6 +63,7 @@ export function App() {
         <LessonsButton />
         <SendTraffic />
         <div className="header-actions">
+          <CompareButton />
           <ShareActions />
           <LoadTopology />
           <ThemeToggle />
@@ -69,17 +75,25 @@ export function App() {
         </span>
       </header>
       <Notices />
-      <main className="workspace">
-        <section className="stage" aria-label="Network">
-          <LessonBar />
-          <DiagramBar />
-          {/* A slot for a caption above the diagram: empty, it takes no room. */}
-          <div className="caption-slot" id="caption-slot" data-testid="caption-slot" />
-          <div className="canvas">{drawn && <TopologyView snapshot={drawn} />}</div>
-          <PlaybackBar />
-          {!presenter && <BottomPane />}
-        </section>
-        {!presenter && panelOpen && <SidePanel />}
+      <main className={`workspace${comparing ? ' workspace-compare' : ''}`}>
+        {comparing ? (
+          <Suspense fallback={<p role="status">Opening the comparison…</p>}>
+            <ComparisonView />
+          </Suspense>
+        ) : (
+          <>
+            <section className="stage" aria-label="Network">
+              <LessonBar />
+              <DiagramBar />
+              {/* A slot for a caption above the diagram: empty, it takes no room. */}
+              <div className="caption-slot" id="caption-slot" data-testid="caption-slot" />
+              <div className="canvas">{drawn && <TopologyView snapshot={drawn} />}</div>
+              <PlaybackBar />
+              {!presenter && <BottomPane />}
+            </section>
+            {!presenter && panelOpen && <SidePanel />}
+          </>
+        )}
       </main>
       <LiveAnnouncer />
     </div>

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { LIMITS } from '../limits';
+import { MAX_MTU, MIN_MTU } from '../topology/schema';
 
 export const USAGE = `Usage: npm run trace -- --from <node> --to <destination> [options]
 
@@ -18,6 +19,8 @@ export const USAGE = `Usage: npm run trace -- --from <node> --to <destination> [
   --second-dip           add PortalVM2, a second DIP behind the portal rule (with --fail PortalVM,
                          the MUX moves new flows to it once the health probes give up on PortalVM)
   --icmp-redirects       NATVM sends ICMP redirects
+  --mtu <network=bytes>  give a network another MTU for the run, e.g. --mtu pa=1500 (the PA network without
+                         room for VXLAN); repeatable. The client then pads its ClientHello to a full segment
   --topology <file>      a topology JSON document instead of the POC
   --json                 print one JSON object
   --pcap <file>          write the whole run as pcapng
@@ -82,6 +85,16 @@ const argsSchema = z.object({
   'second-mux': z.boolean().default(false),
   'second-dip': z.boolean().default(false),
   'icmp-redirects': z.boolean().default(false),
+  mtu: z
+    .array(
+      z
+        .string()
+        .regex(/^[A-Za-z][\w.-]{0,62}=\d{1,5}$/, '--mtu takes a network and a number of bytes, e.g. --mtu pa=1500')
+        .transform((s) => ({ network: s.slice(0, s.indexOf('=')), mtu: Number(s.slice(s.indexOf('=') + 1)) }))
+        .pipe(z.object({ network: z.string(), mtu: z.number().min(MIN_MTU, `--mtu: an MTU is at least ${MIN_MTU} bytes (RFC 791)`).max(MAX_MTU, `--mtu: an MTU is at most ${MAX_MTU} bytes`) })),
+    )
+    .max(16, '--mtu is given more than 16 times')
+    .default([]),
   topology: z.string().min(1, '--topology needs a file name').optional(),
   json: z.boolean().default(false),
   pcap: z.string().min(1, '--pcap needs a file name').optional(),
@@ -110,6 +123,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
         'second-mux': { type: 'boolean' },
         'second-dip': { type: 'boolean' },
         'icmp-redirects': { type: 'boolean' },
+        mtu: { type: 'string', multiple: true },
         topology: { type: 'string' },
         json: { type: 'boolean' },
         pcap: { type: 'string' },

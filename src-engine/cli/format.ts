@@ -1,7 +1,8 @@
 // Text and JSON renderings of a run for the command line: a hop table a person reads, and one JSON
 // object a program reads (addresses stay dotted strings; raw bytes become hex).
 import type { Layer } from '../packets/layers';
-import type { EventKind, FlowTrace, Hop, RunResult } from '../protocol';
+import type { EventKind, FlowTrace, Hop, RunResult, Transmission } from '../protocol';
+import { tlsRecordText } from '../view/protocols';
 
 export function toHex(bytes: Uint8Array): string {
   let s = '';
@@ -33,6 +34,7 @@ function attemptJson(t: FlowTrace): unknown {
     ...(traceJson(t) as object),
     dns: t.dns ? traceJson(t.dns) : null,
     connection: t.connection ?? null,
+    tls: t.tls ? traceJson(t.tls) : null,
     blackHole: t.blackHole ?? null,
   };
 }
@@ -48,6 +50,8 @@ export function runJson(r: RunResult): unknown {
     hops: r.trace.hops.map(hopJson),
     returnHops: r.trace.returnHops.map(hopJson),
     dns: r.dnsTrace ? traceJson(r.dnsTrace) : null,
+    tls: r.trace.tls ? traceJson(r.trace.tls) : null,
+    segments: connectionSegments(r, r.trace).map((t) => ({ time: t.time, from: t.fromNode, to: t.toNode ?? null, summary: t.summary, note: t.note ?? null })),
     attempts: r.attempts.map(attemptJson),
     events: r.events.map(({ id: _id, ...e }) => ({ ...e, protocol: e.protocol ?? null })),
     transmissions: r.transmissions.length,
@@ -80,6 +84,8 @@ export function layersText(layers: readonly Layer[]): string {
           return `arp ${l.opcode === 1 ? 'request' : 'reply'}`;
         case 'bgp':
           return `bgp ${l.message.kind}`;
+        case 'tls':
+          return `tls ${tlsRecordText(l)}`;
         case 'raw':
           return `${l.data.length} bytes`;
       }
@@ -165,7 +171,23 @@ export function runText(r: RunResult, all: boolean): string {
     if (a.dns) parts.push(`== ${title}DNS lookup ==\n${traceText(a.dns, all)}`);
     else if (many && a.startedAt !== undefined && r.attempts[0]?.dns) parts.push(`== ${title}DNS lookup ==\nnone: the answer is still in ${r.request.from}'s DNS cache`);
     parts.push(`== ${title}Flow ==\n${traceText(a, all)}`);
+    if (a.tls) parts.push(`== ${title}TLS ==\n${traceText(a.tls, all)}`);
+    const segments = connectionSegments(r, a);
+    if (segments.length) parts.push(`== ${title}The connection, segment by segment, as each end sends it ==\n${segmentsText(segments)}`);
   }
   parts.push(`(seed ${r.seed}; ${r.transmissions.length} transmissions, ${r.events.length} events; run ended at ${(r.endTime / 1e6).toFixed(6)} s simulated)`);
   return parts.join('\n\n');
+}
+
+/** Every segment of an attempt's connection as its two ends send it (the client, and the server it reached), in time order. */
+export function connectionSegments(r: RunResult, a: FlowTrace): Transmission[] {
+  const from = r.request.from;
+  const server = a.disposition === 'delivered' ? a.hops.at(-1)?.node : undefined;
+  const ids = new Set([a.id, `${a.id}-reply`]);
+  return r.transmissions.filter((t) => t.flowId !== undefined && ids.has(t.flowId) && (t.protocol === 'tcp' || t.protocol === 'tls') && (t.fromNode === from || t.fromNode === server));
+}
+
+function segmentsText(segments: readonly Transmission[]): string {
+  const rows = segments.map((t) => `${pad(`${(t.time / 1e6).toFixed(6)} s`, 14)}${pad(t.fromNode, 10)}${t.summary}${t.note ? `\n${' '.repeat(24)}${t.note}` : ''}`);
+  return [`${pad('time', 14)}${pad('sender', 10)}segment`, ...rows].join('\n');
 }

@@ -48,6 +48,7 @@ function main(): void {
     whatIf,
     ...(a['flow-at'] ? { flowAt: a['flow-at'].map((t) => Math.round(t * 1e6)) } : {}),
     knobs: { secondMux: a['second-mux'], secondDip: a['second-dip'], icmpRedirects: a['icmp-redirects'] },
+    ...(a.mtu.length ? { mtu: a.mtu } : {}),
   });
   if (!run.ok) fail(run.error.message, 1);
   if (a.pcap) {

@@ -14,6 +14,7 @@ import { icmpError, redirectSent } from './icmp';
 import type { Iface } from './iface';
 import { describeRoute, forwardedWhy, noRouteForwarding, recordOutcome, routeStep, ttlExpired, ttlExpiredStep, ttlStep } from './ipExplain';
 import { natStep, type Nat } from './nat';
+import { dontFragment, FRAGMENTATION_NEEDED, packetSize, tooBigAtRouter } from './mtu';
 import type { Route, RouteTable } from './routes';
 
 /** What forwarding needs from its stack. */
@@ -101,6 +102,12 @@ export function forward(stack: ForwardStack, inIndex: number, bytes: Uint8Array,
     out = translated.bytes;
   }
   const src = ipSrc(bytes, o);
+  const egress = stack.ifaces[route.ifIndex]!;
+  if (packetSize(out) > egress.mtu) {
+    if (tag || ctx.rec.full) recordOutcome(ctx, me, tag, tooBigAtRouter(me, out, egress.mtu, egress.id), out);
+    if (dontFragment(out)) icmpError(stack, bytes, 'destination-unreachable', FRAGMENTATION_NEEDED, tracer.replyTag(tag), undefined, egress.mtu);
+    return;
+  }
   if (stack.icmpRedirects && wantsRedirect(route, inIndex, stack.ifaces[inIndex]!, src)) {
     const gateway = route.nextHop || dst;
     if (ctx.rec.full) ctx.rec.event('info', me, redirectSent(me, gateway, bytes), 'icmp');

@@ -65,22 +65,23 @@ export const redirectFollowed = (me: string, route: Route): string => `${me} fol
 export const redirectSent = (me: string, gateway: number, offending: Uint8Array): string => `${me} sends an ICMP redirect: use ${u32ToIp(gateway)} for ${u32ToIp(ipDst(offending, ETH_HLEN))}`;
 
 /** The error message about `offending`, or undefined where none may be sent (about an ICMP error, or to no one). */
-export function icmpErrorPacket(offending: Uint8Array, kind: IcmpErrorKind, code: number, gateway?: number): { dst: number; layers: Layer[] } | undefined {
+export function icmpErrorPacket(offending: Uint8Array, kind: IcmpErrorKind, code: number, gateway?: number, nextHopMtu?: number): { dst: number; layers: Layer[] } | undefined {
   const o = ETH_HLEN;
   const ihl = ipHeaderLen(offending, o);
   if (ipProto(offending, o) === IPPROTO_ICMP && ICMP_ERROR_TYPES.has(offending[o + ihl]!)) return undefined;
   const dst = ipSrc(offending, o);
   if (dst === 0 || dst === 0xffffffff) return undefined;
   const quoted = offending.slice(o, Math.min(offending.length, o + ihl + 8));
-  const header: Layer = kind === 'redirect' ? { type: 'icmp', kind, code, gateway: u32ToIp(gateway ?? 0) } : { type: 'icmp', kind, code };
+  const header: Layer =
+    kind === 'redirect' ? { type: 'icmp', kind, code, gateway: u32ToIp(gateway ?? 0) } : nextHopMtu !== undefined && kind === 'destination-unreachable' ? { type: 'icmp', kind, code, nextHopMtu } : { type: 'icmp', kind, code };
   return { dst, layers: [header, { type: 'raw', data: quoted }] };
 }
 
 /** Sends the ICMP error about `offending` to its source (tagged `tag`, the answer's tag, or 0). */
-export function icmpError(sender: IcmpSender, offending: Uint8Array, kind: IcmpErrorKind, code: number, tag: number, gateway?: number): void {
-  const packet = icmpErrorPacket(offending, kind, code, gateway);
+export function icmpError(sender: IcmpSender, offending: Uint8Array, kind: IcmpErrorKind, code: number, tag: number, gateway?: number, nextHopMtu?: number): void {
+  const packet = icmpErrorPacket(offending, kind, code, gateway, nextHopMtu);
   if (!packet) return;
   const o = ETH_HLEN;
-  const what = kind === 'time-exceeded' ? 'ICMP time exceeded' : kind === 'redirect' ? 'ICMP redirect' : `ICMP destination unreachable (code ${code})`;
+  const what = kind === 'time-exceeded' ? 'ICMP time exceeded' : kind === 'redirect' ? 'ICMP redirect' : nextHopMtu !== undefined ? `ICMP destination unreachable (code ${code}, fragmentation needed; next-hop MTU ${nextHopMtu})` : `ICMP destination unreachable (code ${code})`;
   sender.originate(packet.dst, IPPROTO_ICMP, packet.layers, tag, `${sender.node.id} reports ${what} about ${u32ToIp(ipSrc(offending, o))} -> ${u32ToIp(ipDst(offending, o))} to its source.`);
 }

@@ -14,4 +14,6 @@ export interface Iface {
   readonly macText: string;
   readonly port: Port;
   readonly def: InterfaceDef;
+  /** The largest IPv4 packet this interface sends: its network's MTU (a what-if may change it). */
+  mtu: number;
 }

@@ -13,6 +13,8 @@ import { ETH_HLEN, ipDst, ipHeaderLen, ipProto, ipSrc, l4DstPort, l4SrcPort, mac
 import { flowHash } from '../net/hash';
 import { Timing } from '../sim/timing';
 import type { IpStack } from './ipstack';
+import { recordOutcome } from './ipExplain';
+import { tooBigForTunnel } from './mtu';
 
 export interface MuxDip {
   readonly ip: number;
@@ -144,6 +146,13 @@ export function installMux(ip: IpStack, cfg: MuxConfig): void {
       return true;
     }
     if (tag) tracer.step(tag, ip.routeStep(route, dip.hostPa));
+    const out = ip.ifaces[route.ifIndex]!;
+    const size = frame.length - ETH_HLEN;
+    if (size > out.mtu) {
+      // The encapsulating device itself cannot send it: dropped, and no ICMP (RFC 7348 4.3).
+      if (tag || rec.full) recordOutcome(ip.ctx, me, tag, tooBigForTunnel(me, inner, size, out.mtu, out.def.network), frame);
+      return true;
+    }
     const why = !explain ? '' : `${me} matches VIP ${u32ToIp(vip)} ${what} to rule ${rule.name}, picks DIP ${dipText} by 5-tuple hash (${rotationText(rule)}), and wraps the whole frame in VXLAN to ${dip.host}'s PA ${u32ToIp(dip.hostPa)} (VNI ${cfg.vni}); the inner packet still says ${u32ToIp(src)} -> ${u32ToIp(vip)}.`;
     ip.output(route, dip.hostPa, frame, tag, why, Timing.mux);
     return true;

@@ -1,13 +1,14 @@
 // TCP endpoints for one node (RFC 793, the parts the simulator shows): listeners, the three-way
 // handshake, RST for a port with no listener, SYN retransmission, data segments carrying
-// application layers (BGP messages), delayed ACKs, FIN. Segments are read from the bytes received.
+// application layers (BGP messages) or a byte stream cut at the MSS (TLS), ACKs delayed or sent for
+// every second segment, FIN. Segments are read from the bytes received.
 import type { Layer, TcpFlags } from '../packets/layers';
 import { IPPROTO_TCP } from '../packets/layers';
 import { u32ToIp } from '../net/addr';
-import { ACK, FIN_ACK, PSH_ACK, RST, RST_ACK, SYN, SYN_ACK, tcp } from '../net/build';
+import { ACK, FIN_ACK, PSH_ACK, rawPayload, RST, RST_ACK, SYN, SYN_ACK, tcp } from '../net/build';
 import { FlowMap } from '../net/flowMap';
 import { decodePacket } from '../net/codec';
-import { ETH_HLEN, ipDst, ipHeaderLen, ipSrc, ipTotalLen, l4DstPort, l4SrcPort, TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN, tcpAck, tcpFlags, tcpHeaderLen, tcpSeq } from '../net/frame';
+import { ETH_HLEN, ipDst, ipHeaderLen, ipSrc, ipTotalLen, l4DstPort, l4SrcPort, TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN, tcpAck, tcpFlags, tcpHeaderLen, tcpMss, tcpSeq } from '../net/frame';
 import { SECOND, Timing } from '../sim/timing';
 import type { Timer } from '../sim/scheduler';
 import type { IpStack } from './ipstack';
@@ -21,7 +22,10 @@ export interface TcpHandlers {
   /** A SYN left: the first, or a retransmission. */
   onSynSent?(conn: Conn): void;
   onEstablished?(conn: Conn): void;
-  onData?(conn: Conn, layers: readonly Layer[]): void;
+  /** In-order data arrived: its layers (after TCP), the packet's trace tag and the payload's bytes (a copy). */
+  onData?(conn: Conn, layers: readonly Layer[], tag: number, payload: Uint8Array): void;
+  /** How the trace names data delivered to this end ("PortalVM's HTTPS service receives the ClientHello"). */
+  deliveredText?(conn: Conn, layers: readonly Layer[]): string;
   onClose?(conn: Conn, reason: CloseReason): void;
 }
 
@@ -48,7 +52,22 @@ export interface Conn {
   /** Bumped whenever the retransmission timer restarts: an older timer's callback does nothing. */
   rtxGen: number;
   rtxPending: boolean;
+  /** The largest segment this end sends: the smaller of its own MSS and the one the peer announced. */
+  sndMss: number;
+  /** Data segments received since this end last sent an ACK (Windows acknowledges every second one). */
+  segsUnacked: number;
+  /** The MSS this end announces: its interface's MTU less the IPv4 and TCP headers. */
+  readonly mss: number;
 }
+
+/** IPv4 and TCP headers without options: the MSS a stack announces is its interface's MTU less these (RFC 9293 3.7.1). */
+export const TCP_IP_HEADERS = 40;
+
+/**
+ * Windows acknowledges every second data segment at once and delays the ACK of a lone one (TcpAckFrequency 2,
+ * delayed-ACK timer 200 ms; doc: Microsoft KB 328890, RFC 1122 4.2.3.2).
+ */
+export const ACK_FREQUENCY = 2;
 
 interface Unacked {
   readonly seq: number;
@@ -99,9 +118,11 @@ export class TcpStack {
     let localPort = rng.int(49152, 65535);
     while (this.lookup(dst, dstPort, localPort)) localPort = localPort === 65535 ? 49152 : localPort + 1;
     const route = this.ip.routes.lookup(dst);
-    const localIp = route ? this.ip.ifaces[route.ifIndex]!.ip : (this.ip.ifaces[0]?.ip ?? 0);
+    const out = route ? this.ip.ifaces[route.ifIndex] : this.ip.ifaces[0];
+    const localIp = out?.ip ?? 0;
+    const mss = (out?.mtu ?? 1500) - TCP_IP_HEADERS;
     const iss = rng.nextU32();
-    const conn: Conn = { localIp, localPort, remoteIp: dst, remotePort: dstPort, state: 'syn-sent', sndNxt: (iss + 1) >>> 0, rcvNxt: 0, handlers, ackTimer: undefined, synTries: 0, tag: this.ip.ctx.tracer.followTag(tag), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false };
+    const conn: Conn = { localIp, localPort, remoteIp: dst, remotePort: dstPort, state: 'syn-sent', sndNxt: (iss + 1) >>> 0, rcvNxt: 0, handlers, ackTimer: undefined, synTries: 0, tag: this.ip.ctx.tracer.followTag(tag), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false, sndMss: mss, segsUnacked: 0, mss };
     this.add(conn);
     this.sendSyn(conn, iss, tag);
     return conn;
@@ -123,7 +144,7 @@ export class TcpStack {
         segment: 'syn', retransmission: retry, of: Timing.synTries - 1, rto, local: `${u32ToIp(conn.localIp)}:${conn.localPort}`, remote: `${u32ToIp(conn.remoteIp)}:${conn.remotePort}`, ...this.flowOf(conn),
       }, 'tcp');
     }
-    if (this.segment(conn, iss, 0, SYN, NO_PAYLOAD, tag, why, 1460) < 0) {
+    if (this.segment(conn, iss, 0, SYN, NO_PAYLOAD, tag, why, conn.mss) < 0) {
       // No route: nothing is sent and nothing will be retransmitted (Windows fails the connect at once).
       // Told after this call returns, so the caller holds the connection when its handler runs.
       this.ip.node.later(0, () => {
@@ -161,7 +182,7 @@ export class TcpStack {
     stack.drop(conn, 'timeout');
   }
 
-  /** Sends application layers (e.g. BGP messages) on an established connection. */
+  /** Sends application layers (e.g. BGP messages) on an established connection, in one segment. */
   send(conn: Conn, payload: readonly Layer[], why: string, tag = conn.tag): void {
     if (conn.state !== 'established') return;
     this.cancelAck(conn);
@@ -170,6 +191,28 @@ export class TcpStack {
     if (sent <= 0) return;
     conn.sndNxt = (seq + sent) >>> 0;
     (conn.unacked ??= []).push({ seq, len: sent, payload, why, sentAt: this.ip.ctx.sched.now });
+    if (!conn.rtxPending) this.armRtx(conn);
+  }
+
+  /**
+   * Sends a byte stream (e.g. TLS records) cut into segments of at most the connection's MSS, back to back
+   * (Windows' initial window of 10 segments covers what the simulator sends); PSH on the last one. The first
+   * segment carries `tag`, the rest the connection's; `why(i, n)` says what segment i of n holds.
+   */
+  sendStream(conn: Conn, data: Uint8Array, why: (i: number, n: number) => string, tag = conn.tag): void {
+    if (conn.state !== 'established' || data.length === 0) return;
+    this.cancelAck(conn);
+    const n = Math.ceil(data.length / conn.sndMss);
+    for (let i = 0; i < n; i++) {
+      const chunk = data.subarray(i * conn.sndMss, Math.min(data.length, (i + 1) * conn.sndMss));
+      const payload = [rawPayload(chunk)];
+      const seq = conn.sndNxt;
+      const text = why(i, n);
+      const sent = this.segment(conn, seq, conn.rcvNxt, i === n - 1 ? PSH_ACK : ACK, payload, i === 0 ? tag : conn.tag, text);
+      if (sent <= 0) return;
+      conn.sndNxt = (seq + sent) >>> 0;
+      (conn.unacked ??= []).push({ seq, len: sent, payload, why: text, sentAt: this.ip.ctx.sched.now });
+    }
     if (!conn.rtxPending) this.armRtx(conn);
   }
 
@@ -229,13 +272,13 @@ export class TcpStack {
   }
 
   /** Active close: FIN, then the connection is forgotten once the peer's FIN is acknowledged. */
-  close(conn: Conn): void {
+  close(conn: Conn, why = `${this.ip.node.id} closes the TCP connection (FIN).`): void {
     if (conn.state !== 'established') {
       this.drop(conn, 'closed');
       return;
     }
     this.cancelAck(conn);
-    this.segment(conn, conn.sndNxt, conn.rcvNxt, FIN_ACK, NO_PAYLOAD, conn.tag, `${this.ip.node.id} closes the TCP connection (FIN).`);
+    this.segment(conn, conn.sndNxt, conn.rcvNxt, FIN_ACK, NO_PAYLOAD, conn.tag, why);
     conn.sndNxt = (conn.sndNxt + 1) >>> 0;
     conn.state = 'fin-wait';
   }
@@ -263,6 +306,7 @@ export class TcpStack {
   /** Encodes and sends one segment; returns the payload length in bytes, or -1 when it could not be sent (no route). */
   private segment(conn: Conn, seq: number, ack: number, flags: TcpFlags, payload: readonly Layer[], tag: number, why: string, mss?: number): number {
     const header = tcp(conn.localPort, conn.remotePort, seq, ack, flags, mss);
+    if (flags.ack) conn.segsUnacked = 0;
     const bytes = this.ip.originate(conn.remoteIp, IPPROTO_TCP, payload.length === 0 ? [header] : [header, ...payload], tag, why);
     if (!bytes) return -1;
     const o = ETH_HLEN;
@@ -270,7 +314,7 @@ export class TcpStack {
     return ipTotalLen(bytes, o) - (t - o) - tcpHeaderLen(bytes, t);
   }
 
-  private input(_ifIndex: number, bytes: Uint8Array, tag: number): void {
+  private input(ifIndex: number, bytes: Uint8Array, tag: number): void {
     const { tracer } = this.ip.ctx;
     const me = this.ip.node.id;
     const o = ETH_HLEN;
@@ -294,11 +338,12 @@ export class TcpStack {
         return;
       }
       const iss = this.ip.rng.nextU32();
-      const created: Conn = { localIp: ipDst(bytes, o), localPort: dstPort, remoteIp: src, remotePort: srcPort, state: 'syn-received', sndNxt: (iss + 1) >>> 0, rcvNxt: (seq + 1) >>> 0, handlers: {}, ackTimer: undefined, synTries: 0, tag: tracer.followTag(reply), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false };
+      const mss = (this.ip.ifaces[ifIndex]?.mtu ?? 1500) - TCP_IP_HEADERS;
+      const created: Conn = { localIp: ipDst(bytes, o), localPort: dstPort, remoteIp: src, remotePort: srcPort, state: 'syn-received', sndNxt: (iss + 1) >>> 0, rcvNxt: (seq + 1) >>> 0, handlers: {}, ackTimer: undefined, synTries: 0, tag: tracer.followTag(reply), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false, sndMss: Math.min(mss, tcpMss(bytes, t)), segsUnacked: 0, mss };
       created.handlers = accept(created);
       this.add(created);
       if (tag) tracer.end(tag, 'delivered', `${me} accepts the connection: a service listens on TCP ${dstPort}`, bytes, `The SYN reached ${me}, which listens on TCP ${dstPort}; it answers with SYN-ACK.`);
-      this.segment(created, iss, created.rcvNxt, SYN_ACK, NO_PAYLOAD, reply, reply || this.ip.ctx.rec.full ? `${me} accepts the connection on TCP ${dstPort} (SYN-ACK).` : '', 1460);
+      this.segment(created, iss, created.rcvNxt, SYN_ACK, NO_PAYLOAD, reply, reply || this.ip.ctx.rec.full ? `${me} accepts the connection on TCP ${dstPort} (SYN-ACK).` : '', mss);
       return;
     }
     if (flags & TCP_RST) {
@@ -309,6 +354,7 @@ export class TcpStack {
     if (conn.state === 'syn-sent') {
       if (!(flags & TCP_SYN && flags & TCP_ACK) || tcpAck(bytes, t) !== conn.sndNxt) return;
       conn.rcvNxt = (seq + 1) >>> 0;
+      conn.sndMss = Math.min(conn.mss, tcpMss(bytes, t));
       conn.state = 'established';
       if (tag) tracer.end(tag, 'delivered', `${me} receives the SYN-ACK: the connection is established`, bytes, `The SYN-ACK matches ${me}'s open connection; it completes the handshake with ACK.`);
       this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, conn.tag, conn.tag || this.ip.ctx.rec.full ? `${me} completes the handshake (ACK).` : '');
@@ -329,8 +375,17 @@ export class TcpStack {
       const decoded = decodePacket(bytes);
       const layers = decoded.ok ? decoded.value.layers : [];
       const at = layers.findIndex((l) => l.type === 'tcp');
-      this.scheduleAck(conn);
-      conn.handlers.onData?.(conn, layers.slice(at + 1));
+      const data = layers.slice(at + 1);
+      if (tag && tracer.isOpen(tag)) {
+        const text = conn.handlers.deliveredText?.(conn, data) ?? `${me} receives ${payloadLen} bytes of data on TCP ${dstPort}`;
+        tracer.end(tag, 'delivered', text, bytes, `The segment is the next one ${me} expects on its connection with ${u32ToIp(src)}:${srcPort}, so its data goes up to the application.`);
+      }
+      if (++conn.segsUnacked >= ACK_FREQUENCY) {
+        this.cancelAck(conn);
+        this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, conn.tag, `${me} acknowledges the last ${conn.segsUnacked} segments at once: Windows acknowledges every second data segment without waiting (TcpAckFrequency ${ACK_FREQUENCY}).`);
+      } else this.scheduleAck(conn);
+      const end = ipTotalLen(bytes, o) + o;
+      conn.handlers.onData?.(conn, data, tag, bytes.slice(end - payloadLen, end));
     } else if (payloadLen > 0 && conn.state === 'established') {
       // Data already received (a retransmission whose ACK was lost) or out of order: acknowledge at once (RFC 5681 4.2).
       this.cancelAck(conn);
@@ -356,7 +411,7 @@ export class TcpStack {
     conn.ackTimer = this.ip.ctx.sched.timer(this.ip.ctx.sched.now + Timing.delayedAck, () => {
       conn.ackTimer = undefined;
       if (!this.ip.node.up || conn.state !== 'established' || !this.isCurrent(conn)) return;
-      this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, conn.tag, `${this.ip.node.id} acknowledges data (delayed ACK).`);
+      this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, conn.tag, `${this.ip.node.id} acknowledges data (delayed ACK: a lone segment waits up to ${Timing.delayedAck / 1000} ms for data to ride along with).`);
     });
   }
 }

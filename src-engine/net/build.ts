@@ -1,6 +1,6 @@
 // Small constructors for the typed headers devices put on the wire, with Windows defaults
 // (TTL 128, DF set on TCP, window 64240, MSS 1460). Checksums and lengths are left for the encoder.
-import type { EthernetLayer, Ipv4Layer, TcpFlags, TcpLayer, UdpLayer } from '../packets/layers';
+import type { EthernetLayer, Ipv4Layer, RawLayer, TcpFlags, TcpLayer, UdpLayer } from '../packets/layers';
 import { ETHERTYPE_IPV4 } from '../packets/layers';
 
 export const ZERO_MAC = '00:00:00:00:00:00';
@@ -38,4 +38,9 @@ export function tcp(srcPort: number, dstPort: number, seq: number, ack: number, 
 
 export function udp(srcPort: number, dstPort: number, checksum?: number): UdpLayer {
   return checksum === undefined ? { type: 'udp', srcPort, dstPort } : { type: 'udp', srcPort, dstPort, checksum };
+}
+
+/** Bytes a device already has (a stream's next segment, an inner frame), as the last layer of a packet. */
+export function rawPayload(data: Uint8Array): RawLayer {
+  return { type: 'raw', data };
 }

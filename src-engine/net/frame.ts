@@ -69,3 +69,22 @@ export const tcpFlags = (b: Uint8Array, t: number): number => b[t + 13]!;
 export const tcpSeq = (b: Uint8Array, t: number): number => u32(b, t + 4);
 export const tcpAck = (b: Uint8Array, t: number): number => u32(b, t + 8);
 export const tcpHeaderLen = (b: Uint8Array, t: number): number => (b[t + 12]! >>> 4) * 4;
+
+/** The MSS a SYN or SYN-ACK announces (its options' kind 2), or 536 when it announces none (RFC 9293 3.7.1). */
+export function tcpMss(b: Uint8Array, t: number): number {
+  const end = t + tcpHeaderLen(b, t);
+  let p = t + 20;
+  while (p < end) {
+    const kind = b[p]!;
+    if (kind === 0) break;
+    if (kind === 1) {
+      p++;
+      continue;
+    }
+    const len = b[p + 1]!;
+    if (kind === 2 && len === 4 && p + 4 <= end) return u16(b, p + 2);
+    if (len < 2) break;
+    p += len;
+  }
+  return 536;
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { put32 } from './bytes';
 import { FC_SEED } from '../testing/seed';
-import { adjustChecksum32, finishChecksum, fixIpv4Checksum, foldSum, onesSum, sumPseudoHeader, sumWords } from './checksum';
+import { adjustChecksum16, adjustChecksum32, finishChecksum, fixIpv4Checksum, foldSum, onesSum, sumPseudoHeader, sumWords } from './checksum';
 import { fromHex } from './testing/hex';
 
 describe('the Internet checksum', () => {
@@ -40,6 +40,24 @@ describe('the Internet checksum', () => {
       }),
       { seed: FC_SEED },
     );
+  });
+
+  it("a router's TTL decrement updates the stored checksum in place, as a full recomputation would", () => {
+    // The textbook header with its checksum b861, TTL 0x40 and protocol 0x11 in the word at offset 8.
+    const b = header.slice();
+    b[10] = 0xb8;
+    b[11] = 0x61;
+    b[8] = 0x3f;
+    adjustChecksum16(b, 10, 0x4011, 0x3f11);
+    // ~(~b861 + ~4011 + 3f11) = b961: one less in the word's high byte is one more in the checksum's.
+    expect([b[10], b[11]]).toEqual([0xb9, 0x61]);
+    const full = b.slice();
+    full[10] = 0;
+    full[11] = 0;
+    expect(finishChecksum(sumWords(full, 0, 20, 0))).toBe(0xb961);
+    // Only the two checksum bytes are written.
+    expect(Array.from(b.subarray(0, 10))).toEqual(Array.from(header.subarray(0, 8)).concat([0x3f, 0x11]));
+    expect(Array.from(b.subarray(12))).toEqual(Array.from(header.subarray(12)));
   });
 
   it('an incremental update equals a full recomputation (RFC 1624)', () => {

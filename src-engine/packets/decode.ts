@@ -12,6 +12,7 @@ import { decodeIpv4 } from './ipv4';
 import type { Layer, LayerType } from './layers';
 import { decodeRaw } from './raw';
 import { decodeTcp } from './tcp';
+import { decodeTls } from './tls';
 import { decodeUdp } from './udp';
 import { decodeVxlan } from './vxlan';
 
@@ -58,6 +59,7 @@ function decodeLayer(d: Decoder, type: LayerType, at: number, end: number): numb
     case 'dns': return decodeDns(d, at, end);
     case 'vxlan': return decodeVxlan(d, at, end);
     case 'bgp': return decodeBgp(d, at, end);
+    case 'tls': return decodeTls(d, at, end);
     case 'raw': return decodeRaw(d, at, end);
   }
 }

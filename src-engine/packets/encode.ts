@@ -11,6 +11,7 @@ import { checkFollows } from './stacking';
 import { encodeRaw } from './raw';
 import { copyBytes, slabFree, slabWithRoom, takeFromSlab } from './slab';
 import { encodeTcp, finishTcp, tcpPayloadType } from './tcp';
+import { encodeTls } from './tls';
 import { encodeUdp, finishUdp, udpPayloadType } from './udp';
 import { encodeVxlan } from './vxlan';
 import { ETHERTYPE_ARP, ETHERTYPE_IPV4, IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, type Layer, type LayerType } from './layers';
@@ -110,7 +111,7 @@ function encodeLayers(w: Writer, layers: readonly Layer[]): void {
   }
 }
 
-/** Writes one layer's header (or, for dns, bgp and raw, all of it); returns the type that may follow it. */
+/** Writes one layer's header (or, for dns, bgp, tls and raw, all of it); returns the type that may follow it. */
 function encodeLayer(w: Writer, l: Layer): LayerType {
   switch (l.type) {
     case 'ethernet':
@@ -141,6 +142,9 @@ function encodeLayer(w: Writer, l: Layer): LayerType {
     case 'bgp':
       encodeBgp(w, l);
       return 'bgp';
+    case 'tls':
+      encodeTls(w, l);
+      return 'tls';
     case 'raw':
       encodeRaw(w, l);
       return 'raw';

@@ -12,6 +12,7 @@ export const LAYER_NAMES: Readonly<Record<LayerType, string>> = {
   dns: 'DNS',
   vxlan: 'VXLAN',
   bgp: 'BGP',
+  tls: 'TLS',
   raw: 'Data',
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodePacket } from './decode';
-import { encodePacket } from './encode';
+import { encodePacket, encodePacketInto } from './encode';
 import { fieldAt } from './fieldAt';
 import type { Ipv4Layer, Layer } from './layers';
 import { toHex } from './testing/hex';
@@ -59,6 +59,17 @@ describe('IPv4', () => {
     expect(() => encodePacket([{ ...base, options: new Uint8Array(41) }])).toThrow('ipv4.options: 41 bytes do not fit the 40 an IPv4 header allows');
   });
 
+  it('writes the option padding as zeros into a buffer that held other bytes', () => {
+    const out = new Uint8Array(40).fill(0xee);
+    const n = encodePacketInto([{ ...base, options: Uint8Array.of(1, 1, 1) }, payload], out, 2);
+    expect(n).toBe(27);
+    // Options 01 01 01 and one byte of padding, then the payload; the buffer before and after is left alone.
+    expect(toHex(out.subarray(22, 29))).toBe('01010100010203');
+    expect(out[1]).toBe(0xee);
+    expect(out[29]).toBe(0xee);
+    expect(decodeIp(out.slice(2, 29)).layers[0]).toMatchObject({ options: Uint8Array.of(1, 1, 1, 0) });
+  });
+
   it('spans every header field; fieldAt finds the one under a byte', () => {
     const p = decodeIp(encodePacket([base, payload]));
     expect(p.fields.filter((f) => f.layer === 'ipv4').map((f) => f.field)).toEqual([
@@ -89,13 +100,54 @@ describe('IPv4', () => {
     expect(decodePacket(good.subarray(0, 9), 'ipv4')).toMatchObject({ ok: false, error: { code: 'truncated', field: 'protocol', offset: 9 } });
   });
 
+  it('says in words what is wrong, at the byte of the frame where it is', () => {
+    const eth: Layer = { type: 'ethernet', dst: '00:15:5d:00:00:02', src: '00:15:5d:00:00:01', etherType: 0x0800 };
+    // 14 bytes of Ethernet, then a 20-byte IPv4 header and 46 bytes of payload: 80 bytes.
+    const frame = encodePacket([eth, base, { type: 'raw', data: new Uint8Array(46) }]);
+    const bad = (edit: (b: Uint8Array) => void, bytes = frame) => {
+      const b = bytes.slice();
+      edit(b);
+      const r = decodePacket(b);
+      return r.ok ? undefined : { field: r.error.field, offset: r.error.offset, message: r.error.message };
+    };
+    const CUT = 'the packet was cut short; check the length fields of the layers around it.';
+    expect(bad((b) => (b[14] = 0x65))).toEqual({ field: 'version', offset: 14, message: 'IPv4 version at byte 14: version 6 is not 4; only IPv4 is modelled' });
+    expect(bad((b) => (b[14] = 0x44))).toEqual({ field: 'headerLength', offset: 14, message: 'IPv4 headerLength at byte 14: header length 16 is less than the minimum 20 bytes' });
+    // A 60-byte header in the 26 bytes left: its 40 bytes of options start at byte 34, and 6 of them are there.
+    expect(bad((b) => (b[14] = 0x4f), frame.slice(0, 40))).toEqual({ field: 'options', offset: 34, message: `IPv4 options at byte 34 needs 40 bytes but only 6 remain: ${CUT}` });
+    expect(bad((b) => (b[17] = 19))).toEqual({ field: 'totalLength', offset: 16, message: 'IPv4 totalLength at byte 16: total length 19 is shorter than the 20-byte header' });
+    expect(bad((b) => (b[17] = 80))).toEqual({ field: 'totalLength', offset: 16, message: `IPv4 totalLength at byte 16 needs 80 bytes but only 66 remain: ${CUT}` });
+    expect(bad((b) => (b[20] = b[20]! | 0x80))).toEqual({ field: 'reservedFlag', offset: 20, message: 'IPv4 reservedFlag at byte 20: the reserved flag bit is set; RFC 791 requires zero' });
+    // Decoded on its own, bytes past the total length have no home.
+    const alone = encodePacket([base, { type: 'raw', data: Uint8Array.of(1, 2, 3) }]).slice();
+    alone[3] = 21;
+    expect(decodePacket(alone, 'ipv4')).toMatchObject({
+      ok: false,
+      error: { field: 'totalLength', offset: 2, message: 'IPv4 totalLength at byte 2: total length 21 leaves 2 bytes unaccounted for; decode the packet inside its Ethernet frame' },
+    });
+  });
+
   it('refuses values that do not fit their fields', () => {
+    expect(() => encodePacket([{ ...base, ecn: 4 }])).toThrow('ipv4.ecn: 4 is not an integer from 0 to 3');
+    expect(() => encodePacket([{ ...base, protocol: 256 }])).toThrow('ipv4.protocol: 256 is not an integer from 0 to 255');
+    expect(() => encodePacket([{ ...base, totalLength: 0x10000 }])).toThrow('ipv4.totalLength: 65536 is not an integer from 0 to 65535');
+    expect(() => encodePacket([{ ...base, checksum: 0x10000 }])).toThrow('ipv4.checksum: 65536 is not an integer from 0 to 65535');
+    expect(() => encodePacket([{ ...base, src: '10.0.0.256' }])).toThrow(/^ipv4\.src: /);
+    expect(() => encodePacket([{ ...base, dst: '10.0.0' }])).toThrow(/^ipv4\.dst: /);
     expect(() => encodePacket([{ ...base, ttl: 256 }])).toThrow('ipv4.ttl: 256 is not an integer from 0 to 255');
     expect(() => encodePacket([{ ...base, dscp: 64 }])).toThrow('ipv4.dscp');
     expect(() => encodePacket([{ ...base, fragmentOffset: 0x2000 }])).toThrow('ipv4.fragmentOffset');
     expect(() => encodePacket([{ ...base, identification: -1 }])).toThrow('ipv4.identification');
     expect(() => encodePacket([{ ...base, ttl: 1.5 }])).toThrow('ipv4.ttl');
     expect(() => encodePacket([base, { type: 'raw', data: new Uint8Array(65_516) }])).toThrow('ipv4: the packet is 65536 bytes, more than the 65535 IPv4 allows');
+  });
+
+  it('takes a packet of exactly 65535 bytes, and counts only its own bytes behind an Ethernet header', () => {
+    const eth: Layer = { type: 'ethernet', dst: '00:15:5d:00:00:02', src: '00:15:5d:00:00:01', etherType: 0x0800 };
+    const largest = encodePacket([eth, base, { type: 'raw', data: new Uint8Array(65_515) }]);
+    expect(largest.length).toBe(14 + 65_535);
+    expect(toHex(largest.subarray(16, 18))).toBe('ffff');
+    expect(() => encodePacket([eth, base, { type: 'raw', data: new Uint8Array(65_516) }])).toThrow('ipv4: the packet is 65536 bytes, more than the 65535 IPv4 allows');
   });
 
   it('does not change the layers it encodes', () => {

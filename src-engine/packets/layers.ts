@@ -248,7 +248,50 @@ export interface BgpLayer {
   readonly message: BgpMessage;
 }
 
-/** Bytes no codec here interprets: a TLS record, an ICMP error's quoted datagram, application data. */
+/** A TLS extension (RFC 5246 7.4.1.4): server_name (RFC 6066 3) with one host name is decoded; any other stays bytes. */
+export type TlsExtension =
+  | { readonly kind: 'server-name'; readonly hostName: string }
+  | { readonly kind: 'other'; readonly type: number; readonly data: Uint8Array };
+
+/** A handshake message (RFC 5246 7.4): the ones of a TLS 1.2 server's first flight are decoded; others stay bytes. */
+export type TlsHandshake =
+  | {
+      readonly kind: 'client-hello';
+      readonly version: number; // 0x0303 TLS 1.2
+      readonly random: Uint8Array; // 32 bytes
+      readonly sessionId: Uint8Array;
+      readonly cipherSuites: readonly number[];
+      readonly compressionMethods: readonly number[];
+      /** Absent when the hello has no extensions block at all. */
+      readonly extensions?: readonly TlsExtension[];
+    }
+  | {
+      readonly kind: 'server-hello';
+      readonly version: number;
+      readonly random: Uint8Array;
+      readonly sessionId: Uint8Array;
+      readonly cipherSuite: number;
+      readonly compressionMethod: number;
+      readonly extensions?: readonly TlsExtension[];
+    }
+  /** The server's chain, leaf first, each certificate as its DER bytes. */
+  | { readonly kind: 'certificate'; readonly certificates: readonly Uint8Array[] }
+  | { readonly kind: 'server-hello-done' }
+  | { readonly kind: 'other'; readonly msgType: number; readonly body: Uint8Array };
+
+/**
+ * One TLS record (RFC 5246 6.2.1). A handshake record whose messages fill it exactly holds them in
+ * `handshake`; any other record (or a handshake message split across records) holds its bytes in `data`.
+ */
+export interface TlsLayer {
+  readonly type: 'tls';
+  readonly contentType: number; // 22 handshake, 21 alert, 20 change_cipher_spec, 23 application_data
+  readonly version: number; // 0x0303
+  readonly handshake?: readonly TlsHandshake[];
+  readonly data?: Uint8Array;
+}
+
+/** Bytes no codec here interprets: part of a TLS record continued in another segment, an ICMP error's quoted datagram, application data. */
 export interface RawLayer {
   readonly type: 'raw';
   readonly data: Uint8Array;
@@ -264,6 +307,7 @@ export type Layer =
   | DnsLayer
   | VxlanLayer
   | BgpLayer
+  | TlsLayer
   | RawLayer;
 
 export type LayerType = Layer['type'];
@@ -277,6 +321,7 @@ export const IPPROTO_UDP = 17;
 export const PORT_DNS = 53;
 export const PORT_BGP = 179;
 export const PORT_VXLAN = 4789;
+export const PORT_HTTPS = 443;
 /** VXLAN flags with only the I bit set: the VNI is valid (RFC 7348 5). */
 export const VXLAN_FLAGS_VNI = 0x08;
 /** BGP path attribute flags for ORIGIN, AS_PATH, NEXT_HOP: well-known (not optional), transitive. */

@@ -31,7 +31,7 @@ function filledIn(sent: readonly Layer[], decoded: readonly Layer[]): Layer[] {
   });
 }
 
-describe('random valid stacks', () => {
+describe('random valid stacks', { timeout: 30_000 }, () => {
   it('decode to themselves and re-encode to the same bytes', () => {
     fc.assert(
       fc.property(frame(1), (layers) => {

@@ -39,6 +39,8 @@ function mismatch(prev: Layer, l: Layer): string | undefined {
       return 'only raw bytes may follow a DNS message';
     case 'bgp':
       return l.type === 'bgp' ? undefined : 'only another BGP message may follow a BGP message';
+    case 'tls':
+      return l.type === 'tls' ? undefined : 'only another TLS record (or raw bytes) may follow a TLS record';
     case 'arp':
       return 'nothing follows ARP; put padding in the Ethernet trailer';
     case 'raw':

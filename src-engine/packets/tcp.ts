@@ -3,7 +3,7 @@
 import { checkUint, get16, get32, put16, put32 } from './bytes';
 import { finishChecksum, sumPseudoHeader, sumWords } from './checksum';
 import { addFixedSpans, type Decoder, failShort, type FixedField } from './decoder';
-import { IPPROTO_TCP, PORT_BGP, type TcpFlags, type TcpLayer } from './layers';
+import { IPPROTO_TCP, PORT_BGP, PORT_HTTPS, type TcpFlags, type TcpLayer } from './layers';
 import { reserve, type Writer } from './writer';
 
 const MIN_HEADER = 20;
@@ -141,7 +141,8 @@ export function decodeTcp(d: Decoder, at: number, end: number): number {
   return optionsEnd;
 }
 
-/** What a TCP payload holds, by port. */
-export function tcpPayloadType(srcPort: number, dstPort: number): 'bgp' | 'raw' {
-  return srcPort === PORT_BGP || dstPort === PORT_BGP ? 'bgp' : 'raw';
+/** What a TCP payload holds, by port: BGP on 179, TLS records on 443 (HTTPS). */
+export function tcpPayloadType(srcPort: number, dstPort: number): 'bgp' | 'tls' | 'raw' {
+  if (srcPort === PORT_BGP || dstPort === PORT_BGP) return 'bgp';
+  return srcPort === PORT_HTTPS || dstPort === PORT_HTTPS ? 'tls' : 'raw';
 }

@@ -132,10 +132,16 @@ describe('canonical flow: ClientVM opens https://portal.azurestack.local', () =>
     expect(layer(synAck[4]!, 'tcp').dstPort).toBe(layer(syn[0]!, 'tcp').srcPort);
   });
 
-  it('completes the handshake with an ACK that takes the MUX path again', () => {
+  it('sends every later client-to-server segment the MUX path again: the handshake ACK, the ClientHello, the ACK of the flight, the FIN, the last ACK', () => {
     const synPort = layer(syn[0]!, 'tcp').srcPort;
-    const acks = result.transmissions.filter((t) => t.protocol === 'tcp' && t.summary.includes(`:${synPort} -> 192.168.133.74:443 TCP ACK`));
-    expect(acks.map((t) => `${t.fromNode}>${t.toNode}`)).toEqual(['ClientVM>CCI_External_vSwitch', 'CCI_External_vSwitch>NATVM', 'NATVM>CCI_External_vSwitch', 'CCI_External_vSwitch>BGPVM', 'BGPVM>CCI_External_vSwitch', 'CCI_External_vSwitch>MuxVM']);
+    const toVip = result.transmissions.filter((t) => (t.protocol === 'tcp' || t.protocol === 'tls') && t.summary.includes(`:${synPort} -> 192.168.133.74:443 TCP `) && !t.summary.includes('SYN'));
+    const kinds = toVip.filter((t) => t.fromNode === 'ClientVM').map((t) => t.summary.slice(t.summary.indexOf('TCP ')).replace(/ TTL \d+$/, ''));
+    expect(kinds).toEqual(['TCP ACK', 'TCP PSH/ACK TLS ClientHello (SNI portal.azurestack.local)', 'TCP ACK', 'TCP FIN/ACK', 'TCP ACK']);
+    const path = ['ClientVM>CCI_External_vSwitch', 'CCI_External_vSwitch>NATVM', 'NATVM>CCI_External_vSwitch', 'CCI_External_vSwitch>BGPVM', 'BGPVM>CCI_External_vSwitch', 'CCI_External_vSwitch>MuxVM'];
+    // Segments sent at the same moment interleave on the links, so count each link: every segment crosses all of them.
+    const perLink = new Map<string, number>();
+    for (const t of toVip) perLink.set(`${t.fromNode}>${t.toNode}`, (perLink.get(`${t.fromNode}>${t.toNode}`) ?? 0) + 1);
+    expect(Object.fromEntries(perLink)).toEqual(Object.fromEntries(path.map((p) => [p, kinds.length])));
   });
 
   it('records each switched frame as two transmissions, NIC -> switch and switch -> NIC', () => {

@@ -34,12 +34,12 @@ const RUNS: Record<string, { readonly request: Partial<RunRequest>; readonly poi
  * and paste them here.
  */
 const CAPTURE_SHA256: Record<keyof typeof RUNS, string> = {
-  canonical: 'adf5e7cb79899cd99570d27280f14fee3d9752a6b6d5f2279a65c23f744ee761',
-  canonicalAllPoints: '3c069c49daa05daab6562a81fb24f0210275b4c321c0851a249c6c7761a43454',
-  failMuxVM: '36c1057bcb7aef1fe685a8646cb1f94cea2a4e282b685b6a7e6db9b1ed8b794c',
-  loop: 'f0ca42314c61e529919461f5ff2eae62ca2d965e807da2f77d3021443955bae9',
-  icmpRedirects: 'ad217da917e041fb03eb2e7fa16e2c5c5d7f9db24459e5948f02ccc9d28966b0',
-  neighborUnreachable: '8112b621e049993fa96ddfc6990afb3d195be6a99795e9a511e1c9ee15e4d24f',
+  canonical: 'cdab8374ef8ad051ed93b6e02692203e4bdfbd6d48e564f315d8addca4d05953',
+  canonicalAllPoints: '6cfd764217493fe0da8a5ce7001c5239d286de7e8457f4ef3f0d54c38c61b41f',
+  failMuxVM: 'bf661965bb4495ce68ac593cadf65c1a37dd623a6d9f72c6e093eda34660e417',
+  loop: 'ebe10c232e6ffe7f7b3725aed55385bb93cba62fd9d2013d356fcb469b876482',
+  icmpRedirects: 'f99870170eaa8d0932573194fb67831356a38e173dc246cff428c76f2b52ae11',
+  neighborUnreachable: '22cd3cf0063bab632fed240690c91338afd3a64b74772d1badbf629bbc8a5e71',
 };
 
 function captureDigest(name: keyof typeof RUNS): string {

@@ -1,11 +1,13 @@
 // The user's flow, started on the source node at the chosen time (once per attempt): a DNS lookup
 // first when the destination is a name and the resolver has no cached answer, then a TCP connection
 // (when a port is known) or a ping. Each attempt traces with its own tags, so its frames carry their
-// own flow id: attempt i uses tags 6i+1/6i+2 for the DNS query and answer, 6i+3/6i+4 for the flow's
-// first packet and its answer, and 6i+5/6i+6 (label-only) for the connection's later packets.
-import { IPPROTO_ICMP } from '../packets/layers';
+// own flow id: attempt i uses tags 8i+1/8i+2 for the DNS query and answer, 8i+3/8i+4 for the flow's
+// first packet and its answer, 8i+5/8i+6 (label-only) for the connection's later packets, and 8i+7/8i+8
+// for an HTTPS connection's ClientHello and the first segment of the server's answer.
+import { IPPROTO_ICMP, PORT_HTTPS } from '../packets/layers';
 import { ipToU32, u32ToIp } from '../net/addr';
 import { resolveName } from '../devices/dns';
+import { startHttpsClient } from '../devices/https';
 import type { NodeRt } from '../devices/node';
 import type { SimTime } from '../protocol';
 import { SECOND } from '../sim/timing';
@@ -14,7 +16,7 @@ import type { World } from './world';
 
 export const DNS_TAG = 1;
 export const FLOW_TAG = 3;
-const TAGS_PER_ATTEMPT = 6;
+const TAGS_PER_ATTEMPT = 8;
 
 /** What Windows ping sends as data. */
 const PING_DATA = new TextEncoder().encode('abcdefghijklmnopqrstuvwabcdefghi');
@@ -24,11 +26,13 @@ export interface AttemptTags {
   readonly flow: number;
   /** The label-only twin of `flow`: retransmissions and the connection's later segments. */
   readonly follow: number;
+  /** The ClientHello of an HTTPS connection (tls + 1: the first segment of the server's first flight). */
+  readonly tls: number;
 }
 
 export function attemptTags(attempt: number): AttemptTags {
   const base = attempt * TAGS_PER_ATTEMPT;
-  return { dns: base + DNS_TAG, flow: base + FLOW_TAG, follow: base + FLOW_TAG + 2 };
+  return { dns: base + DNS_TAG, flow: base + FLOW_TAG, follow: base + FLOW_TAG + 2, tls: base + FLOW_TAG + 4 };
 }
 
 /** Flow ids as transmissions carry them: the first attempt keeps the plain names. */
@@ -51,13 +55,29 @@ export interface FlowState {
   description: string;
   /** For a TCP flow, the connection's progress. */
   tcp: { synTimes: SimTime[]; outcome: 'pending' | 'established' | 'gave-up' | 'refused' | 'unreachable'; endedAt: SimTime | undefined } | undefined;
+  /** For an HTTPS flow once TCP is up: the TLS exchange and how the connection ended. */
+  https: HttpsProgress | undefined;
 }
 
-export function startFlow(world: World, source: NodeRt, dest: Destination, attempt = 0, cache: DnsCache = new Map()): FlowState {
+export interface HttpsProgress {
+  readonly helloAt: SimTime;
+  /** When the client had the server's whole first flight. */
+  flightAt: SimTime | undefined;
+  /** How the established connection ended: FIN exchanged, data never acknowledged, reset; undefined while open. */
+  closed: 'fin' | 'gave-up' | 'reset' | undefined;
+  closedAt: SimTime | undefined;
+}
+
+export interface FlowOptions {
+  /** Pad the ClientHello to a full segment (the MTU what-if: see startHttpsClient). */
+  readonly padClientHello?: boolean;
+}
+
+export function startFlow(world: World, source: NodeRt, dest: Destination, attempt = 0, cache: DnsCache = new Map(), options: FlowOptions = {}): FlowState {
   const tags = attemptTags(attempt);
   const ids = attemptIds(attempt);
   const { sched } = world.ctx;
-  const state: FlowState = { attempt, tags, startedAt: sched.now, dnsFailure: undefined, dnsAsked: false, description: '', tcp: undefined };
+  const state: FlowState = { attempt, tags, startedAt: sched.now, dnsFailure: undefined, dnsAsked: false, description: '', tcp: undefined, https: undefined };
   const { tracer } = world.ctx;
   if (attempt > 0) world.ctx.rec.eventWith('flow-attempt', source.id, `Attempt ${attempt + 1}: ${source.id} tries ${dest.kind === 'name' ? dest.name : u32ToIp(dest.address)} again`, { attempt: attempt + 1, flowId: ids.flow });
   const go = (address: number, port: number | undefined, label: string): void => {
@@ -75,8 +95,22 @@ export function startFlow(world: World, source: NodeRt, dest: Destination, attem
       };
       source.tcp.connect(address, port, {
         onSynSent: () => void tcp.synTimes.push(sched.now),
-        onEstablished: () => end('established'),
-        onClose: (_c, reason) => end(reason === 'timeout' ? 'gave-up' : reason === 'unreachable' ? 'unreachable' : 'refused'),
+        onEstablished: (conn) => {
+          end('established');
+          if (port !== PORT_HTTPS) return;
+          const https: HttpsProgress = { helloAt: sched.now, flightAt: undefined, closed: undefined, closedAt: undefined };
+          state.https = https;
+          const serverName = dest.kind === 'name' ? dest.name.toLowerCase() : undefined;
+          tracer.open(tags.tls, ids.flow, `TLS ClientHello ${source.id} -> ${label}:${port}`);
+          startHttpsClient(source, conn, serverName, tags.tls, options.padClientHello ? conn.sndMss : undefined, { onFlight: () => void (https.flightAt = sched.now) });
+        },
+        onClose: (_c, reason) => {
+          if (state.https && state.https.closed === undefined) {
+            state.https.closed = reason === 'timeout' ? 'gave-up' : reason === 'reset' ? 'reset' : 'fin';
+            state.https.closedAt = sched.now;
+          }
+          end(reason === 'timeout' ? 'gave-up' : reason === 'unreachable' ? 'unreachable' : 'refused');
+        },
       }, tags.flow);
       return;
     }
@@ -128,6 +162,7 @@ export function flowDone(world: World, state: FlowState): boolean {
     if (state.tcp.outcome === 'pending') return false;
     if (state.tcp.outcome === 'gave-up' || state.tcp.outcome === 'unreachable') return true;
   }
+  if (state.https && state.https.closed === undefined) return false;
   if (!req?.final) return false;
   const reply = world.ctx.tracer.get(state.tags.flow + 1);
   return !reply || !reply.started || reply.final !== undefined;

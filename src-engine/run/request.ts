@@ -5,6 +5,7 @@ import { engineError } from '../errors';
 import { LIMITS } from '../limits';
 import type { EngineError, Result, RunRequest } from '../protocol';
 import { formatPath } from '../topology/validate';
+import { MAX_MTU, MIN_MTU } from '../topology/schema';
 
 const whatIfSchema = z.object({
   action: z.enum(['fail', 'restore'], { message: 'a what-if action is "fail" or "restore"' }),
@@ -26,6 +27,15 @@ const requestSchema = z.object({
     .array(z.number({ message: 'a flow start time is a number of microseconds' }).finite().min(0, 'a flow start time is 0 or more').max(LIMITS.simTime, `a flow start time is at most ${LIMITS.simTime} µs (${LIMITS.simTime / 1e6} s)`))
     .max(8, 'a run makes at most 8 attempts of the flow')
     .optional(),
+  mtu: z
+    .array(
+      z.object({
+        network: z.string().min(1).max(LIMITS.nameLength, `an MTU what-if names a network id of at most ${LIMITS.nameLength} characters`),
+        mtu: z.number({ message: 'an MTU is a number of bytes' }).int('an MTU is a whole number of bytes').min(MIN_MTU, `an MTU is at least ${MIN_MTU} bytes (RFC 791)`).max(MAX_MTU, `an MTU is at most ${MAX_MTU} bytes`),
+      }),
+    )
+    .max(16, 'a run takes at most 16 MTU what-ifs')
+    .optional(),
 });
 
 /** The request, or the first thing wrong with it, as a typed error. */
@@ -34,6 +44,6 @@ export function checkRequest(request: unknown): Result<RunRequest, EngineError> 
   if (parsed.success) return { ok: true, value: request as RunRequest };
   const issue = parsed.error.issues[0]!;
   const path = formatPath(issue.path);
-  const code = path.startsWith('whatIf') ? 'bad-what-if' : path.startsWith('flowAt') ? 'bad-flow-at' : path === 'to' ? 'bad-destination' : path === 'from' ? 'unknown-node' : 'bad-request';
+  const code = path.startsWith('whatIf') || path.startsWith('mtu') ? 'bad-what-if' : path.startsWith('flowAt') ? 'bad-flow-at' : path === 'to' ? 'bad-destination' : path === 'from' ? 'unknown-node' : 'bad-request';
   return { ok: false, error: engineError(code, `${path || 'request'}: ${issue.message}`, path) };
 }

@@ -14,8 +14,9 @@ import { flowTimes } from '../view/flowStart';
 import { engineError } from '../errors';
 import { explainDipHealth } from './dipHealth';
 import { explainBlackHole, explainWithdrawn, findBlackHole } from './blackHole';
-import { attemptIds, attemptTags, flowDone, startFlow, type DnsCache, type FlowState } from './flow';
+import { attemptIds, attemptTags, flowDone, startFlow, type DnsCache, type FlowState, type HttpsProgress } from './flow';
 import { withKnobs } from './knobs';
+import { describeMtu, withMtu } from './mtuWhatIf';
 import { resolveWhatIfs, scheduleWhatIfs } from './whatif';
 import { buildWorld, type World } from './world';
 import { LIMITS } from '../limits';
@@ -44,7 +45,9 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
   const checked = checkRequest(requestIn);
   if (!checked.ok) return checked;
   const request = checked.value;
-  const topology = withKnobs(topologyIn, request.knobs);
+  const mtu = withMtu(withKnobs(topologyIn, request.knobs), request.mtu ?? []);
+  if (!mtu.ok) return mtu;
+  const topology = mtu.value;
   const seed = request.seed ?? DEFAULT_SEED;
   const world = buildWorld(topology, { seed, icmpRedirects: request.knobs?.icmpRedirects ?? topology.knobs.icmpRedirects, record });
   const source = [...world.nodes.values()].find((n) => n.id.toLowerCase() === request.from.trim().toLowerCase());
@@ -55,12 +58,14 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
   if (!whatIfs.ok) return whatIfs;
 
   const { sched } = world.ctx;
+  for (const text of describeMtu(topologyIn, request.mtu ?? [])) world.ctx.rec.event('info', world.sw.id, text);
+  const flowOptions = { padClientHello: (request.mtu?.length ?? 0) > 0 };
   for (const node of world.nodes.values()) for (const boot of node.boot) sched.at(0, boot);
   scheduleWhatIfs(world, whatIfs.value);
   const times = flowTimes(topology, request);
   const flows: FlowState[] = [];
   const cache: DnsCache = new Map();
-  times.forEach((at, i) => sched.at(at, () => void (flows[i] = startFlow(world, source, dest.value, i, cache))));
+  times.forEach((at, i) => sched.at(at, () => void (flows[i] = startFlow(world, source, dest.value, i, cache, flowOptions))));
   const allDone = (): boolean => flows.length === times.length && flows.every((f) => f !== undefined && flowDone(world, f));
   // The budget: a run never simulates past LIMITS.simTime nor runs more than LIMITS.events events.
   const overBudget = () => sched.processed >= limits.events;
@@ -92,7 +97,11 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
   const dns = dnsBuild ? flowTrace(dnsBuild, tracer.get(tags.dns + 1), undefined, request, budget) : undefined;
   const base = flowTrace(tracer.get(tags.flow), tracer.get(tags.flow + 1), flow, request, budget);
   const tcp = flow?.tcp;
-  const connection: ConnectionOutcome | undefined = tcp ? { outcome: tcp.outcome, synTimes: [...tcp.synTimes], ...(tcp.endedAt !== undefined ? { endedAt: tcp.endedAt } : {}) } : undefined;
+  const https = flow?.https;
+  const closed = https?.closed !== undefined ? { closed: https.closed, ...(https.closedAt !== undefined ? { closedAt: https.closedAt } : {}) } : {};
+  const connection: ConnectionOutcome | undefined = tcp ? { outcome: tcp.outcome, synTimes: [...tcp.synTimes], ...(tcp.endedAt !== undefined ? { endedAt: tcp.endedAt } : {}), ...closed } : undefined;
+  const tlsBuild = https ? tracer.get(tags.tls) : undefined;
+  const tls = tlsBuild ? tlsTrace(tlsBuild, tracer.get(tags.tls + 1), https!, request, budget) : undefined;
   let reason = base.reason;
   const blackHole = findBlackHole(world, base.hops, events, at);
   if (blackHole) {
@@ -101,22 +110,41 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
   }
   const probes = base.disposition === 'no-healthy-dip' || base.hops.some((h) => h.steps.some((s) => s.kind === 'load-balance' && s.text.includes('in rotation'))) ? explainDipHealth(events, base.hops.find((h) => h.node !== world.sw.id && h.steps.some((s) => s.kind === 'load-balance'))?.time ?? base.hops.at(-1)?.time ?? at) : undefined;
   if (probes) reason = `${reason}. ${probes}`;
+  if (tls && tls.disposition !== 'delivered') reason = `${reason}. After the handshake the ClientHello failed: ${tls.reason}`;
   const withdrawn = blackHole ? undefined : explainWithdrawn(base.hops, events, at);
   if (withdrawn && base.disposition !== 'delivered') reason = `${reason}. ${withdrawn}`;
   if (connection?.outcome === 'gave-up') {
     const times = connection.synTimes.map((t) => secondsText(t)).join(', ');
     reason = `${reason}. ${request.from} sent ${connection.synTimes.length} SYNs (at ${times}: Windows waits 3 s for a SYN-ACK, then doubles the wait, and retransmits the SYN at most ${Timing.synTries - 1} times) and gave up at ${secondsText(connection.endedAt ?? 0)}, ${secondsText((connection.endedAt ?? 0) - (connection.synTimes[0] ?? 0))} after the first: the application sees a connection timeout`;
   }
+  // An HTTPS flow whose connection came up but whose ClientHello never arrived failed: the page did not load.
+  const tlsFailed = tls !== undefined && tls.disposition !== 'delivered' && base.disposition === 'delivered';
   return {
     ...base,
+    ...(tlsFailed ? { disposition: tls.disposition } : {}),
     id: attemptIds(i).flow,
     reason,
     startedAt: flow?.startedAt ?? at,
     ...(count > 1 ? { attempt: i + 1 } : {}),
     ...(dns ? { dns } : {}),
     ...(connection ? { connection } : {}),
+    ...(tls ? { tls } : {}),
     ...(blackHole ? { blackHole } : {}),
   };
+}
+
+/** The ClientHello's trace, with what became of the connection after it in the reason. */
+function tlsTrace(req: TraceBuild, reply: TraceBuild | undefined, https: HttpsProgress, request: RunRequest, budget: string | undefined): FlowTrace {
+  const base = flowTrace(req, reply, undefined, request, budget);
+  const after =
+    https.closed === 'fin'
+      ? `; the server's first flight arrived${https.flightAt !== undefined ? ` at ${secondsText(https.flightAt)}` : ''} and both sides closed the connection with FIN${https.closedAt !== undefined ? ` by ${secondsText(https.closedAt)}` : ''}`
+      : https.closed === 'gave-up'
+        ? `; ${request.from} never had its data acknowledged and gave up at ${secondsText(https.closedAt ?? 0)} (Windows: TcpMaxDataRetransmissions ${Timing.dataRetries})`
+        : https.closed === 'reset'
+          ? '; the connection was reset'
+          : '; the connection was still open when the run ended';
+  return { ...base, reason: `${base.reason}${after}`, startedAt: https.helloAt };
 }
 
 function flowTrace(req: TraceBuild | undefined, reply: TraceBuild | undefined, flow: FlowState | undefined, request: RunRequest, budget: string | undefined): FlowTrace {

@@ -1,7 +1,8 @@
 // Builds the running network from a validated topology: one NodeRt per node, every NIC a port of the
 // switch (grouped by network), routes compiled to numeric form, and the services each node runs
 // (DNS, listeners, NAT, the SLB MUX and VFP, BGP).
-import { IPPROTO_TCP, IPPROTO_UDP } from '../packets/layers';
+import { IPPROTO_TCP, IPPROTO_UDP, PORT_HTTPS } from '../packets/layers';
+import { httpsServer } from '../devices/https';
 import { cidrText, inPrefix, ipToU32, macToNum, parseCidr, u32ToIp } from '../net/addr';
 import type { Ctx } from '../devices/context';
 import { BgpSpeaker } from '../devices/bgp';
@@ -18,7 +19,7 @@ import { routeKey } from '../devices/routes';
 import { Vfp, type VfpOutboundRule, type VfpRule } from '../devices/vfp';
 import { VSwitch } from '../devices/vswitch';
 import { Scheduler } from '../sim/scheduler';
-import type { Topology } from '../topology/schema';
+import { DEFAULT_MTU, type Topology } from '../topology/schema';
 import { markOf } from '../view/provenance';
 import { interfaceRow, slbRuleRow } from '../view/deviceTables';
 import { Recorder, type RecordOptions } from '../trace/recorder';
@@ -50,6 +51,7 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
   const sw = new VSwitch(topology.switch.id, ctx);
   const groupOf = new Map(topology.networks.map((n, i) => [n.id, i]));
   const vlanOf = new Map(topology.networks.map((n) => [n.id, n.vlan]));
+  const mtuOf = new Map(topology.networks.map((n) => [n.id, n.mtu ?? DEFAULT_MTU]));
   const nodes = new Map<string, NodeRt>();
   const ifaceOf = new Map<number, { node: NodeRt; iface: Iface }>();
 
@@ -63,7 +65,7 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
       const [addr] = f.address.split('/') as [string];
       const { network, len } = parseCidr(f.address);
       const port = sw.addPort({ id: `${def.id}.${f.id}`, node: def.id, iface: f.id, group: groupOf.get(f.network) ?? 0, vlan: vlanOf.get(f.network), nic: node, nicIndex: index });
-      const iface: Iface = { index, id: f.id, ip: ipToU32(addr), ipText: addr, len, network, mac: macToNum(f.mac), macText: f.mac, port, def: f };
+      const iface: Iface = { index, id: f.id, ip: ipToU32(addr), ipText: addr, len, network, mac: macToNum(f.mac), macText: f.mac, port, def: f, mtu: mtuOf.get(f.network) ?? DEFAULT_MTU };
       ip.addInterface(iface);
       ifaceOf.set(iface.ip, { node, iface });
       if (rec.full) {
@@ -81,7 +83,7 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
       ip.routes.add({ network, len, nextHop: via, ifIndex: onLink.index, source: 'static', metric: r.metric, prov: r.prov });
     }
     ip.forwarding = def.forwarding;
-    for (const port of def.listens) node.tcp.listen(port, () => ({}));
+    for (const port of def.listens) node.tcp.listen(port, port === PORT_HTTPS ? httpsServer(node) : () => ({}));
   }
 
   for (const n of topology.nat) {

@@ -11,6 +11,15 @@ const macProv = inferred('Hyper-V OUI 00:15:5D; the last three bytes are illustr
 
 const mgmtGw = '192.168.100.1';
 
+/** Ethernet's MTU: nothing says TP1 changed it on the infrastructure networks. */
+const ethernetMtu = inferred("Ethernet's 1500 bytes (RFC 894); no source says TP1 changed it");
+/**
+ * The PA network carries VXLAN, so Microsoft's SDN wants room for the encapsulation: microsoft/SdnDiagnostics,
+ * Test-SdnEncapOverhead (src/modules/SdnDiag.Health.psm1) expects EncapOverhead 160 or JumboPacket 1674
+ * ("default 1514 MTU + 160 encap overhead") on the host adapters; a 1674-byte frame holds a 1660-byte IPv4 packet.
+ */
+const paMtu = documented('S17: SdnDiagnostics Test-SdnEncapOverhead, EncapOverhead 160 / JumboPacket 1674 = 1514 + 160; 1674 - 14 (Ethernet) = 1660');
+
 /** A VM with one NIC on the management scope, default route via BGPVM. */
 function mgmtVm(id: string, role: string, host: number, prov: Provenance, addressProv: Provenance = prov) {
   return {
@@ -47,8 +56,9 @@ export const POC_TOPOLOGY: TopologyDocument = {
       vlan: 1001,
       gateway: '192.168.100.1',
       description: 'Infrastructure VMs. DNS 192.168.100.2 (ADVM).',
+      mtu: 1500,
       prov: documented('S3, S8'),
-      fieldProv: { label: blog, vlan: { mark: 'illustrative', source: 'hinted by "vEthernet 1001"' } },
+      fieldProv: { label: blog, vlan: { mark: 'illustrative', source: 'hinted by "vEthernet 1001"' }, mtu: ethernetMtu },
     },
     {
       id: 'transit',
@@ -57,8 +67,9 @@ export const POC_TOPOLOGY: TopologyDocument = {
       kind: 'transit',
       vlan: 1002,
       description: "NATVM's inside, BGPVM's second arm, ClientVM; TP1 VPN clients got .201-.230.",
+      mtu: 1500,
       prov: documented('S4'),
-      fieldProv: { vlan: illustrative },
+      fieldProv: { vlan: illustrative, mtu: ethernetMtu },
     },
     {
       id: 'vip',
@@ -74,9 +85,10 @@ export const POC_TOPOLOGY: TopologyDocument = {
       prefix: '192.168.233.0/24',
       kind: 'pa',
       vlan: 1003,
-      description: "The host's PA and the MUX's PA; VXLAN packets between them never leave the host.",
+      description: "The host's PA and the MUX's PA; VXLAN packets between them never leave the host. MTU 1660: room for the encapsulation around a full 1500-byte packet, as Microsoft's SDN checks for.",
+      mtu: 1660,
       prov: blog,
-      fieldProv: { prefix: { mark: 'illustrative', source: 'host PA 192.168.233.21 is from the blog; the prefix length is ours' }, vlan: illustrative },
+      fieldProv: { prefix: { mark: 'illustrative', source: 'host PA 192.168.233.21 is from the blog; the prefix length is ours' }, vlan: illustrative, mtu: paMtu },
     },
     {
       id: 'outside',
@@ -85,7 +97,9 @@ export const POC_TOPOLOGY: TopologyDocument = {
       kind: 'outside',
       gateway: '10.0.0.1',
       description: "NATVM's external side and the host's uplink.",
+      mtu: 1500,
       prov: illustrative,
+      fieldProv: { mtu: ethernetMtu },
     },
   ],
   switch: {

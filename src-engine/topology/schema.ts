@@ -2,7 +2,7 @@
 // Every record carries a provenance mark (how sure we are of it), and may override it per field,
 // so the app can show, next to each value, whether a source documents it or we chose it.
 import { z } from 'zod';
-import { LIMITS } from '../limits';
+import { LIMITS, MAX_MTU, MIN_MTU } from '../limits';
 import { dnsNameProblem } from '../net/dnsName';
 import { unsafeCharacter } from '../net/text';
 
@@ -55,6 +55,8 @@ const ipv4 = z.ipv4({ message: 'an IPv4 address in dotted form, e.g. 192.168.100
 /** An interface address with its prefix length: "192.168.100.2/24" (octets 0-255, no leading zeros, /0-/32). */
 const ifaceCidr = z.cidrv4({ message: 'an address with prefix length, e.g. 192.168.100.2/24 (each number 0-255, no leading zeros)' });
 const prefix = z.cidrv4({ message: 'a prefix in CIDR form, e.g. 192.168.100.0/24' });
+export { DEFAULT_MTU, MAX_MTU, MIN_MTU } from '../limits';
+
 const name = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, 'a name of letters, digits, "_", "." or "-"');
 
 export const networkSchema = z.object({
@@ -66,6 +68,11 @@ export const networkSchema = z.object({
   vlan: z.number().int().min(1).max(4094).optional(),
   gateway: ipv4.optional(),
   description: text(LIMITS.textLength, 'a description').optional(),
+  /**
+   * The largest IPv4 packet the network carries, in bytes (its MTU; the Ethernet frame is 14 bytes more).
+   * Absent: 1500, Ethernet's (RFC 894). From 576 (what every IPv4 host must accept, RFC 791) to 9216 (jumbo).
+   */
+  mtu: z.number().int('an MTU is a whole number of bytes').min(MIN_MTU, `an MTU of at least ${MIN_MTU} bytes (RFC 791)`).max(MAX_MTU, `an MTU of at most ${MAX_MTU} bytes (a jumbo frame)`).optional(),
   ...marked,
 });
 
@@ -197,8 +204,16 @@ export const bgpSpeakerSchema = z.object({
 });
 
 export const bgpSchema = z.object({
-  holdTime: z.number().int().min(3).max(65535),
-  keepalive: z.number().int().min(1).max(65535),
+  holdTime: z
+    .number({ message: 'the hold time is a whole number of seconds' })
+    .int('the hold time is a whole number of seconds')
+    .min(3, 'the hold time is at least 3 seconds (RFC 4271 4.2); a short one, such as 9, makes failover fit in class')
+    .max(65535, 'the hold time is at most 65535 seconds'),
+  keepalive: z
+    .number({ message: 'the keepalive is a whole number of seconds' })
+    .int('the keepalive is a whole number of seconds')
+    .min(1, 'the keepalive is at least 1 second (RFC 4271 suggests a third of the hold time)')
+    .max(65535, 'the keepalive is at most 65535 seconds'),
   speakers: list(bgpSpeakerSchema, LIMITS.bgpSpeakers, 'BGP speakers'),
   ...marked,
 });

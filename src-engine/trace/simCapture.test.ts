@@ -18,7 +18,12 @@ const GOOD = '1';
 const NOT_PRESENT = '3';
 // Expert severity "error" (epan/proto.h PI_ERROR).
 const PI_ERROR = 0x00800000;
-const FIELDS = ['frame.number', 'frame.comment', 'frame.packet_flags_direction', 'ip.checksum.status', 'tcp.checksum.status', 'udp.checksum.status', 'tcp.analysis.retransmission', 'tcp.analysis.duplicate_ack', 'tcp.analysis.spurious_retransmission', '_ws.malformed', '_ws.expert.severity'] as const;
+const FIELDS = [
+  'frame.number', 'frame.comment', 'frame.packet_flags_direction', 'frame.interface_name', 'ip.checksum.status', 'tcp.checksum.status', 'udp.checksum.status',
+  'tcp.analysis.retransmission', 'tcp.analysis.duplicate_ack', 'tcp.analysis.spurious_retransmission', 'tcp.len', 'tcp.srcport', 'tcp.dstport',
+  'tls.record.version', 'tls.handshake.type', 'tls.handshake.extensions_server_name', 'tls.handshake.ciphersuite', 'x509ce.dNSName',
+  '_ws.malformed', '_ws.expert.severity',
+] as const;
 type Row = Partial<Record<(typeof FIELDS)[number], string[]>>;
 
 function capture(request: Partial<RunRequest>, points: CapturePoints = 'vm'): Row[] {
@@ -57,6 +62,37 @@ describe("tshark reads the simulator's captures clean", () => {
     const rows = capture({});
     expectClean(rows);
     expect(flagged(rows)).toEqual([]);
+  });
+
+  it('the canonical run decodes as TLS: the ClientHello names portal.azurestack.local, the flight is ServerHello, Certificate, ServerHelloDone', () => {
+    const rows = capture({});
+    expectClean(rows);
+    const atClient = rows.filter((r) => r['frame.interface_name']?.[0] === 'ClientVM eth0' && r['tls.handshake.type']);
+    // ClientVM sends the ClientHello (type 1) with SNI; the server's answer, reassembled by tshark from two segments, is seen at PortalVM.
+    expect(atClient.map((r) => [r['tls.handshake.type'], r['tls.handshake.extensions_server_name'], r['tls.record.version']])).toEqual([[['1'], ['portal.azurestack.local'], ['0x0303']]]);
+    const atServer = rows.filter((r) => r['frame.interface_name']?.[0] === 'PortalVM eth0' && r['tcp.srcport']?.[0] === '443' && r['tcp.len']?.[0] !== '0');
+    expect(atServer.map((r) => [r['tcp.len']?.[0], r['tls.handshake.type'] ?? []])).toEqual([
+      ['1460', ['2']],
+      ['525', ['11', '14']],
+    ]);
+    expect(atServer[0]!['tls.handshake.ciphersuite']).toEqual(['0x009c']);
+    expect(atServer[1]!['x509ce.dNSName']).toEqual(['portal.azurestack.local']);
+    // The connection ends with a FIN from each side, each acknowledged: no reset anywhere.
+    expect(rows.filter((r) => r['frame.comment']?.[0]?.includes('TCP RST'))).toEqual([]);
+    expect(rows.filter((r) => /ClientVM eth0 -> .* TCP FIN\/ACK/.test(r['frame.comment']?.[0] ?? ''))).toHaveLength(1);
+    expect(rows.filter((r) => /PortalVM eth0 -> .*:443 -> .* TCP FIN\/ACK/.test(r['frame.comment']?.[0] ?? ''))).toHaveLength(1);
+  });
+
+  it('the PA network at 1500: clean, the full-size ClientHello decoded as TLS, and the only warnings the real retransmissions of it', () => {
+    const rows = capture({ mtu: [{ network: 'pa', mtu: 1500 }] });
+    expectClean(rows);
+    const hellos = rows.filter((r) => r['tls.handshake.extensions_server_name']?.[0] === 'portal.azurestack.local');
+    expect(hellos.map((r) => [r['frame.interface_name']?.[0], r['tcp.len']?.[0], r['tls.handshake.type']])).toEqual([['ClientVM eth0', '1460', ['1']]]);
+    const warned = flagged(rows).map((r) => r['frame.comment']?.[0] ?? '');
+    expect(warned).toHaveLength(5);
+    for (const c of warned) expect(c).toMatch(/ClientVM eth0 -> .*TLS ClientHello.*sends the same data again \(retransmission [1-5] of 5/);
+    // Nothing reaches PortalVM after the handshake: the MUX dropped every copy.
+    expect(rows.filter((r) => r['frame.interface_name']?.[0] === 'PortalVM eth0' && r['tcp.len']?.[0] === '1460')).toEqual([]);
   });
 
   it('capturing every link shows why that is not the default: the same segments again, flagged as retransmissions', () => {

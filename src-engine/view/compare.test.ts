@@ -24,8 +24,8 @@ describe('runParts', () => {
     expect(parts.map((p) => [p.key, p.title, p.kind, p.isReply, p.attempt])).toEqual([
       ['dns', 'DNS lookup', 'dns', false, 1],
       ['dns-reply', 'DNS lookup: the answer', 'dns', true, 1],
-      ['flow', 'TCP ClientVM -> portal.azurestack.local (192.168.133.74):443', 'flow', false, 1],
-      ['flow-reply', 'TCP ClientVM -> portal.azurestack.local (192.168.133.74):443: the answer', 'flow', true, 1],
+      ['flow', 'The flow', 'flow', false, 1],
+      ['flow-reply', 'The flow: the answer', 'flow', true, 1],
     ]);
     expect(defaultPartKey(parts)).toBe('flow');
   });
@@ -35,10 +35,10 @@ describe('runParts', () => {
     expect(parts.map((p) => p.title)).toEqual([
       'Attempt 1 at 6 s: DNS lookup',
       'Attempt 1 at 6 s: DNS lookup: the answer',
-      'Attempt 1 at 6 s: TCP ClientVM -> portal.azurestack.local (192.168.133.74):443',
-      'Attempt 2 at 186 s: TCP ClientVM -> portal.azurestack.local (192.168.133.74):443',
+      'Attempt 1 at 6 s: The flow',
+      'Attempt 2 at 186 s: The flow',
       // The answer to the looping SYN: the ICMP time-exceeded its last router sends back.
-      'Attempt 2 at 186 s: TCP ClientVM -> portal.azurestack.local (192.168.133.74):443: the answer',
+      'Attempt 2 at 186 s: The flow: the answer',
     ]);
     expect(parts.map((p) => p.key)).toEqual(['dns', 'dns-reply', 'flow', 'flow-2', 'flow-2-reply']);
     expect(defaultPartKey(parts)).toBe('flow');

@@ -21,7 +21,10 @@ function seconds(us: SimTime): string {
   return `${Number((us / 1e6).toFixed(3))} s`;
 }
 
-/** Every comparable part of a run, in time order: per attempt, its DNS lookup (if any) and the flow, each with its answer. */
+/**
+ * Every comparable part of a run, in time order: per attempt, its DNS lookup (if any) and the flow, each
+ * with its answer. Titles are short ("Attempt 2 at 186 s: The flow: the answer"), for a picker.
+ */
 export function runParts(result: Pick<RunResult, 'trace' | 'dnsTrace' | 'attempts'>): RunPart[] {
   const parts: RunPart[] = [];
   const attempts = result.attempts.length > 0 ? result.attempts : [result.trace];
@@ -34,7 +37,8 @@ export function runParts(result: Pick<RunResult, 'trace' | 'dnsTrace' | 'attempt
       if (trace.returnHops.length > 0) parts.push({ key: `${trace.id}-reply`, title: `${prefix}${title}: the answer`, kind, isReply: true, attempt, trace, hops: trace.returnHops });
     };
     add(i === 0 ? (a.dns ?? result.dnsTrace) : a.dns, 'dns', 'DNS lookup');
-    add(a, 'flow', a.description || 'The flow');
+    // Both runs of a comparison send one flow (named above the comparison): "the flow" says which part.
+    add(a, 'flow', 'The flow');
   });
   return parts;
 }

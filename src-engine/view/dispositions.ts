@@ -15,6 +15,8 @@ export const DISPOSITIONS = [
   'no-healthy-dip',
   /** The packet was sent into a link (a NIC's switch port) that is down. */
   'link-down',
+  /** The packet (with any encapsulation) is larger than the MTU of the link it must leave by, and may not be fragmented. */
+  'too-big',
   'timeout',
   /** The run reached its simulated-time or event budget (limits.ts) before the flow ended. */
   'budget-exceeded',
@@ -34,6 +36,7 @@ export const DISPOSITION_LABEL: Readonly<Record<Disposition, string>> = {
   'no-rule': 'failed: no load-balancing rule',
   'no-healthy-dip': 'failed: no healthy DIP',
   'link-down': 'failed: link down',
+  'too-big': 'failed: packet too big for the MTU',
   timeout: 'failed: timed out',
   'budget-exceeded': 'stopped: the run reached its limit',
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodePacket } from '../packets/encode';
-import { arpReply, arpRequest, bgpSession, dnsQuery, dnsResponse, synAckAtClient, synAtClient, vxlanSyn } from '../packets/samples';
-import { decodeFrame, decodeLayers, frameRole, viewFrame, viewLayers } from './frame';
+import { arpReply, arpRequest, bgpSession, dnsQuery, dnsResponse, synAckAtClient, synAtClient, synAtMux, vxlanSyn } from '../packets/samples';
+import { decodeFrame, decodeLayers, frameIdentity, frameRole, packetIdentity, viewFrame, viewLayers } from './frame';
 import { filterOf, frameProtocol, frameTokenLabel, layerSummary, tcpFlagNames } from './protocols';
 
 const bgpOpen = () => bgpSession().find((l) => l.some((x) => x.type === 'bgp' && x.message.kind === 'open'))!;
@@ -77,5 +77,26 @@ describe('protocol descriptors', () => {
     expect(frameProtocol([])).toBe('other');
     expect(filterOf('udp')).toBe('other');
     expect(filterOf('dns')).toBe('dns');
+  });
+});
+
+describe('packetIdentity', () => {
+  it('is one packet at every hop: routed (new MACs, TTL down), wrapped in VXLAN, its VIP rewritten', () => {
+    const id = packetIdentity(synAtClient());
+    expect(id).toBe('ip 11266 6 tcp 1000000007 0 10000');
+    expect(packetIdentity(synAtMux())).toBe(id);
+    expect(packetIdentity(vxlanSyn())).toBe(id);
+    const inner = vxlanSyn().slice(4).map((l) => (l.type === 'ipv4' ? { ...l, dst: '192.168.100.9' } : l));
+    expect(packetIdentity(inner)).toBe(id);
+    expect(frameIdentity(encodePacket(vxlanSyn()))).toBe(id);
+  });
+
+  it('tells apart two packets of one session (a KEEPALIVE and an UPDATE), a request and its reply', () => {
+    const [, , keepalive, , update] = bgpSession();
+    expect(packetIdentity(keepalive!)).not.toBe(packetIdentity(update!));
+    expect(packetIdentity(synAtClient())).not.toBe(packetIdentity(synAckAtClient()));
+    expect(packetIdentity(arpRequest())).toMatch(/^arp 1 /);
+    expect(packetIdentity(arpRequest())).not.toBe(packetIdentity(arpReply()));
+    expect(packetIdentity([{ type: 'raw', data: new Uint8Array([1]) }])).toBeUndefined();
   });
 });

@@ -121,3 +121,42 @@ export function viewFrame(bytes: Uint8Array): FrameView {
   }
   return v;
 }
+
+/**
+ * What stays the same while one packet crosses the network, however routers, NAT, the MUX and VFP rewrite
+ * it: the (inner) IPv4 identification and protocol with TCP's sequence numbers and flags, DNS's id or
+ * ICMP's echo ids; ARP's operation and sender. Two frames with the same identity are one packet
+ * at two hops; undefined for a frame with neither IPv4 nor ARP.
+ */
+export function packetIdentity(layers: readonly Layer[]): string | undefined {
+  const inner = innerLayers(layers);
+  const arp = inner.find((l) => l.type === 'arp');
+  if (arp?.type === 'arp') return `arp ${arp.opcode} ${arp.senderMac} ${arp.senderIp} ${arp.targetIp}`;
+  const at = inner.findIndex((l) => l.type === 'ipv4');
+  const ip = inner[at];
+  if (ip?.type !== 'ipv4') return undefined;
+  const l4 = inner[at + 1];
+  let rest = '';
+  if (l4?.type === 'tcp') {
+    const f = l4.flags;
+    rest = `tcp ${l4.seq} ${l4.ack} ${+f.syn}${+f.ack}${+f.fin}${+f.rst}${+f.psh}`;
+  } else if (l4?.type === 'udp') {
+    const app = inner[at + 2];
+    rest = `udp${app?.type === 'dns' ? ` dns ${app.id}` : ''}`;
+  }
+  else if (l4?.type === 'icmp') rest = `icmp ${l4.kind}${l4.kind === 'echo-request' || l4.kind === 'echo-reply' ? ` ${l4.identifier} ${l4.sequence}` : ''}`;
+  return `ip ${ip.identification} ${ip.protocol} ${rest}`;
+}
+
+const identityCache = new WeakMap<Uint8Array, string | null>();
+
+/** packetIdentity of a frame's bytes (cached per byte array, as the copies of a frame share theirs). */
+export function frameIdentity(bytes: Uint8Array): string | undefined {
+  let id = identityCache.get(bytes);
+  if (id === undefined) {
+    const layers = decodeFrame(bytes)?.layers;
+    id = (layers && packetIdentity(layers)) ?? null;
+    identityCache.set(bytes, id);
+  }
+  return id ?? undefined;
+}

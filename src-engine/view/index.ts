@@ -13,3 +13,4 @@ export * from './limits';
 export * from './boundary';
 export * from './layout';
 export * from './compare';
+export * from './vlan';

@@ -2,16 +2,17 @@
 // how it claims a frame, and the words for a frame of it (the event list's summary, the token's label)
 // and for its layer (the inspector's title and one-line summary). Adding a protocol touches its codec
 // and its descriptor here.
-import type { ArpLayer, BgpMessage, DnsLayer, IcmpLayer, Ipv4Layer, Layer, LayerType, TcpFlags, TcpLayer, UdpLayer, VxlanLayer } from '../packets/layers';
-import { PORT_BGP } from '../packets/layers';
+import type { ArpLayer, BgpMessage, DnsLayer, IcmpLayer, Ipv4Layer, Layer, LayerType, TcpFlags, TcpLayer, TlsLayer, UdpLayer, VxlanLayer } from '../packets/layers';
+import { PORT_BGP, PORT_HTTPS } from '../packets/layers';
+import { HANDSHAKE_NAMES, serverNameOf } from '../packets/tls';
 import { LAYER_NAMES } from '../packets/errors';
 import { capabilityText } from '../packets/bgpOpen';
 
 /** What a frame is, named for its innermost interesting layer. */
-export type Protocol = 'arp' | 'dns' | 'tcp' | 'udp' | 'bgp' | 'vxlan' | 'icmp' | 'other';
+export type Protocol = 'arp' | 'dns' | 'tcp' | 'udp' | 'bgp' | 'tls' | 'vxlan' | 'icmp' | 'other';
 
 /** The protocol filters the page offers (UDP other than DNS counts as "other"), in their order on screen. */
-export const FILTER_KEYS = ['arp', 'dns', 'tcp', 'bgp', 'vxlan', 'icmp', 'other'] as const;
+export const FILTER_KEYS = ['arp', 'dns', 'tcp', 'tls', 'bgp', 'vxlan', 'icmp', 'other'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export interface ProtocolDescriptor {
@@ -129,6 +130,52 @@ const BGP = descriptor('bgp', 'BGP', 'bgp', {
   },
 });
 
+const CONTENT_TYPES: Readonly<Record<number, string>> = { 20: 'ChangeCipherSpec', 21: 'Alert', 22: 'Handshake', 23: 'Application Data', 24: 'Heartbeat' };
+
+/** A record as people name it: its handshake messages ("ClientHello (SNI portal.azurestack.local)"), else its content type. */
+export function tlsRecordText(l: TlsLayer): string {
+  if (!l.handshake) return `${CONTENT_TYPES[l.contentType] ?? `record type ${l.contentType}`}${l.contentType === 22 ? ' fragment' : ''}`;
+  return l.handshake
+    .map((m) => {
+      const sni = serverNameOf(m);
+      if (sni !== undefined) return `${HANDSHAKE_NAMES[m.kind]} (SNI ${sni})`;
+      if (m.kind === 'certificate') return `Certificate (${m.certificates.length} cert${m.certificates.length === 1 ? '' : 's'})`;
+      return m.kind === 'other' ? `Handshake type ${m.msgType}` : HANDSHAKE_NAMES[m.kind];
+    })
+    .join(', ');
+}
+
+const tlsRecords = (layers: readonly Layer[]) => layers.filter((l): l is TlsLayer => l.type === 'tls');
+/** Bytes after the last whole record: a record that continues in another segment. */
+const tlsRest = (layers: readonly Layer[]) => {
+  const last = layers.at(-1);
+  const before = layers.at(-2)?.type;
+  return last?.type === 'raw' && (before === 'tcp' || before === 'tls') ? last.data.length : 0;
+};
+
+const TLS = descriptor('tls', 'TLS', 'tls', {
+  claims: (layers) => {
+    const tcp = find(layers, 'tcp');
+    if (!has(layers, 'ipv4') || tcp === undefined) return false;
+    // A segment carrying TLS records, or carrying bytes to or from 443 (part of a record cut at the MSS).
+    return has(layers, 'tls') || ((tcp.srcPort === PORT_HTTPS || tcp.dstPort === PORT_HTTPS) && layers.at(-1)?.type === 'raw');
+  },
+  summary: (layers) => {
+    const ip = find(layers, 'ipv4')!;
+    const base = tcpBase(ip, find(layers, 'tcp')!);
+    const records = tlsRecords(layers).map(tlsRecordText);
+    const rest = tlsRest(layers);
+    if (records.length === 0) return `${base} TLS continued: ${rest} bytes of a record that spans segments`;
+    return `${base} TLS ${records.join(' + ')}${rest ? ` + ${rest} bytes of a record continued in the next segment` : ''}`;
+  },
+  tokenLabel: (layers) => {
+    const first = tlsRecords(layers)[0];
+    if (!first) return 'TLS cont.';
+    const m = first.handshake?.[0];
+    return m ? `TLS ${m.kind === 'other' ? 'Handshake' : HANDSHAKE_NAMES[m.kind]}` : `TLS ${CONTENT_TYPES[first.contentType] ?? 'record'}`;
+  },
+});
+
 const TCP = descriptor('tcp', 'TCP', 'tcp', {
   claims: (layers) => has(layers, 'ipv4') && has(layers, 'tcp'),
   summary: (layers) => {
@@ -180,10 +227,10 @@ const OTHER = descriptor('other', 'Other', 'other', {
   tokenLabel: (layers) => (has(layers, 'udp') ? 'UDP' : 'frame'),
 });
 
-export const PROTOCOLS: Readonly<Record<Protocol, ProtocolDescriptor>> = { arp: ARP, vxlan: VXLAN, bgp: BGP, tcp: TCP, dns: DNS, udp: UDP, icmp: ICMP, other: OTHER };
+export const PROTOCOLS: Readonly<Record<Protocol, ProtocolDescriptor>> = { arp: ARP, vxlan: VXLAN, bgp: BGP, tls: TLS, tcp: TCP, dns: DNS, udp: UDP, icmp: ICMP, other: OTHER };
 
-/** The order frames are claimed in: an encapsulation before what it carries, BGP before the TCP under it. */
-export const PROTOCOL_ORDER: readonly Protocol[] = ['arp', 'vxlan', 'bgp', 'tcp', 'dns', 'udp', 'icmp', 'other'];
+/** The order frames are claimed in: an encapsulation before what it carries, BGP and TLS before the TCP under them. */
+export const PROTOCOL_ORDER: readonly Protocol[] = ['arp', 'vxlan', 'bgp', 'tls', 'tcp', 'dns', 'udp', 'icmp', 'other'];
 
 /** The protocol a frame is listed, filtered and coloured as. */
 export function frameProtocol(layers: readonly Layer[]): Protocol {
@@ -222,6 +269,7 @@ export const LAYERS: { readonly [T in LayerType]: LayerDescriptor<T> } = {
   },
   vxlan: { title: LAYER_NAMES.vxlan, summary: (l: VxlanLayer) => `VNI ${l.vni}` },
   bgp: { title: LAYER_NAMES.bgp, summary: (l) => l.message.kind.toUpperCase() },
+  tls: { title: 'Transport Layer Security', summary: (l: TlsLayer) => `${l.version === 0x0303 ? 'TLS 1.2 record' : `record version ${hex(l.version, 4)}`}: ${tlsRecordText(l)}` },
   raw: { title: LAYER_NAMES.raw, summary: (l) => `${l.data.length} bytes` },
 };
 
@@ -235,6 +283,18 @@ export function layerSummary(layer: Layer): string {
 
 const ETHERTYPES: Record<number, string> = { 0x0800: 'IPv4', 0x0806: 'ARP', 0x8100: '802.1Q' };
 const IP_PROTOCOLS: Record<number, string> = { 1: 'ICMP', 6: 'TCP', 17: 'UDP' };
+const TLS_VERSIONS: Record<number, string> = { 0x0301: 'TLS 1.0', 0x0302: 'TLS 1.1', 0x0303: 'TLS 1.2' };
+/** The suites Hoplab's client offers and its server picks (IANA TLS Cipher Suites registry). */
+export const CIPHER_SUITES: Readonly<Record<number, string>> = {
+  0xc030: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+  0xc02f: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+  0x009d: 'TLS_RSA_WITH_AES_256_GCM_SHA384',
+  0x009c: 'TLS_RSA_WITH_AES_128_GCM_SHA256',
+  0x003d: 'TLS_RSA_WITH_AES_256_CBC_SHA256',
+  0x003c: 'TLS_RSA_WITH_AES_128_CBC_SHA256',
+  0x0035: 'TLS_RSA_WITH_AES_256_CBC_SHA',
+  0x002f: 'TLS_RSA_WITH_AES_128_CBC_SHA',
+};
 
 /** A field's value as text; `field` is a FieldSpan path ('ttl', 'flags.syn', 'questions.0.name'). */
 export function formatField(layer: LayerType, field: string, value: unknown, bytes: number): string {
@@ -244,6 +304,9 @@ export function formatField(layer: LayerType, field: string, value: unknown, byt
     const name = field.split('.').pop() ?? field;
     if (name === 'etherType' || name === 'tpid') return `${hex(value, 4)}${ETHERTYPES[value] ? ` (${ETHERTYPES[value]})` : ''}`;
     if (layer === 'ipv4' && name === 'protocol') return `${value}${IP_PROTOCOLS[value] ? ` (${IP_PROTOCOLS[value]})` : ''}`;
+    if (layer === 'tls' && name === 'contentType') return `${value}${CONTENT_TYPES[value] ? ` (${CONTENT_TYPES[value]})` : ''}`;
+    if (layer === 'tls' && name === 'version') return `${hex(value, 4)}${TLS_VERSIONS[value] ? ` (${TLS_VERSIONS[value]})` : ''}`;
+    if (layer === 'tls' && name === 'cipherSuite') return `${hex(value, 4)}${CIPHER_SUITES[value] ? ` (${CIPHER_SUITES[value]})` : ''}`;
     if (/checksum|identification|^flags$|marker|protocolType|hardwareType/i.test(name)) return hex(value, Math.max(2, bytes * 2));
     return String(value);
   }

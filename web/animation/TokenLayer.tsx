@@ -3,8 +3,8 @@
 // style.transform through refs. Each token is its own compositor layer (will-change), so a frame of
 // animation costs no React render, no layout and no paint: the compositor just moves the layers.
 import { ViewportPortal } from '@xyflow/react';
-import { useEffect, useMemo, useRef } from 'react';
-import { selectCursor, selectGeometry, selectTimeline, useAppStore } from '../store/store';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { selectCurrentTxId, selectCursor, selectGeometry, selectTimeline, useAppStore } from '../store/store';
 import { currentProgress, onProgress } from './clock';
 import { DropMarkers } from './DropMarkers';
 import { MAX_TOKENS } from './tokenIds';
@@ -22,6 +22,8 @@ export function TokenLayer() {
   const cursor = useAppStore(selectCursor);
   const tokens = useMemo(() => (geo && timeline ? stepTokens(geo, timeline, cursor) : []), [geo, timeline, cursor]);
   const frames = timeline?.steps[cursor]?.txIds.length ?? 0;
+  // Of several frames in a step, the one the inspector, the Why and the event list show is ringed.
+  const shown = useAppStore(selectCurrentTxId);
   const sw = geo?.box(geo.switchId);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
 
@@ -38,8 +40,18 @@ export function TokenLayer() {
     [tokens],
   );
 
+  // A token resting in a network's title band (arriving at a device below the switch) makes the title yield.
+  const yieldCss = useMemo(
+    () =>
+      [...new Set(tokens.map((t) => t.path.yields).filter((n): n is string => n !== undefined))]
+        .map((n) => `.react-flow:has(.token-arrived[data-yields="${CSS.escape(n)}"]) [data-net="${CSS.escape(n)}"] .net-label { visibility: hidden; }`)
+        .join('\n'),
+    [tokens],
+  );
+
   return (
     <ViewportPortal>
+      {yieldCss && <style>{yieldCss}</style>}
       <div className="token-layer" aria-hidden="true">
         {tokens.map((t, i) => (
           <div
@@ -47,9 +59,10 @@ export function TokenLayer() {
             ref={(el) => {
               refs.current[i] = el;
             }}
-            className={`token token-${t.protocol}${t.inFlow ? ' token-flow' : ''}${t.path.lost ? ' token-lost' : ''}`}
-            style={{ transform: at(t, currentProgress()) }}
+            className={`token token-${t.protocol} token-anchor-${t.path.anchor}${t.side ? ` token-side-${t.side}` : ''}${t.inFlow ? ' token-flow' : ''}${t.path.lost ? ' token-lost' : ''}${tokens.length > 1 && t.txId === shown ? ' token-shown' : ''}`}
+            style={{ transform: at(t, currentProgress()), ...(t.lane > 0 ? { '--lane': t.lane } : {}) } as CSSProperties}
             data-tx={t.txId}
+            data-yields={t.path.yields}
           >
             <TokenShape token={t} />
           </div>

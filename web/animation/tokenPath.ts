@@ -10,10 +10,19 @@ export interface Point {
   readonly y: number;
 }
 
+/**
+ * Which side of its point the token's label is drawn on: beside the box it arrives at, never over its
+ * labels ('above': the label's bottom edge at the point; 'below': its top edge), or centred on it.
+ */
+export type TokenAnchor = 'above' | 'below' | 'center';
+
 export interface TokenPath {
   readonly points: readonly Point[];
   /** The frame reached no port (link or node down): the token stops half way and shows where it died. */
   readonly lost: boolean;
+  readonly anchor: TokenAnchor;
+  /** The network whose title band the token rests in (arriving at a device below the switch): its title yields. */
+  readonly yields?: string;
 }
 
 /**
@@ -25,14 +34,24 @@ export function transmissionPath(geo: Geometry, tx: Transmission, entryX?: numbe
   if (tx.fromNode !== geo.switchId) {
     // The VXLAN leg runs through the PA network to the host's PA and into VFP, drawn as a tunnel.
     const tunnel = tx.protocol === 'vxlan' ? geo.tunnel(tx.fromNode, tx.fromInterface) : undefined;
-    if (tunnel) return { points: lost ? truncate(tunnel.points, 0.5) : tunnel.points, lost };
+    if (tunnel) {
+      // It comes to rest where the host's PA drop meets the switch, hanging outside the bar (and VFP's label).
+      const pts = tunnel.points;
+      const last = pts[pts.length - 1]!;
+      const sw = geo.box(geo.switchId);
+      const below = last.y > geo.switchMidY;
+      const full = sw ? [...pts.slice(0, -1), { x: last.x, y: below ? sw.y + sw.height : sw.y }] : pts;
+      const anchor = lost || !sw ? 'center' : below ? 'below' : 'above';
+      return { points: lost ? truncate(full, 0.5) : full, lost, anchor, ...(anchor === 'below' && tunnel.network ? { yields: tunnel.network } : {}) };
+    }
     const a = geo.nic(tx.fromNode, tx.fromInterface);
     if (!a) return undefined;
+    // Down (or up) the drop to the switch's edge: the label rests on the sender's side of the bar.
     const full = [
       { x: a.x, y: a.yNode },
-      { x: a.x, y: geo.switchMidY },
+      { x: a.x, y: a.ySwitch },
     ];
-    return { points: lost ? truncate(full, 0.5) : full, lost };
+    return { points: lost ? truncate(full, 0.5) : full, lost, anchor: lost ? 'center' : a.above ? 'above' : 'below' };
   }
   const p = geo.port(tx.fromInterface) ?? (tx.toNode && tx.toInterface ? { node: tx.toNode, iface: tx.toInterface } : undefined);
   if (!p) return undefined;
@@ -43,7 +62,9 @@ export function transmissionPath(geo: Geometry, tx: Transmission, entryX?: numbe
     { x: a.x, y: geo.switchMidY },
     { x: a.x, y: a.yNode },
   ].filter((pt, i, all) => i === 0 || pt.x !== all[i - 1]!.x || pt.y !== all[i - 1]!.y);
-  return { points: lost ? truncate(full, 0.75) : full, lost };
+  // It arrives at the node's edge and rests outside the box, on the switch's side, clear of its labels.
+  const anchor = lost ? 'center' : a.above ? 'below' : 'above';
+  return { points: lost ? truncate(full, 0.75) : full, lost, anchor, ...(anchor === 'above' && a.network ? { yields: a.network } : {}) };
 }
 
 function length(points: readonly Point[]): number {

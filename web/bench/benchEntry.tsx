@@ -5,13 +5,18 @@ import { App } from '../App';
 import { benchMode } from './benchMode';
 
 const BareFlow = lazy(() => import('./BareFlow').then((m) => ({ default: m.BareFlow })));
+const BareSequence = lazy(() => import('./BareSequence').then((m) => ({ default: m.BareSequence })));
 
 export function startBench(root: Root): void {
   const bench = benchMode(window.location.search);
-  if (bench?.kind === 'app') void import('./prepareRun').then((m) => m.prepareRun(bench, false));
+  if (bench?.kind === 'app' || bench?.kind === 'seq') void import('./prepareRun').then((m) => m.prepareRun(bench, false));
   root.render(
     <StrictMode>
-      {bench?.kind === 'bare' ? (
+      {bench?.kind === 'seqbare' ? (
+        <Suspense fallback={null}>
+          <BareSequence frames={bench.frames ?? 5000} lanes={bench.lanes ?? 12} />
+        </Suspense>
+      ) : bench?.kind === 'bare' ? (
         <Suspense fallback={null}>
           <BareFlow mode={bench} />
         </Suspense>

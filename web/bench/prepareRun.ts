@@ -6,6 +6,7 @@ import type { RunRequest } from '../../src-engine/protocol';
 import { generateTopology } from '../../src-engine/scenarios/generate';
 import { PRESET_REQUEST } from '../store/runSlice';
 import { useAppStore } from '../store/store';
+import { sequenceBenchHooks } from '../sequence/benchHooks';
 import type { BenchMode } from './benchMode';
 
 declare global {
@@ -22,10 +23,24 @@ declare global {
       stepMs: () => number;
       /** The app's store, for diagnosing what a step costs. */
       store: typeof useAppStore;
+      /** The run's frames (transmissions). */
+      frames: number;
+      /** The sequence benchmark: opens every fold of the sequence diagram. */
+      unfoldAll: () => void;
       error?: string;
     };
   }
 }
+
+/**
+ * The sequence benchmark's run, over 5,000 frames: MuxVM fails, BGPVM gives up on it, and seven attempts
+ * of the portal flow each loop between NATVM and BGPVM until their TTL dies, with their retransmissions.
+ */
+const SEQUENCE_REQUEST: RunRequest = {
+  ...PRESET_REQUEST,
+  whatIf: [{ action: 'fail', target: 'MuxVM', at: 1_000_000 }],
+  flowAt: Array.from({ length: 7 }, (_, i) => (200 + 30 * i) * 1_000_000),
+};
 
 async function whenLoaded(): Promise<void> {
   if (useAppStore.getState().loadStatus === 'ready') return;
@@ -43,7 +58,10 @@ async function whenLoaded(): Promise<void> {
 export async function prepareRun(mode: BenchMode, loadPoc: boolean): Promise<void> {
   const s = useAppStore.getState();
   let request: RunRequest = PRESET_REQUEST;
-  if (mode.vms > 0) {
+  if (mode.kind === 'seq') {
+    await whenLoaded();
+    request = SEQUENCE_REQUEST;
+  } else if (mode.vms > 0) {
     const doc = generateTopology({ vms: mode.vms, vips: 20, seed: 1 });
     // In the app, let its own first load (the POC) finish, so it cannot land after ours.
     if (!loadPoc) await whenLoaded();
@@ -56,6 +74,7 @@ export async function prepareRun(mode: BenchMode, loadPoc: boolean): Promise<voi
     await whenLoaded();
   }
   await s.runFlow(request);
+  if (mode.kind === 'seq') s.setBottomTab('sequence');
   const after = useAppStore.getState();
   window.__hoplabBench = {
     ready: after.runStatus === 'done',
@@ -63,6 +82,8 @@ export async function prepareRun(mode: BenchMode, loadPoc: boolean): Promise<voi
     nodes: after.snapshot?.layout.boxes.length ?? 0,
     cursor: () => useAppStore.getState().cursor,
     store: useAppStore,
+    frames: after.result?.transmissions.length ?? 0,
+    unfoldAll: () => sequenceBenchHooks.unfoldAll?.(),
     stepMs: () => {
       const t = performance.now();
       flushSync(() => useAppStore.getState().stepForward());

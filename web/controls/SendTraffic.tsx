@@ -14,6 +14,7 @@ export function SendTraffic() {
   const to = useAppStore((s) => s.draftTo);
   const setDraft = useAppStore((s) => s.setDraft);
   const runFlow = useAppStore((s) => s.runFlow);
+  const focusAfterRun = useAppStore((s) => s.focusAfterRun);
   const status = useAppStore(selectRunStatus);
   const runError = useAppStore(selectRunError);
   const [problem, setProblem] = useState<string | undefined>();
@@ -30,12 +31,12 @@ export function SendTraffic() {
       return;
     }
     setProblem(undefined);
-    void runFlow({ from, to: to.trim() });
+    void focusAfterRun(runFlow({ from, to: to.trim() }));
   };
   const preset = () => {
     setProblem(undefined);
     setDraft({ from: PRESET_REQUEST.from, to: PRESET_REQUEST.to });
-    void runFlow({ ...PRESET_REQUEST });
+    void focusAfterRun(runFlow({ ...PRESET_REQUEST }));
   };
 
   return (

@@ -1,6 +1,6 @@
 // The scrubbable timeline: a range over the run's steps, with ticks marking the traced flow's frames,
 // the control plane and the drops, so a student sees where the story is.
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { RunResult } from '../../src-engine/protocol';
 import type { Timeline as TimelineModel } from '../model/timeline';
 import { formatTime } from '../model/format';
@@ -18,11 +18,19 @@ export function Timeline() {
   const pause = useAppStore((s) => s.pause);
   const count = timeline?.steps.length ?? 0;
   const step = timeline?.steps[cursor];
+  // After a run the user started (the preset, Send, failing a VM), the keyboard lands here: the slider says
+  // which step of how many, and the arrow keys step through the run at once.
+  const runFocus = useAppStore((s) => s.runFocus);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (runFocus > 0) input.current?.focus();
+  }, [runFocus]);
   return (
     <div className="timeline">
       <ChapterStrip />
       {timeline && result && <Ticks timeline={timeline} result={result} />}
       <input
+        ref={input}
         type="range"
         aria-label="Timeline"
         min={0}

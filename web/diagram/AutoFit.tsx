@@ -4,7 +4,8 @@
 import { useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, type RefObject } from 'react';
 
-export const FIT_PADDING = 0.03;
+/** Room around the fitted drawing; at the top, room for the picture buttons that sit over the corner. */
+export const FIT_PADDING = { top: '46px', right: 0.02, bottom: 0.03, left: 0.02 } as const;
 
 export function AutoFit({ userMoved }: { userMoved: RefObject<boolean> }) {
   const width = useStore((s) => s.width);

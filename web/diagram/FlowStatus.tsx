@@ -9,7 +9,9 @@ import { shortTime } from '../model/format';
 export function selectFlowEnded(s: AppState): boolean {
   const { result, timeline } = s;
   if (!result || !timeline || timeline.steps.length === 0) return false;
-  const trace = result.attempts?.[result.attempts.length - 1] ?? result.trace;
+  const attempt = result.attempts?.[result.attempts.length - 1] ?? result.trace;
+  // An HTTPS flow ends with its ClientHello (delivered, or where it was lost), not with the SYN.
+  const trace = attempt.tls ?? attempt;
   const last = trace.hops[trace.hops.length - 1];
   if (!last) return true;
   const step = (last.transmissionId !== undefined ? timeline.stepOfTx.get(last.transmissionId) : undefined) ?? stepAtTime(timeline.steps, last.time);

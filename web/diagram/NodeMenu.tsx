@@ -44,11 +44,11 @@ export function NodeMenu() {
         Show details of {node}
       </button>
       {failed ? (
-        <button role="menuitem" disabled={running} onClick={act(() => void s().restoreNode(node))}>
+        <button role="menuitem" disabled={running} onClick={act(() => void s().focusAfterRun(s().restoreNode(node)))}>
           Restore {node}
         </button>
       ) : (
-        <button role="menuitem" disabled={running} onClick={act(() => void s().failNode(node))}>
+        <button role="menuitem" disabled={running} onClick={act(() => void s().focusAfterRun(s().failNode(node)))}>
           Fail {node}
         </button>
       )}

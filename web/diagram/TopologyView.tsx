@@ -16,6 +16,7 @@ import { nodeTypes } from './nodes';
 import { deviceOf, isDeviceNode, toFlow, type FlowNode } from './toFlow';
 import { highlightCss } from './highlightCss';
 import { PathTrails } from './PathTrails';
+import { LegibleText } from './LegibleText';
 import { useResolvedTheme } from '../hooks/useTheme';
 import { selectDiagramView, selectHighlight } from '../store/store';
 
@@ -138,12 +139,13 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
         aria-label="Topology of the network"
       >
         <Background gap={24} />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} position="top-left" orientation="horizontal" />
         {/* Large generated networks only: on the POC the minimap would cover part of the drawing. */}
         {nodes.length > MINIMAP_FROM && <MiniMap pannable zoomable ariaLabel="Minimap" position="bottom-right" nodeColor={minimapColor} style={{ width: 150, height: 96 }} />}
         <PathTrails />
         <TokenLayer />
         <AutoFit userMoved={userMoved} />
+        <LegibleText />
         <DiagramPictures />
       </ReactFlow>
       <NodeMenu />

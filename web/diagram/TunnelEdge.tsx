@@ -2,12 +2,14 @@
 // and down into VFP, along the same points the VXLAN token follows, lit while a frame runs through it.
 import type { EdgeProps } from '@xyflow/react';
 import { selectEdgeActive, tunnelKey, useAppStore } from '../store/store';
+import { useLegibleScale } from './LegibleText';
 import type { TunnelEdgeData } from './toFlow';
 
 export function TunnelEdge({ id, source, data }: EdgeProps) {
   const { points = [], label = '' } = (data ?? {}) as Partial<TunnelEdgeData>;
   const owner = source.split(':')[1] ?? source;
   const active = useAppStore((s) => selectEdgeActive(s, tunnelKey(owner)));
+  const fz = useLegibleScale();
   if (points.length < 2) return null;
   const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'} ${p.x} ${p.y}`).join(' ');
   const a = points[0]!;
@@ -18,14 +20,15 @@ export function TunnelEdge({ id, source, data }: EdgeProps) {
     <g className={`tunnel${active ? ' tunnel-active' : ''}`} data-edge={id}>
       <path className="tunnel-pipe" d={d} />
       <path className="tunnel-core" d={d} />
-      {/* Two short lines fit the gap between the two PAs. */}
+      {/* Two short lines fit the gap between the two PAs; zoomed out, the name alone, under the pipe
+          (the VXLAN token shows the VNI). */}
       {first && (
-        <text className="tunnel-label" x={labelX} y={a.y - 22} textAnchor="middle">
+        <text className="tunnel-label" x={labelX} y={fz > 1 ? a.y + 8 + 14 * fz : a.y - 22} textAnchor="middle">
           {first}
         </text>
       )}
       {second && (
-        <text className="tunnel-label" x={labelX} y={a.y + 30} textAnchor="middle">
+        <text className="tunnel-label tunnel-vni" x={labelX} y={a.y + 30} textAnchor="middle">
           VNI {second}
         </text>
       )}

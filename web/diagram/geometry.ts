@@ -21,11 +21,15 @@ export interface NicAnchor {
   readonly above: boolean;
   /** The port box the NIC is drawn as, when it lives outside its node's home network. */
   readonly box?: string;
+  /** The network the NIC belongs to (its group on the diagram). */
+  readonly network?: string;
 }
 
 /** The VXLAN leg as drawn: from a MUX's PA through the PA network to the host's PA, then into VFP. */
 export interface Tunnel {
   readonly points: readonly { x: number; y: number }[];
+  /** The network of the host's PA, where the tunnel ends. */
+  readonly network?: string;
 }
 
 export interface Geometry {
@@ -91,11 +95,12 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
     if (!r) return undefined;
     const above = r.y < sw.y;
     const ySwitch = above ? sw.y : sw.y + sw.height;
-    if (edge.owner) return { x: r.x + PORT_DROP_X, yNode: above ? r.y + r.height : r.y, ySwitch, above, box: edge.source };
+    const network = def.interfaces.find((f) => f.id === iface)?.network;
+    if (edge.owner) return { x: r.x + PORT_DROP_X, yNode: above ? r.y + r.height : r.y, ySwitch, above, box: edge.source, ...(network ? { network } : {}) };
     // Home NICs of one node sit side by side under it (their order is computed once per node: a node
     // with thousands of NICs must not cost thousands of steps per NIC).
     const { index, count } = homeSlot(node, iface, def);
-    return { x: r.x + r.width / 2 + nicOffset(index, count), yNode: above ? r.y + r.height : r.y, ySwitch, above };
+    return { x: r.x + r.width / 2 + nicOffset(index, count), yNode: above ? r.y + r.height : r.y, ySwitch, above, ...(network ? { network } : {}) };
   };
   const vfp = snapshot.layout.boxes.find((b) => b.kind === 'vfp');
   const vfpRect = vfp ? rects.get(vfp.id) : undefined;
@@ -109,7 +114,7 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
     const hostNic = edge ? boxById.get(edge.target) : undefined;
     const down = hostNic?.owner && hostNic.interface ? nic(hostNic.owner, hostNic.interface) : undefined;
     if (!a || !b || !down) return undefined;
-    return { points: tunnelPoints(a, b, down) };
+    return { points: tunnelPoints(a, b, down), ...(down.network ? { network: down.network } : {}) };
   };
   // Switch port ids ("PortalVM.eth0") to their node and NIC, built once: a lookup per frame stays O(1).
   // Longer node ids are entered last, so "a.b" + "c" wins over "a" + "b.c" as the longest match did.

@@ -2,7 +2,7 @@
 // subscribes to its own highlight (sending, receiving, selected, down), so a step re-renders two or
 // three nodes, not the graph.
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
-import { markOf } from '../../src-engine/view/index';
+import { markOf, networkVlan } from '../../src-engine/view/index';
 import { selectEdgeActive, selectLessonFocus, selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
 import type { FlowNode } from './toFlow';
 import { MarkBadge } from './MarkBadge';
@@ -51,6 +51,17 @@ function HopBadge({ id }: { id: string }) {
   );
 }
 
+/** An interface's address; its prefix length gives way when the diagram is zoomed out (its network says it). */
+function Address({ cidr }: { cidr: string }) {
+  const at = cidr.indexOf('/');
+  return (
+    <span className="addr">
+      {at < 0 ? cidr : cidr.slice(0, at)}
+      {at >= 0 && <span className="addr-len">{cidr.slice(at)}</span>}
+    </span>
+  );
+}
+
 export function VmNodeView({ data }: NodeProps<FlowNode>) {
   const id = data.kind === 'vm' ? data.node.id : '';
   const state = useDeviceState(id);
@@ -81,7 +92,7 @@ export function VmNodeView({ data }: NodeProps<FlowNode>) {
       <ul className="vm-addrs">
         {node.interfaces.filter((f) => f.network === node.interfaces[0]?.network).map((f) => (
           <li key={f.id}>
-            <span className="addr">{f.address}</span> <MarkBadge prov={markOf(f, 'address')} />
+            <Address cidr={f.address} /> <MarkBadge prov={markOf(f, 'address')} />
           </li>
         ))}
       </ul>
@@ -92,10 +103,17 @@ export function VmNodeView({ data }: NodeProps<FlowNode>) {
 export function NetworkGroupView({ data }: NodeProps<FlowNode>) {
   if (data.kind !== 'network') return null;
   const n = data.network;
+  const vlan = networkVlan(n);
   return (
-    <div className={`net net-${n.kind}`}>
-      <div className="net-label">
-        <span className="title">{n.label}</span> {n.vlan !== undefined && <span className="vlan">VLAN {n.vlan}</span>} <MarkBadge prov={n.prov} />
+    <div className={`net net-${n.kind}`} data-net={n.id}>
+      <div className="net-label" title={vlan.prov ? undefined : vlan.title}>
+        <span className="title">{n.label}</span> <MarkBadge prov={n.prov} />{' '}
+        {/* The VIP pool's "no VLAN" is in its tooltip: its box has room for its title only. */}
+        {vlan.prov && (
+          <span className="vlan" title={vlan.title}>
+            {vlan.text} <MarkBadge prov={vlan.prov} />
+          </span>
+        )}
       </div>
     </div>
   );
@@ -150,7 +168,7 @@ export function PortNodeView({ data }: NodeProps<FlowNode>) {
         <span className="title">{owner.id}</span> <span className="port-nic">{isHost ? 'host PA' : `NIC ${iface.id}`}</span>
       </div>
       <div className="port-addr">
-        <span className="addr">{iface.address}</span> <MarkBadge prov={markOf(iface, 'address')} />
+        <Address cidr={iface.address} /> <MarkBadge prov={markOf(iface, 'address')} />
       </div>
     </div>
   );
@@ -160,7 +178,7 @@ export function PortNodeView({ data }: NodeProps<FlowNode>) {
 export function VfpNodeView() {
   return (
     <div className="vfp">
-      <span className="title">VFP</span> decap · VIP→DIP
+      <span className="title">VFP</span> <span className="vfp-what">decap · VIP→DIP</span>
     </div>
   );
 }
@@ -173,7 +191,11 @@ export function VipNodeView({ data }: NodeProps<FlowNode>) {
     <div className="vm vip" data-node-id={`vip:${data.vip}`} data-selected={selected || undefined} {...roving}>
       <Handle id="left" type="source" position={Position.Left} className="handle" isConnectable={false} />
       <div className="vm-name">
-        <span className="title">VIP {data.vip}</span> {data.rule && <MarkBadge prov={data.rule.prov} />}
+        <span className="title">
+          <span className="vip-word">VIP </span>
+          {data.vip}
+        </span>{' '}
+        {data.rule && <MarkBadge prov={data.rule.prov} />}
       </div>
       {data.rule ? (
         <div className="vm-role">

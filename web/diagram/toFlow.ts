@@ -3,7 +3,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import type { NetworkDef, NodeDef, Topology } from '../../src-engine/topology/schema';
-import { PORT_DROP_X } from '../../src-engine/view/index';
+import { linkVlanText, PORT_DROP_X } from '../../src-engine/view/index';
 import { absoluteBoxes, createGeometry, nicOffset } from './geometry';
 
 export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[]; label: string };
@@ -111,7 +111,7 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
     const nics = drawnNics.get(e.source) ?? [];
     const offset = e.owner ? PORT_DROP_X - (rects.get(e.source)?.width ?? 0) / 2 : nicOffset(nics.indexOf(e.interface ?? ''), nics.length);
     const data: BusEdgeData = { kind: 'nic', vmEnd: above ? 'source' : 'target', offset, interface: e.interface, address: e.label };
-    const common = { id: e.id, type: 'bus', className: 'edge-nic', focusable: false, data, sourceHandle: 'bottom', targetHandle: 'top', ariaLabel: `${e.owner ?? e.source} ${e.interface ?? ''} on ${t.switch.id}` };
+    const common = { id: e.id, type: 'bus', className: 'edge-nic', focusable: false, data, sourceHandle: 'bottom', targetHandle: 'top', ariaLabel: `${e.owner ?? e.source} ${e.interface ?? ''} on ${t.switch.id}, ${linkVlanText(nets.get(nodesById.get(e.owner ?? e.source)?.interfaces.find((f) => f.id === e.interface)?.network ?? ''))}` };
     return above ? { ...common, source: e.source, target: e.target } : { ...common, source: e.target, target: e.source };
   });
   return { nodes, edges };

@@ -1,7 +1,7 @@
 // The global keyboard shortcuts (listed in HelpPopover). They stand aside while the user types in a
 // field, works a slider or a list, or moves between the diagram's nodes.
 import { useEffect } from 'react';
-import { useAppStore } from '../store/store';
+import { selectComparison, useAppStore } from '../store/store';
 
 /** Where every key belongs to the element: fields, menus, the diagram's nodes (arrows move between them). */
 const OWN_ALL_KEYS = 'input, select, textarea, [contenteditable="true"], [role="menu"], .react-flow__node';
@@ -17,8 +17,12 @@ export function useShortcuts(): void {
       if (e.key === 'Escape') {
         if (s.helpOpen) s.setHelpOpen(false);
         if (s.contextMenu) s.closeContextMenu();
+        // Esc leaves a comparison (a dialog open over it takes its own Esc first).
+        else if (!s.helpOpen && selectComparison(s) && !target?.closest('dialog')) s.exitComparison();
         return;
       }
+      // The playback keys drive the run on screen, which a comparison hides.
+      if (selectComparison(s)) return;
       if (target?.closest(OWN_ALL_KEYS)) return;
       if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && target?.closest(OWN_SIDE_ARROWS)) return;
       if (e.key === '?') {

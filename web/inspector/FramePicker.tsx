@@ -1,4 +1,6 @@
-// A step that sends several frames (a switch flooding a broadcast) lets the user pick which to inspect.
+// A step that sends several frames (a switch flooding a broadcast, a KEEPALIVE and an UPDATE) lets the user
+// pick which to inspect, each named as its token is.
+import { viewFrame } from '../../src-engine/view/index';
 import { selectTimeline, useAppStore } from '../store/store';
 
 export function FramePicker({ step, current }: { step: readonly number[]; current: number }) {
@@ -12,7 +14,7 @@ export function FramePicker({ step, current }: { step: readonly number[]; curren
           const tx = timeline?.tx.get(id);
           return (
             <option key={id} value={id}>
-              #{id} to {tx?.toNode ?? 'nowhere'} {tx?.toInterface ?? ''}
+              #{id} {tx ? viewFrame(tx.bytes).tokenLabel : ''} to {tx?.toNode ?? 'nowhere'} {tx?.toInterface ?? ''}
             </option>
           );
         })}

@@ -1,6 +1,7 @@
 // A run as playback steps. A step is the frames one node sends at one instant (a flood is one step);
 // the playhead moves step by step, and every event of the run belongs to the step it happened in.
 import type { Protocol, RunResult, SimTime, Transmission } from '../../src-engine/protocol';
+import { frameIdentity } from '../../src-engine/view/index';
 
 export interface Step {
   readonly index: number;
@@ -66,6 +67,27 @@ export function buildTimeline(result: RunResult, switchId: string): Timeline {
 }
 
 /**
+ * Of the frames that reached a node (latest first, those still in flight skipped), the one `t` forwards:
+ * the same bytes, else the same packet (view's frameIdentity: a step may bring a BGP KEEPALIVE and an
+ * UPDATE of one session, and each goes on as itself). A frame whose packet none of them carried starts
+ * here; one whose packet cannot be told (neither IPv4 nor ARP) comes from the latest arrival.
+ */
+function samePacket(candidates: readonly Transmission[], t: Transmission): number | undefined {
+  let identity: string | null | undefined = null;
+  let latest: number | undefined;
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const c = candidates[i]!;
+    if (c.arrive > t.time) continue;
+    if (c.bytes === t.bytes) return c.id;
+    latest ??= c.id;
+    if (identity === null) identity = frameIdentity(t.bytes);
+    if (identity === undefined) return latest;
+    if (frameIdentity(c.bytes) === identity) return c.id;
+  }
+  return undefined;
+}
+
+/**
  * Arrivals are indexed by what a match needs (the receiving node and the flow, or at the switch the source
  * MAC of an unflowed frame), so each frame looks only at its own candidates, latest first, skipping just
  * the few still in flight: linear in frames, where scanning every arrival at a busy node was quadratic.
@@ -78,11 +100,8 @@ function linkHops(sorted: readonly Transmission[], switchId: string): Map<number
     const key = keyOf(t.fromNode, t);
     const candidates = key === undefined ? undefined : arrivals.get(key);
     if (candidates) {
-      for (let i = candidates.length - 1; i >= 0; i--) {
-        if (candidates[i]!.arrive > t.time) continue;
-        cameFrom.set(t.id, candidates[i]!.id);
-        break;
-      }
+      const from = samePacket(candidates, t);
+      if (from !== undefined) cameFrom.set(t.id, from);
     }
     if (t.toNode !== undefined) {
       const at = keyOf(t.toNode, t);

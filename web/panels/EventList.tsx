@@ -8,16 +8,18 @@ import type { SimEvent, Transmission } from '../../src-engine/protocol';
 import { EVENT_LABEL, FILTER_KEYS, FILTER_LABELS, PROTOCOLS, isProbeFlowId } from '../../src-engine/view/index';
 import { isEventVisible } from '../model/filters';
 import { formatTime } from '../model/format';
-import { selectCursor, selectHidden, selectResult, selectSelectedEventId, selectTimeline, useAppStore } from '../store/store';
+import { selectCurrentTxId, selectCursor, selectHidden, selectResult, selectSelectedEventId, selectTimeline, useAppStore } from '../store/store';
 
 interface RowProps {
   event: SimEvent;
   tx: Transmission | undefined;
   current: boolean;
   picked: boolean;
+  /** The row of the frame the inspector and the Why show (of the several a step may hold). */
+  inspected: boolean;
 }
 
-const EventRow = memo(function EventRow({ event, tx, current, picked }: RowProps) {
+const EventRow = memo(function EventRow({ event, tx, current, picked, inspected }: RowProps) {
   const proto = tx?.protocol ?? event.protocol;
   return (
     <li
@@ -26,6 +28,7 @@ const EventRow = memo(function EventRow({ event, tx, current, picked }: RowProps
       aria-selected={current}
       data-current={current || undefined}
       data-picked={picked || undefined}
+      data-inspected={inspected || undefined}
       className={`event event-${event.kind}${tx ? '' : ' event-state'}`}
       onClick={() => useAppStore.getState().selectEvent(event.id)}
     >
@@ -40,7 +43,7 @@ const EventRow = memo(function EventRow({ event, tx, current, picked }: RowProps
   );
 });
 
-/** One row standing for many: background events, or a repetition, with the count and a way to open it. */
+/** One row standing for many: events the chapter is not about, or a repetition, with the count and a way to open it. */
 /** The devices one round of a repetition passes, the switch left out: "NATVM → BGPVM → …". */
 function loopPath(round: readonly SimEvent[], switchId: string | undefined): string {
   const nodes = round.map((e) => e.node).filter((n) => n !== switchId);
@@ -53,7 +56,7 @@ function FoldRow({ row, expanded, current, onToggle }: { row: Exclude<Row, { kin
   const kinds = [...new Set(row.events.map((e) => (e.protocol ?? e.kind).toUpperCase()))].join(', ');
   const text =
     row.kind === 'background'
-      ? `${row.events.length} background event${row.events.length === 1 ? '' : 's'} (${kinds}) this chapter is not about`
+      ? `${row.events.length} other event${row.events.length === 1 ? '' : 's'} (${kinds}) this chapter is not about`
       : `Repeated ${row.times} times: ${loopPath(row.events.slice(0, row.period), switchId)}${ttlRange(row.events) ? ` (${ttlRange(row.events)})` : ''}`;
   return (
     <li
@@ -86,6 +89,7 @@ export function EventList() {
   // Deferred: the list follows the playhead in an interruptible render, after the diagram has moved.
   const cursor = useDeferredValue(useAppStore(selectCursor));
   const picked = useAppStore(selectSelectedEventId);
+  const inspectedTx = useDeferredValue(useAppStore(selectCurrentTxId));
   const toggleFilter = useAppStore((s) => s.toggleFilter);
   const list = useRef<HTMLUListElement>(null);
   const lesson = useAppStore((s) => (s.showEverything ? undefined : s.lesson));
@@ -117,6 +121,9 @@ export function EventList() {
   }, [events, lessonChapter, timeline]);
   const current = useMemo(() => new Set(timeline?.eventsOfStep[cursor] ?? []), [timeline, cursor]);
   const firstCurrent = events.find((e) => current.has(e.id));
+  // The step's row the list points at: the user's pick, else the frame the inspector shows, else the first.
+  const inspectedEvent = events.find((e) => e.kind === 'transmission' && e.transmissionId === inspectedTx && current.has(e.id));
+  const activeId = picked !== undefined && current.has(picked) ? picked : (inspectedEvent ?? firstCurrent)?.id;
 
   // Before paint, so a step costs one paint, not a second one for the scroll.
   useLayoutEffect(() => {
@@ -131,7 +138,7 @@ export function EventList() {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     e.preventDefault();
-    const at = events.findIndex((x) => x.id === (picked !== undefined && current.has(picked) ? picked : firstCurrent?.id));
+    const at = events.findIndex((x) => x.id === activeId);
     const next = events[Math.max(0, Math.min(events.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))];
     if (next) useAppStore.getState().selectEvent(next.id);
   };
@@ -165,17 +172,17 @@ export function EventList() {
         role="listbox"
         aria-label="Event list"
         tabIndex={0}
-        aria-activedescendant={firstCurrent ? `event-${(picked !== undefined && current.has(picked) ? picked : firstCurrent.id)}` : undefined}
+        aria-activedescendant={activeId !== undefined ? `event-${activeId}` : undefined}
         onKeyDown={onKeyDown}
       >
         {rows.map((r) => {
-          if (r.kind === 'event') return <EventRow key={r.event.id} event={r.event} tx={r.event.kind === 'transmission' ? timeline?.tx.get(r.event.transmissionId) : undefined} current={current.has(r.event.id)} picked={picked === r.event.id} />;
+          if (r.kind === 'event') return <EventRow key={r.event.id} event={r.event} tx={r.event.kind === 'transmission' ? timeline?.tx.get(r.event.transmissionId) : undefined} current={current.has(r.event.id)} picked={picked === r.event.id} inspected={r.event.id === inspectedEvent?.id} />;
           const expanded = open.has(r.key) || (r.kind === 'background' && r.events.some((e) => e.id === picked));
           const toggle = () => setOpen((o) => (o.has(r.key) ? new Set([...o].filter((k) => k !== r.key)) : new Set([...o, r.key])));
           return (
             <Fragment key={r.key}>
               <FoldRow row={r} expanded={expanded} current={r.events.some((e) => current.has(e.id))} onToggle={toggle} />
-              {expanded && r.events.map((e) => <EventRow key={e.id} event={e} tx={e.kind === 'transmission' ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} />)}
+              {expanded && r.events.map((e) => <EventRow key={e.id} event={e} tx={e.kind === 'transmission' ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} inspected={e.id === inspectedEvent?.id} />)}
             </Fragment>
           );
         })}

@@ -3,7 +3,7 @@
 // reason. The diagram's status line says the same at all times.
 import { useDeferredValue, useMemo } from 'react';
 import type { FlowTrace, Transmission } from '../../src-engine/protocol';
-import { DISPOSITION_LABEL, ROLE_LABEL, ROLE_NOTE, inUserFlow, isDelivered, transmissionRole } from '../../src-engine/view/index';
+import { DISPOSITION_LABEL, ROLE_LABEL, ROLE_NOTE, inUserFlow, isDelivered, transmissionRole, viewFrame } from '../../src-engine/view/index';
 import { hopContext, isLastHop, type HopRef } from '../model/hops';
 import { selectCursor, selectCurrentTx, selectOpenQuestion, selectParts, selectResult, useAppStore } from '../store/store';
 import { HopSteps } from './HopSteps';
@@ -37,12 +37,13 @@ function HopView({ at, role }: { at: HopRef; role: 'sender' | 'end' }) {
 
 /** A frame no traced hop explains: named for the part it plays, with what its sender said of it. */
 function UntracedFrame({ tx }: { tx: Transmission }) {
+  const { tokenLabel } = viewFrame(tx.bytes);
   const role = transmissionRole(tx);
   const roleLabel = ROLE_LABEL[role];
   return (
     <div className="hop" data-role={role}>
       <p className="hop-head">
-        <strong>{roleLabel}</strong> · {ROLE_NOTE[role]}
+        <strong>{roleLabel}</strong> · {tokenLabel} (frame #{tx.id}) · {ROLE_NOTE[role]}
       </p>
       <p className="why">{tx.note ?? tx.summary}</p>
     </div>

@@ -3,7 +3,7 @@
 // on the next visit. What is read back is untrusted: it is checked with zod, and a stored state that cannot
 // be read is set aside (kept under another key, not deleted) and reported, never crashed on.
 import { z } from 'zod';
-import { FILTER_KEYS, LIMITS } from '../../src-engine/view/index';
+import { FILTER_KEYS, LIMITS, MAX_MTU, MIN_MTU } from '../../src-engine/view/index';
 import type { RunRequest } from '../../src-engine/protocol';
 import type { AppStore } from '../store/store';
 import { SPEEDS } from '../url/urlState';
@@ -19,6 +19,7 @@ const request = z.object({
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   whatIf: z.array(whatIf).max(LIMITS.whatIfs).optional(),
   knobs: z.object({ secondMux: z.boolean().optional(), secondDip: z.boolean().optional(), icmpRedirects: z.boolean().optional() }).optional(),
+  mtu: z.array(z.object({ network: z.string().max(LIMITS.nameLength), mtu: z.number().int().min(MIN_MTU).max(MAX_MTU) })).max(16).optional(),
 });
 
 const storedSchema = z.object({

@@ -8,6 +8,7 @@ import { selectCursor, selectHidden, selectResult, selectSnapshot, selectTimelin
 import { downloadText } from '../export/download';
 import { slug } from '../model/format';
 import { cssColor, CSS_INK, drawLanes, drawRows, sequenceSvg, type DrawOptions } from './drawSequence';
+import { sequenceBenchHooks } from './benchHooks';
 import { frameLook } from './frameLook';
 import { buildSequence, HEAD_H, visibleRows, type SeqRow, type SequenceModel } from './sequenceModel';
 
@@ -59,15 +60,37 @@ export function SequenceDiagram() {
     [result, timeline, switchId, vfpHost, hidden, expanded],
   );
   const currentRow = model?.rowOfStep.get(cursor);
+  // The current step's rows: from its first row on, while they are of this step (or the fold that holds it).
+  // Read from the step's index, not by scanning every row: a move costs the same on a run of 5,000 frames.
   const current = useMemo(() => {
     const keys = new Set<string>();
-    if (!model) return keys;
-    model.rows.forEach((r, i) => {
-      if (r.kind === 'fold' ? cursor >= r.firstStep && cursor <= r.lastStep : r.step === cursor) keys.add(r.key);
-      else if (i === currentRow) keys.add(r.key);
-    });
+    if (!model || currentRow === undefined) return keys;
+    for (let i = currentRow; i < model.rows.length; i++) {
+      const r = model.rows[i]!;
+      const here = r.kind === 'fold' ? cursor >= r.firstStep && cursor <= r.lastStep : r.step === cursor;
+      if (!here && i > currentRow) break;
+      keys.add(r.key);
+    }
     return keys;
   }, [model, cursor, currentRow]);
+
+  // The benchmark's build only: open every fold (folds inside an opened one too).
+  useEffect(() => {
+    if (import.meta.env.MODE !== 'bench' || !result || !timeline) return;
+    sequenceBenchHooks.unfoldAll = () => {
+      let ids: ReadonlySet<string> = NONE;
+      for (;;) {
+        const m = buildSequence({ result, timeline, switchId, vfpHost, hidden, expanded: ids, look: frameLook });
+        const more = m.rows.flatMap((r) => (r.kind === 'fold' && !ids.has(r.foldId) ? [r.foldId] : []));
+        if (more.length === 0) break;
+        ids = new Set([...ids, ...more]);
+      }
+      setExpanded(() => ids);
+    };
+    return () => {
+      sequenceBenchHooks.unfoldAll = undefined;
+    };
+  }, [result, timeline, switchId, vfpHost, hidden, setExpanded]);
 
   const onRow = useCallback((row: SeqRow) => {
     if (row.kind === 'fold') {
@@ -82,12 +105,13 @@ export function SequenceDiagram() {
 
   const options = useMemo<DrawOptions>(() => ({ color: cssColor, ink: CSS_INK, current, onRow }), [current, onRow]);
 
-  // Lanes (heads and lines) change only with the model.
+  // Lanes (heads and lines) change only with the model, not with the playhead.
   useEffect(() => {
     if (!model || !head.current || !lanesG.current) return;
-    drawLanes(select(head.current), model, options, true);
-    drawLanes(select(lanesG.current), model, options, false);
-  }, [model, options]);
+    const laneOptions: DrawOptions = { color: cssColor, ink: CSS_INK, current: NONE };
+    drawLanes(select(head.current), model, laneOptions, true);
+    drawLanes(select(lanesG.current), model, laneOptions, false);
+  }, [model]);
 
   // Rows: only those in sight, re-joined as the view scrolls or the playhead moves.
   useEffect(() => {

@@ -25,9 +25,9 @@ export interface CompareSlice {
   exitComparison: () => void;
 }
 
-/** Run B's request: run A's flow with B's what-ifs, knobs and seed. */
+/** Run B's request: run A's flow (and seed, unless B names its own) with B's what-ifs and knobs. */
 export function runBRequest(a: RunRequest, settings: RunBSettings): RunRequest {
-  const { whatIf: _w, knobs: _k, seed: _s, ...flow } = a;
+  const { whatIf: _w, knobs: _k, ...flow } = a;
   return {
     ...flow,
     ...(settings.seed !== undefined ? { seed: settings.seed } : {}),

@@ -25,6 +25,8 @@ export interface RunSlice {
   /** Undoes a node's failure: the run is computed again without it. */
   restoreNode: (node: string) => Promise<void>;
   removeWhatIf: (index: number) => Promise<void>;
+  /** Gives a network another MTU for the run (undefined: its own again), and runs again. */
+  setNetworkMtu: (network: string, mtu: number | undefined) => Promise<void>;
   clearRun: () => void;
 }
 
@@ -98,6 +100,13 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     const { request } = get();
     if (!request) return;
     await get().runFlow({ ...request, whatIf: (request.whatIf ?? []).filter((_, i) => i !== index) });
+  },
+  setNetworkMtu: async (network, mtu) => {
+    const base = get().request ?? { ...PRESET_REQUEST };
+    const others = (base.mtu ?? []).filter((m) => m.network !== network);
+    const next = mtu === undefined ? others : [...others, { network, mtu }];
+    const { mtu: _old, ...rest } = base;
+    await get().runFlow(next.length > 0 ? { ...rest, mtu: next } : rest);
   },
   clearRun: () => {
     generation++;

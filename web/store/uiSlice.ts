@@ -24,6 +24,10 @@ export interface UiSlice {
   /** The send form's fields, kept as typed (also when a run fails), and filled by the context menu. */
   draftFrom: string;
   draftTo: string;
+  /** Bumped when a run the user asked for is ready: the playback's timeline takes the keyboard focus. */
+  runFocus: number;
+  /** Gives the timeline the focus once `run` (a run the user started) has succeeded. */
+  focusAfterRun: (run: Promise<void>) => Promise<void>;
   toggleFilter: (key: FilterKey) => void;
   setHidden: (keys: readonly FilterKey[]) => void;
   setLargeText: (on: boolean) => void;
@@ -39,7 +43,7 @@ export interface UiSlice {
 
 let noticeId = 0;
 
-export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   hidden: [],
   largeText: false,
   motion: 'on',
@@ -51,6 +55,11 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   engineRestarts: 0,
   draftFrom: 'ClientVM',
   draftTo: '',
+  runFocus: 0,
+  focusAfterRun: async (run) => {
+    await run;
+    if (get().runStatus === 'done') set((s) => ({ runFocus: s.runFocus + 1 }));
+  },
   toggleFilter: (key) => set((s) => ({ hidden: s.hidden.includes(key) ? s.hidden.filter((k) => k !== key) : [...s.hidden, key] })),
   setHidden: (keys) => set({ hidden: keys }),
   setLargeText: (on) => set({ largeText: on }),

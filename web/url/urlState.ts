@@ -2,8 +2,8 @@
 // settings. Each parameter is validated on its own with zod, so one bad parameter falls back to its
 // default with a message saying what was wrong, and the others still apply.
 import { z } from 'zod';
-import type { Knobs, WhatIf } from '../../src-engine/protocol';
-import { FILTER_KEYS, LIMITS, neutralizeBidi, unsafeCharacter, type FilterKey } from '../../src-engine/view/index';
+import type { Knobs, MtuWhatIf, WhatIf } from '../../src-engine/protocol';
+import { FILTER_KEYS, LIMITS, MAX_MTU, MIN_MTU, neutralizeBidi, unsafeCharacter, type FilterKey } from '../../src-engine/view/index';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
@@ -16,6 +16,8 @@ export interface UrlState {
   readonly seed?: number;
   readonly whatIf?: readonly WhatIf[];
   readonly knobs?: Partial<Knobs>;
+  /** Networks with another MTU for the run: "pa:1500". */
+  readonly mtu?: readonly MtuWhatIf[];
   readonly step?: number;
   readonly speed?: number;
   readonly motion?: 'on' | 'off';
@@ -24,6 +26,8 @@ export interface UrlState {
   /** A lesson to open (its id), at a chapter (1-based). */
   readonly lesson?: string;
   readonly chapter?: number;
+  /** Run B of a comparison with the link's flow (run A): its what-ifs, knobs and seed. */
+  readonly compare?: { readonly whatIf?: readonly WhatIf[]; readonly knobs?: Partial<Knobs>; readonly seed?: number };
 }
 
 const nodeName = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, 'a node name such as ClientVM');
@@ -36,6 +40,11 @@ const whatIfItem = z
     return { action: s.slice(0, colon) as WhatIf['action'], target: s.slice(colon + 1, at), at: Number(s.slice(at + 1)) };
   })
   .refine((w) => w.at <= LIMITS.whatIfTime, `a what-if time of at most ${LIMITS.whatIfTime} microseconds (${LIMITS.whatIfTime / 1e6} s)`);
+const mtuItem = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}:\d{3,4}$/, 'network:bytes, e.g. pa:1500')
+  .transform((s): MtuWhatIf => ({ network: s.slice(0, s.lastIndexOf(':')), mtu: Number(s.slice(s.lastIndexOf(':') + 1)) }))
+  .refine((m) => m.mtu >= MIN_MTU && m.mtu <= MAX_MTU, `an MTU from ${MIN_MTU} to ${MAX_MTU} bytes`);
 /** A comma-separated list of at most `max` items; the text is capped before it is split. */
 const list = <T extends z.ZodType<unknown, string>>(item: T, max: number, itemChars: number, what: string) =>
   z
@@ -64,12 +73,17 @@ const PARAMS = {
   seed: whole(0, 0xffffffff, 'a whole number from 0 to 4294967295'),
   whatif: list(whatIfItem, LIMITS.whatIfs, 160, 'what-ifs'),
   knobs: list(z.enum(['secondMux', 'secondDip', 'icmpRedirects'], { message: 'secondMux, secondDip or icmpRedirects' }), 3, 13, 'knobs'),
+  mtu: list(mtuItem, 16, 68, 'MTU what-ifs'),
   step: whole(0, 10_000_000, 'a step number from 0'),
   speed: z.coerce.number().refine((n) => (SPEEDS as readonly number[]).includes(n), `one of ${SPEEDS.join(', ')}`),
   motion: z.enum(['on', 'off'], { message: 'on or off' }),
   text: z.enum(['normal', 'large'], { message: 'normal or large' }),
   hide: list(z.enum(FILTER_KEYS, { message: FILTER_KEYS.join(', ') }), FILTER_KEYS.length, 5, 'filters'),
   lesson: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a lesson id such as vip-route (lower-case letters, digits and dashes)'),
+  compare: z.literal('on', { message: '"on" (run B is then given by bwhatif, bknobs and bseed)' }),
+  bwhatif: list(whatIfItem, LIMITS.whatIfs, 160, 'what-ifs'),
+  bknobs: list(z.enum(['secondMux', 'icmpRedirects'], { message: 'secondMux or icmpRedirects' }), 2, 13, 'knobs'),
+  bseed: whole(0, 0xffffffff, 'a whole number from 0 to 4294967295'),
   chapter: z.coerce.number({ message: 'a chapter number from 1' }).int('a whole number').min(1, 'a chapter number from 1').max(50, 'at most 50'),
 } as const;
 
@@ -102,6 +116,16 @@ export function parseUrlState(search: string): ParsedUrl {
     }
   }
   const knobs = out.knobs as string[] | undefined;
+  const knobsOf = (list: string[]) => ({ secondMux: list.includes('secondMux'), icmpRedirects: list.includes('icmpRedirects') });
+  const bknobs = out.bknobs as string[] | undefined;
+  const compare =
+    out.compare !== undefined
+      ? {
+          ...(out.bwhatif !== undefined ? { whatIf: out.bwhatif as WhatIf[] } : {}),
+          ...(bknobs !== undefined ? { knobs: knobsOf(bknobs) } : {}),
+          ...(out.bseed !== undefined ? { seed: out.bseed as number } : {}),
+        }
+      : undefined;
   const state: UrlState = {
     ...(out.scenario !== undefined ? { scenario: 'poc' as const } : {}),
     ...(out.topo !== undefined ? { topo: out.topo as string } : {}),
@@ -110,6 +134,7 @@ export function parseUrlState(search: string): ParsedUrl {
     ...(out.seed !== undefined ? { seed: out.seed as number } : {}),
     ...(out.whatif !== undefined ? { whatIf: out.whatif as WhatIf[] } : {}),
     ...(knobs !== undefined ? { knobs: { secondMux: knobs.includes('secondMux'), ...(knobs.includes('secondDip') ? { secondDip: true } : {}), icmpRedirects: knobs.includes('icmpRedirects') } } : {}),
+    ...(out.mtu !== undefined ? { mtu: out.mtu as MtuWhatIf[] } : {}),
     ...(out.step !== undefined ? { step: out.step as number } : {}),
     ...(out.speed !== undefined ? { speed: out.speed as number } : {}),
     ...(out.motion !== undefined ? { motion: out.motion as 'on' | 'off' } : {}),
@@ -117,7 +142,11 @@ export function parseUrlState(search: string): ParsedUrl {
     ...(out.hide !== undefined ? { hide: out.hide as FilterKey[] } : {}),
     ...(out.lesson !== undefined ? { lesson: out.lesson as string } : {}),
     ...(out.chapter !== undefined ? { chapter: out.chapter as number } : {}),
+    ...(compare ? { compare } : {}),
   };
+  if (!compare && (params.has('bwhatif') || params.has('bknobs') || params.has('bseed'))) {
+    errors.push('The link describes a run B (bwhatif, bknobs or bseed) but not "compare=on", so no comparison was opened. Add compare=on, or use "Compare with…".');
+  }
   if (state.to !== undefined && state.from === undefined) {
     errors.push('The link names a destination ("to") but no source ("from"), so no flow was run. Add from=ClientVM, or pick a source below.');
   }
@@ -141,6 +170,7 @@ export function serializeUrlState(state: UrlState): string {
     .filter(([, on]) => on)
     .map(([k]) => k);
   if (knobs.length > 0) p.set('knobs', knobs.join(','));
+  if (state.mtu && state.mtu.length > 0) p.set('mtu', state.mtu.map((m) => `${m.network}:${m.mtu}`).join(','));
   if (state.step !== undefined) p.set('step', String(state.step));
   if (state.speed !== undefined && state.speed !== 1) p.set('speed', String(state.speed));
   if (state.motion === 'off') p.set('motion', 'off');
@@ -148,6 +178,15 @@ export function serializeUrlState(state: UrlState): string {
   if (state.hide && state.hide.length > 0) p.set('hide', state.hide.join(','));
   if (state.lesson) p.set('lesson', state.lesson);
   if (state.lesson && state.chapter !== undefined) p.set('chapter', String(state.chapter));
+  if (state.compare) {
+    p.set('compare', 'on');
+    if (state.compare.whatIf && state.compare.whatIf.length > 0) p.set('bwhatif', state.compare.whatIf.map((w) => `${w.action}:${w.target}@${Math.round(w.at)}`).join(','));
+    const on = Object.entries(state.compare.knobs ?? {})
+      .filter(([, v]) => v)
+      .map(([k]) => k);
+    if (on.length > 0) p.set('bknobs', on.join(','));
+    if (state.compare.seed !== undefined) p.set('bseed', String(state.compare.seed));
+  }
   // Last, so the readable parameters come first in the address bar.
   if (state.topo) p.set('topo', state.topo);
   const s = p.toString();

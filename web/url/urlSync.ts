@@ -1,7 +1,7 @@
 // Keeps the address bar in step with the view, and opens the view a link describes. The page's URL is
 // the share format: copying it reopens the same scenario, flow and step from the static site.
 import type { RunRequest } from '../../src-engine/protocol';
-import type { AppStore } from '../store/store';
+import { selectComparison, type AppStore } from '../store/store';
 import { currentDocument } from '../store/editorSlice';
 import { packTopology, unpackTopology, type Packed } from './topologyLink';
 import { parseUrlState, serializeUrlState, type UrlState } from './urlState';
@@ -63,11 +63,16 @@ export async function applyUrl(store: AppStore, search: string): Promise<void> {
     ...(state.seed !== undefined ? { seed: state.seed } : {}),
     ...(state.whatIf ? { whatIf: state.whatIf } : {}),
     ...(state.knobs ? { knobs: state.knobs } : {}),
+    ...(state.mtu ? { mtu: state.mtu } : {}),
   };
   await s.runFlow(request, state.step);
   const after = store.getState();
   if (state.step !== undefined && after.timeline && state.step >= after.timeline.steps.length) {
     s.notify('error', `The link's "step" parameter is ${state.step}, but this run has ${after.timeline.steps.length} steps (0 to ${after.timeline.steps.length - 1}). It opened at the last one.`);
+  }
+  if (state.compare && after.result) {
+    const ok = await s.compareWith(state.compare);
+    if (!ok) s.notify('error', `The link's comparison could not be opened: ${store.getState().compareError ?? 'run B failed'}. Run A is shown; use "Compare with…" to try another run B.`);
   }
 }
 
@@ -77,6 +82,8 @@ export function urlStateOf(s: ReturnType<AppStore['getState']>): UrlState {
   const linkable = topo === undefined || topo.ok;
   const inLesson = s.lesson !== undefined;
   const r = linkable && !inLesson ? s.request : undefined;
+  const cmp = r ? selectComparison(s) : undefined;
+  const b = cmp?.b.request;
   return {
     ...(inLesson ? { lesson: s.lesson!.id, chapter: s.chapter + 1 } : {}),
     ...(topo?.ok ? { topo: topo.param } : {}),
@@ -84,7 +91,9 @@ export function urlStateOf(s: ReturnType<AppStore['getState']>): UrlState {
     ...(r?.seed !== undefined ? { seed: r.seed } : {}),
     ...(r?.whatIf ? { whatIf: r.whatIf } : {}),
     ...(r?.knobs ? { knobs: r.knobs } : {}),
+    ...(r?.mtu ? { mtu: r.mtu } : {}),
     ...(r && s.result ? { step: s.cursor } : {}),
+    ...(b ? { compare: { ...(b.whatIf ? { whatIf: b.whatIf } : {}), ...(b.knobs ? { knobs: b.knobs } : {}), ...(b.seed !== undefined && b.seed !== r?.seed ? { seed: b.seed } : {}) } } : {}),
     speed: s.speed,
     motion: s.motion,
     text: s.largeText ? 'large' : 'normal',
@@ -107,7 +116,7 @@ export function startUrlWriter(store: AppStore): () => void {
     window.history.replaceState(null, '', `${window.location.pathname}${search}${extra}${window.location.hash}`);
   };
   const unsubscribe = store.subscribe((s, p) => {
-    if (s.request === p.request && s.cursor === p.cursor && s.result === p.result && s.speed === p.speed && s.motion === p.motion && s.largeText === p.largeText && s.hidden === p.hidden && s.topologySource === p.topologySource && s.snapshot === p.snapshot && s.lesson === p.lesson && s.chapter === p.chapter) return;
+    if (s.request === p.request && s.cursor === p.cursor && s.result === p.result && s.speed === p.speed && s.motion === p.motion && s.largeText === p.largeText && s.hidden === p.hidden && s.topologySource === p.topologySource && s.snapshot === p.snapshot && s.lesson === p.lesson && s.chapter === p.chapter && s.comparison === p.comparison) return;
     if (pending === undefined) pending = setTimeout(write, 150);
   });
   return () => {

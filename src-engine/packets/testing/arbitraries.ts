@@ -2,7 +2,7 @@
 // fields the encoder computes (lengths, checksums left undefined) filled in.
 import fc from 'fast-check';
 import type {
-  ArpLayer, BgpCapability, BgpLayer, BgpMessage, BgpOptionalParameter, DnsAnswer, DnsLayer, DnsQuestion, EthernetLayer, IcmpLayer, Ipv4Layer, Layer, RawLayer, TcpLayer, UdpLayer, VxlanLayer,
+  ArpLayer, BgpCapability, BgpLayer, BgpMessage, BgpOptionalParameter, DnsAnswer, DnsLayer, DnsQuestion, EthernetLayer, IcmpLayer, Ipv4Layer, Layer, RawLayer, TcpLayer, TlsExtension, TlsHandshake, TlsLayer, UdpLayer, VxlanLayer,
 } from '../layers';
 
 const u8 = fc.integer({ min: 0, max: 0xff });
@@ -123,11 +123,31 @@ function ipv4(protocol: fc.Arbitrary<number>, fragment: boolean): fc.Arbitrary<I
 const cat = <T>(...parts: fc.Arbitrary<T[]>[]) => fc.tuple(...parts).map((p) => p.flat());
 const one = <T>(arb: fc.Arbitrary<T>) => arb.map((x) => [x] as T[]);
 
+/** TLS extensions as the decoder reads them: an 'other' is never type 0 (server_name, which it would decode). */
+const tlsExtension: fc.Arbitrary<TlsExtension> = fc.oneof(
+  fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,30}$/).map((hostName) => ({ kind: 'server-name' as const, hostName })),
+  fc.record({ kind: fc.constant('other' as const), type: fc.integer({ min: 1, max: 0xffff }), data: bytes(0, 12) }),
+);
+const helloBase = { version: u16, random: bytes(32, 32), sessionId: bytes(0, 32), extensions: maybe(fc.array(tlsExtension, { maxLength: 4 })) };
+/** Handshake messages as the decoder reads them: an 'other' never has a type it decodes. */
+const tlsHandshake: fc.Arbitrary<TlsHandshake> = fc.oneof(
+  fc.record({ kind: fc.constant('client-hello' as const), ...helloBase, cipherSuites: fc.array(u16, { maxLength: 6 }), compressionMethods: fc.array(u8, { maxLength: 3 }) }).map(clean),
+  fc.record({ kind: fc.constant('server-hello' as const), ...helloBase, cipherSuite: u16, compressionMethod: u8 }).map(clean),
+  fc.record({ kind: fc.constant('certificate' as const), certificates: fc.array(bytes(0, 40), { maxLength: 3 }) }),
+  fc.constant({ kind: 'server-hello-done' as const }),
+  fc.record({ kind: fc.constant('other' as const), msgType: u8.filter((t) => ![1, 2, 11, 14].includes(t)), body: bytes(0, 20) }),
+);
+const tlsRecord: fc.Arbitrary<TlsLayer> = fc.oneof(
+  fc.record({ type: fc.constant('tls' as const), contentType: fc.constant(22), version: fc.integer({ min: 0x0300, max: 0x03ff }), handshake: fc.array(tlsHandshake, { minLength: 1, maxLength: 3 }) }),
+  fc.record({ type: fc.constant('tls' as const), contentType: fc.constantFrom(20, 21, 23), version: fc.integer({ min: 0x0300, max: 0x03ff }), data: bytes(0, 40) }),
+);
+
 function ipPacket(depth: number): fc.Arbitrary<Layer[]> {
   const bgp = bgpMessage.map((message): BgpLayer => ({ type: 'bgp', message }));
   const options: fc.WeightedArbitrary<Layer[]>[] = [
     { weight: 2, arbitrary: cat<Layer>(one(ipv4(fc.constant(1), false)), one(icmp), payload) },
-    { weight: 3, arbitrary: cat<Layer>(one(ipv4(fc.constant(6), false)), one(tcp(fc.tuple(notPort(179), notPort(179)))), payload) },
+    { weight: 3, arbitrary: cat<Layer>(one(ipv4(fc.constant(6), false)), one(tcp(fc.tuple(notPort(179, 443), notPort(179, 443)))), payload) },
+    { weight: 2, arbitrary: cat<Layer>(one(ipv4(fc.constant(6), false)), one(tcp(fc.constantFrom<[number, number]>([49800, 443], [443, 49800]))), fc.array(tlsRecord, { maxLength: 3 })) },
     { weight: 3, arbitrary: cat<Layer>(one(ipv4(fc.constant(6), false)), one(tcp(fc.constantFrom<[number, number]>([49800, 179], [179, 49800]))), fc.array(bgp, { maxLength: 3 })) },
     { weight: 2, arbitrary: cat<Layer>(one(ipv4(fc.constant(17), false)), one(udp(notPort(53), notPort(53, 4789))), payload) },
     { weight: 3, arbitrary: cat<Layer>(one(ipv4(fc.constant(17), false)), one(udp(fc.constant(53), notPort(53, 4789))), one(dns), payload) },
@@ -163,4 +183,4 @@ export function frame(depth = 1): fc.Arbitrary<Layer[]> {
 }
 
 /** The layer types decodePacket can start from. */
-export const layerType = fc.constantFrom('ethernet', 'arp', 'ipv4', 'icmp', 'udp', 'tcp', 'dns', 'vxlan', 'bgp', 'raw') as fc.Arbitrary<Layer['type']>;
+export const layerType = fc.constantFrom('ethernet', 'arp', 'ipv4', 'icmp', 'udp', 'tcp', 'dns', 'vxlan', 'bgp', 'tls', 'raw') as fc.Arbitrary<Layer['type']>;
