@@ -6,9 +6,10 @@ import type { Layer } from './packets/layers';
 import type { Topology } from './topology/schema';
 import type { Disposition } from './view/dispositions';
 import type { Protocol } from './view/protocols';
+import type { InterfaceId, PortId } from './view/ids';
 import type { Provenance } from './view/provenance';
 
-export type { Disposition, Protocol };
+export type { Disposition, InterfaceId, PortId, Protocol };
 
 /** Simulated time in microseconds since the start of the run. Only the UI maps it to wall time. */
 export type SimTime = number;
@@ -152,7 +153,8 @@ export type HopStep =
   | { readonly kind: 'load-balance'; readonly rule: string; readonly vip: string; readonly dip: string; readonly hash: number; readonly text: string }
   | { readonly kind: 'encapsulate'; readonly vni: number; readonly outerSrc: string; readonly outerDst: string; readonly text: string }
   | { readonly kind: 'decapsulate'; readonly vni: number; readonly text: string }
-  | { readonly kind: 'switch'; readonly vlan?: number; readonly port: string; readonly text: string }
+  /** The port the switch sent the frame out of, or 'flood' when it sent it to every port of the VLAN. */
+  | { readonly kind: 'switch'; readonly vlan?: number; readonly port: PortId | 'flood'; readonly text: string }
   | { readonly kind: 'ttl'; readonly before: number; readonly after: number; readonly text: string }
   | { readonly kind: 'sent'; readonly interface: string; readonly text: string }
   | { readonly kind: 'delivered'; readonly text: string }

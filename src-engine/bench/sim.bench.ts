@@ -123,6 +123,7 @@ const ratio = median(runs.map((r) => r.rate / r.queueRate));
 
 const recRate = median(runs.map((r) => r.recRate));
 const recRatio = median(runs.map((r) => r.recRatio));
+const recQueueRatio = median(runs.map((r) => r.recRate / r.queueRate));
 const RECORDING_TARGET = 500_000;
 
 // 4. Baseline: the codecs alone, encode + decode of a SYN.
@@ -153,6 +154,7 @@ const rows: [string, string][] = [
   ['ratio sim / queue', `${ratio.toFixed(3)} (median of the runs' own ratios)`],
   ['events/s (full recording)', `${int(recRate)} (median of ${runs.map((r) => int(r.recRate)).join(', ')}; ${RECORDED_FLOWS} flows on the same topology, result objects made)`],
   ['ratio recorded / unrecorded', `${recRatio.toFixed(3)} (the same ${RECORDED_FLOWS} flows unrecorded, right after; median of the runs' own ratios)`],
+  ['ratio recorded / queue', `${recQueueRatio.toFixed(3)} (median of the runs' own ratios)`],
   ['baseline: encode+decode SYN', `${int(codecRate)} packets/s (${((codec.ms * 1e6) / CODEC_N).toFixed(0)} ns/packet)`],
   ['peak heap / rss', `${mb(peakHeap)} MB / ${mb(peakRss)} MB`],
   ['target', `${int(TARGET)} events/s: ${simRate >= TARGET ? 'met' : 'MISSED'}; recorded ${int(RECORDING_TARGET)} events/s: ${recRate >= RECORDING_TARGET ? 'met' : 'MISSED'}`],
@@ -176,6 +178,7 @@ console.log(
     eventsPerSecFullRecording: Math.round(recRate),
     eventsPerSecFullRecordingRuns: runs.map((r) => Math.round(r.recRate)),
     ratioRecordingToUnrecorded: Number(recRatio.toFixed(4)),
+    ratioRecordingToQueue: Number(recQueueRatio.toFixed(4)),
     recordingTarget: RECORDING_TARGET,
     recordingTargetMet: recRate >= RECORDING_TARGET,
     baselineQueueEventsPerSec: Math.round(baseRate),

@@ -7,6 +7,7 @@ import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, PORT_VXLAN } from '../packets/l
 
 const UDP = IPPROTO_UDP;
 import { numToMac, u32ToIp } from '../net/addr';
+import { endpoint } from '../view/ids';
 import { ethernet, ipv4, udp, ZERO_MAC } from '../net/build';
 import { copyBytes, encodePacket } from '../net/codec';
 import { ETH_HLEN, ipDst, ipHeaderLen, ipProto, ipSrc, l4DstPort, l4SrcPort, mac48, setMac48, u16 } from '../net/frame';
@@ -134,9 +135,9 @@ export function installMux(ip: IpStack, cfg: MuxConfig): void {
       { type: 'raw', data: inner },
     ]);
     setMac48(frame, 6, pa.mac);
-    const dipText = explain ? `${u32ToIp(dip.ip)}:${dip.port}` : '';
+    const dipText = explain ? endpoint(u32ToIp(dip.ip), dip.port) : '';
     if (tag) {
-      tracer.step(tag, { kind: 'load-balance', rule: rule.name, vip: `${u32ToIp(vip)}:${dstPort}`, dip: dipText, hash, text: `rule ${rule.name} matches ${u32ToIp(vip)} ${what}; 5-tuple hash ${hash} picks DIP ${dipText} (${rotationText(rule)})` });
+      tracer.step(tag, { kind: 'load-balance', rule: rule.name, vip: endpoint(u32ToIp(vip), dstPort), dip: dipText, hash, text: `rule ${rule.name} matches ${u32ToIp(vip)} ${what}; 5-tuple hash ${hash} picks DIP ${dipText} (${rotationText(rule)})` });
       tracer.step(tag, { kind: 'rewrite', by: 'mux', field: 'inner ethernet.dst', before: beforeMac, after: numToMac(dip.mac), rule: rule.name, text: `the inner frame's destination MAC becomes the DIP's ${numToMac(dip.mac)}; its IP addresses are unchanged` });
       tracer.step(tag, { kind: 'encapsulate', vni: cfg.vni, outerSrc: pa.ipText, outerDst: u32ToIp(dip.hostPa), text: `VXLAN: outer IPv4 ${pa.ipText} -> ${u32ToIp(dip.hostPa)} (${dip.host}'s PA), UDP ${sport} -> 4789, VNI ${cfg.vni}` });
     }

@@ -3,6 +3,7 @@
 // address are translated back. Inside-to-inside traffic is routed unchanged.
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from '../packets/layers';
 import { u32ToIp } from '../net/addr';
+import { endpoint } from '../view/ids';
 import { ETH_HLEN, ipDst, ipHeaderLen, ipProto, ipSrc, setU16, setU32, u16 } from '../net/frame';
 import { adjustChecksum16, adjustChecksum32, copyBytes, fixIpv4Checksum } from '../net/codec';
 import { FlowMap } from '../net/flowMap';
@@ -89,8 +90,8 @@ export class Nat {
 
 /** The trace's rewrite step of a translation. */
 export function natStep(t: NatTranslation): HopStep {
-  const before = `${u32ToIp(t.fromIp)}:${t.fromPort}`;
-  const after = `${u32ToIp(t.toIp)}:${t.toPort}`;
+  const before = endpoint(u32ToIp(t.fromIp), t.fromPort);
+  const after = endpoint(u32ToIp(t.toIp), t.toPort);
   return t.direction === 'out'
     ? { kind: 'rewrite', by: 'nat', field: 'ipv4.src', before, after, text: `NAPT: the packet leaves by the outside interface, so its source ${before} becomes ${after}` }
     : { kind: 'rewrite', by: 'nat', field: 'ipv4.dst', before, after, text: `NAPT: the answer to mapping ${t.fromPort} goes back to ${after}` };

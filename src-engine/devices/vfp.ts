@@ -4,6 +4,7 @@
 // the answer goes straight to its gateway, never back through the MUX). Checksums are fixed
 // incrementally after each rewrite.
 import { numToMac, u32ToIp } from '../net/addr';
+import { endpoint } from '../view/ids';
 import { ETH_HLEN, etherType, ipDst, ipHeaderLen, ipProto, ipSrc, l4DstPort, l4SrcPort, mac48, setU16, setU32, u16, u32, setMac48, tcpFlags, TCP_SYN, TCP_ACK } from '../net/frame';
 import { IPPROTO_TCP, IPPROTO_UDP, PORT_VXLAN } from '../packets/layers';
 import { adjustChecksum16, adjustChecksum32, copyBytes, fixIpv4Checksum } from '../net/codec';
@@ -143,9 +144,9 @@ export class Vfp {
       }
     }
     if (!tag && !rec.full) return { port: dip.portIndex, bytes: inner, why: '' };
-    const dipText = `${u32ToIp(dip.ip)}:${dip.port}`;
+    const dipText = endpoint(u32ToIp(dip.ip), dip.port);
     if (tag) {
-      tracer.step(tag, { kind: 'rewrite', by: 'vfp', field: 'ipv4.dst', before: `${u32ToIp(vip)}:${vipPort}`, after: dipText, rule: rule.name, text: `VFP rewrites the destination VIP ${u32ToIp(vip)}:${vipPort} to DIP ${dipText} (rule ${rule.name}) and records the flow` });
+      tracer.step(tag, { kind: 'rewrite', by: 'vfp', field: 'ipv4.dst', before: endpoint(u32ToIp(vip), vipPort), after: dipText, rule: rule.name, text: `VFP rewrites the destination VIP ${u32ToIp(vip)}:${vipPort} to DIP ${dipText} (rule ${rule.name}) and records the flow` });
     }
     return {
       port: dip.portIndex,
@@ -172,8 +173,8 @@ export class Vfp {
         kind: 'rewrite',
         by: 'vfp',
         field: 'ipv4.src',
-        before: `${u32ToIp(src)}:${srcPort}`,
-        after: `${u32ToIp(flow.vip)}:${flow.vipPort}`,
+        before: endpoint(u32ToIp(src), srcPort),
+        after: endpoint(u32ToIp(flow.vip), flow.vipPort),
         text: `VFP on ${port.id} matches the recorded flow and rewrites the source DIP ${u32ToIp(src)}:${srcPort} back to VIP ${u32ToIp(flow.vip)}:${flow.vipPort} (Direct Server Return: no MUX on the way back)`,
       });
     }

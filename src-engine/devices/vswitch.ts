@@ -13,6 +13,7 @@ import { NO_END } from '../trace/recorder';
 import type { Ctx } from './context';
 import type { SlbHostAgent } from './slbHostAgent';
 import type { Vfp } from './vfp';
+import type { PortId } from '../view/ids';
 
 /** What is plugged into a port: a node's NIC. */
 export interface Nic {
@@ -21,8 +22,8 @@ export interface Nic {
 }
 
 export interface PortSpec {
-  /** "ClientVM.eth0": the node and interface plugged into it. */
-  readonly id: string;
+  /** "ClientVM.eth0": the node and interface plugged into it (built by `portId`). */
+  readonly id: PortId;
   readonly node: string;
   readonly iface: string;
   readonly group: number;

@@ -10,6 +10,7 @@
 import type { LayoutBox, LayoutEdge, TopologyLayout } from '../protocol';
 import type { NetworkDef, NodeDef, Topology } from '../topology/schema';
 import { grid, GAP, HEADER, NODE_H, NODE_W, PAD, type Grid } from './grid';
+import { announceEdgeId, bgpEdgeId, dipEdgeId, hostBoxId, networkBoxId, nicEdgeId, portBoxId, tunnelEdgeId, vfpBoxId, vipBoxId } from '../view/ids';
 
 export { NODE_H, NODE_W } from './grid';
 const SWITCH_H = 56;
@@ -30,12 +31,6 @@ const labelWidth = (n: NetworkDef) => Math.ceil(24 + n.label.length * 8.4 + (n.v
 /** Columns for a group of this many nodes: four for the POC, wider for large generated networks. */
 const columnsFor = (count: number, base: number) => (count <= base * 2 ? base : Math.ceil(Math.sqrt(count * 2.5)));
 
-/** Box ids: a node keeps its own id; containers and ports are prefixed so they never clash with node ids. */
-export const hostBoxId = (id: string) => `host:${id}`;
-export const networkBoxId = (id: string) => `net:${id}`;
-export const vipBoxId = (address: string) => `vip:${address}`;
-export const portBoxId = (node: string, iface: string) => `port:${node}:${iface}`;
-export const vfpBoxId = (switchId: string) => `vfp:${switchId}`;
 
 interface Item {
   readonly id: string;
@@ -220,7 +215,7 @@ export function layoutTopology(t: Topology): TopologyLayout {
       const source = home ? node.id : portBoxId(node.id, f.id);
       if (!abs(source)) continue;
       const target = hostPa && source === hostPa.id && t.switch.vfp ? vfpBoxId(t.switch.id) : t.switch.id;
-      edges.push({ id: `nic:${node.id}:${f.id}`, kind: 'nic', source, target, interface: f.id, ...(home ? {} : { owner: node.id }), label: f.address });
+      edges.push({ id: nicEdgeId(node.id, f.id), kind: 'nic', source, target, interface: f.id, ...(home ? {} : { owner: node.id }), label: f.address });
     }
   }
 
@@ -233,17 +228,17 @@ export function layoutTopology(t: Topology): TopologyLayout {
       for (const h of dipHosts) {
         const to = t.slb.paInterface[h];
         if (!to || !abs(portBoxId(mux, from)) || !abs(portBoxId(h, to))) continue;
-        edges.push({ id: `tunnel:${mux}:${h}`, kind: 'tunnel', source: portBoxId(mux, from), target: portBoxId(h, to), label: `VXLAN VNI ${t.slb.vni}` });
+        edges.push({ id: tunnelEdgeId(mux, h), kind: 'tunnel', source: portBoxId(mux, from), target: portBoxId(h, to), label: `VXLAN VNI ${t.slb.vni}` });
       }
     }
     // Each VIP tied to the MUXes announcing it (BGP /32) and to its DIP pool.
     for (const vip of vips) {
       if (!abs(vipBoxId(vip))) continue;
-      for (const mux of muxes) if (abs(mux)) edges.push({ id: `announce:${vip}:${mux}`, kind: 'announce', source: vipBoxId(vip), target: mux, label: `${mux} announces ${vip}/32` });
+      for (const mux of muxes) if (abs(mux)) edges.push({ id: announceEdgeId(vip, mux), kind: 'announce', source: vipBoxId(vip), target: mux, label: `${mux} announces ${vip}/32` });
       for (const rule of t.slb.rules.filter((r) => r.vip === vip)) {
         for (const d of rule.dips) {
           const owner = ownerOf.get(d.address);
-          if (owner && abs(owner)) edges.push({ id: `dip:${vip}:${owner}`, kind: 'dip', source: vipBoxId(vip), target: owner, label: `DIP ${d.address}:${d.port}` });
+          if (owner && abs(owner)) edges.push({ id: dipEdgeId(vip, owner), kind: 'dip', source: vipBoxId(vip), target: owner, label: `DIP ${d.address}:${d.port}` });
         }
       }
     }
@@ -255,10 +250,10 @@ export function layoutTopology(t: Topology): TopologyLayout {
       for (const p of s.peers) {
         const peer = ownerOf.get(p.address);
         if (!peer) continue;
-        const key = [s.node, peer].sort().join('|');
-        if (seen.has(key)) continue;
-        seen.add(key);
-        edges.push({ id: `bgp:${key}`, kind: 'bgp', source: s.node, target: peer, label: `eBGP AS${s.asn} ↔ AS${p.asn}` });
+        const id = bgpEdgeId(s.node, peer);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        edges.push({ id, kind: 'bgp', source: s.node, target: peer, label: `eBGP AS${s.asn} ↔ AS${p.asn}` });
       }
     }
   }

@@ -58,6 +58,33 @@ describe('the second MUX', () => {
     expect(withSecondMux(bare).bgp!.speakers.at(-1)!.routerId).toBe('0.0.0.0');
   });
 
+  it("peers MuxVM2 with every speaker that peers with MuxVM's address or AS, and copies MuxVM's speaker wherever it is listed", () => {
+    const t = pocTopology();
+    const speaker = (node: string, peers: { address: string; asn: number }[]) => ({ ...t.bgp!.speakers[1]!, node, routerId: '10.9.0.1', asn: 65000, peers });
+    const others = [
+      speaker('ByAs', [{ address: '192.168.100.99', asn: 64628 }]),
+      speaker('ByAddress', [{ address: '192.168.100.6', asn: 65001 }]),
+      speaker('Elsewhere', [{ address: '10.9.9.9', asn: 65002 }]),
+      speaker('Both', [{ address: '10.9.9.9', asn: 65002 }, { address: '192.168.100.6', asn: 64628 }]),
+    ];
+    // MuxVM's speaker listed last.
+    const s = withSecondMux({ ...t, bgp: { ...t.bgp!, speakers: [t.bgp!.speakers[1]!, ...others, t.bgp!.speakers[0]!] } });
+    const added = { address: '192.168.100.8', asn: 64628 };
+    expect(s.bgp!.speakers.map((x) => [x.node, x.peers.some((p) => p.address === added.address && p.asn === added.asn)])).toEqual([
+      ['BGPVM', true],
+      ['ByAs', true],
+      ['ByAddress', true],
+      ['Elsewhere', false],
+      ['Both', true],
+      ['MuxVM', false],
+      ['MuxVM2', false],
+    ]);
+    expect(s.bgp!.speakers.at(-1)).toMatchObject({ node: 'MuxVM2', asn: 64628, routerId: '192.168.100.8', peers: t.bgp!.speakers[0]!.peers });
+    // A MUX whose PA interface is not named: MuxVM2's is "pa".
+    const { MuxVM: _, ...paInterface } = t.slb!.paInterface;
+    expect(withSecondMux({ ...t, slb: { ...t.slb!, paInterface } }).slb!.paInterface.MuxVM2).toBe('pa');
+  });
+
   it('is applied once, and only to a topology with an SLB, its MUX and BGP', () => {
     const t = pocTopology();
     const once = withSecondMux(t);

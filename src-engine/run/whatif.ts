@@ -5,6 +5,7 @@ import type { EngineError, Result, WhatIf } from '../protocol';
 import { engineError } from '../errors';
 import type { World } from './world';
 import { LIMITS } from '../limits';
+import { readInterfaceId } from '../view/ids';
 
 export interface ResolvedWhatIf {
   readonly whatIf: WhatIf;
@@ -17,9 +18,10 @@ export function resolveWhatIfs(world: World, whatIfs: readonly WhatIf[]): Result
   if (whatIfs.length > LIMITS.whatIfs) return { ok: false, error: engineError('bad-what-if', `${whatIfs.length} what-ifs are more than the ${LIMITS.whatIfs} one run may take`) };
   for (const w of whatIfs) {
     if (typeof w.target !== 'string' || w.target.length > 2 * LIMITS.nameLength + 1) return { ok: false, error: engineError('bad-what-if', 'a what-if target is not a node or link name') };
-    const [nodeText, ifaceText, extra] = w.target.split(':');
-    const node = [...world.nodes.keys()].find((id) => id.toLowerCase() === (nodeText ?? '').toLowerCase());
-    if (!node || extra !== undefined) return { ok: false, error: engineError('bad-what-if', `"${w.target}" names no node of this topology`) };
+    const target = readInterfaceId(w.target);
+    const ifaceText = target?.iface;
+    const node = target && [...world.nodes.keys()].find((id) => id.toLowerCase() === target.node.toLowerCase());
+    if (!node) return { ok: false, error: engineError('bad-what-if', `"${w.target}" names no node of this topology`) };
     const def = world.nodes.get(node)!.def;
     const iface = ifaceText === undefined ? undefined : def.interfaces.find((f) => f.id.toLowerCase() === ifaceText.toLowerCase())?.id;
     if (ifaceText !== undefined && !iface) {

@@ -22,6 +22,7 @@ import { Scheduler } from '../sim/scheduler';
 import { DEFAULT_MTU, type Topology } from '../topology/schema';
 import { markOf } from '../view/provenance';
 import { interfaceRow, slbRuleRow } from '../view/deviceTables';
+import { portId } from '../view/ids';
 import { Recorder, type RecordOptions } from '../trace/recorder';
 import { Tracer } from '../trace/tracer';
 
@@ -64,7 +65,7 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
     def.interfaces.forEach((f, index) => {
       const [addr] = f.address.split('/') as [string];
       const { network, len } = parseCidr(f.address);
-      const port = sw.addPort({ id: `${def.id}.${f.id}`, node: def.id, iface: f.id, group: groupOf.get(f.network) ?? 0, vlan: vlanOf.get(f.network), nic: node, nicIndex: index });
+      const port = sw.addPort({ id: portId(def.id, f.id), node: def.id, iface: f.id, group: groupOf.get(f.network) ?? 0, vlan: vlanOf.get(f.network), nic: node, nicIndex: index });
       const iface: Iface = { index, id: f.id, ip: ipToU32(addr), ipText: addr, len, network, mac: macToNum(f.mac), macText: f.mac, port, def: f, mtu: mtuOf.get(f.network) ?? DEFAULT_MTU };
       ip.addInterface(iface);
       ifaceOf.set(iface.ip, { node, iface });

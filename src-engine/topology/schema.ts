@@ -7,6 +7,7 @@ import { dnsNameProblem } from '../net/dnsName';
 import { unsafeCharacter } from '../net/text';
 
 import { MARKS } from '../view/provenance';
+import { NAME_PATTERN } from '../view/ids';
 
 export { MARKS, markOf } from '../view/provenance';
 export type { Mark } from '../view/provenance';
@@ -57,7 +58,7 @@ const ifaceCidr = z.cidrv4({ message: 'an address with prefix length, e.g. 192.1
 const prefix = z.cidrv4({ message: 'a prefix in CIDR form, e.g. 192.168.100.0/24' });
 export { DEFAULT_MTU, MAX_MTU, MIN_MTU } from '../limits';
 
-const name = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, 'a name of letters, digits, "_", "." or "-"');
+const name = z.string().regex(NAME_PATTERN, 'a name of letters, digits, "_", "." or "-"');
 
 export const networkSchema = z.object({
   id: name,

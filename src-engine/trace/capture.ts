@@ -15,6 +15,7 @@ import { writePcapng, type Capture, type CapturedPacket } from '../capture/index
 import { decodePacket } from '../packets/decode';
 import type { Ipv4Layer, TcpLayer } from '../packets/layers';
 import type { Transmission } from '../protocol';
+import { portId } from '../view/ids';
 
 export type CapturePoints = 'vm' | 'switch' | 'all';
 export const CAPTURE_POINTS: readonly CapturePoints[] = ['vm', 'switch', 'all'];
@@ -59,7 +60,7 @@ export function buildCapture(transmissions: readonly Transmission[], switchId: s
     if (points === 'all') add(t, capturePointOf(t, switchId), 'outbound', t.time);
     else if (points === 'switch') {
       if (fromSwitch) add(t, capturePointOf(t, switchId), 'outbound', t.time);
-      else if (t.toNode === undefined) add(t, `${switchId} port ${t.fromNode}.${t.fromInterface}`, 'inbound', t.time);
+      else if (t.toNode === undefined) add(t, `${switchId} port ${portId(t.fromNode, t.fromInterface)}`, 'inbound', t.time);
     } else if (!fromSwitch) {
       entered.add(bytesKey(t.bytes));
       if (firstSeen(t.bytes)) add(t, `${t.fromNode} ${t.fromInterface}`, 'outbound', t.time);

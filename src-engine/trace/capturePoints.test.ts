@@ -53,10 +53,24 @@ describe('capture points', () => {
     expect(same).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
-  it('names the receiving node alone when the receiving interface is not known', () => {
-    const { toInterface: _, ...noInterface } = sent.find((t) => t.fromNode === 'MuxVM')!;
-    const c = buildCapture([noInterface], SWITCH, 'all');
-    expect(c.packets[0]!.comment).toMatch(/^#0 MuxVM mgmt -> CCI_External_vSwitch: ARP who has/);
+  it('names the receiving node alone when the receiving interface is not known, and adds no note or flow it lacks', () => {
+    const { toInterface: _, note: _note, ...bare } = sent.find((t) => t.fromNode === 'MuxVM')!;
+    const c = buildCapture([bare], SWITCH, 'all');
+    expect(c.packets[0]!.comment).toBe('#0 MuxVM mgmt -> CCI_External_vSwitch: ARP who has 192.168.100.1? tell 192.168.100.6');
+    // At the VMs' NICs, a frame the switch changed, arriving at an interface not named: the node's name alone.
+    const { toInterface: _i, ...decapsulated } = sent.find((t) => t.fromNode === SWITCH && t.toNode === 'PortalVM' && t.flowId === 'flow')!;
+    expect(buildCapture([decapsulated], SWITCH, 'vm').interfaces).toEqual([{ name: 'PortalVM' }]);
+  });
+
+  it("'vm': a frame is placed by the time it was captured: on arrival for what a VM receives", () => {
+    const decapsulated = sent.find((t) => t.fromNode === SWITCH && t.toNode === 'PortalVM' && t.flowId === 'flow')!;
+    // A frame PortalVM sends after the switch sent it the SYN, but before the SYN arrived.
+    const reply = { ...sent.find((t) => t.fromNode === 'PortalVM')!, time: decapsulated.time + 10, id: decapsulated.id + 1 };
+    const c = buildCapture([decapsulated, reply], SWITCH, 'vm');
+    expect(c.packets.map((p) => [p.direction, p.timeUs])).toEqual([
+      ['outbound', decapsulated.time + 10],
+      ['inbound', decapsulated.arrive],
+    ]);
   });
 
   it('names a point by the sending NIC, or the switch port a frame leaves by', () => {
@@ -85,7 +99,7 @@ describe('capture points', () => {
     expect(new Set(c.packets.map((p) => p.direction))).toEqual(new Set(['outbound']));
   });
 
-  it("'switch': a frame sent into a port that is down is captured at that port, inbound, going nowhere", () => {
+  it("a link that is down: 'switch' captures a frame at the port it went nowhere from, 'vm' only where a VM sent it", () => {
     const down = runPoc({ to: 'PortalVM', whatIf: [{ action: 'fail', target: 'ClientVM:eth0', at: 0 }] }).result.transmissions;
     const lost = down.filter((t) => t.toNode === undefined);
     expect(lost.length).toBeGreaterThan(0);
@@ -95,6 +109,22 @@ describe('capture points', () => {
     expect(new Set(inbound.map((p) => c.interfaces[p.interfaceIndex]!.name))).toEqual(new Set([`${SWITCH} port ClientVM.eth0`]));
     expect(inbound[0]!.comment).toMatch(/^#\d+ ClientVM eth0 -> nowhere \(link down\): ARP who has 192\.168\.200\.1\? tell 192\.168\.200\.10/);
     expect(c.packets.length).toBe(down.filter((t) => t.fromNode === SWITCH).length + lost.length);
+    // A frame the switch sends into a port that went down: MuxVM's mgmt link fails before BGPVM's delayed ACK to it.
+    const muxDown = runPoc({ to: 'PortalVM', whatIf: [{ action: 'fail', target: 'MuxVM:mgmt', at: 100_000 }] }).result.transmissions;
+    const intoDownPort = muxDown.filter((t) => t.fromNode === SWITCH && t.toNode === undefined);
+    expect(intoDownPort.length).toBeGreaterThan(0);
+    const atSwitch = buildCapture(muxDown, SWITCH, 'switch');
+    expect(atSwitch.packets.filter((p) => p.comment?.startsWith(`#${intoDownPort[0]!.id} `)).map((p) => [atSwitch.interfaces[p.interfaceIndex]!.name, p.direction])).toEqual([
+      [`${SWITCH} port MuxVM.mgmt`, 'outbound'],
+    ]);
+    expect(buildCapture(muxDown, SWITCH, 'vm').packets.filter((p) => intoDownPort.some((t) => p.comment?.startsWith(`#${t.id} `)))).toEqual([]);
+    // VFP's decapsulated SYN (bytes no VM sent) going into PortalVM's port, which is down: not received, so not captured.
+    const portalDown = runPoc({ whatIf: [{ action: 'fail', target: 'PortalVM:eth0', at: 500_000 }] }).result.transmissions;
+    const lostSyn = portalDown.find((t) => t.fromNode === SWITCH && t.toNode === undefined && t.flowId === 'flow')!;
+    expect(lostSyn.fromInterface).toBe('PortalVM.eth0');
+    const atVms = buildCapture(portalDown, SWITCH, 'vm');
+    expect(atVms.packets.filter((p) => p.comment?.startsWith(`#${lostSyn.id} `))).toEqual([]);
+    expect(atVms.interfaces.map((i) => i.name)).not.toContain('PortalVM eth0');
     // At the VMs' NICs, a frame lost on the way is captured where it was sent, and nowhere else.
     const vm = buildCapture(down, SWITCH, 'vm');
     const names = vm.interfaces.map((i) => i.name);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hop, HopStep } from '../protocol';
 import { runPoc } from '../run/fixtures';
+import { portId } from './ids';
 import { alignHops, compareParts, defaultPartKey, describeParting, hopDecision, hopSummary, runParts, type RunPart } from './compare';
 
 const SWITCH = 'CCI_External_vSwitch';
@@ -10,7 +11,7 @@ function hop(node: string, iface: string, ...steps: HopStep[]): Hop {
   return { node, interface: iface, time: 0, steps, layers: [], why: '' };
 }
 const route = (nextHop: string, text = `route via ${nextHop}`): HopStep => ({ kind: 'route', prefix: '0.0.0.0/0', nextHop, interface: 'eth0', source: 'static', text });
-const port = (p: string): HopStep => ({ kind: 'switch', port: p, text: `out of port ${p}` });
+const port = (node: string, iface: string): HopStep => ({ kind: 'switch', port: portId(node, iface), text: `out of port ${portId(node, iface)}` });
 
 function part(run: ReturnType<typeof runPoc>, key: string): RunPart {
   const found = runParts(run.result).find((p) => p.key === key);
@@ -47,15 +48,15 @@ describe('runParts', () => {
 
 describe('alignHops', () => {
   it('puts every hop of two identical paths in a same row, and says they never part', () => {
-    const path = [hop('ClientVM', 'eth0', route('NATVM')), hop(SWITCH, 'ClientVM.eth0', port('NATVM.inside'))];
+    const path = [hop('ClientVM', 'eth0', route('NATVM')), hop(SWITCH, 'ClientVM.eth0', port('NATVM', 'inside'))];
     const al = alignHops(path, path);
     expect(al).toEqual({ rows: [{ a: 0, b: 0, status: 'same' }, { a: 1, b: 1, status: 'same' }] });
     expect(describeParting(al, path, path, SWITCH)).toBe('The two paths are the same, hop for hop (2 hops).');
   });
 
   it('marks a hop at the same place that decided otherwise, and sets the hops after it side by side', () => {
-    const a = [hop('BGPVM', 'transit', route('MuxVM')), hop(SWITCH, 'BGPVM.mgmt', port('MuxVM.mgmt')), hop('MuxVM', 'mgmt')];
-    const b = [hop('BGPVM', 'transit', route('NATVM')), hop(SWITCH, 'BGPVM.transit', port('NATVM.inside')), hop('NATVM', 'inside'), hop(SWITCH, 'NATVM.inside')];
+    const a = [hop('BGPVM', 'transit', route('MuxVM')), hop(SWITCH, 'BGPVM.mgmt', port('MuxVM', 'mgmt')), hop('MuxVM', 'mgmt')];
+    const b = [hop('BGPVM', 'transit', route('NATVM')), hop(SWITCH, 'BGPVM.transit', port('NATVM', 'inside')), hop('NATVM', 'inside'), hop(SWITCH, 'NATVM.inside')];
     const al = alignHops(a, b);
     expect(al.rows).toEqual([
       { a: 0, b: 0, status: 'differs' },

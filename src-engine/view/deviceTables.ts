@@ -4,6 +4,7 @@
 import type { DeviceTable, TableRow } from '../protocol';
 import type { InterfaceDef, Topology } from '../topology/schema';
 import { markOf } from './provenance';
+import { readBoxId } from './ids';
 
 export type TableId = 'interfaces' | 'arp' | 'routes' | 'nat' | 'bgp-neighbors' | 'bgp-rib' | 'slb-rules' | 'slb-probes' | 'vfp-flows' | 'vfp-snat' | 'mac';
 
@@ -43,8 +44,9 @@ export function slbRuleRow(r: SlbRule, hosts = false): TableRow {
 export function docTables(t: Topology, nodeId: string): DeviceTable[] {
   const tables: DeviceTable[] = [];
   const slbColumns = TABLE_COLUMNS['slb-rules'].columns;
-  if (nodeId.startsWith('vip:')) {
-    const vip = nodeId.slice(4);
+  const box = readBoxId(nodeId);
+  if (box.kind === 'vip') {
+    const vip = box.vip;
     const rules = t.slb?.rules.filter((r) => r.vip === vip) ?? [];
     tables.push({ title: 'Load-balancing rules', columns: slbColumns, rows: rules.map((r) => slbRuleRow(r, true)) });
     return tables;

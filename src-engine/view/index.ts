@@ -6,6 +6,7 @@ export * from './dispositions';
 export * from './events';
 export * from './flowStart';
 export * from './frame';
+export * from './ids';
 export * from './protocols';
 export * from './provenance';
 export * from './runState';

@@ -13,7 +13,8 @@ import { absoluteBoxes } from './geometry';
 import { deviceRows, nextDevice, type Direction, type Move } from './keyboardNav';
 import { NodeMenu } from './NodeMenu';
 import { nodeTypes } from './nodes';
-import { deviceOf, isDeviceNode, toFlow, type FlowNode } from './toFlow';
+import { isDeviceNode, toFlow, type FlowNode } from './toFlow';
+import { deviceOfBox, readBoxId } from '../../src-engine/view/index';
 import { highlightCss } from './highlightCss';
 import { PathTrails } from './PathTrails';
 import { LegibleText } from './LegibleText';
@@ -59,7 +60,7 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
   const onNodeClick = useCallback(
     (_: MouseEvent, node: FlowNode) => {
       if (!isDeviceNode(node)) return;
-      const device = deviceOf(node.id);
+      const device = deviceOfBox(node.id);
       selectNode(device);
       // A "which device next?" question is answered by clicking the device, too.
       const s = useAppStore.getState();
@@ -72,7 +73,7 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
     (e: MouseEvent, node: FlowNode) => {
       if (!isDeviceNode(node) || node.type === 'vip') return;
       e.preventDefault();
-      openContextMenu(deviceOf(node.id), e.clientX, e.clientY);
+      openContextMenu(deviceOfBox(node.id), e.clientX, e.clientY);
     },
     [openContextMenu],
   );
@@ -84,12 +85,12 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
         e.stopPropagation();
-        selectNode(deviceOf(id));
+        selectNode(deviceOfBox(id));
       } else if (ARROWS.has(e.key)) {
         e.preventDefault();
         e.stopPropagation();
         // The overlay view hides the underlay's parts: the keyboard skips them too.
-        const shown = view === 'overlay' ? new Map([...devices].filter(([d]) => !d.startsWith('port:') && d !== snapshot.topology.switch.id)) : devices;
+        const shown = view === 'overlay' ? new Map([...devices].filter(([d]) => readBoxId(d).kind !== 'port' && d !== snapshot.topology.switch.id)) : devices;
         const dir = e.key as Direction;
         const next = nextDevice(shown, id, dir, lastMove.current);
         if (next) {
@@ -100,7 +101,7 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
         e.preventDefault();
         e.stopPropagation();
         const box = el.getBoundingClientRect();
-        if (!id.startsWith('vip:')) openContextMenu(deviceOf(id), box.left + box.width / 2, box.top + box.height / 2);
+        if (readBoxId(id).kind !== 'vip') openContextMenu(deviceOfBox(id), box.left + box.width / 2, box.top + box.height / 2);
       }
     },
     [devices, selectNode, openContextMenu, view, snapshot],

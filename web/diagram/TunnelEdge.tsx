@@ -1,13 +1,14 @@
 // The VXLAN leg, drawn as a tunnel through the PA network: a wide pipe from the MUX's PA to the host's PA
 // and down into VFP, along the same points the VXLAN token follows, lit while a frame runs through it.
 import type { EdgeProps } from '@xyflow/react';
+import { deviceOfBox } from '../../src-engine/view/index';
 import { selectEdgeActive, tunnelKey, useAppStore } from '../store/store';
 import { useLegibleScale } from './LegibleText';
 import type { TunnelEdgeData } from './toFlow';
 
 export function TunnelEdge({ id, source, data }: EdgeProps) {
   const { points = [], label = '' } = (data ?? {}) as Partial<TunnelEdgeData>;
-  const owner = source.split(':')[1] ?? source;
+  const owner = deviceOfBox(source);
   const active = useAppStore((s) => selectEdgeActive(s, tunnelKey(owner)));
   const fz = useLegibleScale();
   if (points.length < 2) return null;

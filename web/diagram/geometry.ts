@@ -1,7 +1,7 @@
 // Where things are on the diagram, in flow coordinates: the layout's boxes made absolute, and the point
 // where each NIC's bus drop meets its node and the switch. Pure, shared by the edges and the token layer
 // so a token runs exactly along the line drawn for its NIC.
-import { PORT_DROP_X } from '../../src-engine/view/index';
+import { interfaceId, PORT_DROP_X, portReader } from '../../src-engine/view/index';
 import type { LayoutBox, TopologySnapshot } from '../../src-engine/protocol';
 
 export interface Rect {
@@ -76,19 +76,19 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
   const t = snapshot.topology;
   const sw = rects.get(t.switch.id) ?? { x: 0, y: 0, width: 0, height: 0 };
   const nodes = new Map(t.nodes.map((n) => [n.id, n]));
-  const nicEdges = new Map(snapshot.layout.edges.filter((e) => e.kind === 'nic').map((e) => [`${e.owner ?? e.source}:${e.interface}`, e]));
+  const nicEdges = new Map(snapshot.layout.edges.filter((e) => e.kind === 'nic').map((e) => [interfaceId(e.owner ?? e.source, e.interface ?? ''), e]));
   const homeSlots = new Map<string, { slots: Map<string, number>; count: number }>();
   const homeSlot = (node: string, iface: string, def: (typeof t.nodes)[number]) => {
     let known = homeSlots.get(node);
     if (!known) {
-      const drawn = def.interfaces.filter((f) => nicEdges.get(`${node}:${f.id}`)?.source === node);
+      const drawn = def.interfaces.filter((f) => nicEdges.get(interfaceId(node, f.id))?.source === node);
       known = { slots: new Map(drawn.map((f, i) => [f.id, i])), count: drawn.length };
       homeSlots.set(node, known);
     }
     return { index: known.slots.get(iface) ?? -1, count: known.count };
   };
   const nic = (node: string, iface: string): NicAnchor | undefined => {
-    const edge = nicEdges.get(`${node}:${iface}`);
+    const edge = nicEdges.get(interfaceId(node, iface));
     const def = nodes.get(node);
     if (!edge || !def) return undefined;
     const r = rects.get(edge.source);
@@ -116,13 +116,8 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
     if (!a || !b || !down) return undefined;
     return { points: tunnelPoints(a, b, down), ...(down.network ? { network: down.network } : {}) };
   };
-  // Switch port ids ("PortalVM.eth0") to their node and NIC, built once: a lookup per frame stays O(1).
-  // Longer node ids are entered last, so "a.b" + "c" wins over "a" + "b.c" as the longest match did.
-  const ports = new Map<string, { node: string; iface: string }>();
-  for (const id of [...nodes.keys()].sort((a, b) => a.length - b.length)) {
-    for (const f of nodes.get(id)!.interfaces) ports.set(`${id}.${f.id}`, { node: id, iface: f.id });
-  }
-  const port = (portId: string) => ports.get(portId);
+  // Switch port ids ("PortalVM.eth0") to their node and NIC, read once: a lookup per frame stays O(1).
+  const port = portReader(t.nodes);
   return { switchId: t.switch.id, box: (id) => rects.get(id), nic, switchMidY: sw.y + sw.height / 2, vfpX: vfpRect ? vfpRect.x + vfpRect.width / 2 : undefined, tunnel, port };
 }
 

@@ -2,7 +2,7 @@
 // subscribes to its own highlight (sending, receiving, selected, down), so a step re-renders two or
 // three nodes, not the graph.
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
-import { markOf, networkVlan } from '../../src-engine/view/index';
+import { markOf, networkVlan, nicEdgeId, portBoxId, vipBoxId } from '../../src-engine/view/index';
 import { selectEdgeActive, selectLessonFocus, selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
 import type { FlowNode } from './toFlow';
 import { MarkBadge } from './MarkBadge';
@@ -153,11 +153,11 @@ export function SwitchNodeView({ data }: NodeProps<FlowNode>) {
 
 /** A NIC drawn in its own network: the owner's name, the NIC and its address, lit while a frame uses it. */
 export function PortNodeView({ data }: NodeProps<FlowNode>) {
-  const edgeId = data.kind === 'port' ? `nic:${data.owner.id}:${data.iface.id}` : '';
+  const edgeId = data.kind === 'port' ? nicEdgeId(data.owner.id, data.iface.id) : '';
   const active = useAppStore((s) => selectEdgeActive(s, edgeId));
   const selected = useAppStore((s) => data.kind === 'port' && s.selectedNode === data.owner.id);
   const down = useAppStore((s) => data.kind === 'port' && selectNodeDown(s, data.owner.id));
-  const roving = useRoving(data.kind === 'port' ? `port:${data.owner.id}:${data.iface.id}` : '', data.kind === 'port' ? data.label : '');
+  const roving = useRoving(data.kind === 'port' ? portBoxId(data.owner.id, data.iface.id) : '', data.kind === 'port' ? data.label : '');
   if (data.kind !== 'port') return null;
   const { owner, iface, isHost } = data;
   return (
@@ -184,11 +184,12 @@ export function VfpNodeView() {
 }
 
 export function VipNodeView({ data }: NodeProps<FlowNode>) {
-  const selected = useAppStore((s) => data.kind === 'vip' && s.selectedNode === `vip:${data.vip}`);
-  const roving = useRoving(data.kind === 'vip' ? `vip:${data.vip}` : '', data.kind === 'vip' ? data.label : '');
+  const boxId = data.kind === 'vip' ? vipBoxId(data.vip) : '';
+  const selected = useAppStore((s) => data.kind === 'vip' && s.selectedNode === boxId);
+  const roving = useRoving(boxId, data.kind === 'vip' ? data.label : '');
   if (data.kind !== 'vip') return null;
   return (
-    <div className="vm vip" data-node-id={`vip:${data.vip}`} data-selected={selected || undefined} {...roving}>
+    <div className="vm vip" data-node-id={boxId} data-selected={selected || undefined} {...roving}>
       <Handle id="left" type="source" position={Position.Left} className="handle" isConnectable={false} />
       <div className="vm-name">
         <span className="title">

@@ -3,7 +3,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import type { NetworkDef, NodeDef, Topology } from '../../src-engine/topology/schema';
-import { linkVlanText, PORT_DROP_X } from '../../src-engine/view/index';
+import { linkVlanText, PORT_DROP_X, readBoxId } from '../../src-engine/view/index';
 import { absoluteBoxes, createGeometry, nicOffset } from './geometry';
 
 export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[]; label: string };
@@ -24,9 +24,6 @@ export type TieEdgeData = { kind: 'announce' | 'dip'; label: string };
 
 /** Node ids the keyboard and the context menu act on: VMs, the host and the switch (not the groups). */
 export const isDeviceNode = (n: FlowNode) => n.type === 'vm' || n.type === 'switch' || n.type === 'vip' || n.type === 'port';
-
-/** The device a diagram node stands for: a port box acts for the node that owns the NIC. */
-export const deviceOf = (id: string) => (id.startsWith('port:') ? id.split(':')[1]! : id);
 
 export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: Edge[] } {
   const t = snapshot.topology;
@@ -58,8 +55,9 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
         return { ...common, type: 'switch', data: { kind: 'switch', sw: t.switch, paAddress: pa?.address, label: `${t.switch.id}, the Hyper-V virtual switch${t.switch.vfp ? ' with VFP' : ''}` } };
       }
       case 'node': {
-        if (box.id.startsWith('vip:')) {
-          const vip = box.id.slice(4);
+        const ref = readBoxId(box.id);
+        if (ref.kind === 'vip') {
+          const vip = ref.vip;
           const rule = t.slb?.rules.find((r) => r.vip === vip);
           const muxes = snapshot.layout.edges.filter((e) => e.kind === 'announce' && e.source === box.id).map((e) => e.target);
           const dips = snapshot.layout.edges.filter((e) => e.kind === 'dip' && e.source === box.id).map((e) => e.target);

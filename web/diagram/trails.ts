@@ -6,6 +6,7 @@ import { entryX } from '../animation/tokens';
 import { transmissionPath, type Point } from '../animation/tokenPath';
 import type { Timeline } from '../model/timeline';
 import type { Geometry } from './geometry';
+import { readEndpoint, vipBoxId } from '../../src-engine/view/index';
 
 export interface Trails {
   /** One polyline per frame of the request's hops. */
@@ -48,8 +49,8 @@ export function logicalPath(geo: Geometry, trace: FlowTrace): LogicalPath | unde
   if (!first || !last || first.node === last.node) return undefined;
   const lb = trace.hops.flatMap((h) => h.steps).find((s) => s.kind === 'load-balance');
   // The step names the VIP with its port (192.168.133.74:443); the VIP's box is named by address.
-  const vip = lb?.kind === 'load-balance' ? lb.vip.split(':')[0] : undefined;
-  const points = [centre(geo, first.node), vip ? centre(geo, `vip:${vip}`) : undefined, centre(geo, last.node)].filter((p): p is Point => p !== undefined);
+  const vip = lb?.kind === 'load-balance' ? readEndpoint(lb.vip).address : undefined;
+  const points = [centre(geo, first.node), vip ? centre(geo, vipBoxId(vip)) : undefined, centre(geo, last.node)].filter((p): p is Point => p !== undefined);
   if (points.length < 2) return undefined;
   const a = centre(geo, first.node);
   const b = centre(geo, last.node);

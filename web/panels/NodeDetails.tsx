@@ -2,7 +2,7 @@
 // routes with their source, NAT, BGP neighbours and routes, SLB rules, VFP flows) at the time the view
 // shows, from engine.tables; before a run, what the topology document states.
 import { useMemo } from 'react';
-import { docTables } from '../../src-engine/view/index';
+import { docTables, readBoxId } from '../../src-engine/view/index';
 import { MarkBadge } from '../diagram/MarkBadge';
 import { formatTime } from '../model/format';
 import { selectCurrentTime, selectNodeDown, selectNodeHasWhatIf, selectResult, selectSelectedNode, selectTopology, useAppStore } from '../store/store';
@@ -26,7 +26,8 @@ export function NodeDetails() {
   const node = topology.nodes.find((n) => n.id === id);
   const { failNode, restoreNode, setDraft } = useAppStore.getState();
   const canFail = node !== undefined;
-  const title = id.startsWith('vip:') ? `VIP ${id.slice(4)}` : id;
+  const box = readBoxId(id);
+  const title = box.kind === 'vip' ? `VIP ${box.vip}` : id;
 
   return (
     <section className="node-details" aria-label={`Details of ${title}`}>
@@ -67,7 +68,7 @@ export function NodeDetails() {
       ) : (
         <>
           <p className="tables-time">
-            {id.startsWith('vip:')
+            {box.kind === 'vip'
               ? 'A VIP lives on no interface: it is a /32 route the MUX announces over BGP, and a rule the MUX and VFP apply.'
               : result
               ? live.status === 'error'

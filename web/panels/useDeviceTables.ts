@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { DeviceTables, EngineError } from '../../src-engine/protocol';
 import { getEngine } from '../engine/client';
 import { useAppStore } from '../store/store';
+import { readBoxId } from '../../src-engine/view/index';
 
 export type TablesState = { status: 'none' } | { status: 'loading' } | { status: 'ok'; value: DeviceTables } | { status: 'error'; error: EngineError };
 
@@ -12,7 +13,7 @@ export function useDeviceTables(node: string | undefined, time: number | undefin
   // A restarted engine has the run again: ask it anew.
   const restarts = useAppStore((s) => s.engineRestarts);
   useEffect(() => {
-    if (!node || time === undefined || !runKey || node.startsWith('vip:')) return;
+    if (!node || time === undefined || !runKey || readBoxId(node).kind === 'vip') return;
     let live = true;
     void getEngine()
       .tables(node, time)
@@ -28,5 +29,5 @@ export function useDeviceTables(node: string | undefined, time: number | undefin
       live = false;
     };
   }, [node, time, runKey, restarts]);
-  return node && time !== undefined && runKey && !node.startsWith('vip:') ? state : { status: 'none' };
+  return node && time !== undefined && runKey && readBoxId(node).kind !== 'vip' ? state : { status: 'none' };
 }

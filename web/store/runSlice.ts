@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { EngineError, Knobs, RunRequest, RunResult, WhatIf } from '../../src-engine/protocol';
-import { FLOW_START, flowFirstFrameTime } from '../../src-engine/view/index';
+import { FLOW_START, flowFirstFrameTime, readInterfaceId } from '../../src-engine/view/index';
 import { getEngine } from '../engine/client';
 import { flowParts, type FlowPart } from '../model/hops';
 import { buildTimeline, stepAtTime, type Timeline } from '../model/timeline';
@@ -93,7 +93,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   restoreNode: async (node) => {
     const { request } = get();
     if (!request) return;
-    const whatIf = (request.whatIf ?? []).filter((w) => w.target !== node && !w.target.startsWith(`${node}:`));
+    const whatIf = (request.whatIf ?? []).filter((w) => readInterfaceId(w.target)?.node !== node);
     await get().runFlow({ ...request, whatIf });
   },
   removeWhatIf: async (index) => {

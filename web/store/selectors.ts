@@ -2,7 +2,7 @@
 // `useAppStore((s) => selectNodeHop(s, id))`: each node subscribes to its own answer, so a step
 // re-renders only the nodes and edges whose highlight changes, never the whole graph.
 import type { Transmission } from '../../src-engine/protocol';
-import { bgpStateAt, inUserFlow, isNodeUpAt } from '../../src-engine/view/index';
+import { bgpStateAt, inUserFlow, isNodeUpAt, nicEdgeId } from '../../src-engine/view/index';
 
 /** A frame of the user's flow (not a health probe): the one a step shows first. */
 const inFlow = (tx: Transmission | undefined): boolean => tx !== undefined && inUserFlow(tx);
@@ -97,12 +97,12 @@ function stepMarks(s: AppState): StepMarks | undefined {
     roles.set(tx.fromNode, 'sender');
     if (tx.toNode !== undefined && !roles.has(tx.toNode)) roles.set(tx.toNode, 'receiver');
     if (tx.fromNode !== geo.switchId) {
-      edges.add(`nic:${tx.fromNode}:${tx.fromInterface}`);
+      edges.add(nicEdgeId(tx.fromNode, tx.fromInterface));
       if (tx.protocol === 'vxlan' && geo.tunnel(tx.fromNode, tx.fromInterface)) edges.add(tunnelKey(tx.fromNode));
     }
     else {
       const port = geo.port(tx.fromInterface);
-      if (port) edges.add(`nic:${port.node}:${port.iface}`);
+      if (port) edges.add(nicEdgeId(port.node, port.iface));
     }
   }
   const marks = { roles, edges };

@@ -3,7 +3,7 @@
 // default with a message saying what was wrong, and the others still apply.
 import { z } from 'zod';
 import type { Knobs, MtuWhatIf, WhatIf } from '../../src-engine/protocol';
-import { FILTER_KEYS, LIMITS, MAX_MTU, MIN_MTU, neutralizeBidi, unsafeCharacter, type FilterKey } from '../../src-engine/view/index';
+import { FILTER_KEYS, isInterfaceIdForm, LIMITS, MAX_MTU, MIN_MTU, NAME_PATTERN, neutralizeBidi, unsafeCharacter, type FilterKey } from '../../src-engine/view/index';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
@@ -30,20 +30,26 @@ export interface UrlState {
   readonly compare?: { readonly whatIf?: readonly WhatIf[]; readonly knobs?: Partial<Knobs>; readonly seed?: number };
 }
 
-const nodeName = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, 'a node name such as ClientVM');
+const nodeName = z.string().regex(NAME_PATTERN, 'a node name such as ClientVM');
+/** "fail:MuxVM@1000000", "restore:MuxVM:pa@2000000": the action, the target (a node or a NIC), the time. */
+const WHAT_IF_ITEM = /^(fail|restore):([^@]{1,127})@(\d{1,15})$/;
 const whatIfItem = z
   .string()
-  .regex(/^(fail|restore):[A-Za-z][A-Za-z0-9_.-]{0,62}(:[A-Za-z][A-Za-z0-9_.-]{0,62})?@\d{1,15}$/, 'fail:Node@time or restore:Node@time, the time in microseconds (e.g. fail:MuxVM@1000000)')
+  .refine((s) => isInterfaceIdForm(WHAT_IF_ITEM.exec(s)?.[2] ?? ''), 'fail:Node@time or restore:Node@time, the time in microseconds (e.g. fail:MuxVM@1000000)')
   .transform((s): WhatIf => {
-    const at = s.lastIndexOf('@');
-    const colon = s.indexOf(':');
-    return { action: s.slice(0, colon) as WhatIf['action'], target: s.slice(colon + 1, at), at: Number(s.slice(at + 1)) };
+    const [, action, target, at] = WHAT_IF_ITEM.exec(s)!;
+    return { action: action as WhatIf['action'], target: target!, at: Number(at) };
   })
   .refine((w) => w.at <= LIMITS.whatIfTime, `a what-if time of at most ${LIMITS.whatIfTime} microseconds (${LIMITS.whatIfTime / 1e6} s)`);
+/** "pa:1500": a network's id and its MTU in bytes. */
+const MTU_ITEM = /^([^:]{1,63}):(\d{3,4})$/;
 const mtuItem = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}:\d{3,4}$/, 'network:bytes, e.g. pa:1500')
-  .transform((s): MtuWhatIf => ({ network: s.slice(0, s.lastIndexOf(':')), mtu: Number(s.slice(s.lastIndexOf(':') + 1)) }))
+  .refine((s) => NAME_PATTERN.test(MTU_ITEM.exec(s)?.[1] ?? ''), 'network:bytes, e.g. pa:1500')
+  .transform((s): MtuWhatIf => {
+    const [, network, mtu] = MTU_ITEM.exec(s)!;
+    return { network: network!, mtu: Number(mtu) };
+  })
   .refine((m) => m.mtu >= MIN_MTU && m.mtu <= MAX_MTU, `an MTU from ${MIN_MTU} to ${MAX_MTU} bytes`);
 /** A comma-separated list of at most `max` items; the text is capped before it is split. */
 const list = <T extends z.ZodType<unknown, string>>(item: T, max: number, itemChars: number, what: string) =>

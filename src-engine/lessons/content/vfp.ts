@@ -4,6 +4,7 @@ import { addressChoices, choiceRubric, flowTrace, frameWhere } from '../anchors'
 import type { LessonDef } from '../model';
 import { hasLayer, isSyn, type Frame } from '../query';
 import { PORTAL_REQUEST } from './requests';
+import { readEndpoint } from '../../view/ids';
 
 const flow = (f: Frame) => f.tx.flowId === 'flow';
 const vxlanIn = frameWhere('the VXLAN frame from MuxVM reaching the host', (f) => flow(f) && hasLayer(f, 'vxlan'));
@@ -83,7 +84,7 @@ export const VFP_ON_HOST: LessonDef = {
           rubric: (q) => {
             const rw = vfpHop(q)?.steps.find((s) => s.kind === 'rewrite');
             if (!rw || rw.kind !== 'rewrite') return undefined;
-            const after = rw.after.split(':')[0]!;
+            const after = readEndpoint(rw.after).address;
             return { choices: addressChoices(q, after, ['flow']), answer: after, why: rw.text };
           },
         },

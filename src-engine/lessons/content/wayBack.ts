@@ -4,6 +4,7 @@ import { addressChoices, choiceRubric, flowTrace, frameWhere, hopFrame, nextDevi
 import type { LessonDef } from '../model';
 import { deviceHops, isSynAck, type Frame } from '../query';
 import { PORTAL_REQUEST } from './requests';
+import { readEndpoint } from '../../view/ids';
 
 const reply = (f: Frame) => f.tx.flowId === 'flow-reply';
 const synAckFrom = (node: string) => hopFrame(`${node} sending the SYN-ACK on`, flowTrace, node, 'return');
@@ -58,7 +59,7 @@ export const WAY_BACK: LessonDef = {
           rubric: (q) => {
             const rw = flowTrace(q)?.returnHops.flatMap((h) => h.steps).find((s) => s.kind === 'rewrite');
             if (!rw || rw.kind !== 'rewrite') return undefined;
-            const after = rw.after.split(':')[0]!;
+            const after = readEndpoint(rw.after).address;
             return { choices: addressChoices(q, after, ['flow', 'flow-reply']), answer: after, why: rw.text };
           },
         },
