@@ -26,6 +26,8 @@ test('the loaded topology, the flow and the step survive a reload; "Reset to the
     // The state is written as the user works; give it the moment it is debounced by, then reload.
     await expect.poll(() => page.evaluate(() => localStorage.getItem('hoplab/state@1')?.includes('a role only this file has') ?? false)).toBe(true);
     await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('hoplab/state@1') ?? '{}').view?.step)).toBe(step - 1);
+    // The address is a link too (it wins over the kept state on reload), written on its own short delay.
+    await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe(String(step - 1));
     await page.reload();
     await expect(page.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready');
     await expect(hoplab.node('SQLVM')).toContainText('a role only this file has');

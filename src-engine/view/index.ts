@@ -9,6 +9,7 @@ export * from './frame';
 export * from './ids';
 export * from './protocols';
 export * from './provenance';
+export * from './schemaPath';
 export * from './runState';
 export * from './limits';
 export * from './boundary';

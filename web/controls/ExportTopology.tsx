@@ -1,6 +1,6 @@
 // "Export topology": the current document (as edited) as a hoplab/topology@1 JSON file that names its
 // JSON Schema, the one this site publishes, so editors complete and check it.
-import { TOPOLOGY_SCHEMA_PATH } from '../../src-engine/topology/jsonSchema';
+import { TOPOLOGY_SCHEMA_PATH } from '../../src-engine/view/index';
 import { downloadText } from '../export/download';
 import { slug } from '../model/format';
 import { currentDocument } from '../store/editorSlice';

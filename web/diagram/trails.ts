@@ -31,7 +31,7 @@ export function flowTrails(geo: Geometry, timeline: Timeline, trace: FlowTrace):
 }
 
 export interface LogicalPath {
-  /** Centres: the client, the VIP (when the flow was load-balanced), the node that answered. */
+  /** The client's edge, the VIP's edge (when the flow was load-balanced), the edge of the node that answered. */
   readonly forward: readonly Point[];
   /** The answer, straight from the server to the client: it never passes the VIP's MUX. */
   readonly back: readonly Point[];
@@ -43,6 +43,19 @@ const centre = (geo: Geometry, id: string): Point | undefined => {
   return r && { x: r.x + r.width / 2, y: r.y + r.height / 2 };
 };
 
+/** Room between a box and the end of a line at it: the arrowhead sits outside the box, off its labels. */
+export const EDGE_MARGIN = 10;
+
+/** Where the ray from the centre of `r` towards `to` leaves `r` grown by `margin`. */
+export function edgePoint(r: { x: number; y: number; width: number; height: number }, to: Point, margin = EDGE_MARGIN): Point {
+  const c = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  const dx = to.x - c.x;
+  const dy = to.y - c.y;
+  if (dx === 0 && dy === 0) return c;
+  const t = Math.min(dx === 0 ? Infinity : (r.width / 2 + margin) / Math.abs(dx), dy === 0 ? Infinity : (r.height / 2 + margin) / Math.abs(dy));
+  return { x: c.x + dx * t, y: c.y + dy * t };
+}
+
 export function logicalPath(geo: Geometry, trace: FlowTrace): LogicalPath | undefined {
   const first = trace.hops[0];
   const last = trace.hops[trace.hops.length - 1];
@@ -50,10 +63,20 @@ export function logicalPath(geo: Geometry, trace: FlowTrace): LogicalPath | unde
   const lb = trace.hops.flatMap((h) => h.steps).find((s) => s.kind === 'load-balance');
   // The step names the VIP with its port (192.168.133.74:443); the VIP's box is named by address.
   const vip = lb?.kind === 'load-balance' ? readEndpoint(lb.vip).address : undefined;
-  const points = [centre(geo, first.node), vip ? centre(geo, vipBoxId(vip)) : undefined, centre(geo, last.node)].filter((p): p is Point => p !== undefined);
-  if (points.length < 2) return undefined;
-  const a = centre(geo, first.node);
-  const b = centre(geo, last.node);
-  const back = trace.returnHops.length > 0 && a && b ? [b, a] : [];
-  return { forward: points, back, ...(vip ? { vip } : {}) };
+  const ids = [first.node, ...(vip ? [vipBoxId(vip)] : []), last.node].filter((id) => geo.box(id) !== undefined);
+  if (ids.length < 2) return undefined;
+  // Lines run between the boxes' edges, never over their labels: out of the client towards the VIP, to the
+  // VIP's edge and on from there (the MUX answers for it), into the server's edge.
+  const forward: Point[] = [];
+  ids.forEach((id, i) => {
+    const box = geo.box(id)!;
+    const prev = forward[forward.length - 1];
+    const next = ids[i + 1];
+    if (i === 0) forward.push(edgePoint(box, centre(geo, next!)!));
+    else forward.push(edgePoint(box, prev!));
+  });
+  const a = geo.box(first.node);
+  const b = geo.box(last.node);
+  const back = trace.returnHops.length > 0 && a && b ? [edgePoint(b, centre(geo, first.node)!), edgePoint(a, centre(geo, last.node)!)] : [];
+  return { forward, back, ...(vip ? { vip } : {}) };
 }
