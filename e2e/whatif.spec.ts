@@ -43,6 +43,9 @@ test('fail MuxVM: the BGP withdrawal plays out and the flow fails with its reaso
     const hole = page.getByRole('note', { name: /The flow died at MuxVM/ });
     await expect(hole).toContainText('flow died');
     await expect(hole).toHaveAccessibleName(/black hole: BGPVM still routes 192.168.133.74\/32 to MuxVM.*This is why BFD/);
+    // The run's last frames are the SLB host agent's health probes of PortalVM (control plane): pick the
+    // loop's end in the event list to read the flow's outcome.
+    await events.row(/BGPVM: TTL expired for 192\.168\.200\.10 -> 192\.168\.133\.74/).last().click();
     const why = page.getByRole('region', { name: 'Why' });
     await expect(why.locator('.outcome')).toContainText('failed: TTL exceeded');
     await expect(why.locator('.outcome')).toContainText('routing loop between NATVM and BGPVM');

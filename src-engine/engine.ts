@@ -4,7 +4,7 @@ import { engineError } from './errors';
 import { layoutTopology } from './layout/layoutTopology';
 import type { EngineApi, EngineError, Result, RunRequest, RunResult, TopologySnapshot } from './protocol';
 import { createRunSession } from './run/session';
-import { withSecondMux } from './run/secondMux';
+import { addsDevices, withKnobs } from './run/knobs';
 import { POC_TOPOLOGY } from './scenarios/poc';
 import type { Topology } from './topology/schema';
 import { parseTopology } from './topology/validate';
@@ -13,8 +13,8 @@ import { findLesson, lessonSummaries } from './lessons/catalog';
 
 /** A knob that adds devices changes the drawing: hand the page the topology the run used, laid out. */
 function withDrawing(topology: Topology, request: RunRequest, result: Result<RunResult>): Result<RunResult> {
-  if (!result.ok || !request.knobs?.secondMux) return result;
-  const used = withSecondMux(topology);
+  if (!result.ok || !addsDevices(request.knobs)) return result;
+  const used = withKnobs(topology, request.knobs);
   return { ok: true, value: { ...result.value, snapshot: { topology: used, layout: layoutTopology(used) } } };
 }
 

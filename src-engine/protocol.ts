@@ -104,6 +104,8 @@ export interface MtuWhatIf {
 
 export interface Knobs {
   readonly secondMux: boolean;
+  /** A second portal DIP (PortalVM2) behind the portal rule: no source has one in TP1, so it is a what-if. */
+  readonly secondDip: boolean;
   readonly icmpRedirects: boolean;
 }
 
@@ -240,6 +242,8 @@ export type DropReason =
   | 'neighbor-unreachable'
   /** The MUX or VFP has no load-balancing rule (or policy) for the packet. */
   | 'no-rule'
+  /** The MUX has a rule, but the SLB manager took every DIP out of rotation (their health probes fail). */
+  | 'no-healthy-dip'
   | 'bad-checksum'
   /** A host that does not forward got a packet for someone else. */
   | 'not-a-router'
@@ -291,6 +295,12 @@ export type EventData =
   | { readonly kind: 'tcp-gave-up'; readonly segment: 'syn' | 'data'; readonly retransmissions: number; readonly firstSent: SimTime; readonly local: string; readonly remote: string; readonly flowId?: string }
   /** A flow attempt started (runs with several attempts). */
   | { readonly kind: 'flow-attempt'; readonly attempt: number; readonly flowId: string }
+  /**
+   * A DIP's health changed, as told by `by`: the SLB host agent that probes it, the SLB manager it reports
+   * to, or a MUX taking the manager's new DIP list. `dipNode`: the DIP's VM; `probes`: the answers or
+   * failures in a row that decided.
+   */
+  | { readonly kind: 'dip-health'; readonly by: 'host-agent' | 'slb-manager' | 'mux'; readonly rule: string; readonly dip: string; readonly dipNode: string; readonly healthy: boolean; readonly probes: number }
   /** Something worth a sentence that carries no data of its own. */
   | { readonly kind: 'info' };
 

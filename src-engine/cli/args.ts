@@ -16,6 +16,8 @@ export const USAGE = `Usage: npm run trace -- --from <node> --to <destination> [
                          what-ifs took effect; with --fail MuxVM, once during BGPVM's hold time, once after)
   --seed <n>             RNG seed (default 1): same seed, same bytes
   --second-mux           add MuxVM2 (ECMP over two MUXes)
+  --second-dip           add PortalVM2, a second DIP behind the portal rule (with --fail PortalVM,
+                         the MUX moves new flows to it once the health probes give up on PortalVM)
   --icmp-redirects       NATVM sends ICMP redirects
   --mtu <network=bytes>  give a network another MTU for the run, e.g. --mtu pa=1500 (the PA network without
                          room for VXLAN); repeatable. The client then pads its ClientHello to a full segment
@@ -81,6 +83,7 @@ const argsSchema = z.object({
     .pipe(z.number().int('--seed must be a whole number, e.g. --seed 7').min(0, '--seed must be 0 or more').max(0xffffffff, '--seed must fit in 32 bits'))
     .optional(),
   'second-mux': z.boolean().default(false),
+  'second-dip': z.boolean().default(false),
   'icmp-redirects': z.boolean().default(false),
   mtu: z
     .array(
@@ -118,6 +121,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
         'flow-at': { type: 'string' },
         seed: { type: 'string' },
         'second-mux': { type: 'boolean' },
+        'second-dip': { type: 'boolean' },
         'icmp-redirects': { type: 'boolean' },
         mtu: { type: 'string', multiple: true },
         topology: { type: 'string' },

@@ -141,8 +141,30 @@ export function controlPlaneText(r: RunResult): string {
   return rows.length ? [`${pad('time', 14)}${pad('node', 10)}${pad('peer', 16)}${pad('state', 13)}what happened`, ...rows].join('\n') : 'no BGP sessions in this topology';
 }
 
+/**
+ * The SLB host agent's health probes: how many each DIP got and answered, then every change of a DIP's
+ * health as the host agent, the SLB manager and the MUX each learned it. Undefined when nothing was probed.
+ */
+export function probesText(r: RunResult): string | undefined {
+  const sent = new Map<string, number>();
+  const answered = new Map<string, number>();
+  for (const t of r.transmissions) {
+    if (t.flowId === 'probe' && t.toNode !== undefined && t.summary.includes(' TCP SYN ')) sent.set(t.toNode, (sent.get(t.toNode) ?? 0) + 1);
+    else if (t.flowId === 'probe' && t.toNode === undefined && t.summary.includes(' TCP SYN ')) sent.set(t.fromInterface, (sent.get(t.fromInterface) ?? 0) + 1);
+    if (t.flowId === 'probe-reply' && t.summary.includes('SYN/ACK')) answered.set(t.fromNode, (answered.get(t.fromNode) ?? 0) + 1);
+  }
+  if (sent.size === 0) return undefined;
+  const counts = [...sent].map(([dip, n]) => `${dip}: ${n} probe${n === 1 ? '' : 's'} sent, ${answered.get(dip) ?? 0} answered`);
+  const changes = r.events
+    .filter((e) => e.kind === 'dip-health')
+    .map((e) => `${pad(`${(e.time / 1e6).toFixed(6)} s`, 14)}${pad(e.node, 12)}${e.summary}`);
+  return [...counts, ...(changes.length ? ['', `${pad('time', 14)}${pad('node', 12)}what happened`, ...changes] : ['every DIP stayed healthy'])].join('\n');
+}
+
 export function runText(r: RunResult, all: boolean): string {
   const parts: string[] = [`== Control plane (BGP) ==\n${controlPlaneText(r)}`];
+  const probes = probesText(r);
+  if (probes) parts.push(`== SLB health probes (host agent -> DIP) ==\n${probes}`);
   const many = r.attempts.length > 1;
   for (const a of r.attempts) {
     const title = many ? `Attempt ${a.attempt ?? 1} at ${secondsText(a.startedAt ?? 0)}: ` : '';

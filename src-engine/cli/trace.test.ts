@@ -31,6 +31,38 @@ describe('npm run trace', { timeout: 60_000 }, () => {
     expect(out.events.some((e) => e.kind === 'route-installed')).toBe(true);
   });
 
+  it('shows the SLB health probes: PortalVM failing, the MUX moving the flow to the second DIP (--second-dip), in the text and in --json', () => {
+    const text = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--fail', 'PortalVM', '--second-dip');
+    expect(text.status).toBe(0);
+    const section = text.stdout.slice(text.stdout.indexOf('== SLB health probes (host agent -> DIP) =='), text.stdout.indexOf('== DNS lookup =='));
+    expect(section).toContain('PortalVM: 38 probes sent, 1 answered');
+    expect(section).toContain('PortalVM2: 38 probes sent, 38 answered');
+    expect(section).toMatch(/60\.600000 s\s+MuxVM\s+MuxVM: DIP 192\.168\.100\.9:443 is out of rotation for rule portal-https \(in rotation: 192\.168\.100\.10:443\)/);
+    expect(text.stdout).toContain('picks DIP 192.168.100.10:443 (1 of 2 DIPs in rotation; 192.168.100.9:443 out: its health probes fail)');
+    const r = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--fail', 'PortalVM', '--second-dip', '--json');
+    const out = JSON.parse(r.stdout) as { disposition: string; hops: JsonHop[]; events: { node: string; kind: string; by?: string; healthy?: boolean }[] };
+    expect(out.disposition).toBe('delivered');
+    expect(out.hops.at(-1)!.node).toBe('PortalVM2');
+    expect(out.events.filter((e) => e.kind === 'dip-health').map((e) => [e.node, e.by, e.healthy])).toEqual([
+      ['HyperVHost', 'host-agent', false],
+      ['NCVM', 'slb-manager', false],
+      ['MuxVM', 'mux', false],
+    ]);
+    const alone = JSON.parse(cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--fail', 'PortalVM', '--json').stdout) as { disposition: string };
+    expect(alone.disposition).toBe('no-healthy-dip');
+  });
+
+  it('shows outbound NAT: PortalVM to ClientVM leaves as the VIP and its answer comes back through the MUX', () => {
+    const r = cli('--from', 'PortalVM', '--to', 'ClientVM', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { disposition: string; hops: JsonHop[]; returnHops: JsonHop[] };
+    expect(out.disposition).toBe('delivered');
+    expect(out.hops[1]!.steps).toContainEqual(expect.objectContaining({ kind: 'rewrite', by: 'vfp', after: '192.168.133.74:10000' }));
+    expect(out.returnHops.map((h) => h.node)).toContain('MuxVM');
+    const text = cli('--from', 'PortalVM', '--to', 'ClientVM').stdout;
+    expect(text).toContain('outbound NAT (rule portal-outbound): VFP on PortalVM.eth0 rewrites the source DIP 192.168.100.9');
+  });
+
   it('lists the BGP sessions coming up, state by state, before the flow', () => {
     const r = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local');
     expect(r.status).toBe(0);

@@ -47,7 +47,7 @@ function main(): void {
     ...(a.seed !== undefined ? { seed: a.seed } : {}),
     whatIf,
     ...(a['flow-at'] ? { flowAt: a['flow-at'].map((t) => Math.round(t * 1e6)) } : {}),
-    knobs: { secondMux: a['second-mux'], icmpRedirects: a['icmp-redirects'] },
+    knobs: { secondMux: a['second-mux'], secondDip: a['second-dip'], icmpRedirects: a['icmp-redirects'] },
     ...(a.mtu.length ? { mtu: a.mtu } : {}),
   });
   if (!run.ok) fail(run.error.message, 1);

@@ -11,6 +11,7 @@ import { Timing } from '../sim/timing';
 import type { SimTime } from '../protocol';
 import { NO_END } from '../trace/recorder';
 import type { Ctx } from './context';
+import type { SlbHostAgent } from './slbHostAgent';
 import type { Vfp } from './vfp';
 import type { PortId } from '../view/ids';
 
@@ -55,6 +56,8 @@ export class VSwitch {
   private readonly groups: number[][] = [];
   private readonly macs: Map<number, number>[] = [];
   vfp: Vfp | undefined;
+  /** The SLB host agent's probes: VFP takes their answers off the DIPs' ports. */
+  probes: SlbHostAgent | undefined;
 
   constructor(
     readonly id: string,
@@ -123,6 +126,7 @@ export class VSwitch {
     if (!port.up) return;
     const { tracer, rec } = this.ctx;
     const explain = tag !== 0 || rec.full;
+    if (this.probes?.takes(port, frame)) return;
     if (tag) tracer.begin(tag, this.id, port.id, { kind: 'received', interface: port.id, text: `received on port ${port.id} (${port.vlanText})` });
     let bytes = frame;
     let time = this.ctx.sched.now + Timing.switch;

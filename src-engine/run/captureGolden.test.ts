@@ -34,12 +34,12 @@ const RUNS: Record<string, { readonly request: Partial<RunRequest>; readonly poi
  * and paste them here.
  */
 const CAPTURE_SHA256: Record<keyof typeof RUNS, string> = {
-  canonical: 'cdab8374ef8ad051ed93b6e02692203e4bdfbd6d48e564f315d8addca4d05953',
-  canonicalAllPoints: '6cfd764217493fe0da8a5ce7001c5239d286de7e8457f4ef3f0d54c38c61b41f',
-  failMuxVM: 'bf661965bb4495ce68ac593cadf65c1a37dd623a6d9f72c6e093eda34660e417',
-  loop: 'ebe10c232e6ffe7f7b3725aed55385bb93cba62fd9d2013d356fcb469b876482',
-  icmpRedirects: 'f99870170eaa8d0932573194fb67831356a38e173dc246cff428c76f2b52ae11',
-  neighborUnreachable: '22cd3cf0063bab632fed240690c91338afd3a64b74772d1badbf629bbc8a5e71',
+  canonical: '7b3b5bff7e4d83ffb103f030dbe7f2f0f3dcd85de33a274559a7f6d8afe3ce67',
+  canonicalAllPoints: '84f9012feab9ca9a4368f19969b41cc387ac38f1da6b223aaa4bf46e7c0e1a81',
+  failMuxVM: 'cda0289f62730e18ba8831d567aa02ded771d19d2b57f44567c05f0524efbbd2',
+  loop: '10bd9857e70e4b8c1fbecc34dfc1a5bf4970d5e9ce0e0d3345a9e904c8d11610',
+  icmpRedirects: '0f7ae9217255bc4b472299c3238c18314367ad53f985ecc280566b9ebe2bd1cd',
+  neighborUnreachable: '9eb2c3a3426b45d63a1ce2c54eb7b71355706a49d01e5df38c6b13c5d3363e94',
 };
 
 function captureDigest(name: keyof typeof RUNS): string {

@@ -49,8 +49,8 @@ describe('dispositions', () => {
     expect(r.trace.returnHops.at(-1)!.layers.find((l) => l.type === 'icmp')).toMatchObject({ kind: 'destination-unreachable', code: 1 });
   });
 
-  it('a DIP that is down: the frame reaches its port and nothing answers', () => {
-    const r = runPoc({ whatIf: [{ action: 'fail', target: 'PortalVM', at: 0.5 * S }] }).result;
+  it('a DIP that is down, before its health probes gave up on it: the frame reaches its port and nothing answers', () => {
+    const r = runPoc({ whatIf: [{ action: 'fail', target: 'PortalVM', at: 0.5 * S }], flowAt: [5 * S] }).result;
     expect(r.trace.disposition).toBe('node-down');
     expect(r.trace.hops.at(-1)!.node).toBe('PortalVM');
   });

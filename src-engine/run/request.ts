@@ -22,7 +22,7 @@ const requestSchema = z.object({
   to: z.string().max(LIMITS.destinationLength, `the destination is at most ${LIMITS.destinationLength} characters`),
   seed: z.number().int('the seed is a whole number').min(0).max(0xffffffff, 'the seed fits in 32 bits').optional(),
   whatIf: z.array(whatIfSchema).max(LIMITS.whatIfs, `a run takes at most ${LIMITS.whatIfs} what-ifs`).optional(),
-  knobs: z.object({ secondMux: z.boolean().optional(), icmpRedirects: z.boolean().optional() }).optional(),
+  knobs: z.object({ secondMux: z.boolean().optional(), secondDip: z.boolean().optional(), icmpRedirects: z.boolean().optional() }).optional(),
   flowAt: z
     .array(z.number({ message: 'a flow start time is a number of microseconds' }).finite().min(0, 'a flow start time is 0 or more').max(LIMITS.simTime, `a flow start time is at most ${LIMITS.simTime} µs (${LIMITS.simTime / 1e6} s)`))
     .max(8, 'a run makes at most 8 attempts of the flow')

@@ -12,9 +12,10 @@ import type { Result } from '../protocol';
 import { parseDestination } from '../view/destination';
 import { flowTimes } from '../view/flowStart';
 import { engineError } from '../errors';
+import { explainDipHealth } from './dipHealth';
 import { explainBlackHole, explainWithdrawn, findBlackHole } from './blackHole';
 import { attemptIds, attemptTags, flowDone, startFlow, type DnsCache, type FlowState, type HttpsProgress } from './flow';
-import { withSecondMux } from './secondMux';
+import { withKnobs } from './knobs';
 import { describeMtu, withMtu } from './mtuWhatIf';
 import { resolveWhatIfs, scheduleWhatIfs } from './whatif';
 import { buildWorld, type World } from './world';
@@ -44,7 +45,7 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
   const checked = checkRequest(requestIn);
   if (!checked.ok) return checked;
   const request = checked.value;
-  const mtu = withMtu(request.knobs?.secondMux ? withSecondMux(topologyIn) : topologyIn, request.mtu ?? []);
+  const mtu = withMtu(withKnobs(topologyIn, request.knobs), request.mtu ?? []);
   if (!mtu.ok) return mtu;
   const topology = mtu.value;
   const seed = request.seed ?? DEFAULT_SEED;
@@ -107,6 +108,8 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
     const failed = events.find((e) => e.kind === 'node-failed' && e.node === blackHole.peer && e.time <= at);
     reason = `${reason}: ${explainBlackHole(blackHole, failed?.time, { ...(connection ? { connection } : {}) })}`;
   }
+  const probes = base.disposition === 'no-healthy-dip' || base.hops.some((h) => h.steps.some((s) => s.kind === 'load-balance' && s.text.includes('in rotation'))) ? explainDipHealth(events, base.hops.find((h) => h.node !== world.sw.id && h.steps.some((s) => s.kind === 'load-balance'))?.time ?? base.hops.at(-1)?.time ?? at) : undefined;
+  if (probes) reason = `${reason}. ${probes}`;
   if (tls && tls.disposition !== 'delivered') reason = `${reason}. After the handshake the ClientHello failed: ${tls.reason}`;
   const withdrawn = blackHole ? undefined : explainWithdrawn(base.hops, events, at);
   if (withdrawn && base.disposition !== 'delivered') reason = `${reason}. ${withdrawn}`;

@@ -31,12 +31,12 @@ describe('flows that are not delivered', () => {
     expect(syns).toEqual([1_000_180, 4_000_030, 10_000_030]);
   });
 
-  it('link-down: with PortalVM eth0 down, the switch has the frame for the DIP and no link to send it on', () => {
-    const r = runPoc({ whatIf: [{ action: 'fail', target: 'PortalVM:eth0', at: 0.5 * S }] }).result;
+  it('link-down: with PortalVM eth0 down (before its health probes gave up on it), the switch has the frame for the DIP and no link to send it on', () => {
+    const r = runPoc({ whatIf: [{ action: 'fail', target: 'PortalVM:eth0', at: 0.5 * S }], flowAt: [5 * S] }).result;
     expect(r.trace.disposition).toBe('link-down');
     expect(r.trace.reason).toBe(
-      'the link from port PortalVM.eth0 to PortalVM eth0 is down. ClientVM sent 3 SYNs (at 185.501 s, 188.501 s, 194.501 s: ' +
-        'Windows waits 3 s for a SYN-ACK, then doubles the wait, and retransmits the SYN at most 2 times) and gave up at 206.501 s, ' +
+      'the link from port PortalVM.eth0 to PortalVM eth0 is down. ClientVM sent 3 SYNs (at 5.001 s, 8.001 s, 14.001 s: ' +
+        'Windows waits 3 s for a SYN-ACK, then doubles the wait, and retransmits the SYN at most 2 times) and gave up at 26.001 s, ' +
         '21 s after the first: the application sees a connection timeout',
     );
     expect(r.trace.hops.map((h) => h.node)).toEqual([...TO_MUX, SW]);

@@ -8,12 +8,15 @@ import type { Ctx } from '../devices/context';
 import { BgpSpeaker } from '../devices/bgp';
 import { startDnsServer } from '../devices/dns';
 import type { Iface } from '../devices/iface';
-import { installMux, type MuxRule } from '../devices/mux';
+import { installMux, type MuxDip, type MuxRule, type MuxSnatRange } from '../devices/mux';
+import { SlbHostAgent, type ProbeTarget } from '../devices/slbHostAgent';
+import { createDeviceRng } from '../sim/rng';
+import { SECOND } from '../sim/timing';
 import { Nat } from '../devices/nat';
 import { NodeRt } from '../devices/node';
 import type { Route } from '../devices/routes';
 import { routeKey } from '../devices/routes';
-import { Vfp, type VfpRule } from '../devices/vfp';
+import { Vfp, type VfpOutboundRule, type VfpRule } from '../devices/vfp';
 import { VSwitch } from '../devices/vswitch';
 import { Scheduler } from '../sim/scheduler';
 import { DEFAULT_MTU, type Topology } from '../topology/schema';
@@ -108,15 +111,26 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
       vip: ipToU32(r.vip),
       protocol: r.protocol === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP,
       port: r.port,
-      dips: r.dips.map((d) => ({ ip: ipToU32(d.address), port: d.port, mac: ifaceOf.get(ipToU32(d.address))?.iface.mac ?? 0, hostPa: paOf(d.host), host: d.host })),
+      dips: [] as MuxDip[],
+      up: [] as MuxDip[],
     }));
-    const vipTexts = [...new Set([...slb.rules.map((r) => r.vip), ...slb.extraVips])];
+    slb.rules.forEach((r, i) => {
+      const dips = r.dips.map((d): MuxDip => ({ ip: ipToU32(d.address), port: d.port, mac: ifaceOf.get(ipToU32(d.address))?.iface.mac ?? 0, hostPa: paOf(d.host), host: d.host, healthy: true }));
+      rules[i] = { ...rules[i]!, dips, up: dips };
+    });
+    // Outbound NAT: each rule's VIP port range belongs to the host of its DIPs (one range per rule here).
+    const snat: MuxSnatRange[] = slb.outboundNat.flatMap((r) => {
+      const dip = r.dips[0];
+      const at = dip ? ifaceOf.get(ipToU32(dip.address)) : undefined;
+      return dip && at ? [{ rule: r.name, vip: ipToU32(r.vip), first: r.ports[0], last: r.ports[1], dipMac: at.iface.mac, hostPa: paOf(dip.host), host: dip.host }] : [];
+    });
+    const vipTexts = [...new Set([...slb.rules.map((r) => r.vip), ...slb.outboundNat.map((r) => r.vip), ...slb.extraVips])];
     const vips = new Set(vipTexts.map(ipToU32));
     for (const muxId of slb.muxes) {
       const mux = nodes.get(muxId);
       const paIfIndex = mux?.ip.ifaces.findIndex((f) => f.id === slb.paInterface[muxId]) ?? -1;
       if (!mux || paIfIndex < 0) continue;
-      installMux(mux.ip, { vips, rules, vni: slb.vni, paIfIndex });
+      installMux(mux.ip, { vips, rules, vni: slb.vni, paIfIndex, snat });
       muxAnnounce.set(muxId, vipTexts.map((v) => `${v}/32`));
       for (const r of slb.rules) {
         rec.table(muxId, 'slb-rules', r.name, slbRuleRow(r));
@@ -129,7 +143,26 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
         ...r,
         dips: r.dips.filter((d) => d.host === topology.switch.host).map((d) => ({ ip: d.ip, port: d.port, mac: d.mac, portIndex: ifaceOf.get(d.ip)?.iface.port.index ?? -1 })),
       }));
-      sw.vfp = new Vfp(ctx, sw.id, { host: topology.switch.host, paIp: hostPa.ip, paPortIndex: hostPa.port.index, vni: slb.vni, rules: vfpRules });
+      const outbound: VfpOutboundRule[] = slb.outboundNat.map((r) => ({
+        name: r.name,
+        vip: ipToU32(r.vip),
+        first: r.ports[0],
+        last: r.ports[1],
+        dips: r.dips.flatMap((d) => {
+          const at = ifaceOf.get(ipToU32(d.address));
+          return d.host === topology.switch.host && at ? [{ ip: at.iface.ip, portIndex: at.iface.port.index, network: at.iface.network, len: at.iface.len }] : [];
+        }),
+      }));
+      sw.vfp = new Vfp(ctx, sw.id, { host: topology.switch.host, paIp: hostPa.ip, paPortIndex: hostPa.port.index, vni: slb.vni, rules: vfpRules, outbound });
+      const agent = hostAgent(topology, nodes, ifaceOf, rules, ctx, sw, hostPa.mac);
+      if (agent && host) {
+        sw.probes = agent;
+        let started = false;
+        host.boot.push(() => {
+          if (!started) agent.start();
+          started = true;
+        });
+      }
     }
   }
 
@@ -149,6 +182,46 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
     node.resets.push(() => node.ip.routes.remove((r) => r.source === 'redirect'));
   }
   return { ctx, sw, nodes, topology, bgp, muxAnnounce };
+}
+
+/** The host agent probing the DIPs on the switch's host, for every rule that has a probe; none if no rule has. */
+function hostAgent(topology: Topology, nodes: ReadonlyMap<string, NodeRt>, ifaceOf: ReadonlyMap<number, { node: NodeRt; iface: Iface }>, rules: readonly MuxRule[], ctx: Ctx, sw: VSwitch, hostMac: number): SlbHostAgent | undefined {
+  const slb = topology.slb!;
+  const hostId = topology.switch.host;
+  const targets: ProbeTarget[] = [];
+  slb.rules.forEach((r, i) => {
+    if (!r.probe) return;
+    for (const dip of rules[i]!.dips) {
+      const at = ifaceOf.get(dip.ip);
+      if (dip.host !== hostId || !at) continue;
+      // The first address of the DIP's subnet is where probes come from (S15); its MAC if a NIC has it.
+      const src = (at.iface.network + 1) >>> 0;
+      targets.push({ rule: rules[i]!, dip, port: at.iface.port, probePort: r.probe.port, interval: r.probe.intervalInSeconds * SECOND, count: r.probe.numberOfProbes, src, srcMac: ifaceOf.get(src)?.iface.mac ?? hostMac });
+    }
+  });
+  if (targets.length === 0) return undefined;
+  const manager = slb.manager !== undefined && nodes.has(slb.manager) ? slb.manager : undefined;
+  return new SlbHostAgent(
+    {
+      ctx,
+      sw,
+      host: hostId,
+      hostUp: () => nodes.get(hostId)?.up ?? false,
+      manager,
+      managerUp: () => (manager === undefined ? true : (nodes.get(manager)?.up ?? false)),
+      muxes: slb.muxes.filter((m) => nodes.has(m)),
+      rng: createDeviceRng(ctx.seed, `${hostId}/slb-host-agent`),
+      onRotation: (rule) => {
+        if (!ctx.rec.full) return;
+        const def = slb.rules.find((x) => x.name === rule.name);
+        if (!def) return;
+        const up = new Set(rule.up.map((d) => d.ip));
+        const dips = def.dips.map((d) => `${d.address}:${d.port}${up.has(ipToU32(d.address)) ? '' : ' (out: probes fail)'}`).join(', ');
+        for (const m of slb.muxes) ctx.rec.table(m, 'slb-rules', rule.name, { ...slbRuleRow(def), cells: { ...slbRuleRow(def).cells, DIPs: dips } });
+      },
+    },
+    targets,
+  );
 }
 
 function routeRow(route: Route, iface: string): { cells: Record<string, string>; prov?: Route['prov'] } {

@@ -4,8 +4,7 @@
 import { z } from 'zod';
 import { topologySchema } from './schema';
 
-/** Where the schema lives, relative to the site's root (said once, in the view module the page imports). */
-export { TOPOLOGY_SCHEMA_PATH } from '../view/documents';
+export { TOPOLOGY_SCHEMA_PATH } from '../view/schemaPath';
 
 export function topologyJsonSchema(): Record<string, unknown> {
   // 'input': the document as written, so fields with defaults are optional, as they are to the engine.

@@ -123,6 +123,16 @@ export const dnsSchema = z.object({
   records: list(z.object({ name: dnsName('the record name'), address: ipv4, ...marked }), LIMITS.dnsRecords, 'DNS records'),
 });
 
+export const probeSchema = z.object({
+  /** Windows SLB probes TCP (a port answering) or HTTP (a URL answering 200); Hoplab sends TCP probes. */
+  protocol: z.literal('tcp', { message: 'the probe protocol must be "tcp" (Hoplab sends TCP probes)' }),
+  port: z.number().int().min(1).max(65535),
+  intervalInSeconds: z.number().int().min(1, 'a probe interval is at least 1 second').max(3_600, 'a probe interval is at most 3600 seconds'),
+  /** Consecutive answers for a DIP to count as healthy, and unanswered probes for it to count as down. */
+  numberOfProbes: z.number().int().min(1).max(100, 'numberOfProbes is at most 100'),
+  ...marked,
+});
+
 export const vipRuleSchema = z.object({
   name: text(LIMITS.labelLength, 'a rule name', 1),
   vip: ipv4,
@@ -139,6 +149,32 @@ export const vipRuleSchema = z.object({
     )
     .min(1, 'a load-balancing rule needs at least one DIP')
     .max(LIMITS.dipsPerRule, `a load-balancing rule has at most ${LIMITS.dipsPerRule} DIPs`),
+  /**
+   * The health probe the SLB host agent on each DIP's host sends to the DIP (Network Controller's
+   * LoadBalancerProbe: protocol, port, IntervalInSeconds, NumberOfProbes). Without one, every DIP counts
+   * as healthy.
+   */
+  probe: probeSchema.optional(),
+  ...marked,
+});
+
+/**
+ * An outbound NAT rule (Network Controller's LoadBalancerOutboundNatRule): traffic a DIP starts towards an
+ * address outside its subnet leaves through its host's VFP with the source rewritten to the VIP and a port
+ * from `ports`, the VIP's range the SLB manager gives the DIP's host; answers come back to the VIP, through
+ * the MUX. TCP and UDP by port, ICMP echo by identifier (protocol "ALL").
+ */
+export const outboundNatSchema = z.object({
+  name: text(LIMITS.labelLength, 'an outbound NAT rule name', 1),
+  vip: ipv4,
+  dips: z
+    .array(z.object({ address: ipv4, host: name }))
+    .min(1, 'an outbound NAT rule needs at least one DIP')
+    .max(LIMITS.dipsPerRule, `an outbound NAT rule has at most ${LIMITS.dipsPerRule} DIPs`),
+  /** The VIP's source ports each DIP's host may use, first and last (both included). */
+  ports: z
+    .tuple([z.number().int().min(1024).max(65535), z.number().int().min(1024).max(65535)])
+    .refine(([a, b]) => a <= b, 'the port range is [first, last] with first <= last'),
   ...marked,
 });
 
@@ -149,6 +185,10 @@ export const slbSchema = z.object({
   /** Which interface of a node carries its provider address (the VXLAN underlay). */
   paInterface: z.record(name, name),
   rules: list(vipRuleSchema, LIMITS.vipRules, 'load-balancing rules'),
+  /** Outbound NAT rules: DIPs reaching outside with the VIP as their source. */
+  outboundNat: list(outboundNatSchema, LIMITS.vipRules, 'outbound NAT rules').default([]),
+  /** The node that runs the SLB manager (the Network Controller): host agents report DIP health to it, it updates the MUXes. */
+  manager: name.optional(),
   /** VIPs announced with no load-balancing rule of their own (e.g. the SLB manager VIP). */
   extraVips: list(ipv4, LIMITS.vipRules, 'extra VIPs').default([]),
   ...marked,

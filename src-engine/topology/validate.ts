@@ -163,6 +163,7 @@ function semanticErrors(t: Topology): EngineError[] {
   if (t.slb) {
     const slb = t.slb;
     unique([...slb.muxes], (i) => `slb.muxes[${i}]`, 'MUX');
+    if (slb.manager !== undefined) needNode(slb.manager, 'slb.manager');
     slb.muxes.forEach((m, i) => {
       needNode(m, `slb.muxes[${i}]`);
       if (nodes.has(m) && slb.paInterface[m] === undefined) fail('unknown-reference', `MUX ${m} has no entry in "slb.paInterface", so it cannot reach any DIP`, `slb.muxes[${i}]`);

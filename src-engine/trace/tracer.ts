@@ -53,6 +53,16 @@ export class Tracer {
     reply.follow = labelTag + 1;
   }
 
+  /**
+   * Registers `tag` (odd) and `tag + 1` as a label-only pair of their own: frames that carry them (and the
+   * answers to them) belong to flow `id` and `${id}-reply` but add no hops. Background traffic that should
+   * still be told apart from the rest, such as the SLB host agent's health probes, uses one.
+   */
+  labelPair(tag: number, id: string, description: string): void {
+    this.builds.set(tag, { id, description, hops: [], current: undefined, final: undefined, started: false, labelOnly: true, follow: undefined });
+    this.builds.set(tag + 1, { id: `${id}-reply`, description: `answer to ${description}`, hops: [], current: undefined, final: undefined, started: false, labelOnly: true, follow: undefined });
+  }
+
   /** The tag a connection's later packets carry after a first packet tagged `tag`: its label-only twin, else itself. */
   followTag(tag: number): number {
     return tag === 0 ? 0 : (this.builds.get(tag)?.follow ?? tag);

@@ -6,7 +6,7 @@ import type { InterfaceDef, Topology } from '../topology/schema';
 import { markOf } from './provenance';
 import { readBoxId } from './ids';
 
-export type TableId = 'interfaces' | 'arp' | 'routes' | 'nat' | 'bgp-neighbors' | 'bgp-rib' | 'slb-rules' | 'vfp-flows' | 'mac';
+export type TableId = 'interfaces' | 'arp' | 'routes' | 'nat' | 'bgp-neighbors' | 'bgp-rib' | 'slb-rules' | 'slb-probes' | 'vfp-flows' | 'vfp-snat' | 'mac';
 
 /** Each live table's title and columns, in the order the engine's rows fill them. */
 export const TABLE_COLUMNS: Readonly<Record<TableId, { readonly title: string; readonly columns: readonly string[] }>> = {
@@ -17,7 +17,9 @@ export const TABLE_COLUMNS: Readonly<Record<TableId, { readonly title: string; r
   'bgp-neighbors': { title: 'BGP neighbours', columns: ['peer', 'AS', 'state', 'hold time', 'capabilities', 'since'] },
   'bgp-rib': { title: 'BGP RIB', columns: ['prefix', 'next hop', 'AS path', 'origin', 'peer', 'learned at'] },
   'slb-rules': { title: 'SLB rules', columns: ['rule', 'VIP', 'protocol', 'port', 'DIPs'] },
+  'slb-probes': { title: 'SLB health probes (host agent)', columns: ['rule', 'DIP', 'probe', 'state', 'in a row', 'last'] },
   'vfp-flows': { title: 'VFP flow table', columns: ['client', 'VIP', 'DIP', 'port', 'created'] },
+  'vfp-snat': { title: 'VFP outbound NAT', columns: ['protocol', 'DIP', 'VIP', 'remote', 'rule', 'created'] },
   mac: { title: 'MAC address table', columns: ['mac', 'port', 'vlan'] },
 };
 

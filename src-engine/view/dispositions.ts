@@ -11,6 +11,8 @@ export const DISPOSITIONS = [
   'no-dns-answer',
   /** The MUX or VFP has no load-balancing rule for the VIP, protocol and port. */
   'no-rule',
+  /** The MUX has a rule, but the SLB manager took every DIP out of rotation (their health probes fail). */
+  'no-healthy-dip',
   /** The packet was sent into a link (a NIC's switch port) that is down. */
   'link-down',
   /** The packet (with any encapsulation) is larger than the MTU of the link it must leave by, and may not be fragmented. */
@@ -32,6 +34,7 @@ export const DISPOSITION_LABEL: Readonly<Record<Disposition, string>> = {
   'no-listener': 'failed: nothing listens',
   'no-dns-answer': 'failed: no DNS answer',
   'no-rule': 'failed: no load-balancing rule',
+  'no-healthy-dip': 'failed: no healthy DIP',
   'link-down': 'failed: link down',
   'too-big': 'failed: packet too big for the MTU',
   timeout: 'failed: timed out',

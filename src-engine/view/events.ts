@@ -21,6 +21,7 @@ export const EVENT_LABEL: Readonly<Record<EventKind, string>> = {
   'tcp-retransmit': 'TCP retry',
   'tcp-gave-up': 'TCP gave up',
   'flow-attempt': 'attempt',
+  'dip-health': 'DIP health',
   info: 'note',
 };
 

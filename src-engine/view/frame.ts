@@ -19,7 +19,7 @@ export const ROLE_LABEL: Readonly<Record<FrameRole, string>> = {
 
 /** What each role is, in a sentence, for a frame the traced hops do not explain. */
 export const ROLE_NOTE: Readonly<Record<FrameRole, string>> = {
-  'control-plane': 'The network keeping its tables: BGP sessions and keepalives, ARP. Not part of the traced flow.',
+  'control-plane': "The network keeping itself running: BGP sessions and keepalives, ARP, the SLB host agent's health probes. Not part of the traced flow.",
   'name-resolution': 'The DNS lookup that turns the name into an address before the flow can start.',
   flow: "The user's traffic, after the hops traced here (e.g. the handshake's last ACK).",
 };
@@ -32,6 +32,22 @@ export function frameRole(protocol: Protocol): FrameRole {
   if (protocol === 'bgp' || protocol === 'arp') return 'control-plane';
   if (protocol === 'dns') return 'name-resolution';
   return 'flow';
+}
+
+/**
+ * Flow ids the SLB host agent's health probes (and the DIPs' answers) carry: they are labelled so they can be
+ * told apart, but they are the control plane, not the user's flow.
+ */
+export const PROBE_FLOW_IDS: readonly string[] = ['probe', 'probe-reply'];
+
+export const isProbeFlowId = (flowId: string | undefined): boolean => flowId !== undefined && PROBE_FLOW_IDS.includes(flowId);
+
+/** Is this frame part of the user's flow (an attempt, its answer, its DNS lookup)? Probes are not. */
+export const inUserFlow = (tx: { readonly flowId?: string | undefined }): boolean => tx.flowId !== undefined && !isProbeFlowId(tx.flowId);
+
+/** A transmitted frame's role: a health probe is control plane whatever protocol it speaks. */
+export function transmissionRole(tx: { readonly bytes: Uint8Array; readonly flowId?: string | undefined }): FrameRole {
+  return isProbeFlowId(tx.flowId) ? 'control-plane' : viewFrame(tx.bytes).role;
 }
 
 export interface FrameView {

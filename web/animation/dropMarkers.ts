@@ -24,6 +24,7 @@ const DISPOSITION_TEXT: Record<string, string> = {
   'no-listener': 'nothing listens',
   'no-dns-answer': 'no DNS answer',
   'no-rule': 'no load-balancing rule',
+  'no-healthy-dip': 'no healthy DIP',
   'link-down': 'link down',
   timeout: 'timed out',
 };

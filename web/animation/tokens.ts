@@ -1,6 +1,6 @@
 // What the token layer draws for a step: one token per frame, with its path, label and look.
 import type { Protocol } from '../../src-engine/protocol';
-import { viewFrame } from '../../src-engine/view/index';
+import { inUserFlow, viewFrame } from '../../src-engine/view/index';
 import type { Geometry } from '../diagram/geometry';
 import type { Timeline } from '../model/timeline';
 import { tokenIds } from './tokenIds';
@@ -29,7 +29,7 @@ export function stepTokens(geo: Geometry, timeline: Timeline, stepIndex: number)
   if (!step) return [];
   const out: Token[] = [];
   const lanes = new Map<string, number>();
-  for (const id of tokenIds(step.txIds, (t) => timeline.tx.get(t)?.flowId !== undefined)) {
+  for (const id of tokenIds(step.txIds, (t) => { const x = timeline.tx.get(t); return x !== undefined && inUserFlow(x); })) {
     const tx = timeline.tx.get(id);
     if (!tx) continue;
     const entry = tx.fromNode === geo.switchId ? entryX(geo, timeline, id) : undefined;
@@ -39,7 +39,7 @@ export function stepTokens(geo: Geometry, timeline: Timeline, stepIndex: number)
     const key = `${path.anchor} ${path.points.map((p) => `${p.x},${p.y}`).join(' ')}`;
     const lane = lanes.get(key) ?? 0;
     lanes.set(key, lane + 1);
-    out.push({ txId: id, path, label: view.tokenLabel, protocol: tx.protocol, ...(view.vni !== undefined ? { vni: view.vni } : {}), ...(view.ttl !== undefined ? { ttl: view.ttl } : {}), inFlow: tx.flowId !== undefined, lane });
+    out.push({ txId: id, path, label: view.tokenLabel, protocol: tx.protocol, ...(view.vni !== undefined ? { vni: view.vni } : {}), ...(view.ttl !== undefined ? { ttl: view.ttl } : {}), inFlow: inUserFlow(tx), lane });
   }
   return sideBySide(out);
 }

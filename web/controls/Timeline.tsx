@@ -4,6 +4,9 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import type { RunResult } from '../../src-engine/protocol';
 import type { Timeline as TimelineModel } from '../model/timeline';
 import { formatTime } from '../model/format';
+import { inUserFlow } from '../../src-engine/view/index';
+
+const inFlow = (tx: { readonly flowId?: string } | undefined): boolean => tx !== undefined && inUserFlow(tx);
 import { ChapterStrip } from '../lessons/ChapterStrip';
 import { selectCursor, selectResult, selectTimeline, useAppStore } from '../store/store';
 
@@ -50,7 +53,7 @@ const Ticks = memo(function Ticks({ timeline, result }: { timeline: TimelineMode
     const n = Math.max(1, timeline.steps.length - 1);
     const drops = new Set(result.events.filter((e) => e.kind === 'drop').map((e) => timeline.stepOfEvent.get(e.id)));
     return timeline.steps.map((s) => {
-      const flow = s.txIds.some((id) => timeline.tx.get(id)?.flowId !== undefined);
+      const flow = s.txIds.some((id) => inFlow(timeline.tx.get(id)));
       const kind = drops.has(s.index) ? 'drop' : flow ? 'flow' : s.protocols.includes('bgp') ? 'bgp' : 'other';
       return { x: (s.index / n) * 100, kind };
     });

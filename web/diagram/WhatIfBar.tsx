@@ -1,12 +1,23 @@
 // The run's what-ifs, over the diagram: each can be undone; a hint says how to add one, and a button sets the
 // PA network to a plain 1500-byte MTU (no room for VXLAN) to see what a full-size packet meets at the MUX.
-import { selectRequest, useAppStore } from '../store/store';
+// Beside them, the knob that adds a device to the run (the second portal DIP), a toggle that runs the flow again.
+import { selectRequest, selectTopology, useAppStore } from '../store/store';
 import { formatTime } from '../model/format';
 
 /** The MTU the what-if gives the PA network: Ethernet's, without the 160 bytes Microsoft's SDN wants for encapsulation. */
 const PLAIN_MTU = 1500;
 
+/** The what-ifs of the run, and the knob that adds a second portal DIP. */
 export function WhatIfBar() {
+  return (
+    <>
+      <WhatIfList />
+      <SecondDipToggle />
+    </>
+  );
+}
+
+function WhatIfList() {
   const request = useAppStore(selectRequest);
   const running = useAppStore((s) => s.runStatus === 'running');
   const removeWhatIf = useAppStore((s) => s.removeWhatIf);
@@ -47,5 +58,27 @@ export function WhatIfBar() {
       ))}
       {offer && <li>{offer}</li>}
     </ul>
+  );
+}
+
+/** The second portal DIP: no source gives TP1 one, so it is a what-if the run adds (PortalVM2). */
+function SecondDipToggle() {
+  const topology = useAppStore(selectTopology);
+  const on = useAppStore((s) => s.request?.knobs?.secondDip === true);
+  const running = useAppStore((s) => s.runStatus === 'running');
+  const setKnob = useAppStore((s) => s.setKnob);
+  const rule = topology?.slb?.rules[0];
+  if (!rule) return null;
+  return (
+    <button
+      type="button"
+      className="knob-toggle"
+      aria-pressed={on}
+      disabled={running}
+      title={`What if the portal rule ${rule.name} had a second DIP, PortalVM2? Fail PortalVM and the MUX moves new flows to it once the health probes give up on PortalVM.`}
+      onClick={() => void setKnob('secondDip', !on)}
+    >
+      Second portal DIP
+    </button>
   );
 }

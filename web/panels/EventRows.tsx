@@ -6,7 +6,7 @@ import { useVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/rea
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { foldEvents, ttlRange, type EventRow as Row } from '../model/foldEvents';
 import type { SimEvent, Transmission } from '../../src-engine/protocol';
-import { EVENT_LABEL, PROTOCOLS } from '../../src-engine/view/index';
+import { EVENT_LABEL, PROTOCOLS, isProbeFlowId } from '../../src-engine/view/index';
 import { formatTime } from '../model/format';
 import type { Timeline } from '../model/timeline';
 import { selectCurrentTxId, useAppStore, type AppState } from '../store/store';
@@ -118,9 +118,14 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
     if (!lessonChapter) return foldEvents(events);
     const about = new Set(lessonChapter.txIds);
     const nodes = new Set(lessonChapter.nodes);
-    // Background: frames the chapter is not about, ARP's notes, and whatever happens at other devices.
-    return foldEvents(events, (e) => (e.kind === 'transmission' ? !about.has(e.transmissionId) : e.protocol === 'arp' || e.kind === 'arp-learned' || !nodes.has(e.node)));
-  }, [events, lessonChapter]);
+    // Background: frames the chapter is not about, the control plane's health probes and ARP's notes, and
+    // whatever happens at other devices.
+    return foldEvents(events, (e) =>
+      e.kind === 'transmission'
+        ? !about.has(e.transmissionId) || isProbeFlowId(timeline?.tx.get(e.transmissionId)?.flowId)
+        : e.protocol === 'arp' || e.kind === 'arp-learned' || e.kind === 'dip-health' || !nodes.has(e.node),
+    );
+  }, [events, lessonChapter, timeline]);
   const items = useMemo(() => {
     const out: Item[] = [];
     for (const r of rows) {

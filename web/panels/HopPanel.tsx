@@ -3,7 +3,7 @@
 // reason. The diagram's status line says the same at all times.
 import { useDeferredValue, useMemo } from 'react';
 import type { FlowTrace, Transmission } from '../../src-engine/protocol';
-import { DISPOSITION_LABEL, ROLE_NOTE, isDelivered, viewFrame } from '../../src-engine/view/index';
+import { DISPOSITION_LABEL, ROLE_LABEL, ROLE_NOTE, inUserFlow, isDelivered, transmissionRole, viewFrame } from '../../src-engine/view/index';
 import { hopContext, isLastHop, type HopRef } from '../model/hops';
 import { selectCursor, selectCurrentTx, selectOpenQuestion, selectParts, selectResult, useAppStore } from '../store/store';
 import { HopSteps } from './HopSteps';
@@ -37,7 +37,9 @@ function HopView({ at, role }: { at: HopRef; role: 'sender' | 'end' }) {
 
 /** A frame no traced hop explains: named for the part it plays, with what its sender said of it. */
 function UntracedFrame({ tx }: { tx: Transmission }) {
-  const { role, roleLabel, tokenLabel } = viewFrame(tx.bytes);
+  const { tokenLabel } = viewFrame(tx.bytes);
+  const role = transmissionRole(tx);
+  const roleLabel = ROLE_LABEL[role];
   return (
     <div className="hop" data-role={role}>
       <p className="hop-head">
@@ -62,7 +64,7 @@ export function HopPanel() {
   const at = ctx.sender ?? ctx.receiver;
   const end = ctx.receiver && isLastHop(ctx.receiver) ? ctx.receiver : undefined;
   // A frame of a flow beyond its traced first packet: a retransmission, the handshake's ACK, data.
-  const attempt = tx && !at && tx.flowId !== undefined ? (result.attempts ?? [result.trace]).find((a) => tx.flowId === a.id || tx.flowId === `${a.id}-reply`) : undefined;
+  const attempt = tx && !at && inUserFlow(tx) ? (result.attempts ?? [result.trace]).find((a) => tx.flowId === a.id || tx.flowId === `${a.id}-reply`) : undefined;
   return (
     <section className="hop-panel" aria-labelledby="why-title" data-shows-step={shownStep}>
       <h3 id="why-title">Why</h3>

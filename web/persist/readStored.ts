@@ -15,7 +15,7 @@ const request = z.object({
   to: text(LIMITS.destinationLength),
   seed: z.optional(bounded(0, 0xffffffff).check(z.int('a whole number'))),
   whatIf: z.optional(z.array(whatIf, 'a list').check(z.maxLength(LIMITS.whatIfs, `at most ${LIMITS.whatIfs} what-ifs`))),
-  knobs: z.optional(z.object({ secondMux: z.optional(z.boolean('true or false')), icmpRedirects: z.optional(z.boolean('true or false')) })),
+  knobs: z.optional(z.object({ secondMux: z.optional(z.boolean('true or false')), secondDip: z.optional(z.boolean('true or false')), icmpRedirects: z.optional(z.boolean('true or false')) })),
   mtu: z.optional(z.array(z.object({ network: text(LIMITS.nameLength), mtu: bounded(MIN_MTU, MAX_MTU).check(z.int('a whole number')) }), 'a list').check(z.maxLength(16, 'at most 16 MTU what-ifs'))),
 });
 

@@ -50,7 +50,8 @@ describe('buildSequence', () => {
   it('honours the protocol filters and maps every visible step to its row', () => {
     const m = buildSequence(input(portal, { hidden: ['arp', 'bgp'] }));
     expect(m.rows.every((r) => r.kind !== 'frame' || (r.protocol !== 'arp' && r.protocol !== 'bgp'))).toBe(true);
-    expect(m.rows.map((r) => (r as FrameRow).label).slice(0, 3)).toEqual(['DNS query', 'DNS query', 'DNS query']);
+    // First the SLB host agent's health probe of PortalVM (0.5 s), then the DNS lookup.
+    expect(m.rows.map((r) => (r as FrameRow).label).slice(0, 6)).toEqual(['TCP SYN', 'TCP SYN-ACK', 'TCP RST', 'DNS query', 'DNS query', 'DNS query']);
     m.rows.forEach((r, i) => expect(m.rowOfStep.get(r.step)).toBeLessThanOrEqual(i));
     expect(m.height).toBe(HEAD_H + m.rows.length * ROW_H + ROW_H / 2);
   });

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { EngineError, RunRequest, RunResult, WhatIf } from '../../src-engine/protocol';
+import type { EngineError, Knobs, RunRequest, RunResult, WhatIf } from '../../src-engine/protocol';
 import { FLOW_START, flowFirstFrameTime, readInterfaceId } from '../../src-engine/view/index';
 import { getEngine } from '../engine/client';
 import { flowParts, type FlowPart } from '../model/hops';
@@ -20,6 +20,8 @@ export interface RunSlice {
   runFlow: (request: RunRequest, step?: number) => Promise<void>;
   /** Fails a node at the playhead's time (or before the flow, with no run yet) and runs again. */
   failNode: (node: string) => Promise<void>;
+  /** Turns a what-if knob on or off (e.g. the second portal DIP) and runs the flow again. */
+  setKnob: (knob: keyof Knobs, on: boolean) => Promise<void>;
   /** Undoes a node's failure: the run is computed again without it. */
   restoreNode: (node: string) => Promise<void>;
   removeWhatIf: (index: number) => Promise<void>;
@@ -79,6 +81,16 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     const at = timeline?.steps[cursor]?.time ?? DEFAULT_FAIL_AT;
     const whatIf: WhatIf[] = [...(base.whatIf ?? []).filter((w) => w.target !== node), { action: 'fail', target: node, at: Math.round(at) }];
     await get().runFlow({ ...base, whatIf });
+  },
+  setKnob: async (knob, on) => {
+    const { request } = get();
+    const base = request ?? { ...PRESET_REQUEST };
+    const knobs: { -readonly [K in keyof Knobs]?: Knobs[K] } = { ...base.knobs };
+    if (on) knobs[knob] = true;
+    else delete knobs[knob];
+    const rest: RunRequest = { ...base };
+    delete (rest as { knobs?: unknown }).knobs;
+    await get().runFlow(Object.keys(knobs).length > 0 ? { ...rest, knobs } : rest);
   },
   restoreNode: async (node) => {
     const { request } = get();

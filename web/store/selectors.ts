@@ -2,7 +2,10 @@
 // `useAppStore((s) => selectNodeHop(s, id))`: each node subscribes to its own answer, so a step
 // re-renders only the nodes and edges whose highlight changes, never the whole graph.
 import type { Transmission } from '../../src-engine/protocol';
-import { bgpStateAt, isNodeUpAt, nicEdgeId } from '../../src-engine/view/index';
+import { bgpStateAt, inUserFlow, isNodeUpAt, nicEdgeId } from '../../src-engine/view/index';
+
+/** A frame of the user's flow (not a health probe): the one a step shows first. */
+const inFlow = (tx: Transmission | undefined): boolean => tx !== undefined && inUserFlow(tx);
 import { tokenIds } from '../animation/tokenIds';
 import type { Geometry } from '../diagram/geometry';
 import type { Step } from '../model/timeline';
@@ -59,7 +62,7 @@ export function selectCurrentTxId(s: AppState): number | undefined {
   const step = selectCurrentStep(s);
   if (!step) return undefined;
   if (s.selectedTx !== undefined && step.txIds.includes(s.selectedTx)) return s.selectedTx;
-  return step.txIds.find((id) => s.timeline?.tx.get(id)?.flowId !== undefined) ?? step.txIds[0];
+  return step.txIds.find((id) => inFlow(s.timeline?.tx.get(id))) ?? step.txIds[0];
 }
 
 export const selectCurrentTx = (s: AppState): Transmission | undefined => {
@@ -88,7 +91,7 @@ function stepMarks(s: AppState): StepMarks | undefined {
   const roles = new Map<string, 'sender' | 'receiver'>();
   const edges = new Set<string>();
   const timeline = s.timeline;
-  for (const id of tokenIds(step.txIds, (t) => timeline.tx.get(t)?.flowId !== undefined)) {
+  for (const id of tokenIds(step.txIds, (t) => inFlow(timeline.tx.get(t)))) {
     const tx = timeline.tx.get(id);
     if (!tx) continue;
     roles.set(tx.fromNode, 'sender');
