@@ -119,7 +119,8 @@ describe('capture points', () => {
     ]);
     expect(buildCapture(muxDown, SWITCH, 'vm').packets.filter((p) => intoDownPort.some((t) => p.comment?.startsWith(`#${t.id} `)))).toEqual([]);
     // VFP's decapsulated SYN (bytes no VM sent) going into PortalVM's port, which is down: not received, so not captured.
-    const portalDown = runPoc({ whatIf: [{ action: 'fail', target: 'PortalVM:eth0', at: 500_000 }] }).result.transmissions;
+    // (Early, at 5 s: later the health probes would have taken PortalVM out of rotation and the MUX would drop it.)
+    const portalDown = runPoc({ whatIf: [{ action: 'fail', target: 'PortalVM:eth0', at: 500_000 }], flowAt: [5_000_000] }).result.transmissions;
     const lostSyn = portalDown.find((t) => t.fromNode === SWITCH && t.toNode === undefined && t.flowId === 'flow')!;
     expect(lostSyn.fromInterface).toBe('PortalVM.eth0');
     const atVms = buildCapture(portalDown, SWITCH, 'vm');
