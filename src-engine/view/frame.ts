@@ -34,16 +34,8 @@ export function frameRole(protocol: Protocol): FrameRole {
   return 'flow';
 }
 
-/**
- * Flow ids the SLB host agent's health probes (and the DIPs' answers) carry: they are labelled so they can be
- * told apart, but they are the control plane, not the user's flow.
- */
-export const PROBE_FLOW_IDS: readonly string[] = ['probe', 'probe-reply'];
-
-export const isProbeFlowId = (flowId: string | undefined): boolean => flowId !== undefined && PROBE_FLOW_IDS.includes(flowId);
-
-/** Is this frame part of the user's flow (an attempt, its answer, its DNS lookup)? Probes are not. */
-export const inUserFlow = (tx: { readonly flowId?: string | undefined }): boolean => tx.flowId !== undefined && !isProbeFlowId(tx.flowId);
+export { PROBE_FLOW_IDS, inUserFlow, isProbeFlowId } from './flowIds';
+import { isProbeFlowId } from './flowIds';
 
 /** A transmitted frame's role: a health probe is control plane whatever protocol it speaks. */
 export function transmissionRole(tx: { readonly bytes: Uint8Array; readonly flowId?: string | undefined }): FrameRole {
