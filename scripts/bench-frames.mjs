@@ -6,10 +6,9 @@
 //   npx vite build --mode bench && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000,2000,4000] [--port 4397] [--json-only]
 // Prints a table, then one line `BENCH {json}`.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
+import { CHROMIUM_ARGS, benchPreflight } from './browser.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -25,15 +24,7 @@ if (!(seconds > 0) || !sizes.every((v) => Number.isInteger(v) && v >= 2)) {
   console.error('bench-frames: --seconds must be a positive number and --vms a comma-separated list of whole numbers of 2 or more.');
   process.exit(2);
 }
-if (!existsSync('dist-bench/index.html')) {
-  console.error('bench-frames: dist-bench/ is not built. Run "npx vite build --mode bench" first (the benchmark page modes exist only in that build).');
-  process.exit(2);
-}
-const executablePath = findChromium();
-if (!executablePath) {
-  console.error('bench-frames: no Chromium found. Install one (apt-get install chromium) or set CHROMIUM_PATH.');
-  process.exit(2);
-}
+const executablePath = benchPreflight('bench-frames');
 
 const CASES = [
   { name: 'app, POC', query: '?bench=app', vms: 0, kind: 'app' },

@@ -7,10 +7,9 @@
 //   npx vite build --mode bench && node scripts/bench-sequence.mjs [--seconds 6] [--port 4398] [--json-only]
 // Prints a table, then one line `BENCH {json}` whose `ratio` compares the app (every fold open) with bare d3.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
+import { CHROMIUM_ARGS, benchPreflight } from './browser.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -24,15 +23,7 @@ if (!(seconds > 0)) {
   console.error('bench-sequence: --seconds must be a positive number.');
   process.exit(2);
 }
-if (!existsSync('dist-bench/index.html')) {
-  console.error('bench-sequence: dist-bench/ is not built. Run "npx vite build --mode bench" first (the benchmark page modes exist only in that build).');
-  process.exit(2);
-}
-const executablePath = findChromium();
-if (!executablePath) {
-  console.error('bench-sequence: no Chromium found. Install one (apt-get install chromium) or set CHROMIUM_PATH.');
-  process.exit(2);
-}
+const executablePath = benchPreflight('bench-sequence');
 const log = (text) => values['json-only'] || console.error(`bench-sequence: ${text}`);
 
 /** Runs in the page: one move per animation frame for `ms`; the frames' timestamps and the long tasks. */

@@ -32,3 +32,21 @@ export function findChromium() {
   for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(p)) return p;
   return playwrightCacheChromium();
 }
+
+/**
+ * What every page benchmark needs before it starts: the `vite build --mode bench` build (the benchmark page
+ * modes exist only there) and a Chromium. Returns the Chromium's path, or exits with a message naming what is
+ * missing and how to get it.
+ */
+export function benchPreflight(name) {
+  if (!existsSync('dist-bench/index.html')) {
+    console.error(`${name}: dist-bench/ is not built. Run "npx vite build --mode bench" first (the benchmark page modes exist only in that build).`);
+    process.exit(2);
+  }
+  const executablePath = findChromium();
+  if (!executablePath) {
+    console.error(`${name}: no Chromium found. Install one (apt-get install chromium) or set CHROMIUM_PATH.`);
+    process.exit(2);
+  }
+  return executablePath;
+}
