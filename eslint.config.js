@@ -24,8 +24,7 @@ export default tseslint.config(
     // at run time (pure, zod-free), and any other engine file for its types only. Tests may use the engine
     // itself; the benchmark harness, loaded only in bench mode, builds its generated topology.
     files: ['web/**/*.{ts,tsx}'],
-    // Two known exceptions, to move behind the worker: the topology editor's edits and the JSON Schema export.
-    ignores: ['web/**/*.test.{ts,tsx}', 'web/bench/**', 'web/store/editorSlice.ts'],
+    ignores: ['web/**/*.test.{ts,tsx}', 'web/bench/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -108,9 +108,7 @@ describe('src-engine purity', () => {
   it('the page loads engine code at run time only from src-engine/view/ (types from anywhere)', () => {
     const WEB = join(ROOT, '..', 'web');
     // The benchmark harness (web/bench, loaded only in bench mode) builds its generated topology itself.
-    // Known exception, to move into the view module: the topology editor's edits (pure, zod-free).
-    const KNOWN = ['store/editorSlice.ts'];
-    const page = sourceFiles(WEB).filter((f) => !/\.test\.tsx?$/.test(f) && !relative(WEB, f).startsWith('bench/') && !KNOWN.includes(relative(WEB, f)));
+    const page = sourceFiles(WEB).filter((f) => !/\.test\.tsx?$/.test(f) && !relative(WEB, f).startsWith('bench/'));
     expect(page.length).toBeGreaterThan(20);
     const offenders = page.flatMap((file) =>
       runtimeImportsOf(readFileSync(file, 'utf8'))

@@ -1,7 +1,7 @@
 // The example topology files the site ships in public/examples/, built from the POC with the editor's own
 // edits, so an example is exactly what a teacher could make in the app. scripts/write-examples.ts writes
 // them; a test checks the files still match and validate against the published JSON Schema.
-import { applyEdit, type TopologyEdit } from '../topology/edits';
+import { applyEdit, type TopologyEdit } from '../view/edits';
 import type { TopologyDocument } from '../topology/schema';
 import { POC_TOPOLOGY } from './poc';
 

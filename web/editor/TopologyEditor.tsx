@@ -3,7 +3,7 @@
 // checks in the worker; an error shows at the field that caused it, and undo/redo walk the history.
 import { useId, useState, type FormEvent } from 'react';
 import type { EngineError } from '../../src-engine/protocol';
-import type { TopologyEdit } from '../../src-engine/topology/edits';
+import type { TopologyEdit } from '../../src-engine/view/edits';
 import type { TopologyDocument } from '../../src-engine/topology/schema';
 import { ExportTopology } from '../controls/ExportTopology';
 import { currentDocument } from '../store/editorSlice';

@@ -1,10 +1,10 @@
 // The topology editor's state: the document being edited, with undo and redo. An edit is data
-// (src-engine/topology/edits.ts); the engine checks the result in the worker and names any field that is
+// (src-engine/view/edits.ts); the engine checks the result in the worker and names any field that is
 // wrong, and only a document it accepts is loaded (the diagram then lays itself out again). A rejected
 // edit changes nothing: the errors go back to the field that made it.
 import type { StateCreator } from 'zustand';
 import type { EngineError, TopologySnapshot } from '../../src-engine/protocol';
-import type { History, TopologyEdit } from '../../src-engine/topology/edits';
+import type { History, TopologyEdit } from '../../src-engine/view/edits';
 import type { TopologyDocument } from '../../src-engine/topology/schema';
 import { getEngine } from '../engine/client';
 import type { AppState } from './store';
@@ -31,7 +31,7 @@ export function currentDocument(s: Pick<AppState, 'editHistory' | 'editedSnapsho
 }
 
 /** The edits themselves load with the first one: the editor is not on the first screen. */
-const loadEdits = () => import('../../src-engine/topology/edits');
+const loadEdits = () => import('../../src-engine/view/edits');
 
 const crashed = (e: unknown): EngineError[] => [{ code: 'engine-crashed', message: `The engine failed unexpectedly (${(e as Error).message}). Reload the page; your last export is safe.` }];
 

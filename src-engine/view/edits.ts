@@ -1,7 +1,7 @@
 // Changes to a topology document, as data, applied by one pure function. The editor sends these; undo is
 // going back to the document before. An edit never checks meaning (the engine's validation does that on
 // the result, and names the field); it only refuses what it cannot apply, such as an unknown node.
-import type { Provenance, TopologyDocument } from './schema';
+import type { Provenance, TopologyDocument } from '../topology/schema';
 
 type Doc = TopologyDocument;
 type NodeDoc = Doc['nodes'][number];

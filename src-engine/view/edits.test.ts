@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { POC_TOPOLOGY } from '../scenarios/poc';
 import { simulate } from '../run/simulate';
 import { applyEdit, commit, createHistory, EDITED, HISTORY_LIMIT, redo, undo, type TopologyEdit } from './edits';
-import type { TopologyDocument } from './schema';
-import { parseTopology } from './validate';
+import type { TopologyDocument } from '../topology/schema';
+import { parseTopology } from '../topology/validate';
 
 function apply(doc: TopologyDocument, ...edits: TopologyEdit[]): TopologyDocument {
   return edits.reduce((d, e) => {
