@@ -59,7 +59,7 @@ test('at 1280x800 no text renders smaller than 12 CSS px, the diagram fitted (zo
   await hoplab.open('?motion=off');
   await test.step('the first view', async () => expect(await smallText(page)).toEqual([]));
   await hoplab.runPreset();
-  for (const step of [13, 53, 56]) {
+  for (const step of [13, 19, 60]) {
     await test.step(`step ${step}, tokens on the diagram`, async () => {
       await page.getByRole('slider', { name: 'Timeline' }).fill(String(step - 1));
       await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);

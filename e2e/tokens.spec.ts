@@ -36,10 +36,10 @@ const overlap = (a: Box, b: Box) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.
 const BUSY = [
   { step: 13, what: 'the BGP exchange: MuxVM sends a KEEPALIVE and the UPDATE at once', tokens: 2 },
   { step: 14, what: 'the switch forwards both to BGPVM', tokens: 2 },
-  { step: 18, what: "ClientVM's ARP request flooded to the transit ports", tokens: 2 },
-  { step: 53, what: 'the VXLAN leg: the SYN wrapped by MuxVM, in the tunnel to the host', tokens: 1 },
-  { step: 56, what: "PortalVM's ARP request flooded to every management port", tokens: 7 },
-  { step: 61, what: 'the Direct Server Return: the SYN-ACK leaves BGPVM for ClientVM', tokens: 1 },
+  { step: 19, what: "PortalVM's ARP request (to answer the first health probe) flooded to every management port", tokens: 7 },
+  { step: 25, what: "ClientVM's ARP request flooded to the transit ports", tokens: 2 },
+  { step: 60, what: 'the VXLAN leg: the SYN wrapped by MuxVM, in the tunnel to the host', tokens: 1 },
+  { step: 64, what: 'the Direct Server Return: the SYN-ACK leaves BGPVM for ClientVM', tokens: 1 },
 ];
 
 for (const busy of BUSY) {
@@ -59,7 +59,7 @@ for (const busy of BUSY) {
 }
 
 test('a packet inside a packet stays readable: the VXLAN envelope names its VNI around the inner SYN and its TTL', async ({ hoplab, page }) => {
-  await hoplab.open(`${RUN}&step=52`);
+  await hoplab.open(`${RUN}&step=59`);
   const token = page.locator('.token-vxlan');
   await expect(token.locator('.token-envelope-text')).toHaveText('VXLAN VNI 4096');
   await expect(token.locator('.token-pill')).toHaveText('TCP SYN · TTL 126');

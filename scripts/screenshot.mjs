@@ -22,9 +22,9 @@ const { values } = parseArgs({
 
 const FLOW = '?scenario=poc&from=ClientVM&to=https%3A%2F%2Fportal.azurestack.local&motion=off';
 /** The canonical flow at the VXLAN leg: the SYN, wrapped by MuxVM, in the tunnel to the host's PA. */
-const VXLAN = `${FLOW}&step=52`;
-/** The last step of the canonical run (70 steps): the forward path and the Direct Server Return drawn together. */
-const RETURN = `${FLOW}&step=69`;
+const VXLAN = `${FLOW}&step=59`;
+/** The last step of the canonical run (97 steps, the TLS exchange and the FINs included): the forward path and the Direct Server Return drawn together. */
+const RETURN = `${FLOW}&step=96`;
 
 /** The README's pictures: the underlay at the VXLAN leg (light and dark), the overlay, the return path, a tablet. */
 const SHOTS = values.out
@@ -54,6 +54,8 @@ try {
     await page.getByTestId('engine-status').and(page.locator('[data-status="ready"]')).waitFor();
     for (const name of shot.click) await page.getByRole('button', { name, exact: true }).click();
     if (values.wait) await page.locator(values.wait).first().waitFor();
+    // Panels off the first screen load on demand: wait until none still says it is loading.
+    await page.waitForFunction(() => !/Loading/.test(document.body.innerText), undefined, { timeout: 30_000 });
     await page.waitForTimeout(400);
     await page.screenshot({ path: shot.out });
     console.log(`wrote ${shot.out}`);
