@@ -1,5 +1,6 @@
 // The SLB beyond the load-balanced flow: outbound NAT (PortalVM reaching ClientVM leaves as the VIP, its
-// answer comes back through the MUX and VFP).
+// answer comes back through the MUX and VFP), and the host agent's health probes taking a failed DIP out of
+// the MUX's rotation.
 import { expect, test } from './fixtures';
 
 test('outbound NAT: PortalVM pings ClientVM as the VIP; the answer comes back through the MUX', async ({ hoplab, events, page }) => {
