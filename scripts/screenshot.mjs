@@ -54,6 +54,8 @@ try {
     await page.getByTestId('engine-status').and(page.locator('[data-status="ready"]')).waitFor();
     for (const name of shot.click) await page.getByRole('button', { name, exact: true }).click();
     if (values.wait) await page.locator(values.wait).first().waitFor();
+    // A link with a step opens a run: wait for its step to show, then for the panels that load on demand.
+    if (/[?&]step=/.test(shot.query)) await page.locator('.step-readout').filter({ hasText: /Step \d+ of/ }).waitFor({ timeout: 60_000 });
     // Panels off the first screen load on demand: wait until none still says it is loading.
     await page.waitForFunction(() => !/Loading/.test(document.body.innerText), undefined, { timeout: 30_000 });
     await page.waitForTimeout(400);

@@ -1,6 +1,7 @@
 // fast-check generators of valid layer stacks: every stack they make decodes back to itself, with the
 // fields the encoder computes (lengths, checksums left undefined) filled in.
 import fc from 'fast-check';
+import { encodePacket } from '../encode';
 import type {
   ArpLayer, BgpCapability, BgpLayer, BgpMessage, BgpOptionalParameter, DnsAnswer, DnsLayer, DnsQuestion, EthernetLayer, IcmpLayer, Ipv4Layer, Layer, RawLayer, TcpLayer, TlsExtension, TlsHandshake, TlsLayer, UdpLayer, VxlanLayer,
 } from '../layers';
@@ -184,3 +185,12 @@ export function frame(depth = 1): fc.Arbitrary<Layer[]> {
 
 /** The layer types decodePacket can start from. */
 export const layerType = fc.constantFrom('ethernet', 'arp', 'ipv4', 'icmp', 'udp', 'tcp', 'dns', 'vxlan', 'bgp', 'tls', 'raw') as fc.Arbitrary<Layer['type']>;
+
+/** A valid packet with some bytes changed, maybe cut short. */
+export const mutatedFrame = fc
+  .tuple(frame(1), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), fc.option(fc.nat(), { nil: undefined }))
+  .map(([layers, edits, cut]) => {
+    const b = encodePacket(layers);
+    for (const [at, v] of edits) if (b.length > 0) b[at % b.length] = v;
+    return cut === undefined ? b : b.subarray(0, cut % (b.length + 1));
+  });
