@@ -1,6 +1,6 @@
 // The engine behind the worker: one object whose methods are the user's intents (see EngineApi).
 // It holds the loaded topology and the last run; it is plain TypeScript and runs under Node too.
-import { engineError } from './errors';
+import { engineError } from './view/errors';
 import { layoutTopology } from './layout/layoutTopology';
 import type { EngineApi, EngineError, Result, RunRequest, RunResult, TopologySnapshot } from './protocol';
 import { createRunSession } from './run/session';
