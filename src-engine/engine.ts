@@ -24,7 +24,7 @@ export function createEngine(): EngineApi {
 
   return {
     async loadTopology(doc?: unknown): Promise<Result<TopologySnapshot, readonly EngineError[]>> {
-      const parsed = parseTopology(doc ?? POC_TOPOLOGY);
+      const parsed = parseTopology(doc === undefined ? POC_TOPOLOGY : doc);
       if (!parsed.ok) return parsed;
       topology = parsed.value;
       return { ok: true, value: { topology, layout: layoutTopology(topology) } };
