@@ -15,7 +15,7 @@ import type { Route } from './routes';
 
 const NAMES: Record<string, string> = { '192.168.200.1': 'BGPVM', '192.168.200.10': 'NATVM', '192.168.100.6': 'MuxVM' };
 const nameOf = (ip: number) => Object.entries(NAMES).find(([a]) => ipToU32(a) === ip)?.[1] ?? 'nobody';
-const transit = { id: interfaceId('NATVM', 'transit') } as Iface;
+const transit = { id: interfaceId('NATVM', 'transit') } as Partial<Iface> as Iface;
 const route = (prefix: string, len: number, nextHop: string | undefined, source: Route['source'], peer?: string): Route => ({
   network: ipToU32(prefix),
   len,
