@@ -15,6 +15,10 @@ export interface RecordOptions {
 
 const INITIAL = 1024;
 const NONE = -1;
+/** Transmissions per chunk of the columns: a long run adds chunks, and never copies the ones it has. */
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
+const MASK = CHUNK - 1;
 /** The `to` of a frame that reached no one (the link is down). */
 export const NO_END = NONE;
 
@@ -34,11 +38,13 @@ const NOTE = 4;
  */
 class TransmissionColumns {
   length = 0;
-  private capacity = INITIAL;
-  /** Per transmission: the time it left and the time it arrives, side by side. */
-  times = new Float64Array(2 * INITIAL);
-  /** Per transmission, INTS numbers: the sending end and the receiving end (see `endpoint`; NONE: the frame went nowhere), the frame, the flow and the note (NONE: none). */
-  ints = new Int32Array(INTS * INITIAL);
+  /** Per transmission, in chunks of CHUNK: the time it left and the time it arrives, side by side. */
+  private readonly timeChunks: Float64Array[] = [];
+  /** Per transmission, in chunks of CHUNK, INTS numbers: the sending end and the receiving end (see `endpoint`; NONE: the frame went nowhere), the frame, the flow and the note (NONE: none). */
+  private readonly intChunks: Int32Array[] = [];
+  /** The last chunks, where `add` writes. */
+  private times = new Float64Array(0);
+  private ints = new Int32Array(0);
   // Per distinct frame: its bytes (standalone), and its protocol and summary once asked for (decoding
   // every frame as it is sent would cost the run a decode per frame, and most runs' frames are never read).
   readonly bytes: Uint8Array[] = [];
@@ -62,12 +68,18 @@ class TransmissionColumns {
 
   add(from: number, to: number, time: SimTime, arrive: SimTime, frame: number, flow: number, note: number): void {
     const n = this.length;
-    if (n === this.capacity) this.grow();
+    const o = n & MASK;
+    if (o === 0) {
+      this.times = new Float64Array(2 * CHUNK);
+      this.ints = new Int32Array(INTS * CHUNK);
+      this.timeChunks.push(this.times);
+      this.intChunks.push(this.ints);
+    }
     const times = this.times;
-    times[2 * n] = time;
-    times[2 * n + 1] = arrive;
+    times[2 * o] = time;
+    times[2 * o + 1] = arrive;
     const ints = this.ints;
-    const k = INTS * n;
+    const k = INTS * o;
     ints[k + FROM] = from;
     ints[k + TO] = to;
     ints[k + FRAME] = frame;
@@ -76,18 +88,8 @@ class TransmissionColumns {
     this.length = n + 1;
   }
 
-  private grow(): void {
-    this.capacity *= 2;
-    const times = new Float64Array(2 * this.capacity);
-    times.set(this.times);
-    this.times = times;
-    const ints = new Int32Array(INTS * this.capacity);
-    ints.set(this.ints);
-    this.ints = ints;
-  }
-
   time(i: number): SimTime {
-    return this.times[2 * i]!;
+    return this.timeChunks[i >> CHUNK_BITS]![2 * (i & MASK)]!;
   }
 
   /** Every frame's protocol and summary (described on first use, in frame order). */
@@ -122,16 +124,18 @@ class TransmissionColumns {
 
   /** Transmission `i` as the result carries it (after `describe`). */
   transmission(i: number): Transmission {
-    const ints = this.ints;
-    const k = INTS * i;
+    const ints = this.intChunks[i >> CHUNK_BITS]!;
+    const times = this.timeChunks[i >> CHUNK_BITS]!;
+    const o = i & MASK;
+    const k = INTS * o;
     const from = ints[k + FROM]!;
     const to = ints[k + TO]!;
     const f = ints[k + FRAME]!;
     const flowId = ints[k + FLOW]!;
     const note = ints[k + NOTE]!;
     const id = i;
-    const time = this.times[2 * i]!;
-    const arrive = this.times[2 * i + 1]!;
+    const time = times[2 * o]!;
+    const arrive = times[2 * o + 1]!;
     const fromNode = this.endNode[from]!;
     const fromInterface = this.endIface[from]!;
     const protocol = this.protocols[f]!;
@@ -161,13 +165,13 @@ class TransmissionColumns {
 
   /** Transmission `i`'s event, numbered `id` (after `describe`). */
   event(i: number, id: number): SimEvent {
-    const ints = this.ints;
-    const k = INTS * i;
+    const ints = this.intChunks[i >> CHUNK_BITS]!;
+    const k = INTS * (i & MASK);
     const from = ints[k + FROM]!;
     const f = ints[k + FRAME]!;
     return {
       id,
-      time: this.times[2 * i]!,
+      time: this.timeChunks[i >> CHUNK_BITS]![2 * (i & MASK)]!,
       kind: 'transmission',
       node: this.endNode[from]!,
       protocol: this.protocols[f]!,
