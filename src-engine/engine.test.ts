@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './engine';
+import { nodeId } from './view/ids';
 
 const PORTAL = { from: 'ClientVM', to: 'https://portal.azurestack.local' } as const;
 
@@ -15,7 +16,7 @@ describe('compareRun', () => {
     expect(a.value.trace.disposition).toBe('delivered');
     expect(b.value.trace.disposition).toBe('node-down');
     // MuxVM failed only in run B: at B's flow time, the last run (A) still has it up.
-    const tables = await engine.tables('MuxVM', b.value.trace.startedAt ?? 0);
+    const tables = await engine.tables(nodeId('MuxVM'), b.value.trace.startedAt ?? 0);
     expect(tables).toMatchObject({ ok: true, value: { node: 'MuxVM', up: true } });
   });
 

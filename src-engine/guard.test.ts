@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineApi } from './protocol';
 import { guardEngine } from './guard';
+import { nodeId } from './view/ids';
 
 const broken: EngineApi = {
   loadTopology: () => Promise.reject(new RangeError('too deep')),
@@ -9,7 +10,7 @@ const broken: EngineApi = {
     throw new TypeError('x is undefined');
   },
   compareRun: () => Promise.reject(new Error('no run')),
-  tables: () => Promise.resolve({ ok: true, value: { node: 'A', time: 0, up: true, tables: [] } }),
+  tables: () => Promise.resolve({ ok: true, value: { node: nodeId('A'), time: 0, up: true, tables: [] } }),
   exportPcapng: () => Promise.reject('a string'),
   lessons: () => Promise.reject(new Error('no lessons')),
   resolveLesson: () => Promise.reject(new Error('no lesson')),
@@ -25,6 +26,6 @@ describe('guardEngine', () => {
     expect(await g.exportPcapng()).toMatchObject({ ok: false, error: { code: 'engine-crashed' } });
     expect(await g.lessons()).toEqual([]);
     expect(await g.resolveLesson('x')).toMatchObject({ ok: false, error: { code: 'engine-crashed' } });
-    expect(await g.tables('A', 0)).toEqual({ ok: true, value: { node: 'A', time: 0, up: true, tables: [] } });
+    expect(await g.tables(nodeId('A'), 0)).toEqual({ ok: true, value: { node: 'A', time: 0, up: true, tables: [] } });
   });
 });

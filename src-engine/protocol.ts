@@ -6,11 +6,11 @@ import type { Layer } from './packets/layers';
 import type { Topology } from './topology/schema';
 import type { Disposition } from './view/dispositions';
 import type { Protocol } from './view/protocols';
-import type { InterfaceId, PortId } from './view/ids';
+import type { InterfaceId, NodeId, PortId } from './view/ids';
 import type { Provenance } from './view/provenance';
 import type { ErrorCode } from './view/errors';
 
-export type { Disposition, ErrorCode, InterfaceId, PortId, Protocol };
+export type { Disposition, ErrorCode, InterfaceId, NodeId, PortId, Protocol };
 
 /** Simulated time in microseconds since the start of the run. Only the UI maps it to wall time. */
 export type SimTime = number;
@@ -124,10 +124,10 @@ export interface Transmission {
   readonly id: number;
   readonly time: SimTime;
   readonly arrive: SimTime;
-  readonly fromNode: string;
+  readonly fromNode: NodeId;
   readonly fromInterface: string;
   /** Undefined when the frame went nowhere (the receiving node is down, no port). */
-  readonly toNode?: string;
+  readonly toNode?: NodeId;
   readonly toInterface?: string;
   readonly protocol: Protocol;
   readonly summary: string;
@@ -164,7 +164,7 @@ export type HopStep =
   | { readonly kind: 'dropped'; readonly reason: string; readonly text: string };
 
 export interface Hop {
-  readonly node: string;
+  readonly node: NodeId;
   readonly interface: string;
   readonly time: SimTime;
   readonly steps: readonly HopStep[];
@@ -259,7 +259,7 @@ export type DropReason =
 interface EventBase {
   readonly id: number;
   readonly time: SimTime;
-  readonly node: string;
+  readonly node: NodeId;
   readonly summary: string;
   readonly protocol?: Protocol;
 }
@@ -349,7 +349,7 @@ export interface DeviceTable {
 }
 
 export interface DeviceTables {
-  readonly node: string;
+  readonly node: NodeId;
   readonly time: SimTime;
   readonly up: boolean;
   /** Interfaces, ARP cache, routes, NAT, BGP neighbours and RIB, SLB rules, VFP flows: whichever the node has. */
@@ -369,7 +369,7 @@ export interface EngineApi {
    */
   compareRun(request: RunRequest): Promise<Result<RunResult>>;
   /** A node's tables as they were at a simulated time of the last run. */
-  tables(node: string, time: SimTime): Promise<Result<DeviceTables>>;
+  tables(node: NodeId, time: SimTime): Promise<Result<DeviceTables>>;
   /** The last run as a pcapng capture, one interface block per capture point. */
   exportPcapng(): Promise<Result<Uint8Array>>;
   /** Every lesson: title, goal, the run it needs and its chapters' titles. */

@@ -111,7 +111,7 @@ export function deviceChoices(q: RunQuery, answer: string, exclude: string, max 
 
 /** Devices on the traced paths first: they make the harder wrong answers. */
 function prioritise(nodes: readonly string[], q: RunQuery): string[] {
-  const onPath = new Set(q.attempts.flatMap((t) => deviceHops([...t.hops, ...t.returnHops], q.switchId).map((h) => h.node)));
+  const onPath = new Set<string>(q.attempts.flatMap((t) => deviceHops([...t.hops, ...t.returnHops], q.switchId).map((h) => h.node)));
   return [...nodes.filter((n) => onPath.has(n)), ...nodes.filter((n) => !onPath.has(n))];
 }
 

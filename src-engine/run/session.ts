@@ -6,6 +6,7 @@ import type { Capture } from '../capture/index';
 import { buildCapture, type CapturePoints } from '../trace/capture';
 import { tablesAt } from '../trace/tableLog';
 import { engineError } from '../view/errors';
+import { nodeId } from '../view/ids';
 import { isNodeUpAt } from '../view/runState';
 import { simulate, type SimRun } from './simulate';
 import type { LessonDef, ResolvedLesson, ResolveFailure } from '../lessons/model';
@@ -42,7 +43,7 @@ export function createRunSession(): RunSession {
       const node = all.find((n) => n.toLowerCase() === nodeText.toLowerCase());
       if (!node) return { ok: false, error: engineError('unknown-node', `"${nodeText}" is not a node of the last run`) };
       const up = isNodeUpAt(last.result.events, node, time);
-      return { ok: true, value: { node, time, up, tables: tablesAt(last.tableLog, node, time) } };
+      return { ok: true, value: { node: nodeId(node), time, up, tables: tablesAt(last.tableLog, node, time) } };
     },
     resolveLesson(lesson) {
       if (!last) return { ok: false, error: [{ lesson: lesson.title, chapter: '', message: 'there is no run yet: run the lesson first' }] };

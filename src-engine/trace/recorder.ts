@@ -6,6 +6,7 @@ import type { Scheduler } from '../sim/scheduler';
 import { standalone } from '../net/codec';
 import { describeFrame } from './describe';
 import { timeOrder } from './timeOrder';
+import { nodeId, type NodeId } from '../view/ids';
 import type { TableChange, TableId, TableRowData } from './tableLog';
 
 export interface RecordOptions {
@@ -54,7 +55,7 @@ class TransmissionColumns {
   readonly notes: string[] = [];
   private lastNote: string | undefined;
   /** Each end of a link, by its number: the node and its interface (or switch and port). */
-  readonly endNode: string[] = [];
+  readonly endNode: NodeId[] = [];
   readonly endIface: string[] = [];
   /** Flow ids, by index. */
   readonly flows: string[] = [];
@@ -285,7 +286,7 @@ export class Recorder {
   /** Numbers one end of a link (a node's interface, or the switch's port), once, for `transmit`. */
   endpoint(node: string, iface: string): number {
     const { tx } = this;
-    tx.endNode.push(node);
+    tx.endNode.push(nodeId(node));
     tx.endIface.push(iface);
     return tx.endNode.length - 1;
   }
@@ -326,7 +327,8 @@ export class Recorder {
     if (!this.full) return;
     // A plain kind's data is its tag alone (the compiler checks that through PlainEventKind, not through this literal).
     const id = 0;
-    this.keep((protocol ? { id, time, kind, node, summary, protocol } : { id, time, kind, node, summary }) as SimEvent);
+    const at = nodeId(node);
+    this.keep((protocol ? { id, time, kind, node: at, summary, protocol } : { id, time, kind, node: at, summary }) as SimEvent);
   }
 
   /** An event with its kind's own data (see EventData): what lessons and the page test, not the sentence. */
@@ -334,7 +336,7 @@ export class Recorder {
     if (!this.full) return;
     // The spread puts the tag back on the data the caller gave for that tag: sound, though the compiler
     // cannot follow a generic through a spread.
-    const e = { id: 0, time: this.sched.now, kind, node, summary, ...data, ...(protocol ? { protocol } : {}) } as unknown as SimEvent;
+    const e = { id: 0, time: this.sched.now, kind, node: nodeId(node), summary, ...data, ...(protocol ? { protocol } : {}) } as unknown as SimEvent;
     this.keep(e);
   }
 

@@ -5,9 +5,10 @@
 import type { Disposition, Hop, HopStep, SimTime } from '../protocol';
 import type { Scheduler } from '../sim/scheduler';
 import { decodeLayers } from './describe';
+import { nodeId, type NodeId } from '../view/ids';
 
 interface HopBuild {
-  node: string;
+  node: NodeId;
   interface: string;
   time: SimTime;
   steps: HopStep[];
@@ -92,7 +93,7 @@ export class Tracer {
     if (!b || b.final || b.labelOnly) return;
     this.flush(b);
     b.started = true;
-    b.current = { node, interface: iface, time: this.sched.now, steps: first ? [first] : [] };
+    b.current = { node: nodeId(node), interface: iface, time: this.sched.now, steps: first ? [first] : [] };
   }
 
   step(tag: number, step: HopStep): void {

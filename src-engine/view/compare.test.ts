@@ -3,12 +3,13 @@ import type { Hop, HopStep } from '../protocol';
 import { runPoc } from '../run/fixtures';
 import { portId } from './ids';
 import { alignHops, compareParts, defaultPartKey, describeParting, hopDecision, hopSummary, runParts, type RunPart } from './compare';
+import { nodeId } from './ids';
 
 const SWITCH = 'CCI_External_vSwitch';
 
 /** A hop with only what the alignment reads: where it was and what it decided. */
 function hop(node: string, iface: string, ...steps: HopStep[]): Hop {
-  return { node, interface: iface, time: 0, steps, layers: [], why: '' };
+  return { node: nodeId(node), interface: iface, time: 0, steps, layers: [], why: '' };
 }
 const route = (nextHop: string, text = `route via ${nextHop}`): HopStep => ({ kind: 'route', prefix: '0.0.0.0/0', nextHop, interface: 'eth0', source: 'static', text });
 const port = (node: string, iface: string): HopStep => ({ kind: 'switch', port: portId(node, iface), text: `out of port ${portId(node, iface)}` });

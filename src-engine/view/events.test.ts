@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../protocol';
 import { EVENT_LABEL, isEvent, transmissionOf } from './events';
+import { nodeId } from './ids';
 
 const events: readonly SimEvent[] = [
-  { id: 0, time: 0, node: 'MuxVM', summary: 'frame', kind: 'transmission', protocol: 'tcp', transmissionId: 7 },
-  { id: 1, time: 5, node: 'MuxVM', summary: 'Idle -> Connect', kind: 'bgp-state', protocol: 'bgp', peer: '192.168.100.1', state: 'Connect' },
-  { id: 2, time: 9, node: 'BGPVM', summary: 'no route', kind: 'drop', reason: 'no-route' },
+  { id: 0, time: 0, node: nodeId('MuxVM'), summary: 'frame', kind: 'transmission', protocol: 'tcp', transmissionId: 7 },
+  { id: 1, time: 5, node: nodeId('MuxVM'), summary: 'Idle -> Connect', kind: 'bgp-state', protocol: 'bgp', peer: '192.168.100.1', state: 'Connect' },
+  { id: 2, time: 9, node: nodeId('BGPVM'), summary: 'no route', kind: 'drop', reason: 'no-route' },
 ];
 
 describe('events', () => {

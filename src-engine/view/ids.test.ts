@@ -3,8 +3,16 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   announceEdgeId, bgpEdgeId, deviceOfBox, dipEdgeId, endpoint, hostBoxId, interfaceId, isInterfaceIdForm, networkBoxId, nicEdgeId,
-  portBoxId, portId, portReader, readBoxId, readEndpoint, readInterfaceId, tunnelEdgeId, vfpBoxId, vipBoxId,
+  nodeId, portBoxId, portId, portReader, readBoxId, readEndpoint, readInterfaceId, readNodeId, tunnelEdgeId, vfpBoxId, vipBoxId,
 } from './ids';
+
+describe('node ids', () => {
+  it('are a node\'s name; read from outside only when they have a name\'s form', () => {
+    expect(nodeId('MuxVM')).toBe('MuxVM');
+    expect(['MuxVM', 'CCI_External_vSwitch', 'a.b-c'].map(readNodeId)).toEqual(['MuxVM', 'CCI_External_vSwitch', 'a.b-c']);
+    for (const bad of ['', 'vip:192.168.133.74', 'host:HyperVHost', 'MuxVM:pa', '1MuxVM', 'Mux VM', 'a'.repeat(64)]) expect(readNodeId(bad)).toBeUndefined();
+  });
+});
 
 describe('interface ids', () => {
   it('read back what they were built from; a bare node reads as the node alone', () => {
@@ -84,6 +92,8 @@ describe('one builder and one reader per id', () => {
       /`(port|vip|vfp|host|net|nic|bgp|tunnel|announce|dip):\$\{/,
       /startsWith\('(port|vip|vfp|host|net|nic|bgp|tunnel):'\)/,
       /`\$\{[\w.]+\}[.:]\$\{[\w.]*([iI]face|[iI]nterface)\w*\}`/,
+      // A branded id is made by its builder, never by a cast.
+      /as (NodeId|InterfaceId|PortId)\b/,
     ];
     const found = [...sources(join(root, 'src-engine')), ...sources(join(root, 'web'))]
       .filter((f) => !f.endsWith('src-engine/view/ids.ts'))

@@ -9,6 +9,9 @@ declare const brand: unique symbol;
 /** A string only its builder below makes, so one kind of id cannot be passed where another is meant. */
 type Branded<K extends string> = string & { readonly [brand]: K };
 
+/** A node of the topology by its name ("MuxVM"), as the engine hands it to the page: in hops, events, frames and tables. */
+export type NodeId = Branded<'NodeId'>;
+
 /** A NIC named across the network, its node and interface: "MuxVM:pa". A link what-if names one. */
 export type InterfaceId = Branded<'InterfaceId'>;
 
@@ -23,6 +26,12 @@ export interface NicRef {
   readonly node: string;
   readonly iface: string;
 }
+
+/** A node's id from its name in a validated topology (or a name the engine itself gave, such as the switch's). */
+export const nodeId = (name: string): NodeId => name as NodeId;
+
+/** A node id read from outside (a link, a form): the name when it has a node name's form, else undefined. Whether the node exists is the topology's to say. */
+export const readNodeId = (text: string): NodeId | undefined => (NAME_PATTERN.test(text) ? (text as NodeId) : undefined);
 
 export const interfaceId = (node: string, iface: string): InterfaceId => `${node}:${iface}` as InterfaceId;
 

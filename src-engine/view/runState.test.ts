@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { BgpState, SimEvent } from '../protocol';
 import { bgpStateAt, isBgpUp, isNodeUpAt } from './runState';
+import { nodeId } from './ids';
 
 let id = 0;
-const ev = (time: number, kind: 'node-failed' | 'node-restored', node: string): SimEvent => ({ id: id++, time, kind, node, summary: kind });
-const bgp = (time: number, node: string, peer: string, state: BgpState): SimEvent => ({ id: id++, time, kind: 'bgp-state', node, summary: state, peer, state });
+const ev = (time: number, kind: 'node-failed' | 'node-restored', node: string): SimEvent => ({ id: id++, time, kind, node: nodeId(node), summary: kind });
+const bgp = (time: number, node: string, peer: string, state: BgpState): SimEvent => ({ id: id++, time, kind: 'bgp-state', node: nodeId(node), summary: state, peer, state });
 
 const events: readonly SimEvent[] = [
   bgp(0, 'MuxVM', '192.168.100.1', 'Connect'),

@@ -3,6 +3,7 @@ import type { FlowTrace, RunResult, Transmission } from '../../src-engine/protoc
 import type { Geometry } from '../diagram/geometry';
 import { buildTimeline } from '../model/buildTimeline';
 import { dropMarkers } from './dropMarkers';
+import { nodeId } from '../../src-engine/view/ids';
 
 const geo: Geometry = {
   switchId: 'SW',
@@ -13,15 +14,15 @@ const geo: Geometry = {
   vfpX: undefined,
   tunnel: () => undefined,
 };
-const tx = (id: number, time: number, fromNode: string, toNode: string): Transmission => ({ id, time, arrive: time + 20, fromNode, fromInterface: 'eth0', toNode, toInterface: 'eth0', protocol: 'tcp', summary: '', bytes: new Uint8Array(), flowId: 'flow' });
+const tx = (id: number, time: number, fromNode: string, toNode: string): Transmission => ({ id, time, arrive: time + 20, fromNode: nodeId(fromNode), fromInterface: 'eth0', toNode: nodeId(toNode), toInterface: 'eth0', protocol: 'tcp', summary: '', bytes: new Uint8Array(), flowId: 'flow' });
 const trace = (disposition: FlowTrace['disposition']): FlowTrace => ({
   id: 'flow',
   description: 'A to B',
   disposition,
   reason: 'the TTL ran out at B: a loop',
   hops: [
-    { node: 'A', interface: 'eth0', time: 0, steps: [], layers: [], transmissionId: 0, why: '' },
-    { node: 'B', interface: 'eth0', time: 30, steps: [], layers: [], why: '' },
+    { node: nodeId('A'), interface: 'eth0', time: 0, steps: [], layers: [], transmissionId: 0, why: '' },
+    { node: nodeId('B'), interface: 'eth0', time: 30, steps: [], layers: [], why: '' },
   ],
   returnHops: [],
 });
@@ -32,9 +33,9 @@ const run = (t: FlowTrace): RunResult => ({
   attempts: [t],
   transmissions: [tx(0, 0, 'A', 'SW'), tx(1, 100, 'A', 'SW')],
   events: [
-    { id: 0, time: 0, kind: 'transmission', node: 'A', protocol: 'other', transmissionId: 0, summary: '' },
-    { id: 1, time: 50, kind: 'drop', reason: 'node-down', node: 'B', summary: 'B: frame lost' },
-    { id: 2, time: 100, kind: 'transmission', node: 'A', protocol: 'other', transmissionId: 1, summary: '' },
+    { id: 0, time: 0, kind: 'transmission', node: nodeId('A'), protocol: 'other', transmissionId: 0, summary: '' },
+    { id: 1, time: 50, kind: 'drop', reason: 'node-down', node: nodeId('B'), summary: 'B: frame lost' },
+    { id: 2, time: 100, kind: 'transmission', node: nodeId('A'), protocol: 'other', transmissionId: 1, summary: '' },
   ],
   endTime: 200,
 });
@@ -44,7 +45,7 @@ describe('dropMarkers', () => {
     const result = run(trace('ttl-exceeded'));
     const tl = buildTimeline(result, 'SW');
     const markers = dropMarkers(geo, result, tl, 0);
-    expect(markers).toEqual([{ key: 'flow:flow', node: 'B', x: 204, y: 53, text: 'flow died: TTL exceeded', detail: 'TTL exceeded: the TTL ran out at B: a loop', flow: true }]);
+    expect(markers).toEqual([{ key: 'flow:flow', node: nodeId('B'), x: 204, y: 53, text: 'flow died: TTL exceeded', detail: 'TTL exceeded: the TTL ran out at B: a loop', flow: true }]);
   });
   it('keeps a dropped frame visible from its step on, and shows nothing for a delivered flow', () => {
     const result = run(trace('delivered'));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Transmission } from '../../src-engine/protocol';
 import type { Geometry } from '../diagram/geometry';
 import { pointAt, transmissionPath, truncate } from './tokenPath';
+import { nodeId } from '../../src-engine/view/ids';
 
 const geo: Geometry = {
   switchId: 'SW',
@@ -14,7 +15,7 @@ const geo: Geometry = {
   tunnel: (node, iface) => (node === 'A' && iface === 'eth0' ? { points: [{ x: 120, y: 100 }, { x: 500, y: 100 }, { x: 500, y: 290 }] } : undefined),
 };
 
-const tx = (t: Partial<Transmission>): Transmission => ({ id: 1, time: 0, arrive: 20, fromNode: 'A', fromInterface: 'eth0', toNode: 'SW', toInterface: 'A.eth0', protocol: 'tcp', summary: '', bytes: new Uint8Array(), ...t });
+const tx = (t: Partial<Transmission>): Transmission => ({ id: 1, time: 0, arrive: 20, fromNode: nodeId('A'), fromInterface: 'eth0', toNode: nodeId('SW'), toInterface: 'A.eth0', protocol: 'tcp', summary: '', bytes: new Uint8Array(), ...t });
 
 describe('transmissionPath', () => {
   it("runs a VM's frame down its drop into the switch", () => {
@@ -23,17 +24,17 @@ describe('transmissionPath', () => {
   });
 
   it('runs a frame out of the switch from the port it came in by, along the bar, then up to the VM', () => {
-    const p = transmissionPath(geo, tx({ fromNode: 'SW', fromInterface: 'B.eth0', toNode: 'B', toInterface: 'eth0' }), 100);
+    const p = transmissionPath(geo, tx({ fromNode: nodeId('SW'), fromInterface: 'B.eth0', toNode: nodeId('B'), toInterface: 'eth0' }), 100);
     expect(p?.points).toEqual([{ x: 100, y: 300 }, { x: 400, y: 300 }, { x: 400, y: 400 }]);
     // B sits below the switch: the label rests above B's box, not over it.
     expect(p?.anchor).toBe('above');
-    expect(transmissionPath(geo, tx({ fromNode: 'SW', fromInterface: 'A.eth0', toNode: 'A', toInterface: 'eth0' }))?.anchor).toBe('below');
+    expect(transmissionPath(geo, tx({ fromNode: nodeId('SW'), fromInterface: 'A.eth0', toNode: nodeId('A'), toInterface: 'eth0' }))?.anchor).toBe('below');
   });
 
   it('runs a VXLAN frame through the tunnel to the host PA and into VFP, not down its drop', () => {
     // It rests at the bar's edge where the host's drop meets it, outside the bar and VFP's label.
     expect(transmissionPath(geo, tx({ protocol: 'vxlan' }))).toEqual({ points: [{ x: 120, y: 100 }, { x: 500, y: 100 }, { x: 500, y: 280 }], lost: false, anchor: 'above' });
-    expect(transmissionPath(geo, tx({ protocol: 'vxlan', fromNode: 'B' }))?.points).toEqual([{ x: 400, y: 400 }, { x: 400, y: 320 }]);
+    expect(transmissionPath(geo, tx({ protocol: 'vxlan', fromNode: nodeId('B') }))?.points).toEqual([{ x: 400, y: 400 }, { x: 400, y: 320 }]);
   });
 
   it('stops a lost frame part way', () => {
@@ -42,7 +43,7 @@ describe('transmissionPath', () => {
   });
 
   it('draws nothing for a node that is not on the diagram', () => {
-    expect(transmissionPath(geo, tx({ fromNode: 'Z' }))).toBeUndefined();
+    expect(transmissionPath(geo, tx({ fromNode: nodeId('Z') }))).toBeUndefined();
   });
 });
 

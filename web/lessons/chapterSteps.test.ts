@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ResolvedChapter, ResolvedQuestion, RunResult, Transmission } from '../../src-engine/protocol';
 import { buildTimeline } from '../model/buildTimeline';
 import { chapterAt, chapterSpan, nextQuestion, openQuestion, playBounds, questionStep } from './chapterSteps';
+import { nodeId } from '../../src-engine/view/ids';
 
-const tx = (id: number, time: number, fromNode: string): Transmission => ({ id, time, arrive: time + 5, fromNode, fromInterface: 'eth0', toNode: 'SW', toInterface: 'p', protocol: 'tcp', summary: '', bytes: new Uint8Array() });
+const tx = (id: number, time: number, fromNode: string): Transmission => ({ id, time, arrive: time + 5, fromNode: nodeId(fromNode), fromInterface: 'eth0', toNode: nodeId('SW'), toInterface: 'p', protocol: 'tcp', summary: '', bytes: new Uint8Array() });
 // Ten steps, one frame each, at t = 0, 10, ..., 90.
 const result = { transmissions: Array.from({ length: 10 }, (_, i) => tx(i, i * 10, i % 2 ? 'A' : 'B')), events: [] } as unknown as RunResult;
 const timeline = buildTimeline(result, 'SW');

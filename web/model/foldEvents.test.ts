@@ -5,10 +5,11 @@ import { IPPROTO_TCP } from '../../src-engine/packets/layers';
 import type { SimEvent } from '../../src-engine/protocol';
 import { runPoc } from '../../src-engine/run/fixtures';
 import { eventSignature, foldEvents, ttlRange } from './foldEvents';
+import { nodeId } from '../../src-engine/view/ids';
 
 let id = 0;
 const ev = (node: string, summary: string, kind: 'transmission' | 'drop' = 'transmission'): SimEvent => {
-  const common = { id: id++, time: id * 10, node, protocol: 'tcp' as const, summary };
+  const common = { id: id++, time: id * 10, node: nodeId(node), protocol: 'tcp' as const, summary };
   return kind === 'drop' ? { ...common, kind, reason: 'ttl-exceeded' } : { ...common, kind, transmissionId: common.id };
 };
 

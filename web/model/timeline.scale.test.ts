@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { RunResult, Transmission } from '../../src-engine/protocol';
 import { buildTimeline } from './buildTimeline';
 import { stepAtTime } from './timeline';
+import { nodeId } from '../../src-engine/view/ids';
 
 const SW = 'sw';
 const mac = (n: number) => new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0x15, 0x5d, (n >> 16) & 255, (n >> 8) & 255, n & 255]);
 
 function tx(id: number, time: number, fromNode: string, toNode: string, flowId?: string, src = 1): Transmission {
-  return { id, time, arrive: time + 20, fromNode, fromInterface: 'e', toNode, toInterface: 'e', protocol: 'arp', summary: '', bytes: mac(src), ...(flowId ? { flowId } : {}) };
+  return { id, time, arrive: time + 20, fromNode: nodeId(fromNode), fromInterface: 'e', toNode: nodeId(toNode), toInterface: 'e', protocol: 'arp', summary: '', bytes: mac(src), ...(flowId ? { flowId } : {}) };
 }
 
 function result(transmissions: Transmission[]): RunResult {

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { DeviceTables, EngineError } from '../../src-engine/protocol';
 import { getEngine } from '../engine/client';
 import { useAppStore } from '../store/store';
-import { readBoxId } from '../../src-engine/view/index';
+import { readNodeId } from '../../src-engine/view/index';
 
 export type TablesState = { status: 'none' } | { status: 'loading' } | { status: 'ok'; value: DeviceTables } | { status: 'error'; error: EngineError };
 
@@ -12,17 +12,19 @@ export function useDeviceTables(node: string | undefined, time: number | undefin
   const [state, setState] = useState<TablesState>({ status: 'none' });
   // A restarted engine has the run again: ask it anew.
   const restarts = useAppStore((s) => s.engineRestarts);
+  // A node's own id; a VIP's box (or any other box) has no tables to ask for.
+  const device = node === undefined ? undefined : readNodeId(node);
   useEffect(() => {
-    if (!node || time === undefined || !runKey || readBoxId(node).kind === 'vip') return;
+    if (!device || time === undefined || !runKey) return;
     let live = true;
     void getEngine()
-      .tables(node, time)
+      .tables(device, time)
       .then((r) => {
         if (live) setState(r.ok ? { status: 'ok', value: r.value } : { status: 'error', error: r.error });
       });
     return () => {
       live = false;
     };
-  }, [node, time, runKey, restarts]);
-  return node && time !== undefined && runKey && readBoxId(node).kind !== 'vip' ? state : { status: 'none' };
+  }, [device, time, runKey, restarts]);
+  return device && time !== undefined && runKey ? state : { status: 'none' };
 }
