@@ -98,7 +98,7 @@ describe('Arp', () => {
         key: String(bgpvm),
         row: {
           cells: { address: '192.168.200.1', mac: BGP_MAC, interface: 'NATVM:transit', state: 'reachable', learned: '500', 'reachable until': String(until) },
-          prov: expect.objectContaining({ mark: 'documented' }),
+          prov: { mark: 'documented', source: expect.stringContaining('Microsoft KB 949589, "ARP caching behavior": Reachable for BaseReachableTime 30 s x [0.5, 1.5] (15-45 s)') },
         },
       },
     ]);
