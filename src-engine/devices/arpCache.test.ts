@@ -171,6 +171,19 @@ describe('Arp', () => {
     sched.run(Infinity);
   });
 
+  it("someone else's request teaches nothing while an entry or a request of its own exists for another address", () => {
+    const { sched, arp, waiter } = natvm();
+    const forAdvm = (mac: string, ip: string) => arpFrame(1, mac, ip, '00:00:00:00:00:00', '192.168.200.99');
+    arp.input(0, arpFrame(2, BGP_MAC, '192.168.200.1', NAT_MAC, '192.168.200.10'));
+    // 192.168.200.35 shares 192.168.200.1's bit in the quick filter of cached addresses: the cache still says no.
+    arp.input(0, forAdvm(OTHER_MAC, '192.168.200.35'));
+    expect(arp.lookup(ipToU32('192.168.200.35'))).toBeUndefined();
+    arp.resolve(0, ipToU32('192.168.200.2'), waiter);
+    arp.input(0, forAdvm(OTHER_MAC, '192.168.200.7'));
+    expect(arp.lookup(ipToU32('192.168.200.7'))).toBeUndefined();
+    sched.run(0);
+  });
+
   it('a request under way is refreshed by a broadcast from the address it asks for', () => {
     const { sched, arp, answers, waiter } = natvm();
     arp.resolve(0, bgpvm, waiter);
