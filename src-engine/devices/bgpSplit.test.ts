@@ -40,6 +40,11 @@ describe('splitUpdate', () => {
       // Every message but the last is full: one more /32 would not fit.
       for (const p of parts.slice(0, -1)) expect(encodedLength(p.withdrawn, p.nlri) + 5).toBeGreaterThan(BGP_MAX_MESSAGE);
     }
+    // Withdrawals that make exactly 4,096 bytes are one message.
+    const exact = [...hosts(814), '11.1.0.0/16'];
+    expect(encodedLength(exact, [])).toBe(BGP_MAX_MESSAGE);
+    expect(splitUpdate(exact, [], 1)).toEqual([{ withdrawn: exact, nlri: [] }]);
+    expect(splitUpdate([...exact, '11.2.0.0/16'], [], 1)).toEqual([{ withdrawn: exact, nlri: [] }, { withdrawn: ['11.2.0.0/16'], nlri: [] }]);
     expect(splitUpdate([], hosts(811), 1)).toHaveLength(1);
     expect(splitUpdate([], hosts(812), 1)).toHaveLength(2);
   });
