@@ -6,6 +6,8 @@ import { pointAt, transmissionPath, truncate } from './tokenPath';
 const geo: Geometry = {
   switchId: 'SW',
   switchMidY: 300,
+  wires: () => [],
+  overlayText: () => [],
   box: (id) => (id === 'SW' ? { x: 0, y: 280, width: 1000, height: 40 } : undefined),
   nic: (node, iface) =>
     node === 'A' && iface === 'eth0' ? { x: 100, yNode: 200, ySwitch: 280, above: true } : node === 'B' && iface === 'eth0' ? { x: 400, yNode: 400, ySwitch: 320, above: false } : undefined,
@@ -24,7 +26,8 @@ describe('transmissionPath', () => {
 
   it('runs a frame out of the switch from the port it came in by, along the bar, then up to the VM', () => {
     const p = transmissionPath(geo, tx({ fromNode: 'SW', fromInterface: 'B.eth0', toNode: 'B', toInterface: 'eth0' }), 100);
-    expect(p?.points).toEqual([{ x: 100, y: 300 }, { x: 400, y: 300 }, { x: 400, y: 400 }]);
+    // Along the bar near its lower edge (off the switch's name), on the side of the port it leaves by.
+    expect(p?.points).toEqual([{ x: 100, y: 311 }, { x: 400, y: 311 }, { x: 400, y: 400 }]);
     // B sits below the switch: the label rests above B's box, not over it.
     expect(p?.anchor).toBe('above');
     expect(transmissionPath(geo, tx({ fromNode: 'SW', fromInterface: 'A.eth0', toNode: 'A', toInterface: 'eth0' }))?.anchor).toBe('below');
