@@ -26,19 +26,22 @@ export interface TokenPath {
   readonly yields?: string;
   /** The network whose title band the path runs through (a device below the switch): its title yields while the token glides. */
   readonly crosses?: string;
+  /** The path starts (or ends) at a device's edge: the gliding bead is drawn only from NODE_CLEAR off it. */
+  readonly fromNode?: boolean;
+  readonly toNode?: boolean;
 }
 
-/**
- * How far inside the switch bar's edge a frame runs along it: off the bar's name in its middle, on the side
- * of the port it leaves by.
- */
-export const BAR_LANE = 9;
+/** A gliding bead shows only this far from a device's edge, clear of the text inside it. */
+export const NODE_CLEAR = 14;
 
-/** The y a frame runs along the bar at, towards a port above the switch or below it. */
+/**
+ * The y a frame runs along the switch bar at, towards a port above the switch or below it: the bar's edge on
+ * that side, off the bar's name in its middle and the VLAN tags outside it.
+ */
 export function barLaneY(geo: Geometry, above: boolean): number {
   const sw = geo.box(geo.switchId);
   if (!sw) return geo.switchMidY;
-  return above ? sw.y + BAR_LANE : sw.y + sw.height - BAR_LANE;
+  return above ? sw.y : sw.y + sw.height;
 }
 
 /**
@@ -58,7 +61,7 @@ export function transmissionPath(geo: Geometry, tx: Transmission, entryX?: numbe
       const below = last.y > geo.switchMidY;
       const full = sw ? [...pts.slice(0, -1), { x: last.x, y: below ? sw.y + sw.height : sw.y }] : pts;
       const anchor = lost || !sw ? 'center' : below ? 'below' : 'above';
-      return { points: lost ? truncate(full, 0.5) : full, lost, anchor, ...(anchor === 'below' && tunnel.network ? { yields: tunnel.network } : {}), ...(below && tunnel.network ? { crosses: tunnel.network } : {}) };
+      return { points: lost ? truncate(full, 0.5) : full, lost, anchor, ...(anchor === 'below' && tunnel.network ? { yields: tunnel.network } : {}), ...(below && tunnel.network ? { crosses: tunnel.network } : {}), fromNode: true };
     }
     const a = geo.nic(tx.fromNode, tx.fromInterface);
     if (!a) return undefined;
@@ -67,7 +70,7 @@ export function transmissionPath(geo: Geometry, tx: Transmission, entryX?: numbe
       { x: a.x, y: a.yNode },
       { x: a.x, y: a.ySwitch },
     ];
-    return { points: lost ? truncate(full, 0.5) : full, lost, anchor: lost ? 'center' : a.above ? 'above' : 'below', ...(!a.above && a.network ? { crosses: a.network } : {}) };
+    return { points: lost ? truncate(full, 0.5) : full, lost, anchor: lost ? 'center' : a.above ? 'above' : 'below', ...(!a.above && a.network ? { crosses: a.network } : {}), fromNode: true };
   }
   const p = geo.port(tx.fromInterface) ?? (tx.toNode && tx.toInterface ? { node: tx.toNode, iface: tx.toInterface } : undefined);
   if (!p) return undefined;
@@ -81,7 +84,7 @@ export function transmissionPath(geo: Geometry, tx: Transmission, entryX?: numbe
   ].filter((pt, i, all) => i === 0 || pt.x !== all[i - 1]!.x || pt.y !== all[i - 1]!.y);
   // It arrives at the node's edge and rests outside the box, on the switch's side, clear of its labels.
   const anchor = lost ? 'center' : a.above ? 'below' : 'above';
-  return { points: lost ? truncate(full, 0.75) : full, lost, anchor, ...(anchor === 'above' && a.network ? { yields: a.network } : {}), ...(!a.above && a.network ? { crosses: a.network } : {}) };
+  return { points: lost ? truncate(full, 0.75) : full, lost, anchor, ...(anchor === 'above' && a.network ? { yields: a.network } : {}), ...(!a.above && a.network ? { crosses: a.network } : {}), ...(lost ? {} : { toNode: true }) };
 }
 
 export function length(points: readonly Point[]): number {

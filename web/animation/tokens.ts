@@ -4,7 +4,7 @@ import { inUserFlow, viewFrame } from '../../src-engine/view/index';
 import type { Geometry } from '../diagram/geometry';
 import type { Timeline } from '../model/timeline';
 import { tokenIds } from './tokenIds';
-import { entryX, length, transmissionPath, type TokenPath } from './tokenPath';
+import { entryX, length, NODE_CLEAR, transmissionPath, type TokenPath } from './tokenPath';
 
 export interface Token {
   readonly txId: number;
@@ -40,11 +40,16 @@ export function glideSpan(tokens: readonly Token[]): number {
   return tokens.reduce((m, t) => Math.max(m, t.start + t.length), 0);
 }
 
-/** Where a token is when the step's glide is at `p` (0..1) of `span`: undefined before it leaves. */
+/**
+ * Where a token is when the step's glide is at `p` (0..1) of `span`: undefined while it is not drawn (before
+ * it leaves, within NODE_CLEAR of a device's edge, and once there until the whole step has arrived).
+ */
 export function glideDistance(t: Token, p: number, span: number): number | undefined {
   if (p >= 1) return t.length;
   const d = p * span - t.start;
-  return d < 0 || (d === 0 && t.start > 0) ? undefined : Math.min(d, t.length);
+  const from = t.path.fromNode ? NODE_CLEAR : 0;
+  const to = t.length - (t.path.toNode ? NODE_CLEAR : 0);
+  return d < from || (d === 0 && t.start > 0) || d >= to ? undefined : d;
 }
 
 export function stepTokens(geo: Geometry, timeline: Timeline, stepIndex: number): Token[] {

@@ -152,10 +152,14 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
         {/* Large generated networks only: on the POC the minimap would cover part of the drawing. */}
         {nodes.length > MINIMAP_FROM && <MiniMap pannable zoomable ariaLabel="Minimap" position="bottom-right" nodeColor={minimapColor} style={{ width: 150, height: 96 }} />}
         {hasRun && (
-          <Suspense fallback={null}>
-            <PathTrails />
-            <TokenLayer />
-          </Suspense>
+          <>
+            <Suspense fallback={null}>
+              <PathTrails />
+            </Suspense>
+            <Suspense fallback={null}>
+              <TokenLayer />
+            </Suspense>
+          </>
         )}
         <AutoFit userMoved={userMoved} />
         <LegibleText />

@@ -5,7 +5,7 @@ import type { Rect } from './geometry';
 /** The tag's left edge is this far right of the wire. */
 export const TAG_DX = 9;
 /** Its middle is this far out from the switch's edge. */
-export const TAG_DY = 20;
+export const TAG_DY = 22;
 const FONT = 12;
 /** About the width of one character of the tag's text (semibold 12px system-ui), in ems. */
 const CHAR_EM = 0.62;
