@@ -1,7 +1,7 @@
 // Where things are on the diagram, in flow coordinates: the layout's boxes made absolute, and the point
 // where each NIC's bus drop meets its node and the switch. Pure, shared by the edges and the token layer
 // so a token runs exactly along the line drawn for its NIC.
-import { interfaceId, PORT_DROP_X, portReader } from '../../src-engine/view/index';
+import { interfaceId, networkBoxId, PORT_DROP_X, portReader } from '../../src-engine/view/index';
 import type { LayoutBox, TopologySnapshot } from '../../src-engine/protocol';
 
 export interface Rect {
@@ -161,7 +161,7 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
   let overlay: Rect[] | undefined;
   const overlayText = () => {
     if (!overlay) {
-      const pa = new Set(t.networks.filter((n) => n.kind === 'pa').map((n) => `net:${n.id}`));
+      const pa = new Set(t.networks.filter((n) => n.kind === 'pa').map((n) => networkBoxId(n.id)));
       overlay = [];
       for (const b of snapshot.layout.boxes) {
         const r = rects.get(b.id)!;
