@@ -1,13 +1,16 @@
-// `npm run mutate [folder[:files]...] [--force] [--summary]`: mutation testing of the engine, one Stryker run per
+// `npm run mutate [folder[:files]...] [--force] [--summary] [--own-tests]`: mutation testing of the engine, one Stryker run per
 // folder (each with its own incremental file, so iterating on one folder never throws away another's results), then
 // the score of every folder. `folder:files` mutates only the files of the folder that the glob `files` names
 // (`packets:dns*.ts`, `devices:{arp,nat}.ts`): a large folder can be measured in parts, each part keeping its own
 // report and incremental file. A folder's score merges its reports file by file, the newest report of each file
 // winning, and says how many of the folder's files have been measured. Exits 1 when a folder is under the target
 // or not wholly measured, so it can gate a release by hand; it is not part of `npm test` (a full run takes hours on
-// two shared cores).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// two shared cores). `--own-tests` runs the mutants of devices and trace against their folder's unit tests alone,
+// not the simulation tests: many times faster, and a lower bound (a mutant those tests kill, the full set kills
+// too); its reports are named `<name>.own` and merge like any other, the newest result of a file winning.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { matchesGlob } from 'node:path';
 import { Stryker } from '@stryker-mutator/core';
 import config from '../stryker.config.mjs';
 
@@ -28,7 +31,9 @@ const REPORTS = 'reports/mutation';
 
 const args = process.argv.slice(2);
 const concurrency = args.find((a) => /^--concurrency=[12]$/.test(a));
-const unknown = args.filter((a) => a.startsWith('--') && a !== '--force' && a !== '--summary' && a !== concurrency);
+const ownTests = args.includes('--own-tests');
+const FLAGS = ['--force', '--summary', '--own-tests'];
+const unknown = args.filter((a) => a.startsWith('--') && !FLAGS.includes(a) && a !== concurrency);
 const named = args
   .filter((a) => !a.startsWith('--'))
   .map((a) => {
@@ -38,17 +43,34 @@ const named = args
 const bad = named.filter((n) => !FOLDERS.includes(n.folder) || n.files === '' || n.files?.includes('..')).map((n) => n.arg);
 if (unknown.length || bad.length) {
   console.error(
-    `mutate: unknown ${[...unknown, ...bad].join(', ')}. Usage: npm run mutate -- [${FOLDERS.join('|')}[:<files glob>] ...] [--force] [--summary] [--concurrency=1|2]`,
+    `mutate: unknown ${[...unknown, ...bad].join(', ')}. Usage: npm run mutate -- [${FOLDERS.join('|')}[:<files glob>] ...] [--force] [--summary] [--own-tests] [--concurrency=1|2]`,
   );
   process.exit(2);
 }
 const runs = named.length ? named : FOLDERS.map((folder) => ({ folder, files: undefined }));
 const folders = [...new Set(runs.map((r) => r.folder))];
 // A part's reports are named after its glob, so each part keeps its own incremental results.
-const reportName = ({ folder, files }) => (files ? `${folder}.part-${files.replace(/[^A-Za-z0-9]+/g, '_')}` : folder);
+const reportName = ({ folder, files }) => `${files ? `${folder}.part-${files.replace(/[^A-Za-z0-9]+/g, '_')}` : folder}${ownTests ? '.own' : ''}`;
+const testsOf = (folder) => (ownTests ? [`src-engine/${folder}/**/*.test.ts`] : TESTS[folder]);
 
-// Stryker's test processes inherit this priority: the machine is shared, and mutation testing can wait.
-setPriority(19);
+// The folder's source files that Stryker mutates (tests, fixtures and test helpers excluded, as in the config).
+const EXCLUDED = /\.test\.ts$|\/testing\/|^src-engine\/run\/fixtures\.ts$|^src-engine\/packets\/samples\.ts$/;
+const sourceFiles = (folder) =>
+  readdirSync(`src-engine/${folder}`, { recursive: true })
+    .map((f) => `src-engine/${folder}/${f}`)
+    .filter((f) => f.endsWith('.ts') && !EXCLUDED.test(f));
+/** `path.matchesGlob`, without the warning Node 20 prints on its first use (it is experimental there, stable from 22). */
+function globMatches(file, glob) {
+  const warn = process.emitWarning;
+  process.emitWarning = () => {};
+  try {
+    return matchesGlob(file, glob);
+  } finally {
+    process.emitWarning = warn;
+  }
+}
+// Stryker's test processes inherit this priority (nice 15): the machine is shared, and mutation testing can wait.
+setPriority(15);
 
 if (!args.includes('--summary')) {
   const exclusions = config.mutate.filter((glob) => glob.startsWith('!'));
@@ -56,9 +78,9 @@ if (!args.includes('--summary')) {
     const { folder } = run;
     const files = run.files ?? '**/*.ts';
     const name = reportName(run);
-    console.log(`\nmutate: src-engine/${folder}/${files}, against ${TESTS[folder].join(', ')}`);
+    console.log(`\nmutate: src-engine/${folder}/${files}, against ${testsOf(folder).join(', ')}`);
     // Read by stryker.vitest.config.mjs in Stryker's test processes, which inherit the environment.
-    process.env.HOPLAB_MUTATE_TESTS = JSON.stringify(TESTS[folder]);
+    process.env.HOPLAB_MUTATE_TESTS = JSON.stringify(testsOf(folder));
     await new Stryker({
       mutate: [`src-engine/${folder}/${files}`, ...exclusions],
       incrementalFile: `${REPORTS}/${name}.incremental.json`,
@@ -71,22 +93,20 @@ if (!args.includes('--summary')) {
       force: args.includes('--force'),
       ...(concurrency ? { concurrency: Number(concurrency.split('=')[1]) } : {}),
     }).runMutationTest();
+    // The files this run covered, written once it has finished: a file with nothing to mutate (types, a table
+    // of constants) is in no report, yet it has been measured.
+    writeFileSync(`${REPORTS}/${name}.files.json`, JSON.stringify(sourceFiles(folder).filter((f) => globMatches(f, `src-engine/${folder}/${files}`))));
   }
 }
 
 const DETECTED = ['Killed', 'Timeout'];
 const UNDETECTED = ['Survived', 'NoCoverage'];
-// The folder's source files that Stryker mutates (tests, fixtures and test helpers excluded, as in the config).
-const EXCLUDED = /\.test\.ts$|\/testing\/|^src-engine\/run\/fixtures\.ts$|^src-engine\/packets\/samples\.ts$/;
-const sourceFiles = (folder) =>
-  readdirSync(`src-engine/${folder}`, { recursive: true })
-    .map((f) => `src-engine/${folder}/${f}`)
-    .filter((f) => f.endsWith('.ts') && !EXCLUDED.test(f));
 // Every report of a folder (whole or part), oldest first, merged file by file so the newest result of a file wins.
 const merged = (folder) => {
+  const isReport = (f) => (f === `${folder}.json` || f === `${folder}.own.json` || f.startsWith(`${folder}.part-`)) && f.endsWith('.json') && !f.endsWith('.incremental.json') && !f.endsWith('.files.json');
   const reports = existsSync(REPORTS)
     ? readdirSync(REPORTS)
-        .filter((f) => (f === `${folder}.json` || f.startsWith(`${folder}.part-`)) && f.endsWith('.json') && !f.endsWith('.incremental.json'))
+        .filter(isReport)
         .map((f) => `${REPORTS}/${f}`)
         .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
     : [];
@@ -96,6 +116,9 @@ const merged = (folder) => {
     for (const [file, result] of Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) {
       if (current.has(file)) files[file] = result;
     }
+    // A file a finished run covered that has no mutant in its report: measured, with nothing to mutate.
+    const covered = report.replace(/\.json$/, '.files.json');
+    if (existsSync(covered)) for (const file of JSON.parse(readFileSync(covered, 'utf8'))) if (current.has(file) && !files[file]) files[file] = { mutants: [] };
   }
   return { files, total: current.size };
 };
