@@ -68,13 +68,6 @@ describe('an edit', () => {
     expect(store.getState().editHistory).toBeUndefined();
   });
 
-  it('an engine that throws while checking is reported as a crash', async () => {
-    engine.current = engineWith({ validateTopology: () => Promise.reject(new Error('worker gone')) });
-    const errors = await store.getState().applyTopologyEdit(addVm);
-    expect(errors).toEqual([{ code: 'engine-crashed', message: 'The engine failed unexpectedly (worker gone). Reload the page; your last export is safe.' }]);
-    expect(ids()).not.toContain('PortalVM2');
-  });
-
   it('before any topology is loaded, says so', async () => {
     store = await freshStore(false);
     expect((await store.getState().applyTopologyEdit(addVm)).map((e) => e.code)).toEqual(['not-loaded']);

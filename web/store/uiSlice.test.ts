@@ -57,7 +57,7 @@ describe('focus after a run', () => {
     await store.getState().focusAfterRun(store.getState().runFlow({ from: 'ClientVM', to: 'NoSuchVM' }));
     expect(store.getState().runStatus).toBe('error');
     expect(store.getState().runFocus).toBe(1);
-    engine.current = engineWith({ run: () => Promise.reject(new Error('worker gone')) });
+    engine.current = engineWith({ run: async () => ({ ok: false, error: { code: 'engine-timeout', message: 'The engine did not answer run in time.' } }) });
     await store.getState().focusAfterRun(store.getState().runFlow({ from: 'ClientVM', to: 'PortalVM' }));
     expect(store.getState().runFocus).toBe(1);
   });
