@@ -53,7 +53,7 @@ describe('comparing', () => {
 
   it('a run B the engine cannot make is said, with its reason', async () => {
     await store.getState().runFlow(PRESET_REQUEST);
-    engine.current = engineWith({ compareRun: async () => ({ ok: false, error: { code: 'invalid-request', message: 'MuxVM3 is not a node' } }) });
+    engine.current = engineWith({ compareRun: async () => ({ ok: false, error: { code: 'unknown-node', message: 'MuxVM3 is not a node' } }) });
     expect(await store.getState().compareWith({ whatIf: muxFails })).toBe(false);
     expect(store.getState()).toMatchObject({ compareStatus: 'error', compareError: 'Run B could not be made: MuxVM3 is not a node', comparison: undefined });
   });

@@ -3,6 +3,7 @@
 // First: it puts the in-process engine behind the engine client before any slice imports the client.
 import { engine, engineWith, freshStore, type AppStore } from './testing/inProcessStore';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { EngineError } from '../../src-engine/protocol';
 import type { TopologyEdit } from '../../src-engine/view/edits';
 import { POC_TOPOLOGY } from '../../src-engine/scenarios/poc';
 import { currentDocument } from './editorSlice';
@@ -54,7 +55,7 @@ describe('an edit', () => {
   });
 
   it('waits for the engine\'s check: a document it refuses is not loaded', async () => {
-    const refusal = [{ code: 'invalid-document', message: 'refused', path: 'nodes[11]' }];
+    const refusal: EngineError[] = [{ code: 'invalid-document', message: 'refused', path: 'nodes[11]' }];
     engine.current = engineWith({ validateTopology: async () => ({ ok: false, error: refusal }) });
     expect(await store.getState().applyTopologyEdit(addVm)).toEqual(refusal);
     expect(ids()).not.toContain('PortalVM2');

@@ -1,6 +1,7 @@
 // Loading a topology: the POC or a document, validated by the engine; a refused document lists its errors
 // with their paths and keeps the current topology; a new topology clears the run and the selection.
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { EngineError } from '../../src-engine/protocol';
 import { POC_TOPOLOGY } from '../../src-engine/scenarios/poc';
 import { freshStore, type AppStore } from './testing/inProcessStore';
 
@@ -74,7 +75,7 @@ describe('loading', () => {
 
   it('shows why a file could not be read at all, keeping the topology', async () => {
     await store.getState().loadTopology();
-    const error = { code: 'invalid-json', message: 'broken.json is not valid JSON' };
+    const error: EngineError = { code: 'invalid-json', message: 'broken.json is not valid JSON' };
     store.getState().rejectFile(error);
     expect(store.getState().loadErrors).toEqual([error]);
     expect(store.getState().loadStatus).toBe('ready');
