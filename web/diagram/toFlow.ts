@@ -18,7 +18,7 @@ export type FlowNode = Node<FlowNodeData>;
 export type BusEdgeData = { kind: 'nic'; vmEnd: 'source' | 'target'; offset: number; interface: string | undefined; address: string | undefined };
 export type BgpEdgeData = { kind: 'bgp'; label: string };
 /** The VXLAN tunnel: drawn along fixed points (the same ones the token follows). */
-export type TunnelEdgeData = { kind: 'tunnel'; label: string; points: readonly { x: number; y: number }[] };
+export type TunnelEdgeData = { kind: 'tunnel'; labelled: boolean; vni: number | undefined; points: readonly { x: number; y: number }[] };
 /** A VIP's tie to a MUX announcing it or to a DIP behind it. */
 export type TieEdgeData = { kind: 'announce' | 'dip'; label: string };
 
@@ -92,7 +92,7 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
       const points = (from?.owner && from.interface ? geo.tunnel(from.owner, from.interface)?.points : undefined) ?? [];
       // One label for the tunnels: a second MUX's tunnel runs beside the first.
       const first = snapshot.layout.edges.find((x) => x.kind === 'tunnel') === e;
-      const data: TunnelEdgeData = { kind: 'tunnel', label: first ? (e.label ?? 'VXLAN') : '', points };
+      const data: TunnelEdgeData = { kind: 'tunnel', labelled: first, vni: e.vni, points };
       return { id: e.id, source: e.source, target: e.target, type: 'tunnel', className: 'edge-tunnel', focusable: false, ariaLabel: `VXLAN tunnel ${e.source} to ${e.target}`, data };
     }
     if (e.kind === 'announce' || e.kind === 'dip') {
