@@ -1,15 +1,15 @@
 // After a run, the flow's forward path and its answer drawn together under the tokens, told apart by
 // colour, line style and an arrowhead, and offset so neither hides the other. In the overlay view the
-// tenant's logical path is drawn instead: client -> VIP -> server, and the answer straight back.
+// tenant's logical path is drawn instead: client -> VIP -> server, and the answer straight back. Loaded with
+// the first run, as the token layer is.
 import { ViewportPortal } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { Point } from '../animation/tokenPath';
 import { selectDiagramView, selectGeometry, selectResult, selectTimeline, useAppStore } from '../store/store';
 import { flowTrails, logicalPath } from './trails';
+import { selectTrailsHidden } from './TrailLegend';
 
 const OFFSET = 4;
-/** In a lesson the path is what the student works out: it is drawn only with "Show everything". */
-const selectTrailsHidden = (s: ReturnType<typeof useAppStore.getState>) => s.lesson !== undefined && !s.showEverything;
 const line = (pts: readonly Point[], d: number) => pts.map((p, i) => `${i === 0 ? 'M' : 'L'} ${p.x + d} ${p.y + d}`).join(' ');
 
 export function PathTrails() {
@@ -50,32 +50,5 @@ export function PathTrails() {
         )}
       </svg>
     </ViewportPortal>
-  );
-}
-
-/** The key to the two paths, over the diagram. */
-export function TrailLegend() {
-  const result = useAppStore(selectResult);
-  const view = useAppStore(selectDiagramView);
-  const hidden = useAppStore(selectTrailsHidden);
-  if (!result || result.trace.hops.length === 0 || hidden) return null;
-  const dsr = result.trace.hops.some((h) => h.steps.some((s) => s.kind === 'load-balance'));
-  return (
-    <ul className="trail-legend" aria-label="Paths of the flow">
-      <li>
-        <svg width="28" height="10" aria-hidden="true">
-          <line x1="0" y1="5" x2="28" y2="5" className="trail trail-forward" />
-        </svg>
-        forward{dsr ? (view === 'overlay' ? ': client → VIP → server' : ': via the MUX and the VXLAN tunnel') : ''}
-      </li>
-      {result.trace.returnHops.length > 0 && (
-        <li>
-          <svg width="28" height="10" aria-hidden="true">
-            <line x1="0" y1="5" x2="28" y2="5" className="trail trail-back" />
-          </svg>
-          {dsr ? 'return: Direct Server Return (no MUX, no VXLAN)' : 'return'}
-        </li>
-      )}
-    </ul>
   );
 }
