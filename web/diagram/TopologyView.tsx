@@ -21,7 +21,7 @@ import { selectDiagramView, selectHighlight } from '../store/store';
 // The packets in flight: loaded with the first run (with the frame decoders their labels need).
 const TokenLayer = lazy(() => import('../animation/TokenLayer').then((m) => ({ default: m.TokenLayer })));
 
-// The flow's paths, drawn after a run: loaded with the first run, as the tokens are.
+// The flow's paths after a run: loaded with the first run, like the tokens.
 const PathTrails = lazy(() => import('./PathTrails').then((m) => ({ default: m.PathTrails })));
 
 // What a large topology draws in bulk (its NIC drops, its minimap): loaded when one is shown.
@@ -187,10 +187,14 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
           </Suspense>
         )}
         {hasRun && (
-          <Suspense fallback={null}>
-            <PathTrails />
-            <TokenLayer />
-          </Suspense>
+          <>
+            <Suspense fallback={null}>
+              <PathTrails />
+            </Suspense>
+            <Suspense fallback={null}>
+              <TokenLayer />
+            </Suspense>
+          </>
         )}
         <AutoFit userMoved={userMoved} />
         <LegibleText />

@@ -1,4 +1,4 @@
-// The key to the flow's two paths (see PathTrails.tsx), over the diagram.
+// The key to the flow's two paths (drawn by PathTrails, loaded with the first run), over the diagram.
 import { selectDiagramView, selectResult, useAppStore } from '../store/store';
 
 /** In a lesson the path is what the student works out: it is drawn only with "Show everything". */
