@@ -22,9 +22,10 @@ export default tseslint.config(
   {
     // The page draws what the engine means and never re-derives it: it may import the engine's view module
     // at run time (pure, zod-free), and any other engine file for its types only. Tests may use the engine
-    // itself; the benchmark harness, loaded only in bench mode, builds its generated topology.
+    // itself (and so may their helpers, in testing/ folders); the benchmark harness, loaded only in bench mode,
+    // builds its generated topology.
     files: ['web/**/*.{ts,tsx}'],
-    ignores: ['web/**/*.test.{ts,tsx}', 'web/bench/**'],
+    ignores: ['web/**/*.test.{ts,tsx}', 'web/**/testing/**', 'web/bench/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

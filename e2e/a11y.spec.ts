@@ -23,8 +23,8 @@ for (const theme of ['light', 'dark', 'contrast'] as const) {
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await test.step('first view', () => audit(page, 'the first view'));
     await hoplab.runPreset();
-    await test.step('mid-run, paused (the VXLAN leg)', async () => {
-      await page.getByRole('button', { name: 'Step forward' }).click();
+    await test.step('mid-run, paused', async () => {
+      await playback.stepForward();
       await audit(page, 'a paused run');
     });
     await test.step('mid-run, playing', async () => {

@@ -22,10 +22,7 @@ test('the preset flow, stepped hop by hop: the right node lights up and the insp
 
   await test.step('step through every hop of the DNS lookup, the SYN and the SYN-ACK', async () => {
     for (let i = 0; i < 80; i++) {
-      await playback.stepForward();
-      const node = await inspector.hopNode();
-      const end = await inspector.endNode();
-      const part = await inspector.partTitle();
+      const { node, end, part } = await inspector.hop(await playback.stepForward());
       if (node) {
         // The node whose decision sent this frame is the one drawn as sending it.
         await expect(hoplab.nodeIn('sender')).toHaveAttribute('data-id', node);

@@ -77,7 +77,7 @@ test('healthy against MuxVM failed: aligned hops, the parting hop in words, both
 
   await test.step('the link holds the comparison: a reload reopens it', async () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('compare')).toBe('on');
-    expect(new URL(page.url()).searchParams.get('bwhatif')).toBe('fail:MuxVM@1000000');
+    await expect.poll(() => new URL(page.url()).searchParams.get('bwhatif')).toBe('fail:MuxVM@1000000');
     await page.reload();
     await expect(comparison(page)).toBeVisible();
     await expect(page.getByTestId('outcome-B')).toHaveAttribute('data-disposition', 'node-down');

@@ -29,7 +29,7 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
   await test.step('a question is asked before the SYN is shown; nothing plays past it', async () => {
     await expect(lessons.question('Which TCP port does MuxVM connect to on BGPVM?')).toBeVisible();
     await audit(page, '.lesson-bar');
-    const before = await playback.step();
+    const before = await playback.settled();
     await playback.forward.click();
     await expect.poll(() => playback.step()).toBe(before);
     await expect(events.list.getByRole('option', { name: /TCP SYN/ })).toHaveCount(0);
@@ -115,8 +115,7 @@ test('presenter mode at 1920 x 1080: large caption, side panels hidden, Page Dow
   await expect(page.locator('.app.presenter')).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Details' })).toBeHidden();
   await expect(page.getByRole('region', { name: 'Events' })).toBeHidden();
-  const size = await lessons.bar.locator('.caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-  expect(size).toBeGreaterThanOrEqual(24);
+  await expect.poll(() => lessons.bar.locator('.caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
   await audit(page, '.lesson-bar');
   await page.keyboard.press('PageDown');
   await expect(lessons.chapterTitle).toHaveText('NATVM: a static route, and the TTL');
@@ -197,8 +196,8 @@ test('lesson 7, "When MuxVM dies": the black hole, the hold timer, and the loop'
     await expect(lessons.bar.getByRole('status').last()).toHaveText(/^Correct: NATVM\./);
     // The moving packet shows its TTL: one round trip later it is lower.
     const ttl = async () => Number(/TTL (\d+)/.exec((await page.locator('.token .token-ttl').first().textContent()) ?? '')?.[1]);
-    await playback.forward.click();
-    await expect(page.locator('.token .token-ttl').first()).toBeVisible();
+    await playback.stepForward();
+    await expect(page.locator('.token .token-ttl').first()).toHaveText(/TTL \d+/);
     const first = await ttl();
     for (let i = 0; i < 4; i++) await playback.forward.click();
     await expect.poll(ttl).toBeLessThan(first);

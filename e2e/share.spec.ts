@@ -19,15 +19,17 @@ test('a copied link reopens the same flow at the same step', async ({ hoplab, pl
   await test.step('run, fail nothing, step a few times', async () => {
     await hoplab.open('?motion=off');
     await hoplab.runPreset();
-    for (let i = 0; i < 5; i++) await playback.stepForward();
-    step = await playback.step();
+    for (let i = 0; i < 5; i++) step = await playback.stepForward();
+    // The inspector shows the step (stepForward waited for it): its frame is the one the link must reopen.
+    await expect(inspector.packet).toHaveAttribute('data-shows-step', String(step));
     frame = (await inspector.packet.locator('.frame-title').textContent()) ?? '';
+    expect(frame).toMatch(/^Frame #\d+/);
     await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe(String(step - 1));
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
-    link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toBe(page.url());
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+    link = page.url();
   });
   await test.step('open the link in a new tab: same flow, same step, same frame', async () => {
     const other = await context.newPage();
@@ -49,5 +51,5 @@ test('a bad link parameter says what is wrong and falls back, keeping the rest',
   await expect(alerts.filter({ hasText: 'The link\'s "step" parameter is "abc"' })).toBeVisible();
   await expect(alerts.filter({ hasText: 'The link\'s "speed" parameter is "7"' })).toContainText('one of 0.25, 0.5, 1, 2, 4');
   await expect(playback.speed).toHaveValue('1');
-  expect(await playback.step()).toBeGreaterThan(1);
+  await expect.poll(() => playback.step()).toBeGreaterThan(1);
 });

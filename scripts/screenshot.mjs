@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Regenerates the README's screenshots: builds nothing, serves dist/ and shoots it in headless Chromium.
 //   npm run build && npm run screenshot                 (every picture the README shows, into docs/)
+// It runs under tsx: the canonical run's steps are found by what their frames are (e2e/canonicalSteps.ts), so a
+// change that adds frames to the run moves no picture off its subject.
 //   npm run screenshot -- --out x.png --query "?..." [--width 1280 --height 800 --scheme dark --click Overlay]
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
+import { CANONICAL_LINK, canonicalSteps } from '../e2e/canonicalSteps';
 
 const { values } = parseArgs({
   options: {
@@ -20,11 +23,11 @@ const { values } = parseArgs({
   },
 });
 
-const FLOW = '?scenario=poc&from=ClientVM&to=https%3A%2F%2Fportal.azurestack.local&motion=off';
-/** The canonical flow at the VXLAN leg: the SYN, wrapped by MuxVM, in the tunnel to the host's PA. */
-const VXLAN = `${FLOW}&step=59`;
-/** The last step of the canonical run (97 steps, the TLS exchange and the FINs included): the forward path and the Direct Server Return drawn together. */
-const RETURN = `${FLOW}&step=96`;
+const STEPS = await canonicalSteps();
+/** The canonical flow at the VXLAN leg: the SYN, wrapped by MuxVM, in the tunnel to the host's PA (links count steps from 0). */
+const VXLAN = `${CANONICAL_LINK}&step=${STEPS.vxlanSyn - 1}`;
+/** The last step of the canonical run (the TLS exchange and the FINs included): the forward path and the Direct Server Return drawn together. */
+const RETURN = `${CANONICAL_LINK}&step=${STEPS.total - 1}`;
 
 /** The README's pictures: the underlay at the VXLAN leg (light and dark), the overlay, the return path, a tablet. */
 const SHOTS = values.out

@@ -1,5 +1,5 @@
 // The side panel's hop explanation (Why) and packet inspector (changes, layer tree, hex dump).
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export class Inspector {
   constructor(readonly page: Page) {}
@@ -17,21 +17,25 @@ export class Inspector {
     return this.page.getByRole('group', { name: 'Packet bytes' });
   }
 
-  /** The node whose decision sent the current frame (undefined for background traffic). */
-  async hopNode(): Promise<string | undefined> {
-    const hop = this.why.locator('.hop-sender');
-    return (await hop.count()) > 0 ? ((await hop.getAttribute('data-node')) ?? undefined) : undefined;
-  }
-
-  /** The last hop shown with the current frame (where it was delivered or died), if any. */
-  async endNode(): Promise<string | undefined> {
-    const hop = this.why.locator('.hop-end');
-    return (await hop.count()) > 0 ? ((await hop.getAttribute('data-node')) ?? undefined) : undefined;
-  }
-
-  /** The title of the flow part the current hop belongs to ("TCP ... : the answer" on the way back). */
-  async partTitle(): Promise<string> {
-    return (await this.why.locator('.hop-head').first().textContent()) ?? '';
+  /**
+   * The hop the Why explains, once it shows `step` (1-based, as the readout): the node whose decision sent the
+   * frame (none for background traffic), the last hop shown with it (where it was delivered or died), and the
+   * title of the flow part it belongs to ("TCP ... : the answer" on the way back).
+   */
+  async hop(step: number): Promise<{ node: string | undefined; end: string | undefined; part: string }> {
+    let hop = { shows: '', node: undefined as string | undefined, end: undefined as string | undefined, part: '' };
+    await expect
+      .poll(async () => {
+        hop = await this.why.evaluate((el) => ({
+          shows: el.getAttribute('data-shows-step') ?? '',
+          node: el.querySelector('.hop-sender')?.getAttribute('data-node') ?? undefined,
+          end: el.querySelector('.hop-end')?.getAttribute('data-node') ?? undefined,
+          part: el.querySelector('.hop-head')?.textContent ?? '',
+        }));
+        return hop.shows;
+      })
+      .toBe(String(step));
+    return { node: hop.node, end: hop.end, part: hop.part };
   }
 
   /** A layer of the tree by its title ("VXLAN", "UDP"); nth counts repeats (the inner IPv4 is nth 1). */

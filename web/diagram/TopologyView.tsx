@@ -3,7 +3,7 @@
 // Shift+F10 or the Menu key) fails or restores a VM.
 import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
 import { DiagramPictures } from '../export/DiagramPictures';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { selectOpenQuestion, selectTimeline, useAppStore } from '../store/store';
 import { AutoFit, FIT_PADDING } from './AutoFit';
@@ -11,16 +11,21 @@ import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes } from './geometry';
 import { deviceRows, nextDevice, type Direction, type Move } from './keyboardNav';
 import { nodeTypes } from './nodes';
-import { isDeviceNode, toFlow, type FlowNode } from './toFlow';
+import { isDeviceNode, isLargeLayout, toFlow, type FlowNode } from './toFlow';
 import { deviceOfBox, readBoxId } from '../../src-engine/view/index';
 import { highlightCss } from './highlightCss';
-import { PathTrails } from './PathTrails';
 import { LegibleText } from './LegibleText';
 import { useResolvedTheme } from '../hooks/useTheme';
 import { selectDiagramView, selectHighlight } from '../store/store';
 
 // The packets in flight: loaded with the first run (with the frame decoders their labels need).
 const TokenLayer = lazy(() => import('../animation/TokenLayer').then((m) => ({ default: m.TokenLayer })));
+
+// The flow's paths after a run: loaded with the first run, like the tokens.
+const PathTrails = lazy(() => import('./PathTrails').then((m) => ({ default: m.PathTrails })));
+
+// What a large topology draws in bulk (its NIC drops, its minimap): loaded when one is shown.
+const LargeLayers = lazy(() => import('./LargeLayers').then((m) => ({ default: m.LargeLayers })));
 
 // The context menu: loaded when first opened.
 const NodeMenu = lazy(() => import('./NodeMenu').then((m) => ({ default: m.NodeMenu })));
@@ -41,13 +46,40 @@ function minimapColor(n: Node): string {
   }
 }
 
+/** A large topology's VMs are handed to React Flow this many at a time (see useProgressiveNodes). */
+const VMS_PER_BATCH = 100;
+
+/**
+ * A large topology's nodes, handed to React Flow a batch of VMs at a time: the networks, the switch and the
+ * other devices first (so the view is fitted to the whole network at once), then the VMs, so no task mounts
+ * hundreds of them at once. Smaller topologies are drawn whole at once.
+ */
+function useProgressiveNodes(nodes: FlowNode[]): FlowNode[] {
+  const large = isLargeLayout(nodes.length);
+  const [shown, setShown] = useState({ nodes, vms: 0 });
+  const vms = shown.nodes === nodes ? shown.vms : 0;
+  const total = useMemo(() => nodes.reduce((n, x) => n + (x.type === 'vm' ? 1 : 0), 0), [nodes]);
+  useEffect(() => {
+    if (!large || vms >= total) return;
+    // A task per batch (not a frame: drawing a large network can hold frames back), so the page stays responsive.
+    const id = setTimeout(() => setShown({ nodes, vms: vms + VMS_PER_BATCH }));
+    return () => clearTimeout(id);
+  }, [large, nodes, vms, total]);
+  return useMemo(() => {
+    if (!large || vms >= total) return nodes;
+    let seen = 0;
+    return nodes.filter((n) => n.type !== 'vm' || seen++ < vms);
+  }, [large, nodes, vms, total]);
+}
+
 export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
-  const { nodes, edges } = useMemo(() => toFlow(snapshot), [snapshot]);
+  const { nodes: allNodes, edges, large } = useMemo(() => toFlow(snapshot), [snapshot]);
+  const nodes = useProgressiveNodes(allNodes);
   const devices = useMemo(() => {
     const rects = absoluteBoxes(snapshot.layout.boxes);
-    const ids = new Set(nodes.filter(isDeviceNode).map((n) => n.id));
+    const ids = new Set(allNodes.filter(isDeviceNode).map((n) => n.id));
     return new Map([...rects].filter(([id]) => ids.has(id)));
-  }, [snapshot, nodes]);
+  }, [snapshot, allNodes]);
   const userMoved = useRef(false);
   const lastMove = useRef<Move | undefined>(undefined);
   const focusId = useAppStore((s) => s.focusId);
@@ -138,7 +170,7 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
         nodesDraggable={false}
         elementsSelectable={false}
         edgesFocusable={false}
-        onlyRenderVisibleElements={nodes.length > 300}
+        onlyRenderVisibleElements={large}
         onNodeClick={onNodeClick}
         onNodeContextMenu={onNodeContextMenu}
         onPaneClick={closeContextMenu}
@@ -148,12 +180,21 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
         <Background gap={24} />
         <Controls showInteractive={false} position="top-left" orientation="horizontal" />
         {/* Large generated networks only: on the POC the minimap would cover part of the drawing. */}
-        {nodes.length > MINIMAP_FROM && <MiniMap pannable zoomable ariaLabel="Minimap" position="bottom-right" nodeColor={minimapColor} style={{ width: 150, height: 96 }} />}
-        <PathTrails />
-        {hasRun && (
+        {!large && allNodes.length > MINIMAP_FROM && <MiniMap pannable zoomable ariaLabel="Minimap" position="bottom-right" nodeColor={minimapColor} style={{ width: 150, height: 96 }} />}
+        {large && (
           <Suspense fallback={null}>
-            <TokenLayer />
+            <LargeLayers snapshot={snapshot} />
           </Suspense>
+        )}
+        {hasRun && (
+          <>
+            <Suspense fallback={null}>
+              <PathTrails />
+            </Suspense>
+            <Suspense fallback={null}>
+              <TokenLayer />
+            </Suspense>
+          </>
         )}
         <AutoFit userMoved={userMoved} />
         <LegibleText />

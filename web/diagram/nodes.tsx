@@ -72,7 +72,7 @@ export function VmNodeView({ data }: NodeProps<FlowNode>) {
   if (compact) {
     return (
       <div className={`vm vm-${node.kind} vm-compact`} data-node-id={node.id} {...state} {...roving}>
-        <Handles bgp />
+        {data.handles && <Handles bgp />}
         <div className="vm-name">
           <span className="title">{node.id}</span>
         </div>
@@ -81,7 +81,7 @@ export function VmNodeView({ data }: NodeProps<FlowNode>) {
   }
   return (
     <div className={`vm vm-${node.kind}`} data-node-id={node.id} {...state} {...roving}>
-      <Handles bgp />
+      {data.handles && <Handles bgp />}
       <div className="vm-name">
         <span className="title">{node.id}</span> <MarkBadge prov={node.prov} />
         <HopBadge id={node.id} />

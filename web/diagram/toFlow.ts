@@ -3,10 +3,11 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import type { NetworkDef, NodeDef, Topology } from '../../src-engine/topology/schema';
-import { linkVlanText, PORT_DROP_X, readBoxId } from '../../src-engine/view/index';
+import { interfaceId, linkVlanText, networkVlan, PORT_DROP_X, readBoxId } from '../../src-engine/view/index';
 import { absoluteBoxes, createGeometry, nicOffset } from './geometry';
 
-export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[]; label: string };
+/** `handles`: false for a VM of a large topology that no drawn edge ends at (its NIC drops are drawn in bulk). */
+export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[]; label: string; handles: boolean };
 export type GroupData = { kind: 'network'; network: NetworkDef } | { kind: 'host'; node: NodeDef | undefined; title: string };
 export type SwitchData = { kind: 'switch'; sw: Topology['switch']; paAddress: string | undefined; label: string };
 export type VipData = { kind: 'vip'; vip: string; rule: NonNullable<Topology['slb']>['rules'][number] | undefined; muxes: readonly string[]; dips: readonly string[]; label: string };
@@ -15,20 +16,53 @@ export type PortData = { kind: 'port'; owner: NodeDef; iface: NodeDef['interface
 export type VfpData = { kind: 'vfp' };
 export type FlowNodeData = VmData | GroupData | SwitchData | VipData | PortData | VfpData;
 export type FlowNode = Node<FlowNodeData>;
-export type BusEdgeData = { kind: 'nic'; vmEnd: 'source' | 'target'; offset: number; interface: string | undefined; address: string | undefined };
+/** A link's VLAN tag: its texts, its tooltip (with the id's provenance) and whether the id is illustrative. */
+export type LinkVlan = { full: string; short: string; title: string; illustrative: boolean };
+export type BusEdgeData = {
+  kind: 'nic';
+  vmEnd: 'source' | 'target';
+  offset: number;
+  interface: string | undefined;
+  address: string | undefined;
+  vlan?: LinkVlan;
+  /** The least room between two wires on a side of the switch (for the tag's text). */
+  room: number;
+};
 export type BgpEdgeData = { kind: 'bgp'; label: string };
 /** The VXLAN tunnel: drawn along fixed points (the same ones the token follows). */
 export type TunnelEdgeData = { kind: 'tunnel'; labelled: boolean; vni: number | undefined; points: readonly { x: number; y: number }[] };
 /** A VIP's tie to a MUX announcing it or to a DIP behind it. */
 export type TieEdgeData = { kind: 'announce' | 'dip'; label: string };
 
+/**
+ * Above this many boxes a topology is drawn for scale: React Flow renders only what is in view, the NIC drops
+ * are one path instead of one edge each, and VMs that no other edge ends at carry no connection handles.
+ */
+export const LARGE_FROM = 300;
+export const isLargeLayout = (boxCount: number) => boxCount > LARGE_FROM;
+
+
 /** Node ids the keyboard and the context menu act on: VMs, the host and the switch (not the groups). */
 export const isDeviceNode = (n: FlowNode) => n.type === 'vm' || n.type === 'switch' || n.type === 'vip' || n.type === 'port';
 
-export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: Edge[] } {
+/** `large`: drawn for scale (see LARGE_FROM), its NIC drops left out of the edges. */
+export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: Edge[]; large: boolean } {
   const t = snapshot.topology;
   const nodesById = new Map(t.nodes.map((n) => [n.id, n]));
   const nets = new Map(t.networks.map((n) => [n.id, n]));
+  const large = isLargeLayout(snapshot.layout.boxes.length);
+  // Every lookup below is read from a map built once: the work grows with the layout, not its square.
+  const rules = new Map((t.slb?.rules ?? []).map((r) => [r.vip, r]));
+  const ties = new Map<string, { muxes: string[]; dips: string[] }>();
+  const attached = new Set<string>();
+  for (const e of snapshot.layout.edges) {
+    if (e.kind === 'nic') continue;
+    attached.add(e.source).add(e.target);
+    if (e.kind !== 'announce' && e.kind !== 'dip') continue;
+    const tie = ties.get(e.source) ?? { muxes: [], dips: [] };
+    (e.kind === 'announce' ? tie.muxes : tie.dips).push(e.target);
+    ties.set(e.source, tie);
+  }
   const nodes: FlowNode[] = snapshot.layout.boxes.map((box) => {
     const common = {
       id: box.id,
@@ -58,9 +92,8 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
         const ref = readBoxId(box.id);
         if (ref.kind === 'vip') {
           const vip = ref.vip;
-          const rule = t.slb?.rules.find((r) => r.vip === vip);
-          const muxes = snapshot.layout.edges.filter((e) => e.kind === 'announce' && e.source === box.id).map((e) => e.target);
-          const dips = snapshot.layout.edges.filter((e) => e.kind === 'dip' && e.source === box.id).map((e) => e.target);
+          const rule = rules.get(vip);
+          const { muxes, dips } = ties.get(box.id) ?? { muxes: [], dips: [] };
           const ariaLabel = `VIP ${vip}, announced by ${muxes.join(' and ') || 'no MUX'}${dips.length > 0 ? `, DIP pool ${dips.join(', ')}` : ''}`;
           return { ...common, type: 'vip', data: { kind: 'vip', vip, rule, muxes, dips, label: ariaLabel } };
         }
@@ -68,7 +101,7 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
         const home = node.interfaces[0]?.network;
         const networks = node.interfaces.map((f) => nets.get(f.network)).filter((n): n is NetworkDef => n !== undefined);
         const ariaLabel = `${node.id}, ${node.role}, ${node.interfaces.map((f) => `${f.address}${f.network !== home ? ` in ${nets.get(f.network)?.label ?? f.network}` : ''}`).join(' and ')}`;
-        return { ...common, type: 'vm', data: { kind: 'vm', node, networks, label: ariaLabel } };
+        return { ...common, type: 'vm', data: { kind: 'vm', node, networks, label: ariaLabel, handles: !large || attached.has(box.id) } };
       }
       case 'port': {
         const owner = nodesById.get(box.owner ?? '')!;
@@ -83,15 +116,48 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
     }
   });
   const rects = absoluteBoxes(snapshot.layout.boxes);
-  const drawnNics = new Map<string, string[]>();
-  for (const e of snapshot.layout.edges) if (e.kind === 'nic' && e.interface && !e.owner) drawnNics.set(e.source, [...(drawnNics.get(e.source) ?? []), e.interface]);
+  // Each node's drawn NICs, in order, and each NIC's place among them.
+  const drawnNics = new Map<string, { count: number; index: Map<string, number> }>();
+  for (const e of snapshot.layout.edges) {
+    if (e.kind !== 'nic' || !e.interface || e.owner) continue;
+    const known = drawnNics.get(e.source) ?? { count: 0, index: new Map<string, number>() };
+    if (!known.index.has(e.interface)) known.index.set(e.interface, known.count++);
+    drawnNics.set(e.source, known);
+  }
+  const ifaces = new Map(t.nodes.flatMap((n) => n.interfaces.map((f) => [interfaceId(n.id, f.id), f] as const)));
+  const boxes = new Map(snapshot.layout.boxes.map((b) => [b.id, b]));
+  const firstTunnel = snapshot.layout.edges.find((x) => x.kind === 'tunnel');
   const geo = createGeometry(snapshot);
-  const edges: Edge[] = snapshot.layout.edges.map((e): Edge => {
+  // The VLAN tags say "VLAN 1001" where that fits between every two wires on a side of the switch, else
+  // "1001" (all alike, so none looks like another kind of label).
+  let room = Infinity;
+  for (const above of [true, false]) {
+    const xs = geo.wires(above, -Infinity, Infinity).map((w) => w.x);
+    for (let i = 1; i < xs.length; i++) if (xs[i]! - xs[i - 1]! > 0.5) room = Math.min(room, xs[i]! - xs[i - 1]!);
+  }
+  const linkVlan = (net: NetworkDef | undefined): LinkVlan | undefined => {
+    if (!net || net.vlan === undefined) return undefined;
+    const v = networkVlan(net);
+    return { full: v.text, short: String(net.vlan), title: `${v.text}: ${v.title}`, illustrative: v.prov?.mark === 'illustrative' };
+  };
+  // A large topology's NIC drops are drawn in bulk (LargeLayers.tsx), not as edges.
+  const edges = snapshot.layout.edges.filter((e) => !large || e.kind !== 'nic').map(toEdge);
+  if (large) {
+    // Sized by the layout, so React Flow fits the view before drawing anything and then mounts only the nodes in
+    // view; a node without handles says so, or React Flow would mount every node once to look for them.
+    for (const n of nodes) {
+      n.measured = { width: n.width, height: n.height };
+      if (n.type === 'network' || n.type === 'host' || n.type === 'vfp' || (n.data.kind === 'vm' && !n.data.handles)) n.handles = [];
+    }
+  }
+  return { nodes, edges, large };
+
+  function toEdge(e: TopologySnapshot['layout']['edges'][number]): Edge {
     if (e.kind === 'tunnel') {
-      const from = snapshot.layout.boxes.find((b) => b.id === e.source);
+      const from = boxes.get(e.source);
       const points = (from?.owner && from.interface ? geo.tunnel(from.owner, from.interface)?.points : undefined) ?? [];
       // One label for the tunnels: a second MUX's tunnel runs beside the first.
-      const first = snapshot.layout.edges.find((x) => x.kind === 'tunnel') === e;
+      const first = firstTunnel === e;
       const data: TunnelEdgeData = { kind: 'tunnel', labelled: first, vni: e.vni, points };
       return { id: e.id, source: e.source, target: e.target, type: 'tunnel', className: 'edge-tunnel', focusable: false, ariaLabel: `VXLAN tunnel ${e.source} to ${e.target}`, data };
     }
@@ -106,11 +172,12 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
     // NIC edges run vertically between the VM and the switch, like ports on a bus: the VM's bottom
     // handle when it sits above the switch, its top handle when below.
     const above = (rects.get(e.source)?.y ?? 0) < (rects.get(e.target)?.y ?? 0);
-    const nics = drawnNics.get(e.source) ?? [];
-    const offset = e.owner ? PORT_DROP_X - (rects.get(e.source)?.width ?? 0) / 2 : nicOffset(nics.indexOf(e.interface ?? ''), nics.length);
-    const data: BusEdgeData = { kind: 'nic', vmEnd: above ? 'source' : 'target', offset, interface: e.interface, address: e.label };
-    const common = { id: e.id, type: 'bus', className: 'edge-nic', focusable: false, data, sourceHandle: 'bottom', targetHandle: 'top', ariaLabel: `${e.owner ?? e.source} ${e.interface ?? ''} on ${t.switch.id}, ${linkVlanText(nets.get(nodesById.get(e.owner ?? e.source)?.interfaces.find((f) => f.id === e.interface)?.network ?? ''))}` };
+    const nics = drawnNics.get(e.source);
+    const offset = e.owner ? PORT_DROP_X - (rects.get(e.source)?.width ?? 0) / 2 : nicOffset(nics?.index.get(e.interface ?? '') ?? -1, nics?.count ?? 0);
+    const net = nets.get(ifaces.get(interfaceId(e.owner ?? e.source, e.interface ?? ''))?.network ?? '');
+    const vlan = linkVlan(net);
+    const data: BusEdgeData = { kind: 'nic', vmEnd: above ? 'source' : 'target', offset, interface: e.interface, address: e.label, room, ...(vlan ? { vlan } : {}) };
+    const common = { id: e.id, type: 'bus', className: 'edge-nic', focusable: false, data, sourceHandle: 'bottom', targetHandle: 'top', ariaLabel: `${e.owner ?? e.source} ${e.interface ?? ''} on ${t.switch.id}, ${linkVlanText(net)}` };
     return above ? { ...common, source: e.source, target: e.target } : { ...common, source: e.target, target: e.source };
-  });
-  return { nodes, edges };
+  }
 }

@@ -119,6 +119,8 @@ export const tunnelKey = (node: string) => `tunnel-of:${node}`;
 
 export const selectNodeHop = (s: AppState, node: string) => stepMarks(s)?.roles.get(node);
 export const selectEdgeActive = (s: AppState, edgeId: string) => stepMarks(s)?.edges.has(edgeId) ?? false;
+/** Every edge the current step lights (the same set object for a step, so subscribers re-render once per step). */
+export const selectActiveEdges = (s: AppState): ReadonlySet<string> | undefined => stepMarks(s)?.edges;
 
 /** Is a node down at the simulated time the view shows? */
 export function selectNodeDown(s: AppState, node: string): boolean {

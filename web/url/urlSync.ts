@@ -15,10 +15,10 @@ export async function topologyParam(s: ReturnType<AppStore['getState']>): Promis
   if (s.topologySource === 'poc') return undefined;
   const doc = currentDocument(s);
   if (!doc) return undefined;
-  const { packTopology } = await loadLink();
   let p = packed.get(doc);
   if (!p) {
-    p = packTopology(doc);
+    const { packAside } = await import('./packAside');
+    p = packed.get(doc) ?? (await packAside(doc));
     packed.set(doc, p);
   }
   return p;
