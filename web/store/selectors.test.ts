@@ -21,6 +21,7 @@ import {
   tunnelKey,
 } from './selectors';
 import { timelineOf } from './testing/timeline';
+import { nodeId } from '../../src-engine/view/ids';
 
 let store: AppStore;
 beforeEach(async () => {
@@ -128,7 +129,7 @@ describe('who sends, who receives, which edges carry the step', () => {
 
   it('a node that sends in a step and also receives in it is drawn as a sender', () => {
     const timeline = timelineOf([{ protocols: ['bgp'], txIds: [1, 2] }]);
-    const tx = (id: number, from: string, to: string) => ({ ...timeline.tx.get(id)!, fromNode: from, fromInterface: 'mgmt', toNode: to });
+    const tx = (id: number, from: string, to: string) => ({ ...timeline.tx.get(id)!, fromNode: nodeId(from), fromInterface: 'mgmt', toNode: nodeId(to) });
     store.setState({ timeline: { ...timeline, tx: new Map([[1, tx(1, 'MuxVM', 'BGPVM')], [2, tx(2, 'BGPVM', 'MuxVM')]]) }, cursor: 0 });
     expect(['MuxVM', 'BGPVM'].map((n) => selectNodeHop(store.getState(), n))).toEqual(['sender', 'sender']);
   });
