@@ -85,6 +85,8 @@ test('after the preset runs, and after failing a VM, the keyboard lands on the t
 });
 
 test('the diagram is one Tab stop whose arrow keys are symmetric: from every device, the opposite arrow comes back', async ({ hoplab, page }) => {
+  // Four arrows from each of some thirty devices, each move and its way back checked: slow on a loaded machine.
+  test.setTimeout(180_000);
   await hoplab.open('?motion=off');
   const devices = await page.locator('[data-device]').evaluateAll((els) => els.map((e) => e.getAttribute('data-device')!));
   expect(devices.length).toBeGreaterThanOrEqual(10);
@@ -96,7 +98,6 @@ test('the diagram is one Tab stop whose arrow keys are symmetric: from every dev
   for (const id of devices) {
     for (const dir of Object.keys(opposite) as (keyof typeof opposite)[]) {
       await hoplab.node(id).focus();
-      await expect.poll(focused).toBe(id);
       await page.keyboard.press(dir);
       // The arrow moves the focus in its key handler: once the press is done, the focus is where it goes.
       const to = await focused();

@@ -4,6 +4,7 @@ import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, type Layer } from '../packets/l
 import { ipToU32 } from '../net/addr';
 import { ethernet, ipv4, SYN, SYN_ACK, tcp, udp } from '../net/build';
 import { encodePacket } from '../net/codec';
+import { ETH_HLEN } from '../net/frame';
 import { decodePacket } from '../packets/index';
 import { Recorder } from '../trace/recorder';
 import { Scheduler } from '../sim/scheduler';
@@ -46,6 +47,19 @@ describe('Nat rewrites every checksum as a fresh packet would have it', () => {
     const data = { type: 'raw' as const, data: new TextEncoder().encode('GET / HTTP/1.1\r\n') };
     expect(nat.translateOut(frame('192.168.200.10', '10.0.0.10', [tcp(50000, 80, 7, 9, SYN), data]))!.bytes).toEqual(frame('10.0.0.20', '10.0.0.10', [tcp(61000, 80, 7, 9, SYN), data]));
     expect(nat.translateIn(frame('10.0.0.10', '10.0.0.20', [tcp(80, 61000, 9, 8, SYN_ACK), data]))!.bytes).toEqual(frame('10.0.0.10', '192.168.200.10', [tcp(80, 50000, 9, 8, SYN_ACK), data]));
+  });
+
+  it('a TCP segment whose checksum happens to be 0 is adjusted all the same: only UDP reads 0 as no checksum', () => {
+    const sched = new Scheduler();
+    const nat = new Nat('NATVM', { sched, rec: new Recorder(sched, { full: false }) }, outside);
+    const segment = (src: string, port: number, word: number) => frame(src, '10.0.0.10', [tcp(port, 80, 7, 9, SYN), { type: 'raw', data: new Uint8Array([word >> 8, word & 255]) }]);
+    // Two payload bytes equal to the checksum without them bring the checksum to 0.
+    const t = ETH_HLEN + 20;
+    const plain = segment('192.168.200.10', 50000, 0);
+    const zero = segment('192.168.200.10', 50000, (plain[t + 16]! << 8) | plain[t + 17]!);
+    expect([zero[t + 16], zero[t + 17]]).toEqual([0, 0]);
+    const word = (zero[t + 20]! << 8) | zero[t + 21]!;
+    expect(nat.translateOut(zero)!.bytes).toEqual(segment('10.0.0.20', 61000, word));
   });
 
   it('UDP: its checksum adjusted, or left 0 (none) when the sender sent none', () => {

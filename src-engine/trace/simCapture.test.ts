@@ -57,7 +57,8 @@ function expectClean(rows: readonly Row[]): void {
 /** Frames tshark's TCP analysis flags as a retransmission or a duplicate ACK. */
 const flagged = (rows: readonly Row[]) => rows.filter((r) => r['tcp.analysis.retransmission'] || r['tcp.analysis.duplicate_ack'] || r['tcp.analysis.spurious_retransmission']);
 
-describe("tshark reads the simulator's captures clean", () => {
+// Each test simulates and runs tshark up to four times: on a loaded machine that takes longer than vitest's 5 s default.
+describe("tshark reads the simulator's captures clean", { timeout: 60_000 }, () => {
   it('the canonical run: no TCP-analysis warning at all with the default capture points', () => {
     const rows = capture({});
     expectClean(rows);

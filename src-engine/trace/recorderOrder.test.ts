@@ -1,0 +1,56 @@
+// The recorder's event list is the run's, as the result carries it: in time order, each event numbered by
+// its place, a frame's event naming its transmission, and the transmissions themselves in the order sent.
+import { describe, expect, it } from 'vitest';
+import { Scheduler } from '../sim/scheduler';
+import { NO_END, Recorder } from './recorder';
+
+const ARP_REQUEST = Uint8Array.from([
+  0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x15, 0x5d, 0x00, 0x00, 0x06, 0x08, 0x06, 0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x01, 0x00, 0x15, 0x5d, 0x00, 0x00, 0x06, 10, 0, 0, 6, 0, 0, 0, 0, 0, 0, 10, 0, 0, 1,
+]);
+
+function recorded(): Recorder {
+  const sched = new Scheduler();
+  const rec = new Recorder(sched, { full: true });
+  const mux = rec.endpoint('MuxVM', 'mgmt');
+  const port = rec.endpoint('vSwitch', 'MuxVM.mgmt');
+  const bgp = rec.endpoint('BGPVM', 'infra');
+  sched.now = 100;
+  rec.event('info', 'MuxVM', 'MuxVM ARP request: who has 10.0.0.1? (try 1)', 'arp');
+  rec.transmit(mux, port, 130, 150, ARP_REQUEST, undefined, 'MuxVM asks who has 10.0.0.1 (ARP request, broadcast).');
+  // The switch floods it at 155, recorded before an event of 120 that happens earlier.
+  rec.transmit(port, bgp, 155, 175, ARP_REQUEST, 'flow', 'The switch floods the broadcast.');
+  rec.transmit(port, NO_END, 155, 175, ARP_REQUEST, 'flow', 'The switch floods the broadcast.');
+  sched.now = 120;
+  rec.eventWith('drop', 'BGPVM', 'BGPVM: link down', { reason: 'link-down' });
+  return rec;
+}
+
+describe('Recorder', () => {
+  it('lists events in time order, numbered by place, equal times in the order recorded', () => {
+    const events = recorded().events;
+    expect(events.map((e) => [e.id, e.time, e.kind])).toEqual([
+      [0, 100, 'info'],
+      [1, 120, 'drop'],
+      [2, 130, 'transmission'],
+      [3, 155, 'transmission'],
+      [4, 155, 'transmission'],
+    ]);
+    expect(events[3]).toEqual({ id: 3, time: 155, kind: 'transmission', node: 'vSwitch', protocol: 'arp', summary: 'vSwitch MuxVM.mgmt -> BGPVM infra: ARP who has 10.0.0.1? tell 10.0.0.6', transmissionId: 1 });
+    expect(events[4]!.summary).toBe('vSwitch MuxVM.mgmt -> (nowhere: link down): ARP who has 10.0.0.1? tell 10.0.0.6');
+  });
+
+  it('keeps each transmission with its ends, frame, flow and note, in the order sent', () => {
+    const [first, flooded, lost] = recorded().transmissions;
+    expect(first).toEqual({ id: 0, time: 130, arrive: 150, fromNode: 'MuxVM', fromInterface: 'mgmt', protocol: 'arp', summary: 'ARP who has 10.0.0.1? tell 10.0.0.6', bytes: ARP_REQUEST, toNode: 'vSwitch', toInterface: 'MuxVM.mgmt', note: 'MuxVM asks who has 10.0.0.1 (ARP request, broadcast).' });
+    expect(flooded).toMatchObject({ id: 1, fromNode: 'vSwitch', toNode: 'BGPVM', toInterface: 'infra', flowId: 'flow', note: 'The switch floods the broadcast.' });
+    expect(lost).not.toHaveProperty('toNode');
+    expect(lost!.bytes).toBe(flooded!.bytes);
+  });
+
+  it('keeps nothing but counts when recording is off', () => {
+    const rec = new Recorder(new Scheduler(), { full: false });
+    expect(rec.transmit(rec.endpoint('A', 'eth0'), NO_END, 0, 20, ARP_REQUEST, undefined, undefined)).toBe(0);
+    rec.event('info', 'A', 'nothing kept');
+    expect([rec.transmissionCount, rec.transmissions.length, rec.events.length]).toEqual([1, 0, 0]);
+  });
+});
