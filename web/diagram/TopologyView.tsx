@@ -6,7 +6,8 @@ import { DiagramPictures } from '../export/DiagramPictures';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { selectOpenQuestion, selectTimeline, useAppStore } from '../store/store';
-import { AutoFit, FIT_PADDING } from './AutoFit';
+import { AutoFit, FIT_OPTIONS } from './AutoFit';
+import { FollowHop } from './FollowHop';
 import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes } from './geometry';
 import { deviceRows, nextDevice, type Direction, type Move } from './keyboardNav';
@@ -128,7 +129,7 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         fitView
-        fitViewOptions={{ padding: FIT_PADDING }}
+        fitViewOptions={FIT_OPTIONS}
         onMoveStart={(e) => {
           if (e) userMoved.current = true;
         }}
@@ -156,6 +157,7 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
           </Suspense>
         )}
         <AutoFit userMoved={userMoved} />
+        <FollowHop userMoved={userMoved} />
         <LegibleText />
         <DiagramPictures />
       </ReactFlow>
