@@ -55,21 +55,79 @@ async function smallText(page: Page): Promise<string[]> {
   });
 }
 
-test('at 1280x800 no text renders smaller than 12 CSS px, the diagram fitted (zoomed out) included', async ({ hoplab, page }) => {
-  await hoplab.open('?motion=off');
-  await test.step('the first view', async () => expect(await smallText(page)).toEqual([]));
-  await hoplab.runPreset();
-  for (const step of [13, 19, 60]) {
-    await test.step(`step ${step}, tokens on the diagram`, async () => {
-      await page.getByRole('slider', { name: 'Timeline' }).fill(String(step - 1));
-      await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);
-      await expect(page.locator('.token').first()).toBeVisible();
-      const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
-      expect(zoom, 'the whole network is fitted, so zoomed out').toBeLessThan(1);
+/**
+ * The current frame (its tokens) lies inside the diagram's area: the view follows it when the network is
+ * larger. A frame spread wider than the area (a flood) is centred on it instead.
+ */
+async function frameInView(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const area = document.querySelector('.canvas .react-flow')!.getBoundingClientRect();
+    const tokens = [...document.querySelectorAll('.token')].map((t) => t.getBoundingClientRect());
+    if (tokens.length === 0) return ['no token drawn'];
+    const span = { left: Math.min(...tokens.map((r) => r.left)), right: Math.max(...tokens.map((r) => r.right)), top: Math.min(...tokens.map((r) => r.top)), bottom: Math.max(...tokens.map((r) => r.bottom)) };
+    const out: string[] = [];
+    const axis = (name: string, lo: number, hi: number, min: number, max: number) => {
+      if (hi - lo > max - min) {
+        if (Math.abs((lo + hi) / 2 - (min + max) / 2) > 2) out.push(`the frame (${Math.round(lo)}–${Math.round(hi)}) is not centred ${name} in ${Math.round(min)}–${Math.round(max)}`);
+      } else if (lo < min - 1 || hi > max + 1) out.push(`the frame (${Math.round(lo)}–${Math.round(hi)}) is outside ${Math.round(min)}–${Math.round(max)} ${name}`);
+    };
+    axis('across', span.left, span.right, area.left, area.right);
+    axis('down', span.top, span.bottom, area.top, area.bottom);
+    return out;
+  });
+}
+
+// A laptop fits the whole network zoomed out; a phone and a laptop at 200% browser zoom draw it at a
+// readable zoom and follow the frame.
+const READABLE = [
+  { name: 'a laptop', width: 1280, height: 800, fitted: true },
+  { name: 'a phone', width: 390, height: 844, fitted: false },
+  { name: 'a laptop at 200% browser zoom', width: 640, height: 400, fitted: false },
+];
+
+for (const s of READABLE) {
+  test(`on ${s.name} (${s.width}x${s.height}) no text renders smaller than 12 CSS px, the diagram's zoom counted, and the frame stays in view`, async ({ hoplab, page }) => {
+    await page.setViewportSize({ width: s.width, height: s.height });
+    await hoplab.open('?motion=off');
+    await test.step('the first view', async () => {
+      await expect(page.locator('.react-flow__node').first()).toBeVisible();
       expect(await smallText(page)).toEqual([]);
     });
-  }
-});
+    await hoplab.runPreset();
+    for (const step of [13, 19, 60, 97]) {
+      await test.step(`step ${step}, tokens on the diagram`, async () => {
+        await page.getByRole('slider', { name: 'Timeline' }).fill(String(step - 1));
+        await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);
+        await expect(page.locator('.token').first()).toBeVisible();
+        const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+        if (s.fitted) expect(zoom, 'the whole network is fitted, so zoomed out').toBeLessThan(1);
+        else {
+          const wider = await page.evaluate(() => {
+            const nodes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
+            return Math.max(...nodes.map((r) => r.right)) - Math.min(...nodes.map((r) => r.left)) > document.querySelector('.canvas')!.getBoundingClientRect().width;
+          });
+          expect(wider, 'drawn larger than its area, at a readable zoom').toBe(true);
+        }
+        expect(await smallText(page)).toEqual([]);
+        await expect.poll(() => frameInView(page), { message: 'the current frame is in view' }).toEqual([]);
+      });
+    }
+    await test.step('the fit-view control shows the whole network on demand', async () => {
+      await page.getByRole('button', { name: /fit view/i }).click();
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const area = document.querySelector('.canvas .react-flow')!.getBoundingClientRect();
+            return [...document.querySelectorAll('.react-flow__node')].every((n) => {
+              const r = n.getBoundingClientRect();
+              return r.left >= area.left - 1 && r.right <= area.right + 1;
+            });
+          }),
+        )
+        .toBe(true);
+    });
+  });
+}
 
 test('the picture buttons and the zoom controls cover none of the drawing, at laptop size and on a tablet', async ({ hoplab, page }) => {
   for (const size of [{ width: 1280, height: 800 }, { width: 768, height: 1024 }, { width: 1024, height: 768 }]) {

@@ -17,12 +17,27 @@ export const READABLE_ZOOM = 1 / MAX_LEGIBLE_SCALE;
 /** How the diagram fits its area: whole, but never below the readable zoom. */
 export const FIT_OPTIONS = { padding: FIT_PADDING, minZoom: READABLE_ZOOM } as const;
 
-export function AutoFit({ userMoved }: { userMoved: RefObject<boolean> }) {
+/** Left of the drawing when it is wider than its area: it starts at its left edge (the flows read left to right). */
+const EDGE = 8;
+
+/** `readable`: hold the zoom at READABLE_ZOOM or above (a network the size of the POC; a large generated one is fitted whole, with its minimap). */
+export function AutoFit({ userMoved, readable }: { userMoved: RefObject<boolean>; readable: boolean }) {
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
-  const { fitView } = useReactFlow();
+  const { fitView, getNodes, getNodesBounds, getViewport, setViewport } = useReactFlow();
   useEffect(() => {
-    if (!userMoved.current && width > 0 && height > 0) void fitView(FIT_OPTIONS);
-  }, [width, height, fitView, userMoved]);
+    if (userMoved.current || !(width > 0 && height > 0)) return;
+    let live = true;
+    void fitView(readable ? FIT_OPTIONS : { padding: FIT_PADDING }).then(() => {
+      const v = getViewport();
+      if (!readable || !live || userMoved.current || v.zoom > READABLE_ZOOM + 1e-6) return;
+      // Held at the readable zoom and wider than the area: start from the drawing's left edge, not its middle.
+      const b = getNodesBounds(getNodes());
+      if (b.width * v.zoom > width) void setViewport({ x: EDGE - b.x * v.zoom, y: v.y, zoom: v.zoom });
+    });
+    return () => {
+      live = false;
+    };
+  }, [width, height, readable, fitView, getNodes, getNodesBounds, getViewport, setViewport, userMoved]);
   return null;
 }

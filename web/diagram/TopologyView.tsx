@@ -6,7 +6,7 @@ import { DiagramPictures } from '../export/DiagramPictures';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { selectOpenQuestion, selectTimeline, useAppStore } from '../store/store';
-import { AutoFit, FIT_OPTIONS } from './AutoFit';
+import { AutoFit } from './AutoFit';
 import { FollowHop } from './FollowHop';
 import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes } from './geometry';
@@ -128,8 +128,6 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        fitView
-        fitViewOptions={FIT_OPTIONS}
         onMoveStart={(e) => {
           if (e) userMoved.current = true;
         }}
@@ -156,8 +154,8 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
             <TokenLayer />
           </Suspense>
         )}
-        <AutoFit userMoved={userMoved} />
-        <FollowHop userMoved={userMoved} />
+        <AutoFit userMoved={userMoved} readable={nodes.length <= MINIMAP_FROM} />
+        {nodes.length <= MINIMAP_FROM && <FollowHop userMoved={userMoved} />}
         <LegibleText />
         <DiagramPictures />
       </ReactFlow>
