@@ -84,6 +84,29 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
   });
 });
 
+test('at laptop size the lesson sits beside the diagram, which keeps its size; on a tablet it sits above', async ({ hoplab, lessons, page }) => {
+  const zoom = () => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await hoplab.open('?motion=off');
+  await expect(hoplab.node('MuxVM')).toBeVisible();
+  await expect.poll(zoom).toBeGreaterThan(0.5);
+  const without = await zoom();
+  await lessons.open('How the VIP gets a route');
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('region', { name: 'Lesson' })).toBeVisible();
+  await expect(lessons.next).toBeInViewport();
+  await expect(page.getByRole('tab', { name: 'Hop & packet' })).toBeInViewport();
+  // The diagram is as large as without the lesson: the caption took no height from it.
+  await expect.poll(zoom).toBeCloseTo(without, 2);
+  // Paused before the chapter's first event, the event list says how to begin, not nothing.
+  await expect(page.getByRole('region', { name: 'Events' })).toContainText("Press Play: this chapter's events appear here");
+
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('region', { name: 'Lesson' })).toHaveCount(0);
+  await expect(lessons.bar).toBeVisible();
+  await expect(lessons.chapterTitle).toHaveText('MuxVM calls BGPVM');
+  await expect(hoplab.node('MuxVM')).toBeInViewport();
+});
+
 test('presenter mode at 1920 x 1080: large caption, side panels hidden, Page Down and Page Up change chapter', async ({ hoplab, lessons, page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await hoplab.open('?motion=off&lesson=to-the-vip&chapter=1');

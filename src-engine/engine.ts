@@ -1,6 +1,6 @@
 // The engine behind the worker: one object whose methods are the user's intents (see EngineApi).
 // It holds the loaded topology and the last run; it is plain TypeScript and runs under Node too.
-import { engineError } from './errors';
+import { engineError } from './view/errors';
 import { layoutTopology } from './layout/layoutTopology';
 import type { EngineApi, EngineError, Result, RunRequest, RunResult, TopologySnapshot } from './protocol';
 import { createRunSession } from './run/session';
@@ -24,7 +24,7 @@ export function createEngine(): EngineApi {
 
   return {
     async loadTopology(doc?: unknown): Promise<Result<TopologySnapshot, readonly EngineError[]>> {
-      const parsed = parseTopology(doc ?? POC_TOPOLOGY);
+      const parsed = parseTopology(doc === undefined ? POC_TOPOLOGY : doc);
       if (!parsed.ok) return parsed;
       topology = parsed.value;
       return { ok: true, value: { topology, layout: layoutTopology(topology) } };

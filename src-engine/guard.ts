@@ -3,7 +3,7 @@
 // message, and the worker keeps serving. `FAILED` says, per method, what its answer is when the engine
 // could not give one (the page's client uses it too, for a worker that died or timed out): a new method
 // of the API does not compile until it says the same.
-import { engineError } from './errors';
+import { engineError } from './view/errors';
 import type { EngineApi, EngineError } from './protocol';
 
 type Method = keyof EngineApi;

@@ -8,8 +8,9 @@ import type { Disposition } from './view/dispositions';
 import type { Protocol } from './view/protocols';
 import type { InterfaceId, PortId } from './view/ids';
 import type { Provenance } from './view/provenance';
+import type { ErrorCode } from './view/errors';
 
-export type { Disposition, InterfaceId, PortId, Protocol };
+export type { Disposition, ErrorCode, InterfaceId, PortId, Protocol };
 
 /** Simulated time in microseconds since the start of the run. Only the UI maps it to wall time. */
 export type SimTime = number;
@@ -17,8 +18,8 @@ export type SimTime = number;
 export type Result<T, E = EngineError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export interface EngineError {
-  /** Stable code, listed with its message in `errors.ts`. */
-  readonly code: string;
+  /** Stable code, listed with its message in `view/errors.ts`. */
+  readonly code: ErrorCode;
   /** What is wrong and how to fix it, for a person. */
   readonly message: string;
   /** Where in the input document, e.g. "nodes[3].interfaces[0].address". */

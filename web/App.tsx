@@ -12,6 +12,7 @@ import { PlaybackBar } from './controls/PlaybackBar';
 import { SendTraffic } from './controls/SendTraffic';
 import { ShareActions } from './controls/ShareActions';
 import { TopologyView } from './diagram/TopologyView';
+import { useMediaQuery } from './hooks/useMediaQuery';
 import { useReducedMotion } from './hooks/useReducedMotion';
 import { useShortcuts } from './hooks/useShortcuts';
 import { BottomPane } from './panels/BottomPane';
@@ -43,6 +44,16 @@ export function App() {
   const comparing = useAppStore((s) => selectComparison(s) !== undefined);
   // The lesson bar shows a lesson, its preparation or why it could not open.
   const lessonBar = useAppStore((s) => s.lesson !== undefined || s.lessonStatus !== 'idle');
+  // Beside the diagram when the side panel is: the diagram keeps its full height, and the caption is read
+  // next to what it describes. Above the diagram in presenter mode, with the panel hidden, or on a narrow
+  // screen, where the panel goes below the diagram.
+  const wide = useMediaQuery('(min-width: 901px)');
+  const lessonInSide = lessonBar && !presenter && panelOpen && wide;
+  const lessonNode = lessonBar && (
+    <Suspense fallback={null}>
+      <LessonBar />
+    </Suspense>
+  );
   useShortcuts();
   useReducedMotion();
 
@@ -62,7 +73,7 @@ export function App() {
   }, []);
 
   return (
-    <div className={`app${largeText ? ' large-text' : ''}${presenter ? ' presenter' : ''}${inLesson ? ' in-lesson' : ''}`} data-presenter={presenter || undefined} data-panel={panelOpen && !presenter ? 'open' : 'closed'}>
+    <div className={`app${largeText ? ' large-text' : ''}${presenter ? ' presenter' : ''}${inLesson ? ' in-lesson' : ''}${lessonBar && !lessonInSide ? ' lesson-above' : ''}`} data-presenter={presenter || undefined} data-panel={panelOpen && !presenter ? 'open' : 'closed'}>
       <header className="app-header">
         <h1>Hoplab</h1>
         {/* Beside the title, so it never wraps onto a line of its own. */}
@@ -89,11 +100,7 @@ export function App() {
         ) : (
           <>
             <section className="stage" aria-label="Network">
-              {lessonBar && (
-                <Suspense fallback={null}>
-                  <LessonBar />
-                </Suspense>
-              )}
+              {!lessonInSide && lessonNode}
               <DiagramBar />
               {/* A slot for a caption above the diagram: empty, it takes no room. */}
               <div className="caption-slot" id="caption-slot" data-testid="caption-slot" />
@@ -101,7 +108,7 @@ export function App() {
               <PlaybackBar />
               {!presenter && <BottomPane />}
             </section>
-            {!presenter && panelOpen && <SidePanel />}
+            {!presenter && panelOpen && <SidePanel lesson={lessonInSide ? lessonNode : undefined} />}
           </>
         )}
       </main>

@@ -53,9 +53,9 @@ export const forwardedWhy = (me: string, dst: number, described: string, ttl: nu
 export const originatedWhy = (me: string, why: string, described: string): string => `${why} ${me} sends it by ${described}.`;
 
 export const badChecksum = (me: string): Outcome => ({
-  disposition: 'no-route',
-  reason: 'the IPv4 header checksum is wrong',
-  why: 'A corrupted header is dropped.',
+  disposition: 'bad-checksum',
+  reason: `${me} received the packet with a wrong IPv4 header checksum`,
+  why: `The IPv4 header checksum does not match the header, so it was corrupted on the way and none of its fields can be trusted: ${me} drops the packet silently, with no ICMP error (RFC 1812, 5.2.2).`,
   event: { summary: `${me}: IPv4 header checksum wrong, packet dropped`, reason: 'bad-checksum' },
 });
 

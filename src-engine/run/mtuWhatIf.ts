@@ -1,7 +1,7 @@
 // The MTU what-if: a network carries smaller (or larger) packets than its document says, for the whole run,
 // e.g. the PA network at 1500 instead of the 1660 Microsoft's SDN wants, so that a full-size packet plus
 // VXLAN no longer fits.
-import { engineError } from '../errors';
+import { engineError } from '../view/errors';
 import type { EngineError, MtuWhatIf, Result } from '../protocol';
 import { DEFAULT_MTU, type Topology } from '../topology/schema';
 

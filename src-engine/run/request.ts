@@ -1,7 +1,7 @@
 // A run request from outside (the page over the worker boundary, the CLI) checked before anything runs:
 // types, lengths and the documented maxima (limits.ts), so a hostile request costs no more than a normal one.
 import { z } from 'zod';
-import { engineError } from '../errors';
+import { engineError } from '../view/errors';
 import { LIMITS } from '../limits';
 import type { EngineError, Result, RunRequest } from '../protocol';
 import { formatPath } from '../topology/validate';

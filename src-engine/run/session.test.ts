@@ -1,7 +1,7 @@
 // The engine's memory of the last run: tables and captures before any run, a node named in any case, the
 // switch's own tables, a node down at a time, a capture writer that fails, and a failed run keeping the last one.
 import { describe, expect, it } from 'vitest';
-import { ERROR_MESSAGES } from '../errors';
+import { ERROR_MESSAGES } from '../view/errors';
 import { LESSONS } from '../lessons/catalog';
 import { pocTopology } from './fixtures';
 import { createRunSession } from './session';

@@ -5,7 +5,7 @@ import type { Topology } from '../topology/schema';
 import type { Capture } from '../capture/index';
 import { buildCapture, type CapturePoints } from '../trace/capture';
 import { tablesAt } from '../trace/tableLog';
-import { engineError } from '../errors';
+import { engineError } from '../view/errors';
 import { isNodeUpAt } from '../view/runState';
 import { simulate, type SimRun } from './simulate';
 import type { LessonDef, ResolvedLesson, ResolveFailure } from '../lessons/model';

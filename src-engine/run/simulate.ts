@@ -11,7 +11,7 @@ import type { TraceBuild } from '../trace/tracer';
 import type { Result } from '../protocol';
 import { parseDestination } from '../view/destination';
 import { flowTimes } from '../view/flowStart';
-import { engineError } from '../errors';
+import { engineError } from '../view/errors';
 import { explainDipHealth } from './dipHealth';
 import { explainBlackHole, explainWithdrawn, findBlackHole } from './blackHole';
 import { attemptIds, attemptTags, flowDone, startFlow, type DnsCache, type FlowState, type HttpsProgress } from './flow';

@@ -2,7 +2,7 @@
 // switch) goes down or up. A MUX whose PA link goes down can no longer reach any DIP, so it withdraws
 // its VIPs over BGP, and announces them again when the link is back.
 import type { EngineError, Result, WhatIf } from '../protocol';
-import { engineError } from '../errors';
+import { engineError } from '../view/errors';
 import type { World } from './world';
 import { LIMITS } from '../limits';
 import { readInterfaceId } from '../view/ids';

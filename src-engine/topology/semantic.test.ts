@@ -1,7 +1,7 @@
 // Each rule a network engineer expects, on the POC broken in exactly one place: its code, its path, and a
 // message that says what to do.
 import { describe, expect, it } from 'vitest';
-import { ERROR_MESSAGES } from '../errors';
+import { ERROR_MESSAGES } from '../view/errors';
 import { POC_TOPOLOGY } from '../scenarios/poc';
 import type { TopologyDocument } from './schema';
 import { MAX_ERRORS, parseTopology } from './validate';

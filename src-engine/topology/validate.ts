@@ -3,7 +3,7 @@
 // express: references between records, addresses inside their subnets, next hops on-link, uniqueness.
 import { IPv4CidrRange } from 'ip-num';
 import type { z } from 'zod';
-import { engineError } from '../errors';
+import { engineError } from '../view/errors';
 import type { EngineError, Result } from '../protocol';
 import { topologySchema, type Topology } from './schema';
 
@@ -26,7 +26,7 @@ export function parseTopologyJson(text: string): Result<Topology, readonly Engin
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: [engineError('invalid-json', (e as Error).message)] };
+    return { ok: false, error: [engineError('invalid-json', `The document is not valid JSON (${(e as Error).message})`)] };
   }
   return parseTopology(doc);
 }

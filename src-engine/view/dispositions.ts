@@ -18,6 +18,8 @@ export const DISPOSITIONS = [
   /** The packet (with any encapsulation) is larger than the MTU of the link it must leave by, and may not be fragmented. */
   'too-big',
   'timeout',
+  /** A device dropped the packet because its IPv4 header checksum is wrong (the header was corrupted on the way). */
+  'bad-checksum',
   /** The run reached its simulated-time or event budget (limits.ts) before the flow ended. */
   'budget-exceeded',
 ] as const;
@@ -38,8 +40,12 @@ export const DISPOSITION_LABEL: Readonly<Record<Disposition, string>> = {
   'link-down': 'failed: link down',
   'too-big': 'failed: packet too big for the MTU',
   timeout: 'failed: timed out',
+  'bad-checksum': 'failed: header checksum wrong',
   'budget-exceeded': 'stopped: the run reached its limit',
 };
+
+/** The fate alone, for a short line on the diagram ("flow died: no route"). */
+export const dispositionShort = (d: Disposition): string => DISPOSITION_LABEL[d].replace(/^\w+: /, '');
 
 /** Only 'delivered' is a success; every other disposition names how the flow failed. */
 export const isDelivered = (d: Disposition): boolean => d === 'delivered';

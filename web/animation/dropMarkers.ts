@@ -1,5 +1,6 @@
 // Which drops to show at a playhead, and where: pure, so the rule is tested without a DOM.
 import type { RunResult } from '../../src-engine/protocol';
+import { dispositionShort } from '../../src-engine/view/index';
 import type { Geometry } from '../diagram/geometry';
 import type { Timeline } from '../model/timeline';
 
@@ -16,18 +17,6 @@ export interface DropMarker {
   readonly flow: boolean;
 }
 
-const DISPOSITION_TEXT: Record<string, string> = {
-  'no-route': 'no route',
-  'ttl-exceeded': 'TTL exceeded',
-  'node-down': 'node down',
-  'neighbor-unreachable': 'neighbour unreachable',
-  'no-listener': 'nothing listens',
-  'no-dns-answer': 'no DNS answer',
-  'no-rule': 'no load-balancing rule',
-  'no-healthy-dip': 'no healthy DIP',
-  'link-down': 'link down',
-  timeout: 'timed out',
-};
 
 export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline, cursor: number): DropMarker[] {
   const byNode = new Map<string, DropMarker>();
@@ -51,7 +40,7 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
     const lastTx = [...trace.hops].reverse().find((h) => h.transmissionId !== undefined)?.transmissionId;
     const step = lastTx === undefined ? 0 : (timeline.stepOfTx.get(lastTx) ?? 0);
     if (step > cursor) continue;
-    const what = DISPOSITION_TEXT[trace.disposition] ?? trace.disposition;
+    const what = dispositionShort(trace.disposition);
     place(last.node, `flow:${trace.id}`, `${trace.id.startsWith('dns') ? 'lookup' : trace.attempt && trace.attempt > 1 ? `flow (attempt ${trace.attempt})` : 'flow'} died: ${what}`, `${what}: ${trace.reason}`, true);
   }
   return [...byNode.values()];

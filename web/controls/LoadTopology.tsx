@@ -2,6 +2,7 @@
 // stays, and the errors are listed with their paths in the document.
 import { useRef } from 'react';
 import { LIMITS } from '../../src-engine/view/index';
+import { typedError } from '../engine/typedError';
 import { selectTopologySource, useAppStore } from '../store/store';
 
 export function LoadTopology() {
@@ -15,7 +16,7 @@ export function LoadTopology() {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > LIMITS.documentBytes) {
-      rejectFile({ code: 'invalid-document', message: `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; a topology document is at most ${LIMITS.documentBytes / 1048576} MB. The current topology is unchanged.` });
+      rejectFile(await typedError('document-too-large', `${file.name} is ${(file.size / 1048576).toFixed(1)} MB`));
       return;
     }
     const text = await file.text();
@@ -23,7 +24,7 @@ export function LoadTopology() {
     try {
       doc = JSON.parse(text);
     } catch (e) {
-      rejectFile({ code: 'invalid-json', message: `${file.name} is not valid JSON (${(e as Error).message}). Check it in a JSON validator, fix the syntax and load it again. The current topology is unchanged.` });
+      rejectFile(await typedError('invalid-json', `${file.name} is not valid JSON (${(e as Error).message})`));
       return;
     }
     await setTopologyDocument(doc, file.name);

@@ -1,9 +1,11 @@
 // Messages for the user: a link's bad parameters, a run that failed, a topology file's errors (each
 // with its path in the document). Errors are announced; each can be dismissed.
 import { errorLines } from '../model/loadErrors';
+import type { ErrorCode } from '../../src-engine/protocol';
 import { selectLoadErrors, selectNotices, selectRunError, useAppStore } from '../store/store';
 
-const INPUT_ERRORS = new Set(['bad-destination', 'unknown-node']);
+/** Errors the send form shows beside the field it names, so not again here. */
+const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['bad-destination', 'unknown-node']);
 
 export function Notices() {
   const notices = useAppStore(selectNotices);

@@ -34,9 +34,7 @@ export function ShareActions() {
     }
   };
   const pcapng = async () => {
-    const r = await getEngine()
-      .exportPcapng()
-      .catch((e: Error) => ({ ok: false as const, error: { code: 'engine-crashed', message: `the engine failed (${e.message}).` } }));
+    const r = await getEngine().exportPcapng();
     if (!r.ok) notify('error', `The capture could not be made: ${r.error.message}`);
     else download(r.value, pcapngName(request));
   };

@@ -6,6 +6,12 @@ import { selectBgpState, useAppStore } from '../store/store';
 import { useLegibleScale } from './LegibleText';
 import type { BgpEdgeData } from './toFlow';
 
+/** From a speaker's top to the middle of its host's title band: a network's title band and half the host's (layout's HEADER, 34). */
+const APEX_LIFT = 34 + 17;
+/** Two neighbouring nodes' centres apart (layout's NODE_W + GAP). */
+const NEAREST_PAIR = 180 + 34;
+/** Half a node's width (layout's NODE_W). */
+const NODE_HALF = 90;
 
 export function BgpEdge({ id, source, target, sourceX, sourceY, targetX, targetY, data }: EdgeProps) {
   const base = (data as BgpEdgeData | undefined)?.label ?? 'BGP';
@@ -13,14 +19,18 @@ export function BgpEdge({ id, source, target, sourceX, sourceY, targetX, targetY
   const fz = useLegibleScale();
   const down = state !== undefined && state !== 'Established';
   const label = state ? `${base} · ${state}` : base;
-  // Farther pairs arc higher, so two sessions from one router (a second MUX) keep their labels apart.
-  const RISE = 16 + Math.abs(targetX - sourceX) / 6;
-  const top = Math.min(sourceY, targetY) - RISE;
+  // The label rides the arc's apex, in the host's title band above the speakers' network, so it never
+  // covers that network's title. Farther pairs arc higher, so two sessions from one router (a second MUX)
+  // keep their labels apart.
+  const lift = APEX_LIFT + Math.max(0, Math.abs(targetX - sourceX) - NEAREST_PAIR) / 8;
+  // A cubic with both control points at `top` peaks three quarters of the way up.
+  const top = Math.min(sourceY, targetY) - lift / 0.75;
   const path = `M ${sourceX} ${sourceY} C ${sourceX} ${top}, ${targetX} ${top}, ${targetX} ${targetY}`;
-  const midX = (sourceX + targetX) / 2;
-  const midY = top + RISE * 0.25;
+  const midY = Math.min(sourceY, targetY) - lift;
   const w = (label.length * 6.3 + 10) * fz + 6;
   const h = 18 * fz;
+  // Centred over the pair, but never left of the left speaker's box: enlarged text would reach the host's title.
+  const midX = Math.max((sourceX + targetX) / 2, Math.min(sourceX, targetX) - NODE_HALF + w / 2);
   return (
     <>
       <BaseEdge id={id} path={path} className={down ? 'bgp-down' : undefined} />

@@ -10,6 +10,7 @@ import { wrap, type Remote } from 'comlink';
 import { FAILED, LIFELOCK_PREFIX, METHODS, READY_MESSAGE } from '../../src-engine/view/index';
 import type { EngineApi, EngineError } from '../../src-engine/protocol';
 import type { WorkerApi } from '../../src-engine/worker';
+import { typedError } from './typedError';
 
 type Api = WorkerApi;
 type Method = keyof Api;
@@ -29,7 +30,7 @@ interface Live {
   readonly generation: number;
   dead: boolean;
   /** Settles every pending call of this worker when it dies. */
-  readonly onDeath: Set<(error: EngineError) => void>;
+  readonly onDeath: Set<(why: EngineDeath) => void>;
 }
 
 let live: Live | undefined;
@@ -42,11 +43,9 @@ export function onEngineRestart(hook: (why: EngineDeath, engine: EngineClient) =
   restartHook = hook;
 }
 
-function deathError(why: EngineDeath, method: string): EngineError {
-  if (why === 'timeout') {
-    return { code: 'engine-timeout', message: `The engine did not answer ${method} in time, so it was restarted. Your topology, flow and view are kept; try again, perhaps with a smaller topology or fewer what-ifs.` };
-  }
-  return { code: 'engine-crashed', message: `The engine stopped while working on ${method}, so it was restarted. Your topology, flow and view are kept; try again.` };
+function deathError(why: EngineDeath, method: Method): Promise<EngineError> {
+  if (why === 'timeout') return typedError('engine-timeout', `The engine did not answer ${method} within ${CALL_TIMEOUT_MS[method] / 1000} s, so it was restarted`);
+  return typedError('engine-crashed', `The engine ${why === 'crashed' ? 'failed' : 'stopped'} while working on ${method}, so it was restarted`);
 }
 
 function start(): Live {
@@ -74,11 +73,11 @@ function start(): Live {
 }
 
 /** Marks a worker dead, fails its pending calls, and starts its successor. */
-function died(state: Live, why: EngineDeath, method = 'its work'): void {
+function died(state: Live, why: EngineDeath): void {
   if (state.dead) return;
   state.dead = true;
   state.worker.terminate();
-  for (const settle of state.onDeath) settle(deathError(why, method));
+  for (const settle of state.onDeath) settle(why);
   state.onDeath.clear();
   if (live !== state) return;
   live = start();
@@ -98,29 +97,47 @@ function current(): Live {
   return live;
 }
 
+/**
+ * One call, settled whatever happens: the engine's answer, or `failed` with a typed error when the worker
+ * died, took too long, or could not be reached at all. It never rejects.
+ */
 async function call<R>(method: Method, args: unknown[], fromRestart: boolean, failed: (error: EngineError) => R): Promise<R> {
+  try {
+    return await attempt(method, args, fromRestart, failed);
+  } catch (e) {
+    return failed(await typedError('engine-crashed', `The page could not reach the engine for ${method} (${describe(e)})`));
+  }
+}
+
+const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+async function attempt<R>(method: Method, args: unknown[], fromRestart: boolean, failed: (error: EngineError) => R): Promise<R> {
   if (restarting && !fromRestart) await restarting.catch(() => undefined);
   const state = current();
   await state.ready;
-  return new Promise((resolve) => {
+  return new Promise<R>((resolve) => {
     let done = false;
-    const settle = (value: R) => {
+    const settle = (value: R | Promise<R>) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       state.onDeath.delete(onDeath);
       resolve(value);
     };
-    const onDeath = (error: EngineError) => settle(failed(error));
+    const onDeath = (why: EngineDeath) => settle(deathError(why, method).then(failed));
     state.onDeath.add(onDeath);
     const timer = setTimeout(() => {
-      settle(failed(deathError('timeout', method)));
-      died(state, 'timeout', method);
+      settle(deathError('timeout', method).then(failed));
+      died(state, 'timeout');
     }, CALL_TIMEOUT_MS[method]);
-    const fn = state.remote[method] as unknown as (...a: unknown[]) => Promise<R>;
-    fn(...args).then(settle, (e: unknown) =>
-      settle(failed({ code: 'engine-crashed', message: `The engine failed on ${method} (${(e as Error)?.message ?? String(e)}). Your work is kept; try again, and report it if it happens again.` })),
-    );
+    const crashed = (e: unknown) => settle(typedError('engine-crashed', `The engine failed on ${method} (${describe(e)})`).then(failed));
+    try {
+      const fn = state.remote[method] as unknown as (...a: unknown[]) => Promise<R>;
+      fn(...args).then(settle, crashed);
+    } catch (e) {
+      // Arguments that cannot be sent to the worker: the worker is fine, the call is not.
+      crashed(e);
+    }
   });
 }
 

@@ -52,7 +52,8 @@ export function EventList() {
       </div>
       {/* A listbox may hold options only: before a run the hint stands in its place. */}
       {!result && <p className="empty">Send traffic to see every frame and every change in the network, in order.</p>}
-      {result && (
+      {result && lessonChapter && events.length === 0 && <p className="empty">Press Play: this chapter&apos;s events appear here as they happen.</p>}
+      {result && !(lessonChapter && events.length === 0) && (
         <Suspense fallback={<p className="empty">Loading the events…</p>}>
           <EventRows events={events} timeline={timeline} cursor={cursor} lessonChapter={lessonChapter} />
         </Suspense>

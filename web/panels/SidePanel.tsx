@@ -1,5 +1,5 @@
 // The side panel: the current hop and its packet, or the selected device's details.
-import { lazy, Suspense, type KeyboardEvent } from 'react';
+import { lazy, Suspense, type KeyboardEvent, type ReactNode } from 'react';
 import { selectResult, selectSideTab, useAppStore } from '../store/store';
 
 // The packet tab's content exists once a run does; the other tabs' when first opened.
@@ -14,7 +14,8 @@ const TABS = [
   { id: 'edit', label: 'Edit topology' },
 ] as const;
 
-export function SidePanel() {
+/** `lesson`: the lesson player, shown above the tabs while a lesson is open. */
+export function SidePanel({ lesson }: { lesson?: ReactNode }) {
   const tab = useAppStore(selectSideTab);
   const setTab = useAppStore((s) => s.setSideTab);
   const hasRun = useAppStore((s) => selectResult(s) !== undefined);
@@ -28,6 +29,7 @@ export function SidePanel() {
   };
   return (
     <aside className="side" id="side-panel" aria-label="Details">
+      {lesson}
       <div role="tablist" aria-label="Details" className="tabs" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button key={t.id} id={`tab-${t.id}`} role="tab" type="button" aria-selected={tab === t.id} aria-controls={`panel-${t.id}`} tabIndex={tab === t.id ? 0 : -1} onClick={() => setTab(t.id)}>

@@ -17,14 +17,9 @@ export function useDeviceTables(node: string | undefined, time: number | undefin
     let live = true;
     void getEngine()
       .tables(node, time)
-      .then(
-        (r) => {
-          if (live) setState(r.ok ? { status: 'ok', value: r.value } : { status: 'error', error: r.error });
-        },
-        (e: Error) => {
-          if (live) setState({ status: 'error', error: { code: 'engine-crashed', message: `the engine failed (${e.message}).` } });
-        },
-      );
+      .then((r) => {
+        if (live) setState(r.ok ? { status: 'ok', value: r.value } : { status: 'error', error: r.error });
+      });
     return () => {
       live = false;
     };

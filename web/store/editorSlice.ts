@@ -7,6 +7,7 @@ import type { EngineError, TopologySnapshot } from '../../src-engine/protocol';
 import type { History, TopologyEdit } from '../../src-engine/view/edits';
 import type { TopologyDocument } from '../../src-engine/topology/schema';
 import { getEngine } from '../engine/client';
+import { typedError } from '../engine/typedError';
 import type { AppState } from './store';
 
 export interface EditorSlice {
@@ -32,8 +33,6 @@ export function currentDocument(s: Pick<AppState, 'editHistory' | 'editedSnapsho
 
 /** The edits themselves load with the first one: the editor is not on the first screen. */
 const loadEdits = () => import('../../src-engine/view/edits');
-
-const crashed = (e: unknown): EngineError[] => [{ code: 'engine-crashed', message: `The engine failed unexpectedly (${(e as Error).message}). Reload the page; your last export is safe.` }];
 
 export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (set, get) => {
   /** Loads an accepted document and records it as the present of `history`. */
@@ -62,16 +61,11 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
     applyTopologyEdit: async (edit) => {
       const h = await history();
       const { applyEdit, commit } = await loadEdits();
-      if (!h) return [{ code: 'not-loaded', message: 'No topology is loaded yet; wait for the engine to start.' }];
+      if (!h) return [await typedError('not-loaded', 'The engine is still starting')];
       const r = applyEdit(h.present, edit);
-      if (!r.ok) return [{ code: 'invalid-edit', message: `This change cannot be made: ${r.message}.` }];
+      if (!r.ok) return [await typedError('invalid-edit', `This change cannot be made: ${r.message}`)];
       const doc = { ...r.doc, name: editedName(r.doc) };
-      let check;
-      try {
-        check = await getEngine().validateTopology(doc);
-      } catch (e) {
-        return crashed(e);
-      }
+      const check = await getEngine().validateTopology(doc);
       if (!check.ok) return check.error;
       return show(commit(h, doc), doc.name);
     },

@@ -118,12 +118,7 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
         set({ lessonStatus: 'error', lessonError: get().runError?.message ?? 'The lesson\'s run failed.' });
         return;
       }
-      let r: Awaited<ReturnType<ReturnType<typeof getEngine>['resolveLesson']>>;
-      try {
-        r = await getEngine().resolveLesson(id);
-      } catch (e) {
-        r = { ok: false, error: { code: 'engine-crashed', message: `The engine failed while opening the lesson (${(e as Error).message}). Reload the page.` } };
-      }
+      const r = await getEngine().resolveLesson(id);
       if (mine !== generation) return;
       if (!r.ok) {
         set({ lessonStatus: 'error', lessonError: r.error.message });

@@ -53,13 +53,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     // A run of the user's own leaves the lesson: the lesson's chapters bind to the lesson's run only.
     if (get().lesson) get().exitLesson();
     set({ request, runStatus: 'running', runError: undefined, bounds: undefined });
-    let r: Awaited<ReturnType<ReturnType<typeof getEngine>['run']>>;
-    try {
-      r = await getEngine().run(request);
-    } catch (e) {
-      // Expected failures come back as values; a throw is an engine bug. Say so, and keep the page alive.
-      r = { ok: false, error: { code: 'engine-crashed', message: `The engine failed unexpectedly (${(e as Error).message}). Reload the page; if it happens again, report it with this link.` } };
-    }
+    // Every outcome comes back as a value, an engine bug or a dead worker included (engine/client.ts).
+    const r = await getEngine().run(request);
     // The steps are built with the packet decoders, loaded with the first run rather than the first screen.
     const { buildTimeline } = await import('../model/buildTimeline');
     if (mine !== generation) return; // a newer run superseded this one

@@ -1,8 +1,12 @@
-// Every error code the engine returns, in one place, with the message that tells the user what to do.
-import type { EngineError } from './protocol';
+// Every error code, in one place, with the message that tells the user what to do: the engine's answers and
+// the page's own (a worker that died or took too long, a file that is not JSON, an edit that cannot be
+// made) alike. Pure text, so the page may import it; it loads it only when it has an error to show.
+import type { EngineError } from '../protocol';
+import { LIMITS } from './limits';
 
 export const ERROR_MESSAGES = {
-  'invalid-json': 'The file is not valid JSON. Check it in a JSON validator, fix the syntax, and load it again.',
+  'invalid-json': 'Check it in a JSON validator, fix the syntax, and load it again.',
+  'document-too-large': `A topology document is at most ${LIMITS.documentBytes / 1048576} MB. Load a smaller one.`,
   'invalid-document': 'The topology document does not match the hoplab/topology@1 format.',
   'duplicate-id': 'Two records share one id. Give each a unique id.',
   'duplicate-address': 'Two interfaces share one address. Give each interface its own address.',
@@ -24,12 +28,13 @@ export const ERROR_MESSAGES = {
   'unknown-node': 'Use the id of a node in the loaded topology (e.g. ClientVM).',
   'bad-destination': 'Give a node name (PortalVM), an IPv4 address (192.168.133.74 or 192.168.133.74:443), a DNS name (portal.azurestack.local) or an http(s) URL (https://portal.azurestack.local).',
   'bad-what-if': 'A what-if target is a node id ("MuxVM") or a link "NodeId:interfaceId" ("MuxVM:mgmt"), at a time from 0 to 600 s (600000000 microseconds); a run takes at most 64 what-ifs.',
-  'engine-crashed': 'The engine failed unexpectedly. Your work is kept; try again, and if it happens again, report it with the link from "Copy link".',
-  'engine-timeout': 'The engine took too long to answer, so it was restarted. Your work is kept; try a smaller topology or fewer what-ifs.',
+  'engine-crashed': 'Your topology, flow and view are kept; try again, and if it happens again, report it with the link from "Copy link".',
+  'engine-timeout': 'Your topology, flow and view are kept; try again, perhaps with a smaller topology or fewer what-ifs.',
   'bad-request': 'The run request is malformed: check the seed (a whole number from 0 to 4294967295) and the knobs (true or false).',
   'bad-flow-at': 'Give each flow start time as 0 or more (seconds on the command line, e.g. --flow-at 5s,200s), at most 8 of them.',
   'no-run': 'Run a flow first; tables and captures come from the last run.',
   'capture-failed': 'The capture could not be written.',
+  'invalid-edit': 'The topology is unchanged; change the value named here and try again.',
   'unknown-lesson': 'Open the list of lessons and pick one of them.',
   'lesson-unresolved': 'This lesson no longer matches what the engine simulates. Choose "Show everything" to explore the run freely, and report the lesson and chapter named here.',
 } as const;

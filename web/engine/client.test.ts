@@ -1,0 +1,113 @@
+// The engine client never rejects: whatever the worker does (answers, throws, dies, hangs, or is handed
+// something it cannot take), each call settles with the engine's answer or a typed error from the table.
+import { expose } from 'comlink';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EngineApi } from '../../src-engine/protocol';
+import { ERROR_MESSAGES } from '../../src-engine/view/errors';
+import { READY_MESSAGE } from '../../src-engine/workerSignals';
+
+type Behaviour = 'answer' | 'crash' | 'hang';
+
+/** What the next worker the client starts will do; each started worker is recorded. */
+let behaviour: Behaviour = 'answer';
+const started: FakeWorker[] = [];
+
+/** A worker on a real MessageChannel, serving a small engine with comlink as the real one does. */
+class FakeWorker extends EventTarget {
+  readonly behaviour = behaviour;
+  terminated = false;
+  private readonly channel = new MessageChannel();
+
+  constructor() {
+    super();
+    started.push(this);
+    const api: Partial<EngineApi> = {
+      run: async (request) => (request.to === 'throw' ? Promise.reject(new Error('x is undefined')) : { ok: false, error: { code: 'bad-destination', message: `no ${request.to}` } }),
+      lessons: async () => [],
+    };
+    expose(api, this.channel.port2);
+    this.channel.port1.onmessage = (e: MessageEvent) => this.dispatchEvent(new MessageEvent('message', { data: e.data }));
+    queueMicrotask(() => this.dispatchEvent(new MessageEvent('message', { data: READY_MESSAGE })));
+  }
+
+  postMessage(message: unknown, transfer?: Transferable[]): void {
+    if (this.behaviour === 'hang') return;
+    if (this.behaviour === 'crash') {
+      queueMicrotask(() => this.dispatchEvent(new Event('error', { cancelable: true })));
+      return;
+    }
+    this.channel.port1.postMessage(message, transfer ?? []);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+    this.channel.port1.close();
+  }
+}
+
+async function freshClient() {
+  vi.resetModules();
+  return import('./client');
+}
+
+beforeEach(() => {
+  behaviour = 'answer';
+  started.length = 0;
+  vi.stubGlobal('Worker', FakeWorker);
+  vi.stubGlobal('navigator', {});
+});
+
+afterEach(() => {
+  for (const w of started) w.terminate();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('the engine client', () => {
+  it("passes the engine's answers through, failures as values included", async () => {
+    const { getEngine } = await freshClient();
+    expect(await getEngine().run({ from: 'ClientVM', to: 'Nowhere' })).toEqual({ ok: false, error: { code: 'bad-destination', message: 'no Nowhere' } });
+  });
+
+  it('turns a call that throws in the worker into a typed engine-crashed error', async () => {
+    const { getEngine } = await freshClient();
+    const r = await getEngine().run({ from: 'ClientVM', to: 'throw' });
+    expect(r).toEqual({ ok: false, error: { code: 'engine-crashed', message: `The engine failed on run (x is undefined). ${ERROR_MESSAGES['engine-crashed']}` } });
+    expect(started).toHaveLength(1);
+  });
+
+  it('settles a call whose worker dies with engine-crashed, and starts a new worker', async () => {
+    behaviour = 'crash';
+    const { getEngine } = await freshClient();
+    const r = await getEngine().run({ from: 'ClientVM', to: 'PortalVM' });
+    expect(r).toEqual({ ok: false, error: { code: 'engine-crashed', message: `The engine failed while working on run, so it was restarted. ${ERROR_MESSAGES['engine-crashed']}` } });
+    expect(started.map((w) => w.terminated)).toEqual([true, false]);
+  });
+
+  it('settles a call the worker never answers with engine-timeout, and replaces the worker', async () => {
+    behaviour = 'hang';
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { getEngine, CALL_TIMEOUT_MS } = await freshClient();
+    const pending = getEngine().run({ from: 'ClientVM', to: 'PortalVM' });
+    await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1));
+    behaviour = 'answer';
+    await vi.advanceTimersByTimeAsync(CALL_TIMEOUT_MS.run);
+    expect(await pending).toEqual({ ok: false, error: { code: 'engine-timeout', message: `The engine did not answer run within 60 s, so it was restarted. ${ERROR_MESSAGES['engine-timeout']}` } });
+    expect(started.map((w) => w.terminated)).toEqual([true, false]);
+    // The next call reaches the new worker.
+    expect(await getEngine().run({ from: 'ClientVM', to: 'PortalVM' })).toMatchObject({ ok: false, error: { code: 'bad-destination' } });
+  });
+
+  it('settles a call with arguments the worker cannot take, and keeps the worker', async () => {
+    const { getEngine } = await freshClient();
+    const r = await getEngine().run({ from: 'ClientVM', to: (() => 'x') as unknown as string });
+    expect(r).toMatchObject({ ok: false, error: { code: 'engine-crashed', message: expect.stringMatching(/^The engine failed on run \(.*could not be cloned.*\)\. Your topology/) } });
+    expect(started.map((w) => w.terminated)).toEqual([false]);
+  });
+
+  it("answers the lesson catalogue with no lessons when the worker dies, as the method's FAILED says", async () => {
+    behaviour = 'crash';
+    const { getEngine } = await freshClient();
+    expect(await getEngine().lessons()).toEqual([]);
+  });
+});
