@@ -1,5 +1,7 @@
-// Every screen a classroom has: nothing covers the diagram, the playback controls or the step readout,
-// and no text renders smaller than 12 CSS px at laptop size (the diagram's zoom counted).
+// Every screen a classroom has: nothing covers the diagram, the playback controls or the step readout; the
+// header keeps its labels whole; no text renders smaller than 12 CSS px on a laptop, a phone or at 200%
+// browser zoom (the diagram's zoom counted); device tables and the event list are readable at each size.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -23,10 +25,44 @@ async function topmostAt(page: Page, selector: string) {
   });
 }
 
+/** The header at one width: each button's label on one line, the engine's status dot in the title's row, every tool in reach. */
+async function checkHeader(page: Page, width: number) {
+  const header = page.getByRole('banner');
+  const problems = await header.evaluate((h) => {
+    const out: string[] = [];
+    for (const b of h.querySelectorAll('button')) {
+      const r = b.getBoundingClientRect();
+      const line = parseFloat(getComputedStyle(b).lineHeight) || 17;
+      if (r.height > 0 && b.scrollHeight > line * 1.5 + 12) out.push(`"${b.textContent}" breaks across lines (${Math.round(r.height)} px tall)`);
+    }
+    const title = h.querySelector('h1')!.getBoundingClientRect();
+    const dot = h.querySelector('[data-testid="engine-status"]')!.getBoundingClientRect();
+    if (dot.top < title.top || dot.bottom > title.bottom) out.push(`the status dot (${Math.round(dot.top)}) is not in the title's row (${Math.round(title.top)}–${Math.round(title.bottom)})`);
+    return out;
+  });
+  expect(problems).toEqual([]);
+  const copy = header.getByRole('button', { name: 'Copy link' });
+  const tools = header.getByRole('button', { name: 'Tools' });
+  if (width > 900) {
+    await expect(tools).toBeHidden();
+    await expect(copy).toBeVisible();
+    return;
+  }
+  // Narrow: the tools fold behind one button; opened, each lies inside the window; Escape folds them again.
+  await expect(copy).toBeHidden();
+  await tools.click();
+  for (const name of ['Compare with…', 'Copy link', 'Load topology…', 'Large text', 'Keyboard shortcuts']) await expect(header.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(header.getByRole('combobox', { name: 'Theme' })).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Escape');
+  await expect(copy).toBeHidden();
+  await expect(tools).toBeFocused();
+}
+
 for (const s of SCREENS) {
   test(`${s.name} (${s.width}x${s.height}): the diagram, the playback controls and the step readout are not covered`, async ({ hoplab, page }) => {
     await page.setViewportSize({ width: s.width, height: s.height });
     await hoplab.open('?motion=off');
+    await test.step('the header: no label broken across lines, the status beside the title, the tools reachable', () => checkHeader(page, s.width));
     await hoplab.runPreset();
     const canvas = await topmostAt(page, '.canvas .react-flow__pane');
     expect(canvas.inside, `the diagram is covered by ${canvas.hit}`).toBe(true);
@@ -134,6 +170,7 @@ test('the picture buttons and the zoom controls cover none of the drawing, at la
     await page.setViewportSize(size);
     await hoplab.open('?motion=off');
     await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Download SVG' })).toBeVisible();
     const hits = await page.evaluate(() => {
       const boxes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
       const over = [...document.querySelectorAll('.diagram-pictures button, .react-flow__controls button')].map((b) => b.getBoundingClientRect());
@@ -159,4 +196,73 @@ test('the side panel hides and comes back; the diagram takes the room', async ({
   await expect.poll(async () => (await page.locator('.canvas').boundingBox())!.width).toBeGreaterThan(before + 200);
   await page.getByRole('button', { name: 'Show details' }).click();
   await expect(page.getByRole('complementary', { name: 'Details' })).toBeVisible();
+});
+
+for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+  test(`device tables at ${size.width}x${size.height}: each a named region the keyboard reaches and scrolls, no text under 12 px, axe finds nothing`, async ({ hoplab, page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(size);
+    await hoplab.open('?motion=off');
+    await hoplab.runPreset();
+    await hoplab.toEnd();
+    // Opened as a click would (on a phone the device may lie outside the part of the drawing in view).
+    await hoplab.node('BGPVM').dispatchEvent('click');
+    const details = page.getByRole('region', { name: 'Details of BGPVM' });
+    await expect(details).toBeVisible();
+    await expect(details.getByText(/^Live tables at t =/)).toBeVisible();
+    const tables = details.getByRole('region', { name: /scrolls sideways/ });
+    expect(await tables.count(), 'BGPVM has its interfaces, ARP cache, routes and BGP tables').toBeGreaterThanOrEqual(3);
+    await test.step('Tab reaches each table after the buttons above it', async () => {
+      await details.getByRole('button', { name: 'Send to here' }).focus();
+      for (let i = 0; i < (await tables.count()); i++) {
+        await page.keyboard.press('Tab');
+        await expect(tables.nth(i)).toBeFocused();
+      }
+    });
+    await test.step('a table wider than the panel scrolls with the arrow keys', async () => {
+      const wide = await tables.evaluateAll((els) => els.findIndex((e) => e.scrollWidth > e.clientWidth + 1));
+      if (size.width > 900) return;
+      expect(wide, 'on a phone some table is wider than the panel').toBeGreaterThanOrEqual(0);
+      await tables.nth(wide).focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => tables.nth(wide).evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+    });
+    expect(await smallText(page)).toEqual([]);
+    for (const scheme of ['light', 'dark'] as const) {
+      await test.step(`axe, ${scheme}`, async () => {
+        await page.emulateMedia({ colorScheme: scheme });
+        await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      });
+    }
+  });
+}
+
+test('the event list gives a projector the room a class needs, and the other screens keep theirs', async ({ hoplab, page }) => {
+  // Rows fully in view, at least. Before: 5 at 1920x1080, 1280x800 and 1024x768; 1 at 768x1024; 0 on a phone.
+  for (const { width, height, rows } of [
+    { width: 1920, height: 1080, rows: 12 },
+    { width: 1280, height: 800, rows: 5 },
+    { width: 1024, height: 768, rows: 5 },
+    { width: 768, height: 1024, rows: 6 },
+    { width: 390, height: 844, rows: 4 },
+  ]) {
+    await page.setViewportSize({ width, height });
+    await hoplab.open('?motion=off');
+    await hoplab.runPreset();
+    const list = page.getByRole('listbox', { name: 'Event list' });
+    await expect(list.getByRole('option').first()).toBeVisible();
+    const shown = await list.evaluate((l) => {
+      const box = l.getBoundingClientRect();
+      return [...l.querySelectorAll('[role="option"]')].filter((o) => {
+        const r = o.getBoundingClientRect();
+        return r.height > 0 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+      }).length;
+    });
+    expect(shown, `event rows in view at ${width}x${height}`).toBeGreaterThanOrEqual(rows);
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    expect(canvas.height, `the diagram keeps its room at ${width}x${height}`).toBeGreaterThanOrEqual(300);
+  }
 });

@@ -2,12 +2,10 @@
 // Devices are reached with Tab or the arrow keys and opened with Enter; the context menu (right click,
 // Shift+F10 or the Menu key) fails or restores a VM.
 import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
-import { DiagramPictures } from '../export/DiagramPictures';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { selectOpenQuestion, selectTimeline, useAppStore } from '../store/store';
 import { AutoFit } from './AutoFit';
-import { FollowHop } from './FollowHop';
 import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes } from './geometry';
 import { deviceRows, nextDevice, type Direction, type Move } from './keyboardNav';
@@ -22,6 +20,12 @@ import { selectDiagramView, selectHighlight } from '../store/store';
 
 // The packets in flight: loaded with the first run (with the frame decoders their labels need).
 const TokenLayer = lazy(() => import('../animation/TokenLayer').then((m) => ({ default: m.TokenLayer })));
+
+// Keeps the current frame in view on a small screen: loaded with the first run, when there is a frame.
+const FollowHop = lazy(() => import('./FollowHop').then((m) => ({ default: m.FollowHop })));
+
+// The picture buttons: a chunk of their own, with what they share with the picture code.
+const DiagramPictures = lazy(() => import('../export/DiagramPictures').then((m) => ({ default: m.DiagramPictures })));
 
 // The context menu: loaded when first opened.
 const NodeMenu = lazy(() => import('./NodeMenu').then((m) => ({ default: m.NodeMenu })));
@@ -155,9 +159,15 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
           </Suspense>
         )}
         <AutoFit userMoved={userMoved} readable={nodes.length <= MINIMAP_FROM} />
-        {nodes.length <= MINIMAP_FROM && <FollowHop userMoved={userMoved} />}
+        {hasRun && nodes.length <= MINIMAP_FROM && (
+          <Suspense fallback={null}>
+            <FollowHop userMoved={userMoved} />
+          </Suspense>
+        )}
         <LegibleText />
-        <DiagramPictures />
+        <Suspense fallback={null}>
+          <DiagramPictures />
+        </Suspense>
       </ReactFlow>
       {menuOpen && (
         <Suspense fallback={null}>
