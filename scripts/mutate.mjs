@@ -6,8 +6,9 @@
 // winning, and says how many of the folder's files have been measured. Exits 1 when a folder is under the target
 // or not wholly measured, so it can gate a release by hand; it is not part of `npm test` (a full run takes hours on
 // two shared cores).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { matchesGlob } from 'node:path';
 import { Stryker } from '@stryker-mutator/core';
 import config from '../stryker.config.mjs';
 
@@ -47,6 +48,22 @@ const folders = [...new Set(runs.map((r) => r.folder))];
 // A part's reports are named after its glob, so each part keeps its own incremental results.
 const reportName = ({ folder, files }) => (files ? `${folder}.part-${files.replace(/[^A-Za-z0-9]+/g, '_')}` : folder);
 
+// The folder's source files that Stryker mutates (tests, fixtures and test helpers excluded, as in the config).
+const EXCLUDED = /\.test\.ts$|\/testing\/|^src-engine\/run\/fixtures\.ts$|^src-engine\/packets\/samples\.ts$/;
+const sourceFiles = (folder) =>
+  readdirSync(`src-engine/${folder}`, { recursive: true })
+    .map((f) => `src-engine/${folder}/${f}`)
+    .filter((f) => f.endsWith('.ts') && !EXCLUDED.test(f));
+/** `path.matchesGlob`, without the warning Node 20 prints on its first use (it is experimental there, stable from 22). */
+function globMatches(file, glob) {
+  const warn = process.emitWarning;
+  process.emitWarning = () => {};
+  try {
+    return matchesGlob(file, glob);
+  } finally {
+    process.emitWarning = warn;
+  }
+}
 // Stryker's test processes inherit this priority: the machine is shared, and mutation testing can wait.
 setPriority(19);
 
@@ -71,22 +88,20 @@ if (!args.includes('--summary')) {
       force: args.includes('--force'),
       ...(concurrency ? { concurrency: Number(concurrency.split('=')[1]) } : {}),
     }).runMutationTest();
+    // The files this run covered, written once it has finished: a file with nothing to mutate (types, a table
+    // of constants) is in no report, yet it has been measured.
+    writeFileSync(`${REPORTS}/${name}.files.json`, JSON.stringify(sourceFiles(folder).filter((f) => globMatches(f, `src-engine/${folder}/${files}`))));
   }
 }
 
 const DETECTED = ['Killed', 'Timeout'];
 const UNDETECTED = ['Survived', 'NoCoverage'];
-// The folder's source files that Stryker mutates (tests, fixtures and test helpers excluded, as in the config).
-const EXCLUDED = /\.test\.ts$|\/testing\/|^src-engine\/run\/fixtures\.ts$|^src-engine\/packets\/samples\.ts$/;
-const sourceFiles = (folder) =>
-  readdirSync(`src-engine/${folder}`, { recursive: true })
-    .map((f) => `src-engine/${folder}/${f}`)
-    .filter((f) => f.endsWith('.ts') && !EXCLUDED.test(f));
 // Every report of a folder (whole or part), oldest first, merged file by file so the newest result of a file wins.
 const merged = (folder) => {
+  const isReport = (f) => (f === `${folder}.json` || f.startsWith(`${folder}.part-`)) && f.endsWith('.json') && !f.endsWith('.incremental.json') && !f.endsWith('.files.json');
   const reports = existsSync(REPORTS)
     ? readdirSync(REPORTS)
-        .filter((f) => (f === `${folder}.json` || f.startsWith(`${folder}.part-`)) && f.endsWith('.json') && !f.endsWith('.incremental.json'))
+        .filter(isReport)
         .map((f) => `${REPORTS}/${f}`)
         .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
     : [];
@@ -96,6 +111,9 @@ const merged = (folder) => {
     for (const [file, result] of Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) {
       if (current.has(file)) files[file] = result;
     }
+    // A file a finished run covered that has no mutant in its report: measured, with nothing to mutate.
+    const covered = report.replace(/\.json$/, '.files.json');
+    if (existsSync(covered)) for (const file of JSON.parse(readFileSync(covered, 'utf8'))) if (current.has(file) && !files[file]) files[file] = { mutants: [] };
   }
   return { files, total: current.size };
 };
