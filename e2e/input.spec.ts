@@ -25,6 +25,14 @@ test('a wrong destination gets a clear message and keeps what was typed', async 
   });
 });
 
+test("a link's destination is judged by the engine's parser, like a typed one: the message under the field, the text kept", async ({ hoplab, page }) => {
+  const to = 'https://portal\u202Eexe.local';
+  await hoplab.open(`?${new URLSearchParams({ from: 'ClientVM', to, motion: 'off' })}`);
+  await expect(page.getByRole('alert')).toContainText('The destination contains a bidirectional control character (U+202E)');
+  await expect(hoplab.destinationInput).toHaveValue(to);
+  await expect(hoplab.destinationInput).toHaveAttribute('aria-invalid', 'true');
+});
+
 test('loading a topology file: errors listed with their paths, the current topology kept', async ({ hoplab, page }, info) => {
   await hoplab.open();
   const input = page.getByLabel('Topology file');

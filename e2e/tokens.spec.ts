@@ -24,9 +24,9 @@ async function boxes(page: Page): Promise<{ tokens: Box[]; labels: Box[] }> {
     };
     const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
     const tokens = [...document.querySelectorAll('.token .token-body')].map((el) => box(el, el.textContent ?? ''));
-    const labels = [...document.querySelectorAll('.react-flow__node :is(.vm-name, .vm-addrs, .vm-role, .vm-note, .switch-name, .switch-sub, .port-name, .port-addr, .vfp, .net-label, .host-label)')]
+    const labels = [...document.querySelectorAll('.react-flow__node :is(.vm-name, .vm-addrs, .vm-role, .vm-note, .switch-name, .switch-sub, .port-name, .port-addr, .vfp, .net-label, .host-label), .react-flow__edge .vlan-tag')]
       .filter(visible)
-      .map((el) => box(el, `${el.className}: ${el.textContent ?? ''}`));
+      .map((el) => box(el, `${el.getAttribute('class') ?? ''}: ${el.textContent ?? ''}`));
     return { tokens, labels };
   });
 }

@@ -27,7 +27,8 @@ test('the built site, served from a sub-path, draws the POC topology from the wo
   await test.step('overlay and underlay: the PA network holds both PAs, joined by the VXLAN tunnel into VFP', async () => {
     await expect(hoplab.node('port:MuxVM:pa')).toContainText('192.168.233.6/24');
     await expect(hoplab.node('port:HyperVHost:pa')).toContainText('192.168.233.21/24');
-    await expect(page.locator('.react-flow__edge[data-id="tunnel:MuxVM:HyperVHost"]')).toContainText('VXLAN');
+    const tunnel = page.locator('.react-flow__edge[data-id="tunnel:MuxVM:HyperVHost"]');
+    await expect(tunnel.locator('.tunnel-label')).toHaveText(['VXLAN', 'VNI 4096']);
     await expect(page.locator('.react-flow__node[data-id="HyperVHost"]')).toHaveCount(0);
     await expect(hoplab.node('vip:192.168.133.74')).toContainText('announced by MuxVM');
     await page.getByRole('button', { name: 'Overlay', exact: true }).click();

@@ -1,11 +1,13 @@
-// `npm run mutate [folder[:files]...] [--force] [--summary]`: mutation testing of the engine, one Stryker run per
+// `npm run mutate [folder[:files]...] [--force] [--summary] [--own-tests]`: mutation testing of the engine, one Stryker run per
 // folder (each with its own incremental file, so iterating on one folder never throws away another's results), then
 // the score of every folder. `folder:files` mutates only the files of the folder that the glob `files` names
 // (`packets:dns*.ts`, `devices:{arp,nat}.ts`): a large folder can be measured in parts, each part keeping its own
 // report and incremental file. A folder's score merges its reports file by file, the newest report of each file
 // winning, and says how many of the folder's files have been measured. Exits 1 when a folder is under the target
 // or not wholly measured, so it can gate a release by hand; it is not part of `npm test` (a full run takes hours on
-// two shared cores).
+// two shared cores). `--own-tests` runs the mutants of devices and trace against their folder's unit tests alone,
+// not the simulation tests: many times faster, and a lower bound (a mutant those tests kill, the full set kills
+// too); its reports are named `<name>.own` and merge like any other, the newest result of a file winning.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { matchesGlob } from 'node:path';
@@ -29,7 +31,9 @@ const REPORTS = 'reports/mutation';
 
 const args = process.argv.slice(2);
 const concurrency = args.find((a) => /^--concurrency=[12]$/.test(a));
-const unknown = args.filter((a) => a.startsWith('--') && a !== '--force' && a !== '--summary' && a !== concurrency);
+const ownTests = args.includes('--own-tests');
+const FLAGS = ['--force', '--summary', '--own-tests'];
+const unknown = args.filter((a) => a.startsWith('--') && !FLAGS.includes(a) && a !== concurrency);
 const named = args
   .filter((a) => !a.startsWith('--'))
   .map((a) => {
@@ -39,14 +43,15 @@ const named = args
 const bad = named.filter((n) => !FOLDERS.includes(n.folder) || n.files === '' || n.files?.includes('..')).map((n) => n.arg);
 if (unknown.length || bad.length) {
   console.error(
-    `mutate: unknown ${[...unknown, ...bad].join(', ')}. Usage: npm run mutate -- [${FOLDERS.join('|')}[:<files glob>] ...] [--force] [--summary] [--concurrency=1|2]`,
+    `mutate: unknown ${[...unknown, ...bad].join(', ')}. Usage: npm run mutate -- [${FOLDERS.join('|')}[:<files glob>] ...] [--force] [--summary] [--own-tests] [--concurrency=1|2]`,
   );
   process.exit(2);
 }
 const runs = named.length ? named : FOLDERS.map((folder) => ({ folder, files: undefined }));
 const folders = [...new Set(runs.map((r) => r.folder))];
 // A part's reports are named after its glob, so each part keeps its own incremental results.
-const reportName = ({ folder, files }) => (files ? `${folder}.part-${files.replace(/[^A-Za-z0-9]+/g, '_')}` : folder);
+const reportName = ({ folder, files }) => `${files ? `${folder}.part-${files.replace(/[^A-Za-z0-9]+/g, '_')}` : folder}${ownTests ? '.own' : ''}`;
+const testsOf = (folder) => (ownTests ? [`src-engine/${folder}/**/*.test.ts`] : TESTS[folder]);
 
 // The folder's source files that Stryker mutates (tests, fixtures and test helpers excluded, as in the config).
 const EXCLUDED = /\.test\.ts$|\/testing\/|^src-engine\/run\/fixtures\.ts$|^src-engine\/packets\/samples\.ts$/;
@@ -64,8 +69,8 @@ function globMatches(file, glob) {
     process.emitWarning = warn;
   }
 }
-// Stryker's test processes inherit this priority: the machine is shared, and mutation testing can wait.
-setPriority(19);
+// Stryker's test processes inherit this priority (nice 15): the machine is shared, and mutation testing can wait.
+setPriority(15);
 
 if (!args.includes('--summary')) {
   const exclusions = config.mutate.filter((glob) => glob.startsWith('!'));
@@ -73,9 +78,9 @@ if (!args.includes('--summary')) {
     const { folder } = run;
     const files = run.files ?? '**/*.ts';
     const name = reportName(run);
-    console.log(`\nmutate: src-engine/${folder}/${files}, against ${TESTS[folder].join(', ')}`);
+    console.log(`\nmutate: src-engine/${folder}/${files}, against ${testsOf(folder).join(', ')}`);
     // Read by stryker.vitest.config.mjs in Stryker's test processes, which inherit the environment.
-    process.env.HOPLAB_MUTATE_TESTS = JSON.stringify(TESTS[folder]);
+    process.env.HOPLAB_MUTATE_TESTS = JSON.stringify(testsOf(folder));
     await new Stryker({
       mutate: [`src-engine/${folder}/${files}`, ...exclusions],
       incrementalFile: `${REPORTS}/${name}.incremental.json`,
@@ -98,7 +103,7 @@ const DETECTED = ['Killed', 'Timeout'];
 const UNDETECTED = ['Survived', 'NoCoverage'];
 // Every report of a folder (whole or part), oldest first, merged file by file so the newest result of a file wins.
 const merged = (folder) => {
-  const isReport = (f) => (f === `${folder}.json` || f.startsWith(`${folder}.part-`)) && f.endsWith('.json') && !f.endsWith('.incremental.json') && !f.endsWith('.files.json');
+  const isReport = (f) => (f === `${folder}.json` || f === `${folder}.own.json` || f.startsWith(`${folder}.part-`)) && f.endsWith('.json') && !f.endsWith('.incremental.json') && !f.endsWith('.files.json');
   const reports = existsSync(REPORTS)
     ? readdirSync(REPORTS)
         .filter(isReport)

@@ -66,6 +66,8 @@ export interface LayoutEdge {
   /** For a NIC drawn as a port box: the node that owns it (the edge's source is the port box). */
   readonly owner?: string;
   readonly label?: string;
+  /** For a tunnel: the VXLAN network identifier its frames carry. */
+  readonly vni?: number;
 }
 
 export interface TopologyLayout {

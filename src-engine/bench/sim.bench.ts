@@ -80,7 +80,8 @@ function bareQueue(events: number): number {
 
 /**
  * A run with full recording, as the app makes it: every transmission with its bytes and summary, every
- * event, the table history, and the result's transmission and event objects made at the end.
+ * event, the table history, and the result's transmission and event objects made at the end (the events
+ * in time order and numbered, as the result carries them).
  */
 function recordedRun(specs: readonly FlowSpec[]): number {
   const r = runFlows(topology, specs, SEED, { full: true }, sample);

@@ -98,7 +98,7 @@ describe('Arp', () => {
         key: String(bgpvm),
         row: {
           cells: { address: '192.168.200.1', mac: BGP_MAC, interface: 'NATVM:transit', state: 'reachable', learned: '500', 'reachable until': String(until) },
-          prov: expect.objectContaining({ mark: 'documented' }),
+          prov: { mark: 'documented', source: expect.stringContaining('Microsoft KB 949589, "ARP caching behavior": Reachable for BaseReachableTime 30 s x [0.5, 1.5] (15-45 s)') },
         },
       },
     ]);
@@ -171,6 +171,40 @@ describe('Arp', () => {
     sched.run(Infinity);
   });
 
+  it("someone else's request teaches nothing while an entry or a request of its own exists for another address", () => {
+    const { sched, arp, waiter } = natvm();
+    const forAdvm = (mac: string, ip: string) => arpFrame(1, mac, ip, '00:00:00:00:00:00', '192.168.200.99');
+    arp.input(0, arpFrame(2, BGP_MAC, '192.168.200.1', NAT_MAC, '192.168.200.10'));
+    // 192.168.200.35 shares 192.168.200.1's bit in the quick filter of cached addresses: the cache still says no.
+    arp.input(0, forAdvm(OTHER_MAC, '192.168.200.35'));
+    expect(arp.lookup(ipToU32('192.168.200.35'))).toBeUndefined();
+    arp.resolve(0, ipToU32('192.168.200.2'), waiter);
+    arp.input(0, forAdvm(OTHER_MAC, '192.168.200.7'));
+    expect(arp.lookup(ipToU32('192.168.200.7'))).toBeUndefined();
+    sched.run(0);
+  });
+
+  it('resolves several neighbours at once, each with its own reply', () => {
+    const { sched, arp, answers, waiter } = natvm();
+    arp.resolve(0, bgpvm, waiter);
+    arp.resolve(0, ipToU32('192.168.200.2'), waiter);
+    sched.at(100, () => arp.input(0, arpFrame(2, '00:15:5d:00:00:02', '192.168.200.2', NAT_MAC, '192.168.200.10')));
+    sched.at(200, () => arp.input(0, arpFrame(2, BGP_MAC, '192.168.200.1', NAT_MAC, '192.168.200.10')));
+    sched.run(Infinity);
+    expect(answers).toEqual([
+      { time: 100, mac: macToNum('00:15:5d:00:00:02'), outcome: 'resolved' },
+      { time: 200, mac: macToNum(BGP_MAC), outcome: 'resolved' },
+    ]);
+  });
+
+  it("learns the ARP sender's hardware address, not the Ethernet source (RFC 826), which a relaying device may have rewritten", () => {
+    const { arp } = natvm();
+    const relayed = arpFrame(2, BGP_MAC, '192.168.200.1', NAT_MAC, '192.168.200.10');
+    relayed.set([0x00, 0x15, 0x5d, 0x00, 0x00, 0x77], 6);
+    arp.input(0, relayed);
+    expect(arp.lookup(bgpvm)).toBe(macToNum(BGP_MAC));
+  });
+
   it('a request under way is refreshed by a broadcast from the address it asks for', () => {
     const { sched, arp, answers, waiter } = natvm();
     arp.resolve(0, bgpvm, waiter);
@@ -206,9 +240,11 @@ describe('Arp', () => {
     const { sched, rec, sent, arp, answers, waiter } = natvm(false);
     arp.resolve(0, bgpvm, waiter);
     sched.at(500, () => arp.input(0, arpFrame(2, BGP_MAC, '192.168.200.1', NAT_MAC, '192.168.200.10')));
+    sched.at(600, () => arp.input(0, arpFrame(1, '00:15:5d:00:00:02', '192.168.200.2', '00:00:00:00:00:00', '192.168.200.10')));
     sched.run(Infinity);
     expect(answers).toEqual([{ time: 500, mac: macToNum(BGP_MAC), outcome: 'resolved' }]);
-    expect(sent.map((s) => s.why)).toEqual(['']);
+    expect(sent.map((s) => s.why)).toEqual(['', '']);
+    expect(sent[1]!.frame).toEqual(arpFrame(2, NAT_MAC, '192.168.200.10', '00:15:5d:00:00:02', '192.168.200.2'));
     expect(rec.events).toEqual([]);
     expect(rec.tableLog).toEqual([]);
   });

@@ -5,8 +5,8 @@ import { attributeBytes, BGP_MAX_MESSAGE, prefixBytes, splitUpdate } from './bgp
 const hosts = (n: number) => Array.from({ length: n }, (_, i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}/32`);
 
 /** The encoded length of one UPDATE message, as the codec writes it. */
-function encodedLength(withdrawn: readonly string[], nlri: readonly string[]): number {
-  const attributes = nlri.length ? { origin: 0, asPath: [65001], nextHop: '192.168.200.1' } : {};
+function encodedLength(withdrawn: readonly string[], nlri: readonly string[], asPath: number[] = [65001]): number {
+  const attributes = nlri.length ? { origin: 0, asPath, nextHop: '192.168.200.1' } : {};
   return encodePacket([{ type: 'bgp', message: { kind: 'update', withdrawn: [...withdrawn], attributes, nlri: [...nlri] } }]).length;
 }
 
@@ -17,6 +17,11 @@ describe('splitUpdate', () => {
     expect(prefixBytes('0.0.0.0/0')).toBe(1);
     expect(attributeBytes(1)).toBe(18);
     expect(encodedLength([], ['192.168.133.74/32'])).toBe(19 + 4 + 18 + 5);
+    // An empty AS path (a route of the speaker's own AS) is an attribute header alone; each AS adds 2 bytes.
+    expect(attributeBytes(0)).toBe(14);
+    expect(attributeBytes(3)).toBe(22);
+    expect(encodedLength([], ['192.168.133.74/32'], [])).toBe(19 + 4 + attributeBytes(0) + 5);
+    expect(encodedLength([], ['192.168.133.74/32'], [64628, 64647, 65001])).toBe(19 + 4 + attributeBytes(3) + 5);
   });
 
   it('keeps a small update whole', () => {
@@ -35,6 +40,11 @@ describe('splitUpdate', () => {
       // Every message but the last is full: one more /32 would not fit.
       for (const p of parts.slice(0, -1)) expect(encodedLength(p.withdrawn, p.nlri) + 5).toBeGreaterThan(BGP_MAX_MESSAGE);
     }
+    // Withdrawals that make exactly 4,096 bytes are one message.
+    const exact = [...hosts(814), '11.1.0.0/16'];
+    expect(encodedLength(exact, [])).toBe(BGP_MAX_MESSAGE);
+    expect(splitUpdate(exact, [], 1)).toEqual([{ withdrawn: exact, nlri: [] }]);
+    expect(splitUpdate([...exact, '11.2.0.0/16'], [], 1)).toEqual([{ withdrawn: exact, nlri: [] }, { withdrawn: ['11.2.0.0/16'], nlri: [] }]);
     expect(splitUpdate([], hosts(811), 1)).toHaveLength(1);
     expect(splitUpdate([], hosts(812), 1)).toHaveLength(2);
   });

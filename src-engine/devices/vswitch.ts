@@ -52,6 +52,9 @@ export class VSwitch {
   private readonly portUp: number[] = [];
   private readonly nics: Nic[] = [];
   private readonly nicIndex: number[] = [];
+  /** The recorder's numbers for each port's two ends (see Port). */
+  private readonly switchEnds: number[] = [];
+  private readonly nicEnds: number[] = [];
   /** The port indices of each VLAN port group, for flooding. */
   private readonly groups: number[][] = [];
   private readonly macs: Map<number, number>[] = [];
@@ -89,6 +92,8 @@ export class VSwitch {
     this.portUp.push(1);
     this.nics.push(p.nic);
     this.nicIndex.push(p.nicIndex);
+    this.switchEnds.push(p.switchEnd);
+    this.nicEnds.push(p.nicEnd);
     while (this.groups.length <= p.group) {
       this.groups.push([]);
       this.macs.push(new Map());
@@ -150,19 +155,23 @@ export class VSwitch {
           : `The switch has not learned ${numToMac(dst)} yet, so it floods the frame to every other port of ${port.vlanText}.`;
       if (tag) tracer.step(tag, { kind: 'switch', ...(port.vlan !== undefined ? { vlan: port.vlan } : {}), port: 'flood', text: why });
       const members = this.groups[port.group]!;
-      if (explain) {
+      if (tag) {
         for (let i = 0; i < members.length; i++) if (members[i] !== port.index) this.egress(this.ports[members[i]!]!, bytes, tag, time, why);
         return;
       }
-      // Untraced and unrecorded: one event per port whose link is up, all sharing the frame.
+      // Untraced: one event per port whose link is up, all sharing the frame, and (recorded) one
+      // transmission per port, from the flat arrays (what egress does for each, without the Port objects).
       const { sched } = this.ctx;
       const arrive = time + Timing.link;
-      const up = this.portUp;
+      const { portUp, switchEnds, nicEnds } = this;
+      const full = rec.full;
       for (let i = 0; i < members.length; i++) {
         const m = members[i]!;
         if (m === port.index) continue;
-        rec.transmissionCount++;
-        if (up[m] === 1) sched.call(arrive, this.arriveAtNic, m, bytes, 0);
+        const up = portUp[m] === 1;
+        if (full) rec.transmit(switchEnds[m]!, up ? nicEnds[m]! : NO_END, time, arrive, bytes, undefined, why);
+        else rec.transmissionCount++;
+        if (up) sched.call(arrive, this.arriveAtNic, m, bytes, 0);
       }
       return;
     }

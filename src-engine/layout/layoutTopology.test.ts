@@ -41,7 +41,7 @@ describe('layoutTopology (POC)', () => {
   });
 
   it("runs the VXLAN tunnel from MuxVM's PA to the host's PA, whose drop ends in VFP right above it", () => {
-    expect(layout.edges.find((e) => e.kind === 'tunnel')).toEqual({ id: 'tunnel:MuxVM:HyperVHost', kind: 'tunnel', source: 'port:MuxVM:pa', target: 'port:HyperVHost:pa', label: 'VXLAN VNI 4096' });
+    expect(layout.edges.find((e) => e.kind === 'tunnel')).toEqual({ id: 'tunnel:MuxVM:HyperVHost', kind: 'tunnel', source: 'port:MuxVM:pa', target: 'port:HyperVHost:pa', label: 'VXLAN VNI 4096', vni: 4096 });
     expect(layout.edges.find((e) => e.id === 'nic:HyperVHost:pa')?.target).toBe('vfp:CCI_External_vSwitch');
     const vfp = abs('vfp:CCI_External_vSwitch');
     const pa = abs('port:HyperVHost:pa');

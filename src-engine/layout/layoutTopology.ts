@@ -228,7 +228,7 @@ export function layoutTopology(t: Topology): TopologyLayout {
       for (const h of dipHosts) {
         const to = t.slb.paInterface[h];
         if (!to || !abs(portBoxId(mux, from)) || !abs(portBoxId(h, to))) continue;
-        edges.push({ id: tunnelEdgeId(mux, h), kind: 'tunnel', source: portBoxId(mux, from), target: portBoxId(h, to), label: `VXLAN VNI ${t.slb.vni}` });
+        edges.push({ id: tunnelEdgeId(mux, h), kind: 'tunnel', source: portBoxId(mux, from), target: portBoxId(h, to), label: `VXLAN VNI ${t.slb.vni}`, vni: t.slb.vni });
       }
     }
     // Each VIP tied to the MUXes announcing it (BGP /32) and to its DIP pool.

@@ -80,7 +80,7 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
         : undefined;
 
   const { rec } = world.ctx;
-  const events: SimEvent[] = [...rec.events].sort((a, b) => a.time - b.time || a.id - b.id).map((e, id) => ({ ...e, id }));
+  const { events } = rec;
   const attempts = times.map((at, i) => attemptTrace(world, flows[i], i, at, times.length, request, events, budget(at)));
   const first = attempts[0]!;
   const dnsTrace = first.dns;

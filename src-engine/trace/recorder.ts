@@ -5,6 +5,7 @@ import type { EventDataOf, EventKind, PlainEventKind, Protocol, SimEvent, SimTim
 import type { Scheduler } from '../sim/scheduler';
 import { standalone } from '../net/codec';
 import { describeFrame } from './describe';
+import { timeOrder } from './timeOrder';
 import type { TableChange, TableId, TableRowData } from './tableLog';
 
 export interface RecordOptions {
@@ -12,34 +13,22 @@ export interface RecordOptions {
   readonly full: boolean;
 }
 
-/** A growable column of numbers in a typed array: the garbage collector never walks it, and growing it is one copy. */
-class NumberColumn<A extends Float64Array | Int32Array> {
-  length = 0;
-  constructor(
-    private data: A,
-    private readonly make: (size: number) => A,
-  ) {}
-
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const grown = this.make(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = v;
-  }
-
-  at(i: number): number {
-    return this.data[i]!;
-  }
-}
-
 const INITIAL = 1024;
-const f64 = (): NumberColumn<Float64Array> => new NumberColumn(new Float64Array(INITIAL), (n) => new Float64Array(n));
-const i32 = (): NumberColumn<Int32Array> => new NumberColumn(new Int32Array(INITIAL), (n) => new Int32Array(n));
 const NONE = -1;
+/** Transmissions per chunk of the columns: a long run adds chunks, and never copies the ones it has. */
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
+const MASK = CHUNK - 1;
 /** The `to` of a frame that reached no one (the link is down). */
 export const NO_END = NONE;
+
+/** Numbers per transmission in `TransmissionColumns.ints`: from, to, frame, flow, note. */
+const INTS = 5;
+const FROM = 0;
+const TO = 1;
+const FRAME = 2;
+const FLOW = 3;
+const NOTE = 4;
 
 /**
  * The transmissions of a run, kept as columns of numbers while it runs: names (nodes, interfaces, flows)
@@ -48,17 +37,14 @@ export const NO_END = NONE;
  * object the garbage collector would trace again and again. Objects are made once, when asked for.
  */
 class TransmissionColumns {
-  readonly time = f64();
-  readonly arrive = f64();
-  /** The sending end (see `endpoint`). */
-  readonly from = i32();
-  /** The receiving end; NONE when the frame went nowhere. */
-  readonly to = i32();
-  readonly frame = i32();
-  readonly flowId = i32();
-  readonly note = i32();
-  /** The id of the 'transmission' event each one stands for, in the same sequence as the other events. */
-  readonly eventId = i32();
+  length = 0;
+  /** Per transmission, in chunks of CHUNK: the time it left and the time it arrives, side by side. */
+  private readonly timeChunks: Float64Array[] = [];
+  /** Per transmission, in chunks of CHUNK, INTS numbers: the sending end and the receiving end (see `endpoint`; NONE: the frame went nowhere), the frame, the flow and the note (NONE: none). */
+  private readonly intChunks: Int32Array[] = [];
+  /** The last chunks, where `add` writes. */
+  private times = new Float64Array(0);
+  private ints = new Int32Array(0);
   // Per distinct frame: its bytes (standalone), and its protocol and summary once asked for (decoding
   // every frame as it is sent would cost the run a decode per frame, and most runs' frames are never read).
   readonly bytes: Uint8Array[] = [];
@@ -73,17 +59,43 @@ class TransmissionColumns {
   /** Flow ids, by index. */
   readonly flows: string[] = [];
   private readonly flowIndex = new Map<string, number>();
-  /** "MuxVM eth0 -> CCI_External_vSwitch MuxVM.eth0: " by (from, to) end pair: each link's words made once. */
-  private readonly linkWords = new Map<number, string>();
+  /**
+   * "MuxVM eth0 -> CCI_External_vSwitch MuxVM.eth0: " by sending end, for the receiving end in `linkTo`
+   * (an end has one peer, or none when the link is down): each link's words made once.
+   */
+  private linkWords: string[] = [];
+  private linkTo = new Int32Array(0);
 
-  get length(): number {
-    return this.time.length;
+  add(from: number, to: number, time: SimTime, arrive: SimTime, frame: number, flow: number, note: number): void {
+    const n = this.length;
+    const o = n & MASK;
+    if (o === 0) {
+      this.times = new Float64Array(2 * CHUNK);
+      this.ints = new Int32Array(INTS * CHUNK);
+      this.timeChunks.push(this.times);
+      this.intChunks.push(this.ints);
+    }
+    const times = this.times;
+    times[2 * o] = time;
+    times[2 * o + 1] = arrive;
+    const ints = this.ints;
+    const k = INTS * o;
+    ints[k + FROM] = from;
+    ints[k + TO] = to;
+    ints[k + FRAME] = frame;
+    ints[k + FLOW] = flow;
+    ints[k + NOTE] = note;
+    this.length = n + 1;
   }
 
-  /** Frame `f`'s protocol and summary (described on first use, in frame order). */
-  private describe(f: number): void {
+  time(i: number): SimTime {
+    return this.timeChunks[i >> CHUNK_BITS]![2 * (i & MASK)]!;
+  }
+
+  /** Every frame's protocol and summary (described on first use, in frame order). */
+  describe(): void {
     const { protocols, summaries, bytes } = this;
-    for (let g = protocols.length; g <= f; g++) {
+    for (let g = protocols.length; g < bytes.length; g++) {
       const d = describeFrame(bytes[g]!);
       protocols.push(d.protocol);
       summaries.push(d.summary);
@@ -110,16 +122,20 @@ class TransmissionColumns {
     return this.notes.length - 1;
   }
 
+  /** Transmission `i` as the result carries it (after `describe`). */
   transmission(i: number): Transmission {
-    const f = this.frame.at(i);
-    if (f >= this.protocols.length) this.describe(f);
-    const from = this.from.at(i);
-    const to = this.to.at(i);
-    const flowId = this.flowId.at(i);
-    const note = this.note.at(i);
+    const ints = this.intChunks[i >> CHUNK_BITS]!;
+    const times = this.timeChunks[i >> CHUNK_BITS]!;
+    const o = i & MASK;
+    const k = INTS * o;
+    const from = ints[k + FROM]!;
+    const to = ints[k + TO]!;
+    const f = ints[k + FRAME]!;
+    const flowId = ints[k + FLOW]!;
+    const note = ints[k + NOTE]!;
     const id = i;
-    const time = this.time.at(i);
-    const arrive = this.arrive.at(i);
+    const time = times[2 * o]!;
+    const arrive = times[2 * o + 1]!;
     const fromNode = this.endNode[from]!;
     const fromInterface = this.endIface[from]!;
     const protocol = this.protocols[f]!;
@@ -147,32 +163,41 @@ class TransmissionColumns {
     return t;
   }
 
-  event(i: number): SimEvent {
-    const f = this.frame.at(i);
-    if (f >= this.protocols.length) this.describe(f);
+  /** Transmission `i`'s event, numbered `id` (after `describe`). */
+  event(i: number, id: number): SimEvent {
+    const ints = this.intChunks[i >> CHUNK_BITS]!;
+    const k = INTS * (i & MASK);
+    const from = ints[k + FROM]!;
+    const f = ints[k + FRAME]!;
     return {
-      id: this.eventId.at(i),
-      time: this.time.at(i),
+      id,
+      time: this.timeChunks[i >> CHUNK_BITS]![2 * (i & MASK)]!,
       kind: 'transmission',
-      node: this.endNode[this.from.at(i)]!,
+      node: this.endNode[from]!,
       protocol: this.protocols[f]!,
-      summary: this.linkText(i) + this.summaries[f]!,
+      summary: this.linkText(from, ints[k + TO]!) + this.summaries[f]!,
       transmissionId: i,
     };
   }
 
   /** "MuxVM eth0 -> CCI_External_vSwitch MuxVM.eth0: ", or "... -> (nowhere: link down): ". */
-  private linkText(i: number): string {
-    const from = this.from.at(i);
-    const to = this.to.at(i);
-    const key = from * 0x100000 + to + 1;
-    let words = this.linkWords.get(key);
-    if (words === undefined) {
-      words = `${this.endNode[from]!} ${this.endIface[from]!} -> ${to === NONE ? '(nowhere: link down)' : `${this.endNode[to]!} ${this.endIface[to]!}`}: `;
-      this.linkWords.set(key, words);
+  private linkText(from: number, to: number): string {
+    if (this.linkTo.length !== this.endNode.length) {
+      this.linkTo = new Int32Array(this.endNode.length).fill(-2);
+      this.linkWords = new Array<string>(this.endNode.length).fill('');
     }
+    if (this.linkTo[from] === to) return this.linkWords[from]!;
+    const words = `${this.endNode[from]!} ${this.endIface[from]!} -> ${to === NONE ? '(nowhere: link down)' : `${this.endNode[to]!} ${this.endIface[to]!}`}: `;
+    this.linkTo[from] = to;
+    this.linkWords[from] = words;
     return words;
   }
+}
+
+/** An event other than a transmission's, as the recorder keeps it: numbered when the events are made. */
+interface Kept {
+  id: number;
+  readonly time: SimTime;
 }
 
 export class Recorder {
@@ -180,10 +205,11 @@ export class Recorder {
   transmissionCount = 0;
   /** options.full, read on every frame: callers skip building sentences and rows nobody keeps. */
   readonly full: boolean;
-  private nextEventId = 0;
   private readonly tx = new TransmissionColumns();
-  /** Every event but the transmissions' (those are made from the columns). */
-  private readonly plainEvents: SimEvent[] = [];
+  /** Every event but the transmissions' (those are made from the columns), with its id set when the events are made. */
+  private readonly plainEvents: Kept[] = [];
+  /** Per plain event: how many transmissions were recorded before it (its place among them). */
+  private plainAfter = new Int32Array(INITIAL);
   private madeTransmissions: Transmission[] = [];
   private madeEvents: SimEvent[] = [];
   private madeEventsFrom = { tx: 0, plain: 0 };
@@ -202,24 +228,57 @@ export class Recorder {
   /** Each frame on each link, in the order recorded (made into objects once, on first use). */
   get transmissions(): readonly Transmission[] {
     const made = this.madeTransmissions;
-    for (let i = made.length; i < this.tx.length; i++) made.push(this.tx.transmission(i));
+    const { tx } = this;
+    if (made.length === tx.length) return made;
+    tx.describe();
+    for (let i = made.length; i < tx.length; i++) made.push(tx.transmission(i));
     return made;
   }
 
-  /** Everything that happened, transmissions included, in the order recorded (ids increasing). */
+  /**
+   * Everything that happened, transmissions included, in time order (events of the same time in the
+   * order recorded), each numbered by its place: the run's event list as the result carries it.
+   */
   get events(): readonly SimEvent[] {
     const { tx, plainEvents } = this;
-    if (this.madeEventsFrom.tx === tx.length && this.madeEventsFrom.plain === plainEvents.length) return this.madeEvents;
-    const out: SimEvent[] = [];
-    let p = 0;
-    for (let i = 0; i < tx.length; i++) {
-      const id = tx.eventId.at(i);
-      while (p < plainEvents.length && plainEvents[p]!.id < id) out.push(plainEvents[p++]!);
-      out.push(tx.event(i));
+    const txCount = tx.length;
+    const plainCount = plainEvents.length;
+    if (this.madeEventsFrom.tx === txCount && this.madeEventsFrom.plain === plainCount) return this.madeEvents;
+    tx.describe();
+    const n = txCount + plainCount;
+    // The order recorded, as numbers: `who` is a transmission's index, or -1 - p for plain event p.
+    const who = new Int32Array(n);
+    const times = new Float64Array(n);
+    const plainAfter = this.plainAfter;
+    let inOrder = true;
+    let last = -Infinity;
+    for (let r = 0, i = 0, p = 0; r < n; r++) {
+      let t: number;
+      if (p < plainCount && plainAfter[p]! <= i) {
+        who[r] = -1 - p;
+        t = plainEvents[p++]!.time;
+      } else {
+        who[r] = i;
+        t = tx.time(i++);
+      }
+      times[r] = t;
+      if (t < last) inOrder = false;
+      last = t;
     }
-    while (p < plainEvents.length) out.push(plainEvents[p++]!);
+    const order = inOrder ? undefined : timeOrder(times);
+    const out = new Array<SimEvent>(n);
+    for (let id = 0; id < n; id++) {
+      const w = who[order === undefined ? id : order[id]!]!;
+      if (w >= 0) out[id] = tx.event(w, id);
+      else {
+        // The recorder's own object, numbered in place: nothing else holds it.
+        const e = plainEvents[-1 - w]!;
+        e.id = id;
+        out[id] = e as unknown as SimEvent;
+      }
+    }
     this.madeEvents = out;
-    this.madeEventsFrom = { tx: tx.length, plain: plainEvents.length };
+    this.madeEventsFrom = { tx: txCount, plain: plainCount };
     return out;
   }
 
@@ -246,23 +305,28 @@ export class Recorder {
       this.lastFrame = tx.bytes.length;
       tx.bytes.push(standalone(bytes));
     }
-    tx.time.push(time);
-    tx.arrive.push(arrive);
-    tx.from.push(from);
-    tx.to.push(to);
-    tx.frame.push(this.lastFrame);
-    tx.flowId.push(tx.flow(flowId));
-    tx.note.push(tx.noteIndex(note));
-    tx.eventId.push(this.nextEventId++);
+    tx.add(from, to, time, arrive, this.lastFrame, flowId === undefined ? NONE : tx.flow(flowId), note === undefined ? NONE : tx.noteIndex(note));
     return id;
+  }
+
+  /** A plain event or one with data, kept in the order recorded (its id is its place, set when the events are made). */
+  private keep(e: SimEvent): void {
+    const p = this.plainEvents.length;
+    if (p === this.plainAfter.length) {
+      const grown = new Int32Array(2 * p);
+      grown.set(this.plainAfter);
+      this.plainAfter = grown;
+    }
+    this.plainAfter[p] = this.tx.length;
+    this.plainEvents.push(e as Kept);
   }
 
   /** An event whose kind carries nothing but its sentence (see PlainEventKind). */
   event(kind: PlainEventKind, node: string, summary: string, protocol?: Protocol, time: SimTime = this.sched.now): void {
     if (!this.full) return;
     // A plain kind's data is its tag alone (the compiler checks that through PlainEventKind, not through this literal).
-    const id = this.nextEventId++;
-    this.plainEvents.push((protocol ? { id, time, kind, node, summary, protocol } : { id, time, kind, node, summary }) as SimEvent);
+    const id = 0;
+    this.keep((protocol ? { id, time, kind, node, summary, protocol } : { id, time, kind, node, summary }) as SimEvent);
   }
 
   /** An event with its kind's own data (see EventData): what lessons and the page test, not the sentence. */
@@ -270,8 +334,8 @@ export class Recorder {
     if (!this.full) return;
     // The spread puts the tag back on the data the caller gave for that tag: sound, though the compiler
     // cannot follow a generic through a spread.
-    const e = { id: this.nextEventId++, time: this.sched.now, kind, node, summary, ...data, ...(protocol ? { protocol } : {}) } as unknown as SimEvent;
-    this.plainEvents.push(e);
+    const e = { id: 0, time: this.sched.now, kind, node, summary, ...data, ...(protocol ? { protocol } : {}) } as unknown as SimEvent;
+    this.keep(e);
   }
 
   /** A row set (row given) or removed (row undefined) in one of a node's tables. */

@@ -27,6 +27,11 @@ describe('checkDestination', () => {
     expect(message('https://portal.azurestack.local:99999')).toContain('the port "99999" must be a whole number from 1 to 65535');
     expect(message('PortalVN')).toBe('There is no node called "PortalVN". Did you mean PortalVM? Type a node name (PortalVM), an IPv4 address (192.168.133.74) or a URL (https://portal.azurestack.local).');
     expect(message('portal azurestack')).toContain('contains a space');
+    const bidi = 'https://portal\u202Eexe.local';
+    expect(message(bidi)).toBe(
+      'The destination contains a bidirectional control character (U+202E) that can make text display in a misleading order. Type it again without it: a node name (PortalVM), an IPv4 address (192.168.133.74) or a URL (https://portal.azurestack.local).',
+    );
+    expect(message('Portal\u200BVM')).toContain('The destination contains an invisible control character (U+200B)');
     expect(message('ClientVM')).toBe('ClientVM cannot send to itself. Pick another destination, e.g. PortalVM.');
     expect(message('bad_name.local')).toContain('is not a valid DNS name');
   });

@@ -1,10 +1,12 @@
 // What the user typed as a destination, understood or refused with a sentence that names what is wrong
 // and how to fix it: a URL (DNS, then TCP to its port), an IPv4 address with or without a port, a
 // node's name (its first address), or a DNS name. The one parser: the engine runs what it returns,
-// and the page checks the field with it before asking the engine.
+// the page checks the field with it before asking the engine, and a link's destination reaches it as it
+// was written.
 import type { EngineError, Result } from '../protocol';
 import { LIMITS } from '../limits';
 import { dnsNameProblem } from '../net/dnsName';
+import { unsafeCharacter } from '../net/text';
 import { parseIpv4 } from '../packets/addresses';
 import type { Topology } from '../topology/schema';
 
@@ -93,6 +95,8 @@ export function parseDestination(topology: DestinationTopology, input: string): 
   const to = input.trim();
   if (to === '') return refuse(`Type a destination: ${EXAMPLES}.`);
   if (to.length > LIMITS.destinationLength) return refuse(`The destination is ${to.length} characters long; at most ${LIMITS.destinationLength} are allowed. Type ${EXAMPLES}.`);
+  const unsafe = unsafeCharacter(to);
+  if (unsafe !== undefined) return refuse(`The destination contains ${unsafe}. Type it again without it: ${EXAMPLES}.`);
   if (/\s/.test(to)) return refuse(`"${to}" contains a space. Type one destination: ${EXAMPLES}.`);
   const url = URL_FORM.exec(to);
   if (url) {

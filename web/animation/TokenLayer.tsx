@@ -7,47 +7,61 @@ import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { selectCurrentTxId, selectCursor, selectGeometry, selectTimeline, useAppStore } from '../store/store';
 import { currentProgress, onProgress } from './clock';
 import { DropMarkers } from './DropMarkers';
+import { useLegibleScale } from '../diagram/LegibleText';
+import { coveredTags } from './tagYield';
 import { MAX_TOKENS } from './tokenIds';
-import { pointAt } from './tokenPath';
-import { stepTokens, type Token } from './tokens';
+import { pointAlong } from './tokenPath';
+import { glideDistance, glideSpan, stepTokens, type Token } from './tokens';
 
-const at = (t: Token, p: number) => {
-  const pt = pointAt(t.path.points, p);
+const at = (t: Token, d: number) => {
+  const pt = pointAlong(t.path.points, d);
   return `translate(${pt.x.toFixed(1)}px, ${pt.y.toFixed(1)}px)`;
 };
+
+/** Moves a token's element to where it is at progress `p`; hides it before it leaves. */
+function place(el: HTMLElement, t: Token, p: number, span: number) {
+  const d = glideDistance(t, p, span);
+  if (d !== undefined) el.style.transform = at(t, d);
+  const waiting = d === undefined;
+  if (el.classList.contains('token-waiting') !== waiting) el.classList.toggle('token-waiting', waiting);
+  if (el.classList.contains('token-arrived') !== p >= 1) el.classList.toggle('token-arrived', p >= 1);
+}
 
 export function TokenLayer() {
   const geo = useAppStore(selectGeometry);
   const timeline = useAppStore(selectTimeline);
   const cursor = useAppStore(selectCursor);
   const tokens = useMemo(() => (geo && timeline ? stepTokens(geo, timeline, cursor) : []), [geo, timeline, cursor]);
+  const span = useMemo(() => glideSpan(tokens), [tokens]);
   const frames = timeline?.steps[cursor]?.txIds.length ?? 0;
   // Of several frames in a step, the one the inspector, the Why and the event list show is ringed.
   const shown = useAppStore(selectCurrentTxId);
   const sw = geo?.box(geo.switchId);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
+  const p0 = currentProgress();
+  const fz = useLegibleScale();
 
   useEffect(
     () =>
       onProgress((p) => {
         tokens.forEach((t, i) => {
           const el = refs.current[i];
-          if (!el) return;
-          el.style.transform = at(t, p);
-          if (el.classList.contains('token-arrived') !== p >= 1) el.classList.toggle('token-arrived', p >= 1);
+          if (el) place(el, t, p, span);
         });
       }),
-    [tokens],
+    [tokens, span],
   );
 
-  // A token resting in a network's title band (arriving at a device below the switch) makes the title yield.
-  const yieldCss = useMemo(
-    () =>
-      [...new Set(tokens.map((t) => t.path.yields).filter((n): n is string => n !== undefined))]
-        .map((n) => `.react-flow:has(.token-arrived[data-yields="${CSS.escape(n)}"]) [data-net="${CSS.escape(n)}"] .net-label { visibility: hidden; }`)
-        .join('\n'),
-    [tokens],
-  );
+  // A token resting in a network's title band (arriving at a device below the switch) makes the title yield,
+  // and so does one gliding through it (to or from a device below the switch).
+  const yieldCss = useMemo(() => {
+    const rule = (n: string, token: string) => `.react-flow:has(${token}[data-${token === '.token-arrived' ? 'yields' : 'crosses'}="${CSS.escape(n)}"]) [data-net="${CSS.escape(n)}"] .net-label { visibility: hidden; }`;
+    const resting = [...new Set(tokens.map((t) => t.path.yields).filter((n): n is string => n !== undefined))].map((n) => rule(n, '.token-arrived'));
+    const crossing = [...new Set(tokens.map((t) => t.path.crosses).filter((n): n is string => n !== undefined))].map((n) => rule(n, '.token:not(.token-arrived, .token-waiting)'));
+    // The VLAN tags a resting label covers yield too.
+    const tags = geo ? coveredTags(geo, tokens, fz).map((id) => `.react-flow:has(.token-arrived) [data-vlan-tag="${CSS.escape(id)}"] { visibility: hidden; }`) : [];
+    return [...resting, ...crossing, ...tags].join('\n');
+  }, [tokens, geo, fz]);
 
   return (
     <ViewportPortal>
@@ -59,11 +73,13 @@ export function TokenLayer() {
             ref={(el) => {
               refs.current[i] = el;
             }}
-            className={`token token-${t.protocol} token-anchor-${t.path.anchor}${t.side ? ` token-side-${t.side}` : ''}${t.inFlow ? ' token-flow' : ''}${t.path.lost ? ' token-lost' : ''}${tokens.length > 1 && t.txId === shown ? ' token-shown' : ''}`}
-            style={{ transform: at(t, currentProgress()), ...(t.lane > 0 ? { '--lane': t.lane } : {}) } as CSSProperties}
+            className={`token token-${t.protocol} token-anchor-${t.path.anchor}${t.side ? ` token-side-${t.side}` : ''}${t.inFlow ? ' token-flow' : ''}${t.path.lost ? ' token-lost' : ''}${tokens.length > 1 && t.txId === shown ? ' token-shown' : ''}${p0 >= 1 ? ' token-arrived' : glideDistance(t, p0, span) === undefined ? ' token-waiting' : ''}`}
+            style={{ transform: at(t, glideDistance(t, p0, span) ?? 0), ...(t.lane > 0 ? { '--lane': t.lane } : {}) } as CSSProperties}
             data-tx={t.txId}
             data-yields={t.path.yields}
+            data-crosses={t.path.crosses}
           >
+            <span className="token-bead" />
             <TokenShape token={t} />
           </div>
         ))}

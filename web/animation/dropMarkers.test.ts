@@ -7,6 +7,8 @@ import { dropMarkers } from './dropMarkers';
 const geo: Geometry = {
   switchId: 'SW',
   switchMidY: 0,
+  wires: () => [],
+  overlayText: () => [],
   box: (id) => ({ A: { x: 0, y: 0, width: 100, height: 50 }, B: { x: 200, y: 0, width: 100, height: 50 } })[id],
   nic: () => undefined,
   port: () => undefined,

@@ -6,6 +6,8 @@ import { pointAt, transmissionPath, truncate } from './tokenPath';
 const geo: Geometry = {
   switchId: 'SW',
   switchMidY: 300,
+  wires: () => [],
+  overlayText: () => [],
   box: (id) => (id === 'SW' ? { x: 0, y: 280, width: 1000, height: 40 } : undefined),
   nic: (node, iface) =>
     node === 'A' && iface === 'eth0' ? { x: 100, yNode: 200, ySwitch: 280, above: true } : node === 'B' && iface === 'eth0' ? { x: 400, yNode: 400, ySwitch: 320, above: false } : undefined,
@@ -19,12 +21,14 @@ const tx = (t: Partial<Transmission>): Transmission => ({ id: 1, time: 0, arrive
 describe('transmissionPath', () => {
   it("runs a VM's frame down its drop into the switch", () => {
     // To the bar's edge, the label resting above it, on the sender's side, clear of the bar's labels.
-    expect(transmissionPath(geo, tx({}))).toEqual({ points: [{ x: 100, y: 200 }, { x: 100, y: 280 }], lost: false, anchor: 'above' });
+    expect(transmissionPath(geo, tx({}))).toEqual({ points: [{ x: 100, y: 200 }, { x: 100, y: 280 }], lost: false, anchor: 'above', fromNode: true });
   });
 
   it('runs a frame out of the switch from the port it came in by, along the bar, then up to the VM', () => {
     const p = transmissionPath(geo, tx({ fromNode: 'SW', fromInterface: 'B.eth0', toNode: 'B', toInterface: 'eth0' }), 100);
-    expect(p?.points).toEqual([{ x: 100, y: 300 }, { x: 400, y: 300 }, { x: 400, y: 400 }]);
+    // Along the bar's lower edge (off the switch's name), on the side of the port it leaves by.
+    expect(p?.points).toEqual([{ x: 100, y: 320 }, { x: 400, y: 320 }, { x: 400, y: 400 }]);
+    expect(p?.toNode).toBe(true);
     // B sits below the switch: the label rests above B's box, not over it.
     expect(p?.anchor).toBe('above');
     expect(transmissionPath(geo, tx({ fromNode: 'SW', fromInterface: 'A.eth0', toNode: 'A', toInterface: 'eth0' }))?.anchor).toBe('below');
@@ -32,13 +36,13 @@ describe('transmissionPath', () => {
 
   it('runs a VXLAN frame through the tunnel to the host PA and into VFP, not down its drop', () => {
     // It rests at the bar's edge where the host's drop meets it, outside the bar and VFP's label.
-    expect(transmissionPath(geo, tx({ protocol: 'vxlan' }))).toEqual({ points: [{ x: 120, y: 100 }, { x: 500, y: 100 }, { x: 500, y: 280 }], lost: false, anchor: 'above' });
+    expect(transmissionPath(geo, tx({ protocol: 'vxlan' }))).toEqual({ points: [{ x: 120, y: 100 }, { x: 500, y: 100 }, { x: 500, y: 280 }], lost: false, anchor: 'above', fromNode: true });
     expect(transmissionPath(geo, tx({ protocol: 'vxlan', fromNode: 'B' }))?.points).toEqual([{ x: 400, y: 400 }, { x: 400, y: 320 }]);
   });
 
   it('stops a lost frame part way', () => {
     const p = transmissionPath(geo, tx({ toNode: undefined, toInterface: undefined }));
-    expect(p).toEqual({ points: [{ x: 100, y: 200 }, { x: 100, y: 240 }], lost: true, anchor: 'center' });
+    expect(p).toEqual({ points: [{ x: 100, y: 200 }, { x: 100, y: 240 }], lost: true, anchor: 'center', fromNode: true });
   });
 
   it('draws nothing for a node that is not on the diagram', () => {

@@ -24,6 +24,24 @@ export interface TokenPath {
   readonly anchor: TokenAnchor;
   /** The network whose title band the token rests in (arriving at a device below the switch): its title yields. */
   readonly yields?: string;
+  /** The network whose title band the path runs through (a device below the switch): its title yields while the token glides. */
+  readonly crosses?: string;
+  /** The path starts (or ends) at a device's edge: the gliding bead is drawn only from NODE_CLEAR off it. */
+  readonly fromNode?: boolean;
+  readonly toNode?: boolean;
+}
+
+/** A gliding bead shows only this far from a device's edge, clear of the text inside it. */
+export const NODE_CLEAR = 14;
+
+/**
+ * The y a frame runs along the switch bar at, towards a port above the switch or below it: the bar's edge on
+ * that side, off the bar's name in its middle and the VLAN tags outside it.
+ */
+export function barLaneY(geo: Geometry, above: boolean): number {
+  const sw = geo.box(geo.switchId);
+  if (!sw) return geo.switchMidY;
+  return above ? sw.y : sw.y + sw.height;
 }
 
 /**
@@ -43,7 +61,7 @@ export function transmissionPath(geo: Geometry, tx: Transmission, entryX?: numbe
       const below = last.y > geo.switchMidY;
       const full = sw ? [...pts.slice(0, -1), { x: last.x, y: below ? sw.y + sw.height : sw.y }] : pts;
       const anchor = lost || !sw ? 'center' : below ? 'below' : 'above';
-      return { points: lost ? truncate(full, 0.5) : full, lost, anchor, ...(anchor === 'below' && tunnel.network ? { yields: tunnel.network } : {}) };
+      return { points: lost ? truncate(full, 0.5) : full, lost, anchor, ...(anchor === 'below' && tunnel.network ? { yields: tunnel.network } : {}), ...(below && tunnel.network ? { crosses: tunnel.network } : {}), fromNode: true };
     }
     const a = geo.nic(tx.fromNode, tx.fromInterface);
     if (!a) return undefined;
@@ -52,23 +70,24 @@ export function transmissionPath(geo: Geometry, tx: Transmission, entryX?: numbe
       { x: a.x, y: a.yNode },
       { x: a.x, y: a.ySwitch },
     ];
-    return { points: lost ? truncate(full, 0.5) : full, lost, anchor: lost ? 'center' : a.above ? 'above' : 'below' };
+    return { points: lost ? truncate(full, 0.5) : full, lost, anchor: lost ? 'center' : a.above ? 'above' : 'below', ...(!a.above && a.network ? { crosses: a.network } : {}), fromNode: true };
   }
   const p = geo.port(tx.fromInterface) ?? (tx.toNode && tx.toInterface ? { node: tx.toNode, iface: tx.toInterface } : undefined);
   if (!p) return undefined;
   const a = geo.nic(p.node, p.iface);
   if (!a) return undefined;
+  const lane = barLaneY(geo, a.above);
   const full = [
-    { x: entryX ?? a.x, y: geo.switchMidY },
-    { x: a.x, y: geo.switchMidY },
+    { x: entryX ?? a.x, y: lane },
+    { x: a.x, y: lane },
     { x: a.x, y: a.yNode },
   ].filter((pt, i, all) => i === 0 || pt.x !== all[i - 1]!.x || pt.y !== all[i - 1]!.y);
   // It arrives at the node's edge and rests outside the box, on the switch's side, clear of its labels.
   const anchor = lost ? 'center' : a.above ? 'below' : 'above';
-  return { points: lost ? truncate(full, 0.75) : full, lost, anchor, ...(anchor === 'above' && a.network ? { yields: a.network } : {}) };
+  return { points: lost ? truncate(full, 0.75) : full, lost, anchor, ...(anchor === 'above' && a.network ? { yields: a.network } : {}), ...(!a.above && a.network ? { crosses: a.network } : {}), ...(lost ? {} : { toNode: true }) };
 }
 
-function length(points: readonly Point[]): number {
+export function length(points: readonly Point[]): number {
   let total = 0;
   for (let i = 1; i < points.length; i++) total += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
   return total;
@@ -89,6 +108,21 @@ export function pointAt(points: readonly Point[], t: number): Point {
       const f = remaining / seg;
       return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
     }
+    remaining -= seg;
+  }
+  return points[points.length - 1]!;
+}
+
+/** The point `d` along the path (clamped to its ends). */
+export function pointAlong(points: readonly Point[], d: number): Point {
+  const first = points[0];
+  if (!first || d <= 0) return first ?? { x: 0, y: 0 };
+  let remaining = d;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const seg = Math.hypot(b.x - a.x, b.y - a.y);
+    if (remaining <= seg && seg > 0) return { x: a.x + ((b.x - a.x) * remaining) / seg, y: a.y + ((b.y - a.y) * remaining) / seg };
     remaining -= seg;
   }
   return points[points.length - 1]!;

@@ -4,7 +4,7 @@ import { inUserFlow, viewFrame } from '../../src-engine/view/index';
 import type { Geometry } from '../diagram/geometry';
 import type { Timeline } from '../model/timeline';
 import { tokenIds } from './tokenIds';
-import { entryX, transmissionPath, type TokenPath } from './tokenPath';
+import { entryX, length, NODE_CLEAR, transmissionPath, type TokenPath } from './tokenPath';
 
 export interface Token {
   readonly txId: number;
@@ -22,6 +22,34 @@ export interface Token {
    */
   readonly lane: number;
   readonly side?: 'left' | 'right';
+  /** The path's length, in flow units. */
+  readonly length: number;
+  /** How far the step's glide has gone when this token leaves (see glideSchedule). */
+  readonly start: number;
+}
+
+/**
+ * Gliding tokens are beads on the wires, and frames that leave one place together leave it in single file,
+ * this far apart: at one speed along the same line they never cover each other, and one turning off onto
+ * its drop is still this far (over the square root of two) from the next. Their labels wait until they rest.
+ */
+export const GLIDE_GAP = 30;
+
+/** The distance the step's glide covers: the last token's departure plus its path. */
+export function glideSpan(tokens: readonly Token[]): number {
+  return tokens.reduce((m, t) => Math.max(m, t.start + t.length), 0);
+}
+
+/**
+ * Where a token is when the step's glide is at `p` (0..1) of `span`: undefined while it is not drawn (before
+ * it leaves, within NODE_CLEAR of a device's edge, and once there until the whole step has arrived).
+ */
+export function glideDistance(t: Token, p: number, span: number): number | undefined {
+  if (p >= 1) return t.length;
+  const d = p * span - t.start;
+  const from = t.path.fromNode ? NODE_CLEAR : 0;
+  const to = t.length - (t.path.toNode ? NODE_CLEAR : 0);
+  return d < from || (d === 0 && t.start > 0) || d >= to ? undefined : d;
 }
 
 export function stepTokens(geo: Geometry, timeline: Timeline, stepIndex: number): Token[] {
@@ -39,9 +67,19 @@ export function stepTokens(geo: Geometry, timeline: Timeline, stepIndex: number)
     const key = `${path.anchor} ${path.points.map((p) => `${p.x},${p.y}`).join(' ')}`;
     const lane = lanes.get(key) ?? 0;
     lanes.set(key, lane + 1);
-    out.push({ txId: id, path, label: view.tokenLabel, protocol: tx.protocol, ...(view.vni !== undefined ? { vni: view.vni } : {}), ...(view.ttl !== undefined ? { ttl: view.ttl } : {}), inFlow: inUserFlow(tx), lane });
+    out.push({ txId: id, path, label: view.tokenLabel, protocol: tx.protocol, ...(view.vni !== undefined ? { vni: view.vni } : {}), ...(view.ttl !== undefined ? { ttl: view.ttl } : {}), inFlow: inUserFlow(tx), lane, length: length(path.points), start: 0 });
   }
-  return sideBySide(out);
+  return glideSchedule(sideBySide(out));
+}
+
+/** Tokens leaving from one point leave one after another, the nearest destination first. */
+export function glideSchedule(tokens: readonly Token[]): Token[] {
+  const from = (t: Token) => `${Math.round(t.path.points[0]?.x ?? 0)},${Math.round(t.path.points[0]?.y ?? 0)}`;
+  const groups = new Map<string, Token[]>();
+  for (const t of tokens) groups.set(from(t), [...(groups.get(from(t)) ?? []), t]);
+  const start = new Map<number, number>();
+  for (const group of groups.values()) [...group].sort((a, b) => a.length - b.length || a.txId - b.txId).forEach((t, i) => start.set(t.txId, i * GLIDE_GAP));
+  return tokens.map((t) => ({ ...t, start: start.get(t.txId) ?? 0 }));
 }
 
 /** Pairs the tokens that share a path: the first two beside each other, then a row further out per pair. */

@@ -2,11 +2,15 @@
 // preset lesson. What the user typed stays in the field when it is wrong; the message under it says
 // what is wrong and how to fix it.
 import { useState, type FormEvent } from 'react';
-import { checkDestination } from '../../src-engine/view/index';
+import type { ErrorCode } from '../../src-engine/protocol';
 import { PRESET_REQUEST } from '../store/runSlice';
 import { selectRunError, selectRunStatus, selectTopology, useAppStore } from '../store/store';
 
-const INPUT_ERRORS = new Set(['bad-destination', 'unknown-node']);
+/** Errors about what was typed: shown under the field, which keeps the text. */
+const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['bad-destination', 'unknown-node']);
+
+/** The engine's destination parser, loaded with the first Send rather than the first screen. */
+const loadDestination = () => import('../../src-engine/view/destination');
 
 export function SendTraffic() {
   const topology = useAppStore(selectTopology);
@@ -22,9 +26,10 @@ export function SendTraffic() {
   const message = problem ?? engineProblem;
   const sources = topology?.nodes.filter((n) => n.interfaces.length > 0) ?? [];
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!topology) return;
+    const { checkDestination } = await loadDestination();
     const check = checkDestination(topology, from, to);
     if (!check.ok) {
       setProblem(check.error.message);
@@ -40,7 +45,7 @@ export function SendTraffic() {
   };
 
   return (
-    <form className="send" aria-label="Send traffic" onSubmit={submit} noValidate>
+    <form className="send" aria-label="Send traffic" onSubmit={(e) => void submit(e)} noValidate>
       <label className="field">
         <span>From</span>
         <select value={from} onChange={(e) => setDraft({ from: e.target.value })} disabled={!topology}>

@@ -2,7 +2,7 @@
 // the drawn paths, and the button that shows or hides the side panel. It sits above the drawing, never on it.
 import { selectPanelOpen, useAppStore } from '../store/store';
 import { FlowStatus } from './FlowStatus';
-import { TrailLegend } from './PathTrails';
+import { TrailLegend } from './TrailLegend';
 import { ViewToggle } from './ViewToggle';
 import { WhatIfBar } from './WhatIfBar';
 

@@ -5,11 +5,10 @@ import { ViewportPortal } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { Point } from '../animation/tokenPath';
 import { selectDiagramView, selectGeometry, selectResult, selectTimeline, useAppStore } from '../store/store';
+import { selectTrailsHidden } from './TrailLegend';
 import { flowTrails, logicalPath } from './trails';
 
 const OFFSET = 4;
-/** In a lesson the path is what the student works out: it is drawn only with "Show everything". */
-const selectTrailsHidden = (s: ReturnType<typeof useAppStore.getState>) => s.lesson !== undefined && !s.showEverything;
 const line = (pts: readonly Point[], d: number) => pts.map((p, i) => `${i === 0 ? 'M' : 'L'} ${p.x + d} ${p.y + d}`).join(' ');
 
 export function PathTrails() {
@@ -32,11 +31,20 @@ export function PathTrails() {
           <marker id="trail-back" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" className="trail-head-back" />
           </marker>
+          {/* The overlay's lines are thicker: their heads are drawn smaller in stroke widths, to fit between lanes. */}
+          <marker id="trail-fwd-wide" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="3" markerHeight="3" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" className="trail-head-forward" />
+          </marker>
+          <marker id="trail-back-wide" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="3" markerHeight="3" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" className="trail-head-back" />
+          </marker>
         </defs>
         {overlay && logical ? (
           <>
-            <path className="trail trail-forward trail-logical" d={line(logical.forward, -OFFSET * 2)} markerEnd="url(#trail-fwd)" />
-            {logical.back.length > 1 && <path className="trail trail-back trail-logical" d={line(logical.back, OFFSET * 2)} markerEnd="url(#trail-back)" />}
+            {logical.forward.map((pts, i) => (
+              <path key={`f${i}`} className="trail trail-forward trail-logical" d={line(pts, 0)} markerEnd="url(#trail-fwd-wide)" />
+            ))}
+            {logical.back.length > 1 && <path className="trail trail-back trail-logical" d={line(logical.back, 0)} markerEnd="url(#trail-back-wide)" />}
           </>
         ) : (
           <>
@@ -50,32 +58,5 @@ export function PathTrails() {
         )}
       </svg>
     </ViewportPortal>
-  );
-}
-
-/** The key to the two paths, over the diagram. */
-export function TrailLegend() {
-  const result = useAppStore(selectResult);
-  const view = useAppStore(selectDiagramView);
-  const hidden = useAppStore(selectTrailsHidden);
-  if (!result || result.trace.hops.length === 0 || hidden) return null;
-  const dsr = result.trace.hops.some((h) => h.steps.some((s) => s.kind === 'load-balance'));
-  return (
-    <ul className="trail-legend" aria-label="Paths of the flow">
-      <li>
-        <svg width="28" height="10" aria-hidden="true">
-          <line x1="0" y1="5" x2="28" y2="5" className="trail trail-forward" />
-        </svg>
-        forward{dsr ? (view === 'overlay' ? ': client → VIP → server' : ': via the MUX and the VXLAN tunnel') : ''}
-      </li>
-      {result.trace.returnHops.length > 0 && (
-        <li>
-          <svg width="28" height="10" aria-hidden="true">
-            <line x1="0" y1="5" x2="28" y2="5" className="trail trail-back" />
-          </svg>
-          {dsr ? 'return: Direct Server Return (no MUX, no VXLAN)' : 'return'}
-        </li>
-      )}
-    </ul>
   );
 }

@@ -13,13 +13,15 @@ import { nodeTypes } from './nodes';
 import { isDeviceNode, toFlow, type FlowNode } from './toFlow';
 import { deviceOfBox, readBoxId } from '../../src-engine/view/index';
 import { highlightCss } from './highlightCss';
-import { PathTrails } from './PathTrails';
 import { LegibleText } from './LegibleText';
 import { useResolvedTheme } from '../hooks/useTheme';
 import { selectDiagramView, selectHighlight } from '../store/store';
 
 // The packets in flight: loaded with the first run (with the frame decoders their labels need).
 const TokenLayer = lazy(() => import('../animation/TokenLayer').then((m) => ({ default: m.TokenLayer })));
+
+// The flow's paths after a run: loaded with the first run, like the tokens.
+const PathTrails = lazy(() => import('./PathTrails').then((m) => ({ default: m.PathTrails })));
 
 // Keeps the current frame in view on a small screen: loaded with the first run, when there is a frame.
 const FollowHop = lazy(() => import('./FollowHop').then((m) => ({ default: m.FollowHop })));
@@ -152,11 +154,15 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
         <Controls showInteractive={false} position="top-left" orientation="horizontal" />
         {/* Large generated networks only: on the POC the minimap would cover part of the drawing. */}
         {nodes.length > MINIMAP_FROM && <MiniMap pannable zoomable ariaLabel="Minimap" position="bottom-right" nodeColor={minimapColor} style={{ width: 150, height: 96 }} />}
-        <PathTrails />
         {hasRun && (
-          <Suspense fallback={null}>
-            <TokenLayer />
-          </Suspense>
+          <>
+            <Suspense fallback={null}>
+              <PathTrails />
+            </Suspense>
+            <Suspense fallback={null}>
+              <TokenLayer />
+            </Suspense>
+          </>
         )}
         <AutoFit userMoved={userMoved} readable={nodes.length <= MINIMAP_FROM} />
         {hasRun && nodes.length <= MINIMAP_FROM && (

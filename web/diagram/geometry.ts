@@ -1,7 +1,7 @@
 // Where things are on the diagram, in flow coordinates: the layout's boxes made absolute, and the point
 // where each NIC's bus drop meets its node and the switch. Pure, shared by the edges and the token layer
 // so a token runs exactly along the line drawn for its NIC.
-import { interfaceId, PORT_DROP_X, portReader } from '../../src-engine/view/index';
+import { interfaceId, networkBoxId, PORT_DROP_X, portReader } from '../../src-engine/view/index';
 import type { LayoutBox, TopologySnapshot } from '../../src-engine/protocol';
 
 export interface Rect {
@@ -44,6 +44,23 @@ export interface Geometry {
   readonly tunnel: (node: string, iface: string) => Tunnel | undefined;
   /** Resolves a switch port id ("PortalVM.eth0") to its node and interface. */
   readonly port: (portId: string) => { node: string; iface: string } | undefined;
+  /** The NIC wires on one side of the switch whose x lies in [x0, x1], left to right, at most `max` (by bisection). */
+  readonly wires: (above: boolean, x0: number, x1: number, max?: number) => readonly Wire[];
+  /** What the overlay view shows text in: the devices' boxes and the groups' title bands (not the underlay's). */
+  readonly overlayText: () => readonly Rect[];
+}
+
+/** The height of a group's title band (its children start below it). */
+export const TITLE_BAND = 34;
+
+/** A NIC's wire to the switch, for what is drawn beside it (its VLAN tag). */
+export interface Wire {
+  /** The layout edge's id. */
+  readonly id: string;
+  readonly x: number;
+  /** Where it meets the switch. */
+  readonly ySwitch: number;
+  readonly network?: string;
 }
 
 /** Lines of a multi-NIC node sit side by side, this far apart. */
@@ -118,20 +135,62 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
   };
   // Switch port ids ("PortalVM.eth0") to their node and NIC, read once: a lookup per frame stays O(1).
   const port = portReader(t.nodes);
-  return { switchId: t.switch.id, box: (id) => rects.get(id), nic, switchMidY: sw.y + sw.height / 2, vfpX: vfpRect ? vfpRect.x + vfpRect.width / 2 : undefined, tunnel, port };
+  // Each side's wires sorted by x once, so a step asks for those near a point without a pass over all.
+  let sides: Map<boolean, Wire[]> | undefined;
+  const wires = (above: boolean, x0: number, x1: number, max = Infinity): readonly Wire[] => {
+    if (!sides) {
+      sides = new Map([[true, []], [false, []]]);
+      for (const e of nicEdges.values()) {
+        const a = nic(e.owner ?? e.source, e.interface ?? '');
+        if (a) sides.get(a.above)!.push({ id: e.id, x: a.x, ySwitch: a.ySwitch, ...(a.network ? { network: a.network } : {}) });
+      }
+      for (const list of sides.values()) list.sort((a, b) => a.x - b.x);
+    }
+    const list = sides.get(above)!;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.x < x0) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Wire[] = [];
+    for (let i = lo; i < list.length && list[i]!.x <= x1 && out.length < max; i++) out.push(list[i]!);
+    return out;
+  };
+  let overlay: Rect[] | undefined;
+  const overlayText = () => {
+    if (!overlay) {
+      const pa = new Set(t.networks.filter((n) => n.kind === 'pa').map((n) => networkBoxId(n.id)));
+      overlay = [];
+      for (const b of snapshot.layout.boxes) {
+        const r = rects.get(b.id)!;
+        if (b.kind === 'node') overlay.push(r);
+        else if (b.kind === 'host' || (b.kind === 'network' && !pa.has(b.id))) overlay.push({ ...r, height: TITLE_BAND });
+      }
+    }
+    return overlay;
+  };
+  return { switchId: t.switch.id, box: (id) => rects.get(id), nic, switchMidY: sw.y + sw.height / 2, vfpX: vfpRect ? vfpRect.x + vfpRect.width / 2 : undefined, tunnel, port, wires, overlayText };
 }
 
-/** The tunnel's line: out of the MUX port's right side, across to the host port, then down its drop into VFP. */
+/** How far outside the host port's edge the tunnel turns towards its drop: it never runs over the port's labels. */
+export const TUNNEL_CLEAR = 12;
+
+/**
+ * The tunnel's line: out of the MUX port's right side, across towards the host port, round its corner just
+ * outside it (not through its name and address), then along the host's drop into VFP.
+ */
 export function tunnelPoints(from: Rect, to: Rect, down: NicAnchor): { x: number; y: number }[] {
   const y0 = from.y + from.height / 2;
-  const y1 = to.y + to.height / 2;
   const midX = (from.x + from.width + to.x) / 2;
+  // The side of the host port its drop leaves by: the top when the port sits below the switch.
+  const yTurn = down.above ? to.y + to.height + TUNNEL_CLEAR : to.y - TUNNEL_CLEAR;
   const pts = [
     { x: from.x + from.width, y: y0 },
     { x: midX, y: y0 },
-    { x: midX, y: y1 },
-    { x: to.x, y: y1 },
-    { x: down.x, y: y1 },
+    { x: midX, y: yTurn },
+    { x: down.x, y: yTurn },
     { x: down.x, y: down.ySwitch + (down.above ? 14 : -14) },
   ];
   return pts.filter((p, i) => i === 0 || p.x !== pts[i - 1]!.x || p.y !== pts[i - 1]!.y);

@@ -3,7 +3,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import type { NetworkDef, NodeDef, Topology } from '../../src-engine/topology/schema';
-import { linkVlanText, PORT_DROP_X, readBoxId } from '../../src-engine/view/index';
+import { linkVlanText, networkVlan, PORT_DROP_X, readBoxId } from '../../src-engine/view/index';
 import { absoluteBoxes, createGeometry, nicOffset } from './geometry';
 
 export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[]; label: string };
@@ -15,10 +15,21 @@ export type PortData = { kind: 'port'; owner: NodeDef; iface: NodeDef['interface
 export type VfpData = { kind: 'vfp' };
 export type FlowNodeData = VmData | GroupData | SwitchData | VipData | PortData | VfpData;
 export type FlowNode = Node<FlowNodeData>;
-export type BusEdgeData = { kind: 'nic'; vmEnd: 'source' | 'target'; offset: number; interface: string | undefined; address: string | undefined };
+/** A link's VLAN tag: its texts, its tooltip (with the id's provenance) and whether the id is illustrative. */
+export type LinkVlan = { full: string; short: string; title: string; illustrative: boolean };
+export type BusEdgeData = {
+  kind: 'nic';
+  vmEnd: 'source' | 'target';
+  offset: number;
+  interface: string | undefined;
+  address: string | undefined;
+  vlan?: LinkVlan;
+  /** The least room between two wires on a side of the switch (for the tag's text). */
+  room: number;
+};
 export type BgpEdgeData = { kind: 'bgp'; label: string };
 /** The VXLAN tunnel: drawn along fixed points (the same ones the token follows). */
-export type TunnelEdgeData = { kind: 'tunnel'; label: string; points: readonly { x: number; y: number }[] };
+export type TunnelEdgeData = { kind: 'tunnel'; labelled: boolean; vni: number | undefined; points: readonly { x: number; y: number }[] };
 /** A VIP's tie to a MUX announcing it or to a DIP behind it. */
 export type TieEdgeData = { kind: 'announce' | 'dip'; label: string };
 
@@ -86,13 +97,25 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
   const drawnNics = new Map<string, string[]>();
   for (const e of snapshot.layout.edges) if (e.kind === 'nic' && e.interface && !e.owner) drawnNics.set(e.source, [...(drawnNics.get(e.source) ?? []), e.interface]);
   const geo = createGeometry(snapshot);
+  // The VLAN tags say "VLAN 1001" where that fits between every two wires on a side of the switch, else
+  // "1001" (all alike, so none looks like another kind of label).
+  let room = Infinity;
+  for (const above of [true, false]) {
+    const xs = geo.wires(above, -Infinity, Infinity).map((w) => w.x);
+    for (let i = 1; i < xs.length; i++) if (xs[i]! - xs[i - 1]! > 0.5) room = Math.min(room, xs[i]! - xs[i - 1]!);
+  }
+  const linkVlan = (net: NetworkDef | undefined): LinkVlan | undefined => {
+    if (!net || net.vlan === undefined) return undefined;
+    const v = networkVlan(net);
+    return { full: v.text, short: String(net.vlan), title: `${v.text}: ${v.title}`, illustrative: v.prov?.mark === 'illustrative' };
+  };
   const edges: Edge[] = snapshot.layout.edges.map((e): Edge => {
     if (e.kind === 'tunnel') {
       const from = snapshot.layout.boxes.find((b) => b.id === e.source);
       const points = (from?.owner && from.interface ? geo.tunnel(from.owner, from.interface)?.points : undefined) ?? [];
       // One label for the tunnels: a second MUX's tunnel runs beside the first.
       const first = snapshot.layout.edges.find((x) => x.kind === 'tunnel') === e;
-      const data: TunnelEdgeData = { kind: 'tunnel', label: first ? (e.label ?? 'VXLAN') : '', points };
+      const data: TunnelEdgeData = { kind: 'tunnel', labelled: first, vni: e.vni, points };
       return { id: e.id, source: e.source, target: e.target, type: 'tunnel', className: 'edge-tunnel', focusable: false, ariaLabel: `VXLAN tunnel ${e.source} to ${e.target}`, data };
     }
     if (e.kind === 'announce' || e.kind === 'dip') {
@@ -108,8 +131,10 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
     const above = (rects.get(e.source)?.y ?? 0) < (rects.get(e.target)?.y ?? 0);
     const nics = drawnNics.get(e.source) ?? [];
     const offset = e.owner ? PORT_DROP_X - (rects.get(e.source)?.width ?? 0) / 2 : nicOffset(nics.indexOf(e.interface ?? ''), nics.length);
-    const data: BusEdgeData = { kind: 'nic', vmEnd: above ? 'source' : 'target', offset, interface: e.interface, address: e.label };
-    const common = { id: e.id, type: 'bus', className: 'edge-nic', focusable: false, data, sourceHandle: 'bottom', targetHandle: 'top', ariaLabel: `${e.owner ?? e.source} ${e.interface ?? ''} on ${t.switch.id}, ${linkVlanText(nets.get(nodesById.get(e.owner ?? e.source)?.interfaces.find((f) => f.id === e.interface)?.network ?? ''))}` };
+    const net = nets.get(nodesById.get(e.owner ?? e.source)?.interfaces.find((f) => f.id === e.interface)?.network ?? '');
+    const vlan = linkVlan(net);
+    const data: BusEdgeData = { kind: 'nic', vmEnd: above ? 'source' : 'target', offset, interface: e.interface, address: e.label, room, ...(vlan ? { vlan } : {}) };
+    const common = { id: e.id, type: 'bus', className: 'edge-nic', focusable: false, data, sourceHandle: 'bottom', targetHandle: 'top', ariaLabel: `${e.owner ?? e.source} ${e.interface ?? ''} on ${t.switch.id}, ${linkVlanText(net)}` };
     return above ? { ...common, source: e.source, target: e.target } : { ...common, source: e.target, target: e.source };
   });
   return { nodes, edges };

@@ -6,6 +6,7 @@ import { entryX, transmissionPath, type Point } from '../animation/tokenPath';
 import type { Timeline } from '../model/timeline';
 import type { Geometry } from './geometry';
 import { readEndpoint, vipBoxId } from '../../src-engine/view/index';
+import { route } from './route';
 
 export interface Trails {
   /** One polyline per frame of the request's hops. */
@@ -30,8 +31,8 @@ export function flowTrails(geo: Geometry, timeline: Timeline, trace: FlowTrace):
 }
 
 export interface LogicalPath {
-  /** The client's edge, the VIP's edge (when the flow was load-balanced), the edge of the node that answered. */
-  readonly forward: readonly Point[];
+  /** Client to VIP and VIP to server (when the flow was load-balanced), else client to server: one line each. */
+  readonly forward: readonly (readonly Point[])[];
   /** The answer, straight from the server to the client: it never passes the VIP's MUX. */
   readonly back: readonly Point[];
   readonly vip?: string;
@@ -64,18 +65,19 @@ export function logicalPath(geo: Geometry, trace: FlowTrace): LogicalPath | unde
   const vip = lb?.kind === 'load-balance' ? readEndpoint(lb.vip).address : undefined;
   const ids = [first.node, ...(vip ? [vipBoxId(vip)] : []), last.node].filter((id) => geo.box(id) !== undefined);
   if (ids.length < 2) return undefined;
-  // Lines run between the boxes' edges, never over their labels: out of the client towards the VIP, to the
-  // VIP's edge and on from there (the MUX answers for it), into the server's edge.
-  const forward: Point[] = [];
-  ids.forEach((id, i) => {
-    const box = geo.box(id)!;
-    const prev = forward[forward.length - 1];
-    const next = ids[i + 1];
-    if (i === 0) forward.push(edgePoint(box, centre(geo, next!)!));
-    else forward.push(edgePoint(box, prev!));
-  });
-  const a = geo.box(first.node);
-  const b = geo.box(last.node);
-  const back = trace.returnHops.length > 0 && a && b ? [edgePoint(b, centre(geo, first.node)!), edgePoint(a, centre(geo, last.node)!)] : [];
+  // Lines run round the boxes and titles, never over their text (see route.ts): out of the client to the
+  // VIP, on from the VIP to the server, and the answer back beside them.
+  const text = geo.overlayText();
+  const drawn: Point[][] = [];
+  const leg = (from: string, to: string): Point[] => {
+    const a = geo.box(from)!;
+    const b = geo.box(to)!;
+    const r = route(a, b, text.filter((o) => o !== a && o !== b), drawn, EDGE_MARGIN);
+    const line = r?.points ?? [edgePoint(a, centre(geo, to)!), edgePoint(b, centre(geo, from)!)];
+    drawn.push(r?.through ?? line);
+    return line;
+  };
+  const forward = ids.slice(1).map((id, i) => leg(ids[i]!, id));
+  const back = trace.returnHops.length > 0 ? leg(last.node, first.node) : [];
   return { forward, back, ...(vip ? { vip } : {}) };
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ethernet, ipv4, SYN, tcp } from '../../src-engine/net/build';
+import { encodePacket } from '../../src-engine/net/codec';
+import { IPPROTO_TCP } from '../../src-engine/packets/layers';
 import type { SimEvent } from '../../src-engine/protocol';
+import { runPoc } from '../../src-engine/run/fixtures';
 import { eventSignature, foldEvents, ttlRange } from './foldEvents';
 
 let id = 0;
@@ -17,7 +21,26 @@ describe('foldEvents', () => {
     expect(rows.map((r) => r.kind)).toEqual(['event', 'repeat', 'event']);
     const rep = rows[1]!;
     expect(rep.kind === 'repeat' && { period: rep.period, times: rep.times, n: rep.events.length }).toEqual({ period: 2, times: 4, n: 8 });
-    expect(ttlRange(loop)).toBe('TTL 126 → 122');
+  });
+
+  it("reads a repetition's TTL range from its frames' IPv4 headers, not from the sentences", () => {
+    const frames = new Map<number, { bytes: Uint8Array }>();
+    const sent = (node: string, ttl: number, summary: string) => {
+      const e = ev(node, summary);
+      frames.set(e.id, { bytes: encodePacket([ethernet('00:15:5d:00:00:01', '00:15:5d:00:00:02'), ipv4('192.168.200.10', '192.168.133.50', IPPROTO_TCP, 7, ttl, true), tcp(50000, 443, 1, 0, SYN)]) });
+      return e;
+    };
+    // The sentences name other numbers: only the headers count.
+    const loop = [126, 125, 124].flatMap((t) => [sent('NATVM', t, 'SYN TTL 1'), sent('BGPVM', t - 1, 'SYN (no TTL here)')]);
+    expect(ttlRange(loop, (txId) => frames.get(txId))).toBe('TTL 126 → 123');
+    expect(ttlRange([ev('A', 'ARP TTL 9'), ev('A', 'ARP TTL 8')], (txId) => frames.get(txId))).toBeUndefined();
+  });
+
+  it('folds the routing loop of a real run, with the TTL its frames carried', () => {
+    const r = runPoc({ to: '192.168.133.50' }).result;
+    const tx = new Map(r.transmissions.map((t) => [t.id, t]));
+    const rep = foldEvents(r.events).find((row) => row.kind === 'repeat');
+    expect(rep && ttlRange(rep.events, (txId) => tx.get(txId))).toBe('TTL 127 → 2');
   });
 
   it('leaves fewer than three rounds alone', () => {

@@ -2,6 +2,7 @@
 // each: runs of background events (those a lesson's chapter is not about) and long repetitions (a
 // routing loop's round trips, frame after frame the same but for the TTL). Folded rows open in one click.
 import type { SimEvent } from '../../src-engine/protocol';
+import { viewFrame } from '../../src-engine/view/frame';
 
 export type EventRow =
   | { readonly kind: 'event'; readonly event: SimEvent }
@@ -63,11 +64,12 @@ function sameBlock(sig: readonly string[], a: number, b: number, p: number): boo
   return true;
 }
 
-/** "TTL 126 → 2": the first and last TTL a repetition's events name, when they do. */
-export function ttlRange(events: readonly SimEvent[]): string | undefined {
+/** "TTL 126 → 2": the first and last TTL of the frames a repetition's events sent, read from their IPv4 headers. */
+export function ttlRange(events: readonly SimEvent[], txOf: (id: number) => { readonly bytes: Uint8Array } | undefined): string | undefined {
   const ttls = events.flatMap((e) => {
-    const m = /\bTTL (\d+)/i.exec(e.summary);
-    return m ? [Number(m[1])] : [];
+    const tx = e.kind === 'transmission' ? txOf(e.transmissionId) : undefined;
+    const ttl = tx ? viewFrame(tx.bytes).ttl : undefined;
+    return ttl === undefined ? [] : [ttl];
   });
   return ttls.length > 1 ? `TTL ${ttls[0]} → ${ttls[ttls.length - 1]}` : undefined;
 }

@@ -57,6 +57,8 @@ const EventRow = memo(function EventRow({ event, tx, current, picked, inspected,
 });
 
 /** One row standing for many: events the chapter is not about, or a repetition, with the count and a way to open it. */
+const withTtl = (range: string | undefined) => (range ? ` (${range})` : '');
+
 /** The devices one round of a repetition passes, the switch left out: "NATVM → BGPVM → …". */
 function loopPath(round: readonly SimEvent[], switchId: string | undefined): string {
   const nodes = round.map((e) => e.node).filter((n) => n !== switchId);
@@ -65,12 +67,13 @@ function loopPath(round: readonly SimEvent[], switchId: string | undefined): str
 
 function FoldRow({ row, expanded, current, onToggle, index, top, measure }: { row: Exclude<Row, { kind: 'event' }>; expanded: boolean; current: boolean; onToggle: () => void; index: number; top: number; measure: (el: HTMLElement | null) => void }) {
   const switchId = useAppStore((s) => s.snapshot?.topology.switch.id);
+  const timeline = useAppStore((s) => s.timeline);
   const first = row.events[0]!;
   const kinds = [...new Set(row.events.map((e) => (e.protocol ?? e.kind).toUpperCase()))].join(', ');
   const text =
     row.kind === 'background'
       ? `${row.events.length} other event${row.events.length === 1 ? '' : 's'} (${kinds}) this chapter is not about`
-      : `Repeated ${row.times} times: ${loopPath(row.events.slice(0, row.period), switchId)}${ttlRange(row.events) ? ` (${ttlRange(row.events)})` : ''}`;
+      : `Repeated ${row.times} times: ${loopPath(row.events.slice(0, row.period), switchId)}${withTtl(ttlRange(row.events, (id) => timeline?.tx.get(id)))}`;
   return (
     <li
       id={`fold-${row.key}`}

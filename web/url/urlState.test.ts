@@ -51,6 +51,12 @@ describe('parseUrlState', () => {
     expect(errors[0]).toContain('an MTU from 576 to 9216 bytes');
   });
 
+  it("hands a link's destination on as written: the engine's parser alone judges it", () => {
+    for (const to of ['https://portal\u202Eexe.local', 'a'.repeat(400), 'not a host', '']) {
+      expect(parseUrlState(`?from=ClientVM&${new URLSearchParams({ to })}`)).toEqual({ state: { from: 'ClientVM', to }, errors: [] });
+    }
+  });
+
   it('says a destination without a source runs nothing', () => {
     const { errors } = parseUrlState('?to=PortalVM');
     expect(errors[0]).toContain('no source');

@@ -59,7 +59,7 @@ export async function applyUrl(store: AppStore, search: string): Promise<void> {
     s.notify('error', `The link's "from" parameter is "${state.from}", which is not a node of this topology. Pick a source below; the rest of the link still applies.`);
     return;
   }
-  if (!state.to) return;
+  if (state.to === undefined) return;
   s.setDraft({ from, to: state.to });
   const request: RunRequest = {
     from,
