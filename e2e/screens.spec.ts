@@ -1,5 +1,7 @@
-// Every screen a classroom has: nothing covers the diagram, the playback controls or the step readout,
-// and no text renders smaller than 12 CSS px at laptop size (the diagram's zoom counted).
+// Every screen a classroom has: nothing covers the diagram, the playback controls or the step readout; the
+// header keeps its labels whole; no text renders smaller than 12 CSS px on a laptop, a phone or at 200%
+// browser zoom (the diagram's zoom counted); device tables and the event list are readable at each size.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { canonicalSteps } from './canonicalSteps';
 import { expect, test } from './fixtures';
@@ -33,10 +35,44 @@ async function uncovered(page: Page, selector: string): Promise<string> {
   return r.inside ? 'uncovered' : `${selector} is covered by ${r.hit}`;
 }
 
+/** The header at one width: each button's label on one line, the engine's status dot in the title's row, every tool in reach. */
+async function checkHeader(page: Page, width: number) {
+  const header = page.getByRole('banner');
+  const problems = await header.evaluate((h) => {
+    const out: string[] = [];
+    for (const b of h.querySelectorAll('button')) {
+      const r = b.getBoundingClientRect();
+      const line = parseFloat(getComputedStyle(b).lineHeight) || 17;
+      if (r.height > 0 && b.scrollHeight > line * 1.5 + 12) out.push(`"${b.textContent}" breaks across lines (${Math.round(r.height)} px tall)`);
+    }
+    const title = h.querySelector('h1')!.getBoundingClientRect();
+    const dot = h.querySelector('[data-testid="engine-status"]')!.getBoundingClientRect();
+    if (dot.top < title.top || dot.bottom > title.bottom) out.push(`the status dot (${Math.round(dot.top)}) is not in the title's row (${Math.round(title.top)}–${Math.round(title.bottom)})`);
+    return out;
+  });
+  expect(problems).toEqual([]);
+  const copy = header.getByRole('button', { name: 'Copy link' });
+  const tools = header.getByRole('button', { name: 'Tools' });
+  if (width > 900) {
+    await expect(tools).toBeHidden();
+    await expect(copy).toBeVisible();
+    return;
+  }
+  // Narrow: the tools fold behind one button; opened, each lies inside the window; Escape folds them again.
+  await expect(copy).toBeHidden();
+  await tools.click();
+  for (const name of ['Compare with…', 'Copy link', 'Load topology…', 'Large text', 'Keyboard shortcuts']) await expect(header.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(header.getByRole('combobox', { name: 'Theme' })).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Escape');
+  await expect(copy).toBeHidden();
+  await expect(tools).toBeFocused();
+}
+
 for (const s of SCREENS) {
   test(`${s.name} (${s.width}x${s.height}): the diagram, the playback controls and the step readout are not covered`, async ({ hoplab, page }) => {
     await page.setViewportSize({ width: s.width, height: s.height });
     await hoplab.open('?motion=off');
+    await test.step('the header: no label broken across lines, the status beside the title, the tools reachable', () => checkHeader(page, s.width));
     await hoplab.runPreset();
     // The layout may still be settling (panels that load on demand, the diagram fitting itself): wait for it.
     await expect.poll(() => uncovered(page, '.canvas .react-flow__pane')).toBe('uncovered');
@@ -62,26 +98,86 @@ async function smallText(page: Page): Promise<string[]> {
   });
 }
 
-test('at 1280x800 no text renders smaller than 12 CSS px, the diagram fitted (zoomed out) included', async ({ hoplab, page }) => {
-  await hoplab.open('?motion=off');
-  await test.step('the first view', () => expect.poll(() => smallText(page)).toEqual([]));
-  await hoplab.runPreset();
-  for (const [what, step] of [['the BGP UPDATE sent', STEPS.bgpUpdateSent], ['the ARP flood of the first health probe', STEPS.probeArpFlood], ['the VXLAN leg', STEPS.vxlanSyn]] as const) {
-    await test.step(`${what} (step ${step}), tokens on the diagram`, async () => {
-      await page.getByRole('slider', { name: 'Timeline' }).fill(String(step - 1));
-      await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);
-      await expect(page.locator('.token').first()).toBeVisible();
-      await expect.poll(() => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a), 'the whole network is fitted, so zoomed out').toBeLessThan(1);
+/**
+ * The current frame (its tokens) lies inside the diagram's area: the view follows it when the network is
+ * larger. A frame spread wider than the area (a flood) is centred on it instead.
+ */
+async function frameInView(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const area = document.querySelector('.canvas .react-flow')!.getBoundingClientRect();
+    const tokens = [...document.querySelectorAll('.token')].map((t) => t.getBoundingClientRect());
+    if (tokens.length === 0) return ['no token drawn'];
+    const span = { left: Math.min(...tokens.map((r) => r.left)), right: Math.max(...tokens.map((r) => r.right)), top: Math.min(...tokens.map((r) => r.top)), bottom: Math.max(...tokens.map((r) => r.bottom)) };
+    const out: string[] = [];
+    const axis = (name: string, lo: number, hi: number, min: number, max: number) => {
+      if (hi - lo > max - min) {
+        if (Math.abs((lo + hi) / 2 - (min + max) / 2) > 2) out.push(`the frame (${Math.round(lo)}–${Math.round(hi)}) is not centred ${name} in ${Math.round(min)}–${Math.round(max)}`);
+      } else if (lo < min - 1 || hi > max + 1) out.push(`the frame (${Math.round(lo)}–${Math.round(hi)}) is outside ${Math.round(min)}–${Math.round(max)} ${name}`);
+    };
+    axis('across', span.left, span.right, area.left, area.right);
+    axis('down', span.top, span.bottom, area.top, area.bottom);
+    return out;
+  });
+}
+
+// A laptop fits the whole network zoomed out; a phone and a laptop at 200% browser zoom draw it at a
+// readable zoom and follow the frame.
+const READABLE = [
+  { name: 'a laptop', width: 1280, height: 800, fitted: true },
+  { name: 'a phone', width: 390, height: 844, fitted: false },
+  { name: 'a laptop at 200% browser zoom', width: 640, height: 400, fitted: false },
+];
+
+for (const s of READABLE) {
+  test(`on ${s.name} (${s.width}x${s.height}) no text renders smaller than 12 CSS px, the diagram's zoom counted, and the frame stays in view`, async ({ hoplab, page }) => {
+    await page.setViewportSize({ width: s.width, height: s.height });
+    await hoplab.open('?motion=off');
+    await test.step('the first view', async () => {
+      await expect(page.locator('.react-flow__node').first()).toBeVisible();
       await expect.poll(() => smallText(page)).toEqual([]);
     });
-  }
-});
+    await hoplab.runPreset();
+    for (const step of [STEPS.bgpUpdateSent, STEPS.probeArpFlood, STEPS.vxlanSyn, STEPS.total]) {
+      await test.step(`step ${step}, tokens on the diagram`, async () => {
+        await page.getByRole('slider', { name: 'Timeline' }).fill(String(step - 1));
+        await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);
+        await expect(page.locator('.token').first()).toBeVisible();
+        const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+        if (s.fitted) expect(zoom, 'the whole network is fitted, so zoomed out').toBeLessThan(1);
+        else {
+          const wider = await page.evaluate(() => {
+            const nodes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
+            return Math.max(...nodes.map((r) => r.right)) - Math.min(...nodes.map((r) => r.left)) > document.querySelector('.canvas')!.getBoundingClientRect().width;
+          });
+          expect(wider, 'drawn larger than its area, at a readable zoom').toBe(true);
+        }
+        await expect.poll(() => smallText(page)).toEqual([]);
+        await expect.poll(() => frameInView(page), { message: 'the current frame is in view' }).toEqual([]);
+      });
+    }
+    await test.step('the fit-view control shows the whole network on demand', async () => {
+      await page.getByRole('button', { name: /fit view/i }).click();
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const area = document.querySelector('.canvas .react-flow')!.getBoundingClientRect();
+            return [...document.querySelectorAll('.react-flow__node')].every((n) => {
+              const r = n.getBoundingClientRect();
+              return r.left >= area.left - 1 && r.right <= area.right + 1;
+            });
+          }),
+        )
+        .toBe(true);
+    });
+  });
+}
 
 test('the picture buttons and the zoom controls cover none of the drawing, at laptop size and on a tablet', async ({ hoplab, page }) => {
   for (const size of [{ width: 1280, height: 800 }, { width: 768, height: 1024 }, { width: 1024, height: 768 }]) {
     await page.setViewportSize(size);
     await hoplab.open('?motion=off');
     await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Download SVG' })).toBeVisible();
     const hits = () => page.evaluate(() => {
       const boxes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
       const over = [...document.querySelectorAll('.diagram-pictures button, .react-flow__controls button')].map((b) => b.getBoundingClientRect());
@@ -111,4 +207,73 @@ test('the side panel hides and comes back; the diagram takes the room', async ({
   await expect.poll(canvasWidth).toBeGreaterThan(before + 200);
   await page.getByRole('button', { name: 'Show details' }).click();
   await expect(page.getByRole('complementary', { name: 'Details' })).toBeVisible();
+});
+
+for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+  test(`device tables at ${size.width}x${size.height}: each a named region the keyboard reaches and scrolls, no text under 12 px, axe finds nothing`, async ({ hoplab, page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(size);
+    await hoplab.open('?motion=off');
+    await hoplab.runPreset();
+    await hoplab.toEnd();
+    // Opened as a click would (on a phone the device may lie outside the part of the drawing in view).
+    await hoplab.node('BGPVM').dispatchEvent('click');
+    const details = page.getByRole('region', { name: 'Details of BGPVM' });
+    await expect(details).toBeVisible();
+    await expect(details.getByText(/^Live tables at t =/)).toBeVisible();
+    const tables = details.getByRole('region', { name: /scrolls sideways/ });
+    expect(await tables.count(), 'BGPVM has its interfaces, ARP cache, routes and BGP tables').toBeGreaterThanOrEqual(3);
+    await test.step('Tab reaches each table after the buttons above it', async () => {
+      await details.getByRole('button', { name: 'Send to here' }).focus();
+      for (let i = 0; i < (await tables.count()); i++) {
+        await page.keyboard.press('Tab');
+        await expect(tables.nth(i)).toBeFocused();
+      }
+    });
+    await test.step('a table wider than the panel scrolls with the arrow keys', async () => {
+      const wide = await tables.evaluateAll((els) => els.findIndex((e) => e.scrollWidth > e.clientWidth + 1));
+      if (size.width > 900) return;
+      expect(wide, 'on a phone some table is wider than the panel').toBeGreaterThanOrEqual(0);
+      await tables.nth(wide).focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => tables.nth(wide).evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+    });
+    expect(await smallText(page)).toEqual([]);
+    for (const scheme of ['light', 'dark'] as const) {
+      await test.step(`axe, ${scheme}`, async () => {
+        await page.emulateMedia({ colorScheme: scheme });
+        await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      });
+    }
+  });
+}
+
+test('the event list gives a projector the room a class needs, and the other screens keep theirs', async ({ hoplab, page }) => {
+  // Rows fully in view, at least. Before: 5 at 1920x1080, 1280x800 and 1024x768; 1 at 768x1024; 0 on a phone.
+  for (const { width, height, rows } of [
+    { width: 1920, height: 1080, rows: 12 },
+    { width: 1280, height: 800, rows: 5 },
+    { width: 1024, height: 768, rows: 5 },
+    { width: 768, height: 1024, rows: 6 },
+    { width: 390, height: 844, rows: 4 },
+  ]) {
+    await page.setViewportSize({ width, height });
+    await hoplab.open('?motion=off');
+    await hoplab.runPreset();
+    const list = page.getByRole('listbox', { name: 'Event list' });
+    await expect(list.getByRole('option').first()).toBeVisible();
+    const shown = await list.evaluate((l) => {
+      const box = l.getBoundingClientRect();
+      return [...l.querySelectorAll('[role="option"]')].filter((o) => {
+        const r = o.getBoundingClientRect();
+        return r.height > 0 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+      }).length;
+    });
+    expect(shown, `event rows in view at ${width}x${height}`).toBeGreaterThanOrEqual(rows);
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    expect(canvas.height, `the diagram keeps its room at ${width}x${height}`).toBeGreaterThanOrEqual(300);
+  }
 });

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { startPlaybackClock } from './animation/clock';
 import { CompareButton } from './compare/CompareButton';
+import { HeaderTools } from './controls/HeaderTools';
 import { HelpPopover } from './controls/HelpPopover';
 import { LargeTextToggle } from './controls/LargeTextToggle';
 import { LiveAnnouncer } from './controls/LiveAnnouncer';
@@ -75,19 +76,20 @@ export function App() {
     <div className={`app${largeText ? ' large-text' : ''}${presenter ? ' presenter' : ''}${inLesson ? ' in-lesson' : ''}${lessonBar && !lessonInSide ? ' lesson-above' : ''}`} data-presenter={presenter || undefined} data-panel={panelOpen && !presenter ? 'open' : 'closed'}>
       <header className="app-header">
         <h1>Hoplab</h1>
+        {/* Beside the title, so it never wraps onto a line of its own. */}
+        <span className="engine-status" data-testid="engine-status" data-status={status} title={snapshot ? `${snapshot.topology.name}: engine ready` : 'starting the engine'}>
+          <span className="sr-only">{status === 'ready' ? 'engine ready' : status === 'error' ? 'engine error' : 'starting engine…'}</span>
+        </span>
         <LessonsButton />
         <SendTraffic />
-        <div className="header-actions">
+        <HeaderTools>
           <CompareButton />
           <ShareActions />
           <LoadTopology />
           <ThemeToggle />
           <LargeTextToggle />
           <HelpPopover />
-        </div>
-        <span className="engine-status" data-testid="engine-status" data-status={status} title={snapshot ? `${snapshot.topology.name}: engine ready` : 'starting the engine'}>
-          <span className="sr-only">{status === 'ready' ? 'engine ready' : status === 'error' ? 'engine error' : 'starting engine…'}</span>
-        </span>
+        </HeaderTools>
       </header>
       <Notices />
       <main className={`workspace${comparing ? ' workspace-compare' : ''}`}>

@@ -1,17 +1,9 @@
 // The keyboard shortcuts, one button away (also opened with "?").
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { selectHelpOpen, useAppStore } from '../store/store';
 
-export const SHORTCUTS: readonly [string, string][] = [
-  ['Space', 'Play or pause'],
-  ['→ / ←', 'Step forward / step back'],
-  ['Home / End', 'First / last step'],
-  ['Tab, then arrow keys', 'Move between the devices of the diagram'],
-  ['Enter', 'Open the focused device’s details'],
-  ['Shift+F10 or Menu key', 'Fail or restore the focused VM'],
-  ['?', 'Show or hide this help'],
-  ['Escape', 'Close a menu or this help'],
-];
+// The list itself: loaded when the help first opens, not with the first screen.
+const HelpPanel = lazy(() => import('./HelpPanel').then((m) => ({ default: m.HelpPanel })));
 
 export function HelpPopover() {
   const open = useAppStore(selectHelpOpen);
@@ -27,26 +19,21 @@ export function HelpPopover() {
     return () => window.removeEventListener('pointerdown', onDown);
   }, [open, setOpen]);
 
+  useEffect(() => {
+    // Opened with "?" while the tools are folded (a narrow screen): unfold them, so the help shows.
+    const tools = open ? ref.current?.closest<HTMLElement>('[popover]') : undefined;
+    if (tools && getComputedStyle(tools).display === 'none') tools.showPopover();
+  }, [open]);
+
   return (
     <div className="help" ref={ref}>
       <button type="button" className="icon-button" aria-expanded={open} aria-controls="help-popover" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setOpen(!open)}>
         ?
       </button>
       {open && (
-        <div id="help-popover" className="popover" role="dialog" aria-label="Keyboard shortcuts">
-          <h2>Keyboard shortcuts</h2>
-          <dl>
-            {SHORTCUTS.map(([keys, what]) => (
-              <div key={keys}>
-                <dt>
-                  <kbd>{keys}</kbd>
-                </dt>
-                <dd>{what}</dd>
-              </div>
-            ))}
-          </dl>
-          <p className="muted">Add ?motion=off to the address to make tokens jump instead of glide; ?text=large for a projector.</p>
-        </div>
+        <Suspense fallback={null}>
+          <HelpPanel />
+        </Suspense>
       )}
     </div>
   );

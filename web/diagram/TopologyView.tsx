@@ -2,11 +2,10 @@
 // Devices are reached with Tab or the arrow keys and opened with Enter; the context menu (right click,
 // Shift+F10 or the Menu key) fails or restores a VM.
 import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
-import { DiagramPictures } from '../export/DiagramPictures';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { selectOpenQuestion, selectTimeline, useAppStore } from '../store/store';
-import { AutoFit, FIT_PADDING } from './AutoFit';
+import { AutoFit } from './AutoFit';
 import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes } from './geometry';
 import { deviceRows, nextDevice, type Direction, type Move } from './keyboardNav';
@@ -26,6 +25,12 @@ const PathTrails = lazy(() => import('./PathTrails').then((m) => ({ default: m.P
 
 // What a large topology draws in bulk (its NIC drops, its minimap): loaded when one is shown.
 const LargeLayers = lazy(() => import('./LargeLayers').then((m) => ({ default: m.LargeLayers })));
+
+// Keeps the current frame in view on a small screen: loaded with the first run, when there is a frame.
+const FollowHop = lazy(() => import('./FollowHop').then((m) => ({ default: m.FollowHop })));
+
+// The picture buttons: a chunk of their own, with what they share with the picture code.
+const DiagramPictures = lazy(() => import('../export/DiagramPictures').then((m) => ({ default: m.DiagramPictures })));
 
 // The context menu: loaded when first opened.
 const NodeMenu = lazy(() => import('./NodeMenu').then((m) => ({ default: m.NodeMenu })));
@@ -159,8 +164,6 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        fitView
-        fitViewOptions={{ padding: FIT_PADDING }}
         onMoveStart={(e) => {
           if (e) userMoved.current = true;
         }}
@@ -196,9 +199,16 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
             </Suspense>
           </>
         )}
-        <AutoFit userMoved={userMoved} />
+        <AutoFit userMoved={userMoved} readable={allNodes.length <= MINIMAP_FROM} />
+        {hasRun && allNodes.length <= MINIMAP_FROM && (
+          <Suspense fallback={null}>
+            <FollowHop userMoved={userMoved} />
+          </Suspense>
+        )}
         <LegibleText />
-        <DiagramPictures />
+        <Suspense fallback={null}>
+          <DiagramPictures />
+        </Suspense>
       </ReactFlow>
       {menuOpen && (
         <Suspense fallback={null}>

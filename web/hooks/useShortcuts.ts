@@ -7,6 +7,8 @@ import { selectComparison, useAppStore } from '../store/store';
 const OWN_ALL_KEYS = 'input, select, textarea, [contenteditable="true"], [role="menu"], .react-flow__node';
 /** Where left and right arrows belong to the element (the tabs switch with them). */
 const OWN_SIDE_ARROWS = '[role="tablist"]';
+/** A focusable scrolling region (a wide device table): the arrows, Home and End scroll it. */
+const SCROLLER = '[role="region"][tabindex="0"]';
 
 export function useShortcuts(): void {
   useEffect(() => {
@@ -25,6 +27,7 @@ export function useShortcuts(): void {
       if (selectComparison(s)) return;
       if (target?.closest(OWN_ALL_KEYS)) return;
       if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && target?.closest(OWN_SIDE_ARROWS)) return;
+      if (/^(Arrow|Home|End)/.test(e.key) && target?.closest(SCROLLER)) return;
       if (e.key === '?') {
         s.setHelpOpen(!s.helpOpen);
       } else if (e.key === ' ' && !target?.closest('button, a')) {
