@@ -2,7 +2,9 @@
 // It holds the loaded topology and the last run; it is plain TypeScript and runs under Node too.
 import { engineError } from './view/errors';
 import { layoutTopology } from './layout/layoutTopology';
-import type { EngineApi, EngineError, Result, RunRequest, RunResult, TopologySnapshot } from './protocol';
+import type { EngineApi, EngineError, NodeId, ResolvedLesson, Result, RunRequest, RunResult, SimTime, TopologySnapshot, WorkerEngineApi } from './protocol';
+import type { RunWire } from './view/runLog';
+import type { SimRun } from './run/simulate';
 import { createRunSession } from './run/session';
 import { addsDevices, withKnobs } from './run/knobs';
 import { POC_TOPOLOGY } from './scenarios/poc';
@@ -12,15 +14,29 @@ import { writeCapture } from './trace/capture';
 import { findLesson, lessonSummaries } from './lessons/catalog';
 
 /** A knob that adds devices changes the drawing: hand the page the topology the run used, laid out. */
-function withDrawing(topology: Topology, request: RunRequest, result: Result<RunResult>): Result<RunResult> {
+function withDrawing<R extends RunResult | RunWire>(topology: Topology, request: RunRequest, result: Result<R>): Result<R> {
   if (!result.ok || !addsDevices(request.knobs)) return result;
   const used = withKnobs(topology, request.knobs);
   return { ok: true, value: { ...result.value, snapshot: { topology: used, layout: layoutTopology(used) } } };
 }
 
+/** The engine in the caller's own thread (tests, the command line): a run's frames and events as objects. */
 export function createEngine(): EngineApi {
+  return engineWith((run) => run.result);
+}
+
+/**
+ * The engine as the worker serves it: a run's frames and events leave as columns, a few typed arrays
+ * and tables instead of an object per frame and per event, and the page makes the objects (`runFromWire`).
+ */
+export function createWorkerEngine(): WorkerEngineApi {
+  return engineWith((run) => run.wire);
+}
+
+function engineWith<R extends RunResult | RunWire>(hand: (run: SimRun) => R) {
   let topology: Topology | undefined;
   const session = createRunSession();
+  const handed = (r: Result<SimRun>): Result<R> => (r.ok ? { ok: true, value: hand(r.value) } : r);
 
   return {
     async loadTopology(doc?: unknown): Promise<Result<TopologySnapshot, readonly EngineError[]>> {
@@ -33,18 +49,18 @@ export function createEngine(): EngineApi {
       const parsed = parseTopology(doc);
       return parsed.ok ? { ok: true, value: null } : parsed;
     },
-    run: async (request) => {
+    run: async (request: RunRequest): Promise<Result<R>> => {
       if (!topology) return { ok: false, error: engineError('not-loaded') };
-      return withDrawing(topology, request, session.run(topology, request));
+      return withDrawing(topology, request, handed(session.simulate(topology, request, true)));
     },
-    compareRun: async (request) => {
+    compareRun: async (request: RunRequest): Promise<Result<R>> => {
       if (!topology) return { ok: false, error: engineError('not-loaded') };
-      return withDrawing(topology, request, session.runAside(topology, request));
+      return withDrawing(topology, request, handed(session.simulate(topology, request, false)));
     },
-    tables: async (node, time) => session.tables(node, time),
+    tables: async (node: NodeId, time: SimTime) => session.tables(node, time),
     exportPcapng: async () => session.exportPcapng(writeCapture),
     lessons: async () => lessonSummaries(),
-    resolveLesson: async (id) => {
+    resolveLesson: async (id: string): Promise<Result<ResolvedLesson>> => {
       const lesson = findLesson(id);
       if (!lesson) return { ok: false, error: engineError('unknown-lesson', `There is no lesson "${id}"`) };
       const r = session.resolveLesson(lesson);

@@ -4,7 +4,7 @@
 // could not give one (the page's client uses it too, for a worker that died or timed out): a new method
 // of the API does not compile until it says the same.
 import { engineError } from './view/errors';
-import type { EngineApi, EngineError } from './protocol';
+import type { EngineApi, EngineError, WorkerEngineApi } from './protocol';
 
 type Method = keyof EngineApi;
 type Answer<M extends Method> = Awaited<ReturnType<EngineApi[M]>>;
@@ -25,7 +25,7 @@ export const FAILED: { readonly [M in Method]: (error: EngineError) => Answer<M>
 
 export const METHODS = Object.keys(FAILED) as Method[];
 
-export function guardEngine(engine: EngineApi): EngineApi {
+export function guardEngine<A extends EngineApi | WorkerEngineApi>(engine: A): A {
   const guarded = {} as Record<Method, (...args: unknown[]) => Promise<unknown>>;
   for (const name of METHODS) {
     const fn = engine[name] as (...args: unknown[]) => Promise<unknown>;
@@ -38,5 +38,5 @@ export function guardEngine(engine: EngineApi): EngineApi {
       }
     };
   }
-  return guarded as unknown as EngineApi;
+  return guarded as unknown as A;
 }

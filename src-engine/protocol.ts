@@ -1,5 +1,5 @@
-// The engine's public API and the data it hands out: the worker exposes exactly `EngineApi`,
-// the page imports these types only. Everything here is plain, structured-cloneable data.
+// The engine's public API and the data it hands out: the worker exposes `EngineApi` (a run's frames and
+// events as columns, `WorkerEngineApi`), the page imports these types only. Everything here is plain, structured-cloneable data.
 // Expected failures come back as values (`Result`), never as errors thrown across the worker boundary.
 import type { LessonSummary, ResolvedLesson } from './lessons/model';
 import type { Layer } from './packets/layers';
@@ -9,6 +9,7 @@ import type { Protocol } from './view/protocols';
 import type { InterfaceId, NodeId, PortId } from './view/ids';
 import type { Provenance } from './view/provenance';
 import type { ErrorCode } from './view/errors';
+import type { RunWire } from './view/runLog';
 
 export type { Disposition, ErrorCode, InterfaceId, NodeId, PortId, Protocol };
 
@@ -377,5 +378,14 @@ export interface EngineApi {
   /** Binds a lesson to the last run (which must be the lesson's request): chapters, focus and quizzes. */
   resolveLesson(id: string): Promise<Result<ResolvedLesson>>;
 }
+
+/**
+ * The engine as the worker serves it: a run's frames and events travel as columns (RunWire, see
+ * view/runLog.ts), and the page's client makes them into the RunResult's objects.
+ */
+export type WorkerEngineApi = Omit<EngineApi, 'run' | 'compareRun'> & {
+  run(request: RunRequest): Promise<Result<RunWire>>;
+  compareRun(request: RunRequest): Promise<Result<RunWire>>;
+};
 
 export type { LessonSummary, ResolvedLesson, ResolvedChapter, ResolvedQuestion, Choice } from './lessons/model';

@@ -1,11 +1,11 @@
 // The worker entry: the only engine file that touches comlink or `self`.
 import './zodJitless';
 import { expose } from 'comlink';
-import { createEngine } from './engine';
+import { createWorkerEngine } from './engine';
 import { guardEngine } from './guard';
 import { READY_MESSAGE } from './workerSignals';
 
-const engine = guardEngine(createEngine());
+const engine = guardEngine(createWorkerEngine());
 export type WorkerApi = typeof engine;
 expose(engine);
 

@@ -14,6 +14,8 @@ import { createRunQuery } from '../lessons/query';
 import { resolveLesson } from '../lessons/resolve';
 
 export interface RunSession {
+  /** Simulates a run; `keep`: it becomes the last run (tables, capture and lessons read it). */
+  simulate(topology: Topology, request: RunRequest, keep: boolean): Result<SimRun, EngineError>;
   run(topology: Topology, request: RunRequest): Result<RunResult, EngineError>;
   /** Simulates a run to compare with the last one; the last run stays the last run. */
   runAside(topology: Topology, request: RunRequest): Result<RunResult, EngineError>;
@@ -27,14 +29,17 @@ export interface RunSession {
 export function createRunSession(): RunSession {
   let last: SimRun | undefined;
   return {
-    run(topology, request) {
+    simulate(topology, request, keep) {
       const r = simulate(topology, request);
-      if (!r.ok) return r;
-      last = r.value;
-      return { ok: true, value: r.value.result };
+      if (r.ok && keep) last = r.value;
+      return r;
+    },
+    run(topology, request) {
+      const r = this.simulate(topology, request, true);
+      return r.ok ? { ok: true, value: r.value.result } : r;
     },
     runAside(topology, request) {
-      const r = simulate(topology, request);
+      const r = this.simulate(topology, request, false);
       return r.ok ? { ok: true, value: r.value.result } : r;
     },
     tables(nodeText, time) {
@@ -42,7 +47,7 @@ export function createRunSession(): RunSession {
       const all = [...last.nodes, last.switchId];
       const node = all.find((n) => n.toLowerCase() === nodeText.toLowerCase());
       if (!node) return { ok: false, error: engineError('unknown-node', `"${nodeText}" is not a node of the last run`) };
-      const up = isNodeUpAt(last.result.events, node, time);
+      const up = isNodeUpAt(last.wire.log.plainEvents, node, time);
       return { ok: true, value: { node: nodeId(node), time, up, tables: tablesAt(last.tableLog, node, time) } };
     },
     resolveLesson(lesson) {

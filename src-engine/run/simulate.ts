@@ -10,6 +10,7 @@ import type { TableChange } from '../trace/tableLog';
 import type { TraceBuild } from '../trace/tracer';
 import type { Result } from '../protocol';
 import { parseDestination } from '../view/destination';
+import { runFromWire, type RunWire } from '../view/runLog';
 import { flowTimes } from '../view/flowStart';
 import { engineError } from '../view/errors';
 import { explainDipHealth } from './dipHealth';
@@ -29,6 +30,9 @@ const FLOW_LIMIT = 60 * SECOND;
 const MARGIN = 100_000;
 
 export interface SimRun {
+  /** The run as it leaves the worker: frames and events as columns (view/runLog.ts). */
+  readonly wire: RunWire;
+  /** The run with its frames and events as objects, made on first read (`runFromWire`). */
   readonly result: RunResult;
   readonly tableLog: readonly TableChange[];
   readonly nodes: readonly string[];
@@ -80,12 +84,24 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
         : undefined;
 
   const { rec } = world.ctx;
-  const { events } = rec;
+  const log = rec.log();
+  // The explanations below read what happened (routes, failures, health), never the frames' own events.
+  const events = log.plainEvents;
   const attempts = times.map((at, i) => attemptTrace(world, flows[i], i, at, times.length, request, events, budget(at)));
   const first = attempts[0]!;
   const dnsTrace = first.dns;
-  const result: RunResult = { request, seed, trace: first, ...(dnsTrace ? { dnsTrace } : {}), attempts, transmissions: rec.transmissions, events, endTime };
-  return { ok: true, value: { result, tableLog: rec.tableLog, nodes: [...world.nodes.keys()], switchId: world.sw.id } };
+  const wire: RunWire = { request, seed, trace: first, ...(dnsTrace ? { dnsTrace } : {}), attempts, log, endTime };
+  let result: RunResult | undefined;
+  const run: SimRun = {
+    wire,
+    get result() {
+      return (result ??= runFromWire(wire));
+    },
+    tableLog: rec.tableLog,
+    nodes: [...world.nodes.keys()],
+    switchId: world.sw.id,
+  };
+  return { ok: true, value: run };
 }
 
 const secondsText = (t: SimTime): string => `${+(t / SECOND).toFixed(3)} s`;

@@ -2,6 +2,7 @@
 // (SimEvent) and each table change (for `tables(node, time)`). Devices call it; nothing reads it
 // back during the run, so recording can be thinned for the benchmark without changing behaviour.
 import type { EventDataOf, EventKind, PlainEventKind, Protocol, SimEvent, SimTime, Transmission } from '../protocol';
+import { eventsOf, LOG_CHUNK, LOG_CHUNK_BITS, LOG_FLOW, LOG_FRAME, LOG_FROM, LOG_INTS, LOG_NONE, LOG_NOTE, LOG_TO, transmissionsOf, type RunLog } from '../view/runLog';
 import type { Scheduler } from '../sim/scheduler';
 import { standalone } from '../net/codec';
 import { describeFrame } from './describe';
@@ -15,42 +16,32 @@ export interface RecordOptions {
 }
 
 const INITIAL = 1024;
-const NONE = -1;
-/** Transmissions per chunk of the columns: a long run adds chunks, and never copies the ones it has. */
-const CHUNK_BITS = 12;
-const CHUNK = 1 << CHUNK_BITS;
+const NONE = LOG_NONE;
+const CHUNK = LOG_CHUNK;
 const MASK = CHUNK - 1;
 /** The `to` of a frame that reached no one (the link is down). */
 export const NO_END = NONE;
 
-/** Numbers per transmission in `TransmissionColumns.ints`: from, to, frame, flow, note. */
-const INTS = 5;
-const FROM = 0;
-const TO = 1;
-const FRAME = 2;
-const FLOW = 3;
-const NOTE = 4;
-
 /**
- * The transmissions of a run, kept as columns of numbers while it runs: names (nodes, interfaces, flows)
- * by their index in one table, a frame's bytes, protocol and summary once per distinct frame, notes once
- * per distinct note. A frame flooded to hundreds of ports is a few numbers per port, none of them an
- * object the garbage collector would trace again and again. Objects are made once, when asked for.
+ * The transmissions of a run, kept as columns of numbers while it runs (see view/runLog.ts): names
+ * (nodes, interfaces, flows) by their index in one table, a frame's bytes, protocol and summary once per
+ * distinct frame, notes once per distinct note. A frame flooded to hundreds of ports is a few numbers per
+ * port, none of them an object the garbage collector would trace again and again.
  */
 class TransmissionColumns {
   length = 0;
-  /** Per transmission, in chunks of CHUNK: the time it left and the time it arrives, side by side. */
-  private readonly timeChunks: Float64Array[] = [];
-  /** Per transmission, in chunks of CHUNK, INTS numbers: the sending end and the receiving end (see `endpoint`; NONE: the frame went nowhere), the frame, the flow and the note (NONE: none). */
-  private readonly intChunks: Int32Array[] = [];
+  /** Per transmission, in chunks: the time it left and the time it arrives, side by side. */
+  readonly timeChunks: Float64Array[] = [];
+  /** Per transmission, in chunks, LOG_INTS numbers: from, to, frame, flow and note (NONE: none). */
+  readonly intChunks: Int32Array[] = [];
   /** The last chunks, where `add` writes. */
   private times = new Float64Array(0);
   private ints = new Int32Array(0);
   // Per distinct frame: its bytes (standalone), and its protocol and summary once asked for (decoding
   // every frame as it is sent would cost the run a decode per frame, and most runs' frames are never read).
   readonly bytes: Uint8Array[] = [];
-  private readonly protocols: Protocol[] = [];
-  private readonly summaries: string[] = [];
+  readonly protocols: Protocol[] = [];
+  readonly summaries: string[] = [];
   /** Each distinct note (consecutive transmissions of one frame share theirs). */
   readonly notes: string[] = [];
   private lastNote: string | undefined;
@@ -60,19 +51,13 @@ class TransmissionColumns {
   /** Flow ids, by index. */
   readonly flows: string[] = [];
   private readonly flowIndex = new Map<string, number>();
-  /**
-   * "MuxVM eth0 -> CCI_External_vSwitch MuxVM.eth0: " by sending end, for the receiving end in `linkTo`
-   * (an end has one peer, or none when the link is down): each link's words made once.
-   */
-  private linkWords: string[] = [];
-  private linkTo = new Int32Array(0);
 
   add(from: number, to: number, time: SimTime, arrive: SimTime, frame: number, flow: number, note: number): void {
     const n = this.length;
     const o = n & MASK;
     if (o === 0) {
       this.times = new Float64Array(2 * CHUNK);
-      this.ints = new Int32Array(INTS * CHUNK);
+      this.ints = new Int32Array(LOG_INTS * CHUNK);
       this.timeChunks.push(this.times);
       this.intChunks.push(this.ints);
     }
@@ -80,17 +65,17 @@ class TransmissionColumns {
     times[2 * o] = time;
     times[2 * o + 1] = arrive;
     const ints = this.ints;
-    const k = INTS * o;
-    ints[k + FROM] = from;
-    ints[k + TO] = to;
-    ints[k + FRAME] = frame;
-    ints[k + FLOW] = flow;
-    ints[k + NOTE] = note;
+    const k = LOG_INTS * o;
+    ints[k + LOG_FROM] = from;
+    ints[k + LOG_TO] = to;
+    ints[k + LOG_FRAME] = frame;
+    ints[k + LOG_FLOW] = flow;
+    ints[k + LOG_NOTE] = note;
     this.length = n + 1;
   }
 
   time(i: number): SimTime {
-    return this.timeChunks[i >> CHUNK_BITS]![2 * (i & MASK)]!;
+    return this.timeChunks[i >> LOG_CHUNK_BITS]![2 * (i & MASK)]!;
   }
 
   /** Every frame's protocol and summary (described on first use, in frame order). */
@@ -122,77 +107,6 @@ class TransmissionColumns {
     }
     return this.notes.length - 1;
   }
-
-  /** Transmission `i` as the result carries it (after `describe`). */
-  transmission(i: number): Transmission {
-    const ints = this.intChunks[i >> CHUNK_BITS]!;
-    const times = this.timeChunks[i >> CHUNK_BITS]!;
-    const o = i & MASK;
-    const k = INTS * o;
-    const from = ints[k + FROM]!;
-    const to = ints[k + TO]!;
-    const f = ints[k + FRAME]!;
-    const flowId = ints[k + FLOW]!;
-    const note = ints[k + NOTE]!;
-    const id = i;
-    const time = times[2 * o]!;
-    const arrive = times[2 * o + 1]!;
-    const fromNode = this.endNode[from]!;
-    const fromInterface = this.endIface[from]!;
-    const protocol = this.protocols[f]!;
-    const summary = this.summaries[f]!;
-    const bytes = this.bytes[f]!;
-    // Optional fields present only when set, each shape one literal: an object made whole at once, not
-    // grown field by field (this runs for every frame of a run). Untraced frames carry no flow id.
-    if (flowId === NONE) {
-      if (to !== NONE) {
-        const toNode = this.endNode[to]!;
-        const toInterface = this.endIface[to]!;
-        return note !== NONE
-          ? { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes, toNode, toInterface, note: this.notes[note]! }
-          : { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes, toNode, toInterface };
-      }
-      return note !== NONE ? { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes, note: this.notes[note]! } : { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes };
-    }
-    const t: { -readonly [K in keyof Transmission]: Transmission[K] } = { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes };
-    if (to !== NONE) {
-      t.toNode = this.endNode[to]!;
-      t.toInterface = this.endIface[to]!;
-    }
-    t.flowId = this.flows[flowId]!;
-    if (note !== NONE) t.note = this.notes[note]!;
-    return t;
-  }
-
-  /** Transmission `i`'s event, numbered `id` (after `describe`). */
-  event(i: number, id: number): SimEvent {
-    const ints = this.intChunks[i >> CHUNK_BITS]!;
-    const k = INTS * (i & MASK);
-    const from = ints[k + FROM]!;
-    const f = ints[k + FRAME]!;
-    return {
-      id,
-      time: this.timeChunks[i >> CHUNK_BITS]![2 * (i & MASK)]!,
-      kind: 'transmission',
-      node: this.endNode[from]!,
-      protocol: this.protocols[f]!,
-      summary: this.linkText(from, ints[k + TO]!) + this.summaries[f]!,
-      transmissionId: i,
-    };
-  }
-
-  /** "MuxVM eth0 -> CCI_External_vSwitch MuxVM.eth0: ", or "... -> (nowhere: link down): ". */
-  private linkText(from: number, to: number): string {
-    if (this.linkTo.length !== this.endNode.length) {
-      this.linkTo = new Int32Array(this.endNode.length).fill(-2);
-      this.linkWords = new Array<string>(this.endNode.length).fill('');
-    }
-    if (this.linkTo[from] === to) return this.linkWords[from]!;
-    const words = `${this.endNode[from]!} ${this.endIface[from]!} -> ${to === NONE ? '(nowhere: link down)' : `${this.endNode[to]!} ${this.endIface[to]!}`}: `;
-    this.linkTo[from] = to;
-    this.linkWords[from] = words;
-    return words;
-  }
 }
 
 /** An event other than a transmission's, as the recorder keeps it: numbered when the events are made. */
@@ -211,9 +125,9 @@ export class Recorder {
   private readonly plainEvents: Kept[] = [];
   /** Per plain event: how many transmissions were recorded before it (its place among them). */
   private plainAfter = new Int32Array(INITIAL);
-  private madeTransmissions: Transmission[] = [];
-  private madeEvents: SimEvent[] = [];
-  private madeEventsFrom = { tx: 0, plain: 0 };
+  private madeLog: RunLog | undefined;
+  private madeTransmissions: { readonly log: RunLog; readonly list: readonly Transmission[] } | undefined;
+  private madeEvents: { readonly log: RunLog; readonly list: readonly SimEvent[] } | undefined;
   // The last frame kept and its index in the per-frame columns: the copies of a flooded frame (and a
   // frame's two links, NIC -> switch -> NIC) share one standalone copy and one description.
   private lastBytes: Uint8Array | undefined;
@@ -226,25 +140,17 @@ export class Recorder {
     this.full = options.full;
   }
 
-  /** Each frame on each link, in the order recorded (made into objects once, on first use). */
-  get transmissions(): readonly Transmission[] {
-    const made = this.madeTransmissions;
-    const { tx } = this;
-    if (made.length === tx.length) return made;
-    tx.describe();
-    for (let i = made.length; i < tx.length; i++) made.push(tx.transmission(i));
-    return made;
-  }
-
   /**
-   * Everything that happened, transmissions included, in time order (events of the same time in the
-   * order recorded), each numbered by its place: the run's event list as the result carries it.
+   * The run's frames and events as columns (see view/runLog.ts), as the result carries them out of the
+   * worker: every frame described, the events in time order (events of the same time in the order
+   * recorded), each numbered by its place. Made once, and again only when more was recorded since.
    */
-  get events(): readonly SimEvent[] {
+  log(): RunLog {
     const { tx, plainEvents } = this;
     const txCount = tx.length;
     const plainCount = plainEvents.length;
-    if (this.madeEventsFrom.tx === txCount && this.madeEventsFrom.plain === plainCount) return this.madeEvents;
+    const known = this.madeLog;
+    if (known && known.count === txCount && known.plainEvents.length === plainCount) return known;
     tx.describe();
     const n = txCount + plainCount;
     // The order recorded, as numbers: `who` is a transmission's index, or -1 - p for plain event p.
@@ -266,21 +172,55 @@ export class Recorder {
       if (t < last) inOrder = false;
       last = t;
     }
-    const order = inOrder ? undefined : timeOrder(times);
-    const out = new Array<SimEvent>(n);
+    const sorted = inOrder ? who : timeOrder(times);
+    // In time order: `order` names each event (a transmission's index, or -1 - its place among the
+    // plain events, which are renumbered in time order too).
+    const order = inOrder ? who : new Int32Array(n);
+    const plain: SimEvent[] = [];
     for (let id = 0; id < n; id++) {
-      const w = who[order === undefined ? id : order[id]!]!;
-      if (w >= 0) out[id] = tx.event(w, id);
+      const w = inOrder ? who[id]! : who[sorted[id]!]!;
+      if (w >= 0) order[id] = w;
       else {
         // The recorder's own object, numbered in place: nothing else holds it.
         const e = plainEvents[-1 - w]!;
         e.id = id;
-        out[id] = e as unknown as SimEvent;
+        order[id] = -1 - plain.length;
+        plain.push(e as unknown as SimEvent);
       }
     }
-    this.madeEvents = out;
-    this.madeEventsFrom = { tx: txCount, plain: plainCount };
-    return out;
+    const log: RunLog = {
+      count: txCount,
+      times: tx.timeChunks.slice(0, (txCount + CHUNK - 1) >> LOG_CHUNK_BITS),
+      ints: tx.intChunks.slice(0, (txCount + CHUNK - 1) >> LOG_CHUNK_BITS),
+      endNode: tx.endNode.slice(),
+      endIface: tx.endIface.slice(),
+      frames: tx.bytes.slice(),
+      protocols: tx.protocols.slice(),
+      summaries: tx.summaries.slice(),
+      flows: tx.flows.slice(),
+      notes: tx.notes.slice(),
+      order,
+      plainEvents: plain,
+    };
+    this.madeLog = log;
+    return log;
+  }
+
+  /** Each frame on each link, in the order recorded (made into objects once, on first use). */
+  get transmissions(): readonly Transmission[] {
+    const log = this.log();
+    if (this.madeTransmissions?.log !== log) this.madeTransmissions = { log, list: transmissionsOf(log) };
+    return this.madeTransmissions.list;
+  }
+
+  /**
+   * Everything that happened, transmissions included, in time order (events of the same time in the
+   * order recorded), each numbered by its place: the run's event list as the result carries it.
+   */
+  get events(): readonly SimEvent[] {
+    const log = this.log();
+    if (this.madeEvents?.log !== log) this.madeEvents = { log, list: eventsOf(log) };
+    return this.madeEvents.list;
   }
 
   /** Numbers one end of a link (a node's interface, or the switch's port), once, for `transmit`. */

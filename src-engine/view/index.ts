@@ -11,6 +11,7 @@ export * from './protocols';
 export * from './provenance';
 export * from './schemaPath';
 export * from './runState';
+export * from './runLog';
 export * from './limits';
 export * from './boundary';
 export * from './layout';

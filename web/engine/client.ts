@@ -7,8 +7,8 @@
 // when the worker stops for any reason); and a new worker is started, handed the current topology by
 // whoever registered `onEngineRestart`, before any further call reaches it.
 import { wrap, type Remote } from 'comlink';
-import { FAILED, LIFELOCK_PREFIX, METHODS, READY_MESSAGE } from '../../src-engine/view/index';
-import type { EngineApi, EngineError } from '../../src-engine/protocol';
+import { FAILED, LIFELOCK_PREFIX, METHODS, READY_MESSAGE, runFromWire, type RunWire } from '../../src-engine/view/index';
+import type { EngineApi, EngineError, Result, RunResult } from '../../src-engine/protocol';
 import type { WorkerApi } from '../../src-engine/worker';
 import { typedError } from './typedError';
 
@@ -141,9 +141,25 @@ async function attempt<R>(method: Method, args: unknown[], fromRestart: boolean,
   });
 }
 
+/** A run arrives with its frames and events as columns (one typed array instead of an object per frame); here they become the result's objects. */
+const ARRIVED: Partial<Record<Method, (answer: unknown) => unknown>> = {
+  run: (answer) => withRunObjects(answer as Result<RunWire>),
+  compareRun: (answer) => withRunObjects(answer as Result<RunWire>),
+};
+
+function withRunObjects(answer: Result<RunWire>): Result<RunResult> {
+  return answer.ok ? { ok: true, value: runFromWire(answer.value) } : answer;
+}
+
 function makeClient(fromRestart: boolean): EngineClient {
   const out = {} as Record<Method, (...args: unknown[]) => Promise<unknown>>;
-  for (const method of METHODS) out[method] = (...args) => call(method, args, fromRestart, FAILED[method] as (e: EngineError) => unknown);
+  for (const method of METHODS) {
+    const arrived = ARRIVED[method];
+    out[method] = async (...args) => {
+      const answer = await call(method, args, fromRestart, FAILED[method] as (e: EngineError) => unknown);
+      return arrived ? arrived(answer) : answer;
+    };
+  }
   return out as unknown as EngineClient;
 }
 
