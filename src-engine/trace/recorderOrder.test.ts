@@ -39,6 +39,25 @@ describe('Recorder', () => {
     expect(events[4]!.summary).toBe('vSwitch MuxVM.mgmt -> (nowhere: link down): ARP who has 10.0.0.1? tell 10.0.0.6');
   });
 
+  it('hands over its columns: the events in time order as numbers, the plain ones renumbered in that order, every frame described once', () => {
+    const rec = recorded();
+    const log = rec.log();
+    expect([...log.order]).toEqual([-1, -2, 0, 1, 2]);
+    expect(log.plainEvents.map((e) => [e.id, e.kind])).toEqual([
+      [0, 'info'],
+      [1, 'drop'],
+    ]);
+    expect([log.count, log.frames.length, log.protocols, log.summaries]).toEqual([3, 1, ['arp'], ['ARP who has 10.0.0.1? tell 10.0.0.6']]);
+    expect(log.notes).toEqual(['MuxVM asks who has 10.0.0.1 (ARP request, broadcast).', 'The switch floods the broadcast.']);
+    // Asked again with nothing new: the same log; after more was recorded, a new one with it.
+    expect(rec.log()).toBe(log);
+    rec.transmit(0, 1, 200, 220, ARP_REQUEST, undefined, undefined);
+    expect(rec.log()).not.toBe(log);
+    expect([...rec.log().order]).toEqual([-1, -2, 0, 1, 2, 3]);
+    expect(rec.events).toHaveLength(6);
+    expect(rec.transmissions).toHaveLength(4);
+  });
+
   it('keeps each transmission with its ends, frame, flow and note, in the order sent', () => {
     const [first, flooded, lost] = recorded().transmissions;
     expect(first).toEqual({ id: 0, time: 130, arrive: 150, fromNode: 'MuxVM', fromInterface: 'mgmt', protocol: 'arp', summary: 'ARP who has 10.0.0.1? tell 10.0.0.6', bytes: ARP_REQUEST, toNode: 'vSwitch', toInterface: 'MuxVM.mgmt', note: 'MuxVM asks who has 10.0.0.1 (ARP request, broadcast).' });
