@@ -7,7 +7,8 @@
 // when the worker stops for any reason); and a new worker is started, handed the current topology by
 // whoever registered `onEngineRestart`, before any further call reaches it.
 import { wrap, type Remote } from 'comlink';
-import { FAILED, LIFELOCK_PREFIX, METHODS, READY_MESSAGE, runFromWire, type RunWire } from '../../src-engine/view/index';
+import { FAILED, LIFELOCK_PREFIX, METHODS, READY_MESSAGE } from '../../src-engine/view/index';
+import type { RunWire } from '../../src-engine/view/runLog';
 import type { EngineApi, EngineError, Result, RunResult } from '../../src-engine/protocol';
 import type { WorkerApi } from '../../src-engine/worker';
 import { typedError } from './typedError';
@@ -141,14 +142,19 @@ async function attempt<R>(method: Method, args: unknown[], fromRestart: boolean,
   });
 }
 
-/** A run arrives with its frames and events as columns (one typed array instead of an object per frame); here they become the result's objects. */
-const ARRIVED: Partial<Record<Method, (answer: unknown) => unknown>> = {
+/**
+ * A run arrives with its frames and events as columns (typed arrays instead of an object per frame);
+ * here they become the result's objects (code loaded with the first run, not with the first screen).
+ */
+const ARRIVED: Partial<Record<Method, (answer: unknown) => Promise<unknown>>> = {
   run: (answer) => withRunObjects(answer as Result<RunWire>),
   compareRun: (answer) => withRunObjects(answer as Result<RunWire>),
 };
 
-function withRunObjects(answer: Result<RunWire>): Result<RunResult> {
-  return answer.ok ? { ok: true, value: runFromWire(answer.value) } : answer;
+async function withRunObjects(answer: Result<RunWire>): Promise<Result<RunResult>> {
+  if (!answer.ok) return answer;
+  const { runFromWire } = await import('../../src-engine/view/runLog');
+  return { ok: true, value: runFromWire(answer.value) };
 }
 
 function makeClient(fromRestart: boolean): EngineClient {
