@@ -158,7 +158,7 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
     <>
       {css && <style data-testid="diagram-highlight">{css}</style>}
       <ReactFlow
-        className={`view-${view}`}
+        className={`view-${view}${large ? ' diagram-large' : ''}`}
         colorMode={theme === 'dark' ? 'dark' : 'light'}
         nodes={nodes}
         edges={edges}
