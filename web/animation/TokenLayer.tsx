@@ -52,16 +52,12 @@ export function TokenLayer() {
     [tokens, span],
   );
 
-  // A token resting in a network's title band (arriving at a device below the switch) makes the title yield,
-  // and so does one gliding through it (to or from a device below the switch).
-  const yieldCss = useMemo(() => {
-    const rule = (n: string, token: string) => `.react-flow:has(${token}[data-${token === '.token-arrived' ? 'yields' : 'crosses'}="${CSS.escape(n)}"]) [data-net="${CSS.escape(n)}"] .net-label { visibility: hidden; }`;
-    const resting = [...new Set(tokens.map((t) => t.path.yields).filter((n): n is string => n !== undefined))].map((n) => rule(n, '.token-arrived'));
-    const crossing = [...new Set(tokens.map((t) => t.path.crosses).filter((n): n is string => n !== undefined))].map((n) => rule(n, '.token:not(.token-arrived, .token-waiting)'));
-    // The VLAN tags a resting label covers yield too.
-    const tags = geo ? coveredTags(geo, tokens, fz).map((id) => `.react-flow:has(.token-arrived) [data-vlan-tag="${CSS.escape(id)}"] { visibility: hidden; }`) : [];
-    return [...resting, ...crossing, ...tags].join('\n');
-  }, [tokens, geo, fz]);
+  // The VLAN tags a resting token's label covers yield while it rests. (No network title needs to: below the
+  // switch, where tokens run into a network, its title sits at the far edge.)
+  const yieldCss = useMemo(
+    () => (geo ? coveredTags(geo, tokens, fz).map((id) => `.react-flow:has(.token-arrived) [data-vlan-tag="${CSS.escape(id)}"] { visibility: hidden; }`).join('\n') : ''),
+    [tokens, geo, fz],
+  );
 
   return (
     <ViewportPortal>
@@ -76,8 +72,6 @@ export function TokenLayer() {
             className={`token token-${t.protocol} token-anchor-${t.path.anchor}${t.side ? ` token-side-${t.side}` : ''}${t.inFlow ? ' token-flow' : ''}${t.path.lost ? ' token-lost' : ''}${tokens.length > 1 && t.txId === shown ? ' token-shown' : ''}${p0 >= 1 ? ' token-arrived' : glideDistance(t, p0, span) === undefined ? ' token-waiting' : ''}`}
             style={{ transform: at(t, glideDistance(t, p0, span) ?? 0), ...(t.lane > 0 ? { '--lane': t.lane } : {}) } as CSSProperties}
             data-tx={t.txId}
-            data-yields={t.path.yields}
-            data-crosses={t.path.crosses}
           >
             <span className="token-bead" />
             <TokenShape token={t} />

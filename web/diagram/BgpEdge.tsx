@@ -2,12 +2,13 @@
 // the NICs: a dashed arc over the two speakers, labelled with the AS numbers and the session's state.
 // The label is SVG in the edge itself, so it sits above the network groups as the arc does.
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
+import { BADGE_LANE, HEADER } from '../../src-engine/view/index';
 import { selectBgpState, useAppStore } from '../store/store';
 import { useLegibleScale } from './LegibleText';
 import type { BgpEdgeData } from './toFlow';
 
-/** From a speaker's top to the middle of its host's title band: a network's title band and half the host's (layout's HEADER, 34). */
-const APEX_LIFT = 34 + 17;
+/** From a speaker's top to the middle of its host's title band: the badge lane, a network's title band and half the host's. */
+const APEX_LIFT = BADGE_LANE + HEADER + HEADER / 2;
 /** Two neighbouring nodes' centres apart (layout's NODE_W + GAP). */
 const NEAREST_PAIR = 180 + 34;
 /** Half a node's width (layout's NODE_W). */

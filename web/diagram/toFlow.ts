@@ -7,8 +7,9 @@ import { interfaceId, linkVlanText, networkVlan, PORT_DROP_X, readBoxId } from '
 import { absoluteBoxes, createGeometry, nicOffset } from './geometry';
 
 /** `handles`: false for a VM of a large topology that no drawn edge ends at (its NIC drops are drawn in bulk). */
-export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[]; label: string; handles: boolean };
-export type GroupData = { kind: 'network'; network: NetworkDef } | { kind: 'host'; node: NodeDef | undefined; title: string };
+/** `below`: the VM sits below the switch (its badges hang under it, away from its wire). */
+export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[]; label: string; handles: boolean; below: boolean };
+export type GroupData = { kind: 'network'; network: NetworkDef; titleAt?: 'bottom' } | { kind: 'host'; node: NodeDef | undefined; title: string };
 export type SwitchData = { kind: 'switch'; sw: Topology['switch']; paAddress: string | undefined; label: string };
 export type VipData = { kind: 'vip'; vip: string; rule: NonNullable<Topology['slb']>['rules'][number] | undefined; muxes: readonly string[]; dips: readonly string[]; label: string };
 /** A NIC drawn in its own network, away from its node (MuxVM's PA NIC, the host's PA). */
@@ -63,6 +64,8 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
     (e.kind === 'announce' ? tie.muxes : tie.dips).push(e.target);
     ties.set(e.source, tie);
   }
+  const rects = absoluteBoxes(snapshot.layout.boxes);
+  const switchY = rects.get(t.switch.id)?.y ?? 0;
   const nodes: FlowNode[] = snapshot.layout.boxes.map((box) => {
     const common = {
       id: box.id,
@@ -81,7 +84,7 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
       }
       case 'network': {
         const network = nets.get(box.id.replace(/^net:/, ''))!;
-        return { ...common, type: 'network', selectable: false, ...(network.kind === 'pa' ? { className: 'underlay-group' } : {}), data: { kind: 'network', network } };
+        return { ...common, type: 'network', selectable: false, ...(network.kind === 'pa' ? { className: 'underlay-group' } : {}), data: { kind: 'network', network, ...(box.titleAt ? { titleAt: box.titleAt } : {}) } };
       }
       case 'switch': {
         const host = nodesById.get(t.switch.host);
@@ -101,7 +104,7 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
         const home = node.interfaces[0]?.network;
         const networks = node.interfaces.map((f) => nets.get(f.network)).filter((n): n is NetworkDef => n !== undefined);
         const ariaLabel = `${node.id}, ${node.role}, ${node.interfaces.map((f) => `${f.address}${f.network !== home ? ` in ${nets.get(f.network)?.label ?? f.network}` : ''}`).join(' and ')}`;
-        return { ...common, type: 'vm', data: { kind: 'vm', node, networks, label: ariaLabel, handles: !large || attached.has(box.id) } };
+        return { ...common, type: 'vm', data: { kind: 'vm', node, networks, label: ariaLabel, handles: !large || attached.has(box.id), below: (rects.get(box.id)?.y ?? 0) > switchY } };
       }
       case 'port': {
         const owner = nodesById.get(box.owner ?? '')!;
@@ -115,7 +118,6 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
         return { ...common, type: 'vfp', selectable: false, data: { kind: 'vfp' } };
     }
   });
-  const rects = absoluteBoxes(snapshot.layout.boxes);
   // Each node's drawn NICs, in order, and each NIC's place among them.
   const drawnNics = new Map<string, { count: number; index: Map<string, number> }>();
   for (const e of snapshot.layout.edges) {
