@@ -4,11 +4,11 @@
 // animation costs no React render, no layout and no paint: the compositor just moves the layers.
 import { ViewportPortal } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
-import { selectCurrentTxId, selectCursor, selectGeometry, selectTimeline, useAppStore } from '../store/store';
+import { selectCurrentTxId, selectCursor, selectGeometry, selectHopRoles, selectTimeline, useAppStore } from '../store/store';
 import { currentProgress, onProgress } from './clock';
 import { DropMarkers } from './DropMarkers';
 import { useLegibleScale } from '../diagram/LegibleText';
-import { coveredTags } from './tagYield';
+import { coveredBadges, coveredTags } from './tagYield';
 import { MAX_TOKENS } from './tokenIds';
 import { pointAlong } from './tokenPath';
 import { glideDistance, glideSpan, stepTokens, type Token } from './tokens';
@@ -52,12 +52,15 @@ export function TokenLayer() {
     [tokens, span],
   );
 
-  // The VLAN tags a resting token's label covers yield while it rests. (No network title needs to: below the
-  // switch, where tokens run into a network, its title sits at the far edge.)
-  const yieldCss = useMemo(
-    () => (geo ? coveredTags(geo, tokens, fz).map((id) => `.react-flow:has(.token-arrived) [data-vlan-tag="${CSS.escape(id)}"] { visibility: hidden; }`).join('\n') : ''),
-    [tokens, geo, fz],
-  );
+  // The VLAN tags and the devices' badges a resting token's label covers yield while it rests. (No network
+  // title needs to: below the switch, where tokens run into a network, its title sits at the far edge.)
+  const roles = useAppStore(selectHopRoles);
+  const yieldCss = useMemo(() => {
+    if (!geo) return '';
+    const tags = coveredTags(geo, tokens, fz).map((id) => `.react-flow:has(.token-arrived) [data-vlan-tag="${CSS.escape(id)}"] { visibility: hidden; }`);
+    const badges = roles ? coveredBadges(geo, tokens, roles, fz).map((id) => `.react-flow:has(.token-arrived) .vm[data-node-id="${CSS.escape(id)}"] .hop-badges { visibility: hidden; }`) : [];
+    return [...tags, ...badges].join('\n');
+  }, [tokens, geo, fz, roles]);
 
   return (
     <ViewportPortal>
