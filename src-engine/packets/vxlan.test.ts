@@ -77,6 +77,16 @@ describe('vxlanSourcePort', () => {
     expect(others.has(base)).toBe(false);
   });
 
+  it('hashes a VLAN-tagged inner frame (802.1Q) by the IPv4 flow behind the tag, as the untagged one', () => {
+    const inner = encodePacket(synAtMux());
+    const tagged = new Uint8Array(inner.length + 4);
+    tagged.set(inner.subarray(0, 12));
+    tagged.set([0x81, 0x00, 0x03, 0xe9], 12); // TPID, then priority 0 and VLAN 1001
+    tagged.set(inner.subarray(12), 16);
+    expect(innerFlowHash(tagged)).toBe(0x8ae9733d);
+    expect(vxlanSourcePort(tagged)).toBe(58042);
+  });
+
   it('hashes frames that are not IPv4 by their MAC addresses and type', () => {
     const arp = fromHex('ffffffffffff 00155dc8000a 0806 0001');
     expect(vxlanSourcePort(arp)).toBe(vxlanSourcePort(fromHex('ffffffffffff 00155dc8000a 0806 9999')));
