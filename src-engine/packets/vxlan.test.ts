@@ -11,6 +11,7 @@ describe('VXLAN', () => {
     expect(toHex(encodePacket([{ type: 'vxlan', flags: 0x08, vni: 4096 }]))).toBe('08000000' + '001000' + '00');
     expect(toHex(encodePacket([{ type: 'vxlan', flags: 0x08, vni: 0xabcdef }]))).toBe('08000000abcdef00');
     expect(() => encodePacket([{ type: 'vxlan', flags: 0x08, vni: 0x1000000 }])).toThrow('vxlan.vni: 16777216 is not an integer from 0 to 16777215');
+    expect(() => encodePacket([{ type: 'vxlan', flags: 0x100, vni: 1 }])).toThrow('vxlan.flags: 256 is not an integer from 0 to 255');
   });
 
   it("encodes MuxVM's VXLAN SYN byte for byte as tshark validates it", () => {
