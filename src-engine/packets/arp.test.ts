@@ -48,5 +48,9 @@ describe('ARP', () => {
   it('refuses bad addresses when encoding, naming the field', () => {
     const arp = { ...(arpRequest()[1] as ArpLayer), targetIp: '192.168.200' };
     expect(() => encodePacket([arp])).toThrow('arp.targetIp: "192.168.200" is not a dotted-quad IPv4 address');
+    const request = arpRequest()[1] as ArpLayer;
+    expect(() => encodePacket([{ ...request, hardwareType: 65536 }])).toThrow('arp.hardwareType: 65536 is not an integer from 0 to 65535');
+    expect(() => encodePacket([{ ...request, protocolType: -1 }])).toThrow('arp.protocolType: -1 is not an integer from 0 to 65535');
+    expect(() => encodePacket([{ ...request, opcode: 65536 }])).toThrow('arp.opcode: 65536 is not an integer from 0 to 65535');
   });
 });

@@ -51,6 +51,10 @@ describe('UDP', () => {
     const datagram = (payload: number, u: UdpLayer = { ...udp, checksum: 0 }) => encodePacket([u, { type: 'raw', data: new Uint8Array(payload) }]);
     expect(toHex(datagram(65_527).subarray(4, 6))).toBe('ffff');
     expect(() => datagram(65_528)).toThrow('udp: the datagram is 65536 bytes, more than the 65535 UDP allows');
+    expect(() => datagram(1, { ...udp, srcPort: 65536, checksum: 0 })).toThrow('udp.srcPort: 65536 is not an integer from 0 to 65535');
+    expect(() => datagram(1, { ...udp, dstPort: -1, checksum: 0 })).toThrow('udp.dstPort: -1 is not an integer from 0 to 65535');
+    expect(() => datagram(1, { ...udp, length: 65536, checksum: 0 })).toThrow('udp.length: 65536 is not an integer from 0 to 65535');
+    expect(() => datagram(1, { ...udp, checksum: 65536 })).toThrow('udp.checksum: 65536 is not an integer from 0 to 65535');
     expect(() => datagram(1, udp)).toThrow('udp.checksum: computing it needs the IPv4 layer right before UDP; give the checksum explicitly, or 0 for none');
   });
 
