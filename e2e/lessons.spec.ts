@@ -180,8 +180,15 @@ test('lesson 7, "When MuxVM dies": the black hole, the hold timer, and the loop'
     await lessons.next.click();
     await expect(lessons.chapterTitle).toHaveText('BGPVM gives up on MuxVM');
     await playback.play.click();
+    // The question appears mid-chapter, below a long caption: it is scrolled into view, "Check answer" too.
+    const quiz = lessons.quiz("Why does BGPVM finally remove MuxVM's routes?");
+    await expect(quiz.getByRole('button', { name: 'Check answer' })).toBeInViewport();
+    await expect(quiz.locator('.quiz-prompt')).toBeInViewport();
     const feedback = await lessons.answer("Why does BGPVM finally remove MuxVM's routes?", /TCP gave up retransmitting/);
     await expect(feedback).toHaveText(/^Correct/);
+    // The why races the two clocks, with the run's own times.
+    await expect(feedback).toContainText('gave up at 67.533 s');
+    await expect(feedback).toContainText('the 180 s hold timer agreed in the OPEN messages, would have run out only at 180.001 s');
     await expect(feedback).toContainText('TCP timeout');
   });
 

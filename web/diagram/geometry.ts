@@ -131,8 +131,10 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
     if (!a || !b || !down) return undefined;
     return { points: tunnelPoints(a, b, down) };
   };
-  // Switch port ids ("PortalVM.eth0") to their node and NIC, read once: a lookup per frame stays O(1).
-  const port = portReader(t.nodes);
+  // Switch port ids ("PortalVM.eth0") to their node and NIC, read once, when first asked (the frames of a
+  // run): a lookup per frame stays O(1), and loading a large topology does not wait for it.
+  let ports: ((id: string) => { node: string; iface: string } | undefined) | undefined;
+  const port = (id: string) => (ports ??= portReader(t.nodes))(id);
   // Each side's wires sorted by x once, so a step asks for those near a point without a pass over all.
   let sides: Map<boolean, Wire[]> | undefined;
   const wires = (above: boolean, x0: number, x1: number, max = Infinity): readonly Wire[] => {

@@ -4,7 +4,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import type { NetworkDef, NodeDef, Topology } from '../../src-engine/topology/schema';
 import { interfaceId, linkVlanText, networkVlan, PORT_DROP_X, readBoxId } from '../../src-engine/view/index';
-import { absoluteBoxes, createGeometry, nicOffset } from './geometry';
+import { absoluteBoxes, createGeometry, nicOffset, type Geometry } from './geometry';
 
 /** `handles`: false for a VM of a large topology that no drawn edge ends at (its NIC drops are drawn in bulk). */
 /** `below`: the VM sits below the switch (its badges hang under it, away from its wire). */
@@ -46,8 +46,11 @@ export const isLargeLayout = (boxCount: number) => boxCount > LARGE_FROM;
 /** Node ids the keyboard and the context menu act on: VMs, the host and the switch (not the groups). */
 export const isDeviceNode = (n: FlowNode) => n.type === 'vm' || n.type === 'switch' || n.type === 'vip' || n.type === 'port';
 
-/** `large`: drawn for scale (see LARGE_FROM), its NIC drops left out of the edges. */
-export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: Edge[]; large: boolean } {
+/**
+ * `large`: drawn for scale (see LARGE_FROM), its NIC drops left out of the edges. `geo`: the snapshot's
+ * geometry when the caller has it (the store's), so it is not built twice.
+ */
+export function toFlow(snapshot: TopologySnapshot, geo: Geometry = createGeometry(snapshot)): { nodes: FlowNode[]; edges: Edge[]; large: boolean } {
   const t = snapshot.topology;
   const nodesById = new Map(t.nodes.map((n) => [n.id, n]));
   const nets = new Map(t.networks.map((n) => [n.id, n]));
@@ -129,11 +132,10 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
   const ifaces = new Map(t.nodes.flatMap((n) => n.interfaces.map((f) => [interfaceId(n.id, f.id), f] as const)));
   const boxes = new Map(snapshot.layout.boxes.map((b) => [b.id, b]));
   const firstTunnel = snapshot.layout.edges.find((x) => x.kind === 'tunnel');
-  const geo = createGeometry(snapshot);
   // The VLAN tags say "VLAN 1001" where that fits between every two wires on a side of the switch, else
-  // "1001" (all alike, so none looks like another kind of label).
+  // "1001" (all alike, so none looks like another kind of label). A large topology draws no NIC edges.
   let room = Infinity;
-  for (const above of [true, false]) {
+  for (const above of large ? [] : [true, false]) {
     const xs = geo.wires(above, -Infinity, Infinity).map((w) => w.x);
     for (let i = 1; i < xs.length; i++) if (xs[i]! - xs[i - 1]! > 0.5) room = Math.min(room, xs[i]! - xs[i - 1]!);
   }
