@@ -92,11 +92,21 @@ describe('layoutTopology (POC)', () => {
     }
   });
 
-  it('keeps the VIP pool outside the host box', () => {
-    const host = abs('host:HyperVHost');
+  it('draws the VIP pool beside the management scope, above the switch and on no port of it (no wire)', () => {
     const pool = abs('net:vip');
-    expect(pool.x).toBeGreaterThanOrEqual(host.x + host.width);
+    const mgmt = abs('net:mgmt');
+    expect(pool.y).toBe(mgmt.y);
+    expect(pool.height).toBe(mgmt.height);
+    expect(pool.x).toBeGreaterThanOrEqual(mgmt.x + mgmt.width + 34);
+    expect(pool.y + pool.height).toBeLessThan(abs('CCI_External_vSwitch').y);
     expect(box('vip:192.168.133.74').parent).toBe('net:vip');
+    expect(layout.edges.filter((e) => e.kind === 'nic' && (e.source.startsWith('vip:') || e.target.startsWith('vip:')))).toEqual([]);
+  });
+
+  it('is no wider than a tablet in portrait (768 px, 2% margins) shows whole at the readable zoom, 1 / 1.75', () => {
+    const right = Math.max(...layout.boxes.filter((b) => !b.parent).map((b) => b.x + b.width));
+    expect(layout.boxes.filter((b) => !b.parent).map((b) => b.id)).toEqual(['host:HyperVHost']);
+    expect(right).toBeLessThanOrEqual((768 * 0.96) * 1.75);
   });
 
   it('draws and wires a second MUX: its box, its PA, its tunnel, its BGP session and its VIP ties', () => {

@@ -1,8 +1,10 @@
 // A deterministic layout of a topology, computed in the engine (so in the worker, off the page's thread).
 // The Hyper-V host is one box holding the networks its switch joins: the management scope above the
 // switch, the other port groups below it, the provider-address (PA) network last, under VFP. The VIP
-// pool, which lives on no port, sits beside the host, next to the MUXes that announce it: the drawing is
-// wide rather than tall, as the diagram area of a laptop or a projector is.
+// pool, which lives on no port (no wire reaches it), sits beside the management scope in the host's top right,
+// next to the MUXes that announce it and the DIPs behind it, in room the wider bottom row leaves there: the
+// drawing is wide rather than tall, as the diagram area of a laptop or a projector is, and no wider than a
+// tablet's (768 px) shows whole at a readable zoom.
 // Each NIC sits in the network it belongs to: a VM is drawn in the network of its first NIC, and any
 // other NIC it has is a port box in that other network (MuxVM's PA NIC in the PA network, BGPVM's
 // transit arm in transit), as is the host's PA. The VXLAN leg is a tunnel through the PA network from a
@@ -141,13 +143,15 @@ export function layoutTopology(t: Topology): TopologyLayout {
   });
   const bottomWidths = [...bottomGrids.map((g) => g.width), ...paLayouts.map((p) => p.width)];
   const bottomWidth = bottomWidths.reduce((w, v) => w + v, 0) + GAP * Math.max(0, bottomWidths.length - 1);
-  const innerWidth = Math.max(mgmtGrid?.width ?? 0, bottomWidth, 320);
   const bottomHeight = Math.max(0, ...bottomGrids.map((g) => g.height), ...paLayouts.map((p) => p.height));
 
-  // The VIP pool above the host; placed over the MUXes once their x is known.
+  // The VIP pool: one column of VIPs beside the management scope, its title on two lines when set large.
   const vipNet = t.networks.find((n) => n.kind === 'vip');
   const vips = vipNet && t.slb ? [...new Set([...t.slb.rules.map((r) => r.vip), ...t.slb.extraVips])] : [];
-  const vipGrid = vipNet && vips.length > 0 ? grid(vips.length, 1, labelWidth(vipNet)) : undefined;
+  const vipGrid = vipNet && vips.length > 0 ? grid(vips.length, 1, Math.ceil(labelWidth(vipNet) / 2) + 40, ROOM_ABOVE) : undefined;
+  const vipRoom = vipGrid ? vipGrid.width + GAP : 0;
+  const innerWidth = Math.max((mgmtGrid?.width ?? 0) + vipRoom, bottomWidth, 320);
+  const topHeight = Math.max(mgmtGrid?.height ?? 0, vipGrid?.height ?? 0);
   const hostTop = 0;
 
   const placeItem = (item: Item, parent: string, x: number, y: number) => {
@@ -168,10 +172,17 @@ export function layoutTopology(t: Topology): TopologyLayout {
 
   let y = HEADER;
   let x = PAD;
-  if (mgmt && mgmtGrid) {
-    placeGrid(mgmt, mgmtGrid, x, y, innerWidth, mgmtGrid.height, vipGrid !== undefined);
-    y += mgmtGrid.height + BUS_GAP;
+  if (mgmt && mgmtGrid) placeGrid(mgmt, mgmtGrid, x, y, innerWidth - vipRoom, topHeight, vipGrid !== undefined);
+  if (vipNet && vipGrid) {
+    const id = networkBoxId(vipNet.id);
+    // At the host's right end, level with the management scope's back row where the MUXes and DIPs sit.
+    boxes.push({ id, kind: 'network', parent: hostId, x: PAD + innerWidth - vipGrid.width, y, width: vipGrid.width, height: topHeight });
+    vips.forEach((vip, i) => {
+      const cell = vipGrid.cells[i]!;
+      boxes.push({ id: vipBoxId(vip), kind: 'node', parent: id, x: cell.x, y: cell.y, width: NODE_W, height: NODE_H });
+    });
   }
+  if (topHeight > 0) y += topHeight + BUS_GAP;
   boxes.push({ id: t.switch.id, kind: 'switch', parent: hostId, x: PAD, y, width: innerWidth, height: SWITCH_H });
   y += SWITCH_H + BUS_GAP;
   bottom.forEach((net, i) => {
@@ -208,15 +219,6 @@ export function layoutTopology(t: Topology): TopologyLayout {
     boxes.push({ id: vfpBoxId(t.switch.id), kind: 'vfp', parent: t.switch.id, x: vx, y: 6, width: VFP_W, height: SWITCH_H - 12 });
   }
 
-  if (vipNet && vipGrid) {
-    const id = networkBoxId(vipNet.id);
-    // Beside the host, level with the management scope's back row where the MUXes and DIPs sit.
-    boxes.push({ id, kind: 'network', x: hostBox.width + GAP, y: HEADER, width: vipGrid.width, height: vipGrid.height });
-    vips.forEach((vip, i) => {
-      const cell = vipGrid.cells[i]!;
-      boxes.push({ id: vipBoxId(vip), kind: 'node', parent: id, x: cell.x, y: cell.y, width: NODE_W, height: NODE_H });
-    });
-  }
 
   // NIC drops: from the node for its home NICs, from the port box for the others.
   for (const node of [...vms, ...(host ? [host] : [])]) {

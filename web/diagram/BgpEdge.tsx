@@ -13,6 +13,10 @@ const APEX_LIFT = BADGE_LANE + HEADER + HEADER / 2;
 const NEAREST_PAIR = 180 + 34;
 /** Half a node's width (layout's NODE_W). */
 const NODE_HALF = 90;
+/** About the width of a character of the host's title (semibold 15px system-ui), in ems, rounded up. */
+const TITLE_EM = 0.62;
+/** Room for a provenance mark after the title (shown at 100% zoom and above). */
+const MARK_W = 100;
 
 export function BgpEdge({ id, source, target, sourceX, sourceY, targetX, targetY, data }: EdgeProps) {
   const base = (data as BgpEdgeData | undefined)?.label ?? 'BGP';
@@ -30,8 +34,11 @@ export function BgpEdge({ id, source, target, sourceX, sourceY, targetX, targetY
   const midY = Math.min(sourceY, targetY) - lift;
   const w = (label.length * 6.3 + 10) * fz + 6;
   const h = 18 * fz;
-  // Centred over the pair, but never left of the left speaker's box: enlarged text would reach the host's title.
-  const midX = Math.max((sourceX + targetX) / 2, Math.min(sourceX, targetX) - NODE_HALF + w / 2);
+  // Centred over the pair, but never left of the left speaker's box, nor over the host's title in the same band
+  // (its width estimated from its characters, bold 15px; zoomed in, its provenance mark follows it).
+  const title = (data as BgpEdgeData | undefined)?.title;
+  const titleEnd = title ? title.x + 12 + title.chars * TITLE_EM * 15 * fz + (fz > 1 ? 0 : MARK_W) + 10 : -Infinity;
+  const midX = Math.max((sourceX + targetX) / 2, Math.min(sourceX, targetX) - NODE_HALF + w / 2, titleEnd + w / 2);
   return (
     <>
       <BaseEdge id={id} path={path} className={down ? 'bgp-down' : undefined} />

@@ -3,7 +3,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import type { NetworkDef, NodeDef, Topology } from '../../src-engine/topology/schema';
-import { interfaceId, linkVlanText, networkVlan, PORT_DROP_X, readBoxId } from '../../src-engine/view/index';
+import { hostBoxId, interfaceId, linkVlanText, networkVlan, PORT_DROP_X, readBoxId } from '../../src-engine/view/index';
 import { absoluteBoxes, createGeometry, nicOffset, type Geometry } from './geometry';
 
 /** `handles`: false for a VM of a large topology that no drawn edge ends at (its NIC drops are drawn in bulk). */
@@ -29,7 +29,8 @@ export type BusEdgeData = {
   /** The least room between two wires on a side of the switch (for the tag's text). */
   room: number;
 };
-export type BgpEdgeData = { kind: 'bgp'; label: string };
+/** `title`: where the host's title starts (its band's left, in flow units) and how many characters it has: the label keeps right of it. */
+export type BgpEdgeData = { kind: 'bgp'; label: string; title?: { x: number; chars: number } };
 /** The VXLAN tunnel: drawn along fixed points (the same ones the token follows). */
 export type TunnelEdgeData = { kind: 'tunnel'; labelled: boolean; vni: number | undefined; points: readonly { x: number; y: number }[] };
 /** A VIP's tie to a MUX announcing it or to a DIP behind it. */
@@ -42,6 +43,9 @@ export type TieEdgeData = { kind: 'announce' | 'dip'; label: string };
 export const LARGE_FROM = 300;
 export const isLargeLayout = (boxCount: number) => boxCount > LARGE_FROM;
 
+
+/** The host's title, as its box shows it. */
+const hostTitle = (id: string) => `${id}: Hyper-V host`;
 
 /** Node ids the keyboard and the context menu act on: VMs, the host and the switch (not the groups). */
 export const isDeviceNode = (n: FlowNode) => n.type === 'vm' || n.type === 'switch' || n.type === 'vip' || n.type === 'port';
@@ -83,7 +87,7 @@ export function toFlow(snapshot: TopologySnapshot, geo: Geometry = createGeometr
     switch (box.kind) {
       case 'host': {
         const node = nodesById.get(box.id.replace(/^host:/, ''));
-        return { ...common, type: 'host', selectable: false, data: { kind: 'host', node, title: `${node?.id ?? box.id}: Hyper-V host` } };
+        return { ...common, type: 'host', selectable: false, data: { kind: 'host', node, title: hostTitle(node?.id ?? box.id) } };
       }
       case 'network': {
         const network = nets.get(box.id.replace(/^net:/, ''))!;
@@ -170,7 +174,8 @@ export function toFlow(snapshot: TopologySnapshot, geo: Geometry = createGeometr
       return { id: e.id, source: e.source, target: e.target, sourceHandle: 'left', targetHandle: e.kind === 'announce' ? 'tie' : 'top', type: 'tie', className: `edge-${e.kind}`, focusable: false, ariaLabel: e.label, data };
     }
     if (e.kind === 'bgp') {
-      const data: BgpEdgeData = { kind: 'bgp', label: e.label ?? 'BGP' };
+      const host = rects.get(hostBoxId(t.switch.host));
+      const data: BgpEdgeData = { kind: 'bgp', label: e.label ?? 'BGP', ...(host ? { title: { x: host.x, chars: hostTitle(t.switch.host).length } } : {}) };
       return { id: e.id, source: e.source, target: e.target, sourceHandle: 'bgp', targetHandle: 'bgp', type: 'bgp', className: 'edge-bgp', focusable: false, ariaLabel: `BGP session ${e.source} to ${e.target}: ${data.label}`, data };
     }
     // NIC edges run vertically between the VM and the switch, like ports on a bus: the VM's bottom
