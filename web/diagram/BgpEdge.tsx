@@ -37,7 +37,7 @@ export function BgpEdge({ id, source, target, sourceX, sourceY, targetX, targetY
   // Centred over the pair, but never left of the left speaker's box, nor over the host's title in the same band
   // (its width estimated from its characters, bold 15px; zoomed in, its provenance mark follows it).
   const title = (data as BgpEdgeData | undefined)?.title;
-  const titleEnd = title ? title.x + 12 + title.chars * TITLE_EM * 15 * fz + (fz > 1 ? 0 : MARK_W) + 10 : -Infinity;
+  const titleEnd = title ? title.x + 12 + title.chars * TITLE_EM * 15 * fz + (fz > 1 ? 0 : MARK_W) + 20 : -Infinity;
   const midX = Math.max((sourceX + targetX) / 2, Math.min(sourceX, targetX) - NODE_HALF + w / 2, titleEnd + w / 2);
   return (
     <>
