@@ -95,8 +95,10 @@ test('at laptop size the lesson sits beside the diagram, which keeps its size; o
   await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('region', { name: 'Lesson' })).toBeVisible();
   await expect(lessons.next).toBeInViewport();
   await expect(page.getByRole('tab', { name: 'Hop & packet' })).toBeInViewport();
-  // The diagram is as large as without the lesson: the caption took no height from it.
-  await expect.poll(zoom).toBeCloseTo(without, 2);
+  // The diagram is about as large as without the lesson: the caption took no height from it (above the
+  // diagram it took 290 px, and the zoom fell from 0.6 to 0.38). The drawing is fitted by its height on a
+  // laptop, and the lesson's run adds a short row (its status) to the bar above it: a few px, no more.
+  await expect.poll(zoom).toBeGreaterThan(without * 0.96);
   // Paused before the chapter's first event, the event list says how to begin, not nothing.
   await expect(page.getByRole('region', { name: 'Events' })).toContainText("Press Play: this chapter's events appear here");
 

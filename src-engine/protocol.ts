@@ -49,6 +49,8 @@ export interface LayoutBox {
   /** For a port: the node that owns the NIC, and the NIC's interface id. */
   readonly owner?: string;
   readonly interface?: string;
+  /** For a network below the switch: its title band is at its bottom (away from the wires), not its top. */
+  readonly titleAt?: 'bottom';
 }
 
 export interface LayoutEdge {
