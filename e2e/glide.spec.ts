@@ -3,6 +3,7 @@
 // titles, VLAN tags) and of the other tokens, at the busy steps of the canonical run. And in the overlay
 // view the tenant's path is routed round every label: no part of it crosses any text.
 import type { Page } from '@playwright/test';
+import { overlap, strokeSamples, textBoxes, type Box } from './boxes';
 import { CANONICAL_LINK, canonicalSteps } from './canonicalSteps';
 import { expect, test } from './fixtures';
 
@@ -11,38 +12,7 @@ const FLOW = CANONICAL_LINK.replace('&motion=off', '');
 // The busy steps, found by what their frames are (a new frame earlier in the run moves their numbers).
 const STEPS = await canonicalSteps();
 
-interface Box {
-  readonly what: string;
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
-
-/** The boxes of the diagram's visible text: each text node's line boxes, and the SVG labels. */
-async function textBoxes(page: Page): Promise<Box[]> {
-  return page.evaluate(() => {
-    const out: { what: string; x: number; y: number; w: number; h: number }[] = [];
-    const shown = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && getComputedStyle(el).display !== 'none';
-    const flow = document.querySelector('.react-flow')!;
-    const walker = document.createTreeWalker(flow.querySelector('.react-flow__nodes') ?? flow, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!el || !(n.textContent ?? '').trim() || !shown(el)) continue;
-      const range = document.createRange();
-      range.selectNodeContents(n);
-      for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) out.push({ what: `${el.className}: ${n.textContent}`, x: r.x, y: r.y, w: r.width, h: r.height });
-    }
-    for (const el of document.querySelectorAll('.react-flow__edges :is(.vlan-tag, .tunnel-label, .bgp-label)')) {
-      if (!shown(el)) continue;
-      const r = el.getBoundingClientRect();
-      out.push({ what: `${el.getAttribute('class')}: ${el.textContent}`, x: r.x, y: r.y, w: r.width, h: r.height });
-    }
-    return out;
-  });
-}
-
-/** The gliding tokens' beads that are drawn now. */
+/** The gliding tokens' beads that are drawn now (named by their frame). */
 async function beads(page: Page): Promise<Box[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll('.token:not(.token-arrived, .token-waiting) .token-bead')].map((el) => {
@@ -51,8 +21,6 @@ async function beads(page: Page): Promise<Box[]> {
     }),
   );
 }
-
-const overlap = (a: Box, b: Box) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.5 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.5;
 
 const BUSY = [
   { step: STEPS.bgpUpdateSent, what: 'MuxVM sends a KEEPALIVE and the UPDATE at once', tokens: 2 },
@@ -90,7 +58,7 @@ for (const [size, viewport, steps] of [
       for (let t = 0; t < 15; t++) {
         await page.clock.runFor(60);
         const moving = await beads(page);
-        // The text shown now: a title yields while a token glides through its band.
+        // The text shown now (a VLAN tag a resting token covers yields).
         const labels = moving.length > 0 ? await textBoxes(page) : [];
         for (const b of moving) {
           seen.add(b.what);
@@ -113,27 +81,14 @@ test('overlay view: the tenant path (client -> VIP -> server, and the answer bac
   await page.getByRole('button', { name: 'Overlay', exact: true }).click();
   const lines = page.locator('.trail-logical');
   await expect(lines).toHaveCount(3);
-  // Points every 3 px along each line, on screen, with half the line's width around them.
-  const sample = () => lines.evaluateAll((paths) =>
-    paths.flatMap((el, i) => {
-      const path = el as SVGPathElement;
-      const m = path.getScreenCTM()!;
-      const half = (parseFloat(getComputedStyle(path).strokeWidth) / 2) * m.a;
-      const out: { line: number; x: number; y: number; half: number }[] = [];
-      for (let d = 0; d <= path.getTotalLength(); d += 3) {
-        const p = path.getPointAtLength(d).matrixTransform(m);
-        out.push({ line: i, x: p.x, y: p.y, half });
-      }
-      return out;
-    }),
-  );
   /** The labels a line crosses, as drawn now (the overlay may still be laying itself out: polled). */
   const crossings = async () => {
-    const [labels, samples] = [await textBoxes(page), await sample()];
+    // Points every 3 px along each line, on screen, as wide as the line.
+    const [labels, samples] = [await textBoxes(page), await strokeSamples(page, '.trail-logical')];
     if (!labels.some((l) => l.what.includes('SQLVM'))) return ['the labels are not drawn yet'];
     if (samples.length <= 200) return [`only ${samples.length} points along the lines`];
     const crossed = new Set<string>();
-    for (const s of samples) for (const l of labels) if (overlap({ what: '', x: s.x - s.half, y: s.y - s.half, w: 2 * s.half, h: 2 * s.half }, l)) crossed.add(`line ${s.line} over ${l.what}`);
+    for (const s of samples) for (const l of labels) if (overlap(s, l)) crossed.add(`${s.what} over ${l.what}`);
     return [...crossed];
   };
   await expect.poll(crossings).toEqual([]);

@@ -3,45 +3,28 @@
 // clear of the diagram's labels and of the other tokens, and shows the TTL; a VXLAN frame shows the
 // packet inside it.
 import type { Page } from '@playwright/test';
+import { elementBoxes, overlap, type Box } from './boxes';
 import { CANONICAL_LINK as RUN, canonicalSteps } from './canonicalSteps';
 import { expect, test } from './fixtures';
 
 // The busy steps, found by what their frames are (a new frame earlier in the run moves their numbers).
 const STEPS = await canonicalSteps();
 
-interface Box {
-  readonly what: string;
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
+/** The labels a token must keep clear of (their elements' boxes). */
+const LABELS = '.react-flow__node :is(.vm-name, .vm-addrs, .vm-role, .vm-note, .switch-name, .switch-sub, .port-name, .port-addr, .vfp, .net-label, .host-label, .hop-badges), .react-flow__edge .vlan-tag';
 
-/** The tokens' boxes and the visible labels' boxes, as drawn. */
+/** The tokens' boxes (named by their text) and the visible labels' boxes, as drawn. */
 async function boxes(page: Page): Promise<{ tokens: Box[]; labels: Box[] }> {
-  return page.evaluate(() => {
-    const box = (el: Element, what: string) => {
-      const r = el.getBoundingClientRect();
-      return { what, x: r.x, y: r.y, w: r.width, h: r.height };
-    };
-    const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-    const tokens = [...document.querySelectorAll('.token .token-body')].map((el) => box(el, el.textContent ?? ''));
-    const labels = [...document.querySelectorAll('.react-flow__node :is(.vm-name, .vm-addrs, .vm-role, .vm-note, .switch-name, .switch-sub, .port-name, .port-addr, .vfp, .net-label, .host-label), .react-flow__edge .vlan-tag')]
-      .filter(visible)
-      .map((el) => box(el, `${el.getAttribute('class') ?? ''}: ${el.textContent ?? ''}`));
-    return { tokens, labels };
-  });
+  return { tokens: await elementBoxes(page, '.token .token-body', 'text'), labels: await elementBoxes(page, LABELS) };
 }
-
-const overlap = (a: Box, b: Box) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
 
 /** What is wrong with the tokens as drawn: one without its TTL, one over a label or over another token. */
 function covered({ tokens, labels }: { tokens: Box[]; labels: Box[] }): string[] {
   if (labels.length <= 20) return [`only ${labels.length} labels are drawn`];
   return tokens.flatMap((t) => [
     ...(/TTL \d+|^ARP/.test(t.what) ? [] : [`"${t.what}" shows no TTL`]),
-    ...labels.filter((l) => overlap(t, l)).map((l) => `"${t.what}" covers ${l.what}`),
-    ...tokens.filter((o) => o !== t && overlap(t, o)).map((o) => `"${t.what}" covers "${o.what}"`),
+    ...labels.filter((l) => overlap(t, l, 1)).map((l) => `"${t.what}" covers ${l.what}`),
+    ...tokens.filter((o) => o !== t && overlap(t, o, 1)).map((o) => `"${t.what}" covers "${o.what}"`),
   ]);
 }
 

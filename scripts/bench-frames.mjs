@@ -4,8 +4,11 @@
 // nodes with the same run's tokens, at POC size and on generated topologies (1,000, 2,000 and 4,000 VMs by
 // default). The longest task while loading (the topology drawn and its run ready) is recorded too.
 //   npx vite build --mode bench && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000,2000,4000] [--port 4397] [--json-only]
+//     [--compare DIR]: also runs the app from another bench build (say, the main branch's dist-bench copied to
+//     DIR), case by case beside this one, so a change's before and after come from the same run.
 // Prints a table, then one line `BENCH {json}`.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, benchPreflight } from './browser.mjs';
@@ -16,6 +19,7 @@ const { values } = parseArgs({
     vms: { type: 'string', default: '1000,2000,4000' },
     port: { type: 'string', default: '4397' },
     'json-only': { type: 'boolean', default: false },
+    compare: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -26,14 +30,21 @@ if (!(seconds > 0) || !sizes.every((v) => Number.isInteger(v) && v >= 2)) {
 }
 const executablePath = benchPreflight('bench-frames');
 
-const CASES = [
-  { name: 'app, POC', query: '?bench=app', vms: 0, kind: 'app' },
-  { name: 'bare React Flow, POC', query: '?bench=bare', vms: 0, kind: 'bare' },
-  ...sizes.flatMap((n) => [
-    { name: `app, ${n} VMs`, query: `?bench=app&vms=${n}`, vms: n, kind: 'app' },
-    { name: `bare React Flow, ${n} VMs`, query: `?bench=bare&vms=${n}`, vms: n, kind: 'bare' },
-  ]),
-];
+const compareDir = values.compare;
+if (compareDir !== undefined && !existsSync(`${compareDir}/index.html`)) {
+  console.error(`bench-frames: --compare ${compareDir} holds no bench build (no index.html). Build one with "npx vite build --mode bench --outDir ${compareDir}".`);
+  process.exit(2);
+}
+const comparePort = String(Number(values.port) + 1);
+const CASES = [0, ...sizes].flatMap((n) => {
+  const label = n === 0 ? 'POC' : `${n} VMs`;
+  const query = (kind) => `?bench=${kind}${n === 0 ? '' : `&vms=${n}`}`;
+  return [
+    { name: `app, ${label}`, query: query('app'), vms: n, kind: 'app', port: values.port },
+    ...(compareDir !== undefined ? [{ name: `app (compare), ${label}`, query: query('app'), vms: n, kind: 'app', port: comparePort }] : []),
+    { name: `bare React Flow, ${label}`, query: query('bare'), vms: n, kind: 'bare', port: values.port },
+  ];
+});
 
 /** Runs in the page: records rAF timestamps and long tasks for `ms`. */
 function measure(ms) {
@@ -64,8 +75,9 @@ function stats(stamps) {
   return { frames: stamps.length, fps: span > 0 ? ((stamps.length - 1) * 1000) / span : 0, p50: pick(0.5), p95: pick(0.95), worst: gaps[gaps.length - 1] ?? 0 };
 }
 
-const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', values.port, '--base', '/hoplab/', '--dir', 'dist-bench'], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve) => server.stdout.once('data', resolve));
+const serve = (port, dir) => spawn(process.execPath, ['scripts/serve.mjs', '--port', port, '--base', '/hoplab/', '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+const servers = [serve(values.port, 'dist-bench'), ...(compareDir !== undefined ? [serve(comparePort, compareDir)] : [])];
+await Promise.all(servers.map((s) => new Promise((resolve) => s.stdout.once('data', resolve))));
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 const results = [];
 try {
@@ -83,7 +95,7 @@ try {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     if (!values['json-only']) console.error(`bench-frames: ${c.name}…`);
     const t0 = Date.now();
-    await page.goto(`http://127.0.0.1:${values.port}/hoplab/${c.query}`);
+    await page.goto(`http://127.0.0.1:${c.port}/hoplab/${c.query}`);
     await page.waitForFunction(() => window.__hoplabBench !== undefined, null, { timeout: 120_000, polling: 250 });
     const info = await page.evaluate(() => ({ steps: window.__hoplabBench.steps, nodes: window.__hoplabBench.nodes, error: window.__hoplabBench.error, cursor: window.__hoplabBench.cursor() }));
     if (info.error) throw new Error(`${c.name}: ${info.error}`);
@@ -125,7 +137,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  for (const s of servers) s.kill();
 }
 
 if (!values['json-only']) {
@@ -139,14 +151,20 @@ if (!values['json-only']) {
 }
 // The app beside bare React Flow at each size, measured in this run: frame rate as a ratio (1 = as smooth),
 // and the longest tasks of each (playing, and loading).
-const ratios = [0, ...sizes].map((n) => {
+const ratiosOf = (appCase) => [0, ...sizes].map((n) => {
   const label = n === 0 ? 'POC' : `${n} VMs`;
-  const app = results.find((r) => r.case === `app, ${label}`);
+  const app = results.find((r) => r.case === `${appCase}, ${label}`);
   const bare = results.find((r) => r.case === `bare React Flow, ${label}`);
   return { size: label, fpsRatio: Number((app.fps / bare.fps).toFixed(2)), appLongestTaskMs: app.longestTaskMs, bareLongestTaskMs: bare.longestTaskMs, appLoadLongestTaskMs: app.loadLongestTaskMs, bareLoadLongestTaskMs: bare.loadLongestTaskMs };
 });
+const ratios = ratiosOf('app');
+const compareRatios = compareDir !== undefined ? ratiosOf('app (compare)') : undefined;
 if (!values['json-only']) {
-  console.log('\nThe app against bare React Flow, same run:');
-  for (const r of ratios) console.log(`  ${r.size.padEnd(10)} fps ratio ${r.fpsRatio}; longest task playing ${r.appLongestTaskMs} ms (bare ${r.bareLongestTaskMs} ms), loading ${r.appLoadLongestTaskMs} ms (bare ${r.bareLoadLongestTaskMs} ms)`);
+  const show = (title, rows) => {
+    console.log(`\n${title}`);
+    for (const r of rows) console.log(`  ${r.size.padEnd(10)} fps ratio ${r.fpsRatio}; longest task playing ${r.appLongestTaskMs} ms (bare ${r.bareLongestTaskMs} ms), loading ${r.appLoadLongestTaskMs} ms (bare ${r.bareLoadLongestTaskMs} ms)`);
+  };
+  show('The app against bare React Flow, same run:', ratios);
+  if (compareRatios) show(`The compared build (${compareDir}) against the same bare React Flow:`, compareRatios);
 }
-console.log(`BENCH ${JSON.stringify({ bench: 'frames', seconds, vms: sizes, ratios, results })}`);
+console.log(`BENCH ${JSON.stringify({ bench: 'frames', seconds, vms: sizes, ratios, ...(compareRatios ? { compare: compareDir, compareRatios } : {}), results })}`);

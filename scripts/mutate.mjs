@@ -9,7 +9,7 @@
 // not the simulation tests: many times faster, and a lower bound (a mutant those tests kill, the full set kills
 // too); its reports are named `<name>.own` and merge like any other, the newest result of a file winning.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { matchesGlob } from 'node:path';
 import { Stryker } from '@stryker-mutator/core';
 import config from '../stryker.config.mjs';
@@ -69,8 +69,9 @@ function globMatches(file, glob) {
     process.emitWarning = warn;
   }
 }
-// Stryker's test processes inherit this priority (nice 15): the machine is shared, and mutation testing can wait.
-setPriority(15);
+// Stryker's test processes inherit this priority (nice 15, or lower still when started under `nice -n 19`): the
+// machine is shared, and mutation testing can wait.
+setPriority(Math.max(getPriority(), 15));
 
 if (!args.includes('--summary')) {
   const exclusions = config.mutate.filter((glob) => glob.startsWith('!'));

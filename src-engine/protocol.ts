@@ -50,6 +50,8 @@ export interface LayoutBox {
   /** For a port: the node that owns the NIC, and the NIC's interface id. */
   readonly owner?: string;
   readonly interface?: string;
+  /** For a network below the switch: its title band is at its bottom (away from the wires), not its top. */
+  readonly titleAt?: 'bottom';
 }
 
 export interface LayoutEdge {
@@ -331,7 +333,9 @@ export interface RunResult {
   readonly dnsTrace?: FlowTrace;
   /** Every attempt of the flow, in time order; attempts[0] is `trace`. */
   readonly attempts: readonly FlowTrace[];
+  /** Every frame sent, in the order sent (numbered so), which is not always time order: sort by time to play them. */
   readonly transmissions: readonly Transmission[];
+  /** Everything that happened, already in time order (equal times in the order recorded), each numbered by its place. */
   readonly events: readonly SimEvent[];
   readonly endTime: SimTime;
   /** The topology the run used, laid out, when a knob changed it (the second MUX): the page draws this one. */

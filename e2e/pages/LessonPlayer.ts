@@ -30,11 +30,16 @@ export class LessonPlayer {
     return this.bar.getByRole('radiogroup', { name: prompt });
   }
 
+  /** The form of the question named by its prompt: the prompt, the choices and "Check answer". */
+  quiz(prompt: string | RegExp) {
+    return this.bar.locator('form.quiz').filter({ has: this.page.getByRole('radiogroup', { name: prompt }) });
+  }
+
   /** Answers the question named by its prompt; returns its feedback (a live region). */
   async answer(prompt: string | RegExp, choice: string | RegExp) {
     const group = this.question(prompt);
     await group.getByRole('radio', { name: choice }).check();
-    const form = this.bar.locator('form.quiz').filter({ has: this.page.getByRole('radiogroup', { name: prompt }) });
+    const form = this.quiz(prompt);
     await form.getByRole('button', { name: 'Check answer' }).click();
     return form.getByRole('status');
   }

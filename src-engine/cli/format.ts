@@ -2,6 +2,7 @@
 // object a program reads (addresses stay dotted strings; raw bytes become hex).
 import type { Layer } from '../packets/layers';
 import type { EventKind, FlowTrace, Hop, RunResult, Transmission } from '../protocol';
+import { secondsText } from '../sim/timing';
 import { tlsRecordText } from '../view/protocols';
 
 export function toHex(bytes: Uint8Array): string {
@@ -129,7 +130,6 @@ export function traceText(t: FlowTrace, all: boolean): string {
   return out.join('\n');
 }
 
-const secondsText = (t: number): string => `${+(t / 1e6).toFixed(3)} s`;
 
 const CONTROL_PLANE_KINDS: ReadonlySet<EventKind> = new Set(['bgp-state', 'bgp-hold-expired', 'bgp-notification', 'bgp-session-down', 'bgp-connection', 'route-installed', 'route-removed']);
 

@@ -69,7 +69,7 @@ describe('route sentences', () => {
 describe('how a packet ends at the IP layer', () => {
   it('an end host drops a packet not addressed to it', () => {
     expect(notARouter('SQLVM', ipToU32('10.0.0.1'))).toEqual({
-      disposition: 'no-route',
+      disposition: 'not-a-router',
       reason: 'SQLVM does not forward packets and 10.0.0.1 is not its address',
       why: 'SQLVM is an end host, so it drops a packet not addressed to it.',
       event: { summary: 'SQLVM is not a router: packet to 10.0.0.1 dropped', reason: 'not-a-router' },

@@ -60,7 +60,7 @@ export const badChecksum = (me: string): Outcome => ({
 });
 
 export const notARouter = (me: string, dst: number): Outcome => ({
-  disposition: 'no-route',
+  disposition: 'not-a-router',
   reason: `${me} does not forward packets and ${u32ToIp(dst)} is not its address`,
   why: `${me} is an end host, so it drops a packet not addressed to it.`,
   event: { summary: `${me} is not a router: packet to ${u32ToIp(dst)} dropped`, reason: 'not-a-router' },

@@ -109,7 +109,7 @@ describe('ipInput', () => {
     host.tracer.begin(1, 'BGPVM', 'BGPVM:transit');
     ipInput(host.s, 0, transit, 1);
     expect(host.log).toEqual([]);
-    expect(host.tracer.get(1)!.final).toMatchObject({ disposition: 'no-route', reason: 'BGPVM does not forward packets and 192.168.133.74 is not its address' });
+    expect(host.tracer.get(1)!.final).toMatchObject({ disposition: 'not-a-router', reason: 'BGPVM does not forward packets and 192.168.133.74 is not its address' });
     expect(drops(host.rec)).toEqual([['BGPVM', 'BGPVM is not a router: packet to 192.168.133.74 dropped', 'not-a-router']]);
   });
 

@@ -7,7 +7,22 @@ export const GAP = 34;
 export const PAD = 14;
 /** The group's title band. */
 export const HEADER = 34;
+/**
+ * Room outside a device's box, on the side away from the switch, for the badge that says it sends or receives
+ * the current frame (12 px text set up to 1.75 times larger when zoomed out, see the page's LegibleText): it
+ * never covers the device's name, the wires and resting tokens on the switch's side, or a title.
+ */
+export const BADGE_LANE = 26;
 const MIN_GROUP_W = 240;
+
+/** Room above the first row and below the last (the title band and a badge lane count in it). */
+export interface GridRoom {
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** A group above the switch: its title band on top, a badge lane above its first row. */
+export const ROOM_ABOVE: GridRoom = { top: HEADER + BADGE_LANE, bottom: PAD };
 
 export interface Grid {
   readonly width: number;
@@ -19,15 +34,15 @@ export interface Grid {
  * Rows of cells; odd rows are shifted by half a cell so that the vertical NIC lines from the row above
  * pass through the gaps between the nodes below instead of through them.
  */
-export function grid(count: number, cols: number, minWidth = MIN_GROUP_W): Grid {
+export function grid(count: number, cols: number, minWidth = MIN_GROUP_W, room: GridRoom = { top: HEADER, bottom: PAD }): Grid {
   const c = Math.max(1, Math.min(cols, count));
   const rows = Math.max(1, Math.ceil(count / c));
   const stagger = rows > 1 && c > 1 ? (NODE_W + GAP) / 2 : 0;
   const rowGap = GAP * 1.5;
   const cells = Array.from({ length: count }, (_, i) => ({
     x: PAD + (i % c) * (NODE_W + GAP) + (Math.floor(i / c) % 2 === 1 ? stagger : 0),
-    y: HEADER + Math.floor(i / c) * (NODE_H + rowGap),
+    y: room.top + Math.floor(i / c) * (NODE_H + rowGap),
   }));
   const width = Math.max(MIN_GROUP_W, minWidth, PAD * 2 + c * NODE_W + (c - 1) * GAP + stagger);
-  return { width, height: HEADER + rows * NODE_H + (rows - 1) * rowGap + PAD, cells };
+  return { width, height: room.top + rows * NODE_H + (rows - 1) * rowGap + room.bottom, cells };
 }

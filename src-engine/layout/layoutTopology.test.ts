@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withSecondMux } from '../run/secondMux';
 import { POC_TOPOLOGY } from '../scenarios/poc';
 import { parseTopology } from '../topology/validate';
+import { BADGE_LANE, HEADER } from './grid';
 import { layoutTopology } from './layoutTopology';
 
 const parsed = parseTopology(POC_TOPOLOGY);
@@ -23,7 +24,9 @@ describe('layoutTopology (POC)', () => {
     const bottom = Math.max(...layout.boxes.filter((b) => !b.parent).map((b) => b.y + b.height));
     expect(right / bottom).toBeGreaterThan(1.6);
     expect(right / bottom).toBeLessThan(2.7);
-    expect(bottom).toBeLessThanOrEqual(600);
+    // A laptop's diagram area (about 896 x 409 CSS px at 1280 x 800) shows it whole at a zoom whose enlarged
+    // labels still render at 12 px (1 / 1.75): about 613 units tall at most.
+    expect(bottom).toBeLessThanOrEqual(612);
   });
 
   it('draws each NIC in its own network: MuxVM in management, its PA NIC in the PA network', () => {
@@ -55,12 +58,24 @@ describe('layoutTopology (POC)', () => {
     expect(ties).toEqual(['announce:192.168.133.74:MuxVM', 'dip:192.168.133.74:PortalVM', 'announce:192.168.133.1:MuxVM']);
   });
 
-  it('puts the BGP speakers side by side in the back row, with nothing above them', () => {
+  it('puts the BGP speakers side by side in the back row, with nothing above them but the title and the badge lane', () => {
     const bgp = abs('BGPVM');
     const mux = abs('MuxVM');
     expect(bgp.y).toBe(mux.y);
     expect(mux.x - bgp.x).toBeLessThan(250);
-    expect(bgp.y - abs('net:mgmt').y).toBeLessThan(40);
+    expect(bgp.y - abs('net:mgmt').y).toBe(HEADER + BADGE_LANE);
+  });
+
+  it('puts the titles of the networks below the switch at their bottom, under a badge lane, the titles in one line', () => {
+    const below = layout.boxes.filter((b) => b.kind === 'network' && b.parent && abs(b.id).y > abs('CCI_External_vSwitch').y);
+    expect(below.map((b) => [b.id, b.titleAt])).toEqual([['net:transit', 'bottom'], ['net:pa', 'bottom']]);
+    expect(new Set(below.map((b) => abs(b.id).y + b.height)).size).toBe(1);
+    expect(box('net:mgmt').titleAt).toBeUndefined();
+    for (const vm of ['NATVM', 'ClientVM']) {
+      const n = abs(vm);
+      const net = abs('net:transit');
+      expect(net.y + net.height - (n.y + n.height), `room under ${vm}`).toBeGreaterThanOrEqual(BADGE_LANE + HEADER);
+    }
   });
 
   it('drops every NIC line through gaps: no node lies across a line from a node above it', () => {
@@ -77,11 +92,21 @@ describe('layoutTopology (POC)', () => {
     }
   });
 
-  it('keeps the VIP pool outside the host box', () => {
-    const host = abs('host:HyperVHost');
+  it('draws the VIP pool beside the management scope, above the switch and on no port of it (no wire)', () => {
     const pool = abs('net:vip');
-    expect(pool.x).toBeGreaterThanOrEqual(host.x + host.width);
+    const mgmt = abs('net:mgmt');
+    expect(pool.y).toBe(mgmt.y);
+    expect(pool.height).toBe(mgmt.height);
+    expect(pool.x).toBeGreaterThanOrEqual(mgmt.x + mgmt.width + 34);
+    expect(pool.y + pool.height).toBeLessThan(abs('CCI_External_vSwitch').y);
     expect(box('vip:192.168.133.74').parent).toBe('net:vip');
+    expect(layout.edges.filter((e) => e.kind === 'nic' && (e.source.startsWith('vip:') || e.target.startsWith('vip:')))).toEqual([]);
+  });
+
+  it('is no wider than a tablet in portrait (768 px, 2% margins) shows whole at the readable zoom, 1 / 1.75', () => {
+    const right = Math.max(...layout.boxes.filter((b) => !b.parent).map((b) => b.x + b.width));
+    expect(layout.boxes.filter((b) => !b.parent).map((b) => b.id)).toEqual(['host:HyperVHost']);
+    expect(right).toBeLessThanOrEqual((768 * 0.96) * 1.75);
   });
 
   it('draws and wires a second MUX: its box, its PA, its tunnel, its BGP session and its VIP ties', () => {

@@ -1,15 +1,17 @@
 // A deterministic layout of a topology, computed in the engine (so in the worker, off the page's thread).
 // The Hyper-V host is one box holding the networks its switch joins: the management scope above the
 // switch, the other port groups below it, the provider-address (PA) network last, under VFP. The VIP
-// pool, which lives on no port, sits beside the host, next to the MUXes that announce it: the drawing is
-// wide rather than tall, as the diagram area of a laptop or a projector is.
+// pool, which lives on no port (no wire reaches it), sits beside the management scope in the host's top right,
+// next to the MUXes that announce it and the DIPs behind it, in room the wider bottom row leaves there: the
+// drawing is wide rather than tall, as the diagram area of a laptop or a projector is, and no wider than a
+// tablet's (768 px) shows whole at a readable zoom.
 // Each NIC sits in the network it belongs to: a VM is drawn in the network of its first NIC, and any
 // other NIC it has is a port box in that other network (MuxVM's PA NIC in the PA network, BGPVM's
 // transit arm in transit), as is the host's PA. The VXLAN leg is a tunnel through the PA network from a
 // MUX's PA to the host's PA, which drops into VFP on the switch.
 import type { LayoutBox, LayoutEdge, TopologyLayout } from '../protocol';
 import type { NetworkDef, NodeDef, Topology } from '../topology/schema';
-import { grid, GAP, HEADER, NODE_H, NODE_W, PAD, type Grid } from './grid';
+import { BADGE_LANE, grid, GAP, HEADER, NODE_H, NODE_W, PAD, ROOM_ABOVE, type Grid, type GridRoom } from './grid';
 import { announceEdgeId, bgpEdgeId, dipEdgeId, hostBoxId, networkBoxId, nicEdgeId, portBoxId, tunnelEdgeId, vfpBoxId, vipBoxId } from '../view/ids';
 
 export { NODE_H, NODE_W } from './grid';
@@ -24,6 +26,16 @@ const TUNNEL_GAP = 104;
 const VFP_W = 168;
 /** How far right each item of a PA column sits from the one above it. */
 const STAIR = 44;
+/**
+ * A group below the switch has its title band at its bottom, the side away from the switch: the wires, the
+ * tunnel and the tokens that come down from the switch never cross its title. Its devices' badges hang
+ * below them, in a lane above that band.
+ */
+const ROOM_BELOW: GridRoom = { top: PAD, bottom: BADGE_LANE + HEADER };
+/** The PA network's ports start this far down: above them hangs the VXLAN packet resting at VFP (its envelope). */
+const PA_TOP = 44;
+/** The PA network's title band, at its bottom: its long title on two lines. */
+const PA_TITLE = 54;
 /** A port's NIC drop leaves it this far from its left edge (the page draws it there too). */
 export const PORT_DROP_X = 22;
 /** Room for a group's title band: its label, VLAN and mark (about 8.4 units a character, bold 14px). */
@@ -97,7 +109,7 @@ export function layoutTopology(t: Topology): TopologyLayout {
   const mgmtItems = mgmt ? items.get(mgmt.id)! : [];
   const mgmtCols = columnsFor(mgmtItems.length, 4);
   if (mgmt) items.set(mgmt.id, orderMembers(mgmtItems, rank, mgmtCols));
-  const mgmtGrid = mgmt ? grid(mgmtItems.length, mgmtCols, labelWidth(mgmt)) : undefined;
+  const mgmtGrid = mgmt ? grid(mgmtItems.length, mgmtCols, labelWidth(mgmt), ROOM_ABOVE) : undefined;
 
   // A PA network: the MUXes' (and any other) PAs in a column on the left, the hosts' PAs on the right,
   // the tunnels between them.
@@ -110,7 +122,7 @@ export function layoutTopology(t: Topology): TopologyLayout {
     // PORT_DROP_X) passes beside the items below it instead of through them.
     // The PA network's long title wraps onto two lines rather than widening the drawing.
     const column = (list: readonly Item[], x0: number, step: number) => {
-      let y = HEADER + 26;
+      let y = PA_TOP;
       return list.map((i, k) => {
         const cell = { id: i.id, x: x0 + k * step, y, h: heightOf(i) };
         y += cell.h + GAP / 2;
@@ -121,32 +133,34 @@ export function layoutTopology(t: Topology): TopologyLayout {
     const rightW = right.length > 0 ? NODE_W + STAIR * (right.length - 1) : 0;
     const width = Math.max(Math.ceil(labelWidth(net) / 2) + 40, PAD * 2 + leftW + rightW + (leftW > 0 && rightW > 0 ? TUNNEL_GAP : 0));
     const cells = [...column(left, PAD, STAIR), ...column(right, width - PAD - rightW, STAIR)];
-    const height = Math.max(HEADER, ...cells.map((c) => c.y + c.h)) + PAD + 8;
+    const height = Math.max(PA_TOP, ...cells.map((c) => c.y + c.h)) + PA_TITLE;
     return { net, width, height, cells: new Map(cells.map((c) => [c.id, c])) };
   });
 
   const bottomGrids = bottom.map((n) => {
     const count = items.get(n.id)!.length;
-    return grid(count, columnsFor(count, 3), labelWidth(n));
+    return grid(count, columnsFor(count, 3), labelWidth(n), ROOM_BELOW);
   });
   const bottomWidths = [...bottomGrids.map((g) => g.width), ...paLayouts.map((p) => p.width)];
   const bottomWidth = bottomWidths.reduce((w, v) => w + v, 0) + GAP * Math.max(0, bottomWidths.length - 1);
-  const innerWidth = Math.max(mgmtGrid?.width ?? 0, bottomWidth, 320);
   const bottomHeight = Math.max(0, ...bottomGrids.map((g) => g.height), ...paLayouts.map((p) => p.height));
 
-  // The VIP pool above the host; placed over the MUXes once their x is known.
+  // The VIP pool: one column of VIPs beside the management scope, its title on two lines when set large.
   const vipNet = t.networks.find((n) => n.kind === 'vip');
   const vips = vipNet && t.slb ? [...new Set([...t.slb.rules.map((r) => r.vip), ...t.slb.extraVips])] : [];
-  const vipGrid = vipNet && vips.length > 0 ? grid(vips.length, 1, labelWidth(vipNet)) : undefined;
+  const vipGrid = vipNet && vips.length > 0 ? grid(vips.length, 1, Math.ceil(labelWidth(vipNet) / 2) + 40, ROOM_ABOVE) : undefined;
+  const vipRoom = vipGrid ? vipGrid.width + GAP : 0;
+  const innerWidth = Math.max((mgmtGrid?.width ?? 0) + vipRoom, bottomWidth, 320);
+  const topHeight = Math.max(mgmtGrid?.height ?? 0, vipGrid?.height ?? 0);
   const hostTop = 0;
 
   const placeItem = (item: Item, parent: string, x: number, y: number) => {
     if (item.iface) boxes.push({ id: item.id, kind: 'port', parent, x, y, width: PORT_W, height: PORT_H, owner: item.node.id, interface: item.iface });
     else boxes.push({ id: item.id, kind: 'node', parent, x, y, width: NODE_W, height: NODE_H });
   };
-  const placeGrid = (net: NetworkDef, g: Grid, x: number, y: number, width: number, height: number, alignRight = false) => {
+  const placeGrid = (net: NetworkDef, g: Grid, x: number, y: number, width: number, height: number, alignRight = false, titleAt?: 'bottom') => {
     const id = networkBoxId(net.id);
-    boxes.push({ id, kind: 'network', parent: hostId, x, y, width, height });
+    boxes.push({ id, kind: 'network', parent: hostId, x, y, width, height, ...(titleAt ? { titleAt } : {}) });
     // A grid in a group wider than it: centred, so the drops stay evenly spread; or at the right end,
     // next to the VIP pool, for the management scope whose MUXes and DIPs the VIPs are tied to.
     const shift = Math.max(0, alignRight ? width - g.width : Math.floor((width - g.width) / 2));
@@ -158,15 +172,23 @@ export function layoutTopology(t: Topology): TopologyLayout {
 
   let y = HEADER;
   let x = PAD;
-  if (mgmt && mgmtGrid) {
-    placeGrid(mgmt, mgmtGrid, x, y, innerWidth, mgmtGrid.height, vipGrid !== undefined);
-    y += mgmtGrid.height + BUS_GAP;
+  if (mgmt && mgmtGrid) placeGrid(mgmt, mgmtGrid, x, y, innerWidth - vipRoom, topHeight, vipGrid !== undefined);
+  if (vipNet && vipGrid) {
+    const id = networkBoxId(vipNet.id);
+    // At the host's right end, level with the management scope's back row where the MUXes and DIPs sit.
+    boxes.push({ id, kind: 'network', parent: hostId, x: PAD + innerWidth - vipGrid.width, y, width: vipGrid.width, height: topHeight });
+    vips.forEach((vip, i) => {
+      const cell = vipGrid.cells[i]!;
+      boxes.push({ id: vipBoxId(vip), kind: 'node', parent: id, x: cell.x, y: cell.y, width: NODE_W, height: NODE_H });
+    });
   }
+  if (topHeight > 0) y += topHeight + BUS_GAP;
   boxes.push({ id: t.switch.id, kind: 'switch', parent: hostId, x: PAD, y, width: innerWidth, height: SWITCH_H });
   y += SWITCH_H + BUS_GAP;
   bottom.forEach((net, i) => {
     const g = bottomGrids[i]!;
-    placeGrid(net, g, x, y, g.width, g.height);
+    // As tall as the row, so the titles along the bottom line up.
+    placeGrid(net, g, x, y, g.width, bottomHeight, false, 'bottom');
     x += g.width + GAP;
   });
   // The PA networks at the right end of the bottom row, under VFP's end of the switch.
@@ -174,7 +196,7 @@ export function layoutTopology(t: Topology): TopologyLayout {
   x = paStart;
   for (const p of paLayouts) {
     const id = networkBoxId(p.net.id);
-    boxes.push({ id, kind: 'network', parent: hostId, x, y, width: p.width, height: p.height });
+    boxes.push({ id, kind: 'network', parent: hostId, x, y, width: p.width, height: bottomHeight, titleAt: 'bottom' });
     for (const item of items.get(p.net.id)!) {
       const c = p.cells.get(item.id)!;
       placeItem(item, id, c.x, c.y);
@@ -197,15 +219,6 @@ export function layoutTopology(t: Topology): TopologyLayout {
     boxes.push({ id: vfpBoxId(t.switch.id), kind: 'vfp', parent: t.switch.id, x: vx, y: 6, width: VFP_W, height: SWITCH_H - 12 });
   }
 
-  if (vipNet && vipGrid) {
-    const id = networkBoxId(vipNet.id);
-    // Beside the host, level with the management scope's back row where the MUXes and DIPs sit.
-    boxes.push({ id, kind: 'network', x: hostBox.width + GAP, y: HEADER, width: vipGrid.width, height: vipGrid.height });
-    vips.forEach((vip, i) => {
-      const cell = vipGrid.cells[i]!;
-      boxes.push({ id: vipBoxId(vip), kind: 'node', parent: id, x: cell.x, y: cell.y, width: NODE_W, height: NODE_H });
-    });
-  }
 
   // NIC drops: from the node for its home NICs, from the port box for the others.
   for (const node of [...vms, ...(host ? [host] : [])]) {

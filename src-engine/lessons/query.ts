@@ -34,7 +34,8 @@ export function createRunQuery(result: RunResult, switchId: string): RunQuery {
       return { tx, layers: d.ok ? d.value.layers : [] };
     });
   const index = new Map(frames.map((f) => [f.tx.id, f]));
-  const events = [...result.events].sort((a, b) => a.time - b.time || a.id - b.id);
+  // Already in time order (RunResult.events).
+  const events = result.events;
   const attempts = flowAttempts(result);
   const notBefore = (t: Transmission, m?: Moment) => m === undefined || t.time > m.time || (t.time === m.time && (m.txId === undefined || t.id >= m.txId));
   return {

@@ -95,6 +95,12 @@ describe('answers come from the engine', () => {
     expect(answerOf('mux-dies', 'void-next').answer).toBe('MuxVM');
     expect(answerOf('mux-dies', 'client-retries').answer).toBe('retransmit');
     expect(answerOf('mux-dies', 'why-removed').answer).toBe('tcp-gave-up');
+    // The two clocks, from the run: TCP's limit ran out 18.9 s after the KEEPALIVE, long before the hold timer.
+    expect(answerOf('mux-dies', 'why-removed').why).toBe(
+      'BGPVM sent MuxVM a BGP message at 48.633 s and nothing acknowledged it: TCP sent it again 5 times, waiting twice as long each time, and gave up at 67.533 s. ' +
+        "BGP's own clock, the 180 s hold timer agreed in the OPEN messages, would have run out only at 180.001 s, 180 s after BGPVM last heard from MuxVM (at 0.001 s). " +
+        "TCP's clock ran out first, and the session went down with it: BGPVM removes 192.168.133.74/32 learned from 192.168.100.6 (AS 64628): TCP timeout.",
+    );
     expect(answerOf('mux-dies', 'loop-next').answer).toBe('NATVM');
     expect(answerOf('mux-dies', 'loop-end').answer).toBe('ttl-exceeded');
     expect(answerOf('mux-dies', 'loop-end').why).toMatch(/routing loop between NATVM and BGPVM/);

@@ -33,20 +33,33 @@ describe('ARP', () => {
   it('reports address sizes other than Ethernet and IPv4 as malformed', () => {
     const bytes = encodePacket(arpRequest());
     bytes[18] = 8;
-    expect(decodePacket(bytes)).toMatchObject({ ok: false, error: { code: 'malformed', layer: 'arp', field: 'hardwareSize', offset: 18 } });
+    expect(decodePacket(bytes)).toMatchObject({
+      ok: false,
+      error: { code: 'malformed', layer: 'arp', field: 'hardwareSize', offset: 18, message: 'ARP hardwareSize at byte 18: hardware size 8 is not 6: only Ethernet MAC addresses are modelled' },
+    });
     bytes[18] = 6;
     bytes[19] = 16;
-    expect(decodePacket(bytes)).toMatchObject({ ok: false, error: { code: 'malformed', layer: 'arp', field: 'protocolSize', offset: 19 } });
+    expect(decodePacket(bytes)).toMatchObject({
+      ok: false,
+      error: { code: 'malformed', layer: 'arp', field: 'protocolSize', offset: 19, message: 'ARP protocolSize at byte 19: protocol size 16 is not 4: only IPv4 addresses are modelled' },
+    });
   });
 
   it('reports a short packet and bytes after a bare one', () => {
     expect(decodePacket(encodePacket(arpRequest()).subarray(0, 40))).toMatchObject({ ok: false, error: { code: 'truncated', layer: 'arp', field: 'targetIp', offset: 38 } });
     const extra = fromHex(toHex(encodePacket([arpRequest()[1]!])) + '00');
-    expect(decodePacket(extra, 'arp')).toMatchObject({ ok: false, error: { code: 'malformed', layer: 'arp', field: 'trailer', offset: 28 } });
+    expect(decodePacket(extra, 'arp')).toMatchObject({
+      ok: false,
+      error: { code: 'malformed', layer: 'arp', field: 'trailer', offset: 28, message: 'ARP trailer at byte 28: 1 bytes follow the 28-byte ARP packet; decode it inside its Ethernet frame' },
+    });
   });
 
   it('refuses bad addresses when encoding, naming the field', () => {
     const arp = { ...(arpRequest()[1] as ArpLayer), targetIp: '192.168.200' };
     expect(() => encodePacket([arp])).toThrow('arp.targetIp: "192.168.200" is not a dotted-quad IPv4 address');
+    const request = arpRequest()[1] as ArpLayer;
+    expect(() => encodePacket([{ ...request, hardwareType: 65536 }])).toThrow('arp.hardwareType: 65536 is not an integer from 0 to 65535');
+    expect(() => encodePacket([{ ...request, protocolType: -1 }])).toThrow('arp.protocolType: -1 is not an integer from 0 to 65535');
+    expect(() => encodePacket([{ ...request, opcode: 65536 }])).toThrow('arp.opcode: 65536 is not an integer from 0 to 65535');
   });
 });

@@ -153,4 +153,21 @@ describe('BGP-4', () => {
     const many = Array.from({ length: 1100 }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`);
     expect(update({ nlri: many })).toThrow('bgp: the update message is 4441 bytes, more than the 4096 BGP allows; split it');
   });
+
+  it('refuses an OPEN whose optional parameters do not fit their one-byte lengths', () => {
+    const open = (optionalParameters: Extract<BgpMessage, { kind: 'open' }>['optionalParameters']) => () =>
+      encodePacket([bgp({ ...(BGP_OPEN_MUX as Extract<BgpMessage, { kind: 'open' }>), optionalParameters })]);
+    // One parameter holding 256 bytes; then two of 200 each, 404 bytes in all.
+    expect(open([{ type: 'other', code: 1, data: new Uint8Array(256) }])).toThrow('bgp.message.optionalParameters.0: 256 bytes do not fit one parameter (255); split it');
+    const twice = Array.from({ length: 2 }, () => ({ type: 'other' as const, code: 1, data: new Uint8Array(200) }));
+    expect(open(twice)).toThrow("bgp.message.optionalParameters: 404 bytes, more than an OPEN's 255");
+    // 255 bytes fit one parameter, but with its type and length not the OPEN; 251 fit both.
+    expect(open([{ type: 'other', code: 1, data: new Uint8Array(255) }])).toThrow("bgp.message.optionalParameters: 257 bytes, more than an OPEN's 255");
+    expect(open([{ type: 'other', code: 1, data: new Uint8Array(251) }])).not.toThrow();
+    // A capability holding 256 bytes of data does not fit its own length.
+    expect(open([{ type: 'capabilities', capabilities: [{ kind: 'other', code: 7, data: new Uint8Array(256) }] }])).toThrow(
+      'bgp.message.optionalParameters.0.capabilities.0: 256 bytes of data do not fit a capability (255)',
+    );
+  });
 });
+

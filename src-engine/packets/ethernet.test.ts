@@ -30,15 +30,15 @@ describe('Ethernet II', () => {
     const p = decodeOk(bytes);
     expect(p.layers).toEqual([eth, arp]);
     expect(p.layerSpans).toEqual([{ start: 0, end: 18 }, { start: 18, end: 46 }]);
-    expect(p.fields.filter((f) => f.layer === 'ethernet').map((f) => [f.field, f.start, f.end, f.bitMask])).toEqual([
-      ['dst', 0, 6, undefined],
-      ['src', 6, 12, undefined],
-      ['vlan', 12, 16, undefined],
-      ['vlan.tpid', 12, 14, undefined],
-      ['vlan.pcp', 14, 15, 0xe0],
-      ['vlan.dei', 14, 15, 0x10],
-      ['vlan.vid', 14, 16, 0x0fff],
-      ['etherType', 16, 18, undefined],
+    expect(p.fields.filter((f) => f.layer === 'ethernet').map((f) => [f.field, f.label, f.start, f.end, f.bitMask])).toEqual([
+      ['dst', 'Destination', 0, 6, undefined],
+      ['src', 'Source', 6, 12, undefined],
+      ['vlan', '802.1Q virtual LAN tag', 12, 16, undefined],
+      ['vlan.tpid', 'Tag protocol identifier', 12, 14, undefined],
+      ['vlan.pcp', 'Priority', 14, 15, 0xe0],
+      ['vlan.dei', 'Drop eligible', 14, 15, 0x10],
+      ['vlan.vid', 'VLAN ID', 14, 16, 0x0fff],
+      ['etherType', 'Type', 16, 18, undefined],
     ]);
   });
 

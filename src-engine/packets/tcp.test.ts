@@ -85,5 +85,16 @@ describe('TCP', () => {
     expect(() => encodePacket([{ ...tcp, seq: 2 ** 32 }])).toThrow('tcp.seq: 4294967296 is not an integer from 0 to 4294967295');
     expect(() => encodePacket([{ ...tcp, window: 65536 }])).toThrow('tcp.window');
     expect(() => encodePacket([{ ...tcp, mss: -1, checksum: 0 }])).toThrow('tcp.mss');
+    // Each field out of range is named, with the range it must be in.
+    expect(() => encodePacket([{ ...tcp, srcPort: 65536 }])).toThrow('tcp.srcPort: 65536 is not an integer from 0 to 65535');
+    expect(() => encodePacket([{ ...tcp, dstPort: -1 }])).toThrow('tcp.dstPort: -1 is not an integer from 0 to 65535');
+    expect(() => encodePacket([{ ...tcp, ack: 2 ** 32 }])).toThrow('tcp.ack: 4294967296 is not an integer from 0 to 4294967295');
+    expect(() => encodePacket([{ ...tcp, urgentPointer: 65536 }])).toThrow('tcp.urgentPointer: 65536 is not an integer from 0 to 65535');
+    expect(() => encodePacket([{ ...tcp, checksum: 65536 }])).toThrow('tcp.checksum: 65536 is not an integer from 0 to 65535');
+  });
+
+  it('needs the IPv4 header before it to compute its checksum, and says how to do without', () => {
+    expect(() => encodePacket([tcp])).toThrow('tcp.checksum: computing it needs the IPv4 layer right before TCP; give the checksum explicitly');
+    expect(toHex(encodePacket([{ ...tcp, checksum: 0xbeef }]).subarray(16, 18))).toBe('beef');
   });
 });

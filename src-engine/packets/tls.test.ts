@@ -95,4 +95,18 @@ describe('TLS records', () => {
     expect(new TextDecoder().decode(bytes.subarray(sni.start, sni.end))).toBe('portal.azurestack.local');
     expect(sni.label).toBe('Server name');
   });
+
+  it('takes a record up to the 18,432 bytes a protected fragment may hold (RFC 5246 6.2.3) as a record, one byte more as raw bytes', () => {
+    const record = (length: number) => {
+      const bytes = new Uint8Array(5 + length).fill(0x5a);
+      bytes.set([23, 0x03, 0x03, length >>> 8, length & 0xff]);
+      return bytes;
+    };
+    const longest = decodeFrom(record(16384 + 2048));
+    expect(longest.layers).toHaveLength(1);
+    expect(longest.layers[0]).toMatchObject({ type: 'tls', contentType: 23, version: 0x0303 });
+    expect((longest.layers[0] as TlsLayer).data).toHaveLength(18432);
+    const over = decodeFrom(record(18433));
+    expect(over.layers.map((l) => l.type)).toEqual(['raw']);
+  });
 });

@@ -47,6 +47,17 @@ describe('UDP', () => {
     expect(types({ ...udp, dstPort: 53 }, [dns])).toEqual(['ipv4', 'udp', 'dns']);
   });
 
+  it('refuses a datagram over the 65,535 bytes its length field holds, and a checksum with no IPv4 header to sum', () => {
+    const datagram = (payload: number, u: UdpLayer = { ...udp, checksum: 0 }) => encodePacket([u, { type: 'raw', data: new Uint8Array(payload) }]);
+    expect(toHex(datagram(65_527).subarray(4, 6))).toBe('ffff');
+    expect(() => datagram(65_528)).toThrow('udp: the datagram is 65536 bytes, more than the 65535 UDP allows');
+    expect(() => datagram(1, { ...udp, srcPort: 65536, checksum: 0 })).toThrow('udp.srcPort: 65536 is not an integer from 0 to 65535');
+    expect(() => datagram(1, { ...udp, dstPort: -1, checksum: 0 })).toThrow('udp.dstPort: -1 is not an integer from 0 to 65535');
+    expect(() => datagram(1, { ...udp, length: 65536, checksum: 0 })).toThrow('udp.length: 65536 is not an integer from 0 to 65535');
+    expect(() => datagram(1, { ...udp, checksum: 65536 })).toThrow('udp.checksum: 65536 is not an integer from 0 to 65535');
+    expect(() => datagram(1, udp)).toThrow('udp.checksum: computing it needs the IPv4 layer right before UDP; give the checksum explicitly, or 0 for none');
+  });
+
   it('reports a length that disagrees with the IPv4 payload', () => {
     const bytes = encodePacket([ip, udp, { type: 'raw', data: Uint8Array.of(1, 2) }]);
     const withLength = (n: number) => {

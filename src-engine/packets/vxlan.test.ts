@@ -11,6 +11,7 @@ describe('VXLAN', () => {
     expect(toHex(encodePacket([{ type: 'vxlan', flags: 0x08, vni: 4096 }]))).toBe('08000000' + '001000' + '00');
     expect(toHex(encodePacket([{ type: 'vxlan', flags: 0x08, vni: 0xabcdef }]))).toBe('08000000abcdef00');
     expect(() => encodePacket([{ type: 'vxlan', flags: 0x08, vni: 0x1000000 }])).toThrow('vxlan.vni: 16777216 is not an integer from 0 to 16777215');
+    expect(() => encodePacket([{ type: 'vxlan', flags: 0x100, vni: 1 }])).toThrow('vxlan.flags: 256 is not an integer from 0 to 255');
   });
 
   it("encodes MuxVM's VXLAN SYN byte for byte as tshark validates it", () => {
@@ -75,6 +76,16 @@ describe('vxlanSourcePort', () => {
     const others = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((i) => port({}, { srcPort: 49731 + i })));
     expect(others.size).toBeGreaterThan(4);
     expect(others.has(base)).toBe(false);
+  });
+
+  it('hashes a VLAN-tagged inner frame (802.1Q) by the IPv4 flow behind the tag, as the untagged one', () => {
+    const inner = encodePacket(synAtMux());
+    const tagged = new Uint8Array(inner.length + 4);
+    tagged.set(inner.subarray(0, 12));
+    tagged.set([0x81, 0x00, 0x03, 0xe9], 12); // TPID, then priority 0 and VLAN 1001
+    tagged.set(inner.subarray(12), 16);
+    expect(innerFlowHash(tagged)).toBe(0x8ae9733d);
+    expect(vxlanSourcePort(tagged)).toBe(58042);
   });
 
   it('hashes frames that are not IPv4 by their MAC addresses and type', () => {

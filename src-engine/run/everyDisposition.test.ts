@@ -109,6 +109,18 @@ const ENDINGS: Record<Disposition, { readonly run: () => Ending; readonly reason
     reason: 'NATVM received the packet with a wrong IPv4 header checksum',
     at: 'NATVM',
   },
+  'not-a-router': {
+    // SQLVM's gateway mistyped as ADVM's address: ADVM is a DNS server, not a router, and drops the ping.
+    run: () => {
+      const t = pocTopology();
+      const nodes = t.nodes.map((n) => (n.id === 'SQLVM' ? { ...n, routes: n.routes.map((r) => ({ ...r, via: '192.168.100.2' })) } : n));
+      const r = simulate({ ...t, nodes }, { from: 'SQLVM', to: 'ClientVM' });
+      if (!r.ok) throw new Error(r.error.message);
+      return ending(r.value.result.trace);
+    },
+    reason: 'ADVM does not forward packets and 192.168.200.10 is not its address',
+    at: 'ADVM',
+  },
   'budget-exceeded': {
     run: () => {
       const r = simulate(pocTopology(), { from: 'ClientVM', to: 'https://portal.azurestack.local' }, { full: true }, { simTime: LIMITS.simTime, events: 50 });

@@ -67,4 +67,16 @@ describe('the run session', () => {
     const t = session.tables('PortalVM', 1);
     expect(t.ok && t.value.up).toBe(false);
   });
+
+  it('a run aside (to compare) returns its result, and the last run stays the last run', () => {
+    const session = createRunSession();
+    session.run(pocTopology(), { ...REQUEST, whatIf: [{ action: 'fail', target: 'PortalVM', at: 0 }] });
+    const aside = session.runAside(pocTopology(), REQUEST);
+    expect(aside.ok && aside.value.trace.disposition).toBe('delivered');
+    const t = session.tables('PortalVM', 1);
+    expect(t.ok && t.value.up).toBe(false);
+    const bad = session.runAside(pocTopology(), { from: 'Nowhere', to: 'PortalVM' });
+    expect(bad.ok || bad.error.code).toBe('unknown-node');
+  });
 });
+

@@ -40,3 +40,6 @@ export const Timing = {
 } as const;
 
 export const SECOND = 1_000_000;
+
+/** A simulated time in seconds for a sentence: "67.533 s", "5 s". */
+export const secondsText = (t: number): string => `${+(t / SECOND).toFixed(3)} s`;

@@ -20,6 +20,8 @@ export const DISPOSITIONS = [
   'timeout',
   /** A device dropped the packet because its IPv4 header checksum is wrong (the header was corrupted on the way). */
   'bad-checksum',
+  /** An end host (one that does not forward) got a packet addressed to someone else: a gateway set to a host. */
+  'not-a-router',
   /** The run reached its simulated-time or event budget (limits.ts) before the flow ended. */
   'budget-exceeded',
 ] as const;
@@ -41,6 +43,7 @@ export const DISPOSITION_LABEL: Readonly<Record<Disposition, string>> = {
   'too-big': 'failed: packet too big for the MTU',
   timeout: 'failed: timed out',
   'bad-checksum': 'failed: header checksum wrong',
+  'not-a-router': 'failed: sent to a host that does not forward',
   'budget-exceeded': 'stopped: the run reached its limit',
 };
 

@@ -33,3 +33,14 @@ export const isEvent =
 
 /** The transmission an event stands for: only a 'transmission' event has one. */
 export const transmissionOf = (e: SimEvent): number | undefined => (e.kind === 'transmission' ? e.transmissionId : undefined);
+
+/** The TTL with which an IPv4 frame's summary ends (" TTL 63"): written here, so the signature below knows it. */
+export const ttlSuffix = (ttl: number): string => ` TTL ${ttl}`;
+const TTL_AT_END = / TTL \d+$/;
+
+/**
+ * What makes two events "the same again": everything but the TTL a frame's summary ends with. A routing
+ * loop's round trips differ only in it, so the event list folds them into one row.
+ */
+export const eventSignature = (e: SimEvent): string =>
+  `${e.kind}|${e.node}|${e.protocol ?? ''}|${e.kind === 'transmission' ? e.summary.replace(TTL_AT_END, '') : e.summary}`;

@@ -8,6 +8,7 @@ import { HANDSHAKE_NAMES, serverNameOf } from '../packets/tls';
 import { LAYER_NAMES } from '../packets/errors';
 import { capabilityText } from '../packets/bgpOpen';
 import { IDENTITY, type FilterKey, type Protocol } from './protocolNames';
+import { ttlSuffix } from './events';
 
 export { FILTER_KEYS, FILTER_LABELS, filterOf, type FilterKey, type Protocol } from './protocolNames';
 
@@ -72,7 +73,7 @@ function bgpText(m: BgpMessage): string {
   }
 }
 
-const ttlText = (ip: Ipv4Layer) => ` TTL ${ip.ttl}`;
+const ttlText = (ip: Ipv4Layer) => ttlSuffix(ip.ttl);
 const tcpBase = (ip: Ipv4Layer, tcp: TcpLayer) => `${ip.src}:${tcp.srcPort} -> ${ip.dst}:${tcp.dstPort} TCP ${tcpFlagNames(tcp.flags).join('/')}`;
 const tcpToken = (tcp: TcpLayer) => `TCP ${tcpFlagNames(tcp.flags).join('-') || 'data'}`;
 const bgpKinds = (layers: readonly Layer[]) => layers.flatMap((l) => (l.type === 'bgp' ? [l.message] : []));

@@ -4,11 +4,11 @@
 // animation costs no React render, no layout and no paint: the compositor just moves the layers.
 import { ViewportPortal } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
-import { selectCurrentTxId, selectCursor, selectGeometry, selectTimeline, useAppStore } from '../store/store';
+import { selectCurrentTxId, selectCursor, selectGeometry, selectHopRoles, selectTimeline, useAppStore } from '../store/store';
 import { currentProgress, onProgress } from './clock';
 import { DropMarkers } from './DropMarkers';
 import { useLegibleScale } from '../diagram/LegibleText';
-import { coveredTags } from './tagYield';
+import { coveredBadges, coveredTags } from './tagYield';
 import { MAX_TOKENS } from './tokenIds';
 import { pointAlong } from './tokenPath';
 import { glideDistance, glideSpan, stepTokens, type Token } from './tokens';
@@ -52,16 +52,15 @@ export function TokenLayer() {
     [tokens, span],
   );
 
-  // A token resting in a network's title band (arriving at a device below the switch) makes the title yield,
-  // and so does one gliding through it (to or from a device below the switch).
+  // The VLAN tags and the devices' badges a resting token's label covers yield while it rests. (No network
+  // title needs to: below the switch, where tokens run into a network, its title sits at the far edge.)
+  const roles = useAppStore(selectHopRoles);
   const yieldCss = useMemo(() => {
-    const rule = (n: string, token: string) => `.react-flow:has(${token}[data-${token === '.token-arrived' ? 'yields' : 'crosses'}="${CSS.escape(n)}"]) [data-net="${CSS.escape(n)}"] .net-label { visibility: hidden; }`;
-    const resting = [...new Set(tokens.map((t) => t.path.yields).filter((n): n is string => n !== undefined))].map((n) => rule(n, '.token-arrived'));
-    const crossing = [...new Set(tokens.map((t) => t.path.crosses).filter((n): n is string => n !== undefined))].map((n) => rule(n, '.token:not(.token-arrived, .token-waiting)'));
-    // The VLAN tags a resting label covers yield too.
-    const tags = geo ? coveredTags(geo, tokens, fz).map((id) => `.react-flow:has(.token-arrived) [data-vlan-tag="${CSS.escape(id)}"] { visibility: hidden; }`) : [];
-    return [...resting, ...crossing, ...tags].join('\n');
-  }, [tokens, geo, fz]);
+    if (!geo) return '';
+    const tags = coveredTags(geo, tokens, fz).map((id) => `.react-flow:has(.token-arrived) [data-vlan-tag="${CSS.escape(id)}"] { visibility: hidden; }`);
+    const badges = roles ? coveredBadges(geo, tokens, roles, fz).map((id) => `.react-flow:has(.token-arrived) .vm[data-node-id="${CSS.escape(id)}"] .hop-badges { visibility: hidden; }`) : [];
+    return [...tags, ...badges].join('\n');
+  }, [tokens, geo, fz, roles]);
 
   return (
     <ViewportPortal>
@@ -76,8 +75,6 @@ export function TokenLayer() {
             className={`token token-${t.protocol} token-anchor-${t.path.anchor}${t.side ? ` token-side-${t.side}` : ''}${t.inFlow ? ' token-flow' : ''}${t.path.lost ? ' token-lost' : ''}${tokens.length > 1 && t.txId === shown ? ' token-shown' : ''}${p0 >= 1 ? ' token-arrived' : glideDistance(t, p0, span) === undefined ? ' token-waiting' : ''}`}
             style={{ transform: at(t, glideDistance(t, p0, span) ?? 0), ...(t.lane > 0 ? { '--lane': t.lane } : {}) } as CSSProperties}
             data-tx={t.txId}
-            data-yields={t.path.yields}
-            data-crosses={t.path.crosses}
           >
             <span className="token-bead" />
             <TokenShape token={t} />

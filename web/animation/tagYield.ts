@@ -1,5 +1,7 @@
-// Labels that yield: the VLAN tags a resting token's label covers are hidden while it rests there. The
-// label's box is estimated from its text (the tokens are few; the tags near each are found by bisection).
+// Labels that yield: the VLAN tags a resting token's label covers are hidden while it rests there, and so is
+// a device's badge a token resting at another device covers (in a flood, the tokens under the management
+// scope's first row rest in the gap where the second row's badges hang). Boxes are estimated from their text
+// (the tokens are few; the tags near each are found by bisection).
 import type { Geometry, Rect } from '../diagram/geometry';
 import { tagBox } from '../diagram/vlanTag';
 import type { Token } from './tokens';
@@ -25,6 +27,35 @@ export function restBox(t: Token, fz: number): Rect {
 }
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** About the width of a badge's character (bold 12px uppercase, spaced 0.03em), in ems. */
+const BADGE_EM = 0.78;
+
+/**
+ * Where a device's badge hangs (see .hop-badges in styles.css): outside its box's right end, above it when the
+ * device sits above the switch, below it when below.
+ */
+export function badgeBox(box: Rect, above: boolean, text: string, fz: number): Rect {
+  const font = 12 * fz;
+  const w = text.length * BADGE_EM * font + 10;
+  const h = font + 4;
+  return { x: box.x + box.width - 6 - w, y: above ? box.y - 3 - h : box.y + box.height + 3, width: w, height: h };
+}
+
+/** The devices (of `roles`, the step's senders and receivers) whose badge a resting token's label would cover. */
+export function coveredBadges(geo: Geometry, tokens: readonly Token[], roles: ReadonlyMap<string, 'sender' | 'receiver'>, fz: number): string[] {
+  const sw = geo.box(geo.switchId);
+  if (!sw) return [];
+  const rests = tokens.map((t) => restBox(t, fz));
+  const out: string[] = [];
+  for (const [node, role] of roles) {
+    const box = node === geo.switchId ? undefined : geo.box(node);
+    if (!box) continue;
+    const badge = badgeBox(box, box.y < sw.y, role === 'sender' ? 'sends' : 'receives', fz);
+    if (rests.some((r) => overlaps(r, badge))) out.push(node);
+  }
+  return out;
+}
 
 /** The ids of the wires whose VLAN tag a resting token's label would cover. */
 export function coveredTags(geo: Geometry, tokens: readonly Token[], fz: number): string[] {

@@ -22,10 +22,6 @@ export interface TokenPath {
   /** The frame reached no port (link or node down): the token stops half way and shows where it died. */
   readonly lost: boolean;
   readonly anchor: TokenAnchor;
-  /** The network whose title band the token rests in (arriving at a device below the switch): its title yields. */
-  readonly yields?: string;
-  /** The network whose title band the path runs through (a device below the switch): its title yields while the token glides. */
-  readonly crosses?: string;
   /** The path starts (or ends) at a device's edge: the gliding bead is drawn only from NODE_CLEAR off it. */
   readonly fromNode?: boolean;
   readonly toNode?: boolean;
@@ -61,7 +57,7 @@ export function transmissionPath(geo: Geometry, tx: Transmission, entryX?: numbe
       const below = last.y > geo.switchMidY;
       const full = sw ? [...pts.slice(0, -1), { x: last.x, y: below ? sw.y + sw.height : sw.y }] : pts;
       const anchor = lost || !sw ? 'center' : below ? 'below' : 'above';
-      return { points: lost ? truncate(full, 0.5) : full, lost, anchor, ...(anchor === 'below' && tunnel.network ? { yields: tunnel.network } : {}), ...(below && tunnel.network ? { crosses: tunnel.network } : {}), fromNode: true };
+      return { points: lost ? truncate(full, 0.5) : full, lost, anchor, fromNode: true };
     }
     const a = geo.nic(tx.fromNode, tx.fromInterface);
     if (!a) return undefined;
@@ -70,7 +66,7 @@ export function transmissionPath(geo: Geometry, tx: Transmission, entryX?: numbe
       { x: a.x, y: a.yNode },
       { x: a.x, y: a.ySwitch },
     ];
-    return { points: lost ? truncate(full, 0.5) : full, lost, anchor: lost ? 'center' : a.above ? 'above' : 'below', ...(!a.above && a.network ? { crosses: a.network } : {}), fromNode: true };
+    return { points: lost ? truncate(full, 0.5) : full, lost, anchor: lost ? 'center' : a.above ? 'above' : 'below', fromNode: true };
   }
   const p = geo.port(tx.fromInterface) ?? (tx.toNode && tx.toInterface ? { node: tx.toNode, iface: tx.toInterface } : undefined);
   if (!p) return undefined;
@@ -84,7 +80,7 @@ export function transmissionPath(geo: Geometry, tx: Transmission, entryX?: numbe
   ].filter((pt, i, all) => i === 0 || pt.x !== all[i - 1]!.x || pt.y !== all[i - 1]!.y);
   // It arrives at the node's edge and rests outside the box, on the switch's side, clear of its labels.
   const anchor = lost ? 'center' : a.above ? 'below' : 'above';
-  return { points: lost ? truncate(full, 0.75) : full, lost, anchor, ...(anchor === 'above' && a.network ? { yields: a.network } : {}), ...(!a.above && a.network ? { crosses: a.network } : {}), ...(lost ? {} : { toNode: true }) };
+  return { points: lost ? truncate(full, 0.75) : full, lost, anchor, ...(lost ? {} : { toNode: true }) };
 }
 
 export function length(points: readonly Point[]): number {

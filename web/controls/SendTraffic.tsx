@@ -1,13 +1,20 @@
 // Sending traffic: a source VM, a destination (a name, a URL or an address) and one button for the
 // preset lesson. What the user typed stays in the field when it is wrong; the message under it says
 // what is wrong and how to fix it.
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { ErrorCode } from '../../src-engine/protocol';
 import { PRESET_REQUEST } from '../store/runSlice';
 import { selectRunError, selectRunStatus, selectTopology, useAppStore } from '../store/store';
 
 /** Errors about what was typed: shown under the field, which keeps the text. */
 const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['bad-destination', 'unknown-node']);
+
+/**
+ * Above this many sources, From is a field with the sources as suggestions rather than a list: a list of
+ * thousands of options costs the page a long task to build and to style each time a topology loads, and is
+ * slow to pick from. The suggestions are built when the field is first focused.
+ */
+export const SUGGEST_SOURCES_FROM = 200;
 
 /** The engine's destination parser, loaded with the first Send rather than the first screen. */
 const loadDestination = () => import('../../src-engine/view/destination');
@@ -22,13 +29,20 @@ export function SendTraffic() {
   const status = useAppStore(selectRunStatus);
   const runError = useAppStore(selectRunError);
   const [problem, setProblem] = useState<string | undefined>();
+  const [fromProblem, setFromProblem] = useState<string | undefined>();
+  const [suggesting, setSuggesting] = useState(false);
   const engineProblem = runError && INPUT_ERRORS.has(runError.code) ? runError.message : undefined;
-  const message = problem ?? engineProblem;
-  const sources = topology?.nodes.filter((n) => n.interfaces.length > 0) ?? [];
+  const message = fromProblem ?? problem ?? engineProblem;
+  const sources = useMemo(() => topology?.nodes.filter((n) => n.interfaces.length > 0) ?? [], [topology]);
+  const many = sources.length > SUGGEST_SOURCES_FROM;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!topology) return;
+    if (many && !sources.some((n) => n.id === from)) {
+      setFromProblem(`There is no VM named "${from}" to send from. Type one of the suggested names, e.g. ${sources[0]!.id}.`);
+      return;
+    }
     const { checkDestination } = await loadDestination();
     const check = checkDestination(topology, from, to);
     if (!check.ok) {
@@ -40,6 +54,7 @@ export function SendTraffic() {
   };
   const preset = () => {
     setProblem(undefined);
+    setFromProblem(undefined);
     setDraft({ from: PRESET_REQUEST.from, to: PRESET_REQUEST.to });
     void focusAfterRun(runFlow({ ...PRESET_REQUEST }));
   };
@@ -48,15 +63,39 @@ export function SendTraffic() {
     <form className="send" aria-label="Send traffic" onSubmit={(e) => void submit(e)} noValidate>
       <label className="field">
         <span>From</span>
-        <select value={from} onChange={(e) => setDraft({ from: e.target.value })} disabled={!topology}>
-          {!sources.some((n) => n.id === from) && <option value={from}>{from}</option>}
-          {sources.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.id}
-            </option>
-          ))}
-        </select>
+        {many ? (
+          <input
+            className="field-from"
+            value={from}
+            list={suggesting ? 'send-sources' : undefined}
+            onFocus={() => setSuggesting(true)}
+            onChange={(e) => {
+              setDraft({ from: e.target.value });
+              setFromProblem(undefined);
+            }}
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={fromProblem ? true : undefined}
+            aria-describedby={fromProblem ? 'to-problem' : undefined}
+          />
+        ) : (
+          <select value={from} onChange={(e) => setDraft({ from: e.target.value })} disabled={!topology}>
+            {!sources.some((n) => n.id === from) && <option value={from}>{from}</option>}
+            {sources.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.id}
+              </option>
+            ))}
+          </select>
+        )}
       </label>
+      {many && suggesting && (
+        <datalist id="send-sources">
+          {sources.map((n) => (
+            <option key={n.id} value={n.id} />
+          ))}
+        </datalist>
+      )}
       <label className="field field-to">
         <span>To</span>
         <input
@@ -68,8 +107,8 @@ export function SendTraffic() {
           placeholder="PortalVM, 192.168.133.74 or a URL"
           spellCheck={false}
           autoComplete="off"
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? 'to-problem' : undefined}
+          aria-invalid={message && !fromProblem ? true : undefined}
+          aria-describedby={message && !fromProblem ? 'to-problem' : undefined}
         />
       </label>
       <button type="submit" disabled={!topology || status === 'running'}>

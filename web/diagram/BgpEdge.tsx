@@ -2,16 +2,21 @@
 // the NICs: a dashed arc over the two speakers, labelled with the AS numbers and the session's state.
 // The label is SVG in the edge itself, so it sits above the network groups as the arc does.
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
+import { BADGE_LANE, HEADER } from '../../src-engine/view/index';
 import { selectBgpState, useAppStore } from '../store/store';
 import { useLegibleScale } from './LegibleText';
 import type { BgpEdgeData } from './toFlow';
 
-/** From a speaker's top to the middle of its host's title band: a network's title band and half the host's (layout's HEADER, 34). */
-const APEX_LIFT = 34 + 17;
+/** From a speaker's top to the middle of its host's title band: the badge lane, a network's title band and half the host's. */
+const APEX_LIFT = BADGE_LANE + HEADER + HEADER / 2;
 /** Two neighbouring nodes' centres apart (layout's NODE_W + GAP). */
 const NEAREST_PAIR = 180 + 34;
 /** Half a node's width (layout's NODE_W). */
 const NODE_HALF = 90;
+/** About the width of a character of the host's title (semibold 15px system-ui), in ems, rounded up. */
+const TITLE_EM = 0.62;
+/** Room for a provenance mark after the title (shown at 100% zoom and above). */
+const MARK_W = 100;
 
 export function BgpEdge({ id, source, target, sourceX, sourceY, targetX, targetY, data }: EdgeProps) {
   const base = (data as BgpEdgeData | undefined)?.label ?? 'BGP';
@@ -29,8 +34,11 @@ export function BgpEdge({ id, source, target, sourceX, sourceY, targetX, targetY
   const midY = Math.min(sourceY, targetY) - lift;
   const w = (label.length * 6.3 + 10) * fz + 6;
   const h = 18 * fz;
-  // Centred over the pair, but never left of the left speaker's box: enlarged text would reach the host's title.
-  const midX = Math.max((sourceX + targetX) / 2, Math.min(sourceX, targetX) - NODE_HALF + w / 2);
+  // Centred over the pair, but never left of the left speaker's box, nor over the host's title in the same band
+  // (its width estimated from its characters, bold 15px; zoomed in, its provenance mark follows it).
+  const title = (data as BgpEdgeData | undefined)?.title;
+  const titleEnd = title ? title.x + 12 + title.chars * TITLE_EM * 15 * fz + (fz > 1 ? 0 : MARK_W) + 20 : -Infinity;
+  const midX = Math.max((sourceX + targetX) / 2, Math.min(sourceX, targetX) - NODE_HALF + w / 2, titleEnd + w / 2);
   return (
     <>
       <BaseEdge id={id} path={path} className={down ? 'bgp-down' : undefined} />

@@ -30,17 +30,21 @@ export function panInto(target: Box, area: Box, margin = MARGIN): { dx: number; 
 function frameBox(root: HTMLElement, area: DOMRect): Box | undefined {
   const boxes = (selector: string) =>
     [...root.querySelectorAll<HTMLElement>(selector)].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.width < area.width * 0.6);
-  const tokens = boxes('.token');
-  // A frame spread wider than the area (a flood) is centred on its tokens; else its devices come into view too.
-  const spread = tokens.length > 0 && Math.max(...tokens.map((r) => r.right)) - Math.min(...tokens.map((r) => r.left)) > area.width - 2 * MARGIN;
-  const parts = spread ? tokens : [...tokens, ...boxes('.react-flow__node:has([data-hop])')];
-  if (parts.length === 0) return undefined;
-  return {
+  // A token's label, where it is drawn (its wrapper's box starts at the token's point, not round its label).
+  const tokens = boxes('.token .token-body');
+  // Its devices come into view too where they fit beside its tokens; else the tokens alone (a frame spread
+  // wider than the area, a flood, is centred on them).
+  const round = (parts: readonly DOMRect[]): Box => ({
     left: Math.min(...parts.map((r) => r.left)),
     top: Math.min(...parts.map((r) => r.top)),
     right: Math.max(...parts.map((r) => r.right)),
     bottom: Math.max(...parts.map((r) => r.bottom)),
-  };
+  });
+  const all = [...tokens, ...boxes('.react-flow__node:has([data-hop])')];
+  if (all.length === 0) return undefined;
+  const whole = round(all);
+  const fits = whole.right - whole.left <= area.width - 2 * MARGIN && whole.bottom - whole.top <= area.height - 2 * MARGIN;
+  return fits || tokens.length === 0 ? whole : round(tokens);
 }
 
 export function FollowHop({ userMoved }: { userMoved: RefObject<boolean> }) {

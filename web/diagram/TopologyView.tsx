@@ -78,7 +78,9 @@ function useProgressiveNodes(nodes: FlowNode[]): FlowNode[] {
 }
 
 export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
-  const { nodes: allNodes, edges, large } = useMemo(() => toFlow(snapshot), [snapshot]);
+  // The store's geometry is this snapshot's (set with it): the flow nodes reuse it rather than build it again.
+  const geometry = useAppStore((s) => (s.drawn === snapshot ? s.geometry : undefined));
+  const { nodes: allNodes, edges, large } = useMemo(() => toFlow(snapshot, geometry), [snapshot, geometry]);
   const nodes = useProgressiveNodes(allNodes);
   const devices = useMemo(() => {
     const rects = absoluteBoxes(snapshot.layout.boxes);
@@ -158,7 +160,7 @@ export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
     <>
       {css && <style data-testid="diagram-highlight">{css}</style>}
       <ReactFlow
-        className={`view-${view}`}
+        className={`view-${view}${large ? ' diagram-large' : ''}`}
         colorMode={theme === 'dark' ? 'dark' : 'light'}
         nodes={nodes}
         edges={edges}

@@ -1,7 +1,7 @@
 // Where things are on the diagram, in flow coordinates: the layout's boxes made absolute, and the point
 // where each NIC's bus drop meets its node and the switch. Pure, shared by the edges and the token layer
 // so a token runs exactly along the line drawn for its NIC.
-import { interfaceId, networkBoxId, PORT_DROP_X, portReader } from '../../src-engine/view/index';
+import { HEADER, interfaceId, networkBoxId, PORT_DROP_X, portReader } from '../../src-engine/view/index';
 import type { LayoutBox, TopologySnapshot } from '../../src-engine/protocol';
 
 export interface Rect {
@@ -28,8 +28,6 @@ export interface NicAnchor {
 /** The VXLAN leg as drawn: from a MUX's PA through the PA network to the host's PA, then into VFP. */
 export interface Tunnel {
   readonly points: readonly { x: number; y: number }[];
-  /** The network of the host's PA, where the tunnel ends. */
-  readonly network?: string;
 }
 
 export interface Geometry {
@@ -50,8 +48,8 @@ export interface Geometry {
   readonly overlayText: () => readonly Rect[];
 }
 
-/** The height of a group's title band (its children start below it). */
-export const TITLE_BAND = 34;
+/** The height of a group's title band (at its top, or at its bottom below the switch). */
+export const TITLE_BAND = HEADER;
 
 /** A NIC's wire to the switch, for what is drawn beside it (its VLAN tag). */
 export interface Wire {
@@ -131,10 +129,12 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
     const hostNic = edge ? boxById.get(edge.target) : undefined;
     const down = hostNic?.owner && hostNic.interface ? nic(hostNic.owner, hostNic.interface) : undefined;
     if (!a || !b || !down) return undefined;
-    return { points: tunnelPoints(a, b, down), ...(down.network ? { network: down.network } : {}) };
+    return { points: tunnelPoints(a, b, down) };
   };
-  // Switch port ids ("PortalVM.eth0") to their node and NIC, read once: a lookup per frame stays O(1).
-  const port = portReader(t.nodes);
+  // Switch port ids ("PortalVM.eth0") to their node and NIC, read once, when first asked (the frames of a
+  // run): a lookup per frame stays O(1), and loading a large topology does not wait for it.
+  let ports: ((id: string) => { node: string; iface: string } | undefined) | undefined;
+  const port = (id: string) => (ports ??= portReader(t.nodes))(id);
   // Each side's wires sorted by x once, so a step asks for those near a point without a pass over all.
   let sides: Map<boolean, Wire[]> | undefined;
   const wires = (above: boolean, x0: number, x1: number, max = Infinity): readonly Wire[] => {
@@ -166,7 +166,7 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
       for (const b of snapshot.layout.boxes) {
         const r = rects.get(b.id)!;
         if (b.kind === 'node') overlay.push(r);
-        else if (b.kind === 'host' || (b.kind === 'network' && !pa.has(b.id))) overlay.push({ ...r, height: TITLE_BAND });
+        else if (b.kind === 'host' || (b.kind === 'network' && !pa.has(b.id))) overlay.push({ ...r, y: b.titleAt === 'bottom' ? r.y + r.height - TITLE_BAND : r.y, height: TITLE_BAND });
       }
     }
     return overlay;
@@ -176,13 +176,15 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
 
 /** How far outside the host port's edge the tunnel turns towards its drop: it never runs over the port's labels. */
 export const TUNNEL_CLEAR = 12;
+/** The tunnel leaves the MUX port this far below its top: high, so its label under it keeps clear of the network's title below. */
+const TUNNEL_EXIT = 16;
 
 /**
- * The tunnel's line: out of the MUX port's right side, across towards the host port, round its corner just
+ * The tunnel's line: out of the MUX port's right side (near its top), across towards the host port, round its corner just
  * outside it (not through its name and address), then along the host's drop into VFP.
  */
 export function tunnelPoints(from: Rect, to: Rect, down: NicAnchor): { x: number; y: number }[] {
-  const y0 = from.y + from.height / 2;
+  const y0 = from.y + Math.min(TUNNEL_EXIT, from.height / 2);
   const midX = (from.x + from.width + to.x) / 2;
   // The side of the host port its drop leaves by: the top when the port sits below the switch.
   const yTurn = down.above ? to.y + to.height + TUNNEL_CLEAR : to.y - TUNNEL_CLEAR;

@@ -80,7 +80,7 @@ export function VmNodeView({ data }: NodeProps<FlowNode>) {
     );
   }
   return (
-    <div className={`vm vm-${node.kind}`} data-node-id={node.id} {...state} {...roving}>
+    <div className={`vm vm-${node.kind}`} data-node-id={node.id} data-side={data.below ? 'below' : undefined} {...state} {...roving}>
       {data.handles && <Handles bgp />}
       <div className="vm-name">
         <span className="title">{node.id}</span> <MarkBadge prov={node.prov} />
@@ -105,7 +105,7 @@ export function NetworkGroupView({ data }: NodeProps<FlowNode>) {
   const n = data.network;
   const vlan = networkVlan(n);
   return (
-    <div className={`net net-${n.kind}`} data-net={n.id}>
+    <div className={`net net-${n.kind}`} data-net={n.id} data-title-at={data.titleAt}>
       <div className="net-label" title={vlan.prov ? undefined : vlan.title}>
         <span className="title">{n.label}</span> <MarkBadge prov={n.prov} />{' '}
         {/* The VIP pool's "no VLAN" is in its tooltip: its box has room for its title only. */}

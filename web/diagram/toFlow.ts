@@ -3,12 +3,13 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import type { NetworkDef, NodeDef, Topology } from '../../src-engine/topology/schema';
-import { interfaceId, linkVlanText, networkVlan, PORT_DROP_X, readBoxId } from '../../src-engine/view/index';
-import { absoluteBoxes, createGeometry, nicOffset } from './geometry';
+import { hostBoxId, interfaceId, linkVlanText, networkVlan, PORT_DROP_X, readBoxId } from '../../src-engine/view/index';
+import { absoluteBoxes, createGeometry, nicOffset, type Geometry } from './geometry';
 
 /** `handles`: false for a VM of a large topology that no drawn edge ends at (its NIC drops are drawn in bulk). */
-export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[]; label: string; handles: boolean };
-export type GroupData = { kind: 'network'; network: NetworkDef } | { kind: 'host'; node: NodeDef | undefined; title: string };
+/** `below`: the VM sits below the switch (its badges hang under it, away from its wire). */
+export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[]; label: string; handles: boolean; below: boolean };
+export type GroupData = { kind: 'network'; network: NetworkDef; titleAt?: 'bottom' } | { kind: 'host'; node: NodeDef | undefined; title: string };
 export type SwitchData = { kind: 'switch'; sw: Topology['switch']; paAddress: string | undefined; label: string };
 export type VipData = { kind: 'vip'; vip: string; rule: NonNullable<Topology['slb']>['rules'][number] | undefined; muxes: readonly string[]; dips: readonly string[]; label: string };
 /** A NIC drawn in its own network, away from its node (MuxVM's PA NIC, the host's PA). */
@@ -28,7 +29,8 @@ export type BusEdgeData = {
   /** The least room between two wires on a side of the switch (for the tag's text). */
   room: number;
 };
-export type BgpEdgeData = { kind: 'bgp'; label: string };
+/** `title`: where the host's title starts (its band's left, in flow units) and how many characters it has: the label keeps right of it. */
+export type BgpEdgeData = { kind: 'bgp'; label: string; title?: { x: number; chars: number } };
 /** The VXLAN tunnel: drawn along fixed points (the same ones the token follows). */
 export type TunnelEdgeData = { kind: 'tunnel'; labelled: boolean; vni: number | undefined; points: readonly { x: number; y: number }[] };
 /** A VIP's tie to a MUX announcing it or to a DIP behind it. */
@@ -42,11 +44,17 @@ export const LARGE_FROM = 300;
 export const isLargeLayout = (boxCount: number) => boxCount > LARGE_FROM;
 
 
+/** The host's title, as its box shows it. */
+const hostTitle = (id: string) => `${id}: Hyper-V host`;
+
 /** Node ids the keyboard and the context menu act on: VMs, the host and the switch (not the groups). */
 export const isDeviceNode = (n: FlowNode) => n.type === 'vm' || n.type === 'switch' || n.type === 'vip' || n.type === 'port';
 
-/** `large`: drawn for scale (see LARGE_FROM), its NIC drops left out of the edges. */
-export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: Edge[]; large: boolean } {
+/**
+ * `large`: drawn for scale (see LARGE_FROM), its NIC drops left out of the edges. `geo`: the snapshot's
+ * geometry when the caller has it (the store's), so it is not built twice.
+ */
+export function toFlow(snapshot: TopologySnapshot, geo: Geometry = createGeometry(snapshot)): { nodes: FlowNode[]; edges: Edge[]; large: boolean } {
   const t = snapshot.topology;
   const nodesById = new Map(t.nodes.map((n) => [n.id, n]));
   const nets = new Map(t.networks.map((n) => [n.id, n]));
@@ -63,6 +71,8 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
     (e.kind === 'announce' ? tie.muxes : tie.dips).push(e.target);
     ties.set(e.source, tie);
   }
+  const rects = absoluteBoxes(snapshot.layout.boxes);
+  const switchY = rects.get(t.switch.id)?.y ?? 0;
   const nodes: FlowNode[] = snapshot.layout.boxes.map((box) => {
     const common = {
       id: box.id,
@@ -77,11 +87,11 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
     switch (box.kind) {
       case 'host': {
         const node = nodesById.get(box.id.replace(/^host:/, ''));
-        return { ...common, type: 'host', selectable: false, data: { kind: 'host', node, title: `${node?.id ?? box.id}: Hyper-V host` } };
+        return { ...common, type: 'host', selectable: false, data: { kind: 'host', node, title: hostTitle(node?.id ?? box.id) } };
       }
       case 'network': {
         const network = nets.get(box.id.replace(/^net:/, ''))!;
-        return { ...common, type: 'network', selectable: false, ...(network.kind === 'pa' ? { className: 'underlay-group' } : {}), data: { kind: 'network', network } };
+        return { ...common, type: 'network', selectable: false, ...(network.kind === 'pa' ? { className: 'underlay-group' } : {}), data: { kind: 'network', network, ...(box.titleAt ? { titleAt: box.titleAt } : {}) } };
       }
       case 'switch': {
         const host = nodesById.get(t.switch.host);
@@ -101,7 +111,7 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
         const home = node.interfaces[0]?.network;
         const networks = node.interfaces.map((f) => nets.get(f.network)).filter((n): n is NetworkDef => n !== undefined);
         const ariaLabel = `${node.id}, ${node.role}, ${node.interfaces.map((f) => `${f.address}${f.network !== home ? ` in ${nets.get(f.network)?.label ?? f.network}` : ''}`).join(' and ')}`;
-        return { ...common, type: 'vm', data: { kind: 'vm', node, networks, label: ariaLabel, handles: !large || attached.has(box.id) } };
+        return { ...common, type: 'vm', data: { kind: 'vm', node, networks, label: ariaLabel, handles: !large || attached.has(box.id), below: (rects.get(box.id)?.y ?? 0) > switchY } };
       }
       case 'port': {
         const owner = nodesById.get(box.owner ?? '')!;
@@ -115,7 +125,6 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
         return { ...common, type: 'vfp', selectable: false, data: { kind: 'vfp' } };
     }
   });
-  const rects = absoluteBoxes(snapshot.layout.boxes);
   // Each node's drawn NICs, in order, and each NIC's place among them.
   const drawnNics = new Map<string, { count: number; index: Map<string, number> }>();
   for (const e of snapshot.layout.edges) {
@@ -127,11 +136,10 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
   const ifaces = new Map(t.nodes.flatMap((n) => n.interfaces.map((f) => [interfaceId(n.id, f.id), f] as const)));
   const boxes = new Map(snapshot.layout.boxes.map((b) => [b.id, b]));
   const firstTunnel = snapshot.layout.edges.find((x) => x.kind === 'tunnel');
-  const geo = createGeometry(snapshot);
   // The VLAN tags say "VLAN 1001" where that fits between every two wires on a side of the switch, else
-  // "1001" (all alike, so none looks like another kind of label).
+  // "1001" (all alike, so none looks like another kind of label). A large topology draws no NIC edges.
   let room = Infinity;
-  for (const above of [true, false]) {
+  for (const above of large ? [] : [true, false]) {
     const xs = geo.wires(above, -Infinity, Infinity).map((w) => w.x);
     for (let i = 1; i < xs.length; i++) if (xs[i]! - xs[i - 1]! > 0.5) room = Math.min(room, xs[i]! - xs[i - 1]!);
   }
@@ -166,7 +174,8 @@ export function toFlow(snapshot: TopologySnapshot): { nodes: FlowNode[]; edges: 
       return { id: e.id, source: e.source, target: e.target, sourceHandle: 'left', targetHandle: e.kind === 'announce' ? 'tie' : 'top', type: 'tie', className: `edge-${e.kind}`, focusable: false, ariaLabel: e.label, data };
     }
     if (e.kind === 'bgp') {
-      const data: BgpEdgeData = { kind: 'bgp', label: e.label ?? 'BGP' };
+      const host = rects.get(hostBoxId(t.switch.host));
+      const data: BgpEdgeData = { kind: 'bgp', label: e.label ?? 'BGP', ...(host ? { title: { x: host.x, chars: hostTitle(t.switch.host).length } } : {}) };
       return { id: e.id, source: e.source, target: e.target, sourceHandle: 'bgp', targetHandle: 'bgp', type: 'bgp', className: 'edge-bgp', focusable: false, ariaLabel: `BGP session ${e.source} to ${e.target}: ${data.label}`, data };
     }
     // NIC edges run vertically between the VM and the switch, like ports on a bus: the VM's bottom

@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { lessonScore } from '../../src-engine/view/quiz';
 import { selectLessonAnswers, selectOpenQuestion, useAppStore } from '../store/store';
-import { Quiz } from './Quiz';
+import { Quiz, useRevealWhenReached } from './Quiz';
 
 export function LessonBar() {
   const lesson = useAppStore((s) => s.lesson);
@@ -88,7 +88,7 @@ export function LessonBar() {
       {asked.map((q) => (
         <Quiz key={q.id} question={q} />
       ))}
-      {!open && atEnd && !showEverything && <p className="chapter-end">{last ? `End of the lesson. You answered ${score.correct} of ${score.total} questions right.` : 'End of this chapter. Go on with Next chapter.'}</p>}
+      {!open && atEnd && !showEverything && <ChapterEnd text={last ? `End of the lesson. You answered ${score.correct} of ${score.total} questions right.` : 'End of this chapter. Go on with Next chapter.'} />}
       {last && score.answered === score.total && score.total > 0 && !atEnd && <p className="chapter-end">Score: {score.correct} of {score.total} right.</p>}
       <nav className="chapter-nav" aria-label="Chapters">
         <button type="button" onClick={previousChapter} disabled={chapterIndex === 0}>
@@ -102,6 +102,15 @@ export function LessonBar() {
         </button>
       </nav>
     </section>
+  );
+}
+
+function ChapterEnd({ text }: { text: string }) {
+  const ref = useRevealWhenReached<HTMLParagraphElement>();
+  return (
+    <p ref={ref} className="chapter-end">
+      {text}
+    </p>
   );
 }
 

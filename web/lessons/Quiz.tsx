@@ -12,6 +12,7 @@ export function Quiz({ question }: { question: ResolvedQuestion }) {
   const { setQuizChoice, answerQuestion } = useAppStore.getState();
   const done = answered !== undefined;
   const status = useRef<HTMLParagraphElement>(null);
+  const form = useRevealWhenReached<HTMLFormElement>(!done);
   // The feedback may fall below the caption bar's fold: bring it into view once it is given.
   useEffect(() => {
     if (feedback) status.current?.scrollIntoView({ block: 'nearest' });
@@ -20,6 +21,7 @@ export function Quiz({ question }: { question: ResolvedQuestion }) {
   const promptId = `${name}-prompt`;
   return (
     <form
+      ref={form}
       className="quiz"
       data-kind={question.kind}
       onSubmit={(e) => {
@@ -52,4 +54,19 @@ export function Quiz({ question }: { question: ResolvedQuestion }) {
       {done && question.debrief && <p className="quiz-debrief">{question.debrief}</p>}
     </form>
   );
+}
+
+/**
+ * A question (or the chapter's end) that appears while the chapter plays lands below the caption, often
+ * under the lesson box's fold, and the playhead waits on it: it is scrolled into view as it appears, so the
+ * student sees why the run stopped. One shown with the chapter's first step is left where it is, below the
+ * caption the student reads first.
+ */
+export function useRevealWhenReached<T extends HTMLElement>(active = true) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    const s = useAppStore.getState();
+    if (active && s.bounds !== undefined && s.cursor > s.bounds.first) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+  return ref;
 }

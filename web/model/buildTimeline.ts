@@ -25,8 +25,8 @@ export function buildTimeline(result: RunResult, switchId: string): Timeline {
 
   const stepOfEvent = new Map<number, number>();
   const eventsOfStep: number[][] = steps.map(() => []);
-  const events = [...result.events].sort((a, b) => a.time - b.time || a.id - b.id);
-  // Events are in time order, so the last step begun at or before each one only moves forward.
+  const events = result.events;
+  // Events come in time order (RunResult.events), so the last step begun at or before each one only moves forward.
   let p = 0;
   for (const e of events) {
     let s: number | undefined;

@@ -3,6 +3,7 @@
 // routing loop's round trips, frame after frame the same but for the TTL). Folded rows open in one click.
 import type { SimEvent } from '../../src-engine/protocol';
 import { viewFrame } from '../../src-engine/view/frame';
+import { eventSignature } from '../../src-engine/view/events';
 
 export type EventRow =
   | { readonly kind: 'event'; readonly event: SimEvent }
@@ -13,10 +14,6 @@ export type EventRow =
 export const MIN_REPEATS = 3;
 const MAX_PERIOD = 8;
 
-/** What makes two events "the same again": everything but the TTL they carry. */
-export function eventSignature(e: SimEvent): string {
-  return `${e.kind}|${e.node}|${e.protocol ?? ''}|${e.summary.replace(/\bTTL \d+/gi, 'TTL _').replace(/\bttl \d+/g, 'ttl _')}`;
-}
 
 export function foldEvents(events: readonly SimEvent[], isBackground: (e: SimEvent) => boolean = () => false): EventRow[] {
   const rows: EventRow[] = [];

@@ -13,8 +13,12 @@ import { selectCurrentTxId, useAppStore, type AppState } from '../store/store';
 
 /** Up to this many rows every row is in the page; beyond it only those in view. */
 export const ALL_ROWS = 500;
-/** A row's height before it is measured (one line at the normal text size). */
-const ROW_ESTIMATE = 18;
+/**
+ * A row's height before any row is measured (one line at the normal text size). The last event row
+ * measured sets the estimate of every row not yet measured, so rows that arrive later match it: measuring
+ * them then changes neither the list's height nor its scroll position.
+ */
+const ROW_ESTIMATE = 16;
 
 interface RowProps {
   event: SimEvent;
@@ -168,25 +172,40 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
     },
     [activeIndex],
   );
+  const rowHeight = useRef(ROW_ESTIMATE);
   // eslint-disable-next-line react-hooks/incompatible-library -- its functions are used in this render and the effect below, never memoised
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => list.current,
-    estimateSize: () => ROW_ESTIMATE,
+    estimateSize: () => rowHeight.current,
     getItemKey: (i) => items[i]!.key,
     overscan: 12,
     rangeExtractor,
     useFlushSync: false,
+    // Sizes come from the resize observer only (after the page's own layout), never from reading a row's
+    // layout as it mounts: that read would make the browser lay out the whole page (the diagram
+    // included) in the middle of a step. Until observed, a row counts as its estimate.
+    measureElement: (el, entry, instance) => {
+      const box = entry?.borderBoxSize[0];
+      if (!box) return instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(el))) ?? rowHeight.current;
+      const size = Math.round(box.blockSize);
+      if (size > 0 && !el.classList.contains('event-fold')) rowHeight.current = size;
+      return size;
+    },
   });
 
-  // The current step's first row is brought into view when it is out of it. Whether it is comes from
-  // the list's own measurements: no layout is read from the page.
+  // The current step's first row is brought into view (centred) when it is out of it. Whether it is, and
+  // where it sits, come from the list's own measurements: no layout is read from the page, and the list
+  // is scrolled once, not re-checked frame after frame.
   useEffect(() => {
-    if (currentIndex === undefined) return;
+    const el = list.current;
+    if (currentIndex === undefined || !el) return;
     const item = virtualizer.measurementsCache[currentIndex];
     const top = virtualizer.scrollOffset ?? 0;
     const height = virtualizer.scrollRect?.height ?? 0;
-    if (!item || item.start < top || item.end > top + height) virtualizer.scrollToIndex(currentIndex, { align: 'center' });
+    if (!item || (item.start >= top && item.end <= top + height)) return;
+    const max = Math.max(0, virtualizer.getTotalSize() - height);
+    el.scrollTop = Math.round(Math.min(max, Math.max(0, item.start + item.size / 2 - height / 2)));
   }, [currentIndex, virtualizer]);
 
   const onKeyDown = (e: KeyboardEvent) => {

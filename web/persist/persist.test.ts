@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { CORRUPT_KEY, STORAGE_KEY } from './persist';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppStore } from '../store/store';
+import { CORRUPT_KEY, startPersistence, STORAGE_KEY } from './persist';
 import { readStored } from './readStored';
 
 /** A Storage over a Map, as the browser's localStorage behaves. */
@@ -41,5 +42,84 @@ describe('readStored', () => {
     if (r.kind === 'corrupt') expect(r.reason).toMatch(reason);
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
     expect(storage.getItem(CORRUPT_KEY)).toBe(text);
+  });
+});
+
+/** The few parts of the app's state persistence reads, in a store that calls its listeners as zustand does. */
+function fakeStore() {
+  type S = ReturnType<AppStore['getState']>;
+  let state = { loadStatus: 'ready', topologySource: { file: 'big.json' }, topologyDoc: { name: 'big' }, request: { from: 'A', to: 'B' }, result: {}, cursor: 0, playing: false, speed: 1, motion: 'on', largeText: false, hidden: [], notify: () => undefined } as unknown as S;
+  const listeners = new Set<(s: S, p: S) => void>();
+  return {
+    store: { getState: () => state, subscribe: (l: (s: S, p: S) => void) => (listeners.add(l), () => listeners.delete(l)) } as unknown as AppStore,
+    set(patch: Partial<S>) {
+      const prev = state;
+      state = { ...state, ...patch };
+      for (const l of listeners) l(state, prev);
+    },
+  };
+}
+
+describe('startPersistence', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal('window', new EventTarget());
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  const stepOf = (storage: Storage) => (JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}') as { view?: { step?: number } }).view?.step;
+
+  it('keeps a step moved by hand, after its short delay', () => {
+    const storage = memoryStorage();
+    const { store, set } = fakeStore();
+    const stop = startPersistence(store, storage);
+    set({ cursor: 3 });
+    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+    vi.advanceTimersByTime(300);
+    expect(stepOf(storage)).toBe(3);
+    stop();
+  });
+
+  it('writes nothing while playing, and the step where playback stops', () => {
+    const storage = memoryStorage();
+    const writes = vi.spyOn(storage, 'setItem');
+    const { store, set } = fakeStore();
+    const stop = startPersistence(store, storage);
+    set({ playing: true });
+    for (let step = 1; step <= 5; step++) {
+      set({ cursor: step });
+      vi.advanceTimersByTime(1000);
+    }
+    expect(writes).not.toHaveBeenCalled();
+    set({ playing: false });
+    vi.advanceTimersByTime(300);
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(stepOf(storage)).toBe(5);
+    stop();
+  });
+
+  it('keeps the playing step when the page is left', () => {
+    const storage = memoryStorage();
+    const { store, set } = fakeStore();
+    const stop = startPersistence(store, storage);
+    set({ playing: true });
+    set({ cursor: 7 });
+    window.dispatchEvent(new Event('pagehide'));
+    expect(stepOf(storage)).toBe(7);
+    stop();
+  });
+
+  it('keeps a change that is not the step at once, while playing too', () => {
+    const storage = memoryStorage();
+    const { store, set } = fakeStore();
+    const stop = startPersistence(store, storage);
+    set({ playing: true });
+    set({ speed: 2 });
+    vi.advanceTimersByTime(300);
+    expect((JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}') as { view?: { speed?: number } }).view?.speed).toBe(2);
+    stop();
   });
 });

@@ -62,7 +62,11 @@ export function startPersistence(store: AppStore, storage: Storage | undefined =
     }
   };
   const unsubscribe = store.subscribe((s, p) => {
-    if (s.topologyDoc === p.topologyDoc && s.request === p.request && s.cursor === p.cursor && s.result === p.result && s.speed === p.speed && s.motion === p.motion && s.largeText === p.largeText && s.hidden === p.hidden && s.topologySource === p.topologySource) return;
+    const changed = s.topologyDoc !== p.topologyDoc || s.request !== p.request || s.result !== p.result || s.speed !== p.speed || s.motion !== p.motion || s.largeText !== p.largeText || s.hidden !== p.hidden || s.topologySource !== p.topologySource;
+    // While playing, the step is kept when playback stops (or the page is left), not at every step: the
+    // state holds the whole topology, and writing thousands of VMs' worth of it blocks the page each time.
+    const stepKept = s.playing ? false : s.cursor !== p.cursor || p.playing;
+    if (!changed && !stepKept) return;
     if (pending === undefined) pending = setTimeout(write, 300);
   });
   const flush = () => {

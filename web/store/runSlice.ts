@@ -3,6 +3,7 @@ import type { EngineError, Knobs, RunRequest, RunResult, WhatIf } from '../../sr
 import { FLOW_START, flowFirstFrameTime, readInterfaceId } from '../../src-engine/view/index';
 import { getEngine } from '../engine/client';
 import { flowParts, type FlowPart } from '../model/hops';
+import { yieldToPage } from '../model/yieldToPage';
 import { stepAtTime, type Timeline } from '../model/timeline';
 import type { AppState } from './store';
 
@@ -62,8 +63,14 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       set({ runStatus: 'error', runError: r.error });
       return;
     }
+    // Receiving the result, building its steps and drawing them are a task each: at 4,000 VMs together they
+    // would hold the page for hundreds of milliseconds.
+    await yieldToPage();
+    if (mine !== generation) return;
     const switchId = get().snapshot?.topology.switch.id ?? '';
     const timeline = buildTimeline(r.value, switchId);
+    await yieldToPage();
+    if (mine !== generation) return;
     const last = Math.max(0, timeline.steps.length - 1);
     const cursor = step !== undefined ? Math.min(step, last) : flowStartStep(r.value, timeline);
     get().setDrawn(r.value.snapshot);

@@ -118,6 +118,8 @@ function stepMarks(s: AppState): StepMarks | undefined {
 export const tunnelKey = (node: string) => `tunnel-of:${node}`;
 
 export const selectNodeHop = (s: AppState, node: string) => stepMarks(s)?.roles.get(node);
+/** The current step's senders and receivers (the same map object for a step). */
+export const selectHopRoles = (s: AppState): ReadonlyMap<string, 'sender' | 'receiver'> | undefined => stepMarks(s)?.roles;
 export const selectEdgeActive = (s: AppState, edgeId: string) => stepMarks(s)?.edges.has(edgeId) ?? false;
 /** Every edge the current step lights (the same set object for a step, so subscribers re-render once per step). */
 export const selectActiveEdges = (s: AppState): ReadonlySet<string> | undefined => stepMarks(s)?.edges;

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { EngineError, TopologySnapshot } from '../../src-engine/protocol';
 import { createGeometry, type Geometry } from '../diagram/geometry';
 import { getEngine } from '../engine/client';
+import { yieldToPage } from '../model/yieldToPage';
 import type { AppState } from './store';
 
 export interface TopologySlice {
@@ -42,10 +43,15 @@ export const createTopologySlice: StateCreator<AppState, [], [], TopologySlice> 
       set((s) => ({ loadStatus: s.snapshot ? 'ready' : 'error', loadErrors: result.error }));
       return false;
     }
+    // The snapshot was read in the task that received it; its geometry and its drawing each get a task of
+    // their own (at 4,000 VMs each is tens of milliseconds).
+    await yieldToPage();
+    const geometry = createGeometry(result.value);
+    await yieldToPage();
     const had = get().snapshot !== undefined;
     set({
       snapshot: result.value,
-      geometry: createGeometry(result.value),
+      geometry,
       topologySource: file === undefined ? 'poc' : { file },
       topologyDoc: file === undefined ? undefined : doc,
       loadStatus: 'ready',
@@ -56,6 +62,14 @@ export const createTopologySlice: StateCreator<AppState, [], [], TopologySlice> 
       get().clearRun();
       get().selectNode(undefined);
     }
+    // What a run's first drawing asks of the geometry (the wires beside the switch, the overlay view's text
+    // boxes) is built now, a task each, rather than in that drawing's task.
+    void (async () => {
+      await yieldToPage();
+      geometry.wires(true, 0, 0);
+      await yieldToPage();
+      geometry.overlayText();
+    })();
     return true;
   },
   setTopologyDocument: (doc, source) => get().loadTopology(doc, source),

@@ -34,6 +34,7 @@ export async function packAside(doc: unknown): Promise<Packed> {
     w.addEventListener('error', () => {
       if (waiting.delete(id)) resolve(packTopology(doc));
     });
-    w.postMessage({ id, doc });
+    // JSON text, not the object: see packWorker.ts.
+    w.postMessage({ id, text: JSON.stringify(doc) });
   });
 }

@@ -9,7 +9,12 @@ export type Packed = { readonly ok: true; readonly param: string } | { readonly 
 
 /** The `topo` parameter for a document, or why it cannot travel in a link. `base` is the rest of the URL. */
 export function packTopology(doc: unknown, baseLength = 0): Packed {
-  const param = compressToEncodedURIComponent(JSON.stringify(doc));
+  return packText(JSON.stringify(doc), baseLength);
+}
+
+/** `packTopology` for a document already written as JSON. */
+export function packText(text: string, baseLength = 0): Packed {
+  const param = compressToEncodedURIComponent(text);
   const length = baseLength + param.length + 6;
   if (length > MAX_LINK_LENGTH) {
     return {

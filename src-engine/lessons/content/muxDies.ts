@@ -3,8 +3,9 @@
 // behind send the packet round between NATVM and BGPVM until its TTL dies.
 import { attempt, attemptId, inAttempt, choiceRubric, eventWhere, frameWhere, hopFrame, nextDeviceRubric } from '../anchors';
 import type { LessonDef } from '../model';
-import { isSyn, type Frame } from '../query';
-import { SECOND } from '../../sim/timing';
+import { isSyn, type Frame, type RunQuery } from '../query';
+import type { EventOf } from '../../protocol';
+import { SECOND, secondsText } from '../../sim/timing';
 import { PORTAL_REQUEST } from './requests';
 
 const VIP_ROUTE = '192.168.133.74/32';
@@ -24,6 +25,32 @@ const routeGone = eventWhere(`BGPVM removing ${VIP_ROUTE}`, (e) => e.kind === 'r
 const loopSyn = frameWhere('the first SYN of the attempt made after the routes were removed', (f, q) => inAttempt(1)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
 const loopAtBgp = hopFrame('BGPVM forwarding that SYN', attempt(1), 'BGPVM');
 const ttlDeath = eventWhere('the TTL running out in the loop', (e) => e.kind === 'drop' && e.node === 'BGPVM' && e.reason === 'ttl-exceeded', loopSyn);
+
+/**
+ * Why BGPVM removed the peer's routes, told as the race between its two clocks: TCP's retransmission
+ * limit on the unacknowledged message, and BGP's hold timer since the peer was last heard from.
+ */
+function twoClocks(q: RunQuery, removed: EventOf<'route-removed'>): string {
+  const { peer } = removed;
+  const bgpFrom = (f: Frame, src: string) => f.layers.some((l) => l.type === 'ipv4' && l.src === src) && f.layers.some((l) => l.type === 'bgp');
+  // The hold time both speakers agreed: the smaller of their OPENs' (RFC 4271 4.2).
+  const withPeer = (f: Frame) => f.layers.some((l) => l.type === 'ipv4' && (l.src === peer || l.dst === peer));
+  const holds = q.frames.filter(withPeer).flatMap((f) => f.layers.flatMap((l) => (l.type === 'bgp' && l.message.kind === 'open' ? [l.message.holdTime] : [])));
+  const hold = holds.length > 0 ? Math.min(...holds) : undefined;
+  const heard = q.frames.filter((f) => f.tx.toNode === removed.node && f.tx.time < removed.time && bgpFrom(f, peer)).at(-1);
+  const gave = q.events.find((e): e is EventOf<'tcp-gave-up'> => e.kind === 'tcp-gave-up' && e.node === removed.node && e.remote.startsWith(`${peer}:`) && e.time <= removed.time);
+  const holdRunsOut = hold !== undefined && heard ? heard.tx.arrive + hold * SECOND : undefined;
+  if (removed.cause === 'tcp-gave-up' && gave && hold !== undefined && heard && holdRunsOut !== undefined) {
+    return (
+      `BGPVM sent MuxVM a BGP message at ${secondsText(gave.firstSent)} and nothing acknowledged it: TCP sent it again ${gave.retransmissions} times, ` +
+      `waiting twice as long each time, and gave up at ${secondsText(gave.time)}. BGP's own clock, the ${hold} s hold timer agreed in the OPEN messages, ` +
+      `would have run out only at ${secondsText(holdRunsOut)}, ${hold} s after BGPVM last heard from MuxVM (at ${secondsText(heard.tx.arrive)}). ` +
+      `TCP's clock ran out first, and the session went down with it: ${removed.summary}.`
+    );
+  }
+  // Any other ending (a hold timer run out, a NOTIFICATION) is told by the event itself.
+  return removed.summary;
+}
 
 const DIED_ROUTE = [
   { id: 'still', label: 'Still the /32 via MuxVM (192.168.100.6): nobody has told BGPVM' },
@@ -139,7 +166,7 @@ export const MUX_DIES: LessonDef = {
           at: routeGone,
           rubric: choiceRubric(WHY_REMOVED, (q, at) => {
             const e = at.eventId !== undefined ? q.events.find((x) => x.id === at.eventId) : undefined;
-            return e?.kind === 'route-removed' ? { answer: e.cause, why: e.summary } : undefined;
+            return e?.kind === 'route-removed' ? { answer: e.cause, why: twoClocks(q, e) } : undefined;
           }),
         },
       ],
