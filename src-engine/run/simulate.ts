@@ -2,7 +2,7 @@
 // what-ifs at their times, start the user's flow at each attempt's time, and stop shortly after the
 // last attempt has ended. Same topology, request and seed: same events, same bytes.
 import type { ConnectionOutcome, EngineError, FlowTrace, RunRequest, RunResult, SimEvent, SimTime } from '../protocol';
-import { SECOND, Timing } from '../sim/timing';
+import { SECOND, Timing, secondsText } from '../sim/timing';
 import type { Topology } from '../topology/schema';
 import { explainLoop } from '../trace/explain';
 import type { RecordOptions } from '../trace/recorder';
@@ -55,7 +55,7 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
   const seed = request.seed ?? DEFAULT_SEED;
   const world = buildWorld(topology, { seed, icmpRedirects: request.knobs?.icmpRedirects ?? topology.knobs.icmpRedirects, record });
   const source = [...world.nodes.values()].find((n) => n.id.toLowerCase() === request.from.trim().toLowerCase());
-  if (!source) return { ok: false, error: engineError('unknown-node', `"${request.from}" is not a node of this topology (nodes: ${[...world.nodes.keys()].join(', ')})`) };
+  if (!source) return { ok: false, error: engineError('unknown-node', `"${request.from}" is not a node of this topology (nodes: ${someNames([...world.nodes.keys()])})`) };
   const dest = parseDestination(topology, request.to);
   if (!dest.ok) return dest;
   const whatIfs = resolveWhatIfs(world, request.whatIf ?? []);
@@ -104,7 +104,11 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
   return { ok: true, value: run };
 }
 
-const secondsText = (t: SimTime): string => `${+(t / SECOND).toFixed(3)} s`;
+/** A list of names for a sentence: all of a small topology's, the first dozen of a large one's and how many more. */
+function someNames(names: readonly string[], most = 12): string {
+  return names.length <= most ? names.join(', ') : `${names.slice(0, most).join(', ')} and ${(names.length - most).toLocaleString('en-US')} more`;
+}
+
 
 function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: SimTime, count: number, request: RunRequest, events: readonly SimEvent[], budget: string | undefined): FlowTrace {
   const tags = attemptTags(i);
