@@ -3,7 +3,7 @@
 // browser zoom (the diagram's zoom counted); device tables and the event list are readable at each size.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { canonicalSteps } from './canonicalSteps';
+import { CANONICAL_LINK, canonicalSteps } from './canonicalSteps';
 import { expect, test } from './fixtures';
 
 // Steps with tokens on the diagram, found by what their frames are (a new frame earlier in the run moves their numbers).
@@ -305,4 +305,14 @@ test('the event list gives a projector the room a class needs, and the other scr
     const canvas = (await page.locator('.canvas').boundingBox())!;
     expect(canvas.height, `the diagram keeps its room at ${width}x${height}`).toBeGreaterThanOrEqual(300);
   }
+});
+
+test('a link opened at a step shows that step\'s row in the event list, also where rows wrap (768x1024)', async ({ hoplab, page }) => {
+  // Rows wrap to two lines at this width, taller than the list's first estimate: the first scroll alone fell short.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await hoplab.open(`${CANONICAL_LINK}&step=${STEPS.vxlanSyn - 1}`);
+  await expect(page.locator('.step-readout')).toContainText(`Step ${STEPS.vxlanSyn} of`);
+  const current = page.getByRole('listbox', { name: 'Event list' }).locator('[role="option"][data-current]').first();
+  await expect(current).toContainText('VXLAN');
+  await expect(current).toBeInViewport();
 });

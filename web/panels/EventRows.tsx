@@ -197,6 +197,9 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
   // The current step's first row is brought into view (centred) when it is out of it. Whether it is, and
   // where it sits, come from the list's own measurements: no layout is read from the page, and the list
   // is scrolled once, not re-checked frame after frame.
+  // Checked again whenever measured rows change the list's height: rows taller than estimated (wrapped on a
+  // narrow screen) push the current row out of the place first scrolled to.
+  const totalSize = virtualizer.getTotalSize();
   useEffect(() => {
     const el = list.current;
     if (currentIndex === undefined || !el) return;
@@ -204,9 +207,9 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
     const top = virtualizer.scrollOffset ?? 0;
     const height = virtualizer.scrollRect?.height ?? 0;
     if (!item || (item.start >= top && item.end <= top + height)) return;
-    const max = Math.max(0, virtualizer.getTotalSize() - height);
+    const max = Math.max(0, totalSize - height);
     el.scrollTop = Math.round(Math.min(max, Math.max(0, item.start + item.size / 2 - height / 2)));
-  }, [currentIndex, virtualizer]);
+  }, [currentIndex, virtualizer, totalSize]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
