@@ -192,6 +192,13 @@ test('lesson 7, "When MuxVM dies": the black hole, the hold timer, and the loop'
     await expect(feedback).toContainText('gave up at 67.533 s');
     await expect(feedback).toContainText('the 180 s hold timer agreed in the OPEN messages, would have run out only at 180.001 s');
     await expect(feedback).toContainText('TCP timeout');
+    // The chapter ends on the session going down, an event with no frame of its own: the step shown holds a
+    // health probe, and the Why names the session's end first.
+    await playback.play.click();
+    await expect(lessons.bar).toContainText('End of this chapter');
+    const why = page.getByRole('region', { name: 'Why' });
+    await expect(why.locator('.hop-end-event')).toContainText('Where this chapter ends');
+    await expect(why.locator('.hop-end-event')).toContainText('BGPVM: BGP session with 192.168.100.6 (AS 64628) down: TCP timeout');
   });
 
   await test.step('the loop: answer on the diagram, the round trips fold into one row, the TTL dies', async () => {
@@ -234,3 +241,55 @@ for (const scheme of ['dark', 'light'] as const) {
     await audit(page, '.lesson-bar');
   });
 }
+
+test('nothing on screen answers a question before it is asked: a chapter\'s end, the event list, the Why', async ({ hoplab, lessons, playback, events, page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const why = page.getByRole('region', { name: 'Why' });
+  await test.step('lesson 1: the OPEN chapter ends before the UPDATE, whose next hop chapter 3 asks for', async () => {
+    await hoplab.open('?motion=off&speed=4&lesson=vip-route&chapter=2');
+    await expect(lessons.chapterTitle).toHaveText('OPEN: the routers introduce themselves');
+    await expect(lessons.bar.getByRole('button', { name: "Show MuxVM's BGP neighbours" })).toBeVisible();
+    await lessons.answer(/How long may BGPVM go without hearing from MuxVM/, '180 s');
+    await playback.play.click();
+    await expect(lessons.bar).toContainText('End of this chapter');
+    await expect(events.list.getByRole('option', { name: /BGP STATE.*MuxVM: BGP session with 192\.168\.100\.1 .*-> Established/ })).toBeAttached();
+    await expect(events.list.getByRole('option', { name: /UPDATE|installs 192\.168\.133\.74/ })).toHaveCount(0);
+  });
+  await test.step('lesson 1, chapter 3: at its end the Why explains the UPDATE, not the KEEPALIVE beside it', async () => {
+    await lessons.next.click();
+    await lessons.answer('BGPVM installs a route to 192.168.133.74/32. What is its next hop?', '192.168.100.6');
+    await playback.play.click();
+    await expect(lessons.bar).toContainText('End of the lesson');
+    await expect(why).toContainText('BGP UPDATE');
+    await expect(why).not.toContainText('BGP KEEPALIVE');
+    // The row's summary wraps instead of losing its end (the prefixes and the next hop) at laptop width.
+    const update = events.list.getByRole('option', { name: /BGP UPDATE announce/ }).last();
+    await expect(update.locator('.ev-summary')).toContainText('next hop 192.168.100.6');
+    await expect.poll(() => update.locator('.ev-summary').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  });
+  await test.step('lesson 2: asked for ADVM\'s answer, neither the Why nor the event list shows it', async () => {
+    await hoplab.open('?motion=off&speed=4&lesson=find-portal&chapter=2');
+    await expect(lessons.question('Which address does ADVM give for portal.azurestack.local?')).toBeVisible();
+    await expect(why).toBeVisible();
+    await expect(why).not.toContainText('192.168.133.74');
+    await expect(page.getByRole('region', { name: 'Events' })).not.toContainText('192.168.133.74');
+    const feedback = await lessons.answer('Which address does ADVM give for portal.azurestack.local?', '192.168.133.74');
+    await expect(feedback).toHaveText(/^Correct/);
+    await expect(events.list.getByRole('option', { name: /ADVM's DNS server answers portal\.azurestack\.local A 192\.168\.133\.74/ })).toBeAttached();
+  });
+  await test.step('lesson 4: chapter 1 ends before MuxVM\'s ARP request names the outer destination chapter 2 asks for', async () => {
+    await hoplab.open('?motion=off&speed=4&lesson=the-mux&chapter=1');
+    await lessons.answer('How does MuxVM choose which server gets this connection?', /A hash/);
+    await playback.play.click();
+    await expect(lessons.bar).toContainText('End of this chapter');
+    await expect(events.list.getByRole('option', { name: /TCP SYN/ }).first()).toBeAttached();
+    await expect(page.getByRole('region', { name: 'Events' })).not.toContainText('192.168.233.21');
+    await expect(why).not.toContainText('192.168.233.21');
+    await lessons.next.click();
+    await expect(lessons.question('What is the outer destination address of the packet MuxVM sends?')).toBeVisible();
+    await expect(why).not.toContainText('192.168.233.21');
+    await lessons.answer('What is the outer destination address of the packet MuxVM sends?', '192.168.233.21');
+    await expect(events.list.getByRole('option', { name: /who has 192\.168\.233\.21/ }).first()).toBeAttached();
+  });
+});
