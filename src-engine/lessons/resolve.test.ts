@@ -158,6 +158,15 @@ describe('answers come from the engine', () => {
     expect(answerOf('two-muxes', 'why-other').answer).toBe('route-removed');
   });
 
+  it('offers the likeliest wrong answers: the destination of the path asked about, the address before a rewrite', () => {
+    // The DNS query goes to ADVM: a student may think NATVM sends it straight there.
+    expect(answerOf('find-portal', 'after-nat').choices.map((c) => c.id)).toContain('ADVM');
+    // The reply may be thought to pass the MUX it came through.
+    expect(answerOf('way-back', 'portal-next').choices.map((c) => c.id)).toContain('MuxVM');
+    // The reply left PortalVM from the DIP: the address VFP rewrote is among the choices.
+    expect(answerOf('way-back', 'src-after').choices.map((c) => c.id)).toContain('192.168.100.9');
+  });
+
   it('explains every answer with the engine\'s why, and offers the answer among other real choices', () => {
     const q = answerOf('to-the-vip', 'bgp-next');
     expect(q.why).toMatch(/192\.168\.133\.74\/32/);

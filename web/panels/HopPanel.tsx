@@ -84,7 +84,7 @@ export function HopPanel() {
       {endEvent && (
         <div className="hop hop-end-event" data-event={endEvent.id}>
           <p className="hop-head">
-            <strong>Where this chapter ends</strong> · {EVENT_LABEL[endEvent.kind]} at {formatTime(endEvent.time)} s · an event with no frame of its own
+            <strong>Where this chapter ends</strong> · {EVENT_LABEL[endEvent.kind]} at {formatTime(endEvent.time)} · an event with no frame of its own
           </p>
           <p className="why">{endEvent.summary}</p>
         </div>
