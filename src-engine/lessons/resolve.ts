@@ -113,7 +113,8 @@ function arrivalAt(q: RunQuery, f: Frame, about: Moment): Frame | undefined {
 /** Who decides what the question asks (the sender of the frame it is about), and since when it has the packet. */
 function deciderOf(q: RunQuery, about: Moment): ResolvedQuestion['decider'] {
   const f = about.txId !== undefined ? q.byTx(about.txId) : undefined;
-  if (!f) return undefined;
+  // Only a packet of a traced flow is carried into a device and decided on; a BGP message is its sender's own.
+  if (!f || f.tx.flowId === undefined) return undefined;
   const arrival = arrivalAt(q, f, about);
   return arrival ? { node: f.tx.fromNode, since: arrival.tx.arrive } : undefined;
 }
