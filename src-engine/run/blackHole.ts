@@ -1,7 +1,7 @@
-// The hold-time black hole: a packet that died at a BGP next hop that is down, forwarded there by a
-// router that still held the peer's route because BGP had not noticed yet. Found from the trace's
+// The hold-time black hole: a packet that died at a BGP next hop that is down (or behind a link that is down),
+// forwarded there by a router that still held the peer's route because BGP had not noticed yet. Found from the trace's
 // hops (which route sent the packet where) and the run's events (when the route went), as data.
-import type { BlackHole, FlowTrace, Hop, HopStep, SimEvent, SimTime } from '../protocol';
+import type { BlackHole, Disposition, FlowTrace, Hop, HopStep, SimEvent, SimTime } from '../protocol';
 import { inPrefix, ipToU32, parseCidr } from '../net/addr';
 import { SECOND } from '../sim/timing';
 import { isEvent } from '../view/events';
@@ -11,11 +11,12 @@ type RouteStep = Extract<HopStep, { kind: 'route' }>;
 
 const seconds = (t: SimTime): string => `${+(t / SECOND).toFixed(3)} s`;
 
-/** The black hole the traced packet fell into, if it did. */
-export function findBlackHole(world: World, hops: readonly Hop[], events: readonly SimEvent[], startedAt: SimTime): BlackHole | undefined {
-  const last = hops.at(-1);
-  const dropped = last?.steps.at(-1);
-  if (!last || dropped?.kind !== 'dropped' || (dropped.reason !== 'node-down' && dropped.reason !== 'link-down')) return undefined;
+/**
+ * The black hole the traced packet fell into, if it did: it ended at a node that is down or on a link that is
+ * down (`disposition`, the trace's; a link down ends the trace after the hop that sent into it).
+ */
+export function findBlackHole(world: World, hops: readonly Hop[], disposition: Disposition, events: readonly SimEvent[], startedAt: SimTime): BlackHole | undefined {
+  if (disposition !== 'node-down' && disposition !== 'link-down') return undefined;
   // The last router that chose a BGP route: its next hop is the dead peer.
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i]!;

@@ -123,9 +123,10 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
   const tlsBuild = https ? tracer.get(tags.tls) : undefined;
   const tls = tlsBuild ? tlsTrace(tlsBuild, tracer.get(tags.tls + 1), https!, request, budget) : undefined;
   let reason = base.reason;
-  const blackHole = findBlackHole(world, base.hops, events, at);
+  const blackHole = findBlackHole(world, base.hops, base.disposition, events, at);
   if (blackHole) {
-    const failed = events.find((e) => e.kind === 'node-failed' && e.node === blackHole.peer && e.time <= at);
+    // The peer's last failure before the attempt (it may have failed, come back and failed again).
+    const failed = events.filter((e) => e.kind === 'node-failed' && e.node === blackHole.peer && e.time <= at).at(-1);
     reason = `${reason}: ${explainBlackHole(blackHole, failed?.time, { ...(connection ? { connection } : {}) })}`;
   }
   const probes = base.disposition === 'no-healthy-dip' || base.hops.some((h) => h.steps.some((s) => s.kind === 'load-balance' && s.text.includes('in rotation'))) ? explainDipHealth(events, base.hops.find((h) => h.node !== world.sw.id && h.steps.some((s) => s.kind === 'load-balance'))?.time ?? base.hops.at(-1)?.time ?? at) : undefined;

@@ -5,6 +5,10 @@ import { createRunSession } from './session';
 import { pocTopology, runPoc } from './fixtures';
 import { simulate, type SimRun } from './simulate';
 import { isEvent } from '../view/events';
+import type { WhatIf } from '../protocol';
+import { LIMITS } from '../limits';
+import { resolveWhatIfs } from './whatif';
+import { buildWorld } from './world';
 
 const S = 1_000_000;
 
@@ -215,5 +219,93 @@ describe('second MUX (ECMP)', () => {
     const bad = simulate(pocTopology(), { from: 'ClientVM', to: 'PortalVM', flowAt: [-1] });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error).toMatchObject({ code: 'bad-flow-at' });
+  });
+});
+
+describe('resolveWhatIfs: each what-if is checked against the topology, with a message that names what is wrong', () => {
+  const world = () => buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: false } });
+  const fail = (target: unknown, at: unknown = 1 * S, action: unknown = 'fail') => ({ action, target, at }) as WhatIf;
+  const refused = (whatIfs: WhatIf[]): string => {
+    const r = resolveWhatIfs(world(), whatIfs);
+    if (r.ok) throw new Error('accepted');
+    expect(r.error.code).toBe('bad-what-if');
+    return r.error.message.split('. A what-if target is')[0]!;
+  };
+
+  it('finds the node and the interface whatever their case', () => {
+    const r = resolveWhatIfs(world(), [fail('muxvm'), fail('MUXVM:PA', 2 * S, 'restore')]);
+    expect(r.ok && r.value.map((w) => [w.node, w.iface, w.whatIf.action])).toEqual([
+      ['MuxVM', undefined, 'fail'],
+      ['MuxVM', 'pa', 'restore'],
+    ]);
+  });
+
+  it('takes as many what-ifs as a run may, and refuses one more', () => {
+    const most = Array.from({ length: LIMITS.whatIfs }, (_, i) => fail('MuxVM', i * S));
+    expect(resolveWhatIfs(world(), most).ok).toBe(true);
+    expect(refused([...most, fail('MuxVM')])).toBe(`${LIMITS.whatIfs + 1} what-ifs are more than the ${LIMITS.whatIfs} one run may take`);
+  });
+
+  it('refuses a target that is not a name, or longer than a node and an interface name can be', () => {
+    expect(refused([fail(42)])).toBe('a what-if target is not a node or link name');
+    expect(refused([fail(`${'M'.repeat(LIMITS.nameLength)}:${'p'.repeat(LIMITS.nameLength + 1)}`)])).toBe('a what-if target is not a node or link name');
+    // The longest name that could be a link is checked against the topology, not refused for its length.
+    expect(refused([fail(`${'M'.repeat(LIMITS.nameLength)}:${'p'.repeat(LIMITS.nameLength)}`)])).toBe(`"${'M'.repeat(LIMITS.nameLength)}:${'p'.repeat(LIMITS.nameLength)}" names no node of this topology`);
+  });
+
+  it('refuses an unknown node, and an unknown interface naming the ones the node has', () => {
+    expect(refused([fail('MuxVM'), fail('Nobody')])).toBe('"Nobody" names no node of this topology');
+    expect(refused([fail('MuxVM:eth9')])).toBe('"MuxVM:eth9": MuxVM has no interface "eth9" (it has mgmt, pa)');
+  });
+
+  it('takes the first and last moment a what-if may happen, and refuses a time outside them or not a number', () => {
+    expect(resolveWhatIfs(world(), [fail('MuxVM', 0), fail('MuxVM', LIMITS.whatIfTime, 'restore')]).ok).toBe(true);
+    const range = `the time must be from 0 to ${LIMITS.whatIfTime} µs (600 s)`;
+    expect(refused([fail('MuxVM', -1)])).toBe(`"MuxVM" at -1 µs: ${range}`);
+    expect(refused([fail('MuxVM', LIMITS.whatIfTime + 1)])).toBe(`"MuxVM" at ${LIMITS.whatIfTime + 1} µs: ${range}`);
+    expect(refused([fail('MuxVM', Number.NaN)])).toBe(`"MuxVM" at NaN µs: ${range}`);
+    expect(refused([fail('MuxVM', Number.POSITIVE_INFINITY)])).toBe(`"MuxVM" at Infinity µs: ${range}`);
+    expect(refused([fail('MuxVM', '5')])).toBe(`"MuxVM" at 5 µs: ${range}`);
+  });
+
+  it('refuses an action other than fail and restore', () => {
+    expect(refused([fail('MuxVM', 1 * S, 'reboot')])).toBe('action "reboot" is neither fail nor restore');
+  });
+});
+
+describe('a link what-if, as the run tells it', () => {
+  it("says which link went down and up, and updates the node's interface row", () => {
+    const run = runPoc({ flowAt: [12 * S], whatIf: [{ action: 'fail', target: 'MuxVM:mgmt', at: 7 * S }, { action: 'restore', target: 'MuxVM:mgmt', at: 8 * S }] });
+    const links = run.result.events.filter((e) => e.kind === 'link-failed' || e.kind === 'link-restored').map((e) => [e.time, e.kind, e.node, e.summary]);
+    expect(links).toEqual([
+      [7 * S, 'link-failed', 'MuxVM', 'MuxVM mgmt: link down'],
+      [8 * S, 'link-restored', 'MuxVM', 'MuxVM mgmt: link up'],
+    ]);
+    const rows = run.tableLog.filter((c) => c.node === 'MuxVM' && c.table === 'interfaces' && c.time > 0).map((c) => [c.time, c.key, c.row?.cells]);
+    const cells = { interface: 'mgmt', address: '192.168.100.6/24', mac: '00:15:5d:64:00:06', network: 'mgmt', vlan: '1001' };
+    expect(rows).toEqual([
+      [7 * S, 'mgmt', { ...cells, state: 'down' }],
+      [8 * S, 'mgmt', { ...cells, state: 'up' }],
+    ]);
+    // Not its PA link: the MUX keeps announcing its VIPs.
+    expect(run.result.events.some((e) => e.node === 'MuxVM' && e.summary.includes('VIPs'))).toBe(false);
+  });
+
+  it("a MUX's PA link going and coming back: it withdraws its VIPs, then announces them again", () => {
+    const r = runPoc({ flowAt: [12 * S], whatIf: [{ action: 'fail', target: 'MuxVM:pa', at: 1 * S }, { action: 'restore', target: 'MuxVM:pa', at: 5 * S }] }).result;
+    const said = r.events.filter((e) => e.kind === 'info' && e.node === 'MuxVM' && e.summary.includes('VIPs')).map((e) => [e.time, e.summary]);
+    expect(said).toEqual([
+      [1 * S, 'MuxVM loses its PA link: no DIP is reachable, so it withdraws its VIPs'],
+      [5 * S, "MuxVM's PA link is back: it announces its VIPs again"],
+    ]);
+    expect(r.trace.disposition).toBe('delivered');
+  });
+
+  it('a MUX that is already down says nothing about its VIPs when its PA link goes', () => {
+    const r = runPoc({ flowAt: [12 * S], whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }, { action: 'fail', target: 'MuxVM:pa', at: 2 * S }] }).result;
+    expect(r.events.filter((e) => e.node === 'MuxVM' && e.time >= 1 * S && e.time <= 2 * S).map((e) => e.summary)).toEqual([
+      'MuxVM fails: it stops processing and sending anything',
+      'MuxVM pa: link down',
+    ]);
   });
 });

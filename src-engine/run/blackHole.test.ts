@@ -1,0 +1,119 @@
+// The black hole a packet falls into while a router still holds a dead peer's BGP route, and the sentences
+// that explain it: found from runs (a node down, a link down, the router itself sending, a second failure),
+// and told word for word for each way the route went.
+import { describe, expect, it } from 'vitest';
+import type { BlackHole, SimEvent } from '../protocol';
+import { nodeId } from '../view/ids';
+import { explainBlackHole, explainWithdrawn } from './blackHole';
+import { pocTopology, runPoc } from './fixtures';
+import { simulate } from './simulate';
+
+const S = 1_000_000;
+const MUX_FAILS = { action: 'fail', target: 'MuxVM', at: 1 * S } as const;
+
+describe('findBlackHole, through runs', () => {
+  it("BGPVM's own packet to the VIP falls into the hole: the router that chose the BGP route is the first hop", () => {
+    const a = runPoc({ from: 'BGPVM', to: '192.168.133.74', whatIf: [MUX_FAILS] }).result.attempts[0]!;
+    expect(a.hops.map((h) => h.node)).toEqual(['BGPVM', 'CCI_External_vSwitch', 'MuxVM']);
+    expect(a.disposition).toBe('node-down');
+    expect(a.blackHole).toMatchObject({ router: 'BGPVM', peer: 'MuxVM', peerAddress: '192.168.100.6', prefix: '192.168.133.74/32', holdTime: 180, removedBy: 'tcp-gave-up' });
+  });
+
+  it("BGPVM's link towards MuxVM is down: the same hole, though no node failed", () => {
+    const r = runPoc({ to: '192.168.133.74', flowAt: [6 * S], whatIf: [{ action: 'fail', target: 'BGPVM:mgmt', at: 1 * S }] }).result;
+    const a = r.attempts[0]!;
+    expect(a.disposition).toBe('link-down');
+    expect(a.hops.at(-1)!.node).toBe('BGPVM');
+    expect(a.blackHole).toMatchObject({ router: 'BGPVM', peer: 'MuxVM', prefix: '192.168.133.74/32' });
+    expect(a.reason).toContain("BGPVM's link mgmt is down: the frame reaches no switch port: black hole: BGPVM still routes 192.168.133.74/32 to MuxVM (192.168.100.6), a route learned over BGP. BGP notices");
+  });
+
+  it('a flow that dies at a DIP reached by the MUX, not by a BGP route, is no black hole', () => {
+    const a = runPoc({ whatIf: [{ action: 'fail', target: 'PortalVM', at: 1 * S }], flowAt: [6 * S] }).result.attempts[0]!;
+    expect(a.disposition).toBe('node-down');
+    expect(a.blackHole).toBeUndefined();
+    expect(a.reason).not.toContain('black hole');
+  });
+
+  it('MuxVM failing a second time: the hole names the second failure and the second removal', () => {
+    const doc = pocTopology();
+    const t = { ...doc, bgp: { ...doc.bgp!, holdTime: 9, keepalive: 3 } };
+    const run = simulate(t, {
+      from: 'ClientVM',
+      to: 'https://portal.azurestack.local',
+      flowAt: [60 * S],
+      whatIf: [MUX_FAILS, { action: 'restore', target: 'MuxVM', at: 20 * S }, { action: 'fail', target: 'MuxVM', at: 55 * S }],
+    });
+    if (!run.ok) throw new Error(run.error.message);
+    const r = run.value.result;
+    const removed = r.events.filter((e) => e.kind === 'route-removed' && e.prefix === '192.168.133.74/32').map((e) => e.time);
+    expect(removed.length).toBe(2);
+    expect(removed[0]).toBeLessThan(20 * S);
+    const a = r.attempts[0]!;
+    expect(a.blackHole).toEqual({ router: 'BGPVM', peer: 'MuxVM', peerAddress: '192.168.100.6', prefix: '192.168.133.74/32', holdTime: 9, routeRemovedAt: removed[1], removedBy: 'hold-timer-expired' });
+    expect(a.reason).toContain(`MuxVM died at 55 s, but BGP notices a silent peer only when nothing (no KEEPALIVE, no UPDATE) has come from it for the hold time, 9 s. BGPVM's hold timer expires at ${+(removed[1]! / S).toFixed(3)} s;`);
+  });
+});
+
+describe('explainBlackHole', () => {
+  const hole: BlackHole = { router: 'BGPVM', peer: 'MuxVM', peerAddress: '192.168.100.6', prefix: '192.168.133.74/32', holdTime: 180, routeRemovedAt: 67_532_998, removedBy: 'tcp-gave-up' };
+  const START = 'black hole: BGPVM still routes 192.168.133.74/32 to MuxVM (192.168.100.6), a route learned over BGP.';
+  const HOLD = ' BGP notices a silent peer only when nothing (no KEEPALIVE, no UPDATE) has come from it for the hold time, 180 s. ';
+  const UNTIL = '. Until then BGPVM forwards every packet for 192.168.133.74/32 into the void.';
+  const BFD =
+    ' This is why BFD (Bidirectional Forwarding Detection, RFC 5880) exists: neighbours exchange small hellos every few hundred milliseconds, so a dead peer is noticed within a second and BGP withdraws its routes at once, instead of after 180 s';
+
+  it('TCP gave up first: the route went when the KEEPALIVE was abandoned; every retransmitted SYN went the same way', () => {
+    expect(explainBlackHole(hole, 1 * S, { connection: { outcome: 'gave-up', synTimes: [6 * S, 9 * S, 15 * S] } })).toBe(
+      `${START} MuxVM died at 1 s, but${HOLD}BGPVM removed the route at 67.533 s, when TCP gave up retransmitting its unacknowledged KEEPALIVE to MuxVM, before the hold timer would have${UNTIL} Every retransmitted SYN went the same way.${BFD}`,
+    );
+  });
+
+  it('the hold timer: NOTIFICATION and removal only when it expires; one SYN, so nothing about retransmissions', () => {
+    expect(explainBlackHole({ ...hole, holdTime: 9, routeRemovedAt: 10_000_525, removedBy: 'hold-timer-expired' }, 1.5 * S, { connection: { outcome: 'gave-up', synTimes: [6 * S] } })).toBe(
+      `${START} MuxVM died at 1.5 s, but${HOLD.replace('180 s', '9 s')}BGPVM's hold timer expires at 10.001 s; only then does it send NOTIFICATION (hold timer expired) and remove the route${UNTIL}${BFD.replace('180 s', '9 s')}`,
+    );
+  });
+
+  it('another cause, no failure seen and no connection: only when the route went', () => {
+    expect(explainBlackHole({ ...hole, removedBy: 'other', routeRemovedAt: 2_000_001 }, undefined, {})).toBe(
+      `${START}${HOLD}BGPVM removed the route at 2 s${UNTIL}${BFD}`,
+    );
+  });
+});
+
+describe('explainWithdrawn', () => {
+  let id = 0;
+  const removed = (time: number, prefix: string, cause: Extract<SimEvent, { kind: 'route-removed' }>['cause']): SimEvent => ({
+    id: id++,
+    time,
+    kind: 'route-removed',
+    node: nodeId('BGPVM'),
+    summary: `BGPVM removes ${prefix}`,
+    prefix,
+    peer: '192.168.100.6',
+    cause,
+  });
+  // The attempt's hops: ClientVM's SYN to the VIP 192.168.133.74.
+  const hops = () => runPoc({ to: '192.168.133.74' }).result.trace.hops;
+  const tail = 'without it, BGPVM routes 192.168.133.74 by a less specific route';
+
+  it('names the route removed before the attempt and why, for each cause', () => {
+    const h = hops();
+    const why = (cause: Extract<SimEvent, { kind: 'route-removed' }>['cause']) => explainWithdrawn(h, [removed(20 * S, '192.168.133.74/32', cause)], 30 * S);
+    expect(why('hold-timer-expired')).toBe(`BGPVM removed its BGP route 192.168.133.74/32 at 20 s because its hold timer expired (no KEEPALIVE from 192.168.100.6 for the hold time); ${tail}`);
+    expect(why('tcp-gave-up')).toBe(`BGPVM removed its BGP route 192.168.133.74/32 at 20 s because TCP gave up retransmitting to 192.168.100.6; ${tail}`);
+    expect(why('withdrawn')).toBe(`BGPVM removed its BGP route 192.168.133.74/32 at 20 s because 192.168.100.6 withdrew it; ${tail}`);
+    expect(why('notification-received')).toBe(`BGPVM removed its BGP route 192.168.133.74/32 at 20 s because the session with 192.168.100.6 went down (notification-received); ${tail}`);
+  });
+
+  it('only routes removed before the attempt that cover its destination count; the latest wins', () => {
+    const h = hops();
+    expect(explainWithdrawn(h, [removed(30 * S, '192.168.133.74/32', 'withdrawn')], 30 * S)).toBeUndefined();
+    expect(explainWithdrawn(h, [removed(20 * S, '192.168.133.1/32', 'withdrawn')], 30 * S)).toBeUndefined();
+    expect(explainWithdrawn(h, [], 30 * S)).toBeUndefined();
+    expect(explainWithdrawn([], [removed(20 * S, '192.168.133.74/32', 'withdrawn')], 30 * S)).toBeUndefined();
+    const both = [removed(10 * S, '192.168.133.0/24', 'tcp-gave-up'), removed(20 * S, '192.168.133.74/32', 'withdrawn'), removed(40 * S, '192.168.133.74/32', 'tcp-gave-up')];
+    expect(explainWithdrawn(h, both, 30 * S)).toBe(`BGPVM removed its BGP route 192.168.133.74/32 at 20 s because 192.168.100.6 withdrew it; ${tail}`);
+  });
+});

@@ -1,0 +1,126 @@
+// The knobs that add devices: which of them change the drawing, and the topology each one builds, a second
+// portal DIP (PortalVM2) placed at the first free address after PortalVM's and behind every rule that uses it.
+import { describe, expect, it } from 'vitest';
+import type { Topology } from '../topology/schema';
+import { pocTopology } from './fixtures';
+import { addsDevices, withKnobs } from './knobs';
+import { SECOND_DIP, withSecondDip } from './secondDip';
+import { describeMtu, withMtu } from './mtuWhatIf';
+
+describe('addsDevices', () => {
+  it('is true only when a knob adds a MUX or a DIP', () => {
+    expect(addsDevices(undefined)).toBe(false);
+    expect(addsDevices({})).toBe(false);
+    expect(addsDevices({ icmpRedirects: true })).toBe(false);
+    expect(addsDevices({ secondMux: false, secondDip: false })).toBe(false);
+    expect(addsDevices({ secondMux: true })).toBe(true);
+    expect(addsDevices({ secondDip: true })).toBe(true);
+    expect(addsDevices({ secondMux: true, secondDip: true })).toBe(true);
+  });
+});
+
+describe('withKnobs', () => {
+  it('adds MuxVM2 for secondMux, PortalVM2 for secondDip, both for both, nothing otherwise', () => {
+    const t = pocTopology();
+    const ids = (x: Topology) => x.nodes.map((n) => n.id).filter((id) => id.endsWith('2'));
+    expect(withKnobs(t, undefined)).toBe(t);
+    expect(withKnobs(t, { icmpRedirects: true })).toBe(t);
+    expect(ids(withKnobs(t, { secondMux: true }))).toEqual(['MuxVM2']);
+    expect(ids(withKnobs(t, { secondDip: true }))).toEqual(['PortalVM2']);
+    expect(ids(withKnobs(t, { secondMux: true, secondDip: true }))).toEqual(['MuxVM2', 'PortalVM2']);
+  });
+});
+
+describe('withSecondDip', () => {
+  it("copies PortalVM at the next free address, with its own MAC, marked illustrative, behind the portal rule", () => {
+    const t = pocTopology();
+    const out = withSecondDip(t);
+    const vm = out.nodes.find((n) => n.id === SECOND_DIP)!;
+    const portal = t.nodes.find((n) => n.id === 'PortalVM')!;
+    expect(vm.role).toBe(`${portal.role} (a second DIP: what-if)`);
+    expect(vm.interfaces.map((f) => [f.id, f.address, f.mac])).toEqual([['eth0', '192.168.100.10/24', '00:15:5d:64:00:0a']]);
+    expect(vm.prov).toEqual({ mark: 'illustrative', source: 'what-if: a second portal DIP added by Hoplab' });
+    expect(vm.interfaces[0]!.prov).toEqual(vm.prov);
+    expect(out.slb!.rules[0]!.dips).toEqual([
+      { address: '192.168.100.9', port: 443, host: 'HyperVHost' },
+      { address: '192.168.100.10', port: 443, host: 'HyperVHost' },
+    ]);
+    expect(out.nodes.length).toBe(t.nodes.length + 1);
+    // The document itself is left as it was.
+    expect(t.nodes.some((n) => n.id === SECOND_DIP)).toBe(false);
+    expect(t.slb!.rules[0]!.dips.length).toBe(1);
+  });
+
+  it('skips addresses already taken, leaves other NICs and rules alone, and adds nothing twice', () => {
+    const t = pocTopology();
+    const portal = t.nodes.find((n) => n.id === 'PortalVM')!;
+    const taken: Topology = {
+      ...t,
+      // .10 and .11 taken; PortalVM with a second NIC on another network.
+      nodes: t.nodes.map((n) =>
+        n.id === 'SQLVM'
+          ? { ...n, interfaces: [...n.interfaces, { ...n.interfaces[0]!, id: 'eth1', address: '192.168.100.10/24' }, { ...n.interfaces[0]!, id: 'eth2', address: '192.168.100.11/24' }] }
+          : n.id === 'PortalVM'
+            ? { ...n, interfaces: [...n.interfaces, { ...n.interfaces[0]!, id: 'eth1', address: '192.168.200.9/24', network: 'transit' }] }
+            : n,
+      ),
+      slb: {
+        ...t.slb!,
+        rules: [
+          { ...t.slb!.rules[0]!, dips: [...t.slb!.rules[0]!.dips, { address: '192.168.100.4', port: 443, host: 'HyperVHost' }] },
+          { ...t.slb!.rules[0]!, name: 'sql', port: 1433, dips: [{ address: '192.168.100.4', port: 1433, host: 'HyperVHost' }] },
+        ],
+      },
+    };
+    const out = withSecondDip(taken);
+    const vm = out.nodes.find((n) => n.id === SECOND_DIP)!;
+    expect(vm.interfaces.map((f) => [f.id, f.address, f.mac])).toEqual([
+      ['eth0', '192.168.100.12/24', '00:15:5d:64:00:0c'],
+      ['eth1', '192.168.200.9/24', '00:15:5d:64:00:0c'],
+    ]);
+    expect(portal.interfaces.length).toBe(1);
+    expect(out.slb!.rules.map((r) => [r.name, r.dips.map((d) => d.address)])).toEqual([
+      ['portal-https', ['192.168.100.9', '192.168.100.4', '192.168.100.12']],
+      ['sql', ['192.168.100.4']],
+    ]);
+    expect(withSecondDip(out)).toBe(out);
+  });
+
+  it('a topology without a load balancer, or whose DIP is no VM of it, is left as it is', () => {
+    const t = pocTopology();
+    const { slb: _slb, ...noSlb } = t;
+    expect(withSecondDip(noSlb)).toBe(noSlb);
+    const stray: Topology = { ...t, slb: { ...t.slb!, rules: [{ ...t.slb!.rules[0]!, dips: [{ address: '192.168.100.99', port: 443, host: 'HyperVHost' }] }] } };
+    expect(withSecondDip(stray)).toBe(stray);
+  });
+});
+
+describe('the MTU what-if', () => {
+  it('with no change, the same topology; a name is matched whatever its case and spaces', () => {
+    const t = pocTopology();
+    const same = withMtu(t, []);
+    expect(same.ok && same.value).toBe(t);
+    const out = withMtu(t, [{ network: ' PA ', mtu: 1500 }]);
+    expect(out.ok && out.value.networks.map((n) => [n.id, n.mtu])).toEqual(t.networks.map((n) => [n.id, n.id === 'pa' ? 1500 : n.mtu]));
+    // The document keeps its own MTU.
+    expect(t.networks.find((n) => n.id === 'pa')!.mtu).toBe(1660);
+  });
+
+  it('an unknown network is refused, naming it and the known ones, on the mtu field', () => {
+    const r = withMtu(pocTopology(), [{ network: 'nope', mtu: 1500 }]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatchObject({ code: 'bad-what-if', path: 'mtu' });
+    expect(r.error.message.startsWith('"nope" names no network of this topology (networks: mgmt, transit, vip, pa, outside). ')).toBe(true);
+  });
+
+  it("tells each change against the document's MTU, or Ethernet's 1500 when the document names none", () => {
+    const t = pocTopology();
+    const mgmt = t.networks.find((n) => n.id === 'mgmt')!;
+    expect(describeMtu(t, [{ network: ' PA ', mtu: 1500 }, { network: 'mgmt', mtu: 9000 }])).toEqual([
+      "What-if: the pa network's MTU is 1500 bytes (its document says 1660)",
+      `What-if: the mgmt network's MTU is 9000 bytes (its document says ${mgmt.mtu ?? 1500})`,
+    ]);
+    expect(describeMtu(t, [{ network: 'lab', mtu: 1400 }])).toEqual(["What-if: the lab network's MTU is 1400 bytes (its document says 1500)"]);
+  });
+});
