@@ -2,7 +2,8 @@
 // Frame pacing while the canonical flow animates: the gaps between requestAnimationFrame callbacks
 // (95th percentile and worst), the long tasks and the page-thread time of one step, for the app and for bare React Flow showing the same
 // nodes with the same run's tokens, at POC size and on generated topologies (1,000, 2,000 and 4,000 VMs by
-// default). The longest task while loading (the topology drawn and its run ready) is recorded too.
+// default). The longest task while loading (until the run is ready and the page has had no long task for a second)
+// is recorded too; playback is measured after it.
 //   npx vite build --mode bench && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000,2000,4000] [--port 4397] [--json-only]
 //     [--compare DIR]: also runs the app from another bench build (say, the main branch's dist-bench copied to
 //     DIR), case by case beside this one, so a change's before and after come from the same run.
@@ -36,6 +37,9 @@ if (compareDir !== undefined && !existsSync(`${compareDir}/index.html`)) {
   process.exit(2);
 }
 const comparePort = String(Number(values.port) + 1);
+/** Loading is over when no long task has run for QUIET_MS (waiting at most QUIET_WAIT_MS). */
+const QUIET_MS = 1000;
+const QUIET_WAIT_MS = 30_000;
 const CASES = [0, ...sizes].flatMap((n) => {
   const label = n === 0 ? 'POC' : `${n} VMs`;
   const query = (kind) => `?bench=${kind}${n === 0 ? '' : `&vms=${n}`}`;
@@ -86,8 +90,12 @@ try {
     // Long tasks from the first script on, so the load's are counted too.
     await page.addInitScript(() => {
       window.__benchLongTasks = [];
+      window.__benchLastLongTaskEnd = 0;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__benchLongTasks.push(e.duration);
+        for (const e of list.getEntries()) {
+          window.__benchLongTasks.push(e.duration);
+          window.__benchLastLongTaskEnd = Math.max(window.__benchLastLongTaskEnd, e.startTime + e.duration);
+        }
       }).observe({ type: 'longtask', buffered: true });
     });
     const errors = [];
@@ -100,7 +108,13 @@ try {
     const info = await page.evaluate(() => ({ steps: window.__hoplabBench.steps, nodes: window.__hoplabBench.nodes, error: window.__hoplabBench.error, cursor: window.__hoplabBench.cursor() }));
     if (info.error) throw new Error(`${c.name}: ${info.error}`);
     const loadMs = Date.now() - t0;
-    await page.waitForTimeout(500); // let the first paint of the run settle before measuring
+    // Playback is measured once loading is over: the run ready, and no long task for a second (the diagram's
+    // last batches, saving the state and packing the link all follow the run); at most QUIET_WAIT_MS.
+    await page
+      .waitForFunction((quietMs) => performance.now() - window.__benchLastLongTaskEnd > quietMs, QUIET_MS, { timeout: QUIET_WAIT_MS, polling: 100 })
+      .catch(() => {
+        if (!values['json-only']) console.error(`bench-frames: ${c.name}: still busy after ${QUIET_WAIT_MS / 1000} s; measuring anyway.`);
+      });
     const loadLongest = await page.evaluate(() => Math.max(0, ...window.__benchLongTasks));
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     const m = await page.evaluate(measure, seconds * 1000);

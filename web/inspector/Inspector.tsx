@@ -34,7 +34,7 @@ export function Inspector() {
       ) : (
         <>
           <HopChanges diff={diff} packet={packet} prev={prev} tx={tx} />
-          <LayerTree key={tx.id} packet={packet} bytes={tx.bytes} diff={diff} selected={selectedField} onSelect={selectField} />
+          <LayerTree txId={tx.id} packet={packet} bytes={tx.bytes} diff={diff} selected={selectedField} onSelect={selectField} />
         </>
       )}
     </section>
