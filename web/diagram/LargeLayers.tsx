@@ -66,6 +66,10 @@ function BulkBus({ snapshot }: { snapshot: TopologySnapshot }) {
         {bands.map((d, i) => (
           <path key={i} d={d} />
         ))}
+      </svg>
+      {/* The lit drops change at every step: a layer of their own (see styles.css), so the thousands of boxes
+          under them are not rastered again. */}
+      <svg className="bulk-bus bulk-bus-lit" aria-hidden="true">
         {lit && <path className="bus-active" d={lit} />}
       </svg>
     </EdgeLabelRenderer>
