@@ -132,6 +132,7 @@ test('a link opens a lesson at a chapter, and keeps the answers given before', a
   await hoplab.open('?motion=off&lesson=to-the-vip&chapter=2');
   await expect(lessons.chapterTitle).toHaveText('NATVM: a static route, and the TTL');
   await expect(lessons.bar).toContainText('Chapter 2 of 3');
+  await expect(await lessons.answer(/What is its TTL when it leaves NATVM/, '127')).toHaveText(/^Correct/);
   const feedback = await lessons.answer('The SYN is at NATVM. Which device does NATVM send it to next?', 'BGPVM');
   await expect(feedback).toHaveText(/^Correct: BGPVM\./);
   await page.reload();
@@ -232,11 +233,12 @@ for (const scheme of ['dark', 'light'] as const) {
   test(`the lesson bar, a question and its feedback pass axe in the ${scheme} theme`, async ({ hoplab, lessons, page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await hoplab.open('?motion=off&lesson=to-the-vip&chapter=2');
-    await expect(lessons.question('The SYN is at NATVM. Which device does NATVM send it to next?')).toBeVisible();
+    // The TTL is asked first: the next device's why gives the TTL after NATVM.
+    await expect(lessons.question(/What is its TTL when it leaves NATVM/)).toBeVisible();
     await audit(page, '.lesson-bar');
-    const wrong = await lessons.answer('The SYN is at NATVM. Which device does NATVM send it to next?', 'MuxVM');
+    const wrong = await lessons.answer(/What is its TTL when it leaves NATVM/, '128');
     await expect(wrong).toHaveText(/^Not quite/);
-    const right = await lessons.answer(/What is its TTL when it leaves NATVM/, '127');
+    const right = await lessons.answer('The SYN is at NATVM. Which device does NATVM send it to next?', 'BGPVM');
     await expect(right).toHaveText(/^Correct/);
     await audit(page, '.lesson-bar');
   });

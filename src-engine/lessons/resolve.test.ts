@@ -65,6 +65,24 @@ describe('lessons bind to the engine', () => {
     expect(late).toEqual([]);
   });
 
+  it('never gives a question\'s answer in the feedback of one asked before it at the same moment', () => {
+    const told: string[] = [];
+    for (const def of LESSONS) {
+      for (const c of resolve(def.id).chapters) {
+        c.questions.forEach((later, j) => {
+          const label = later.choices.find((x) => x.id === later.answer)!.label;
+          if (label.length > 24) return;
+          for (const earlier of c.questions.slice(0, j)) {
+            if (earlier.about.time !== later.about.time) continue;
+            const shown = `${earlier.why} ${earlier.debrief ?? ''}`;
+            if (new RegExp(`(^|[^\\w.])${label.replace(/\./g, '\\.')}(?=$|[^\\w.]|\\.(\\s|$))`).test(shown)) told.push(`${def.title}: "${earlier.prompt}" tells "${later.prompt}" (${label})`);
+          }
+        });
+      }
+    }
+    expect(told).toEqual([]);
+  });
+
   it('names the lesson and the chapter that no longer resolves', () => {
     const def = LESSONS[0]!;
     const broken = { ...def, chapters: [{ ...def.chapters[0]!, from: { describe: 'a frame that never happens', find: () => undefined } }] };

@@ -57,13 +57,7 @@ export const TO_THE_VIP: LessonDef = {
       field: { at: synFrom('NATVM'), layer: 'ipv4', field: 'ttl' },
       table: { node: 'NATVM', table: 'Routing table', match: { prefix: '192.168.133.0/24' } },
       questions: [
-        {
-          id: 'nat-next',
-          kind: 'next-device',
-          prompt: 'The SYN is at NATVM. Which device does NATVM send it to next?',
-          at: synFrom('NATVM'),
-          rubric: nextDeviceRubric(flowTrace, 'NATVM'),
-        },
+        // Asked first: the next device's why gives the TTL after NATVM.
         {
           id: 'ttl',
           debrief: 'Every router takes one off the TTL. A packet whose TTL reaches 0 is dropped, so a packet caught in a loop cannot circle forever.',
@@ -76,6 +70,13 @@ export const TO_THE_VIP: LessonDef = {
             const options = [ttl.before, ttl.after, ttl.after - 1, ttl.before / 2].map((n) => ({ id: String(n), label: String(n) }));
             return { choices: options, answer: String(ttl.after), why: ttl.text };
           },
+        },
+        {
+          id: 'nat-next',
+          kind: 'next-device',
+          prompt: 'The SYN is at NATVM. Which device does NATVM send it to next?',
+          at: synFrom('NATVM'),
+          rubric: nextDeviceRubric(flowTrace, 'NATVM'),
         },
       ],
     },
@@ -93,14 +94,16 @@ export const TO_THE_VIP: LessonDef = {
       questions: [
         {
           id: 'bgp-route',
-          debrief: "The /32 that MuxVM announced is longer, more specific, than BGPVM's default route 0.0.0.0/0, so it wins.",
+          debrief: "The /32 announced over BGP is longer, more specific, than BGPVM's default route 0.0.0.0/0, so it wins.",
           kind: 'choice',
           prompt: 'Which kind of route does BGPVM use for 192.168.133.74?',
           at: synFrom('BGPVM'),
           rubric: choiceRubric(ROUTE_KINDS, (q) => {
             const h = hopAt(q, flowTrace, 'BGPVM');
             const r = stepOf(h, 'route');
-            return r && h && { answer: r.source, why: `${r.text}. ${h.why}` };
+            // Not the hop's why: it names the device the next question asks for.
+            const learned = r?.source === 'bgp' ? `learned over BGP${r.from ? ` from ${r.from}` : ''}` : `a ${r?.source} route`;
+            return r && h && { answer: r.source, why: `The longest match for 192.168.133.74 in BGPVM's routing table is ${r.prefix}, ${learned}.` };
           }),
         },
         {

@@ -78,6 +78,14 @@ export const TWO_MUXES: LessonDef = {
       nodes: ['BGPVM', 'MuxVM', 'MuxVM2'],
       about: (q) => q.frames.filter((f) => inAttempt(0)(f, q)).map((f) => f.tx.id),
       questions: [
+        // Asked first: the other question's why names the route the hash picked, via MuxVM2.
+        {
+          id: 'hash-next',
+          kind: 'next-device',
+          prompt: 'The SYN is at BGPVM. Which device does the hash send it to?',
+          at: syn1AtBgp,
+          rubric: nextDeviceRubric(attempt(0), 'BGPVM'),
+        },
         {
           id: 'which-route',
           debrief: "BGPVM hashes each connection's addresses and ports to pick one of the equal-cost routes, so a connection sticks to one MUX.",
@@ -89,20 +97,14 @@ export const TWO_MUXES: LessonDef = {
             return r && { answer: /equal-cost/.test(r.text) ? 'ecmp' : 'first', why: r.text };
           }),
         },
-        {
-          id: 'hash-next',
-          kind: 'next-device',
-          prompt: 'The SYN is at BGPVM. Which device does the hash send it to?',
-          at: syn1AtBgp,
-          rubric: nextDeviceRubric(attempt(0), 'BGPVM'),
-        },
       ],
     },
     {
       id: 'failover',
       title: `${FAILED_MUX} dies: failover to ${OTHER_MUX}`,
       caption:
-        `${FAILED_MUX}, the MUX this connection went through, fails. New connections hashed onto its route would vanish until BGPVM's hold timer for it runs out. ` +
+        `${FAILED_MUX}, the MUX this connection went through, fails. New connections hashed onto its route would vanish until BGPVM gives up on ${FAILED_MUX}: ` +
+        'when TCP stops retransmitting to it or BGP\'s hold timer runs out, whichever comes first (as in "When MuxVM dies"). ' +
         'A few minutes later ClientVM opens a new connection. Follow it.',
       from: failed,
       to: syn2AtPortal,
