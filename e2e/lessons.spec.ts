@@ -257,7 +257,7 @@ test('lesson 1: the OPEN chapter ends before the UPDATE, whose next hop chapter 
   await expect(lessons.bar.getByRole('button', { name: "Show MuxVM's BGP neighbours" })).toBeVisible();
 });
 
-test('lesson 1, chapter 3 at laptop size: the Why explains the UPDATE, not the KEEPALIVE beside it, and its row is whole', async ({ hoplab, lessons, playback, events, page }) => {
+test('lesson 1, chapter 3 at laptop size: the Why explains the UPDATE, not the KEEPALIVE beside it', async ({ hoplab, lessons, playback, page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await hoplab.open('?motion=off&speed=4&lesson=vip-route&chapter=3');
   await lessons.answer('BGPVM installs a route to 192.168.133.74/32. What is its next hop?', '192.168.100.6');
@@ -266,10 +266,6 @@ test('lesson 1, chapter 3 at laptop size: the Why explains the UPDATE, not the K
   const why = page.getByRole('region', { name: 'Why' });
   await expect(why).toContainText('BGP UPDATE');
   await expect(why).not.toContainText('BGP KEEPALIVE');
-  // The row's summary wraps instead of losing its end (the prefixes and the next hop).
-  const summary = events.list.getByRole('option', { name: /BGP UPDATE announce/ }).last().locator('.ev-summary');
-  await expect(summary).toContainText('next hop 192.168.100.6');
-  await expect.poll(() => summary.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
 });
 
 test('lesson 2: asked for ADVM\'s answer, neither the Why nor the event list shows it', async ({ hoplab, lessons, playback, events, page }) => {
