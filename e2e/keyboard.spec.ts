@@ -6,17 +6,17 @@ test('devices are reachable with the keyboard, and the shortcuts drive playback'
   await test.step('Tab reaches a device; arrows move between devices; Enter opens its details', async () => {
     await hoplab.node('ADVM').focus();
     await page.keyboard.press('ArrowRight');
-    await expect(hoplab.node('BGPVM')).toBeFocused();
+    await expect(hoplab.node('NCVM')).toBeFocused();
     await page.keyboard.press('ArrowDown');
-    await expect(page.locator('[data-device]:focus')).toHaveAttribute('data-device', /NCVM|ACSVM/);
+    await expect(page.locator('[data-device]:focus')).toHaveAttribute('data-device', /ACSVM|SQLVM/);
     await page.keyboard.press('ArrowUp');
-    await expect(hoplab.node('BGPVM'), 'Up undoes Down').toBeFocused();
+    await expect(hoplab.node('NCVM'), 'Up undoes Down').toBeFocused();
     await page.keyboard.press('ArrowLeft');
     await expect(hoplab.node('ADVM'), 'Left undoes Right').toBeFocused();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('tab', { name: 'Device details' })).toHaveAttribute('aria-selected', 'true');
-    await expect(page.getByRole('region', { name: /Details of (NCVM|ACSVM)/ })).toContainText('Interfaces');
+    await expect(page.getByRole('region', { name: /Details of (ACSVM|SQLVM)/ })).toContainText('Interfaces');
     await expect(page.getByRole('region', { name: /Details of/ })).toContainText('need a run');
   });
   await test.step('Shift+F10 on a VM opens its menu, arrows move in it, Escape closes it', async () => {

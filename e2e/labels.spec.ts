@@ -47,6 +47,7 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]
 const STEPS = await canonicalSteps();
 const LOOK_AT = [
   { step: 1, what: 'MuxVM sends its first ARP request' },
+  { step: STEPS.probeArpFlood, what: "the switch floods PortalVM's ARP request to both management rows" },
   { step: STEPS.clientArpFlood - 1, what: 'ClientVM, below the switch, sends its ARP request' },
   { step: STEPS.clientArpFlood, what: "the switch floods ClientVM's ARP request to NATVM and BGPVM's transit arm" },
   { step: STEPS.vxlanSyn, what: 'the VXLAN leg (MuxVM sends)' },
@@ -61,6 +62,17 @@ async function badgeCovers(page: Page): Promise<string[]> {
   if (badges.length === 0) return ['no badge is drawn'];
   const others = [...(await textBoxes(page, { skip: '.hop-badges' })), ...(await elementBoxes(page, '.token .token-body'))];
   return badges.flatMap((b) => others.filter((o) => overlap(b, o)).map((o) => `${b.what} covers ${o.what}`));
+}
+
+/** The devices drawn as sending or receiving whose badge is not shown. */
+function hiddenBadges(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.react-flow__node [data-hop]')].flatMap((el) => {
+      const badge = el.querySelector('.hop-badges');
+      const shown = badge && badge.getClientRects().length > 0 && getComputedStyle(badge).visibility !== 'hidden';
+      return shown ? [] : [el.closest('.react-flow__node')?.getAttribute('data-id') ?? '?'];
+    }),
+  );
 }
 
 /** What crosses a network's or the host's title (its glyphs): NIC wires, the VXLAN tunnel, the run's paths. */
@@ -85,8 +97,60 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 },
         // The diagram may still be fitting itself to its area: polled until what is drawn is right.
         await expect.poll(() => badgeCovers(page), { message: `${look.what}: badges` }).toEqual([]);
         await expect.poll(() => titleCrossings(page), { message: `${look.what}: titles` }).toEqual([]);
+        // Every sender and receiver shows its badge: none yields to a resting token (in the management flood the
+        // front row's did, under the back row's packets).
+        await expect.poll(() => hiddenBadges(page), { message: `${look.what}: hidden badges` }).toEqual([]);
         // Every title is shown: none yields to a resting token (the PA network's did at the VXLAN leg).
         for (const title of await page.locator('.react-flow__node :is(.net-label, .host-label)').all()) await expect(title).toBeVisible();
+      });
+    }
+  });
+}
+
+// The BGP sessions' arcs and labels against the host's title: each label's text inside its pill, the pills
+// apart and inside the host, and no arc or pill within 2 px of the title's glyphs. The arc touched the end of
+// "host" at 1280x800 and 768x1024, and the label's text overflowed its pill into it; with a second MUX the two
+// labels overlapped, one over the host's border.
+
+/** What is wrong with the BGP sessions' labels and arcs, measured on screen. */
+async function bgpProblems(page: Page): Promise<string[]> {
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    const host = document.querySelector('.react-flow__node-host')!.getBoundingClientRect();
+    const pills = [...document.querySelectorAll('.bgp-label')].map((g) => {
+      const pill = g.querySelector('rect')!.getBoundingClientRect();
+      const text = g.querySelector('text')!.getBoundingClientRect();
+      const name = g.textContent ?? '';
+      if (text.left < pill.left - 0.5 || text.right > pill.right + 0.5) out.push(`"${name}" overflows its pill (${Math.round(text.left)}–${Math.round(text.right)} in ${Math.round(pill.left)}–${Math.round(pill.right)})`);
+      if (pill.left < host.left - 0.5 || pill.right > host.right + 0.5 || pill.top < host.top - 0.5) out.push(`"${name}" is not inside the host's box`);
+      return { name, pill };
+    });
+    pills.forEach((a, i) => pills.slice(i + 1).forEach((b) => {
+      if (Math.min(a.pill.right, b.pill.right) > Math.max(a.pill.left, b.pill.left) && Math.min(a.pill.bottom, b.pill.bottom) > Math.max(a.pill.top, b.pill.top)) out.push(`"${a.name}" overlaps "${b.name}"`);
+    }));
+    return { out, pills: pills.map((p) => ({ what: `the label "${p.name}"`, x: p.pill.x, y: p.pill.y, w: p.pill.width, h: p.pill.height })) };
+  });
+  const title = (await textBoxes(page, { within: '.host-label' })).filter((t) => t.what.startsWith('host-label'));
+  if (title.length === 0) return ['no host title'];
+  const near = title.map((t) => ({ ...t, x: t.x - 2, y: t.y - 2, w: t.w + 4, h: t.h + 4 }));
+  const arcs = await strokeSamples(page, '.react-flow__edge.edge-bgp path.react-flow__edge-path', 2);
+  if (arcs.length < 50) return [`only ${arcs.length} points along the BGP arcs`];
+  const touched = new Set<string>();
+  for (const thing of [...arcs, ...problems.pills]) for (const t of near) if (overlap(thing, t)) touched.add(`${thing.what} touches the host's title`);
+  return [...problems.out, ...touched];
+}
+
+for (const size of [{ width: 1280, height: 800 }, { width: 768, height: 1024 }, { width: 1920, height: 1080 }]) {
+  test(`at ${size.width}x${size.height} the BGP sessions' arcs and labels keep clear of the host's title and of each other, one MUX or two`, async ({ hoplab, page }) => {
+    await page.setViewportSize(size);
+    for (const knobs of ['', '&knobs=secondMux']) {
+      await test.step(knobs ? 'two MUXes' : 'the POC', async () => {
+        await hoplab.open(`${CANONICAL_LINK}${knobs}&step=0`);
+        await expect(page.locator('.bgp-label')).toHaveCount(knobs ? 2 : 1);
+        await expect.poll(() => bgpProblems(page), { message: 'before the sessions are up' }).toEqual([]);
+        await hoplab.toEnd();
+        for (const label of await page.locator('.bgp-label').all()) await expect(label).toContainText('eBGP AS64628 ↔ AS64647 · Established');
+        await expect.poll(() => bgpProblems(page), { message: 'at the end' }).toEqual([]);
       });
     }
   });

@@ -2,7 +2,7 @@
 // and its checksum, and when a redirect is due.
 import { describe, expect, it } from 'vitest';
 import { decodePacket } from '../packets/index';
-import { IPPROTO_ICMP, IPPROTO_TCP } from '../packets/layers';
+import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, type Layer } from '../packets/layers';
 import { ipToU32 } from '../net/addr';
 import { ethernet, ipv4, SYN, tcp } from '../net/build';
 import { encodePacket, onesSum } from '../net/codec';
@@ -49,6 +49,15 @@ describe('chooseRoute among equal-cost routes', () => {
     expect(picked(50000)).toBe(picked(50000));
     const hops = new Set(Array.from({ length: 32 }, (_, i) => picked(50000 + i)));
     expect(hops).toEqual(new Set([ipToU32('10.0.0.6'), ipToU32('10.0.0.7')]));
+  });
+
+  it('spreads UDP flows by their ports too; ICMP, which has none, goes by its addresses alone', () => {
+    const frame = (l4: Layer[], proto: number) => encodePacket([ethernet('00:15:5d:00:00:01', '00:15:5d:00:00:02'), ipv4('192.168.200.10', '192.168.133.74', proto, 7), ...l4]);
+    const pick = (bytes: Uint8Array) => chooseRoute(table, bytes, ipToU32('192.168.133.74'))!.nextHop;
+    const udp = new Set(Array.from({ length: 32 }, (_, i) => pick(frame([{ type: 'udp', srcPort: 50000 + i, dstPort: 53 }, { type: 'raw', data: new Uint8Array(4) }], IPPROTO_UDP))));
+    expect(udp).toEqual(new Set([ipToU32('10.0.0.6'), ipToU32('10.0.0.7')]));
+    const pings = new Set(Array.from({ length: 32 }, (_, i) => pick(frame([{ type: 'icmp', kind: 'echo-request', code: 0, identifier: i, sequence: i }, { type: 'raw', data: new Uint8Array(4) }], IPPROTO_ICMP))));
+    expect(pings.size).toBe(1);
   });
 });
 

@@ -14,6 +14,8 @@ export const HEADER = 34;
  */
 export const BADGE_LANE = 26;
 const MIN_GROUP_W = 240;
+/** Between two rows of a group (see grid). */
+export const ROW_GAP = GAP * 2;
 
 /** Room above the first row and below the last (the title band and a badge lane count in it). */
 export interface GridRoom {
@@ -38,7 +40,10 @@ export function grid(count: number, cols: number, minWidth = MIN_GROUP_W, room: 
   const c = Math.max(1, Math.min(cols, count));
   const rows = Math.max(1, Math.ceil(count / c));
   const stagger = rows > 1 && c > 1 ? (NODE_W + GAP) / 2 : 0;
-  const rowGap = GAP * 1.5;
+  // Between two rows: a token resting under a device of the row behind (12 px text, up to 1.75 times larger,
+  // and its padding: 5 + 35 units) above the badge lane of the row in front (3 + 25), so in a flood the front
+  // row's badges show beside the back row's packets.
+  const rowGap = ROW_GAP;
   const cells = Array.from({ length: count }, (_, i) => ({
     x: PAD + (i % c) * (NODE_W + GAP) + (Math.floor(i / c) % 2 === 1 ? stagger : 0),
     y: room.top + Math.floor(i / c) * (NODE_H + rowGap),

@@ -66,6 +66,29 @@ describe('layoutTopology (POC)', () => {
     expect(bgp.y - abs('net:mgmt').y).toBe(HEADER + BADGE_LANE);
   });
 
+  it("puts the BGP speakers right of the host's title, so their session's arc rises beside it, not through it", () => {
+    // The title "HyperVHost: Hyper-V host" (semibold 15 px, 1.75 times larger when zoomed out: about 0.62 em a
+    // character) after its 12-unit padding; the arc's left leg reaches the title's height about a fifth of the
+    // way from the left speaker's centre towards the right one's.
+    const titleEnd = abs('host:HyperVHost').x + 12 + 'HyperVHost: Hyper-V host'.length * 0.62 * 15 * 1.75;
+    const left = abs('BGPVM');
+    const right = abs('MuxVM');
+    expect(0.79 * (left.x + left.width / 2) + 0.21 * (right.x + right.width / 2)).toBeGreaterThan(titleEnd + 20);
+  });
+
+  it('leaves room between the management rows for a token resting under the back row above a badge of the front row', () => {
+    // A token's label at the largest text: 5 units off the box, 12 x 1.75 + 14 tall; a badge: 12 x 1.75 + 4, 3 units off.
+    const back = abs('BGPVM');
+    const front = abs('PortalVM');
+    expect(front.y).toBeGreaterThan(back.y);
+    expect(front.y - (back.y + back.height)).toBeGreaterThanOrEqual(5 + 35 + 3 + 25);
+  });
+
+  it('puts the DIP at the right end of the front row, under the VIP pool it is tied to', () => {
+    const front = layout.boxes.filter((b) => b.parent === 'net:mgmt' && b.y === box('PortalVM').y);
+    expect(Math.max(...front.map((b) => b.x))).toBe(box('PortalVM').x);
+  });
+
   it('puts the titles of the networks below the switch at their bottom, under a badge lane, the titles in one line', () => {
     const below = layout.boxes.filter((b) => b.kind === 'network' && b.parent && abs(b.id).y > abs('CCI_External_vSwitch').y);
     expect(below.map((b) => [b.id, b.titleAt])).toEqual([['net:transit', 'bottom'], ['net:pa', 'bottom']]);
@@ -115,11 +138,13 @@ describe('layoutTopology (POC)', () => {
     expect(box('port:MuxVM2:pa', two).parent).toBe('net:pa');
     const ids = two.edges.map((e) => e.id);
     expect(ids).toEqual(expect.arrayContaining(['tunnel:MuxVM2:HyperVHost', 'announce:192.168.133.74:MuxVM2', 'bgp:BGPVM|MuxVM2', 'nic:MuxVM2:mgmt', 'nic:MuxVM2:pa']));
-    // The second PA sits below and right of the first, so the first's drop passes beside it.
+    // The second PA sits below and left of the first, so its drop, coming down from the switch, passes
+    // beside the first, and the first's VLAN tag (71 units at the largest text) ends before it.
     const a = abs('port:MuxVM:pa', two);
     const b = abs('port:MuxVM2:pa', two);
     expect(b.y).toBeGreaterThan(a.y + a.height);
-    expect(a.x + 22).toBeLessThan(b.x);
+    expect(b.x + 22).toBeLessThan(a.x);
+    expect(b.x + 22 + 71).toBeLessThan(a.x + 22);
   });
 
   it('is deterministic', () => {

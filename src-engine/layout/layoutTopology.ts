@@ -18,14 +18,23 @@ export { NODE_H, NODE_W } from './grid';
 const SWITCH_H = 56;
 /** Vertical room between a group and the switch, where the NIC lines drop. */
 const BUS_GAP = 40;
+/**
+ * Above the switch, less: the front row's badges and the tokens resting under the back row take the room
+ * between the rows (see grid.ts), and below the front row a resting token needs only about 40 units.
+ */
+const BUS_GAP_ABOVE = 30;
+/** The most rows the host's title band grows to for its BGP sessions' labels. */
+export const MAX_SESSION_ROWS = 3;
+/** Below the bottom groups, inside the host's border. */
+const HOST_FOOT = 8;
 /** A port box: one NIC of a device that lives in another network. */
 export const PORT_W = NODE_W;
 export const PORT_H = 52;
 /** Room between the MUX ports and the host ports in the PA network, where the tunnel runs. */
 const TUNNEL_GAP = 104;
 const VFP_W = 168;
-/** How far right each item of a PA column sits from the one above it. */
-const STAIR = 44;
+/** How far left each item of a PA column sits from the one above it: its drop's VLAN tag (about 71 units at the largest text) fits before the next drop. */
+const STAIR = 76;
 /**
  * A group below the switch has its title band at its bottom, the side away from the switch: the wires, the
  * tunnel and the tokens that come down from the switch never cross its title. Its devices' badges hang
@@ -54,15 +63,19 @@ interface Item {
 const addressOf = (cidr: string) => cidr.split('/')[0]!;
 
 /**
- * The back row of the management scope: the BGP speakers, then the MUXes, then the DIPs, at its right end
- * under the VIP pool, so the BGP arc and the VIP ties run through free space instead of across nodes.
+ * The management scope's order: the BGP speakers, then the MUXes, at the right end of its back row, and the
+ * DIPs at the right end of the row in front, so the VIP pool beside them is tied to both over free space.
+ * The speakers sit right of the host's title (it lies over the back row's left end): their session's arc
+ * rises into the host's title band beside the title, never through it.
  */
 function orderMembers(items: readonly Item[], rank: (id: string) => number, cols: number): Item[] {
-  const special = items.filter((i) => rank(i.id) > 0).sort((a, b) => rank(a.id) - rank(b.id));
+  const back = items.filter((i) => rank(i.id) === 1 || rank(i.id) === 2).sort((a, b) => rank(a.id) - rank(b.id));
+  const dips = items.filter((i) => rank(i.id) === 3);
   const rest = items.filter((i) => rank(i.id) === 0);
-  if (special.length === 0 || special.length > cols || items.length <= cols) return [...rest, ...special];
-  const firstRow = rest.slice(0, cols - special.length);
-  return [...firstRow, ...special, ...rest.slice(firstRow.length)];
+  if (back.length + dips.length === 0 || back.length > cols || items.length <= cols) return [...rest, ...back, ...dips];
+  const firstRow = rest.slice(0, cols - back.length);
+  const secondRow = rest.slice(firstRow.length, firstRow.length + Math.max(0, cols - dips.length));
+  return [...firstRow, ...back, ...secondRow, ...dips, ...rest.slice(firstRow.length + secondRow.length)];
 }
 
 export function layoutTopology(t: Topology): TopologyLayout {
@@ -83,6 +96,28 @@ export function layoutTopology(t: Topology): TopologyLayout {
   for (const node of t.nodes) for (const f of node.interfaces) ownerOf.set(addressOf(f.address), node.id);
   const dipNodes = new Set((t.slb?.rules ?? []).flatMap((r) => r.dips.map((d) => ownerOf.get(d.address)).filter((id): id is string => id !== undefined)));
   const rank = (id: string) => (muxSet.has(id) ? 2 : speakers.has(id) ? 1 : dipNodes.has(id) ? 3 : 0);
+
+  // The BGP sessions, each once; a MUX's session is named from the MUX's side (its AS first), as the first is.
+  const sessions: LayoutEdge[] = [];
+  if (t.bgp) {
+    const seen = new Set<string>();
+    const asnOf = new Map(t.bgp.speakers.map((s) => [s.node, s.asn]));
+    for (const s of t.bgp.speakers) {
+      for (const p of s.peers) {
+        const peer = ownerOf.get(p.address);
+        if (!peer) continue;
+        const id = bgpEdgeId(s.node, peer);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const [source, target] = muxSet.has(peer) && !muxSet.has(s.node) ? [peer, s.node] : [s.node, peer];
+        const asn = (node: string) => (node === s.node ? s.asn : (asnOf.get(node) ?? p.asn));
+        sessions.push({ id, kind: 'bgp', source, target, label: `eBGP AS${asn(source)} ↔ AS${asn(target)}` });
+      }
+    }
+  }
+  // The host's title band: one row per BGP session (three at most), each session's label on its own row (see
+  // the page's BgpEdge).
+  const hostHeader = HEADER * Math.min(MAX_SESSION_ROWS, Math.max(1, sessions.length));
 
   // Who goes where: a VM in the network of its first NIC, each other NIC as a port in its own network.
   const items = new Map<string, Item[]>(t.networks.map((n) => [n.id, []]));
@@ -118,13 +153,14 @@ export function layoutTopology(t: Topology): TopologyLayout {
     const left = all.filter((i) => i.node.kind !== 'host');
     const right = all.filter((i) => i.node.kind === 'host');
     const heightOf = (i: Item) => (i.iface ? PORT_H : NODE_H);
-    // A staircase: each item a little right of the one above, so its NIC drop (near its left edge, see
-    // PORT_DROP_X) passes beside the items below it instead of through them.
+    // A staircase: each item a little left of the one above, so its NIC drop (near its left edge, see
+    // PORT_DROP_X), coming down from the switch, passes beside the items above it instead of through them,
+    // its VLAN tag before the next drop.
     // The PA network's long title wraps onto two lines rather than widening the drawing.
     const column = (list: readonly Item[], x0: number, step: number) => {
       let y = PA_TOP;
       return list.map((i, k) => {
-        const cell = { id: i.id, x: x0 + k * step, y, h: heightOf(i) };
+        const cell = { id: i.id, x: x0 + (list.length - 1 - k) * step, y, h: heightOf(i) };
         y += cell.h + GAP / 2;
         return cell;
       });
@@ -170,7 +206,7 @@ export function layoutTopology(t: Topology): TopologyLayout {
     });
   };
 
-  let y = HEADER;
+  let y = hostHeader;
   let x = PAD;
   if (mgmt && mgmtGrid) placeGrid(mgmt, mgmtGrid, x, y, innerWidth - vipRoom, topHeight, vipGrid !== undefined);
   if (vipNet && vipGrid) {
@@ -182,7 +218,7 @@ export function layoutTopology(t: Topology): TopologyLayout {
       boxes.push({ id: vipBoxId(vip), kind: 'node', parent: id, x: cell.x, y: cell.y, width: NODE_W, height: NODE_H });
     });
   }
-  if (topHeight > 0) y += topHeight + BUS_GAP;
+  if (topHeight > 0) y += topHeight + BUS_GAP_ABOVE;
   boxes.push({ id: t.switch.id, kind: 'switch', parent: hostId, x: PAD, y, width: innerWidth, height: SWITCH_H });
   y += SWITCH_H + BUS_GAP;
   bottom.forEach((net, i) => {
@@ -203,7 +239,8 @@ export function layoutTopology(t: Topology): TopologyLayout {
     }
     x += p.width + GAP;
   }
-  if (bottom.length > 0 || paLayouts.length > 0) y += bottomHeight + PAD;
+  // The host's border close under the bottom groups' titles: the drawing's height is what a laptop's fit spends.
+  if (bottom.length > 0 || paLayouts.length > 0) y += bottomHeight + HOST_FOOT;
   const hostBox: LayoutBox = { id: hostId, kind: 'host', x: 0, y: hostTop, width: innerWidth + PAD * 2, height: y };
   boxes.unshift(hostBox);
 
@@ -257,19 +294,7 @@ export function layoutTopology(t: Topology): TopologyLayout {
     }
   }
 
-  if (t.bgp) {
-    const seen = new Set<string>();
-    for (const s of t.bgp.speakers) {
-      for (const p of s.peers) {
-        const peer = ownerOf.get(p.address);
-        if (!peer) continue;
-        const id = bgpEdgeId(s.node, peer);
-        if (seen.has(id)) continue;
-        seen.add(id);
-        edges.push({ id, kind: 'bgp', source: s.node, target: peer, label: `eBGP AS${s.asn} ↔ AS${p.asn}` });
-      }
-    }
-  }
+  edges.push(...sessions);
   return { boxes, edges };
 }
 

@@ -81,6 +81,14 @@ describe('explainDipHealth', () => {
     expect(explainDipHealth(events, 62 * S)).toBe("the SLB manager took it out of MuxVM's rotation for rule portal-https at 60.6 s");
   });
 
+  it('a failure, a verdict, a push and the MUX change in one microsecond still belong together', () => {
+    const t = 60 * S;
+    const events = [failed(t, 'PortalVM'), health(t, 'host-agent', A, false), health(t, 'slb-manager', A, false), health(t, 'mux', A, false)];
+    expect(explainDipHealth(events, t)).toBe(
+      "PortalVM failed at 60 s; HyperVHost's SLB host agent had no answer to 11 health probes in a row and reported DIP 192.168.100.9:443 down at 60 s; the SLB manager (NCVM) took it out of MuxVM's rotation for rule portal-https at 60 s",
+    );
+  });
+
   it('another node failing is not the DIP failing', () => {
     const events = [failed(1 * S, 'PortalVM'), failed(5 * S, 'SQLVM'), ...down(A, 60.5 * S)];
     expect(explainDipHealth(events, 61 * S)).toBe(PORTAL_DOWN);

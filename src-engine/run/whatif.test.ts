@@ -291,6 +291,15 @@ describe('a link what-if, as the run tells it', () => {
     expect(run.result.events.some((e) => e.node === 'MuxVM' && e.summary.includes('VIPs'))).toBe(false);
   });
 
+  it('a link on a network without a VLAN shows "-" in its VLAN cell', () => {
+    const doc = pocTopology();
+    const t = { ...doc, networks: doc.networks.map(({ vlan: _vlan, ...n }) => n) };
+    const run = simulate(t, { from: 'ClientVM', to: 'PortalVM', flowAt: [12 * S], whatIf: [{ action: 'fail', target: 'MuxVM:pa', at: 1 * S }] });
+    if (!run.ok) throw new Error(run.error.message);
+    const row = run.value.tableLog.find((c) => c.node === 'MuxVM' && c.table === 'interfaces' && c.time === 1 * S);
+    expect(row?.row?.cells).toEqual({ interface: 'pa', address: '192.168.233.6/24', mac: '00:15:5d:e9:00:06', network: 'pa', vlan: '-', state: 'down' });
+  });
+
   it("a MUX's PA link going and coming back: it withdraws its VIPs, then announces them again", () => {
     const r = runPoc({ flowAt: [12 * S], whatIf: [{ action: 'fail', target: 'MuxVM:pa', at: 1 * S }, { action: 'restore', target: 'MuxVM:pa', at: 5 * S }] }).result;
     const said = r.events.filter((e) => e.kind === 'info' && e.node === 'MuxVM' && e.summary.includes('VIPs')).map((e) => [e.time, e.summary]);

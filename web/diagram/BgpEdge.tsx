@@ -2,49 +2,59 @@
 // the NICs: a dashed arc over the two speakers, labelled with the AS numbers and the session's state.
 // The label is SVG in the edge itself, so it sits above the network groups as the arc does.
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { BADGE_LANE, HEADER } from '../../src-engine/view/index';
 import { selectBgpState, useAppStore } from '../store/store';
 import { useLegibleScale } from './LegibleText';
 import type { BgpEdgeData } from './toFlow';
 
-/** From a speaker's top to the middle of its host's title band: the badge lane, a network's title band and half the host's. */
+/** From a speaker's top to the middle of the host's lowest title row: the badge lane, a network's title band and half a row. */
 const APEX_LIFT = BADGE_LANE + HEADER + HEADER / 2;
-/** Two neighbouring nodes' centres apart (layout's NODE_W + GAP). */
-const NEAREST_PAIR = 180 + 34;
 /** Half a node's width (layout's NODE_W). */
 const NODE_HALF = 90;
 /** About the width of a character of the host's title (semibold 15px system-ui), in ems, rounded up. */
-const TITLE_EM = 0.62;
+const TITLE_EM = 0.64;
 /** Room for a provenance mark after the title (shown at 100% zoom and above). */
 const MARK_W = 100;
+/** About the width of a character of the label (semibold 12px system-ui), in ems, before it is measured. */
+const LABEL_EM = 0.6;
 
 export function BgpEdge({ id, source, target, sourceX, sourceY, targetX, targetY, data }: EdgeProps) {
-  const base = (data as BgpEdgeData | undefined)?.label ?? 'BGP';
+  const d = data as BgpEdgeData | undefined;
+  const base = d?.label ?? 'BGP';
   const state = useAppStore((s) => selectBgpState(s, source, target));
   const fz = useLegibleScale();
   const down = state !== undefined && state !== 'Established';
   const label = state ? `${base} · ${state}` : base;
-  // The label rides the arc's apex, in the host's title band above the speakers' network, so it never
-  // covers that network's title. Farther pairs arc higher, so two sessions from one router (a second MUX)
-  // keep their labels apart.
-  const lift = APEX_LIFT + Math.max(0, Math.abs(targetX - sourceX) - NEAREST_PAIR) / 8;
-  // A cubic with both control points at `top` peaks three quarters of the way up.
-  const top = Math.min(sourceY, targetY) - lift / 0.75;
-  const path = `M ${sourceX} ${sourceY} C ${sourceX} ${top}, ${targetX} ${top}, ${targetX} ${targetY}`;
-  const midY = Math.min(sourceY, targetY) - lift;
-  const w = (label.length * 6.3 + 10) * fz + 6;
-  const h = 18 * fz;
-  // Centred over the pair, but never left of the left speaker's box, nor over the host's title in the same band
-  // (its width estimated from its characters, bold 15px; zoomed in, its provenance mark follows it).
-  const title = (data as BgpEdgeData | undefined)?.title;
+  // The pill is as wide as its text, measured once drawn (an estimate from its characters until then). The
+  // width is kept in ems: the text's size (12px times --fz) may change in the same commit as the scale read here.
+  const text = useRef<SVGTextElement>(null);
+  const [measured, setMeasured] = useState<{ label: string; ems: number }>();
+  useLayoutEffect(() => {
+    const el = text.current;
+    const size = el ? parseFloat(getComputedStyle(el).fontSize) : NaN;
+    if (el && typeof el.getComputedTextLength === 'function' && size > 0) setMeasured({ label, ems: el.getComputedTextLength() / size });
+  }, [label, fz]);
+  const textW = (measured?.label === label ? measured.ems : label.length * LABEL_EM) * 12 * fz;
+  const w = textW + 16 * fz;
+  const h = 16 * fz;
+  // The label rides the arc's apex, in its row of the host's title band (a second session's a row higher), so
+  // it never covers the speakers' network's title. In the row the host's title shares (the top one) it stays
+  // right of the title (its width estimated from its characters; zoomed in, its provenance mark follows it).
+  const row = d?.row ?? 0;
+  const rows = d?.rows ?? 1;
+  const midY = Math.min(sourceY, targetY) - APEX_LIFT - row * HEADER;
+  const title = row === rows - 1 ? d?.title : undefined;
   const titleEnd = title ? title.x + 12 + title.chars * TITLE_EM * 15 * fz + (fz > 1 ? 0 : MARK_W) + 20 : -Infinity;
   const midX = Math.max((sourceX + targetX) / 2, Math.min(sourceX, targetX) - NODE_HALF + w / 2, titleEnd + w / 2);
+  // Up from each speaker and level into the label from either side, so the arc passes under its own label.
+  const path = `M ${sourceX} ${sourceY} C ${sourceX} ${midY}, ${(sourceX + midX) / 2} ${midY}, ${midX} ${midY} C ${(midX + targetX) / 2} ${midY}, ${targetX} ${midY}, ${targetX} ${targetY}`;
   return (
     <>
       <BaseEdge id={id} path={path} className={down ? 'bgp-down' : undefined} />
       <g className={`bgp-label${down ? ' bgp-label-down' : ''}`} transform={`translate(${midX} ${midY})`}>
         <rect x={-w / 2} y={-h / 2} width={w} height={h} rx={h / 2} />
-        <text y={4 * fz} textAnchor="middle">
+        <text ref={text} y={4 * fz} textAnchor="middle">
           {label}
         </text>
       </g>

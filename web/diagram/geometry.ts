@@ -1,7 +1,7 @@
 // Where things are on the diagram, in flow coordinates: the layout's boxes made absolute, and the point
 // where each NIC's bus drop meets its node and the switch. Pure, shared by the edges and the token layer
 // so a token runs exactly along the line drawn for its NIC.
-import { HEADER, interfaceId, networkBoxId, PORT_DROP_X, portReader } from '../../src-engine/view/index';
+import { BADGE_LANE, HEADER, interfaceId, networkBoxId, PORT_DROP_X, portReader, readBoxId } from '../../src-engine/view/index';
 import type { LayoutBox, TopologySnapshot } from '../../src-engine/protocol';
 
 export interface Rect {
@@ -165,7 +165,12 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
       overlay = [];
       for (const b of snapshot.layout.boxes) {
         const r = rects.get(b.id)!;
-        if (b.kind === 'node') overlay.push(r);
+        if (b.kind === 'node') {
+          overlay.push(r);
+          // A device's badge lane (on the side away from the switch, see the layout's BADGE_LANE): the badge
+          // that says it sends or receives hangs there, so a line keeps out of it, also at its own ends.
+          if (readBoxId(b.id).kind !== 'vip') overlay.push(r.y < sw.y ? { x: r.x, y: r.y - BADGE_LANE, width: r.width, height: BADGE_LANE } : { x: r.x, y: r.y + r.height, width: r.width, height: BADGE_LANE });
+        }
         else if (b.kind === 'host' || (b.kind === 'network' && !pa.has(b.id))) overlay.push({ ...r, y: b.titleAt === 'bottom' ? r.y + r.height - TITLE_BAND : r.y, height: TITLE_BAND });
       }
     }

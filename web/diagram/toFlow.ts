@@ -3,7 +3,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import type { NetworkDef, NodeDef, Topology } from '../../src-engine/topology/schema';
-import { hostBoxId, interfaceId, linkVlanText, networkVlan, PORT_DROP_X, readBoxId } from '../../src-engine/view/index';
+import { hostBoxId, interfaceId, linkVlanText, MAX_SESSION_ROWS, networkVlan, PORT_DROP_X, readBoxId } from '../../src-engine/view/index';
 import { absoluteBoxes, createGeometry, nicOffset, type Geometry } from './geometry';
 
 /** `handles`: false for a VM of a large topology that no drawn edge ends at (its NIC drops are drawn in bulk). */
@@ -30,7 +30,11 @@ export type BusEdgeData = {
   room: number;
 };
 /** `title`: where the host's title starts (its band's left, in flow units) and how many characters it has: the label keeps right of it. */
-export type BgpEdgeData = { kind: 'bgp'; label: string; title?: { x: number; chars: number } };
+/**
+ * A BGP session's arc: `row`, its label's row in the host's title band counted up from the lowest (the nearest
+ * pair's session lowest, so its arc rises least), of `rows`; the host's title shares the top row.
+ */
+export type BgpEdgeData = { kind: 'bgp'; label: string; row: number; rows: number; title?: { x: number; chars: number } };
 /** The VXLAN tunnel: drawn along fixed points (the same ones the token follows). */
 export type TunnelEdgeData = { kind: 'tunnel'; labelled: boolean; vni: number | undefined; points: readonly { x: number; y: number }[] };
 /** A VIP's tie to a MUX announcing it or to a DIP behind it. */
@@ -148,6 +152,9 @@ export function toFlow(snapshot: TopologySnapshot, geo: Geometry = createGeometr
     const v = networkVlan(net);
     return { full: v.text, short: String(net.vlan), title: `${v.text}: ${v.title}`, illustrative: v.prov?.mark === 'illustrative' };
   };
+  // The BGP sessions' rows in the host's title band: the nearest pair lowest.
+  const span = (e: { source: string; target: string }) => Math.abs((rects.get(e.source)?.x ?? 0) - (rects.get(e.target)?.x ?? 0));
+  const sessionRows = snapshot.layout.edges.filter((e) => e.kind === 'bgp').sort((a, b) => span(a) - span(b) || (a.id < b.id ? -1 : 1)).map((e) => e.id);
   // A large topology's NIC drops are drawn in bulk (LargeLayers.tsx), not as edges.
   const edges = snapshot.layout.edges.filter((e) => !large || e.kind !== 'nic').map(toEdge);
   if (large) {
@@ -175,8 +182,11 @@ export function toFlow(snapshot: TopologySnapshot, geo: Geometry = createGeometr
     }
     if (e.kind === 'bgp') {
       const host = rects.get(hostBoxId(t.switch.host));
-      const data: BgpEdgeData = { kind: 'bgp', label: e.label ?? 'BGP', ...(host ? { title: { x: host.x, chars: hostTitle(t.switch.host).length } } : {}) };
-      return { id: e.id, source: e.source, target: e.target, sourceHandle: 'bgp', targetHandle: 'bgp', type: 'bgp', className: 'edge-bgp', focusable: false, ariaLabel: `BGP session ${e.source} to ${e.target}: ${data.label}`, data };
+      const rows = Math.min(MAX_SESSION_ROWS, sessionRows.length);
+      const row = Math.min(rows - 1, sessionRows.indexOf(e.id));
+      const data: BgpEdgeData = { kind: 'bgp', label: e.label ?? 'BGP', row, rows, ...(host ? { title: { x: host.x, chars: hostTitle(t.switch.host).length } } : {}) };
+      // A lower session's label is drawn over the higher sessions' arcs, which pass behind it.
+      return { id: e.id, source: e.source, target: e.target, sourceHandle: 'bgp', targetHandle: 'bgp', type: 'bgp', className: 'edge-bgp', focusable: false, zIndex: rows - row, ariaLabel: `BGP session ${e.source} to ${e.target}: ${data.label}`, data };
     }
     // NIC edges run vertically between the VM and the switch, like ports on a bus: the VM's bottom
     // handle when it sits above the switch, its top handle when below.

@@ -1,0 +1,39 @@
+// A run's attempts of the user's flow: how each is named in the frames and events, and what the event list
+// says as each one starts (the second and third find the name in the DNS cache).
+import { describe, expect, it } from 'vitest';
+import { runPoc } from './fixtures';
+import { attemptIds } from './flow';
+
+const S = 1_000_000;
+
+describe('attempts of a flow', () => {
+  it('are named flow, flow-2, flow-3 (and their lookups dns, dns-2, dns-3)', () => {
+    expect([0, 1, 2].map(attemptIds)).toEqual([
+      { flow: 'flow', dns: 'dns' },
+      { flow: 'flow-2', dns: 'dns-2' },
+      { flow: 'flow-3', dns: 'dns-3' },
+    ]);
+  });
+
+  it('each later attempt is announced with its number, then found in the DNS cache', () => {
+    const r = runPoc({ flowAt: [1 * S, 2 * S, 3 * S] }).result;
+    expect(r.attempts.map((a) => [a.id, a.attempt, a.startedAt, a.disposition])).toEqual([
+      ['flow', 1, 1 * S, 'delivered'],
+      ['flow-2', 2, 2 * S, 'delivered'],
+      ['flow-3', 3, 3 * S, 'delivered'],
+    ]);
+    const said = r.events.filter((e) => e.node === 'ClientVM' && e.time >= 2 * S && e.time <= 3 * S && (e.kind === 'flow-attempt' || e.protocol === 'dns' || e.summary.includes(' starts ')));
+    expect(said.map((e) => [e.time, e.summary])).toEqual([
+      [2 * S, 'Attempt 2: ClientVM tries portal.azurestack.local again'],
+      [2 * S, "ClientVM finds portal.azurestack.local = 192.168.133.74 in its DNS cache (no query: the answer's TTL has not run out)"],
+      [2 * S, 'ClientVM starts TCP ClientVM -> portal.azurestack.local (192.168.133.74):443'],
+      [3 * S, 'Attempt 3: ClientVM tries portal.azurestack.local again'],
+      [3 * S, "ClientVM finds portal.azurestack.local = 192.168.133.74 in its DNS cache (no query: the answer's TTL has not run out)"],
+      [3 * S, 'ClientVM starts TCP ClientVM -> portal.azurestack.local (192.168.133.74):443'],
+    ]);
+    expect(r.events.filter((e) => e.kind === 'flow-attempt').map((e) => e.kind === 'flow-attempt' && [e.attempt, e.flowId])).toEqual([
+      [2, 'flow-2'],
+      [3, 'flow-3'],
+    ]);
+  });
+});
