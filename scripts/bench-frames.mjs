@@ -2,8 +2,10 @@
 // Frame pacing while the canonical flow animates: the gaps between requestAnimationFrame callbacks
 // (95th percentile and worst), the long tasks and the page-thread time of one step, for the app and for bare React Flow showing the same
 // nodes with the same run's tokens, at POC size and on generated topologies (1,000, 2,000 and 4,000 VMs by
-// default). The longest task while loading (until the run is ready and the page has had no long task for a second)
-// is recorded too; playback is measured after it. Also the CPU time the page costs per second of playback (its
+// default). The longest task while loading (until the run is ready, the state is kept for the next visit and
+// the page has had no long task for a second) is recorded too; playback is measured after it. Then the app's
+// page is opened again (?bench=reload), and the longest task while it reopens what was kept (the topology, the
+// flow and the step) is recorded as the reload's. Also the CPU time the page costs per second of playback (its
 // renderer and the GPU process): unlike frame gaps and long tasks, it does not grow when other programs load the
 // machine (a task of 100 ms on a loaded machine may hold 5 ms of work).
 //   npx vite build --mode bench && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000,2000,4000] [--port 4397] [--json-only]
@@ -74,6 +76,33 @@ function measure(ms) {
   });
 }
 
+/** Runs in the page: has the app kept the state a reload opens (its flow; for a generated topology, it too)? */
+async function keptSaved(vms) {
+  const text = localStorage.getItem('hoplab/state@1');
+  if (text !== null) return text.includes('"request"') && (vms === 0 || text.includes('"generated"'));
+  // Not opened unless it exists: opening would create it.
+  if (!(await indexedDB.databases()).some((d) => d.name === 'hoplab')) return false;
+  return new Promise((resolve) => {
+    const open = indexedDB.open('hoplab');
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('kept')) {
+        db.close();
+        resolve(false);
+        return;
+      }
+      const get = db.transaction('kept').objectStore('kept').get('state@1');
+      get.onsuccess = () => {
+        db.close();
+        const state = get.result;
+        resolve(state?.request !== undefined && (vms === 0 || state.topology?.source === 'generated'));
+      };
+      get.onerror = () => resolve(false);
+    };
+  });
+}
+
 function stats(stamps) {
   const gaps = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
   const pick = (q) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))] ?? 0;
@@ -119,6 +148,8 @@ try {
     const info = await page.evaluate(() => ({ steps: window.__hoplabBench.steps, nodes: window.__hoplabBench.nodes, error: window.__hoplabBench.error, cursor: window.__hoplabBench.cursor() }));
     if (info.error) throw new Error(`${c.name}: ${info.error}`);
     const loadMs = Date.now() - t0;
+    // Loading ends once the state is kept for the next visit (the app writes it just after its run is ready).
+    if (c.kind === 'app') await page.waitForFunction(keptSaved, c.vms, { timeout: 60_000, polling: 100 });
     // Playback is measured once loading is over: the run ready, and no long task for a second (the diagram's
     // last batches, saving the state and packing the link all follow the run); at most QUIET_WAIT_MS.
     await page
@@ -142,6 +173,21 @@ try {
       stepTimes.push(await page.evaluate(() => window.__hoplabBench.stepMs()));
     }
     stepTimes.sort((a, b) => a - b);
+    // The same page opened again: what was kept (the topology, the flow, the step) comes back.
+    let reload;
+    if (c.kind === 'app') {
+      await page.evaluate(() => window.__hoplabBench.store.getState().pause());
+      await page.waitForFunction(keptSaved, c.vms, { timeout: 60_000, polling: 100 });
+      const r0 = Date.now();
+      await page.goto(`http://127.0.0.1:${c.port}/hoplab/?bench=reload`);
+      await page.waitForFunction(() => window.__hoplabBench !== undefined, null, { timeout: 120_000, polling: 250 });
+      const back = await page.evaluate(() => ({ nodes: window.__hoplabBench.nodes, steps: window.__hoplabBench.steps, error: window.__hoplabBench.error }));
+      if (back.error || back.nodes !== info.nodes || back.steps !== info.steps) throw new Error(`${c.name}: the reload opened ${back.nodes} boxes and ${back.steps} steps (${back.error ?? 'no error'}), not the ${info.nodes} and ${info.steps} kept`);
+      const reloadMs = Date.now() - r0;
+      // As for loading: over once the page has had no long task for a second.
+      await page.waitForFunction((quietMs) => performance.now() - window.__benchLastLongTaskEnd > quietMs, QUIET_MS, { timeout: QUIET_WAIT_MS, polling: 100 }).catch(() => undefined);
+      reload = { reloadMs, reloadLongestTaskMs: Number(Math.max(0, ...(await page.evaluate(() => window.__benchLongTasks))).toFixed(1)) };
+    }
     await page.close();
     const s = stats(m.stamps);
     results.push({
@@ -160,6 +206,7 @@ try {
       loadLongestTaskMs: Number(loadLongest.toFixed(1)),
       stepMs: Number(stepTimes[4].toFixed(1)),
       cpuMsPerS: Math.round((cpuSeconds * 1000) / seconds),
+      ...reload,
       errors: errors.length,
     });
   }
@@ -169,13 +216,13 @@ try {
 }
 
 if (!values['json-only']) {
-  const cols = ['case', 'nodes', 'steps', 'stepsPlayed', 'fps', 'p50Ms', 'p95Ms', 'worstMs', 'longTasks', 'longestTaskMs', 'over50Ms', 'stepMs', 'cpuMsPerS', 'loadMs', 'loadLongestTaskMs'];
+  const cols = ['case', 'nodes', 'steps', 'stepsPlayed', 'fps', 'p50Ms', 'p95Ms', 'worstMs', 'longTasks', 'longestTaskMs', 'over50Ms', 'stepMs', 'cpuMsPerS', 'loadMs', 'loadLongestTaskMs', 'reloadMs', 'reloadLongestTaskMs'];
   const widths = cols.map((k) => Math.max(k.length, ...results.map((r) => String(r[k]).length)));
   const line = (cells) => cells.map((v, i) => String(v).padEnd(widths[i])).join('  ');
   console.log(`Frame pacing over ${seconds} s of playback (gaps between requestAnimationFrame callbacks):`);
   console.log(line(cols));
   console.log(line(widths.map((w) => '-'.repeat(w))));
-  for (const r of results) console.log(line(cols.map((k) => r[k])));
+  for (const r of results) console.log(line(cols.map((k) => r[k] ?? '-')));
 }
 // The app beside bare React Flow at each size, measured in this run: frame rate as a ratio (1 = as smooth),
 // and the longest tasks of each (playing, and loading).
@@ -183,14 +230,14 @@ const ratiosOf = (appCase) => [0, ...sizes].map((n) => {
   const label = n === 0 ? 'POC' : `${n} VMs`;
   const app = results.find((r) => r.case === `${appCase}, ${label}`);
   const bare = results.find((r) => r.case === `bare React Flow, ${label}`);
-  return { size: label, fpsRatio: Number((app.fps / bare.fps).toFixed(2)), cpuRatio: Number((app.cpuMsPerS / Math.max(1, bare.cpuMsPerS)).toFixed(2)), appLongestTaskMs: app.longestTaskMs, bareLongestTaskMs: bare.longestTaskMs, appLoadLongestTaskMs: app.loadLongestTaskMs, bareLoadLongestTaskMs: bare.loadLongestTaskMs };
+  return { size: label, fpsRatio: Number((app.fps / bare.fps).toFixed(2)), cpuRatio: Number((app.cpuMsPerS / Math.max(1, bare.cpuMsPerS)).toFixed(2)), appLongestTaskMs: app.longestTaskMs, bareLongestTaskMs: bare.longestTaskMs, appLoadLongestTaskMs: app.loadLongestTaskMs, bareLoadLongestTaskMs: bare.loadLongestTaskMs, appReloadLongestTaskMs: app.reloadLongestTaskMs };
 });
 const ratios = ratiosOf('app');
 const compareRatios = compareDir !== undefined ? ratiosOf('app (compare)') : undefined;
 if (!values['json-only']) {
   const show = (title, rows) => {
     console.log(`\n${title}`);
-    for (const r of rows) console.log(`  ${r.size.padEnd(10)} fps ratio ${r.fpsRatio}, CPU ratio ${r.cpuRatio}; longest task playing ${r.appLongestTaskMs} ms (bare ${r.bareLongestTaskMs} ms), loading ${r.appLoadLongestTaskMs} ms (bare ${r.bareLoadLongestTaskMs} ms)`);
+    for (const r of rows) console.log(`  ${r.size.padEnd(10)} fps ratio ${r.fpsRatio}, CPU ratio ${r.cpuRatio}; longest task playing ${r.appLongestTaskMs} ms (bare ${r.bareLongestTaskMs} ms), loading ${r.appLoadLongestTaskMs} ms (bare ${r.bareLoadLongestTaskMs} ms), reloading ${r.appReloadLongestTaskMs} ms`);
   };
   show('The app against bare React Flow, same run:', ratios);
   if (compareRatios) show(`The compared build (${compareDir}) against the same bare React Flow:`, compareRatios);

@@ -9,7 +9,7 @@ const BareSequence = lazy(() => import('./BareSequence').then((m) => ({ default:
 
 export function startBench(root: Root): void {
   const bench = benchMode(window.location.search);
-  if (bench?.kind === 'app' || bench?.kind === 'seq') void import('./prepareRun').then((m) => m.prepareRun(bench, false));
+  if (bench?.kind === 'app' || bench?.kind === 'seq' || bench?.kind === 'reload') void import('./prepareRun').then((m) => m.prepareRun(bench, false));
   root.render(
     <StrictMode>
       {bench?.kind === 'seqbare' ? (

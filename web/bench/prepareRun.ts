@@ -54,11 +54,27 @@ async function whenLoaded(): Promise<void> {
   });
 }
 
+/** The app has opened the kept state again: its topology, and its flow run to the kept step. */
+async function whenRestored(): Promise<void> {
+  const done = (s: ReturnType<typeof useAppStore.getState>) => s.loadStatus === 'ready' && (s.runStatus === 'done' || s.runStatus === 'error');
+  if (done(useAppStore.getState())) return;
+  await new Promise<void>((resolve) => {
+    const stop = useAppStore.subscribe((s) => {
+      if (done(s)) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
 /** `loadPoc`: the page has no app to load the POC (bare mode), so this loads it. */
 export async function prepareRun(mode: BenchMode, loadPoc: boolean): Promise<void> {
   const s = useAppStore.getState();
   let request: RunRequest = PRESET_REQUEST;
-  if (mode.kind === 'seq') {
+  if (mode.kind === 'reload') {
+    await whenRestored();
+  } else if (mode.kind === 'seq') {
     await whenLoaded();
     request = SEQUENCE_REQUEST;
   } else if (mode.vms > 0) {
@@ -73,7 +89,7 @@ export async function prepareRun(mode: BenchMode, loadPoc: boolean): Promise<voi
   } else {
     await whenLoaded();
   }
-  await s.runFlow(request);
+  if (mode.kind !== 'reload') await s.runFlow(request);
   if (mode.kind === 'seq') s.setBottomTab('sequence');
   const after = useAppStore.getState();
   window.__hoplabBench = {

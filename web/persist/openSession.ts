@@ -3,7 +3,7 @@
 import type { AppStore } from '../store/store';
 import { readLink } from '../url/urlState';
 import { applyUrl } from '../url/urlSync';
-import { CORRUPT_KEY, readStoredState } from './persist';
+import { readStoredState } from './persist';
 
 /** Resolves false when not even the POC could be loaded. */
 export async function openSession(store: AppStore, search: string): Promise<boolean> {
@@ -12,7 +12,7 @@ export async function openSession(store: AppStore, search: string): Promise<bool
   const isLink = link.from !== undefined || link.to !== undefined;
   const stored = await readStoredState();
   if (stored.kind === 'corrupt') {
-    s.notify('error', `Your work from the last visit could not be read back (${stored.reason}), so the POC opened instead. The unreadable copy is kept in this browser's local storage under "${CORRUPT_KEY}".`);
+    s.notify('error', `Your work from the last visit could not be read back (${stored.reason}), so the POC opened instead. The unreadable copy is kept in ${stored.where}.`);
   }
   const kept = stored.kind === 'ok' && !isLink ? stored.state : undefined;
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppStore } from '../store/store';
+import type { Keeper } from './keptDb';
 import { CORRUPT_KEY, startPersistence, STORAGE_KEY } from './persist';
-import { readStored } from './readStored';
+import { readStored, type StoredState } from './readStored';
 
 /** A Storage over a Map, as the browser's localStorage behaves. */
 function memoryStorage(init: Record<string, string> = {}): Storage {
@@ -42,6 +43,7 @@ describe('readStored', () => {
     if (r.kind === 'corrupt') expect(r.reason).toMatch(reason);
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
     expect(storage.getItem(CORRUPT_KEY)).toBe(text);
+    if (r.kind === 'corrupt') expect(r.where).toContain(CORRUPT_KEY);
   });
 });
 
@@ -60,6 +62,13 @@ function fakeStore() {
   };
 }
 
+/** A keeper that records what it is given. */
+function recordingKeeper() {
+  const writes: StoredState[] = [];
+  const keeper: Keeper = { read: () => Promise.resolve({ kind: 'none' }), write: (state) => (writes.push(state), Promise.resolve()) };
+  return { writes, kept: Promise.resolve(keeper), last: () => writes[writes.length - 1] };
+}
+
 describe('startPersistence', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -70,56 +79,88 @@ describe('startPersistence', () => {
     vi.unstubAllGlobals();
   });
 
-  const stepOf = (storage: Storage) => (JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}') as { view?: { step?: number } }).view?.step;
-
-  it('keeps a step moved by hand, after its short delay', () => {
-    const storage = memoryStorage();
+  it('keeps a step moved by hand, after its short delay', async () => {
+    const k = recordingKeeper();
     const { store, set } = fakeStore();
-    const stop = startPersistence(store, storage);
+    const stop = startPersistence(store, k.kept);
     set({ cursor: 3 });
-    expect(storage.getItem(STORAGE_KEY)).toBeNull();
-    vi.advanceTimersByTime(300);
-    expect(stepOf(storage)).toBe(3);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(k.writes).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(k.last()?.view.step).toBe(3);
     stop();
   });
 
-  it('writes nothing while playing, and the step where playback stops', () => {
-    const storage = memoryStorage();
-    const writes = vi.spyOn(storage, 'setItem');
+  it('writes nothing while playing, and the step where playback stops', async () => {
+    const k = recordingKeeper();
     const { store, set } = fakeStore();
-    const stop = startPersistence(store, storage);
+    const stop = startPersistence(store, k.kept);
     set({ playing: true });
     for (let step = 1; step <= 5; step++) {
       set({ cursor: step });
-      vi.advanceTimersByTime(1000);
+      await vi.advanceTimersByTimeAsync(1000);
     }
-    expect(writes).not.toHaveBeenCalled();
+    expect(k.writes).toHaveLength(0);
     set({ playing: false });
-    vi.advanceTimersByTime(300);
-    expect(writes).toHaveBeenCalledTimes(1);
-    expect(stepOf(storage)).toBe(5);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(k.writes).toHaveLength(1);
+    expect(k.last()?.view.step).toBe(5);
     stop();
   });
 
-  it('keeps the playing step when the page is left', () => {
-    const storage = memoryStorage();
+  it('keeps the playing step when the page is left', async () => {
+    const k = recordingKeeper();
     const { store, set } = fakeStore();
-    const stop = startPersistence(store, storage);
+    const stop = startPersistence(store, k.kept);
     set({ playing: true });
     set({ cursor: 7 });
     window.dispatchEvent(new Event('pagehide'));
-    expect(stepOf(storage)).toBe(7);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(k.last()?.view.step).toBe(7);
     stop();
   });
 
-  it('keeps a change that is not the step at once, while playing too', () => {
-    const storage = memoryStorage();
+  it('keeps a change that is not the step at once, while playing too', async () => {
+    const k = recordingKeeper();
     const { store, set } = fakeStore();
-    const stop = startPersistence(store, storage);
+    const stop = startPersistence(store, k.kept);
     set({ playing: true });
     set({ speed: 2 });
-    vi.advanceTimersByTime(300);
-    expect((JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}') as { view?: { speed?: number } }).view?.speed).toBe(2);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(k.last()?.view.speed).toBe(2);
+    stop();
+  });
+
+  it('writes nothing when nothing kept has changed', async () => {
+    const k = recordingKeeper();
+    const { store, set } = fakeStore();
+    const stop = startPersistence(store, k.kept);
+    set({ speed: 2 });
+    await vi.advanceTimersByTimeAsync(300);
+    set({ speed: 2, hidden: [] });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(k.writes).toHaveLength(1);
+    stop();
+  });
+
+  it('says once that the browser would not keep the work, and tries again at the next change', async () => {
+    const notify = vi.fn();
+    let refuse = true;
+    const writes: StoredState[] = [];
+    const keeper: Keeper = { read: () => Promise.resolve({ kind: 'none' }), write: (state) => (refuse ? Promise.reject(new Error('QuotaExceededError')) : (writes.push(state), Promise.resolve())) };
+    const { store, set } = fakeStore();
+    set({ notify } as never);
+    const stop = startPersistence(store, Promise.resolve(keeper));
+    set({ speed: 2 });
+    await vi.advanceTimersByTimeAsync(300);
+    set({ speed: 4 });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(notify).toHaveBeenCalledTimes(1);
+    expect(notify.mock.calls[0]![1]).toMatch(/would not keep your work/);
+    refuse = false;
+    set({ speed: 1 });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(writes.map((w) => w.view.speed)).toEqual([1]);
     stop();
   });
 });

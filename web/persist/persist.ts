@@ -1,25 +1,34 @@
 // Nothing lost on reload: the current topology (a loaded or edited document), the flow with its what-ifs,
-// and the view (step, speed, filters, settings) are kept in localStorage as the user works, and opened again
-// on the next visit. What is read back is untrusted: readStored.ts checks it.
+// and the view (step, speed, filters, settings) are kept as the user works (in IndexedDB: keptDb.ts), and
+// opened again on the next visit. What is read back is untrusted: readStored.ts checks it.
 import type { RunRequest } from '../../src-engine/protocol';
 import type { AppStore } from '../store/store';
+import type { Keeper } from './keptDb';
 import type { ReadResult, StoredState } from './readStored';
 
+/** Where earlier versions kept the state in localStorage (and where it is kept when IndexedDB is refused). */
 export const STORAGE_KEY = 'hoplab/state@1';
-/** Where a stored state that could not be read is moved, so the user can still recover it by hand. */
+/** Where a state that localStorage held and could not be read is moved, so the user can still recover it by hand. */
 export const CORRUPT_KEY = 'hoplab/state@1.unreadable';
 
-/** The stored state, checked (by readStored.ts, loaded only when something is stored). */
-export async function readStoredState(storage: Storage | undefined = safeStorage()): Promise<ReadResult> {
-  let text: string | null = null;
+let keeper: Promise<Keeper | undefined> | undefined;
+
+/** The page's keeper, opened once (with its code, loaded apart from the first screen). */
+export function openKeeper(): Promise<Keeper | undefined> {
+  keeper ??= import('./keptDb').then((m) => m.openKeeper(safeStorage())).catch(() => undefined);
+  return keeper;
+}
+
+/** The stored state, checked. */
+export async function readStoredState(kept: Promise<Keeper | undefined> = openKeeper()): Promise<ReadResult> {
+  const k = await kept;
+  if (!k) return { kind: 'none' };
   try {
-    text = storage?.getItem(STORAGE_KEY) ?? null;
+    return await k.read();
   } catch {
-    // Storage refused: as if nothing were kept.
+    // The browser would not read it back: as if nothing were kept.
+    return { kind: 'none' };
   }
-  if (text === null) return { kind: 'none' };
-  const { readStored } = await import('./readStored');
-  return readStored(storage);
 }
 
 /** What of the store is kept. */
@@ -40,31 +49,41 @@ export function storedStateOf(s: ReturnType<AppStore['getState']>): StoredState 
 }
 
 /** Writes the kept state as it changes (debounced); says once if the browser will not keep it. */
-export function startPersistence(store: AppStore, storage: Storage | undefined = safeStorage()): () => void {
-  if (!storage) return () => undefined;
+export function startPersistence(store: AppStore, kept: Promise<Keeper | undefined> = openKeeper()): () => void {
   let pending: ReturnType<typeof setTimeout> | undefined;
+  // What was last kept: the document by identity (it is large, and only replaced, never changed in place),
+  // the rest as its text (small).
+  let lastDoc: unknown;
   let lastText = '';
   let warned = false;
+  let stopped = false;
   const write = () => {
     pending = undefined;
     const s = store.getState();
     if (s.loadStatus !== 'ready') return;
-    const text = JSON.stringify(storedStateOf(s));
-    if (text === lastText) return;
-    try {
-      storage.setItem(STORAGE_KEY, text);
-      lastText = text;
-    } catch {
-      if (!warned) {
-        warned = true;
-        s.notify('info', `This browser would not keep your work (${Math.round(text.length / 1024)} kB; storage is full or turned off), so a reload opens the POC. Save the topology file yourself to keep it.`);
+    const state = storedStateOf(s);
+    const doc = state.topology?.doc;
+    const text = JSON.stringify({ ...state, topology: state.topology?.source });
+    if (doc === lastDoc && text === lastText) return;
+    lastDoc = doc;
+    lastText = text;
+    void kept.then(async (k) => {
+      if (!k || stopped) return;
+      try {
+        await k.write(state);
+      } catch {
+        // Written again at the next change.
+        lastText = '';
+        if (!warned) {
+          warned = true;
+          s.notify('info', 'This browser would not keep your work (storage is full or turned off), so a reload opens the POC. Save the topology file yourself to keep it.');
+        }
       }
-    }
+    });
   };
   const unsubscribe = store.subscribe((s, p) => {
     const changed = s.topologyDoc !== p.topologyDoc || s.request !== p.request || s.result !== p.result || s.speed !== p.speed || s.motion !== p.motion || s.largeText !== p.largeText || s.hidden !== p.hidden || s.topologySource !== p.topologySource;
-    // While playing, the step is kept when playback stops (or the page is left), not at every step: the
-    // state holds the whole topology, and writing thousands of VMs' worth of it blocks the page each time.
+    // While playing, the step is kept when playback stops (or the page is left), not at every step.
     const stepKept = s.playing ? false : s.cursor !== p.cursor || p.playing;
     if (!changed && !stepKept) return;
     if (pending === undefined) pending = setTimeout(write, 300);
@@ -75,19 +94,11 @@ export function startPersistence(store: AppStore, storage: Storage | undefined =
   };
   window.addEventListener('pagehide', flush);
   return () => {
+    stopped = true;
     unsubscribe();
     window.removeEventListener('pagehide', flush);
     if (pending !== undefined) clearTimeout(pending);
   };
-}
-
-/** Forgets the kept state (the reset to the POC). */
-export function clearStored(storage: Storage | undefined = safeStorage()): void {
-  try {
-    storage?.removeItem(STORAGE_KEY);
-  } catch {
-    // Nothing kept, nothing to clear.
-  }
 }
 
 export function safeStorage(): Storage | undefined {

@@ -1,6 +1,6 @@
 // Reading back what persist.ts kept: it is untrusted, so it is checked with zod (its mini build), and a
 // stored state that cannot be read is set aside (kept under another key, not deleted) and reported, never
-// crashed on. Loaded only when something is stored.
+// crashed on. Loaded with keptDb.ts, not with the first screen.
 import '../zodJitless';
 import * as z from 'zod/mini';
 import { FILTER_KEYS, LIMITS, MAX_MTU, MIN_MTU } from '../../src-engine/view/index';
@@ -35,9 +35,21 @@ const storedSchema = z.object({
 
 export type StoredState = z.infer<typeof storedSchema>;
 
-export type ReadResult = { kind: 'none' } | { kind: 'ok'; state: StoredState } | { kind: 'corrupt'; reason: string };
+/** `where`: where the unreadable copy was set aside, in the user's words. */
+export type ReadResult = { kind: 'none' } | { kind: 'ok'; state: StoredState } | { kind: 'corrupt'; reason: string; where: string };
 
-/** The stored state, checked; a corrupt one is moved aside and its problem returned. */
+/** A stored value, checked: the state, or why it cannot be read back (its first problem, with its path). */
+export function checkStored(value: unknown): { kind: 'ok'; state: StoredState } | { kind: 'corrupt'; reason: string } {
+  const parsed = storedSchema.safeParse(value);
+  if (parsed.success) return { kind: 'ok', state: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return { kind: 'corrupt', reason: `${issue.path.join('.') || 'the saved state'}: ${issue.message}` };
+}
+
+/** Where localStorage keeps a state it could not read, in the user's words. */
+export const STORAGE_CORRUPT_WHERE = `this browser's local storage under "${CORRUPT_KEY}"`;
+
+/** The state kept in localStorage (as earlier versions kept it), checked; a corrupt one is moved aside and its problem returned. */
 export function readStored(storage: Storage | undefined = safeStorage()): ReadResult {
   if (!storage) return { kind: 'none' };
   let text: string | null;
@@ -49,10 +61,9 @@ export function readStored(storage: Storage | undefined = safeStorage()): ReadRe
   if (text === null) return { kind: 'none' };
   let reason: string;
   try {
-    const parsed = storedSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return { kind: 'ok', state: parsed.data };
-    const issue = parsed.error.issues[0]!;
-    reason = `${issue.path.join('.') || 'the saved state'}: ${issue.message}`;
+    const checked = checkStored(JSON.parse(text));
+    if (checked.kind === 'ok') return checked;
+    reason = checked.reason;
   } catch (e) {
     reason = `it is not valid JSON (${(e as Error).message})`;
   }
@@ -62,6 +73,5 @@ export function readStored(storage: Storage | undefined = safeStorage()): ReadRe
   } catch {
     // Storage refused the move: the state stays where it is and is reported again next time.
   }
-  return { kind: 'corrupt', reason };
+  return { kind: 'corrupt', reason, where: STORAGE_CORRUPT_WHERE };
 }
-
