@@ -192,6 +192,13 @@ test('lesson 7, "When MuxVM dies": the black hole, the hold timer, and the loop'
     await expect(feedback).toContainText('gave up at 67.533 s');
     await expect(feedback).toContainText('the 180 s hold timer agreed in the OPEN messages, would have run out only at 180.001 s');
     await expect(feedback).toContainText('TCP timeout');
+    // The chapter ends on the session going down, an event with no frame of its own: the step shown holds a
+    // health probe, and the Why names the session's end first.
+    await playback.play.click();
+    await expect(lessons.bar).toContainText('End of this chapter');
+    const why = page.getByRole('region', { name: 'Why' });
+    await expect(why.locator('.hop-end-event')).toContainText('Where this chapter ends');
+    await expect(why.locator('.hop-end-event')).toContainText('BGPVM: BGP session with 192.168.100.6 (AS 64628) down: TCP timeout');
   });
 
   await test.step('the loop: answer on the diagram, the round trips fold into one row, the TTL dies', async () => {
@@ -234,3 +241,65 @@ for (const scheme of ['dark', 'light'] as const) {
     await audit(page, '.lesson-bar');
   });
 }
+
+// Nothing on screen answers a question before it is asked: not a chapter's end, the event list or the Why.
+test('lesson 1: the OPEN chapter ends before the UPDATE, whose next hop chapter 3 asks for', async ({ hoplab, lessons, playback, events }) => {
+  await hoplab.open('?motion=off&speed=4&lesson=vip-route&chapter=2');
+  await expect(lessons.chapterTitle).toHaveText('OPEN: the routers introduce themselves');
+  await lessons.answer(/How long may BGPVM go without hearing from MuxVM/, '180 s');
+  await playback.play.click();
+  await expect(lessons.bar).toContainText('End of this chapter');
+  await expect(events.list.getByRole('option', { name: /BGP state MuxVM: BGP session with 192\.168\.100\.1 .*-> Established/ })).toBeAttached();
+  await expect(events.list.getByRole('option', { name: /UPDATE|installs 192\.168\.133\.74/ })).toHaveCount(0);
+  // The engine names the table the chapter points at: "BGP" stays an acronym.
+  await expect(lessons.bar.getByRole('button', { name: "Show MuxVM's BGP neighbours" })).toBeVisible();
+});
+
+test('lesson 1, chapter 3 at laptop size: the Why explains the UPDATE, not the KEEPALIVE beside it, and its row is whole', async ({ hoplab, lessons, playback, events, page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await hoplab.open('?motion=off&speed=4&lesson=vip-route&chapter=3');
+  await lessons.answer('BGPVM installs a route to 192.168.133.74/32. What is its next hop?', '192.168.100.6');
+  await playback.play.click();
+  await expect(lessons.bar).toContainText('End of the lesson');
+  const why = page.getByRole('region', { name: 'Why' });
+  await expect(why).toContainText('BGP UPDATE');
+  await expect(why).not.toContainText('BGP KEEPALIVE');
+  // The row's summary wraps instead of losing its end (the prefixes and the next hop).
+  const summary = events.list.getByRole('option', { name: /BGP UPDATE announce/ }).last().locator('.ev-summary');
+  await expect(summary).toContainText('next hop 192.168.100.6');
+  await expect.poll(() => summary.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+});
+
+test('lesson 2: asked for ADVM\'s answer, neither the Why nor the event list shows it', async ({ hoplab, lessons, playback, events, page }) => {
+  await hoplab.open('?motion=off&speed=4&lesson=find-portal&chapter=2');
+  const prompt = 'Which address does ADVM give for portal.azurestack.local?';
+  await expect(lessons.question(prompt)).toBeVisible();
+  const why = page.getByRole('region', { name: 'Why' });
+  await expect(why).toContainText('DNS lookup');
+  await expect(why).not.toContainText('192.168.133.74');
+  await expect(page.getByRole('region', { name: 'Events' })).not.toContainText('192.168.133.74');
+  await expect(await lessons.answer(prompt, '192.168.133.74')).toHaveText(/^Correct/);
+  await playback.play.click();
+  await expect(lessons.bar).toContainText('End of this chapter');
+  await expect(events.list.getByRole('option', { name: /DNS response portal\.azurestack\.local A 192\.168\.133\.74/ }).first()).toBeAttached();
+});
+
+test('lesson 4: chapter 1 ends before MuxVM\'s ARP request names the outer destination chapter 2 asks for', async ({ hoplab, lessons, playback, events, page }) => {
+  await hoplab.open('?motion=off&speed=4&lesson=the-mux&chapter=1');
+  await lessons.answer('How does MuxVM choose which server gets this connection?', /A hash/);
+  await playback.play.click();
+  await expect(lessons.bar).toContainText('End of this chapter');
+  await expect(events.list.getByRole('option', { name: /TCP SYN/ }).first()).toBeAttached();
+  const why = page.getByRole('region', { name: 'Why' });
+  await expect(why).toContainText('MuxVM');
+  await expect(page.getByRole('region', { name: 'Events' })).not.toContainText('192.168.233.21');
+  await expect(why).not.toContainText('192.168.233.21');
+  await lessons.next.click();
+  const prompt = 'What is the outer destination address of the packet MuxVM sends?';
+  await expect(lessons.question(prompt)).toBeVisible();
+  await expect(why).not.toContainText('192.168.233.21');
+  await lessons.answer(prompt, '192.168.233.21');
+  await playback.play.click();
+  await expect(lessons.bar).toContainText('End of the lesson');
+  await expect(events.list.getByRole('option', { name: /VXLAN 192\.168\.233\.6 -> 192\.168\.233\.21/ }).first()).toBeAttached();
+});

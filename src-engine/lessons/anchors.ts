@@ -93,35 +93,42 @@ export function nextDeviceRubric(trace: (q: RunQuery) => FlowTrace | undefined, 
     const hops = leg === 'forward' ? t.hops : t.returnHops;
     const step = nextDevice(hops, node, q.switchId, occurrence);
     if (!step) return undefined;
-    return { choices: deviceChoices(q, step.next.node, node), answer: step.next.node, why: step.at.why };
+    const onThisPath = deviceHops([...t.hops, ...t.returnHops], q.switchId).map((h) => h.node);
+    return { choices: deviceChoices(q, step.next.node, node, 5, onThisPath), answer: step.next.node, why: step.at.why };
   };
 }
 
 /**
  * Devices to choose from: the right one, the devices the run's frames visit (the sender excluded), in
- * name order so the right answer's place gives nothing away.
+ * name order so the right answer's place gives nothing away. The devices on the path the question follows
+ * (`first`: the DNS query's ADVM, the reply's MuxVM) come before the others.
  */
-export function deviceChoices(q: RunQuery, answer: string, exclude: string, max = 5): Choice[] {
+export function deviceChoices(q: RunQuery, answer: string, exclude: string, max = 5, first: readonly string[] = []): Choice[] {
   const seen = unique(q.frames.flatMap((f) => [f.tx.fromNode, f.tx.toNode ?? '']))
     .filter((n) => n !== '' && n !== q.switchId && n !== exclude && n !== answer)
     .sort();
-  const pool = [answer, ...prioritise(seen, q)].slice(0, max);
+  const pool = [answer, ...prioritise(seen, q, first)].slice(0, max);
   return pool.sort().map((id) => ({ id, label: id }));
 }
 
-/** Devices on the traced paths first: they make the harder wrong answers. */
-function prioritise(nodes: readonly string[], q: RunQuery): string[] {
+/** Devices on the path asked about, then on the traced paths: they make the harder wrong answers. */
+function prioritise(nodes: readonly string[], q: RunQuery, first: readonly string[]): string[] {
   const onPath = new Set<string>(q.attempts.flatMap((t) => deviceHops([...t.hops, ...t.returnHops], q.switchId).map((h) => h.node)));
-  return [...nodes.filter((n) => onPath.has(n)), ...nodes.filter((n) => !onPath.has(n))];
+  const rank = (n: string) => (first.includes(n) ? 0 : onPath.has(n) ? 1 : 2);
+  return [...nodes].sort((a, b) => rank(a) - rank(b));
 }
 
-/** An address question: the right address among the addresses the flow's frames carry. */
-export function addressChoices(q: RunQuery, answer: string, flowIds: readonly string[], max = 4): Choice[] {
-  const seen = unique(
-    q.frames
+/**
+ * An address question: the right address among the addresses the flow's frames carry; `prefer` (the
+ * address before a rewrite, the likeliest wrong answer) comes first among them.
+ */
+export function addressChoices(q: RunQuery, answer: string, flowIds: readonly string[], max = 4, prefer: readonly string[] = []): Choice[] {
+  const seen = unique([
+    ...prefer,
+    ...q.frames
       .filter((f) => f.tx.flowId !== undefined && flowIds.includes(f.tx.flowId))
       .flatMap((f) => [ipv4(f, 'outer'), ipv4(f, 'inner')].flatMap((l) => (l ? [l.src, l.dst] : []))),
-  ).filter((a) => a !== answer);
+  ]).filter((a) => a !== answer);
   const pool = [answer, ...seen.slice(0, max - 1)];
   return pool.sort(byAddress).map((id) => ({ id, label: id }));
 }

@@ -115,6 +115,12 @@ export interface ResolvedQuestion {
   readonly answer: string;
   readonly why: string;
   readonly debrief?: string;
+  /**
+   * The device whose decision the question asks about, and when the packet reached it: what it logged from
+   * then until the moment asked about (an ARP request naming the next hop, a DNS answer, a flow-table entry)
+   * is held back until the answer is in.
+   */
+  readonly decider?: { readonly node: string; readonly since: SimTime };
 }
 
 export interface ResolvedChapter {
@@ -136,7 +142,13 @@ export interface ResolvedChapter {
     /** How a person names it: "TCP destination port". */
     readonly label: string;
   };
-  readonly table?: TableFocus & { readonly time: SimTime };
+  /** The table the chapter points at, read at the chapter's end; `label` names it ("BGPVM's BGP neighbours"). */
+  readonly table?: TableFocus & { readonly time: SimTime; readonly label: string };
+  /**
+   * The event the chapter ends on, when its end is an event rather than a frame (a session going down, a
+   * route installed): the step shown at the chapter's end may hold other frames, and the Why names this.
+   */
+  readonly endEvent?: number;
   readonly questions: readonly ResolvedQuestion[];
 }
 

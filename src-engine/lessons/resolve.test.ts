@@ -5,6 +5,7 @@ import { createRunSession } from '../run/session';
 import { POC_TOPOLOGY } from '../scenarios/poc';
 import { parseTopology } from '../topology/validate';
 import { LESSONS, lessonSummaries } from './catalog';
+import { createRunQuery } from './query';
 import type { ResolvedLesson } from './model';
 
 const topology = (() => {
@@ -44,6 +45,26 @@ describe('lessons bind to the engine', () => {
     }
   });
 
+  it('never plays a chapter past the moment a later chapter asks about: its answer would be on screen first', () => {
+    const late: string[] = [];
+    for (const def of LESSONS) {
+      const session = createRunSession();
+      const run = session.run(topology, def.request);
+      if (!run.ok) throw new Error(run.error.message);
+      const q = createRunQuery(run.value, 'CCI_External_vSwitch');
+      const lesson = resolve(def.id);
+      def.chapters.forEach((later, j) => {
+        for (const question of later.questions ?? []) {
+          const at = question.at.find(q)!;
+          for (const earlier of lesson.chapters.slice(0, j)) {
+            if (earlier.end >= at.time) late.push(`${def.title}: chapter "${earlier.title}" plays to ${earlier.end}, past "${question.prompt}" (${at.time})`);
+          }
+        }
+      });
+    }
+    expect(late).toEqual([]);
+  });
+
   it('names the lesson and the chapter that no longer resolves', () => {
     const def = LESSONS[0]!;
     const broken = { ...def, chapters: [{ ...def.chapters[0]!, from: { describe: 'a frame that never happens', find: () => undefined } }] };
@@ -65,6 +86,29 @@ describe('answers come from the engine', () => {
     expect(answerOf('vip-route', 'bgp-port').answer).toBe('179');
     expect(answerOf('vip-route', 'hold-time').answer).toBe('180');
     expect(answerOf('vip-route', 'next-hop').answer).toBe('192.168.100.6');
+  });
+
+  it('names the device whose decision a question asks about, and since when it holds the packet', () => {
+    // ADVM's DNS server logs its answer (the A record asked for) once the query reaches it; MuxVM logs an ARP
+    // request for the outer destination asked for; VFP logs the flow with the DIP asked for.
+    expect(answerOf('find-portal', 'a-record').decider).toEqual({ node: 'ADVM', since: expect.any(Number) as number });
+    expect(answerOf('the-mux', 'outer-dst').decider?.node).toBe('MuxVM');
+    expect(answerOf('vfp-on-host', 'dst-after').decider?.node).toBe('CCI_External_vSwitch');
+    const dnsAnswered = 1_000_695;
+    expect(answerOf('find-portal', 'a-record').decider!.since).toBeLessThanOrEqual(dnsAnswered);
+  });
+
+  it('points at tables by a name a sentence can hold, acronyms kept', () => {
+    expect(resolve('vip-route').chapters.map((c) => c.table?.label)).toEqual([undefined, "MuxVM's BGP neighbours", "BGPVM's routing table"]);
+  });
+
+  it('marks a chapter that ends on an event with no frame of its own, for the Why to name', () => {
+    const [, , givesUp] = resolve('mux-dies').chapters;
+    const session = createRunSession();
+    const run = session.run(topology, LESSONS.find((l) => l.id === 'mux-dies')!.request);
+    if (!run.ok) throw new Error(run.error.message);
+    expect(run.value.events[givesUp!.endEvent!]?.summary).toBe('BGPVM: BGP session with 192.168.100.6 (AS 64628) down: TCP timeout');
+    expect(resolve('to-the-vip').chapters.map((c) => c.endEvent)).toEqual([undefined, undefined, undefined]);
   });
 
   it('reads each next device from the trace', () => {
@@ -112,6 +156,15 @@ describe('answers come from the engine', () => {
     expect(answerOf('two-muxes', 'hash-next').answer).toBe('MuxVM2');
     expect(answerOf('two-muxes', 'failover-next').answer).toBe('MuxVM');
     expect(answerOf('two-muxes', 'why-other').answer).toBe('route-removed');
+  });
+
+  it('offers the likeliest wrong answers: the destination of the path asked about, the address before a rewrite', () => {
+    // The DNS query goes to ADVM: a student may think NATVM sends it straight there.
+    expect(answerOf('find-portal', 'after-nat').choices.map((c) => c.id)).toContain('ADVM');
+    // The reply may be thought to pass the MUX it came through.
+    expect(answerOf('way-back', 'portal-next').choices.map((c) => c.id)).toContain('MuxVM');
+    // The reply left PortalVM from the DIP: the address VFP rewrote is among the choices.
+    expect(answerOf('way-back', 'src-after').choices.map((c) => c.id)).toContain('192.168.100.9');
   });
 
   it('explains every answer with the engine\'s why, and offers the answer among other real choices', () => {

@@ -4,7 +4,7 @@ import { decodePacket } from '../packets/decode';
 import { LAYER_NAMES } from '../packets/errors';
 import type { DeviceTables, Result, SimTime } from '../protocol';
 import type { ChapterDef, LessonDef, Moment, ResolvedChapter, ResolvedLesson, ResolvedQuestion, ResolveFailure } from './model';
-import type { RunQuery } from './query';
+import type { Frame, RunQuery } from './query';
 
 /** Reads a device's tables at a time of the run (the session's `tables`), to check a table focus. */
 export type TablesAt = (node: string, time: SimTime) => Result<DeviceTables, unknown>;
@@ -51,7 +51,7 @@ function resolveChapter(c: ChapterDef, index: number, q: RunQuery, tables?: Tabl
 
   let table: ResolvedChapter['table'];
   if (c.table) {
-    table = { ...c.table, time: to.time };
+    table = { ...c.table, time: to.time, label: `${c.table.node}'s ${lowerFirst(c.table.table)}` };
     if (tables) {
       const t = tables(c.table.node, to.time);
       const rows = t.ok ? t.value.tables.find((x) => x.title === c.table!.table)?.rows : undefined;
@@ -70,18 +70,22 @@ function resolveChapter(c: ChapterDef, index: number, q: RunQuery, tables?: Tabl
     const rubric = qd.rubric(q, about);
     if (!rubric) return `question "${qd.prompt}": the engine's data gives no answer at ${qd.at.describe}`;
     if (rubric.choices.length < 2 || !rubric.choices.some((x) => x.id === rubric.answer)) return `question "${qd.prompt}": the answer is not among at least two choices`;
-    questions.push({ id: qd.id, kind: qd.kind, prompt: qd.prompt, about: stopBefore(q, about), choices: rubric.choices, answer: rubric.answer, why: rubric.why, ...(qd.debrief ? { debrief: qd.debrief } : {}) });
+    const decider = deciderOf(q, about);
+    questions.push({ id: qd.id, kind: qd.kind, prompt: qd.prompt, about: stopBefore(q, about), choices: rubric.choices, answer: rubric.answer, why: rubric.why, ...(qd.debrief ? { debrief: qd.debrief } : {}), ...(decider ? { decider } : {}) });
   }
 
-  return { index, id: c.id, title: c.title, caption: c.caption, start: from.time, end: to.time, nodes: c.nodes, txIds, ...(field ? { field } : {}), ...(table ? { table } : {}), questions };
+  const endEvent = to.txId === undefined ? to.eventId : undefined;
+  return { index, id: c.id, title: c.title, caption: c.caption, start: from.time, end: to.time, nodes: c.nodes, txIds, ...(field ? { field } : {}), ...(table ? { table } : {}), ...(endEvent !== undefined ? { endEvent } : {}), questions };
 }
 
 /** "TCP destination port" from "TCP" and "Destination port"; "VXLAN network identifier (VNI)" stays as it is. */
 function fieldLabel(layer: string, label: string): string {
   if (label.toLowerCase().startsWith(layer.toLowerCase())) return label;
-  const lower = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
-  return `${layer} ${lower}`;
+  return `${layer} ${lowerFirst(label)}`;
 }
+
+/** "Routing table" becomes "routing table" inside a sentence; an acronym ("BGP neighbours", "SLB rules") stays. */
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 /**
  * Where the player must stop so that nothing on screen gives the answer away: before the frame the
@@ -93,8 +97,24 @@ export function stopBefore(q: RunQuery, about: Moment): Moment {
   const f = q.byTx(about.txId);
   if (!f) return about;
   const sender = f.tx.fromNode;
-  const arrival = q.lastFrame((x) => x.tx.toNode === sender && x.tx.flowId === f.tx.flowId && x.tx.arrive <= f.tx.time, about);
+  const arrival = arrivalAt(q, f, about);
   if (!arrival) return about;
   const first = q.frame((x) => x.tx.fromNode === sender && x.tx.time >= arrival.tx.arrive, { time: arrival.tx.arrive });
   return first && (first.tx.time < f.tx.time || (first.tx.time === f.tx.time && first.tx.id < f.tx.id)) ? { time: first.tx.time, txId: first.tx.id } : about;
+}
+
+/** The frame that brought the packet (or, for an answer, its question) into the node that sends `f`. */
+function arrivalAt(q: RunQuery, f: Frame, about: Moment): Frame | undefined {
+  const flow = f.tx.flowId;
+  const same = (x: Frame) => x.tx.flowId === flow || (flow !== undefined && x.tx.flowId !== undefined && flow === `${x.tx.flowId}-reply`);
+  return q.lastFrame((x) => x.tx.toNode === f.tx.fromNode && same(x) && x.tx.arrive <= f.tx.time, about);
+}
+
+/** Who decides what the question asks (the sender of the frame it is about), and since when it has the packet. */
+function deciderOf(q: RunQuery, about: Moment): ResolvedQuestion['decider'] {
+  const f = about.txId !== undefined ? q.byTx(about.txId) : undefined;
+  // Only a packet of a traced flow is carried into a device and decided on; a BGP message is its sender's own.
+  if (!f || f.tx.flowId === undefined) return undefined;
+  const arrival = arrivalAt(q, f, about);
+  return arrival ? { node: f.tx.fromNode, since: arrival.tx.arrive } : undefined;
 }

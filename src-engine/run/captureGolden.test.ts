@@ -34,11 +34,11 @@ const RUNS: Record<string, { readonly request: Partial<RunRequest>; readonly poi
  * and paste them here.
  */
 const CAPTURE_SHA256: Record<keyof typeof RUNS, string> = {
-  canonical: '7b3b5bff7e4d83ffb103f030dbe7f2f0f3dcd85de33a274559a7f6d8afe3ce67',
-  canonicalAllPoints: '84f9012feab9ca9a4368f19969b41cc387ac38f1da6b223aaa4bf46e7c0e1a81',
-  failMuxVM: 'cda0289f62730e18ba8831d567aa02ded771d19d2b57f44567c05f0524efbbd2',
+  canonical: '4975c4e94fe486256600e11f7b1f25c52955282bdb867af789a24de628f3e9a4',
+  canonicalAllPoints: 'fb6a434011facba0cb7fb9f4ca22ece06f539c7599b4f53d956c3f2a63882783',
+  failMuxVM: 'ec0326bf9d6438eb0a9f8474cf5bae000e08ba6f69d367234a3fa5ef45092725',
   loop: '10bd9857e70e4b8c1fbecc34dfc1a5bf4970d5e9ce0e0d3345a9e904c8d11610',
-  icmpRedirects: '0f7ae9217255bc4b472299c3238c18314367ad53f985ecc280566b9ebe2bd1cd',
+  icmpRedirects: '7b0e60c5e0b641b800a89dc2c7720e2eb89ddbe2523aa166339a93107a72a009',
   neighborUnreachable: '9eb2c3a3426b45d63a1ce2c54eb7b71355706a49d01e5df38c6b13c5d3363e94',
 };
 

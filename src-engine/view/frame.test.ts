@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodePacket } from '../packets/encode';
+import type { Layer } from '../packets/layers';
 import { arpReply, arpRequest, bgpSession, dnsQuery, dnsResponse, synAckAtClient, synAtClient, synAtMux, vxlanSyn } from '../packets/samples';
 import { decodeFrame, decodeLayers, frameIdentity, frameRole, packetIdentity, viewFrame, viewLayers } from './frame';
 import { filterOf, frameProtocol, frameTokenLabel, layerSummary, tcpFlagNames } from './protocols';
@@ -45,6 +46,14 @@ describe('viewLayers', () => {
       'The flow',
     ]);
     expect(frameRole('icmp')).toBe('flow');
+  });
+
+  it('names a DNS question\'s record type: an AAAA query is not called an A query, and an empty answer says so', () => {
+    const aaaa = (l: Layer[]): Layer[] => l.map((x) => (x.type === 'dns' ? { ...x, answers: [], questions: x.questions.map((q) => ({ ...q, qtype: 28 })) } : x));
+    expect(viewLayers(dnsQuery()).summary).toMatch(/ DNS query A portal\.azurestack\.local TTL 128$/);
+    expect(viewLayers(aaaa(dnsQuery())).summary).toMatch(/ DNS query AAAA portal\.azurestack\.local TTL 128$/);
+    expect(viewLayers(dnsResponse()).summary).toMatch(/ DNS response portal\.azurestack\.local A 192\.168\.133\.74 TTL 127$/);
+    expect(viewLayers(aaaa(dnsResponse())).summary).toMatch(/ DNS response portal\.azurestack\.local no AAAA record TTL 127$/);
   });
 
   it('gives ARP no TTL and BGP its messages with no TTL in the summary', () => {

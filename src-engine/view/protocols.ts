@@ -183,6 +183,9 @@ const TCP = /* @__PURE__ */ descriptor('tcp', {
   tokenLabel: (layers) => tcpToken(find(layers, 'tcp')!),
 });
 
+/** A question's record type as people name it: A (IPv4 address), AAAA (IPv6 address), else its number. */
+const dnsTypeName = (qtype: number) => (qtype === 1 ? 'A' : qtype === 28 ? 'AAAA' : `type ${qtype}`);
+
 const DNS = /* @__PURE__ */ descriptor('dns', {
   claims: (layers) => has(layers, 'ipv4') && has(layers, 'dns') && has(layers, 'udp'),
   summary: (layers) => {
@@ -190,7 +193,9 @@ const DNS = /* @__PURE__ */ descriptor('dns', {
     const udp = find(layers, 'udp')!;
     const dns = find(layers, 'dns')!;
     const q = dns.questions[0]?.name ?? '?';
-    const text = dns.response ? `DNS response ${q} ${dns.answers.length ? `A ${dns.answers.map((a) => a.address).join(', ')}` : `rcode ${dns.rcode}`}` : `DNS query A ${q}`;
+    const type = dnsTypeName(dns.questions[0]?.qtype ?? 1);
+    const empty = dns.rcode === 0 ? `no ${type} record` : `rcode ${dns.rcode}`;
+    const text = dns.response ? `DNS response ${q} ${dns.answers.length ? `A ${dns.answers.map((a) => a.address).join(', ')}` : empty}` : `DNS query ${type} ${q}`;
     return `${ip.src}:${udp.srcPort} -> ${ip.dst}:${udp.dstPort} ${text}${ttlText(ip)}`;
   },
   tokenLabel: (layers) => (find(layers, 'dns')!.response ? 'DNS answer' : 'DNS query'),

@@ -80,7 +80,7 @@ export function LessonBar() {
           )}
           {chapter.table && (
             <button type="button" onClick={pointAtTable}>
-              Show {chapter.table.node}&apos;s {chapter.table.table.toLowerCase()}
+              Show {chapter.table.label}
             </button>
           )}
         </div>

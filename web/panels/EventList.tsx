@@ -4,7 +4,7 @@ import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import { chapterSpan } from '../lessons/chapterSteps';
 import { FILTER_KEYS, FILTER_LABELS } from '../../src-engine/view/index';
 import { isEventVisible } from '../model/filters';
-import { selectCursor, selectHidden, selectResult, selectTimeline, useAppStore } from '../store/store';
+import { selectCursor, selectHidden, selectLessonAnswers, selectResult, selectTimeline, useAppStore } from '../store/store';
 
 const EventRows = lazy(() => import('./EventRows').then((m) => ({ default: m.EventRows })));
 
@@ -18,6 +18,10 @@ export function EventList() {
   const lesson = useAppStore((s) => (s.showEverything ? undefined : s.lesson));
   const chapter = useAppStore((s) => s.chapter);
   const lessonChapter = lesson?.chapters[chapter];
+  // What a question's deciding device logged between getting the packet and the frame asked about (an ARP
+  // request naming the next hop, a DNS answer) is held back until that question is answered.
+  const answers = useAppStore(selectLessonAnswers);
+  const held = useMemo(() => lesson?.chapters.flatMap((c) => c.questions.flatMap((q) => (q.decider && !answers[q.id] ? [{ ...q.decider, until: q.about.time }] : []))) ?? [], [lesson, answers]);
   // In a lesson, the list grows with the story: the chapter's events up to the playhead, never ahead.
   const events = useMemo(() => {
     if (!result) return [];
@@ -26,9 +30,9 @@ export function EventList() {
     const first = chapterSpan(lessonChapter, timeline).first;
     return all.filter((e) => {
       const st = timeline.stepOfEvent.get(e.id);
-      return st !== undefined && st >= first && st <= cursor;
+      return st !== undefined && st >= first && st <= cursor && !held.some((h) => e.node === h.node && e.time >= h.since && e.time < h.until);
     });
-  }, [result, hidden, lessonChapter, timeline, cursor]);
+  }, [result, hidden, lessonChapter, timeline, cursor, held]);
 
   return (
     <section className="events" aria-label="Events" data-shows-step={result ? cursor + 1 : undefined}>

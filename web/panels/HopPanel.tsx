@@ -3,9 +3,10 @@
 // reason. The diagram's status line says the same at all times.
 import { useDeferredValue, useMemo } from 'react';
 import type { FlowTrace, Transmission } from '../../src-engine/protocol';
-import { DISPOSITION_LABEL, ROLE_LABEL, ROLE_NOTE, inUserFlow, isDelivered, transmissionRole, viewFrame } from '../../src-engine/view/index';
+import { DISPOSITION_LABEL, EVENT_LABEL, ROLE_LABEL, ROLE_NOTE, inUserFlow, isDelivered, transmissionRole, viewFrame } from '../../src-engine/view/index';
+import { formatTime } from '../model/format';
 import { hopContext, isLastHop, type HopRef } from '../model/hops';
-import { selectCursor, selectCurrentTx, selectOpenQuestion, selectParts, selectResult, useAppStore } from '../store/store';
+import { selectCursor, selectCurrentTx, selectCurrentTxId, selectOpenQuestion, selectParts, selectResult, useAppStore, type AppState } from '../store/store';
 import { HopSteps } from './HopSteps';
 import { PathStrip } from './PathStrip';
 
@@ -50,6 +51,17 @@ function UntracedFrame({ tx }: { tx: Transmission }) {
   );
 }
 
+/**
+ * At the end of a lesson's chapter that ends on an event (a session going down, a route installed), when the
+ * step shown holds none of the frames the chapter is about: that event, which has no frame of its own.
+ */
+const selectChapterEndEvent = (s: AppState) => {
+  const c = s.lesson?.chapters[s.chapter];
+  if (c?.endEvent === undefined || s.showEverything || !s.bounds || s.bounds.blocked || s.cursor !== s.bounds.last) return undefined;
+  const tx = selectCurrentTxId(s);
+  return tx !== undefined && c.txIds.includes(tx) ? undefined : s.result?.events[c.endEvent];
+};
+
 export function HopPanel() {
   // Deferred: rendered after the diagram, interruptibly (see useCurrentPacket).
   const tx = useDeferredValue(useAppStore(selectCurrentTx));
@@ -59,6 +71,7 @@ export function HopPanel() {
   const result = useAppStore(selectResult);
   // While a lesson's question is open, the path ahead and the outcome would give the answer away.
   const asking = useAppStore((s) => selectOpenQuestion(s) !== undefined);
+  const endEvent = useDeferredValue(useAppStore(selectChapterEndEvent));
   const ctx = useMemo(() => (tx ? hopContext(parts, tx) : {}), [tx, parts]);
   if (!result) return null;
   const at = ctx.sender ?? ctx.receiver;
@@ -68,6 +81,14 @@ export function HopPanel() {
   return (
     <section className="hop-panel" aria-labelledby="why-title" data-shows-step={shownStep}>
       <h3 id="why-title">Why</h3>
+      {endEvent && (
+        <div className="hop hop-end-event" data-event={endEvent.id}>
+          <p className="hop-head">
+            <strong>Where this chapter ends</strong> · {EVENT_LABEL[endEvent.kind]} at {formatTime(endEvent.time)} · an event with no frame of its own
+          </p>
+          <p className="why">{endEvent.summary}</p>
+        </div>
+      )}
       {attempt && tx && (
         <div className="hop">
           <p className="hop-head">
@@ -80,7 +101,7 @@ export function HopPanel() {
       {attempt && <Outcome trace={attempt} />}
       {tx && !at && !attempt && <UntracedFrame tx={tx} />}
       {ctx.sender && <HopView at={ctx.sender} role="sender" />}
-      {end && <HopView at={end} role="end" />}
+      {end && !asking && <HopView at={end} role="end" />}
       {at && !asking && <PathStrip part={at.part} current={(end ?? at).index} />}
       {end && !asking && <Outcome trace={end.part.trace} />}
     </section>

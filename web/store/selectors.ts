@@ -57,12 +57,17 @@ export const selectBottomTab = (s: AppState) => s.bottomTab;
 export const selectHelpOpen = (s: AppState) => s.helpOpen;
 export const selectNotices = (s: AppState) => s.notices;
 
-/** The frame the inspector shows: the user's pick in this step, else the step's frame of the traced flow, else its first. */
+/**
+ * The frame the inspector shows: the user's pick in this step, else (in a lesson) the step's frame the chapter
+ * is about, else the step's frame of the traced flow, else its first.
+ */
 export function selectCurrentTxId(s: AppState): number | undefined {
   const step = selectCurrentStep(s);
   if (!step) return undefined;
   if (s.selectedTx !== undefined && step.txIds.includes(s.selectedTx)) return s.selectedTx;
-  return step.txIds.find((id) => inFlow(s.timeline?.tx.get(id))) ?? step.txIds[0];
+  const about = s.showEverything ? undefined : s.lesson?.chapters[s.chapter]?.txIds;
+  const ofChapter = about && step.txIds.find((id) => about.includes(id));
+  return ofChapter ?? step.txIds.find((id) => inFlow(s.timeline?.tx.get(id))) ?? step.txIds[0];
 }
 
 export const selectCurrentTx = (s: AppState): Transmission | undefined => {

@@ -10,7 +10,8 @@ const reply = (f: Frame) => f.tx.flowId === 'dns-reply';
 const dnsLayer = (f: Frame) => f.layers.find((l) => l.type === 'dns');
 
 const query = frameWhere('the DNS query leaving ClientVM', (f) => dns(f) && f.tx.fromNode === 'ClientVM' && dnsLayer(f) !== undefined);
-const queryAtAdvm = frameWhere('the DNS query arriving at ADVM', (f) => dns(f) && f.tx.toNode === 'ADVM');
+/** The chapter ends as BGPVM sends the query on: at ADVM the Why already tells its answer, which chapter 2 asks. */
+const queryFromBgp = hopFrame('BGPVM forwarding the DNS query to ADVM', dnsTrace, 'BGPVM');
 const answer = frameWhere('ADVM\'s DNS answer', (f) => reply(f) && f.tx.fromNode === 'ADVM');
 const answerAtBgp = frameWhere('the DNS answer arriving at BGPVM', (f) => reply(f) && f.tx.toNode === 'BGPVM');
 const answerFromBgp = hopFrame('BGPVM forwarding the DNS answer', dnsTrace, 'BGPVM', 'return');
@@ -29,9 +30,10 @@ export const FIND_PORTAL: LessonDef = {
       title: 'The question: what is portal.azurestack.local?',
       caption:
         'A browser on ClientVM is asked to open https://portal.azurestack.local. Computers connect to addresses, not names, ' +
-        'so ClientVM first asks its DNS server, ADVM (192.168.100.2). ADVM is in another network, so the query must cross routers to get there.',
+        'so ClientVM first asks its DNS server, ADVM (192.168.100.2): two queries side by side, one for an IPv4 address (an A record), one for an IPv6 address (AAAA). ' +
+        'Follow the A query. ADVM is in another network, so it must cross routers to get there.',
       from: query,
-      to: queryAtAdvm,
+      to: queryFromBgp,
       nodes: ['ClientVM', 'NATVM', 'BGPVM', 'ADVM'],
       about: (q) => q.frames.filter(dns).map((f) => f.tx.id),
       field: { at: query, layer: 'dns', field: 'questions.0.name' },

@@ -30,8 +30,9 @@ export const THE_MUX: LessonDef = {
       caption:
         'The SYN reaches MuxVM, the load balancer\'s multiplexer. A load-balancing rule says which servers (DIPs) stand behind this VIP and port. ' +
         'MuxVM must pick one, and every later packet of this connection must reach the same server.',
+      // Ends as the SYN arrives: MuxVM's next frame, an ARP request, names the outer destination chapter 2 asks for.
       from: synAtMux,
-      to: muxFirst,
+      to: synAtMux,
       nodes: ['MuxVM', 'PortalVM'],
       about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
       table: { node: 'MuxVM', table: 'SLB rules', match: { VIP: '192.168.133.74' } },
@@ -41,7 +42,7 @@ export const THE_MUX: LessonDef = {
           debrief: 'Every packet of this connection has the same 5-tuple, hence the same hash: all of them reach the same server, without the MUX having to remember anything.',
           kind: 'choice',
           prompt: 'How does MuxVM choose which server gets this connection?',
-          at: muxFirst,
+          at: synAtMux,
           rubric: choiceRubric(CHOOSERS, (q) => {
             const lb = stepOf(hopAt(q, flowTrace, 'MuxVM'), 'load-balance');
             return lb && { answer: 'hash', why: lb.text };

@@ -43,10 +43,24 @@ export const VFP_ON_HOST: LessonDef = {
         'The VXLAN packet arrives at the Hyper-V host\'s provider address. The host\'s virtual switch runs VFP, the Virtual Filtering Platform, ' +
         'which the network controller programs with the load balancer\'s rules. What does it do with a packet inside a packet?',
       from: vxlanIn,
-      to: toPortal,
+      // The VXLAN frame's arrival, not the delivered SYN: that shows the rewritten address chapter 2 asks for.
+      to: vxlanIn,
       nodes: ['MuxVM', 'CCI_External_vSwitch'],
       about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
       field: { at: vxlanIn, layer: 'ipv4', field: 'dst', which: 'outer' },
+    },
+    {
+      id: 'rewrite',
+      title: 'The VIP becomes the DIP',
+      caption:
+        'The inner packet is still addressed to the VIP, but PortalVM does not own the VIP: it owns its own address, the DIP, written under its name on the diagram. ' +
+        'VFP changes the packet before it delivers it, and writes the connection into its flow table.',
+      from: toPortal,
+      to: toPortal,
+      nodes: ['CCI_External_vSwitch', 'PortalVM'],
+      about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
+      field: { at: toPortal, layer: 'ipv4', field: 'dst' },
+      table: { node: 'CCI_External_vSwitch', table: 'VFP flow table', match: { VIP: '192.168.133.74:443' } },
       questions: [
         {
           id: 'first-act',
@@ -60,21 +74,6 @@ export const VFP_ON_HOST: LessonDef = {
             return { answer: first.kind === 'decapsulate' ? 'decapsulate' : first.kind === 'dropped' ? 'drop' : 'rewrite-source', why: first.text };
           }),
         },
-      ],
-    },
-    {
-      id: 'rewrite',
-      title: 'The VIP becomes the DIP',
-      caption:
-        'The inner packet is still addressed to the VIP, but PortalVM does not own the VIP: its own address, the DIP, is 192.168.100.9. ' +
-        'VFP changes the packet before it delivers it, and writes the connection into its flow table.',
-      from: toPortal,
-      to: toPortal,
-      nodes: ['CCI_External_vSwitch', 'PortalVM'],
-      about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
-      field: { at: toPortal, layer: 'ipv4', field: 'dst' },
-      table: { node: 'CCI_External_vSwitch', table: 'VFP flow table', match: { VIP: '192.168.133.74:443' } },
-      questions: [
         {
           id: 'dst-after',
           debrief: 'VFP rewrites the destination from the VIP to the DIP, so PortalVM receives a packet addressed to itself.',

@@ -11,7 +11,8 @@ const has = (f: Frame, kind: string) => bgpMessages(f).some((m) => m.kind === ki
 const synTo179 = frameWhere('the first TCP SYN from MuxVM to port 179', (f) => fromMux(f) && isSyn(f) && tcp(f)?.dstPort === 179);
 const synAck = frameWhere('BGPVM\'s SYN-ACK on port 179 arriving at MuxVM', (f) => isSynAck(f) && tcp(f)?.srcPort === 179 && f.tx.toNode === 'MuxVM');
 const firstOpen = frameWhere('the first BGP OPEN from MuxVM', (f) => fromMux(f) && has(f, 'open'));
-const established = eventWhere('BGPVM\'s session with MuxVM reaching Established', (e) => e.kind === 'bgp-state' && e.node === 'BGPVM' && e.state === 'Established');
+/** MuxVM's side: it is Established before it sends its UPDATE, which chapter 3 asks about. */
+const established = eventWhere('MuxVM\'s session with BGPVM reaching Established', (e) => e.kind === 'bgp-state' && e.node === 'MuxVM' && e.state === 'Established');
 const update = frameWhere('the first BGP UPDATE from MuxVM that announces prefixes', (f) => fromMux(f) && bgpMessages(f).some((m) => m.kind === 'update' && m.nlri.length > 0));
 const installed = eventWhere('BGPVM installing 192.168.133.74/32', (e) => e.kind === 'route-installed' && e.node === 'BGPVM' && e.prefix === '192.168.133.74/32');
 
@@ -57,13 +58,14 @@ export const VIP_ROUTE: LessonDef = {
       caption:
         'Once TCP is up, each side sends an OPEN message: its AS number, its router id and a hold time. ' +
         'The hold time is a promise: "if you hear nothing from me for this long, forget my routes". ' +
-        'When both OPENs are accepted and a KEEPALIVE confirms them, the session is Established.',
+        'A speaker that accepts the other\'s OPEN answers with a KEEPALIVE; once its own OPEN is confirmed that way, its side of the session is Established. ' +
+        'Watch MuxVM\'s side get there first.',
       from: firstOpen,
       to: established,
       nodes: ['MuxVM', 'BGPVM'],
       about: (q) => q.frames.filter((f) => bgpFrame(f) && bgpMessages(f).length > 0).map((f) => f.tx.id),
       field: { at: firstOpen, layer: 'bgp', field: 'message.holdTime' },
-      table: { node: 'BGPVM', table: 'BGP neighbours', match: { peer: '192.168.100.6', state: 'Established' } },
+      table: { node: 'MuxVM', table: 'BGP neighbours', match: { peer: '192.168.100.1', state: 'Established' } },
       questions: [
         {
           id: 'hold-time',

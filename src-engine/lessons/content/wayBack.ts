@@ -60,7 +60,8 @@ export const WAY_BACK: LessonDef = {
             const rw = flowTrace(q)?.returnHops.flatMap((h) => h.steps).find((s) => s.kind === 'rewrite');
             if (!rw || rw.kind !== 'rewrite') return undefined;
             const after = readEndpoint(rw.after).address;
-            return { choices: addressChoices(q, after, ['flow', 'flow-reply']), answer: after, why: rw.text };
+            // The DIP, the source the reply left PortalVM with, is the likeliest wrong answer.
+            return { choices: addressChoices(q, after, ['flow', 'flow-reply'], 4, [readEndpoint(rw.before).address]), answer: after, why: rw.text };
           },
         },
       ],
