@@ -5,7 +5,9 @@
 // default). The longest task while loading (until the run is ready, the state is kept for the next visit and
 // the page has had no long task for a second) is recorded too; playback is measured after it. Then the app's
 // page is opened again (?bench=reload), and the longest task while it reopens what was kept (the topology, the
-// flow and the step) is recorded as the reload's.
+// flow and the step) is recorded as the reload's. Also the CPU time the page costs per second of playback (its
+// renderer and the GPU process): unlike frame gaps and long tasks, it does not grow when other programs load the
+// machine (a task of 100 ms on a loaded machine may hold 5 ms of work).
 //   npx vite build --mode bench && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000,2000,4000] [--port 4397] [--json-only]
 //     [--compare DIR]: also runs the app from another bench build (say, the main branch's dist-bench copied to
 //     DIR), case by case beside this one, so a change's before and after come from the same run.
@@ -112,6 +114,15 @@ const serve = (port, dir) => spawn(process.execPath, ['scripts/serve.mjs', '--po
 const servers = [serve(values.port, 'dist-bench'), ...(compareDir !== undefined ? [serve(comparePort, compareDir)] : [])];
 await Promise.all(servers.map((s) => new Promise((resolve) => s.stdout.once('data', resolve))));
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+// CPU time the page costs, whatever else the machine runs: its renderer (page thread, compositor, raster) and
+// the GPU process (which composites the frames), read from the browser per process.
+const browserCdp = await browser.newBrowserCDPSession();
+async function pageCpu() {
+  const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo');
+  return new Map(processInfo.filter((p) => p.type === 'renderer' || p.type === 'GPU').map((p) => [p.id, p.cpuTime]));
+}
+/** CPU seconds spent between two readings (a process that started in between counts whole). */
+const cpuBetween = (before, after) => [...after].reduce((sum, [pid, t]) => sum + t - (before.get(pid) ?? 0), 0);
 const results = [];
 try {
   for (const c of CASES) {
@@ -148,7 +159,9 @@ try {
       });
     const loadLongest = await page.evaluate(() => Math.max(0, ...window.__benchLongTasks));
     await page.getByRole('button', { name: 'Play', exact: true }).click();
+    const cpuBefore = await pageCpu();
     const m = await page.evaluate(measure, seconds * 1000);
+    const cpuSeconds = cpuBetween(cpuBefore, await pageCpu());
     const advanced = (await page.evaluate(() => window.__hoplabBench.cursor())) - info.cursor;
     // How long one step blocks the page's thread (store update and the urgent render; the panels follow
     // in interruptible renders), median of 9: steadier than frame gaps on a shared machine.
@@ -192,6 +205,7 @@ try {
       over50Ms: m.long.filter((d) => d > 50).length,
       loadLongestTaskMs: Number(loadLongest.toFixed(1)),
       stepMs: Number(stepTimes[4].toFixed(1)),
+      cpuMsPerS: Math.round((cpuSeconds * 1000) / seconds),
       ...reload,
       errors: errors.length,
     });
@@ -202,7 +216,7 @@ try {
 }
 
 if (!values['json-only']) {
-  const cols = ['case', 'nodes', 'steps', 'stepsPlayed', 'fps', 'p50Ms', 'p95Ms', 'worstMs', 'longTasks', 'longestTaskMs', 'over50Ms', 'stepMs', 'loadMs', 'loadLongestTaskMs', 'reloadMs', 'reloadLongestTaskMs'];
+  const cols = ['case', 'nodes', 'steps', 'stepsPlayed', 'fps', 'p50Ms', 'p95Ms', 'worstMs', 'longTasks', 'longestTaskMs', 'over50Ms', 'stepMs', 'cpuMsPerS', 'loadMs', 'loadLongestTaskMs', 'reloadMs', 'reloadLongestTaskMs'];
   const widths = cols.map((k) => Math.max(k.length, ...results.map((r) => String(r[k]).length)));
   const line = (cells) => cells.map((v, i) => String(v).padEnd(widths[i])).join('  ');
   console.log(`Frame pacing over ${seconds} s of playback (gaps between requestAnimationFrame callbacks):`);
@@ -216,14 +230,14 @@ const ratiosOf = (appCase) => [0, ...sizes].map((n) => {
   const label = n === 0 ? 'POC' : `${n} VMs`;
   const app = results.find((r) => r.case === `${appCase}, ${label}`);
   const bare = results.find((r) => r.case === `bare React Flow, ${label}`);
-  return { size: label, fpsRatio: Number((app.fps / bare.fps).toFixed(2)), appLongestTaskMs: app.longestTaskMs, bareLongestTaskMs: bare.longestTaskMs, appLoadLongestTaskMs: app.loadLongestTaskMs, bareLoadLongestTaskMs: bare.loadLongestTaskMs, appReloadLongestTaskMs: app.reloadLongestTaskMs };
+  return { size: label, fpsRatio: Number((app.fps / bare.fps).toFixed(2)), cpuRatio: Number((app.cpuMsPerS / Math.max(1, bare.cpuMsPerS)).toFixed(2)), appLongestTaskMs: app.longestTaskMs, bareLongestTaskMs: bare.longestTaskMs, appLoadLongestTaskMs: app.loadLongestTaskMs, bareLoadLongestTaskMs: bare.loadLongestTaskMs, appReloadLongestTaskMs: app.reloadLongestTaskMs };
 });
 const ratios = ratiosOf('app');
 const compareRatios = compareDir !== undefined ? ratiosOf('app (compare)') : undefined;
 if (!values['json-only']) {
   const show = (title, rows) => {
     console.log(`\n${title}`);
-    for (const r of rows) console.log(`  ${r.size.padEnd(10)} fps ratio ${r.fpsRatio}; longest task playing ${r.appLongestTaskMs} ms (bare ${r.bareLongestTaskMs} ms), loading ${r.appLoadLongestTaskMs} ms (bare ${r.bareLoadLongestTaskMs} ms), reloading ${r.appReloadLongestTaskMs} ms`);
+    for (const r of rows) console.log(`  ${r.size.padEnd(10)} fps ratio ${r.fpsRatio}, CPU ratio ${r.cpuRatio}; longest task playing ${r.appLongestTaskMs} ms (bare ${r.bareLongestTaskMs} ms), loading ${r.appLoadLongestTaskMs} ms (bare ${r.bareLoadLongestTaskMs} ms), reloading ${r.appReloadLongestTaskMs} ms`);
   };
   show('The app against bare React Flow, same run:', ratios);
   if (compareRatios) show(`The compared build (${compareDir}) against the same bare React Flow:`, compareRatios);

@@ -29,8 +29,9 @@ describe('icmpErrorPacket', () => {
 
   it("destination unreachable carries the next hop's MTU only when given (fragmentation needed); a redirect names its gateway", () => {
     expect(icmpErrorPacket(syn(), 'destination-unreachable', 4, undefined, 1500)!.layers[0]).toEqual({ type: 'icmp', kind: 'destination-unreachable', code: 4, nextHopMtu: 1500 });
-    expect(icmpErrorPacket(syn(), 'destination-unreachable', 1)!.layers[0]).toEqual({ type: 'icmp', kind: 'destination-unreachable', code: 1 });
-    expect(icmpErrorPacket(syn(), 'time-exceeded', 0, undefined, 1500)!.layers[0]).toEqual({ type: 'icmp', kind: 'time-exceeded', code: 0 });
+    // Without an MTU the header has no nextHopMtu field at all.
+    expect(icmpErrorPacket(syn(), 'destination-unreachable', 1)!.layers[0]).toStrictEqual({ type: 'icmp', kind: 'destination-unreachable', code: 1 });
+    expect(icmpErrorPacket(syn(), 'time-exceeded', 0, undefined, 1500)!.layers[0]).toStrictEqual({ type: 'icmp', kind: 'time-exceeded', code: 0 });
     expect(icmpErrorPacket(syn(), 'redirect', 1, ipToU32('192.168.200.2'))!.layers[0]).toEqual({ type: 'icmp', kind: 'redirect', code: 1, gateway: '192.168.200.2' });
     expect(icmpErrorPacket(syn(), 'redirect', 1)!.layers[0]).toEqual({ type: 'icmp', kind: 'redirect', code: 1, gateway: '0.0.0.0' });
   });

@@ -9,7 +9,7 @@ import { IPPROTO_ICMP, IPPROTO_TCP } from '../packets/layers';
 import { interfaceId } from '../view/ids';
 import { echoDelivered, icmpDelivered, redirectFollowed, redirectSent } from './icmp';
 import type { Iface } from './iface';
-import { arpStep, describeRoute, forwardedWhy, neighborUnreachable, noProtocolHandler, noRouteForwarding, noRouteOriginating, notARouter, originatedWhy, routeStep, ttlExpired, ttlExpiredStep, ttlStep } from './ipExplain';
+import { arpStep, badChecksum, describeRoute, forwardedWhy, neighborUnreachable, noProtocolHandler, noRouteForwarding, noRouteOriginating, notARouter, originatedWhy, routeStep, ttlExpired, ttlExpiredStep, ttlStep } from './ipExplain';
 import { dontFragment, packetSize, tooBigAtRouter, tooBigForTunnel } from './mtu';
 import type { Route } from './routes';
 
@@ -47,7 +47,8 @@ describe('route sentences', () => {
       from: 'MuxVM',
       text: 'route 192.168.133.74/32 via 192.168.100.6 (MuxVM) out of NATVM:transit, source bgp from MuxVM, one of 2 equal-cost routes picked by flow hash',
     });
-    expect(routeStep(route('192.168.200.0', 24, undefined, 'connected'), transit, 1, nameOf)).toEqual({
+    // A connected route has no next hop and no peer: the step carries neither field, not even as undefined.
+    expect(routeStep(route('192.168.200.0', 24, undefined, 'connected'), transit, 1, nameOf)).toStrictEqual({
       kind: 'route',
       prefix: '192.168.200.0/24',
       interface: 'NATVM:transit',
@@ -67,6 +68,15 @@ describe('route sentences', () => {
 });
 
 describe('how a packet ends at the IP layer', () => {
+  it('a packet with a wrong header checksum is dropped silently (RFC 1812 5.2.2)', () => {
+    expect(badChecksum('NATVM')).toEqual({
+      disposition: 'bad-checksum',
+      reason: 'NATVM received the packet with a wrong IPv4 header checksum',
+      why: 'The IPv4 header checksum does not match the header, so it was corrupted on the way and none of its fields can be trusted: NATVM drops the packet silently, with no ICMP error (RFC 1812, 5.2.2).',
+      event: { summary: 'NATVM: IPv4 header checksum wrong, packet dropped', reason: 'bad-checksum' },
+    });
+  });
+
   it('an end host drops a packet not addressed to it', () => {
     expect(notARouter('SQLVM', ipToU32('10.0.0.1'))).toEqual({
       disposition: 'not-a-router',

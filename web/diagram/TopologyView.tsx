@@ -10,7 +10,7 @@ import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes } from './geometry';
 import { deviceRows, nextDevice, type Direction, type Move } from './keyboardNav';
 import { nodeTypes } from './nodes';
-import { isDeviceNode, isLargeLayout, toFlow, type FlowNode } from './toFlow';
+import { isDeviceNode, flowOf, isLargeLayout, type FlowNode } from './toFlow';
 import { deviceOfBox, readBoxId } from '../../src-engine/view/index';
 import { highlightCss } from './highlightCss';
 import { LegibleText } from './LegibleText';
@@ -80,7 +80,7 @@ function useProgressiveNodes(nodes: FlowNode[]): FlowNode[] {
 export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
   // The store's geometry is this snapshot's (set with it): the flow nodes reuse it rather than build it again.
   const geometry = useAppStore((s) => (s.drawn === snapshot ? s.geometry : undefined));
-  const { nodes: allNodes, edges, large } = useMemo(() => toFlow(snapshot, geometry), [snapshot, geometry]);
+  const { nodes: allNodes, edges, large } = useMemo(() => flowOf(snapshot, geometry), [snapshot, geometry]);
   const nodes = useProgressiveNodes(allNodes);
   const devices = useMemo(() => {
     const rects = absoluteBoxes(snapshot.layout.boxes);

@@ -58,6 +58,20 @@ export const isDeviceNode = (n: FlowNode) => n.type === 'vm' || n.type === 'swit
  * `large`: drawn for scale (see LARGE_FROM), its NIC drops left out of the edges. `geo`: the snapshot's
  * geometry when the caller has it (the store's), so it is not built twice.
  */
+const made = new WeakMap<TopologySnapshot, { geometry: Geometry | undefined; flow: ReturnType<typeof toFlow> }>();
+
+/**
+ * toFlow, made once per snapshot and geometry. The store makes it in a task of its own while a topology loads
+ * (at 4,000 VMs it takes tens of milliseconds), so the drawing's first render only looks it up.
+ */
+export function flowOf(snapshot: TopologySnapshot, geometry: Geometry | undefined): ReturnType<typeof toFlow> {
+  const m = made.get(snapshot);
+  if (m && m.geometry === geometry) return m.flow;
+  const flow = toFlow(snapshot, geometry);
+  made.set(snapshot, { geometry, flow });
+  return flow;
+}
+
 export function toFlow(snapshot: TopologySnapshot, geo: Geometry = createGeometry(snapshot)): { nodes: FlowNode[]; edges: Edge[]; large: boolean } {
   const t = snapshot.topology;
   const nodesById = new Map(t.nodes.map((n) => [n.id, n]));

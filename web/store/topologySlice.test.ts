@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EngineError } from '../../src-engine/protocol';
 import { POC_TOPOLOGY } from '../../src-engine/scenarios/poc';
+import { flowOf, toFlow } from '../diagram/toFlow';
 import { freshStore, type AppStore } from './testing/inProcessStore';
 
 let store: AppStore;
@@ -28,6 +29,11 @@ describe('loading', () => {
     expect(s.snapshot!.topology.name).toBe(POC_TOPOLOGY.name);
     expect(s.drawn).toBe(s.snapshot);
     expect(s.geometry!.switchId).toBe('CCI_External_vSwitch');
+    // The diagram's nodes were made while loading: its first render finds them, made from this geometry.
+    const flow = flowOf(s.snapshot!, s.geometry);
+    expect(flowOf(s.snapshot!, s.geometry)).toBe(flow);
+    expect(flow.nodes.map((n) => n.id)).toEqual(toFlow(s.snapshot!, s.geometry).nodes.map((n) => n.id));
+    expect(flowOf(s.snapshot!, undefined)).not.toBe(flow);
   });
 
   it('loads a file, and keeps its name and document (what a reload restores)', async () => {

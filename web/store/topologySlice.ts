@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { EngineError, TopologySnapshot } from '../../src-engine/protocol';
 import { createGeometry, type Geometry } from '../diagram/geometry';
+import { flowOf } from '../diagram/toFlow';
 import { getEngine } from '../engine/client';
 import { yieldToPage } from '../model/yieldToPage';
 import type { AppState } from './store';
@@ -47,6 +48,9 @@ export const createTopologySlice: StateCreator<AppState, [], [], TopologySlice> 
     // their own (at 4,000 VMs each is tens of milliseconds).
     await yieldToPage();
     const geometry = createGeometry(result.value);
+    await yieldToPage();
+    // The diagram's nodes and edges too, so its first render does not make them.
+    flowOf(result.value, geometry);
     await yieldToPage();
     const had = get().snapshot !== undefined;
     set({
