@@ -4,21 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_NAME, DB_STORE, openKeeper, STATE_KEY, TOPOLOGY_KEY, UNREADABLE_KEY } from './keptDb';
 import { CORRUPT_KEY, STORAGE_KEY } from './persist';
 import type { StoredState } from './readStored';
-
-/** A Storage over a Map, as the browser's localStorage behaves. */
-function memoryStorage(init: Record<string, string> = {}): Storage {
-  const m = new Map(Object.entries(init));
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
+import { memoryStorage } from './testing/memoryStorage';
 
 const view = { speed: 1, motion: 'on' as const, largeText: false, hidden: [] };
 const kept = (doc: unknown, step = 2): StoredState => ({ version: 1, topology: { doc, source: 'class.json' }, request: { from: 'ClientVM', to: 'PortalVM' }, view: { ...view, step } });

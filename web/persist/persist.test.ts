@@ -3,21 +3,7 @@ import type { AppStore } from '../store/store';
 import type { Keeper } from './keptDb';
 import { CORRUPT_KEY, startPersistence, STORAGE_KEY } from './persist';
 import { readStored, type StoredState } from './readStored';
-
-/** A Storage over a Map, as the browser's localStorage behaves. */
-function memoryStorage(init: Record<string, string> = {}): Storage {
-  const m = new Map(Object.entries(init));
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
+import { memoryStorage } from './testing/memoryStorage';
 
 const view = { speed: 1, motion: 'on', largeText: false, hidden: [] };
 
