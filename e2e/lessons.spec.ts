@@ -109,7 +109,7 @@ test('at laptop size the lesson sits beside the diagram, which keeps its size; o
   await expect(hoplab.node('MuxVM')).toBeInViewport();
 });
 
-test('presenter mode at 1920 x 1080: large caption, side panels hidden, Page Down and Page Up change chapter', async ({ hoplab, lessons, page }) => {
+test('presenter mode at 1920 x 1080: large caption and chapter end, side panels hidden, Page Down and Page Up change chapter', async ({ hoplab, lessons, page, playback }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await hoplab.open('?motion=off&lesson=to-the-vip&chapter=1');
   await expect(lessons.chapterTitle).toHaveText('ClientVM: the default route');
@@ -126,6 +126,13 @@ test('presenter mode at 1920 x 1080: large caption, side panels hidden, Page Dow
   await page.keyboard.press('PageUp');
   await expect(lessons.chapterTitle).toHaveText('NATVM: a static route, and the TTL');
   await expect.poll(() => new URL(page.url()).searchParams.get('chapter')).toBe('2');
+  // The chapter's end is read from the back of the room too, like the caption.
+  await lessons.answer(/What is its TTL when it leaves NATVM/, '127');
+  await lessons.answer('The SYN is at NATVM. Which device does NATVM send it to next?', 'BGPVM');
+  await playback.play.click();
+  const end = lessons.bar.locator('.chapter-end');
+  await expect(end).toHaveText('End of this chapter. Go on with Next chapter.');
+  await expect.poll(() => end.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
 });
 
 test('a link opens a lesson at a chapter, and keeps the answers given before', async ({ hoplab, lessons, page }) => {
