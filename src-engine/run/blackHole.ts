@@ -3,13 +3,11 @@
 // hops (which route sent the packet where) and the run's events (when the route went), as data.
 import type { BlackHole, Disposition, FlowTrace, Hop, HopStep, SimEvent, SimTime } from '../protocol';
 import { inPrefix, ipToU32, parseCidr } from '../net/addr';
-import { SECOND } from '../sim/timing';
+import { SECOND, secondsText } from '../sim/timing';
 import { isEvent } from '../view/events';
 import type { World } from './world';
 
 type RouteStep = Extract<HopStep, { kind: 'route' }>;
-
-const seconds = (t: SimTime): string => `${+(t / SECOND).toFixed(3)} s`;
 
 /**
  * The black hole the traced packet fell into, if it did: it ended at a node that is down or on a link that is
@@ -44,12 +42,12 @@ export function findBlackHole(world: World, hops: readonly Hop[], disposition: D
 
 /** Why the attempt fell into the hole, and why BFD exists, in plain words. */
 export function explainBlackHole(b: BlackHole, failedAt: SimTime | undefined, trace: Pick<FlowTrace, 'connection'>): string {
-  const died = failedAt !== undefined ? ` ${b.peer} died at ${seconds(failedAt)}, but` : '';
+  const died = failedAt !== undefined ? ` ${b.peer} died at ${secondsText(failedAt)}, but` : '';
   const by = b.removedBy === 'tcp-gave-up'
-    ? `${b.router} removed the route at ${seconds(b.routeRemovedAt)}, when TCP gave up retransmitting its unacknowledged KEEPALIVE to ${b.peer}, before the hold timer would have`
+    ? `${b.router} removed the route at ${secondsText(b.routeRemovedAt)}, when TCP gave up retransmitting its unacknowledged KEEPALIVE to ${b.peer}, before the hold timer would have`
     : b.removedBy === 'hold-timer-expired'
-      ? `${b.router}'s hold timer expires at ${seconds(b.routeRemovedAt)}; only then does it send NOTIFICATION (hold timer expired) and remove the route`
-      : `${b.router} removed the route at ${seconds(b.routeRemovedAt)}`;
+      ? `${b.router}'s hold timer expires at ${secondsText(b.routeRemovedAt)}; only then does it send NOTIFICATION (hold timer expired) and remove the route`
+      : `${b.router} removed the route at ${secondsText(b.routeRemovedAt)}`;
   const syns = trace.connection && trace.connection.synTimes.length > 1 ? ` Every retransmitted SYN went the same way.` : '';
   return (
     `black hole: ${b.router} still routes ${b.prefix} to ${b.peer} (${b.peerAddress}), a route learned over BGP.${died} BGP notices a silent peer only when ` +
@@ -70,7 +68,7 @@ export function explainWithdrawn(hops: readonly Hop[], events: readonly SimEvent
   if (!last) return undefined;
   const { prefix, cause } = last;
   const why = cause === 'hold-timer-expired' ? `its hold timer expired (no KEEPALIVE from ${last.peer} for the hold time)` : cause === 'tcp-gave-up' ? `TCP gave up retransmitting to ${last.peer}` : cause === 'withdrawn' ? `${last.peer} withdrew it` : `the session with ${last.peer} went down (${cause})`;
-  return `${last.node} removed its BGP route ${prefix} at ${seconds(last.time)} because ${why}; without it, ${last.node} routes ${ip.dst} by a less specific route`;
+  return `${last.node} removed its BGP route ${prefix} at ${secondsText(last.time)} because ${why}; without it, ${last.node} routes ${ip.dst} by a less specific route`;
 }
 
 function covers(prefix: string, address: number): boolean {

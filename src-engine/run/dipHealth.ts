@@ -1,10 +1,8 @@
 // Why a flow met a DIP out of rotation: the story of its health probes, told from the run's events
 // (the host agent's verdict, the SLB manager's push, the MUX taking it), for the flow's reason.
 import type { EventOf, SimEvent, SimTime } from '../protocol';
-import { SECOND } from '../sim/timing';
+import { secondsText } from '../sim/timing';
 import { isEvent } from '../view/events';
-
-const seconds = (t: SimTime): string => `${+(t / SECOND).toFixed(3)} s`;
 
 /**
  * "PortalVM failed at 1 s; HyperVHost's SLB host agent had no answer to 11 health probes in a row and
@@ -23,9 +21,9 @@ export function explainDipHealth(events: readonly SimEvent[], at: SimTime): stri
       const failed = events.filter((e) => e.time <= (verdict?.time ?? m.time) && e.kind === 'node-failed' && e.node === m.dipNode).at(-1);
       const manager = health.find((e) => e.time <= m.time && e.time >= (verdict?.time ?? 0) && e.by === 'slb-manager' && e.dip === m.dip);
       const parts = [
-        failed ? `${m.dipNode} failed at ${seconds(failed.time)}` : undefined,
-        verdict ? `${verdict.node}'s SLB host agent had no answer to ${verdict.probes} health probes in a row and reported DIP ${m.dip} down at ${seconds(verdict.time)}` : undefined,
-        `${manager ? `the SLB manager (${manager.node})` : 'the SLB manager'} took it out of ${m.node}'s rotation for rule ${m.rule} at ${seconds(m.time)}`,
+        failed ? `${m.dipNode} failed at ${secondsText(failed.time)}` : undefined,
+        verdict ? `${verdict.node}'s SLB host agent had no answer to ${verdict.probes} health probes in a row and reported DIP ${m.dip} down at ${secondsText(verdict.time)}` : undefined,
+        `${manager ? `the SLB manager (${manager.node})` : 'the SLB manager'} took it out of ${m.node}'s rotation for rule ${m.rule} at ${secondsText(m.time)}`,
       ].filter((x) => x !== undefined);
       return parts.join('; ');
     })
