@@ -13,5 +13,10 @@ export default defineConfig({
     environment: 'node',
     // Instrumented code on a loaded machine is several times slower than in npm test.
     testTimeout: 60_000,
+    // One module graph per mutant's run instead of one per test file: the run folder's tests take a third of the
+    // CPU (4.5 s instead of 14 s) with the same results. Each run still starts a fresh worker, so a mutant reached
+    // while a module loads (static) is loaded with it active, and what modules cache (parsed addresses, decoded frames)
+    // is filled under the mutant of that run alone.
+    isolate: false,
   },
 });
