@@ -2,7 +2,21 @@
 // a folder's own unit tests, plus the simulation tests for the folders only a run exercises. Never included: the
 // page's tests, the CLI test (it spawns a process that cannot see the mutant) and the tshark test (it spawns
 // tshark and simulates when the file loads, which would make every engine mutant "static": run against every test).
+import { statSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer } from 'vitest/node';
+
+/**
+ * Smallest test file first. Stryker stops a mutant's run at its first failing test, so a mutant that most tests
+ * kill (one in the switch, the scheduler) is killed by a short file instead of after the longest one, which is
+ * where Vitest's own order would start. The order changes no result: a survivor still runs every test covering it.
+ */
+class SmallestFirst extends BaseSequencer {
+  async sort(files) {
+    const size = new Map(files.map((f) => [f, statSync(f.moduleId).size]));
+    return [...files].sort((a, b) => size.get(a) - size.get(b));
+  }
+}
 
 const include = process.env.HOPLAB_MUTATE_TESTS ? JSON.parse(process.env.HOPLAB_MUTATE_TESTS) : ['src-engine/**/*.test.ts'];
 
@@ -18,5 +32,6 @@ export default defineConfig({
     // while a module loads (static) is loaded with it active, and what modules cache (parsed addresses, decoded frames)
     // is filled under the mutant of that run alone.
     isolate: false,
+    sequence: { sequencer: SmallestFirst },
   },
 });
