@@ -41,6 +41,8 @@ interface Peer {
   hold: number;
   holdTimer: Timer | undefined;
   keepaliveTimer: Timer | undefined;
+  /** When the pending KEEPALIVE goes out. */
+  keepaliveAt: number;
   connectRetryTimer: Timer | undefined;
   /** Capabilities both sides advertised, once the peer's OPEN is in. */
   negotiated: readonly BgpCapability[];
@@ -59,6 +61,12 @@ function notificationMeaning(code: number): string {
   return ['', 'message header error', 'OPEN message error', 'UPDATE message error', 'hold timer expired', 'finite state machine error', 'cease'][code] ?? `error code ${code}`;
 }
 
+/** What ends a session with a silent peer, and when. */
+export interface SessionEnd {
+  readonly at: number;
+  readonly by: 'tcp-gave-up' | 'hold-timer-expired';
+}
+
 export class BgpSpeaker {
   private readonly peers: Peer[];
   private announced: Set<string>;
@@ -68,7 +76,7 @@ export class BgpSpeaker {
     private readonly tcp: TcpStack,
     private readonly cfg: BgpConfig,
   ) {
-    this.peers = cfg.peers.map((p) => ({ address: ipToU32(p.address), asn: p.asn, text: `${p.address} (AS ${p.asn})`, state: 'Idle', conn: undefined, hold: cfg.holdTime, holdTimer: undefined, keepaliveTimer: undefined, connectRetryTimer: undefined, negotiated: [], learned: new Set(), lastHeard: 0 }));
+    this.peers = cfg.peers.map((p) => ({ address: ipToU32(p.address), asn: p.asn, text: `${p.address} (AS ${p.asn})`, state: 'Idle', conn: undefined, hold: cfg.holdTime, holdTimer: undefined, keepaliveTimer: undefined, keepaliveAt: 0, connectRetryTimer: undefined, negotiated: [], learned: new Set(), lastHeard: 0 }));
     this.announced = new Set(cfg.announce);
   }
 
@@ -76,11 +84,20 @@ export class BgpSpeaker {
     return this.ip.node.id;
   }
 
-  /** A session as the speaker sees it now: its state, negotiated hold time and when it will expire. */
-  session(peerAddress: string): { state: BgpState; holdTime: number; lastHeard: number; holdExpires: number | undefined } | undefined {
+  /**
+   * A session as the speaker sees it now: its state, negotiated hold time, when the hold timer expires, and what
+   * ends the session first if nothing more is heard from the peer: TCP giving up on an unacknowledged message (the
+   * next KEEPALIVE, or one outstanding), or the hold timer.
+   */
+  session(peerAddress: string): { state: BgpState; holdTime: number; lastHeard: number; holdExpires: number | undefined; ends: SessionEnd | undefined } | undefined {
     const p = this.peers.find((x) => u32ToIp(x.address) === peerAddress);
     if (!p) return undefined;
-    return { state: p.state, holdTime: p.hold, lastHeard: p.lastHeard, holdExpires: p.holdTimer && !p.holdTimer.cancelled ? p.lastHeard + p.hold * SECOND : undefined };
+    const holdExpires = p.holdTimer && !p.holdTimer.cancelled ? p.lastHeard + p.hold * SECOND : undefined;
+    const keepalive = p.keepaliveTimer && !p.keepaliveTimer.cancelled ? p.keepaliveAt : undefined;
+    const gaveUp = p.conn ? this.tcp.giveUpAt(p.conn, keepalive) : undefined;
+    const ends: SessionEnd | undefined =
+      gaveUp !== undefined && (holdExpires === undefined || gaveUp < holdExpires) ? { at: gaveUp, by: 'tcp-gave-up' } : holdExpires !== undefined ? { at: holdExpires, by: 'hold-timer-expired' } : undefined;
+    return { state: p.state, holdTime: p.hold, lastHeard: p.lastHeard, holdExpires, ends };
   }
 
   /**
@@ -301,7 +318,9 @@ export class BgpSpeaker {
   private scheduleKeepalive(p: Peer, conn: Conn): void {
     const interval = this.keepaliveInterval(p);
     if (interval <= 0) return;
-    p.keepaliveTimer = this.ip.node.timer(this.jittered(interval), () => {
+    const delay = this.jittered(interval);
+    p.keepaliveAt = this.ip.ctx.sched.now + delay;
+    p.keepaliveTimer = this.ip.node.timer(delay, () => {
       if (p.conn !== conn || p.state !== 'Established') return;
       this.send(p, conn, [{ kind: 'keepalive' }], 'KEEPALIVE');
       this.scheduleKeepalive(p, conn);
