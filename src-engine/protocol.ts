@@ -350,6 +350,8 @@ export interface RunResult {
 export interface TableRow {
   readonly cells: Readonly<Record<string, string>>;
   readonly prov?: Provenance;
+  /** Marks of single cells whose value comes from elsewhere than the row's (a BGP session's capabilities). */
+  readonly cellProv?: Readonly<Record<string, Provenance>>;
 }
 
 export interface DeviceTable {

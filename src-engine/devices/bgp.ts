@@ -12,6 +12,7 @@ import { ipToU32, parseCidr, u32ToIp } from '../net/addr';
 import type { Timer } from '../sim/scheduler';
 import type { Provenance } from '../topology/schema';
 import type { BgpDownCause, BgpState } from '../protocol';
+import { combinedProv } from '../view/provenance';
 import type { IpStack } from './ipstack';
 import type { Conn, TcpHandlers, TcpStack } from './tcp';
 import { CONNECT_RETRY_TIME, FOUR_OCTET_AS_PROV, IDLE_HOLD_TIME, JITTER_MIN, OPEN_HOLD_TIME, OPEN_TIMING_PROV, PASSIVE_ANNOUNCE_PROV, WINDOWS_BGP_CAPABILITIES } from './bgpDefaults';
@@ -387,7 +388,12 @@ export class BgpSpeaker {
     const { rec, sched } = this.ip.ctx;
     if (!rec.full) return;
     const capabilities = p.negotiated.length ? p.negotiated.map(capabilityText).join(', ') : '-';
-    rec.table(this.me, 'bgp-neighbors', p.text, { cells: { peer: u32ToIp(p.address), AS: String(p.asn), state, 'hold time': `${p.hold} s`, capabilities, since: String(sched.now) }, prov: this.cfg.prov });
+    // Where each negotiated capability comes from: the speaker's own defaults, each with its mark.
+    const capabilitiesProv = combinedProv(
+      WINDOWS_BGP_CAPABILITIES.filter((c) => p.negotiated.includes(c.capability)).map((c) => ({ label: capabilityText(c.capability), prov: c.prov })),
+    );
+    const cells = { peer: u32ToIp(p.address), AS: String(p.asn), state, 'hold time': `${p.hold} s`, capabilities, since: String(sched.now) };
+    rec.table(this.me, 'bgp-neighbors', p.text, { cells, prov: this.cfg.prov, ...(capabilitiesProv ? { cellProv: { capabilities: capabilitiesProv } } : {}) });
     if (before !== state || state === 'Idle') rec.eventWith('bgp-state', this.me, `${this.me}: BGP session with ${p.text} ${before === state ? state : `${before} -> ${state}`}${why ? `: ${why}` : ''}`, { peer: u32ToIp(p.address), state }, 'bgp');
   }
 }
