@@ -8,7 +8,7 @@ import { clientHelloRecord, segmentHolds } from './https';
 
 const extensionTypes = (r: TlsLayer) => {
   const hello = r.handshake![0]!;
-  return hello.kind === 'client-hello' ? (hello.extensions ?? []).map((e) => (e.kind === 'server-name' ? 'sni' : e.kind === 'other' ? e.type : e.kind)) : [];
+  return hello.kind === 'client-hello' ? (hello.extensions ?? []).map((e) => (e.kind === 'server-name' ? 'sni' : e.type)) : [];
 };
 
 describe('the ClientHello', () => {
