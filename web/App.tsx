@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { startPlaybackClock } from './animation/clock';
 import { CompareButton } from './compare/CompareButton';
 import { HeaderTools } from './controls/HeaderTools';
@@ -17,7 +18,7 @@ import { useReducedMotion } from './hooks/useReducedMotion';
 import { useShortcuts } from './hooks/useShortcuts';
 import { BottomPane } from './panels/BottomPane';
 import { SidePanel } from './panels/SidePanel';
-import { selectComparison, selectDrawn, selectLargeText, selectLoadStatus, selectPanelOpen, selectSnapshot, useAppStore } from './store/store';
+import { selectComparison, selectLargeText, selectLoadStatus, selectPanelOpen, selectSnapshot, useAppStore, type AppState } from './store/store';
 import { DiagramBar } from './diagram/DiagramBar';
 import { ThemeToggle } from './controls/ThemeToggle';
 import { useTheme } from './hooks/useTheme';
@@ -32,9 +33,14 @@ const LessonBar = lazy(() => import('./lessons/LessonBar').then((m) => ({ defaul
 /** The comparison of two runs: its own chunk, loaded when a comparison first opens. */
 const ComparisonView = lazy(() => import('./compare/ComparisonView'));
 
+const selectDrawing = (s: AppState) => ({ snapshot: s.drawn, geometry: s.geometry });
+
 export function App() {
   const snapshot = useAppStore(selectSnapshot);
-  const drawn = useAppStore(selectDrawn);
+  // A new topology is drawn in a render of its own, which React does in slices with the page free between them
+  // (a deferred value): the diagram's first render of a large topology is thousands of components, and React
+  // Flow's first measuring follows it in a task of its own. The geometry goes with its topology.
+  const drawing = useDeferredValue(useAppStore(useShallow(selectDrawing)));
   const panelOpen = useAppStore(selectPanelOpen);
   useTheme();
   const status = useAppStore(selectLoadStatus);
@@ -104,7 +110,7 @@ export function App() {
               <DiagramBar />
               {/* A slot for a caption above the diagram: empty, it takes no room. */}
               <div className="caption-slot" id="caption-slot" data-testid="caption-slot" />
-              <div className="canvas">{drawn && <TopologyView snapshot={drawn} />}</div>
+              <div className="canvas">{drawing.snapshot && <TopologyView snapshot={drawing.snapshot} geometry={drawing.geometry} />}</div>
               <PlaybackBar />
               {!presenter && <BottomPane />}
             </section>
