@@ -219,17 +219,18 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
   // is scrolled once, not re-checked frame after frame.
   // Checked again whenever measured rows change the list's height: rows taller than estimated (wrapped on a
   // narrow screen) push the current row out of the place first scrolled to.
+  // Not before the list's size is known (its resize observer's first report): centring needs its height.
   const totalSize = virtualizer.getTotalSize();
+  const height = virtualizer.scrollRect?.height ?? 0;
   useEffect(() => {
     const el = list.current;
-    if (currentIndex === undefined || !el) return;
+    if (currentIndex === undefined || !el || height === 0) return;
     const item = virtualizer.measurementsCache[currentIndex];
     const top = virtualizer.scrollOffset ?? 0;
-    const height = virtualizer.scrollRect?.height ?? 0;
     if (!item || (item.start >= top && item.end <= top + height)) return;
     const max = Math.max(0, totalSize - height);
     el.scrollTop = Math.round(Math.min(max, Math.max(0, item.start + item.size / 2 - height / 2)));
-  }, [currentIndex, virtualizer, totalSize]);
+  }, [currentIndex, virtualizer, totalSize, height]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
