@@ -7,10 +7,10 @@
 // page is opened again (?bench=reload), and the longest task while it reopens what was kept (the topology, the
 // flow and the step) is recorded as the reload's. Also the CPU time the page costs per second of playback (its
 // renderer and the GPU process): unlike frame gaps and long tasks, it does not grow when other programs load the
-// machine (a task of 100 ms on a loaded machine may hold 5 ms of work). For the same reason loading and reloading
-// are traced: each long task of the page's thread is reported with its own CPU time (the trace's thread time)
-// beside its wall length, so a task stretched by the machine's load can be told apart from the app's own cost.
-// The machine's load average is printed at the start and the end.
+// machine (a task of 100 ms on a loaded machine may hold 5 ms of work). For the same reason loading, reloading and
+// playing are traced: each long task of the page's thread is reported with its own CPU time (the trace's thread
+// time) beside its length by the clock, so a task stretched by the wait for a core on a loaded machine can be told
+// apart from the app's own cost. The machine's load average is printed at the start and the end.
 //   npx vite build --mode bench && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000,2000,4000] [--port 4397] [--json-only]
 //     [--compare DIR]: also runs the app from another bench build (say, the main branch's dist-bench copied to
 //     DIR), case by case beside this one, so a change's before and after come from the same run.
@@ -180,10 +180,15 @@ try {
     });
     const { info, loadMs } = loading.value;
     const loadLongest = await page.evaluate(() => Math.max(0, ...window.__benchLongTasks));
+    // A light trace (top-level tasks only) while playing: each long task's own CPU time.
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     const cpuBefore = await pageCpu();
     const m = await page.evaluate(measure, seconds * 1000);
     const cpuSeconds = cpuBetween(cpuBefore, await pageCpu());
+    const tasks = pageTasks(await browser.stopTracing());
+    const longTasks = tasks.filter((t) => t.wallMs > 50);
+    const longestTask = tasks.reduce((a, t) => (t.wallMs > a.wallMs ? t : a), { wallMs: 0, cpuMs: 0 });
     const advanced = (await page.evaluate(() => window.__hoplabBench.cursor())) - info.cursor;
     // How long one step blocks the page's thread (store update and the urgent render; the panels follow
     // in interruptible renders), median of 9: steadier than frame gaps on a shared machine.
@@ -235,6 +240,13 @@ try {
       longTasks: m.long.length,
       longestTaskMs: Number(Math.max(0, ...m.long).toFixed(1)),
       over50Ms: m.long.filter((d) => d > 50).length,
+      // From the trace: the longest task by the clock and the CPU time it held; the most CPU any one task held;
+      // how many tasks held over 50 ms of CPU; every task over 50 ms by the clock as [clock ms, CPU ms].
+      longestTraceTaskMs: Number(longestTask.wallMs.toFixed(1)),
+      longestTaskCpuMs: Number(longestTask.cpuMs.toFixed(1)),
+      mostTaskCpuMs: Number(Math.max(0, ...tasks.map((t) => t.cpuMs)).toFixed(1)),
+      over50MsCpu: tasks.filter((t) => t.cpuMs > 50).length,
+      longTaskCpu: longTasks.map((t) => [Number(t.wallMs.toFixed(1)), Number(t.cpuMs.toFixed(1))]),
       loadLongestTaskMs: Number(loadLongest.toFixed(1)),
       loadTraceLongestMs: loading.tasks.longestWallMs,
       loadTraceLongestCpuMs: loading.tasks.longestCpuMs,
@@ -253,7 +265,7 @@ try {
 const loadAfter = loadavg();
 
 if (!values['json-only']) {
-  const cols = ['case', 'nodes', 'steps', 'stepsPlayed', 'fps', 'p50Ms', 'p95Ms', 'worstMs', 'longTasks', 'longestTaskMs', 'over50Ms', 'stepMs', 'cpuMsPerS', 'loadMs', 'loadLongestTaskMs', 'reloadMs', 'reloadLongestTaskMs'];
+  const cols = ['case', 'nodes', 'steps', 'stepsPlayed', 'fps', 'p50Ms', 'p95Ms', 'worstMs', 'longTasks', 'longestTaskMs', 'longestTaskCpuMs', 'mostTaskCpuMs', 'over50Ms', 'over50MsCpu', 'stepMs', 'cpuMsPerS', 'loadMs', 'loadLongestTaskMs', 'reloadMs', 'reloadLongestTaskMs'];
   const widths = cols.map((k) => Math.max(k.length, ...results.map((r) => String(r[k]).length)));
   const line = (cells) => cells.map((v, i) => String(v).padEnd(widths[i])).join('  ');
   console.log(`Frame pacing over ${seconds} s of playback (gaps between requestAnimationFrame callbacks):`);
@@ -283,6 +295,10 @@ const ratiosOf = (appCase) => [0, ...sizes].map((n) => {
     bareLongestTaskMs: bare.longestTaskMs,
     appLoadLongestTaskMs: app.loadLongestTaskMs,
     bareLoadLongestTaskMs: bare.loadLongestTaskMs,
+    appLongestTaskCpuMs: app.longestTaskCpuMs,
+    bareLongestTaskCpuMs: bare.longestTaskCpuMs,
+    appMostTaskCpuMs: app.mostTaskCpuMs,
+    bareMostTaskCpuMs: bare.mostTaskCpuMs,
     appReloadLongestTaskMs: app.reloadLongestTaskMs,
     appLoad: { wallMs: app.loadTraceLongestMs, cpuMs: app.loadTraceLongestCpuMs, maxCpuMs: app.loadMaxCpuMs },
     bareLoad: { wallMs: bare.loadTraceLongestMs, cpuMs: bare.loadTraceLongestCpuMs, maxCpuMs: bare.loadMaxCpuMs },
@@ -295,7 +311,7 @@ if (!values['json-only']) {
   const show = (title, rows) => {
     console.log(`\n${title}`);
     for (const r of rows) {
-      console.log(`  ${r.size.padEnd(10)} fps ratio ${r.fpsRatio}, CPU ratio ${r.cpuRatio}; longest task playing ${r.appLongestTaskMs} ms (bare ${r.bareLongestTaskMs} ms), loading ${r.appLoadLongestTaskMs} ms (bare ${r.bareLoadLongestTaskMs} ms), reloading ${r.appReloadLongestTaskMs} ms`);
+      console.log(`  ${r.size.padEnd(10)} fps ratio ${r.fpsRatio}, CPU ratio ${r.cpuRatio}; longest task playing ${r.appLongestTaskMs} ms holding ${r.appLongestTaskCpuMs} ms CPU, most CPU in one task ${r.appMostTaskCpuMs} ms (bare ${r.bareLongestTaskMs} ms holding ${r.bareLongestTaskCpuMs} ms, most ${r.bareMostTaskCpuMs} ms), loading ${r.appLoadLongestTaskMs} ms (bare ${r.bareLoadLongestTaskMs} ms), reloading ${r.appReloadLongestTaskMs} ms`);
       const wc = (x) => `${x.wallMs} ms holding ${x.cpuMs} ms of CPU (largest CPU of any task ${x.maxCpuMs} ms)`;
       console.log(`  ${''.padEnd(10)} traced: loading ${wc(r.appLoad)}, bare ${wc(r.bareLoad)}; reloading ${wc(r.appReload)}`);
     }
