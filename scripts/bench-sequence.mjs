@@ -7,16 +7,14 @@
 //   npx vite build --mode bench && node scripts/bench-sequence.mjs [--seconds 6] [--port 4398] [--json-only]
 // Prints a table, then one line `BENCH {json}` whose `ratio` compares the app (every fold open) with bare d3.
 import { spawn } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, benchPreflight } from './browser.mjs';
+import { parseScriptArgs } from './cli.mjs';
 
-const { values } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '6' },
-    port: { type: 'string', default: '4398' },
-    'json-only': { type: 'boolean', default: false },
-  },
+const values = parseScriptArgs('bench-sequence', 'Usage: node scripts/bench-sequence.mjs [--seconds 6] [--port 4398] [--json-only]', {
+  seconds: { type: 'string', default: '6' },
+  port: { type: 'string', default: '4398' },
+  'json-only': { type: 'boolean', default: false },
 });
 const seconds = Number(values.seconds);
 if (!(seconds > 0)) {

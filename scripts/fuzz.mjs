@@ -5,9 +5,19 @@
 //   npm run fuzz [-- --runs 10000 --cli-runs 1000 --seed 20160129]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseScriptArgs } from './cli.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '10000' }, 'cli-runs': { type: 'string', default: '1000' }, seed: { type: 'string', default: '20160129' } } });
+const values = parseScriptArgs('fuzz', 'Usage: npm run fuzz -- [--runs 10000] [--cli-runs 1000] [--seed 20160129]', {
+  runs: { type: 'string', default: '10000' },
+  'cli-runs': { type: 'string', default: '1000' },
+  seed: { type: 'string', default: '20160129' },
+});
+for (const key of ['runs', 'cli-runs', 'seed']) {
+  if (!/^\d+$/.test(values[key])) {
+    console.error(`fuzz: --${key} must be a whole number, got "${values[key]}".`);
+    process.exit(2);
+  }
+}
 const REPORT = '.cache/fuzz/report.jsonl';
 rmSync(REPORT, { force: true });
 const files = ['src-engine/topology/topology.fuzz.test.ts', 'web/url/urlState.fuzz.test.ts', 'src-engine/cli/cli.fuzz.test.ts', 'src-engine/view/destination.fuzz.test.ts', 'src-engine/packets/packets.fuzz.test.ts'];

@@ -7,17 +7,20 @@
 // Prints a table, then one line `BENCH {json}`.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { parseScriptArgs } from './cli.mjs';
 
-const { values } = parseArgs({
-  options: {
-    dir: { type: 'string', default: 'dist' },
-    'budget-kib': { type: 'string', default: '160' },
-    'json-only': { type: 'boolean', default: false },
-  },
+const USAGE = "Usage: node scripts/page-size.mjs [--dir dist] [--budget-kib 160] [--json-only]   (the first screen's JavaScript, gzip, against the budget)";
+const values = parseScriptArgs('page-size', USAGE, {
+  dir: { type: 'string', default: 'dist' },
+  'budget-kib': { type: 'string', default: '160' },
+  'json-only': { type: 'boolean', default: false },
 });
 const budgetKib = Number(values['budget-kib']);
+if (!(budgetKib > 0)) {
+  console.error(`page-size: --budget-kib must be a positive number, got "${values['budget-kib']}".\n${USAGE}`);
+  process.exit(2);
+}
 const dir = values.dir;
 if (!existsSync(join(dir, 'index.html'))) {
   console.error(`page-size: ${dir}/index.html does not exist. Run "npm run build" first.`);

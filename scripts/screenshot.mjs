@@ -5,23 +5,35 @@
 // change that adds frames to the run moves no picture off its subject.
 //   npm run screenshot -- --out x.png --query "?..." [--width 1280 --height 800 --scheme dark --click Overlay]
 import { spawn } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
+import { parseScriptArgs } from './cli.mjs';
 import { CANONICAL_LINK, canonicalSteps } from '../e2e/canonicalSteps';
 
-const { values } = parseArgs({
-  options: {
-    out: { type: 'string' },
-    query: { type: 'string' },
-    width: { type: 'string', default: '1280' },
-    height: { type: 'string', default: '800' },
-    scheme: { type: 'string', default: 'light' },
-    port: { type: 'string', default: '4399' },
-    wait: { type: 'string', default: '' },
-    click: { type: 'string', multiple: true, default: [] },
-  },
+const USAGE = `Usage: npm run screenshot                         (every README picture, into docs/; run npm run build first)
+       npm run screenshot -- --out FILE.png [--query "?scenario=poc..."] [--width 1280] [--height 800]
+                                 [--scheme light|dark] [--click BUTTON]... [--wait TEXT] [--port 4399]`;
+const values = parseScriptArgs('screenshot', USAGE, {
+  out: { type: 'string' },
+  query: { type: 'string' },
+  width: { type: 'string', default: '1280' },
+  height: { type: 'string', default: '800' },
+  scheme: { type: 'string', default: 'light' },
+  port: { type: 'string', default: '4399' },
+  wait: { type: 'string', default: '' },
+  click: { type: 'string', multiple: true, default: [] },
 });
+for (const key of ['width', 'height', 'port']) {
+  const n = Number(values[key]);
+  if (!Number.isInteger(n) || n < 1 || (key === 'port' && n > 65535)) {
+    console.error(`screenshot: --${key} must be a whole number of 1 or more${key === 'port' ? ' (at most 65535)' : ''}, got "${values[key]}".\n${USAGE}`);
+    process.exit(2);
+  }
+}
+if (!['light', 'dark'].includes(values.scheme)) {
+  console.error(`screenshot: --scheme must be light or dark, got "${values.scheme}".\n${USAGE}`);
+  process.exit(2);
+}
 
 const STEPS = await canonicalSteps();
 /** The canonical flow at the VXLAN leg: the SYN, wrapped by MuxVM, in the tunnel to the host's PA (links count steps from 0). */

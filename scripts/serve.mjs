@@ -3,17 +3,19 @@
 //   node scripts/serve.mjs [--port 4173] [--base /hoplab/] [--dir dist]
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { parseArgs } from 'node:util';
 import sirv from 'sirv';
+import { parseScriptArgs } from './cli.mjs';
 
-const { values } = parseArgs({
-  options: {
+const values = parseScriptArgs(
+  'serve',
+  'Usage: node scripts/serve.mjs [--port 4173] [--base /] [--dir dist] [--host 127.0.0.1]   (serves a build, as the published site is)',
+  {
     port: { type: 'string', default: process.env.PORT ?? '4173' },
     base: { type: 'string', default: '/' },
     dir: { type: 'string', default: 'dist' },
     host: { type: 'string', default: '127.0.0.1' },
   },
-});
+);
 
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
