@@ -2,7 +2,21 @@
 // a folder's own unit tests, plus the simulation tests for the folders only a run exercises. Never included: the
 // page's tests, the CLI test (it spawns a process that cannot see the mutant) and the tshark test (it spawns
 // tshark and simulates when the file loads, which would make every engine mutant "static": run against every test).
+import { statSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer } from 'vitest/node';
+
+/**
+ * Smallest test file first. Stryker stops a mutant's run at its first failing test, so a mutant that most tests
+ * kill (one in the switch, the scheduler) is killed by a short file instead of after the longest one, which is
+ * where Vitest's own order would start. The order changes no result: a survivor still runs every test covering it.
+ */
+class SmallestFirst extends BaseSequencer {
+  async sort(files) {
+    const size = new Map(files.map((f) => [f, statSync(f.moduleId).size]));
+    return [...files].sort((a, b) => size.get(a) - size.get(b));
+  }
+}
 
 const include = process.env.HOPLAB_MUTATE_TESTS ? JSON.parse(process.env.HOPLAB_MUTATE_TESTS) : ['src-engine/**/*.test.ts'];
 
@@ -13,5 +27,11 @@ export default defineConfig({
     environment: 'node',
     // Instrumented code on a loaded machine is several times slower than in npm test.
     testTimeout: 60_000,
+    // One module graph per mutant's run instead of one per test file: the run folder's tests take a third of the
+    // CPU (4.5 s instead of 14 s) with the same results. Each run still starts a fresh worker, so a mutant reached
+    // while a module loads (static) is loaded with it active, and what modules cache (parsed addresses, decoded frames)
+    // is filled under the mutant of that run alone.
+    isolate: false,
+    sequence: { sequencer: SmallestFirst },
   },
 });

@@ -252,6 +252,10 @@ for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) 
     await expect(details.getByText(/^Live tables at t =/)).toBeVisible();
     const tables = details.getByRole('region', { name: /scrolls sideways/ });
     expect(await tables.count(), 'BGPVM has its interfaces, ARP cache, routes and BGP tables').toBeGreaterThanOrEqual(3);
+    await test.step('the capabilities of the BGP session carry their own mark, naming where each comes from', async () => {
+      const capabilities = details.getByRole('table', { name: 'BGP neighbours' }).getByRole('cell', { name: /^MP IPv4 unicast, route refresh/ });
+      await expect(capabilities.getByLabel(/^provenance inferred: MP IPv4 unicast: .*; route refresh: Get-BgpStatistics/)).toHaveText('inf');
+    });
     await test.step('Tab reaches each table after the buttons above it', async () => {
       await details.getByRole('button', { name: 'Send to here' }).focus();
       for (let i = 0; i < (await tables.count()); i++) {
@@ -315,4 +319,29 @@ test('a link opened at a step shows that step\'s row in the event list, also whe
   const current = page.getByRole('listbox', { name: 'Event list' }).locator('[role="option"][data-current]').first();
   await expect(current).toContainText('VXLAN');
   await expect(current).toBeInViewport();
+});
+
+// The flow's verdict is read whole at every size (at 1280x800 "Flow delivered: ClientVM → https://…" ended in an
+// ellipsis): it wraps in the strip above the diagram rather than being cut.
+test("the flow's verdict is never cut off, from a projector to a phone", async ({ hoplab, page }) => {
+  await hoplab.open('?motion=off');
+  await hoplab.runPreset();
+  await hoplab.toEnd();
+  await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'delivered');
+  for (const size of SCREENS) {
+    await test.step(`${size.name} (${size.width}x${size.height})`, async () => {
+      await page.setViewportSize(size);
+      await expect(hoplab.flowStatus).toContainText('Flow delivered: ClientVM → https://portal.azurestack.local');
+      const cut = () =>
+        hoplab.flowStatus.evaluate((el) => {
+          const bar = el.closest('.diagram-bar')!.getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          const out: string[] = [];
+          if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) out.push(`its text (${el.scrollWidth}x${el.scrollHeight}) overflows its box (${el.clientWidth}x${el.clientHeight})`);
+          if (r.left < bar.left - 0.5 || r.right > bar.right + 0.5) out.push('it runs past the strip above the diagram');
+          return out;
+        });
+      await expect.poll(cut).toEqual([]);
+    });
+  }
 });

@@ -7,7 +7,9 @@
 // page is opened again (?bench=reload), and the longest task while it reopens what was kept (the topology, the
 // flow and the step) is recorded as the reload's. Also the CPU time the page costs per second of playback (its
 // renderer and the GPU process): unlike frame gaps and long tasks, it does not grow when other programs load the
-// machine (a task of 100 ms on a loaded machine may hold 5 ms of work).
+// machine (a task of 100 ms on a loaded machine may hold 5 ms of work). And for each long task while playing,
+// beside its length by the clock, the CPU time it held (its thread time in a Chromium trace of the page's
+// main thread): what the page costs, apart from what waiting for a core on a loaded machine adds.
 //   npx vite build --mode bench && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000,2000,4000] [--port 4397] [--json-only]
 //     [--compare DIR]: also runs the app from another bench build (say, the main branch's dist-bench copied to
 //     DIR), case by case beside this one, so a change's before and after come from the same run.
@@ -121,6 +123,26 @@ async function pageCpu() {
   const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo');
   return new Map(processInfo.filter((p) => p.type === 'renderer' || p.type === 'GPU').map((p) => [p.id, p.cpuTime]));
 }
+/**
+ * The page's top-level tasks on its main thread, from a Chromium trace (category "toplevel"): each one's
+ * length by the clock and the CPU time its thread held while running it (trace thread time), in ms.
+ */
+function mainThreadTasks(trace) {
+  const events = JSON.parse(trace.toString()).traceEvents ?? [];
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const runs = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const tasks = [];
+  const end = new Map();
+  for (const e of runs) {
+    const thread = `${e.pid}:${e.tid}`;
+    // A task run inside another (a nested run loop) is part of it.
+    if (e.ts < (end.get(thread) ?? 0)) continue;
+    end.set(thread, e.ts + e.dur);
+    tasks.push({ wallMs: e.dur / 1000, cpuMs: (e.tdur ?? 0) / 1000 });
+  }
+  return tasks;
+}
+
 /** CPU seconds spent between two readings (a process that started in between counts whole). */
 const cpuBetween = (before, after) => [...after].reduce((sum, [pid, t]) => sum + t - (before.get(pid) ?? 0), 0);
 const results = [];
@@ -158,10 +180,15 @@ try {
         if (!values['json-only']) console.error(`bench-frames: ${c.name}: still busy after ${QUIET_WAIT_MS / 1000} s; measuring anyway.`);
       });
     const loadLongest = await page.evaluate(() => Math.max(0, ...window.__benchLongTasks));
+    // A light trace (top-level tasks only) while playing: each long task's own CPU time.
+    await browser.startTracing(page, { categories: ['toplevel'] });
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     const cpuBefore = await pageCpu();
     const m = await page.evaluate(measure, seconds * 1000);
     const cpuSeconds = cpuBetween(cpuBefore, await pageCpu());
+    const tasks = mainThreadTasks(await browser.stopTracing());
+    const longTasks = tasks.filter((t) => t.wallMs > 50);
+    const longestTask = tasks.reduce((a, t) => (t.wallMs > a.wallMs ? t : a), { wallMs: 0, cpuMs: 0 });
     const advanced = (await page.evaluate(() => window.__hoplabBench.cursor())) - info.cursor;
     // How long one step blocks the page's thread (store update and the urgent render; the panels follow
     // in interruptible renders), median of 9: steadier than frame gaps on a shared machine.
@@ -203,6 +230,13 @@ try {
       longTasks: m.long.length,
       longestTaskMs: Number(Math.max(0, ...m.long).toFixed(1)),
       over50Ms: m.long.filter((d) => d > 50).length,
+      // From the trace: the longest task by the clock and the CPU time it held; the most CPU any one task held;
+      // how many tasks held over 50 ms of CPU; every task over 50 ms by the clock as [clock ms, CPU ms].
+      longestTraceTaskMs: Number(longestTask.wallMs.toFixed(1)),
+      longestTaskCpuMs: Number(longestTask.cpuMs.toFixed(1)),
+      mostTaskCpuMs: Number(Math.max(0, ...tasks.map((t) => t.cpuMs)).toFixed(1)),
+      over50MsCpu: tasks.filter((t) => t.cpuMs > 50).length,
+      longTaskCpu: longTasks.map((t) => [Number(t.wallMs.toFixed(1)), Number(t.cpuMs.toFixed(1))]),
       loadLongestTaskMs: Number(loadLongest.toFixed(1)),
       stepMs: Number(stepTimes[4].toFixed(1)),
       cpuMsPerS: Math.round((cpuSeconds * 1000) / seconds),
@@ -216,7 +250,7 @@ try {
 }
 
 if (!values['json-only']) {
-  const cols = ['case', 'nodes', 'steps', 'stepsPlayed', 'fps', 'p50Ms', 'p95Ms', 'worstMs', 'longTasks', 'longestTaskMs', 'over50Ms', 'stepMs', 'cpuMsPerS', 'loadMs', 'loadLongestTaskMs', 'reloadMs', 'reloadLongestTaskMs'];
+  const cols = ['case', 'nodes', 'steps', 'stepsPlayed', 'fps', 'p50Ms', 'p95Ms', 'worstMs', 'longTasks', 'longestTaskMs', 'longestTaskCpuMs', 'mostTaskCpuMs', 'over50Ms', 'over50MsCpu', 'stepMs', 'cpuMsPerS', 'loadMs', 'loadLongestTaskMs', 'reloadMs', 'reloadLongestTaskMs'];
   const widths = cols.map((k) => Math.max(k.length, ...results.map((r) => String(r[k]).length)));
   const line = (cells) => cells.map((v, i) => String(v).padEnd(widths[i])).join('  ');
   console.log(`Frame pacing over ${seconds} s of playback (gaps between requestAnimationFrame callbacks):`);
@@ -230,14 +264,14 @@ const ratiosOf = (appCase) => [0, ...sizes].map((n) => {
   const label = n === 0 ? 'POC' : `${n} VMs`;
   const app = results.find((r) => r.case === `${appCase}, ${label}`);
   const bare = results.find((r) => r.case === `bare React Flow, ${label}`);
-  return { size: label, fpsRatio: Number((app.fps / bare.fps).toFixed(2)), cpuRatio: Number((app.cpuMsPerS / Math.max(1, bare.cpuMsPerS)).toFixed(2)), appLongestTaskMs: app.longestTaskMs, bareLongestTaskMs: bare.longestTaskMs, appLoadLongestTaskMs: app.loadLongestTaskMs, bareLoadLongestTaskMs: bare.loadLongestTaskMs, appReloadLongestTaskMs: app.reloadLongestTaskMs };
+  return { size: label, fpsRatio: Number((app.fps / bare.fps).toFixed(2)), cpuRatio: Number((app.cpuMsPerS / Math.max(1, bare.cpuMsPerS)).toFixed(2)), appLongestTaskMs: app.longestTaskMs, bareLongestTaskMs: bare.longestTaskMs, appLongestTaskCpuMs: app.longestTaskCpuMs, bareLongestTaskCpuMs: bare.longestTaskCpuMs, appMostTaskCpuMs: app.mostTaskCpuMs, bareMostTaskCpuMs: bare.mostTaskCpuMs, appLoadLongestTaskMs: app.loadLongestTaskMs, bareLoadLongestTaskMs: bare.loadLongestTaskMs, appReloadLongestTaskMs: app.reloadLongestTaskMs };
 });
 const ratios = ratiosOf('app');
 const compareRatios = compareDir !== undefined ? ratiosOf('app (compare)') : undefined;
 if (!values['json-only']) {
   const show = (title, rows) => {
     console.log(`\n${title}`);
-    for (const r of rows) console.log(`  ${r.size.padEnd(10)} fps ratio ${r.fpsRatio}, CPU ratio ${r.cpuRatio}; longest task playing ${r.appLongestTaskMs} ms (bare ${r.bareLongestTaskMs} ms), loading ${r.appLoadLongestTaskMs} ms (bare ${r.bareLoadLongestTaskMs} ms), reloading ${r.appReloadLongestTaskMs} ms`);
+    for (const r of rows) console.log(`  ${r.size.padEnd(10)} fps ratio ${r.fpsRatio}, CPU ratio ${r.cpuRatio}; longest task playing ${r.appLongestTaskMs} ms holding ${r.appLongestTaskCpuMs} ms CPU, most CPU in one task ${r.appMostTaskCpuMs} ms (bare ${r.bareLongestTaskMs} ms holding ${r.bareLongestTaskCpuMs} ms, most ${r.bareMostTaskCpuMs} ms), loading ${r.appLoadLongestTaskMs} ms (bare ${r.bareLoadLongestTaskMs} ms), reloading ${r.appReloadLongestTaskMs} ms`);
   };
   show('The app against bare React Flow, same run:', ratios);
   if (compareRatios) show(`The compared build (${compareDir}) against the same bare React Flow:`, compareRatios);

@@ -28,6 +28,8 @@ export const LIMITS = {
   destinationLength: 300,
   /** What-ifs of one run. */
   whatIfs: 64,
+  /** MTU what-ifs of one run (at most one per network matters; 16 covers any topology's documented networks). */
+  mtuWhatIfs: 16,
   /** The latest simulated time a what-if may happen at, in microseconds (10 minutes). */
   whatIfTime: 600 * SECOND,
   /** A run stops after this much simulated time (1 hour) with disposition "budget-exceeded". */

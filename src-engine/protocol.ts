@@ -228,9 +228,14 @@ export interface BlackHole {
   readonly prefix: string;
   /** Seconds of silence after which the router gives up on the peer. */
   readonly holdTime: number;
-  /** When the router removed the route (hold timer or TCP giving up), if within the run; else when it will at the latest. */
+  /**
+   * When the router removed the route (hold timer or TCP giving up), if within the run; else when it will, hearing
+   * nothing more from the peer (`runEndedAt` then says when the run ended, before it).
+   */
   readonly routeRemovedAt: SimTime;
   readonly removedBy: 'hold-timer-expired' | 'tcp-gave-up' | 'other';
+  /** Set when the route outlived the run: the run's end. */
+  readonly runEndedAt?: SimTime;
 }
 
 export type BgpDownCause = 'hold-timer-expired' | 'notification-received' | 'bad-peer-as' | 'fsm-error' | 'tcp-gave-up' | 'tcp-reset' | 'tcp-closed' | 'replaced' | 'restart';
@@ -345,6 +350,8 @@ export interface RunResult {
 export interface TableRow {
   readonly cells: Readonly<Record<string, string>>;
   readonly prov?: Provenance;
+  /** Marks of single cells whose value comes from elsewhere than the row's (a BGP session's capabilities). */
+  readonly cellProv?: Readonly<Record<string, Provenance>>;
 }
 
 export interface DeviceTable {

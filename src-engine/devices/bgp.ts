@@ -12,6 +12,7 @@ import { ipToU32, parseCidr, u32ToIp } from '../net/addr';
 import type { Timer } from '../sim/scheduler';
 import type { Provenance } from '../topology/schema';
 import type { BgpDownCause, BgpState } from '../protocol';
+import { combinedProv } from '../view/provenance';
 import type { IpStack } from './ipstack';
 import type { Conn, TcpHandlers, TcpStack } from './tcp';
 import { CONNECT_RETRY_TIME, FOUR_OCTET_AS_PROV, IDLE_HOLD_TIME, JITTER_MIN, OPEN_HOLD_TIME, OPEN_TIMING_PROV, PASSIVE_ANNOUNCE_PROV, WINDOWS_BGP_CAPABILITIES } from './bgpDefaults';
@@ -41,6 +42,8 @@ interface Peer {
   hold: number;
   holdTimer: Timer | undefined;
   keepaliveTimer: Timer | undefined;
+  /** When the pending KEEPALIVE goes out. */
+  keepaliveAt: number;
   connectRetryTimer: Timer | undefined;
   /** Capabilities both sides advertised, once the peer's OPEN is in. */
   negotiated: readonly BgpCapability[];
@@ -59,6 +62,12 @@ function notificationMeaning(code: number): string {
   return ['', 'message header error', 'OPEN message error', 'UPDATE message error', 'hold timer expired', 'finite state machine error', 'cease'][code] ?? `error code ${code}`;
 }
 
+/** What ends a session with a silent peer, and when. */
+export interface SessionEnd {
+  readonly at: number;
+  readonly by: 'tcp-gave-up' | 'hold-timer-expired';
+}
+
 export class BgpSpeaker {
   private readonly peers: Peer[];
   private announced: Set<string>;
@@ -68,7 +77,7 @@ export class BgpSpeaker {
     private readonly tcp: TcpStack,
     private readonly cfg: BgpConfig,
   ) {
-    this.peers = cfg.peers.map((p) => ({ address: ipToU32(p.address), asn: p.asn, text: `${p.address} (AS ${p.asn})`, state: 'Idle', conn: undefined, hold: cfg.holdTime, holdTimer: undefined, keepaliveTimer: undefined, connectRetryTimer: undefined, negotiated: [], learned: new Set(), lastHeard: 0 }));
+    this.peers = cfg.peers.map((p) => ({ address: ipToU32(p.address), asn: p.asn, text: `${p.address} (AS ${p.asn})`, state: 'Idle', conn: undefined, hold: cfg.holdTime, holdTimer: undefined, keepaliveTimer: undefined, keepaliveAt: 0, connectRetryTimer: undefined, negotiated: [], learned: new Set(), lastHeard: 0 }));
     this.announced = new Set(cfg.announce);
   }
 
@@ -76,11 +85,20 @@ export class BgpSpeaker {
     return this.ip.node.id;
   }
 
-  /** A session as the speaker sees it now: its state, negotiated hold time and when it will expire. */
-  session(peerAddress: string): { state: BgpState; holdTime: number; lastHeard: number; holdExpires: number | undefined } | undefined {
+  /**
+   * A session as the speaker sees it now: its state, negotiated hold time, when the hold timer expires, and what
+   * ends the session first if nothing more is heard from the peer: TCP giving up on an unacknowledged message (the
+   * next KEEPALIVE, or one outstanding), or the hold timer.
+   */
+  session(peerAddress: string): { state: BgpState; holdTime: number; lastHeard: number; holdExpires: number | undefined; ends: SessionEnd | undefined } | undefined {
     const p = this.peers.find((x) => u32ToIp(x.address) === peerAddress);
     if (!p) return undefined;
-    return { state: p.state, holdTime: p.hold, lastHeard: p.lastHeard, holdExpires: p.holdTimer && !p.holdTimer.cancelled ? p.lastHeard + p.hold * SECOND : undefined };
+    const holdExpires = p.holdTimer && !p.holdTimer.cancelled ? p.lastHeard + p.hold * SECOND : undefined;
+    const keepalive = p.keepaliveTimer && !p.keepaliveTimer.cancelled ? p.keepaliveAt : undefined;
+    const gaveUp = p.conn ? this.tcp.giveUpAt(p.conn, keepalive) : undefined;
+    const ends: SessionEnd | undefined =
+      gaveUp !== undefined && (holdExpires === undefined || gaveUp < holdExpires) ? { at: gaveUp, by: 'tcp-gave-up' } : holdExpires !== undefined ? { at: holdExpires, by: 'hold-timer-expired' } : undefined;
+    return { state: p.state, holdTime: p.hold, lastHeard: p.lastHeard, holdExpires, ends };
   }
 
   /**
@@ -301,7 +319,9 @@ export class BgpSpeaker {
   private scheduleKeepalive(p: Peer, conn: Conn): void {
     const interval = this.keepaliveInterval(p);
     if (interval <= 0) return;
-    p.keepaliveTimer = this.ip.node.timer(this.jittered(interval), () => {
+    const delay = this.jittered(interval);
+    p.keepaliveAt = this.ip.ctx.sched.now + delay;
+    p.keepaliveTimer = this.ip.node.timer(delay, () => {
       if (p.conn !== conn || p.state !== 'Established') return;
       this.send(p, conn, [{ kind: 'keepalive' }], 'KEEPALIVE');
       this.scheduleKeepalive(p, conn);
@@ -368,7 +388,12 @@ export class BgpSpeaker {
     const { rec, sched } = this.ip.ctx;
     if (!rec.full) return;
     const capabilities = p.negotiated.length ? p.negotiated.map(capabilityText).join(', ') : '-';
-    rec.table(this.me, 'bgp-neighbors', p.text, { cells: { peer: u32ToIp(p.address), AS: String(p.asn), state, 'hold time': `${p.hold} s`, capabilities, since: String(sched.now) }, prov: this.cfg.prov });
+    // Where each negotiated capability comes from: the speaker's own defaults, each with its mark.
+    const capabilitiesProv = combinedProv(
+      WINDOWS_BGP_CAPABILITIES.filter((c) => p.negotiated.includes(c.capability)).map((c) => ({ label: capabilityText(c.capability), prov: c.prov })),
+    );
+    const cells = { peer: u32ToIp(p.address), AS: String(p.asn), state, 'hold time': `${p.hold} s`, capabilities, since: String(sched.now) };
+    rec.table(this.me, 'bgp-neighbors', p.text, { cells, prov: this.cfg.prov, ...(capabilitiesProv ? { cellProv: { capabilities: capabilitiesProv } } : {}) });
     if (before !== state || state === 'Idle') rec.eventWith('bgp-state', this.me, `${this.me}: BGP session with ${p.text} ${before === state ? state : `${before} -> ${state}`}${why ? `: ${why}` : ''}`, { peer: u32ToIp(p.address), state }, 'bgp');
   }
 }

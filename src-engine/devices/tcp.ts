@@ -52,6 +52,8 @@ export interface Conn {
   /** Bumped whenever the retransmission timer restarts: an older timer's callback does nothing. */
   rtxGen: number;
   rtxPending: boolean;
+  /** When the pending retransmission timer fires. */
+  rtxAt: number;
   /** The largest segment this end sends: the smaller of its own MSS and the one the peer announced. */
   sndMss: number;
   /** Data segments received since this end last sent an ACK (Windows acknowledges every second one). */
@@ -122,7 +124,7 @@ export class TcpStack {
     const localIp = out?.ip ?? 0;
     const mss = (out?.mtu ?? 1500) - TCP_IP_HEADERS;
     const iss = rng.nextU32();
-    const conn: Conn = { localIp, localPort, remoteIp: dst, remotePort: dstPort, state: 'syn-sent', sndNxt: (iss + 1) >>> 0, rcvNxt: 0, handlers, ackTimer: undefined, synTries: 0, tag: this.ip.ctx.tracer.followTag(tag), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false, sndMss: mss, segsUnacked: 0, mss };
+    const conn: Conn = { localIp, localPort, remoteIp: dst, remotePort: dstPort, state: 'syn-sent', sndNxt: (iss + 1) >>> 0, rcvNxt: 0, handlers, ackTimer: undefined, synTries: 0, tag: this.ip.ctx.tracer.followTag(tag), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false, rtxAt: 0, sndMss: mss, segsUnacked: 0, mss };
     this.add(conn);
     this.sendSyn(conn, iss, tag);
     return conn;
@@ -220,7 +222,26 @@ export class TcpStack {
   private armRtx(conn: Conn): void {
     const { sched } = this.ip.ctx;
     conn.rtxPending = true;
-    sched.call(sched.now + conn.rto, TcpStack.rtxTimeout, this, conn, ++conn.rtxGen);
+    conn.rtxAt = sched.now + conn.rto;
+    sched.call(conn.rtxAt, TcpStack.rtxTimeout, this, conn, ++conn.rtxGen);
+  }
+
+  /**
+   * When TCP gives up on `conn` if nothing it sends is acknowledged from now on: once the retransmissions of its
+   * oldest unacknowledged data run out (TcpMaxDataRetransmissions), or, with nothing outstanding, those of data it
+   * will first send at `nextSend`. Undefined when it has nothing outstanding and nothing to send.
+   */
+  giveUpAt(conn: Conn, nextSend: number | undefined): number | undefined {
+    const pending = conn.rtxPending && (conn.unacked?.length ?? 0) > 0;
+    if (!pending && nextSend === undefined) return undefined;
+    // The next timeout, the wait before it, and the retransmissions already made.
+    let at = pending ? conn.rtxAt : nextSend! + Timing.dataRto;
+    let rto = pending ? conn.rto : Timing.dataRto;
+    for (let tries = pending ? conn.rtxTries : 0; tries < Timing.dataRetries; tries++) {
+      rto *= 2;
+      at += rto;
+    }
+    return at;
   }
 
   /** An ACK arrived: forget what it covers; if anything is left, the timer starts again from the base RTO. */
@@ -339,7 +360,7 @@ export class TcpStack {
       }
       const iss = this.ip.rng.nextU32();
       const mss = (this.ip.ifaces[ifIndex]?.mtu ?? 1500) - TCP_IP_HEADERS;
-      const created: Conn = { localIp: ipDst(bytes, o), localPort: dstPort, remoteIp: src, remotePort: srcPort, state: 'syn-received', sndNxt: (iss + 1) >>> 0, rcvNxt: (seq + 1) >>> 0, handlers: {}, ackTimer: undefined, synTries: 0, tag: tracer.followTag(reply), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false, sndMss: Math.min(mss, tcpMss(bytes, t)), segsUnacked: 0, mss };
+      const created: Conn = { localIp: ipDst(bytes, o), localPort: dstPort, remoteIp: src, remotePort: srcPort, state: 'syn-received', sndNxt: (iss + 1) >>> 0, rcvNxt: (seq + 1) >>> 0, handlers: {}, ackTimer: undefined, synTries: 0, tag: tracer.followTag(reply), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false, rtxAt: 0, sndMss: Math.min(mss, tcpMss(bytes, t)), segsUnacked: 0, mss };
       created.handlers = accept(created);
       this.add(created);
       if (tag) tracer.end(tag, 'delivered', `${me} accepts the connection: a service listens on TCP ${dstPort}`, bytes, `The SYN reached ${me}, which listens on TCP ${dstPort}; it answers with SYN-ACK.`);

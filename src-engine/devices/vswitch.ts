@@ -31,6 +31,8 @@ export interface PortSpec {
   readonly nic: Nic;
   /** The interface's index in its node. */
   readonly nicIndex: number;
+  /** The NIC's MAC address: never read to switch (the switch learns), only to tell a trace which flooded copy is the packet's way on. */
+  readonly mac: number;
 }
 
 export interface Port extends PortSpec {
@@ -52,6 +54,7 @@ export class VSwitch {
   private readonly portUp: number[] = [];
   private readonly nics: Nic[] = [];
   private readonly nicIndex: number[] = [];
+  private readonly nicMacs: number[] = [];
   /** The recorder's numbers for each port's two ends (see Port). */
   private readonly switchEnds: number[] = [];
   private readonly nicEnds: number[] = [];
@@ -81,6 +84,7 @@ export class VSwitch {
       vlan: spec.vlan,
       nic: spec.nic,
       nicIndex: spec.nicIndex,
+      mac: spec.mac,
       index: this.ports.length,
       sw: this,
       up: true,
@@ -92,6 +96,7 @@ export class VSwitch {
     this.portUp.push(1);
     this.nics.push(p.nic);
     this.nicIndex.push(p.nicIndex);
+    this.nicMacs.push(p.mac);
     this.switchEnds.push(p.switchEnd);
     this.nicEnds.push(p.nicEnd);
     while (this.groups.length <= p.group) {
@@ -108,10 +113,7 @@ export class VSwitch {
     const arrive = time + Timing.link;
     if (!port.up) {
       const tx = rec.transmit(port.nicEnd, NO_END, time, arrive, bytes, tracer.flowId(tag), why);
-      if (tag) {
-        tracer.sent(tag, port.iface, bytes, tx, why);
-        tracer.end(tag, 'link-down', `${port.node}'s link ${port.iface} is down: the frame reaches no switch port`, bytes, why);
-      }
+      if (tag) tracer.lost(tag, port.iface, bytes, tx, `${port.node}'s link ${port.iface} is down: the frame reaches no switch port`, why);
       rec.eventWith('drop', port.node, `${port.node} ${port.iface}: link down, frame lost`, { reason: 'link-down' });
       return;
     }
@@ -156,7 +158,13 @@ export class VSwitch {
       if (tag) tracer.step(tag, { kind: 'switch', ...(port.vlan !== undefined ? { vlan: port.vlan } : {}), port: 'flood', text: why });
       const members = this.groups[port.group]!;
       if (tag) {
-        for (let i = 0; i < members.length; i++) if (members[i] !== port.index) this.egress(this.ports[members[i]!]!, bytes, tag, time, why);
+        // Every copy goes out, in port order; the trace follows the one towards the NIC that owns the
+        // destination MAC (the simulator knows it, the switch does not), else the first. A copy lost on
+        // another port's dead link is not the packet's fate.
+        let follow = -1;
+        for (let i = 0; i < members.length && follow < 0; i++) if (members[i] !== port.index && !isGroup && this.nicMacs[members[i]!] === dst) follow = members[i]!;
+        for (let i = 0; i < members.length && follow < 0; i++) if (members[i] !== port.index) follow = members[i]!;
+        for (let i = 0; i < members.length; i++) if (members[i] !== port.index) this.egress(this.ports[members[i]!]!, bytes, tag, time, why, members[i] === follow);
         return;
       }
       // Untraced: one event per port whose link is up, all sharing the frame, and (recorded) one
@@ -189,7 +197,11 @@ export class VSwitch {
     this.egress(outPort, bytes, tag, time, why);
   }
 
-  egress(port: Port, bytes: Uint8Array, tag: number, time: SimTime, why: string): void {
+  /**
+   * Sends a frame out of `port`. `traced` (true when tagged, unless told otherwise): the trace's current hop
+   * records it; a flood's other copies are recorded under the flow but leave the trace alone.
+   */
+  egress(port: Port, bytes: Uint8Array, tag: number, time: SimTime, why: string, traced = tag !== 0): void {
     const { rec, tracer, sched } = this.ctx;
     const arrive = time + Timing.link;
     if (tag === 0 && !rec.full && this.portUp[port.index] === 1) {
@@ -198,17 +210,14 @@ export class VSwitch {
       sched.call(arrive, this.arriveAtNic, port.index, bytes, 0);
       return;
     }
-    if (tag) tracer.step(tag, { kind: 'switch', ...(port.vlan !== undefined ? { vlan: port.vlan } : {}), port: port.id, text: `out of port ${port.id}` });
+    if (traced) tracer.step(tag, { kind: 'switch', ...(port.vlan !== undefined ? { vlan: port.vlan } : {}), port: port.id, text: `out of port ${port.id}` });
     if (!port.up) {
       const tx = rec.transmit(port.switchEnd, NO_END, time, arrive, bytes, tracer.flowId(tag), why);
-      if (tag) {
-        tracer.sent(tag, port.id, bytes, tx, why);
-        tracer.end(tag, 'link-down', `the link from port ${port.id} to ${port.node} ${port.iface} is down`, bytes, why);
-      }
+      if (traced) tracer.lost(tag, port.id, bytes, tx, `the link from port ${port.id} to ${port.node} ${port.iface} is down`, why);
       return;
     }
     const tx = rec.transmit(port.switchEnd, port.nicEnd, time, arrive, bytes, tracer.flowId(tag), why);
-    if (tag) tracer.sent(tag, port.id, bytes, tx, why);
+    if (traced) tracer.sent(tag, port.id, bytes, tx, why);
     sched.call(arrive, this.arriveAtNic, port.index, bytes, tag);
   }
 

@@ -28,6 +28,49 @@ describe('findBlackHole, through runs', () => {
     expect(a.reason).toContain("BGPVM's link mgmt is down: the frame reaches no switch port: black hole: BGPVM still routes 192.168.133.74/32 to MuxVM (192.168.100.6), a route learned over BGP. BGP notices");
   });
 
+  it('the run ends before BGP notices: the sentence says what will remove the route and when, as a longer run shows it', () => {
+    const short = runPoc({ to: '192.168.133.74:443', flowAt: [6 * S], whatIf: [MUX_FAILS] }).result;
+    // A second attempt at 70 s keeps the run going past the removal: the first attempt's hole then reads it from the run.
+    const long = runPoc({ to: '192.168.133.74:443', flowAt: [6 * S, 70 * S], whatIf: [MUX_FAILS] }).result;
+    const removed = long.events.find((e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.prefix === '192.168.133.74/32')!;
+    expect(long.attempts[0]!.blackHole).toEqual({ router: 'BGPVM', peer: 'MuxVM', peerAddress: '192.168.100.6', prefix: '192.168.133.74/32', holdTime: 180, routeRemovedAt: removed.time, removedBy: 'tcp-gave-up' });
+    expect(removed.time).toBe(67_532_998);
+    // TCP gives up on the KEEPALIVE long before the hold timer (180 s) would expire; the short run says so.
+    expect(short.endTime).toBe(27_100_000);
+    expect(short.trace.blackHole).toEqual({ ...long.attempts[0]!.blackHole, runEndedAt: 27_100_000 });
+    expect(short.trace.reason).toContain(
+      'The run ended at 27.1 s with the route still in place. BGPVM would remove it at 67.533 s, when TCP gives up retransmitting its unacknowledged KEEPALIVE to MuxVM, before the hold timer would. Until then',
+    );
+    expect(short.trace.reason).not.toContain('hold timer expires');
+  });
+
+  it('the run ends while the KEEPALIVE is being retransmitted: TCP gives up when its retransmissions run out', () => {
+    // MuxVM fails at 100 s, just before BGPVM's KEEPALIVE at 103.25 s; a ping at 104 s falls into the hole and its
+    // run ends at once, while BGPVM is still retransmitting that KEEPALIVE.
+    const MUX_LATE = { action: 'fail', target: 'MuxVM', at: 100 * S } as const;
+    const short = runPoc({ to: '192.168.133.74', flowAt: [104 * S], whatIf: [MUX_LATE] }).result;
+    const long = runPoc({ to: '192.168.133.74', flowAt: [104 * S, 130 * S], whatIf: [MUX_LATE] }).result;
+    const removed = long.events.find((e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.prefix === '192.168.133.74/32')!;
+    const retransmits = short.events.filter((e) => e.kind === 'tcp-retransmit' && e.node === 'BGPVM').length;
+    expect(retransmits).toBeGreaterThan(0);
+    expect(retransmits).toBeLessThan(5);
+    expect(removed.time).toBe(122_452_522);
+    expect(short.endTime).toBeLessThan(removed.time);
+    expect(short.trace.blackHole).toMatchObject({ routeRemovedAt: removed.time, removedBy: 'tcp-gave-up', runEndedAt: short.endTime });
+  });
+
+  it('the hold timer before TCP: with a 9 s hold time and the run ended first, the hold timer is what would remove the route', () => {
+    const doc = pocTopology();
+    // KEEPALIVE every 60 s at most, but a hold time of 9 s: the hold timer expires long before the next KEEPALIVE.
+    const t = { ...doc, bgp: { ...doc.bgp!, holdTime: 9, keepalive: 60 } };
+    const run = simulate(t, { from: 'BGPVM', to: '192.168.133.74', flowAt: [5 * S], whatIf: [{ action: 'fail', target: 'BGPVM:mgmt', at: 4 * S }] });
+    if (!run.ok) throw new Error(run.error.message);
+    const a = run.value.result.attempts[0]!;
+    expect(a.blackHole).toMatchObject({ removedBy: 'hold-timer-expired', holdTime: 9 });
+    expect(a.blackHole!.runEndedAt).toBeLessThan(a.blackHole!.routeRemovedAt);
+    expect(a.reason).toContain(`BGPVM's hold timer would expire at ${+(a.blackHole!.routeRemovedAt / S).toFixed(3)} s; only then would it send NOTIFICATION (hold timer expired) and remove the route.`);
+  });
+
   it('a flow that dies at a DIP reached by the MUX, not by a BGP route, is no black hole', () => {
     const a = runPoc({ whatIf: [{ action: 'fail', target: 'PortalVM', at: 1 * S }], flowAt: [6 * S] }).result.attempts[0]!;
     expect(a.disposition).toBe('node-down');

@@ -27,15 +27,11 @@ export function findBlackHole(world: World, hops: readonly Hop[], disposition: D
     const peerNode = world.ctx.nameOf(ipToU32(route.nextHop));
     const removal = events.filter(isEvent('route-removed')).find((e) => e.time >= startedAt && e.node === hop.node && e.peer === route.nextHop && e.prefix === route.prefix);
     const cause = removal?.cause;
-    return {
-      router: hop.node,
-      peer: peerNode,
-      peerAddress: route.nextHop,
-      prefix: route.prefix,
-      holdTime: session.holdTime,
-      routeRemovedAt: removal?.time ?? session.holdExpires ?? session.lastHeard + session.holdTime * SECOND,
-      removedBy: removal === undefined ? 'hold-timer-expired' : cause === 'hold-timer-expired' || cause === 'tcp-gave-up' ? cause : 'other',
-    };
+    const common = { router: hop.node, peer: peerNode, peerAddress: route.nextHop, prefix: route.prefix, holdTime: session.holdTime };
+    if (removal) return { ...common, routeRemovedAt: removal.time, removedBy: cause === 'hold-timer-expired' || cause === 'tcp-gave-up' ? cause : 'other' };
+    // The run ended with the route still in place: what ends the session first, the peer staying silent.
+    const ends = session.ends ?? { at: session.lastHeard + session.holdTime * SECOND, by: 'hold-timer-expired' as const };
+    return { ...common, routeRemovedAt: ends.at, removedBy: ends.by, runEndedAt: world.ctx.sched.now };
   }
   return undefined;
 }
@@ -43,11 +39,18 @@ export function findBlackHole(world: World, hops: readonly Hop[], disposition: D
 /** Why the attempt fell into the hole, and why BFD exists, in plain words. */
 export function explainBlackHole(b: BlackHole, failedAt: SimTime | undefined, trace: Pick<FlowTrace, 'connection'>): string {
   const died = failedAt !== undefined ? ` ${b.peer} died at ${secondsText(failedAt)}, but` : '';
-  const by = b.removedBy === 'tcp-gave-up'
-    ? `${b.router} removed the route at ${secondsText(b.routeRemovedAt)}, when TCP gave up retransmitting its unacknowledged KEEPALIVE to ${b.peer}, before the hold timer would have`
-    : b.removedBy === 'hold-timer-expired'
-      ? `${b.router}'s hold timer expires at ${secondsText(b.routeRemovedAt)}; only then does it send NOTIFICATION (hold timer expired) and remove the route`
-      : `${b.router} removed the route at ${secondsText(b.routeRemovedAt)}`;
+  const at = secondsText(b.routeRemovedAt);
+  const by =
+    b.runEndedAt !== undefined
+      ? `The run ended at ${secondsText(b.runEndedAt)} with the route still in place. ` +
+        (b.removedBy === 'tcp-gave-up'
+          ? `${b.router} would remove it at ${at}, when TCP gives up retransmitting its unacknowledged KEEPALIVE to ${b.peer}, before the hold timer would`
+          : `${b.router}'s hold timer would expire at ${at}; only then would it send NOTIFICATION (hold timer expired) and remove the route`)
+      : b.removedBy === 'tcp-gave-up'
+        ? `${b.router} removed the route at ${at}, when TCP gave up retransmitting its unacknowledged KEEPALIVE to ${b.peer}, before the hold timer would have`
+        : b.removedBy === 'hold-timer-expired'
+          ? `${b.router}'s hold timer expires at ${at}; only then does it send NOTIFICATION (hold timer expired) and remove the route`
+          : `${b.router} removed the route at ${at}`;
   const syns = trace.connection && trace.connection.synTimes.length > 1 ? ` Every retransmitted SYN went the same way.` : '';
   return (
     `black hole: ${b.router} still routes ${b.prefix} to ${b.peer} (${b.peerAddress}), a route learned over BGP.${died} BGP notices a silent peer only when ` +

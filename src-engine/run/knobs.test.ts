@@ -110,7 +110,7 @@ describe('the MTU what-if', () => {
     const r = withMtu(pocTopology(), [{ network: 'nope', mtu: 1500 }]);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error).toMatchObject({ code: 'bad-what-if', path: 'mtu' });
+    expect(r.error).toMatchObject({ code: 'bad-mtu', path: 'mtu' });
     expect(r.error.message.startsWith('"nope" names no network of this topology (networks: mgmt, transit, vip, pa, outside). ')).toBe(true);
   });
 

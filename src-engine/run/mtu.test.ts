@@ -89,9 +89,16 @@ describe('the PA network at 1500', () => {
 
   it('refuses an unknown network or an impossible MTU with a message that names it', () => {
     const unknown = simulate(pocTopology(), { from: 'ClientVM', to: 'https://portal.azurestack.local', mtu: [{ network: 'nope', mtu: 1500 }] });
-    expect(!unknown.ok && unknown.error).toMatchObject({ code: 'bad-what-if', message: expect.stringContaining('"nope" names no network of this topology (networks: mgmt, transit, vip, pa, outside)') });
+    // Each with the MTU's own help, not the one about what-if targets and times.
+    const HELP = 'An MTU what-if names one of the topology\'s networks by its id ("pa") and gives its MTU, a whole number of bytes from 576 to 9216; a run takes at most 16 of them.';
+    expect(!unknown.ok && unknown.error).toEqual({ code: 'bad-mtu', path: 'mtu', message: `"nope" names no network of this topology (networks: mgmt, transit, vip, pa, outside). ${HELP}` });
     const tiny = simulate(pocTopology(), { from: 'ClientVM', to: 'https://portal.azurestack.local', mtu: [{ network: 'pa', mtu: 100 }] });
-    expect(!tiny.ok && tiny.error).toMatchObject({ code: 'bad-what-if', message: expect.stringContaining('at least 576 bytes') });
+    expect(!tiny.ok && tiny.error).toEqual({ code: 'bad-mtu', path: 'mtu[0].mtu', message: `mtu[0].mtu: an MTU is at least 576 bytes (RFC 791). ${HELP}` });
+    const many = simulate(pocTopology(), { from: 'ClientVM', to: 'https://portal.azurestack.local', mtu: Array(17).fill({ network: 'pa', mtu: 1500 }) });
+    expect(!many.ok && many.error).toEqual({ code: 'bad-mtu', path: 'mtu', message: `mtu: a run takes at most 16 MTU what-ifs. ${HELP}` });
+    // A what-if's own error keeps the what-if help.
+    const late = simulate(pocTopology(), { from: 'ClientVM', to: 'x', whatIf: [{ action: 'fail', target: 'MuxVM', at: -1 }] });
+    expect(!late.ok && late.error.message).toBe('whatIf[0].at: a what-if time is 0 or more. A what-if target is a node id ("MuxVM") or a link "NodeId:interfaceId" ("MuxVM:mgmt"), at a time from 0 to 600 s (600000000 microseconds); a run takes at most 64 what-ifs.');
   });
 });
 

@@ -11,7 +11,7 @@ export function withMtu(topology: Topology, changes: readonly MtuWhatIf[]): Resu
   const networks = topology.networks.map((n) => ({ ...n }));
   for (const c of changes) {
     const n = networks.find((x) => x.id.toLowerCase() === c.network.trim().toLowerCase());
-    if (!n) return { ok: false, error: engineError('bad-what-if', `"${c.network}" names no network of this topology (networks: ${networks.map((x) => x.id).join(', ')})`, 'mtu') };
+    if (!n) return { ok: false, error: engineError('bad-mtu', `"${c.network}" names no network of this topology (networks: ${networks.map((x) => x.id).join(', ')})`, 'mtu') };
     n.mtu = c.mtu;
   }
   return { ok: true, value: { ...topology, networks } };

@@ -34,7 +34,7 @@ const requestSchema = z.object({
         mtu: z.number({ message: 'an MTU is a number of bytes' }).int('an MTU is a whole number of bytes').min(MIN_MTU, `an MTU is at least ${MIN_MTU} bytes (RFC 791)`).max(MAX_MTU, `an MTU is at most ${MAX_MTU} bytes`),
       }),
     )
-    .max(16, 'a run takes at most 16 MTU what-ifs')
+    .max(LIMITS.mtuWhatIfs, `a run takes at most ${LIMITS.mtuWhatIfs} MTU what-ifs`)
     .optional(),
 });
 
@@ -44,6 +44,6 @@ export function checkRequest(request: unknown): Result<RunRequest, EngineError> 
   if (parsed.success) return { ok: true, value: request as RunRequest };
   const issue = parsed.error.issues[0]!;
   const path = formatPath(issue.path);
-  const code = path.startsWith('whatIf') || path.startsWith('mtu') ? 'bad-what-if' : path.startsWith('flowAt') ? 'bad-flow-at' : path === 'to' ? 'bad-destination' : path === 'from' ? 'unknown-node' : 'bad-request';
+  const code = path.startsWith('whatIf') ? 'bad-what-if' : path.startsWith('mtu') ? 'bad-mtu' : path.startsWith('flowAt') ? 'bad-flow-at' : path === 'to' ? 'bad-destination' : path === 'from' ? 'unknown-node' : 'bad-request';
   return { ok: false, error: engineError(code, `${path || 'request'}: ${issue.message}`, path) };
 }

@@ -65,8 +65,9 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
     def.interfaces.forEach((f, index) => {
       const [addr] = f.address.split('/') as [string];
       const { network, len } = parseCidr(f.address);
-      const port = sw.addPort({ id: portId(def.id, f.id), node: def.id, iface: f.id, group: groupOf.get(f.network) ?? 0, vlan: vlanOf.get(f.network), nic: node, nicIndex: index });
-      const iface: Iface = { index, id: f.id, ip: ipToU32(addr), ipText: addr, len, network, mac: macToNum(f.mac), macText: f.mac, port, def: f, mtu: mtuOf.get(f.network) ?? DEFAULT_MTU };
+      const mac = macToNum(f.mac);
+      const port = sw.addPort({ id: portId(def.id, f.id), node: def.id, iface: f.id, group: groupOf.get(f.network) ?? 0, vlan: vlanOf.get(f.network), nic: node, nicIndex: index, mac });
+      const iface: Iface = { index, id: f.id, ip: ipToU32(addr), ipText: addr, len, network, mac, macText: f.mac, port, def: f, mtu: mtuOf.get(f.network) ?? DEFAULT_MTU };
       ip.addInterface(iface);
       ifaceOf.set(iface.ip, { node, iface });
       if (rec.full) {

@@ -72,6 +72,25 @@ describe('tables at a time', () => {
     for (const row of rib) expect(Object.keys(row)).toEqual(['cells']);
   });
 
+  it("a BGP neighbour's capabilities carry their own mark: the least certain capability's, naming where each comes from", () => {
+    const neighbours = (node: string, time: number) => tablesAt(run.tableLog, node, time).find((t) => t.title === 'BGP neighbours')!.rows;
+    const established = neighbours('BGPVM', run.result.endTime)[0]!;
+    expect(established.cells.capabilities).toBe('MP IPv4 unicast, route refresh');
+    expect(established.cellProv).toEqual({
+      capabilities: {
+        mark: 'inferred',
+        source:
+          'MP IPv4 unicast: Windows BGP carries IPv4 and IPv6 routes (Get-BgpStatistics counts IPv4Route and IPv6Route; Add-BgpRouter -IPv6Routing), which takes RFC 4760 address-family negotiation; IPv4 unicast is what the POC uses; ' +
+          'route refresh: Get-BgpStatistics (Windows Server 2016) counts RouteRefreshMessage sent and received: RFC 2918',
+      },
+    });
+    // The row's own mark stays the speaker's; before the OPENs are in, nothing is negotiated and the cell has no mark.
+    expect(established.prov).toEqual(neighbours('MuxVM', run.result.endTime)[0]!.prov);
+    const before = neighbours('BGPVM', 0)[0]!;
+    expect(before.cells.capabilities).toBe('-');
+    expect(Object.keys(before)).toEqual(['cells', 'prov']);
+  });
+
   it('a removed row is gone from then on', () => {
     const failed = runPoc({ whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }] });
     const removed = failed.tableLog.find((c) => c.node === 'BGPVM' && c.table === 'routes' && c.key.startsWith('192.168.133.74/32') && c.row === undefined)!;

@@ -10,6 +10,7 @@ export type { TableId };
 export interface TableRowData {
   readonly cells: Readonly<Record<string, string>>;
   readonly prov?: Provenance;
+  readonly cellProv?: Readonly<Record<string, Provenance>>;
 }
 
 export interface TableChange {
@@ -37,6 +38,6 @@ export function tablesAt(log: readonly TableChange[], node: string, time: SimTim
   return [...tables].map(([id, rows]) => ({
     title: TABLE_COLUMNS[id].title,
     columns: TABLE_COLUMNS[id].columns,
-    rows: [...rows.values()].map((r): TableRow => (r.prov ? { cells: r.cells, prov: r.prov } : { cells: r.cells })),
+    rows: [...rows.values()].map((r): TableRow => ({ cells: r.cells, ...(r.prov ? { prov: r.prov } : {}), ...(r.cellProv ? { cellProv: r.cellProv } : {}) })),
   }));
 }

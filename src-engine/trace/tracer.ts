@@ -111,14 +111,24 @@ export class Tracer {
     b.current = undefined;
   }
 
-  /** The packet ends at the current hop: delivered, dropped, or answered with an error. */
-  end(tag: number, disposition: Disposition, reason: string, bytes: Uint8Array | undefined, why: string): void {
+  /** The packet left the current hop out of `iface` in transmission `txId`, into a link that is down: it is lost there. */
+  lost(tag: number, iface: string, bytes: Uint8Array, txId: number, reason: string, why: string): void {
+    this.step(tag, { kind: 'sent', interface: iface, text: `sent out of ${iface}` });
+    this.end(tag, 'link-down', reason, bytes, why, txId);
+  }
+
+  /**
+   * The packet ends at the current hop: delivered, dropped, or answered with an error. `txId`: the transmission
+   * it was lost in, when it left the hop into a link that is down (the hop then says both: sent, and lost).
+   */
+  end(tag: number, disposition: Disposition, reason: string, bytes: Uint8Array | undefined, why: string, txId?: number): void {
     const b = this.builds.get(tag);
     if (!b || b.final || b.labelOnly) return;
     const cur = b.current;
     if (cur) {
       cur.steps.push(disposition === 'delivered' ? { kind: 'delivered', text: reason } : { kind: 'dropped', reason: disposition, text: reason });
-      b.hops.push({ node: cur.node, interface: cur.interface, time: cur.time, steps: cur.steps, layers: bytes ? decodeLayers(bytes) : [], why });
+      const layers = bytes ? decodeLayers(bytes) : [];
+      b.hops.push({ node: cur.node, interface: cur.interface, time: cur.time, steps: cur.steps, layers, why, ...(txId !== undefined ? { transmissionId: txId } : {}) });
       b.current = undefined;
     }
     b.final = { disposition, reason, time: this.sched.now };

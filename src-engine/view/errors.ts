@@ -2,7 +2,7 @@
 // the page's own (a worker that died or took too long, a file that is not JSON, an edit that cannot be
 // made) alike. Pure text, so the page may import it; it loads it only when it has an error to show.
 import type { EngineError } from '../protocol';
-import { LIMITS } from './limits';
+import { LIMITS, MAX_MTU, MIN_MTU } from './limits';
 
 export const ERROR_MESSAGES = {
   'invalid-json': 'Check it in a JSON validator, fix the syntax, and load it again.',
@@ -28,6 +28,7 @@ export const ERROR_MESSAGES = {
   'unknown-node': 'Use the id of a node in the loaded topology (e.g. ClientVM).',
   'bad-destination': 'Give a node name (PortalVM), an IPv4 address (192.168.133.74 or 192.168.133.74:443), a DNS name (portal.azurestack.local) or an http(s) URL (https://portal.azurestack.local).',
   'bad-what-if': 'A what-if target is a node id ("MuxVM") or a link "NodeId:interfaceId" ("MuxVM:mgmt"), at a time from 0 to 600 s (600000000 microseconds); a run takes at most 64 what-ifs.',
+  'bad-mtu': `An MTU what-if names one of the topology's networks by its id ("pa") and gives its MTU, a whole number of bytes from ${MIN_MTU} to ${MAX_MTU}; a run takes at most ${LIMITS.mtuWhatIfs} of them.`,
   'engine-crashed': 'Your topology, flow and view are kept; try again, and if it happens again, report it with the link from "Copy link".',
   'engine-timeout': 'Your topology, flow and view are kept; try again, perhaps with a smaller topology or fewer what-ifs.',
   'bad-request': 'The run request is malformed: check the seed (a whole number from 0 to 4294967295) and the knobs (true or false).',

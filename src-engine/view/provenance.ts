@@ -23,3 +23,15 @@ export function markOf(record: { readonly prov: Provenance; readonly fieldProv?:
 export function markTitle(prov: Provenance): string {
   return `${prov.mark}${prov.source ? `: ${prov.source}` : ''}`;
 }
+
+/**
+ * One mark for a value made of parts that each have their own (the capabilities an OPEN offers): the least certain
+ * part's mark, with every part's source named after its label ("route refresh: Get-BgpStatistics ..."). Undefined
+ * for no parts.
+ */
+export function combinedProv(parts: readonly { readonly label: string; readonly prov: Provenance }[]): Provenance | undefined {
+  if (parts.length === 0) return undefined;
+  const mark = MARKS[Math.max(...parts.map((p) => MARKS.indexOf(p.prov.mark)))]!;
+  const sources = parts.filter((p) => p.prov.source).map((p) => `${p.label}: ${p.prov.source}`);
+  return sources.length ? { mark, source: sources.join('; ') } : { mark };
+}

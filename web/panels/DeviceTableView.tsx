@@ -1,5 +1,5 @@
 // One of a device's tables, each row led by its provenance mark ("sim" for what the simulation computed),
-// first so it stays in view when a wide table scrolls sideways.
+// first so it stays in view when a wide table scrolls sideways; a cell whose value comes from elsewhere carries its own.
 import type { DeviceTable } from '../../src-engine/protocol';
 import { MarkBadge } from '../diagram/MarkBadge';
 import { formatTime } from '../model/format';
@@ -40,7 +40,10 @@ export function DeviceTableView({ table, focus }: { table: DeviceTable; focus?: 
             <tr key={i} data-focus={focused(row.cells) || undefined}>
               <td>{row.prov ? <MarkBadge prov={row.prov} /> : <span className="muted" title="computed by the simulation">sim</span>}</td>
               {table.columns.map((c) => (
-                <td key={c}>{cell(c, row.cells[c])}</td>
+                <td key={c}>
+                  {cell(c, row.cells[c])}
+                  {row.cellProv?.[c] && <> <MarkBadge prov={row.cellProv[c]} /></>}
+                </td>
               ))}
             </tr>
           ))}

@@ -51,7 +51,7 @@ function check(text: string): string | undefined {
   if (state.to !== undefined && (state.to.trim().length > LIMITS.destinationLength || UNSAFE.test(state.to)) && parseDestination(topology, state.to).ok) return `destination ${JSON.stringify(neutralizeBidi(state.to.slice(0, 40)))} accepted`;
   if (state.from && state.to) {
     const run = simulate(topology, { from: state.from, to: state.to, ...(state.seed !== undefined ? { seed: state.seed } : {}), ...(state.whatIf ? { whatIf: state.whatIf } : {}), ...(state.knobs ? { knobs: state.knobs } : {}) }, { full: false });
-    if (!run.ok && !['bad-destination', 'unknown-node', 'bad-what-if'].includes(run.error.code)) return `the run refused it with ${run.error.code}`;
+    if (!run.ok && !['bad-destination', 'unknown-node', 'bad-what-if', 'bad-mtu'].includes(run.error.code)) return `the run refused it with ${run.error.code}`;
   }
   return undefined;
 }
