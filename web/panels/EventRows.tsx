@@ -209,7 +209,8 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
       const box = entry?.borderBoxSize[0];
       if (!box) return instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(el))) ?? rowHeight.current;
       const size = Math.round(box.blockSize);
-      if (size > 0 && !el.classList.contains('event-fold')) rowHeight.current = size;
+      // The current step's rows may take a second line for their whole summary: they set no estimate.
+      if (size > 0 && !el.classList.contains('event-fold') && !el.hasAttribute('data-current')) rowHeight.current = size;
       return size;
     },
   });
