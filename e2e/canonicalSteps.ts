@@ -22,14 +22,18 @@ export interface CanonicalRun {
   readonly frames: (step: number) => readonly Transmission[];
 }
 
-let made: Promise<CanonicalRun> | undefined;
+const made = new Map<string, Promise<CanonicalRun>>();
 
-export function canonicalRun(): Promise<CanonicalRun> {
-  made ??= (async () => {
+/** The canonical run; with `knobs`, the same request with those knobs on (the link adds `&knobs=...`). */
+export function canonicalRun(knobs?: RunRequest['knobs']): Promise<CanonicalRun> {
+  const key = JSON.stringify(knobs ?? {});
+  const cached = made.get(key);
+  if (cached) return cached;
+  const run = (async (): Promise<CanonicalRun> => {
     const engine = createEngine();
     const loaded = await engine.loadTopology();
     if (!loaded.ok) throw new Error(`the POC did not load: ${loaded.error.map((e) => e.message).join('; ')}`);
-    const run = await engine.run(CANONICAL);
+    const run = await engine.run(knobs ? { ...CANONICAL, knobs } : CANONICAL);
     if (!run.ok) throw new Error(`the canonical run failed: ${run.error.message}`);
     const timeline = buildTimeline(run.value, loaded.value.topology.switch.id);
     const framesOf = (s: Step) => s.txIds.map((id) => timeline.tx.get(id)!);
@@ -44,7 +48,8 @@ export function canonicalRun(): Promise<CanonicalRun> {
       },
     };
   })();
-  return made;
+  made.set(key, run);
+  return run;
 }
 
 const says = (frames: readonly Transmission[], text: RegExp) => frames.some((f) => text.test(f.summary));
@@ -63,5 +68,15 @@ export async function canonicalSteps() {
     vxlanSyn: run.step('MuxVM sends the SYN, wrapped in VXLAN, to the host', (s, f) => s.fromNode === 'MuxVM' && all(f, /^VXLAN 192\.168\.233\.6 -> 192\.168\.233\.21 VNI 4096 \[.* TCP SYN /)),
     vfpSyn: run.step("VFP delivers the SYN, rewritten to the DIP, to PortalVM", (s, f) => s.fromNode === SWITCH && all(f, /^192\.168\.200\.10:\d+ -> 192\.168\.100\.9:443 TCP SYN /)),
     dsrSynAck: run.step('BGPVM sends the SYN-ACK (from the VIP, by Direct Server Return) towards ClientVM', (s, f) => s.fromNode === 'BGPVM' && all(f, /^192\.168\.133\.74:443 -> 192\.168\.200\.10:\d+ TCP SYN\/ACK /)),
+  };
+}
+
+/** With a second MUX (`&knobs=secondMux`): the steps where MuxVM2 receives a frame, on its management NIC and on its PA NIC. */
+export async function secondMuxSteps() {
+  const run = await canonicalRun({ secondMux: true });
+  return {
+    run,
+    synAtMux2: run.step("the switch delivers the client's SYN to MuxVM2", (s, f) => f.some((x) => x.toNode === 'MuxVM2' && /^192\.168\.200\.10:\d+ -> 192\.168\.133\.74:443 TCP SYN /.test(x.summary))),
+    paArpAtMux2: run.step("the switch delivers the host's ARP reply to MuxVM2's PA", (s, f) => f.some((x) => x.toNode === 'MuxVM2' && /^ARP 192\.168\.233\.21 is at/.test(x.summary))),
   };
 }

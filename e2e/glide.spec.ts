@@ -1,7 +1,8 @@
 // Packets never hide the network while they move either: with motion on, at moments of a glide set by the
-// page's clock (never by waiting), every gliding token keeps clear of the diagram's text (node labels,
-// titles, VLAN tags) and of the other tokens, at the busy steps of the canonical run. And in the overlay
-// view the tenant's path is routed round every label: no part of it crosses any text.
+// test (the page's clock stands still and the glide's animations are paused and set to each moment, never
+// waited for), every gliding token keeps clear of the diagram's text (node labels, titles, VLAN tags) and of
+// the other tokens, at the busy steps of the canonical run. And in the overlay view the tenant's path is
+// routed round every label: no part of it crosses any text.
 import type { Page } from '@playwright/test';
 import { overlap, strokeSamples, textBoxes, type Box } from './boxes';
 import { CANONICAL_LINK, canonicalSteps } from './canonicalSteps';
@@ -12,10 +13,11 @@ const FLOW = CANONICAL_LINK.replace('&motion=off', '');
 // The busy steps, found by what their frames are (a new frame earlier in the run moves their numbers).
 const STEPS = await canonicalSteps();
 
-/** The gliding tokens' beads that are drawn now (named by their frame). */
+/** The gliding tokens' beads that are drawn now (named by their frame): a token not drawn is transparent. */
 async function beads(page: Page): Promise<Box[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('.token:not(.token-arrived, .token-waiting) .token-bead')].map((el) => {
+    [...document.querySelectorAll<HTMLElement>('.token:not(.token-arrived)')].filter((el) => getComputedStyle(el).opacity !== '0').map((token) => {
+      const el = token.querySelector('.token-bead')!;
       const r = el.getBoundingClientRect();
       return { what: `bead of frame ${el.closest<HTMLElement>('.token')?.dataset.tx}`, x: r.x, y: r.y, w: r.width, h: r.height };
     }),
@@ -54,9 +56,16 @@ for (const [size, viewport, steps] of [
       await expect(page.locator('.token')).toHaveCount(busy.tokens);
       await expect.poll(async () => (await textBoxes(page)).length).toBeGreaterThan(30);
       const seen = new Set<string>();
+      // The glide (one animation per token, played by the browser) stands still too, at each moment the test sets.
+      await expect.poll(() => page.evaluate(() => document.getAnimations().length)).toBe(busy.tokens);
       // The glide takes 900 ms at speed 1: look at it every 60 ms.
       for (let t = 0; t < 15; t++) {
-        await page.clock.runFor(60);
+        await page.evaluate((ms) => {
+          for (const a of document.getAnimations()) {
+            a.pause();
+            a.currentTime = ms;
+          }
+        }, (t + 1) * 60);
         const moving = await beads(page);
         // The text shown now (a VLAN tag a resting token covers yields).
         const labels = moving.length > 0 ? await textBoxes(page) : [];

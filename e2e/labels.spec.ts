@@ -107,10 +107,11 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 },
   });
 }
 
-// The BGP sessions' arcs and labels against the host's title: each label's text inside its pill, the pills
-// apart and inside the host, and no arc or pill within 2 px of the title's glyphs. The arc touched the end of
-// "host" at 1280x800 and 768x1024, and the label's text overflowed its pill into it; with a second MUX the two
-// labels overlapped, one over the host's border.
+// The BGP sessions' arcs and labels against the host's title and the management network's: each label's text
+// inside its pill, the pills apart and inside the host, and no arc or pill within 2 px of either title's glyphs.
+// The arc touched the end of "host" at 1280x800 and 768x1024, and the label's text overflowed its pill into it;
+// with a second MUX the two labels overlapped, one over the host's border; the arcs rose through "vEthernet"
+// and "VLAN" of the management network's title.
 
 /** What is wrong with the BGP sessions' labels and arcs, measured on screen. */
 async function bgpProblems(page: Page): Promise<string[]> {
@@ -132,16 +133,19 @@ async function bgpProblems(page: Page): Promise<string[]> {
   });
   const title = (await textBoxes(page, { within: '.host-label' })).filter((t) => t.what.startsWith('host-label'));
   if (title.length === 0) return ['no host title'];
-  const near = title.map((t) => ({ ...t, x: t.x - 2, y: t.y - 2, w: t.w + 4, h: t.h + 4 }));
+  // The speakers' network's title too: the arcs rise through its band (they crossed "vEthernet" and "VLAN").
+  const mgmt = (await textBoxes(page, { within: '.net-management .net-label' })).filter((t) => !/^(vlan-tag|tunnel-label|bgp-label)/.test(t.what));
+  if (mgmt.length === 0) return ['no management title'];
+  const near = [...title, ...mgmt].map((t) => ({ ...t, x: t.x - 2, y: t.y - 2, w: t.w + 4, h: t.h + 4 }));
   const arcs = await strokeSamples(page, '.react-flow__edge.edge-bgp path.react-flow__edge-path', 2);
   if (arcs.length < 50) return [`only ${arcs.length} points along the BGP arcs`];
   const touched = new Set<string>();
-  for (const thing of [...arcs, ...problems.pills]) for (const t of near) if (overlap(thing, t)) touched.add(`${thing.what} touches the host's title`);
+  for (const thing of [...arcs, ...problems.pills]) for (const t of near) if (overlap(thing, t)) touched.add(`${thing.what} touches ${t.what}`);
   return [...problems.out, ...touched];
 }
 
-for (const size of [{ width: 1280, height: 800 }, { width: 768, height: 1024 }, { width: 1920, height: 1080 }]) {
-  test(`at ${size.width}x${size.height} the BGP sessions' arcs and labels keep clear of the host's title and of each other, one MUX or two`, async ({ hoplab, page }) => {
+for (const size of [{ width: 1280, height: 800 }, { width: 768, height: 1024 }, { width: 1920, height: 1080 }, { width: 1024, height: 768 }]) {
+  test(`at ${size.width}x${size.height} the BGP sessions' arcs and labels keep clear of the titles and of each other, one MUX or two`, async ({ hoplab, page }) => {
     await page.setViewportSize(size);
     for (const knobs of ['', '&knobs=secondMux']) {
       await test.step(knobs ? 'two MUXes' : 'the POC', async () => {
@@ -155,3 +159,43 @@ for (const size of [{ width: 1280, height: 800 }, { width: 768, height: 1024 }, 
     }
   });
 }
+
+// A device's name and addresses lie inside its box at every size, where the text is set larger as the diagram
+// is zoomed out (at 1280x800 a VIP's address ran 17 px past its box's edge, ClientVM's and the host's PA 1 to 4 px).
+
+/** Each text of a device, a port or a VIP that runs outside its box. */
+function textOutsideBoxes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const node of document.querySelectorAll('.react-flow__node:is(.react-flow__node-vm, .react-flow__node-port, .react-flow__node-vip)')) {
+      const box = node.getBoundingClientRect();
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || !(n.textContent ?? '').trim() || el.closest('.hop-badges') || el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const r of range.getClientRects()) {
+          if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
+            out.push(`${node.getAttribute('data-id')}: "${(n.textContent ?? '').trim()}" ${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)}`);
+          }
+        }
+      }
+    }
+    return out;
+  });
+}
+
+test("every device's name and addresses lie inside its box, at each screen's zoom", async ({ hoplab, page }) => {
+  for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }, { width: 1024, height: 768 }, { width: 768, height: 1024 }, { width: 390, height: 844 }, { width: 640, height: 400 }]) {
+    await test.step(`${size.width}x${size.height}`, async () => {
+      await page.setViewportSize(size);
+      // With a second MUX, drawn once its run is made: every kind of box, MuxVM2's PA port too.
+      await hoplab.open(`${CANONICAL_LINK}&knobs=secondMux&step=0`);
+      await expect(page.locator('.step-readout')).toContainText('Step 1 of');
+      await expect(page.locator('.react-flow__node[data-id="port:MuxVM2:pa"]')).toBeAttached();
+      expect(await page.locator('.react-flow__node:is(.react-flow__node-vm, .react-flow__node-port, .react-flow__node-vip)').count(), 'the VMs, the ports and the VIPs are drawn').toBe(17);
+      await expect.poll(() => textOutsideBoxes(page)).toEqual([]);
+    });
+  }
+});

@@ -320,3 +320,28 @@ test('a link opened at a step shows that step\'s row in the event list, also whe
   await expect(current).toContainText('VXLAN');
   await expect(current).toBeInViewport();
 });
+
+// The flow's verdict is read whole at every size (at 1280x800 "Flow delivered: ClientVM → https://…" ended in an
+// ellipsis): it wraps in the strip above the diagram rather than being cut.
+test("the flow's verdict is never cut off, from a projector to a phone", async ({ hoplab, page }) => {
+  await hoplab.open('?motion=off');
+  await hoplab.runPreset();
+  await hoplab.toEnd();
+  await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'delivered');
+  for (const size of SCREENS) {
+    await test.step(`${size.name} (${size.width}x${size.height})`, async () => {
+      await page.setViewportSize(size);
+      await expect(hoplab.flowStatus).toContainText('Flow delivered: ClientVM → https://portal.azurestack.local');
+      const cut = () =>
+        hoplab.flowStatus.evaluate((el) => {
+          const bar = el.closest('.diagram-bar')!.getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          const out: string[] = [];
+          if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) out.push(`its text (${el.scrollWidth}x${el.scrollHeight}) overflows its box (${el.clientWidth}x${el.clientHeight})`);
+          if (r.left < bar.left - 0.5 || r.right > bar.right + 0.5) out.push('it runs past the strip above the diagram');
+          return out;
+        });
+      await expect.poll(cut).toEqual([]);
+    });
+  }
+});

@@ -4,7 +4,7 @@
 // packet inside it.
 import type { Page } from '@playwright/test';
 import { elementBoxes, overlap, type Box } from './boxes';
-import { CANONICAL_LINK as RUN, canonicalSteps } from './canonicalSteps';
+import { CANONICAL_LINK as RUN, canonicalSteps, secondMuxSteps } from './canonicalSteps';
 import { expect, test } from './fixtures';
 
 // The busy steps, found by what their frames are (a new frame earlier in the run moves their numbers).
@@ -64,3 +64,37 @@ test('a packet inside a packet stays readable: the VXLAN envelope names its VNI 
     )
     .toBeGreaterThanOrEqual(12);
 });
+
+// A second MUX, when switched on, is drawn and wired: a frame that reaches MuxVM2 is drawn arriving there, on
+// its management NIC and on its PA NIC (before, the packet vanished into an undrawn MuxVM2).
+const MUX2 = await secondMuxSteps();
+
+/** For each token, the device box (a VM, a port, a VIP) its bead lies nearest, and how far from it in CSS px. */
+function nearestBoxes(page: Page): Promise<{ token: string; box: string; px: number }[]> {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('.react-flow__node:is(.react-flow__node-vm, .react-flow__node-port, .react-flow__node-vip)')].map((n) => ({ id: n.getAttribute('data-id') ?? '?', r: n.getBoundingClientRect() }));
+    return [...document.querySelectorAll('.token')].map((t) => {
+      const b = t.querySelector('.token-bead')!.getBoundingClientRect();
+      const x = b.left + b.width / 2;
+      const y = b.top + b.height / 2;
+      const dist = (r: DOMRect) => Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
+      const near = boxes.reduce((a, c) => (dist(c.r) < dist(a.r) ? c : a));
+      return { token: t.querySelector('.token-body')?.textContent ?? '', box: near.id, px: Math.round(dist(near.r)) };
+    });
+  });
+}
+
+for (const at of [
+  { step: MUX2.synAtMux2, box: 'MuxVM2', what: "the client's SYN reaches MuxVM2's management NIC" },
+  { step: MUX2.paArpAtMux2, box: 'port:MuxVM2:pa', what: "the host's ARP reply reaches MuxVM2's PA NIC" },
+]) {
+  test(`with a second MUX, ${at.what}: its packet is drawn arriving there`, async ({ hoplab, page }) => {
+    await hoplab.open(`${RUN}&knobs=secondMux&step=${at.step - 1}`);
+    await expect(page.locator('.step-readout')).toContainText(`Step ${at.step} of`);
+    await expect(page.locator(`.react-flow__node[data-id="${at.box}"]`)).toBeVisible();
+    await expect(page.locator('.token.token-arrived').first()).toBeAttached();
+    await expect
+      .poll(async () => (await nearestBoxes(page)).filter((t) => t.box === at.box && t.px <= 40).length, { message: `a token rests beside ${at.box}` })
+      .toBeGreaterThan(0);
+  });
+}

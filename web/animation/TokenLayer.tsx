@@ -1,30 +1,40 @@
 // The packets in flight, drawn inside React Flow's viewport (flow coordinates, so they pan and zoom with
-// the diagram). React renders the tokens once per step; the clock moves them by writing their
-// style.transform through refs. Each token is its own compositor layer (will-change), so a frame of
-// animation costs no React render, no layout and no paint: the compositor just moves the layers.
+// the diagram). React renders the tokens once per step. A step's glide is handed to the browser as one
+// animation per token (the Web Animations API, on transform and opacity only): the compositor plays it, so
+// a frame of animation runs no script, no style, no layout and no paint on the page's thread. At rest a
+// token sits where its frame arrived, its label shown.
 import { ViewportPortal } from '@xyflow/react';
-import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { selectCurrentTxId, selectCursor, selectGeometry, selectHopRoles, selectTimeline, useAppStore } from '../store/store';
-import { currentProgress, onProgress } from './clock';
+import { currentGlide, glideEase, onGlide, type Glide } from './clock';
 import { DropMarkers } from './DropMarkers';
 import { useLegibleScale } from '../diagram/LegibleText';
 import { coveredBadges, coveredTags } from './tagYield';
 import { MAX_TOKENS } from './tokenIds';
 import { pointAlong } from './tokenPath';
-import { glideDistance, glideSpan, stepTokens, type Token } from './tokens';
+import { glideKeyframes, glideSpan, stepTokens, type Token } from './tokens';
 
 const at = (t: Token, d: number) => {
   const pt = pointAlong(t.path.points, d);
   return `translate(${pt.x.toFixed(1)}px, ${pt.y.toFixed(1)}px)`;
 };
 
-/** Moves a token's element to where it is at progress `p`; hides it before it leaves. */
-function place(el: HTMLElement, t: Token, p: number, span: number) {
-  const d = glideDistance(t, p, span);
-  if (d !== undefined) el.style.transform = at(t, d);
-  const waiting = d === undefined;
-  if (el.classList.contains('token-waiting') !== waiting) el.classList.toggle('token-waiting', waiting);
-  if (el.classList.contains('token-arrived') !== p >= 1) el.classList.toggle('token-arrived', p >= 1);
+const playing = new WeakMap<HTMLElement, Animation>();
+
+/** Plays a token's glide on its element, or puts it at rest where its frame arrived. */
+function place(el: HTMLElement, t: Token, span: number, glide: Glide | undefined) {
+  playing.get(el)?.cancel();
+  playing.delete(el);
+  el.classList.toggle('token-arrived', glide === undefined);
+  if (glide === undefined) {
+    el.style.transform = at(t, t.length);
+    return;
+  }
+  const keys = glideKeyframes(t, span, glideEase).map((k) => ({ offset: k.offset, transform: `translate(${k.x.toFixed(1)}px, ${k.y.toFixed(1)}px)`, opacity: k.shown ? 1 : 0 }));
+  const animation = el.animate(keys, { duration: glide.duration, fill: 'both' });
+  // Started when the clock started the glide (the same time origin): a render that came late does not shift it.
+  animation.startTime = glide.start;
+  playing.set(el, animation);
 }
 
 export function TokenLayer() {
@@ -38,15 +48,15 @@ export function TokenLayer() {
   const shown = useAppStore(selectCurrentTxId);
   const sw = geo?.box(geo.switchId);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
-  const p0 = currentProgress();
+  const resting = currentGlide() === undefined;
   const fz = useLegibleScale();
 
-  useEffect(
+  useLayoutEffect(
     () =>
-      onProgress((p) => {
+      onGlide((glide) => {
         tokens.forEach((t, i) => {
           const el = refs.current[i];
-          if (el) place(el, t, p, span);
+          if (el) place(el, t, span, glide);
         });
       }),
     [tokens, span],
@@ -72,8 +82,8 @@ export function TokenLayer() {
             ref={(el) => {
               refs.current[i] = el;
             }}
-            className={`token token-${t.protocol} token-anchor-${t.path.anchor}${t.side ? ` token-side-${t.side}` : ''}${t.inFlow ? ' token-flow' : ''}${t.path.lost ? ' token-lost' : ''}${tokens.length > 1 && t.txId === shown ? ' token-shown' : ''}${p0 >= 1 ? ' token-arrived' : glideDistance(t, p0, span) === undefined ? ' token-waiting' : ''}`}
-            style={{ transform: at(t, glideDistance(t, p0, span) ?? 0), ...(t.lane > 0 ? { '--lane': t.lane } : {}) } as CSSProperties}
+            className={`token token-${t.protocol} token-anchor-${t.path.anchor}${t.side ? ` token-side-${t.side}` : ''}${t.inFlow ? ' token-flow' : ''}${t.path.lost ? ' token-lost' : ''}${tokens.length > 1 && t.txId === shown ? ' token-shown' : ''}${resting ? ' token-arrived' : ''}`}
+            style={{ transform: at(t, resting ? t.length : 0), ...(t.lane > 0 ? { '--lane': t.lane } : {}) } as CSSProperties}
             data-tx={t.txId}
           >
             <span className="token-bead" />

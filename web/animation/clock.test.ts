@@ -1,5 +1,6 @@
-// The playback clock, on fake timers: a step forward glides its frames from 0 to 1 (eased) in 900 ms at speed 1;
-// any other move, or motion off, puts them at 1 at once; while playing, the playhead moves on after the glide
+// The playback clock, on fake timers: a step forward starts a glide of its frames from 0 to 1 (eased) that
+// ends after 900 ms at speed 1; any other move, or motion off, puts them at rest (1) at once; listeners hear a
+// glide start and the frames come to rest, never a tick; while playing, the playhead moves on after the glide
 // and a 350 ms dwell (both shortened by the speed); pausing stops it; stopping the clock stops everything.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { easeCubicInOut } from 'd3-ease';
@@ -8,9 +9,9 @@ import { timelineOf } from '../store/testing/timeline';
 
 // d3-timer reads the clock and schedules its frames with what is global when it loads: fake them first.
 vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
-const { DWELL_MS, GLIDE_MS, currentProgress, onProgress, startPlaybackClock } = await import('./clock');
+const { DWELL_MS, GLIDE_MS, currentProgress, onGlide, startPlaybackClock } = await import('./clock');
 
-/** d3-timer's frame when there is no requestAnimationFrame: progress is emitted at most this often. */
+/** d3-timer's frame when there is no requestAnimationFrame: its timers fire at most this often. */
 const FRAME_MS = 17;
 
 let store: AppStore;
@@ -23,7 +24,8 @@ beforeEach(async () => {
   store.setState({ timeline: timelineOf(Array.from({ length: 8 }, () => ({ protocols: ['tcp' as const] }))), cursor: 0 });
   stop = startPlaybackClock(store);
   seen = [];
-  unsubscribe = onProgress((p) => seen.push(p));
+  // What the listener hears, as progress: 0 when a glide starts, 1 at rest.
+  unsubscribe = onGlide((g) => seen.push(g === undefined ? 1 : 0));
   seen.length = 0;
 });
 
@@ -37,7 +39,7 @@ afterEach(() => {
 describe('progress', () => {
   it('a listener hears the present value at once, and nothing after it unsubscribes', () => {
     const heard: number[] = [];
-    const off = onProgress((p) => heard.push(p));
+    const off = onGlide((g) => heard.push(g === undefined ? 1 : 0));
     expect(heard).toEqual([currentProgress()]);
     off();
     store.getState().seek(3);
@@ -46,22 +48,33 @@ describe('progress', () => {
 });
 
 describe('a step forward', () => {
-  it('starts at 0 and glides, eased, to exactly 1 in 900 ms', () => {
+  it('starts at 0 and glides, eased, to exactly 1 in 900 ms: the listener hears its start and its end only', () => {
     store.getState().stepForward();
     expect(seen).toEqual([0]);
     vi.advanceTimersByTime(225);
     // A quarter of the way in time is a sixteenth of the way eased (4t³), not a quarter.
-    expect(currentProgress()).toBeGreaterThanOrEqual(easeCubicInOut((225 - FRAME_MS) / GLIDE_MS));
-    expect(currentProgress()).toBeLessThanOrEqual(easeCubicInOut(225 / GLIDE_MS));
+    expect(currentProgress()).toBeCloseTo(easeCubicInOut(225 / GLIDE_MS), 6);
     expect(currentProgress()).toBeLessThan(0.07);
+    expect(seen).toEqual([0]);
     vi.advanceTimersByTime(GLIDE_MS - 225 - FRAME_MS - 1);
     expect(currentProgress()).toBeLessThan(1);
+    expect(seen).toEqual([0]);
     vi.advanceTimersByTime(2 * FRAME_MS);
     expect(currentProgress()).toBe(1);
-    expect(seen.every((p, i) => i === 0 || p >= seen[i - 1]!)).toBe(true);
-    const count = seen.length;
+    expect(seen).toEqual([0, 1]);
     vi.advanceTimersByTime(1000);
-    expect(seen).toHaveLength(count);
+    expect(seen).toEqual([0, 1]);
+  });
+
+  it('tells the glide when it started and how long it takes', () => {
+    const glides: ({ start: number; duration: number } | undefined)[] = [];
+    const off = onGlide((g) => glides.push(g));
+    const before = performance.now();
+    store.getState().stepForward();
+    off();
+    expect(glides.at(-1)?.duration).toBe(GLIDE_MS);
+    expect(glides.at(-1)!.start).toBeGreaterThanOrEqual(before);
+    expect(glides.at(-1)!.start).toBeLessThanOrEqual(performance.now());
   });
 
   it('glides in half the time at speed 2', () => {

@@ -1,9 +1,10 @@
 // The playback clock: the page's only animation timer. It watches the store's playhead; on a step
-// forward it glides the step's frames from 0 to 1 (eased, d3-timer), on any other move it puts them at 1;
-// while playing it moves the playhead on when a step is done. Progress goes to listeners (the token
-// layer writes SVG transforms through refs), never into React state: a tick re-renders nothing.
+// forward it starts a glide of the step's frames from 0 to 1 (eased) and ends it when its time is up, on any
+// other move it puts them at 1; while playing it moves the playhead on when a step is done. Listeners hear
+// when a glide starts and when the frames come to rest, never a tick: the token layer hands each glide to
+// the browser as a compositor animation, so a frame of animation runs no script and re-renders nothing.
 import { easeCubicInOut } from 'd3-ease';
-import { timeout, timer, type Timer } from 'd3-timer';
+import { now, timeout, type Timer } from 'd3-timer';
 import type { AppStore } from '../store/store';
 import { selectJumpOnly } from '../store/store';
 
@@ -11,27 +12,43 @@ import { selectJumpOnly } from '../store/store';
 export const GLIDE_MS = 900;
 export const DWELL_MS = 350;
 
-type Listener = (progress: number) => void;
+/** The glide's easing: progress (0..1) at a fraction of its time. */
+export const glideEase = easeCubicInOut;
 
-const listeners = new Set<Listener>();
-let progress = 1;
-
-function emit(p: number): void {
-  progress = p;
-  for (const l of listeners) l(p);
+/** A glide under way: when it started (performance.now() time, ms) and how long it takes. */
+export interface Glide {
+  readonly start: number;
+  readonly duration: number;
 }
 
-/** Subscribes to the current step's progress (0..1); the listener is called at once with the present value. */
-export function onProgress(listener: Listener): () => void {
+/** The step's glide, or undefined when its frames are at rest. */
+type Listener = (glide: Glide | undefined) => void;
+
+const listeners = new Set<Listener>();
+let glide: Glide | undefined;
+
+function emit(g: Glide | undefined): void {
+  glide = g;
+  for (const l of listeners) l(g);
+}
+
+/** Subscribes to glides starting and ending; the listener is called at once with the present one. */
+export function onGlide(listener: Listener): () => void {
   listeners.add(listener);
-  listener(progress);
+  listener(glide);
   return () => listeners.delete(listener);
 }
 
-export const currentProgress = () => progress;
+export const currentGlide = () => glide;
+
+/** The current step's progress (0..1), read from the time now: 1 at rest. */
+export function currentProgress(): number {
+  if (!glide) return 1;
+  return glideEase(Math.min(1, Math.max(0, (now() - glide.start) / glide.duration)));
+}
 
 export function startPlaybackClock(store: AppStore): () => void {
-  let glide: Timer | undefined;
+  let landing: Timer | undefined;
   let advance: Timer | undefined;
   let gliding = false;
 
@@ -51,28 +68,24 @@ export function startPlaybackClock(store: AppStore): () => void {
 
   const onMove = () => {
     const s = store.getState();
-    glide?.stop();
-    glide = undefined;
+    landing?.stop();
+    landing = undefined;
     stopAdvance();
     const speed = s.speed;
     if (s.lastMove === 'forward' && !selectJumpOnly(s)) {
       const duration = GLIDE_MS / speed;
       gliding = true;
-      emit(0);
-      glide = timer((elapsed) => {
-        const t = Math.min(1, elapsed / duration);
-        emit(easeCubicInOut(t));
-        if (t >= 1) {
-          glide?.stop();
-          glide = undefined;
-          gliding = false;
-          if (store.getState().playing) scheduleAdvance(DWELL_MS / speed);
-        }
-      });
+      emit({ start: now(), duration });
+      landing = timeout(() => {
+        landing = undefined;
+        gliding = false;
+        emit(undefined);
+        if (store.getState().playing) scheduleAdvance(DWELL_MS / speed);
+      }, duration);
       return;
     }
     gliding = false;
-    emit(1);
+    emit(undefined);
     if (s.playing) scheduleAdvance((selectJumpOnly(s) ? GLIDE_MS + DWELL_MS : DWELL_MS) / speed);
   };
 
@@ -85,7 +98,7 @@ export function startPlaybackClock(store: AppStore): () => void {
   });
   return () => {
     unsubscribe();
-    glide?.stop();
+    landing?.stop();
     stopAdvance();
   };
 }

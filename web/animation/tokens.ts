@@ -4,7 +4,7 @@ import { inUserFlow, viewFrame } from '../../src-engine/view/index';
 import type { Geometry } from '../diagram/geometry';
 import type { Timeline } from '../model/timeline';
 import { tokenIds } from './tokenIds';
-import { entryX, length, NODE_CLEAR, transmissionPath, type TokenPath } from './tokenPath';
+import { entryX, length, NODE_CLEAR, pointAlong, transmissionPath, type TokenPath } from './tokenPath';
 
 export interface Token {
   readonly txId: number;
@@ -88,4 +88,62 @@ function sideBySide(tokens: Token[]): Token[] {
   const byKey = new Map<string, number>();
   for (const t of tokens) byKey.set(key(t), (byKey.get(key(t)) ?? 0) + 1);
   return tokens.map((t) => ((byKey.get(key(t)) ?? 1) > 1 ? { ...t, side: t.lane % 2 === 0 ? 'left' : 'right', lane: Math.floor(t.lane / 2) } : t));
+}
+
+/** One keyframe of a token's glide: at `offset` (0..1) of the glide's time, at (x, y), drawn or not. */
+export interface GlideKey {
+  readonly offset: number;
+  readonly x: number;
+  readonly y: number;
+  readonly shown: boolean;
+}
+
+/** The fraction of time at which `ease` (increasing, 0 to 1) reaches progress `p`. */
+function easeInverse(ease: (t: number) => number, p: number): number {
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (ease(mid) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * A token's glide as keyframes over the glide's time, for the browser to play (linear between keyframes):
+ * where `glideDistance` puts it under `ease`, sampled `samples` times, exactly at its path's corners, and
+ * shown or hidden exactly where it leaves a device's edge and reaches the next (two keyframes at one
+ * offset: a cut, no fade). At the end it is as just before its arrival: the page shows it arrived once the
+ * whole step has.
+ */
+export function glideKeyframes(t: Token, span: number, ease: (t: number) => number, samples = 30): GlideKey[] {
+  const onPath = (p: number) => Math.min(t.length, Math.max(0, p * span - t.start));
+  const shownAt = (p: number) => glideDistance(t, Math.min(p, 1 - 1e-9), span) !== undefined;
+  const key = (offset: number, shown: boolean): GlideKey => {
+    const pt = pointAlong(t.path.points, onPath(ease(offset)));
+    return { offset, x: pt.x, y: pt.y, shown };
+  };
+  const timeAt = (d: number) => (span > 0 ? easeInverse(ease, (d + t.start) / span) : 0);
+  const times = new Set<number>();
+  for (let i = 0; i <= samples; i++) times.add(i / samples);
+  // The corners, where the path turns.
+  let along = 0;
+  for (let i = 1; i < t.path.points.length - 1; i++) {
+    along += Math.hypot(t.path.points[i]!.x - t.path.points[i - 1]!.x, t.path.points[i]!.y - t.path.points[i - 1]!.y);
+    times.add(timeAt(along));
+  }
+  // Where it shows and where it hides.
+  const cuts = [t.path.fromNode ? NODE_CLEAR : 0, t.length - (t.path.toNode ? NODE_CLEAR : 0)].map(timeAt).filter((x) => x > 0 && x < 1);
+  for (const c of cuts) times.delete(c);
+  const keys: GlideKey[] = [];
+  const cutSet = new Set(cuts);
+  for (const offset of [...times, ...cuts].sort((a, b) => a - b)) {
+    if (offset < 0 || offset > 1) continue;
+    if (cutSet.has(offset)) {
+      const eps = 1e-6;
+      keys.push(key(offset, shownAt(ease(Math.max(0, offset - eps)))), key(offset, shownAt(ease(Math.min(1, offset + eps)))));
+    } else keys.push(key(offset, shownAt(ease(offset))));
+  }
+  return keys;
 }

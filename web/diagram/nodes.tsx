@@ -6,6 +6,7 @@ import { markOf, networkVlan, nicEdgeId, portBoxId, vipBoxId } from '../../src-e
 import { selectEdgeActive, selectLessonFocus, selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
 import type { FlowNode } from './toFlow';
 import { MarkBadge } from './MarkBadge';
+import { splitAlias } from './netTitle';
 import { useRoving } from './useRoving';
 
 function Handles({ bgp = false }: { bgp?: boolean }) {
@@ -104,10 +105,15 @@ export function NetworkGroupView({ data }: NodeProps<FlowNode>) {
   if (data.kind !== 'network') return null;
   const n = data.network;
   const vlan = networkVlan(n);
+  const [name, alias] = splitAlias(n.label);
   return (
     <div className={`net net-${n.kind}`} data-net={n.id} data-title-at={data.titleAt}>
       <div className="net-label" title={vlan.prov ? undefined : vlan.title}>
-        <span className="title">{n.label}</span> <MarkBadge prov={n.prov} />{' '}
+        <span className="title">
+          {name}
+          {alias && <span className="net-alias"> {alias}</span>}
+        </span>{' '}
+        <MarkBadge prov={n.prov} />{' '}
         {/* The VIP pool's "no VLAN" is in its tooltip: its box has room for its title only. */}
         {vlan.prov && (
           <span className="vlan" title={vlan.title}>
