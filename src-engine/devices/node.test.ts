@@ -1,0 +1,76 @@
+// A node's life: what it had scheduled before a failure never runs, not even once it is back; failing or restoring
+// it twice changes nothing the second time; a frame that reaches it while it is down is lost, and said so.
+import { describe, expect, it } from 'vitest';
+import { pocTopology, runPoc } from '../run/fixtures';
+import { buildWorld } from '../run/world';
+
+const S = 1_000_000;
+
+function world() {
+  const w = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
+  return { w, mux: w.nodes.get('MuxVM')!, sched: w.ctx.sched };
+}
+
+describe('a node that fails and comes back', () => {
+  it("runs its timers and later callbacks while up, and none of those from before a failure, even after it is back", () => {
+    const { mux, sched } = world();
+    const ran: string[] = [];
+    mux.later(1 * S, () => ran.push('later, up'));
+    mux.timer(1 * S, () => ran.push('timer, up'));
+    sched.run(2 * S);
+    expect(ran).toEqual(['later, up', 'timer, up']);
+    mux.later(1 * S, () => ran.push('later, before the failure'));
+    mux.timer(1 * S, () => ran.push('timer, before the failure'));
+    mux.fail();
+    mux.restore();
+    mux.later(1 * S, () => ran.push('later, after the restore'));
+    sched.run(4 * S);
+    expect(ran).toEqual(['later, up', 'timer, up', 'later, after the restore']);
+  });
+
+  it('runs nothing while down', () => {
+    const { mux, sched } = world();
+    const ran: string[] = [];
+    mux.fail();
+    mux.later(1 * S, () => ran.push('later'));
+    mux.timer(1 * S, () => ran.push('timer'));
+    sched.run(2 * S);
+    expect(ran).toEqual([]);
+  });
+
+  it('says each change once: failing a failed node or restoring one that is up does nothing', () => {
+    const { w, mux } = world();
+    mux.restore();
+    mux.fail();
+    mux.fail();
+    expect(mux.up).toBe(false);
+    mux.restore();
+    mux.restore();
+    expect(mux.up).toBe(true);
+    const said = w.ctx.rec.log().plainEvents.filter((e) => e.node === 'MuxVM' && (e.kind === 'node-failed' || e.kind === 'node-restored'));
+    expect(said.map((e) => [e.kind, e.summary])).toEqual([
+      ['node-failed', 'MuxVM fails: it stops processing and sending anything'],
+      ['node-restored', 'MuxVM is back: it boots with empty caches and restarts its services'],
+    ]);
+  });
+
+  it('a traced packet that reaches a node that is down arrives and is lost there, and the drop is said', () => {
+    const r = runPoc({ whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }], flowAt: [2 * S] }).result;
+    const last = r.trace.hops.at(-1)!;
+    expect(last.node).toBe('MuxVM');
+    expect(last.steps).toEqual([
+      { kind: 'received', interface: 'mgmt', text: 'arrives at mgmt' },
+      { kind: 'dropped', reason: 'node-down', text: 'MuxVM is down: nothing processes the packet' },
+    ]);
+    expect(last.why).toBe("The frame reaches MuxVM's port, but the VM is down.");
+    const drops = r.events.filter((e) => e.kind === 'drop' && e.node === 'MuxVM').map((e) => e.summary);
+    expect(drops.length).toBeGreaterThan(0);
+    expect(new Set(drops)).toEqual(new Set(['MuxVM is down: frame on mgmt lost']));
+  });
+
+  it('a traced packet that reaches a node that is up opens its hop with the interface, its address and MAC', () => {
+    const r = runPoc().result;
+    const portal = r.trace.hops.at(-1)!;
+    expect(portal.steps[0]).toEqual({ kind: 'received', interface: 'eth0', text: 'received on eth0 (192.168.100.9, 00:15:5d:64:00:09)' });
+  });
+});
