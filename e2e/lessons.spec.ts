@@ -129,10 +129,21 @@ test('presenter mode at 1920 x 1080: large caption and chapter end, side panels 
   // The chapter's end is read from the back of the room too, like the caption.
   await lessons.answer(/What is its TTL when it leaves NATVM/, '127');
   await lessons.answer('The SYN is at NATVM. Which device does NATVM send it to next?', 'BGPVM');
+  // Whenever the chapter's end is on screen, playback is paused: the button reads Play, not Pause.
+  await page.evaluate(() => {
+    const w = window as unknown as { endWhilePlaying: boolean };
+    w.endWhilePlaying = false;
+    const check = () => {
+      if (document.querySelector('.lesson-bar .chapter-end') && document.querySelector('.playback button[aria-label="Pause"]')) w.endWhilePlaying = true;
+    };
+    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+  });
   await playback.play.click();
   const end = lessons.bar.locator('.chapter-end');
   await expect(end).toHaveText('End of this chapter. Go on with Next chapter.');
   await expect.poll(() => end.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
+  await expect(playback.play).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { endWhilePlaying: boolean }).endWhilePlaying)).toBe(false);
 });
 
 test('a link opens a lesson at a chapter, and keeps the answers given before', async ({ hoplab, lessons, page }) => {
@@ -233,6 +244,11 @@ test('lesson 7, "When MuxVM dies": the black hole, the hold timer, and the loop'
     await playback.timeline.focus();
     await page.keyboard.press('End');
     await expect(lessons.bar).toContainText('End of the lesson. You answered 5 of 6 questions right.');
+    // The diagram marks only what died in this chapter: the looping SYN at BGPVM, nothing the first attempt
+    // or the dead MUX left behind in the chapters before.
+    const marks = page.getByRole('note', { name: /^(The flow died|Dropped) at / });
+    await expect(marks.filter({ hasText: 'attempt 2' })).toBeVisible();
+    await expect(marks).toHaveCount(1);
   });
 });
 
@@ -287,6 +303,39 @@ test('lesson 2: asked for ADVM\'s answer, neither the Why nor the event list sho
   await playback.play.click();
   await expect(lessons.bar).toContainText('End of this chapter');
   await expect(events.list.getByRole('option', { name: /DNS response portal\.azurestack\.local A 192\.168\.133\.74/ }).first()).toBeAttached();
+  // ADVM's own record of its answer is this chapter's (it fell between the two chapters before).
+  await expect(events.list.getByRole('option', { name: /ADVM's DNS server answers portal\.azurestack\.local A 192\.168\.133\.74/ })).toBeAttached();
+});
+
+/** The event list's cells whose text is cut (an ellipsis): the current rows' summaries and every kind. */
+const cutCells = (page: Page) =>
+  page
+    .getByRole('listbox', { name: 'Event list' })
+    .locator('[data-current] .ev-summary, .ev-proto')
+    .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+
+test('at laptop size the current rows show their whole summary, TTL included, and the kind column its whole label', async ({ hoplab, lessons, playback, events, page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await hoplab.open('?motion=off&speed=4&lesson=find-portal&chapter=1');
+  await expect(lessons.chapterTitle).toHaveText('The question: what is portal.azurestack.local?');
+  await playback.play.click();
+  await lessons.answer('The query has reached NATVM. Which device does NATVM send it to next?', 'BGPVM');
+  await playback.play.click();
+  await expect(lessons.bar).toContainText('End of this chapter');
+  await expect(events.list.locator('[role="option"][data-current]').first()).toContainText(/DNS query A portal\.azurestack\.local TTL 126$/);
+  await expect.poll(() => cutCells(page)).toEqual([]);
+
+  await hoplab.open('?motion=off&speed=4&lesson=mux-dies&chapter=2');
+  await expect(lessons.chapterTitle).toHaveText('Into the void');
+  await playback.play.click();
+  await lessons.answer('The SYN has reached BGPVM. Where does BGPVM send it?', 'MuxVM');
+  await playback.play.click();
+  await lessons.answer('No SYN-ACK comes back. What does ClientVM do?', /sends the SYN again/);
+  await playback.play.click();
+  await expect(lessons.bar).toContainText('End of this chapter');
+  await expect(events.list.getByRole('option', { name: /TCP gave up/ })).toBeAttached();
+  await expect.poll(() => cutCells(page)).toEqual([]);
 });
 
 test('lesson 4: chapter 1 ends before MuxVM\'s ARP request names the outer destination chapter 2 asks for', async ({ hoplab, lessons, playback, events, page }) => {

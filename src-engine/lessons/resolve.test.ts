@@ -83,6 +83,28 @@ describe('lessons bind to the engine', () => {
     expect(told).toEqual([]);
   });
 
+  it('leaves no event of a chapter\'s devices between two chapters, where no chapter would list it', () => {
+    const between: string[] = [];
+    for (const def of LESSONS) {
+      const session = createRunSession();
+      const run = session.run(topology, def.request);
+      if (!run.ok) throw new Error(run.error.message);
+      const chapters = resolve(def.id).chapters;
+      chapters.slice(1).forEach((later, i) => {
+        const earlier = chapters[i]!;
+        const nodes = new Set<string>([...earlier.nodes, ...later.nodes]);
+        // What the event list shows of a chapter: its devices' own records (not ARP's, nor health probes').
+        for (const e of run.value.events) {
+          if (e.time <= earlier.end || e.time >= later.start || e.kind === 'transmission' || e.protocol === 'arp' || e.kind === 'arp-learned' || e.kind === 'dip-health') continue;
+          // A failed device losing what the switch floods to it says nothing new once its failure is told.
+          if (e.kind === 'drop' && e.reason === 'node-down') continue;
+          if (nodes.has(e.node)) between.push(`${def.title}: "${e.summary}" (${e.time}) falls between "${earlier.title}" and "${later.title}"`);
+        }
+      });
+    }
+    expect(between).toEqual([]);
+  });
+
   it('names the lesson and the chapter that no longer resolves', () => {
     const def = LESSONS[0]!;
     const broken = { ...def, chapters: [{ ...def.chapters[0]!, from: { describe: 'a frame that never happens', find: () => undefined } }] };

@@ -23,7 +23,8 @@ describe('events', () => {
 
   it('names every kind in a few words, each name distinct', () => {
     const labels = Object.values(EVENT_LABEL);
-    expect(labels.every((l) => l.length > 0 && l.length <= 20)).toBe(true);
+    // The event list's kind column holds 11 characters ("TCP gave up") without cutting them.
+    expect(labels.filter((l) => l.length === 0 || l.length > 11)).toEqual([]);
     expect(new Set(labels).size).toBe(labels.length);
   });
 

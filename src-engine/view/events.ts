@@ -1,7 +1,10 @@
 // What the page and the CLI call each kind of event, and a narrowing filter for reading an event's data.
 import type { EventKind, EventOf, SimEvent } from '../protocol';
 
-/** A kind's name in a few words (the event list's protocol column for events that are not frames). */
+/**
+ * A kind's name in a few words: the event list's kind column for events that are not frames, which holds
+ * 11 characters whole at a laptop's width. The row's summary says the rest.
+ */
 export const EVENT_LABEL: Readonly<Record<EventKind, string>> = {
   transmission: 'frame',
   drop: 'drop',
@@ -10,8 +13,8 @@ export const EVENT_LABEL: Readonly<Record<EventKind, string>> = {
   'link-failed': 'link down',
   'link-restored': 'link up',
   'bgp-state': 'BGP state',
-  'bgp-hold-expired': 'BGP hold timer',
-  'bgp-notification': 'BGP notification',
+  'bgp-hold-expired': 'hold timer',
+  'bgp-notification': 'BGP notify',
   'bgp-session-down': 'BGP down',
   'bgp-connection': 'BGP TCP',
   'route-installed': 'route +',

@@ -1,5 +1,5 @@
 // Where packets died, kept on the diagram with the reason: the traced flow's last hop when it failed,
-// and each node's latest dropped frame up to the playhead.
+// and each node's latest dropped frame up to the playhead (in a lesson, those of the chapter shown).
 import { useMemo } from 'react';
 import { selectCursor, selectGeometry, selectResult, selectTimeline, useAppStore } from '../store/store';
 import { dropMarkers } from './dropMarkers';
@@ -9,7 +9,9 @@ export function DropMarkers() {
   const result = useAppStore(selectResult);
   const timeline = useAppStore(selectTimeline);
   const cursor = useAppStore(selectCursor);
-  const markers = useMemo(() => (geo && result && timeline ? dropMarkers(geo, result, timeline, cursor) : []), [geo, result, timeline, cursor]);
+  // In a lesson, only the chapter's own drops: its playback bounds begin at its first step.
+  const since = useAppStore((s) => (s.lesson && s.bounds ? s.bounds.first : 0));
+  const markers = useMemo(() => (geo && result && timeline ? dropMarkers(geo, result, timeline, cursor, since) : []), [geo, result, timeline, cursor, since]);
   return (
     <>
       {markers.map((m) => (

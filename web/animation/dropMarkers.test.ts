@@ -55,4 +55,12 @@ describe('dropMarkers', () => {
     expect(dropMarkers(geo, result, tl, 0).map((m) => m.text)).toEqual(['B: frame lost']);
     expect(dropMarkers(geo, result, tl, 1).map((m) => m.text)).toEqual(['B: frame lost']);
   });
+  it('leaves out what died before step `since` (a lesson chapter\'s first step)', () => {
+    const result = run(trace('ttl-exceeded'));
+    const tl = buildTimeline(result, 'SW');
+    const dropStep = tl.stepOfEvent.get(1)!;
+    expect(dropMarkers(geo, result, tl, tl.steps.length - 1, 0).map((m) => m.text)).toEqual(['flow died: TTL exceeded']);
+    expect(dropMarkers(geo, result, tl, tl.steps.length - 1, dropStep + 1)).toEqual([]);
+    expect(dropMarkers(geo, result, tl, tl.steps.length - 1, dropStep).map((m) => m.key)).toEqual(['flow:flow']);
+  });
 });

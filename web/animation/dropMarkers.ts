@@ -18,7 +18,11 @@ export interface DropMarker {
 }
 
 
-export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline, cursor: number): DropMarker[] {
+/**
+ * The drops from step `since` up to the playhead: a lesson's chapter passes its first step, so a chapter
+ * shows what died in it, not what an earlier chapter's packets left behind.
+ */
+export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline, cursor: number, since = 0): DropMarker[] {
   const byNode = new Map<string, DropMarker>();
   // Just below the node, in the gap its NIC lines cross: clear of its neighbours and of the BGP label.
   const place = (node: string, key: string, text: string, detail: string, flow: boolean) => {
@@ -29,7 +33,7 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
   for (const e of result.events) {
     if (e.kind !== 'drop') continue;
     const step = timeline.stepOfEvent.get(e.id);
-    if (step === undefined || step > cursor) continue;
+    if (step === undefined || step > cursor || step < since) continue;
     place(e.node, `drop:${e.id}`, e.summary, e.summary, false);
   }
   const attempts = result.attempts ?? [result.trace];
@@ -39,7 +43,7 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
     if (!last) continue;
     const lastTx = [...trace.hops].reverse().find((h) => h.transmissionId !== undefined)?.transmissionId;
     const step = lastTx === undefined ? 0 : (timeline.stepOfTx.get(lastTx) ?? 0);
-    if (step > cursor) continue;
+    if (step > cursor || step < since) continue;
     const what = dispositionShort(trace.disposition);
     place(last.node, `flow:${trace.id}`, `${trace.id.startsWith('dns') ? 'lookup' : trace.attempt && trace.attempt > 1 ? `flow (attempt ${trace.attempt})` : 'flow'} died: ${what}`, `${what}: ${trace.reason}`, true);
   }

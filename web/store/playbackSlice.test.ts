@@ -63,6 +63,21 @@ describe('stepping', () => {
     expect(store.getState().cursor).toBe(1);
   });
 
+  it('pauses as it reaches a chapter\'s last step, or the step before a question, not one step later', () => {
+    store.setState({ bounds: { first: 1, last: 3, blocked: false }, cursor: 1, playing: true });
+    store.getState().stepForward();
+    expect(at()).toMatchObject({ cursor: 2, playing: true });
+    store.getState().stepForward();
+    expect(at()).toEqual({ cursor: 3, playing: false, lastMove: 'forward', moveId: 2 });
+    // The filters count: with ARP hidden, step 4 is the last one shown before the bounds' end at 5.
+    store.getState().setHidden(['arp']);
+    store.setState({ bounds: { first: 1, last: 5, blocked: true }, cursor: 1, playing: true });
+    store.getState().stepForward();
+    expect(at()).toMatchObject({ cursor: 3, playing: true });
+    store.getState().stepForward();
+    expect(at()).toMatchObject({ cursor: 4, playing: false });
+  });
+
   it('does nothing without a run', () => {
     store.setState({ timeline: undefined, cursor: 0 });
     store.getState().stepForward();

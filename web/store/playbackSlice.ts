@@ -57,7 +57,11 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
       set({ playing: false });
       return;
     }
-    set((s) => ({ cursor: next, lastMove: 'forward', moveId: s.moveId + 1, selectedTx: undefined, selectedEventId: undefined, selectedField: undefined }));
+    // In a lesson, the step that ends the chapter (or waits on a question) pauses as it is reached: the
+    // button reads Play while the chapter's end, or the question, is on screen.
+    const after = bounds && timeline ? nextVisibleStep(timeline.steps, next, 1, hidden) : undefined;
+    const stop = bounds !== undefined && (after === undefined || after > bounds.last);
+    set((s) => ({ cursor: next, lastMove: 'forward', moveId: s.moveId + 1, selectedTx: undefined, selectedEventId: undefined, selectedField: undefined, ...(stop ? { playing: false } : {}) }));
   },
   stepBack: () => {
     const { timeline, cursor, hidden } = get();

@@ -12,6 +12,8 @@ const dnsLayer = (f: Frame) => f.layers.find((l) => l.type === 'dns');
 const query = frameWhere('the DNS query leaving ClientVM', (f) => dns(f) && f.tx.fromNode === 'ClientVM' && dnsLayer(f) !== undefined);
 /** The chapter ends as BGPVM sends the query on: at ADVM the Why already tells its answer, which chapter 2 asks. */
 const queryFromBgp = hopFrame('BGPVM forwarding the DNS query to ADVM', dnsTrace, 'BGPVM');
+/** Chapter 2 begins as the query reaches ADVM: what ADVM's DNS server logs then (its answer) is chapter 2's, held back until asked. */
+const queryAtAdvm = frameWhere('the DNS query arriving at ADVM', (f) => dns(f) && f.tx.toNode === 'ADVM' && dnsLayer(f) !== undefined);
 const answer = frameWhere('ADVM\'s DNS answer', (f) => reply(f) && f.tx.fromNode === 'ADVM');
 const answerAtBgp = frameWhere('the DNS answer arriving at BGPVM', (f) => reply(f) && f.tx.toNode === 'BGPVM');
 const answerFromBgp = hopFrame('BGPVM forwarding the DNS answer', dnsTrace, 'BGPVM', 'return');
@@ -53,10 +55,10 @@ export const FIND_PORTAL: LessonDef = {
       caption:
         'ADVM looks the name up in its zone and answers with an A record: the address clients should use for the portal. ' +
         'Several servers may stand behind a name; which address does a client get?',
-      from: answer,
+      from: queryAtAdvm,
       to: answerAtBgp,
       nodes: ['ADVM', 'BGPVM'],
-      about: (q) => q.frames.filter(reply).map((f) => f.tx.id),
+      about: (q) => q.frames.filter((f) => reply(f) || (dns(f) && f.tx.toNode === 'ADVM')).map((f) => f.tx.id),
       field: { at: answer, layer: 'dns', field: 'answers.0.address' },
       questions: [
         {

@@ -1,6 +1,7 @@
-// Lesson 7: MuxVM dies. BGP learns of it only when the hold timer runs out, so for that long BGPVM keeps
-// forwarding VIP traffic to a dead MUX (a black hole). Then the routes go, and the static routes left
-// behind send the packet round between NATVM and BGPVM until its TTL dies.
+// Lesson 7: MuxVM dies. BGPVM learns of it only when one of its clocks runs out (BGP's hold timer, or TCP's
+// limit on retransmissions), so until then it keeps forwarding VIP traffic to a dead MUX (a black hole).
+// Then the routes go, and the static routes left behind send the packet round between NATVM and BGPVM
+// until its TTL dies.
 import { attempt, attemptId, inAttempt, choiceRubric, eventWhere, frameWhere, hopFrame, nextDeviceRubric } from '../anchors';
 import type { LessonDef } from '../model';
 import { isSyn, type Frame, type RunQuery } from '../query';
@@ -79,7 +80,7 @@ const ENDINGS = [
 export const MUX_DIES: LessonDef = {
   id: 'mux-dies',
   title: 'When MuxVM dies',
-  goal: 'Explain why VIP traffic vanishes for minutes after a MUX dies, what ends it, and why the packet then loops.',
+  goal: 'Explain why VIP traffic vanishes for so long after a MUX dies, what ends it, and why the packet then loops.',
   topology: 'poc',
   request: { ...PORTAL_REQUEST, whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * SECOND }], flowAt: [5 * SECOND, 200 * SECOND] },
   chapters: [
@@ -97,7 +98,7 @@ export const MUX_DIES: LessonDef = {
       questions: [
         {
           id: 'route-after-death',
-          debrief: 'A crashed machine sends no goodbye: BGPVM still holds the /32 via MuxVM, and learns of the death only when its hold timer runs out.',
+          debrief: 'A crashed machine sends no goodbye: BGPVM still holds the /32 via MuxVM, and keeps it until it notices the silence for itself (chapter 3 shows how).',
           kind: 'choice',
           prompt: 'MuxVM has just died. What does BGPVM\'s routing table now say about 192.168.133.74?',
           at: firstSyn,
@@ -107,7 +108,7 @@ export const MUX_DIES: LessonDef = {
             if (!died) return undefined;
             return gone
               ? { answer: 'removed', why: gone.summary }
-              : { answer: 'still', why: `No event changed BGPVM's route between MuxVM failing and this moment: ${VIP_ROUTE} via 192.168.100.6 is still installed. BGP only notices a silent peer when its hold timer runs out.` };
+              : { answer: 'still', why: `No event changed BGPVM's route between MuxVM failing and this moment: ${VIP_ROUTE} via 192.168.100.6 is still installed. BGP notices a silent peer only for itself: when its hold timer runs out, or when TCP gives up on a message the peer never acknowledges.` };
           }),
         },
       ],
@@ -176,7 +177,8 @@ export const MUX_DIES: LessonDef = {
       title: 'Round and round until the TTL dies',
       caption:
         'ClientVM tries again, after the routes were removed: BGPVM has no /32 for the VIP any more. Follow the SYN, and watch its TTL. ' +
-        '(Real networks run BFD, Bidirectional Forwarding Detection, beside BGP: it notices a dead neighbour in under a second, so the black hole lasts a moment, not minutes.)',
+        'Once you have seen a few rounds, drag the timeline to its end (or press End on it): the event list folds the rounds into one row. ' +
+        '(Real networks run BFD, Bidirectional Forwarding Detection, beside BGP: it notices a dead neighbour in under a second, so the black hole lasts a moment, not as long as the one you watched.)',
       from: loopSyn,
       to: ttlDeath,
       nodes: ['NATVM', 'BGPVM'],
@@ -191,13 +193,13 @@ export const MUX_DIES: LessonDef = {
         },
         {
           id: 'loop-end',
-          debrief: "BGPVM's default route sends the SYN to NATVM, and NATVM's static route for 192.168.133.0/24 sends it back: each router takes one off the TTL, and after 127 round trips it reaches 0 and BGPVM drops the packet with an ICMP time exceeded.",
+          debrief: "BGPVM's default route sends the SYN to NATVM, and NATVM's static route for 192.168.133.0/24 sends it back: each router on the way takes one off the TTL, and the router that would make it 0 drops the packet and sends an ICMP time exceeded back.",
           kind: 'choice',
           prompt: 'How does this packet end?',
           at: ttlDeath,
           rubric: choiceRubric(ENDINGS, (q) => {
             const t = q.attempts[1];
-            return t && { answer: t.disposition, why: t.reason };
+            return t && { answer: t.disposition, why: t.reason.charAt(0).toUpperCase() + t.reason.slice(1) };
           }),
         },
       ],

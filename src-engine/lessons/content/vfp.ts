@@ -55,7 +55,9 @@ export const VFP_ON_HOST: LessonDef = {
       caption:
         'The inner packet is still addressed to the VIP, but PortalVM does not own the VIP: it owns its own address, the DIP, written under its name on the diagram. ' +
         'VFP changes the packet before it delivers it, and writes the connection into its flow table.',
-      from: toPortal,
+      // From the VXLAN frame's arrival: VFP logs its flow entry (with the DIP asked for below) before it
+      // delivers the SYN, and that row belongs to this chapter, held back until the question is answered.
+      from: vxlanIn,
       to: toPortal,
       nodes: ['CCI_External_vSwitch', 'PortalVM'],
       about: (q) => q.frames.filter(flow).map((f) => f.tx.id),

@@ -60,7 +60,7 @@ export const VIP_ROUTE: LessonDef = {
         'The hold time is a promise: "if you hear nothing from me for this long, forget my routes". ' +
         'A speaker that accepts the other\'s OPEN answers with a KEEPALIVE; once its own OPEN is confirmed that way, its side of the session is Established. ' +
         'Watch MuxVM\'s side get there first.',
-      from: firstOpen,
+      from: synAck,
       to: established,
       nodes: ['MuxVM', 'BGPVM'],
       about: (q) => q.frames.filter((f) => bgpFrame(f) && bgpMessages(f).length > 0).map((f) => f.tx.id),
