@@ -2,7 +2,7 @@
 // limit on retransmissions), so until then it keeps forwarding VIP traffic to a dead MUX (a black hole).
 // Then the routes go, and the static routes left behind send the packet round between NATVM and BGPVM
 // until its TTL dies.
-import { attempt, attemptId, inAttempt, choiceRubric, eventWhere, frameWhere, hopFrame, nextDeviceRubric } from '../anchors';
+import { attempt, attemptId, inAttempt, choiceRubric, eventWhere, frameWhere, hopFrame, nextDeviceRubric, sentence } from '../anchors';
 import type { LessonDef } from '../model';
 import { isSyn, type Frame, type RunQuery } from '../query';
 import type { EventOf } from '../../protocol';
@@ -199,7 +199,7 @@ export const MUX_DIES: LessonDef = {
           at: ttlDeath,
           rubric: choiceRubric(ENDINGS, (q) => {
             const t = q.attempts[1];
-            return t && { answer: t.disposition, why: t.reason.charAt(0).toUpperCase() + t.reason.slice(1) };
+            return t && { answer: t.disposition, why: sentence(t.reason) };
           }),
         },
       ],
