@@ -177,7 +177,7 @@ export const MUX_DIES: LessonDef = {
       title: 'Round and round until the TTL dies',
       caption:
         'ClientVM tries again, after the routes were removed: BGPVM has no /32 for the VIP any more. Follow the SYN, and watch its TTL. ' +
-        'Once you have seen a few rounds, drag the timeline to its end (or press End on it): the event list folds the rounds into one row. ' +
+        'Once you have seen a few rounds, press End on the timeline (or drag it right) to skip to the question: the event list folds the rounds into one row. ' +
         '(Real networks run BFD, Bidirectional Forwarding Detection, beside BGP: it notices a dead neighbour in under a second, so the black hole lasts a moment, not as long as the one you watched.)',
       from: loopSyn,
       to: ttlDeath,
