@@ -7,18 +7,21 @@
 // page is opened again (?bench=reload), and the longest task while it reopens what was kept (the topology, the
 // flow and the step) is recorded as the reload's. Also the CPU time the page costs per second of playback (its
 // renderer and the GPU process): unlike frame gaps and long tasks, it does not grow when other programs load the
-// machine (a task of 100 ms on a loaded machine may hold 5 ms of work). And for each long task while playing,
-// beside its length by the clock, the CPU time it held (its thread time in a Chromium trace of the page's
-// main thread): what the page costs, apart from what waiting for a core on a loaded machine adds.
+// machine (a task of 100 ms on a loaded machine may hold 5 ms of work). For the same reason loading, reloading and
+// playing are traced: each long task of the page's thread is reported with its own CPU time (the trace's thread
+// time) beside its length by the clock, so a task stretched by the wait for a core on a loaded machine can be told
+// apart from the app's own cost. The machine's load average is printed at the start and the end.
 //   npx vite build --mode bench && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000,2000,4000] [--port 4397] [--json-only]
 //     [--compare DIR]: also runs the app from another bench build (say, the main branch's dist-bench copied to
 //     DIR), case by case beside this one, so a change's before and after come from the same run.
 // Prints a table, then one line `BENCH {json}`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, benchPreflight } from './browser.mjs';
+import { TRACE_CATEGORIES, longTaskSummary, pageTasks } from './traceTasks.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -123,28 +126,21 @@ async function pageCpu() {
   const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo');
   return new Map(processInfo.filter((p) => p.type === 'renderer' || p.type === 'GPU').map((p) => [p.id, p.cpuTime]));
 }
-/**
- * The page's top-level tasks on its main thread, from a Chromium trace (category "toplevel"): each one's
- * length by the clock and the CPU time its thread held while running it (trace thread time), in ms.
- */
-function mainThreadTasks(trace) {
-  const events = JSON.parse(trace.toString()).traceEvents ?? [];
-  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const runs = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const tasks = [];
-  const end = new Map();
-  for (const e of runs) {
-    const thread = `${e.pid}:${e.tid}`;
-    // A task run inside another (a nested run loop) is part of it.
-    if (e.ts < (end.get(thread) ?? 0)) continue;
-    end.set(thread, e.ts + e.dur);
-    tasks.push({ wallMs: e.dur / 1000, cpuMs: (e.tdur ?? 0) / 1000 });
-  }
-  return tasks;
-}
-
 /** CPU seconds spent between two readings (a process that started in between counts whole). */
 const cpuBetween = (before, after) => [...after].reduce((sum, [pid, t]) => sum + t - (before.get(pid) ?? 0), 0);
+/** Runs `fn` under a trace of the page's tasks; returns its value and the summary of the tasks (wall and CPU). */
+async function traced(page, fn) {
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  let value;
+  let trace;
+  try {
+    value = await fn();
+  } finally {
+    trace = await browser.stopTracing();
+  }
+  return { value, tasks: longTaskSummary(pageTasks(trace)) };
+}
+const loadBefore = loadavg();
 const results = [];
 try {
   for (const c of CASES) {
@@ -165,28 +161,32 @@ try {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     if (!values['json-only']) console.error(`bench-frames: ${c.name}…`);
     const t0 = Date.now();
-    await page.goto(`http://127.0.0.1:${c.port}/hoplab/${c.query}`);
-    await page.waitForFunction(() => window.__hoplabBench !== undefined, null, { timeout: 120_000, polling: 250 });
-    const info = await page.evaluate(() => ({ steps: window.__hoplabBench.steps, nodes: window.__hoplabBench.nodes, error: window.__hoplabBench.error, cursor: window.__hoplabBench.cursor() }));
-    if (info.error) throw new Error(`${c.name}: ${info.error}`);
-    const loadMs = Date.now() - t0;
-    // Loading ends once the state is kept for the next visit (the app writes it just after its run is ready).
-    if (c.kind === 'app') await page.waitForFunction(keptSaved, c.vms, { timeout: 60_000, polling: 100 });
-    // Playback is measured once loading is over: the run ready, and no long task for a second (the diagram's
-    // last batches, saving the state and packing the link all follow the run); at most QUIET_WAIT_MS.
-    await page
-      .waitForFunction((quietMs) => performance.now() - window.__benchLastLongTaskEnd > quietMs, QUIET_MS, { timeout: QUIET_WAIT_MS, polling: 100 })
-      .catch(() => {
-        if (!values['json-only']) console.error(`bench-frames: ${c.name}: still busy after ${QUIET_WAIT_MS / 1000} s; measuring anyway.`);
-      });
+    const loading = await traced(page, async () => {
+      await page.goto(`http://127.0.0.1:${c.port}/hoplab/${c.query}`);
+      await page.waitForFunction(() => window.__hoplabBench !== undefined, null, { timeout: 120_000, polling: 250 });
+      const info = await page.evaluate(() => ({ steps: window.__hoplabBench.steps, nodes: window.__hoplabBench.nodes, error: window.__hoplabBench.error, cursor: window.__hoplabBench.cursor() }));
+      if (info.error) throw new Error(`${c.name}: ${info.error}`);
+      const loadMs = Date.now() - t0;
+      // Loading ends once the state is kept for the next visit (the app writes it just after its run is ready).
+      if (c.kind === 'app') await page.waitForFunction(keptSaved, c.vms, { timeout: 60_000, polling: 100 });
+      // Playback is measured once loading is over: the run ready, and no long task for a second (the diagram's
+      // last batches, saving the state and packing the link all follow the run); at most QUIET_WAIT_MS.
+      await page
+        .waitForFunction((quietMs) => performance.now() - window.__benchLastLongTaskEnd > quietMs, QUIET_MS, { timeout: QUIET_WAIT_MS, polling: 100 })
+        .catch(() => {
+          if (!values['json-only']) console.error(`bench-frames: ${c.name}: still busy after ${QUIET_WAIT_MS / 1000} s; measuring anyway.`);
+        });
+      return { info, loadMs };
+    });
+    const { info, loadMs } = loading.value;
     const loadLongest = await page.evaluate(() => Math.max(0, ...window.__benchLongTasks));
     // A light trace (top-level tasks only) while playing: each long task's own CPU time.
-    await browser.startTracing(page, { categories: ['toplevel'] });
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     const cpuBefore = await pageCpu();
     const m = await page.evaluate(measure, seconds * 1000);
     const cpuSeconds = cpuBetween(cpuBefore, await pageCpu());
-    const tasks = mainThreadTasks(await browser.stopTracing());
+    const tasks = pageTasks(await browser.stopTracing());
     const longTasks = tasks.filter((t) => t.wallMs > 50);
     const longestTask = tasks.reduce((a, t) => (t.wallMs > a.wallMs ? t : a), { wallMs: 0, cpuMs: 0 });
     const advanced = (await page.evaluate(() => window.__hoplabBench.cursor())) - info.cursor;
@@ -206,14 +206,24 @@ try {
       await page.evaluate(() => window.__hoplabBench.store.getState().pause());
       await page.waitForFunction(keptSaved, c.vms, { timeout: 60_000, polling: 100 });
       const r0 = Date.now();
-      await page.goto(`http://127.0.0.1:${c.port}/hoplab/?bench=reload`);
-      await page.waitForFunction(() => window.__hoplabBench !== undefined, null, { timeout: 120_000, polling: 250 });
-      const back = await page.evaluate(() => ({ nodes: window.__hoplabBench.nodes, steps: window.__hoplabBench.steps, error: window.__hoplabBench.error }));
-      if (back.error || back.nodes !== info.nodes || back.steps !== info.steps) throw new Error(`${c.name}: the reload opened ${back.nodes} boxes and ${back.steps} steps (${back.error ?? 'no error'}), not the ${info.nodes} and ${info.steps} kept`);
-      const reloadMs = Date.now() - r0;
-      // As for loading: over once the page has had no long task for a second.
-      await page.waitForFunction((quietMs) => performance.now() - window.__benchLastLongTaskEnd > quietMs, QUIET_MS, { timeout: QUIET_WAIT_MS, polling: 100 }).catch(() => undefined);
-      reload = { reloadMs, reloadLongestTaskMs: Number(Math.max(0, ...(await page.evaluate(() => window.__benchLongTasks))).toFixed(1)) };
+      const reloading = await traced(page, async () => {
+        await page.goto(`http://127.0.0.1:${c.port}/hoplab/?bench=reload`);
+        await page.waitForFunction(() => window.__hoplabBench !== undefined, null, { timeout: 120_000, polling: 250 });
+        const back = await page.evaluate(() => ({ nodes: window.__hoplabBench.nodes, steps: window.__hoplabBench.steps, error: window.__hoplabBench.error }));
+        if (back.error || back.nodes !== info.nodes || back.steps !== info.steps) throw new Error(`${c.name}: the reload opened ${back.nodes} boxes and ${back.steps} steps (${back.error ?? 'no error'}), not the ${info.nodes} and ${info.steps} kept`);
+        const reloadMs = Date.now() - r0;
+        // As for loading: over once the page has had no long task for a second.
+        await page.waitForFunction((quietMs) => performance.now() - window.__benchLastLongTaskEnd > quietMs, QUIET_MS, { timeout: QUIET_WAIT_MS, polling: 100 }).catch(() => undefined);
+        return reloadMs;
+      });
+      reload = {
+        reloadMs: reloading.value,
+        reloadLongestTaskMs: Number(Math.max(0, ...(await page.evaluate(() => window.__benchLongTasks))).toFixed(1)),
+        reloadTraceLongestMs: reloading.tasks.longestWallMs,
+        reloadTraceLongestCpuMs: reloading.tasks.longestCpuMs,
+        reloadMaxCpuMs: reloading.tasks.maxCpuMs,
+        reloadLongTasks: reloading.tasks.long,
+      };
     }
     await page.close();
     const s = stats(m.stamps);
@@ -238,6 +248,10 @@ try {
       over50MsCpu: tasks.filter((t) => t.cpuMs > 50).length,
       longTaskCpu: longTasks.map((t) => [Number(t.wallMs.toFixed(1)), Number(t.cpuMs.toFixed(1))]),
       loadLongestTaskMs: Number(loadLongest.toFixed(1)),
+      loadTraceLongestMs: loading.tasks.longestWallMs,
+      loadTraceLongestCpuMs: loading.tasks.longestCpuMs,
+      loadMaxCpuMs: loading.tasks.maxCpuMs,
+      loadLongTasks: loading.tasks.long,
       stepMs: Number(stepTimes[4].toFixed(1)),
       cpuMsPerS: Math.round((cpuSeconds * 1000) / seconds),
       ...reload,
@@ -248,6 +262,7 @@ try {
   await browser.close();
   for (const s of servers) s.kill();
 }
+const loadAfter = loadavg();
 
 if (!values['json-only']) {
   const cols = ['case', 'nodes', 'steps', 'stepsPlayed', 'fps', 'p50Ms', 'p95Ms', 'worstMs', 'longTasks', 'longestTaskMs', 'longestTaskCpuMs', 'mostTaskCpuMs', 'over50Ms', 'over50MsCpu', 'stepMs', 'cpuMsPerS', 'loadMs', 'loadLongestTaskMs', 'reloadMs', 'reloadLongestTaskMs'];
@@ -257,6 +272,14 @@ if (!values['json-only']) {
   console.log(line(cols));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const r of results) console.log(line(cols.map((k) => r[k] ?? '-')));
+  // Each long task of loading and reloading, from the trace: wall length / its own CPU time, in ms.
+  const pairs = (list) => (list === undefined ? '-' : list.length === 0 ? 'none' : list.map(([w, cpu]) => `${w}/${cpu}`).join(' '));
+  console.log('\nLong tasks (over 50 ms) from the trace, wall/CPU in ms, in order:');
+  for (const r of results) {
+    console.log(`  ${r.case}: loading ${pairs(r.loadLongTasks)}; largest CPU ${r.loadMaxCpuMs}`);
+    if (r.reloadLongTasks) console.log(`  ${r.case}: reloading ${pairs(r.reloadLongTasks)}; largest CPU ${r.reloadMaxCpuMs}`);
+  }
+  console.log(`\nMachine load average (1, 5, 15 min): ${loadBefore.map((x) => x.toFixed(1)).join(', ')} at the start, ${loadAfter.map((x) => x.toFixed(1)).join(', ')} at the end (${availableParallelism()} cores).`);
 }
 // The app beside bare React Flow at each size, measured in this run: frame rate as a ratio (1 = as smooth),
 // and the longest tasks of each (playing, and loading).
@@ -264,16 +287,36 @@ const ratiosOf = (appCase) => [0, ...sizes].map((n) => {
   const label = n === 0 ? 'POC' : `${n} VMs`;
   const app = results.find((r) => r.case === `${appCase}, ${label}`);
   const bare = results.find((r) => r.case === `bare React Flow, ${label}`);
-  return { size: label, fpsRatio: Number((app.fps / bare.fps).toFixed(2)), cpuRatio: Number((app.cpuMsPerS / Math.max(1, bare.cpuMsPerS)).toFixed(2)), appLongestTaskMs: app.longestTaskMs, bareLongestTaskMs: bare.longestTaskMs, appLongestTaskCpuMs: app.longestTaskCpuMs, bareLongestTaskCpuMs: bare.longestTaskCpuMs, appMostTaskCpuMs: app.mostTaskCpuMs, bareMostTaskCpuMs: bare.mostTaskCpuMs, appLoadLongestTaskMs: app.loadLongestTaskMs, bareLoadLongestTaskMs: bare.loadLongestTaskMs, appReloadLongestTaskMs: app.reloadLongestTaskMs };
+  return {
+    size: label,
+    fpsRatio: Number((app.fps / bare.fps).toFixed(2)),
+    cpuRatio: Number((app.cpuMsPerS / Math.max(1, bare.cpuMsPerS)).toFixed(2)),
+    appLongestTaskMs: app.longestTaskMs,
+    bareLongestTaskMs: bare.longestTaskMs,
+    appLoadLongestTaskMs: app.loadLongestTaskMs,
+    bareLoadLongestTaskMs: bare.loadLongestTaskMs,
+    appLongestTaskCpuMs: app.longestTaskCpuMs,
+    bareLongestTaskCpuMs: bare.longestTaskCpuMs,
+    appMostTaskCpuMs: app.mostTaskCpuMs,
+    bareMostTaskCpuMs: bare.mostTaskCpuMs,
+    appReloadLongestTaskMs: app.reloadLongestTaskMs,
+    appLoad: { wallMs: app.loadTraceLongestMs, cpuMs: app.loadTraceLongestCpuMs, maxCpuMs: app.loadMaxCpuMs },
+    bareLoad: { wallMs: bare.loadTraceLongestMs, cpuMs: bare.loadTraceLongestCpuMs, maxCpuMs: bare.loadMaxCpuMs },
+    appReload: { wallMs: app.reloadTraceLongestMs, cpuMs: app.reloadTraceLongestCpuMs, maxCpuMs: app.reloadMaxCpuMs },
+  };
 });
 const ratios = ratiosOf('app');
 const compareRatios = compareDir !== undefined ? ratiosOf('app (compare)') : undefined;
 if (!values['json-only']) {
   const show = (title, rows) => {
     console.log(`\n${title}`);
-    for (const r of rows) console.log(`  ${r.size.padEnd(10)} fps ratio ${r.fpsRatio}, CPU ratio ${r.cpuRatio}; longest task playing ${r.appLongestTaskMs} ms holding ${r.appLongestTaskCpuMs} ms CPU, most CPU in one task ${r.appMostTaskCpuMs} ms (bare ${r.bareLongestTaskMs} ms holding ${r.bareLongestTaskCpuMs} ms, most ${r.bareMostTaskCpuMs} ms), loading ${r.appLoadLongestTaskMs} ms (bare ${r.bareLoadLongestTaskMs} ms), reloading ${r.appReloadLongestTaskMs} ms`);
+    for (const r of rows) {
+      console.log(`  ${r.size.padEnd(10)} fps ratio ${r.fpsRatio}, CPU ratio ${r.cpuRatio}; longest task playing ${r.appLongestTaskMs} ms holding ${r.appLongestTaskCpuMs} ms CPU, most CPU in one task ${r.appMostTaskCpuMs} ms (bare ${r.bareLongestTaskMs} ms holding ${r.bareLongestTaskCpuMs} ms, most ${r.bareMostTaskCpuMs} ms), loading ${r.appLoadLongestTaskMs} ms (bare ${r.bareLoadLongestTaskMs} ms), reloading ${r.appReloadLongestTaskMs} ms`);
+      const wc = (x) => `${x.wallMs} ms holding ${x.cpuMs} ms of CPU (largest CPU of any task ${x.maxCpuMs} ms)`;
+      console.log(`  ${''.padEnd(10)} traced: loading ${wc(r.appLoad)}, bare ${wc(r.bareLoad)}; reloading ${wc(r.appReload)}`);
+    }
   };
   show('The app against bare React Flow, same run:', ratios);
   if (compareRatios) show(`The compared build (${compareDir}) against the same bare React Flow:`, compareRatios);
 }
-console.log(`BENCH ${JSON.stringify({ bench: 'frames', seconds, vms: sizes, ratios, ...(compareRatios ? { compare: compareDir, compareRatios } : {}), results })}`);
+console.log(`BENCH ${JSON.stringify({ bench: 'frames', seconds, vms: sizes, loadAverage: { start: loadBefore, end: loadAfter }, ratios, ...(compareRatios ? { compare: compareDir, compareRatios } : {}), results })}`);

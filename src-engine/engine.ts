@@ -4,6 +4,7 @@ import { engineError } from './view/errors';
 import { layoutTopology } from './layout/layoutTopology';
 import type { EngineApi, EngineError, NodeId, ResolvedLesson, Result, RunRequest, RunResult, SimTime, TopologySnapshot, WorkerEngineApi } from './protocol';
 import type { RunWire } from './view/runLog';
+import { snapshotToWire, type SnapshotWire } from './view/snapshotWire';
 import type { SimRun } from './run/simulate';
 import { createRunSession } from './run/session';
 import { addsDevices, withKnobs } from './run/knobs';
@@ -22,28 +23,29 @@ function withDrawing<R extends RunResult | RunWire>(topology: Topology, request:
 
 /** The engine in the caller's own thread (tests, the command line): a run's frames and events as objects. */
 export function createEngine(): EngineApi {
-  return engineWith((run) => run.result);
+  return engineWith((run) => run.result, (snapshot) => snapshot);
 }
 
 /**
  * The engine as the worker serves it: a run's frames and events leave as columns, a few typed arrays
  * and tables instead of an object per frame and per event, and the page makes the objects (`runFromWire`).
+ * A loaded topology's snapshot leaves as text in parts, which the page reads a part at a time (`snapshotFromWire`).
  */
 export function createWorkerEngine(): WorkerEngineApi {
-  return engineWith((run) => run.wire);
+  return engineWith((run) => run.wire, snapshotToWire);
 }
 
-function engineWith<R extends RunResult | RunWire>(hand: (run: SimRun) => R) {
+function engineWith<R extends RunResult | RunWire, S extends TopologySnapshot | SnapshotWire>(hand: (run: SimRun) => R, handSnapshot: (snapshot: TopologySnapshot) => S) {
   let topology: Topology | undefined;
   const session = createRunSession();
   const handed = (r: Result<SimRun>): Result<R> => (r.ok ? { ok: true, value: hand(r.value) } : r);
 
   return {
-    async loadTopology(doc?: unknown): Promise<Result<TopologySnapshot, readonly EngineError[]>> {
+    async loadTopology(doc?: unknown): Promise<Result<S, readonly EngineError[]>> {
       const parsed = parseTopology(doc === undefined ? POC_TOPOLOGY : doc);
       if (!parsed.ok) return parsed;
       topology = parsed.value;
-      return { ok: true, value: { topology, layout: layoutTopology(topology) } };
+      return { ok: true, value: handSnapshot({ topology, layout: layoutTopology(topology) }) };
     },
     async validateTopology(doc: unknown): Promise<Result<null, readonly EngineError[]>> {
       const parsed = parseTopology(doc);

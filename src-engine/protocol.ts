@@ -10,6 +10,7 @@ import type { InterfaceId, NodeId, PortId } from './view/ids';
 import type { Provenance } from './view/provenance';
 import type { ErrorCode } from './view/errors';
 import type { RunWire } from './view/runLog';
+import type { SnapshotWire } from './view/snapshotWire';
 
 export type { Disposition, ErrorCode, InterfaceId, NodeId, PortId, Protocol };
 
@@ -392,9 +393,11 @@ export interface EngineApi {
 
 /**
  * The engine as the worker serves it: a run's frames and events travel as columns (RunWire, see
- * view/runLog.ts), and the page's client makes them into the RunResult's objects.
+ * view/runLog.ts), a loaded topology's snapshot as text in parts (SnapshotWire, see view/snapshotWire.ts),
+ * and the page's client makes them into the RunResult's and the snapshot's objects.
  */
-export type WorkerEngineApi = Omit<EngineApi, 'run' | 'compareRun'> & {
+export type WorkerEngineApi = Omit<EngineApi, 'run' | 'compareRun' | 'loadTopology'> & {
+  loadTopology(doc?: unknown): Promise<Result<SnapshotWire, readonly EngineError[]>>;
   run(request: RunRequest): Promise<Result<RunWire>>;
   compareRun(request: RunRequest): Promise<Result<RunWire>>;
 };

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect } from 'react';
 import { startPlaybackClock } from './animation/clock';
 import { CompareButton } from './compare/CompareButton';
 import { HeaderTools } from './controls/HeaderTools';
@@ -17,7 +17,7 @@ import { useReducedMotion } from './hooks/useReducedMotion';
 import { useShortcuts } from './hooks/useShortcuts';
 import { BottomPane } from './panels/BottomPane';
 import { SidePanel } from './panels/SidePanel';
-import { selectComparison, selectDrawn, selectLargeText, selectLoadStatus, selectPanelOpen, selectSnapshot, useAppStore } from './store/store';
+import { selectComparison, selectDrawn, selectGeometry, selectLargeText, selectLoadStatus, selectPanelOpen, selectSnapshot, useAppStore } from './store/store';
 import { DiagramBar } from './diagram/DiagramBar';
 import { ThemeToggle } from './controls/ThemeToggle';
 import { useTheme } from './hooks/useTheme';
@@ -34,7 +34,12 @@ const ComparisonView = lazy(() => import('./compare/ComparisonView'));
 
 export function App() {
   const snapshot = useAppStore(selectSnapshot);
-  const drawn = useAppStore(selectDrawn);
+  // A new topology is drawn in a render of its own, which React does in slices with the page free between them
+  // (a deferred value): the diagram's first render of a large topology is thousands of components, and React
+  // Flow's first measuring follows it in a task of its own. The geometry goes with its topology: the store sets
+  // them together, and deferred values change together, in the same render.
+  const drawn = useDeferredValue(useAppStore(selectDrawn));
+  const geometry = useDeferredValue(useAppStore(selectGeometry));
   const panelOpen = useAppStore(selectPanelOpen);
   useTheme();
   const status = useAppStore(selectLoadStatus);
@@ -107,7 +112,7 @@ export function App() {
               <DiagramBar />
               {/* A slot for a caption above the diagram: empty, it takes no room. */}
               <div className="caption-slot" id="caption-slot" data-testid="caption-slot" />
-              <div className="canvas">{drawn && <TopologyView snapshot={drawn} />}</div>
+              <div className="canvas">{drawn && <TopologyView snapshot={drawn} geometry={geometry} />}</div>
               <PlaybackBar />
               {!presenter && <BottomPane />}
             </section>

@@ -17,10 +17,11 @@ export function PathTrails() {
   const result = useAppStore(selectResult);
   const view = useAppStore(selectDiagramView);
   const hidden = useAppStore(selectTrailsHidden);
-  const trails = useMemo(() => (geo && timeline && result ? flowTrails(geo, timeline, result.trace) : undefined), [geo, timeline, result]);
-  const logical = useMemo(() => (geo && result ? logicalPath(geo, result.trace) : undefined), [geo, result]);
-  if (!trails || hidden) return null;
   const overlay = view === 'overlay';
+  const trails = useMemo(() => (geo && timeline && result ? flowTrails(geo, timeline, result.trace) : undefined), [geo, timeline, result]);
+  // The logical path is routed round every box's text (thousands on a large topology): only when it is shown.
+  const logical = useMemo(() => (overlay && geo && result ? logicalPath(geo, result.trace) : undefined), [overlay, geo, result]);
+  if (!trails || hidden) return null;
   return (
     <ViewportPortal>
       <svg className={`trails${overlay ? ' trails-overlay' : ''}`} aria-hidden="true">

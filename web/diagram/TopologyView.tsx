@@ -7,7 +7,7 @@ import type { TopologySnapshot } from '../../src-engine/protocol';
 import { selectOpenQuestion, selectTimeline, useAppStore } from '../store/store';
 import { AutoFit } from './AutoFit';
 import { edgeTypes } from './edgeTypes';
-import { absoluteBoxes } from './geometry';
+import { absoluteBoxes, type Geometry } from './geometry';
 import { deviceRows, nextDevice, type Direction, type Move } from './keyboardNav';
 import { nodeTypes } from './nodes';
 import { isDeviceNode, flowOf, isLargeLayout, type FlowNode } from './toFlow';
@@ -77,9 +77,8 @@ function useProgressiveNodes(nodes: FlowNode[]): FlowNode[] {
   }, [large, nodes, vms, total]);
 }
 
-export function TopologyView({ snapshot }: { snapshot: TopologySnapshot }) {
-  // The store's geometry is this snapshot's (set with it): the flow nodes reuse it rather than build it again.
-  const geometry = useAppStore((s) => (s.drawn === snapshot ? s.geometry : undefined));
+/** `geometry`: the snapshot's (the store sets them together): the flow nodes reuse it rather than build it again. */
+export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapshot; geometry: Geometry | undefined }) {
   const { nodes: allNodes, edges, large } = useMemo(() => flowOf(snapshot, geometry), [snapshot, geometry]);
   const nodes = useProgressiveNodes(allNodes);
   const devices = useMemo(() => {

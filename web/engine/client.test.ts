@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEngine, createWorkerEngine } from '../../src-engine/engine';
 import type { RunRequest, WorkerEngineApi } from '../../src-engine/protocol';
 import { ERROR_MESSAGES } from '../../src-engine/view/errors';
+import { generateTopology } from '../../src-engine/scenarios/generate';
 import { READY_MESSAGE } from '../../src-engine/workerSignals';
 
 type Behaviour = 'answer' | 'crash' | 'hang';
@@ -97,6 +98,18 @@ describe('the engine client', () => {
       expect(byFrame(crossed)).toBeLessThan(crossed.value.transmissions.length);
       expect(await getEngine().compareRun(request)).toEqual(own);
     }
+  });
+
+  it("hands the page a loaded topology's snapshot equal to the engine's own, though it crossed as text in parts", async () => {
+    const { getEngine } = await freshClient();
+    const doc = generateTopology({ vms: 1000, vips: 20, seed: 1 });
+    const arrived = await getEngine().loadTopology(doc);
+    const here = await createEngine().loadTopology(doc);
+    expect(arrived.ok && here.ok).toBe(true);
+    if (arrived.ok && here.ok) expect(arrived.value).toEqual(here.value);
+    // A document the engine refuses comes back as its errors, as before.
+    const refused = await getEngine().loadTopology({ version: 1 });
+    expect(refused.ok).toBe(false);
   });
 
   it("passes the engine's answers through, failures as values included", async () => {

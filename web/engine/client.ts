@@ -9,9 +9,11 @@
 import { wrap, type Remote } from 'comlink';
 import { FAILED, LIFELOCK_PREFIX, METHODS, READY_MESSAGE } from '../../src-engine/view/index';
 import type { RunWire } from '../../src-engine/view/runLog';
-import type { EngineApi, EngineError, Result, RunResult } from '../../src-engine/protocol';
+import { snapshotFromWire, type SnapshotWire } from '../../src-engine/view/snapshotWire';
+import type { EngineApi, EngineError, Result, RunResult, TopologySnapshot } from '../../src-engine/protocol';
 import type { WorkerApi } from '../../src-engine/worker';
 import { typedError } from './typedError';
+import { yieldToPage } from '../model/yieldToPage';
 
 type Api = WorkerApi;
 type Method = keyof Api;
@@ -149,7 +151,26 @@ async function attempt<R>(method: Method, args: unknown[], fromRestart: boolean,
 const ARRIVED: Partial<Record<Method, (answer: unknown) => Promise<unknown>>> = {
   run: (answer) => withRunObjects(answer as Result<RunWire>),
   compareRun: (answer) => withRunObjects(answer as Result<RunWire>),
+  loadTopology: (answer) => withSnapshot(answer as Result<SnapshotWire, readonly EngineError[]>),
 };
+
+/** Reading a snapshot's parts holds the page's thread for about this long before it yields. */
+const SNAPSHOT_SLICE_MS = 8;
+
+/** A loaded topology's snapshot, read from its parts in tasks of a few milliseconds each. */
+async function withSnapshot(answer: Result<SnapshotWire, readonly EngineError[]>): Promise<Result<TopologySnapshot, readonly EngineError[]>> {
+  if (!answer.ok) return answer;
+  const reading = snapshotFromWire(answer.value);
+  let since = performance.now();
+  for (;;) {
+    const step = reading.next();
+    if (step.done) return { ok: true, value: step.value };
+    if (performance.now() - since > SNAPSHOT_SLICE_MS) {
+      await yieldToPage();
+      since = performance.now();
+    }
+  }
+}
 
 async function withRunObjects(answer: Result<RunWire>): Promise<Result<RunResult>> {
   if (!answer.ok) return answer;

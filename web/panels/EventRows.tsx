@@ -2,7 +2,7 @@
 // and scrolled into view, and choosing a row moves the playhead there. Only the rows in view (and the
 // current one) are in the page, so a run of any length costs the same per step; a short run (the POC's)
 // keeps every row, for find-in-page. Loaded with the first run.
-import { useVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
+import { useVirtualizer, defaultRangeExtractor, type Range, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { foldEvents, ttlRange, type EventRow as Row } from '../model/foldEvents';
 import type { SimEvent, Transmission } from '../../src-engine/protocol';
@@ -19,6 +19,25 @@ export const ALL_ROWS = 500;
  * them then changes neither the list's height nor its scroll position.
  */
 const ROW_ESTIMATE = 16;
+
+/**
+ * The list's size, from the resize observer alone: its first report comes after the page's own layout. The
+ * library's default reads the size as the list mounts, which makes the browser lay out the whole page (the
+ * diagram of thousands of devices included) there and then, inside the first run's task. The list has no
+ * padding, so its content box is the size the library would have read. Until the first report the list counts
+ * as empty (a short run shows every row anyway).
+ */
+export function observeListRect(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: Rect) => void): (() => void) | undefined {
+  const el = instance.scrollElement;
+  const Observer = instance.targetWindow?.ResizeObserver;
+  if (!el || !Observer) return undefined;
+  const observer = new Observer((entries) => {
+    const box = entries[entries.length - 1]?.contentBoxSize[0];
+    if (box) cb({ width: Math.round(box.inlineSize), height: Math.round(box.blockSize) });
+  });
+  observer.observe(el, { box: 'content-box' });
+  return () => observer.disconnect();
+}
 
 interface RowProps {
   event: SimEvent;
@@ -182,6 +201,7 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
     overscan: 12,
     rangeExtractor,
     useFlushSync: false,
+    observeElementRect: observeListRect,
     // Sizes come from the resize observer only (after the page's own layout), never from reading a row's
     // layout as it mounts: that read would make the browser lay out the whole page (the diagram
     // included) in the middle of a step. Until observed, a row counts as its estimate.
@@ -200,17 +220,18 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
   // is scrolled once, not re-checked frame after frame.
   // Checked again whenever measured rows change the list's height: rows taller than estimated (wrapped on a
   // narrow screen) push the current row out of the place first scrolled to.
+  // Not before the list's size is known (its resize observer's first report): centring needs its height.
   const totalSize = virtualizer.getTotalSize();
+  const height = virtualizer.scrollRect?.height ?? 0;
   useEffect(() => {
     const el = list.current;
-    if (currentIndex === undefined || !el) return;
+    if (currentIndex === undefined || !el || height === 0) return;
     const item = virtualizer.measurementsCache[currentIndex];
     const top = virtualizer.scrollOffset ?? 0;
-    const height = virtualizer.scrollRect?.height ?? 0;
     if (!item || (item.start >= top && item.end <= top + height)) return;
     const max = Math.max(0, totalSize - height);
     el.scrollTop = Math.round(Math.min(max, Math.max(0, item.start + item.size / 2 - height / 2)));
-  }, [currentIndex, virtualizer, totalSize]);
+  }, [currentIndex, virtualizer, totalSize, height]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
