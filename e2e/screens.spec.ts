@@ -345,3 +345,39 @@ test("the flow's verdict is never cut off, from a projector to a phone", async (
     });
   }
 });
+
+// A step of several frames offers a picker in the side panel: it stays inside the panel (at 1280x800 and
+// 1024x768 its menu ran past the panel's right edge, the window's, cutting the frame's name).
+test('the frame picker of a step with several frames stays inside the side panel', async ({ hoplab, page }) => {
+  for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 768 }, { width: 390, height: 844 }]) {
+    await test.step(`${size.width}x${size.height}`, async () => {
+      await page.setViewportSize(size);
+      await hoplab.open(`${CANONICAL_LINK}&step=${STEPS.bgpUpdateSent - 1}`);
+      await expect(page.locator('.step-readout')).toContainText(`Step ${STEPS.bgpUpdateSent} of`);
+      const picker = page.getByLabel(/2 frames in this step/);
+      await expect(picker).toBeVisible();
+      const outside = () =>
+        picker.evaluate((select) => {
+          const panel = select.closest('#side-panel, aside')!.getBoundingClientRect();
+          const r = select.getBoundingClientRect();
+          return r.left < panel.left - 0.5 || r.right > Math.min(panel.right, window.innerWidth) + 0.5 ? `${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(panel.left)}–${Math.round(panel.right)}` : 'inside';
+        });
+      await expect.poll(outside).toBe('inside');
+    });
+  }
+});
+
+// Every step of the canonical run, on a small laptop where the drawing is held at a readable zoom and follows
+// the frame: each frame's tokens are in the diagram's area (a DNS query's token was seen off its left edge).
+test('at 1024x768 every step of the canonical run draws its packets inside the diagram, the DNS queries included', async ({ hoplab, page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await hoplab.open(`${CANONICAL_LINK}&step=0`);
+  const timeline = page.getByRole('toolbar', { name: 'Playback' }).getByRole('slider', { name: 'Timeline' });
+  for (let step = 1; step <= STEPS.total; step++) {
+    await timeline.fill(String(step - 1));
+    await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);
+    await expect(page.locator('.token').first()).toBeAttached();
+    await expect.poll(() => frameInView(page), { message: `step ${step}` }).toEqual([]);
+  }
+});

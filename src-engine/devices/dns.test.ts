@@ -54,4 +54,81 @@ describe('DNS', () => {
     expect(r.trace.reason).toBe('no DNS answer for portal.azurestack.local A after 5 tries over 10 s');
     expect(r.endTime - t0).toBeGreaterThanOrEqual(10 * S);
   });
+
+  /** What the resolver and the server said, in order: the run's DNS sentences. */
+  const said = (r: ReturnType<typeof runPoc>['result']) => r.events.filter((e) => e.kind === 'info' && 'protocol' in e && e.protocol === 'dns').map((e) => `${e.node}: ${e.summary}`);
+
+  it('says each step in words: the two questions, the answer, the empty AAAA answer and how long the SOA says to remember it', () => {
+    const r = runPoc().result;
+    const ids = dnsSent(r, 'ClientVM').map((m) => m.dns.id);
+    expect(said(r)).toEqual([
+      `ClientVM: ClientVM asks 192.168.100.2 for portal.azurestack.local A (DNS query id ${ids[0]})`,
+      `ClientVM: ClientVM asks 192.168.100.2 for portal.azurestack.local AAAA (DNS query id ${ids[1]})`,
+      "ADVM: ADVM's DNS server answers portal.azurestack.local A 192.168.133.74",
+      "ADVM: ADVM's DNS server: portal.azurestack.local exists but has no AAAA record: NOERROR, no data, with the zone's SOA (RFC 2308)",
+      'ClientVM: ClientVM learns portal.azurestack.local is 192.168.133.74',
+      'ClientVM: ClientVM: portal.azurestack.local has no AAAA record (NOERROR, no data); the SOA says to remember this for 3600 s',
+    ]);
+    // The A query is the traced lookup, answered at ADVM and back at ClientVM; the AAAA query carries no trace.
+    const dns = r.trace.dns!;
+    expect(dns.hops.at(-1)!.steps.at(-1)).toEqual({ kind: 'delivered', text: "ADVM's DNS server answers portal.azurestack.local A 192.168.133.74" });
+    expect(dns.hops.at(-1)!.why).toBe('The query reached the DNS server on ADVM (UDP 53).');
+    expect(dns.returnHops.at(-1)!.steps.at(-1)).toEqual({ kind: 'delivered', text: 'ClientVM learns portal.azurestack.local is 192.168.133.74' });
+    // The resolver's port: the A query's source port, as its summary shows it ("192.168.200.10:52014 -> ...").
+    const port = r.transmissions.find((t) => t.fromNode === 'ClientVM' && t.protocol === 'dns')!.summary.match(/:(\d+) ->/)![1];
+    expect(dns.returnHops.at(-1)!.why).toBe(`The DNS answer reached ClientVM's resolver on UDP ${port}.`);
+    const aaaa = r.transmissions.filter((t) => t.protocol === 'dns' && t.summary.includes('AAAA'));
+    expect(aaaa.length).toBeGreaterThan(0);
+    for (const t of aaaa) expect(t.flowId).toBeUndefined();
+    // The SOA's owner name points at the zone's name inside the question (12-byte header, then "portal."): offset 19.
+    const soa = dnsSent(r, 'ADVM').find((m) => m.dns.questions[0]!.qtype === 28)!.dns.authorities![0]!;
+    expect(soa).toMatchObject({ namePointer: 19, mnamePointer: 19, rnamePointer: 19 });
+  });
+
+  it('a name outside its zone: the server is not authoritative and answers REFUSED, without an SOA', () => {
+    const r = runPoc({ to: 'www.example.com' }).result;
+    const refused = dnsSent(r, 'ADVM').map((m) => m.dns);
+    expect(refused.map((m) => [m.rcode, m.answers.length, m.authorities])).toEqual([
+      [5, 0, undefined],
+      [5, 0, undefined],
+    ]);
+    expect(said(r).filter((x) => x.startsWith('ADVM'))).toEqual(Array(2).fill("ADVM: ADVM's DNS server is not authoritative for www.example.com and forwards nothing here: REFUSED"));
+    expect(r.trace.disposition).toBe('no-dns-answer');
+    expect(r.trace.reason).toBe('ClientVM: www.example.com failed (rcode 5)');
+  });
+
+  it("the zone's own name exists but has no address: NOERROR, no data, with the SOA, for A as for AAAA", () => {
+    const r = runPoc({ to: 'azurestack.local' }).result;
+    expect(said(r).filter((x) => x.startsWith('ADVM'))).toEqual([
+      "ADVM: ADVM's DNS server: azurestack.local exists but has no A record: NOERROR, no data, with the zone's SOA (RFC 2308)",
+      "ADVM: ADVM's DNS server: azurestack.local exists but has no AAAA record: NOERROR, no data, with the zone's SOA (RFC 2308)",
+    ]);
+    const answers = dnsSent(r, 'ADVM').map((m) => m.dns);
+    expect(answers.map((m) => m.rcode)).toEqual([0, 0]);
+    // The zone's name is the whole question: the SOA points at offset 12.
+    expect(answers[0]!.authorities![0]).toMatchObject({ name: 'azurestack.local', namePointer: 12 });
+    expect(r.trace.disposition).toBe('no-dns-answer');
+    expect(r.trace.reason).toBe('ClientVM: azurestack.local has no A record (NOERROR, no data); the SOA says to remember this for 3600 s');
+  });
+
+  it('a name under the zone that is not in it: NXDOMAIN for both, said as such', () => {
+    const r = runPoc({ to: 'nothere.azurestack.local' }).result;
+    expect(said(r).filter((x) => x.startsWith('ADVM'))).toEqual(Array(2).fill("ADVM: ADVM's DNS server: nothere.azurestack.local does not exist in azurestack.local: NXDOMAIN with the zone's SOA (RFC 2308)"));
+    expect(r.trace.reason).toBe('ClientVM: nothere.azurestack.local does not exist (NXDOMAIN); the SOA says to remember this for 3600 s');
+  });
+
+  it('asked again, the resolver says so; only the first A query is traced', () => {
+    const r = runPoc({ whatIf: [{ action: 'fail', target: 'ADVM', at: 0.5 * S }] }).result;
+    const asks = said(r).filter((x) => x.includes(' A ') || x.endsWith(' A'));
+    expect(asks.map((x) => x.replace(/ \(DNS query id \d+\)$/, ''))).toEqual([
+      'ClientVM: ClientVM asks 192.168.100.2 for portal.azurestack.local A',
+      'ClientVM: ClientVM asks 192.168.100.2 for portal.azurestack.local A again (try 2, no answer yet)',
+      'ClientVM: ClientVM asks 192.168.100.2 for portal.azurestack.local A again (try 3, no answer yet)',
+      'ClientVM: ClientVM asks 192.168.100.2 for portal.azurestack.local A again (try 4, no answer yet)',
+      'ClientVM: ClientVM asks 192.168.100.2 for portal.azurestack.local A again (try 5, no answer yet)',
+    ]);
+    const a = r.transmissions.filter((t) => t.fromNode === 'ClientVM' && t.protocol === 'dns' && / A\b/.test(t.summary) && !t.summary.includes('AAAA'));
+    expect(a.map((t) => t.flowId)).toEqual(['dns', undefined, undefined, undefined, undefined]);
+    expect(a[1]!.note).toBe('ClientVM asks its DNS server 192.168.100.2 for the A record of portal.azurestack.local again (try 2, no answer yet). ClientVM sends it by route 0.0.0.0/0 via 192.168.200.1 (NATVM), static.');
+  });
 });

@@ -89,7 +89,7 @@ function append(a: Uint8Array, b: Uint8Array): Uint8Array {
 const suiteName = (s: number): string => CIPHER_SUITES[s] ?? `0x${s.toString(16).padStart(4, '0')}`;
 
 /** What part of which records a byte range of the stream holds: "ServerHello and the start of Certificate". */
-function segmentHolds(parts: readonly { name: string; length: number }[], from: number, to: number): string {
+export function segmentHolds(parts: readonly { name: string; length: number }[], from: number, to: number): string {
   const out: string[] = [];
   let at = 0;
   for (const p of parts) {

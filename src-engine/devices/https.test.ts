@@ -1,0 +1,67 @@
+// The HTTPS exchange's own pieces: the ClientHello padded to an exact size (or left alone when it cannot be), and
+// the words that say which records each segment of the server's flight holds.
+import { describe, expect, it } from 'vitest';
+import { encodePacket } from '../packets/index';
+import type { TlsLayer } from '../packets/layers';
+import { createRng } from '../sim/rng';
+import { clientHelloRecord, segmentHolds } from './https';
+
+const extensionTypes = (r: TlsLayer) => {
+  const hello = r.handshake![0]!;
+  return hello.kind === 'client-hello' ? (hello.extensions ?? []).map((e) => (e.kind === 'server-name' ? 'sni' : e.type)) : [];
+};
+
+describe('the ClientHello', () => {
+  const plain = encodePacket([clientHelloRecord(createRng(1), 'portal.azurestack.local')]).length;
+
+  it('names the server when it has a name, and offers the same extensions either way', () => {
+    expect(plain).toBe(133);
+    expect(extensionTypes(clientHelloRecord(createRng(1), 'portal.azurestack.local'))).toEqual(['sni', 10, 11, 13, 0xff01]);
+    expect(extensionTypes(clientHelloRecord(createRng(1), undefined))).toEqual([10, 11, 13, 0xff01]);
+  });
+
+  it('is padded to exactly the size asked, with the padding extension (RFC 7685) last', () => {
+    for (const size of [1460, plain + 4, plain + 5]) {
+      const r = clientHelloRecord(createRng(1), 'portal.azurestack.local', size);
+      expect(encodePacket([r]).length).toBe(size);
+      expect(extensionTypes(r).at(-1)).toBe(21);
+    }
+  });
+
+  it('is left as it is when even an empty padding extension would make it larger than asked', () => {
+    for (const size of [plain + 3, plain, 10]) {
+      const r = clientHelloRecord(createRng(1), 'portal.azurestack.local', size);
+      expect(encodePacket([r]).length).toBe(plain);
+      expect(extensionTypes(r)).not.toContain(21);
+    }
+  });
+
+  it('carries 32 random bytes drawn from the node\'s stream, four to each draw, most significant first', () => {
+    const r = clientHelloRecord(createRng(7), undefined).handshake![0]!;
+    const rng = createRng(7);
+    const expected = Array.from({ length: 8 }, () => rng.nextU32()).flatMap((v) => [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255]);
+    expect(r.kind === 'client-hello' && [...r.random]).toEqual(expected);
+  });
+});
+
+describe('segmentHolds', () => {
+  const parts = [
+    { name: 'ServerHello', length: 100 },
+    { name: 'Certificate', length: 1000 },
+    { name: 'ServerHelloDone', length: 10 },
+  ];
+
+  it('names whole records, and the start, the middle or the rest of a record cut by the segment', () => {
+    expect(segmentHolds(parts, 0, 500)).toBe('ServerHello and the start of Certificate');
+    expect(segmentHolds(parts, 500, 600)).toBe('the middle of Certificate');
+    expect(segmentHolds(parts, 600, 1110)).toBe('the rest of Certificate and ServerHelloDone');
+    expect(segmentHolds(parts, 0, 1110)).toBe('ServerHello, Certificate and ServerHelloDone');
+  });
+
+  it('counts a record that ends where the segment starts, or starts where it ends, as not in it', () => {
+    expect(segmentHolds(parts, 100, 1100)).toBe('Certificate');
+    expect(segmentHolds(parts, 0, 100)).toBe('ServerHello');
+    expect(segmentHolds(parts, 1100, 1110)).toBe('ServerHelloDone');
+    expect(segmentHolds(parts, 1110, 1200)).toBe('nothing');
+  });
+});
