@@ -144,6 +144,12 @@ test('presenter mode at 1920 x 1080: large caption and chapter end, side panels 
   await expect.poll(() => end.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
   await expect(playback.play).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { endWhilePlaying: boolean }).endWhilePlaying)).toBe(false);
+  // What the chapter points at brings the panel back beside the diagram (it was hidden, and the button
+  // showed nothing); the next move hides it again.
+  await lessons.bar.getByRole('button', { name: 'Show the IPv4 time to live in the packet' }).click();
+  await expect(page.getByRole('region', { name: 'Packet inspector' }).locator('button.field-row[aria-pressed="true"]')).toBeVisible();
+  await playback.forward.click();
+  await expect(page.getByRole('complementary', { name: 'Details' })).toBeHidden();
 });
 
 test('a link opens a lesson at a chapter, and keeps the answers given before', async ({ hoplab, lessons, page }) => {

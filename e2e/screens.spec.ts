@@ -366,3 +366,18 @@ test('the frame picker of a step with several frames stays inside the side panel
     });
   }
 });
+
+// Every step of the canonical run, on a small laptop where the drawing is held at a readable zoom and follows
+// the frame: each frame's tokens are in the diagram's area (a DNS query's token was seen off its left edge).
+test('at 1024x768 every step of the canonical run draws its packets inside the diagram, the DNS queries included', async ({ hoplab, page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await hoplab.open(`${CANONICAL_LINK}&step=0`);
+  const timeline = page.getByRole('toolbar', { name: 'Playback' }).getByRole('slider', { name: 'Timeline' });
+  for (let step = 1; step <= STEPS.total; step++) {
+    await timeline.fill(String(step - 1));
+    await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);
+    await expect(page.locator('.token').first()).toBeAttached();
+    await expect.poll(() => frameInView(page), { message: `step ${step}` }).toEqual([]);
+  }
+});

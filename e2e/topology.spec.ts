@@ -10,7 +10,17 @@ test('the built site, served from a sub-path, draws the POC topology from the wo
 
   await test.step('the switch and the two scopes are labelled', async () => {
     await expect(page.getByText('CCI_External_vSwitch', { exact: true })).toBeVisible();
-    await expect(page.getByText('Management 192.168.100.0/24 ("vEthernet 1001")')).toBeVisible();
+    // Zoomed out to fit the laptop, the management title leaves its alias for zooming in (the BGP arcs rise beside it).
+    const mgmt = page.locator('.net-management .net-label');
+    await expect(mgmt.locator('.title')).toContainText('Management 192.168.100.0/24');
+    await expect(mgmt).toContainText('VLAN 1001');
+    await expect(mgmt.locator('.net-alias')).toBeHidden();
+    const zoomIn = page.getByRole('button', { name: /zoom in/i });
+    for (let i = 0; i < 4; i++) await zoomIn.click();
+    await expect(page.locator('.react-flow')).toHaveAttribute('data-legible', 'full');
+    await expect(mgmt.locator('.net-alias')).toHaveText('("vEthernet 1001")');
+    await expect(mgmt.locator('.net-alias')).toBeVisible();
+    await page.getByRole('button', { name: /fit view/i }).click();
     await expect(page.getByText('Transit 192.168.200.0/24')).toBeVisible();
   });
 
@@ -41,4 +51,31 @@ test('the built site, served from a sub-path, draws the POC topology from the wo
   await test.step('the topology came from the worker, which the page started as a module worker', async () => {
     await expect.poll(() => page.workers().some((w) => /worker-.*\.js$/.test(w.url()))).toBe(true);
   });
+});
+
+// After a run the forward path and the Direct Server Return are drawn together and told apart: the forward one
+// solid, the return dashed in its own colour, each named in the key above the diagram; in both views.
+test('at the end of the run the forward path and the Direct Server Return are drawn together, told apart', async ({ hoplab, page }) => {
+  await hoplab.open('?motion=off');
+  await hoplab.runPreset();
+  await hoplab.toEnd();
+  for (const view of ['Underlay', 'Overlay']) {
+    await test.step(view, async () => {
+      await page.getByRole('button', { name: view, exact: true }).click();
+      const forward = page.locator('.trails > path.trail-forward');
+      const back = page.locator('.trails > path.trail-back');
+      // Drawn: paths of some length (a straight vertical one has an empty box, so Playwright calls it hidden).
+      const drawn = (l: typeof forward) => l.evaluateAll((els) => els.filter((e) => (e as SVGPathElement).getTotalLength() > 20).length);
+      await expect.poll(() => drawn(forward), { message: 'the forward path is drawn' }).toBeGreaterThan(0);
+      await expect.poll(() => drawn(back), { message: 'the return path is drawn' }).toBeGreaterThan(0);
+      const look = (l: typeof forward) => l.first().evaluate((el) => ({ stroke: getComputedStyle(el).stroke, dash: getComputedStyle(el).strokeDasharray }));
+      const [f, b] = [await look(forward), await look(back)];
+      expect(f.dash, 'the forward path is solid').toBe('none');
+      expect(b.dash, 'the return path is dashed').not.toBe('none');
+      expect(b.stroke, 'in a colour of its own').not.toBe(f.stroke);
+      const key = page.getByRole('list', { name: 'Paths of the flow' });
+      await expect(key).toContainText('forward');
+      await expect(key).toContainText('return: Direct Server Return');
+    });
+  }
 });

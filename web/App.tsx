@@ -46,6 +46,9 @@ export function App() {
   const largeText = useAppStore(selectLargeText);
   const presenter = useAppStore((s) => s.presenter && s.lesson !== undefined);
   const inLesson = useAppStore((s) => s.lesson !== undefined);
+  // In presenter mode the panel is hidden, until the lesson points at a table row or a packet field in it.
+  const pointing = useAppStore((s) => presenter && (s.tableFocus !== undefined || s.selectedField !== undefined));
+  const sideShown = (!presenter && panelOpen) || pointing;
   const comparing = useAppStore((s) => selectComparison(s) !== undefined);
   // The lesson bar shows a lesson, its preparation or why it could not open.
   const lessonBar = useAppStore((s) => s.lesson !== undefined || s.lessonStatus !== 'idle');
@@ -78,7 +81,7 @@ export function App() {
   }, []);
 
   return (
-    <div className={`app${largeText ? ' large-text' : ''}${presenter ? ' presenter' : ''}${inLesson ? ' in-lesson' : ''}${lessonBar && !lessonInSide ? ' lesson-above' : ''}`} data-presenter={presenter || undefined} data-panel={panelOpen && !presenter ? 'open' : 'closed'}>
+    <div className={`app${largeText ? ' large-text' : ''}${presenter ? ' presenter' : ''}${inLesson ? ' in-lesson' : ''}${lessonBar && !lessonInSide ? ' lesson-above' : ''}`} data-presenter={presenter || undefined} data-panel={sideShown ? 'open' : 'closed'}>
       <header className="app-header">
         <h1>Hoplab</h1>
         {/* Beside the title, so it never wraps onto a line of its own. */}
@@ -113,7 +116,7 @@ export function App() {
               <PlaybackBar />
               {!presenter && <BottomPane />}
             </section>
-            {!presenter && panelOpen && <SidePanel lesson={lessonInSide ? lessonNode : undefined} />}
+            {sideShown && <SidePanel lesson={lessonInSide ? lessonNode : undefined} />}
           </>
         )}
       </main>

@@ -138,6 +138,12 @@ const byAddress = (a: string, b: string) => {
   return n(a) - n(b);
 };
 
+/** An engine text as a sentence of feedback: a capital first letter, a full stop at the end. */
+export const sentence = (text: string): string => {
+  const t = text.trim();
+  return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?)]$/.test(t) ? '' : '.');
+};
+
 /** A conceptual choice whose right option is picked by the engine's data. */
 export function choiceRubric(options: readonly Choice[], pick: (q: RunQuery, at: Moment) => { readonly answer: string; readonly why: string } | undefined) {
   return (q: RunQuery, at: Moment): Rubric | undefined => {

@@ -2,7 +2,7 @@
 // limit on retransmissions), so until then it keeps forwarding VIP traffic to a dead MUX (a black hole).
 // Then the routes go, and the static routes left behind send the packet round between NATVM and BGPVM
 // until its TTL dies.
-import { attempt, attemptId, inAttempt, choiceRubric, eventWhere, frameWhere, hopFrame, nextDeviceRubric } from '../anchors';
+import { attempt, attemptId, inAttempt, choiceRubric, eventWhere, frameWhere, hopFrame, nextDeviceRubric, sentence } from '../anchors';
 import type { LessonDef } from '../model';
 import { isSyn, type Frame, type RunQuery } from '../query';
 import type { EventOf } from '../../protocol';
@@ -177,7 +177,7 @@ export const MUX_DIES: LessonDef = {
       title: 'Round and round until the TTL dies',
       caption:
         'ClientVM tries again, after the routes were removed: BGPVM has no /32 for the VIP any more. Follow the SYN, and watch its TTL. ' +
-        'Once you have seen a few rounds, drag the timeline to its end (or press End on it): the event list folds the rounds into one row. ' +
+        'Once you have seen a few rounds, press End on the timeline (or drag it right) to skip to the question: the event list folds the rounds into one row. ' +
         '(Real networks run BFD, Bidirectional Forwarding Detection, beside BGP: it notices a dead neighbour in under a second, so the black hole lasts a moment, not as long as the one you watched.)',
       from: loopSyn,
       to: ttlDeath,
@@ -199,7 +199,7 @@ export const MUX_DIES: LessonDef = {
           at: ttlDeath,
           rubric: choiceRubric(ENDINGS, (q) => {
             const t = q.attempts[1];
-            return t && { answer: t.disposition, why: t.reason.charAt(0).toUpperCase() + t.reason.slice(1) };
+            return t && { answer: t.disposition, why: sentence(t.reason) };
           }),
         },
       ],

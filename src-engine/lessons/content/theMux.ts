@@ -1,6 +1,6 @@
 // Lesson 4: the MUX picks a server (a DIP) for the connection by hashing its 5-tuple, then wraps the
 // packet in VXLAN addressed to the provider address of the host where that DIP runs.
-import { addressChoices, choiceRubric, flowTrace, frameWhere, hopAt } from '../anchors';
+import { addressChoices, choiceRubric, flowTrace, frameWhere, hopAt, sentence } from '../anchors';
 import type { LessonDef } from '../model';
 import { hasLayer, isSyn, stepOf, type Frame } from '../query';
 import { PORTAL_REQUEST } from './requests';
@@ -45,7 +45,7 @@ export const THE_MUX: LessonDef = {
           at: synAtMux,
           rubric: choiceRubric(CHOOSERS, (q) => {
             const lb = stepOf(hopAt(q, flowTrace, 'MuxVM'), 'load-balance');
-            return lb && { answer: 'hash', why: lb.text };
+            return lb && { answer: 'hash', why: sentence(lb.text) };
           }),
         },
       ],

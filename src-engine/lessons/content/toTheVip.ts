@@ -68,7 +68,7 @@ export const TO_THE_VIP: LessonDef = {
             const ttl = stepOf(hopAt(q, flowTrace, 'NATVM'), 'ttl');
             if (!ttl) return undefined;
             const options = [ttl.before, ttl.after, ttl.after - 1, ttl.before / 2].map((n) => ({ id: String(n), label: String(n) }));
-            return { choices: options, answer: String(ttl.after), why: ttl.text };
+            return { choices: options, answer: String(ttl.after), why: `NATVM takes one off the TTL as it forwards the SYN: ${ttl.text}.` };
           },
         },
         {

@@ -1,6 +1,6 @@
 // Lesson 8: with a second MUX both announce the VIP, BGPVM keeps two equal-cost routes and a hash of each
 // flow picks one; when a MUX dies, its route goes with the hold timer and new flows use the other.
-import { attempt, inAttempt, choiceRubric, eventWhere, frameWhere, hopAt, hopFrame, nextDeviceRubric } from '../anchors';
+import { attempt, inAttempt, choiceRubric, eventWhere, frameWhere, hopAt, hopFrame, nextDeviceRubric, sentence } from '../anchors';
 import type { LessonDef } from '../model';
 import type { SimEvent } from '../../protocol';
 import { bgpMessages, isSyn, stepOf, type RunQuery } from '../query';
@@ -94,7 +94,7 @@ export const TWO_MUXES: LessonDef = {
           at: syn1AtBgp,
           rubric: choiceRubric(USES, (q) => {
             const r = stepOf(hopAt(q, attempt(0), 'BGPVM'), 'route');
-            return r && { answer: /equal-cost/.test(r.text) ? 'ecmp' : 'first', why: r.text };
+            return r && { answer: /equal-cost/.test(r.text) ? 'ecmp' : 'first', why: sentence(r.text) };
           }),
         },
       ],
@@ -105,7 +105,8 @@ export const TWO_MUXES: LessonDef = {
       caption:
         `${FAILED_MUX}, the MUX this connection went through, fails. New connections hashed onto its route would vanish until BGPVM gives up on ${FAILED_MUX}: ` +
         'when TCP stops retransmitting to it or BGP\'s hold timer runs out, whichever comes first (as in "When MuxVM dies"). ' +
-        'A few minutes later ClientVM opens a new connection. Follow it.',
+        'A few minutes later ClientVM opens a new connection. Little else happens until then: press End on the timeline (or drag it right) to skip to it; ' +
+        'the events on the way stay listed below.',
       from: failed,
       to: syn2AtPortal,
       nodes: ['MuxVM', 'MuxVM2', 'BGPVM'],
@@ -131,7 +132,7 @@ export const TWO_MUXES: LessonDef = {
             const removed = q.events.find((e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.time < start && e.prefix === VIP_ROUTE && e.peer === deadHop);
             const r = stepOf(hopAt(q, attempt(1), 'BGPVM'), 'route');
             if (!r) return undefined;
-            return removed ? { answer: 'route-removed', why: `${removed.summary}. ${r.text}.` } : { answer: 'hash', why: r.text };
+            return removed ? { answer: 'route-removed', why: `${removed.summary}. ${sentence(r.text)}` } : { answer: 'hash', why: sentence(r.text) };
           }),
         },
       ],
