@@ -88,6 +88,8 @@ test('the diagram is one Tab stop whose arrow keys are symmetric: from every dev
   // Four arrows from each of some thirty devices, each move and its way back checked: slow on a loaded machine.
   test.setTimeout(180_000);
   await hoplab.open('?motion=off');
+  // Every device drawn before they are listed (the drawing follows the engine's ready in a render of its own).
+  await expect.poll(() => page.locator('[data-device]').count()).toBeGreaterThanOrEqual(10);
   const devices = await page.locator('[data-device]').evaluateAll((els) => els.map((e) => e.getAttribute('data-device')!));
   expect(devices.length).toBeGreaterThanOrEqual(10);
   // Roving focus: one device is in the Tab order, the rest are reached with the arrows.

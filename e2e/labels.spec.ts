@@ -194,7 +194,7 @@ test("every device's name and addresses lie inside its box, at each screen's zoo
       await hoplab.open(`${CANONICAL_LINK}&knobs=secondMux&step=0`);
       await expect(page.locator('.step-readout')).toContainText('Step 1 of');
       await expect(page.locator('.react-flow__node[data-id="port:MuxVM2:pa"]')).toBeAttached();
-      expect(await page.locator('.react-flow__node:is(.react-flow__node-vm, .react-flow__node-port, .react-flow__node-vip)').count(), 'the VMs, the ports and the VIPs are drawn').toBe(17);
+      await expect(page.locator('.react-flow__node:is(.react-flow__node-vm, .react-flow__node-port, .react-flow__node-vip)'), 'the VMs, the ports and the VIPs are drawn').toHaveCount(17);
       await expect.poll(() => textOutsideBoxes(page)).toEqual([]);
     });
   }

@@ -251,7 +251,7 @@ for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) 
     await expect(details).toBeVisible();
     await expect(details.getByText(/^Live tables at t =/)).toBeVisible();
     const tables = details.getByRole('region', { name: /scrolls sideways/ });
-    expect(await tables.count(), 'BGPVM has its interfaces, ARP cache, routes and BGP tables').toBeGreaterThanOrEqual(3);
+    await expect.poll(() => tables.count(), { message: 'BGPVM has its interfaces, ARP cache, routes and BGP tables' }).toBeGreaterThanOrEqual(3);
     await test.step('the capabilities of the BGP session carry their own mark, naming where each comes from', async () => {
       const capabilities = details.getByRole('table', { name: 'BGP neighbours' }).getByRole('cell', { name: /^MP IPv4 unicast, route refresh/ });
       await expect(capabilities.getByLabel(/^provenance inferred: MP IPv4 unicast: .*; route refresh: Get-BgpStatistics/)).toHaveText('inf');

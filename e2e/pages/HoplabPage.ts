@@ -14,9 +14,12 @@ export class HoplabPage {
   }
 
   /** Opens the app (relative to the served sub-path) and waits until the engine worker has answered. */
+  /** Opens the app and waits until the engine is ready and the diagram has drawn its first device (a new
+   * topology is drawn in a deferred render, after the engine reports ready). */
   async open(query = '') {
     await this.page.goto(`./${query}`);
     await expect(this.page.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready');
+    await expect(this.page.locator('[data-device]').first()).toBeAttached();
   }
 
   /** A device on the diagram (the focusable element that stands for it). */
