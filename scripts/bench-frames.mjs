@@ -18,20 +18,22 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, benchPreflight } from './browser.mjs';
+import { parseScriptArgs } from './cli.mjs';
 import { TRACE_CATEGORIES, longTaskSummary, pageTasks } from './traceTasks.mjs';
 
-const { values } = parseArgs({
-  options: {
+const values = parseScriptArgs(
+  'bench-frames',
+  'Usage: npx vite build --mode bench && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000,2000,4000] [--port 4397] [--json-only] [--compare DIR]',
+  {
     seconds: { type: 'string', default: '8' },
     vms: { type: 'string', default: '1000,2000,4000' },
     port: { type: 'string', default: '4397' },
     'json-only': { type: 'boolean', default: false },
     compare: { type: 'string' },
   },
-});
+);
 const seconds = Number(values.seconds);
 const sizes = values.vms.split(',').map(Number);
 if (!(seconds > 0) || !sizes.every((v) => Number.isInteger(v) && v >= 2)) {
@@ -180,15 +182,14 @@ try {
     });
     const { info, loadMs } = loading.value;
     const loadLongest = await page.evaluate(() => Math.max(0, ...window.__benchLongTasks));
-    // A light trace (top-level tasks only) while playing: each long task's own CPU time.
-    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-    await page.getByRole('button', { name: 'Play', exact: true }).click();
-    const cpuBefore = await pageCpu();
-    const m = await page.evaluate(measure, seconds * 1000);
-    const cpuSeconds = cpuBetween(cpuBefore, await pageCpu());
-    const tasks = pageTasks(await browser.stopTracing());
-    const longTasks = tasks.filter((t) => t.wallMs > 50);
-    const longestTask = tasks.reduce((a, t) => (t.wallMs > a.wallMs ? t : a), { wallMs: 0, cpuMs: 0 });
+    // Traced while playing too (top-level tasks only): each long task's own CPU time.
+    const playing = await traced(page, async () => {
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      const cpuBefore = await pageCpu();
+      const m = await page.evaluate(measure, seconds * 1000);
+      return { m, cpuSeconds: cpuBetween(cpuBefore, await pageCpu()) };
+    });
+    const { m, cpuSeconds } = playing.value;
     const advanced = (await page.evaluate(() => window.__hoplabBench.cursor())) - info.cursor;
     // How long one step blocks the page's thread (store update and the urgent render; the panels follow
     // in interruptible renders), median of 9: steadier than frame gaps on a shared machine.
@@ -242,11 +243,11 @@ try {
       over50Ms: m.long.filter((d) => d > 50).length,
       // From the trace: the longest task by the clock and the CPU time it held; the most CPU any one task held;
       // how many tasks held over 50 ms of CPU; every task over 50 ms by the clock as [clock ms, CPU ms].
-      longestTraceTaskMs: Number(longestTask.wallMs.toFixed(1)),
-      longestTaskCpuMs: Number(longestTask.cpuMs.toFixed(1)),
-      mostTaskCpuMs: Number(Math.max(0, ...tasks.map((t) => t.cpuMs)).toFixed(1)),
-      over50MsCpu: tasks.filter((t) => t.cpuMs > 50).length,
-      longTaskCpu: longTasks.map((t) => [Number(t.wallMs.toFixed(1)), Number(t.cpuMs.toFixed(1))]),
+      longestTraceTaskMs: playing.tasks.longestWallMs,
+      longestTaskCpuMs: playing.tasks.longestCpuMs,
+      mostTaskCpuMs: playing.tasks.maxCpuMs,
+      over50MsCpu: playing.tasks.overCpu,
+      longTaskCpu: playing.tasks.long,
       loadLongestTaskMs: Number(loadLongest.toFixed(1)),
       loadTraceLongestMs: loading.tasks.longestWallMs,
       loadTraceLongestCpuMs: loading.tasks.longestCpuMs,

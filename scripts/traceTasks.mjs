@@ -57,7 +57,8 @@ const round = (ms) => Number(ms.toFixed(1));
 
 /**
  * What the benchmark reports of a phase's tasks: the longest (wall) with its CPU time, the largest CPU time of
- * any task, and every task over `overMs` of wall time as [wall, cpu] pairs, in order.
+ * any task, how many held over `overMs` of CPU, and every task over `overMs` of wall time as [wall, cpu] pairs,
+ * in order.
  */
 export function longTaskSummary(tasks, overMs = 50) {
   const longest = tasks.reduce((a, t) => (t.wallMs > (a?.wallMs ?? -1) ? t : a), undefined);
@@ -65,6 +66,7 @@ export function longTaskSummary(tasks, overMs = 50) {
     longestWallMs: round(longest?.wallMs ?? 0),
     longestCpuMs: round(longest?.cpuMs ?? 0),
     maxCpuMs: round(Math.max(0, ...tasks.map((t) => t.cpuMs))),
+    overCpu: tasks.filter((t) => t.cpuMs > overMs).length,
     long: tasks.filter((t) => t.wallMs > overMs).map((t) => [round(t.wallMs), round(t.cpuMs)]),
   };
 }
