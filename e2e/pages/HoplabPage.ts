@@ -14,12 +14,11 @@ export class HoplabPage {
   }
 
   /** Opens the app (relative to the served sub-path) and waits until the engine worker has answered. */
-  /** Opens the app and waits until the engine is ready and the diagram has drawn its first device (a new
-   * topology is drawn in a deferred render, after the engine reports ready). */
+  /** Opens the app and waits until the engine is ready. The diagram draws a new topology in a deferred render,
+   * after that: a test that reads the drawing waits for what it reads (a link may also open another view). */
   async open(query = '') {
     await this.page.goto(`./${query}`);
     await expect(this.page.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready');
-    await expect(this.page.locator('[data-device]').first()).toBeAttached();
   }
 
   /** A device on the diagram (the focusable element that stands for it). */
