@@ -4,6 +4,7 @@
 // entry gone, the traced frame flooded into it, and each frame its NIC tries to send lost.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunRequest, RunResult } from '../protocol';
+import { onesSum, sumPseudoHeader } from '../packets/checksum';
 import { pocTopology } from '../run/fixtures';
 import { createRunSession, type RunSession } from '../run/session';
 
@@ -149,4 +150,68 @@ describe("MuxVM's mgmt link fails at 1 s", () => {
     // Nothing MuxVM sends after the failure reaches the switch.
     expect(r.transmissions.some((t) => t.fromNode === 'MuxVM' && t.time > 1 * S && t.toNode !== undefined)).toBe(false);
   });
+});
+
+describe("outbound NAT in the host's VFP (PortalVM reaches ClientVM)", () => {
+  /** The folded ones'-complement sum of a frame's IPv4 header and of its segment with the pseudo-header: 0xffff each when right. */
+  const sums = (b: Uint8Array) => {
+    const total = (b[16]! << 8) | b[17]!;
+    const proto = b[23]!;
+    return [onesSum(b, 14, 34), onesSum(b, 34, 14 + total, proto === 1 ? 0 : sumPseudoHeader(b, 14, proto, total - 20))];
+  };
+  const cases = [
+    { to: 'ClientVM', proto: 'ICMP', what: 'the echo identifier from the range', remote: '192.168.200.10' },
+    { to: 'ClientVM:8080', proto: 'TCP', what: 'a port from the range', remote: '192.168.200.10:8080' },
+  ];
+  for (const c of cases) {
+    it(`${c.proto}: out as VIP:10000 without the MUX, back through VFP to the DIP's own port, each rewrite in words, checksums right`, () => {
+      const { s, r } = session({ from: 'PortalVM', to: c.to });
+      const t = r.trace;
+      const out = t.hops[1]!.steps.find((x) => x.kind === 'rewrite');
+      const dip = out?.kind === 'rewrite' ? out.before : '';
+      expect(dip).toMatch(/^192\.168\.100\.9:\d+$/);
+      expect(out).toEqual({
+        kind: 'rewrite',
+        by: 'vfp',
+        field: 'ipv4.src',
+        before: dip,
+        after: '192.168.133.74:10000',
+        rule: 'portal-outbound',
+        text: `outbound NAT (rule portal-outbound): VFP on PortalVM.eth0 rewrites the source DIP ${dip} to VIP 192.168.133.74:10000, ${c.what} 10000-10999 the SLB manager gave this host; the packet leaves for the DIP's gateway without passing the MUX`,
+      });
+      const back = t.returnHops[7]!;
+      expect(back.steps.slice(1, 3)).toEqual([
+        { kind: 'decapsulate', vni: 4096, text: 'VFP strips the outer Ethernet, IPv4 192.168.233.6 -> 192.168.233.21, UDP 4789 and VXLAN headers (VNI 4096)' },
+        {
+          kind: 'rewrite',
+          by: 'vfp',
+          field: 'ipv4.dst',
+          before: '192.168.133.74:10000',
+          after: dip,
+          rule: 'portal-outbound',
+          text: `outbound NAT (rule portal-outbound): VFP finds the translation of 192.168.133.74:10000 and rewrites the destination back to DIP ${dip}`,
+        },
+      ]);
+      expect(back.why).toBe(
+        `VFP decapsulates the VXLAN packet addressed to the host PA 192.168.233.21: it answers PortalVM's outbound connection, translated to 192.168.133.74:10000; VFP rewrites it back to ${dip} and delivers it to PortalVM's port.`,
+      );
+      // The answer reaches PortalVM on the port (or echo identifier) it sent from.
+      const port = Number(dip.split(':')[1]);
+      const sent = t.hops[0]!.layers.find((l) => l.type === 'icmp' || l.type === 'tcp');
+      const got = t.returnHops.at(-1)!.layers.find((l) => l.type === 'icmp' || l.type === 'tcp');
+      if (sent?.type === 'icmp' && got?.type === 'icmp') expect([sent.identifier, got.identifier, got.kind]).toEqual([port, port, 'echo-reply']);
+      else if (sent?.type === 'tcp' && got?.type === 'tcp') expect([sent.srcPort, got.dstPort, got.flags.rst]).toEqual([port, port, true]);
+      else throw new Error('no ICMP or TCP layer');
+      expect(r.events.filter((e) => e.kind === 'flow-created').map((e) => [e.time, e.summary])).toEqual([
+        [1_000_050, `VFP outbound NAT (portal-outbound): ${c.proto} ${dip} -> 192.168.200.10 leaves as VIP 192.168.133.74:10000`],
+      ]);
+      expect(table(s, 'VFP outbound NAT', 2 * S)).toEqual([
+        { protocol: c.proto, DIP: dip, VIP: '192.168.133.74:10000', remote: c.remote, rule: 'portal-outbound', created: '1000050' },
+      ]);
+      // Every frame of the request and of its answer that the switch sends carries right IPv4 and ICMP/TCP checksums.
+      const frames = r.transmissions.filter((x) => x.fromNode === SWITCH && (x.flowId === 'flow' || x.flowId === 'flow-reply') && x.protocol !== 'vxlan');
+      expect(frames.length).toBeGreaterThanOrEqual(4);
+      for (const f of frames) expect(sums(f.bytes)).toEqual([0xffff, 0xffff]);
+    });
+  }
 });
