@@ -238,5 +238,19 @@ describe("BGPVM's neighbour table and RIB over a session's life (hold 9 s; MuxVM
     ]);
     expect(at(10 * S, 'BGP neighbours')).toEqual([{ peer: '192.168.100.6', AS: '64628', state: 'Idle', 'hold time': '9 s', capabilities: '-', since: '9000525' }]);
     expect(at(10 * S, 'BGP RIB') ?? []).toEqual([]);
+    // Where the row's values come from: the ASNs are the SDN Express sample's; each negotiated capability is inferred, and says from what.
+    const row = session.tables('BGPVM', 5 * S);
+    if (!row.ok) throw new Error(row.error.message);
+    const neighbour = row.value.tables.find((x) => x.title === 'BGP neighbours')!.rows[0]!;
+    expect([neighbour.prov, neighbour.cellProv]).toEqual([
+      { mark: 'illustrative', source: 'ASNs from the SDN Express sample (S16)' },
+      {
+        capabilities: {
+          mark: 'inferred',
+          source:
+            'MP IPv4 unicast: Windows BGP carries IPv4 and IPv6 routes (Get-BgpStatistics counts IPv4Route and IPv6Route; Add-BgpRouter -IPv6Routing), which takes RFC 4760 address-family negotiation; IPv4 unicast is what the POC uses; route refresh: Get-BgpStatistics (Windows Server 2016) counts RouteRefreshMessage sent and received: RFC 2918',
+        },
+      },
+    ]);
   });
 });
