@@ -80,6 +80,8 @@ describe('the canonical connection, ClientVM to the portal VIP', () => {
     expect(a.hops.at(-1)!.why).toBe('The SYN reached PortalVM, which listens on TCP 443; it answers with SYN-ACK.');
     expect(a.returnHops!.at(-1)!.steps.at(-1)).toEqual({ kind: 'delivered', text: 'ClientVM receives the SYN-ACK: the connection is established' });
     expect(a.returnHops!.at(-1)!.why).toBe("The SYN-ACK matches ClientVM's open connection; it completes the handshake with ACK.");
+    expect(a.tls!.returnHops!.at(-1)!.steps.at(-1)).toEqual({ kind: 'delivered', text: "ClientVM receives the start of the server's first flight (ServerHello)" });
+    expect(a.tls!.returnHops!.at(-1)!.why).toBe('The segment is the next one ClientVM expects on its connection with 192.168.133.74:443, so its data goes up to the application.');
     expect(a.tls!.hops.at(-1)!.why).toBe('The segment is the next one PortalVM expects on its connection with 192.168.200.10:64877, so its data goes up to the application.');
   });
 });
