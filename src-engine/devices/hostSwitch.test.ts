@@ -199,7 +199,7 @@ describe("outbound NAT in the host's VFP (PortalVM reaches ClientVM)", () => {
       const port = Number(dip.split(':')[1]);
       const sent = t.hops[0]!.layers.find((l) => l.type === 'icmp' || l.type === 'tcp');
       const got = t.returnHops.at(-1)!.layers.find((l) => l.type === 'icmp' || l.type === 'tcp');
-      if (sent?.type === 'icmp' && got?.type === 'icmp') expect([sent.identifier, got.identifier, got.kind]).toEqual([port, port, 'echo-reply']);
+      if (sent?.type === 'icmp' && got?.type === 'icmp') expect([sent, got]).toMatchObject([{ kind: 'echo-request', identifier: port }, { kind: 'echo-reply', identifier: port }]);
       else if (sent?.type === 'tcp' && got?.type === 'tcp') expect([sent.srcPort, got.dstPort, got.flags.rst]).toEqual([port, port, true]);
       else throw new Error('no ICMP or TCP layer');
       expect(r.events.filter((e) => e.kind === 'flow-created').map((e) => [e.time, e.summary])).toEqual([
