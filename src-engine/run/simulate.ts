@@ -15,6 +15,7 @@ import { flowTimes } from '../view/flowStart';
 import { engineError } from '../view/errors';
 import { explainDipHealth } from './dipHealth';
 import { explainBlackHole, explainWithdrawn, findBlackHole } from './blackHole';
+import { explainNoNeighbour } from './noNeighbour';
 import { attemptIds, attemptTags, flowDone, startFlow, type DnsCache, type FlowState, type HttpsProgress } from './flow';
 import { withKnobs } from './knobs';
 import { describeMtu, withMtu } from './mtuWhatIf';
@@ -127,11 +128,13 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
   if (blackHole) {
     // The peer's last failure before the attempt (it may have failed, come back and failed again).
     const failed = events.filter((e) => e.kind === 'node-failed' && e.node === blackHole.peer && e.time <= at).at(-1);
-    reason = `${reason}: ${explainBlackHole(blackHole, failed?.time, { ...(connection ? { connection } : {}) })}`;
+    reason = `${reason}: ${explainBlackHole(blackHole, failed?.time, { ...(connection ? { connection } : {}), returnHops: base.returnHops }, request.from)}`;
   }
   const probes = base.disposition === 'no-healthy-dip' || base.hops.some((h) => h.steps.some((s) => s.kind === 'load-balance' && s.text.includes('in rotation'))) ? explainDipHealth(events, base.hops.find((h) => h.node !== world.sw.id && h.steps.some((s) => s.kind === 'load-balance'))?.time ?? base.hops.at(-1)?.time ?? at) : undefined;
   if (probes) reason = `${reason}. ${probes}`;
   if (tls && tls.disposition !== 'delivered') reason = `${reason}. After the handshake the ClientHello failed: ${tls.reason}`;
+  const noNeighbour = blackHole || base.disposition !== 'neighbor-unreachable' ? undefined : explainNoNeighbour(world, { ...base, ...(connection ? { connection } : {}) }, events, request.from);
+  if (noNeighbour) reason = `${reason}: ${noNeighbour}`;
   const withdrawn = blackHole ? undefined : explainWithdrawn(base.hops, events, at);
   if (withdrawn && base.disposition !== 'delivered') reason = `${reason}. ${withdrawn}`;
   if (connection?.outcome === 'gave-up') {
