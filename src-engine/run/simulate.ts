@@ -9,7 +9,7 @@ import type { RecordOptions } from '../trace/recorder';
 import type { TableChange } from '../trace/tableLog';
 import type { TraceBuild } from '../trace/tracer';
 import type { Result } from '../protocol';
-import { parseDestination } from '../view/destination';
+import { checkDestination } from '../view/destination';
 import { runFromWire, type RunWire } from '../view/runLog';
 import { flowTimes } from '../view/flowStart';
 import { engineError } from '../view/errors';
@@ -57,7 +57,7 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
   const world = buildWorld(topology, { seed, icmpRedirects: request.knobs?.icmpRedirects ?? topology.knobs.icmpRedirects, record });
   const source = [...world.nodes.values()].find((n) => n.id.toLowerCase() === request.from.trim().toLowerCase());
   if (!source) return { ok: false, error: engineError('unknown-node', `"${request.from}" is not a node of this topology (nodes: ${someNames([...world.nodes.keys()])})`) };
-  const dest = parseDestination(topology, request.to);
+  const dest = checkDestination(topology, source.id, request.to);
   if (!dest.ok) return dest;
   const whatIfs = resolveWhatIfs(world, request.whatIf ?? []);
   if (!whatIfs.ok) return whatIfs;
