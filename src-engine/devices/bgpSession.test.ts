@@ -8,6 +8,8 @@ import { pocTopology, runPoc } from '../run/fixtures';
 import { createRunSession } from '../run/session';
 import { simulate, type SimRun } from '../run/simulate';
 import type { Topology } from '../topology/schema';
+import { parseTopology } from '../topology/validate';
+import { generateTopology } from '../scenarios/generate';
 
 const S = 1_000_000;
 /** How each side names its peer. */
@@ -252,5 +254,41 @@ describe("BGPVM's neighbour table and RIB over a session's life (hold 9 s; MuxVM
         },
       },
     ]);
+  });
+});
+
+describe("MuxVM's PA link fails at 1 s and is back at 5 s", () => {
+  it('MuxVM withdraws both VIPs at once and announces them again; BGPVM removes and reinstalls the routes, each in words', () => {
+    const r = runPoc({ flowAt: [12 * S], whatIf: [{ action: 'fail', target: 'MuxVM:pa', at: 1 * S }, { action: 'restore', target: 'MuxVM:pa', at: 5 * S }] }).result;
+    expect(notes(r, 1 * S, 6 * S).filter(([, note]) => String(note).startsWith('MuxVM sends BGP'))).toEqual([
+      [1_000_030, `MuxVM sends BGP UPDATE withdraw 192.168.133.74/32, 192.168.133.1/32 to ${TO_BGPVM}. ${ROUTE}`],
+      [5_000_030, `MuxVM sends BGP UPDATE announce 192.168.133.74/32, 192.168.133.1/32 next hop 192.168.100.6 to ${TO_BGPVM}. ${ROUTE}`],
+    ]);
+    const routes = r.events.filter((e) => e.time > 1 * S && e.time < 6 * S && (e.kind === 'route-removed' || e.kind === 'route-installed')).map((e) => [e.time, e.summary]);
+    expect(routes).toEqual([
+      [1_000_075, `BGPVM removes 192.168.133.74/32 learned from ${TO_MUX}: withdrawn by the peer`],
+      [1_000_075, `BGPVM removes 192.168.133.1/32 learned from ${TO_MUX}: withdrawn by the peer`],
+      [5_000_075, `BGPVM installs 192.168.133.74/32 via 192.168.100.6 (BGP from ${TO_MUX}, AS path 64628)`],
+      [5_000_075, `BGPVM installs 192.168.133.1/32 via 192.168.100.6 (BGP from ${TO_MUX}, AS path 64628)`],
+    ]);
+  });
+});
+
+describe('2,000 VIPs', () => {
+  it('the MUX announces them in 3 UPDATEs, each note naming the first three prefixes, how many more, and which part of 3 it is', () => {
+    const doc = generateTopology({ vms: 20, vips: 2000, seed: 1 });
+    const t = parseTopology(doc);
+    if (!t.ok) throw new Error(t.error[0]!.message);
+    const r = run(t.value, { from: 'Client0', to: `${doc.slb!.rules[0]!.vip}:443` });
+    const updates = r.transmissions.filter((x) => x.fromNode === 'MuxVM' && x.protocol === 'bgp' && x.note?.includes('UPDATE')).map((x) => [x.time, x.note]);
+    const part = (first: string, more: number, i: number) =>
+      `MuxVM sends BGP UPDATE announce ${first} and ${more} more next hop 10.0.0.6 (${i} of 3: a BGP message holds at most 4,096 bytes) to 10.0.0.1 (AS 64647). MuxVM sends it by route 10.0.0.0/24 on-link out of mgmt, connected.`;
+    expect(updates).toEqual([
+      [480, part('10.4.0.10/32, 10.4.0.11/32, 10.4.0.12/32', 808, 1)],
+      [480, part('10.4.3.53/32, 10.4.3.54/32, 10.4.3.55/32', 808, 2)],
+      [480, part('10.4.6.96/32, 10.4.6.97/32, 10.4.6.98/32', 375, 3)],
+    ]);
+    // 811 + 811 + 378: every VIP once.
+    expect(r.events.filter((e) => e.kind === 'route-installed' && e.node === 'BGPVM').length).toBe(2000);
   });
 });
