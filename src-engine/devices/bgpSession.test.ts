@@ -76,7 +76,7 @@ function shortHold(): Topology {
   const doc = pocTopology();
   return { ...doc, bgp: { ...doc.bgp!, holdTime: 9, keepalive: 3 } };
 }
-function run(topology: Topology, request: Partial<RunRequest>): Result {
+function run(topology: Topology, request: Partial<RunRequest> = {}): Result {
   const r = simulate(topology, { from: 'ClientVM', to: 'https://portal.azurestack.local', ...request });
   if (!r.ok) throw new Error(r.error.message);
   return r.value.result;
@@ -164,10 +164,13 @@ describe('BGPVM restarts (fails at 5 s, back at 8 s)', () => {
     expect(r.events.filter((e) => e.kind === 'route-removed').map((e) => e.kind === 'route-removed' && e.cause)).toEqual(['restart', 'restart']);
   });
 
-  it('the restarted BGPVM knows no connection on 179 and answers RST', () => {
+  it('the restarted BGPVM listens on 179 but knows no connection for the KEEPALIVE, and answers RST, saying so', () => {
     expect(notes(r, 48 * S, 49 * S)).toEqual([
       [48_019_601, `MuxVM sends BGP KEEPALIVE to ${TO_BGPVM}. ${ROUTE}`],
-      [48_019_676, `BGPVM has no listener on TCP 179, so it answers with RST. ${ROUTE_B}`],
+      [
+        48_019_676,
+        `BGPVM listens on TCP 179, but has no connection with 192.168.100.6:56894 (it was closed, or lost when the node restarted): a segment other than SYN gets RST. ${ROUTE_B}`,
+      ],
     ]);
   });
 });
@@ -290,5 +293,55 @@ describe('2,000 VIPs', () => {
     ]);
     // 811 + 811 + 378: every VIP once.
     expect(r.events.filter((e) => e.kind === 'route-installed' && e.node === 'BGPVM').length).toBe(2000);
+  });
+});
+
+describe('a wrong peer AS: BGPVM is configured to expect AS 65000 from MuxVM, which is AS 64628', () => {
+  let r: Result;
+  const EXPECTS = '192.168.100.6 (AS 65000)';
+  beforeEach(() => {
+    const doc = pocTopology();
+    const speakers = doc.bgp!.speakers.map((s) => (s.node === 'BGPVM' ? { ...s, peers: [{ address: '192.168.100.6', asn: 65000 }] } : s));
+    r = run({ ...doc, bgp: { ...doc.bgp!, speakers } }, { flowAt: [40 * S] });
+  });
+
+  it('BGPVM refuses the OPEN with NOTIFICATION 2/2 (bad peer AS); MuxVM hears it and goes Idle; no route is installed', () => {
+    expect(bgpEvents(r).filter(([time]) => Number(time) > 300 && Number(time) < 1 * S)).toEqual([
+      [375, 'BGPVM', `BGPVM: BGP session with ${EXPECTS} Active -> OpenSent: BGPVM: TCP to ${EXPECTS} is up; OPEN sent as soon as it was (${OPEN_TIMING})`],
+      [375, 'BGPVM', `BGPVM: BGP session with ${EXPECTS} down: ${EXPECTS} sent AS 64628`],
+      [375, 'BGPVM', `BGPVM: BGP session with ${EXPECTS} OpenSent -> Idle: BGPVM: session with ${EXPECTS} ends (${EXPECTS} sent AS 64628)`],
+      [450, 'MuxVM', `MuxVM receives OPEN from ${TO_BGPVM}: hold time 180 s (negotiated 180 s), ${CAPS}; both support ${CAPS}; ${NO_FOUR_OCTET}`],
+      [450, 'MuxVM', `MuxVM: BGP session with ${TO_BGPVM} OpenSent -> OpenConfirm: MuxVM accepts ${TO_BGPVM}'s OPEN and answers KEEPALIVE`],
+      [450, 'MuxVM', `MuxVM receives NOTIFICATION 2/2 (OPEN message error) from ${TO_BGPVM}`],
+      [450, 'MuxVM', `MuxVM: BGP session with ${TO_BGPVM} down: NOTIFICATION 2/2 received`],
+      [450, 'MuxVM', `MuxVM: BGP session with ${TO_BGPVM} OpenConfirm -> Idle: MuxVM: session with ${TO_BGPVM} ends (NOTIFICATION 2/2 received)`],
+    ]);
+    const data = r.events.filter((e) => e.kind === 'bgp-notification' || e.kind === 'bgp-session-down').slice(0, 3).map(({ id: _i, time: _t, summary: _s, protocol: _p, ...e }) => e);
+    expect(data).toEqual([
+      { kind: 'bgp-session-down', node: 'BGPVM', peer: '192.168.100.6', cause: 'bad-peer-as' },
+      { kind: 'bgp-notification', node: 'MuxVM', peer: '192.168.100.1', direction: 'received', code: 2, subcode: 2, meaning: 'OPEN message error' },
+      { kind: 'bgp-session-down', node: 'MuxVM', peer: '192.168.100.1', cause: 'notification-received' },
+    ]);
+    expect(r.events.some((e) => e.kind === 'route-installed')).toBe(false);
+  });
+
+  it("BGPVM's NOTIFICATION says which AS came and which was expected; the late segments of the closed connection meet RST, each saying why", () => {
+    expect(notes(r, 400, 1 * S).filter(([, note]) => /NOTIFICATION|RST/.test(String(note)))).toEqual([
+      [405, `BGPVM sends BGP NOTIFICATION: bad peer AS 64628, expected 65000 to ${EXPECTS}. ${ROUTE_B}`],
+      [555, `BGPVM listens on TCP 179, but has no connection with 192.168.100.6:56894 (it was closed, or lost when the node restarted): a segment other than SYN gets RST. ${ROUTE_B}`],
+      [630, `MuxVM has no listener on TCP 56894, so it answers with RST. ${ROUTE}`],
+    ]);
+  });
+
+  it('MuxVM tries again after its idle hold time, and is refused the same way each time', () => {
+    const retries = r.events.filter((e) => e.kind === 'bgp-state' && e.node === 'MuxVM' && e.time > 0 && e.summary.includes('Idle -> Connect')).map((e) => e.time);
+    expect(retries.length).toBeGreaterThanOrEqual(2);
+    // RFC 4271's IdleHoldTime, jittered: each retry 22.5 to 30 s after the session ended.
+    const ends = r.events.filter((e) => e.kind === 'bgp-session-down' && e.node === 'MuxVM').map((e) => e.time);
+    retries.forEach((t, i) => {
+      expect(t - ends[i]!).toBeGreaterThanOrEqual(22.5 * S);
+      expect(t - ends[i]!).toBeLessThanOrEqual(30 * S);
+    });
+    expect(r.events.filter((e) => e.kind === 'bgp-session-down' && e.node === 'BGPVM').every((e) => e.kind === 'bgp-session-down' && e.cause === 'bad-peer-as')).toBe(true);
   });
 });

@@ -352,8 +352,12 @@ export class TcpStack {
       if (flags & TCP_RST) return;
       const accept = flags & TCP_SYN && !(flags & TCP_ACK) ? this.listeners?.get(dstPort) : undefined;
       if (!accept) {
-        const why = `${me} has no listener on TCP ${dstPort}, so it answers with RST.`;
-        if (tag) tracer.end(tag, 'no-listener', `nothing listens on TCP port ${dstPort} at ${me} (${u32ToIp(ipDst(bytes, o))}): connection refused`, bytes, why);
+        // A port that listens takes only a SYN: any other segment belongs to a connection this node no longer has.
+        const stale = !(flags & TCP_SYN) && this.listeners?.has(dstPort) === true;
+        const why = stale
+          ? `${me} listens on TCP ${dstPort}, but has no connection with ${u32ToIp(src)}:${srcPort} (it was closed, or lost when the node restarted): a segment other than SYN gets RST.`
+          : `${me} has no listener on TCP ${dstPort}, so it answers with RST.`;
+        if (tag) tracer.end(tag, 'no-listener', stale ? `${me} (${u32ToIp(ipDst(bytes, o))}) has no connection with ${u32ToIp(src)}:${srcPort} on TCP ${dstPort}: reset` : `nothing listens on TCP port ${dstPort} at ${me} (${u32ToIp(ipDst(bytes, o))}): connection refused`, bytes, why);
         const rstSeq = flags & TCP_ACK ? tcpAck(bytes, t) : 0;
         this.ip.originate(src, IPPROTO_TCP, [tcp(dstPort, srcPort, rstSeq, (seq + payloadLen + (flags & TCP_SYN ? 1 : 0)) >>> 0, flags & TCP_ACK ? RST : RST_ACK)], reply, why);
         return;
