@@ -345,3 +345,12 @@ describe('a wrong peer AS: BGPVM is configured to expect AS 65000 from MuxVM, wh
     expect(r.events.filter((e) => e.kind === 'bgp-session-down' && e.node === 'BGPVM').every((e) => e.kind === 'bgp-session-down' && e.cause === 'bad-peer-as')).toBe(true);
   });
 });
+
+describe('announcing what is already announced', () => {
+  it('a restore of a PA link that never failed changes no announcement: MuxVM sends no UPDATE, BGPVM keeps its routes', () => {
+    const r = runPoc({ flowAt: [12 * S], whatIf: [{ action: 'restore', target: 'MuxVM:pa', at: 5 * S }] }).result;
+    expect(r.transmissions.filter((t) => t.fromNode === 'MuxVM' && t.protocol === 'bgp' && t.time > 1 * S && t.note?.includes('UPDATE'))).toEqual([]);
+    expect(r.events.filter((e) => e.kind === 'route-removed' || (e.kind === 'route-installed' && e.time > 1 * S))).toEqual([]);
+    expect(r.trace.disposition).toBe('delivered');
+  });
+});
