@@ -50,6 +50,12 @@ describe('TCP 179 cannot be opened (BGPVM down from the start)', () => {
     expect(mux.at(-1)).toBe('Established');
     const active = r.events.find((e) => e.kind === 'bgp-state' && e.node === 'MuxVM' && e.state === 'Active')!;
     expect(active.summary).toMatch(/could not be opened \(timeout\); ConnectRetry in \d+\.\d s/);
+    // The wait it states is the wait it keeps: MuxVM connects again that long after going Active (30 s, jittered).
+    const stated = Number(/ConnectRetry in (\d+\.\d) s/.exec(active.summary)![1]) * S;
+    const again = r.events.find((e) => e.kind === 'bgp-state' && e.node === 'MuxVM' && e.state === 'Connect' && e.time > active.time)!;
+    expect(Math.abs(again.time - active.time - stated)).toBeLessThanOrEqual(0.05 * S);
+    expect(stated).toBeGreaterThanOrEqual(22.5 * S);
+    expect(stated).toBeLessThanOrEqual(30 * S);
   });
 });
 
