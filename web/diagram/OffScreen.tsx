@@ -46,7 +46,7 @@ export function OffScreen({ movedRef }: { movedRef: RefObject<boolean> }) {
     const by = Math.min(room, cut[side] + (side === 'top' ? 0 : EDGE));
     const dx = side === 'left' ? by : side === 'right' ? -by : 0;
     const dy = side === 'top' ? by : side === 'bottom' ? -by : 0;
-    void setViewport({ x: v.x + dx, y: v.y + dy, zoom: v.zoom }, { duration: 200 });
+    void setViewport({ x: v.x + dx, y: v.y + dy, zoom: v.zoom });
   };
   return (
     <div className="off-screen">
