@@ -105,9 +105,14 @@ export class Vfp {
     if (l4DstPort(bytes, t) !== PORT_VXLAN) return undefined;
     const { tracer, rec } = this.ctx;
     const vni = u32(bytes, t + 12) >>> 8;
-    if ((bytes[t + 8]! & 0x08) === 0 || vni !== this.cfg.vni) {
-      if (tag) tracer.end(tag, 'no-route', `VFP on ${port.id} has no virtual network with VNI ${vni}`, bytes, 'VFP drops VXLAN for an unknown virtual network.');
-      rec.eventWith('drop', this.switchId, `VFP: VXLAN with unknown VNI ${vni} dropped`, { reason: 'unknown-vni' }, 'vxlan');
+    // RFC 7348: the I flag says the VNI field is valid; without it the frame names no virtual network at all.
+    const valid = (bytes[t + 8]! & 0x08) !== 0;
+    if (!valid || vni !== this.cfg.vni) {
+      if (tag) {
+        if (valid) tracer.end(tag, 'no-route', `VFP on ${port.id} has no virtual network with VNI ${vni}`, bytes, 'VFP drops VXLAN for an unknown virtual network.');
+        else tracer.end(tag, 'no-route', `VFP on ${port.id} drops VXLAN whose I flag is clear: the header carries no valid VNI (RFC 7348)`, bytes, 'VFP drops VXLAN without a valid VNI.');
+      }
+      rec.eventWith('drop', this.switchId, valid ? `VFP: VXLAN with unknown VNI ${vni} dropped` : 'VFP: VXLAN without a valid VNI (I flag clear) dropped', { reason: 'unknown-vni' }, 'vxlan');
       return 'drop';
     }
     const inner = copyBytes(bytes, t + 16);

@@ -1,0 +1,73 @@
+// VFP on the host's PA port, given the MUX's own VXLAN frame and three broken copies of it: a VNI the host has no
+// virtual network for, a header whose I flag says it carries no valid VNI (RFC 7348), and an inner packet for a VIP
+// port no rule balances. Each is dropped at the host with its reason; the intact frame reaches PortalVM.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Transmission } from '../protocol';
+import { pocTopology, runPoc } from '../run/fixtures';
+import { buildWorld } from '../run/world';
+
+const SW = 'CCI_External_vSwitch';
+/** Offsets in the MUX's frame: outer Ethernet 14, IPv4 20, UDP 8, then VXLAN (flags, 3 reserved, VNI 3, 1 reserved). */
+const VXLAN = 14 + 20 + 8;
+const INNER = VXLAN + 8;
+
+let frames: { vxlan: Transmission; hostArp: Transmission };
+beforeAll(() => {
+  const r = runPoc().result;
+  frames = { vxlan: r.transmissions.find((x) => x.fromNode === 'MuxVM' && x.protocol === 'vxlan')!, hostArp: r.transmissions.find((x) => x.fromNode === 'HyperVHost' && x.protocol === 'arp')! };
+});
+
+/** Sends `bytes` from MuxVM's PA port once the switch has learned the host's PA MAC, traced; returns the trace and the events. */
+function send(bytes: Uint8Array) {
+  const world = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
+  const { sw, ctx } = world;
+  sw.fromNic(sw.ports.find((p) => p.id === 'HyperVHost.pa')!, frames.hostArp.bytes.slice(), 0, 0, 'the host answers an ARP request');
+  ctx.sched.run(100, () => false);
+  ctx.tracer.open(1, 'probe', 'the MUX sends VXLAN to the host');
+  ctx.tracer.begin(1, 'MuxVM', 'pa');
+  sw.fromNic(sw.ports.find((p) => p.id === 'MuxVM.pa')!, bytes, 1, ctx.sched.now, 'the MUX sends VXLAN to the host');
+  ctx.sched.run(1_000_000, () => false);
+  const trace = ctx.tracer.get(1)!;
+  const atSwitch = trace.hops.find((h) => h.node === SW)!;
+  const drops = ctx.rec.events.filter((e) => e.kind === 'drop' && e.node === SW).map((e) => [e.summary, e.kind === 'drop' ? e.reason : '']);
+  return { final: trace.final, steps: atSwitch.steps.slice(1).map((s) => s.text), why: atSwitch.why, drops };
+}
+const copy = (edit: (b: Uint8Array) => void) => {
+  const b = frames.vxlan.bytes.slice();
+  edit(b);
+  return b;
+};
+const DECAP = 'VFP strips the outer Ethernet, IPv4 192.168.233.6 -> 192.168.233.21, UDP 4789 and VXLAN headers (VNI 4096)';
+
+describe("VFP decapsulating the MUX's VXLAN", () => {
+  it('the intact frame: decapsulated, VIP rewritten to the DIP, delivered to PortalVM', () => {
+    const r = send(frames.vxlan.bytes.slice());
+    expect(r.final).toMatchObject({ disposition: 'delivered', reason: 'PortalVM accepts the connection: a service listens on TCP 443' });
+    expect(r.steps.slice(0, 2)).toEqual([DECAP, 'VFP rewrites the destination VIP 192.168.133.74:443 to DIP 192.168.100.9:443 (rule portal-https) and records the flow']);
+    expect(r.drops).toEqual([]);
+  });
+
+  it('a VNI the host has no virtual network for (5000): dropped, and said so', () => {
+    const r = send(copy((b) => b.set([0x00, 0x13, 0x88], VXLAN + 4)));
+    expect(r.final).toMatchObject({ disposition: 'no-route', reason: 'VFP on HyperVHost.pa has no virtual network with VNI 5000' });
+    expect([r.steps, r.why]).toEqual([['VFP on HyperVHost.pa has no virtual network with VNI 5000'], 'VFP drops VXLAN for an unknown virtual network.']);
+    expect(r.drops).toEqual([['VFP: VXLAN with unknown VNI 5000 dropped', 'unknown-vni']]);
+  });
+
+  it('the I flag clear: the header carries no valid VNI (RFC 7348), whatever its VNI field holds; dropped, and said so', () => {
+    const r = send(copy((b) => (b[VXLAN] = 0)));
+    const reason = "VFP on HyperVHost.pa drops VXLAN whose I flag is clear: the header carries no valid VNI (RFC 7348)";
+    expect(r.final).toMatchObject({ disposition: 'no-route', reason });
+    expect([r.steps, r.why]).toEqual([[reason], 'VFP drops VXLAN without a valid VNI.']);
+    expect(r.drops).toEqual([['VFP: VXLAN without a valid VNI (I flag clear) dropped', 'unknown-vni']]);
+  });
+
+  it('an inner packet for a VIP port no rule balances (8443): decapsulated, then dropped for want of a policy', () => {
+    // The inner TCP destination port, after the inner Ethernet (14) and IPv4 (20) headers.
+    const r = send(copy((b) => b.set([0x20, 0xfb], INNER + 14 + 20 + 2)));
+    const reason = 'VFP has no load-balancing policy for 192.168.133.74:8443 towards 00:15:5d:64:00:09';
+    expect(r.final).toMatchObject({ disposition: 'no-rule', reason });
+    expect([r.steps, r.why]).toEqual([[DECAP, reason], `${reason}, so it drops the packet.`]);
+    expect(r.drops).toEqual([[reason, 'no-rule']]);
+  });
+});
