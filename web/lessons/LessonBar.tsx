@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { lessonScore } from '../../src-engine/view/quiz';
 import { selectLessonAnswers, selectOpenQuestion, useAppStore } from '../store/store';
+import { briskSteps } from './pace';
 import { Quiz, useRevealWhenReached } from './Quiz';
 
 export function LessonBar() {
@@ -25,6 +26,7 @@ export function LessonBar() {
   });
   usePresenterKeys(lesson !== undefined);
   useFullScreen(presenter);
+  usePace();
 
   if (status === 'loading') {
     return (
@@ -112,6 +114,16 @@ function ChapterEnd({ text }: { text: string }) {
       {text}
     </p>
   );
+}
+
+/** The chapter's pace: quickly through the steps between the moments it is about (see pace.ts). */
+function usePace() {
+  const chapter = useAppStore((s) => (s.lesson && !s.showEverything ? s.lesson.chapters[s.chapter] : undefined));
+  const timeline = useAppStore((s) => s.timeline);
+  useEffect(() => {
+    useAppStore.setState({ brisk: chapter && timeline ? briskSteps(chapter, timeline) : undefined });
+  }, [chapter, timeline]);
+  useEffect(() => () => useAppStore.setState({ brisk: undefined }), []);
 }
 
 function usePresenterKeys(active: boolean) {
