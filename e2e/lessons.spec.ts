@@ -152,6 +152,22 @@ test('presenter mode at 1920 x 1080: large caption and chapter end, side panels 
   await expect(page.getByRole('complementary', { name: 'Details' })).toBeHidden();
 });
 
+test('presenter mode: a chapter that ends on an event with no frame of its own says what happened, with no Why panel on screen', async ({ hoplab, lessons, page, playback }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await hoplab.open('?motion=off&speed=4&lesson=mux-dies&chapter=3');
+  await expect(lessons.chapterTitle).toHaveText('BGPVM gives up on MuxVM');
+  await lessons.bar.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.getByRole('region', { name: 'Why' })).toBeHidden();
+  await playback.play.click();
+  await lessons.answer("Why does BGPVM finally remove MuxVM's routes?", /TCP gave up retransmitting/);
+  await playback.play.click();
+  await expect(lessons.bar.locator('.chapter-end')).toHaveText('End of this chapter. Go on with Next chapter.', { timeout: 60_000 });
+  await expect(lessons.bar.locator('.chapter-end-note')).toHaveText('Where this chapter ends: BGPVM: BGP session with 192.168.100.6 (AS 64628) down: TCP timeout');
+  await expect(lessons.bar.locator('.chapter-end-note')).toBeInViewport();
+  await audit(page, '.lesson-bar');
+});
+
 test('the loop runs quickly through the rounds between its first and its last: at speed 1 the TTL question comes on its own', async ({ hoplab, lessons, playback, events }) => {
   // 260 steps: at speed 1 and 1.25 s a step, playing every round at the same pace would take over five minutes.
   test.setTimeout(120_000);

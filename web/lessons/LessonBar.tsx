@@ -90,6 +90,13 @@ export function LessonBar() {
       {asked.map((q) => (
         <Quiz key={q.id} question={q} />
       ))}
+      {/* In presenter mode the Why panel is hidden: a chapter that ends on an event with no frame of its own (a
+          session going down) says so here, or the projector would show only the frame beside it. */}
+      {!open && atEnd && !showEverything && presenter && chapter.endNote && (
+        <p className="chapter-end-note">
+          <strong>Where this chapter ends:</strong> {chapter.endNote}
+        </p>
+      )}
       {!open && atEnd && !showEverything && <ChapterEnd text={last ? `End of the lesson. You answered ${score.correct} of ${score.total} questions right.` : 'End of this chapter. Go on with Next chapter.'} />}
       {last && score.answered === score.total && score.total > 0 && !atEnd && <p className="chapter-end">Score: {score.correct} of {score.total} right.</p>}
       <nav className="chapter-nav" aria-label="Chapters">
