@@ -109,6 +109,18 @@ test('at laptop size the lesson sits beside the diagram, which keeps its size; o
   await expect(hoplab.node('MuxVM')).toBeInViewport();
 });
 
+test('at 1024 x 768 the diagram keeps the devices a chapter follows in view, and the chapter buttons keep one line each', async ({ hoplab, lessons, page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await hoplab.open('?motion=off&lesson=find-portal&chapter=3');
+  await expect(lessons.chapterTitle).toHaveText('A different way back');
+  for (const node of ['ClientVM', 'NATVM', 'BGPVM']) await expect(hoplab.node(node)).toBeInViewport();
+  await expect.poll(() => page.locator('.react-flow').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(350);
+  // One line: no taller than the score beside them allows for a single line of button text.
+  const lineHeight = (name: string) => lessons.bar.getByRole('button', { name }).evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
+  for (const name of ['Previous chapter', 'Next chapter']) expect(await lineHeight(name), name).toBeLessThan(1.9);
+  await expect(lessons.previous).toBeInViewport();
+});
+
 test('presenter mode at 1920 x 1080: large caption and chapter end, side panels hidden, Page Down and Page Up change chapter', async ({ hoplab, lessons, page, playback }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await hoplab.open('?motion=off&lesson=to-the-vip&chapter=1');
@@ -286,6 +298,10 @@ test('lesson 7, "When MuxVM dies": the black hole, the hold timer, and the loop'
     const marks = page.getByRole('note', { name: /^(The flow died|Dropped) at / });
     await expect(marks.filter({ hasText: 'attempt 2' })).toBeVisible();
     await expect(marks).toHaveCount(1);
+    // Its label is read whole: why the packet died is not cut off.
+    const label = marks.locator('.drop-text');
+    await expect(label).toHaveText('flow (attempt 2) died: TTL exceeded');
+    expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1)).toBe(true);
   });
 });
 
