@@ -237,6 +237,11 @@ export interface BlackHole {
   readonly removedBy: 'hold-timer-expired' | 'tcp-gave-up' | 'other';
   /** Set when the route outlived the run: the run's end. */
   readonly runEndedAt?: SimTime;
+  /**
+   * Set when the router itself ended the packet: it no longer had the dead peer's MAC (its ARP entry had aged
+   * out after `reachableTime` µs) and no ARP request was answered.
+   */
+  readonly noArpAnswer?: { readonly reachableTime: SimTime };
 }
 
 export type BgpDownCause = 'hold-timer-expired' | 'notification-received' | 'bad-peer-as' | 'fsm-error' | 'tcp-gave-up' | 'tcp-reset' | 'tcp-closed' | 'replaced' | 'restart';

@@ -1,6 +1,7 @@
 // Text and JSON renderings of a run for the command line: a hop table a person reads, and one JSON
 // object a program reads (addresses stay dotted strings; raw bytes become hex).
 import type { Layer } from '../packets/layers';
+import { rcodeName } from '../packets/dnsRcode';
 import type { EventKind, FlowTrace, Hop, RunResult, Transmission } from '../protocol';
 import { secondsText } from '../sim/timing';
 import { tlsRecordText } from '../view/protocols';
@@ -80,7 +81,7 @@ export function layersText(layers: readonly Layer[]): string {
         case 'icmp':
           return `icmp ${l.kind}`;
         case 'dns':
-          return l.response ? `dns answer ${l.answers.map((a) => a.address).join(',') || `rcode ${l.rcode}`}` : `dns query ${l.questions[0]?.name ?? ''}`;
+          return l.response ? `dns answer ${l.answers.map((a) => a.address).join(',') || rcodeName(l.rcode)}` : `dns query ${l.questions[0]?.name ?? ''}`;
         case 'arp':
           return `arp ${l.opcode === 1 ? 'request' : 'reply'}`;
         case 'bgp':

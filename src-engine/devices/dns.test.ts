@@ -92,9 +92,10 @@ describe('DNS', () => {
       [5, 0, undefined],
       [5, 0, undefined],
     ]);
-    expect(said(r).filter((x) => x.startsWith('ADVM'))).toEqual(Array(2).fill("ADVM: ADVM's DNS server is not authoritative for www.example.com and forwards nothing here: REFUSED"));
+    expect(said(r).filter((x) => x.startsWith('ADVM'))).toEqual(Array(2).fill("ADVM: ADVM's DNS server answers REFUSED for www.example.com: it is authoritative only for azurestack.local, and in this lab it forwards no other name to another server"));
     expect(r.trace.disposition).toBe('no-dns-answer');
-    expect(r.trace.reason).toBe('ClientVM: www.example.com failed (rcode 5)');
+    // The code by its name (RFC 1035, RFC 6895) and what it means, never a bare number.
+    expect(r.trace.reason).toBe('ClientVM: www.example.com could not be looked up: its DNS server 192.168.100.2 answered REFUSED (rcode 5): the server will not answer this query, by its own policy');
   });
 
   it("the zone's own name exists but has no address: NOERROR, no data, with the SOA, for A as for AAAA", () => {

@@ -6,6 +6,7 @@
 // unanswered on Windows' schedule.
 import type { DnsLayer, DnsSoaRecord } from '../packets/layers';
 import { PORT_DNS } from '../packets/layers';
+import { RCODE, rcodeName, rcodeText } from '../packets/dnsRcode';
 import { ipToU32, u32ToIp } from '../net/addr';
 import type { Provenance } from '../topology/schema';
 import type { IpStack } from './ipstack';
@@ -18,8 +19,6 @@ export interface DnsRecord {
 
 const TYPE_A = 1;
 const TYPE_AAAA = 28;
-const RCODE_NXDOMAIN = 3;
-const RCODE_REFUSED = 5;
 const SECOND = 1_000_000;
 
 /** TTL of the A answers: the zone's default (minimum) TTL. */
@@ -81,17 +80,17 @@ export function startDnsServer(ip: IpStack, udp: UdpStack, zone: string, records
     let answer: DnsLayer;
     let text: string;
     if (!inZone) {
-      answer = message(query.id, q.qtype, q.name, true, [], RCODE_REFUSED);
-      text = `${me}'s DNS server is not authoritative for ${q.name} and forwards nothing here: REFUSED`;
+      answer = message(query.id, q.qtype, q.name, true, [], RCODE.REFUSED);
+      text = `${me}'s DNS server answers ${rcodeName(RCODE.REFUSED)} for ${q.name}: it is authoritative only for ${zoneName}, and in this lab it forwards no other name to another server`;
     } else if (address !== undefined && q.qtype === TYPE_A) {
       answer = message(query.id, q.qtype, q.name, true, [{ name: q.name, rtype: TYPE_A, rclass: 1, ttl: ANSWER_TTL, address }]);
       text = `${me}'s DNS server answers ${q.name} A ${address}`;
     } else if (address !== undefined || name === zoneName) {
       answer = message(query.id, q.qtype, q.name, true, [], 0, [soa(pointer)]);
-      text = `${me}'s DNS server: ${q.name} exists but has no ${typeName(q.qtype)} record: NOERROR, no data, with the zone's SOA (RFC 2308)`;
+      text = `${me}'s DNS server: ${q.name} exists but has no ${typeName(q.qtype)} record: ${rcodeName(RCODE.NOERROR)}, no data, with the zone's SOA (RFC 2308)`;
     } else {
-      answer = message(query.id, q.qtype, q.name, true, [], RCODE_NXDOMAIN, [soa(pointer)]);
-      text = `${me}'s DNS server: ${q.name} does not exist in ${zoneName}: NXDOMAIN with the zone's SOA (RFC 2308)`;
+      answer = message(query.id, q.qtype, q.name, true, [], RCODE.NXDOMAIN, [soa(pointer)]);
+      text = `${me}'s DNS server: ${q.name} does not exist in ${zoneName}: ${rcodeName(RCODE.NXDOMAIN)} with the zone's SOA (RFC 2308)`;
     }
     const { tracer, rec } = ip.ctx;
     if (d.tag) tracer.end(d.tag, 'delivered', text, d.bytes, `The query reached the DNS server on ${me} (UDP 53).`);
@@ -160,7 +159,12 @@ export function resolveName(ip: IpStack, udp: UdpStack, server: number, name: st
       const answer = d.payload[0];
       if (finished || q.result !== undefined || !answer || answer.type !== 'dns' || !answer.response || answer.id !== q.id) return;
       const a = answer.answers.find((x) => x.rtype === TYPE_A);
-      const negative = answer.rcode === RCODE_NXDOMAIN ? 'does not exist (NXDOMAIN)' : answer.rcode !== 0 ? `failed (rcode ${answer.rcode})` : `has no ${typeName(qtype)} record (NOERROR, no data)`;
+      const negative =
+        answer.rcode === RCODE.NXDOMAIN
+          ? `does not exist (${rcodeName(RCODE.NXDOMAIN)})`
+          : answer.rcode !== RCODE.NOERROR
+            ? `could not be looked up: its DNS server ${u32ToIp(server)} answered ${rcodeText(answer.rcode)}`
+            : `has no ${typeName(qtype)} record (${rcodeName(RCODE.NOERROR)}, no data)`;
       const soa = answer.authorities?.[0];
       const cache = soa ? `; the SOA says to remember this for ${Math.min(soa.ttl, soa.minimum)} s` : '';
       const text = a ? `${me} learns ${name} is ${a.address}` : `${me}: ${name} ${negative}${cache}`;
@@ -169,7 +173,7 @@ export function resolveName(ip: IpStack, udp: UdpStack, server: number, name: st
       q.result = a ? ipToU32(a.address) : null;
       q.why = text;
       // A name that does not exist ends the lookup at once: Windows does not retry a negative answer.
-      if (answer.rcode === RCODE_NXDOMAIN && qtype === TYPE_A) {
+      if (answer.rcode === RCODE.NXDOMAIN && qtype === TYPE_A) {
         finish(undefined, text);
         return;
       }

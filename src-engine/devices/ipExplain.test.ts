@@ -2,7 +2,7 @@
 // and TTL steps, every way a packet can end at the IP layer (with the drop event the run records), ARP's
 // step, the MTU drops and ICMP's deliveries. A changed word here is a changed lesson.
 import { describe, expect, it } from 'vitest';
-import { ipToU32, macToNum } from '../net/addr';
+import { ipToU32, macToNum, u32ToIp } from '../net/addr';
 import { ethernet, ipv4, SYN, tcp } from '../net/build';
 import { encodePacket } from '../net/codec';
 import { IPPROTO_ICMP, IPPROTO_TCP } from '../packets/layers';
@@ -115,12 +115,24 @@ describe('how a packet ends at the IP layer', () => {
     });
   });
 
-  it('a next hop that never answers ARP', () => {
-    expect(neighborUnreachable('NATVM', ipToU32('192.168.200.1'), nameOf)).toEqual({
+  it('a next hop that never answers ARP: how often it was asked, and the ICMP error only a forwarding router sends', () => {
+    expect(neighborUnreachable('NATVM', ipToU32('192.168.200.1'), nameOf, 3, true)).toEqual({
       disposition: 'neighbor-unreachable',
-      reason: 'NATVM could not resolve next hop 192.168.200.1 (BGPVM) with ARP',
-      why: 'Nobody answered ARP for 192.168.200.1, so the packet cannot be sent.',
+      reason: 'NATVM had no answer to ARP for its next hop 192.168.200.1 (BGPVM)',
+      why: 'NATVM asked 3 times who has 192.168.200.1 (ARP request, broadcast) and nobody answered. Without the next hop\'s MAC address the frame cannot be sent, so NATVM drops the packet and sends ICMP destination unreachable (host unreachable) to its sender.',
     });
+    expect(neighborUnreachable('ClientVM', ipToU32('192.168.200.1'), nameOf, 2, false).why).toBe(
+      'ClientVM asked 2 times who has 192.168.200.1 (ARP request, broadcast) and nobody answered. Without the next hop\'s MAC address the frame cannot be sent, so ClientVM drops the packet.',
+    );
+  });
+
+  it('a next hop that no node has is said to be so, not named by its address twice', () => {
+    // As the world names addresses: a node's name, else the address itself.
+    const outcome = neighborUnreachable('NATVM', ipToU32('10.0.0.99'), (ip) => (nameOf(ip) === 'nobody' ? u32ToIp(ip) : nameOf(ip)), 3, true);
+    expect(outcome.reason).toBe('NATVM had no answer to ARP for its next hop 10.0.0.99');
+    expect(outcome.why).toBe(
+      'NATVM asked 3 times who has 10.0.0.99 (ARP request, broadcast) and nobody answered: no device in this topology has that address. Without the next hop\'s MAC address the frame cannot be sent, so NATVM drops the packet and sends ICMP destination unreachable (host unreachable) to its sender.',
+    );
   });
 });
 

@@ -94,11 +94,23 @@ export const noRouteOriginating = (me: string, dst: number): Outcome => ({
   event: { summary: `${me}: no route to ${u32ToIp(dst)}`, reason: 'no-route' },
 });
 
-export const neighborUnreachable = (me: string, nextHop: number, nameOf: (ip: number) => string): Outcome => ({
-  disposition: 'neighbor-unreachable',
-  reason: `${me} could not resolve next hop ${u32ToIp(nextHop)} (${nameOf(nextHop)}) with ARP`,
-  why: `Nobody answered ARP for ${u32ToIp(nextHop)}, so the packet cannot be sent.`,
-});
+/**
+ * A next hop that answered none of `tries` ARP requests; `icmpSent`: a router forwarding someone's packet, which
+ * tells the sender with ICMP host unreachable (RFC 1812, 5.2.7.1). A next hop no node has is said to be so,
+ * not named by its own address twice.
+ */
+export function neighborUnreachable(me: string, nextHop: number, nameOf: (ip: number) => string, tries: number, icmpSent: boolean): Outcome {
+  const ip = u32ToIp(nextHop);
+  const name = nameOf(nextHop);
+  const who = name === ip ? ip : `${ip} (${name})`;
+  return {
+    disposition: 'neighbor-unreachable',
+    reason: `${me} had no answer to ARP for its next hop ${who}`,
+    why:
+      `${me} asked ${tries} times who has ${ip} (ARP request, broadcast) and nobody answered${name === ip ? ': no device in this topology has that address' : ''}. ` +
+      `Without the next hop's MAC address the frame cannot be sent, so ${me} drops the packet${icmpSent ? ' and sends ICMP destination unreachable (host unreachable) to its sender' : ''}.`,
+  };
+}
 
 /** The hop's ARP step: the next hop's MAC, and whether the cache or a reply gave it. */
 export function arpStep(nextHop: number, mac: number | undefined, outcome: 'cached' | 'resolved' | 'failed', tries: number): HopStep {

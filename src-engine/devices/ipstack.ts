@@ -140,7 +140,7 @@ export class IpStack implements InputStack, ForwardStack {
     this.arp.resolve(iface.index, nextHop, (mac, outcome) => {
       if (tag) ctx.tracer.step(tag, arpStep(nextHop, mac, outcome, Timing.arpTries));
       if (mac === undefined) {
-        if (tag) recordOutcome(ctx, this.node.id, tag, neighborUnreachable(this.node.id, nextHop, ctx.nameOf), frame);
+        if (tag) recordOutcome(ctx, this.node.id, tag, neighborUnreachable(this.node.id, nextHop, ctx.nameOf, Timing.arpTries, errorTo !== undefined), frame);
         if (errorTo !== undefined) icmpError(this, frame, 'destination-unreachable', 1, ctx.tracer.replyTag(tag));
         return;
       }

@@ -78,6 +78,35 @@ describe('findBlackHole, through runs', () => {
     expect(a.reason).not.toContain('black hole');
   });
 
+  it('MuxVM failed long before the flow: BGPVM has no MAC for it any more, its ARP goes unanswered, and the hole is said as such', () => {
+    // MuxVM fails at 1 s; at 30 s BGPVM's ARP entry for it (reachable 15-45 s) has aged out, the route has not gone.
+    const r = runPoc({ to: '192.168.133.74', flowAt: [30 * S], whatIf: [MUX_FAILS] }).result;
+    const a = r.attempts[0]!;
+    expect(a.disposition).toBe('neighbor-unreachable');
+    expect(a.hops.at(-1)!.node).toBe('BGPVM');
+    expect(a.blackHole).toEqual({
+      router: 'BGPVM', peer: 'MuxVM', peerAddress: '192.168.100.6', prefix: '192.168.133.74/32', holdTime: 180,
+      routeRemovedAt: 67_532_998, removedBy: 'tcp-gave-up', runEndedAt: r.endTime, noArpAnswer: { reachableTime: 20_471_757 },
+    });
+    expect(a.reason).toBe(
+      'BGPVM had no answer to ARP for its next hop 192.168.100.6 (MuxVM): black hole: BGPVM still routes 192.168.133.74/32 to MuxVM (192.168.100.6), a route learned over BGP and not yet withdrawn. ' +
+        'MuxVM died at 1 s, but BGP notices a silent peer only when nothing (no KEEPALIVE, no UPDATE) has come from it for the hold time, 180 s. ' +
+        `The run ended at ${+(r.endTime / S).toFixed(3)} s with the route still in place. BGPVM would remove it at 67.533 s, when TCP gives up retransmitting its unacknowledged KEEPALIVE to MuxVM, before the hold timer would. ` +
+        "Until then every packet for 192.168.133.74/32 ends at BGPVM: it no longer has MuxVM's MAC address (Windows keeps an ARP entry for 15 to 45 s, BGPVM's for 20.472 s, unless the neighbour confirms it, and a dead one never does), " +
+        'so it asks who has 192.168.100.6, gets no answer, drops the packet and sends ICMP destination unreachable (host unreachable) back; on Windows, ClientVM\'s ping prints "Reply from 192.168.200.2: Destination host unreachable". ' +
+        'This is why BFD (Bidirectional Forwarding Detection, RFC 5880) exists: neighbours exchange small hellos every few hundred milliseconds, so a dead peer is noticed within a second and BGP withdraws its routes at once, instead of after 180 s',
+    );
+  });
+
+  it('the same hole for a connection: the SYNs go on through the ICMP errors, and the explanation says so', () => {
+    const a = runPoc({ to: 'https://portal.azurestack.local', flowAt: [30 * S], whatIf: [MUX_FAILS] }).result.attempts[0]!;
+    expect(a.disposition).toBe('neighbor-unreachable');
+    expect(a.blackHole).toMatchObject({ router: 'BGPVM', peer: 'MuxVM', noArpAnswer: { reachableTime: 20_471_757 } });
+    expect(a.reason).toContain(
+      "drops the packet and sends ICMP destination unreachable (host unreachable) back; ClientVM's TCP takes that as a soft error (RFC 1122, 4.2.3.9) and keeps retransmitting its SYN. Every retransmitted SYN went the same way. This is why BFD",
+    );
+  });
+
   it('MuxVM failing a second time: the hole names the second failure and the second removal', () => {
     const doc = pocTopology();
     const t = { ...doc, bgp: { ...doc.bgp!, holdTime: 9, keepalive: 3 } };
@@ -115,6 +144,15 @@ describe('explainBlackHole', () => {
   it('the hold timer: NOTIFICATION and removal only when it expires; one SYN, so nothing about retransmissions', () => {
     expect(explainBlackHole({ ...hole, holdTime: 9, routeRemovedAt: 10_000_525, removedBy: 'hold-timer-expired' }, 1.5 * S, { connection: { outcome: 'gave-up', synTimes: [6 * S] } })).toBe(
       `${START} MuxVM died at 1.5 s, but${HOLD.replace('180 s', '9 s')}BGPVM's hold timer expires at 10.001 s; only then does it send NOTIFICATION (hold timer expired) and remove the route${UNTIL}${BFD.replace('180 s', '9 s')}`,
+    );
+  });
+
+  it('no ARP answer at the router: the packet ends there, with ICMP back; without the return hops the sender is not named', () => {
+    const arp = { ...hole, noArpAnswer: { reachableTime: 30_000_000 } };
+    expect(explainBlackHole(arp, 1 * S, {})).toBe(
+      `${START.replace('over BGP.', 'over BGP and not yet withdrawn.')} MuxVM died at 1 s, but${HOLD}BGPVM removed the route at 67.533 s, when TCP gave up retransmitting its unacknowledged KEEPALIVE to MuxVM, before the hold timer would have. ` +
+        "Until then every packet for 192.168.133.74/32 ends at BGPVM: it no longer has MuxVM's MAC address (Windows keeps an ARP entry for 15 to 45 s, BGPVM's for 30 s, unless the neighbour confirms it, and a dead one never does), " +
+        `so it asks who has 192.168.100.6, gets no answer, drops the packet and sends ICMP destination unreachable (host unreachable) back.${BFD}`,
     );
   });
 

@@ -45,8 +45,29 @@ describe('dispositions', () => {
   it('a next hop that never answers ARP is neighbor-unreachable, with ICMP host unreachable back', () => {
     const r = runPoc({ to: '10.0.0.99' }).result;
     expect(r.trace.disposition).toBe('neighbor-unreachable');
-    expect(r.trace.reason).toBe('NATVM could not resolve next hop 10.0.0.99 (10.0.0.99) with ARP');
+    expect(r.trace.reason).toBe('NATVM had no answer to ARP for its next hop 10.0.0.99: no device in Outside LAN 10.0.0.0/24 has the address 10.0.0.99. On Windows, ClientVM\'s ping prints "Reply from 10.0.0.20: Destination host unreachable"');
     expect(r.trace.returnHops.at(-1)!.layers.find((l) => l.type === 'icmp')).toMatchObject({ kind: 'destination-unreachable', code: 1 });
+    expect(r.trace.hops.at(-1)!.why).toBe(
+      'NATVM asked 3 times who has 10.0.0.99 (ARP request, broadcast) and nobody answered: no device in this topology has that address. Without the next hop\'s MAC address the frame cannot be sent, so NATVM drops the packet and sends ICMP destination unreachable (host unreachable) to its sender.',
+    );
+  });
+
+  it('the PA network from the client side: NATVM has no route to it, takes its default route to the outside gateway, which the lab does not model', () => {
+    const r = runPoc({ to: '192.168.233.99' }).result;
+    expect(r.trace.disposition).toBe('neighbor-unreachable');
+    expect(r.trace.reason).toBe(
+      'NATVM had no answer to ARP for its next hop 10.0.0.1: 192.168.233.99 is in Provider addresses 192.168.233.0/24 (VXLAN underlay), where only HyperVHost and MuxVM have an address, ' +
+        'and NATVM has no route to it, so it used its default route 0.0.0.0/0 via 10.0.0.1. 10.0.0.1 is the gateway of Outside LAN 10.0.0.0/24, the router out of this lab, which the topology ' +
+        'does not model: no device has its address, so nothing goes further that way. On Windows, ClientVM\'s ping prints "Reply from 10.0.0.20: Destination host unreachable"',
+    );
+  });
+
+  it('TCP to an address nobody has: the ICMP host unreachable is a soft error, and the SYNs go on until the client gives up', () => {
+    const r = runPoc({ to: '10.0.0.99:443' }).result;
+    expect(r.trace.connection).toMatchObject({ outcome: 'gave-up', synTimes: [1 * S, 4 * S, 10 * S] });
+    expect(r.trace.reason).toContain(
+      "ClientVM's TCP takes the ICMP host unreachable from 10.0.0.20 as a soft error (RFC 1122, 4.2.3.9): it keeps retransmitting its SYN, as if nothing had come back. ClientVM sent 3 SYNs",
+    );
   });
 
   it('a DIP that is down, before its health probes gave up on it: the frame reaches its port and nothing answers', () => {

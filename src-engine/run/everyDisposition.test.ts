@@ -54,7 +54,7 @@ const ENDINGS: Record<Disposition, { readonly run: () => Ending; readonly reason
   },
   'neighbor-unreachable': {
     run: () => flow({ to: '10.0.0.99' }),
-    reason: 'NATVM could not resolve next hop 10.0.0.99 (10.0.0.99) with ARP',
+    reason: 'NATVM had no answer to ARP for its next hop 10.0.0.99: no device in Outside LAN 10.0.0.0/24 has the address 10.0.0.99. On Windows, ClientVM\'s ping prints "Reply from 10.0.0.20: Destination host unreachable"',
     at: 'NATVM',
   },
   'no-listener': {

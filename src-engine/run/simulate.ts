@@ -9,12 +9,13 @@ import type { RecordOptions } from '../trace/recorder';
 import type { TableChange } from '../trace/tableLog';
 import type { TraceBuild } from '../trace/tracer';
 import type { Result } from '../protocol';
-import { parseDestination } from '../view/destination';
+import { checkDestination } from '../view/destination';
 import { runFromWire, type RunWire } from '../view/runLog';
 import { flowTimes } from '../view/flowStart';
 import { engineError } from '../view/errors';
 import { explainDipHealth } from './dipHealth';
 import { explainBlackHole, explainWithdrawn, findBlackHole } from './blackHole';
+import { explainNoNeighbour } from './noNeighbour';
 import { attemptIds, attemptTags, flowDone, startFlow, type DnsCache, type FlowState, type HttpsProgress } from './flow';
 import { withKnobs } from './knobs';
 import { describeMtu, withMtu } from './mtuWhatIf';
@@ -56,7 +57,7 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
   const world = buildWorld(topology, { seed, icmpRedirects: request.knobs?.icmpRedirects ?? topology.knobs.icmpRedirects, record });
   const source = [...world.nodes.values()].find((n) => n.id.toLowerCase() === request.from.trim().toLowerCase());
   if (!source) return { ok: false, error: engineError('unknown-node', `"${request.from}" is not a node of this topology (nodes: ${someNames([...world.nodes.keys()])})`) };
-  const dest = parseDestination(topology, request.to);
+  const dest = checkDestination(topology, source.id, request.to);
   if (!dest.ok) return dest;
   const whatIfs = resolveWhatIfs(world, request.whatIf ?? []);
   if (!whatIfs.ok) return whatIfs;
@@ -127,11 +128,13 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
   if (blackHole) {
     // The peer's last failure before the attempt (it may have failed, come back and failed again).
     const failed = events.filter((e) => e.kind === 'node-failed' && e.node === blackHole.peer && e.time <= at).at(-1);
-    reason = `${reason}: ${explainBlackHole(blackHole, failed?.time, { ...(connection ? { connection } : {}) })}`;
+    reason = `${reason}: ${explainBlackHole(blackHole, failed?.time, { ...(connection ? { connection } : {}), returnHops: base.returnHops }, request.from)}`;
   }
   const probes = base.disposition === 'no-healthy-dip' || base.hops.some((h) => h.steps.some((s) => s.kind === 'load-balance' && s.text.includes('in rotation'))) ? explainDipHealth(events, base.hops.find((h) => h.node !== world.sw.id && h.steps.some((s) => s.kind === 'load-balance'))?.time ?? base.hops.at(-1)?.time ?? at) : undefined;
   if (probes) reason = `${reason}. ${probes}`;
   if (tls && tls.disposition !== 'delivered') reason = `${reason}. After the handshake the ClientHello failed: ${tls.reason}`;
+  const noNeighbour = blackHole || base.disposition !== 'neighbor-unreachable' ? undefined : explainNoNeighbour(world, { ...base, ...(connection ? { connection } : {}) }, events, request.from);
+  if (noNeighbour) reason = `${reason}: ${noNeighbour}`;
   const withdrawn = blackHole ? undefined : explainWithdrawn(base.hops, events, at);
   if (withdrawn && base.disposition !== 'delivered') reason = `${reason}. ${withdrawn}`;
   if (connection?.outcome === 'gave-up') {

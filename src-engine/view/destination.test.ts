@@ -32,8 +32,46 @@ describe('checkDestination', () => {
       'The destination contains a bidirectional control character (U+202E) that can make text display in a misleading order. Type it again without it: a node name (PortalVM), an IPv4 address (192.168.133.74) or a URL (https://portal.azurestack.local).',
     );
     expect(message('Portal\u200BVM')).toContain('The destination contains an invisible control character (U+200B)');
-    expect(message('ClientVM')).toBe('ClientVM cannot send to itself. Pick another destination, e.g. PortalVM.');
+    expect(message('ClientVM')).toBe('ClientVM cannot send to itself: a packet to its own address never leaves it (the IP stack loops it back), so it crosses no network. Pick another destination, e.g. PortalVM.');
     expect(message('bad_name.local')).toContain('is not a valid DNS name');
+  });
+
+  it('refuses the source\'s own address as it refuses its name, by any of its interfaces, in any form', () => {
+    const own = 'ClientVM cannot send to itself: 192.168.200.10 is its own address, and a packet to its own address never leaves it (the IP stack loops it back), so it crosses no network. Pick another destination, e.g. PortalVM.';
+    expect(message('192.168.200.10')).toBe(own);
+    expect(message('https://192.168.200.10:8443/x')).toBe(own);
+    expect(checkDestination(poc, 'MuxVM', '192.168.233.6')).toEqual({
+      ok: false,
+      error: { code: 'bad-destination', message: 'MuxVM cannot send to itself: 192.168.233.6 is its own address, and a packet to its own address never leaves it (the IP stack loops it back), so it crosses no network. Pick another destination, e.g. PortalVM.' },
+    });
+    expect(checkDestination(poc, 'MuxVM', '192.168.100.6').ok).toBe(false);
+    expect(checkDestination(poc, 'PortalVM', '192.168.200.10').ok).toBe(true);
+  });
+
+  it('refuses an address that names no one device, saying what it is (RFC 1122, RFC 919, RFC 5771, RFC 1112)', () => {
+    const tail = '. Hoplab traces a packet to one device: type its address, e.g. 192.168.133.74, or a node name (PortalVM).';
+    expect(message('127.0.0.1')).toBe(`127.0.0.1 is a loopback address (127.0.0.0/8): a packet to it never leaves the host that sends it (RFC 1122, 3.2.1.3), so it crosses no network${tail}`);
+    expect(message('127.255.255.255:80')).toContain('127.255.255.255 is a loopback address');
+    expect(message('0.0.0.0')).toBe(`0.0.0.0 is in 0.0.0.0/8, "this network": a host may use it only as a source while it learns its own address, never as a destination (RFC 1122, 3.2.1.3)${tail}`);
+    expect(message('0.255.255.255')).toContain('is in 0.0.0.0/8');
+    expect(message('224.0.0.5')).toBe(`224.0.0.5 is a multicast address (224.0.0.0/4, RFC 5771): it names a group of receivers, not one device${tail}`);
+    expect(message('239.255.255.255')).toContain('is a multicast address');
+    expect(message('255.255.255.255')).toBe(`255.255.255.255 is the limited broadcast address (RFC 919): it reaches every device on the sender's own network, and no router forwards it${tail}`);
+    expect(message('240.0.0.1')).toBe(`240.0.0.1 is in 240.0.0.0/4, reserved for future use (RFC 1112, 4): no device may have it${tail}`);
+    expect(message('255.255.255.254')).toContain('is in 240.0.0.0/4');
+    // The edges of each block: the addresses just outside are ordinary.
+    for (const ok of ['1.0.0.0', '126.255.255.255', '128.0.0.0', '223.255.255.255']) expect(message(ok), ok).toBe('');
+  });
+
+  it('refuses the broadcast address of a network of the topology, but not of the VIP pool, which is no link', () => {
+    expect(message('192.168.200.255')).toBe(
+      '192.168.200.255 is the broadcast address of Transit 192.168.200.0/24: it reaches every device on that network, not one. Hoplab traces a packet to one device: type its address, e.g. 192.168.133.74, or a node name (PortalVM).',
+    );
+    expect(message('192.168.100.255')).toContain('is the broadcast address of');
+    expect(message('192.168.100.254')).toBe('');
+    expect(message('192.168.133.255')).toBe('');
+    // Without the networks (a caller that passes the nodes alone), only the special blocks are known.
+    expect(parseDestination({ nodes: poc.nodes }, '192.168.200.255').ok).toBe(true);
   });
 
   it('suggests only near names', () => {

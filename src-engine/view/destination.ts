@@ -7,7 +7,7 @@ import type { EngineError, Result } from '../protocol';
 import { LIMITS } from '../limits';
 import { dnsNameProblem } from '../net/dnsName';
 import { unsafeCharacter } from '../net/text';
-import { parseIpv4 } from '../packets/addresses';
+import { ipv4Text, parseIpv4 } from '../packets/addresses';
 import type { Topology } from '../topology/schema';
 
 export type Destination =
@@ -15,8 +15,8 @@ export type Destination =
   | { readonly kind: 'name'; readonly name: string; readonly port: number | undefined }
   | { readonly kind: 'address'; readonly address: number; readonly port: number | undefined; readonly node?: string };
 
-/** As much of a topology as the parser reads. */
-export type DestinationTopology = Pick<Topology, 'nodes'>;
+/** As much of a topology as the parser reads: its networks name their broadcast addresses. */
+export type DestinationTopology = Pick<Topology, 'nodes'> & Partial<Pick<Topology, 'networks'>>;
 
 const EXAMPLES = 'a node name (PortalVM), an IPv4 address (192.168.133.74) or a URL (https://portal.azurestack.local)';
 const URL_FORM = /^([a-z][a-z0-9+.-]*):\/\/([^/:?#]*)(?::([^/?#]*))?([/?#].*)?$/i;
@@ -70,10 +70,37 @@ function parseAddress(text: string, original: string): Result<number, EngineErro
   return { ok: true, value: address };
 }
 
+const ONE_DEVICE = 'Hoplab traces a packet to one device: type its address, e.g. 192.168.133.74, or a node name (PortalVM)';
+
+/** Address blocks that name no one device (RFC 1122 3.2.1.3, RFC 919, RFC 5771, RFC 1112 4), with why. */
+const SPECIAL_BLOCKS: readonly { readonly first: number; readonly last: number; readonly why: string }[] = [
+  { first: 0x00000000, last: 0x00ffffff, why: 'is in 0.0.0.0/8, "this network": a host may use it only as a source while it learns its own address, never as a destination (RFC 1122, 3.2.1.3)' },
+  { first: 0x7f000000, last: 0x7fffffff, why: 'is a loopback address (127.0.0.0/8): a packet to it never leaves the host that sends it (RFC 1122, 3.2.1.3), so it crosses no network' },
+  { first: 0xe0000000, last: 0xefffffff, why: 'is a multicast address (224.0.0.0/4, RFC 5771): it names a group of receivers, not one device' },
+  { first: 0xffffffff, last: 0xffffffff, why: 'is the limited broadcast address (RFC 919): it reaches every device on the sender\'s own network, and no router forwards it' },
+  { first: 0xf0000000, last: 0xfffffffe, why: 'is in 240.0.0.0/4, reserved for future use (RFC 1112, 4): no device may have it' },
+];
+
+/** Why an address names no one device: a special block, or a network's broadcast address. */
+function notOneDevice(topology: DestinationTopology, address: number): string | undefined {
+  const block = SPECIAL_BLOCKS.find((b) => address >= b.first && address <= b.last);
+  if (block) return block.why;
+  for (const n of topology.networks ?? []) {
+    if (n.kind === 'vip') continue;
+    const [base, len] = n.prefix.split('/') as [string, string];
+    const size = 2 ** (32 - Number(len));
+    if (size >= 4 && address === parseIpv4(base) + size - 1) return `is the broadcast address of ${n.label}: it reaches every device on that network, not one`;
+  }
+  return undefined;
+}
+
 function parseHost(topology: DestinationTopology, host: string, port: number | undefined, original: string): Result<Destination, EngineError> {
   if (/^[\d.]+$/.test(host)) {
     const address = parseAddress(host, original);
-    return address.ok ? { ok: true, value: { kind: 'address', address: address.value, port } } : address;
+    if (!address.ok) return address;
+    const why = notOneDevice(topology, address.value);
+    if (why) return refuse(`${host} ${why}. ${ONE_DEVICE}.`);
+    return { ok: true, value: { kind: 'address', address: address.value, port } };
   }
   const node = topology.nodes.find((n) => n.id.toLowerCase() === host.toLowerCase());
   if (node) {
@@ -121,11 +148,18 @@ export function parseDestination(topology: DestinationTopology, input: string): 
   return parseHost(topology, to, undefined, to);
 }
 
-/** parseDestination, and the page's one rule more: a node does not send to itself. */
+/**
+ * parseDestination, and one rule more that needs the source: a node does not send to itself, by name or by any
+ * of its addresses. The engine runs what this accepts, as the page checks it.
+ */
 export function checkDestination(topology: DestinationTopology, from: string, input: string): Result<Destination, EngineError> {
   const parsed = parseDestination(topology, input);
-  if (parsed.ok && parsed.value.kind === 'address' && parsed.value.node?.toLowerCase() === from.toLowerCase()) {
-    return refuse(`${parsed.value.node} cannot send to itself. Pick another destination, e.g. PortalVM.`);
+  if (!parsed.ok || parsed.value.kind !== 'address') return parsed;
+  const source = topology.nodes.find((n) => n.id.toLowerCase() === from.trim().toLowerCase());
+  const { address } = parsed.value;
+  if (source && source.interfaces.some((f) => parseIpv4(f.address.split('/')[0]!) === address)) {
+    const own = parsed.value.node ? '' : ` ${ipv4Text(address)} is its own address, and`;
+    return refuse(`${source.id} cannot send to itself:${own} a packet to its own address never leaves it (the IP stack loops it back), so it crosses no network. Pick another destination, e.g. PortalVM.`);
   }
   return parsed;
 }

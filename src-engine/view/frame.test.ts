@@ -3,7 +3,7 @@ import { encodePacket } from '../packets/encode';
 import type { Layer } from '../packets/layers';
 import { arpReply, arpRequest, bgpSession, dnsQuery, dnsResponse, synAckAtClient, synAtClient, synAtMux, vxlanSyn } from '../packets/samples';
 import { decodeFrame, decodeLayers, frameIdentity, frameRole, packetIdentity, viewFrame, viewLayers } from './frame';
-import { filterOf, frameProtocol, frameTokenLabel, layerSummary, tcpFlagNames } from './protocols';
+import { filterOf, formatField, frameProtocol, frameTokenLabel, layerSummary, tcpFlagNames } from './protocols';
 
 const bgpOpen = () => bgpSession().find((l) => l.some((x) => x.type === 'bgp' && x.message.kind === 'open'))!;
 
@@ -54,6 +54,17 @@ describe('viewLayers', () => {
     expect(viewLayers(aaaa(dnsQuery())).summary).toMatch(/ DNS query AAAA portal\.azurestack\.local TTL 128$/);
     expect(viewLayers(dnsResponse()).summary).toMatch(/ DNS response portal\.azurestack\.local A 192\.168\.133\.74 TTL 127$/);
     expect(viewLayers(aaaa(dnsResponse())).summary).toMatch(/ DNS response portal\.azurestack\.local no AAAA record TTL 127$/);
+  });
+
+  it('names a refused or failed answer by its rcode, as RFC 1035 and the IANA registry do: REFUSED, not "rcode 5"', () => {
+    const withRcode = (rcode: number) => dnsResponse().map((x) => (x.type === 'dns' ? { ...x, answers: [], rcode } : x));
+    expect(viewLayers(withRcode(5)).summary).toMatch(/ DNS response portal\.azurestack\.local REFUSED TTL 127$/);
+    expect(viewLayers(withRcode(3)).summary).toMatch(/ DNS response portal\.azurestack\.local NXDOMAIN TTL 127$/);
+    expect(viewLayers(withRcode(2)).summary).toMatch(/ DNS response portal\.azurestack\.local SERVFAIL TTL 127$/);
+    expect(viewLayers(withRcode(13)).summary).toMatch(/ DNS response portal\.azurestack\.local RCODE 13 TTL 127$/);
+    // The inspector's field, as Wireshark shows "Reply code": the number and its name.
+    expect([0, 3, 5, 12].map((n) => formatField('dns', 'rcode', n, 1))).toEqual(['0 (NOERROR)', '3 (NXDOMAIN)', '5 (REFUSED)', '12 (unassigned)']);
+    expect(formatField('dns', 'opcode', 5, 1)).toBe('5');
   });
 
   it('gives ARP no TTL and BGP its messages with no TTL in the summary', () => {

@@ -6,6 +6,7 @@ import type { ArpLayer, BgpMessage, DnsLayer, IcmpLayer, Ipv4Layer, Layer, Layer
 import { PORT_BGP, PORT_HTTPS } from '../packets/layers';
 import { HANDSHAKE_NAMES, serverNameOf } from '../packets/tls';
 import { LAYER_NAMES } from '../packets/errors';
+import { rcodeName, rcodeRegistryName } from '../packets/dnsRcode';
 import { capabilityText } from '../packets/bgpOpen';
 import { IDENTITY, type FilterKey, type Protocol } from './protocolNames';
 import { ttlSuffix } from './events';
@@ -194,7 +195,7 @@ const DNS = /* @__PURE__ */ descriptor('dns', {
     const dns = find(layers, 'dns')!;
     const q = dns.questions[0]?.name ?? '?';
     const type = dnsTypeName(dns.questions[0]?.qtype ?? 1);
-    const empty = dns.rcode === 0 ? `no ${type} record` : `rcode ${dns.rcode}`;
+    const empty = dns.rcode === 0 ? `no ${type} record` : rcodeName(dns.rcode);
     const text = dns.response ? `DNS response ${q} ${dns.answers.length ? `A ${dns.answers.map((a) => a.address).join(', ')}` : empty}` : `DNS query ${type} ${q}`;
     return `${ip.src}:${udp.srcPort} -> ${ip.dst}:${udp.dstPort} ${text}${ttlText(ip)}`;
   },
@@ -301,6 +302,7 @@ export function formatField(layer: LayerType, field: string, value: unknown, byt
     const name = field.split('.').pop() ?? field;
     if (name === 'etherType' || name === 'tpid') return `${hex(value, 4)}${ETHERTYPES[value] ? ` (${ETHERTYPES[value]})` : ''}`;
     if (layer === 'ipv4' && name === 'protocol') return `${value}${IP_PROTOCOLS[value] ? ` (${IP_PROTOCOLS[value]})` : ''}`;
+    if (layer === 'dns' && name === 'rcode') return `${value} (${rcodeRegistryName(value) ?? 'unassigned'})`;
     if (layer === 'tls' && name === 'contentType') return `${value}${CONTENT_TYPES[value] ? ` (${CONTENT_TYPES[value]})` : ''}`;
     if (layer === 'tls' && name === 'version') return `${hex(value, 4)}${TLS_VERSIONS[value] ? ` (${TLS_VERSIONS[value]})` : ''}`;
     if (layer === 'tls' && name === 'cipherSuite') return `${hex(value, 4)}${CIPHER_SUITES[value] ? ` (${CIPHER_SUITES[value]})` : ''}`;

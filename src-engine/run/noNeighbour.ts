@@ -1,0 +1,73 @@
+// A next hop that answered no ARP, explained from the topology and the run: who should have answered (a node
+// that is down, an address no device has, a gateway out of the lab that the lab does not model), why the router
+// sent there (its default route, for a network it has no route to), and what the sender sees of it.
+import type { FlowTrace, HopStep, SimEvent } from '../protocol';
+import { inPrefix, ipToU32, parseCidr } from '../net/addr';
+import { secondsText } from '../sim/timing';
+import { isNodeUpAt } from '../view/runState';
+import type { World } from './world';
+
+type Step<K extends HopStep['kind']> = Extract<HopStep, { kind: K }>;
+
+/** The sentences after "X had no answer to ARP for its next hop Y"; undefined when the trace did not end so. */
+export function explainNoNeighbour(world: World, trace: Pick<FlowTrace, 'hops' | 'returnHops' | 'connection'>, events: readonly SimEvent[], from: string): string | undefined {
+  const last = trace.hops.at(-1);
+  const arp = last?.steps.find((s): s is Step<'arp'> => s.kind === 'arp' && s.outcome === 'failed');
+  if (!last || !arp) return undefined;
+  const parts = [whoShouldAnswer(world, arp.target, events, last.time)];
+  const route = last.steps.find((s): s is Step<'route'> => s.kind === 'route');
+  const ip = trace.hops[0]!.layers.find((l) => l.type === 'ipv4');
+  if (route?.prefix === '0.0.0.0/0' && ip?.type === 'ipv4') parts.unshift(defaultRouteTaken(world, last.node, ip.dst, arp.target));
+  const seen = senderSees(trace, from);
+  if (seen) parts.push(seen);
+  return parts.join('. ');
+}
+
+/** Who has the next hop's address, and why it did not answer. */
+function whoShouldAnswer(world: World, target: string, events: readonly SimEvent[], time: number): string {
+  const address = ipToU32(target);
+  const owner = world.ctx.nameOf(address);
+  if (owner !== target) {
+    if (!isNodeUpAt(events, owner, time)) {
+      const failed = events.filter((e) => e.kind === 'node-failed' && e.node === owner && e.time <= time).at(-1);
+      return `${owner} (${target}) is down${failed ? ` since ${secondsText(failed.time)}` : ''}, and a node that is down answers no ARP`;
+    }
+    return `${owner} (${target}) did not answer`;
+  }
+  const network = world.topology.networks.find((n) => covers(n.prefix, address));
+  if (!network) return `${target} is on none of this topology's networks`;
+  if (network.gateway === target) {
+    return `${target} is the gateway of ${network.label}, the router out of this lab, which the topology does not model: no device has its address, so nothing goes further that way`;
+  }
+  return `no device in ${network.label} has the address ${target}`;
+}
+
+/** The router had no route for the destination and used its default route; and where the destination is. */
+function defaultRouteTaken(world: World, router: string, dst: string, via: string): string {
+  const address = ipToU32(dst);
+  const network = world.topology.networks.find((n) => covers(n.prefix, address));
+  const used = `so it used its default route 0.0.0.0/0 via ${via}`;
+  if (!network) return `${dst} is on none of this topology's networks and ${router} has no route for it, ${used}`;
+  const members = world.topology.nodes.filter((n) => n.interfaces.some((f) => f.network === network.id)).map((n) => n.id);
+  const where = members.length === 0 ? 'where no device has an address' : `where only ${list(members)} ${members.length === 1 ? 'has' : 'have'} an address`;
+  return `${dst} is in ${network.label}, ${where}, and ${router} has no route to it, ${used}`;
+}
+
+/** What the sender sees of the ICMP host unreachable sent back: ping says so; TCP keeps trying. */
+function senderSees(trace: Pick<FlowTrace, 'returnHops' | 'connection'>, from: string): string | undefined {
+  const first = trace.returnHops[0];
+  const icmp = first?.layers.find((l) => l.type === 'icmp');
+  const ip = first?.layers.find((l) => l.type === 'ipv4');
+  if (icmp?.type !== 'icmp' || icmp.kind !== 'destination-unreachable' || ip?.type !== 'ipv4') return undefined;
+  if (trace.connection) {
+    return `${from}'s TCP takes the ICMP host unreachable from ${ip.src} as a soft error (RFC 1122, 4.2.3.9): it keeps retransmitting its SYN, as if nothing had come back`;
+  }
+  return `On Windows, ${from}'s ping prints "Reply from ${ip.src}: Destination host unreachable"`;
+}
+
+function covers(prefix: string, address: number): boolean {
+  const { network, len } = parseCidr(prefix);
+  return inPrefix(address, network, len);
+}
+
+const list = (names: readonly string[]): string => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
