@@ -35,6 +35,9 @@ const FollowHop = lazy(() => import('./FollowHop').then((m) => ({ default: m.Fol
 // The picture buttons: a chunk of their own, with what they share with the picture code.
 const DiagramPictures = lazy(() => import('../export/DiagramPictures').then((m) => ({ default: m.DiagramPictures })));
 
+// The "more" marks at the sides of a network drawn larger than its area.
+const OffScreen = lazy(() => import('./OffScreen').then((m) => ({ default: m.OffScreen })));
+
 // The context menu: loaded when first opened.
 const NodeMenu = lazy(() => import('./NodeMenu').then((m) => ({ default: m.NodeMenu })));
 
@@ -207,6 +210,11 @@ export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapsho
           </>
         )}
         <AutoFit userMoved={userMoved} readable={allNodes.length <= MINIMAP_FROM} />
+        {allNodes.length <= MINIMAP_FROM && (
+          <Suspense fallback={null}>
+            <OffScreen movedRef={userMoved} />
+          </Suspense>
+        )}
         {hasRun && allNodes.length <= MINIMAP_FROM && (
           <Suspense fallback={null}>
             <FollowHop userMoved={userMoved} />
