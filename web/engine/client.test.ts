@@ -71,19 +71,21 @@ afterEach(() => {
 });
 
 describe('the engine client', () => {
-  it("hands the page a run's frames and events as objects equal to the engine's own, though they crossed as columns", async () => {
-    const { getEngine } = await freshClient();
-    expect((await getEngine().loadTopology()).ok).toBe(true);
-    const here = createEngine();
-    await here.loadTopology();
-    const requests: RunRequest[] = [
-      { from: 'ClientVM', to: 'https://portal.azurestack.local' },
-      // two attempts, retransmissions, BGP's hold timer and a withdrawn route: every kind of event in one list
-      { from: 'ClientVM', to: 'https://portal.azurestack.local', whatIf: [{ action: 'fail', target: 'MuxVM', at: 1_000_000 }], flowAt: [5_000_000, 200_000_000] },
-      // a knob that adds a device: the result carries its drawing too
-      { from: 'ClientVM', to: 'https://portal.azurestack.local', knobs: { secondMux: true } },
-    ];
-    for (const request of requests) {
+  const requests: [string, RunRequest][] = [
+    ['the canonical run', { from: 'ClientVM', to: 'https://portal.azurestack.local' }],
+    // two attempts, retransmissions, BGP's hold timer and a withdrawn route: every kind of event in one list
+    ['a failed MUX (every kind of event)', { from: 'ClientVM', to: 'https://portal.azurestack.local', whatIf: [{ action: 'fail', target: 'MuxVM', at: 1_000_000 }], flowAt: [5_000_000, 200_000_000] }],
+    // a knob that adds a device: the result carries its drawing too
+    ['a second MUX (a device the knob adds)', { from: 'ClientVM', to: 'https://portal.azurestack.local', knobs: { secondMux: true } }],
+  ];
+  // One test per run, each simulated three times (across the channel, here, and compared): the hang guard is
+  // generous because a loaded machine may take seconds for that, not because the time is checked.
+  for (const [name, request] of requests) {
+    it(`hands the page a run's frames and events as objects equal to the engine's own, though they crossed as columns: ${name}`, { timeout: 60_000 }, async () => {
+      const { getEngine } = await freshClient();
+      expect((await getEngine().loadTopology()).ok).toBe(true);
+      const here = createEngine();
+      await here.loadTopology();
       const crossed = await getEngine().run(request);
       const own = await here.run(request);
       if (!crossed.ok || !own.ok) throw new Error('the runs failed');
@@ -97,8 +99,8 @@ describe('the engine client', () => {
       expect(byFrame(crossed)).toBe(byFrame(own));
       expect(byFrame(crossed)).toBeLessThan(crossed.value.transmissions.length);
       expect(await getEngine().compareRun(request)).toEqual(own);
-    }
-  });
+    });
+  }
 
   it("hands the page a loaded topology's snapshot equal to the engine's own, though it crossed as text in parts", async () => {
     const { getEngine } = await freshClient();
