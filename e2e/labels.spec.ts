@@ -199,3 +199,49 @@ test("every device's name and addresses lie inside its box, at each screen's zoo
     });
   }
 });
+
+// A VIP's "announces" tie to the MUX beside it looped up over MuxVM into its top; it runs straight from the VIP's
+// left side into the MUX's right side, level, never above the MUX. The VIP of the row in front turns up the channel
+// beside the VIP pool and meets the MUX's side too. With a second MUX the nearer one is met straight.
+
+/** The announce tie's path on screen: its box, where it starts and ends, and the MUX's and the VIP's boxes. */
+function announceTie(page: Page, vip: string, mux: string) {
+  return page.evaluate(([v, m]) => {
+    const path = document.querySelector<SVGPathElement>(`.react-flow__edge[data-id="announce:${v}:${m}"] path.tie`);
+    if (!path) return undefined;
+    const ctm = path.getScreenCTM()!;
+    const at = (d: number) => new DOMPoint(path.getPointAtLength(d).x, path.getPointAtLength(d).y).matrixTransform(ctm);
+    const len = path.getTotalLength();
+    const points = Array.from({ length: 41 }, (_, i) => at((len * i) / 40));
+    const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+    return {
+      top: Math.min(...points.map((p) => p.y)),
+      bottom: Math.max(...points.map((p) => p.y)),
+      start: points[0]!,
+      end: points[points.length - 1]!,
+      mux: box(`.react-flow__node[data-id="${m}"]`).toJSON() as DOMRect,
+      vip: box(`.react-flow__node[data-id="vip:${v}"]`).toJSON() as DOMRect,
+    };
+  }, [vip, mux] as const);
+}
+
+for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+  test(`at ${size.width}x${size.height} the VIP's "announces" tie runs straight into the MUX's side, one MUX or two`, async ({ hoplab, page }) => {
+    await page.setViewportSize(size);
+    for (const { knobs, mux } of [{ knobs: '', mux: 'MuxVM' }, { knobs: '&knobs=secondMux', mux: 'MuxVM2' }]) {
+      await test.step(mux, async () => {
+        await hoplab.open(`${CANONICAL_LINK}${knobs}&step=0`);
+        await expect(page.locator(`.react-flow__edge[data-id="announce:192.168.133.74:${mux}"]`)).toBeAttached();
+        const tie = (await announceTie(page, '192.168.133.74', mux))!;
+        expect(tie.bottom - tie.top, 'level: no loop').toBeLessThan(1.5);
+        expect(Math.abs(tie.start.x - tie.vip.left), "it leaves the VIP's left side").toBeLessThan(1.5);
+        expect(Math.abs(tie.end.x - tie.mux.right), "it meets the MUX's right side").toBeLessThan(1.5);
+        expect(tie.top, 'inside the MUX box, not above it').toBeGreaterThan(tie.mux.top);
+        // The VIP of the front row: up the channel beside the pool, then across into the same side, never above the MUX.
+        const front = (await announceTie(page, '192.168.133.1', mux))!;
+        expect(Math.abs(front.end.x - front.mux.right), "the front row's VIP meets the MUX's right side").toBeLessThan(1.5);
+        expect(front.top, 'never above the MUX').toBeGreaterThan(front.mux.top);
+      });
+    }
+  });
+}

@@ -381,3 +381,134 @@ test('at 1024x768 every step of the canonical run draws its packets inside the d
     await expect.poll(() => frameInView(page), { message: `step ${step}` }).toEqual([]);
   }
 });
+
+/** Each device, port and VIP box not wholly inside the diagram's area (the host's frame and the groups round them left out). */
+function devicesOutside(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const area = document.querySelector('.canvas .react-flow')!.getBoundingClientRect();
+    return [...document.querySelectorAll('.react-flow__node:is(.react-flow__node-vm, .react-flow__node-vip, .react-flow__node-port, .react-flow__node-switch)')].flatMap((n) => {
+      const r = n.getBoundingClientRect();
+      return r.left >= area.left - 0.5 && r.right <= area.right + 0.5 && r.top >= area.top - 0.5 && r.bottom <= area.bottom + 0.5 ? [] : [`${n.getAttribute('data-id')}: ${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.top)}–${Math.round(r.bottom)} in ${Math.round(area.left)}–${Math.round(area.right)} × ${Math.round(area.top)}–${Math.round(area.bottom)}`];
+    });
+  });
+}
+
+/** How far the drawing (every node but the host's frame) runs past the diagram area's left and right edges, in CSS px. */
+function overhang(page: Page): Promise<{ left: number; right: number }> {
+  return page.evaluate(() => {
+    const area = document.querySelector('.canvas .react-flow')!.getBoundingClientRect();
+    const nodes = [...document.querySelectorAll('.react-flow__node:not(.react-flow__node-host)')].map((n) => n.getBoundingClientRect());
+    return { left: Math.round(area.left - Math.min(...nodes.map((r) => r.left))), right: Math.round(Math.max(...nodes.map((r) => r.right)) - area.right) };
+  });
+}
+
+// A network drawn larger than its area at a readable zoom opened from its left edge: at 1024x768 the VIP pool and the
+// host's PA box lay off to the right, on a phone and at 200% zoom half the network, with nothing to say more existed.
+// Now it opens whole where it fits at a readable zoom, else centred, and a "more" button marks each side with more
+// beyond it, which pans to it.
+test('at 1024x768 the network opens whole, every device in view, no "more" marks, before and after a run', async ({ hoplab, page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await hoplab.open('?motion=off');
+  await expect(page.locator('.react-flow__node-vip').first()).toBeVisible();
+  await expect.poll(() => devicesOutside(page), { message: 'the first view' }).toEqual([]);
+  await expect.poll(() => smallText(page)).toEqual([]);
+  await expect(page.locator('.off-screen .more')).toHaveCount(0);
+  await hoplab.runPreset();
+  await page.getByRole('slider', { name: 'Timeline' }).fill(String(STEPS.vxlanSyn - 1));
+  await expect(page.locator('.step-readout')).toContainText(`Step ${STEPS.vxlanSyn} of`);
+  await expect.poll(() => devicesOutside(page), { message: 'at the VXLAN leg' }).toEqual([]);
+});
+
+for (const s of [{ name: 'a phone', width: 390, height: 844 }, { name: 'a laptop at 200% browser zoom', width: 640, height: 400 }]) {
+  test(`on ${s.name} (${s.width}x${s.height}) the network opens centred, each cut side marked "more", which pans to it`, async ({ hoplab, page }) => {
+    await page.setViewportSize({ width: s.width, height: s.height });
+    await hoplab.open('?motion=off');
+    await expect(page.locator('.react-flow__node-vip').first()).toBeAttached();
+    await expect.poll(() => smallText(page)).toEqual([]);
+    // Centred: as much beyond the left edge as beyond the right (from the left edge, the right held it all).
+    await expect.poll(async () => { const o = await overhang(page); return o.left > 10 && Math.abs(o.left - o.right) <= 2; }, { message: 'centred' }).toBe(true);
+    const left = page.getByRole('button', { name: 'More of the network is to the left: show it' });
+    const right = page.getByRole('button', { name: 'More of the network is to the right: show it' });
+    await expect(left).toBeVisible();
+    await expect(right).toBeVisible();
+    await expect(right).toHaveAttribute('title', /drag the diagram, or press ⛶ \(fit view\) to see all of it/);
+    // Pressed until the right edge is reached: the VIP pool and the host's PA box come into view, the mark goes.
+    for (let i = 0; i < 4 && (await right.count()) > 0; i++) {
+      const before = (await overhang(page)).right;
+      await right.click();
+      await expect.poll(async () => (await overhang(page)).right, 'each press pans right').toBeLessThan(before - 10);
+    }
+    await expect(right).toHaveCount(0);
+    for (const id of ['vip:192.168.133.74', 'port:HyperVHost:pa']) {
+      await expect.poll(() => page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((n) => {
+        const area = document.querySelector('.canvas .react-flow')!.getBoundingClientRect();
+        const r = n.getBoundingClientRect();
+        return r.left >= area.left && r.right <= area.right + 0.5;
+      }), `${id} in view across`).toBe(true);
+    }
+    await expect(left).toBeVisible();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const { violations } = await new AxeBuilder({ page }).include('.off-screen').analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), scheme).toEqual([]);
+    }
+  });
+}
+
+// With the second MUX on at 1280x800 the drawing is taller (MuxVM2's PA port, a second session's label): its bottom
+// was cut off. The diagram's area grows to it (the run pane yields rows) and the whole network is in view.
+test('with the second MUX on at 1280x800 the whole network is in view, at a readable zoom, the event list still there', async ({ hoplab, page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await hoplab.open(`${CANONICAL_LINK}&knobs=secondMux&step=0`);
+  await expect(page.locator('.react-flow__node[data-id="port:MuxVM2:pa"]')).toBeAttached();
+  await expect.poll(() => devicesOutside(page)).toEqual([]);
+  await expect.poll(() => smallText(page)).toEqual([]);
+  await expect(page.locator('.off-screen .more')).toHaveCount(0);
+  const list = page.getByRole('listbox', { name: 'Event list' });
+  await expect(list.getByRole('option').first()).toBeVisible();
+  expect((await list.boundingBox())!.height, 'three rows of the event list at least').toBeGreaterThanOrEqual(48);
+});
+
+// The sequence diagram's tab took half the stage: the network diagram shrank to about 220 px at 1280x800.
+test('the sequence diagram tab leaves the network diagram its height', async ({ hoplab, page }) => {
+  for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }, { width: 1024, height: 768 }]) {
+    await test.step(`${size.width}x${size.height}`, async () => {
+      await page.setViewportSize(size);
+      await hoplab.open(`${CANONICAL_LINK}&step=${STEPS.vxlanSyn - 1}`);
+      await expect(page.locator('.step-readout')).toContainText(`Step ${STEPS.vxlanSyn} of`);
+      const canvas = async () => Math.round((await page.locator('.canvas').boundingBox())!.height);
+      const withEvents = await canvas();
+      await page.getByRole('tab', { name: 'Sequence diagram' }).click();
+      await expect(page.getByRole('tab', { name: 'Sequence diagram' })).toHaveAttribute('aria-selected', 'true');
+      await expect(page.locator('.sequence')).toBeVisible();
+      expect(await canvas(), 'the network diagram keeps its height').toBe(withEvents);
+      expect(withEvents).toBeGreaterThanOrEqual(390);
+      await page.getByRole('tab', { name: 'Event list' }).click();
+    });
+  }
+});
+
+// The hex dump's character column was cut at the edge of a 320 px side panel (and of a 384 px one at 1280x800).
+test('the hex dump shows its bytes and their characters whole in a narrow side panel', async ({ hoplab, page }) => {
+  for (const size of [{ width: 1024, height: 768 }, { width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+    await test.step(`${size.width}x${size.height}`, async () => {
+      await page.setViewportSize(size);
+      await hoplab.open(`${CANONICAL_LINK}&step=${STEPS.vxlanSyn - 1}`);
+      const pane = page.getByRole('region', { name: 'Bytes of the frame' });
+      await expect(pane.locator('.hex-ascii').first()).toBeVisible();
+      const cut = () =>
+        pane.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          const right = box.left + el.clientLeft + el.clientWidth;
+          const out: string[] = [];
+          if (el.scrollWidth > el.clientWidth + 1) out.push(`the pane scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
+          for (const cell of el.querySelectorAll('.hex-ascii > *, .hex-bytes > *')) {
+            const r = cell.getBoundingClientRect();
+            if (r.right > right + 0.5) out.push(`"${cell.textContent}" ends at ${Math.round(r.right)}, past ${Math.round(right)}`);
+          }
+          return out.slice(0, 5);
+        });
+      await expect.poll(cut).toEqual([]);
+    });
+  }
+});

@@ -60,6 +60,15 @@ test('the sequence diagram follows the playhead both ways, honours filters, fold
 
   await test.step('the routing loop folds into one row, marked with its TTL death', async () => {
     await hoplab.send('ClientVM', '192.168.133.50');
+    // Rows are drawn while in sight: the ladder, as tall as the event list, is scrolled down to the fold.
+    const scroll = seq.region.locator('.sequence-scroll');
+    await expect
+      .poll(async () => {
+        if ((await seq.region.locator('g.seq-fold').count()) > 0) return true;
+        await scroll.evaluate((el) => el.scrollBy(0, el.clientHeight / 2));
+        return false;
+      }, { message: 'the fold, scrolled to' })
+      .toBe(true);
     await expect(seq.region.locator('g.seq-fold')).toHaveCount(1);
     await expect(seq.region.locator('g.seq-fold')).toContainText(/the same 4 frames \d+ more times/);
     await seq.region.locator('g.seq-fold').click();

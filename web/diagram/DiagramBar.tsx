@@ -14,13 +14,15 @@ export function DiagramBar() {
     <div className="diagram-bar">
       <ViewToggle />
       <FlowStatus />
-      <WhatIfBar />
-      <TrailLegend />
+      {/* At the end of the first row when it has room (a row of its own took height from the diagram). */}
       {!presenter && (
         <button type="button" className="panel-toggle" aria-expanded={open} {...(open ? { 'aria-controls': 'side-panel' } : {})} onClick={() => setOpen(!open)}>
           {open ? 'Hide details' : 'Show details'}
         </button>
       )}
+      <span className="bar-break" />
+      <WhatIfBar />
+      <TrailLegend />
     </div>
   );
 }

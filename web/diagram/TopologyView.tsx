@@ -23,6 +23,9 @@ const TokenLayer = lazy(() => import('../animation/TokenLayer').then((m) => ({ d
 // The flow's paths after a run: loaded with the first run, like the tokens.
 const PathTrails = lazy(() => import('./PathTrails').then((m) => ({ default: m.PathTrails })));
 
+// The step's lit boxes, drawn over the diagram: loaded with the first run.
+const HopRings = lazy(() => import('./HopRings').then((m) => ({ default: m.HopRings })));
+
 // What a large topology draws in bulk (its NIC drops, its minimap): loaded when one is shown.
 const LargeLayers = lazy(() => import('./LargeLayers').then((m) => ({ default: m.LargeLayers })));
 
@@ -31,6 +34,9 @@ const FollowHop = lazy(() => import('./FollowHop').then((m) => ({ default: m.Fol
 
 // The picture buttons: a chunk of their own, with what they share with the picture code.
 const DiagramPictures = lazy(() => import('../export/DiagramPictures').then((m) => ({ default: m.DiagramPictures })));
+
+// The "more" marks at the sides of a network drawn larger than its area.
+const OffScreen = lazy(() => import('./OffScreen').then((m) => ({ default: m.OffScreen })));
 
 // The context menu: loaded when first opened.
 const NodeMenu = lazy(() => import('./NodeMenu').then((m) => ({ default: m.NodeMenu })));
@@ -193,6 +199,9 @@ export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapsho
         {hasRun && (
           <>
             <Suspense fallback={null}>
+              <HopRings />
+            </Suspense>
+            <Suspense fallback={null}>
               <PathTrails />
             </Suspense>
             <Suspense fallback={null}>
@@ -201,6 +210,11 @@ export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapsho
           </>
         )}
         <AutoFit userMoved={userMoved} readable={allNodes.length <= MINIMAP_FROM} />
+        {allNodes.length <= MINIMAP_FROM && (
+          <Suspense fallback={null}>
+            <OffScreen movedRef={userMoved} />
+          </Suspense>
+        )}
         {hasRun && allNodes.length <= MINIMAP_FROM && (
           <Suspense fallback={null}>
             <FollowHop userMoved={userMoved} />

@@ -202,3 +202,31 @@ export function tunnelPoints(from: Rect, to: Rect, down: NicAnchor): { x: number
   ];
   return pts.filter((p, i) => i === 0 || p.x !== pts[i - 1]!.x || p.y !== pts[i - 1]!.y);
 }
+
+/** How far left of a VIP's box the announce ties turn (in the gap between the VIP pool and the network beside it). */
+const TIE_TURN = 31;
+/** A tie keeps this far from the boxes it passes. */
+const TIE_CLEAR = 4;
+
+/**
+ * A VIP's tie to a MUX that announces it, where it can run straight: out of the VIP's left side, across to the MUX's
+ * right side (level with the VIP when the two are side by side, else down or up the channel just left of the VIP
+ * pool first, then across). Undefined when the MUX is not left of the VIP or another box stands in the way (a
+ * second MUX between them): the tie then curves over the row instead.
+ */
+export function tieRoute(vip: Rect, mux: Rect, others: readonly Rect[]): { x: number; y: number }[] | undefined {
+  const right = mux.x + mux.width;
+  const turn = vip.x - TIE_TURN;
+  if (turn <= right + TIE_CLEAR) return undefined;
+  const vy = vip.y + vip.height / 2;
+  const y = Math.min(mux.y + mux.height - 12, Math.max(mux.y + 12, vy));
+  const points = vy === y ? [{ x: vip.x, y }, { x: right, y }] : [{ x: vip.x, y: vy }, { x: turn, y: vy }, { x: turn, y }, { x: right, y }];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const seg = { x: Math.min(a.x, b.x) - TIE_CLEAR, y: Math.min(a.y, b.y) - TIE_CLEAR, width: Math.abs(a.x - b.x) + 2 * TIE_CLEAR, height: Math.abs(a.y - b.y) + 2 * TIE_CLEAR };
+    const hit = others.some((r) => r !== vip && r !== mux && r.x < seg.x + seg.width && seg.x < r.x + r.width && r.y < seg.y + seg.height && seg.y < r.y + r.height);
+    if (hit) return undefined;
+  }
+  return points;
+}

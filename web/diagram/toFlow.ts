@@ -4,7 +4,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import type { NetworkDef, NodeDef, Topology } from '../../src-engine/topology/schema';
 import { hostBoxId, interfaceId, linkVlanText, MAX_SESSION_ROWS, networkVlan, PORT_DROP_X, readBoxId } from '../../src-engine/view/index';
-import { absoluteBoxes, createGeometry, nicOffset, type Geometry } from './geometry';
+import { absoluteBoxes, createGeometry, nicOffset, tieRoute, type Geometry, type Rect } from './geometry';
 
 /** `handles`: false for a VM of a large topology that no drawn edge ends at (its NIC drops are drawn in bulk). */
 /** `below`: the VM sits below the switch (its badges hang under it, away from its wire). */
@@ -38,7 +38,7 @@ export type BgpEdgeData = { kind: 'bgp'; label: string; row: number; rows: numbe
 /** The VXLAN tunnel: drawn along fixed points (the same ones the token follows). */
 export type TunnelEdgeData = { kind: 'tunnel'; labelled: boolean; vni: number | undefined; points: readonly { x: number; y: number }[] };
 /** A VIP's tie to a MUX announcing it or to a DIP behind it. */
-export type TieEdgeData = { kind: 'announce' | 'dip'; label: string };
+export type TieEdgeData = { kind: 'announce' | 'dip'; label: string; /** A straight route, in flow coordinates (see tieRoute). */ points?: readonly { x: number; y: number }[] };
 
 /**
  * Above this many boxes a topology is drawn for scale: React Flow renders only what is in view, the NIC drops
@@ -90,6 +90,9 @@ export function toFlow(snapshot: TopologySnapshot, geo: Geometry = createGeometr
     ties.set(e.source, tie);
   }
   const rects = absoluteBoxes(snapshot.layout.boxes);
+  // The devices' and ports' boxes, what a VIP's tie must not cross: gathered when the first tie asks.
+  let boxesInWay: Rect[] | undefined;
+  const devices = () => (boxesInWay ??= snapshot.layout.boxes.filter((b) => b.kind === 'node' || b.kind === 'port').map((b) => rects.get(b.id)!));
   const switchY = rects.get(t.switch.id)?.y ?? 0;
   const nodes: FlowNode[] = snapshot.layout.boxes.map((box) => {
     const common = {
@@ -191,7 +194,10 @@ export function toFlow(snapshot: TopologySnapshot, geo: Geometry = createGeometr
       return { id: e.id, source: e.source, target: e.target, type: 'tunnel', className: 'edge-tunnel', focusable: false, ariaLabel: `VXLAN tunnel ${e.source} to ${e.target}`, data };
     }
     if (e.kind === 'announce' || e.kind === 'dip') {
-      const data: TieEdgeData = { kind: e.kind, label: e.label ?? '' };
+      const from = rects.get(e.source);
+      const to = rects.get(e.target);
+      const points = e.kind === 'announce' && from && to ? tieRoute(from, to, devices()) : undefined;
+      const data: TieEdgeData = { kind: e.kind, label: e.label ?? '', ...(points ? { points } : {}) };
       return { id: e.id, source: e.source, target: e.target, sourceHandle: 'left', targetHandle: e.kind === 'announce' ? 'tie' : 'top', type: 'tie', className: `edge-${e.kind}`, focusable: false, ariaLabel: e.label, data };
     }
     if (e.kind === 'bgp') {

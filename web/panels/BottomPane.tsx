@@ -1,5 +1,5 @@
-// The pane under the diagram: the event list, or the sequence diagram of the same run (larger, since a
-// ladder needs height). Both follow the playhead and the protocol filters.
+// The pane under the diagram: the event list, or the sequence diagram of the same run, each as tall as the
+// other (the ladder scrolls), so the network diagram keeps its room. Both follow the playhead and the protocol filters.
 import { lazy, Suspense, type KeyboardEvent } from 'react';
 import { selectBottomTab, useAppStore } from '../store/store';
 import { EventList } from './EventList';

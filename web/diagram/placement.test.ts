@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { placeAxis } from './AutoFit';
+import { tieRoute } from './geometry';
+import { beyond } from './OffScreen';
+import { roundedPath } from './TieEdge';
+
+describe('placeAxis: a drawing larger than its area', () => {
+  // 1000 units at zoom 0.5 is 500 px, in an area from 0 to 400.
+  it('centres the whole drawing when it is the subject', () => {
+    const x = placeAxis(0, 1000, 0, 1000, 0.5, 0, 400);
+    expect(x).toBe(-50);
+  });
+  it('centres a subject in the middle', () => {
+    expect(placeAxis(0, 1000, 400, 200, 0.5, 0, 400)).toBe(200 - 250);
+  });
+  it('keeps the drawing edge at the area edge rather than centre a subject near it', () => {
+    // A subject at the far right would be centred at x = 200 - 475 = -275; the right edge then lies at 225, inside.
+    expect(placeAxis(0, 1000, 900, 100, 0.5, 0, 400)).toBe(-100);
+    expect(placeAxis(0, 1000, 0, 100, 0.5, 0, 400)).toBe(0);
+  });
+  it('honours the band at the start of the area (the picture buttons)', () => {
+    expect(placeAxis(0, 1000, 0, 100, 0.5, 42, 400)).toBe(42);
+  });
+});
+
+describe('beyond', () => {
+  it('measures what lies past each side, the top counted from the picture buttons\' band', () => {
+    const cut = beyond({ x: 0, y: 0, width: 1000, height: 600 }, { x: -50, y: 42, zoom: 0.5 }, 400, 300);
+    expect(cut).toEqual({ left: 50, right: 50, top: 0, bottom: 42 });
+  });
+});
+
+describe('tieRoute: a VIP\'s tie to the MUX announcing it', () => {
+  const mux = { x: 670, y: 94, width: 180, height: 76 };
+  const level = { x: 1019, y: 94, width: 180, height: 76 };
+  const front = { x: 1019, y: 238, width: 180, height: 76 };
+  const portal = { x: 777, y: 238, width: 180, height: 76 };
+  it('runs level from the VIP beside the MUX', () => {
+    expect(tieRoute(level, mux, [mux, level, front, portal])).toEqual([{ x: 1019, y: 132 }, { x: 850, y: 132 }]);
+  });
+  it('turns up the channel beside the pool for a VIP in the row in front, into the MUX\'s side', () => {
+    const route = tieRoute(front, mux, [mux, level, front, portal])!;
+    expect(route[0]).toEqual({ x: 1019, y: 276 });
+    expect(route[route.length - 1]).toEqual({ x: 850, y: 158 });
+    expect(route.every((p) => p.y >= mux.y)).toBe(true);
+    // The channel lies right of the front row's last device.
+    expect(route[1]!.x).toBeGreaterThan(portal.x + portal.width);
+  });
+  it('gives up (the tie curves instead) when another box stands between', () => {
+    const second = { x: 884, y: 94, width: 180, height: 76 };
+    const far = { ...level, x: 1233 };
+    expect(tieRoute(far, mux, [mux, second, far])).toBeUndefined();
+    expect(tieRoute(far, second, [mux, second, far])).toEqual([{ x: 1233, y: 132 }, { x: 1064, y: 132 }]);
+  });
+  it('gives up for a MUX that is not left of the VIP', () => {
+    expect(tieRoute(mux, level, [])).toBeUndefined();
+  });
+});
+
+describe('roundedPath', () => {
+  it('draws a straight line as is and rounds a corner', () => {
+    expect(roundedPath([{ x: 0, y: 0 }, { x: 10, y: 0 }])).toBe('M 0 0 L 10 0');
+    expect(roundedPath([{ x: 0, y: 0 }, { x: 20, y: 0 }, { x: 20, y: 20 }], 8)).toBe('M 0 0 L 12 0 Q 20 0 20 8 L 20 20');
+  });
+});
