@@ -109,6 +109,18 @@ test('at laptop size the lesson sits beside the diagram, which keeps its size; o
   await expect(hoplab.node('MuxVM')).toBeInViewport();
 });
 
+test('at 1024 x 768 the diagram keeps the devices a chapter follows in view, and the chapter buttons keep one line each', async ({ hoplab, lessons, page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await hoplab.open('?motion=off&lesson=find-portal&chapter=3');
+  await expect(lessons.chapterTitle).toHaveText('A different way back');
+  for (const node of ['ClientVM', 'NATVM', 'BGPVM']) await expect(hoplab.node(node)).toBeInViewport();
+  await expect.poll(() => page.locator('.react-flow').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(350);
+  // One line: no taller than the score beside them allows for a single line of button text.
+  const lineHeight = (name: string) => lessons.bar.getByRole('button', { name }).evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
+  for (const name of ['Previous chapter', 'Next chapter']) expect(await lineHeight(name), name).toBeLessThan(1.9);
+  await expect(lessons.previous).toBeInViewport();
+});
+
 test('presenter mode at 1920 x 1080: large caption and chapter end, side panels hidden, Page Down and Page Up change chapter', async ({ hoplab, lessons, page, playback }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await hoplab.open('?motion=off&lesson=to-the-vip&chapter=1');
@@ -150,6 +162,36 @@ test('presenter mode at 1920 x 1080: large caption and chapter end, side panels 
   await expect(page.getByRole('region', { name: 'Packet inspector' }).locator('button.field-row[aria-pressed="true"]')).toBeVisible();
   await playback.forward.click();
   await expect(page.getByRole('complementary', { name: 'Details' })).toBeHidden();
+});
+
+test('presenter mode: a chapter that ends on an event with no frame of its own says what happened, with no Why panel on screen', async ({ hoplab, lessons, page, playback }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await hoplab.open('?motion=off&speed=4&lesson=mux-dies&chapter=3');
+  await expect(lessons.chapterTitle).toHaveText('BGPVM gives up on MuxVM');
+  await lessons.bar.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.getByRole('region', { name: 'Why' })).toBeHidden();
+  await playback.play.click();
+  await lessons.answer("Why does BGPVM finally remove MuxVM's routes?", /TCP gave up retransmitting/);
+  await playback.play.click();
+  await expect(lessons.bar.locator('.chapter-end')).toHaveText('End of this chapter. Go on with Next chapter.', { timeout: 60_000 });
+  await expect(lessons.bar.locator('.chapter-end-note')).toHaveText('Where this chapter ends: BGPVM: BGP session with 192.168.100.6 (AS 64628) down: TCP timeout');
+  await expect(lessons.bar.locator('.chapter-end-note')).toBeInViewport();
+  await audit(page, '.lesson-bar');
+});
+
+test('the loop runs quickly through the rounds between its first and its last: at speed 1 the TTL question comes on its own', async ({ hoplab, lessons, playback, events }) => {
+  // 260 steps: at speed 1 and 1.25 s a step, playing every round at the same pace would take over five minutes.
+  test.setTimeout(120_000);
+  await hoplab.open('?motion=off&lesson=mux-dies&chapter=4');
+  await expect(lessons.chapterTitle).toHaveText('Round and round until the TTL dies');
+  await expect(lessons.bar).toContainText('runs quickly through the rest');
+  await playback.play.click();
+  const right = await lessons.answer('This time the SYN reaches BGPVM after the routes were removed. Where does BGPVM send it?', 'NATVM');
+  await expect(right).toHaveText(/^Correct/);
+  await playback.play.click();
+  await expect(lessons.question('How does this packet end?')).toBeVisible({ timeout: 60_000 });
+  await expect(events.list.getByRole('option', { name: /Repeated \d+ times: / }).first()).toBeAttached();
 });
 
 test('a link opens a lesson at a chapter, and keeps the answers given before', async ({ hoplab, lessons, page }) => {
@@ -242,8 +284,9 @@ test('lesson 7, "When MuxVM dies": the black hole, the hold timer, and the loop'
     const first = await ttl();
     for (let i = 0; i < 4; i++) await playback.forward.click();
     await expect.poll(ttl).toBeLessThan(first);
-    await playback.timeline.focus();
-    await page.keyboard.press('End');
+    // Played on, the loop runs quickly through the rounds between the first and the last to the question.
+    await playback.play.click();
+    await expect(lessons.question('How does this packet end?')).toBeVisible({ timeout: 60_000 });
     await expect(events.list.getByRole('option', { name: /Repeated \d+ times: (NATVM → BGPVM → NATVM|BGPVM → NATVM → BGPVM) … \(TTL \d+ → \d+\)/ }).first()).toBeVisible();
     const end = await lessons.answer('How does this packet end?', /until its TTL runs out/);
     await expect(end).toHaveText(/^Correct/);
@@ -255,6 +298,10 @@ test('lesson 7, "When MuxVM dies": the black hole, the hold timer, and the loop'
     const marks = page.getByRole('note', { name: /^(The flow died|Dropped) at / });
     await expect(marks.filter({ hasText: 'attempt 2' })).toBeVisible();
     await expect(marks).toHaveCount(1);
+    // Its label is read whole: why the packet died is not cut off.
+    const label = marks.locator('.drop-text');
+    await expect(label).toHaveText('flow (attempt 2) died: TTL exceeded');
+    expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1)).toBe(true);
   });
 });
 

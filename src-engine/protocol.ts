@@ -407,4 +407,4 @@ export type WorkerEngineApi = Omit<EngineApi, 'run' | 'compareRun' | 'loadTopolo
   compareRun(request: RunRequest): Promise<Result<RunWire>>;
 };
 
-export type { LessonSummary, ResolvedLesson, ResolvedChapter, ResolvedQuestion, Choice } from './lessons/model';
+export type { LessonSummary, ResolvedLesson, ResolvedChapter, ResolvedQuestion, Choice, Moment } from './lessons/model';

@@ -153,6 +153,16 @@ export function choiceRubric(options: readonly Choice[], pick: (q: RunQuery, at:
   };
 }
 
+/** The moments of the frames that match, in time order: what a chapter's `focus` slows down at. */
+export function framesWhere(q: RunQuery, pred: (f: Frame, q: RunQuery) => boolean): Moment[] {
+  return q.frames.filter((f) => pred(f, q)).map(moment);
+}
+
+/** The moments of the events that match, in time order. */
+export function eventsWhere(q: RunQuery, pred: (e: SimEvent, q: RunQuery) => boolean): Moment[] {
+  return q.events.filter((e) => pred(e, q)).map(moment);
+}
+
 /** The frames of a flow id (or several) between two anchors' moments. */
 export function framesOf(q: RunQuery, flowIds: readonly string[]): number[] {
   return q.frames.filter((f) => f.tx.flowId !== undefined && flowIds.includes(f.tx.flowId)).map((f) => f.tx.id);

@@ -13,6 +13,13 @@ export interface Moment {
   readonly eventId?: number;
 }
 
+/**
+ * Lesson text that names a value of the run (a time, an address, a count): written as a function of the
+ * run, so the text says what this run did. Undefined when the run lacks the value; the chapter then fails
+ * to resolve, by name.
+ */
+export type RunText = string | ((q: RunQuery) => string | undefined);
+
 /** Finds a moment of the run; `describe` names it in plain words for the error when nothing matches. */
 export interface Anchor {
   readonly describe: string;
@@ -38,7 +45,7 @@ export type QuestionKind = 'next-device' | 'address' | 'choice';
 export interface QuestionDef {
   readonly id: string;
   readonly kind: QuestionKind;
-  readonly prompt: string;
+  readonly prompt: RunText;
   /** The frame or event the question is about: the player stops just before it. */
   readonly at: Anchor;
   readonly rubric: (q: RunQuery, at: Moment) => Rubric | undefined;
@@ -68,7 +75,7 @@ export interface ChapterDef {
   readonly id: string;
   readonly title: string;
   /** A few short sentences in plain language, read while watching. */
-  readonly caption: string;
+  readonly caption: RunText;
   readonly from: Anchor;
   readonly to: Anchor;
   /** The devices to point at. */
@@ -78,6 +85,12 @@ export interface ChapterDef {
   readonly field?: FieldFocus;
   readonly table?: TableFocus;
   readonly questions?: readonly QuestionDef[];
+  /**
+   * For a chapter whose steps are mostly ones it is not about (a loop of a hundred router hops, a wait of
+   * minutes): the moments it is about. Playback slows at each and runs quickly through the steps between
+   * them, so nobody sits through a minute of KEEPALIVEs. Without it, every step plays at the chosen speed.
+   */
+  readonly focus?: (q: RunQuery) => readonly Moment[];
 }
 
 /** A lesson: what it teaches, and the run it needs (a request, with its seed, on a topology). */
@@ -149,6 +162,10 @@ export interface ResolvedChapter {
    * route installed): the step shown at the chapter's end may hold other frames, and the Why names this.
    */
   readonly endEvent?: number;
+  /** The engine's account of that event, for a screen with no Why panel (presenter mode). */
+  readonly endNote?: string;
+  /** The moments playback slows at (see ChapterDef.focus); absent: every step is played at the chosen speed. */
+  readonly focus?: readonly Moment[];
   readonly questions: readonly ResolvedQuestion[];
 }
 

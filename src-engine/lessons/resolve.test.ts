@@ -32,7 +32,7 @@ describe('lessons bind to the engine', () => {
       for (const c of lesson.chapters) {
         expect(c.end, c.title).toBeGreaterThanOrEqual(c.start);
         expect(c.txIds.length, c.title).toBeGreaterThan(0);
-        for (const q of c.questions) expect(q.choices.map((x) => x.id), q.prompt).toContain(q.answer);
+        for (const q of c.questions) expect(q.choices.map((x) => x.id), q.id).toContain(q.answer);
       }
     });
   }
@@ -57,7 +57,7 @@ describe('lessons bind to the engine', () => {
         for (const question of later.questions ?? []) {
           const at = question.at.find(q)!;
           for (const earlier of lesson.chapters.slice(0, j)) {
-            if (earlier.end >= at.time) late.push(`${def.title}: chapter "${earlier.title}" plays to ${earlier.end}, past "${question.prompt}" (${at.time})`);
+            if (earlier.end >= at.time) late.push(`${def.title}: chapter "${earlier.title}" plays to ${earlier.end}, past question "${question.id}" (${at.time})`);
           }
         }
       });
@@ -105,6 +105,24 @@ describe('lessons bind to the engine', () => {
     expect(between).toEqual([]);
   });
 
+  it('makes no student sit through a long chapter step by step: one of over 40 steps names the moments it is about, and runs quickly through most of the rest', () => {
+    const slow: string[] = [];
+    for (const def of LESSONS) {
+      const session = createRunSession();
+      const run = session.run(topology, def.request);
+      if (!run.ok) throw new Error(run.error.message);
+      for (const c of resolve(def.id).chapters) {
+        // A playback step is what one node sends at one instant.
+        const steps = new Set(run.value.transmissions.filter((t) => t.time >= c.start && t.time <= c.end).map((t) => `${t.time} ${t.fromNode}`));
+        if (steps.size <= 40) continue;
+        const focus = new Set((c.focus ?? []).map((m) => m.time));
+        if (!c.focus) slow.push(`${def.title}: "${c.title}" has ${steps.size} steps and names no focus`);
+        else if (focus.size > steps.size / 4) slow.push(`${def.title}: "${c.title}" slows at ${focus.size} of its ${steps.size} steps`);
+      }
+    }
+    expect(slow).toEqual([]);
+  });
+
   it('names the lesson and the chapter that no longer resolves', () => {
     const def = LESSONS[0]!;
     const broken = { ...def, chapters: [{ ...def.chapters[0]!, from: { describe: 'a frame that never happens', find: () => undefined } }] };
@@ -113,6 +131,21 @@ describe('lessons bind to the engine', () => {
     const r = session.resolveLesson(broken);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error[0]).toEqual({ lesson: def.title, chapter: def.chapters[0]!.title, message: 'its start was not found: a frame that never happens' });
+  });
+
+  it('names the chapter whose text needs a value the run does not have, and the one whose focus falls outside it', () => {
+    const def = LESSONS[0]!;
+    const first = def.chapters[0]!;
+    const broken = { ...def, chapters: [{ ...first, caption: () => undefined }, { ...first, id: 'x', title: 'Focus elsewhere', focus: () => [{ time: -1 }] }] };
+    const session = createRunSession();
+    session.run(topology, def.request);
+    const r = session.resolveLesson(broken);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.error).toEqual([
+        { lesson: def.title, chapter: first.title, message: 'its caption names a value the run does not have' },
+        { lesson: def.title, chapter: 'Focus elsewhere', message: 'none of the moments it slows down at fall inside its span' },
+      ]);
   });
 });
 
@@ -188,6 +221,23 @@ describe('answers come from the engine', () => {
     expect(answerOf('mux-dies', 'loop-next').answer).toBe('NATVM');
     expect(answerOf('mux-dies', 'loop-end').answer).toBe('ttl-exceeded');
     expect(answerOf('mux-dies', 'loop-end').why).toMatch(/routing loop between NATVM and BGPVM/);
+  });
+
+  it('tells the run\'s own times and values in its text: a failure at another time, another wait', () => {
+    const def = LESSONS.find((l) => l.id === 'mux-dies')!;
+    const later = { ...def, request: { ...def.request, whatIf: [{ action: 'fail' as const, target: 'MuxVM', at: 3_500_000 }], flowAt: [9_000_000, 200_000_000] } };
+    const session = createRunSession();
+    const run = session.run(topology, later.request);
+    if (!run.ok) throw new Error(run.error.message);
+    const r = session.resolveLesson(later);
+    if (!r.ok) throw new Error(r.error.map((f) => f.message).join('\n'));
+    expect(r.value.chapters[0]!.caption).toMatch(/^At 3\.5 s into the run, MuxVM fails/);
+    expect(r.value.chapters[1]!.caption).toMatch(/^5\.5 s after MuxVM died, ClientVM opens the portal/);
+    // The TTL in the prompt is the one ClientVM's SYN carries.
+    const ttl = resolve('to-the-vip').chapters[1]!.questions.find((q) => q.id === 'ttl')!;
+    const synTtl = createRunQuery(run.value, 'CCI_External_vSwitch').frames.find((f) => f.tx.fromNode === 'ClientVM' && f.tx.flowId === 'flow')!.layers.find((l) => l.type === 'ipv4');
+    expect(ttl.prompt).toBe(`ClientVM sent the SYN with TTL ${synTtl?.type === 'ipv4' ? synTtl.ttl : '?'}. What is its TTL when it leaves NATVM?`);
+    expect(resolve('two-muxes').chapters[2]!.caption).toContain('198 s later ClientVM opens a new connection');
   });
 
   it('reads ECMP, the hash and the failover from the two-MUX run', () => {

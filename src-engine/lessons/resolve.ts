@@ -3,7 +3,7 @@
 import { decodePacket } from '../packets/decode';
 import { LAYER_NAMES } from '../packets/errors';
 import type { DeviceTables, Result, SimTime } from '../protocol';
-import type { ChapterDef, LessonDef, Moment, ResolvedChapter, ResolvedLesson, ResolvedQuestion, ResolveFailure } from './model';
+import type { ChapterDef, LessonDef, Moment, RunText, ResolvedChapter, ResolvedLesson, ResolvedQuestion, ResolveFailure } from './model';
 import type { Frame, RunQuery } from './query';
 
 /** Reads a device's tables at a time of the run (the session's `tables`), to check a table focus. */
@@ -22,6 +22,8 @@ export function resolveLesson(def: LessonDef, q: RunQuery, tables?: TablesAt): R
 }
 
 function resolveChapter(c: ChapterDef, index: number, q: RunQuery, tables?: TablesAt): ResolvedChapter | string {
+  const caption = runText(c.caption, q);
+  if (caption === undefined) return 'its caption names a value the run does not have';
   const from = c.from.find(q);
   if (!from) return `its start was not found: ${c.from.describe}`;
   const to = c.to.find(q);
@@ -64,18 +66,47 @@ function resolveChapter(c: ChapterDef, index: number, q: RunQuery, tables?: Tabl
 
   const questions: ResolvedQuestion[] = [];
   for (const qd of c.questions ?? []) {
+    const prompt = runText(qd.prompt, q);
+    if (prompt === undefined) return `question "${qd.id}": its prompt names a value the run does not have`;
     const about = qd.at.find(q);
-    if (!about) return `question "${qd.prompt}": its moment was not found: ${qd.at.describe}`;
-    if (!inSpan(about)) return `question "${qd.prompt}": its moment (${qd.at.describe}) lies outside the chapter`;
+    if (!about) return `question "${prompt}": its moment was not found: ${qd.at.describe}`;
+    if (!inSpan(about)) return `question "${prompt}": its moment (${qd.at.describe}) lies outside the chapter`;
     const rubric = qd.rubric(q, about);
-    if (!rubric) return `question "${qd.prompt}": the engine's data gives no answer at ${qd.at.describe}`;
-    if (rubric.choices.length < 2 || !rubric.choices.some((x) => x.id === rubric.answer)) return `question "${qd.prompt}": the answer is not among at least two choices`;
+    if (!rubric) return `question "${prompt}": the engine's data gives no answer at ${qd.at.describe}`;
+    if (rubric.choices.length < 2 || !rubric.choices.some((x) => x.id === rubric.answer)) return `question "${prompt}": the answer is not among at least two choices`;
     const decider = deciderOf(q, about);
-    questions.push({ id: qd.id, kind: qd.kind, prompt: qd.prompt, about: stopBefore(q, about), choices: rubric.choices, answer: rubric.answer, why: rubric.why, ...(qd.debrief ? { debrief: qd.debrief } : {}), ...(decider ? { decider } : {}) });
+    questions.push({ id: qd.id, kind: qd.kind, prompt, about: stopBefore(q, about), choices: rubric.choices, answer: rubric.answer, why: rubric.why, ...(qd.debrief ? { debrief: qd.debrief } : {}), ...(decider ? { decider } : {}) });
+  }
+
+  let focus: readonly Moment[] | undefined;
+  if (c.focus) {
+    focus = c.focus(q).filter(inSpan);
+    if (focus.length === 0) return 'none of the moments it slows down at fall inside its span';
   }
 
   const endEvent = to.txId === undefined ? to.eventId : undefined;
-  return { index, id: c.id, title: c.title, caption: c.caption, start: from.time, end: to.time, nodes: c.nodes, txIds, ...(field ? { field } : {}), ...(table ? { table } : {}), ...(endEvent !== undefined ? { endEvent } : {}), questions };
+  const endNote = endEvent !== undefined ? q.events.find((e) => e.id === endEvent)?.summary : undefined;
+  return {
+    index,
+    id: c.id,
+    title: c.title,
+    caption,
+    start: from.time,
+    end: to.time,
+    nodes: c.nodes,
+    txIds,
+    ...(field ? { field } : {}),
+    ...(table ? { table } : {}),
+    ...(endEvent !== undefined ? { endEvent } : {}),
+    ...(endNote !== undefined ? { endNote } : {}),
+    ...(focus ? { focus } : {}),
+    questions,
+  };
+}
+
+/** A lesson text as this run tells it. */
+function runText(t: RunText, q: RunQuery): string | undefined {
+  return typeof t === 'string' ? t : t(q);
 }
 
 /** "TCP destination port" from "TCP" and "Destination port"; "VXLAN network identifier (VNI)" stays as it is. */

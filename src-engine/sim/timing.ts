@@ -43,3 +43,6 @@ export const SECOND = 1_000_000;
 
 /** A simulated time in seconds for a sentence: "67.533 s", "5 s". */
 export const secondsText = (t: number): string => `${+(t / SECOND).toFixed(3)} s`;
+
+/** A stretch of simulated time for a sentence, to a tenth of a second once it is a second or more: "4 s", "198 s", "0.25 s". */
+export const durationText = (d: number): string => (d >= SECOND ? `${Math.round((d / SECOND) * 10) / 10} s` : secondsText(d));

@@ -164,6 +164,22 @@ describe('playing', () => {
     expect(store.getState().playing).toBe(false);
   });
 
+  it('runs through brisk steps with no glide, each after its own short wait, and glides again at the next step of focus', () => {
+    // Steps 2 to 5 are ones the chapter is not about: 40 ms each; steps 1 and 6 are played as usual.
+    store.setState({ brisk: new Map([2, 3, 4, 5].map((i) => [i, 40])) });
+    store.getState().play();
+    expect(seen).toEqual([0]);
+    vi.advanceTimersByTime(GLIDE_MS + DWELL_MS + 2 * FRAME_MS);
+    expect(store.getState().cursor).toBe(2);
+    expect(seen).toEqual([0, 1, 1]);
+    // Four brisk steps take a few frames each, not four glides and dwells.
+    vi.advanceTimersByTime(4 * (40 + 2 * FRAME_MS));
+    expect(store.getState().cursor).toBe(6);
+    expect(seen.slice(3)).toEqual([1, 1, 1, 0]);
+    vi.advanceTimersByTime(GLIDE_MS - 2 * FRAME_MS);
+    expect(store.getState().cursor).toBe(6);
+  });
+
   it('a play pressed mid-glide does not skip the step being shown', () => {
     store.getState().stepForward();
     vi.advanceTimersByTime(300);

@@ -72,7 +72,9 @@ export function startPlaybackClock(store: AppStore): () => void {
     landing = undefined;
     stopAdvance();
     const speed = s.speed;
-    if (s.lastMove === 'forward' && !selectJumpOnly(s)) {
+    // A step a lesson runs through quickly: drawn at rest, and on after its short wait.
+    const brisk = s.brisk?.get(s.cursor);
+    if (s.lastMove === 'forward' && brisk === undefined && !selectJumpOnly(s)) {
       const duration = GLIDE_MS / speed;
       gliding = true;
       emit({ start: now(), duration });
@@ -86,7 +88,7 @@ export function startPlaybackClock(store: AppStore): () => void {
     }
     gliding = false;
     emit(undefined);
-    if (s.playing) scheduleAdvance((selectJumpOnly(s) ? GLIDE_MS + DWELL_MS : DWELL_MS) / speed);
+    if (s.playing) scheduleAdvance((brisk ?? (selectJumpOnly(s) ? GLIDE_MS + DWELL_MS : DWELL_MS)) / speed);
   };
 
   const unsubscribe = store.subscribe((s, prev) => {

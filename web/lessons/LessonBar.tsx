@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { lessonScore } from '../../src-engine/view/quiz';
 import { selectLessonAnswers, selectOpenQuestion, useAppStore } from '../store/store';
+import { briskSteps } from './pace';
 import { Quiz, useRevealWhenReached } from './Quiz';
 
 export function LessonBar() {
@@ -25,6 +26,7 @@ export function LessonBar() {
   });
   usePresenterKeys(lesson !== undefined);
   useFullScreen(presenter);
+  usePace();
 
   if (status === 'loading') {
     return (
@@ -88,6 +90,13 @@ export function LessonBar() {
       {asked.map((q) => (
         <Quiz key={q.id} question={q} />
       ))}
+      {/* In presenter mode the Why panel is hidden: a chapter that ends on an event with no frame of its own (a
+          session going down) says so here, or the projector would show only the frame beside it. */}
+      {!open && atEnd && !showEverything && presenter && chapter.endNote && (
+        <p className="chapter-end-note">
+          <strong>Where this chapter ends:</strong> {chapter.endNote}
+        </p>
+      )}
       {!open && atEnd && !showEverything && <ChapterEnd text={last ? `End of the lesson. You answered ${score.correct} of ${score.total} questions right.` : 'End of this chapter. Go on with Next chapter.'} />}
       {last && score.answered === score.total && score.total > 0 && !atEnd && <p className="chapter-end">Score: {score.correct} of {score.total} right.</p>}
       <nav className="chapter-nav" aria-label="Chapters">
@@ -112,6 +121,16 @@ function ChapterEnd({ text }: { text: string }) {
       {text}
     </p>
   );
+}
+
+/** The chapter's pace: quickly through the steps between the moments it is about (see pace.ts). */
+function usePace() {
+  const chapter = useAppStore((s) => (s.lesson && !s.showEverything ? s.lesson.chapters[s.chapter] : undefined));
+  const timeline = useAppStore((s) => s.timeline);
+  useEffect(() => {
+    useAppStore.setState({ brisk: chapter && timeline ? briskSteps(chapter, timeline) : undefined });
+  }, [chapter, timeline]);
+  useEffect(() => () => useAppStore.setState({ brisk: undefined }), []);
 }
 
 function usePresenterKeys(active: boolean) {

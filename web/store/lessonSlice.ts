@@ -169,7 +169,7 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
     setPresenter: (on) => set({ presenter: on }),
     exitLesson: () => {
       generation++;
-      set({ lesson: undefined, lessonStatus: 'idle', lessonError: undefined, presenter: false, showEverything: false, feedback: {}, bounds: undefined, tableFocus: undefined });
+      set({ lesson: undefined, lessonStatus: 'idle', lessonError: undefined, presenter: false, showEverything: false, feedback: {}, bounds: undefined, brisk: undefined, tableFocus: undefined });
     },
     resetProgress: (lessonId) => {
       const { progress } = get();

@@ -20,6 +20,11 @@ export interface PlaybackSlice {
    * Undefined: the whole run.
    */
   bounds: { readonly first: number; readonly last: number; readonly blocked: boolean } | undefined;
+  /**
+   * Steps played quickly, with no glide: the wait on each in milliseconds at speed 1 (a lesson's chapter
+   * runs through the steps between the moments it is about). Undefined: every step at the chosen speed.
+   */
+  brisk: ReadonlyMap<number, number> | undefined;
   play: () => void;
   pause: () => void;
   togglePlay: () => void;
@@ -36,6 +41,7 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   lastMove: 'jump',
   moveId: 0,
   bounds: undefined,
+  brisk: undefined,
   play: () => {
     const { timeline, cursor, hidden, bounds } = get();
     if (!timeline || timeline.steps.length === 0) return;

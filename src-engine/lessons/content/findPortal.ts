@@ -1,8 +1,8 @@
 // Lesson 2: ClientVM knows a name, not an address. DNS on ADVM turns it into the VIP, and the answer
 // comes back by a different way than the question went.
 import { addressChoices, dnsTrace, frameWhere, hopFrame, nextDeviceRubric, choiceRubric } from '../anchors';
-import type { LessonDef } from '../model';
-import { deviceHops, type Frame } from '../query';
+import type { Anchor, LessonDef } from '../model';
+import { deviceHops, ipv4, type Frame, type RunQuery } from '../query';
 import { PORTAL_REQUEST } from './requests';
 
 const dns = (f: Frame) => f.tx.flowId === 'dns';
@@ -20,6 +20,13 @@ const answerFromBgp = hopFrame('BGPVM forwarding the DNS answer', dnsTrace, 'BGP
 const answerAtClient = frameWhere('the DNS answer arriving at ClientVM', (f) => reply(f) && f.tx.toNode === 'ClientVM');
 const queryFromNat = hopFrame('NATVM forwarding the DNS query', dnsTrace, 'NATVM');
 
+/** An address the frame at an anchor carries (its IPv4 source or destination). */
+const addressOf = (q: RunQuery, at: Anchor, end: 'src' | 'dst') => {
+  const m = at.find(q);
+  const f = m?.txId !== undefined ? q.byTx(m.txId) : undefined;
+  return f && ipv4(f)?.[end];
+};
+
 export const FIND_PORTAL: LessonDef = {
   id: 'find-portal',
   title: 'Finding the portal',
@@ -30,10 +37,15 @@ export const FIND_PORTAL: LessonDef = {
     {
       id: 'query',
       title: 'The question: what is portal.azurestack.local?',
-      caption:
-        'A browser on ClientVM is asked to open https://portal.azurestack.local. Computers connect to addresses, not names, ' +
-        'so ClientVM first asks its DNS server, ADVM (192.168.100.2): two queries side by side, one for an IPv4 address (an A record), one for an IPv6 address (AAAA). ' +
-        'Follow the A query. ADVM is in another network, so it must cross routers to get there.',
+      caption: (q) => {
+        const server = addressOf(q, query, 'dst');
+        return (
+          server &&
+          'A browser on ClientVM is asked to open https://portal.azurestack.local. Computers connect to addresses, not names, ' +
+            `so ClientVM first asks its DNS server, ADVM (${server}): two queries side by side, one for an IPv4 address (an A record), one for an IPv6 address (AAAA). ` +
+            'Follow the A query. ADVM is in another network, so it must cross routers to get there.'
+        );
+      },
       from: query,
       to: queryFromBgp,
       nodes: ['ClientVM', 'NATVM', 'BGPVM', 'ADVM'],
@@ -79,9 +91,10 @@ export const FIND_PORTAL: LessonDef = {
     {
       id: 'way-back',
       title: 'A different way back',
-      caption:
-        'The answer goes back to ClientVM, 192.168.200.10. Watch the way it takes, and compare it with the way the question came. ' +
-        'Each router decides on its own, from its own routing table.',
+      caption: (q) => {
+        const client = addressOf(q, answer, 'dst');
+        return client && `The answer goes back to ClientVM, ${client}. Watch the way it takes, and compare it with the way the question came. Each router decides on its own, from its own routing table.`;
+      },
       from: answerFromBgp,
       to: answerAtClient,
       nodes: ['BGPVM', 'ClientVM', 'NATVM'],

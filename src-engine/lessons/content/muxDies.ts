@@ -2,11 +2,11 @@
 // limit on retransmissions), so until then it keeps forwarding VIP traffic to a dead MUX (a black hole).
 // Then the routes go, and the static routes left behind send the packet round between NATVM and BGPVM
 // until its TTL dies.
-import { attempt, attemptId, inAttempt, choiceRubric, eventWhere, frameWhere, hopFrame, nextDeviceRubric, sentence } from '../anchors';
+import { attempt, attemptId, inAttempt, choiceRubric, eventsWhere, eventWhere, framesWhere, frameWhere, hopFrame, nextDeviceRubric, sentence } from '../anchors';
 import type { LessonDef } from '../model';
-import { isSyn, type Frame, type RunQuery } from '../query';
+import { isSyn, moment, type Frame, type RunQuery } from '../query';
 import type { EventOf } from '../../protocol';
-import { SECOND, secondsText } from '../../sim/timing';
+import { SECOND, durationText, secondsText } from '../../sim/timing';
 import { PORTAL_REQUEST } from './requests';
 
 const VIP_ROUTE = '192.168.133.74/32';
@@ -26,6 +26,13 @@ const routeGone = eventWhere(`BGPVM removing ${VIP_ROUTE}`, (e) => e.kind === 'r
 const loopSyn = frameWhere('the first SYN of the attempt made after the routes were removed', (f, q) => inAttempt(1)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
 const loopAtBgp = hopFrame('BGPVM forwarding that SYN', attempt(1), 'BGPVM');
 const ttlDeath = eventWhere('the TTL running out in the loop', (e) => e.kind === 'drop' && e.node === 'BGPVM' && e.reason === 'ttl-exceeded', loopSyn);
+
+/** When a moment of the run happens, for a sentence ("1 s"); undefined when the run has no such moment. */
+const when = (a: { find: (q: RunQuery) => { time: number } | undefined }, q: RunQuery) => a.find(q)?.time;
+/** The loop's frames: the SYN of the second attempt going round, hop after hop. */
+const loopFrames = (q: RunQuery) => q.frames.filter((f) => inAttempt(1)(f, q));
+/** How many of the loop's first and last hops playback shows at the chosen speed; the rounds between run quickly. */
+const LOOP_SHOWN = 6;
 
 /**
  * Why BGPVM removed the peer's routes, told as the race between its two clocks: TCP's retransmission
@@ -87,13 +94,16 @@ export const MUX_DIES: LessonDef = {
     {
       id: 'dies',
       title: 'MuxVM dies, and nobody says so',
-      caption:
-        'One second into the run, MuxVM fails: it simply stops. A crashed machine sends no goodbye. ' +
-        'What does BGPVM know about it? Its routing table will tell you.',
+      caption: (q) => {
+        const t = when(failed, q);
+        return t === undefined ? undefined : `At ${secondsText(t)} into the run, MuxVM fails: it simply stops. A crashed machine sends no goodbye. What does BGPVM know about it? Its routing table will tell you.`;
+      },
       from: failed,
       to: firstSyn,
       nodes: ['MuxVM', 'BGPVM'],
       about: (q) => q.frames.filter((f) => f.tx.fromNode === 'MuxVM' || f.tx.toNode === 'MuxVM').map((f) => f.tx.id),
+      // The failure and what reaches the dead MUX; the health probes and KEEPALIVEs elsewhere run quickly.
+      focus: (q) => [...eventsWhere(q, (e) => e.kind === 'node-failed' && e.node === 'MuxVM'), ...framesWhere(q, (f) => f.tx.toNode === 'MuxVM')],
       table: { node: 'BGPVM', table: 'Routing table', match: { prefix: VIP_ROUTE, 'next hop': '192.168.100.6' } },
       questions: [
         {
@@ -116,12 +126,17 @@ export const MUX_DIES: LessonDef = {
     {
       id: 'void',
       title: 'Into the void',
-      caption:
-        'A few seconds after MuxVM died, ClientVM opens the portal. Follow the SYN.',
+      caption: (q) => {
+        const died = when(failed, q);
+        const opens = when(firstSyn, q);
+        return died === undefined || opens === undefined ? undefined : `${durationText(opens - died)} after MuxVM died, ClientVM opens the portal. Follow the SYN.`;
+      },
       from: firstSyn,
       to: gaveUp,
       nodes: ['ClientVM', 'BGPVM', 'MuxVM'],
       about: (q) => q.frames.filter((f) => inAttempt(0)(f, q)).map((f) => f.tx.id),
+      // The SYN and its retransmissions; the seconds of waiting between them run quickly.
+      focus: (q) => [...framesWhere(q, inAttempt(0)), ...eventsWhere(q, (e, q) => (e.kind === 'tcp-retransmit' || e.kind === 'tcp-gave-up') && e.flowId === attemptId(q, 0))],
       questions: [
         {
           id: 'void-next',
@@ -157,6 +172,8 @@ export const MUX_DIES: LessonDef = {
       to: sessionDown,
       nodes: ['BGPVM', 'MuxVM'],
       about: (q) => q.frames.filter((f) => f.tx.protocol === 'bgp' || towardsMux(f)).map((f) => f.tx.id),
+      // BGPVM calling the dead MUX, and the session's end; the health probes between run quickly.
+      focus: (q) => [...framesWhere(q, towardsMux), ...eventsWhere(q, (e) => e.node === 'BGPVM' && (e.kind === 'tcp-gave-up' || e.kind === 'bgp-session-down' || e.kind === 'route-removed'))],
       table: { node: 'BGPVM', table: 'BGP neighbours', match: { peer: '192.168.100.6' } },
       questions: [
         {
@@ -177,12 +194,16 @@ export const MUX_DIES: LessonDef = {
       title: 'Round and round until the TTL dies',
       caption:
         'ClientVM tries again, after the routes were removed: BGPVM has no /32 for the VIP any more. Follow the SYN, and watch its TTL. ' +
-        'Once you have seen a few rounds, press End on the timeline (or drag it right) to skip to the question: the event list folds the rounds into one row. ' +
+        'Playback shows the first rounds, runs quickly through the rest and slows again for the last: the event list folds the rounds into one row. ' +
         '(Real networks run BFD, Bidirectional Forwarding Detection, beside BGP: it notices a dead neighbour in under a second, so the black hole lasts a moment, not as long as the one you watched.)',
       from: loopSyn,
       to: ttlDeath,
       nodes: ['NATVM', 'BGPVM'],
       about: (q) => q.frames.filter((f) => inAttempt(1)(f, q)).map((f) => f.tx.id),
+      focus: (q) => {
+        const hops = loopFrames(q);
+        return [...hops.slice(0, LOOP_SHOWN), ...hops.slice(-LOOP_SHOWN)].map(moment);
+      },
       questions: [
         {
           id: 'loop-next',

@@ -53,9 +53,16 @@ export const THE_MUX: LessonDef = {
     {
       id: 'encap',
       title: 'Wrapped in VXLAN',
-      caption:
-        'MuxVM does not change the packet. It wraps it: a new outer Ethernet, IPv4 and UDP header (port 4789) and a VXLAN header with the virtual network\'s id (VNI). ' +
-        'The outer packet is addressed to the provider address (PA) of the Hyper-V host where PortalVM runs. The original packet rides inside, untouched.',
+      caption: (q) => {
+        const m = vxlan.find(q);
+        const f = m?.txId !== undefined ? q.byTx(m.txId) : undefined;
+        const udp = f?.layers.find((l) => l.type === 'udp');
+        if (!udp || udp.type !== 'udp') return undefined;
+        return (
+          `MuxVM does not change the packet. It wraps it: a new outer Ethernet, IPv4 and UDP header (port ${udp.dstPort}) and a VXLAN header with the virtual network's id (VNI). ` +
+          'The outer packet is addressed to the provider address (PA) of the Hyper-V host where PortalVM runs. The original packet rides inside, untouched.'
+        );
+      },
       from: muxFirst,
       to: vxlan,
       nodes: ['MuxVM', 'CCI_External_vSwitch'],

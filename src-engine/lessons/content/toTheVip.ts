@@ -2,7 +2,7 @@
 // route and BGPVM's /32 learned by BGP. Each is a longest-prefix match in a routing table.
 import { choiceRubric, flowTrace, frameWhere, hopAt, hopFrame, nextDeviceRubric } from '../anchors';
 import type { LessonDef } from '../model';
-import { isSyn, stepOf, type Frame } from '../query';
+import { ipv4, isSyn, stepOf, tcp, type Frame } from '../query';
 import { PORTAL_REQUEST } from './requests';
 
 const flow = (f: Frame) => f.tx.flowId === 'flow';
@@ -26,9 +26,14 @@ export const TO_THE_VIP: LessonDef = {
     {
       id: 'client',
       title: 'ClientVM: the default route',
-      caption:
-        'ClientVM now knows the VIP, 192.168.133.74, and opens a TCP connection to port 443 with a SYN. ' +
-        'The VIP is not in ClientVM\'s own network, so ClientVM hands the packet to its default gateway.',
+      caption: (q) => {
+        const syn = synFrom('ClientVM').find(q);
+        const f = syn?.txId !== undefined ? q.byTx(syn.txId) : undefined;
+        const ip = f && ipv4(f);
+        const port = f && tcp(f)?.dstPort;
+        if (!ip || port === undefined) return undefined;
+        return `ClientVM now knows the VIP, ${ip.dst}, and opens a TCP connection to port ${port} with a SYN. The VIP is not in ClientVM's own network, so ClientVM hands the packet to its default gateway.`;
+      },
       from: synFrom('ClientVM'),
       to: synInto('NATVM'),
       nodes: ['ClientVM', 'NATVM'],
@@ -62,7 +67,10 @@ export const TO_THE_VIP: LessonDef = {
           id: 'ttl',
           debrief: 'Every router takes one off the TTL. A packet whose TTL reaches 0 is dropped, so a packet caught in a loop cannot circle forever.',
           kind: 'choice',
-          prompt: 'ClientVM sent the SYN with TTL 128. What is its TTL when it leaves NATVM?',
+          prompt: (q) => {
+            const ttl = stepOf(hopAt(q, flowTrace, 'NATVM'), 'ttl');
+            return ttl && `ClientVM sent the SYN with TTL ${ttl.before}. What is its TTL when it leaves NATVM?`;
+          },
           at: synFrom('NATVM'),
           rubric: (q) => {
             const ttl = stepOf(hopAt(q, flowTrace, 'NATVM'), 'ttl');

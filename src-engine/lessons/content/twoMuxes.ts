@@ -1,10 +1,10 @@
 // Lesson 8: with a second MUX both announce the VIP, BGPVM keeps two equal-cost routes and a hash of each
 // flow picks one; when a MUX dies, its route goes with the hold timer and new flows use the other.
-import { attempt, inAttempt, choiceRubric, eventWhere, frameWhere, hopAt, hopFrame, nextDeviceRubric, sentence } from '../anchors';
+import { attempt, inAttempt, choiceRubric, eventsWhere, eventWhere, framesWhere, frameWhere, hopAt, hopFrame, nextDeviceRubric, sentence } from '../anchors';
 import type { LessonDef } from '../model';
 import type { SimEvent } from '../../protocol';
 import { bgpMessages, isSyn, stepOf, type RunQuery } from '../query';
-import { SECOND } from '../../sim/timing';
+import { SECOND, durationText } from '../../sim/timing';
 import { PORTAL_REQUEST } from './requests';
 
 const VIP_ROUTE = '192.168.133.74/32';
@@ -24,6 +24,12 @@ const muxOf = (q: RunQuery, n: number) => nextDeviceRubric(attempt(n), 'BGPVM')(
 const failed = eventWhere(`${FAILED_MUX}, the MUX the first connection went through, failing`, (e, q) => e.kind === 'node-failed' && e.node === FAILED_MUX && muxOf(q, 0) === FAILED_MUX);
 const syn2AtBgp = hopFrame('BGPVM forwarding the second attempt\'s SYN', attempt(1), 'BGPVM');
 const syn2AtPortal = frameWhere('the second attempt\'s SYN reaching PortalVM', (f, q) => inAttempt(1)(f, q) && isSyn(f) && f.tx.toNode === 'PortalVM');
+
+/** A MUX's address, as the run's BGP OPENs from it carry it. */
+const muxAddress = (q: RunQuery, mux: string) => {
+  const f = q.frame((x) => x.tx.fromNode === mux && bgpMessages(x).some((m) => m.kind === 'open'));
+  return f?.layers.find((l) => l.type === 'ipv4')?.src;
+};
 
 const USES = [
   { id: 'ecmp', label: 'Both: each flow is hashed onto one of the two equal-cost routes' },
@@ -102,15 +108,27 @@ export const TWO_MUXES: LessonDef = {
     {
       id: 'failover',
       title: `${FAILED_MUX} dies: failover to ${OTHER_MUX}`,
-      caption:
-        `${FAILED_MUX}, the MUX this connection went through, fails. New connections hashed onto its route would vanish until BGPVM gives up on ${FAILED_MUX}: ` +
-        'when TCP stops retransmitting to it or BGP\'s hold timer runs out, whichever comes first (as in "When MuxVM dies"). ' +
-        'A few minutes later ClientVM opens a new connection. Little else happens until then: press End on the timeline (or drag it right) to skip to it; ' +
-        'the events on the way stay listed below.',
+      caption: (q) => {
+        const died = failed.find(q)?.time;
+        const again = q.attempts[1]?.startedAt;
+        if (died === undefined || again === undefined) return undefined;
+        return (
+          `${FAILED_MUX}, the MUX this connection went through, fails. New connections hashed onto its route would vanish until BGPVM gives up on ${FAILED_MUX}: ` +
+          'when TCP stops retransmitting to it or BGP\'s hold timer runs out, whichever comes first (as in "When MuxVM dies"). ' +
+          `${durationText(again - died)} later ClientVM opens a new connection. Playback runs quickly through the wait and slows where something happens; the events on the way stay listed below.`
+        );
+      },
       from: failed,
       to: syn2AtPortal,
       nodes: ['MuxVM', 'MuxVM2', 'BGPVM'],
       about: (q) => q.frames.filter((f) => inAttempt(1)(f, q) || f.tx.protocol === 'bgp').map((f) => f.tx.id),
+      // The failure, BGPVM calling the dead MUX and giving up on it, and the new connection; the health
+      // probes and the other MUX's KEEPALIVEs in between run quickly.
+      focus: (q) => [
+        ...eventsWhere(q, (e) => (e.kind === 'node-failed' && e.node === FAILED_MUX) || (e.node === 'BGPVM' && (e.kind === 'tcp-gave-up' || e.kind === 'bgp-session-down' || e.kind === 'route-removed'))),
+        ...framesWhere(q, (f) => f.tx.fromNode === 'BGPVM' && f.tx.protocol === 'bgp' && f.layers.some((l) => l.type === 'ipv4' && l.dst === muxAddress(q, FAILED_MUX))),
+        ...framesWhere(q, inAttempt(1)),
+      ],
       questions: [
         {
           id: 'failover-next',
