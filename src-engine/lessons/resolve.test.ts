@@ -243,6 +243,11 @@ describe('answers come from the engine', () => {
     expect(resolve('two-muxes').chapters[2]!.caption).toContain('198 s later ClientVM opens a new connection');
   });
 
+  it('explains every answer in sentences: each why ends with a full stop', () => {
+    const unfinished = LESSONS.flatMap((def) => resolve(def.id).chapters.flatMap((c) => c.questions.filter((q) => !/[.!?]\)?$/.test(q.why)).map((q) => `${def.title}, ${q.id}: ${q.why}`)));
+    expect(unfinished).toEqual([]);
+  });
+
   it('reads ECMP, the hash and the failover from the two-MUX run', () => {
     expect(answerOf('two-muxes', 'how-many').answer).toBe('2');
     expect(answerOf('two-muxes', 'which-route').answer).toBe('ecmp');
