@@ -92,7 +92,7 @@ export const WAY_BACK: LessonDef = {
               if (!t) return undefined;
               const path = deviceHops(t.returnHops, q.switchId).map((h) => h.node);
               const dsr = t.returnHops.flatMap((h) => h.steps).find((s) => s.kind === 'rewrite' && s.by === 'vfp');
-              return { answer: path.some((n) => n === 'MuxVM') ? 'yes' : 'no', why: `The SYN-ACK went ${path.join(' → ')}. ${dsr?.text ?? ''}`.trim() };
+              return { answer: path.some((n) => n === 'MuxVM') ? 'yes' : 'no', why: sentence(`The SYN-ACK went ${path.join(' → ')}. ${dsr?.text ?? ''}`) };
             },
           ),
         },
