@@ -15,7 +15,14 @@ export interface DropMarker {
   readonly detail: string;
   /** The traced flow itself died here. */
   readonly flow: boolean;
+  /** How wide its label may grow (it wraps within): up to the next marker to its right on the same row. */
+  readonly maxWidth: number;
 }
+
+/** The widest a label grows; a longer reason wraps onto more lines, never cut. */
+export const MARKER_MAX_WIDTH = 250;
+/** Below this, a label is let overlap its neighbour rather than become a column of single words. */
+const MARKER_MIN_WIDTH = 110;
 
 
 /**
@@ -28,7 +35,7 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
   const place = (node: string, key: string, text: string, detail: string, flow: boolean) => {
     const r = geo.box(node);
     if (!r) return;
-    byNode.set(node, { key, node, x: r.x + 4, y: r.y + r.height + 3, text, detail, flow });
+    byNode.set(node, { key, node, x: r.x + 4, y: r.y + r.height + 3, text, detail, flow, maxWidth: MARKER_MAX_WIDTH });
   };
   for (const e of result.events) {
     if (e.kind !== 'drop') continue;
@@ -47,5 +54,11 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
     const what = dispositionShort(trace.disposition);
     place(last.node, `flow:${trace.id}`, `${trace.id.startsWith('dns') ? 'lookup' : trace.attempt && trace.attempt > 1 ? `flow (attempt ${trace.attempt})` : 'flow'} died: ${what}`, `${what}: ${trace.reason}`, true);
   }
-  return [...byNode.values()];
+  // Two nodes side by side: the left one's label wraps before it reaches the right one's.
+  const all = [...byNode.values()];
+  return all.map((m) => {
+    const right = all.filter((o) => o !== m && o.x > m.x && Math.abs(o.y - m.y) < 48).map((o) => o.x - m.x - 6);
+    const room = Math.min(MARKER_MAX_WIDTH, ...right);
+    return { ...m, maxWidth: Math.max(MARKER_MIN_WIDTH, room) };
+  });
 }
