@@ -1,16 +1,16 @@
 // What a large topology draws in bulk, loaded only when one is shown (see LARGE_FROM in toFlow.ts):
 // - its NIC drops: a few paths hold every vertical drop, each a band of neighbouring drops (thousands of lines
 //   cost a hundred elements to mount and paint, and React Flow need not place thousands of edges); the drops
-//   the current step's frames run along are drawn over them, lit. The same lines BusEdge draws one by one on
-//   smaller topologies (both come from the diagram's geometry). Drawn with the edge labels: above the network
-//   boxes, under the devices.
+//   the current step's frames run along are drawn over them, lit (over the whole drawing: a drop ends where
+//   its boxes begin). The same lines BusEdge draws one by one on smaller topologies (both come from the
+//   diagram's geometry). Drawn with the edge labels: above the network boxes, under the devices.
 // - its minimap: every box drawn in four paths (one per kind), computed once per topology, and the view's
 //   rectangle over them. React Flow's own minimap draws a component per node, each watching the diagram's
 //   state: thousands of updates per frame on a network of thousands of VMs. Clicking or dragging in it moves
 //   the view there; the wheel zooms, as in the diagram.
 // - zoomed far out, no background grid: its dots would be a few pixels apart, a grey wash costly to draw under
 //   every moving token.
-import { EdgeLabelRenderer, Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
+import { EdgeLabelRenderer, Panel, useReactFlow, useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
 import type { LayoutBox, TopologySnapshot } from '../../src-engine/protocol';
 import { nicEdgeId } from '../../src-engine/view/index';
@@ -61,18 +61,23 @@ function BulkBus({ snapshot }: { snapshot: TopologySnapshot }) {
   const active = useAppStore(selectActiveEdges);
   const lit = useMemo(() => (active ? pathOf([...active].flatMap((e) => byId.get(e) ?? [])) : ''), [active, byId]);
   return (
-    <EdgeLabelRenderer>
-      <svg className="bulk-bus" aria-hidden="true">
-        {bands.map((d, i) => (
-          <path key={i} d={d} />
-        ))}
-      </svg>
-      {/* The lit drops change at every step: a layer of their own (see styles.css), so the thousands of boxes
-          under them are not rastered again. */}
-      <svg className="bulk-bus bulk-bus-lit" aria-hidden="true">
-        {lit && <path className="bus-active" d={lit} />}
-      </svg>
-    </EdgeLabelRenderer>
+    <>
+      <EdgeLabelRenderer>
+        <svg className="bulk-bus" aria-hidden="true">
+          {bands.map((d, i) => (
+            <path key={i} d={d} />
+          ))}
+        </svg>
+      </EdgeLabelRenderer>
+      {/* The lit drops change at every step: drawn over the drawing, under the step's rings (HopRings.tsx), in a
+          layer of their own (see styles.css). Drawn in the drawing, the boxes above them whose place they cross
+          changed at every step, and those boxes were rastered again with the thousands around them. */}
+      <ViewportPortal>
+        <svg className="bulk-bus bulk-bus-lit" aria-hidden="true">
+          {lit && <path className="bus-active" d={lit} />}
+        </svg>
+      </ViewportPortal>
+    </>
   );
 }
 

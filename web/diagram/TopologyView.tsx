@@ -23,6 +23,9 @@ const TokenLayer = lazy(() => import('../animation/TokenLayer').then((m) => ({ d
 // The flow's paths after a run: loaded with the first run, like the tokens.
 const PathTrails = lazy(() => import('./PathTrails').then((m) => ({ default: m.PathTrails })));
 
+// The step's lit boxes, drawn over the diagram: loaded with the first run.
+const HopRings = lazy(() => import('./HopRings').then((m) => ({ default: m.HopRings })));
+
 // What a large topology draws in bulk (its NIC drops, its minimap): loaded when one is shown.
 const LargeLayers = lazy(() => import('./LargeLayers').then((m) => ({ default: m.LargeLayers })));
 
@@ -195,6 +198,9 @@ export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapsho
         )}
         {hasRun && (
           <>
+            <Suspense fallback={null}>
+              <HopRings />
+            </Suspense>
             <Suspense fallback={null}>
               <PathTrails />
             </Suspense>

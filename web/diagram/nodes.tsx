@@ -1,9 +1,9 @@
 // The custom React Flow node types: a VM, a network group, the host, the switch, a VIP. Each device
-// subscribes to its own highlight (sending, receiving, selected, down), so a step re-renders two or
-// three nodes, not the graph.
+// subscribes to its own state (sending, receiving, selected, down), so a step re-renders two or three
+// nodes, not the graph. A step's lit borders are drawn over the diagram (HopRings.tsx), not by the boxes.
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
-import { markOf, networkVlan, nicEdgeId, portBoxId, vipBoxId } from '../../src-engine/view/index';
-import { selectEdgeActive, selectLessonFocus, selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
+import { markOf, networkVlan, portBoxId, vipBoxId } from '../../src-engine/view/index';
+import { selectLessonFocus, selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
 import type { FlowNode } from './toFlow';
 import { MarkBadge } from './MarkBadge';
 import { splitAlias } from './netTitle';
@@ -157,17 +157,15 @@ export function SwitchNodeView({ data }: NodeProps<FlowNode>) {
   );
 }
 
-/** A NIC drawn in its own network: the owner's name, the NIC and its address, lit while a frame uses it. */
+/** A NIC drawn in its own network: the owner's name, the NIC and its address (lit while a frame uses it: see HopRings.tsx). */
 export function PortNodeView({ data }: NodeProps<FlowNode>) {
-  const edgeId = data.kind === 'port' ? nicEdgeId(data.owner.id, data.iface.id) : '';
-  const active = useAppStore((s) => selectEdgeActive(s, edgeId));
   const selected = useAppStore((s) => data.kind === 'port' && s.selectedNode === data.owner.id);
   const down = useAppStore((s) => data.kind === 'port' && selectNodeDown(s, data.owner.id));
   const roving = useRoving(data.kind === 'port' ? portBoxId(data.owner.id, data.iface.id) : '', data.kind === 'port' ? data.label : '');
   if (data.kind !== 'port') return null;
   const { owner, iface, isHost } = data;
   return (
-    <div className={`port${isHost ? ' port-host' : ''}`} data-node-id={owner.id} data-active={active || undefined} data-selected={selected || undefined} data-down={down || undefined} {...roving}>
+    <div className={`port${isHost ? ' port-host' : ''}`} data-node-id={owner.id} data-selected={selected || undefined} data-down={down || undefined} {...roving}>
       <Handle id="bottom" type="source" position={Position.Bottom} className="handle" isConnectable={false} />
       <Handle id="top" type="target" position={Position.Top} className="handle" isConnectable={false} />
       <div className="port-name">

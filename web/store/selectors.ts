@@ -75,9 +75,11 @@ export const selectCurrentTx = (s: AppState): Transmission | undefined => {
   return id === undefined ? undefined : s.timeline?.tx.get(id);
 };
 
-interface StepMarks {
+export interface StepMarks {
   readonly roles: ReadonlyMap<string, 'sender' | 'receiver'>;
   readonly edges: ReadonlySet<string>;
+  /** The port boxes (NICs drawn in their own network) whose NIC a frame runs along. */
+  readonly ports: ReadonlySet<string>;
 }
 
 const marksCache = new WeakMap<Step, WeakMap<Geometry, StepMarks>>();
@@ -95,6 +97,12 @@ function stepMarks(s: AppState): StepMarks | undefined {
   if (known) return known;
   const roles = new Map<string, 'sender' | 'receiver'>();
   const edges = new Set<string>();
+  const ports = new Set<string>();
+  const lightNic = (node: string, iface: string) => {
+    edges.add(nicEdgeId(node, iface));
+    const box = geo.nic(node, iface)?.box;
+    if (box) ports.add(box);
+  };
   const timeline = s.timeline;
   for (const id of tokenIds(step.txIds, (t) => inFlow(timeline.tx.get(t)))) {
     const tx = timeline.tx.get(id);
@@ -102,15 +110,15 @@ function stepMarks(s: AppState): StepMarks | undefined {
     roles.set(tx.fromNode, 'sender');
     if (tx.toNode !== undefined && !roles.has(tx.toNode)) roles.set(tx.toNode, 'receiver');
     if (tx.fromNode !== geo.switchId) {
-      edges.add(nicEdgeId(tx.fromNode, tx.fromInterface));
+      lightNic(tx.fromNode, tx.fromInterface);
       if (tx.protocol === 'vxlan' && geo.tunnel(tx.fromNode, tx.fromInterface)) edges.add(tunnelKey(tx.fromNode));
     }
     else {
       const port = geo.port(tx.fromInterface);
-      if (port) edges.add(nicEdgeId(port.node, port.iface));
+      if (port) lightNic(port.node, port.iface);
     }
   }
-  const marks = { roles, edges };
+  const marks = { roles, edges, ports };
   if (!byGeo) {
     byGeo = new WeakMap();
     marksCache.set(step, byGeo);
@@ -126,6 +134,8 @@ export const selectNodeHop = (s: AppState, node: string) => stepMarks(s)?.roles.
 /** The current step's senders and receivers (the same map object for a step). */
 export const selectHopRoles = (s: AppState): ReadonlyMap<string, 'sender' | 'receiver'> | undefined => stepMarks(s)?.roles;
 export const selectEdgeActive = (s: AppState, edgeId: string) => stepMarks(s)?.edges.has(edgeId) ?? false;
+/** The current step's senders, receivers and lit NICs (the same object for a step): what the diagram's rings draw. */
+export const selectStepMarks = (s: AppState): StepMarks | undefined => stepMarks(s);
 /** Every edge the current step lights (the same set object for a step, so subscribers re-render once per step). */
 export const selectActiveEdges = (s: AppState): ReadonlySet<string> | undefined => stepMarks(s)?.edges;
 
