@@ -15,12 +15,13 @@ export interface DropMarker {
   readonly detail: string;
   /** The traced flow itself died here. */
   readonly flow: boolean;
-  /** How wide its label may grow (it wraps within): up to the next marker to its right on the same row. */
-  readonly maxWidth: number;
+  /**
+   * How wide its label may grow, in diagram units, when another marker stands to its right on the same row
+   * (it wraps before it): undefined when it has the row to itself (the stylesheet's cap, in ems, holds then).
+   */
+  readonly maxWidth: number | undefined;
 }
 
-/** The widest a label grows; a longer reason wraps onto more lines, never cut. */
-export const MARKER_MAX_WIDTH = 250;
 /** Below this, a label is let overlap its neighbour rather than become a column of single words. */
 const MARKER_MIN_WIDTH = 110;
 
@@ -35,7 +36,7 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
   const place = (node: string, key: string, text: string, detail: string, flow: boolean) => {
     const r = geo.box(node);
     if (!r) return;
-    byNode.set(node, { key, node, x: r.x + 4, y: r.y + r.height + 3, text, detail, flow, maxWidth: MARKER_MAX_WIDTH });
+    byNode.set(node, { key, node, x: r.x + 4, y: r.y + r.height + 3, text, detail, flow, maxWidth: undefined });
   };
   for (const e of result.events) {
     if (e.kind !== 'drop') continue;
@@ -58,7 +59,6 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
   const all = [...byNode.values()];
   return all.map((m) => {
     const right = all.filter((o) => o !== m && o.x > m.x && Math.abs(o.y - m.y) < 48).map((o) => o.x - m.x - 6);
-    const room = Math.min(MARKER_MAX_WIDTH, ...right);
-    return { ...m, maxWidth: Math.max(MARKER_MIN_WIDTH, room) };
+    return right.length === 0 ? m : { ...m, maxWidth: Math.max(MARKER_MIN_WIDTH, Math.min(...right)) };
   });
 }
