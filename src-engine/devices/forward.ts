@@ -25,7 +25,7 @@ export interface ForwardStack {
   readonly ifaces: readonly Iface[];
   readonly nat: Nat | undefined;
   readonly icmpRedirects: boolean;
-  output(route: Route, dst: number, frame: Uint8Array, tag: number, why: string, delay: number, errorTo?: number): void;
+  output(route: Route, dst: number, frame: Uint8Array, tag: number, why: string, delay: number, errorAbout?: Uint8Array): void;
   originate(dst: number, protocol: number, payload: readonly Layer[], tag: number, why: string): unknown;
 }
 
@@ -94,6 +94,9 @@ export function forward(stack: ForwardStack, inIndex: number, bytes: Uint8Array,
   if (tag) tracer.step(tag, routeStep(route, stack.ifaces[route.ifIndex]!, stack.routes.candidates(dst).length, ctx.nameOf));
   let out = decrementTtl(bytes);
   if (tag) tracer.step(tag, ttlStep(ttl));
+  // What an ICMP error about this packet quotes and is sent back to: the packet as routed, before NAT rewrites its
+  // source to this node's own outside address (an error sent there would never reach the sender; RFC 5508, 7).
+  const routed = out;
   const nat = stack.nat;
   if (nat && route.ifIndex === nat.outsideIndex && inIndex !== nat.outsideIndex) {
     const translated = nat.translateOut(out);
@@ -114,5 +117,5 @@ export function forward(stack: ForwardStack, inIndex: number, bytes: Uint8Array,
     icmpError(stack, bytes, 'redirect', 1, 0, gateway);
   }
   const why = tag || ctx.rec.full ? forwardedWhy(me, dst, describeRoute(route, stack.ifaces[route.ifIndex]!, ctx.nameOf), ttl) : '';
-  stack.output(route, dst, out, tag, why, Timing.router, src);
+  stack.output(route, dst, out, tag, why, Timing.router, routed);
 }

@@ -57,7 +57,7 @@ function stack(opts: { forwarding?: boolean; full?: boolean; nat?: boolean } = {
     isLocal: (a: number) => a === ip('192.168.200.1') || a === ip('192.168.100.1'),
     forward: (i: number, b: Uint8Array, tag: number) => log.push(['forward', i, b, tag]),
     originate: (dst: number, proto: number, payload: readonly Layer[], tag: number, why: string) => log.push(['originate', dst, proto, payload, tag, why]),
-    output: (r: Route, dst: number, frame: Uint8Array, tag: number, why: string, delay: number, errorTo?: number) => log.push(['output', r, dst, frame, tag, why, delay, errorTo]),
+    output: (r: Route, dst: number, frame: Uint8Array, tag: number, why: string, delay: number, errorAbout?: Uint8Array) => log.push(['output', r, dst, frame, tag, why, delay, errorAbout]),
   };
   return { s: s satisfies InputStack & ForwardStack, log, rec, tracer, sched };
 }
@@ -183,7 +183,7 @@ describe('forward', () => {
     forward(s, 1, p, 1);
     const r = s.routes.candidates(ip('192.168.133.74'))[0]!;
     expect(log).toEqual([
-      ['output', r, ip('192.168.133.74'), decrementTtl(p), 1, 'BGPVM routes 192.168.133.74 by route 192.168.133.0/24 via 192.168.200.2 (MuxVM), static; TTL 64 -> 63.', Timing.router, ip('192.168.200.10')],
+      ['output', r, ip('192.168.133.74'), decrementTtl(p), 1, 'BGPVM routes 192.168.133.74 by route 192.168.133.0/24 via 192.168.200.2 (MuxVM), static; TTL 64 -> 63.', Timing.router, decrementTtl(p)],
     ]);
     expect(ipTtl(log[0]![3] as Uint8Array, ETH_HLEN)).toBe(63);
     expect(tracer.get(1)!.current!.steps.map((x) => x.text)).toEqual(['route 192.168.133.0/24 via 192.168.200.2 (MuxVM) out of BGPVM:transit, source static', 'TTL 64 -> 63']);
@@ -246,6 +246,9 @@ describe('forward', () => {
     tracer.begin(1, 'BGPVM', 'BGPVM:transit');
     forward(s, 0, syn('192.168.200.10', '192.168.100.9'), 1);
     expect(log[0]![3]).toEqual(packet('192.168.100.1', '192.168.100.9', IPPROTO_TCP, [tcp(61000, 443, 1, 0, SYN)], 127));
+    // An ICMP error about it (no ARP answer) quotes it as routed, before NAT: it goes back to the inside sender,
+    // not to this node's own outside address.
+    expect(log[0]![7]).toEqual(decrementTtl(syn('192.168.200.10', '192.168.100.9')));
     expect(tracer.get(1)!.current!.steps.map((x) => x.kind)).toEqual(['route', 'ttl', 'rewrite']);
     // Outside to outside is routed unchanged; GRE has no port to map, so it goes nowhere.
     forward(s, 1, syn('192.168.100.7', '192.168.100.9'), 0);

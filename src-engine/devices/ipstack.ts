@@ -124,8 +124,11 @@ export class IpStack implements InputStack, ForwardStack {
     return bytes;
   }
 
-  /** Resolves the next hop's MAC, writes the Ethernet addresses, and sends; `errorTo` set: a failed ARP is reported to the packet's source. */
-  output(route: Route, dst: number, frame: Uint8Array, tag: number, why: string, delay: number, errorTo?: number): void {
+  /**
+   * Resolves the next hop's MAC, writes the Ethernet addresses, and sends; `errorAbout` set (a forwarded packet, as
+   * routed before any NAT): a failed ARP is reported to that packet's source with ICMP host unreachable.
+   */
+  output(route: Route, dst: number, frame: Uint8Array, tag: number, why: string, delay: number, errorAbout?: Uint8Array): void {
     const iface = this.ifaces[route.ifIndex]!;
     const nextHop = route.nextHop || dst;
     const cached = tag === 0 ? this.arp.lookup(nextHop) : undefined;
@@ -140,8 +143,8 @@ export class IpStack implements InputStack, ForwardStack {
     this.arp.resolve(iface.index, nextHop, (mac, outcome) => {
       if (tag) ctx.tracer.step(tag, arpStep(nextHop, mac, outcome, Timing.arpTries));
       if (mac === undefined) {
-        if (tag) recordOutcome(ctx, this.node.id, tag, neighborUnreachable(this.node.id, nextHop, ctx.nameOf, Timing.arpTries, errorTo !== undefined), frame);
-        if (errorTo !== undefined) icmpError(this, frame, 'destination-unreachable', 1, ctx.tracer.replyTag(tag));
+        if (tag) recordOutcome(ctx, this.node.id, tag, neighborUnreachable(this.node.id, nextHop, ctx.nameOf, Timing.arpTries, errorAbout !== undefined), frame);
+        if (errorAbout !== undefined) icmpError(this, errorAbout, 'destination-unreachable', 1, ctx.tracer.replyTag(tag));
         return;
       }
       setMac48(frame, 0, mac);

@@ -180,6 +180,130 @@ describe('DNS', () => {
     expect(enc({ answers: [a('x', { rtype: 28 })] })).toThrow('dns.answers.0.rtype: 28 is not 1 (A), the only record type modelled');
   });
 
+  it('names the field of every number it cannot write, as "dns.<path>: <value> is not an integer from 0 to <max>"', () => {
+    const enc = (l: Partial<DnsLayer>) => () => encodePacket([message(l)]);
+    const soa = { name: 'azurestack.local', rclass: 1, ttl: 1, mname: 'a', rname: 'b', serial: 1, refresh: 2, retry: 3, expire: 4, minimum: 5 };
+    expect(enc({ id: 0x10000 })).toThrow('dns.id: 65536 is not an integer from 0 to 65535');
+    expect(enc({ opcode: 16 })).toThrow('dns.opcode: 16 is not an integer from 0 to 15');
+    expect(enc({ rcode: 16 })).toThrow('dns.rcode: 16 is not an integer from 0 to 15');
+    expect(enc({ questions: Array.from({ length: 0x10000 }, () => q('a')) })).toThrow('dns.questions.length: 65536 is not an integer from 0 to 65535');
+    expect(enc({ answers: Array.from({ length: 0x10000 }, () => a('a')) })).toThrow('dns.answers.length: 65536 is not an integer from 0 to 65535');
+    expect(enc({ answers: [], authorities: Array.from({ length: 0x10000 }, () => soa) })).toThrow('dns.authorities.length: 65536 is not an integer from 0 to 65535');
+    expect(enc({ questions: [q('a'), q('b', { qtype: -1 })] })).toThrow('dns.questions.1.qtype: -1 is not an integer from 0 to 65535');
+    expect(enc({ questions: [q('a', { qclass: 0x10000 })] })).toThrow('dns.questions.0.qclass: 65536 is not an integer from 0 to 65535');
+    expect(enc({ answers: [a('x', { rclass: 1.5 })] })).toThrow('dns.answers.0.rclass: 1.5 is not an integer from 0 to 65535');
+    expect(enc({ answers: [a('x'), a('x', { ttl: 2 ** 32 })] })).toThrow('dns.answers.1.ttl: 4294967296 is not an integer from 0 to 4294967295');
+    expect(enc({ answers: [a('x', { address: '10.0.0' })] })).toThrow('dns.answers.0.address');
+    const bad = (more: Partial<typeof soa>) => enc({ answers: [], authorities: [soa, { ...soa, ...more }] });
+    expect(bad({ name: 'a..b' })).toThrow('dns.authorities.1.name: "a..b" has an empty label');
+    expect(bad({ rclass: -2 })).toThrow('dns.authorities.1.rclass: -2 is not an integer from 0 to 65535');
+    expect(bad({ ttl: -1 })).toThrow('dns.authorities.1.ttl: -1 is not an integer from 0 to 4294967295');
+    expect(bad({ mname: 'x..y' })).toThrow('dns.authorities.1.mname: "x..y" has an empty label');
+    expect(bad({ rname: '.z' })).toThrow('dns.authorities.1.rname: ".z" has an empty label');
+    expect(bad({ serial: -1 })).toThrow('dns.authorities.1.serial: -1 is not an integer from 0 to 4294967295');
+    expect(bad({ refresh: -1 })).toThrow('dns.authorities.1.refresh: -1 is not');
+    expect(bad({ retry: -1 })).toThrow('dns.authorities.1.retry: -1 is not');
+    expect(bad({ expire: -1 })).toThrow('dns.authorities.1.expire: -1 is not');
+    expect(bad({ minimum: 2 ** 32 })).toThrow('dns.authorities.1.minimum: 4294967296 is not');
+  });
+
+  it('says where a message is cut short or holds what it does not model: field, byte offset, and the words', () => {
+    // The answer of portal.azurestack.local: question at 12-40, answer 41-56 (pointer 41-42, type 43, class 45, TTL 47, length 51, address 53).
+    const bytes = encodePacket([response]);
+    expect(errorOf(bytes.subarray(0, 39))).toEqual({
+      code: 'truncated', layer: 'dns', field: 'questions.0.qtype', offset: 37,
+      message: 'DNS questions.0.qtype at byte 37 needs 4 bytes but only 2 remain: the packet was cut short; check the length fields of the layers around it.',
+    });
+    expect(errorOf(bytes.subarray(0, 50))).toEqual({
+      code: 'truncated', layer: 'dns', field: 'answers.0.rtype', offset: 43,
+      message: 'DNS answers.0.rtype at byte 43 needs 10 bytes but only 7 remain: the packet was cut short; check the length fields of the layers around it.',
+    });
+    expect(errorOf(bytes.subarray(0, 53))).toMatchObject({ field: 'answers.0.address', offset: 53, message: expect.stringContaining('needs 4 bytes but only 0 remain') });
+    expect(errorOf(bytes.subarray(0, 55))).toMatchObject({ field: 'answers.0.address', offset: 53, message: expect.stringContaining('needs 4 bytes but only 2 remain') });
+    const edit = (i: number, v: number) => {
+      const b = bytes.slice();
+      b[i] = v;
+      return errorOf(b);
+    };
+    expect(edit(3, 0x90)).toEqual({ code: 'malformed', layer: 'dns', field: 'reserved', offset: 3, message: 'DNS reserved at byte 3: the Z, AD or CD bit is set; they are not modelled' });
+    expect(edit(44, 28)?.message).toBe('DNS answers.0.rtype at byte 43: record type 28 is not modelled; only A (1) is');
+    expect(edit(52, 16)?.message).toBe("DNS answers.0.dataLength at byte 51: an A record's data is 4 bytes, not 16");
+    // A name that cannot be read names its field: the second question's.
+    expect(errorOf(fromHex('0001 0000 0002 0000 0000 0000 00 0001 0001 05616263'))).toMatchObject({ code: 'truncated', field: 'questions.1.name', offset: 17 });
+    expect(errorOf(fromHex(`${HEADER_ANSWER} ${PORTAL} 0001 0001 0561`))).toMatchObject({ code: 'truncated', field: 'answers.0.name', offset: 41 });
+  });
+
+  it('finds a short DNS header inside a frame by its own offset, not the frame\'s', () => {
+    // UDP to port 53 with 5 bytes of payload: the DNS header starts at byte 42 of the frame and is cut short in its
+    // question count (bytes 4-5 of the header).
+    const frame = dnsQuery().map((l): Layer => (l.type === 'dns' ? { type: 'raw', data: Uint8Array.of(1, 2, 3, 4, 5) } : l));
+    const r = decodePacket(encodePacket(frame));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatchObject({ code: 'truncated', layer: 'dns', offset: 46, field: 'questionCount' });
+  });
+
+  /** The SOA record's spans as "field start-end label". */
+  const soaSpans = (l: DnsLayer) => {
+    const r = decodePacket(encodePacket([l]), 'dns');
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.fields.filter((f) => f.field.startsWith('authorities.')).map((f) => `${f.field} ${f.start}-${f.end} ${f.label}`);
+  };
+
+  it('spans every field of an SOA record as Wireshark lists them, with its name pointers where it has them', () => {
+    const soa = { name: 'azurestack.local', namePointer: 19, rclass: 1, ttl: 3600, mname: 'advm.azurestack.local', mnamePointer: 19, rname: 'hostmaster.azurestack.local', rnamePointer: 19, serial: 1, refresh: 900, retry: 600, expire: 86400, minimum: 3600 };
+    // Header 12, question 12-40 (name 25 bytes, type, class), SOA at 41: owner pointer 41-42, type 43, class 45,
+    // TTL 47, length 51, mname 53-59 (advm + pointer), rname 60-72 (hostmaster + pointer), numbers 73-92.
+    expect(soaSpans(message({ questions: [q('portal.azurestack.local', { qtype: 28 })], answers: [], authorities: [soa] }))).toEqual([
+      'authorities.0 41-93 Authority (SOA)',
+      'authorities.0.name 41-43 Name',
+      'authorities.0.namePointer 41-43 Name pointer',
+      'authorities.0.rtype 43-45 Type',
+      'authorities.0.rclass 45-47 Class',
+      'authorities.0.ttl 47-51 Time to live',
+      'authorities.0.dataLength 51-53 Data length',
+      'authorities.0.mname 53-60 Primary name server',
+      'authorities.0.mnamePointer 58-60 Name pointer',
+      'authorities.0.rname 60-73 Responsible mailbox',
+      'authorities.0.rnamePointer 71-73 Name pointer',
+      'authorities.0.serial 73-77 Serial',
+      'authorities.0.refresh 77-81 Refresh interval',
+      'authorities.0.retry 81-85 Retry interval',
+      'authorities.0.expire 85-89 Expire limit',
+      'authorities.0.minimum 89-93 Minimum TTL',
+    ]);
+    // Written in full, its names have no pointer spans.
+    const full = soaSpans(message({ questions: [q('a')], answers: [], authorities: [{ ...soa, namePointer: undefined, mnamePointer: undefined, rnamePointer: undefined }] }));
+    expect(full.filter((f) => f.includes('Pointer'))).toEqual([]);
+    // Question "a" 12-18, the SOA from 19: owner 18 bytes, 10 of type to length, mname 23, rname 29, numbers 20.
+    expect(full.slice(0, 2)).toEqual(['authorities.0 19-119 Authority (SOA)', 'authorities.0.name 19-37 Name']);
+    expect(full.slice(6, 8)).toEqual(['authorities.0.mname 47-70 Primary name server', 'authorities.0.rname 70-99 Responsible mailbox']);
+  });
+
+  it('says where an SOA record is cut short or wrong: its type, its data length, its names', () => {
+    const soa = { name: 'z', rclass: 1, ttl: 1, mname: 'a', rname: 'b', serial: 1, refresh: 2, retry: 3, expire: 4, minimum: 5 };
+    // Header 12, question "a" 12-18, SOA at 19: owner "z" 19-21, type 22, class 24, TTL 26, length 30, mname 32-34, rname 35-37, numbers 38-57.
+    const bytes = encodePacket([message({ questions: [q('a')], answers: [], authorities: [soa] })]);
+    expect(bytes.length).toBe(58);
+    expect(errorOf(bytes.subarray(0, 28))).toEqual({
+      code: 'truncated', layer: 'dns', field: 'authorities.0.rtype', offset: 22,
+      message: 'DNS authorities.0.rtype at byte 22 needs 10 bytes but only 6 remain: the packet was cut short; check the length fields of the layers around it.',
+    });
+    expect(errorOf(bytes.subarray(0, 50))).toEqual({
+      code: 'truncated', layer: 'dns', field: 'authorities.0.dataLength', offset: 30,
+      message: 'DNS authorities.0.dataLength at byte 30 needs 26 bytes but only 18 remain: the packet was cut short; check the length fields of the layers around it.',
+    });
+    const edit = (i: number, v: number) => {
+      const b = bytes.slice();
+      b[i] = v;
+      return errorOf(b);
+    };
+    expect(edit(23, 5)?.message).toBe('DNS authorities.0.rtype at byte 22: authority record type 5 is not modelled; only SOA (6) is');
+    expect(edit(31, 25)?.message).toBe("DNS authorities.0.dataLength at byte 30: an SOA's data is its two names and 20 bytes, not 25 bytes");
+    expect(edit(32, 0x3f)).toMatchObject({ code: 'truncated', field: 'authorities.0.mname', offset: 32 });
+    expect(edit(35, 0xc0)).toMatchObject({ code: 'malformed', field: 'authorities.0.rname', offset: 35 });
+    expect(edit(19, 0x41)).toMatchObject({ code: 'malformed', field: 'authorities.0.name', offset: 19 });
+  });
+
   it('sits on UDP port 53 in a frame', () => {
     const layers: Layer[] = dnsResponse();
     const r = decodePacket(encodePacket(layers));

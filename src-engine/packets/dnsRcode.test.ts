@@ -29,6 +29,11 @@ describe('rcodeText', () => {
     expect(rcodeText(1)).toBe('FORMERR (rcode 1): the server could not read the query');
     expect(rcodeText(4)).toBe('NOTIMP (rcode 4): the server does not support this kind of query');
     expect(rcodeText(9)).toBe('NOTAUTH (rcode 9): the server is not authoritative for the zone');
+    expect(rcodeText(6)).toBe('YXDOMAIN (rcode 6): a name exists that the update said should not');
+    expect(rcodeText(7)).toBe('YXRRSET (rcode 7): a record set exists that the update said should not');
+    expect(rcodeText(8)).toBe('NXRRSET (rcode 8): a record set the update needs does not exist');
+    expect(rcodeText(10)).toBe('NOTZONE (rcode 10): a name in the update is outside the zone');
+    expect(rcodeText(11)).toBe('DSOTYPENI (rcode 11): the server does not implement this DNS Stateful Operations type');
     expect(rcodeText(14)).toBe('RCODE 14: a code no RFC assigns');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodePacket } from './decode';
 import { encodePacket, encodePacketInto } from './encode';
 import { allocBytes } from './slab';
-import type { EthernetLayer, Layer, UdpLayer } from './layers';
+import type { EthernetLayer, Ipv4Layer, Layer, TcpLayer, UdpLayer } from './layers';
 import { arpRequest, dnsQuery, synAtClient, vxlanSyn } from './samples';
 import { toHex } from './testing/hex';
 
@@ -49,6 +49,25 @@ describe('encodePacket', () => {
     expect(() => encodePacket([dns, dns])).toThrow('only raw bytes may follow a DNS message');
     expect(() => encodePacket([{ type: 'raw', data: new Uint8Array(1) }, ip])).toThrow('only more raw data may follow raw data');
     expect(() => encodePacket([{ ...eth, etherType: 0x86dd }, ip])).toThrow('etherType 0x86dd carries raw data');
+  });
+
+  it('names what each header carries when the next layer is another: ARP, a fragment, each IP protocol, TCP ports, ICMP', () => {
+    const [eth, ip, udp, dns] = dnsQuery() as [EthernetLayer, Ipv4Layer, UdpLayer, Layer];
+    const [, , tcp] = synAtClient() as [Layer, Ipv4Layer, TcpLayer];
+    const arp = arpRequest()[1]!;
+    expect(() => encodePacket([{ ...eth, etherType: 0x0806 }, ip])).toThrow('encodePacket: layer 1 (ipv4) cannot follow ethernet: its etherType is 0x0806 (ARP)');
+    expect(() => encodePacket([arp, ip])).toThrow('encodePacket: layer 1 (ipv4) cannot follow arp: nothing follows ARP; put padding in the Ethernet trailer');
+    expect(() => encodePacket([eth, { ...ip, moreFragments: true }, udp])).toThrow('layer 2 (udp) cannot follow ipv4: a fragment carries raw data');
+    expect(() => encodePacket([eth, { ...ip, fragmentOffset: 1 }, udp])).toThrow('layer 2 (udp) cannot follow ipv4: a fragment carries raw data');
+    expect(() => encodePacket([eth, { ...ip, protocol: 6 }, udp])).toThrow('layer 2 (udp) cannot follow ipv4: its protocol 6 carries tcp');
+    expect(() => encodePacket([eth, { ...ip, protocol: 1 }, udp])).toThrow('layer 2 (udp) cannot follow ipv4: its protocol 1 carries icmp');
+    expect(() => encodePacket([eth, { ...ip, protocol: 47 }, udp])).toThrow('layer 2 (udp) cannot follow ipv4: its protocol 47 carries raw');
+    expect(() => encodePacket([{ ...ip, protocol: 6 }, { ...tcp, dstPort: 179 }, dns])).toThrow('layer 2 (dns) cannot follow tcp: ports 49731 -> 179 carry bgp');
+    expect(() => encodePacket([{ ...ip, protocol: 6 }, { ...tcp, dstPort: 80 }, dns])).toThrow('layer 2 (dns) cannot follow tcp: ports 49731 -> 80 carry raw');
+    const icmp: Layer = { type: 'icmp', kind: 'echo-request', code: 0, identifier: 1, sequence: 1 };
+    expect(() => encodePacket([{ ...ip, protocol: 1 }, icmp, dns])).toThrow('layer 2 (dns) cannot follow icmp: ICMP carries raw data (echo data or the quoted datagram)');
+    expect(() => encodePacket([dns, ip])).toThrow('layer 1 (ipv4) cannot follow dns: only raw bytes may follow a DNS message');
+    expect(() => encodePacket([udp, dns, dns])).toThrow('layer 2 (dns) cannot follow dns: only raw bytes may follow a DNS message');
   });
 
   it('does not change the layers', () => {

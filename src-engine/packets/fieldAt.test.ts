@@ -3,7 +3,7 @@ import { decodePacket } from './decode';
 import { encodePacket } from './encode';
 import { fieldAt } from './fieldAt';
 import type { EthernetLayer, Layer } from './layers';
-import { arpRequest, vxlanSyn } from './samples';
+import { arpRequest, dnsQuery, vxlanSyn } from './samples';
 
 function decodeOk(layers: Layer[]) {
   const r = decodePacket(encodePacket(layers));
@@ -22,6 +22,13 @@ describe('fieldAt', () => {
     expect(fieldAt(vxlan, 0)).toEqual({ layerIndex: 0, layer: 'ethernet', field: 'dst', label: 'Destination', start: 0, end: 6 });
     expect(fieldAt(vxlan, 47)).toMatchObject({ layerIndex: 3, layer: 'vxlan', field: 'vni', start: 46, end: 49 });
     expect(fieldAt(vxlan, 72)).toMatchObject({ layerIndex: 5, layer: 'ipv4', field: 'ttl', start: 72, end: 73 });
+  });
+
+  it('prefers a narrower field listed after a wider one that starts with it: a DNS question\'s name, not the whole question', () => {
+    const dns = decodeOk(dnsQuery());
+    // The question spans 54-83 and is listed first; its name spans 54-79.
+    expect(fieldAt(dns, 54)).toMatchObject({ layer: 'dns', field: 'questions.0.name', start: 54, end: 79 });
+    expect(fieldAt(dns, 80)).toMatchObject({ layer: 'dns', field: 'questions.0.qtype', start: 79, end: 81 });
   });
 
   it('prefers the narrower field where spans nest, the first listed where they tie', () => {

@@ -88,6 +88,28 @@ describe('vxlanSourcePort', () => {
     expect(vxlanSourcePort(tagged)).toBe(58042);
   });
 
+  /** FNV-1a, 32-bit, as its authors define it (offset basis 0x811c9dc5, prime 0x01000193): the oracle. */
+  const fnv1a = (bytes: readonly number[]) => bytes.reduce((h, b) => Math.imul(h ^ b, 0x01000193) >>> 0, 0x811c9dc5);
+
+  it('hashes by FNV-1a over the flow key, as the published test vectors give it', () => {
+    expect([fnv1a([]), fnv1a([0x61]), fnv1a([...'foobar'].map((c) => c.charCodeAt(0)))]).toEqual([0x811c9dc5, 0xe40c292c, 0xbf9cf968]);
+    const mac = 'ffffffffffff 00155dc8000a';
+    const ip = (proto: string, flags = '0000', rest = '') => fromHex(`${mac} 0800 4500 0030 0001 ${flags} 80${proto} 0000 c0a8c80a c0a8854a ${rest}`);
+    // Addresses (8 bytes) and protocol; TCP and UDP add their ports, unless the packet is a fragment.
+    const key = [0xc0, 0xa8, 0xc8, 0x0a, 0xc0, 0xa8, 0x85, 0x4a];
+    expect(innerFlowHash(ip('01', '0000', '0800 0000'))).toBe(fnv1a([...key, 1]));
+    expect(innerFlowHash(ip('11', '0000', 'c2a1 0035 0008 0000'))).toBe(fnv1a([...key, 17, 0xc2, 0xa1, 0x00, 0x35]));
+    expect(innerFlowHash(ip('06', '0000', 'c2a1 01bb'))).toBe(fnv1a([...key, 6, 0xc2, 0xa1, 0x01, 0xbb]));
+    expect(innerFlowHash(ip('11', '2000', 'c2a1 0035'))).toBe(fnv1a([...key, 17]));
+    expect(innerFlowHash(ip('11', '0001', 'c2a1 0035'))).toBe(fnv1a([...key, 17]));
+    // A header of exactly 20 bytes and nothing after it: the addresses and protocol, no ports.
+    expect(innerFlowHash(ip('11'))).toBe(fnv1a([...key, 17]));
+    // One byte short of an IPv4 header: the MACs and type only.
+    const short = fromHex(`${mac} 0800 4500 0030 0001 0000 8011 0000 c0a8c80a c0a885`);
+    expect(short.length).toBe(33);
+    expect(innerFlowHash(short)).toBe(fnv1a([...short.subarray(0, 14)]));
+  });
+
   it('hashes frames that are not IPv4 by their MAC addresses and type', () => {
     const arp = fromHex('ffffffffffff 00155dc8000a 0806 0001');
     expect(vxlanSourcePort(arp)).toBe(vxlanSourcePort(fromHex('ffffffffffff 00155dc8000a 0806 9999')));

@@ -93,8 +93,9 @@ describe('findBlackHole, through runs', () => {
         'MuxVM died at 1 s, but BGP notices a silent peer only when nothing (no KEEPALIVE, no UPDATE) has come from it for the hold time, 180 s. ' +
         `The run ended at ${+(r.endTime / S).toFixed(3)} s with the route still in place. BGPVM would remove it at 67.533 s, when TCP gives up retransmitting its unacknowledged KEEPALIVE to MuxVM, before the hold timer would. ` +
         "Until then every packet for 192.168.133.74/32 ends at BGPVM: it no longer has MuxVM's MAC address (Windows keeps an ARP entry for 15 to 45 s, BGPVM's for 20.472 s, unless the neighbour confirms it, and a dead one never does), " +
-        'so it asks who has 192.168.100.6, gets no answer, drops the packet and sends ICMP destination unreachable (host unreachable) back; on Windows, ClientVM\'s ping prints "Reply from 192.168.200.2: Destination host unreachable". ' +
-        'This is why BFD (Bidirectional Forwarding Detection, RFC 5880) exists: neighbours exchange small hellos every few hundred milliseconds, so a dead peer is noticed within a second and BGP withdraws its routes at once, instead of after 180 s',
+        'so it asks who has 192.168.100.6, gets no answer, drops the packet and sends ICMP destination unreachable (host unreachable) back. ' +
+        'This is why BFD (Bidirectional Forwarding Detection, RFC 5880) exists: neighbours exchange small hellos every few hundred milliseconds, so a dead peer is noticed within a second and BGP withdraws its routes at once, instead of after 180 s. ' +
+        'On Windows, ClientVM\'s ping prints "Reply from 192.168.200.2: Destination host unreachable."',
     );
   });
 

@@ -68,12 +68,8 @@ export function explainBlackHole(b: BlackHole, failedAt: SimTime | undefined, tr
 function noArpAnswerText(b: BlackHole, reachableTime: SimTime, trace: Partial<Pick<FlowTrace, 'returnHops' | 'connection'>>, from: string | undefined): string {
   const icmp = trace.returnHops?.[0]?.layers.find((l) => l.type === 'ipv4');
   const sender = from ?? 'the sender';
-  const seen =
-    icmp?.type !== 'ipv4'
-      ? ''
-      : trace.connection
-        ? `; ${sender}'s TCP takes that as a soft error (RFC 1122, 4.2.3.9) and keeps retransmitting its SYN`
-        : `; on Windows, ${sender}'s ping prints "Reply from ${icmp.src}: Destination host unreachable"`;
+  // A ping's own line is said after the whole explanation (pingSees), for every failed ping alike.
+  const seen = icmp?.type === 'ipv4' && trace.connection ? `; ${sender}'s TCP takes that as a soft error (RFC 1122, 4.2.3.9) and keeps retransmitting its SYN` : '';
   return (
     `it no longer has ${b.peer}'s MAC address (Windows keeps an ARP entry for 15 to 45 s, ${b.router}'s for ${secondsText(reachableTime)}, unless the neighbour confirms it, and a dead one never does), ` +
     `so it asks who has ${b.peerAddress}, gets no answer, drops the packet and sends ICMP destination unreachable (host unreachable) back${seen}`

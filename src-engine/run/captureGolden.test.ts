@@ -39,7 +39,7 @@ const CAPTURE_SHA256: Record<keyof typeof RUNS, string> = {
   failMuxVM: 'ec0326bf9d6438eb0a9f8474cf5bae000e08ba6f69d367234a3fa5ef45092725',
   loop: '10bd9857e70e4b8c1fbecc34dfc1a5bf4970d5e9ce0e0d3345a9e904c8d11610',
   icmpRedirects: '7b0e60c5e0b641b800a89dc2c7720e2eb89ddbe2523aa166339a93107a72a009',
-  neighborUnreachable: '9eb2c3a3426b45d63a1ce2c54eb7b71355706a49d01e5df38c6b13c5d3363e94',
+  neighborUnreachable: 'b91f409cf70a6ff17b474a81674bf25640540e71ba741a85d163df6c6f3721b1',
 };
 
 function captureDigest(name: keyof typeof RUNS): string {

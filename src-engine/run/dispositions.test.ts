@@ -45,8 +45,14 @@ describe('dispositions', () => {
   it('a next hop that never answers ARP is neighbor-unreachable, with ICMP host unreachable back', () => {
     const r = runPoc({ to: '10.0.0.99' }).result;
     expect(r.trace.disposition).toBe('neighbor-unreachable');
-    expect(r.trace.reason).toBe('NATVM had no answer to ARP for its next hop 10.0.0.99: no device in Outside LAN 10.0.0.0/24 has the address 10.0.0.99. On Windows, ClientVM\'s ping prints "Reply from 10.0.0.20: Destination host unreachable"');
+    expect(r.trace.reason).toBe('NATVM had no answer to ARP for its next hop 10.0.0.99: no device in Outside LAN 10.0.0.0/24 has the address 10.0.0.99. On Windows, ClientVM\'s ping prints "Reply from 192.168.200.1: Destination host unreachable."');
     expect(r.trace.returnHops.at(-1)!.layers.find((l) => l.type === 'icmp')).toMatchObject({ kind: 'destination-unreachable', code: 1 });
+    // NATVM had translated the ping's source to its own outside address; the error still reaches ClientVM, from
+    // NATVM's inside address, quoting the ping as ClientVM sent it (TTL one less).
+    expect(r.trace.returnHops.map((h) => h.node)).toEqual(['NATVM', 'CCI_External_vSwitch', 'ClientVM']);
+    expect(r.trace.returnHops.at(-1)!.layers.find((l) => l.type === 'ipv4')).toMatchObject({ src: '192.168.200.1', dst: '192.168.200.10' });
+    const quoted = r.trace.returnHops.at(-1)!.layers.find((l) => l.type === 'raw');
+    expect(quoted?.type === 'raw' && [...quoted.data.subarray(8, 9), ...quoted.data.subarray(12, 20)]).toEqual([127, 192, 168, 200, 10, 10, 0, 0, 99]);
     expect(r.trace.hops.at(-1)!.why).toBe(
       'NATVM asked 3 times who has 10.0.0.99 (ARP request, broadcast) and nobody answered: no device in this topology has that address. Without the next hop\'s MAC address the frame cannot be sent, so NATVM drops the packet and sends ICMP destination unreachable (host unreachable) to its sender.',
     );
@@ -58,7 +64,7 @@ describe('dispositions', () => {
     expect(r.trace.reason).toBe(
       'NATVM had no answer to ARP for its next hop 10.0.0.1: 192.168.233.99 is in Provider addresses 192.168.233.0/24 (VXLAN underlay), where only HyperVHost and MuxVM have an address, ' +
         'and NATVM has no route to it, so it used its default route 0.0.0.0/0 via 10.0.0.1. 10.0.0.1 is the gateway of Outside LAN 10.0.0.0/24, the router out of this lab, which the topology ' +
-        'does not model: no device has its address, so nothing goes further that way. On Windows, ClientVM\'s ping prints "Reply from 10.0.0.20: Destination host unreachable"',
+        'does not model: no device has its address, so nothing goes further that way. On Windows, ClientVM\'s ping prints "Reply from 192.168.200.1: Destination host unreachable."',
     );
   });
 
@@ -66,7 +72,7 @@ describe('dispositions', () => {
     const r = runPoc({ to: '10.0.0.99:443' }).result;
     expect(r.trace.connection).toMatchObject({ outcome: 'gave-up', synTimes: [1 * S, 4 * S, 10 * S] });
     expect(r.trace.reason).toContain(
-      "ClientVM's TCP takes the ICMP host unreachable from 10.0.0.20 as a soft error (RFC 1122, 4.2.3.9): it keeps retransmitting its SYN, as if nothing had come back. ClientVM sent 3 SYNs",
+      "ClientVM's TCP takes the ICMP host unreachable from 192.168.200.1 as a soft error (RFC 1122, 4.2.3.9): it keeps retransmitting its SYN, as if nothing had come back. ClientVM sent 3 SYNs",
     );
   });
 

@@ -54,7 +54,7 @@ const ENDINGS: Record<Disposition, { readonly run: () => Ending; readonly reason
   },
   'neighbor-unreachable': {
     run: () => flow({ to: '10.0.0.99' }),
-    reason: 'NATVM had no answer to ARP for its next hop 10.0.0.99: no device in Outside LAN 10.0.0.0/24 has the address 10.0.0.99. On Windows, ClientVM\'s ping prints "Reply from 10.0.0.20: Destination host unreachable"',
+    reason: 'NATVM had no answer to ARP for its next hop 10.0.0.99: no device in Outside LAN 10.0.0.0/24 has the address 10.0.0.99. On Windows, ClientVM\'s ping prints "Reply from 192.168.200.1: Destination host unreachable."',
     at: 'NATVM',
   },
   'no-listener': {
@@ -118,7 +118,7 @@ const ENDINGS: Record<Disposition, { readonly run: () => Ending; readonly reason
       if (!r.ok) throw new Error(r.error.message);
       return ending(r.value.result.trace);
     },
-    reason: 'ADVM does not forward packets and 192.168.200.10 is not its address',
+    reason: 'ADVM does not forward packets and 192.168.200.10 is not its address. On Windows, SQLVM\'s ping prints "Request timed out."',
     at: 'ADVM',
   },
   'budget-exceeded': {

@@ -1,6 +1,6 @@
 // A next hop that answered no ARP, explained from the topology and the run: who should have answered (a node
 // that is down, an address no device has, a gateway out of the lab that the lab does not model), why the router
-// sent there (its default route, for a network it has no route to), and what the sender sees of it.
+// sent there (its default route, for a network it has no route to), and what the sender's TCP makes of it.
 import type { FlowTrace, HopStep, SimEvent } from '../protocol';
 import { inPrefix, ipToU32, parseCidr } from '../net/addr';
 import { secondsText } from '../sim/timing';
@@ -53,16 +53,15 @@ function defaultRouteTaken(world: World, router: string, dst: string, via: strin
   return `${dst} is in ${network.label}, ${where}, and ${router} has no route to it, ${used}`;
 }
 
-/** What the sender sees of the ICMP host unreachable sent back: ping says so; TCP keeps trying. */
+/** What the sender's TCP does with the ICMP host unreachable sent back: it keeps trying. */
 function senderSees(trace: Pick<FlowTrace, 'returnHops' | 'connection'>, from: string): string | undefined {
   const first = trace.returnHops[0];
   const icmp = first?.layers.find((l) => l.type === 'icmp');
   const ip = first?.layers.find((l) => l.type === 'ipv4');
   if (icmp?.type !== 'icmp' || icmp.kind !== 'destination-unreachable' || ip?.type !== 'ipv4') return undefined;
-  if (trace.connection) {
-    return `${from}'s TCP takes the ICMP host unreachable from ${ip.src} as a soft error (RFC 1122, 4.2.3.9): it keeps retransmitting its SYN, as if nothing had come back`;
-  }
-  return `On Windows, ${from}'s ping prints "Reply from ${ip.src}: Destination host unreachable"`;
+  // A ping's line is said for every failed ping (pingSees); TCP's reaction only here.
+  if (!trace.connection) return undefined;
+  return `${from}'s TCP takes the ICMP host unreachable from ${ip.src} as a soft error (RFC 1122, 4.2.3.9): it keeps retransmitting its SYN, as if nothing had come back`;
 }
 
 function covers(prefix: string, address: number): boolean {

@@ -16,6 +16,7 @@ import { engineError } from '../view/errors';
 import { explainDipHealth } from './dipHealth';
 import { explainBlackHole, explainWithdrawn, findBlackHole } from './blackHole';
 import { explainNoNeighbour } from './noNeighbour';
+import { pingSees } from './pingSees';
 import { attemptIds, attemptTags, flowDone, startFlow, type DnsCache, type FlowState, type HttpsProgress } from './flow';
 import { withKnobs } from './knobs';
 import { describeMtu, withMtu } from './mtuWhatIf';
@@ -137,6 +138,8 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
   if (noNeighbour) reason = `${reason}: ${noNeighbour}`;
   const withdrawn = blackHole ? undefined : explainWithdrawn(base.hops, events, at);
   if (withdrawn && base.disposition !== 'delivered') reason = `${reason}. ${withdrawn}`;
+  const ping = pingSees(base, request.from);
+  if (ping) reason = `${reason}. ${ping}`;
   if (connection?.outcome === 'gave-up') {
     const times = connection.synTimes.map((t) => secondsText(t)).join(', ');
     reason = `${reason}. ${request.from} sent ${connection.synTimes.length} SYNs (at ${times}: Windows waits 3 s for a SYN-ACK, then doubles the wait, and retransmits the SYN at most ${Timing.synTries - 1} times) and gave up at ${secondsText(connection.endedAt ?? 0)}, ${secondsText((connection.endedAt ?? 0) - (connection.synTimes[0] ?? 0))} after the first: the application sees a connection timeout`;

@@ -20,8 +20,8 @@ describe('explaining a routing loop', () => {
       'routing loop between NATVM and BGPVM: for 192.168.133.50, NATVM matches 192.168.133.0/24 (static) via 192.168.200.2, ' +
         `while BGPVM matches 0.0.0.0/0 (static) via 192.168.200.1; ${TAIL} 127 ${END}`,
     );
-    // The run's reason is the drop's, then the explanation.
-    expect(runPoc({ to: '192.168.133.50' }).result.trace.reason).toBe(`the TTL ran out at BGPVM: ${explainLoop(hops)}`);
+    // The run's reason is the drop's, then the explanation, then what the sender's ping shows of it.
+    expect(runPoc({ to: '192.168.133.50' }).result.trace.reason).toBe(`the TTL ran out at BGPVM: ${explainLoop(hops)}. On Windows, ClientVM's ping prints "Reply from 192.168.200.2: TTL expired in transit."`);
   });
 
   it('counts only hops that routed and took one off the TTL (not the sender, not the switch)', () => {
