@@ -156,6 +156,11 @@ test('presenter mode at 1920 x 1080: large caption and chapter end, side panels 
   await expect.poll(() => end.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
   await expect(playback.play).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { endWhilePlaying: boolean }).endWhilePlaying)).toBe(false);
+  // With two questions and their feedback on screen, the diagram is still drawn large: the lesson is a
+  // column beside it, not a band above it (there, it left ClientVM about 105 px wide).
+  await expect(lessons.bar.locator('.quiz-feedback')).toHaveCount(2);
+  await expect.poll(() => hoplab.node('ClientVM').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(150);
+  await expect(hoplab.node('ClientVM')).toBeInViewport();
   // What the chapter points at brings the panel back beside the diagram (it was hidden, and the button
   // showed nothing); the next move hides it again.
   await lessons.bar.getByRole('button', { name: 'Show the IPv4 time to live in the packet' }).click();

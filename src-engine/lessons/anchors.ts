@@ -141,7 +141,7 @@ const byAddress = (a: string, b: string) => {
 /** An engine text as a sentence of feedback: a capital first letter, a full stop at the end. */
 export const sentence = (text: string): string => {
   const t = text.trim();
-  return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?)]$/.test(t) ? '' : '.');
+  return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?]\)?$/.test(t) ? '' : '.');
 };
 
 /** A conceptual choice whose right option is picked by the engine's data. */

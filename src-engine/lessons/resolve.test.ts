@@ -159,6 +159,9 @@ describe('answers come from the engine', () => {
     expect(answerOf('vip-route', 'bgp-port').answer).toBe('179');
     expect(answerOf('vip-route', 'hold-time').answer).toBe('180');
     expect(answerOf('vip-route', 'next-hop').answer).toBe('192.168.100.6');
+    // Its wrong answers are the run's own addresses, each named for what it is: the VIP, the DIP, the gateway.
+    expect(answerOf('vip-route', 'next-hop').choices.map((c) => c.id)).toEqual(['192.168.100.6', '192.168.100.9', '192.168.133.74', '192.168.200.1']);
+    expect(answerOf('vip-route', 'next-hop').why).toContain('192.168.100.9 is PortalVM (the DIP behind it) and 192.168.200.1 is NATVM, ClientVM\'s gateway');
   });
 
   it('names the device whose decision a question asks about, and since when it holds the packet', () => {
@@ -238,6 +241,11 @@ describe('answers come from the engine', () => {
     const synTtl = createRunQuery(run.value, 'CCI_External_vSwitch').frames.find((f) => f.tx.fromNode === 'ClientVM' && f.tx.flowId === 'flow')!.layers.find((l) => l.type === 'ipv4');
     expect(ttl.prompt).toBe(`ClientVM sent the SYN with TTL ${synTtl?.type === 'ipv4' ? synTtl.ttl : '?'}. What is its TTL when it leaves NATVM?`);
     expect(resolve('two-muxes').chapters[2]!.caption).toContain('198 s later ClientVM opens a new connection');
+  });
+
+  it('explains every answer in sentences: each why ends with a full stop', () => {
+    const unfinished = LESSONS.flatMap((def) => resolve(def.id).chapters.flatMap((c) => c.questions.filter((q) => !/[.!?]\)?$/.test(q.why)).map((q) => `${def.title}, ${q.id}: ${q.why}`)));
+    expect(unfinished).toEqual([]);
   });
 
   it('reads ECMP, the hash and the failover from the two-MUX run', () => {

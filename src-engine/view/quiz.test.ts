@@ -30,6 +30,12 @@ describe('scoreAnswer', () => {
     });
   });
 
+  it('quotes a choice that is a phrase of its own, so the feedback reads as one sentence', () => {
+    const phrases: ResolvedQuestion = { ...question, choices: [{ id: 'd', label: 'It removes the outer headers (decapsulates)' }, { id: 'm', label: 'It sends the packet back to the MUX' }], answer: 'd', why: 'VFP strips the outer headers.' };
+    expect(scoreAnswer(phrases, 'm')).toMatchObject({ message: 'Not quite: the answer is “It removes the outer headers (decapsulates)”, not “It sends the packet back to the MUX”. VFP strips the outer headers.' });
+    expect(scoreAnswer(phrases, 'd')).toMatchObject({ message: 'Correct: “It removes the outer headers (decapsulates)”. VFP strips the outer headers.' });
+  });
+
   it('scores nothing without a choice, or with one the question does not offer', () => {
     expect(scoreAnswer(question, undefined).type).toBe('invalid');
     expect(scoreAnswer(question, '').type).toBe('invalid');

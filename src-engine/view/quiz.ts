@@ -12,9 +12,12 @@ export function scoreAnswer(question: ResolvedQuestion, choice: string | undefin
   const picked = question.choices.find((c) => c.id === choice);
   if (!picked) return { type: 'invalid', message: `"${choice}" is not one of this question's answers. Choose one of the listed answers.` };
   const right = question.choices.find((c) => c.id === question.answer)!;
-  if (picked.id === right.id) return { type: 'points', correct: true, earned: 1, message: `Correct: ${right.label}. ${question.why}` };
-  return { type: 'points', correct: false, earned: 0, message: `Not quite: the answer is ${right.label}, not ${picked.label}. ${question.why}` };
+  if (picked.id === right.id) return { type: 'points', correct: true, earned: 1, message: `Correct: ${said(right.label)}. ${question.why}` };
+  return { type: 'points', correct: false, earned: 0, message: `Not quite: the answer is ${said(right.label)}, not ${said(picked.label)}. ${question.why}` };
 }
+
+/** A choice inside a sentence: a name or a value as it is ("MuxVM", "Port 179"), a phrase of its own in quotes. */
+const said = (label: string) => (label.split(' ').length > 2 ? `“${label}”` : label);
 
 /** A lesson's score: right answers out of its questions, and how many were answered. */
 export function lessonScore(questionIds: readonly string[], answers: Readonly<Record<string, { readonly correct: boolean }>>): { readonly correct: number; readonly answered: number; readonly total: number } {

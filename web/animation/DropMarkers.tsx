@@ -18,7 +18,7 @@ export function DropMarkers() {
         <div
           key={m.key}
           className={`drop-marker${m.flow ? ' drop-marker-flow' : ''}`}
-          style={{ transform: `translate(${m.x}px, ${m.y}px)` }}
+          style={{ transform: `translate(${m.x}px, ${m.y}px)`, ...(m.maxWidth !== undefined ? { maxWidth: `min(21em, ${m.maxWidth}px)` } : {}) }}
           role="note"
           aria-label={`${m.flow ? 'The flow died' : 'Dropped'} at ${m.node}: ${m.detail}`}
           title={m.detail}

@@ -47,7 +47,7 @@ describe('dropMarkers', () => {
     const result = run(trace('ttl-exceeded'));
     const tl = buildTimeline(result, 'SW');
     const markers = dropMarkers(geo, result, tl, 0);
-    expect(markers).toEqual([{ key: 'flow:flow', node: nodeId('B'), x: 204, y: 53, text: 'flow died: TTL exceeded', detail: 'TTL exceeded: the TTL ran out at B: a loop', flow: true }]);
+    expect(markers).toEqual([{ key: 'flow:flow', node: nodeId('B'), x: 204, y: 53, text: 'flow died: TTL exceeded', detail: 'TTL exceeded: the TTL ran out at B: a loop', flow: true, maxWidth: undefined }]);
   });
   it('keeps a dropped frame visible from its step on, and shows nothing for a delivered flow', () => {
     const result = run(trace('delivered'));
@@ -55,6 +55,15 @@ describe('dropMarkers', () => {
     expect(dropMarkers(geo, result, tl, 0).map((m) => m.text)).toEqual(['B: frame lost']);
     expect(dropMarkers(geo, result, tl, 1).map((m) => m.text)).toEqual(['B: frame lost']);
   });
+  it('wraps a label before it reaches the marker of the node to its right on the same row', () => {
+    const base = run(trace('ttl-exceeded'));
+    const result: RunResult = { ...base, events: [...base.events, { id: 3, time: 100, kind: 'drop', reason: 'node-down', node: nodeId('A'), summary: 'A: ARP for 10.0.0.2 failed after 3 tries' }] };
+    const tl = buildTimeline(result, 'SW');
+    const byNode = Object.fromEntries(dropMarkers(geo, result, tl, tl.steps.length - 1).map((m) => [m.node, m.maxWidth]));
+    // A's label stops 6 px short of B's marker (at 204); B has the row to itself.
+    expect(byNode).toEqual({ A: 194, B: undefined });
+  });
+
   it('leaves out what died before step `since` (a lesson chapter\'s first step)', () => {
     const result = run(trace('ttl-exceeded'));
     const tl = buildTimeline(result, 'SW');

@@ -15,7 +15,15 @@ export interface DropMarker {
   readonly detail: string;
   /** The traced flow itself died here. */
   readonly flow: boolean;
+  /**
+   * How wide its label may grow, in diagram units, when another marker stands to its right on the same row
+   * (it wraps before it): undefined when it has the row to itself (the stylesheet's cap, in ems, holds then).
+   */
+  readonly maxWidth: number | undefined;
 }
+
+/** Below this, a label is let overlap its neighbour rather than become a column of single words. */
+const MARKER_MIN_WIDTH = 110;
 
 
 /**
@@ -28,7 +36,7 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
   const place = (node: string, key: string, text: string, detail: string, flow: boolean) => {
     const r = geo.box(node);
     if (!r) return;
-    byNode.set(node, { key, node, x: r.x + 4, y: r.y + r.height + 3, text, detail, flow });
+    byNode.set(node, { key, node, x: r.x + 4, y: r.y + r.height + 3, text, detail, flow, maxWidth: undefined });
   };
   for (const e of result.events) {
     if (e.kind !== 'drop') continue;
@@ -47,5 +55,10 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
     const what = dispositionShort(trace.disposition);
     place(last.node, `flow:${trace.id}`, `${trace.id.startsWith('dns') ? 'lookup' : trace.attempt && trace.attempt > 1 ? `flow (attempt ${trace.attempt})` : 'flow'} died: ${what}`, `${what}: ${trace.reason}`, true);
   }
-  return [...byNode.values()];
+  // Two nodes side by side: the left one's label wraps before it reaches the right one's.
+  const all = [...byNode.values()];
+  return all.map((m) => {
+    const right = all.filter((o) => o !== m && o.x > m.x && Math.abs(o.y - m.y) < 48).map((o) => o.x - m.x - 6);
+    return right.length === 0 ? m : { ...m, maxWidth: Math.max(MARKER_MIN_WIDTH, Math.min(...right)) };
+  });
 }

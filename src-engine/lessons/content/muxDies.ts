@@ -156,7 +156,7 @@ export const MUX_DIES: LessonDef = {
             const retries = q.events.filter((e) => e.kind === 'tcp-retransmit' && e.flowId === id);
             const gave = q.events.find((e) => e.kind === 'tcp-gave-up' && e.flowId === id);
             if (!gave) return undefined;
-            return { answer: retries.length > 0 ? 'retransmit' : 'nothing', why: [...retries.map((e) => e.summary), gave.summary].join('. ') };
+            return { answer: retries.length > 0 ? 'retransmit' : 'nothing', why: [...retries.map((e) => e.summary), gave.summary].map(sentence).join(' ') };
           }),
         },
       ],

@@ -76,7 +76,7 @@ export const THE_MUX: LessonDef = {
           at: vxlan,
           rubric: (q) => {
             const e = stepOf(hopAt(q, flowTrace, 'MuxVM'), 'encapsulate');
-            return e && { choices: addressChoices(q, e.outerDst, ['flow']), answer: e.outerDst, why: e.text };
+            return e && { choices: addressChoices(q, e.outerDst, ['flow']), answer: e.outerDst, why: sentence(e.text) };
           },
         },
       ],

@@ -69,7 +69,7 @@ export const TWO_MUXES: LessonDef = {
           at: secondRoute,
           rubric: choiceRubric(['1', '2', '3'].map((n) => ({ id: n, label: n })), (q, at) => {
             const got = q.events.filter((e) => installs(e) && e.time <= at.time && (at.eventId === undefined || e.id <= at.eventId));
-            return { answer: String(got.length), why: got.map((e) => e.summary).join('. ') };
+            return { answer: String(got.length), why: got.map((e) => sentence(e.summary)).join(' ') };
           }),
         },
       ],

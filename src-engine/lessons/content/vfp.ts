@@ -1,6 +1,6 @@
 // Lesson 5: on the host, VFP (the virtual switch's programmable filter) unwraps the VXLAN packet,
 // rewrites the VIP to the DIP, remembers the connection and delivers it to PortalVM.
-import { addressChoices, choiceRubric, flowTrace, frameWhere } from '../anchors';
+import { addressChoices, choiceRubric, flowTrace, frameWhere, sentence } from '../anchors';
 import type { LessonDef } from '../model';
 import { hasLayer, isSyn, type Frame } from '../query';
 import { PORTAL_REQUEST } from './requests';
@@ -73,7 +73,7 @@ export const VFP_ON_HOST: LessonDef = {
             const h = vfpHop(q);
             const first = h?.steps.find((s) => s.kind === 'decapsulate' || s.kind === 'rewrite' || s.kind === 'dropped');
             if (!first) return undefined;
-            return { answer: first.kind === 'decapsulate' ? 'decapsulate' : first.kind === 'dropped' ? 'drop' : 'rewrite-source', why: first.text };
+            return { answer: first.kind === 'decapsulate' ? 'decapsulate' : first.kind === 'dropped' ? 'drop' : 'rewrite-source', why: sentence(first.text) };
           }),
         },
         {
@@ -86,7 +86,7 @@ export const VFP_ON_HOST: LessonDef = {
             const rw = vfpHop(q)?.steps.find((s) => s.kind === 'rewrite');
             if (!rw || rw.kind !== 'rewrite') return undefined;
             const after = readEndpoint(rw.after).address;
-            return { choices: addressChoices(q, after, ['flow']), answer: after, why: rw.text };
+            return { choices: addressChoices(q, after, ['flow']), answer: after, why: sentence(rw.text) };
           },
         },
         {
@@ -100,7 +100,7 @@ export const VFP_ON_HOST: LessonDef = {
             if (!t) return undefined;
             if (t.returnHops.some((h) => h.node === 'MuxVM')) return { answer: 'via-mux', why: 'The reply passes MuxVM on its way back.' };
             const back = t.returnHops.flatMap((h) => h.steps).find((s) => s.kind === 'rewrite' && s.by === 'vfp');
-            return back && { answer: 'rewrite-reply', why: back.text };
+            return back && { answer: 'rewrite-reply', why: sentence(back.text) };
           }),
         },
       ],

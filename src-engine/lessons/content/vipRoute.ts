@@ -1,7 +1,8 @@
 // Lesson 1: before anyone can reach a VIP, the router must learn where it lives. MuxVM tells BGPVM over BGP.
-import { choiceRubric, eventWhere, frameWhere } from '../anchors';
+import { choiceRubric, eventWhere, flowTrace, frameWhere, hopAt, nextDeviceRubric } from '../anchors';
+import { readEndpoint } from '../../view/ids';
 import type { LessonDef } from '../model';
-import { bgpMessages, isSyn, isSynAck, tcp, type Frame } from '../query';
+import { bgpMessages, isSyn, isSynAck, stepOf, tcp, type Frame } from '../query';
 import { PORTAL_REQUEST } from './requests';
 
 const bgpFrame = (f: Frame) => f.tx.protocol === 'bgp';
@@ -107,8 +108,21 @@ export const VIP_ROUTE: LessonDef = {
             const u = f && bgpMessages(f).find((m) => m.kind === 'update');
             if (!u || u.kind !== 'update' || !u.attributes.nextHop) return undefined;
             const nh = u.attributes.nextHop;
-            const options = [nh, '192.168.133.74', '192.168.100.9', '192.168.200.1'].map((a) => ({ id: a, label: a }));
-            return { choices: options.sort((a, b) => a.id.localeCompare(b.id)), answer: nh, why: `The UPDATE's NEXT_HOP attribute is ${nh}, MuxVM's own address: "send traffic for these VIPs to me". 192.168.133.74 is the VIP itself, 192.168.100.9 is PortalVM (the DIP behind it) and 192.168.200.1 is NATVM.` };
+            // The likeliest wrong answers, read from the run: the VIP itself, the server behind it (the DIP the
+            // host's VFP rewrites it to) and ClientVM's gateway, each named for what it is.
+            const vip = u.nlri[0]?.split('/')[0];
+            const rw = flowTrace(q)?.hops.find((h) => h.steps.some((s) => s.kind === 'decapsulate'))?.steps.find((s) => s.kind === 'rewrite');
+            const dip = rw?.kind === 'rewrite' ? readEndpoint(rw.after).address : undefined;
+            const route = stepOf(hopAt(q, flowTrace, 'ClientVM'), 'route');
+            const gateway = route?.nextHop;
+            const gatewayNode = nextDeviceRubric(flowTrace, 'ClientVM')(q)?.answer;
+            if (!vip || !dip || !gateway || !gatewayNode) return undefined;
+            const options = [nh, vip, dip, gateway].map((a) => ({ id: a, label: a }));
+            return {
+              choices: options.sort((a, b) => a.id.localeCompare(b.id)),
+              answer: nh,
+              why: `The UPDATE's NEXT_HOP attribute is ${nh}, MuxVM's own address: "send traffic for these VIPs to me". ${vip} is the VIP itself, ${dip} is PortalVM (the DIP behind it) and ${gateway} is ${gatewayNode}, ClientVM's gateway.`,
+            };
           },
         },
       ],

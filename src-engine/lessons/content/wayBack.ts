@@ -1,6 +1,6 @@
 // Lesson 6: Direct Server Return. PortalVM's answer leaves through the host's VFP, which puts the VIP
 // back as its source, and goes straight to the router: the MUX never sees the return traffic.
-import { addressChoices, choiceRubric, flowTrace, frameWhere, hopFrame, nextDeviceRubric } from '../anchors';
+import { addressChoices, choiceRubric, flowTrace, frameWhere, hopFrame, nextDeviceRubric, sentence } from '../anchors';
 import type { LessonDef } from '../model';
 import { deviceHops, isSynAck, type Frame } from '../query';
 import { PORTAL_REQUEST } from './requests';
@@ -61,7 +61,7 @@ export const WAY_BACK: LessonDef = {
             if (!rw || rw.kind !== 'rewrite') return undefined;
             const after = readEndpoint(rw.after).address;
             // The DIP, the source the reply left PortalVM with, is the likeliest wrong answer.
-            return { choices: addressChoices(q, after, ['flow', 'flow-reply'], 4, [readEndpoint(rw.before).address]), answer: after, why: rw.text };
+            return { choices: addressChoices(q, after, ['flow', 'flow-reply'], 4, [readEndpoint(rw.before).address]), answer: after, why: sentence(rw.text) };
           },
         },
       ],
@@ -92,7 +92,7 @@ export const WAY_BACK: LessonDef = {
               if (!t) return undefined;
               const path = deviceHops(t.returnHops, q.switchId).map((h) => h.node);
               const dsr = t.returnHops.flatMap((h) => h.steps).find((s) => s.kind === 'rewrite' && s.by === 'vfp');
-              return { answer: path.some((n) => n === 'MuxVM') ? 'yes' : 'no', why: `The SYN-ACK went ${path.join(' → ')}. ${dsr?.text ?? ''}`.trim() };
+              return { answer: path.some((n) => n === 'MuxVM') ? 'yes' : 'no', why: sentence(`The SYN-ACK went ${path.join(' → ')}. ${dsr?.text ?? ''}`) };
             },
           ),
         },
