@@ -44,7 +44,7 @@ const executablePath = benchPreflight('bench-frames');
 
 const compareDir = values.compare;
 if (compareDir !== undefined && !existsSync(`${compareDir}/index.html`)) {
-  console.error(`bench-frames: --compare ${compareDir} holds no bench build (no index.html). Build one with "npx vite build --mode bench --outDir ${compareDir}".`);
+  console.error(`bench-frames: --compare ${compareDir} holds no bench build (no index.html). In a checkout of the version to compare with, run "npx vite build --mode bench" and pass the dist-bench folder it writes.`);
   process.exit(2);
 }
 const comparePort = String(Number(values.port) + 1);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(new URL('.', import.meta.url).pathname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const cli = (...args: string[]) => spawnSync(TSX, ['src-engine/cli/trace.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+const cli = (...args: string[]) => spawnSync(TSX, ['src-engine/cli/trace.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
 
 interface JsonHop {
   node: string;
@@ -14,7 +14,7 @@ interface JsonHop {
   layers: ({ type: string } & Record<string, unknown>)[];
 }
 
-describe('npm run trace', { timeout: 60_000 }, () => {
+describe('npm run trace', { timeout: 180_000 }, () => {
   it('prints one JSON object with the hops, the return path and every event', () => {
     const r = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--json');
     expect(r.status).toBe(0);
