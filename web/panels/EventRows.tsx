@@ -230,7 +230,13 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
     const top = virtualizer.scrollOffset ?? 0;
     if (!item || (item.start >= top && item.end <= top + height)) return;
     const max = Math.max(0, totalSize - height);
-    el.scrollTop = Math.round(Math.min(max, Math.max(0, item.start + item.size / 2 - height / 2)));
+    const to = Math.round(Math.min(max, Math.max(0, item.start + item.size / 2 - height / 2)));
+    // Scrolled at the start of the next frame, not in this task: a scroll written while the compositor is still
+    // committing the last frame makes the page's thread wait for that commit (half a second at 4,000 VMs).
+    const frame = requestAnimationFrame(() => {
+      el.scrollTop = to;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [currentIndex, virtualizer, totalSize, height]);
 
   const onKeyDown = (e: KeyboardEvent) => {
