@@ -45,3 +45,9 @@ export function cidrText(network: number, len: number): string {
 export function inPrefix(addr: number, network: number, len: number): boolean {
   return ((addr & maskOf(len)) >>> 0) === network;
 }
+
+/** Whether `prefix` (text such as 192.168.100.0/24) covers the address. */
+export function inCidr(addr: number, prefix: string): boolean {
+  const { network, len } = parseCidr(prefix);
+  return inPrefix(addr, network, len);
+}

@@ -2,7 +2,7 @@
 // forwarded there by a router that still held the peer's route because BGP had not noticed yet. Found from the trace's
 // hops (which route sent the packet where) and the run's events (when the route went), as data.
 import type { BlackHole, Disposition, FlowTrace, Hop, HopStep, SimEvent, SimTime } from '../protocol';
-import { inPrefix, ipToU32, parseCidr } from '../net/addr';
+import { inCidr, ipToU32 } from '../net/addr';
 import { SECOND, secondsText } from '../sim/timing';
 import { isEvent } from '../view/events';
 import type { World } from './world';
@@ -84,14 +84,9 @@ export function explainWithdrawn(hops: readonly Hop[], events: readonly SimEvent
   const ip = hops[0]?.layers.find((l) => l.type === 'ipv4');
   if (!ip || ip.type !== 'ipv4') return undefined;
   const dst = ipToU32(ip.dst);
-  const last = events.filter(isEvent('route-removed')).filter((e) => e.time < startedAt && covers(e.prefix, dst)).at(-1);
+  const last = events.filter(isEvent('route-removed')).filter((e) => e.time < startedAt && inCidr(dst, e.prefix)).at(-1);
   if (!last) return undefined;
   const { prefix, cause } = last;
   const why = cause === 'hold-timer-expired' ? `its hold timer expired (no KEEPALIVE from ${last.peer} for the hold time)` : cause === 'tcp-gave-up' ? `TCP gave up retransmitting to ${last.peer}` : cause === 'withdrawn' ? `${last.peer} withdrew it` : `the session with ${last.peer} went down (${cause})`;
   return `${last.node} removed its BGP route ${prefix} at ${secondsText(last.time)} because ${why}; without it, ${last.node} routes ${ip.dst} by a less specific route`;
-}
-
-function covers(prefix: string, address: number): boolean {
-  const { network, len } = parseCidr(prefix);
-  return inPrefix(address, network, len);
 }

@@ -2,7 +2,7 @@
 // that is down, an address no device has, a gateway out of the lab that the lab does not model), why the router
 // sent there (its default route, for a network it has no route to), and what the sender's TCP makes of it.
 import type { FlowTrace, HopStep, SimEvent } from '../protocol';
-import { inPrefix, ipToU32, parseCidr } from '../net/addr';
+import { inCidr, ipToU32 } from '../net/addr';
 import { secondsText } from '../sim/timing';
 import { isNodeUpAt } from '../view/runState';
 import type { World } from './world';
@@ -34,7 +34,7 @@ function whoShouldAnswer(world: World, target: string, events: readonly SimEvent
     }
     return `${owner} (${target}) did not answer`;
   }
-  const network = world.topology.networks.find((n) => covers(n.prefix, address));
+  const network = world.topology.networks.find((n) => inCidr(address, n.prefix));
   if (!network) return `${target} is on none of this topology's networks`;
   if (network.gateway === target) {
     return `${target} is the gateway of ${network.label}, the router out of this lab, which the topology does not model: no device has its address, so nothing goes further that way`;
@@ -45,7 +45,7 @@ function whoShouldAnswer(world: World, target: string, events: readonly SimEvent
 /** The router had no route for the destination and used its default route; and where the destination is. */
 function defaultRouteTaken(world: World, router: string, dst: string, via: string): string {
   const address = ipToU32(dst);
-  const network = world.topology.networks.find((n) => covers(n.prefix, address));
+  const network = world.topology.networks.find((n) => inCidr(address, n.prefix));
   const used = `so it used its default route 0.0.0.0/0 via ${via}`;
   if (!network) return `${dst} is on none of this topology's networks and ${router} has no route for it, ${used}`;
   const members = world.topology.nodes.filter((n) => n.interfaces.some((f) => f.network === network.id)).map((n) => n.id);
@@ -62,11 +62,6 @@ function senderSees(trace: Pick<FlowTrace, 'returnHops' | 'connection'>, from: s
   // A ping's line is said for every failed ping (pingSees); TCP's reaction only here.
   if (!trace.connection) return undefined;
   return `${from}'s TCP takes the ICMP host unreachable from ${ip.src} as a soft error (RFC 1122, 4.2.3.9): it keeps retransmitting its SYN, as if nothing had come back`;
-}
-
-function covers(prefix: string, address: number): boolean {
-  const { network, len } = parseCidr(prefix);
-  return inPrefix(address, network, len);
 }
 
 const list = (names: readonly string[]): string => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
