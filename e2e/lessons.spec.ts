@@ -117,7 +117,7 @@ test('at 1024 x 768 the diagram keeps the devices a chapter follows in view, and
   await expect.poll(() => page.locator('.react-flow').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(350);
   // One line: no taller than the score beside them allows for a single line of button text.
   const lineHeight = (name: string) => lessons.bar.getByRole('button', { name }).evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
-  for (const name of ['Previous chapter', 'Next chapter']) expect(await lineHeight(name), name).toBeLessThan(1.9);
+  for (const name of ['Previous chapter', 'Next chapter']) await expect.poll(() => lineHeight(name), { message: name }).toBeLessThan(1.9);
   await expect(lessons.previous).toBeInViewport();
 });
 
@@ -306,7 +306,7 @@ test('lesson 7, "When MuxVM dies": the black hole, the hold timer, and the loop'
     // Its label is read whole: why the packet died is not cut off.
     const label = marks.locator('.drop-text');
     await expect(label).toHaveText('flow (attempt 2) died: TTL exceeded');
-    expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    await expect.poll(() => label.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1)).toBe(true);
   });
 });
 

@@ -466,7 +466,7 @@ test('with the second MUX on at 1280x800 the whole network is in view, at a read
   await expect(page.locator('.off-screen .more')).toHaveCount(0);
   const list = page.getByRole('listbox', { name: 'Event list' });
   await expect(list.getByRole('option').first()).toBeVisible();
-  expect((await list.boundingBox())!.height, 'three rows of the event list at least').toBeGreaterThanOrEqual(48);
+  await expect.poll(async () => (await list.boundingBox())?.height ?? 0, { message: 'three rows of the event list at least' }).toBeGreaterThanOrEqual(48);
 });
 
 // The sequence diagram's tab took half the stage: the network diagram shrank to about 220 px at 1280x800.
@@ -477,12 +477,13 @@ test('the sequence diagram tab leaves the network diagram its height', async ({ 
       await hoplab.open(`${CANONICAL_LINK}&step=${STEPS.vxlanSyn - 1}`);
       await expect(page.locator('.step-readout')).toContainText(`Step ${STEPS.vxlanSyn} of`);
       const canvas = async () => Math.round((await page.locator('.canvas').boundingBox())!.height);
+      // The diagram has its height once it is drawn (a new topology is drawn in a deferred render).
+      await expect.poll(canvas).toBeGreaterThanOrEqual(390);
       const withEvents = await canvas();
       await page.getByRole('tab', { name: 'Sequence diagram' }).click();
       await expect(page.getByRole('tab', { name: 'Sequence diagram' })).toHaveAttribute('aria-selected', 'true');
       await expect(page.locator('.sequence')).toBeVisible();
-      expect(await canvas(), 'the network diagram keeps its height').toBe(withEvents);
-      expect(withEvents).toBeGreaterThanOrEqual(390);
+      await expect.poll(canvas, { message: 'the network diagram keeps its height' }).toBe(withEvents);
       await page.getByRole('tab', { name: 'Event list' }).click();
     });
   }
