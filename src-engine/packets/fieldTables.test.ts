@@ -1,15 +1,18 @@
 // The byte inspector's field tables: for each header, every field's name, the label the page shows, its bytes
 // relative to the header's first byte, and the bits it uses there. Checked against the RFC layouts (791, 768,
-// 793, 826, 7348, 1035) and Wireshark's field names; a field that moves or loses its label changes this.
+// 793, 826, 7348, 1035, 792, 4271, 5492) and Wireshark's field names; a field that moves or loses its label changes this.
 import { describe, expect, it } from 'vitest';
 import { decodePacket } from './decode';
 import { encodePacket } from './encode';
-import type { Layer, LayerType } from './layers';
-import { arpRequest, dnsResponse, vxlanSyn } from './samples';
+import type { BgpMessage, Layer, LayerType } from './layers';
+import { arpRequest, BGP_OPEN_MUX, BGP_UPDATE_VIPS, dnsResponse, vxlanSyn } from './samples';
 
-/** Every field of the first `layer` header of the packet, as [field, label, start, end, bitMask?], offsets from the header's start. */
+/**
+ * Every field of the first `layer` header of the packet, as [field, label, start, end, bitMask?], offsets from the header's start.
+ * The packet is decoded from its first layer's type (Ethernet for a frame, or a bare ICMP or BGP message).
+ */
 function table(layers: Layer[], layer: LayerType): (string | number)[][] {
-  const r = decodePacket(encodePacket(layers));
+  const r = decodePacket(encodePacket(layers), layers[0]!.type);
   if (!r.ok) throw new Error(r.error.message);
   const index = r.value.layers.findIndex((l) => l.type === layer);
   const at = r.value.layerSpans[index]!.start;
@@ -145,6 +148,96 @@ describe('field tables of the byte inspector', () => {
       ['answers.0.ttl', 'Time to live', 47, 51],
       ['answers.0.dataLength', 'Data length', 51, 53],
       ['answers.0.address', 'Address', 53, 57],
+    ]);
+  });
+
+  it('ICMP (RFC 792): the second word of each kind', () => {
+    const data: Layer = { type: 'raw', data: Uint8Array.of(1, 2, 3, 4) };
+    const common = [['kind', 'Type', 0, 1], ['code', 'Code', 1, 2], ['checksum', 'Checksum', 2, 4]];
+    expect(table([{ type: 'icmp', kind: 'echo-request', code: 0, identifier: 1, sequence: 2 }, data], 'icmp')).toEqual([
+      ...common,
+      ['identifier', 'Identifier', 4, 6],
+      ['sequence', 'Sequence number', 6, 8],
+    ]);
+    expect(table([{ type: 'icmp', kind: 'destination-unreachable', code: 4, nextHopMtu: 1450 }, data], 'icmp')).toEqual([
+      ...common,
+      ['unused', 'Unused', 4, 6],
+      ['nextHopMtu', 'Next-hop MTU', 6, 8],
+    ]);
+    expect(table([{ type: 'icmp', kind: 'time-exceeded', code: 0 }, data], 'icmp')).toEqual([...common, ['unused', 'Unused', 4, 8]]);
+    expect(table([{ type: 'icmp', kind: 'redirect', code: 1, gateway: '192.168.200.2' }, data], 'icmp')).toEqual([
+      ...common,
+      ['gateway', 'Gateway address', 4, 8],
+    ]);
+  });
+
+  const BGP_HEADER = [['marker', 'Marker', 0, 16], ['length', 'Length', 16, 18], ['message.kind', 'Type', 18, 19]];
+
+  it('BGP OPEN (RFC 4271 4.2) with capabilities (RFC 5492)', () => {
+    const open = {
+      ...(BGP_OPEN_MUX as Extract<BgpMessage, { kind: 'open' }>),
+      optionalParameters: [
+        { type: 'capabilities' as const, capabilities: [{ kind: 'multiprotocol' as const, afi: 1, safi: 1 }, { kind: 'route-refresh' as const }, { kind: 'four-octet-as' as const, asn: 64628 }, { kind: 'other' as const, code: 128, data: Uint8Array.of(7) }] },
+        { type: 'other' as const, code: 1, data: Uint8Array.of(0xaa) },
+      ],
+    };
+    const c = 'message.optionalParameters.0.capabilities';
+    expect(table([{ type: 'bgp', message: open }], 'bgp')).toEqual([
+      ...BGP_HEADER,
+      ['message.version', 'Version', 19, 20],
+      ['message.myAs', 'My AS', 20, 22],
+      ['message.holdTime', 'Hold time', 22, 24],
+      ['message.bgpIdentifier', 'BGP identifier', 24, 28],
+      ['message.optionalParametersLength', 'Optional parameters length', 28, 29],
+      ['message.optionalParameters.0.type', 'Optional parameter type (capabilities)', 29, 30],
+      ['message.optionalParameters.0.length', 'Optional parameter length', 30, 31],
+      [`${c}.0.kind`, 'Capability code', 31, 32],
+      [`${c}.0.length`, 'Capability length', 32, 33],
+      [`${c}.0.afi`, 'Address family', 33, 35],
+      [`${c}.0.reserved`, 'Reserved', 35, 36],
+      [`${c}.0.safi`, 'Subsequent address family', 36, 37],
+      [`${c}.1.kind`, 'Capability code', 37, 38],
+      [`${c}.1.length`, 'Capability length', 38, 39],
+      [`${c}.2.kind`, 'Capability code', 39, 40],
+      [`${c}.2.length`, 'Capability length', 40, 41],
+      [`${c}.2.asn`, 'AS number (4 octets)', 41, 45],
+      [`${c}.3.kind`, 'Capability code', 45, 46],
+      [`${c}.3.code`, 'Capability code', 45, 46],
+      [`${c}.3.data`, 'Capability length and value', 46, 48],
+      ['message.optionalParameters.1.type', 'Optional parameter type', 48, 49],
+      ['message.optionalParameters.1.code', 'Optional parameter type', 48, 49],
+      ['message.optionalParameters.1.data', 'Optional parameter length and value', 49, 51],
+    ]);
+  });
+
+  it('BGP UPDATE (RFC 4271 4.3): lengths, each attribute, each AS and prefix', () => {
+    const update: BgpMessage = { ...(BGP_UPDATE_VIPS as Extract<BgpMessage, { kind: 'update' }>), withdrawn: ['10.0.0.0/8'] };
+    expect(table([{ type: 'bgp', message: update }], 'bgp')).toEqual([
+      ...BGP_HEADER,
+      ['message.withdrawnLength', 'Withdrawn routes length', 19, 21],
+      ['message.withdrawn.0', 'Withdrawn route', 21, 23],
+      ['message.attributesLength', 'Total path attribute length', 23, 25],
+      ['message.attributes.origin', 'Path attribute ORIGIN', 25, 29],
+      ['message.attributes.asPath', 'Path attribute AS_PATH', 29, 36],
+      ['message.attributes.asPath.0', 'AS', 34, 36],
+      ['message.attributes.nextHop', 'Path attribute NEXT_HOP', 36, 43],
+      ['message.nlri.0', 'NLRI prefix', 43, 48],
+      ['message.nlri.1', 'NLRI prefix', 48, 53],
+    ]);
+  });
+
+  it('BGP NOTIFICATION (RFC 4271 4.5), with its data', () => {
+    const notification: BgpMessage = { kind: 'notification', errorCode: 2, errorSubcode: 2, data: Uint8Array.of(0xfc, 0x74) };
+    expect(table([{ type: 'bgp', message: notification }], 'bgp')).toEqual([
+      ...BGP_HEADER,
+      ['message.errorCode', 'Error code', 19, 20],
+      ['message.errorSubcode', 'Error subcode', 20, 21],
+      ['message.data', 'Data', 21, 23],
+    ]);
+    expect(table([{ type: 'bgp', message: { kind: 'notification', errorCode: 4, errorSubcode: 0 } }], 'bgp')).toEqual([
+      ...BGP_HEADER,
+      ['message.errorCode', 'Error code', 19, 20],
+      ['message.errorSubcode', 'Error subcode', 20, 21],
     ]);
   });
 });
