@@ -169,5 +169,72 @@ describe('BGP-4', () => {
       'bgp.message.optionalParameters.0.capabilities.0: 256 bytes of data do not fit a capability (255)',
     );
   });
-});
 
+  it('says exactly what is wrong with a header, an OPEN or a NOTIFICATION, and where', () => {
+    const cut = 'the packet was cut short; check the length fields of the layers around it.';
+    const open = '01 04 fc74 00b4 c0a86406'; // type 1, version 4, AS 64628, hold time 180, identifier; after the marker and length
+    const withLength = (length: number, rest: string) => `${MARKER} ${length.toString(16).padStart(4, '0')} ${rest}`;
+    const cases: [string, string, string, number, string][] = [
+      [`${MARKER} 00`, 'truncated', 'length', 16, `BGP length at byte 16 needs 2 bytes but only 1 remain: ${cut}`],
+      [`${'ff'.repeat(15)}fe 0013 04`, 'malformed', 'marker', 0, 'BGP marker at byte 0: the marker is not 16 bytes of 0xff'],
+      [`fe${'ff'.repeat(15)} 0013 04`, 'malformed', 'marker', 0, 'BGP marker at byte 0: the marker is not 16 bytes of 0xff'],
+      [`${MARKER} 0012 04`, 'malformed', 'length', 16, 'BGP length at byte 16: length 18 is outside 19..4096'],
+      [`${MARKER} 1001 04`, 'malformed', 'length', 16, 'BGP length at byte 16: length 4097 is outside 19..4096'],
+      [`${MARKER} 0014 04`, 'truncated', 'length', 16, `BGP length at byte 16 needs 20 bytes but only 19 remain: ${cut}`],
+      [`${MARKER} 0014 04 00`, 'malformed', 'length', 16, 'BGP length at byte 16: a KEEPALIVE is 19 bytes, not 20'],
+      [`${MARKER} 0013 05`, 'malformed', 'message.kind', 18, 'BGP message.kind at byte 18: message type 5 is not modelled; only OPEN (1), UPDATE (2), NOTIFICATION (3) and KEEPALIVE (4) are'],
+      [`${MARKER} 0013 00`, 'malformed', 'message.kind', 18, 'BGP message.kind at byte 18: message type 0 is not modelled; only OPEN (1), UPDATE (2), NOTIFICATION (3) and KEEPALIVE (4) are'],
+      // An OPEN without its optional parameters length byte.
+      [withLength(28, open), 'malformed', 'length', 16, 'BGP length at byte 16: an OPEN is at least 29 bytes, not 28'],
+      [withLength(20, '03 04'), 'malformed', 'length', 16, 'BGP length at byte 16: a NOTIFICATION is at least 21 bytes, not 20'],
+      [withLength(31, `${open} 03 0200`), 'malformed', 'message.optionalParametersLength', 28, "BGP message.optionalParametersLength at byte 28: 3 bytes of optional parameters do not fill the OPEN's 2"],
+      [withLength(31, `${open} 01 0200`), 'malformed', 'message.optionalParametersLength', 28, "BGP message.optionalParametersLength at byte 28: 1 bytes of optional parameters do not fill the OPEN's 2"],
+      [withLength(30, `${open} 01 02`), 'malformed', 'message.optionalParameters.0', 29, 'BGP message.optionalParameters.0 at byte 29: an optional parameter needs a type and a length byte'],
+      [withLength(31, `${open} 02 0201`), 'malformed', 'message.optionalParameters.0.length', 30, 'BGP message.optionalParameters.0.length at byte 30: parameter length 1 runs past the optional parameters (0 bytes left)'],
+      [withLength(32, `${open} 03 020302`), 'malformed', 'message.optionalParameters.0.length', 30, 'BGP message.optionalParameters.0.length at byte 30: parameter length 3 runs past the optional parameters (1 bytes left)'],
+      // A second parameter cut short after a whole first one: the index counts the parameters read.
+      [withLength(33, `${open} 04 0200 01 05`), 'malformed', 'message.optionalParameters.1.length', 32, 'BGP message.optionalParameters.1.length at byte 32: parameter length 5 runs past the optional parameters (0 bytes left)'],
+      [withLength(32, `${open} 03 020102`), 'malformed', 'message.optionalParameters.0.capabilities.0', 31, 'BGP message.optionalParameters.0.capabilities.0 at byte 31: a capability needs a code and a length byte'],
+      [withLength(33, `${open} 04 02020104`), 'malformed', 'message.optionalParameters.0.capabilities.0.length', 32, 'BGP message.optionalParameters.0.capabilities.0.length at byte 32: capability length 4 runs past its parameter (0 bytes left)'],
+      [withLength(35, `${open} 06 0204 0200 4103`), 'malformed', 'message.optionalParameters.0.capabilities.1.length', 34, 'BGP message.optionalParameters.0.capabilities.1.length at byte 34: capability length 3 runs past its parameter (0 bytes left)'],
+    ];
+    for (const [bytes, code, field, offset, message] of cases) {
+      expect(errorOf(hex(bytes)), bytes).toEqual({ code, layer: 'bgp', field, offset, message });
+    }
+  });
+
+  it('says exactly what is wrong with an UPDATE, and where', () => {
+    const update = (body: string) => {
+      const b = fromHex(`${MARKER} 0000 02 ${body}`);
+      b[17] = b.length;
+      return errorOf(b);
+    };
+    const cases: [string, string, string, number, string][] = [
+      ['00', 'truncated', 'message.withdrawnLength', 19, 'BGP message.withdrawnLength at byte 19 needs 2 bytes but only 1 remain: the packet was cut short; check the length fields of the layers around it.'],
+      ['0009 0000', 'malformed', 'message.withdrawnLength', 19, 'BGP message.withdrawnLength at byte 19: withdrawn routes length 9 leaves no room for the path attribute length'],
+      // Withdrawn routes filling the message but for one byte: no room for the 2-byte attribute length.
+      ['0002 0800 00', 'malformed', 'message.withdrawnLength', 19, 'BGP message.withdrawnLength at byte 19: withdrawn routes length 2 leaves no room for the path attribute length'],
+      ['0000 0009', 'malformed', 'message.attributesLength', 21, 'BGP message.attributesLength at byte 21: total path attribute length 9 runs past the end of the message'],
+      ['0001 00 0001', 'malformed', 'message.attributesLength', 22, 'BGP message.attributesLength at byte 22: total path attribute length 1 runs past the end of the message'],
+      ['0000 0002 4001', 'malformed', 'message.attributes', 23, 'BGP message.attributes at byte 23: a path attribute header runs past the attribute length'],
+      ['0000 0004 40000100', 'malformed', 'message.attributes', 24, 'BGP message.attributes at byte 24: path attribute type 0 is not modelled; only ORIGIN, AS_PATH and NEXT_HOP are'],
+      ['0000 0007 80040400000001', 'malformed', 'message.attributes', 24, 'BGP message.attributes at byte 24: path attribute type 4 is not modelled; only ORIGIN, AS_PATH and NEXT_HOP are'],
+      ['0000 0004 50010001', 'malformed', 'message.attributes.origin', 23, 'BGP message.attributes.origin at byte 23: attribute flags 0x50 are not 0x40 (well-known transitive, 1-byte length)'],
+      ['0000 000b 400304c0a86406 40010100', 'malformed', 'message.attributes.origin', 31, 'BGP message.attributes.origin at byte 31: path attributes are repeated or out of type order'],
+      ['0000 0008 40010100 40010100', 'malformed', 'message.attributes.origin', 28, 'BGP message.attributes.origin at byte 28: path attributes are repeated or out of type order'],
+      ['0000 0004 40010200', 'malformed', 'message.attributes.origin', 25, 'BGP message.attributes.origin at byte 25: attribute length 2 runs past the attribute length'],
+      ['0000 0005 4001020000', 'malformed', 'message.attributes.origin', 25, 'BGP message.attributes.origin at byte 25: ORIGIN is 1 byte, not 2'],
+      ['0000 0004 40010103', 'malformed', 'message.attributes.origin', 26, 'BGP message.attributes.origin at byte 26: ORIGIN 3 is not 0 (IGP), 1 (EGP) or 2 (INCOMPLETE)'],
+      ['0000 0007 40030300000000', 'malformed', 'message.attributes.nextHop', 25, 'BGP message.attributes.nextHop at byte 25: NEXT_HOP is 4 bytes, not 3'],
+      ['0000 0007 4002040101fc74', 'malformed', 'message.attributes.asPath', 26, 'BGP message.attributes.asPath at byte 26: segment type 1 is not AS_SEQUENCE (2), the only one modelled'],
+      ['0000 0009 4002060201fc740001', 'malformed', 'message.attributes.asPath', 25, 'BGP message.attributes.asPath at byte 25: length 6 is not one AS_SEQUENCE segment of 2-byte ASNs'],
+      ['0000 0005 4002020200', 'malformed', 'message.attributes.asPath', 25, 'BGP message.attributes.asPath at byte 25: length 2 is not one AS_SEQUENCE segment of 2-byte ASNs'],
+      ['0000 0000 21c0a8854a00', 'malformed', 'message.nlri.0', 23, 'BGP message.nlri.0 at byte 23: prefix length 33 is more than 32'],
+      ['0000 0000 20c0a8854a 17c0a885', 'malformed', 'message.nlri.1', 28, 'BGP message.nlri.1 at byte 28: the prefix has bits set beyond its /23'],
+      ['0001 21 0000', 'malformed', 'message.withdrawn.0', 21, 'BGP message.withdrawn.0 at byte 21: prefix length 33 is more than 32'],
+    ];
+    for (const [body, code, field, offset, message] of cases) {
+      expect(update(body), body).toEqual({ code, layer: 'bgp', field, offset, message });
+    }
+  });
+});
