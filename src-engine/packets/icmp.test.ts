@@ -73,4 +73,47 @@ describe('ICMP', () => {
   it('refuses a next-hop MTU on a time exceeded', () => {
     expect(() => encodePacket([{ type: 'icmp', kind: 'time-exceeded', code: 0, nextHopMtu: 1400 }])).toThrow('icmp.nextHopMtu: only destination-unreachable carries a next-hop MTU');
   });
+
+  it('says exactly what is wrong, and where', () => {
+    const cut = 'the packet was cut short; check the length fields of the layers around it.';
+    const unused = 'the unused bytes are not zero (RFC 4884 extensions are not modelled)';
+    const cases: [string, string, string, number, string][] = [
+      ['', 'truncated', 'kind', 0, `ICMP kind at byte 0 needs 1 byte but only 0 remain: ${cut}`],
+      ['0800', 'truncated', 'checksum', 2, `ICMP checksum at byte 2 needs 2 bytes but only 0 remain: ${cut}`],
+      ['08000000000000', 'truncated', 'sequence', 6, `ICMP sequence at byte 6 needs 2 bytes but only 1 remain: ${cut}`],
+      ['0d00000000000000', 'malformed', 'kind', 0, 'ICMP kind at byte 0: ICMP type 13 is not modelled; only echo (0, 8), unreachable (3), redirect (5) and time exceeded (11) are'],
+      // Time exceeded: either half of the unused word set; unreachable: its first half (the second is the MTU).
+      ['0b00000000010000', 'malformed', 'unused', 4, `ICMP unused at byte 4: ${unused}`],
+      ['0b00000000000001', 'malformed', 'unused', 4, `ICMP unused at byte 4: ${unused}`],
+      ['0304000000010000', 'malformed', 'unused', 4, `ICMP unused at byte 4: ${unused}`],
+    ];
+    for (const [bytes, code, field, offset, message] of cases) {
+      const r = decodePacket(fromHex(bytes), 'icmp');
+      expect(r.ok ? r.value.layers : r.error, bytes).toEqual({ code, layer: 'icmp', field, offset, message });
+    }
+  });
+
+  it('ends at its 8-byte header when nothing follows', () => {
+    const r = decodePacket(fromHex('0000ffff00000000'), 'icmp');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.layers).toEqual([{ type: 'icmp', kind: 'echo-reply', code: 0, checksum: 0xffff, identifier: 0, sequence: 0 }]);
+    expect(r.value.layerSpans).toEqual([{ start: 0, end: 8 }]);
+  });
+
+  it('refuses values that do not fit their fields', () => {
+    const echo = { type: 'icmp' as const, kind: 'echo-request' as const, code: 0, identifier: 1, sequence: 1 };
+    expect(() => encodePacket([{ ...echo, code: 256 }])).toThrow('icmp.code: 256 is not an integer from 0 to 255');
+    expect(() => encodePacket([{ ...echo, checksum: 0x10000 }])).toThrow('icmp.checksum: 65536 is not an integer from 0 to 65535');
+    expect(() => encodePacket([{ ...echo, identifier: -1 }])).toThrow('icmp.identifier: -1 is not an integer from 0 to 65535');
+    expect(() => encodePacket([{ ...echo, sequence: 65536 }])).toThrow('icmp.sequence: 65536 is not an integer from 0 to 65535');
+    expect(() => encodePacket([{ type: 'icmp', kind: 'destination-unreachable', code: 4, nextHopMtu: 65536 }])).toThrow('icmp.nextHopMtu: 65536 is not an integer from 0 to 65535');
+    expect(() => encodePacket([{ type: 'icmp', kind: 'redirect', code: 1, gateway: '192.168.200' }])).toThrow('icmp.gateway: "192.168.200" is not a dotted-quad IPv4 address such as "192.168.100.2"');
+  });
+
+  it('keeps a checksum it is given, right or wrong', () => {
+    const bytes = encodePacket([{ type: 'icmp', kind: 'echo-request', code: 0, identifier: 1, sequence: 1, checksum: 0x1234 }, { type: 'raw', data: WINDOWS_PING_DATA }]);
+    expect(toHex(bytes.subarray(0, 8))).toBe('0800123400010001');
+    const zero = encodePacket([{ type: 'icmp', kind: 'time-exceeded', code: 1, checksum: 0 }]);
+    expect(toHex(zero)).toBe('0b01000000000000');
+  });
 });
