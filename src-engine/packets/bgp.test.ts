@@ -237,4 +237,15 @@ describe('BGP-4', () => {
       expect(update(body), body).toEqual({ code, layer: 'bgp', field, offset, message });
     }
   });
+
+  it('names the OPEN or NOTIFICATION field whose value does not fit', () => {
+    const open = (m: Partial<Extract<BgpMessage, { kind: 'open' }>>) => () => encodePacket([bgp({ ...(BGP_OPEN_MUX as Extract<BgpMessage, { kind: 'open' }>), ...m })]);
+    expect(open({ version: 256 })).toThrow('bgp.message.version: 256 is not an integer from 0 to 255');
+    expect(open({ myAs: 65536 })).toThrow('bgp.message.myAs: 65536 is not an integer from 0 to 65535');
+    expect(open({ holdTime: -1 })).toThrow('bgp.message.holdTime: -1 is not an integer from 0 to 65535');
+    expect(open({ bgpIdentifier: '192.168.100' })).toThrow('bgp.message.bgpIdentifier: "192.168.100" is not a dotted-quad IPv4 address such as "192.168.100.2"');
+    const notification = (errorCode: number, errorSubcode: number) => () => encodePacket([bgp({ kind: 'notification', errorCode, errorSubcode })]);
+    expect(notification(256, 0)).toThrow('bgp.message.errorCode: 256 is not an integer from 0 to 255');
+    expect(notification(6, 256)).toThrow('bgp.message.errorSubcode: 256 is not an integer from 0 to 255');
+  });
 });
