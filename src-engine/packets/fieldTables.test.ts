@@ -240,4 +240,80 @@ describe('field tables of the byte inspector', () => {
       ['message.errorSubcode', 'Error subcode', 20, 21],
     ]);
   });
+
+  it('TLS (RFC 5246 6.2, 7.4; RFC 6066 3): a record holding every handshake message the codec reads, and one it keeps as bytes', () => {
+    const random = new Uint8Array(32).fill(0xaa);
+    const record: Layer = {
+      type: 'tls', contentType: 22, version: 0x0303,
+      handshake: [
+        {
+          kind: 'client-hello', version: 0x0303, random, sessionId: Uint8Array.of(7), cipherSuites: [0x009c, 0x002f], compressionMethods: [0],
+          extensions: [{ kind: 'server-name', hostName: 'a.b' }, { kind: 'other', type: 0x17, data: new Uint8Array(0) }],
+        },
+        { kind: 'server-hello', version: 0x0303, random, sessionId: new Uint8Array(0), cipherSuite: 0x009c, compressionMethod: 0 },
+        { kind: 'certificate', certificates: [Uint8Array.of(0x30, 1, 0), new Uint8Array(0)] },
+        { kind: 'server-hello-done' },
+        { kind: 'other', msgType: 4, body: Uint8Array.of(1, 2) },
+        { kind: 'other', msgType: 20, body: new Uint8Array(0) },
+      ],
+    };
+    const [ch, sh, cert, done, ticket, finished] = ['handshake.0', 'handshake.1', 'handshake.2', 'handshake.3', 'handshake.4', 'handshake.5'];
+    expect(table([record], 'tls')).toEqual([
+      ['contentType', 'Content type', 0, 1],
+      ['version', 'Version', 1, 3],
+      ['length', 'Length', 3, 5],
+      [`${ch}.kind`, 'Handshake type', 5, 6],
+      [`${ch}.length`, 'Handshake length', 6, 9],
+      [`${ch}.version`, 'Version', 9, 11],
+      [`${ch}.random`, 'Random', 11, 43],
+      [`${ch}.sessionId`, 'Session ID', 43, 45],
+      [`${ch}.cipherSuites`, 'Cipher suites', 45, 51],
+      [`${ch}.cipherSuites.0`, 'Cipher suite', 47, 49],
+      [`${ch}.cipherSuites.1`, 'Cipher suite', 49, 51],
+      [`${ch}.compressionMethods`, 'Compression methods', 51, 53],
+      [`${ch}.compressionMethods.0`, 'Compression method', 52, 53],
+      [`${ch}.extensions`, 'Extensions', 53, 71],
+      [`${ch}.extensions.0`, 'Extension', 55, 67],
+      [`${ch}.extensions.0.kind`, 'Extension type', 55, 57],
+      [`${ch}.extensions.0.hostName`, 'Server name', 64, 67],
+      [`${ch}.extensions.1`, 'Extension', 67, 71],
+      [`${ch}.extensions.1.type`, 'Extension type', 67, 69],
+      [`${ch}.extensions.1.kind`, 'Extension', 67, 69],
+      // Empty data is spanned over its 2-byte length.
+      [`${ch}.extensions.1.data`, 'Extension data', 69, 71],
+      [`${sh}.kind`, 'Handshake type', 71, 72],
+      [`${sh}.length`, 'Handshake length', 72, 75],
+      [`${sh}.version`, 'Version', 75, 77],
+      [`${sh}.random`, 'Random', 77, 109],
+      [`${sh}.sessionId`, 'Session ID', 109, 110],
+      [`${sh}.cipherSuite`, 'Cipher suite', 110, 112],
+      [`${sh}.compressionMethod`, 'Compression method', 112, 113],
+      [`${cert}.kind`, 'Handshake type', 113, 114],
+      [`${cert}.length`, 'Handshake length', 114, 117],
+      [`${cert}.certificates`, 'Certificates', 117, 129],
+      [`${cert}.certificates.0`, 'Certificate (DER)', 123, 126],
+      // An empty certificate is spanned over its 3-byte length.
+      [`${cert}.certificates.1`, 'Certificate (DER)', 126, 129],
+      [`${done}.kind`, 'Handshake type', 129, 130],
+      [`${done}.length`, 'Handshake length', 130, 133],
+      [`${ticket}.kind`, 'Handshake type', 133, 134],
+      [`${ticket}.msgType`, 'Handshake type', 133, 134],
+      [`${ticket}.length`, 'Handshake length', 134, 137],
+      [`${ticket}.body`, 'Handshake body', 137, 139],
+      [`${finished}.kind`, 'Handshake type', 139, 140],
+      [`${finished}.msgType`, 'Handshake type', 139, 140],
+      [`${finished}.length`, 'Handshake length', 140, 143],
+      // An empty body is spanned over its 3-byte length.
+      [`${finished}.body`, 'Handshake body', 140, 143],
+    ]);
+  });
+
+  it('TLS records kept as bytes: an alert, a handshake fragment, an empty record', () => {
+    const header = [['contentType', 'Content type', 0, 1], ['version', 'Version', 1, 3], ['length', 'Length', 3, 5]];
+    expect(table([{ type: 'tls', contentType: 21, version: 0x0303, data: Uint8Array.of(1, 0) }], 'tls')).toEqual([...header, ['data', 'Data', 5, 7]]);
+    // Half a Certificate message: its spans are dropped, the record's bytes are one field.
+    expect(table([{ type: 'tls', contentType: 22, version: 0x0303, data: Uint8Array.of(0x0b, 0, 1, 0) }], 'tls')).toEqual([...header, ['data', 'Handshake fragment', 5, 9]]);
+    // No bytes: the data is spanned over the record's length.
+    expect(table([{ type: 'tls', contentType: 20, version: 0x0303, data: new Uint8Array(0) }], 'tls')).toEqual([...header, ['data', 'Data', 3, 5]]);
+  });
 });
