@@ -248,4 +248,15 @@ describe('BGP-4', () => {
     expect(notification(256, 0)).toThrow('bgp.message.errorCode: 256 is not an integer from 0 to 255');
     expect(notification(6, 256)).toThrow('bgp.message.errorSubcode: 256 is not an integer from 0 to 255');
   });
+
+  it('encodes and decodes a message of exactly 4096 bytes, the most BGP allows, and refuses one byte more', () => {
+    // 19 header + 2 + 2 + 18 attributes = 41; 1013 /24s of 4 bytes and a /16 of 3 make the other 4055.
+    const nlri = [...Array.from({ length: 1013 }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`), '172.16.0.0/16'];
+    const update: BgpMessage = { ...(BGP_UPDATE_VIPS as Extract<BgpMessage, { kind: 'update' }>), nlri };
+    const bytes = encodePacket([bgp(update)]);
+    expect(bytes.length).toBe(4096);
+    expect(toHex(bytes.subarray(16, 19))).toBe('100002');
+    expect(decodeBgp(bytes)).toEqual([update]);
+    expect(() => encodePacket([bgp({ ...update, nlri: [...nlri, '0.0.0.0/0'] })])).toThrow('bgp: the update message is 4097 bytes, more than the 4096 BGP allows; split it');
+  });
 });
