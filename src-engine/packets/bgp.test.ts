@@ -259,4 +259,12 @@ describe('BGP-4', () => {
     expect(decodeBgp(bytes)).toEqual([update]);
     expect(() => encodePacket([bgp({ ...update, nlri: [...nlri, '0.0.0.0/0'] })])).toThrow('bgp: the update message is 4097 bytes, more than the 4096 BGP allows; split it');
   });
+
+  it('measures a second message of a segment from where it starts', () => {
+    const keepalive = `${MARKER} 0013 04`;
+    const cut = 'the packet was cut short; check the length fields of the layers around it.';
+    // The second message starts at byte 19: 17 bytes of it are there, then 19 of a message that says 20.
+    expect(errorOf(hex(`${keepalive} ${MARKER} 00`))).toEqual({ code: 'truncated', layer: 'bgp', field: 'length', offset: 35, message: `BGP length at byte 35 needs 2 bytes but only 1 remain: ${cut}` });
+    expect(errorOf(hex(`${keepalive} ${MARKER} 0014 04`))).toEqual({ code: 'truncated', layer: 'bgp', field: 'length', offset: 35, message: `BGP length at byte 35 needs 20 bytes but only 19 remain: ${cut}` });
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodePacket } from './decode';
 import { encodePacket } from './encode';
-import type { IcmpLayer, Layer } from './layers';
+import { IPPROTO_ICMP, type IcmpLayer, type Layer } from './layers';
+import { IP, ipv4 } from './samples';
 import { fromHex, toHex } from './testing/hex';
 
 // The data Windows ping sends, and an offending packet's IP header + 8 bytes as an ICMP error quotes them.
@@ -115,5 +116,13 @@ describe('ICMP', () => {
     expect(toHex(bytes.subarray(0, 8))).toBe('0800123400010001');
     const zero = encodePacket([{ type: 'icmp', kind: 'time-exceeded', code: 1, checksum: 0 }]);
     expect(toHex(zero)).toBe('0b01000000000000');
+  });
+
+  it('measures a header inside an IPv4 packet from where it starts', () => {
+    const bytes = encodePacket([ipv4(IP.client, IP.natInside, IPPROTO_ICMP, 1), { type: 'raw', data: fromHex('08000000') }]);
+    expect(decodePacket(bytes, 'ipv4')).toEqual({
+      ok: false,
+      error: { code: 'truncated', layer: 'icmp', field: 'identifier', offset: 24, message: 'ICMP identifier at byte 24 needs 2 bytes but only 0 remain: the packet was cut short; check the length fields of the layers around it.' },
+    });
   });
 });
