@@ -30,6 +30,16 @@ describe('decodePacket', () => {
     expect(structuredClone(p).fields).toEqual(fields);
   });
 
+  it('computes layer spans on first read only, then keeps them as an own property', () => {
+    const p = decodeOk(encodePacket(synAtClient()));
+    expect(Object.getOwnPropertyDescriptor(p, 'layerSpans')).toBeUndefined();
+    const spans = p.layerSpans;
+    expect(spans).toEqual([{ start: 0, end: 14 }, { start: 14, end: 34 }, { start: 34, end: 58 }]); // each header's bytes
+    expect(p.layerSpans).toBe(spans);
+    expect(Object.getOwnPropertyDescriptor(p, 'layerSpans')).toMatchObject({ enumerable: true, value: spans });
+    expect(Object.keys(p)).toEqual(['layers', 'layerSpans']);
+  });
+
   it('lists spans in byte order and covers every byte with at least one', () => {
     for (const layers of [vxlanSyn(), dnsResponse()]) {
       const bytes = encodePacket(layers);
