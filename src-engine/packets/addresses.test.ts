@@ -19,7 +19,7 @@ describe('IPv4 text', () => {
     expect(readIpv4(b, 0)).toBe('9.10.0.255');
   });
 
-  it.each(['192.168.1', '192.168.1.1.1', '192.168.1.256', '192.168.01.1', '192.168..1', ' 192.168.1.1', '1.2.3.4/32', '', 'a.b.c.d', '1234.1.1.1'])(
+  it.each(['192.168.1', '192.168.1.1.1', '192.168.1.256', '192.168.01.1', '192.168..1', ' 192.168.1.1', '1.2.3.4/32', '', 'a.b.c.d', '1234.1.1.1', '192.168.1.', '.1.2.3', '1.2.3.4.', '1.2.3.:'])(
     'refuses %j, naming the field',
     (text) => {
       expect(() => writeIpv4(new Uint8Array(4), 0, text, 'ipv4.src')).toThrow(`ipv4.src: ${JSON.stringify(text)} is not a dotted-quad IPv4 address`);
@@ -46,7 +46,16 @@ describe('MAC text', () => {
     expect(readMac(b, 2)).toBe('ff:ff:ff:ff:ff:ff');
   });
 
-  it.each(['00:15:5d:c8:00', '00:15:5d:c8:00:0a:01', '00-15-5d-c8-00-0a', '00:15:5d:c8:00:0g', '0:15:5d:c8:00:0a:'])('refuses %j', (text) => {
+  it('reads every hex digit, either case: 0-9, a-f, A-F', () => {
+    const b = new Uint8Array(6);
+    writeMac(b, 0, '01:23:45:67:89:Ab', 'x');
+    expect(toHex(b)).toBe('0123456789ab');
+    writeMac(b, 0, 'cD:Ef:aB:CD:EF:f0', 'x');
+    expect(toHex(b)).toBe('cdefabcdeff0');
+    expect(readMac(b, 0)).toBe('cd:ef:ab:cd:ef:f0');
+  });
+
+  it.each(['00:15:5d:c8:00', '00:15:5d:c8:00:0/', '00:15:5d:c8:00:0;', '00:15:5d:c8:00:0@', '00:15:5d:c8:00:0G', '00:15:5d:c8:00:0`', '00:15:5d:c8:00:0a:01', '00-15-5d-c8-00-0a', '00:15:5d:c8:00:0g', '0:15:5d:c8:00:0a:'])('refuses %j', (text) => {
     expect(() => writeMac(new Uint8Array(6), 0, text, 'ethernet.dst')).toThrow(`ethernet.dst: ${JSON.stringify(text)} is not a MAC address`);
   });
 
