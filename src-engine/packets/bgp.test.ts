@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodePacket } from './decode';
-import { encodePacket } from './encode';
+import { encodePacket, encodePacketInto } from './encode';
 import type { BgpLayer, BgpMessage, Layer } from './layers';
 import { BGP_KEEPALIVE, BGP_OPEN_MUX, BGP_UPDATE_VIPS, bgpSession } from './samples';
 import { fromHex, toHex } from './testing/hex';
@@ -266,5 +266,31 @@ describe('BGP-4', () => {
     // The second message starts at byte 19: 17 bytes of it are there, then 19 of a message that says 20.
     expect(errorOf(hex(`${keepalive} ${MARKER} 00`))).toEqual({ code: 'truncated', layer: 'bgp', field: 'length', offset: 35, message: `BGP length at byte 35 needs 2 bytes but only 1 remain: ${cut}` });
     expect(errorOf(hex(`${keepalive} ${MARKER} 0014 04`))).toEqual({ code: 'truncated', layer: 'bgp', field: 'length', offset: 35, message: `BGP length at byte 35 needs 20 bytes but only 19 remain: ${cut}` });
+  });
+
+  it('fits each message into a buffer of exactly its size, and names the size when the buffer is a byte short', () => {
+    const messages: BgpMessage[] = [
+      BGP_KEEPALIVE,
+      BGP_OPEN_MUX,
+      { ...(BGP_OPEN_MUX as Extract<BgpMessage, { kind: 'open' }>), optionalParameters: [{ type: 'capabilities', capabilities: [{ kind: 'multiprotocol', afi: 1, safi: 1 }, { kind: 'route-refresh' }, { kind: 'four-octet-as', asn: 64628 }, { kind: 'other', code: 128, data: Uint8Array.of(1) }] }, { type: 'other', code: 1, data: Uint8Array.of(2) }] },
+      { kind: 'notification', errorCode: 4, errorSubcode: 0 },
+      { kind: 'notification', errorCode: 2, errorSubcode: 2, data: Uint8Array.of(0xfc, 0x74) },
+      { kind: 'update', withdrawn: [], attributes: {}, nlri: [] },
+      { kind: 'update', withdrawn: ['10.0.0.0/8'], attributes: {}, nlri: [] },
+      { kind: 'update', withdrawn: [], attributes: { origin: 0 }, nlri: [] },
+      { kind: 'update', withdrawn: [], attributes: { asPath: [] }, nlri: [] },
+      { kind: 'update', withdrawn: [], attributes: { asPath: [64628, 64647] }, nlri: [] },
+      { kind: 'update', withdrawn: [], attributes: { nextHop: '192.168.100.6' }, nlri: [] },
+      { kind: 'update', withdrawn: [], attributes: { origin: 0, asPath: [64628] }, nlri: [] },
+      BGP_UPDATE_VIPS,
+    ];
+    for (const message of messages) {
+      const expected = encodePacket([bgp(message)]);
+      const n = expected.length;
+      const out = new Uint8Array(n);
+      expect(encodePacketInto([bgp(message)], out), message.kind).toBe(n);
+      expect(out).toEqual(expected);
+      expect(() => encodePacketInto([bgp(message)], new Uint8Array(n - 1)), message.kind).toThrow(`encodePacketInto: the packet needs ${n} bytes but only ${n - 1} remain from offset 0; give a larger buffer`);
+    }
   });
 });

@@ -36,13 +36,15 @@ const NOTIFICATION: readonly FixedField[] = [
 
 export function encodeBgp(w: Writer, l: BgpLayer): void {
   const start = w.pos;
-  const b = reserve(w, OPEN_LENGTH);
+  // Only the room each part needs, so that a message fits a buffer of exactly its size (encodePacketInto).
+  let b = reserve(w, HEADER_LENGTH);
   b.fill(0xff, start, start + 16);
   const m = l.message;
   b[start + 18] = TYPES[m.kind];
   w.pos = start + HEADER_LENGTH;
   switch (m.kind) {
     case 'open':
+      b = reserve(w, OPEN_LENGTH - HEADER_LENGTH);
       checkUint(m.version, 255, 'bgp.message.version');
       checkUint(m.myAs, 0xffff, 'bgp.message.myAs');
       checkUint(m.holdTime, 0xffff, 'bgp.message.holdTime');
@@ -59,6 +61,7 @@ export function encodeBgp(w: Writer, l: BgpLayer): void {
     case 'notification':
       checkUint(m.errorCode, 255, 'bgp.message.errorCode');
       checkUint(m.errorSubcode, 255, 'bgp.message.errorSubcode');
+      b = reserve(w, 2);
       b[start + 19] = m.errorCode;
       b[start + 20] = m.errorSubcode;
       w.pos = start + 21;

@@ -24,12 +24,15 @@ export function encodeUpdate(w: Writer, m: Update): void {
   m.withdrawn.forEach((p, i) => writePrefix(w, p, `bgp.message.withdrawn.${i}`));
   put16(w.buf, withdrawnAt, w.pos - withdrawnAt - 2);
 
+  // Each part reserves only the room it needs, so that an UPDATE fits a buffer of exactly its size.
   const attributesAt = w.pos;
   const a = m.attributes;
-  let b = reserve(w, 2 + 4 + 4 + 7);
+  let b = reserve(w, 2);
   let p = attributesAt + 2;
   if (a.origin !== undefined) {
     checkUint(a.origin, 2, 'bgp.message.attributes.origin');
+    w.pos = p;
+    b = reserve(w, 4);
     p = attributeHeader(b, p, ATTR_ORIGIN, 1);
     b[p++] = a.origin;
   }
@@ -37,7 +40,7 @@ export function encodeUpdate(w: Writer, m: Update): void {
     const path = a.asPath;
     if (path.length > 255) throw new Error(`bgp.message.attributes.asPath: ${path.length} ASNs do not fit one AS_SEQUENCE segment (255)`);
     w.pos = p;
-    b = reserve(w, 5 + path.length * 2);
+    b = reserve(w, path.length === 0 ? 3 : 5 + path.length * 2);
     if (path.length === 0) p = attributeHeader(b, p, ATTR_AS_PATH, 0); // iBGP: an empty path, no segment
     else {
       p = attributeHeader(b, p, ATTR_AS_PATH, 2 + path.length * 2);
