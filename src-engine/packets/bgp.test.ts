@@ -293,4 +293,16 @@ describe('BGP-4', () => {
       expect(() => encodePacketInto([bgp(message)], new Uint8Array(n - 1)), message.kind).toThrow(`encodePacketInto: the packet needs ${n} bytes but only ${n - 1} remain from offset 0; give a larger buffer`);
     }
   });
+
+  it('takes an AS_PATH of up to 126 ASNs, all its 1-byte attribute length can hold, and refuses a longer one', () => {
+    const update = (asPath: number[]): BgpMessage => ({ kind: 'update', withdrawn: [], attributes: { asPath }, nlri: [] });
+    const longest = update(Array.from({ length: 126 }, (_, i) => 64512 + i));
+    const bytes = encodePacket([bgp(longest)]);
+    // Flags 40, type 2, length 2 + 126 * 2 = 254 (fe), AS_SEQUENCE of 126 (7e).
+    expect(toHex(bytes.subarray(23, 28))).toBe('4002fe027e');
+    expect(decodeBgp(bytes)).toEqual([longest]);
+    expect(() => encodePacket([bgp(update(Array.from({ length: 127 }, () => 64628)))])).toThrow(
+      'bgp.message.attributes.asPath: 127 ASNs need 256 bytes, more than the 255 an attribute without the extended-length flag holds; at most 126',
+    );
+  });
 });

@@ -38,7 +38,10 @@ export function encodeUpdate(w: Writer, m: Update): void {
   }
   if (a.asPath !== undefined) {
     const path = a.asPath;
-    if (path.length > 255) throw new Error(`bgp.message.attributes.asPath: ${path.length} ASNs do not fit one AS_SEQUENCE segment (255)`);
+    // The attribute's length is one byte (flags 0x40, no extended length): 2 + 2 per ASN, so 126 ASNs at most.
+    if (2 + path.length * 2 > 255) {
+      throw new Error(`bgp.message.attributes.asPath: ${path.length} ASNs need ${2 + path.length * 2} bytes, more than the 255 an attribute without the extended-length flag holds; at most 126`);
+    }
     w.pos = p;
     b = reserve(w, path.length === 0 ? 3 : 5 + path.length * 2);
     if (path.length === 0) p = attributeHeader(b, p, ATTR_AS_PATH, 0); // iBGP: an empty path, no segment
