@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodePacket } from './decode';
 import { encodePacket, encodePacketInto } from './encode';
-import type { BgpLayer, BgpMessage, Layer } from './layers';
+import type { BgpCapability, BgpLayer, BgpMessage, Layer } from './layers';
 import { BGP_KEEPALIVE, BGP_OPEN_MUX, BGP_UPDATE_VIPS, bgpSession } from './samples';
 import { fromHex, toHex } from './testing/hex';
 
@@ -304,5 +304,21 @@ describe('BGP-4', () => {
     expect(() => encodePacket([bgp(update(Array.from({ length: 127 }, () => 64628)))])).toThrow(
       'bgp.message.attributes.asPath: 127 ASNs need 256 bytes, more than the 255 an attribute without the extended-length flag holds; at most 126',
     );
+  });
+
+  it('names the optional parameter, capability or attribute whose value does not fit', () => {
+    type Params = Extract<BgpMessage, { kind: 'open' }>['optionalParameters'];
+    const open = (optionalParameters: Params) => () => encodePacket([bgp({ ...(BGP_OPEN_MUX as Extract<BgpMessage, { kind: 'open' }>), optionalParameters })]);
+    const caps = (capability: BgpCapability) =>
+      open([{ type: 'capabilities', capabilities: [{ kind: 'route-refresh' }, capability] }]);
+    expect(open([{ type: 'capabilities', capabilities: [] }, { type: 'other', code: 256, data: new Uint8Array(0) }])).toThrow('bgp.message.optionalParameters.1.code: 256 is not an integer from 0 to 255');
+    expect(caps({ kind: 'multiprotocol', afi: 65536, safi: 1 })).toThrow('bgp.message.optionalParameters.0.capabilities.1.afi: 65536 is not an integer from 0 to 65535');
+    expect(caps({ kind: 'multiprotocol', afi: 1, safi: 256 })).toThrow('bgp.message.optionalParameters.0.capabilities.1.safi: 256 is not an integer from 0 to 255');
+    expect(caps({ kind: 'four-octet-as', asn: 2 ** 32 })).toThrow('bgp.message.optionalParameters.0.capabilities.1.asn: 4294967296 is not an integer from 0 to 4294967295');
+    expect(caps({ kind: 'other', code: -1, data: new Uint8Array(0) })).toThrow('bgp.message.optionalParameters.0.capabilities.1.code: -1 is not an integer from 0 to 255');
+    // 255 bytes of optional parameters in all (2 + 253) is the most an OPEN holds, and fits.
+    expect(toHex(open([{ type: 'other', code: 1, data: new Uint8Array(253) }])().subarray(16, 19))).toBe('011c01');
+    const update = (attributes: Extract<BgpMessage, { kind: 'update' }>['attributes']) => () => encodePacket([bgp({ kind: 'update', withdrawn: [], attributes, nlri: [] })]);
+    expect(update({ nextHop: '192.168.100.256' })).toThrow('bgp.message.attributes.nextHop: "192.168.100.256" is not a dotted-quad IPv4 address such as "192.168.100.2"');
   });
 });
