@@ -316,7 +316,8 @@ export class TcpStack {
     const was = conn.state;
     conn.state = 'closed';
     this.conns.delete(conn.remoteIp, ports(conn.remotePort, conn.localPort));
-    if (was !== 'closed') conn.handlers.onClose?.(conn, reason);
+    // In LAST-ACK the application was told when the peer's FIN arrived: once is enough.
+    if (was !== 'closed' && was !== 'last-ack') conn.handlers.onClose?.(conn, reason);
   }
 
   private cancelAck(conn: Conn): void {

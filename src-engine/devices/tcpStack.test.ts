@@ -1,0 +1,238 @@
+// TCP between two bare nodes of the POC, NCVM (192.168.100.5) and ACSVM (192.168.100.3) on the management network,
+// with nothing else running: every segment each side sends (flags, sequence and acknowledgement numbers relative to
+// each side's initial one, frame size, the sentence it carries), what each application is told, and when. The
+// handshake, a lone segment's delayed ACK, a stream cut at the MSS and acknowledged every second segment, the close
+// from both sides, RST for a connection a node has forgotten, a duplicate acknowledged at once, retransmissions of
+// data and of SYNs, and the ephemeral port chosen past one in use.
+import { describe, expect, it } from 'vitest';
+import { ipToU32 } from '../net/addr';
+import { decodePacket } from '../packets/decode';
+import { pocTopology } from '../run/fixtures';
+import { buildWorld } from '../run/world';
+import type { TcpHandlers } from './tcp';
+
+const ACSVM = ipToU32('192.168.100.3');
+/** What each node's stack appends to the sentence of a segment it sends on the management network. */
+const VIA = (node: string) => ` ${node} sends it by route 192.168.100.0/24 on-link out of eth0, connected.`;
+
+function pair() {
+  const w = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
+  const nc = w.nodes.get('NCVM')!;
+  const acs = w.nodes.get('ACSVM')!;
+  const told: string[] = [];
+  const handlers = (who: string): TcpHandlers => ({
+    onSynSent: () => told.push(`${who}: SYN sent`),
+    onEstablished: () => told.push(`${who}: established`),
+    onData: (_c, _l, _t, payload) => told.push(`${who}: ${payload.length} bytes`),
+    onClose: (_c, reason) => told.push(`${who}: closed (${reason})`),
+  });
+  /** [time, node, flags, seq, ack, frame bytes, sentence without the route], seq and ack relative to the ISNs. */
+  const segments = () => {
+    const isn: Record<string, number> = {};
+    return w.ctx.rec.transmissions
+      .filter((t) => t.protocol === 'tcp' && (t.fromNode === 'NCVM' || t.fromNode === 'ACSVM'))
+      .map((t) => {
+        const d = decodePacket(t.bytes);
+        const tcp = d.ok ? d.value.layers.find((l) => l.type === 'tcp') : undefined;
+        if (!tcp || tcp.type !== 'tcp') throw new Error('no TCP header');
+        const me = t.fromNode;
+        const peer = me === 'NCVM' ? 'ACSVM' : 'NCVM';
+        if (tcp.flags.syn) isn[me] = tcp.seq;
+        const flags = (['syn', 'rst', 'fin', 'psh', 'ack'] as const).filter((f) => tcp.flags[f]).join('+');
+        const rel = (n: number, of: string) => (isn[of] === undefined ? n : (n - isn[of]!) >>> 0);
+        return [t.time, me, flags, rel(tcp.seq, me), tcp.flags.ack ? rel(tcp.ack, peer) : 0, t.bytes.length, t.note!.replace(VIA(me), '')];
+      });
+  };
+  return { nc, acs, told, handlers, segments, sched: w.ctx.sched, rec: w.ctx.rec };
+}
+
+describe('a connection from NCVM to a service on ACSVM', () => {
+  it('handshake, a lone segment ACKed after 200 ms, a stream cut at 1460 bytes and ACKed every second segment, FIN from both sides', () => {
+    const { nc, acs, told, handlers, segments, sched } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(100_000);
+    nc.tcp.send(conn, [{ type: 'raw', data: new Uint8Array(10) }], 'NCVM sends ten bytes.');
+    sched.run(600_000);
+    nc.tcp.sendStream(conn, new Uint8Array(3000), (i, n) => `Part ${i + 1} of ${n}.`);
+    sched.run(1_000_000);
+    nc.tcp.close(conn);
+    sched.run(2_000_000);
+    expect(segments()).toEqual([
+      [180, 'NCVM', 'syn', 0, 0, 58, 'NCVM opens a TCP connection to 192.168.100.3:7000 (SYN).'],
+      [255, 'ACSVM', 'syn+ack', 0, 1, 58, 'ACSVM accepts the connection on TCP 7000 (SYN-ACK).'],
+      [330, 'NCVM', 'ack', 1, 1, 54, 'NCVM completes the handshake (ACK).'],
+      [100_030, 'NCVM', 'psh+ack', 1, 1, 64, 'NCVM sends ten bytes.'],
+      [300_105, 'ACSVM', 'ack', 1, 11, 54, 'ACSVM acknowledges data (delayed ACK: a lone segment waits up to 200 ms for data to ride along with).'],
+      [600_030, 'NCVM', 'ack', 11, 1, 1514, 'Part 1 of 3.'],
+      [600_030, 'NCVM', 'ack', 1471, 1, 1514, 'Part 2 of 3.'],
+      [600_030, 'NCVM', 'psh+ack', 2931, 1, 134, 'Part 3 of 3.'],
+      [600_105, 'ACSVM', 'ack', 1, 2931, 54, 'ACSVM acknowledges the last 2 segments at once: Windows acknowledges every second data segment without waiting (TcpAckFrequency 2).'],
+      [800_105, 'ACSVM', 'ack', 1, 3011, 54, 'ACSVM acknowledges data (delayed ACK: a lone segment waits up to 200 ms for data to ride along with).'],
+      [1_000_030, 'NCVM', 'fin+ack', 3011, 1, 54, 'NCVM closes the TCP connection (FIN).'],
+      [1_000_105, 'ACSVM', 'fin+ack', 1, 3012, 54, 'ACSVM closes its side too (FIN-ACK).'],
+      [1_000_180, 'NCVM', 'ack', 3012, 2, 54, 'NCVM acknowledges the FIN.'],
+    ]);
+    expect(told).toEqual([
+      'NCVM: SYN sent',
+      'NCVM: established',
+      'ACSVM: established',
+      'ACSVM: 10 bytes',
+      'ACSVM: 1460 bytes',
+      'ACSVM: 1460 bytes',
+      'ACSVM: 80 bytes',
+      'ACSVM: closed (closed)',
+      'NCVM: closed (closed)',
+    ]);
+    expect(conn.state).toBe('closed');
+    // Both ends have forgotten the connection: a new one may take the same ports.
+    expect(nc.tcp.giveUpAt(conn, undefined)).toBeUndefined();
+  });
+
+  it('a segment for a connection ACSVM has forgotten gets RST (seq = its ACK number), and NCVM is told the connection was reset', () => {
+    const { nc, acs, told, handlers, segments, sched } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(100_000);
+    acs.tcp.reset();
+    nc.tcp.send(conn, [{ type: 'raw', data: new Uint8Array(10) }], 'NCVM sends ten bytes.');
+    sched.run(200_000);
+    expect(segments().slice(3)).toEqual([
+      [100_030, 'NCVM', 'psh+ack', 1, 1, 64, 'NCVM sends ten bytes.'],
+      [
+        100_105,
+        'ACSVM',
+        'rst',
+        1,
+        0,
+        54,
+        `ACSVM listens on TCP 7000, but has no connection with 192.168.100.5:${conn.localPort} (it was closed, or lost when the node restarted): a segment other than SYN gets RST.`,
+      ],
+    ]);
+    const rst = segments()[4]!;
+    expect(rst[3]).toBe(1); // ACSVM's next sequence number, read from NCVM's acknowledgement
+    expect(told).toEqual(['NCVM: SYN sent', 'NCVM: established', 'ACSVM: established', 'NCVM: closed (reset)']);
+    expect(conn.state).toBe('closed');
+  });
+
+  it("closing while the SYN is out forgets the connection at once: the SYN-ACK that comes back is refused with RST", () => {
+    const { nc, acs, told, handlers, segments, sched } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    nc.tcp.close(conn);
+    expect(told).toEqual(['NCVM: SYN sent', 'NCVM: closed (closed)']);
+    sched.run(100_000);
+    expect(segments()).toEqual([
+      [180, 'NCVM', 'syn', 0, 0, 58, 'NCVM opens a TCP connection to 192.168.100.3:7000 (SYN).'],
+      [255, 'ACSVM', 'syn+ack', 0, 1, 58, 'ACSVM accepts the connection on TCP 7000 (SYN-ACK).'],
+      [330, 'NCVM', 'rst', 1, 0, 54, `NCVM has no listener on TCP ${conn.localPort}, so it answers with RST.`],
+    ]);
+    expect(told).toEqual(['NCVM: SYN sent', 'NCVM: closed (closed)', 'ACSVM: closed (reset)']);
+  });
+
+  it('data that arrives twice is acknowledged again at once (duplicate ACK) and not handed up twice', () => {
+    const { nc, acs, told, handlers, segments, sched, rec } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(100_000);
+    nc.tcp.send(conn, [{ type: 'raw', data: new Uint8Array(10) }], 'NCVM sends ten bytes.');
+    sched.run(400_000);
+    const data = rec.transmissions.find((t) => t.fromNode === 'NCVM' && t.bytes.length === 64)!;
+    acs.receive(0, data.bytes, 0);
+    sched.run(500_000);
+    expect(segments().slice(3)).toEqual([
+      [100_030, 'NCVM', 'psh+ack', 1, 1, 64, 'NCVM sends ten bytes.'],
+      [300_105, 'ACSVM', 'ack', 1, 11, 54, 'ACSVM acknowledges data (delayed ACK: a lone segment waits up to 200 ms for data to ride along with).'],
+      [400_030, 'ACSVM', 'ack', 1, 11, 54, 'ACSVM has this data already, so it acknowledges at once (duplicate ACK).'],
+    ]);
+    expect(told).toEqual(['NCVM: SYN sent', 'NCVM: established', 'ACSVM: established', 'ACSVM: 10 bytes']);
+  });
+});
+
+describe('retransmission', () => {
+  it('of the one segment left unacknowledged: 300 ms after the ACK of the first two, the wait doubling, then TCP gives up', () => {
+    const { nc, acs, told, handlers, segments, sched, rec } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(100_000);
+    nc.tcp.sendStream(conn, new Uint8Array(3000), (i, n) => `Part ${i + 1} of ${n}.`);
+    sched.run(100_100);
+    acs.fail();
+    sched.run(100_200);
+    // The ACK of parts 1 and 2 (in at 100,150 µs) restarted the timer for part 3 from the base 300 ms: it fires at
+    // 400,150 µs; after 5 retransmissions (waits 600 ms to 9.6 s) TCP gives up at 19.00015 s.
+    expect(nc.tcp.giveUpAt(conn, undefined)).toBe(400_150 + 600_000 + 1_200_000 + 2_400_000 + 4_800_000 + 9_600_000);
+    expect(nc.tcp.giveUpAt(conn, 5_000_000)).toBe(19_000_150);
+    sched.run(60_000_000);
+    expect(rec.events.filter((e) => e.kind === 'tcp-gave-up').map((e) => [e.time, e.summary])).toEqual([
+      [19_000_150, 'NCVM gives up on its connection to 192.168.100.3:7000: 5 retransmissions of the same data went unacknowledged for 18.9 s (Windows: TcpMaxDataRetransmissions 5); the application is told the connection failed'],
+    ]);
+    const again = (n: number, waited: number) => `NCVM has had no ACK for ${waited} ms, so it sends the same data again (retransmission ${n} of 5; the wait doubles each time). Part 3 of 3.`;
+    expect(segments().slice(3)).toEqual([
+      [100_030, 'NCVM', 'ack', 1, 1, 1514, 'Part 1 of 3.'],
+      [100_030, 'NCVM', 'ack', 1461, 1, 1514, 'Part 2 of 3.'],
+      [100_030, 'NCVM', 'psh+ack', 2921, 1, 134, 'Part 3 of 3.'],
+      [100_105, 'ACSVM', 'ack', 1, 2921, 54, 'ACSVM acknowledges the last 2 segments at once: Windows acknowledges every second data segment without waiting (TcpAckFrequency 2).'],
+      [400_180, 'NCVM', 'psh+ack', 2921, 1, 134, again(1, 300)],
+      [1_000_180, 'NCVM', 'psh+ack', 2921, 1, 134, again(2, 600)],
+      [2_200_180, 'NCVM', 'psh+ack', 2921, 1, 134, again(3, 1200)],
+      [4_600_180, 'NCVM', 'psh+ack', 2921, 1, 134, again(4, 2400)],
+      [9_400_180, 'NCVM', 'psh+ack', 2921, 1, 134, again(5, 4800)],
+    ]);
+    expect(told.at(-1)).toBe('NCVM: closed (timeout)');
+    expect(conn.state).toBe('closed');
+  });
+
+  it('with nothing outstanding, TCP would give up 18.9 s after the next send: its first wait of 300 ms and five doublings', () => {
+    const { nc, acs, handlers, sched } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(100_000);
+    expect(nc.tcp.giveUpAt(conn, undefined)).toBeUndefined();
+    expect(nc.tcp.giveUpAt(conn, 5_000_000)).toBe(5_000_000 + 300_000 + 18_600_000);
+  });
+});
+
+describe('opening', () => {
+  it('an unanswered SYN is sent again after 3 s and 6 s more, each saying so, and the application is told at 21 s', () => {
+    const { nc, acs, told, handlers, segments, sched } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    const first = nc.tcp.connect(ACSVM, 7000, handlers('first'), 0);
+    sched.run(100_000);
+    nc.tcp.close(first); // (NCVM now has ACSVM's MAC: the SYNs below leave at once)
+    sched.run(200_000);
+    acs.fail();
+    told.length = 0;
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(60_000_000);
+    expect(segments().filter((s) => s[2] === 'syn').slice(1).map((s) => [s[0], s[6]])).toEqual([
+      [200_030, 'NCVM opens a TCP connection to 192.168.100.3:7000 (SYN).'],
+      [3_200_030, 'NCVM has had no SYN-ACK for 3 s, so it sends the SYN again (retransmission 1 of 2; the wait doubles each time).'],
+      [9_200_030, 'NCVM has had no SYN-ACK for 6 s, so it sends the SYN again (retransmission 2 of 2; the wait doubles each time).'],
+    ]);
+    expect(told).toEqual(['NCVM: SYN sent', 'NCVM: SYN sent', 'NCVM: SYN sent', 'NCVM: closed (timeout)']);
+    expect(conn.state).toBe('closed');
+  });
+
+  it('a node that fails with its SYN out sends it no more and tells nobody', () => {
+    const { nc, acs, told, handlers, segments, sched, rec } = pair();
+    acs.fail();
+    nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(1_000_000);
+    nc.fail();
+    sched.run(60_000_000);
+    expect(told).toEqual(['NCVM: SYN sent']);
+    expect(segments()).toEqual([]);
+    expect(rec.events.filter((e) => e.kind === 'tcp-retransmit' || e.kind === 'tcp-gave-up')).toEqual([]);
+  });
+
+  it('takes the next ephemeral port when the one drawn is in use with the same peer, wrapping from 65535 to 49152', () => {
+    const { nc, acs, handlers } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    nc.ip.rng.int = () => 65535; // every draw lands on the last port
+    const ports = [0, 1, 2].map(() => nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0).localPort);
+    expect(ports).toEqual([65535, 49152, 49153]);
+    // Another peer's connections do not collide with these.
+    expect(nc.tcp.connect(ipToU32('192.168.100.2'), 7000, handlers('NCVM'), 0).localPort).toBe(65535);
+  });
+});
