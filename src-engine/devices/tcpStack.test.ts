@@ -9,7 +9,7 @@ import { ipToU32 } from '../net/addr';
 import { decodePacket } from '../packets/decode';
 import { pocTopology } from '../run/fixtures';
 import { buildWorld } from '../run/world';
-import type { TcpHandlers } from './tcp';
+import type { Conn, TcpHandlers } from './tcp';
 
 const ACSVM = ipToU32('192.168.100.3');
 /** What each node's stack appends to the sentence of a segment it sends on the management network. */
@@ -40,7 +40,8 @@ function pair() {
         if (tcp.flags.syn) isn[me] = tcp.seq;
         const flags = (['syn', 'rst', 'fin', 'psh', 'ack'] as const).filter((f) => tcp.flags[f]).join('+');
         const rel = (n: number, of: string) => (isn[of] === undefined ? n : (n - isn[of]!) >>> 0);
-        return [t.time, me, flags, rel(tcp.seq, me), tcp.flags.ack ? rel(tcp.ack, peer) : 0, t.bytes.length, t.note!.replace(VIA(me), '')];
+        // A RST without ACK still fills in its acknowledgement number (what it answers), so it is shown too.
+        return [t.time, me, flags, rel(tcp.seq, me), tcp.flags.ack || tcp.flags.rst ? rel(tcp.ack, peer) : 0, t.bytes.length, t.note!.replace(VIA(me), '')];
       });
   };
   return { nc, acs, told, handlers, segments, sched: w.ctx.sched, rec: w.ctx.rec };
@@ -104,7 +105,7 @@ describe('a connection from NCVM to a service on ACSVM', () => {
         'ACSVM',
         'rst',
         1,
-        0,
+        11,
         54,
         `ACSVM listens on TCP 7000, but has no connection with 192.168.100.5:${conn.localPort} (it was closed, or lost when the node restarted): a segment other than SYN gets RST.`,
       ],
@@ -125,7 +126,7 @@ describe('a connection from NCVM to a service on ACSVM', () => {
     expect(segments()).toEqual([
       [180, 'NCVM', 'syn', 0, 0, 58, 'NCVM opens a TCP connection to 192.168.100.3:7000 (SYN).'],
       [255, 'ACSVM', 'syn+ack', 0, 1, 58, 'ACSVM accepts the connection on TCP 7000 (SYN-ACK).'],
-      [330, 'NCVM', 'rst', 1, 0, 54, `NCVM has no listener on TCP ${conn.localPort}, so it answers with RST.`],
+      [330, 'NCVM', 'rst', 1, 1, 54, `NCVM has no listener on TCP ${conn.localPort}, so it answers with RST.`],
     ]);
     expect(told).toEqual(['NCVM: SYN sent', 'NCVM: closed (closed)', 'ACSVM: closed (reset)']);
   });
@@ -184,12 +185,33 @@ describe('retransmission', () => {
   });
 
   it('with nothing outstanding, TCP would give up 18.9 s after the next send: its first wait of 300 ms and five doublings', () => {
-    const { nc, acs, handlers, sched } = pair();
+    const { nc, acs, handlers, segments, sched } = pair();
     acs.tcp.listen(7000, () => handlers('ACSVM'));
     const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
     sched.run(100_000);
     expect(nc.tcp.giveUpAt(conn, undefined)).toBeUndefined();
     expect(nc.tcp.giveUpAt(conn, 5_000_000)).toBe(5_000_000 + 300_000 + 18_600_000);
+    // The SYN's timer, still pending at 3 s, finds the connection established and sends nothing.
+    sched.run(30_000_000);
+    expect(segments().length).toBe(3);
+  });
+
+  it('sequence numbers that wrap past 2^32 are acknowledged like any others: nothing is sent again', () => {
+    const { nc, acs, told, handlers, segments, sched } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    nc.ip.rng.nextU32 = () => 0xffff_fa00; // NCVM's ISN: its second segment runs past 2^32
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(100_000);
+    nc.tcp.sendStream(conn, new Uint8Array(3000), (i, n) => `Part ${i + 1} of ${n}.`);
+    sched.run(5_000_000);
+    expect(segments().slice(3).map((s) => [s[0], s[1], s[2], s[3], s[4]])).toEqual([
+      [100_030, 'NCVM', 'ack', 1, 1],
+      [100_030, 'NCVM', 'ack', 1461, 1],
+      [100_030, 'NCVM', 'psh+ack', 2921, 1],
+      [100_105, 'ACSVM', 'ack', 1, 2921],
+      [300_105, 'ACSVM', 'ack', 1, 3001],
+    ]);
+    expect(told.filter((t) => t.startsWith('NCVM'))).toEqual(['NCVM: SYN sent', 'NCVM: established']);
   });
 });
 
@@ -234,5 +256,42 @@ describe('opening', () => {
     expect(ports).toEqual([65535, 49152, 49153]);
     // Another peer's connections do not collide with these.
     expect(nc.tcp.connect(ipToU32('192.168.100.2'), 7000, handlers('NCVM'), 0).localPort).toBe(65535);
+  });
+
+  it("each side cuts its data at the smaller of its own MSS and the one its peer announced", () => {
+    for (const small of ['NCVM', 'ACSVM']) {
+      const { nc, acs, told, handlers, segments, sched } = pair();
+      (small === 'NCVM' ? nc : acs).ip.ifaces[0]!.mtu = 1040; // it announces MSS 1000, its peer 1460
+      let server: Conn | undefined;
+      acs.tcp.listen(7000, (c) => {
+        server = c;
+        return handlers('ACSVM');
+      });
+      const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+      sched.run(100_000);
+      nc.tcp.sendStream(conn, new Uint8Array(2500), (i, n) => `Part ${i + 1} of ${n}.`);
+      acs.tcp.sendStream(server!, new Uint8Array(2500), (i, n) => `Answer ${i + 1} of ${n}.`);
+      sched.run(1_000_000);
+      const sizes = (node: string) => segments().filter((s) => s[1] === node && (s[5] as number) > 58).map((s) => (s[5] as number) - 54);
+      expect([conn.sndMss, server!.sndMss]).toEqual([1000, 1000]);
+      expect(sizes('NCVM')).toEqual([1000, 1000, 500]);
+      expect(sizes('ACSVM')).toEqual([1000, 1000, 500]);
+      expect(told.filter((t) => t.endsWith('bytes'))).toEqual(['ACSVM: 1000 bytes', 'ACSVM: 1000 bytes', 'ACSVM: 500 bytes', 'NCVM: 1000 bytes', 'NCVM: 1000 bytes', 'NCVM: 500 bytes']);
+    }
+  });
+
+  it('with no route, the connect fails at once and sends nothing; closed before that, the application hears only its close', () => {
+    const { nc, told, handlers, segments, sched, rec } = pair();
+    nc.ip.routes.remove(() => true);
+    const failed = nc.tcp.connect(ACSVM, 7000, handlers('failed'), 0);
+    const closed = nc.tcp.connect(ACSVM, 7001, handlers('closed'), 0);
+    nc.tcp.close(closed);
+    sched.run(1_000_000);
+    expect(told).toEqual(['closed: closed (closed)', 'failed: closed (unreachable)']);
+    expect([failed.state, closed.state]).toEqual(['closed', 'closed']);
+    expect(segments()).toEqual([]);
+    expect(rec.events.filter((e) => e.kind === 'info').map((e) => e.summary)).toEqual([
+      'NCVM cannot open a connection to 192.168.100.3:7000: no route, so the application is told at once (network unreachable)',
+    ]);
   });
 });
