@@ -1,0 +1,136 @@
+// BGP against a scripted peer: NCVM runs a BGP speaker (AS 64628, hold 90 s, keepalive 30 s) that connects to
+// ACSVM, where a plain TCP listener on 179 answers whatever NCVM sends with messages a test chooses. So the
+// speaker meets what the two POC speakers never send each other: a message its state does not expect (FSM error),
+// an OPEN with fewer capabilities or none and a shorter hold time, NOTIFICATIONs of every code, an UPDATE whose
+// next hop it cannot reach; and a connection from a router that is not its peer.
+import { describe, expect, it } from 'vitest';
+import type { BgpCapability, BgpMessage } from '../packets/layers';
+import { pocTopology } from '../run/fixtures';
+import { buildWorld } from '../run/world';
+import { BgpSpeaker } from './bgp';
+
+const PEER = '192.168.100.3 (AS 65000)';
+const UP = [
+  [0, 'bgp-state', `NCVM: BGP session with ${PEER} Idle: NCVM's BGP router starts with ${PEER} configured`],
+  [0, 'bgp-state', `NCVM: BGP session with ${PEER} Idle -> Connect: NCVM opens TCP 179 to ${PEER}`],
+  [300, 'bgp-state', `NCVM: BGP session with ${PEER} Connect -> OpenSent: NCVM: TCP to ${PEER} is up; OPEN sent as soon as it was (RFC 4271 8.2.2 (S19): OPEN on TcpConnectionConfirmed; DelayOpen is optional and off by default)`],
+];
+const NO_4_OCTET = 'no 4-octet AS (TP1 peers with 2-byte AS numbers (S13); the cmdlets take UInt32 ASNs, but no source says a 2016 speaker advertises capability 65, so it is left out)';
+const ESTABLISHED = [
+  [450, 'bgp-state', `NCVM: BGP session with ${PEER} OpenSent -> OpenConfirm: NCVM accepts ${PEER}'s OPEN and answers KEEPALIVE`],
+  [450, 'bgp-state', `NCVM: BGP session with ${PEER} OpenConfirm -> Established: NCVM: session with ${PEER} established; KEEPALIVE every 10 s with jitter`],
+  [450, 'info', `NCVM has nothing to announce to ${PEER} (illustrative: no source says what the TP1 BGPVM advertises; Hoplab has it announce nothing, so its UPDATE list is empty)`],
+];
+const open = (capabilities: BgpCapability[] | undefined, holdTime = 30): BgpMessage => ({
+  kind: 'open',
+  version: 4,
+  myAs: 65000,
+  holdTime,
+  bgpIdentifier: '192.168.100.3',
+  ...(capabilities ? { optionalParameters: [{ type: 'capabilities' as const, capabilities }] } : {}),
+});
+
+/**
+ * NCVM's speaker against ACSVM's script: `script(message, n)` is called with each BGP message NCVM sends (n from 0)
+ * and returns the messages ACSVM sends back in one segment. Runs 5 s; gives NCVM's BGP events and its BGP notes.
+ */
+function against(script: (m: BgpMessage, n: number) => BgpMessage[], opts: { noDefaultRoute?: boolean } = {}) {
+  const w = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
+  const nc = w.nodes.get('NCVM')!;
+  const acs = w.nodes.get('ACSVM')!;
+  if (opts.noDefaultRoute) nc.ip.routes.remove((r) => r.len === 0);
+  const speaker = new BgpSpeaker(nc.ip, nc.tcp, { asn: 64628, routerId: '192.168.100.5', peers: [{ address: '192.168.100.3', asn: 65000 }], initiates: true, holdTime: 90, keepalive: 30, announce: [], prov: { mark: 'illustrative', source: 'a test' } });
+  let n = 0;
+  acs.tcp.listen(179, (conn) => ({
+    onData: (_c, layers) => {
+      for (const l of layers) {
+        if (l.type !== 'bgp') continue;
+        const answer = script(l.message, n++);
+        if (answer.length) acs.tcp.send(conn, answer.map((message) => ({ type: 'bgp' as const, message })), 'ACSVM answers.');
+      }
+    },
+  }));
+  speaker.start();
+  w.ctx.sched.run(5_000_000);
+  const events = w.ctx.rec.events.filter((e) => e.node === 'NCVM' && e.protocol === 'bgp' && e.kind !== 'transmission');
+  const notes = w.ctx.rec.transmissions.filter((t) => t.fromNode === 'NCVM' && t.protocol === 'bgp').map((t) => t.note!.replace(' NCVM sends it by route 192.168.100.0/24 on-link out of eth0, connected.', ''));
+  return { events: events.map((e) => [e.time, e.kind, e.summary]), causes: events.flatMap((e) => ('cause' in e ? [e.cause] : [])), notes, speaker };
+}
+
+describe('a message the state does not expect: NOTIFICATION 5/0 (FSM error), the session goes Idle', () => {
+  const cases: [string, BgpMessage[], string][] = [
+    ['an UPDATE in OpenSent', [{ kind: 'update', withdrawn: [], attributes: {}, nlri: [] }], 'UPDATE received in OpenSent'],
+    ['a KEEPALIVE in OpenSent', [{ kind: 'keepalive' }], 'KEEPALIVE received in OpenSent'],
+  ];
+  for (const [name, answer, why] of cases) {
+    it(name, () => {
+      const r = against((_m, n) => (n === 0 ? answer : []));
+      expect(r.events).toEqual([
+        ...UP,
+        [450, 'bgp-session-down', `NCVM: BGP session with ${PEER} down: ${why}`],
+        [450, 'bgp-state', `NCVM: BGP session with ${PEER} OpenSent -> Idle: NCVM: session with ${PEER} ends (${why})`],
+      ]);
+      expect(r.causes).toEqual(['fsm-error']);
+      expect(r.notes.slice(3)).toEqual([`NCVM sends BGP NOTIFICATION (FSM error: ${why.replace(' received', '')}) to ${PEER}.`, 'NCVM closes the TCP connection (FIN).', 'NCVM acknowledges the FIN.']);
+      expect(r.speaker.session('192.168.100.3')!.state).toBe('Idle');
+    });
+  }
+
+  it('a second OPEN in OpenConfirm', () => {
+    const r = against((_m, n) => (n === 0 ? [open([{ kind: 'route-refresh' }]), open([{ kind: 'route-refresh' }])] : []));
+    expect(r.events.slice(UP.length + 2)).toEqual([
+      [450, 'bgp-session-down', `NCVM: BGP session with ${PEER} down: OPEN received in OpenConfirm`],
+      [450, 'bgp-state', `NCVM: BGP session with ${PEER} OpenConfirm -> Idle: NCVM: session with ${PEER} ends (OPEN received in OpenConfirm)`],
+    ]);
+    expect(r.notes).toContain(`NCVM sends BGP NOTIFICATION (FSM error: OPEN in OpenConfirm) to ${PEER}.`);
+  });
+});
+
+describe("the peer's OPEN", () => {
+  it('with route refresh only and hold 30 s: both support route refresh, hold 30 s, KEEPALIVE every 10 s', () => {
+    const r = against((_m, n) => (n === 0 ? [open([{ kind: 'route-refresh' }]), { kind: 'keepalive' }] : []));
+    expect(r.events).toEqual([
+      ...UP,
+      [450, 'info', `NCVM receives OPEN from ${PEER}: hold time 30 s (negotiated 30 s), route refresh; both support route refresh; ${NO_4_OCTET}`],
+      ...ESTABLISHED,
+    ]);
+    expect(r.speaker.session('192.168.100.3')).toMatchObject({ state: 'Established', holdTime: 30, lastHeard: 450, holdExpires: 30_000_450 });
+  });
+
+  it('with no capabilities: both support nothing beyond BGP-4', () => {
+    const r = against((_m, n) => (n === 0 ? [open(undefined, 120), { kind: 'keepalive' }] : []));
+    expect(r.events[UP.length]).toEqual([450, 'info', `NCVM receives OPEN from ${PEER}: hold time 120 s (negotiated 90 s), no capabilities; both support nothing beyond BGP-4; ${NO_4_OCTET}`]);
+    expect(r.events[UP.length + 2]![2]).toBe(`NCVM: BGP session with ${PEER} OpenConfirm -> Established: NCVM: session with ${PEER} established; KEEPALIVE every 30 s with jitter`);
+  });
+});
+
+describe('a NOTIFICATION from the peer ends the session, in words for each error code (RFC 4271 4.5)', () => {
+  const meanings: [number, string][] = [
+    [1, 'message header error'],
+    [2, 'OPEN message error'],
+    [3, 'UPDATE message error'],
+    [4, 'hold timer expired'],
+    [5, 'finite state machine error'],
+    [6, 'cease'],
+    [9, 'error code 9'],
+  ];
+  for (const [code, meaning] of meanings) {
+    it(`${code}: ${meaning}`, () => {
+      const r = against((_m, n) => (n === 0 ? [open([]), { kind: 'keepalive' }, { kind: 'notification', errorCode: code, errorSubcode: 1 }] : []));
+      expect(r.events.slice(UP.length + 4)).toEqual([
+        [450, 'bgp-notification', `NCVM receives NOTIFICATION ${code}/1 (${meaning}) from ${PEER}`],
+        [450, 'bgp-session-down', `NCVM: BGP session with ${PEER} down: NOTIFICATION ${code}/1 received`],
+        [450, 'bgp-state', `NCVM: BGP session with ${PEER} Established -> Idle: NCVM: session with ${PEER} ends (NOTIFICATION ${code}/1 received)`],
+      ]);
+      expect(r.causes).toEqual(['notification-received']);
+    });
+  }
+});
+
+describe('an UPDATE', () => {
+  it('whose next hop NCVM has no route to: the route is not installed, and NCVM says why', () => {
+    const update: BgpMessage = { kind: 'update', withdrawn: [], attributes: { origin: 0, asPath: [65000], nextHop: '10.9.9.9' }, nlri: ['10.1.0.0/16'] };
+    const r = against((m, n) => (n === 0 ? [open([{ kind: 'route-refresh' }]), { kind: 'keepalive' }] : m.kind === 'keepalive' && n === 1 ? [update] : []), { noDefaultRoute: true });
+    expect(r.events.slice(UP.length + 4)).toEqual([[600, 'info', 'NCVM: next hop 10.9.9.9 of 10.1.0.0/16 is unreachable, route not installed']]);
+  });
+});
