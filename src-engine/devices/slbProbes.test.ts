@@ -1,0 +1,76 @@
+// The SLB host agent's probes in the cases the POC's defaults never show: a probe port the DIP does not listen on
+// (each probe refused with RST, counted as a failure), an SLB manager that is down when the agent reports (the MUX
+// keeps its list until a report gets through), and no SLB manager at all (the agent's report reaches the MUX).
+import { describe, expect, it } from 'vitest';
+import type { RunRequest } from '../protocol';
+import { pocTopology } from '../run/fixtures';
+import { simulate } from '../run/simulate';
+import type { Topology } from '../topology/schema';
+
+const S = 1_000_000;
+const OUT = 'MuxVM: DIP 192.168.100.9:443 is out of rotation for rule portal-https (in rotation: none)';
+const SLB_MANAGER = 'SLB manager (NCVM): DIP 192.168.100.9:443 of rule portal-https is down; it pushes the new DIP list to MuxVM';
+const FAILED_11 = 'SLB host agent on HyperVHost: DIP 192.168.100.9:443 (PortalVM) failed 11 probes in a row (no answer in 5 s): unhealthy; it tells the SLB manager';
+
+function run(topology: Topology, request: Partial<RunRequest>) {
+  const r = simulate(topology, { from: 'ClientVM', to: 'https://portal.azurestack.local', ...request });
+  if (!r.ok) throw new Error(r.error.message);
+  const { result, tableLog } = r.value;
+  return {
+    said: result.events.filter((e) => e.kind === 'dip-health' || (e.kind === 'info' && e.node === 'HyperVHost')).map((e) => [e.time, e.node, e.summary]),
+    probeRows: tableLog.filter((c) => c.table === 'slb-probes').map((c) => c.row!.cells),
+  };
+}
+
+describe('probes of TCP 8443, where PortalVM does not listen (2 in a row decide)', () => {
+  it('each is refused with RST; the second failure takes PortalVM out, and the MUX is told 100 ms later', () => {
+    const t = pocTopology();
+    const topology = { ...t, slb: { ...t.slb!, rules: t.slb!.rules.map((r) => ({ ...r, probe: { ...r.probe!, port: 8443, numberOfProbes: 2 } })) } };
+    const { said, probeRows } = run(topology, { flowAt: [20 * S] });
+    expect(said).toEqual([
+      [5_500_080, 'HyperVHost', 'SLB host agent on HyperVHost: DIP 192.168.100.9:443 (PortalVM) failed 2 probes in a row (TCP 8443 refused (RST)): unhealthy; it tells the SLB manager'],
+      [5_550_080, 'NCVM', SLB_MANAGER],
+      [5_600_080, 'MuxVM', OUT],
+    ]);
+    const row = { rule: 'portal-https', DIP: '192.168.100.9:443 (PortalVM)', probe: 'TCP 8443 every 5 s from 192.168.100.1' };
+    expect(probeRows.slice(0, 3)).toEqual([
+      { ...row, state: 'healthy', 'in a row': '0 answered', last: 'probing' },
+      { ...row, state: 'healthy', 'in a row': '1 failed', last: 'TCP 8443 refused (RST)' },
+      { ...row, state: 'down', 'in a row': '2 failed', last: 'TCP 8443 refused (RST)' },
+    ]);
+  });
+});
+
+describe('PortalVM fails at 1 s; the SLB manager (NCVM) is down from 2 s to 80 s', () => {
+  it('the agent says at each probe that the manager is down and the MUX keeps its list; the report gets through once NCVM is back', () => {
+    const { said } = run(pocTopology(), {
+      flowAt: [100 * S],
+      whatIf: [
+        { action: 'fail', target: 'PortalVM', at: 1 * S },
+        { action: 'fail', target: 'NCVM', at: 2 * S },
+        { action: 'restore', target: 'NCVM', at: 80 * S },
+      ],
+    });
+    const down = 'SLB host agent on HyperVHost: the SLB manager (NCVM) is down, so the MUXes keep their DIP list; it will report again with the next probe';
+    expect(said).toEqual([
+      [60_500_000, 'HyperVHost', FAILED_11],
+      [60_550_000, 'HyperVHost', down],
+      [65_550_000, 'HyperVHost', down],
+      [70_550_000, 'HyperVHost', down],
+      [75_550_000, 'HyperVHost', down],
+      [80_550_000, 'NCVM', SLB_MANAGER],
+      [80_600_000, 'MuxVM', OUT],
+    ]);
+  });
+});
+
+describe('no SLB manager in the topology', () => {
+  it("the host agent's verdict reaches the MUX directly, 100 ms after it (two legs of 50 ms), with no manager event", () => {
+    const t = pocTopology();
+    const { said } = run({ ...t, slb: { ...t.slb!, manager: undefined } }, { flowAt: [62 * S], whatIf: [{ action: 'fail', target: 'PortalVM', at: 1 * S }] });
+    expect(said).toEqual([
+      [60_500_000, 'HyperVHost', FAILED_11],
+      [60_600_000, 'MuxVM', OUT],
+    ]);
+  });
+});
