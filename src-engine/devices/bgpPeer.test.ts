@@ -134,3 +134,24 @@ describe('an UPDATE', () => {
     expect(r.events.slice(UP.length + 4)).toEqual([[600, 'info', 'NCVM: next hop 10.9.9.9 of 10.1.0.0/16 is unreachable, route not installed']]);
   });
 });
+
+describe('a connection to TCP 179 from a router that is not a peer', () => {
+  it('ACSVM (passive, its one peer 192.168.100.9) says so and forgets it: the connecting side is reset; the session stays Active', () => {
+    const w = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
+    const nc = w.nodes.get('NCVM')!;
+    const acs = w.nodes.get('ACSVM')!;
+    const speaker = new BgpSpeaker(acs.ip, acs.tcp, { asn: 65000, routerId: '192.168.100.3', peers: [{ address: '192.168.100.9', asn: 64628 }], initiates: false, holdTime: 90, keepalive: 30, announce: [], prov: { mark: 'illustrative', source: 'a test' } });
+    speaker.start();
+    const told: string[] = [];
+    nc.tcp.connect(acs.ip.ifaces[0]!.ip, 179, { onEstablished: () => told.push('established'), onClose: (_c, reason) => told.push(`closed (${reason})`) }, 0);
+    w.ctx.sched.run(1_000_000);
+    expect(w.ctx.rec.events.filter((e) => e.node === 'ACSVM' && e.protocol === 'bgp' && e.kind !== 'transmission').map((e) => [e.time, e.summary])).toEqual([
+      [0, "ACSVM: BGP session with 192.168.100.9 (AS 64628) Idle: ACSVM's BGP router starts with 192.168.100.9 (AS 64628) configured"],
+      [0, 'ACSVM: BGP session with 192.168.100.9 (AS 64628) Idle -> Active: ACSVM listens on TCP 179 for 192.168.100.9 (AS 64628) (passive peering)'],
+      [225, 'ACSVM: TCP 179 from 192.168.100.5, not a configured peer: closed'],
+    ]);
+    expect(told).toEqual(['established', 'closed (reset)']);
+    expect(speaker.session('192.168.100.9')).toEqual({ state: 'Active', holdTime: 90, lastHeard: 0, holdExpires: undefined, ends: undefined });
+    expect(speaker.session('192.168.100.5')).toBeUndefined();
+  });
+});
