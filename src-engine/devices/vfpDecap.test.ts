@@ -2,6 +2,7 @@
 // virtual network for, a header whose I flag says it carries no valid VNI (RFC 7348), and an inner packet for a VIP
 // port no rule balances. Each is dropped at the host with its reason; the intact frame reaches PortalVM.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fixIpv4Checksum } from '../net/codec';
 import type { Transmission } from '../protocol';
 import { pocTopology, runPoc } from '../run/fixtures';
 import { buildWorld } from '../run/world';
@@ -69,5 +70,23 @@ describe("VFP decapsulating the MUX's VXLAN", () => {
     expect(r.final).toMatchObject({ disposition: 'no-rule', reason });
     expect([r.steps, r.why]).toEqual([[DECAP, reason], `${reason}, so it drops the packet.`]);
     expect(r.drops).toEqual([[reason, 'no-rule']]);
+  });
+
+  it('UDP to the host PA on another port (4790) is not VXLAN: VFP leaves it, and the host itself refuses it', () => {
+    const r = send(copy((b) => b.set([0x12, 0xb6], VXLAN - 6)));
+    expect(r.steps).toEqual(['out of port HyperVHost.pa', 'sent out of HyperVHost.pa']);
+    expect(r.final).toMatchObject({ disposition: 'no-listener', reason: 'nothing listens on UDP port 4790 at HyperVHost' });
+    expect(r.drops).toEqual([]);
+  });
+
+  it('VXLAN to another PA (192.168.233.22) is not for this host: VFP leaves it, and the host drops it as an end host', () => {
+    const r = send(
+      copy((b) => {
+        b[14 + 19] = 22; // the outer IPv4 destination's last byte
+        fixIpv4Checksum(b, 14);
+      }),
+    );
+    expect(r.steps).toEqual(['out of port HyperVHost.pa', 'sent out of HyperVHost.pa']);
+    expect(r.final).toMatchObject({ disposition: 'not-a-router', reason: 'HyperVHost does not forward packets and 192.168.233.22 is not its address' });
   });
 });
