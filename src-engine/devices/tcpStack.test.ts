@@ -44,7 +44,9 @@ function pair() {
         return [t.time, me, flags, rel(tcp.seq, me), tcp.flags.ack || tcp.flags.rst ? rel(tcp.ack, peer) : 0, t.bytes.length, t.note!.replace(VIA(me), '')];
       });
   };
-  return { nc, acs, told, handlers, segments, sched: w.ctx.sched, rec: w.ctx.rec };
+  /** ACSVM's link to the switch goes down or up (frames to and from it are lost while it is down). */
+  const acsLink = (up: boolean) => w.sw.setPortUp(w.sw.ports.find((p) => p.id === 'ACSVM.eth0')!, up);
+  return { nc, acs, told, handlers, segments, acsLink, sched: w.ctx.sched, rec: w.ctx.rec };
 }
 
 describe('a connection from NCVM to a service on ACSVM', () => {
@@ -182,6 +184,34 @@ describe('retransmission', () => {
     ]);
     expect(told.at(-1)).toBe('NCVM: closed (timeout)');
     expect(conn.state).toBe('closed');
+  });
+
+  it('an ACK after retransmissions starts the count and the wait over: the next loss is retransmission 1 after 300 ms', () => {
+    const { nc, acs, told, handlers, segments, acsLink, sched } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(100_000);
+    acsLink(false);
+    nc.tcp.send(conn, [{ type: 'raw', data: new Uint8Array(10) }], 'First.');
+    sched.run(700_000);
+    acsLink(true); // the second retransmission, at 1 s, gets through
+    sched.run(1_500_000);
+    acsLink(false);
+    nc.tcp.send(conn, [{ type: 'raw', data: new Uint8Array(20) }], 'Second.');
+    sched.run(2_500_000);
+    const again = (n: number, waited: number, what: string) => `NCVM has had no ACK for ${waited} ms, so it sends the same data again (retransmission ${n} of 5; the wait doubles each time). ${what}`;
+    expect(segments().slice(3).map((s) => [s[0], s[1], s[3], s[4], s[6]])).toEqual([
+      [100_030, 'NCVM', 1, 1, 'First.'],
+      [400_030, 'NCVM', 1, 1, again(1, 300, 'First.')],
+      [1_000_030, 'NCVM', 1, 1, again(2, 600, 'First.')],
+      [1_200_105, 'ACSVM', 1, 11, 'ACSVM acknowledges data (delayed ACK: a lone segment waits up to 200 ms for data to ride along with).'],
+      [1_500_030, 'NCVM', 11, 1, 'Second.'],
+      [1_800_030, 'NCVM', 11, 1, again(1, 300, 'Second.')],
+      [2_400_030, 'NCVM', 11, 1, again(2, 600, 'Second.')],
+    ]);
+    expect(told).toEqual(['NCVM: SYN sent', 'NCVM: established', 'ACSVM: established', 'ACSVM: 10 bytes']);
+    // Sent at 1.5 s: TCP gives up 300 ms + 18.6 s later, as for data sent on a fresh connection.
+    expect(nc.tcp.giveUpAt(conn, undefined)).toBe(1_500_000 + 300_000 + 18_600_000);
   });
 
   it('with nothing outstanding, TCP would give up 18.9 s after the next send: its first wait of 300 ms and five doublings', () => {
