@@ -325,3 +325,69 @@ describe('opening', () => {
     ]);
   });
 });
+
+describe('what sends nothing', () => {
+  it('data on a connection not (or no longer) established, an empty stream, data with no route: no segment, nothing outstanding', () => {
+    const { nc, acs, handlers, segments, sched } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    nc.tcp.send(conn, [{ type: 'raw', data: new Uint8Array(10) }], 'Too early.');
+    nc.tcp.sendStream(conn, new Uint8Array(10), () => 'Too early.');
+    sched.run(100_000);
+    nc.tcp.sendStream(conn, new Uint8Array(0), () => 'Nothing.');
+    nc.ip.routes.remove(() => true);
+    nc.tcp.send(conn, [{ type: 'raw', data: new Uint8Array(10) }], 'No route.');
+    nc.tcp.sendStream(conn, new Uint8Array(10), () => 'No route.');
+    expect(nc.tcp.giveUpAt(conn, undefined)).toBeUndefined();
+    sched.run(5_000_000);
+    expect(segments().map((s) => s[6])).toEqual(['NCVM opens a TCP connection to 192.168.100.3:7000 (SYN).', 'ACSVM accepts the connection on TCP 7000 (SYN-ACK).', 'NCVM completes the handshake (ACK).']);
+  });
+
+  it('a RST for a connection already gone is not answered', () => {
+    const { nc, acs, handlers, segments, sched, rec } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(100_000);
+    acs.tcp.reset();
+    nc.tcp.send(conn, [{ type: 'raw', data: new Uint8Array(10) }], 'NCVM sends ten bytes.');
+    sched.run(200_000);
+    const rst = rec.transmissions.find((t) => t.fromNode === 'ACSVM' && t.note!.includes('gets RST'))!;
+    nc.receive(0, rst.bytes, 0); // the same RST again: NCVM has no connection left for it
+    sched.run(300_000);
+    expect(segments().length).toBe(5);
+  });
+
+  it('a node that fails within 200 ms of a lone segment never sends its delayed ACK', () => {
+    const { nc, acs, handlers, segments, sched } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(100_000);
+    nc.tcp.send(conn, [{ type: 'raw', data: new Uint8Array(10) }], 'NCVM sends ten bytes.');
+    sched.run(200_000);
+    acs.fail();
+    sched.run(350_000);
+    expect(segments().filter((s) => s[1] === 'ACSVM').map((s) => s[6])).toEqual(['ACSVM accepts the connection on TCP 7000 (SYN-ACK).']);
+  });
+
+  it('an empty stream leaves a pending delayed ACK alone, and a segment without data is never sent again', () => {
+    const { nc, acs, handlers, segments, sched } = pair();
+    let server: Conn | undefined;
+    acs.tcp.listen(7000, (c) => {
+      server = c;
+      return handlers('ACSVM');
+    });
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(100_000);
+    nc.tcp.send(conn, [{ type: 'raw', data: new Uint8Array(10) }], 'NCVM sends ten bytes.');
+    sched.run(200_000);
+    acs.tcp.sendStream(server!, new Uint8Array(0), () => 'Nothing.');
+    sched.run(1_000_000);
+    nc.tcp.send(conn, [], 'No data.'); // nothing for ACSVM to acknowledge: no ACK will come
+    sched.run(3_000_000);
+    expect(segments().slice(3).map((s) => [s[0], s[1], s[6]])).toEqual([
+      [100_030, 'NCVM', 'NCVM sends ten bytes.'],
+      [300_105, 'ACSVM', 'ACSVM acknowledges data (delayed ACK: a lone segment waits up to 200 ms for data to ride along with).'],
+      [1_000_030, 'NCVM', 'No data.'],
+    ]);
+  });
+});
