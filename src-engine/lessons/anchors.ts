@@ -54,12 +54,17 @@ export function lastEventWhere(describe: string, pred: (e: SimEvent, q: RunQuery
   };
 }
 
+/** A device by name, or read from the run (the server behind the VIP). */
+export type NodeRef = string | ((q: RunQuery) => string | undefined);
+const nodeOf = (q: RunQuery, node: NodeRef) => (typeof node === 'function' ? node(q) : node);
+
 /** The frame that carries a trace's hop at a device (its `occurrence`-th visit there). */
-export function hopFrame(describe: string, trace: (q: RunQuery) => FlowTrace | undefined, node: string, leg: 'forward' | 'return' = 'forward', occurrence = 0): Anchor {
+export function hopFrame(describe: string, trace: (q: RunQuery) => FlowTrace | undefined, node: NodeRef, leg: 'forward' | 'return' = 'forward', occurrence = 0): Anchor {
   return {
     describe,
     find: (q) => {
-      const h = hopAt(q, trace, node, leg, occurrence);
+      const n = nodeOf(q, node);
+      const h = n === undefined ? undefined : hopAt(q, trace, n, leg, occurrence);
       if (h?.transmissionId === undefined) return undefined;
       const f = q.byTx(h.transmissionId);
       return f && moment(f);
@@ -86,10 +91,11 @@ export const inAttempt = (n: number) => (f: Frame, q: RunQuery) => f.tx.flowId !
 // ---- Rubrics -----------------------------------------------------------------------------------------
 
 /** "Which device does this packet go to next?": the trace's next device after `node`, with its why. */
-export function nextDeviceRubric(trace: (q: RunQuery) => FlowTrace | undefined, node: string, leg: 'forward' | 'return' = 'forward', occurrence = 0) {
+export function nextDeviceRubric(trace: (q: RunQuery) => FlowTrace | undefined, nodeRef: NodeRef, leg: 'forward' | 'return' = 'forward', occurrence = 0) {
   return (q: RunQuery): Rubric | undefined => {
     const t = trace(q);
-    if (!t) return undefined;
+    const node = nodeOf(q, nodeRef);
+    if (!t || node === undefined) return undefined;
     const hops = leg === 'forward' ? t.hops : t.returnHops;
     const step = nextDevice(hops, node, q.switchId, occurrence);
     if (!step) return undefined;
@@ -133,7 +139,8 @@ export function addressChoices(q: RunQuery, answer: string, flowIds: readonly st
   return pool.sort(byAddress).map((id) => ({ id, label: id }));
 }
 
-const byAddress = (a: string, b: string) => {
+/** Addresses in numeric order: a choice's place gives nothing away. */
+export const byAddress = (a: string, b: string) => {
   const n = (s: string) => s.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
   return n(a) - n(b);
 };
@@ -144,12 +151,19 @@ export const sentence = (text: string): string => {
   return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?]\)?$/.test(t) ? '' : '.');
 };
 
-/** A conceptual choice whose right option is picked by the engine's data. */
-export function choiceRubric(options: readonly Choice[], pick: (q: RunQuery, at: Moment) => { readonly answer: string; readonly why: string } | undefined) {
+/**
+ * A conceptual choice whose right option is picked by the engine's data. Options that name a value of the
+ * run (an address, a device) are a function of it; undefined when the run lacks the value.
+ */
+export function choiceRubric(
+  options: readonly Choice[] | ((q: RunQuery) => readonly Choice[] | undefined),
+  pick: (q: RunQuery, at: Moment) => { readonly answer: string; readonly why: string } | undefined,
+) {
   return (q: RunQuery, at: Moment): Rubric | undefined => {
+    const choices = typeof options === 'function' ? options(q) : options;
     const r = pick(q, at);
-    if (!r || !options.some((o) => o.id === r.answer)) return undefined;
-    return { choices: options, answer: r.answer, why: r.why };
+    if (!choices || !r || !choices.some((o) => o.id === r.answer)) return undefined;
+    return { choices, answer: r.answer, why: r.why };
   };
 }
 

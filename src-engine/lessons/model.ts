@@ -20,6 +20,9 @@ export interface Moment {
  */
 export type RunText = string | ((q: RunQuery) => string | undefined);
 
+/** Devices a chapter points at, by name or read from the run (the server behind the VIP). */
+export type RunNodes = readonly string[] | ((q: RunQuery) => readonly string[] | undefined);
+
 /** Finds a moment of the run; `describe` names it in plain words for the error when nothing matches. */
 export interface Anchor {
   readonly describe: string;
@@ -50,7 +53,7 @@ export interface QuestionDef {
   readonly at: Anchor;
   readonly rubric: (q: RunQuery, at: Moment) => Rubric | undefined;
   /** What the lesson wants remembered, shown with the feedback once the question is answered. */
-  readonly debrief?: string;
+  readonly debrief?: RunText;
 }
 
 export interface FieldFocus {
@@ -71,6 +74,13 @@ export interface TableFocus {
   readonly match: Readonly<Record<string, string>>;
 }
 
+/** A table focus as a lesson writes it: the cells may be values of the run (the VIP's route, a peer's address). */
+export interface TableFocusDef {
+  readonly node: string;
+  readonly table: string;
+  readonly match: Readonly<Record<string, RunText>>;
+}
+
 export interface ChapterDef {
   readonly id: string;
   readonly title: string;
@@ -79,11 +89,11 @@ export interface ChapterDef {
   readonly from: Anchor;
   readonly to: Anchor;
   /** The devices to point at. */
-  readonly nodes: readonly string[];
+  readonly nodes: RunNodes;
   /** The frames this chapter is about; the other frames of its span are folded away as background. */
   readonly about: (q: RunQuery) => readonly number[];
   readonly field?: FieldFocus;
-  readonly table?: TableFocus;
+  readonly table?: TableFocusDef;
   readonly questions?: readonly QuestionDef[];
   /**
    * For a chapter whose steps are mostly ones it is not about (a loop of a hundred router hops, a wait of

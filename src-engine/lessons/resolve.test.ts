@@ -149,12 +149,77 @@ describe('lessons bind to the engine', () => {
   });
 });
 
-describe('answers come from the engine', () => {
-  const answerOf = (lesson: string, question: string) => {
-    for (const c of resolve(lesson).chapters) for (const q of c.questions) if (q.id === question) return q;
-    throw new Error(`no question ${question}`);
+/**
+ * The POC with another VIP (192.168.133.80) served by another VM (xRPVM, 192.168.100.7): a lesson whose text
+ * is written from the run names these; one with the POC's values written in names 192.168.133.74 and PortalVM.
+ */
+const moved = (() => {
+  const doc = JSON.parse(JSON.stringify(POC_TOPOLOGY).replaceAll('"192.168.133.74"', '"192.168.133.80"').replaceAll('"192.168.100.9"', '"192.168.100.7"')) as {
+    nodes: { id: string; listens?: number[] }[];
   };
+  for (const n of doc.nodes) {
+    if (n.id === 'xRPVM') n.listens = [443];
+    if (n.id === 'PortalVM') delete n.listens;
+  }
+  const t = parseTopology(doc);
+  if (!t.ok) throw new Error('the moved POC does not validate');
+  return t.value;
+})();
 
+/** Every text a student reads of a resolved lesson, chapter titles aside (the catalogue lists them before any run). */
+const textsOf = (l: ResolvedLesson) =>
+  l.chapters.flatMap((c) => [
+    `${c.id}: caption: ${c.caption}`,
+    `${c.id}: devices: ${c.nodes.join(', ')}`,
+    ...(c.table ? [`${c.id}: table row: ${Object.values(c.table.match).join(', ')}`] : []),
+    ...c.questions.flatMap((q) => [`${q.id}: prompt: ${q.prompt}`, `${q.id}: choices: ${q.choices.map((x) => x.label).join(' | ')}`, `${q.id}: why: ${q.why}`, ...(q.debrief ? [`${q.id}: debrief: ${q.debrief}`] : [])]),
+  ]);
+
+describe('lesson text names what the run did', () => {
+  it('every lesson binds to a POC whose VIP and server differ, and its text names that VIP and server, not the POC\'s', () => {
+    const stale: string[] = [];
+    let named = '';
+    for (const def of LESSONS) {
+      const session = createRunSession();
+      const run = session.run(moved, def.request);
+      if (!run.ok) throw new Error(`${def.title}: its run fails: ${run.error.message}`);
+      const r = session.resolveLesson(def);
+      if (!r.ok) throw new Error(r.error.map((f) => `lesson "${f.lesson}", chapter "${f.chapter}": ${f.message}`).join('\n'));
+      const texts = textsOf(r.value);
+      named += texts.join('\n');
+      stale.push(...texts.filter((t) => /192\.168\.133\.74|192\.168\.100\.9\b|PortalVM/.test(t)).map((t) => `${def.title}: ${t}`));
+    }
+    expect(stale).toEqual([]);
+    expect(named).toContain('192.168.133.80/32');
+    expect(named).toContain('xRPVM');
+  });
+
+  it('offers for the BGP port the ports the run\'s other conversations use, each named for what used it', () => {
+    const def = LESSONS.find((l) => l.id === 'vip-route')!;
+    // ClientVM opens the portal on port 8443: no rule balances it, so no VXLAN either.
+    const other = { ...def, request: { ...def.request, to: 'https://portal.azurestack.local:8443' }, chapters: [def.chapters[0]!] };
+    const session = createRunSession();
+    const run = session.run(topology, other.request);
+    if (!run.ok) throw new Error(run.error.message);
+    const r = session.resolveLesson(other);
+    if (!r.ok) throw new Error(r.error.map((f) => f.message).join('\n'));
+    const q = r.value.chapters[0]!.questions[0]!;
+    expect(q.choices.map((c) => c.label)).toEqual(['Port 53', 'Port 179', 'Port 8443']);
+    expect(q.why).toBe("The SYN's destination port is 179: BGP speakers listen on TCP port 179 (RFC 4271). In this run, port 53 is ClientVM's DNS query and port 8443 ClientVM's TCP connection to the VIP.");
+    // On the POC's own run: 53, 443 and MuxVM's VXLAN to the host.
+    expect(answerOf('vip-route', 'bgp-port').choices.map((c) => c.label)).toEqual(['Port 53', 'Port 179', 'Port 443', 'Port 4789']);
+    expect(answerOf('vip-route', 'bgp-port').why).toBe(
+      "The SYN's destination port is 179: BGP speakers listen on TCP port 179 (RFC 4271). In this run, port 53 is ClientVM's DNS query, port 443 ClientVM's TCP connection to the VIP and port 4789 MuxVM's VXLAN.",
+    );
+  });
+});
+
+const answerOf = (lesson: string, question: string) => {
+  for (const c of resolve(lesson).chapters) for (const q of c.questions) if (q.id === question) return q;
+  throw new Error(`no question ${question}`);
+};
+
+describe('answers come from the engine', () => {
   it('reads the BGP port, the hold time and the next hop from the frames', () => {
     expect(answerOf('vip-route', 'bgp-port').answer).toBe('179');
     expect(answerOf('vip-route', 'hold-time').answer).toBe('180');

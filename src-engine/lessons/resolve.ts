@@ -24,6 +24,8 @@ export function resolveLesson(def: LessonDef, q: RunQuery, tables?: TablesAt): R
 function resolveChapter(c: ChapterDef, index: number, q: RunQuery, tables?: TablesAt): ResolvedChapter | string {
   const caption = runText(c.caption, q);
   if (caption === undefined) return 'its caption names a value the run does not have';
+  const nodes = typeof c.nodes === 'function' ? c.nodes(q) : c.nodes;
+  if (nodes === undefined) return 'the devices it points at are not all in the run';
   const from = c.from.find(q);
   if (!from) return `its start was not found: ${c.from.describe}`;
   const to = c.to.find(q);
@@ -53,13 +55,17 @@ function resolveChapter(c: ChapterDef, index: number, q: RunQuery, tables?: Tabl
 
   let table: ResolvedChapter['table'];
   if (c.table) {
-    table = { ...c.table, time: to.time, label: `${c.table.node}'s ${lowerFirst(c.table.table)}` };
+    const cells = Object.entries(c.table.match).map(([k, v]) => [k, runText(v, q)] as const);
+    const missing = cells.find(([, v]) => v === undefined);
+    if (missing) return `the row of ${c.table.node}'s "${c.table.table}" it points at needs a ${missing[0]} the run does not have`;
+    const match = Object.fromEntries(cells) as Record<string, string>;
+    table = { node: c.table.node, table: c.table.table, match, time: to.time, label: `${c.table.node}'s ${lowerFirst(c.table.table)}` };
     if (tables) {
       const t = tables(c.table.node, to.time);
       const rows = t.ok ? t.value.tables.find((x) => x.title === c.table!.table)?.rows : undefined;
       if (!rows) return `${c.table.node} has no "${c.table.table}" table at the chapter's end`;
-      if (!rows.some((r) => Object.entries(c.table!.match).every(([k, v]) => r.cells[k] === v))) {
-        return `${c.table.node}'s "${c.table.table}" table has no row with ${JSON.stringify(c.table.match)} at the chapter's end`;
+      if (!rows.some((r) => Object.entries(match).every(([k, v]) => r.cells[k] === v))) {
+        return `${c.table.node}'s "${c.table.table}" table has no row with ${JSON.stringify(match)} at the chapter's end`;
       }
     }
   }
@@ -74,8 +80,10 @@ function resolveChapter(c: ChapterDef, index: number, q: RunQuery, tables?: Tabl
     const rubric = qd.rubric(q, about);
     if (!rubric) return `question "${prompt}": the engine's data gives no answer at ${qd.at.describe}`;
     if (rubric.choices.length < 2 || !rubric.choices.some((x) => x.id === rubric.answer)) return `question "${prompt}": the answer is not among at least two choices`;
+    const debrief = qd.debrief === undefined ? undefined : runText(qd.debrief, q);
+    if (qd.debrief !== undefined && debrief === undefined) return `question "${prompt}": its debrief names a value the run does not have`;
     const decider = deciderOf(q, about);
-    questions.push({ id: qd.id, kind: qd.kind, prompt, about: stopBefore(q, about), choices: rubric.choices, answer: rubric.answer, why: rubric.why, ...(qd.debrief ? { debrief: qd.debrief } : {}), ...(decider ? { decider } : {}) });
+    questions.push({ id: qd.id, kind: qd.kind, prompt, about: stopBefore(q, about), choices: rubric.choices, answer: rubric.answer, why: rubric.why, ...(debrief ? { debrief } : {}), ...(decider ? { decider } : {}) });
   }
 
   let focus: readonly Moment[] | undefined;
@@ -93,7 +101,7 @@ function resolveChapter(c: ChapterDef, index: number, q: RunQuery, tables?: Tabl
     caption,
     start: from.time,
     end: to.time,
-    nodes: c.nodes,
+    nodes,
     txIds,
     ...(field ? { field } : {}),
     ...(table ? { table } : {}),

@@ -2,15 +2,13 @@
 // limit on retransmissions), so until then it keeps forwarding VIP traffic to a dead MUX (a black hole).
 // Then the routes go, and the static routes left behind send the packet round between NATVM and BGPVM
 // until its TTL dies.
-import { attempt, attemptId, inAttempt, choiceRubric, eventsWhere, eventWhere, framesWhere, frameWhere, hopFrame, nextDeviceRubric, sentence } from '../anchors';
+import { attempt, attemptId, inAttempt, choiceRubric, hopAt, eventsWhere, eventWhere, framesWhere, frameWhere, hopFrame, nextDeviceRubric, sentence } from '../anchors';
 import type { LessonDef } from '../model';
-import { isSyn, moment, type Frame, type RunQuery } from '../query';
+import { isSyn, moment, stepOf, type Frame, type RunQuery } from '../query';
 import type { EventOf } from '../../protocol';
 import { SECOND, durationText, secondsText } from '../../sim/timing';
 import { PORTAL_REQUEST } from './requests';
-
-const VIP_ROUTE = '192.168.133.74/32';
-
+import { serverOf, speakerAddress, vipOf, vipRouteOf } from '../values';
 
 const failed = eventWhere('MuxVM failing', (e) => e.kind === 'node-failed' && e.node === 'MuxVM');
 const firstSyn = frameWhere('the first SYN of the attempt made while BGPVM still trusts MuxVM', (f, q) => inAttempt(0)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
@@ -18,11 +16,11 @@ const voidSyn = hopFrame('BGPVM forwarding that SYN towards MuxVM', attempt(0), 
 const gaveUp = eventWhere('ClientVM giving up on that connection', (e, q) => e.kind === 'tcp-gave-up' && e.flowId === attemptId(q, 0));
 const firstRetry = eventWhere('ClientVM retransmitting its first SYN', (e, q) => e.kind === 'tcp-retransmit' && e.flowId === attemptId(q, 0));
 
-const sessionDown = eventWhere('BGPVM\'s session with MuxVM going down', (e) => e.node === 'BGPVM' && e.kind === 'bgp-session-down' && e.peer === '192.168.100.6', failed);
+const sessionDown = eventWhere('BGPVM\'s session with MuxVM going down', (e, q) => e.node === 'BGPVM' && e.kind === 'bgp-session-down' && e.peer === speakerAddress(q, 'MuxVM'), failed);
 /** BGPVM's BGP segments (KEEPALIVEs, their retransmissions, a NOTIFICATION) and its ARP requests for MuxVM. */
-const towardsMux = (f: Frame) => f.tx.fromNode === 'BGPVM' && (f.tx.protocol === 'bgp' || f.layers.some((l) => l.type === 'arp' && l.targetIp === '192.168.100.6'));
+const towardsMux = (f: Frame, q: RunQuery) => f.tx.fromNode === 'BGPVM' && (f.tx.protocol === 'bgp' || f.layers.some((l) => l.type === 'arp' && l.targetIp === speakerAddress(q, 'MuxVM')));
 const keepaliveAfter = frameWhere('BGPVM\'s first frame towards MuxVM (a KEEPALIVE, or the ARP request it needs) after the first attempt gave up', towardsMux, gaveUp);
-const routeGone = eventWhere(`BGPVM removing ${VIP_ROUTE}`, (e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.prefix === VIP_ROUTE);
+const routeGone = eventWhere('BGPVM removing the route to the VIP', (e, q) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.prefix === vipRouteOf(q));
 const loopSyn = frameWhere('the first SYN of the attempt made after the routes were removed', (f, q) => inAttempt(1)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
 const loopAtBgp = hopFrame('BGPVM forwarding that SYN', attempt(1), 'BGPVM');
 const ttlDeath = eventWhere('the TTL running out in the loop', (e) => e.kind === 'drop' && e.node === 'BGPVM' && e.reason === 'ttl-exceeded', loopSyn);
@@ -60,11 +58,17 @@ function twoClocks(q: RunQuery, removed: EventOf<'route-removed'>): string {
   return removed.summary;
 }
 
-const DIED_ROUTE = [
-  { id: 'still', label: 'Still the /32 via MuxVM (192.168.100.6): nobody has told BGPVM' },
-  { id: 'removed', label: 'Nothing: the route was removed the moment MuxVM died' },
-  { id: 'via-nat', label: 'A new route via NATVM' },
-];
+const DIED_ROUTE = (q: RunQuery) => {
+  const route = vipRouteOf(q);
+  const mux = speakerAddress(q, 'MuxVM');
+  return route && mux
+    ? [
+        { id: 'still', label: `Still ${route} via MuxVM (${mux}): nobody has told BGPVM` },
+        { id: 'removed', label: 'Nothing: the route was removed the moment MuxVM died' },
+        { id: 'via-nat', label: 'A new route via NATVM' },
+      ]
+    : undefined;
+};
 const WHY_REMOVED = [
   { id: 'hold-timer-expired', label: 'It heard nothing from MuxVM for the whole hold time' },
   { id: 'withdrawn', label: 'MuxVM sent an UPDATE withdrawing them' },
@@ -77,12 +81,17 @@ const RETRY = [
   { id: 'other-mux', label: 'It sends the SYN to another MUX' },
   { id: 'nothing', label: 'Nothing: one SYN, then it gives up' },
 ];
-const ENDINGS = [
-  { id: 'delivered', label: 'It reaches PortalVM' },
-  { id: 'ttl-exceeded', label: 'It goes round between NATVM and BGPVM until its TTL runs out' },
-  { id: 'no-route', label: 'BGPVM drops it at once: no route' },
-  { id: 'node-down', label: 'It is lost at MuxVM, which is down' },
-];
+const ENDINGS = (q: RunQuery) => {
+  const server = serverOf(q);
+  return server
+    ? [
+        { id: 'delivered', label: `It reaches ${server}` },
+        { id: 'ttl-exceeded', label: 'It goes round between NATVM and BGPVM until its TTL runs out' },
+        { id: 'no-route', label: 'BGPVM drops it at once: no route' },
+        { id: 'node-down', label: 'It is lost at MuxVM, which is down' },
+      ]
+    : undefined;
+};
 
 export const MUX_DIES: LessonDef = {
   id: 'mux-dies',
@@ -104,21 +113,29 @@ export const MUX_DIES: LessonDef = {
       about: (q) => q.frames.filter((f) => f.tx.fromNode === 'MuxVM' || f.tx.toNode === 'MuxVM').map((f) => f.tx.id),
       // The failure and what reaches the dead MUX; the health probes and KEEPALIVEs elsewhere run quickly.
       focus: (q) => [...eventsWhere(q, (e) => e.kind === 'node-failed' && e.node === 'MuxVM'), ...framesWhere(q, (f) => f.tx.toNode === 'MuxVM')],
-      table: { node: 'BGPVM', table: 'Routing table', match: { prefix: VIP_ROUTE, 'next hop': '192.168.100.6' } },
+      table: { node: 'BGPVM', table: 'Routing table', match: { prefix: vipRouteOf, 'next hop': (q) => speakerAddress(q, 'MuxVM') } },
       questions: [
         {
           id: 'route-after-death',
-          debrief: 'A crashed machine sends no goodbye: BGPVM still holds the /32 via MuxVM, and keeps it until it notices the silence for itself (chapter 3 shows how).',
+          debrief: (q) => {
+            const route = vipRouteOf(q);
+            return route && `A crashed machine sends no goodbye: BGPVM still holds ${route} via MuxVM, and keeps it until it notices the silence for itself (chapter 3 shows how).`;
+          },
           kind: 'choice',
-          prompt: 'MuxVM has just died. What does BGPVM\'s routing table now say about 192.168.133.74?',
+          prompt: (q) => {
+            const vip = vipOf(q);
+            return vip && `MuxVM has just died. What does BGPVM's routing table now say about ${vip}?`;
+          },
           at: firstSyn,
           rubric: choiceRubric(DIED_ROUTE, (q, at) => {
-            const gone = q.events.find((e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.time <= at.time && e.prefix === VIP_ROUTE);
+            const route = vipRouteOf(q);
+            const mux = speakerAddress(q, 'MuxVM');
+            const gone = q.events.find((e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.time <= at.time && e.prefix === route);
             const died = q.events.find((e) => e.kind === 'node-failed' && e.node === 'MuxVM');
-            if (!died) return undefined;
+            if (!died || !route || !mux) return undefined;
             return gone
-              ? { answer: 'removed', why: gone.summary }
-              : { answer: 'still', why: `No event changed BGPVM's route between MuxVM failing and this moment: ${VIP_ROUTE} via 192.168.100.6 is still installed. BGP notices a silent peer only for itself: when its hold timer runs out, or when TCP gives up on a message the peer never acknowledges.` };
+              ? { answer: 'removed', why: sentence(gone.summary) }
+              : { answer: 'still', why: `No event changed BGPVM's route between MuxVM failing and this moment: ${route} via ${mux} is still installed. BGP notices a silent peer only for itself: when its hold timer runs out, or when TCP gives up on a message the peer never acknowledges.` };
           }),
         },
       ],
@@ -171,10 +188,10 @@ export const MUX_DIES: LessonDef = {
       from: keepaliveAfter,
       to: sessionDown,
       nodes: ['BGPVM', 'MuxVM'],
-      about: (q) => q.frames.filter((f) => f.tx.protocol === 'bgp' || towardsMux(f)).map((f) => f.tx.id),
+      about: (q) => q.frames.filter((f) => f.tx.protocol === 'bgp' || towardsMux(f, q)).map((f) => f.tx.id),
       // BGPVM calling the dead MUX, and the session's end; the health probes between run quickly.
       focus: (q) => [...framesWhere(q, towardsMux), ...eventsWhere(q, (e) => e.node === 'BGPVM' && (e.kind === 'tcp-gave-up' || e.kind === 'bgp-session-down' || e.kind === 'route-removed'))],
-      table: { node: 'BGPVM', table: 'BGP neighbours', match: { peer: '192.168.100.6' } },
+      table: { node: 'BGPVM', table: 'BGP neighbours', match: { peer: (q) => speakerAddress(q, 'MuxVM') } },
       questions: [
         {
           id: 'why-removed',
@@ -192,10 +209,15 @@ export const MUX_DIES: LessonDef = {
     {
       id: 'loop',
       title: 'Round and round until the TTL dies',
-      caption:
-        'ClientVM tries again, after the routes were removed: BGPVM has no /32 for the VIP any more. Follow the SYN, and watch its TTL. ' +
+      caption: (q) => {
+        const route = vipRouteOf(q);
+        return (
+          route &&
+          `ClientVM tries again, after the routes were removed: BGPVM has no route ${route} for the VIP any more. Follow the SYN, and watch its TTL. ` +
         'Playback shows the first rounds, runs quickly through the rest and slows again for the last: the event list folds the rounds into one row. ' +
-        '(Real networks run BFD, Bidirectional Forwarding Detection, beside BGP: it notices a dead neighbour in under a second, so the black hole lasts a moment, not as long as the one you watched.)',
+        '(Real networks run BFD, Bidirectional Forwarding Detection, beside BGP: it notices a dead neighbour in under a second, so the black hole lasts a moment, not as long as the one you watched.)'
+        );
+      },
       from: loopSyn,
       to: ttlDeath,
       nodes: ['NATVM', 'BGPVM'],
@@ -214,7 +236,13 @@ export const MUX_DIES: LessonDef = {
         },
         {
           id: 'loop-end',
-          debrief: "BGPVM's default route sends the SYN to NATVM, and NATVM's static route for 192.168.133.0/24 sends it back: each router on the way takes one off the TTL, and the router that would make it 0 drops the packet and sends an ICMP time exceeded back.",
+          debrief: (q) => {
+            const back = stepOf(hopAt(q, attempt(1), 'NATVM'), 'route');
+            return (
+              back &&
+              `BGPVM's default route sends the SYN to NATVM, and NATVM's ${back.source} route for ${back.prefix} sends it back: each router on the way takes one off the TTL, and the router that would make it 0 drops the packet and sends an ICMP time exceeded back.`
+            );
+          },
           kind: 'choice',
           prompt: 'How does this packet end?',
           at: ttlDeath,

@@ -4,6 +4,7 @@ import { addressChoices, choiceRubric, flowTrace, frameWhere, hopAt, sentence } 
 import type { LessonDef } from '../model';
 import { hasLayer, isSyn, stepOf, type Frame } from '../query';
 import { PORTAL_REQUEST } from './requests';
+import { serverOf, vipOf } from '../values';
 
 const flow = (f: Frame) => f.tx.flowId === 'flow';
 const synAtMux = frameWhere('the SYN arriving at MuxVM', (f) => flow(f) && isSyn(f) && f.tx.toNode === 'MuxVM');
@@ -33,9 +34,12 @@ export const THE_MUX: LessonDef = {
       // Ends as the SYN arrives: MuxVM's next frame, an ARP request, names the outer destination chapter 2 asks for.
       from: synAtMux,
       to: synAtMux,
-      nodes: ['MuxVM', 'PortalVM'],
+      nodes: (q) => {
+        const server = serverOf(q);
+        return server === undefined ? undefined : ['MuxVM', server];
+      },
       about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
-      table: { node: 'MuxVM', table: 'SLB rules', match: { VIP: '192.168.133.74' } },
+      table: { node: 'MuxVM', table: 'SLB rules', match: { VIP: vipOf } },
       questions: [
         {
           id: 'how-chosen',
@@ -57,10 +61,11 @@ export const THE_MUX: LessonDef = {
         const m = vxlan.find(q);
         const f = m?.txId !== undefined ? q.byTx(m.txId) : undefined;
         const udp = f?.layers.find((l) => l.type === 'udp');
-        if (!udp || udp.type !== 'udp') return undefined;
+        const server = serverOf(q);
+        if (!udp || udp.type !== 'udp' || !server) return undefined;
         return (
           `MuxVM does not change the packet. It wraps it: a new outer Ethernet, IPv4 and UDP header (port ${udp.dstPort}) and a VXLAN header with the virtual network's id (VNI). ` +
-          'The outer packet is addressed to the provider address (PA) of the Hyper-V host where PortalVM runs. The original packet rides inside, untouched.'
+          `The outer packet is addressed to the provider address (PA) of the Hyper-V host where ${server} runs. The original packet rides inside, untouched.`
         );
       },
       from: muxFirst,

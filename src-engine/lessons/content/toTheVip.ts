@@ -4,6 +4,7 @@ import { choiceRubric, flowTrace, frameWhere, hopAt, hopFrame, nextDeviceRubric 
 import type { LessonDef } from '../model';
 import { ipv4, isSyn, stepOf, tcp, type Frame } from '../query';
 import { PORTAL_REQUEST } from './requests';
+import { vipOf, vipRouteOf } from '../values';
 
 const flow = (f: Frame) => f.tx.flowId === 'flow';
 const synFrom = (node: string) => hopFrame(`${node} forwarding the SYN`, flowTrace, node);
@@ -60,7 +61,7 @@ export const TO_THE_VIP: LessonDef = {
       nodes: ['NATVM', 'BGPVM'],
       about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
       field: { at: synFrom('NATVM'), layer: 'ipv4', field: 'ttl' },
-      table: { node: 'NATVM', table: 'Routing table', match: { prefix: '192.168.133.0/24' } },
+      table: { node: 'NATVM', table: 'Routing table', match: { prefix: (q) => stepOf(hopAt(q, flowTrace, 'NATVM'), 'route')?.prefix } },
       questions: [
         // Asked first: the next device's why gives the TTL after NATVM.
         {
@@ -91,27 +92,33 @@ export const TO_THE_VIP: LessonDef = {
     {
       id: 'bgp',
       title: 'BGPVM: the /32 from BGP wins',
-      caption:
-        'BGPVM has several routes that match 192.168.133.74. When several match, the longest prefix wins: the most specific route. ' +
-        'Open BGPVM\'s routing table and find it.',
+      caption: (q) => {
+        const vip = vipOf(q);
+        return vip && `BGPVM has several routes that match ${vip}. When several match, the longest prefix wins: the most specific route. Open BGPVM's routing table and find it.`;
+      },
       from: synFrom('BGPVM'),
       to: synInto('MuxVM'),
       nodes: ['BGPVM', 'MuxVM'],
       about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
-      table: { node: 'BGPVM', table: 'Routing table', match: { prefix: '192.168.133.74/32', source: 'bgp' } },
+      table: { node: 'BGPVM', table: 'Routing table', match: { prefix: vipRouteOf, source: 'bgp' } },
       questions: [
         {
           id: 'bgp-route',
           debrief: "The /32 announced over BGP is longer, more specific, than BGPVM's default route 0.0.0.0/0, so it wins.",
           kind: 'choice',
-          prompt: 'Which kind of route does BGPVM use for 192.168.133.74?',
+          prompt: (q) => {
+            const vip = vipOf(q);
+            return vip && `Which kind of route does BGPVM use for ${vip}?`;
+          },
           at: synFrom('BGPVM'),
           rubric: choiceRubric(ROUTE_KINDS, (q) => {
             const h = hopAt(q, flowTrace, 'BGPVM');
             const r = stepOf(h, 'route');
             // Not the hop's why: it names the device the next question asks for.
             const learned = r?.source === 'bgp' ? `learned over BGP${r.from ? ` from ${r.from}` : ''}` : `a ${r?.source} route`;
-            return r && h && { answer: r.source, why: `The longest match for 192.168.133.74 in BGPVM's routing table is ${r.prefix}, ${learned}.` };
+            const vip = vipOf(q);
+            if (!r || !h || vip === undefined) return undefined;
+            return { answer: r.source, why: `The longest match for ${vip} in BGPVM's routing table is ${r.prefix}, ${learned}.` };
           }),
         },
         {

@@ -6,30 +6,23 @@ import type { SimEvent } from '../../protocol';
 import { bgpMessages, isSyn, stepOf, type RunQuery } from '../query';
 import { SECOND, durationText } from '../../sim/timing';
 import { PORTAL_REQUEST } from './requests';
-
-const VIP_ROUTE = '192.168.133.74/32';
+import { serverOf, speakerAddress, vipRouteOf } from '../values';
 /** The MUX the lesson fails: the one the first connection's hash chose (the chapter checks it still is). */
 const FAILED_MUX = 'MuxVM2';
 const OTHER_MUX = 'MuxVM';
 
-const installs = (e: SimEvent) => e.kind === 'route-installed' && e.node === 'BGPVM' && e.prefix === VIP_ROUTE;
+const installs = (e: SimEvent, q: RunQuery) => e.kind === 'route-installed' && e.node === 'BGPVM' && e.prefix === vipRouteOf(q);
 
 const firstUpdate = frameWhere('the first BGP UPDATE from a MUX', (f) => (f.tx.fromNode === 'MuxVM' || f.tx.fromNode === 'MuxVM2') && bgpMessages(f).some((m) => m.kind === 'update' && m.nlri.length > 0));
-const secondRoute = eventWhere(`BGPVM installing a second route to ${VIP_ROUTE}`, (e, q) => installs(e) && q.events.some((x) => installs(x) && x.id < e.id));
+const secondRoute = eventWhere('BGPVM installing a second route to the VIP', (e, q) => installs(e, q) && q.events.some((x) => installs(x, q) && x.id < e.id));
 const syn1 = frameWhere('the first SYN of the first attempt', (f, q) => inAttempt(0)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
 const syn1AtBgp = hopFrame('BGPVM forwarding the first attempt\'s SYN', attempt(0), 'BGPVM');
-const syn1AtPortal = frameWhere('the first attempt\'s SYN reaching PortalVM', (f, q) => inAttempt(0)(f, q) && isSyn(f) && f.tx.toNode === 'PortalVM');
+const syn1AtPortal = frameWhere('the first attempt\'s SYN reaching the server behind the VIP', (f, q) => inAttempt(0)(f, q) && isSyn(f) && f.tx.toNode === serverOf(q));
 /** Which MUX a trace's SYN went through after BGPVM. */
 const muxOf = (q: RunQuery, n: number) => nextDeviceRubric(attempt(n), 'BGPVM')(q)?.answer;
 const failed = eventWhere(`${FAILED_MUX}, the MUX the first connection went through, failing`, (e, q) => e.kind === 'node-failed' && e.node === FAILED_MUX && muxOf(q, 0) === FAILED_MUX);
 const syn2AtBgp = hopFrame('BGPVM forwarding the second attempt\'s SYN', attempt(1), 'BGPVM');
-const syn2AtPortal = frameWhere('the second attempt\'s SYN reaching PortalVM', (f, q) => inAttempt(1)(f, q) && isSyn(f) && f.tx.toNode === 'PortalVM');
-
-/** A MUX's address, as the run's BGP OPENs from it carry it. */
-const muxAddress = (q: RunQuery, mux: string) => {
-  const f = q.frame((x) => x.tx.fromNode === mux && bgpMessages(x).some((m) => m.kind === 'open'));
-  return f?.layers.find((l) => l.type === 'ipv4')?.src;
-};
+const syn2AtPortal = frameWhere('the second attempt\'s SYN reaching the server behind the VIP', (f, q) => inAttempt(1)(f, q) && isSyn(f) && f.tx.toNode === serverOf(q));
 
 const USES = [
   { id: 'ecmp', label: 'Both: each flow is hashed onto one of the two equal-cost routes' },
@@ -52,23 +45,31 @@ export const TWO_MUXES: LessonDef = {
     {
       id: 'ecmp',
       title: 'Two routes to one VIP',
-      caption:
-        'This network has a second MUX, MuxVM2. Both peer with BGPVM and both announce the VIP 192.168.133.74/32, each naming itself as next hop. ' +
-        'What does BGPVM do with two routes for one address?',
+      caption: (q) => {
+        const route = vipRouteOf(q);
+        return (
+          route &&
+          `This network has a second MUX, MuxVM2. Both peer with BGPVM and both announce the VIP as ${route}, each naming itself as next hop. ` +
+            'What does BGPVM do with two routes for one address?'
+        );
+      },
       from: firstUpdate,
       to: secondRoute,
       nodes: ['MuxVM', 'MuxVM2', 'BGPVM'],
       about: (q) => q.frames.filter((f) => f.tx.protocol === 'bgp').map((f) => f.tx.id),
-      table: { node: 'BGPVM', table: 'Routing table', match: { prefix: VIP_ROUTE, 'next hop': '192.168.100.8' } },
+      table: { node: 'BGPVM', table: 'Routing table', match: { prefix: vipRouteOf, 'next hop': (q) => speakerAddress(q, 'MuxVM2') } },
       questions: [
         {
           id: 'how-many',
           debrief: 'The two routes are equally good (equal cost), so BGPVM keeps and uses both: ECMP, equal-cost multipath.',
           kind: 'choice',
-          prompt: 'How many routes to 192.168.133.74/32 does BGPVM hold now?',
+          prompt: (q) => {
+            const route = vipRouteOf(q);
+            return route && `How many routes to ${route} does BGPVM hold now?`;
+          },
           at: secondRoute,
           rubric: choiceRubric(['1', '2', '3'].map((n) => ({ id: n, label: n })), (q, at) => {
-            const got = q.events.filter((e) => installs(e) && e.time <= at.time && (at.eventId === undefined || e.id <= at.eventId));
+            const got = q.events.filter((e) => installs(e, q) && e.time <= at.time && (at.eventId === undefined || e.id <= at.eventId));
             return { answer: String(got.length), why: got.map((e) => sentence(e.summary)).join(' ') };
           }),
         },
@@ -96,7 +97,10 @@ export const TWO_MUXES: LessonDef = {
           id: 'which-route',
           debrief: "BGPVM hashes each connection's addresses and ports to pick one of the equal-cost routes, so a connection sticks to one MUX.",
           kind: 'choice',
-          prompt: 'BGPVM has learned 192.168.133.74/32 from both MUXes. Which route does it use?',
+          prompt: (q) => {
+            const route = vipRouteOf(q);
+            return route && `BGPVM has learned ${route} from both MUXes. Which route does it use?`;
+          },
           at: syn1AtBgp,
           rubric: choiceRubric(USES, (q) => {
             const r = stepOf(hopAt(q, attempt(0), 'BGPVM'), 'route');
@@ -126,7 +130,7 @@ export const TWO_MUXES: LessonDef = {
       // probes and the other MUX's KEEPALIVEs in between run quickly.
       focus: (q) => [
         ...eventsWhere(q, (e) => (e.kind === 'node-failed' && e.node === FAILED_MUX) || (e.node === 'BGPVM' && (e.kind === 'tcp-gave-up' || e.kind === 'bgp-session-down' || e.kind === 'route-removed'))),
-        ...framesWhere(q, (f) => f.tx.fromNode === 'BGPVM' && f.tx.protocol === 'bgp' && f.layers.some((l) => l.type === 'ipv4' && l.dst === muxAddress(q, FAILED_MUX))),
+        ...framesWhere(q, (f) => f.tx.fromNode === 'BGPVM' && f.tx.protocol === 'bgp' && f.layers.some((l) => l.type === 'ipv4' && l.dst === speakerAddress(q, FAILED_MUX))),
         ...framesWhere(q, inAttempt(1)),
       ],
       questions: [
@@ -147,7 +151,7 @@ export const TWO_MUXES: LessonDef = {
             const start = q.attempts[1]?.startedAt ?? Infinity;
             const dead = hopAt(q, attempt(0), 'BGPVM');
             const deadHop = stepOf(dead, 'route')?.nextHop;
-            const removed = q.events.find((e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.time < start && e.prefix === VIP_ROUTE && e.peer === deadHop);
+            const removed = q.events.find((e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.time < start && e.prefix === vipRouteOf(q) && e.peer === deadHop);
             const r = stepOf(hopAt(q, attempt(1), 'BGPVM'), 'route');
             if (!r) return undefined;
             return removed ? { answer: 'route-removed', why: `${removed.summary}. ${sentence(r.text)}` } : { answer: 'hash', why: sentence(r.text) };

@@ -2,13 +2,19 @@
 // rewrites the VIP to the DIP, remembers the connection and delivers it to PortalVM.
 import { addressChoices, choiceRubric, flowTrace, frameWhere, sentence } from '../anchors';
 import type { LessonDef } from '../model';
-import { hasLayer, isSyn, type Frame } from '../query';
+import { hasLayer, isSyn, tcp, type Frame, type RunQuery } from '../query';
 import { PORTAL_REQUEST } from './requests';
 import { readEndpoint } from '../../view/ids';
+import { serverOf, vipOf } from '../values';
 
 const flow = (f: Frame) => f.tx.flowId === 'flow';
 const vxlanIn = frameWhere('the VXLAN frame from MuxVM reaching the host', (f) => flow(f) && hasLayer(f, 'vxlan'));
-const toPortal = frameWhere('the SYN that VFP delivers to PortalVM', (f) => flow(f) && isSyn(f) && f.tx.toNode === 'PortalVM');
+const toPortal = frameWhere('the SYN that VFP delivers to the server behind the VIP', (f, q) => flow(f) && isSyn(f) && f.tx.toNode === serverOf(q));
+/** The VXLAN frame as it reached the host. */
+const vxlanFrame = (q: RunQuery) => {
+  const m = vxlanIn.find(q);
+  return m?.txId !== undefined ? q.byTx(m.txId) : undefined;
+};
 
 /** The host's hop on the forward path: where VFP decapsulated and rewrote. */
 const vfpHop = (q: Parameters<typeof flowTrace>[0]) => {
@@ -52,17 +58,36 @@ export const VFP_ON_HOST: LessonDef = {
     {
       id: 'rewrite',
       title: 'The VIP becomes the DIP',
-      caption:
-        'The inner packet is still addressed to the VIP, but PortalVM does not own the VIP: it owns its own address, the DIP, written under its name on the diagram. ' +
-        'VFP changes the packet before it delivers it, and writes the connection into its flow table.',
+      caption: (q) => {
+        const server = serverOf(q);
+        return (
+          server &&
+          `The inner packet is still addressed to the VIP, but ${server}, the server behind it, does not own the VIP: it owns its own address, the DIP, written under its name on the diagram. ` +
+            'VFP changes the packet before it delivers it, and writes the connection into its flow table.'
+        );
+      },
       // From the VXLAN frame's arrival: VFP logs its flow entry (with the DIP asked for below) before it
       // delivers the SYN, and that row belongs to this chapter, held back until the question is answered.
       from: vxlanIn,
       to: toPortal,
-      nodes: ['CCI_External_vSwitch', 'PortalVM'],
+      nodes: (q) => {
+        const server = serverOf(q);
+        return server === undefined ? undefined : ['CCI_External_vSwitch', server];
+      },
       about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
       field: { at: toPortal, layer: 'ipv4', field: 'dst' },
-      table: { node: 'CCI_External_vSwitch', table: 'VFP flow table', match: { VIP: '192.168.133.74:443' } },
+      table: {
+        node: 'CCI_External_vSwitch',
+        table: 'VFP flow table',
+        match: {
+          VIP: (q) => {
+            const f = vxlanFrame(q);
+            const port = f && tcp(f)?.dstPort;
+            const vip = vipOf(q);
+            return vip && port !== undefined ? `${vip}:${port}` : undefined;
+          },
+        },
+      },
       questions: [
         {
           id: 'first-act',
@@ -78,7 +103,10 @@ export const VFP_ON_HOST: LessonDef = {
         },
         {
           id: 'dst-after',
-          debrief: 'VFP rewrites the destination from the VIP to the DIP, so PortalVM receives a packet addressed to itself.',
+          debrief: (q) => {
+            const server = serverOf(q);
+            return server && `VFP rewrites the destination from the VIP to the DIP, so ${server} receives a packet addressed to itself.`;
+          },
           kind: 'address',
           prompt: 'What is the SYN\'s destination address after VFP?',
           at: toPortal,
@@ -91,7 +119,10 @@ export const VFP_ON_HOST: LessonDef = {
         },
         {
           id: 'flow-use',
-          debrief: 'The reply will leave PortalVM from the DIP; VFP must put the VIP back as its source, or ClientVM would not recognise it.',
+          debrief: (q) => {
+            const server = serverOf(q);
+            return server && `The reply will leave ${server} from the DIP; VFP must put the VIP back as its source, or ClientVM would not recognise it.`;
+          },
           kind: 'choice',
           prompt: 'VFP recorded this connection in its flow table. What will it need that record for?',
           at: toPortal,

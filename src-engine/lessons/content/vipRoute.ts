@@ -1,9 +1,13 @@
 // Lesson 1: before anyone can reach a VIP, the router must learn where it lives. MuxVM tells BGPVM over BGP.
-import { choiceRubric, eventWhere, flowTrace, frameWhere, hopAt, nextDeviceRubric } from '../anchors';
+import { eventWhere, flowTrace, frameWhere, hopAt, nextDeviceRubric } from '../anchors';
 import { readEndpoint } from '../../view/ids';
 import type { LessonDef } from '../model';
-import { bgpMessages, isSyn, isSynAck, stepOf, tcp, type Frame } from '../query';
+import type { UdpLayer } from '../../packets/layers';
+import { bgpMessages, hasLayer, isSyn, isSynAck, stepOf, tcp, type Frame, type RunQuery } from '../query';
 import { PORTAL_REQUEST } from './requests';
+import { serverOf, speakerAddress, vipOf, vipRouteOf } from '../values';
+import { IDENTITY } from '../../view/protocolNames';
+import { frameProtocol } from '../../view/protocols';
 
 const bgpFrame = (f: Frame) => f.tx.protocol === 'bgp';
 const fromMux = (f: Frame) => f.tx.fromNode === 'MuxVM';
@@ -15,22 +19,50 @@ const firstOpen = frameWhere('the first BGP OPEN from MuxVM', (f) => fromMux(f) 
 /** MuxVM's side: it is Established before it sends its UPDATE, which chapter 3 asks about. */
 const established = eventWhere('MuxVM\'s session with BGPVM reaching Established', (e) => e.kind === 'bgp-state' && e.node === 'MuxVM' && e.state === 'Established');
 const update = frameWhere('the first BGP UPDATE from MuxVM that announces prefixes', (f) => fromMux(f) && bgpMessages(f).some((m) => m.kind === 'update' && m.nlri.length > 0));
-const installed = eventWhere('BGPVM installing 192.168.133.74/32', (e) => e.kind === 'route-installed' && e.node === 'BGPVM' && e.prefix === '192.168.133.74/32');
+const installed = eventWhere('BGPVM installing the route to the VIP', (e, q) => e.kind === 'route-installed' && e.node === 'BGPVM' && e.prefix === vipRouteOf(q));
+
+/**
+ * The ports a student might mistake for BGP's, each as the run used it: the client's DNS query, its
+ * connection to the VIP, and the MUX's VXLAN (absent from a run in which no rule balanced the connection).
+ */
+function otherPorts(q: RunQuery): { readonly port: number; readonly what: string }[] {
+  const dnsQuery = q.frame((f) => f.layers.some((l) => l.type === 'dns' && !l.response));
+  const syn = q.frame((f) => f.tx.flowId === q.attempts[0]?.id && isSyn(f));
+  const vxlan = q.frame((f) => hasLayer(f, 'vxlan'));
+  const used = (f: Frame | undefined, port: number | undefined, what: string) => (f && port !== undefined ? [{ port, what: `${f.tx.fromNode}'s ${what}` }] : []);
+  const udpPort = (f: Frame | undefined) => f?.layers.find((l): l is UdpLayer => l.type === 'udp')?.dstPort;
+  return [
+    ...used(dnsQuery, udpPort(dnsQuery), `${IDENTITY.dns.name} query`),
+    ...used(syn, syn && tcp(syn)?.dstPort, `${syn ? IDENTITY[frameProtocol(syn.layers)].name : ''} connection to the VIP`),
+    ...used(vxlan, udpPort(vxlan), IDENTITY.vxlan.name),
+  ];
+}
+
+/** "port 53 is ClientVM's DNS query, port 443 … and port 4789 MuxVM's VXLAN". */
+const portList = (ports: readonly { readonly port: number; readonly what: string }[]) => {
+  const parts = ports.map((p, i) => (i === 0 ? `port ${p.port} is ${p.what}` : `port ${p.port} ${p.what}`));
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+};
 
 export const VIP_ROUTE: LessonDef = {
   id: 'vip-route',
   title: 'How the VIP gets a route',
-  goal: 'Explain how BGPVM learns that the portal\'s VIP, 192.168.133.74, is reached through MuxVM.',
+  goal: 'Explain how BGPVM learns that the portal\'s VIP is reached through MuxVM.',
   topology: 'poc',
   request: PORTAL_REQUEST,
   chapters: [
     {
       id: 'tcp-179',
       title: 'MuxVM calls BGPVM',
-      caption:
-        'The portal lives at a virtual address (a VIP), 192.168.133.74, that no network card owns. ' +
-        'The load balancer\'s MUX, MuxVM, must tell the router, BGPVM, to send VIP traffic its way. ' +
-        'They talk BGP, which runs over an ordinary TCP connection. Watch MuxVM open one.',
+      caption: (q) => {
+        const vip = vipOf(q);
+        return (
+          vip &&
+          `The portal lives at a virtual address (a VIP), ${vip}, that no network card owns. ` +
+            'The load balancer\'s MUX, MuxVM, must tell the router, BGPVM, to send VIP traffic its way. ' +
+            'They talk BGP, which runs over an ordinary TCP connection. Watch MuxVM open one.'
+        );
+      },
       from: synTo179,
       to: synAck,
       nodes: ['MuxVM', 'BGPVM'],
@@ -42,14 +74,18 @@ export const VIP_ROUTE: LessonDef = {
           kind: 'choice',
           prompt: 'Which TCP port does MuxVM connect to on BGPVM?',
           at: synTo179,
-          rubric: choiceRubric(
-            ['53', '179', '443', '4789'].map((p) => ({ id: p, label: `Port ${p}` })),
-            (q, at) => {
-              const f = at.txId !== undefined ? q.byTx(at.txId) : undefined;
-              const t = f && tcp(f);
-              return t && { answer: String(t.dstPort), why: `The SYN's destination port is ${t.dstPort}: BGP speakers listen on TCP port 179 (RFC 4271). Port 53 is DNS, 443 is HTTPS and 4789 is VXLAN.` };
-            },
-          ),
+          rubric: (q, at) => {
+            const f = at.txId !== undefined ? q.byTx(at.txId) : undefined;
+            const t = f && tcp(f);
+            if (!t) return undefined;
+            const others = otherPorts(q).filter((p) => p.port !== t.dstPort);
+            const ports = [t.dstPort, ...others.map((p) => p.port)].sort((a, b) => a - b);
+            return {
+              choices: ports.map((p) => ({ id: String(p), label: `Port ${p}` })),
+              answer: String(t.dstPort),
+              why: `The SYN's destination port is ${t.dstPort}: BGP speakers listen on TCP port 179 (RFC 4271).${others.length ? ` In this run, ${portList(others)}.` : ''}`,
+            };
+          },
         },
       ],
     },
@@ -66,7 +102,7 @@ export const VIP_ROUTE: LessonDef = {
       nodes: ['MuxVM', 'BGPVM'],
       about: (q) => q.frames.filter((f) => bgpFrame(f) && bgpMessages(f).length > 0).map((f) => f.tx.id),
       field: { at: firstOpen, layer: 'bgp', field: 'message.holdTime' },
-      table: { node: 'MuxVM', table: 'BGP neighbours', match: { peer: '192.168.100.1', state: 'Established' } },
+      table: { node: 'MuxVM', table: 'BGP neighbours', match: { peer: (q) => speakerAddress(q, 'BGPVM'), state: 'Established' } },
       questions: [
         {
           id: 'hold-time',
@@ -95,13 +131,19 @@ export const VIP_ROUTE: LessonDef = {
       nodes: ['MuxVM', 'BGPVM'],
       about: (q) => q.frames.filter((f) => bgpFrame(f) && bgpMessages(f).some((m) => m.kind === 'update')).map((f) => f.tx.id),
       field: { at: update, layer: 'bgp', field: 'message.nlri.0' },
-      table: { node: 'BGPVM', table: 'Routing table', match: { prefix: '192.168.133.74/32', 'next hop': '192.168.100.6', source: 'bgp' } },
+      table: { node: 'BGPVM', table: 'Routing table', match: { prefix: vipRouteOf, 'next hop': (q) => speakerAddress(q, 'MuxVM'), source: 'bgp' } },
       questions: [
         {
           id: 'next-hop',
-          debrief: 'From now on, a packet for 192.168.133.74 leaves BGPVM towards MuxVM.',
+          debrief: (q) => {
+            const vip = vipOf(q);
+            return vip && `From now on, a packet for ${vip} leaves BGPVM towards MuxVM.`;
+          },
           kind: 'address',
-          prompt: 'BGPVM installs a route to 192.168.133.74/32. What is its next hop?',
+          prompt: (q) => {
+            const route = vipRouteOf(q);
+            return route && `BGPVM installs a route to ${route}. What is its next hop?`;
+          },
           at: update,
           rubric: (q, at) => {
             const f = at.txId !== undefined ? q.byTx(at.txId) : undefined;
@@ -116,12 +158,13 @@ export const VIP_ROUTE: LessonDef = {
             const route = stepOf(hopAt(q, flowTrace, 'ClientVM'), 'route');
             const gateway = route?.nextHop;
             const gatewayNode = nextDeviceRubric(flowTrace, 'ClientVM')(q)?.answer;
-            if (!vip || !dip || !gateway || !gatewayNode) return undefined;
+            const server = serverOf(q);
+            if (!vip || !dip || !gateway || !gatewayNode || !server) return undefined;
             const options = [nh, vip, dip, gateway].map((a) => ({ id: a, label: a }));
             return {
               choices: options.sort((a, b) => a.id.localeCompare(b.id)),
               answer: nh,
-              why: `The UPDATE's NEXT_HOP attribute is ${nh}, MuxVM's own address: "send traffic for these VIPs to me". ${vip} is the VIP itself, ${dip} is PortalVM (the DIP behind it) and ${gateway} is ${gatewayNode}, ClientVM's gateway.`,
+              why: `The UPDATE's NEXT_HOP attribute is ${nh}, MuxVM's own address: "send traffic for these VIPs to me". ${vip} is the VIP itself, ${dip} is ${server} (the DIP behind it) and ${gateway} is ${gatewayNode}, ClientVM's gateway.`,
             };
           },
         },

@@ -1,16 +1,23 @@
 // Lesson 6: Direct Server Return. PortalVM's answer leaves through the host's VFP, which puts the VIP
 // back as its source, and goes straight to the router: the MUX never sees the return traffic.
-import { addressChoices, choiceRubric, flowTrace, frameWhere, hopFrame, nextDeviceRubric, sentence } from '../anchors';
+import { addressChoices, choiceRubric, flowTrace, frameWhere, hopFrame, nextDeviceRubric, sentence, type NodeRef } from '../anchors';
 import type { LessonDef } from '../model';
 import { deviceHops, isSynAck, type Frame } from '../query';
 import { PORTAL_REQUEST } from './requests';
 import { readEndpoint } from '../../view/ids';
+import { serverOf } from '../values';
 
 const reply = (f: Frame) => f.tx.flowId === 'flow-reply';
-const synAckFrom = (node: string) => hopFrame(`${node} sending the SYN-ACK on`, flowTrace, node, 'return');
+const synAckFrom = (node: NodeRef, name = node as string) => hopFrame(`${name} sending the SYN-ACK on`, flowTrace, node, 'return');
+/** The server behind the VIP, PortalVM on the POC, as the run delivered the SYN to it. */
+const synAckFromServer = synAckFrom(serverOf, 'the server behind the VIP');
 const synAckInto = (node: string) => frameWhere(`the SYN-ACK arriving at ${node}`, (f) => reply(f) && isSynAck(f) && f.tx.toNode === node);
-const portalFirst = frameWhere('the first frame PortalVM sends after the SYN arrives', (f) => f.tx.fromNode === 'PortalVM', frameWhere('the SYN arriving at PortalVM', (f) => f.tx.flowId === 'flow' && f.tx.toNode === 'PortalVM'));
-const vfpOut = frameWhere('the SYN-ACK leaving the host\'s VFP', (f) => reply(f) && isSynAck(f) && f.tx.fromNode !== 'PortalVM' && f.tx.toNode !== undefined && f.tx.toNode !== 'ClientVM', synAckFrom('PortalVM'));
+const portalFirst = frameWhere(
+  'the first frame the server sends after the SYN arrives',
+  (f, q) => f.tx.fromNode === serverOf(q),
+  frameWhere('the SYN arriving at the server', (f, q) => f.tx.flowId === 'flow' && f.tx.toNode === serverOf(q)),
+);
+const vfpOut = frameWhere('the SYN-ACK leaving the host\'s VFP', (f, q) => reply(f) && isSynAck(f) && f.tx.fromNode !== serverOf(q) && f.tx.toNode !== undefined && f.tx.toNode !== 'ClientVM', synAckFromServer);
 
 export const WAY_BACK: LessonDef = {
   id: 'way-back',
@@ -22,32 +29,51 @@ export const WAY_BACK: LessonDef = {
     {
       id: 'answer',
       title: 'PortalVM answers',
-      caption:
-        'PortalVM accepts the connection and answers with a SYN-ACK, from its own address (the DIP) to ClientVM. ' +
-        'It knows nothing of the MUX: it simply sends the reply to its default gateway.',
+      caption: (q) => {
+        const server = serverOf(q);
+        return (
+          server &&
+          `${server} accepts the connection and answers with a SYN-ACK, from its own address (the DIP) to ClientVM. ` +
+            'It knows nothing of the MUX: it simply sends the reply to its default gateway.'
+        );
+      },
       from: portalFirst,
-      to: synAckFrom('PortalVM'),
-      nodes: ['PortalVM'],
+      to: synAckFromServer,
+      nodes: (q) => {
+        const server = serverOf(q);
+        return server === undefined ? undefined : [server];
+      },
       about: (q) => q.frames.filter(reply).map((f) => f.tx.id),
       questions: [
         {
           id: 'portal-next',
           kind: 'next-device',
-          prompt: 'PortalVM sends the SYN-ACK. Which device does it go to next (not counting the switch)?',
-          at: synAckFrom('PortalVM'),
-          rubric: nextDeviceRubric(flowTrace, 'PortalVM', 'return'),
+          prompt: (q) => {
+            const server = serverOf(q);
+            return server && `${server} sends the SYN-ACK. Which device does it go to next (not counting the switch)?`;
+          },
+          at: synAckFromServer,
+          rubric: nextDeviceRubric(flowTrace, serverOf, 'return'),
         },
       ],
     },
     {
       id: 'source',
       title: 'VFP puts the VIP back',
-      caption:
-        'ClientVM opened a connection to the VIP; a reply from any other address would be refused. ' +
-        'The reply leaves PortalVM from its own address, the DIP, and passes VFP on its way out of the host.',
+      caption: (q) => {
+        const server = serverOf(q);
+        return (
+          server &&
+          'ClientVM opened a connection to the VIP; a reply from any other address would be refused. ' +
+            `The reply leaves ${server} from its own address, the DIP, and passes VFP on its way out of the host.`
+        );
+      },
       from: vfpOut,
       to: vfpOut,
-      nodes: ['PortalVM', 'CCI_External_vSwitch', 'BGPVM'],
+      nodes: (q) => {
+        const server = serverOf(q);
+        return server === undefined ? undefined : [server, 'CCI_External_vSwitch', 'BGPVM'];
+      },
       about: (q) => q.frames.filter(reply).map((f) => f.tx.id),
       field: { at: vfpOut, layer: 'ipv4', field: 'src' },
       questions: [
