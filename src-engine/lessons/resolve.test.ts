@@ -275,6 +275,29 @@ describe('answers come from the engine', () => {
     expect(answerOf('way-back', 'via-mux').answer).toBe('no');
   });
 
+  it('asks in VFP\'s first chapter what the VXLAN frame on screen shows: the inner destination, among the outer addresses and the DIP', () => {
+    const [unwrap, rewrite] = resolve('vfp-on-host').chapters;
+    const q = unwrap!.questions.find((x) => x.id === 'inner-dst')!;
+    expect(q.answer).toBe('192.168.133.74');
+    // The outer destination (the host's PA), the DIP (as if the MUX had rewritten it) and the outer source (MuxVM's PA).
+    expect(q.choices.map((c) => c.id)).toEqual(['192.168.100.9', '192.168.133.74', '192.168.233.6', '192.168.233.21']);
+    expect(q.why).toBe(
+      'The inner IPv4 header still reads 192.168.200.10 -> 192.168.133.74: MuxVM did not change the packet, it wrapped it. ' +
+        "192.168.233.21 is the outer header's destination, the host's provider address, and 192.168.233.6 is MuxVM's. No header of this frame names the server's own address yet.",
+    );
+    // Asked once the VXLAN frame has arrived, so it is on screen; the chapter ends there, before VFP delivers the SYN
+    // whose rewritten destination chapter 2 asks for.
+    const session = createRunSession();
+    const run = session.run(topology, LESSONS.find((l) => l.id === 'vfp-on-host')!.request);
+    if (!run.ok) throw new Error(run.error.message);
+    const vxlan = run.value.transmissions.find((t) => t.flowId === 'flow' && t.fromNode === 'MuxVM' && t.summary.includes('VXLAN'))!;
+    expect(q.about).toEqual({ time: vxlan.arrive });
+    expect(unwrap!.end).toBe(vxlan.arrive);
+    expect(unwrap!.endEvent).toBeUndefined();
+    expect(rewrite!.questions.find((x) => x.id === 'dst-after')!.about.time).toBeGreaterThan(unwrap!.end);
+    expect(q.why).not.toContain(rewrite!.questions.find((x) => x.id === 'dst-after')!.answer);
+  });
+
   it('reads the black hole, the hold timer and the loop from the failure run', () => {
     expect(answerOf('mux-dies', 'route-after-death').answer).toBe('still');
     expect(answerOf('mux-dies', 'void-next').answer).toBe('MuxVM');

@@ -1,14 +1,26 @@
 // Lesson 5: on the host, VFP (the virtual switch's programmable filter) unwraps the VXLAN packet,
 // rewrites the VIP to the DIP, remembers the connection and delivers it to PortalVM.
-import { addressChoices, choiceRubric, flowTrace, frameWhere, sentence } from '../anchors';
-import type { LessonDef } from '../model';
-import { hasLayer, isSyn, tcp, type Frame, type RunQuery } from '../query';
+import { addressChoices, byAddress, choiceRubric, flowTrace, frameWhere, hopAt, sentence } from '../anchors';
+import type { Anchor, LessonDef } from '../model';
+import { hasLayer, ipv4, isSyn, stepOf, tcp, type Frame, type RunQuery } from '../query';
 import { PORTAL_REQUEST } from './requests';
 import { readEndpoint } from '../../view/ids';
-import { serverOf, vipOf } from '../values';
+import { dipOf, serverOf, vipOf } from '../values';
 
 const flow = (f: Frame) => f.tx.flowId === 'flow';
 const vxlanIn = frameWhere('the VXLAN frame from MuxVM reaching the host', (f) => flow(f) && hasLayer(f, 'vxlan'));
+/**
+ * The moment the VXLAN frame has arrived at the host, before VFP delivers anything: the frame is on screen
+ * (in the inspector, both headers) and what VFP makes of it is not.
+ */
+const vxlanArrived: Anchor = {
+  describe: 'the VXLAN frame from MuxVM having arrived at the host',
+  find: (q) => {
+    const m = vxlanIn.find(q);
+    const f = m?.txId !== undefined ? q.byTx(m.txId) : undefined;
+    return f && { time: f.tx.arrive };
+  },
+};
 const toPortal = frameWhere('the SYN that VFP delivers to the server behind the VIP', (f, q) => flow(f) && isSyn(f) && f.tx.toNode === serverOf(q));
 /** The VXLAN frame as it reached the host. */
 const vxlanFrame = (q: RunQuery) => {
@@ -50,10 +62,38 @@ export const VFP_ON_HOST: LessonDef = {
         'which the network controller programs with the load balancer\'s rules. What does it do with a packet inside a packet?',
       from: vxlanIn,
       // The VXLAN frame's arrival, not the delivered SYN: that shows the rewritten address chapter 2 asks for.
-      to: vxlanIn,
+      to: vxlanArrived,
       nodes: ['MuxVM', 'CCI_External_vSwitch'],
       about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
       field: { at: vxlanIn, layer: 'ipv4', field: 'dst', which: 'outer' },
+      questions: [
+        {
+          // Asked with the VXLAN frame on screen: the packet inspector lists both IPv4 headers.
+          id: 'inner-dst',
+          debrief: 'The outer headers only carry the packet across the provider network to the right host; inside, the packet is still the one ClientVM sent.',
+          kind: 'address',
+          prompt: 'The frame that reached the host has two IPv4 headers, one inside the other (see the packet inspector). What is the destination address of the inner one?',
+          at: vxlanArrived,
+          rubric: (q) => {
+            const f = vxlanFrame(q);
+            const inner = f && ipv4(f, 'inner');
+            const outer = f && ipv4(f, 'outer');
+            const encap = stepOf(hopAt(q, flowTrace, 'MuxVM'), 'encapsulate');
+            const dip = dipOf(q);
+            if (!inner || !outer || inner === outer || !encap || !dip) return undefined;
+            // The likeliest wrong answers: the outer destination (the host's provider address), the server's own
+            // address (as if the MUX had rewritten it, as a NAT would) and the outer source (MuxVM's provider address).
+            const choices = [...new Set([inner.dst, outer.dst, dip, outer.src])].sort(byAddress).map((a) => ({ id: a, label: a }));
+            return {
+              choices,
+              answer: inner.dst,
+              why:
+                `The inner IPv4 header still reads ${inner.src} -> ${inner.dst}: MuxVM did not change the packet, it wrapped it. ` +
+                `${outer.dst} is the outer header's destination, the host's provider address, and ${outer.src} is MuxVM's. No header of this frame names the server's own address yet.`,
+            };
+          },
+        },
+      ],
     },
     {
       id: 'rewrite',
