@@ -50,7 +50,9 @@ function resolveChapter(c: ChapterDef, index: number, q: RunQuery, tables?: Tabl
     if (layerIndex === undefined) return `the frame has no ${c.field.layer} layer for the field ${c.field.field}`;
     const span = d.value.fields.find((s) => s.layerIndex === layerIndex && s.field === c.field!.field);
     if (!span) return `the ${c.field.layer} layer has no field "${c.field.field}"`;
-    field = { txId: f.tx.id, layer: c.field.layer, layerIndex, field: c.field.field, label: fieldLabel(LAYER_NAMES[c.field.layer], span.label) };
+    // In a packet inside a packet, say which of the two headers: "outer IPv4 destination address".
+    const label = fieldLabel(LAYER_NAMES[c.field.layer], span.label);
+    field = { txId: f.tx.id, layer: c.field.layer, layerIndex, field: c.field.field, label: indices.length > 1 ? `${c.field.which === 'inner' ? 'inner' : 'outer'} ${label}` : label };
   }
 
   let table: ResolvedChapter['table'];

@@ -72,7 +72,7 @@ export const VFP_ON_HOST: LessonDef = {
           id: 'inner-dst',
           debrief: 'The outer headers only carry the packet across the provider network to the right host; inside, the packet is still the one ClientVM sent.',
           kind: 'address',
-          prompt: 'The frame that reached the host has two IPv4 headers, one inside the other (see the packet inspector). What is the destination address of the inner one?',
+          prompt: 'This frame has two IPv4 headers, one inside the other. What is the inner one\'s destination?',
           at: vxlanArrived,
           rubric: (q) => {
             const f = vxlanFrame(q);
