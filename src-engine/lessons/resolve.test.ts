@@ -338,6 +338,13 @@ describe('answers come from the engine', () => {
     expect(unfinished).toEqual([]);
   });
 
+  it('does not tell, before its questions, that a MUX remembers the server: the engine\'s MUX hashes and keeps no state', () => {
+    const [, hash] = resolve('two-muxes').chapters;
+    // "The MUX" teaches that the hash alone sends a connection's packets to one server; this caption said the opposite.
+    expect(hash!.caption).toBe('ClientVM connects. BGPVM now holds two equal routes to the VIP, one through each MUX. Which does this connection take, and why? Follow the SYN.');
+    expect(answerOf('the-mux', 'how-chosen').debrief).toContain('without the MUX having to remember anything');
+  });
+
   it('reads ECMP, the hash and the failover from the two-MUX run', () => {
     expect(answerOf('two-muxes', 'how-many').answer).toBe('2');
     expect(answerOf('two-muxes', 'which-route').answer).toBe('ecmp');

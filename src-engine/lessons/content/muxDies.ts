@@ -213,7 +213,7 @@ export const MUX_DIES: LessonDef = {
         const route = vipRouteOf(q);
         return (
           route &&
-          `ClientVM tries again, after the routes were removed: BGPVM has no route ${route} for the VIP any more. Follow the SYN, and watch its TTL. ` +
+          `ClientVM tries again, after the routes were removed: BGPVM no longer holds the route ${route} to the VIP. Follow the SYN, and watch its TTL. ` +
         'Playback shows the first rounds, runs quickly through the rest and slows again for the last: the event list folds the rounds into one row. ' +
         '(Real networks run BFD, Bidirectional Forwarding Detection, beside BGP: it notices a dead neighbour in under a second, so the black hole lasts a moment, not as long as the one you watched.)'
         );

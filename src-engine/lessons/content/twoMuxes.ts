@@ -78,8 +78,9 @@ export const TWO_MUXES: LessonDef = {
     {
       id: 'hash',
       title: 'A hash pins the flow to one MUX',
-      caption:
-        'ClientVM connects. Every packet of this connection must reach the same MUX, because that MUX remembers which server (DIP) it chose for it. Follow the SYN.',
+      // Not "the MUX remembers the server it chose": the MUX keeps no state ("The MUX" teaches that its hash
+      // sends every packet of a connection to the same server), and the caption must not give the questions' answers.
+      caption: 'ClientVM connects. BGPVM now holds two equal routes to the VIP, one through each MUX. Which does this connection take, and why? Follow the SYN.',
       from: syn1,
       to: syn1AtPortal,
       nodes: ['BGPVM', 'MuxVM', 'MuxVM2'],
