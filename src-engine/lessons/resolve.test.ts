@@ -313,6 +313,12 @@ describe('answers come from the engine', () => {
     );
     expect(answerOf('mux-dies', 'loop-next').answer).toBe('NATVM');
     expect(answerOf('mux-dies', 'loop-end').answer).toBe('ttl-exceeded');
+    // Asked as the SYN comes round to BGPVM a second time, over a hundred hops (10 ms) before it dies: at its death the diagram marks
+    // "flow (attempt 2) died: TTL exceeded", which is the answer.
+    const loop = resolve('mux-dies').chapters[3]!;
+    const [first, again] = loop.questions.map((q) => q.about.time);
+    expect(again).toBeGreaterThan(first!);
+    expect(loop.end - again!).toBeGreaterThan(10_000);
     expect(answerOf('mux-dies', 'loop-end').why).toMatch(/routing loop between NATVM and BGPVM/);
   });
 

@@ -23,6 +23,8 @@ const keepaliveAfter = frameWhere('BGPVM\'s first frame towards MuxVM (a KEEPALI
 const routeGone = eventWhere('BGPVM removing the route to the VIP', (e, q) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.prefix === vipRouteOf(q));
 const loopSyn = frameWhere('the first SYN of the attempt made after the routes were removed', (f, q) => inAttempt(1)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
 const loopAtBgp = hopFrame('BGPVM forwarding that SYN', attempt(1), 'BGPVM');
+/** The SYN back at BGPVM from NATVM: the loop has shown itself, its end has not (the diagram marks a death as it comes). */
+const loopAgain = hopFrame('BGPVM forwarding that SYN a second time, after NATVM sent it back', attempt(1), 'BGPVM', 'forward', 1);
 const ttlDeath = eventWhere('the TTL running out in the loop', (e) => e.kind === 'drop' && e.node === 'BGPVM' && e.reason === 'ttl-exceeded', loopSyn);
 
 /** When a moment of the run happens, for a sentence ("1 s"); undefined when the run has no such moment. */
@@ -244,8 +246,8 @@ export const MUX_DIES: LessonDef = {
             );
           },
           kind: 'choice',
-          prompt: 'How does this packet end?',
-          at: ttlDeath,
+          prompt: 'NATVM has sent the SYN back to BGPVM. How will this packet end?',
+          at: loopAgain,
           rubric: choiceRubric(ENDINGS, (q) => {
             const t = q.attempts[1];
             return t && { answer: t.disposition, why: sentence(t.reason) };
