@@ -121,6 +121,46 @@ test('at 1024 x 768 the diagram keeps the devices a chapter follows in view, and
   await expect(lessons.previous).toBeInViewport();
 });
 
+test('at 1024 x 768 the lesson\'s buttons take two rows and the question\'s choices are in view without scrolling, the diagram keeping its height', async ({ hoplab, lessons, inspector, page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const prompt = "This frame has two IPv4 headers, one inside the other. What is the inner one's destination?";
+  // The rows the lesson's own buttons take (its actions and the chapter buttons; "Show … in the packet" is the chapter's content).
+  const buttonRows = () =>
+    lessons.bar.evaluate((bar) => new Set([...bar.querySelectorAll('.lesson-head button, .chapter-nav button')].map((b) => Math.round(b.getBoundingClientRect().top))).size);
+  const wholeInView = async (prompt: string) => {
+    const quiz = lessons.quiz(prompt);
+    const choices = quiz.locator('label.quiz-choice');
+    await expect(choices).not.toHaveCount(0);
+    for (const choice of await choices.all()) await expect(choice).toBeInViewport({ ratio: 1 });
+    await expect(quiz.getByRole('button', { name: 'Check answer' })).toBeInViewport({ ratio: 1 });
+  };
+
+  await test.step('a question asked at the chapter\'s first step: VFP\'s, about the VXLAN frame on screen', async () => {
+    await hoplab.open('?motion=off&lesson=vfp-on-host&chapter=1');
+    await expect(lessons.question(prompt)).toBeVisible();
+    await expect.poll(buttonRows).toBe(2);
+    // The buttons keep their names; only the narrow panel leaves a word unshown.
+    for (const name of ['Show everything', 'Presenter mode', 'Leave lesson']) await expect(lessons.bar.getByRole('button', { name })).toBeInViewport({ ratio: 1 });
+    await wholeInView(prompt);
+    await expect.poll(() => page.locator('.react-flow').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(400);
+    await expect(hoplab.node('ClientVM')).toBeInViewport();
+    // The packet inspector shows the VXLAN frame, both IPv4 headers: the inner one is the answer.
+    await expect(inspector.layer('ipv4', 1)).toContainText('192.168.133.74');
+    await expect(inspector.layer('ipv4', 0)).toContainText('192.168.233.21');
+    await expect(await lessons.answer(prompt, '192.168.233.21')).toHaveText(/^Not quite: the answer is 192\.168\.133\.74, not 192\.168\.233\.21\. The inner IPv4 header still reads/);
+    await audit(page, '.lesson-bar');
+  });
+
+  await test.step('a second question asked at the same moment, below the first one\'s feedback', async () => {
+    await hoplab.open('?motion=off&lesson=to-the-vip&chapter=2');
+    await lessons.answer(/What is its TTL when it leaves NATVM/, '64');
+    const next = 'The SYN is at NATVM. Which device does NATVM send it to next?';
+    await expect(lessons.question(next)).toBeVisible();
+    await wholeInView(next);
+    await expect.poll(buttonRows).toBe(2);
+  });
+});
+
 test('presenter mode at 1920 x 1080: large caption and chapter end, side panels hidden, Page Down and Page Up change chapter', async ({ hoplab, lessons, page, playback }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await hoplab.open('?motion=off&lesson=to-the-vip&chapter=1');

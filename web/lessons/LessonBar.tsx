@@ -63,11 +63,12 @@ export function LessonBar() {
           <button type="button" aria-pressed={showEverything} onClick={() => setShowEverything(!showEverything)} title="Leave the lesson's focus: play the whole run and list every event">
             Show everything
           </button>
+          {/* In the narrowest panel (1024 x 768) the last word is read, not shown, so the three fit one row. */}
           <button type="button" aria-pressed={presenter} onClick={() => setPresenter(!presenter)} title="Full screen, large caption; Page Down and Page Up change chapter">
-            Presenter mode
+            Presenter<span className="word-narrow"> mode</span>
           </button>
-          <button type="button" onClick={exitLesson}>
-            Leave lesson
+          <button type="button" onClick={exitLesson} title="Leave the lesson">
+            Leave<span className="word-narrow"> lesson</span>
           </button>
         </div>
       </div>
@@ -87,8 +88,8 @@ export function LessonBar() {
           )}
         </div>
       )}
-      {asked.map((q) => (
-        <Quiz key={q.id} question={q} />
+      {asked.map((q, i) => (
+        <Quiz key={q.id} question={q} after={i > 0} />
       ))}
       {/* In presenter mode the Why panel is hidden: a chapter that ends on an event with no frame of its own (a
           session going down) says so here, or the projector would show only the frame beside it. */}

@@ -4,7 +4,8 @@ import { useEffect, useId, useRef } from 'react';
 import type { ResolvedQuestion } from '../../src-engine/protocol';
 import { useAppStore } from '../store/store';
 
-export function Quiz({ question }: { question: ResolvedQuestion }) {
+/** `after`: another question of the chapter came before this one (it appears below that one's feedback). */
+export function Quiz({ question, after = false }: { question: ResolvedQuestion; after?: boolean }) {
   const name = useId();
   const picked = useAppStore((s) => (s.quizChoice?.question === question.id ? s.quizChoice.choice : undefined));
   const answered = useAppStore((s) => (s.lesson ? s.progress[s.lesson.id]?.answers[question.id] : undefined));
@@ -12,7 +13,7 @@ export function Quiz({ question }: { question: ResolvedQuestion }) {
   const { setQuizChoice, answerQuestion } = useAppStore.getState();
   const done = answered !== undefined;
   const status = useRef<HTMLParagraphElement>(null);
-  const form = useRevealWhenReached<HTMLFormElement>(!done);
+  const form = useRevealWhenReached<HTMLFormElement>(!done, after);
   // The feedback may fall below the caption bar's fold: bring it into view once it is given.
   useEffect(() => {
     if (feedback) status.current?.scrollIntoView({ block: 'nearest' });
@@ -59,14 +60,15 @@ export function Quiz({ question }: { question: ResolvedQuestion }) {
 /**
  * A question (or the chapter's end) that appears while the chapter plays lands below the caption, often
  * under the lesson box's fold, and the playhead waits on it: it is scrolled into view as it appears, so the
- * student sees why the run stopped. One shown with the chapter's first step is left where it is, below the
- * caption the student reads first.
+ * student sees why the run stopped. So is a question that follows another one's feedback (two asked at one
+ * moment): its choices would be below the fold. A first question shown with the chapter's first step is left
+ * where it is, below the caption the student reads first.
  */
-export function useRevealWhenReached<T extends HTMLElement>(active = true) {
+export function useRevealWhenReached<T extends HTMLElement>(active = true, always = false) {
   const ref = useRef<T>(null);
   useEffect(() => {
     const s = useAppStore.getState();
-    if (active && s.bounds !== undefined && s.cursor > s.bounds.first) ref.current?.scrollIntoView({ block: 'nearest' });
-  }, [active]);
+    if (active && (always || (s.bounds !== undefined && s.cursor > s.bounds.first))) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [active, always]);
   return ref;
 }
