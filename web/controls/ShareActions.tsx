@@ -1,11 +1,12 @@
-// Sharing a run: copy the link (the address always holds the scenario, the flow and the step) and
+// Sharing a run: copy the link (the address holds the scenario, the flow and the step; while the run plays, the
+// step is brought up to date as the link is copied) and
 // download the run as pcapng for Wireshark.
 import { useState } from 'react';
 import { getEngine } from '../engine/client';
 import { downloadBlob } from '../export/download';
 import { slug } from '../model/format';
 import { selectRequest, selectResult, useAppStore } from '../store/store';
-import { topologyParam } from '../url/urlSync';
+import { flushUrl, topologyParam } from '../url/urlSync';
 
 export function pcapngName(request: { from: string; to: string } | undefined): string {
   return `hoplab-${request ? `${slug(request.from)}-${slug(request.to)}` : 'run'}.pcapng`;
@@ -25,6 +26,8 @@ export function ShareActions() {
       notify('error', topo.message);
       return;
     }
+    // While the run plays, the address holds the step where it was last paused: bring it to the step shown.
+    await flushUrl();
     try {
       await navigator.clipboard.writeText(window.location.href);
       setCopied(true);

@@ -105,7 +105,23 @@ export async function urlStateOf(s: ReturnType<AppStore['getState']>): Promise<U
   };
 }
 
-/** Writes the view into the address bar as it changes (replaceState, throttled: no history entry per step). */
+/** The running writer's flush (see flushUrl). */
+let flushWriter: (() => Promise<void>) | undefined;
+
+/**
+ * Writes what the address should hold now, without waiting (a step played since the last write included): for
+ * the link a user copies while the run plays.
+ */
+export async function flushUrl(): Promise<void> {
+  await flushWriter?.();
+}
+
+/**
+ * Writes the view into the address bar as it changes (replaceState, throttled: no history entry per step).
+ * While playing, the step is written when playback stops, not at every step: each write is a navigation the
+ * browser handles, and it fetches and decodes the page's icon again for the new address (about 16 ms of the
+ * page's CPU a second of playback at the POC). Copy link writes the step shown first (flushUrl).
+ */
 export function startUrlWriter(store: AppStore): () => void {
   let pending: ReturnType<typeof setTimeout> | undefined;
   // Unknown at first: the address may hold a link the view no longer matches (after a reset, say).
@@ -113,6 +129,7 @@ export function startUrlWriter(store: AppStore): () => void {
   // Writes finish in order: one that another overtook is dropped.
   let writes = 0;
   const write = async () => {
+    if (pending !== undefined) clearTimeout(pending);
     pending = undefined;
     const mine = ++writes;
     const search = serializeUrlState(await urlStateOf(store.getState()));
@@ -123,11 +140,15 @@ export function startUrlWriter(store: AppStore): () => void {
     window.history.replaceState(null, '', `${window.location.pathname}${search}${extra}${window.location.hash}`);
   };
   const unsubscribe = store.subscribe((s, p) => {
-    if (s.request === p.request && s.cursor === p.cursor && s.result === p.result && s.speed === p.speed && s.motion === p.motion && s.largeText === p.largeText && s.hidden === p.hidden && s.topologySource === p.topologySource && s.snapshot === p.snapshot && s.lesson === p.lesson && s.chapter === p.chapter && s.comparison === p.comparison) return;
+    const changed = s.request !== p.request || s.result !== p.result || s.speed !== p.speed || s.motion !== p.motion || s.largeText !== p.largeText || s.hidden !== p.hidden || s.topologySource !== p.topologySource || s.snapshot !== p.snapshot || s.lesson !== p.lesson || s.chapter !== p.chapter || s.comparison !== p.comparison;
+    const stepWritten = s.playing ? false : s.cursor !== p.cursor || p.playing;
+    if (!changed && !stepWritten) return;
     if (pending === undefined) pending = setTimeout(() => void write(), 150);
   });
+  flushWriter = write;
   return () => {
     unsubscribe();
+    if (flushWriter === write) flushWriter = undefined;
     if (pending !== undefined) clearTimeout(pending);
   };
 }
