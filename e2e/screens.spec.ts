@@ -321,6 +321,31 @@ test('a link opened at a step shows that step\'s row in the event list, also whe
   await expect(current).toBeInViewport();
 });
 
+// A short run's rows follow one another in the list: the current row, grown to show its whole summary, moves those
+// below it by layout alone. Placed one by one (a transform each), every row below was rendered and re-placed at
+// every step, and each was a paint property of its own.
+test('a short run\'s event rows follow one another, the current row whole, each row starting where the last ends', async ({ hoplab, page }) => {
+  await hoplab.open(`${CANONICAL_LINK}&step=${STEPS.vxlanSyn - 1}`);
+  await expect(page.locator('.step-readout')).toContainText(`Step ${STEPS.vxlanSyn} of`);
+  const list = page.getByRole('listbox', { name: 'Event list' });
+  await expect(list.locator('[role="option"][data-current]').first()).toContainText('VXLAN');
+  const rows = () =>
+    list.evaluate((el) =>
+      [...el.querySelectorAll<HTMLElement>('[role="option"]')].map((li) => {
+        const r = li.getBoundingClientRect();
+        return { placed: li.style.transform !== '', top: r.top, bottom: r.bottom, current: li.hasAttribute('data-current') };
+      }),
+    );
+  await expect.poll(async () => (await rows()).filter((r) => r.placed).length, 'rows placed by a transform').toBe(0);
+  const all = await rows();
+  expect(all.length).toBeGreaterThan(50);
+  const gaps = all.slice(1).filter((r, i) => Math.abs(r.top - all[i]!.bottom) > 0.5);
+  expect(gaps, 'rows that do not start where the one before ends').toEqual([]);
+  // The current row shows its whole summary: it ends no higher than that summary's text.
+  const whole = await list.locator('[role="option"][data-current] .ev-summary').first().evaluate((s) => s.scrollWidth <= s.clientWidth + 1);
+  expect(whole).toBe(true);
+});
+
 // The flow's verdict is read whole at every size (at 1280x800 "Flow delivered: ClientVM → https://…" ended in an
 // ellipsis): it wraps in the strip above the diagram rather than being cut.
 test("the flow's verdict is never cut off, from a projector to a phone", async ({ hoplab, page }) => {

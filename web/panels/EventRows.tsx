@@ -47,9 +47,13 @@ interface RowProps {
   /** The row of the frame the inspector and the Why show (of the several a step may hold). */
   inspected: boolean;
   index: number;
-  top: number;
+  /** Where the row sits in the list (px), when rows are placed by the list; undefined when they follow one another. */
+  top: number | undefined;
   measure: (el: HTMLElement | null) => void;
 }
+
+/** A row placed by the list (a long run, only the rows in view in the page); none when the rows follow one another. */
+const placed = (top: number | undefined) => (top === undefined ? undefined : { transform: `translateY(${top}px)` });
 
 const EventRow = memo(function EventRow({ event, tx, current, picked, inspected, index, top, measure }: RowProps) {
   const proto = tx?.protocol ?? event.protocol;
@@ -59,7 +63,7 @@ const EventRow = memo(function EventRow({ event, tx, current, picked, inspected,
       ref={measure}
       data-index={index}
       data-odd={index % 2 === 1 || undefined}
-      style={{ transform: `translateY(${top}px)` }}
+      style={placed(top)}
       role="option"
       aria-selected={current}
       data-current={current || undefined}
@@ -88,7 +92,7 @@ function loopPath(round: readonly SimEvent[], switchId: string | undefined): str
   return `${[...nodes, nodes[0] ?? ''].join(' → ')} …`;
 }
 
-function FoldRow({ row, expanded, current, onToggle, index, top, measure }: { row: Exclude<Row, { kind: 'event' }>; expanded: boolean; current: boolean; onToggle: () => void; index: number; top: number; measure: (el: HTMLElement | null) => void }) {
+const FoldRow = memo(function FoldRow({ row, expanded, current, onToggle, index, top, measure }: { row: Exclude<Row, { kind: 'event' }>; expanded: boolean; current: boolean; onToggle: (key: string) => void; index: number; top: number | undefined; measure: (el: HTMLElement | null) => void }) {
   const switchId = useAppStore((s) => s.snapshot?.topology.switch.id);
   const timeline = useAppStore((s) => s.timeline);
   const first = row.events[0]!;
@@ -103,17 +107,17 @@ function FoldRow({ row, expanded, current, onToggle, index, top, measure }: { ro
       ref={measure}
       data-index={index}
       data-odd={index % 2 === 1 || undefined}
-      style={{ transform: `translateY(${top}px)` }}
+      style={placed(top)}
       role="option"
       aria-selected={current}
       aria-expanded={expanded}
       data-current={current || undefined}
       className={`event event-fold fold-${row.kind}`}
-      onClick={onToggle}
+      onClick={() => onToggle(row.key)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          onToggle();
+          onToggle(row.key);
         }
       }}
     >
@@ -123,7 +127,7 @@ function FoldRow({ row, expanded, current, onToggle, index, top, measure }: { ro
       </span>
     </li>
   );
-}
+});
 
 /** One line of the list: an event, or a folded run of them. */
 type Item = { readonly kind: 'event'; readonly key: string; readonly event: SimEvent } | { readonly kind: 'fold'; readonly key: string; readonly row: Exclude<Row, { kind: 'event' }>; readonly expanded: boolean };
@@ -246,7 +250,11 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
     const next = events[Math.max(0, Math.min(events.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))];
     if (next) useAppStore.getState().selectEvent(next.id);
   };
-  const toggle = (key: string) => setOpen((o) => (o.has(key) ? new Set([...o].filter((k) => k !== key)) : new Set([...o, key])));
+  const toggle = useCallback((key: string) => setOpen((o) => (o.has(key) ? new Set([...o].filter((k) => k !== key)) : new Set([...o, key]))), []);
+  // Every row in the page (a short run): the rows follow one another in the list, each as tall as it is. A row
+  // that grows (the current one, its summary whole) moves the rows below it without their being rendered again:
+  // a step renders only the rows whose marks change. A long run's rows in view are placed by the list.
+  const flow = items.length <= ALL_ROWS;
 
   return (
     // The listbox is the scroll box (so its focus ring is where the rows show); the list inside is as tall as
@@ -260,14 +268,14 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
       aria-activedescendant={activeId !== undefined ? `event-${activeId}` : undefined}
       onKeyDown={onKeyDown}
     >
-      <ul className="event-rows" role="presentation" style={{ height: virtualizer.getTotalSize() }}>
+      <ul className="event-rows" role="presentation" data-flow={flow || undefined} style={flow ? undefined : { height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((v) => {
           const it = items[v.index]!;
           if (it.kind === 'event') {
             const e = it.event;
-            return <EventRow key={it.key} event={e} tx={e.kind === 'transmission' ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} inspected={e.id === inspectedEvent?.id} index={v.index} top={v.start} measure={virtualizer.measureElement} />;
+            return <EventRow key={it.key} event={e} tx={e.kind === 'transmission' ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} inspected={e.id === inspectedEvent?.id} index={v.index} top={flow ? undefined : v.start} measure={virtualizer.measureElement} />;
           }
-          return <FoldRow key={it.key} row={it.row} expanded={it.expanded} current={it.row.events.some((e) => current.has(e.id))} onToggle={() => toggle(it.key)} index={v.index} top={v.start} measure={virtualizer.measureElement} />;
+          return <FoldRow key={it.key} row={it.row} expanded={it.expanded} current={it.row.events.some((e) => current.has(e.id))} onToggle={toggle} index={v.index} top={flow ? undefined : v.start} measure={virtualizer.measureElement} />;
         })}
       </ul>
     </div>
