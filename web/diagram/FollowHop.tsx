@@ -26,26 +26,35 @@ export function panInto(target: Box, area: Box, margin = MARGIN): { dx: number; 
   return { dx: axis(target.left, target.right, area.left, area.right), dy: axis(target.top, target.bottom, area.top, area.bottom) };
 }
 
-/** The screen box of the current frame: its tokens and the devices it leaves and reaches (not the switch's long bar). */
-function frameBox(root: HTMLElement, area: DOMRect): Box | undefined {
-  const boxes = (selector: string) =>
-    [...root.querySelectorAll<HTMLElement>(selector)].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.width < area.width * 0.6);
-  // A token's label, where it is drawn (its wrapper's box starts at the token's point, not round its label).
-  const tokens = boxes('.token .token-body');
+/** A box's screen rectangle, as the browser reports it. */
+type Rect = Pick<DOMRectReadOnly, 'left' | 'top' | 'right' | 'bottom' | 'width'>;
+
+/**
+ * The screen box of the current frame from its tokens' labels and the boxes of the devices it leaves and reaches:
+ * boxes not drawn (width 0) and boxes wider than most of the area (the switch's long bar) left out.
+ */
+export function frameBox(tokenRects: readonly Rect[], deviceRects: readonly Rect[], area: Pick<DOMRectReadOnly, 'width' | 'height'>): Box | undefined {
+  const keep = (rs: readonly Rect[]) => rs.filter((r) => r.width > 0 && r.width < area.width * 0.6);
+  const tokens = keep(tokenRects);
   // Its devices come into view too where they fit beside its tokens; else the tokens alone (a frame spread
   // wider than the area, a flood, is centred on them).
-  const round = (parts: readonly DOMRect[]): Box => ({
+  const round = (parts: readonly Rect[]): Box => ({
     left: Math.min(...parts.map((r) => r.left)),
     top: Math.min(...parts.map((r) => r.top)),
     right: Math.max(...parts.map((r) => r.right)),
     bottom: Math.max(...parts.map((r) => r.bottom)),
   });
-  const all = [...tokens, ...boxes('.react-flow__node:has([data-hop])')];
+  const all = [...tokens, ...keep(deviceRects)];
   if (all.length === 0) return undefined;
   const whole = round(all);
   const fits = whole.right - whole.left <= area.width - 2 * MARGIN && whole.bottom - whole.top <= area.height - 2 * MARGIN;
   return fits || tokens.length === 0 ? whole : round(tokens);
 }
+
+/** A token's label, where it is drawn (its wrapper's box starts at the token's point, not round its label). */
+const TOKEN = '.token .token-body';
+/** The devices the step lights. */
+const DEVICE = '.react-flow__node:has([data-hop])';
 
 export function FollowHop({ userMoved }: { userMoved: RefObject<boolean> }) {
   const step = useAppStore(selectCurrentStep);
@@ -55,12 +64,18 @@ export function FollowHop({ userMoved }: { userMoved: RefObject<boolean> }) {
     const root = ref.current?.closest<HTMLElement>('.react-flow');
     const viewport = root?.querySelector('.react-flow__viewport');
     if (!step || !root || !viewport) return;
-    let frame = 0;
-    const follow = () => {
-      frame = 0;
-      if (userMoved.current) return;
-      const area = root.getBoundingClientRect();
-      const target = frameBox(root, area);
+    // Where the frame and the area are comes from an IntersectionObserver: the browser measures its targets
+    // after it has laid the page out for a frame, so nothing is laid out for it. Read directly
+    // (getBoundingClientRect) after the step's writes, the boxes made the browser recalculate styles and lay the
+    // page out there and then, at every step: about 4 ms of the page's thread a step at the POC.
+    let observer: IntersectionObserver | undefined;
+    const follow = (entries: readonly IntersectionObserverEntry[]) => {
+      observer?.disconnect();
+      observer = undefined;
+      const area = entries[0]?.rootBounds;
+      if (userMoved.current || !area) return;
+      const rects = (selector: string) => entries.filter((e) => e.target.matches(selector)).map((e) => e.boundingClientRect);
+      const target = frameBox(rects(TOKEN), rects(DEVICE), area);
       if (!target) return;
       const { dx, dy } = panInto(target, area);
       if (Math.abs(dx) < 1 && Math.abs(dy) < 1) return;
@@ -68,7 +83,9 @@ export function FollowHop({ userMoved }: { userMoved: RefObject<boolean> }) {
       void setViewport({ x: v.x + dx, y: v.y + dy, zoom: v.zoom });
     };
     const later = () => {
-      if (!frame) frame = requestAnimationFrame(follow);
+      observer?.disconnect();
+      observer = new IntersectionObserver(follow, { root });
+      for (const el of root.querySelectorAll(`${TOKEN}, ${DEVICE}`)) observer.observe(el);
     };
     later();
     // The step's tokens are drawn after this commit (the token layer loads with the first run): look again when they are.
@@ -76,7 +93,7 @@ export function FollowHop({ userMoved }: { userMoved: RefObject<boolean> }) {
     watch.observe(viewport, { childList: true, subtree: true });
     return () => {
       watch.disconnect();
-      cancelAnimationFrame(frame);
+      observer?.disconnect();
     };
   }, [step, userMoved, getViewport, setViewport]);
   return <span ref={ref} hidden />;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { panInto } from './FollowHop';
+import { frameBox, panInto } from './FollowHop';
 
 const area = { left: 0, top: 100, right: 400, bottom: 500 };
 
@@ -23,5 +23,28 @@ describe('panInto', () => {
   it('does not mutate its inputs', () => {
     const target = Object.freeze({ left: 500, top: 150, right: 600, bottom: 200 });
     expect(() => panInto(target, Object.freeze({ ...area }))).not.toThrow();
+  });
+});
+
+const rect = (left: number, top: number, right: number, bottom: number) => ({ left, top, right, bottom, width: right - left });
+
+describe('frameBox', () => {
+  const screen = { width: 400, height: 400 };
+
+  it('bounds the tokens and the devices together when they fit', () => {
+    expect(frameBox([rect(100, 100, 150, 120)], [rect(40, 60, 90, 90), rect(200, 200, 260, 240)], screen)).toEqual({ left: 40, top: 60, right: 260, bottom: 240 });
+  });
+
+  it('leaves out boxes not drawn and boxes wider than most of the area (the switch)', () => {
+    expect(frameBox([rect(100, 100, 150, 120), rect(0, 0, 0, 0)], [rect(10, 300, 390, 320)], screen)).toEqual({ left: 100, top: 100, right: 150, bottom: 120 });
+  });
+
+  it('keeps to the tokens when tokens and devices together are larger than the area', () => {
+    expect(frameBox([rect(100, 100, 150, 120)], [rect(-300, 0, -250, 40), rect(500, 0, 560, 40)], screen)).toEqual({ left: 100, top: 100, right: 150, bottom: 120 });
+  });
+
+  it('bounds the devices alone when no token is drawn, and nothing when nothing is', () => {
+    expect(frameBox([], [rect(-300, 0, -250, 40), rect(500, 0, 560, 40)], screen)).toEqual({ left: -300, top: 0, right: 560, bottom: 40 });
+    expect(frameBox([], [], screen)).toBeUndefined();
   });
 });
