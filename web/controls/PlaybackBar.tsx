@@ -40,8 +40,15 @@ export function PlaybackBar() {
         </select>
       </label>
       <Timeline />
+      {/* Two parts that each keep one line: where the bar is short of room the time goes under the step. */}
       <span className="step-readout" aria-live="off">
-        {none ? 'No run yet' : `Step ${cursor + 1} of ${count} · t = ${formatTime(step?.time ?? 0)}`}
+        {none ? (
+          <span>No run yet</span>
+        ) : (
+          <>
+            <span>{`Step ${cursor + 1} of ${count} ·`}</span> <span>{`t = ${formatTime(step?.time ?? 0)}`}</span>
+          </>
+        )}
       </span>
       <label className="toggle" title={reduced ? 'Your system asks for reduced motion: tokens jump between hops' : undefined}>
         <input type="checkbox" checked={!jumpOnly} disabled={reduced} onChange={(e) => setMotion(e.target.checked ? 'on' : 'off')} />
