@@ -54,3 +54,51 @@ for (const size of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }, 
     await audit(page, '.playback');
   });
 }
+
+/** The side panel's parts as drawn, and what of the "Why" the tab's scroll box shows. */
+function sidePanel(page: Page) {
+  return page.locator('.side').evaluate((side) => {
+    const box = (el: Element | null) => {
+      const r = el!.getBoundingClientRect();
+      return { what: el!.className, x: r.x, y: r.y, w: r.width, h: r.height };
+    };
+    const scroll = side.querySelector('.tab-panel > .tab-scroll')!;
+    // The first line of the hop's explanation: what the student reads first.
+    const head = side.querySelector('.hop-panel .hop-head, .hop-panel .why')!;
+    const range = document.createRange();
+    range.selectNodeContents(head);
+    const line = range.getClientRects()[0]!;
+    return {
+      side: box(side),
+      parts: [...side.querySelectorAll(':scope > .lesson-bar, :scope > .tabs, .tab-panel > .tab-scroll, .tab-panel > .bytes-pane')].map(box),
+      panel: box(side.querySelector('.tab-panel')),
+      scroll: box(scroll),
+      why: { ...box(side.querySelector('#why-title')), what: 'the heading "Why"' },
+      line: { what: 'first line of the Why', x: line.x, y: line.y, w: line.width, h: line.height },
+    };
+  });
+}
+
+const CANONICAL_STEP = '?scenario=poc&from=ClientVM&to=https%3A%2F%2Fportal.azurestack.local&step=60&motion=off';
+const VFP_QUESTION = '?motion=off&lesson=vfp-on-host&chapter=1';
+for (const size of [{ width: 1024, height: 768 }, { width: 1280, height: 800 }]) {
+  for (const [name, query] of [['with a lesson open', VFP_QUESTION], ['without a lesson', CANONICAL_STEP]] as const) {
+    test(`at ${size.width}x${size.height} ${name}, the side panel's bytes cover none of its text: the Why stays in view`, async ({ hoplab, playback, page }) => {
+      await page.setViewportSize(size);
+      await hoplab.open(query);
+      await playback.settled();
+      await expect(page.locator('.bytes-pane')).toBeVisible();
+      const m = await sidePanel(page);
+      const clashes: string[] = [];
+      const inside = (a: Box, b: Box) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.w <= b.x + b.w + 0.5 && a.y + a.h <= b.y + b.h + 0.5;
+      for (const [i, a] of m.parts.entries()) {
+        if (!inside(a, m.side) || a.y + a.h > size.height + 0.5) clashes.push(`${a.what} outside the side panel (${Math.round(a.y)}..${Math.round(a.y + a.h)})`);
+        for (const b of m.parts.slice(i + 1)) if (overlap(a, b)) clashes.push(`${a.what} × ${b.what}`);
+      }
+      // The heading "Why" and the first line under it are whole in the tab's scroll box, above the bytes.
+      for (const t of [m.why, m.line]) if (!inside(t, m.scroll)) clashes.push(`${t.what} cut: ${Math.round(t.y + t.h)} below the scroll box's ${Math.round(m.scroll.y + m.scroll.h)}`);
+      expect(clashes).toEqual([]);
+      await audit(page, '.side');
+    });
+  }
+}
