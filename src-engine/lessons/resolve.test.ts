@@ -295,7 +295,7 @@ describe('answers come from the engine', () => {
     expect(unwrap!.end).toBe(vxlan.arrive);
     expect(unwrap!.endEvent).toBeUndefined();
     // The field the chapter points at is named for which of the frame's two IPv4 headers holds it.
-    expect(unwrap!.field?.label).toBe('outer IPv4 destination address');
+    expect(unwrap!.field?.label).toBe('inner IPv4 destination address');
     expect(rewrite!.questions.find((x) => x.id === 'dst-after')!.about.time).toBeGreaterThan(unwrap!.end);
     expect(q.why).not.toContain(rewrite!.questions.find((x) => x.id === 'dst-after')!.answer);
   });

@@ -65,7 +65,7 @@ export const VFP_ON_HOST: LessonDef = {
       to: vxlanArrived,
       nodes: ['MuxVM', 'CCI_External_vSwitch'],
       about: (q) => q.frames.filter(flow).map((f) => f.tx.id),
-      field: { at: vxlanIn, layer: 'ipv4', field: 'dst', which: 'outer' },
+      field: { at: vxlanIn, layer: 'ipv4', field: 'dst', which: 'inner' },
       questions: [
         {
           // Asked with the VXLAN frame on screen: the packet inspector lists both IPv4 headers.
