@@ -52,6 +52,15 @@ export function canonicalRun(knobs?: RunRequest['knobs']): Promise<CanonicalRun>
   return run;
 }
 
+/** The 1-based number of the last step `pick` accepts. */
+function lastStep(run: CanonicalRun, what: string, pick: (step: Step, frames: readonly Transmission[]) => boolean): number {
+  const steps = run.timeline.steps;
+  let i = steps.length - 1;
+  while (i >= 0 && !pick(steps[i]!, run.frames(i + 1))) i--;
+  if (i < 0) throw new Error(`the run has no step where ${what}`);
+  return i + 1;
+}
+
 const says = (frames: readonly Transmission[], text: RegExp) => frames.some((f) => text.test(f.summary));
 const all = (frames: readonly Transmission[], text: RegExp) => frames.length > 0 && frames.every((f) => text.test(f.summary));
 
@@ -78,5 +87,10 @@ export async function secondMuxSteps() {
     run,
     synAtMux2: run.step("the switch delivers the client's SYN to MuxVM2", (s, f) => f.some((x) => x.toNode === 'MuxVM2' && /^192\.168\.200\.10:\d+ -> 192\.168\.133\.74:443 TCP SYN /.test(x.summary))),
     paArpAtMux2: run.step("the switch delivers the host's ARP reply to MuxVM2's PA", (s, f) => f.some((x) => x.toNode === 'MuxVM2' && /^ARP 192\.168\.233\.21 is at/.test(x.summary))),
+    synsFromBothMuxes: run.step("the switch delivers both MUXes' BGP SYNs to BGPVM at once", (s, f) => s.fromNode === SWITCH && f.length === 2 && f.every((x) => x.toNode === 'BGPVM' && / TCP SYN /.test(x.summary))),
+    bgpToBothMuxes: run.step('BGPVM sends four BGP messages at once, two to each MUX', (s, f) => s.fromNode === 'BGPVM' && f.length === 4 && all(f, /BGP (OPEN|KEEPALIVE)/)),
+    vxlanPair: run.step('MuxVM2 sends two frames, wrapped in VXLAN, at once', (s, f) => s.fromNode === 'MuxVM2' && f.length === 2 && all(f, /^VXLAN /)),
+    /** Late in the run: the last step where the switch delivers two frames to NATVM at once. */
+    natPairLate: lastStep(run, 'the switch delivers two frames to NATVM at once', (s, f) => s.fromNode === SWITCH && f.length === 2 && f.every((x) => x.toNode === 'NATVM')),
   };
 }

@@ -98,3 +98,44 @@ for (const at of [
       .toBeGreaterThan(0);
   });
 }
+
+// With a second MUX the busy steps double, and at 1280x800 the drawing fills its area's width: every resting token
+// keeps inside the drawing (the host's box) and the diagram's area, clear of the labels and of the other tokens. Late
+// in the run the pair resting at NATVM hung 74 px off the drawing's left edge (and the view panned after it, cutting
+// the VIP pool off); MuxVM2's two VXLAN frames hung off its right edge; two frames reaching one NIC from different
+// ports rested one on the other; four from BGPVM queued up over the names of the row behind.
+
+/** The tokens' boxes that reach outside the host's box or the diagram's area. */
+function outside(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const host = document.querySelector('.react-flow__node-host')!.getBoundingClientRect();
+    const area = document.querySelector('.react-flow')!.getBoundingClientRect();
+    return [...document.querySelectorAll('.token .token-body')].flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      const out: string[] = [];
+      if (r.left < host.left - 0.5 || r.right > host.right + 0.5) out.push(`"${el.textContent}" (${Math.round(r.left)}–${Math.round(r.right)}) leaves the drawing (${Math.round(host.left)}–${Math.round(host.right)})`);
+      if (r.left < area.left || r.right > area.right || r.top < area.top || r.bottom > area.bottom) out.push(`"${el.textContent}" leaves the diagram's area`);
+      return out;
+    });
+  });
+}
+
+const TWO_MUX_BUSY = [
+  { step: MUX2.synsFromBothMuxes, what: "both MUXes' BGP SYNs reach BGPVM", tokens: 2 },
+  { step: MUX2.bgpToBothMuxes, what: 'BGPVM sends two BGP messages to each MUX', tokens: 4 },
+  { step: MUX2.paArpAtMux2, what: "the host's ARP reply reaches MuxVM2's PA", tokens: 1 },
+  { step: MUX2.vxlanPair, what: 'MuxVM2 sends two VXLAN frames to the host', tokens: 2 },
+  { step: MUX2.natPairLate, what: 'late in the run, two frames reach NATVM', tokens: 2 },
+];
+
+test('with a second MUX at 1280x800, resting tokens stay inside the drawing, clear of the labels and of each other', async ({ hoplab, page }) => {
+  for (const busy of TWO_MUX_BUSY) {
+    await test.step(busy.what, async () => {
+      await hoplab.open(`${RUN}&knobs=secondMux&step=${busy.step - 1}`);
+      await expect(page.locator('.step-readout')).toContainText(`Step ${busy.step} of`);
+      await expect(page.locator('.token.token-arrived')).toHaveCount(busy.tokens);
+      await expect.poll(() => outside(page), { message: 'inside the drawing and the area' }).toEqual([]);
+      await expect.poll(async () => covered(await boxes(page)), { message: 'clear of the labels and of each other' }).toEqual([]);
+    });
+  }
+});

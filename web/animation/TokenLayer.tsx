@@ -9,8 +9,9 @@ import { selectCurrentTxId, selectCursor, selectGeometry, selectHopRoles, select
 import { currentGlide, glideEase, onGlide, type Glide } from './clock';
 import { DropMarkers } from './DropMarkers';
 import { useLegibleScale } from '../diagram/LegibleText';
-import { coveredBadges, coveredTags } from './tagYield';
+import { alikeText, coveredBadges, coveredTags } from './tagYield';
 import { MAX_TOKENS } from './tokenIds';
+import { placeRests } from './restPlace';
 import { pointAlong } from './tokenPath';
 import { glideKeyframes, glideSpan, stepTokens, type Token } from './tokens';
 
@@ -41,7 +42,8 @@ export function TokenLayer() {
   const geo = useAppStore(selectGeometry);
   const timeline = useAppStore(selectTimeline);
   const cursor = useAppStore(selectCursor);
-  const tokens = useMemo(() => (geo && timeline ? stepTokens(geo, timeline, cursor) : []), [geo, timeline, cursor]);
+  const fz = useLegibleScale();
+  const tokens = useMemo(() => (geo && timeline ? placeRests(geo, stepTokens(geo, timeline, cursor), fz) : []), [geo, timeline, cursor, fz]);
   const span = useMemo(() => glideSpan(tokens), [tokens]);
   const frames = timeline?.steps[cursor]?.txIds.length ?? 0;
   // Of several frames in a step, the one the inspector, the Why and the event list show is ringed.
@@ -49,7 +51,6 @@ export function TokenLayer() {
   const sw = geo?.box(geo.switchId);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
   const resting = currentGlide() === undefined;
-  const fz = useLegibleScale();
 
   useLayoutEffect(
     () =>
@@ -82,8 +83,8 @@ export function TokenLayer() {
             ref={(el) => {
               refs.current[i] = el;
             }}
-            className={`token token-${t.protocol} token-anchor-${t.path.anchor}${t.side ? ` token-side-${t.side}` : ''}${t.inFlow ? ' token-flow' : ''}${t.path.lost ? ' token-lost' : ''}${tokens.length > 1 && t.txId === shown ? ' token-shown' : ''}${resting ? ' token-arrived' : ''}`}
-            style={{ transform: at(t, resting ? t.length : 0), ...(t.lane > 0 ? { '--lane': t.lane } : {}) } as CSSProperties}
+            className={`token token-${t.protocol} token-anchor-${t.path.anchor}${t.side ? ` token-side-${t.side}` : ''}${t.inFlow ? ' token-flow' : ''}${t.path.lost ? ' token-lost' : ''}${t.merged ? ' token-merged' : ''}${tokens.length > 1 && (t.txId === shown || (shown !== undefined && t.alike?.includes(shown))) ? ' token-shown' : ''}${resting ? ' token-arrived' : ''}`}
+            style={{ transform: at(t, resting ? t.length : 0), ...(t.lane > 0 ? { '--lane': t.lane } : {}), ...(t.shift ? { '--shift': `${t.shift.toFixed(1)}px` } : {}) } as CSSProperties}
             data-tx={t.txId}
           >
             <span className="token-bead" />
@@ -107,6 +108,7 @@ function TokenShape({ token }: { token: Token }) {
     <span className="token-pill">
       {token.label}
       {token.ttl !== undefined && <span className="token-ttl"> · TTL {token.ttl}</span>}
+      {token.alike && <span className="token-alike">{alikeText(token.alike.length)}</span>}
     </span>
   );
   return (

@@ -10,6 +10,8 @@ const geo: Geometry = {
   switchMidY: 0,
   wires: () => [],
   overlayText: () => [],
+  devices: () => [],
+  bounds: undefined,
   box: (id) => ({ A: { x: 0, y: 0, width: 100, height: 50 }, B: { x: 200, y: 0, width: 100, height: 50 } })[id],
   nic: () => undefined,
   port: () => undefined,

@@ -15,6 +15,8 @@ const geo: Geometry = {
   switchMidY: 300,
   wires: () => [],
   overlayText: () => [],
+  devices: () => [],
+  bounds: undefined,
   box: (id) => boxes[id],
   nic: () => undefined,
   port: () => undefined,

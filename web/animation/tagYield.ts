@@ -11,17 +11,33 @@ const CHAR_EM = 0.66;
 /** The widest tag text ("VLAN 4094"): a tag's box is taken at its widest. */
 const WIDEST_TAG = 'VLAN 4094';
 
+let measurer: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * The width of a token's text (bold system-ui at `px`), measured by a canvas's text metrics (no layout of the page),
+ * or estimated from its length where there is no canvas (tests under Node).
+ */
+export function textWidth(text: string, px: number): number {
+  if (measurer === undefined) measurer = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * CHAR_EM * px;
+  measurer.font = `700 ${px}px system-ui, sans-serif`;
+  return Math.ceil(measurer.measureText(text).width);
+}
+
+/** What a label resting for several alike frames adds: their count. */
+export const alikeText = (n: number) => ` ×${n}`;
+
 /** Where a token's label rests, in flow coordinates (see the .token-body rules in styles.css). */
 export function restBox(t: Token, fz: number): Rect {
   const end = t.path.points[t.path.points.length - 1] ?? { x: 0, y: 0 };
   const font = 12 * fz;
-  const text = t.label.length + (t.ttl !== undefined ? ` · TTL ${t.ttl}`.length : 0);
-  const pill = { w: text * CHAR_EM * font + 28, h: font + 14 };
-  const envelope = t.vni !== undefined ? { w: Math.max(pill.w, `VXLAN VNI ${t.vni}`.length * CHAR_EM * font) + 26, h: pill.h + font * 1.1 + 16 } : pill;
+  const text = `${t.label}${t.ttl !== undefined ? ` · TTL ${t.ttl}` : ''}${t.alike ? alikeText(t.alike.length) : ''}`;
+  const pill = { w: textWidth(text, font) + 28, h: font + 14 };
+  const envelope = t.vni !== undefined ? { w: Math.max(pill.w, textWidth(`VXLAN VNI ${t.vni}`, font)) + 26, h: pill.h + font * 1.1 + 16 } : pill;
   const w = envelope.w + (t.path.lost ? 22 : 0);
   const h = envelope.h;
   const pitch = t.lane * (font + 24);
-  const x = t.side === 'left' ? end.x - 4 - w : t.side === 'right' ? end.x + 4 : end.x - w / 2;
+  const x = (t.side === 'left' ? end.x - 4 - w : t.side === 'right' ? end.x + 4 : end.x - w / 2) + (t.shift ?? 0);
   const y = t.path.anchor === 'above' ? end.y - 5 - h - pitch : t.path.anchor === 'below' ? end.y + 5 + pitch : end.y - h / 2 - pitch;
   return { x, y, width: w, height: h };
 }
@@ -46,7 +62,7 @@ export function badgeBox(box: Rect, above: boolean, text: string, fz: number): R
 export function coveredBadges(geo: Geometry, tokens: readonly Token[], roles: ReadonlyMap<string, 'sender' | 'receiver'>, fz: number): string[] {
   const sw = geo.box(geo.switchId);
   if (!sw) return [];
-  const rests = tokens.map((t) => restBox(t, fz));
+  const rests = tokens.filter((t) => !t.merged).map((t) => restBox(t, fz));
   const out: string[] = [];
   for (const [node, role] of roles) {
     const box = node === geo.switchId ? undefined : geo.box(node);
@@ -61,6 +77,7 @@ export function coveredBadges(geo: Geometry, tokens: readonly Token[], roles: Re
 export function coveredTags(geo: Geometry, tokens: readonly Token[], fz: number): string[] {
   const out = new Set<string>();
   for (const t of tokens) {
+    if (t.merged) continue;
     const r = restBox(t, fz);
     for (const above of [true, false]) {
       const widest = tagBox(0, 0, above, WIDEST_TAG, fz);

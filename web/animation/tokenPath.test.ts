@@ -9,6 +9,8 @@ const geo: Geometry = {
   switchMidY: 300,
   wires: () => [],
   overlayText: () => [],
+  devices: () => [],
+  bounds: undefined,
   box: (id) => (id === 'SW' ? { x: 0, y: 280, width: 1000, height: 40 } : undefined),
   nic: (node, iface) =>
     node === 'A' && iface === 'eth0' ? { x: 100, yNode: 200, ySwitch: 280, above: true } : node === 'B' && iface === 'eth0' ? { x: 400, yNode: 400, ySwitch: 320, above: false } : undefined,

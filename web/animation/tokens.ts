@@ -22,6 +22,12 @@ export interface Token {
    */
   readonly lane: number;
   readonly side?: 'left' | 'right';
+  /** The frames (this one first) that rest here under this token's label, which counts them: set when more than one. */
+  readonly alike?: readonly number[];
+  /** Its label is another token's (see `alike`): it glides, but rests unlabelled. */
+  readonly merged?: boolean;
+  /** How far its resting label is moved sideways (flow units), to keep inside the drawing and off the devices (see placeRests). */
+  readonly shift?: number;
   /** The path's length, in flow units. */
   readonly length: number;
   /** How far the step's glide has gone when this token leaves (see glideSchedule). */
@@ -56,7 +62,6 @@ export function stepTokens(geo: Geometry, timeline: Timeline, stepIndex: number)
   const step = timeline.steps[stepIndex];
   if (!step) return [];
   const out: Token[] = [];
-  const lanes = new Map<string, number>();
   for (const id of tokenIds(step.txIds, (t) => { const x = timeline.tx.get(t); return x !== undefined && inUserFlow(x); })) {
     const tx = timeline.tx.get(id);
     if (!tx) continue;
@@ -64,12 +69,24 @@ export function stepTokens(geo: Geometry, timeline: Timeline, stepIndex: number)
     const path = transmissionPath(geo, tx, entry);
     if (!path) continue;
     const view = viewFrame(tx.bytes);
-    const key = `${path.anchor} ${path.points.map((p) => `${p.x},${p.y}`).join(' ')}`;
-    const lane = lanes.get(key) ?? 0;
-    lanes.set(key, lane + 1);
-    out.push({ txId: id, path, label: view.tokenLabel, protocol: tx.protocol, ...(view.vni !== undefined ? { vni: view.vni } : {}), ...(view.ttl !== undefined ? { ttl: view.ttl } : {}), inFlow: inUserFlow(tx), lane, length: length(path.points), start: 0 });
+    out.push({ txId: id, path, label: view.tokenLabel, protocol: tx.protocol, ...(view.vni !== undefined ? { vni: view.vni } : {}), ...(view.ttl !== undefined ? { ttl: view.ttl } : {}), inFlow: inUserFlow(tx), lane: 0, length: length(path.points), start: 0 });
   }
-  return glideSchedule(sideBySide(out));
+  return glideSchedule(sideBySide(mergeAlike(out)));
+}
+
+/**
+ * Frames that rest at one point and look alike (with two MUXes, both MUXes' ARP requests reach every port) rest
+ * under one label that counts them ("ARP who-has ×2"): each still glides along its own path.
+ */
+export function mergeAlike(tokens: readonly Token[]): Token[] {
+  const look = (t: Token) => `${restKey(t.path)}|${t.label}|${t.ttl}|${t.vni}|${t.protocol}|${t.inFlow}|${t.path.lost}`;
+  const alike = new Map<string, number[]>();
+  for (const t of tokens) alike.set(look(t), [...(alike.get(look(t)) ?? []), t.txId]);
+  return tokens.map((t) => {
+    const ids = alike.get(look(t))!;
+    if (ids.length === 1) return t;
+    return ids[0] === t.txId ? { ...t, alike: ids } : { ...t, merged: true };
+  });
 }
 
 /** Tokens leaving from one point leave one after another, the nearest destination first. */
@@ -82,12 +99,30 @@ export function glideSchedule(tokens: readonly Token[]): Token[] {
   return tokens.map((t) => ({ ...t, start: start.get(t.txId) ?? 0 }));
 }
 
-/** Pairs the tokens that share a path: the first two beside each other, then a row further out per pair. */
+/**
+ * Where a token's label rests: its path's end and the side it hangs on. Two frames reaching one NIC from different
+ * ports (both MUXes' SYNs to BGPVM) take different paths to the same rest.
+ */
+export function restKey(path: TokenPath): string {
+  const end = path.points[path.points.length - 1];
+  return `${path.anchor} ${end?.x ?? 0},${end?.y ?? 0}`;
+}
+
+/**
+ * Pairs the labels that rest at one point (a merged token's label is its first alike's): the first two beside each
+ * other, then a row further out per pair.
+ */
 function sideBySide(tokens: Token[]): Token[] {
-  const key = (t: Token) => `${t.path.anchor} ${t.path.points.map((p) => `${p.x},${p.y}`).join(' ')}`;
+  const key = (t: Token) => restKey(t.path);
   const byKey = new Map<string, number>();
-  for (const t of tokens) byKey.set(key(t), (byKey.get(key(t)) ?? 0) + 1);
-  return tokens.map((t) => ((byKey.get(key(t)) ?? 1) > 1 ? { ...t, side: t.lane % 2 === 0 ? 'left' : 'right', lane: Math.floor(t.lane / 2) } : t));
+  for (const t of tokens) if (!t.merged) byKey.set(key(t), (byKey.get(key(t)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return tokens.map((t) => {
+    if (t.merged || (byKey.get(key(t)) ?? 1) === 1) return t;
+    const n = seen.get(key(t)) ?? 0;
+    seen.set(key(t), n + 1);
+    return { ...t, side: n % 2 === 0 ? 'left' : 'right', lane: Math.floor(n / 2) };
+  });
 }
 
 /** One keyframe of a token's glide: at `offset` (0..1) of the glide's time, at (x, y), drawn or not. */

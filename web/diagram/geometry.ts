@@ -46,6 +46,10 @@ export interface Geometry {
   readonly wires: (above: boolean, x0: number, x1: number, max?: number) => readonly Wire[];
   /** What the overlay view shows text in: the devices' boxes and the groups' title bands (not the underlay's). */
   readonly overlayText: () => readonly Rect[];
+  /** The boxes with a device's text in them: the VMs, the VIPs, the NICs drawn as ports, VFP. */
+  readonly devices: () => readonly Rect[];
+  /** The whole drawing (every box's union), undefined when empty. */
+  readonly bounds: Rect | undefined;
 }
 
 /** The height of a group's title band (at its top, or at its bottom below the switch). */
@@ -176,7 +180,22 @@ export function createGeometry(snapshot: TopologySnapshot): Geometry {
     }
     return overlay;
   };
-  return { switchId: t.switch.id, box: (id) => rects.get(id), nic, switchMidY: sw.y + sw.height / 2, vfpX: vfpRect ? vfpRect.x + vfpRect.width / 2 : undefined, tunnel, port, wires, overlayText };
+  let deviceRects: Rect[] | undefined;
+  const devices = () => (deviceRects ??= snapshot.layout.boxes.filter((b) => b.kind === 'node' || b.kind === 'port' || b.kind === 'vfp').map((b) => rects.get(b.id)!));
+  return { switchId: t.switch.id, box: (id) => rects.get(id), nic, switchMidY: sw.y + sw.height / 2, vfpX: vfpRect ? vfpRect.x + vfpRect.width / 2 : undefined, tunnel, port, wires, overlayText, devices, bounds: union([...rects.values()]) };
+}
+
+/** The smallest box holding every one of `rects`; undefined for none. */
+export function union(rects: readonly Rect[]): Rect | undefined {
+  if (rects.length === 0) return undefined;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const r of rects) {
+    x0 = Math.min(x0, r.x);
+    y0 = Math.min(y0, r.y);
+    x1 = Math.max(x1, r.x + r.width);
+    y1 = Math.max(y1, r.y + r.height);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
 /** How far outside the host port's edge the tunnel turns towards its drop: it never runs over the port's labels. */
