@@ -245,3 +245,42 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]
     }
   });
 }
+
+// With a second MUX standing between the VIP pool and MuxVM, the ties to MuxVM looped up over MuxVM2 (through its
+// badge lane and the BGP arcs). Each tie reaches its own MUX's side without crossing another device's box.
+
+/** The devices' boxes (VMs, ports, VIPs) other than its ends that a VIP's tie to a MUX passes through, and where it ends. */
+function tieThrough(page: Page, vip: string, mux: string) {
+  return page.evaluate(([v, m]) => {
+    const path = document.querySelector<SVGPathElement>(`.react-flow__edge[data-id="announce:${v}:${m}"] path.tie`);
+    if (!path) return undefined;
+    const ctm = path.getScreenCTM()!;
+    const len = path.getTotalLength();
+    const points = Array.from({ length: 201 }, (_, i) => path.getPointAtLength((len * i) / 200).matrixTransform(ctm));
+    const through = new Set<string>();
+    for (const node of document.querySelectorAll('.react-flow__node:is(.react-flow__node-vm, .react-flow__node-port, .react-flow__node-vip)')) {
+      const id = node.getAttribute('data-id') ?? '?';
+      if (id === m || id === `vip:${v}`) continue;
+      const r = node.getBoundingClientRect();
+      if (points.some((p) => p.x > r.left + 1 && p.x < r.right - 1 && p.y > r.top + 1 && p.y < r.bottom - 1)) through.add(id);
+    }
+    const box = document.querySelector(`.react-flow__node[data-id="${m}"]`)!.getBoundingClientRect();
+    const end = points[points.length - 1]!;
+    // Where it ends against the MUX's right side, to the pixel.
+    return { through: [...through], endX: Math.round(end.x - box.right) || 0, endInside: end.y > box.top && end.y < box.bottom };
+  }, [vip, mux] as const);
+}
+
+for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }, { width: 768, height: 1024 }]) {
+  test(`at ${size.width}x${size.height} with two MUXes each "announces" tie reaches its own MUX's side, crossing no other device`, async ({ hoplab, page }) => {
+    await page.setViewportSize(size);
+    await hoplab.open(`${CANONICAL_LINK}&knobs=secondMux&step=0`);
+    await expect(page.locator('.react-flow__edge.edge-announce')).toHaveCount(4);
+    for (const mux of ['MuxVM', 'MuxVM2']) {
+      for (const vip of ['192.168.133.74', '192.168.133.1']) {
+        await expect.poll(() => tieThrough(page, vip, mux), { message: `${vip} to ${mux}` }).toEqual({ through: [], endX: 0, endInside: true });
+      }
+    }
+  });
+}
+

@@ -227,11 +227,15 @@ const TIE_TURN = 31;
 /** A tie keeps this far from the boxes it passes. */
 const TIE_CLEAR = 4;
 
+/** Below a MUX's row, where a tie runs under a box that stands in the way (a second MUX): this far under the MUX. */
+const TIE_UNDER = 10;
+
 /**
- * A VIP's tie to a MUX that announces it, where it can run straight: out of the VIP's left side, across to the MUX's
- * right side (level with the VIP when the two are side by side, else down or up the channel just left of the VIP
- * pool first, then across). Undefined when the MUX is not left of the VIP or another box stands in the way (a
- * second MUX between them): the tie then curves over the row instead.
+ * A VIP's tie to a MUX that announces it: out of the VIP's left side, across to the MUX's right side (level with the
+ * VIP when the two are side by side, else down or up the channel just left of the VIP pool first, then across).
+ * When another box stands between them (a second MUX beside the VIP pool), under that box's row instead: down the
+ * channel, left under the row to the gap right of the MUX, up it and into the MUX's side. Undefined when the MUX is
+ * not left of the VIP or neither way is clear: the tie then curves over the row.
  */
 export function tieRoute(vip: Rect, mux: Rect, others: readonly Rect[]): { x: number; y: number }[] | undefined {
   const right = mux.x + mux.width;
@@ -239,13 +243,29 @@ export function tieRoute(vip: Rect, mux: Rect, others: readonly Rect[]): { x: nu
   if (turn <= right + TIE_CLEAR) return undefined;
   const vy = vip.y + vip.height / 2;
   const y = Math.min(mux.y + mux.height - 12, Math.max(mux.y + 12, vy));
-  const points = vy === y ? [{ x: vip.x, y }, { x: right, y }] : [{ x: vip.x, y: vy }, { x: turn, y: vy }, { x: turn, y }, { x: right, y }];
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1]!;
-    const b = points[i]!;
-    const seg = { x: Math.min(a.x, b.x) - TIE_CLEAR, y: Math.min(a.y, b.y) - TIE_CLEAR, width: Math.abs(a.x - b.x) + 2 * TIE_CLEAR, height: Math.abs(a.y - b.y) + 2 * TIE_CLEAR };
-    const hit = others.some((r) => r !== vip && r !== mux && r.x < seg.x + seg.width && seg.x < r.x + r.width && r.y < seg.y + seg.height && seg.y < r.y + r.height);
-    if (hit) return undefined;
-  }
-  return points;
+  const clear = (points: readonly { x: number; y: number }[]) => {
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1]!;
+      const b = points[i]!;
+      const seg = { x: Math.min(a.x, b.x) - TIE_CLEAR, y: Math.min(a.y, b.y) - TIE_CLEAR, width: Math.abs(a.x - b.x) + 2 * TIE_CLEAR, height: Math.abs(a.y - b.y) + 2 * TIE_CLEAR };
+      if (others.some((r) => r !== vip && r !== mux && r.x < seg.x + seg.width && seg.x < r.x + r.width && r.y < seg.y + seg.height && seg.y < r.y + r.height)) return false;
+    }
+    return true;
+  };
+  const straight = vy === y ? [{ x: vip.x, y }, { x: right, y }] : [{ x: vip.x, y: vy }, { x: turn, y: vy }, { x: turn, y }, { x: right, y }];
+  if (clear(straight)) return straight;
+  // The box right of the MUX in its row: the tie comes up the gap between them.
+  const next = others.filter((r) => r !== mux && r !== vip && r.x >= right && r.y < mux.y + mux.height && mux.y < r.y + r.height).sort((a, b) => a.x - b.x)[0];
+  if (!next || next.x - right < 4 * TIE_CLEAR) return undefined;
+  const gap = (right + next.x) / 2;
+  const under = Math.max(mux.y, next.y) + Math.max(mux.height, next.height) + TIE_UNDER;
+  const around = [
+    { x: vip.x, y: vy },
+    { x: turn, y: vy },
+    { x: turn, y: under },
+    { x: gap, y: under },
+    { x: gap, y },
+    { x: right, y },
+  ].filter((p, i, all) => i === 0 || p.x !== all[i - 1]!.x || p.y !== all[i - 1]!.y);
+  return clear(around) ? around : undefined;
 }

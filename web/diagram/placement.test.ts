@@ -46,11 +46,21 @@ describe('tieRoute: a VIP\'s tie to the MUX announcing it', () => {
     // The channel lies right of the front row's last device.
     expect(route[1]!.x).toBeGreaterThan(portal.x + portal.width);
   });
-  it('gives up (the tie curves instead) when another box stands between', () => {
+  it('runs under the row, up the gap and into the side, when another box stands between (a second MUX)', () => {
     const second = { x: 884, y: 94, width: 180, height: 76 };
     const far = { ...level, x: 1233 };
-    expect(tieRoute(far, mux, [mux, second, far])).toBeUndefined();
+    // Down the channel beside the pool, left 10 under the row, up the gap between the MUXes, into MuxVM's side.
+    expect(tieRoute(far, mux, [mux, second, far])).toEqual([
+      { x: 1233, y: 132 },
+      { x: 1202, y: 132 },
+      { x: 1202, y: 180 },
+      { x: 867, y: 180 },
+      { x: 867, y: 132 },
+      { x: 850, y: 132 },
+    ]);
     expect(tieRoute(far, second, [mux, second, far])).toEqual([{ x: 1233, y: 132 }, { x: 1064, y: 132 }]);
+    // With the gap blocked too, it gives up (the tie curves).
+    expect(tieRoute(far, mux, [mux, second, far, { x: 860, y: 120, width: 14, height: 20 }])).toBeUndefined();
   });
   it('gives up for a MUX that is not left of the VIP', () => {
     expect(tieRoute(mux, level, [])).toBeUndefined();
