@@ -284,3 +284,29 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 },
   });
 }
 
+// A drop marker's label wraps before the next marker on its row, and at 768x1024 BGPVM's ARP failure ("ARP for
+// 192.168.100.6 failed after 3 tries", beside MuxVM's "MuxVM is down") wrapped onto four lines, down over xRPVM's
+// name in the row below. No marker covers a device's name or addresses, or another marker.
+
+/** What the drop markers' boxes cover: a device's text (by its glyphs) or another marker. */
+async function markerCovers(page: Page): Promise<string[]> {
+  const marks = await elementBoxes(page, '.drop-marker', 'text');
+  if (marks.length === 0) return ['no drop marker is drawn'];
+  const names = await textBoxes(page, { within: ':is(.react-flow__node-vm, .react-flow__node-port, .react-flow__node-vip)', skip: '.hop-badges' });
+  return marks.flatMap((m) => [...names.filter((n) => overlap(m, n)).map((n) => `"${m.what}" covers ${n.what}`), ...marks.filter((o) => o !== m && overlap(m, o)).map((o) => `"${m.what}" covers "${o.what}"`)]);
+}
+
+for (const size of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }, { width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+  test(`at ${size.width}x${size.height}, when MuxVM dies, BGPVM's ARP failure and MuxVM's drop are marked clear of every device's name`, async ({ hoplab, page }) => {
+    await page.setViewportSize(size);
+    await hoplab.open('?motion=off&lesson=mux-dies&chapter=3');
+    await expect(page.locator('.step-readout')).toContainText('Step');
+    const timeline = page.getByRole('toolbar', { name: 'Playback' }).getByRole('slider', { name: 'Timeline' });
+    await timeline.focus();
+    await page.keyboard.press('End');
+    const marks = page.getByRole('note', { name: /^(The flow died|Dropped) at / });
+    await expect(marks.filter({ hasText: 'ARP for 192.168.100.6 failed after 3 tries' })).toBeVisible();
+    await expect(marks.filter({ hasText: 'MuxVM is down' })).toBeVisible();
+    await expect.poll(() => markerCovers(page)).toEqual([]);
+  });
+}

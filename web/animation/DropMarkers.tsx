@@ -2,6 +2,7 @@
 // and each node's latest dropped frame up to the playhead (in a lesson, those of the chapter shown).
 import { useMemo } from 'react';
 import { selectCursor, selectGeometry, selectResult, selectTimeline, useAppStore } from '../store/store';
+import { useLegibleScale } from '../diagram/LegibleText';
 import { dropMarkers } from './dropMarkers';
 
 export function DropMarkers() {
@@ -11,7 +12,9 @@ export function DropMarkers() {
   const cursor = useAppStore(selectCursor);
   // In a lesson, only the chapter's own drops: its playback bounds begin at its first step.
   const since = useAppStore((s) => (s.lesson && s.bounds ? s.bounds.first : 0));
-  const markers = useMemo(() => (geo && result && timeline ? dropMarkers(geo, result, timeline, cursor, since) : []), [geo, result, timeline, cursor, since]);
+  // Their labels are measured in the diagram's text size (set larger when it is zoomed out).
+  const fz = useLegibleScale();
+  const markers = useMemo(() => (geo && result && timeline ? dropMarkers(geo, result, timeline, cursor, since, fz) : []), [geo, result, timeline, cursor, since, fz]);
   return (
     <>
       {markers.map((m) => (

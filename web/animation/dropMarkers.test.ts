@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowTrace, RunResult, Transmission } from '../../src-engine/protocol';
-import type { Geometry } from '../diagram/geometry';
+import type { Geometry, Rect } from '../diagram/geometry';
 import { buildTimeline } from '../model/buildTimeline';
-import { dropMarkers } from './dropMarkers';
+import { dropMarkers, lineCount } from './dropMarkers';
+import { CHAR_EM } from './measure';
 import { nodeId } from '../../src-engine/view/ids';
 
 const geo: Geometry = {
@@ -54,8 +55,9 @@ describe('dropMarkers', () => {
   it('keeps a dropped frame visible from its step on, and shows nothing for a delivered flow', () => {
     const result = run(trace('delivered'));
     const tl = buildTimeline(result, 'SW');
-    expect(dropMarkers(geo, result, tl, 0).map((m) => m.text)).toEqual(['B: frame lost']);
-    expect(dropMarkers(geo, result, tl, 1).map((m) => m.text)).toEqual(['B: frame lost']);
+    // Under B, its line leaves out "B: "; the whole summary is its detail.
+    expect(dropMarkers(geo, result, tl, 0).map((m) => [m.text, m.detail])).toEqual([['frame lost', 'B: frame lost']]);
+    expect(dropMarkers(geo, result, tl, 1).map((m) => m.text)).toEqual(['frame lost']);
   });
   it('wraps a label before it reaches the marker of the node to its right on the same row', () => {
     const base = run(trace('ttl-exceeded'));
@@ -73,5 +75,34 @@ describe('dropMarkers', () => {
     expect(dropMarkers(geo, result, tl, tl.steps.length - 1, 0).map((m) => m.text)).toEqual(['flow died: TTL exceeded']);
     expect(dropMarkers(geo, result, tl, tl.steps.length - 1, dropStep + 1)).toEqual([]);
     expect(dropMarkers(geo, result, tl, tl.steps.length - 1, dropStep).map((m) => m.key)).toEqual(['flow:flow']);
+  });
+
+  it('widens a label that would wrap down over the device below, and moves the next marker right, still under its device', () => {
+    // Two devices side by side (a row gap of 68 under them, as the layout's), a device of the row in front below.
+    const boxes: Record<string, Rect> = { A: { x: 0, y: 0, width: 180, height: 76 }, B: { x: 214, y: 0, width: 180, height: 76 }, C: { x: 107, y: 144, width: 180, height: 76 } };
+    const rowGeo: Geometry = { ...geo, box: (id) => boxes[id], devices: () => Object.values(boxes), bounds: { x: 0, y: 0, width: 1200, height: 400 } };
+    const base = run(trace('delivered'));
+    const result: RunResult = { ...base, events: [...base.events, { id: 3, time: 100, kind: 'drop', reason: 'neighbor-unreachable', node: nodeId('A'), summary: 'A: ARP for 192.168.100.6 failed after 3 tries' }] };
+    const tl = buildTimeline(result, 'SW');
+    const [b, a] = dropMarkers(rowGeo, result, tl, tl.steps.length - 1, 0, 1.75);
+    // Wrapped before B's marker (204 wide) it took 4 lines (114 units) down over C's name; 2 lines fit above C (63).
+    const measure = (t: string) => t.length * CHAR_EM * 21;
+    const chrome = 2 * 7 + 2 * 1.5 + 4 + measure('✕');
+    expect(a!.text).toBe('ARP for 192.168.100.6 failed after 3 tries');
+    expect(lineCount(a!.text, a!.maxWidth! - chrome, measure)).toBe(2);
+    expect(5 + 2 * 1.3 * 21).toBeLessThanOrEqual(boxes.C!.y - a!.y - 2);
+    // B's marker moves right of it, its ✕ still under B.
+    expect(b!.x).toBe(a!.x + a!.maxWidth! + 6);
+    expect(b!.x).toBeLessThan(214 + 180 - 28);
+  });
+});
+
+describe('lineCount', () => {
+  const measure = (t: string) => t.length * 10;
+  it('wraps at spaces, and breaks a word wider than the column anywhere', () => {
+    expect(lineCount('aa bb cc', 50, measure)).toBe(2);
+    expect(lineCount('aa bb cc', 80, measure)).toBe(1);
+    expect(lineCount('aaaaaaaaaa b', 40, measure)).toBe(3);
+    expect(lineCount('aaaaaaaaaa bbbbb', 40, measure)).toBe(5);
   });
 });

@@ -3,6 +3,7 @@ import type { RunResult } from '../../src-engine/protocol';
 import { dispositionShort } from '../../src-engine/view/index';
 import type { Geometry } from '../diagram/geometry';
 import type { Timeline } from '../model/timeline';
+import { textWidth } from './measure';
 
 export interface DropMarker {
   readonly key: string;
@@ -30,7 +31,7 @@ const MARKER_MIN_WIDTH = 110;
  * The drops from step `since` up to the playhead: a lesson's chapter passes its first step, so a chapter
  * shows what died in it, not what an earlier chapter's packets left behind.
  */
-export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline, cursor: number, since = 0): DropMarker[] {
+export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline, cursor: number, since = 0, fz = 1): DropMarker[] {
   const byNode = new Map<string, DropMarker>();
   // Just below the node, in the gap its NIC lines cross: clear of its neighbours and of the BGP label.
   const place = (node: string, key: string, text: string, detail: string, flow: boolean) => {
@@ -42,7 +43,9 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
     if (e.kind !== 'drop') continue;
     const step = timeline.stepOfEvent.get(e.id);
     if (step === undefined || step > cursor || step < since) continue;
-    place(e.node, `drop:${e.id}`, e.summary, e.summary, false);
+    // The marker stands under the node: its line leaves out the summary's "BGPVM: " (the tooltip keeps it whole).
+    const own = `${e.node}: `;
+    place(e.node, `drop:${e.id}`, e.summary.startsWith(own) ? e.summary.slice(own.length) : e.summary, e.summary, false);
   }
   const attempts = result.attempts ?? [result.trace];
   for (const trace of [result.dnsTrace, ...attempts.flatMap((a, i) => (i > 0 && a.dns ? [a.dns, a] : [a]))]) {
@@ -55,10 +58,79 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
     const what = dispositionShort(trace.disposition);
     place(last.node, `flow:${trace.id}`, `${trace.id.startsWith('dns') ? 'lookup' : trace.attempt && trace.attempt > 1 ? `flow (attempt ${trace.attempt})` : 'flow'} died: ${what}`, `${what}: ${trace.reason}`, true);
   }
-  // Two nodes side by side: the left one's label wraps before it reaches the right one's.
-  const all = [...byNode.values()];
-  return all.map((m) => {
-    const right = all.filter((o) => o !== m && o.x > m.x && Math.abs(o.y - m.y) < 48).map((o) => o.x - m.x - 6);
-    return right.length === 0 ? m : { ...m, maxWidth: Math.max(MARKER_MIN_WIDTH, Math.min(...right)) };
-  });
+  return besideEachOther(geo, [...byNode.values()], fz);
+}
+
+/** The label's room around its text: padding and border (see .drop-marker in styles.css), and the ✕ and the gap after it. */
+const CHROME_X = 2 * 7 + 2 * 1.5 + 4;
+const CHROME_Y = 2 * 1 + 2 * 1.5;
+const LINE = 1.3;
+
+/** How many lines `text` takes in a column `width` wide, wrapped at spaces (a word wider than the column breaks anywhere). */
+export function lineCount(text: string, width: number, measure: (s: string) => number): number {
+  let lines = 1;
+  let line = 0;
+  const space = measure(' ');
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const w = measure(word);
+    if (line > 0 && line + space + w <= width) line += space + w;
+    else {
+      if (line > 0) lines++;
+      lines += Math.max(0, Math.ceil(w / width) - 1);
+      line = w > width ? w % width : w;
+    }
+  }
+  return lines;
+}
+
+/**
+ * Markers on one row, left to right: each label wraps before the next marker (`maxWidth`), unless wrapped so it would
+ * grow down into the device below it (the row in front, whose names it covered); then it takes the width that keeps
+ * it above that device, and the next marker moves right to make room, still under its own device.
+ */
+function besideEachOther(geo: Geometry, markers: DropMarker[], fz: number): DropMarker[] {
+  const font = 12 * fz;
+  const out = new Map<string, DropMarker>();
+  const rows: DropMarker[][] = [];
+  for (const m of [...markers].sort((a, b) => a.x - b.x)) {
+    const row = rows.find((r) => Math.abs(r[0]!.y - m.y) < 48);
+    if (row) row.push(m);
+    else rows.push([m]);
+  }
+  const bounds = geo.bounds;
+  for (const row of rows) {
+    const xs = row.map((m) => m.x);
+    row.forEach((m, i) => {
+      const x = xs[i]!;
+      const weight = m.flow ? 700 : 400;
+      const measure = (s: string) => textWidth(s, font, weight);
+      const chrome = CHROME_X + textWidth('✕', font, 800);
+      const natural = chrome + measure(m.text) + 2;
+      const next = row[i + 1];
+      const room = next ? xs[i + 1]! - x - 6 : Infinity;
+      const edge = bounds ? bounds.x + bounds.width - x - 4 : Infinity;
+      // The devices under the label, whose top it must stay above.
+      const below = (w: number) => geo.devices().filter((d) => d.y >= m.y - 1 && d.x < x + w && x < d.x + d.width);
+      const fits = (w: number) => {
+        const top = Math.min(Infinity, ...below(w).map((d) => d.y));
+        return CHROME_Y + lineCount(m.text, w - chrome, measure) * LINE * font <= top - m.y - 2;
+      };
+      let width = Math.max(MARKER_MIN_WIDTH, Math.min(room, edge));
+      if (natural <= Math.min(room, edge)) width = natural;
+      else if (!fits(width)) {
+        const cap = Math.min(21 * font, edge);
+        for (let w = width + 8; w <= cap; w += 8) {
+          if (!fits(w)) continue;
+          // The next marker moves right of it, but stays under its own device (its ✕ inside it).
+          const own = next ? geo.box(next.node) : undefined;
+          if (next && own && x + w + 6 > own.x + own.width - 28) break;
+          if (next) xs[i + 1] = Math.max(xs[i + 1]!, x + w + 6);
+          width = w;
+          break;
+        }
+      }
+      out.set(m.key, { ...m, x, maxWidth: next || width < natural ? Math.ceil(width) : undefined });
+    });
+  }
+  return markers.map((m) => out.get(m.key) ?? m);
 }

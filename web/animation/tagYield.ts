@@ -4,25 +4,11 @@
 // (the tokens are few; the tags near each are found by bisection).
 import type { Geometry, Rect } from '../diagram/geometry';
 import { tagBox } from '../diagram/vlanTag';
+import { textWidth } from './measure';
 import type { Token } from './tokens';
 
-/** About the width of a character of a token's label (bold 12px system-ui), in ems, rounded up. */
-const CHAR_EM = 0.66;
 /** The widest tag text ("VLAN 4094"): a tag's box is taken at its widest. */
 const WIDEST_TAG = 'VLAN 4094';
-
-let measurer: CanvasRenderingContext2D | null | undefined;
-
-/**
- * The width of a token's text (bold system-ui at `px`), measured by a canvas's text metrics (no layout of the page),
- * or estimated from its length where there is no canvas (tests under Node).
- */
-export function textWidth(text: string, px: number): number {
-  if (measurer === undefined) measurer = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-  if (!measurer) return text.length * CHAR_EM * px;
-  measurer.font = `700 ${px}px system-ui, sans-serif`;
-  return Math.ceil(measurer.measureText(text).width);
-}
 
 /** What a label resting for several alike frames adds: their count. */
 export const alikeText = (n: number) => ` ×${n}`;
