@@ -459,3 +459,17 @@ test('lesson 4: chapter 1 ends before MuxVM\'s ARP request names the outer desti
   await expect(lessons.bar).toContainText('End of the lesson');
   await expect(events.list.getByRole('option', { name: /VXLAN 192\.168\.233\.6 -> 192\.168\.233\.21/ }).first()).toBeAttached();
 });
+
+// Both MUXes peer with BGPVM in one AS: each session's label names its own state. When BGPVM gave up on the
+// dead MuxVM2, both labels read "Idle" (BGPVM's latest change, about MuxVM2, was read for MuxVM's too).
+test('lesson 8, chapter 3: at the second connection, MuxVM\'s session reads Established and the dead MuxVM2\'s Idle', async ({ hoplab, lessons, playback, page }) => {
+  await hoplab.open('?motion=off&speed=4&lesson=two-muxes&chapter=3');
+  await expect(lessons.chapterTitle).toHaveText('MuxVM2 dies: failover to MuxVM');
+  const session = (mux: string) => page.locator(`.react-flow__edge[data-id="bgp:BGPVM|${mux}"] .bgp-label`);
+  await playback.play.click();
+  const prompt = 'After the failure, a new SYN reaches BGPVM. Which device does BGPVM send it to?';
+  await expect(lessons.question(prompt)).toBeVisible({ timeout: 60_000 });
+  await expect(session('MuxVM')).toHaveText('eBGP AS64628 ↔ AS64647 · Established');
+  await expect(session('MuxVM2')).toHaveText('eBGP AS64628 ↔ AS64647 · Idle');
+  await expect(await lessons.answer(prompt, /^MuxVM$/)).toHaveText(/^Correct/);
+});

@@ -1,6 +1,7 @@
 // The state of the network at a simulated time of a run, replayed from its events: is a node up, what
 // state is a BGP session in. The engine's `tables` and the page's diagram both ask here.
 import type { BgpState, SimEvent, SimTime } from '../protocol';
+import type { Topology } from '../topology/schema';
 
 interface Change<T> {
   readonly time: SimTime;
@@ -9,11 +10,18 @@ interface Change<T> {
   readonly value: T;
 }
 
-/** A run's state changes, indexed by node, so asking about one node at one time reads only its own. */
+/**
+ * A run's state changes, indexed so asking about one node or one session at one time reads only its own:
+ * `up` by node, `bgp` by speaker and the peer address it names (`sessionKey`), since a speaker may have several
+ * sessions (BGPVM with MuxVM and with MuxVM2, both in one AS).
+ */
 export interface RunStateIndex {
   readonly up: ReadonlyMap<string, readonly Change<boolean>[]>;
   readonly bgp: ReadonlyMap<string, readonly Change<BgpState>[]>;
 }
+
+/** One side of a BGP session: the speaker and the peer address it is configured with. */
+const sessionKey = (node: string, peer: string): string => `${node} ${peer}`;
 
 function push<T>(map: Map<string, Change<T>[]>, key: string, change: Change<T>): void {
   const list = map.get(key);
@@ -31,7 +39,7 @@ export function indexRunState(events: readonly SimEvent[]): RunStateIndex {
   const bgp = new Map<string, Change<BgpState>[]>();
   events.forEach((e, order) => {
     if (e.kind === 'node-failed' || e.kind === 'node-restored') push(up, e.node, { time: e.time, order, value: e.kind === 'node-restored' });
-    else if (e.kind === 'bgp-state') push(bgp, e.node, { time: e.time, order, value: e.state });
+    else if (e.kind === 'bgp-state') push(bgp, sessionKey(e.node, e.peer), { time: e.time, order, value: e.state });
   });
   const index = { up, bgp };
   indexCache.set(events, index);
@@ -53,14 +61,29 @@ export function isNodeUpAt(events: readonly SimEvent[], node: string, time: SimT
   return latest(indexRunState(events).up.get(node), time)?.value ?? true;
 }
 
+/** The topology's parts that say who peers with whom: speakers' peer addresses and the nodes that own them. */
+export type BgpPeering = Pick<Topology, 'nodes' | 'bgp'>;
+
+/** The address `from`'s BGP speaker is configured to peer with that is one of `to`'s interfaces; undefined if none. */
+function peerAddress(t: BgpPeering, from: string, to: string): string | undefined {
+  const owned = new Set(t.nodes.find((n) => n.id === to)?.interfaces.map((f) => f.address.split('/')[0]));
+  return t.bgp?.speakers.find((s) => s.node === from)?.peers.find((p) => owned.has(p.address))?.address;
+}
+
 /**
- * The BGP session between two speakers at `time`: the state of the latest change either of them
- * recorded (an FSM state name, "Established" when it is up); undefined before the session's first change.
+ * The BGP session between two speakers at `time`: the state of the latest change either side of that session
+ * recorded (an FSM state name, "Established" when it is up); undefined before the session's first change, and
+ * for two nodes that do not peer in `t`. Only the two sides' changes about each other count: BGPVM's session
+ * with MuxVM2 going Idle says nothing of its session with MuxVM.
  */
-export function bgpStateAt(events: readonly SimEvent[], a: string, b: string, time: SimTime): BgpState | undefined {
+export function bgpStateAt(events: readonly SimEvent[], t: BgpPeering, a: string, b: string, time: SimTime): BgpState | undefined {
   const index = indexRunState(events);
-  const x = latest(index.bgp.get(a), time);
-  const y = latest(index.bgp.get(b), time);
+  const side = (from: string, to: string) => {
+    const peer = peerAddress(t, from, to);
+    return peer === undefined ? undefined : latest(index.bgp.get(sessionKey(from, peer)), time);
+  };
+  const x = side(a, b);
+  const y = side(b, a);
   if (!x || !y) return (x ?? y)?.value;
   return y.order > x.order ? y.value : x.value;
 }

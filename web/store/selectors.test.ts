@@ -170,6 +170,13 @@ describe('state at the time shown', () => {
     expect(selectBgpState(store.getState(), 'MuxVM', 'BGPVM')).toBe('Idle');
   });
 
+  it('with two MUXes, BGPVM giving up on the dead MuxVM2 leaves its session with MuxVM Established', async () => {
+    await store.getState().runFlow({ ...PRESET_REQUEST, knobs: { secondMux: true }, whatIf: [{ action: 'fail', target: 'MuxVM2', at: 2_000_000 }], flowAt: [1_000_000, 200_000_000] });
+    store.getState().seek(store.getState().timeline!.steps.length - 1);
+    expect(['MuxVM', 'MuxVM2'].map((mux) => selectBgpState(store.getState(), mux, 'BGPVM'))).toEqual(['Established', 'Idle']);
+    expect(selectBgpState(store.getState(), 'BGPVM', 'MuxVM')).toBe('Established');
+  });
+
   it('a node is down from the time shown that its failure happens at, not a microsecond later', () => {
     // Steps at 0, 100, 200 µs: the view shows 99, 199 and the run's end, 300.
     const timeline = timelineOf([{ protocols: ['arp'] }, { protocols: ['arp'] }, { protocols: ['arp'] }]);

@@ -151,5 +151,7 @@ export const selectNodeHasWhatIf = (s: AppState, node: string) => (s.request?.wh
 /** The BGP session's state between two speakers at the time the view shows; undefined before any run. */
 export function selectBgpState(s: AppState, a: string, b: string): string | undefined {
   const time = selectCurrentTime(s);
-  return s.result && time !== undefined ? bgpStateAt(s.result.events, a, b, time) : undefined;
+  // The topology the run used (with the second MUX when a knob added it): who peers with whom in its events.
+  const topology = (s.result?.snapshot ?? s.snapshot)?.topology;
+  return s.result && topology && time !== undefined ? bgpStateAt(s.result.events, topology, a, b, time) : undefined;
 }
