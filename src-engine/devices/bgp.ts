@@ -15,7 +15,7 @@ import type { BgpDownCause, BgpState } from '../protocol';
 import { combinedProv } from '../view/provenance';
 import type { IpStack } from './ipstack';
 import type { Conn, TcpHandlers, TcpStack } from './tcp';
-import { CONNECT_RETRY_TIME, FOUR_OCTET_AS_PROV, IDLE_HOLD_TIME, JITTER_MIN, OPEN_HOLD_TIME, OPEN_TIMING_PROV, PASSIVE_ANNOUNCE_PROV, WINDOWS_BGP_CAPABILITIES } from './bgpDefaults';
+import { CONNECT_RETRY_TIME, FOUR_OCTET_AS_PROV, IDLE_HOLD_TIME, JITTER_MIN, OPEN_HOLD_TIME, OPEN_TIMING_PROV, PASSIVE_ANNOUNCE_PROV, retryWaitText, WINDOWS_BGP_CAPABILITIES } from './bgpDefaults';
 import { splitUpdate } from './bgpSplit';
 
 export type { BgpState };
@@ -348,11 +348,12 @@ export class BgpSpeaker {
     p.negotiated = [];
     this.ip.ctx.rec.eventWith('bgp-session-down', this.me, `${this.me}: BGP session with ${p.text} down: ${why}`, { peer: u32ToIp(p.address), cause }, 'bgp');
     this.removeLearned(p, why, cause);
-    this.setState(p, 'Idle', `${this.me}: session with ${p.text} ends (${why})`);
-    if (conn) this.tcp.close(conn);
     // An initiating speaker starts again after the idle hold time; a passive one stays Idle until its peer
     // connects (accept() starts the session then).
-    if (this.cfg.initiates) p.connectRetryTimer = this.ip.node.timer(this.jittered(IDLE_HOLD_TIME), () => p.state === 'Idle' && this.automaticStart(p));
+    const idleHold = this.cfg.initiates ? this.jittered(IDLE_HOLD_TIME) : undefined;
+    this.setState(p, 'Idle', `${this.me}: session with ${p.text} ends (${why})${idleHold === undefined ? '' : `; starts again in ${retryWaitText(idleHold, 'IdleHoldTime')}`}`);
+    if (conn) this.tcp.close(conn);
+    if (idleHold !== undefined) p.connectRetryTimer = this.ip.node.timer(idleHold, () => p.state === 'Idle' && this.automaticStart(p));
   }
 
   private closed(p: Peer, conn: Conn, reason: string): void {
@@ -361,7 +362,7 @@ export class BgpSpeaker {
     if (p.state === 'Connect') {
       p.conn = undefined;
       const wait = this.jittered(CONNECT_RETRY_TIME);
-      this.setState(p, 'Active', `${this.me}: TCP to ${p.text} could not be opened (${reason}); ConnectRetry in ${(wait / SECOND).toFixed(1)} s`);
+      this.setState(p, 'Active', `${this.me}: TCP to ${p.text} could not be opened (${reason}); ConnectRetry in ${retryWaitText(wait, 'ConnectRetry')}`);
       p.connectRetryTimer = this.ip.node.timer(wait, () => p.state === 'Active' && this.connect(p));
       return;
     }

@@ -3,6 +3,8 @@
 // capabilities; the ones sent follow from features the BGP cmdlets document, and the rest is marked.
 import type { BgpCapability } from '../packets/layers';
 import type { Provenance } from '../topology/schema';
+import { SECOND } from '../sim/timing';
+import { markTitle } from '../view/provenance';
 
 export interface MarkedCapability {
   readonly capability: BgpCapability;
@@ -45,6 +47,18 @@ export const CONNECT_RETRY_TIME = 30;
  */
 export const IDLE_HOLD_TIME = 30;
 export const RETRY_TIMERS_PROV: Provenance = { mark: 'illustrative', source: 'Windows defaults for ConnectRetry and IdleHoldTime not found; 30 s chosen by Hoplab' };
+
+/**
+ * A jittered retry wait as the event list shows it, each value with its mark: "24.0 s: 30 s (illustrative: ...)
+ * with jitter (documented: RFC 4271 10 ...)" after "ConnectRetry in", "26.1 s: IdleHoldTime 30 s (illustrative:
+ * ...) with jitter" after "starts again in". RFC 4271 10 jitters ConnectRetry; jittering IdleHoldTime too is
+ * Hoplab's choice, under the 30 s's own mark.
+ */
+export function retryWaitText(wait: number, timer: 'ConnectRetry' | 'IdleHoldTime'): string {
+  const base = timer === 'ConnectRetry' ? `${CONNECT_RETRY_TIME} s` : `IdleHoldTime ${IDLE_HOLD_TIME} s`;
+  const jitter = timer === 'ConnectRetry' ? ` (${markTitle(JITTER_PROV)})` : '';
+  return `${(wait / SECOND).toFixed(1)} s: ${base} (${markTitle(RETRY_TIMERS_PROV)}) with jitter${jitter}`;
+}
 
 /** The hold time while waiting for the peer's OPEN ("a large value", RFC 4271 8.2.2: 4 minutes suggested). */
 export const OPEN_HOLD_TIME = 240;
