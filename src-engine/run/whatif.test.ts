@@ -310,6 +310,25 @@ describe('a link what-if, as the run tells it', () => {
     expect(r.trace.disposition).toBe('delivered');
   });
 
+  it('restoring a link that never failed says nothing changed: no link-up, no row, no VIPs announced again', () => {
+    const r = runPoc({ flowAt: [12 * S], whatIf: [{ action: 'restore', target: 'MuxVM:pa', at: 5 * S }, { action: 'restore', target: 'MuxVM:mgmt', at: 6 * S }] });
+    expect(r.result.events.filter((e) => e.node === 'MuxVM' && e.time >= 5 * S && e.time <= 6 * S).map((e) => [e.time, e.kind, e.summary])).toEqual([
+      [5 * S, 'info', "MuxVM pa: the link is already up, so restoring it changes nothing; MuxVM's VIPs stay announced"],
+      [6 * S, 'info', 'MuxVM mgmt: the link is already up, so restoring it changes nothing'],
+    ]);
+    expect(r.tableLog.filter((c) => c.node === 'MuxVM' && c.table === 'interfaces' && c.time > 0)).toEqual([]);
+    expect(r.result.trace.disposition).toBe('delivered');
+  });
+
+  it('failing a link twice: the second says nothing changed, and the VIPs are withdrawn once', () => {
+    const r = runPoc({ flowAt: [12 * S], whatIf: [{ action: 'fail', target: 'MuxVM:pa', at: 1 * S }, { action: 'fail', target: 'MuxVM:pa', at: 2 * S }] }).result;
+    expect(r.events.filter((e) => e.node === 'MuxVM' && (e.kind === 'info' || e.kind.startsWith('link')) && e.time >= 1 * S && e.time <= 2 * S).map((e) => [e.time, e.kind, e.summary])).toEqual([
+      [1 * S, 'link-failed', 'MuxVM pa: link down'],
+      [1 * S, 'info', 'MuxVM loses its PA link: no DIP is reachable, so it withdraws its VIPs'],
+      [2 * S, 'info', 'MuxVM pa: the link is already down, so failing it changes nothing'],
+    ]);
+  });
+
   it('a MUX that is already down says nothing about its VIPs when its PA link goes', () => {
     const r = runPoc({ flowAt: [12 * S], whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }, { action: 'fail', target: 'MuxVM:pa', at: 2 * S }] }).result;
     expect(r.events.filter((e) => e.node === 'MuxVM' && e.time >= 1 * S && e.time <= 2 * S).map((e) => e.summary)).toEqual([

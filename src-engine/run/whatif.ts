@@ -1,6 +1,7 @@
 // What-ifs applied at their simulated times: a node fails or comes back; a link (a node's NIC on the
 // switch) goes down or up. A MUX whose PA link goes down can no longer reach any DIP, so it withdraws
-// its VIPs over BGP, and announces them again when the link is back.
+// its VIPs over BGP, and announces them again when the link is back. A link already in the state asked for
+// changes nothing, and the run says so.
 import type { EngineError, Result, WhatIf } from '../protocol';
 import { engineError } from '../view/errors';
 import type { World } from './world';
@@ -48,14 +49,23 @@ export function scheduleWhatIfs(world: World, whatIfs: readonly ResolvedWhatIf[]
         return;
       }
       const iface = node.ip.ifaces.find((f) => f.id === w.iface)!;
+      const announce = world.muxAnnounce.get(w.node);
+      const paIface = world.topology.slb?.paInterface[w.node];
+      // The VIPs a MUX announces while its PA link is up: a live MUX's, for its PA link only.
+      const vips = announce !== undefined && paIface === w.iface && node.up ? announce : undefined;
+      // A link already in the state asked for: nothing changes, and the run says so (not "link up" and VIPs
+      // "announced again" for a link that never went down).
+      if (iface.port.up !== fail) {
+        const stay = vips && !fail ? `; ${w.node}'s VIPs stay announced` : '';
+        rec.event('info', w.node, `${w.node} ${w.iface}: the link is already ${fail ? 'down' : 'up'}, so ${fail ? 'failing' : 'restoring'} it changes nothing${stay}`);
+        return;
+      }
       world.sw.setPortUp(iface.port, !fail);
       rec.eventWith(fail ? 'link-failed' : 'link-restored', w.node, `${w.node} ${w.iface}: link ${fail ? 'down' : 'up'}`, { interface: w.iface });
       rec.table(w.node, 'interfaces', iface.id, { cells: { interface: iface.id, address: iface.def.address, mac: iface.macText, network: iface.def.network, vlan: iface.port.vlan !== undefined ? String(iface.port.vlan) : '-', state: fail ? 'down' : 'up' }, prov: iface.def.prov });
-      const announce = world.muxAnnounce.get(w.node);
-      const paIface = world.topology.slb?.paInterface[w.node];
-      if (announce && paIface === w.iface && node.up) {
+      if (vips) {
         rec.event('info', w.node, fail ? `${w.node} loses its PA link: no DIP is reachable, so it withdraws its VIPs` : `${w.node}'s PA link is back: it announces its VIPs again`, 'bgp');
-        world.bgp.get(w.node)?.setAnnounced(fail ? [] : announce);
+        world.bgp.get(w.node)?.setAnnounced(fail ? [] : vips);
       }
     });
   }
