@@ -96,6 +96,11 @@ export class Vfp {
     return port.index === this.cfg.paPortIndex;
   }
 
+  /** The switch port of the host's PA, by index: where every frame to the host PA, forwarded or flooded, meets VFP. */
+  get paPortIndex(): number {
+    return this.cfg.paPortIndex;
+  }
+
   /** Inbound: VXLAN to the host PA is decapsulated and delivered to the DIP's port. */
   decap(port: Port, bytes: Uint8Array, tag: number): { port: number; bytes: Uint8Array; why: string } | 'drop' | undefined {
     if (etherType(bytes) !== 0x0800) return undefined;

@@ -1,6 +1,7 @@
 // VFP on the host's PA port, given the MUX's own VXLAN frame and three broken copies of it: a VNI the host has no
 // virtual network for, a header whose I flag says it carries no valid VNI (RFC 7348), and an inner packet for a VIP
-// port no rule balances. Each is dropped at the host with its reason; the intact frame reaches PortalVM.
+// port no rule balances. Each is dropped at the host with its reason; the intact frame reaches PortalVM, also when
+// the switch floods it, not having learned the host's PA MAC yet.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixIpv4Checksum } from '../net/codec';
 import type { Transmission } from '../protocol';
@@ -18,11 +19,14 @@ beforeAll(() => {
   frames = { vxlan: r.transmissions.find((x) => x.fromNode === 'MuxVM' && x.protocol === 'vxlan')!, hostArp: r.transmissions.find((x) => x.fromNode === 'HyperVHost' && x.protocol === 'arp')! };
 });
 
-/** Sends `bytes` from MuxVM's PA port once the switch has learned the host's PA MAC, traced; returns the trace and the events. */
-function send(bytes: Uint8Array) {
+/**
+ * Sends `bytes` from MuxVM's PA port, traced, once the switch has learned the host's PA MAC (unless `learned` is
+ * false: then the switch floods it); returns the trace and the events.
+ */
+function send(bytes: Uint8Array, learned = true) {
   const world = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
   const { sw, ctx } = world;
-  sw.fromNic(sw.ports.find((p) => p.id === 'HyperVHost.pa')!, frames.hostArp.bytes.slice(), 0, 0, 'the host answers an ARP request');
+  if (learned) sw.fromNic(sw.ports.find((p) => p.id === 'HyperVHost.pa')!, frames.hostArp.bytes.slice(), 0, 0, 'the host answers an ARP request');
   ctx.sched.run(100, () => false);
   ctx.tracer.open(1, 'probe', 'the MUX sends VXLAN to the host');
   ctx.tracer.begin(1, 'MuxVM', 'pa');
@@ -31,7 +35,8 @@ function send(bytes: Uint8Array) {
   const trace = ctx.tracer.get(1)!;
   const atSwitch = trace.hops.find((h) => h.node === SW)!;
   const drops = ctx.rec.events.filter((e) => e.kind === 'drop' && e.node === SW).map((e) => [e.summary, e.kind === 'drop' ? e.reason : '']);
-  return { final: trace.final, steps: atSwitch.steps.slice(1).map((s) => s.text), why: atSwitch.why, drops };
+  const delivered = ctx.rec.events.filter((e) => e.kind === 'flow-created').map((e) => e.summary);
+  return { final: trace.final, steps: atSwitch.steps.slice(1).map((s) => s.text), why: atSwitch.why, drops, delivered };
 }
 const copy = (edit: (b: Uint8Array) => void) => {
   const b = frames.vxlan.bytes.slice();
@@ -88,5 +93,30 @@ describe("VFP decapsulating the MUX's VXLAN", () => {
     );
     expect(r.steps).toEqual(['out of port HyperVHost.pa', 'sent out of HyperVHost.pa']);
     expect(r.final).toMatchObject({ disposition: 'not-a-router', reason: 'HyperVHost does not forward packets and 192.168.233.22 is not its address' });
+  });
+
+  it('flooded, the switch not having learned the host PA MAC yet: the copy to the host PA still goes through VFP', () => {
+    const r = send(frames.vxlan.bytes.slice(), false);
+    expect(r.final).toMatchObject({ disposition: 'delivered', reason: 'PortalVM accepts the connection: a service listens on TCP 443' });
+    expect(r.steps.slice(0, 3)).toEqual([
+      'The switch has not learned 00:15:5d:e9:00:15 yet, so it floods the frame to every other port of VLAN 1003.',
+      DECAP,
+      'VFP rewrites the destination VIP 192.168.133.74:443 to DIP 192.168.100.9:443 (rule portal-https) and records the flow',
+    ]);
+    expect(r.delivered).toEqual(['VFP flow 192.168.200.10:64877 -> VIP 192.168.133.74:443 = DIP 192.168.100.9:443']);
+    expect(r.drops).toEqual([]);
+  });
+
+  it('flooded and untraced (a probe, or a frame of no flow): VFP takes the host PA copy all the same', () => {
+    const world = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
+    const { sw, ctx } = world;
+    sw.fromNic(sw.ports.find((p) => p.id === 'MuxVM.pa')!, frames.vxlan.bytes.slice(), 0, 0, 'the MUX sends VXLAN to the host');
+    ctx.sched.run(1_000_000, () => false);
+    // What the switch sent of it: the VXLAN frame or what VFP made of it (the world's own ARP and BGP aside).
+    const out = ctx.rec.transmissions.filter((t) => t.fromNode === SW && (t.protocol === 'vxlan' || t.note?.startsWith('VFP'))).map((t) => [t.time, t.toNode, t.protocol, t.bytes.length, t.note]);
+    // No raw VXLAN copy reaches the host's PA NIC: PortalVM gets the inner frame, 50 bytes of outer headers fewer.
+    // Sent at 0: 20 µs on MuxVM's link, 5 in the switch, 10 in VFP.
+    expect(out).toEqual([[35, 'PortalVM', 'tcp', frames.vxlan.bytes.length - 50, 'VFP decapsulates the VXLAN packet addressed to the host PA 192.168.233.21, rewrites VIP 192.168.133.74 to DIP 192.168.100.9:443 (rule portal-https) and delivers it to PortalVM\'s port.']]);
+    expect(ctx.rec.events.filter((e) => e.kind === 'flow-created').map((e) => e.summary)).toEqual(['VFP flow 192.168.200.10:64877 -> VIP 192.168.133.74:443 = DIP 192.168.100.9:443']);
   });
 });

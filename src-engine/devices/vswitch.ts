@@ -157,6 +157,8 @@ export class VSwitch {
           : `The switch has not learned ${numToMac(dst)} yet, so it floods the frame to every other port of ${port.vlanText}.`;
       if (tag) tracer.step(tag, { kind: 'switch', ...(port.vlan !== undefined ? { vlan: port.vlan } : {}), port: 'flood', text: why });
       const members = this.groups[port.group]!;
+      // The copy for the host's PA port meets VFP there, as a forwarded frame does (see throughVfp).
+      const pa = vfp ? vfp.paPortIndex : -1;
       if (tag) {
         // Every copy goes out, in port order; the trace follows the one towards the NIC that owns the
         // destination MAC (the simulator knows it, the switch does not), else the first. A copy lost on
@@ -164,7 +166,13 @@ export class VSwitch {
         let follow = -1;
         for (let i = 0; i < members.length && follow < 0; i++) if (members[i] !== port.index && !isGroup && this.nicMacs[members[i]!] === dst) follow = members[i]!;
         for (let i = 0; i < members.length && follow < 0; i++) if (members[i] !== port.index) follow = members[i]!;
-        for (let i = 0; i < members.length; i++) if (members[i] !== port.index) this.egress(this.ports[members[i]!]!, bytes, tag, time, why, members[i] === follow);
+        for (let i = 0; i < members.length; i++) {
+          const m = members[i]!;
+          if (m === port.index) continue;
+          // VFP tells the trace what it did only with the copy the trace follows.
+          if (m === pa && this.throughVfp(vfp!, this.ports[m]!, bytes, m === follow ? tag : 0, time)) continue;
+          this.egress(this.ports[m]!, bytes, tag, time, why, m === follow);
+        }
         return;
       }
       // Untraced: one event per port whose link is up, all sharing the frame, and (recorded) one
@@ -175,7 +183,7 @@ export class VSwitch {
       const full = rec.full;
       for (let i = 0; i < members.length; i++) {
         const m = members[i]!;
-        if (m === port.index) continue;
+        if (m === port.index || (m === pa && this.throughVfp(vfp!, this.ports[m]!, bytes, 0, time))) continue;
         const up = portUp[m] === 1;
         if (full) rec.transmit(switchEnds[m]!, up ? nicEnds[m]! : NO_END, time, arrive, bytes, undefined, why);
         else rec.transmissionCount++;
@@ -185,16 +193,21 @@ export class VSwitch {
     }
     if (out === port.index) return;
     const outPort = this.ports[out]!;
-    if (vfp && vfp.isPaPort(outPort)) {
-      const inner = vfp.decap(outPort, bytes, tag);
-      if (inner === 'drop') return;
-      if (inner) {
-        this.egress(this.ports[inner.port]!, inner.bytes, tag, time + Timing.vfp, inner.why);
-        return;
-      }
-    }
+    if (vfp && vfp.isPaPort(outPort) && this.throughVfp(vfp, outPort, bytes, tag, time)) return;
     const why = explain ? `The switch learned ${numToMac(dst)} on port ${outPort.id}, so it forwards the frame there (${port.vlanText}).` : '';
     this.egress(outPort, bytes, tag, time, why);
+  }
+
+  /**
+   * A frame for the host's PA port meets VFP on it: VXLAN for the host PA is decapsulated and sent on to its
+   * DIP's port, or dropped (VFP says why); true either way. Anything else is not VFP's to take (false): the
+   * frame goes out of the port as it is.
+   */
+  private throughVfp(vfp: Vfp, paPort: Port, bytes: Uint8Array, tag: number, time: SimTime): boolean {
+    const inner = vfp.decap(paPort, bytes, tag);
+    if (inner === undefined) return false;
+    if (inner !== 'drop') this.egress(this.ports[inner.port]!, inner.bytes, tag, time + Timing.vfp, inner.why);
+    return true;
   }
 
   /**
