@@ -11,6 +11,7 @@ import { CIPHER_SUITES } from '../view/protocols';
 import { PORTAL_CHAIN } from './illustrativeCertificate';
 import type { NodeRt } from './node';
 import type { Conn, TcpHandlers } from './tcp';
+import { andList } from '../net/prose';
 
 /**
  * What the client offers, most preferred first [illus: a plausible Windows 10 / Server 2016 list, trimmed;
@@ -100,7 +101,7 @@ export function segmentHolds(parts: readonly { name: string; length: number }[],
     const whole = start >= from && end <= to;
     out.push(whole ? p.name : start < from && end > to ? `the middle of ${p.name}` : start < from ? `the rest of ${p.name}` : `the start of ${p.name}`);
   }
-  return out.length <= 1 ? (out[0] ?? 'nothing') : `${out.slice(0, -1).join(', ')} and ${out.at(-1)!}`;
+  return out.length === 0 ? 'nothing' : andList(out);
 }
 
 /** The HTTPS service of a node listening on 443: answers a ClientHello with its first flight. */

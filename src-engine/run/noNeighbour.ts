@@ -6,6 +6,7 @@ import { inCidr, ipToU32 } from '../net/addr';
 import { secondsText } from '../sim/timing';
 import { isNodeUpAt } from '../view/runState';
 import type { World } from './world';
+import { andList } from '../net/prose';
 
 type Step<K extends HopStep['kind']> = Extract<HopStep, { kind: K }>;
 
@@ -49,7 +50,7 @@ function defaultRouteTaken(world: World, router: string, dst: string, via: strin
   const used = `so it used its default route 0.0.0.0/0 via ${via}`;
   if (!network) return `${dst} is on none of this topology's networks and ${router} has no route for it, ${used}`;
   const members = world.topology.nodes.filter((n) => n.interfaces.some((f) => f.network === network.id)).map((n) => n.id);
-  const where = members.length === 0 ? 'where no device has an address' : `where only ${list(members)} ${members.length === 1 ? 'has' : 'have'} an address`;
+  const where = members.length === 0 ? 'where no device has an address' : `where only ${andList(members)} ${members.length === 1 ? 'has' : 'have'} an address`;
   return `${dst} is in ${network.label}, ${where}, and ${router} has no route to it, ${used}`;
 }
 
@@ -63,5 +64,3 @@ function senderSees(trace: Pick<FlowTrace, 'returnHops' | 'connection'>, from: s
   if (!trace.connection) return undefined;
   return `${from}'s TCP takes the ICMP host unreachable from ${ip.src} as a soft error (RFC 1122, 4.2.3.9): it keeps retransmitting its SYN, as if nothing had come back`;
 }
-
-const list = (names: readonly string[]): string => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
