@@ -22,10 +22,22 @@ describe('pingSees', () => {
     expect(pingSees(runPoc({ to: '10.0.0.99:443' }).result.trace, 'ClientVM')).toBeUndefined();
   });
 
+  it('speaks of a ping only: a first packet carrying an echo reply is none', () => {
+    const t = runPoc({ to: '10.0.0.99' }).result.trace;
+    const first = t.hops[0]!;
+    const replying = { ...t, hops: [{ ...first, layers: first.layers.map((l) => (l.type === 'icmp' && l.kind === 'echo-request' ? { ...l, kind: 'echo-reply' as const } : l)) }, ...t.hops.slice(1)] };
+    expect(pingSees(t, 'ClientVM')).toBe('On Windows, ClientVM\'s ping prints "Reply from 192.168.200.1: Destination host unreachable."');
+    expect(pingSees(replying, 'ClientVM')).toBeUndefined();
+  });
+
   it('reads the error from the return path only when it ended at the sender', () => {
     const t = runPoc({ to: '10.0.0.99' }).result.trace;
     const cut: Pick<FlowTrace, 'hops' | 'returnHops' | 'disposition'> = { ...t, returnHops: t.returnHops.slice(0, -1) };
     expect(pingSees(cut, 'ClientVM')).toBe('On Windows, ClientVM\'s ping prints "Request timed out."');
+    // An ICMP error with no IPv4 header to say who sent it names no one: nothing to print but the timeout.
+    const last = t.returnHops.at(-1)!;
+    const headless = { ...t, returnHops: [...t.returnHops.slice(0, -1), { ...last, layers: last.layers.filter((l) => l.type !== 'ipv4') }] };
+    expect(pingSees(headless, 'ClientVM')).toBe('On Windows, ClientVM\'s ping prints "Request timed out."');
     // Each ICMP error ping.exe names: net, host, port unreachable, fragmentation needed, TTL expired.
     const back = t.returnHops.at(-1)!;
     const withIcmp = (kind: 'destination-unreachable' | 'time-exceeded', code: number) => ({

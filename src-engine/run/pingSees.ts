@@ -20,7 +20,7 @@ export function pingSees(trace: Pick<FlowTrace, 'hops' | 'returnHops' | 'disposi
   const icmp = back?.layers.find((l) => l.type === 'icmp');
   const ip = back?.layers.find((l) => l.type === 'ipv4');
   if (icmp?.type === 'icmp' && icmp.kind === 'echo-reply') return undefined;
-  const line = icmp?.type === 'icmp' && ip?.type === 'ipv4' ? ERRORS[`${icmp.kind}/${icmp.code}`] : undefined;
+  const line = icmp?.type === 'icmp' ? ERRORS[`${icmp.kind}/${icmp.code}`] : undefined;
   const printed = line && ip?.type === 'ipv4' ? `Reply from ${ip.src}: ${line}` : 'Request timed out.';
   return `On Windows, ${from}'s ping prints "${printed}"`;
 }
