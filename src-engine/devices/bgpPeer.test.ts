@@ -57,6 +57,9 @@ function against(script: (m: BgpMessage, n: number) => BgpMessage[], opts: { noD
   return { events: events.map((e) => [e.time, e.kind, e.summary]), causes: events.flatMap((e) => ('cause' in e ? [e.cause] : [])), notes, speaker };
 }
 
+/** NCVM initiates, so a session that ends starts again after the jittered IdleHoldTime, marked illustrative. */
+const RESTART = ' (illustrative: Windows defaults for ConnectRetry and IdleHoldTime not found; 30 s chosen by Hoplab) with jitter';
+
 describe('a message the state does not expect: NOTIFICATION 5/0 (FSM error), the session goes Idle', () => {
   const cases: [string, BgpMessage[], string][] = [
     ['an UPDATE in OpenSent', [{ kind: 'update', withdrawn: [], attributes: {}, nlri: [] }], 'UPDATE received in OpenSent'],
@@ -68,7 +71,7 @@ describe('a message the state does not expect: NOTIFICATION 5/0 (FSM error), the
       expect(r.events).toEqual([
         ...UP,
         [450, 'bgp-session-down', `NCVM: BGP session with ${PEER} down: ${why}`],
-        [450, 'bgp-state', `NCVM: BGP session with ${PEER} OpenSent -> Idle: NCVM: session with ${PEER} ends (${why})`],
+        [450, 'bgp-state', `NCVM: BGP session with ${PEER} OpenSent -> Idle: NCVM: session with ${PEER} ends (${why}); starts again in 25.0 s: IdleHoldTime 30 s${RESTART}`],
       ]);
       expect(r.causes).toEqual(['fsm-error']);
       expect(r.notes.slice(3)).toEqual([`NCVM sends BGP NOTIFICATION (FSM error: ${why.replace(' received', '')}) to ${PEER}.`, 'NCVM closes the TCP connection (FIN).', 'NCVM acknowledges the FIN.']);
@@ -80,7 +83,7 @@ describe('a message the state does not expect: NOTIFICATION 5/0 (FSM error), the
     const r = against((_m, n) => (n === 0 ? [open([{ kind: 'route-refresh' }]), open([{ kind: 'route-refresh' }])] : []));
     expect(r.events.slice(UP.length + 2)).toEqual([
       [450, 'bgp-session-down', `NCVM: BGP session with ${PEER} down: OPEN received in OpenConfirm`],
-      [450, 'bgp-state', `NCVM: BGP session with ${PEER} OpenConfirm -> Idle: NCVM: session with ${PEER} ends (OPEN received in OpenConfirm)`],
+      [450, 'bgp-state', `NCVM: BGP session with ${PEER} OpenConfirm -> Idle: NCVM: session with ${PEER} ends (OPEN received in OpenConfirm); starts again in 25.0 s: IdleHoldTime 30 s${RESTART}`],
     ]);
     expect(r.notes).toContain(`NCVM sends BGP NOTIFICATION (FSM error: OPEN in OpenConfirm) to ${PEER}.`);
   });
@@ -120,7 +123,7 @@ describe('a NOTIFICATION from the peer ends the session, in words for each error
       expect(r.events.slice(UP.length + 4)).toEqual([
         [450, 'bgp-notification', `NCVM receives NOTIFICATION ${code}/1 (${meaning}) from ${PEER}`],
         [450, 'bgp-session-down', `NCVM: BGP session with ${PEER} down: NOTIFICATION ${code}/1 received`],
-        [450, 'bgp-state', `NCVM: BGP session with ${PEER} Established -> Idle: NCVM: session with ${PEER} ends (NOTIFICATION ${code}/1 received)`],
+        [450, 'bgp-state', `NCVM: BGP session with ${PEER} Established -> Idle: NCVM: session with ${PEER} ends (NOTIFICATION ${code}/1 received); starts again in 25.2 s: IdleHoldTime 30 s${RESTART}`],
       ]);
       expect(r.causes).toEqual(['notification-received']);
     });
