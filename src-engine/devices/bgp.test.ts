@@ -79,7 +79,7 @@ describe('the OPEN, as the event list tells it', () => {
   it("each side's OPEN: hold time, capabilities, and why no 4-octet AS capability is offered", () => {
     const r = runPoc().result;
     const opens = r.events.filter((e) => e.summary.includes(' receives OPEN from ')).map((e) => [e.node, e.summary]);
-    const tail = 'both support MP IPv4 unicast, route refresh; no 4-octet AS (TP1 peers with 2-byte AS numbers (S13); the cmdlets take UInt32 ASNs, but no source says a 2016 speaker advertises capability 65, so it is left out)';
+    const tail = 'both support MP IPv4 unicast, route refresh; no 4-octet AS (TP1 peers with 2-byte AS numbers, source S13; the cmdlets take UInt32 ASNs, but no source says a 2016 speaker advertises capability 65, so it is left out)';
     expect(opens).toEqual([
       ['BGPVM', `BGPVM receives OPEN from 192.168.100.6 (AS 64628): hold time 180 s (negotiated 180 s), MP IPv4 unicast, route refresh; ${tail}`],
       ['MuxVM', `MuxVM receives OPEN from 192.168.100.1 (AS 64647): hold time 180 s (negotiated 180 s), MP IPv4 unicast, route refresh; ${tail}`],

@@ -29,15 +29,15 @@ export const WINDOWS_BGP_CAPABILITIES: readonly MarkedCapability[] = [
 /** Why no 4-octet AS capability (RFC 6793) is sent. */
 export const FOUR_OCTET_AS_PROV: Provenance = {
   mark: 'inferred',
-  source: 'TP1 peers with 2-byte AS numbers (S13); the cmdlets take UInt32 ASNs, but no source says a 2016 speaker advertises capability 65, so it is left out',
+  source: 'TP1 peers with 2-byte AS numbers, source S13; the cmdlets take UInt32 ASNs, but no source says a 2016 speaker advertises capability 65, so it is left out',
 };
 
 /** Both OPENs go out as soon as TCP is up (RFC 4271 8.2.2, no DelayOpen): no source says RRAS delays it. */
-export const OPEN_TIMING_PROV: Provenance = { mark: 'documented', source: 'RFC 4271 8.2.2 (S19): OPEN on TcpConnectionConfirmed; DelayOpen is optional and off by default' };
+export const OPEN_TIMING_PROV: Provenance = { mark: 'documented', source: 'RFC 4271 section 8.2.2, source S19: OPEN on TcpConnectionConfirmed; DelayOpen is optional and off by default' };
 
 /** KEEPALIVE and ConnectRetry intervals are each multiplied by a fresh random factor in [0.75, 1.0]. */
 export const JITTER_MIN = 0.75;
-export const JITTER_PROV: Provenance = { mark: 'documented', source: 'RFC 4271 10 (S19): jitter of 0.75 to 1.0 on KeepaliveTimer and ConnectRetryTimer' };
+export const JITTER_PROV: Provenance = { mark: 'documented', source: 'RFC 4271 section 10, source S19: jitter of 0.75 to 1.0 on KeepaliveTimer and ConnectRetryTimer' };
 
 /** Seconds before a speaker whose TCP connection could not be opened tries again (RFC 4271 suggests 120). */
 export const CONNECT_RETRY_TIME = 30;

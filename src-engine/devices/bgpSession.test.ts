@@ -15,9 +15,9 @@ const S = 1_000_000;
 /** How each side names its peer. */
 const TO_BGPVM = '192.168.100.1 (AS 64647)';
 const TO_MUX = '192.168.100.6 (AS 64628)';
-const OPEN_TIMING = 'RFC 4271 8.2.2 (S19): OPEN on TcpConnectionConfirmed; DelayOpen is optional and off by default';
+const OPEN_TIMING = 'RFC 4271 section 8.2.2, source S19: OPEN on TcpConnectionConfirmed; DelayOpen is optional and off by default';
 const NO_FOUR_OCTET =
-  'no 4-octet AS (TP1 peers with 2-byte AS numbers (S13); the cmdlets take UInt32 ASNs, but no source says a 2016 speaker advertises capability 65, so it is left out)';
+  'no 4-octet AS (TP1 peers with 2-byte AS numbers, source S13; the cmdlets take UInt32 ASNs, but no source says a 2016 speaker advertises capability 65, so it is left out)';
 const CAPS = 'MP IPv4 unicast, route refresh';
 const ROUTE = 'MuxVM sends it by route 192.168.100.0/24 on-link out of mgmt, connected.';
 const ROUTE_B = 'BGPVM sends it by route 192.168.100.0/24 on-link out of mgmt, connected.';

@@ -26,7 +26,7 @@ describe('the MUX', () => {
         vip: '192.168.133.74:443',
         dip: '192.168.100.9:443',
         hash: 4160994574,
-        text: 'rule portal-https matches 192.168.133.74 TCP port 443; 5-tuple hash 4160994574 picks DIP 192.168.100.9:443 (1 DIP)',
+        text: 'rule portal-https matches 192.168.133.74 TCP port 443; the 5-tuple hash of the connection, 4160994574, picks DIP 192.168.100.9:443 (1 DIP)',
       },
       {
         kind: 'rewrite',

@@ -137,7 +137,7 @@ export function installMux(ip: IpStack, cfg: MuxConfig): void {
     setMac48(frame, 6, pa.mac);
     const dipText = explain ? endpoint(u32ToIp(dip.ip), dip.port) : '';
     if (tag) {
-      tracer.step(tag, { kind: 'load-balance', rule: rule.name, vip: endpoint(u32ToIp(vip), dstPort), dip: dipText, hash, text: `rule ${rule.name} matches ${u32ToIp(vip)} ${what}; 5-tuple hash ${hash} picks DIP ${dipText} (${rotationText(rule)})` });
+      tracer.step(tag, { kind: 'load-balance', rule: rule.name, vip: endpoint(u32ToIp(vip), dstPort), dip: dipText, hash, text: `rule ${rule.name} matches ${u32ToIp(vip)} ${what}; the 5-tuple hash of the connection, ${hash}, picks DIP ${dipText} (${rotationText(rule)})` });
       tracer.step(tag, { kind: 'rewrite', by: 'mux', field: 'inner ethernet.dst', before: beforeMac, after: numToMac(dip.mac), rule: rule.name, text: `the inner frame's destination MAC becomes the DIP's ${numToMac(dip.mac)}; its IP addresses are unchanged` });
       tracer.step(tag, { kind: 'encapsulate', vni: cfg.vni, outerSrc: pa.ipText, outerDst: u32ToIp(dip.hostPa), text: `VXLAN: outer IPv4 ${pa.ipText} -> ${u32ToIp(dip.hostPa)} (${dip.host}'s PA), UDP ${sport} -> 4789, VNI ${cfg.vni}` });
     }

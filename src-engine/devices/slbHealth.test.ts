@@ -84,7 +84,7 @@ describe('with a second portal DIP (PortalVM2)', () => {
     const mux = r.attempts[0]!.hops.find((h) => h.node === 'MuxVM')!;
     const lb = mux.steps.find((x) => x.kind === 'load-balance');
     expect(lb).toMatchObject({ rule: 'portal-https', vip: '192.168.133.74:443', dip: '192.168.100.10:443' });
-    expect(lb!.text).toMatch(/^rule portal-https matches 192\.168\.133\.74 TCP port 443; 5-tuple hash \d+ picks DIP 192\.168\.100\.10:443 \(1 of 2 DIPs in rotation; 192\.168\.100\.9:443 out: its health probes fail\)$/);
+    expect(lb!.text).toMatch(/^rule portal-https matches 192\.168\.133\.74 TCP port 443; the 5-tuple hash of the connection, \d+, picks DIP 192\.168\.100\.10:443 \(1 of 2 DIPs in rotation; 192\.168\.100\.9:443 out: its health probes fail\)$/);
     expect(mux.why).toMatch(/^MuxVM matches VIP 192\.168\.133\.74 TCP port 443 to rule portal-https, picks DIP 192\.168\.100\.10:443 by 5-tuple hash \(1 of 2 DIPs in rotation; 192\.168\.100\.9:443 out: its health probes fail\), and wraps the whole frame in VXLAN to HyperVHost's PA 192\.168\.233\.21 \(VNI 4096\)/);
     expect(r.attempts[0]!.disposition).toBe('delivered');
     expect(r.attempts[0]!.hops.at(-1)!.node).toBe('PortalVM2');

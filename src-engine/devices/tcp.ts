@@ -177,7 +177,7 @@ export class TcpStack {
     if (rec.full) {
       const me = stack.ip.node.id;
       const waited = (sched.now - conn.openedAt) / SECOND;
-      rec.eventWith('tcp-gave-up', me, `${me} gives up connecting to ${u32ToIp(conn.remoteIp)}:${conn.remotePort}: no SYN-ACK to ${conn.synTries} SYNs in ${waited} s (Windows: TcpMaxConnectRetransmissions ${Timing.synTries - 1}, initial RTO ${Timing.synRetry / SECOND} s)`, {
+      rec.eventWith('tcp-gave-up', me, `${me} gives up connecting to ${u32ToIp(conn.remoteIp)}:${conn.remotePort}: no SYN-ACK to ${conn.synTries} SYNs in ${waited} s (Windows: TcpMaxConnectRetransmissions ${Timing.synTries - 1}, first retransmission timeout (RTO) ${Timing.synRetry / SECOND} s)`, {
         segment: 'syn', retransmissions: conn.synTries - 1, firstSent: conn.openedAt, local: `${u32ToIp(conn.localIp)}:${conn.localPort}`, remote: `${u32ToIp(conn.remoteIp)}:${conn.remotePort}`, ...stack.flowOf(conn),
       }, 'tcp');
     }

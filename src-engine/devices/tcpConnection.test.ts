@@ -131,7 +131,7 @@ describe('retransmission on Windows’ schedule (MuxVM fails at 1 s)', () => {
         ...client,
         time: 27_001_005,
         kind: 'tcp-gave-up',
-        summary: 'ClientVM gives up connecting to 192.168.133.74:443: no SYN-ACK to 3 SYNs in 21 s (Windows: TcpMaxConnectRetransmissions 2, initial RTO 3 s)',
+        summary: 'ClientVM gives up connecting to 192.168.133.74:443: no SYN-ACK to 3 SYNs in 21 s (Windows: TcpMaxConnectRetransmissions 2, first retransmission timeout (RTO) 3 s)',
         retransmissions: 2,
         firstSent: 6_001_005,
       },
