@@ -90,6 +90,16 @@ describe('glossSegments', () => {
     expect(glossSegments('while BGPVM matches 0.0.0.0/0 (static) on-link;')).toEqual([{ text: 'while BGPVM matches 0.0.0.0/0 (static) ' }, { text: 'on-link', key: 'term:on-link' }, { text: ';' }]);
   });
 
+  it('marks a term the first time a sentence has it, and its repeats as text', () => {
+    expect(glossSegments('TCP SYN, then TCP SYN again (SYNs)')).toEqual([
+      { text: 'TCP', key: 'term:TCP' },
+      { text: ' ' },
+      { text: 'SYN', key: 'term:SYN' },
+      { text: ', then TCP SYN again (SYNs)' },
+    ]);
+    expect(glossSegments('TCP, TCP', {}, { everyTime: true })).toEqual([{ text: 'TCP', key: 'term:TCP' }, { text: ', ' }, { text: 'TCP', key: 'term:TCP' }]);
+  });
+
   it('lists the terms of a sentence once each, in order', () => {
     expect(termsOf('SYN, SYN-ACK, SYN again, RTO')).toEqual(['term:SYN', 'term:SYN-ACK', 'term:RTO']);
   });
@@ -209,7 +219,7 @@ function unexplained(request: RunRequest, lessonId?: string): Record<string, str
   const run = sentencesOf(request, lessonId);
   const names = namesOf(run.topology);
   for (const { text, node } of run.sentences) {
-    for (const seg of glossSegments(text, { topology: run.topology, node })) {
+    for (const seg of glossSegments(text, { topology: run.topology, node }, { everyTime: true })) {
       if (seg.key !== undefined) continue;
       for (const m of seg.text.replace(MAC, '').matchAll(/(?<![\w-])[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/g)) {
         const w = m[0].replace(/'s$/, '');

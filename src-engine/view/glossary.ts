@@ -292,12 +292,12 @@ export function plainSentence(sentence: string): string {
 }
 
 /**
- * A sentence split into plain text and the terms in it, in order; the texts joined give the sentence back (as
- * `plainSentence` words it).
+ * A sentence split into plain text and the terms in it, in order, each term marked the first time it appears;
+ * the texts joined give the sentence back (as `plainSentence` words it). `everyTime`: each time it appears.
  * Terms are the glossary's words, the numbered source markers (S19), and, with a topology, NICs named by their
  * ids ("MuxVM.mgmt", or "out of mgmt" in a sentence of the context's node).
  */
-export function glossSegments(said: string, ctx: GlossContext = {}): readonly GlossSegment[] {
+export function glossSegments(said: string, ctx: GlossContext = {}, options: { readonly everyTime?: boolean } = {}): readonly GlossSegment[] {
   const sentence = plainSentence(said);
   const spans: { start: number; end: number; key: string }[] = [];
   for (const m of sentence.matchAll(STATIC)) {
@@ -324,15 +324,24 @@ export function glossSegments(said: string, ctx: GlossContext = {}): readonly Gl
   if (spans.length === 0) return [{ text: sentence }];
   spans.sort((a, b) => a.start - b.start);
   const out: GlossSegment[] = [];
+  const seen = new Set<string>();
   let at = 0;
   for (const s of spans) {
-    if (s.start < at) continue;
+    // A term is marked once a sentence (its first time): "TCP" four times over would be four stops for the keyboard.
+    if (s.start < at || (seen.has(s.key) && !options.everyTime)) continue;
+    seen.add(s.key);
     if (s.start > at) out.push({ text: sentence.slice(at, s.start) });
     out.push({ text: sentence.slice(s.start, s.end), key: s.key });
     at = s.end;
   }
   if (at < sentence.length) out.push({ text: sentence.slice(at) });
-  return out;
+  // Text spans left side by side by a repeated term are one.
+  return out.reduce<GlossSegment[]>((joined, seg) => {
+    const last = joined[joined.length - 1];
+    if (last && last.key === undefined && seg.key === undefined) joined[joined.length - 1] = { text: last.text + seg.text };
+    else joined.push(seg);
+    return joined;
+  }, []);
 }
 
 /** The explanation behind a segment's key; undefined for a key this glossary did not make. */
