@@ -31,6 +31,8 @@ import './lessons/lessons.css';
 const LessonBar = lazy(() => import('./lessons/LessonBar').then((m) => ({ default: m.LessonBar })));
 /** The comparison of two runs: its own chunk, loaded when a comparison first opens. */
 const ComparisonView = lazy(() => import('./compare/ComparisonView'));
+/** The explanation of an engine word: loaded with the first run (the glossary's text is not on the first screen). */
+const GlossaryPopover = lazy(() => import('./glossary/GlossaryPopover'));
 
 export function App() {
   const snapshot = useAppStore(selectSnapshot);
@@ -50,6 +52,7 @@ export function App() {
   const pointing = useAppStore((s) => presenter && (s.tableFocus !== undefined || s.selectedField !== undefined));
   const sideShown = (!presenter && panelOpen) || pointing;
   const comparing = useAppStore((s) => selectComparison(s) !== undefined);
+  const hasRun = useAppStore((s) => s.result !== undefined);
   // The lesson bar shows a lesson, its preparation or why it could not open.
   const lessonBar = useAppStore((s) => s.lesson !== undefined || s.lessonStatus !== 'idle');
   // Beside the diagram when the side panel is: the diagram keeps its full height, and the caption is read
@@ -118,6 +121,11 @@ export function App() {
             </section>
             {sideShown && <SidePanel lesson={lessonInSide ? lessonNode : undefined} />}
           </>
+        )}
+        {hasRun && (
+          <Suspense fallback={null}>
+            <GlossaryPopover />
+          </Suspense>
         )}
       </main>
       <LiveAnnouncer />

@@ -4,6 +4,7 @@ import type { DecodedPacket } from '../../src-engine/packets/decoded';
 import type { Transmission } from '../../src-engine/protocol';
 import type { LayerDiff } from './diffLayers';
 import { layerTitle } from '../../src-engine/view/index';
+import { Glossed } from '../glossary/Glossed';
 
 export function HopChanges({ diff, packet, prev, tx }: { diff: LayerDiff | undefined; packet: DecodedPacket; prev: Transmission | undefined; tx: Transmission }) {
   if (!diff || !prev) {
@@ -30,10 +31,14 @@ export function HopChanges({ diff, packet, prev, tx }: { diff: LayerDiff | undef
       <ul>
         {diff.added.length > 0 && (
           <li className="change-added">
-            Outer headers added: {diff.added.map((i) => layerTitle(packet.layers[i]!.type)).join(', ')}
+            Outer headers added: <Glossed text={diff.added.map((i) => layerTitle(packet.layers[i]!.type)).join(', ')} />
           </li>
         )}
-        {diff.removed.length > 0 && <li className="change-removed">Outer headers removed: {diff.removed.join(', ')}</li>}
+        {diff.removed.length > 0 && (
+          <li className="change-removed">
+            Outer headers removed: <Glossed text={diff.removed.join(', ')} />
+          </li>
+        )}
         {others.map((c) => (
           <li key={`${c.layerIndex}:${c.field}`} className="change-field">
             {label(c.layerIndex, c.field)}: <s>{c.before}</s> → <strong>{c.after}</strong>

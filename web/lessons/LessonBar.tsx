@@ -3,6 +3,7 @@
 // full screen with the diagram large and the caption at projector size; Page Down and Page Up, which
 // presentation remotes send, move between chapters.
 import { useEffect } from 'react';
+import { Glossed } from '../glossary/Glossed';
 import { lessonScore } from '../../src-engine/view/quiz';
 import { selectLessonAnswers, selectOpenQuestion, useAppStore } from '../store/store';
 import { briskSteps } from './pace';
@@ -73,7 +74,9 @@ export function LessonBar() {
         </div>
       </div>
       <h2 className="chapter-title">{chapter.title}</h2>
-      <p className="caption">{chapter.caption}</p>
+      <p className="caption">
+        <Glossed text={chapter.caption} />
+      </p>
       {((chapter.field && !fieldLocked) || chapter.table) && (
         <div className="point-at" role="group" aria-label="Look closer">
           {chapter.field && !fieldLocked && (
@@ -95,7 +98,7 @@ export function LessonBar() {
           session going down) says so here, or the projector would show only the frame beside it. */}
       {!open && atEnd && !showEverything && presenter && chapter.endNote && (
         <p className="chapter-end-note">
-          <strong>Where this chapter ends:</strong> {chapter.endNote}
+          <strong>Where this chapter ends:</strong> <Glossed text={chapter.endNote} />
         </p>
       )}
       {!open && atEnd && !showEverything && <ChapterEnd text={last ? `End of the lesson. You answered ${score.correct} of ${score.total} questions right.` : 'End of this chapter. Go on with Next chapter.'} />}

@@ -9,7 +9,10 @@ import type { SimEvent, Transmission } from '../../src-engine/protocol';
 import { EVENT_LABEL, PROTOCOLS, isProbeFlowId } from '../../src-engine/view/index';
 import { formatTime } from '../model/format';
 import type { Timeline } from '../model/timeline';
-import { selectCurrentTxId, useAppStore, type AppState } from '../store/store';
+import { selectCurrentTxId, selectTopology, useAppStore, type AppState } from '../store/store';
+import { termsOf } from '../../src-engine/view/glossary';
+import { Glossed } from '../glossary/Glossed';
+import { openGlossary } from '../glossary/glossaryStore';
 
 /** Up to this many rows every row is in the page; beyond it only those in view. */
 export const ALL_ROWS = 500;
@@ -77,7 +80,7 @@ const EventRow = memo(function EventRow({ event, tx, current, picked, inspected,
       <span className="ev-at">{tx ? (tx.toNode ?? 'lost') : ''}</span>
       <span className={`ev-proto ${proto ? PROTOCOLS[proto].className : 'proto-none'}`}>{tx ? PROTOCOLS[tx.protocol].name : EVENT_LABEL[event.kind]}</span>
       <span className="ev-summary" title={tx?.note}>
-        {tx ? tx.summary : event.summary}
+        <Glossed text={tx ? tx.summary : event.summary} node={tx?.fromNode ?? event.node} inert />
       </span>
     </li>
   );
@@ -243,7 +246,20 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
     return () => cancelAnimationFrame(frame);
   }, [currentIndex, virtualizer, totalSize, height]);
 
+  const topology = useAppStore(selectTopology);
   const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      // The chosen row's words, explained: its terms are marked text in an option, which holds nothing to focus.
+      const ev = events.find((x) => x.id === activeId);
+      const el = list.current;
+      if (!ev || !el) return;
+      e.preventDefault();
+      const tx = ev.kind === 'transmission' ? timeline?.tx.get(ev.transmissionId) : undefined;
+      const node = tx?.fromNode ?? ev.node;
+      const row = document.getElementById(`event-${ev.id}`);
+      openGlossary(termsOf(tx ? tx.summary : ev.summary, { topology, node }), row?.querySelector<HTMLElement>('.ev-summary') ?? row ?? el, node, el);
+      return;
+    }
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     e.preventDefault();
     const at = events.findIndex((x) => x.id === activeId);
@@ -259,25 +275,32 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
   return (
     // The listbox is the scroll box (so its focus ring is where the rows show); the list inside is as tall as
     // every row, and the rows in the page sit at their places in it.
-    <div
-      ref={list}
-      className="event-list"
-      role="listbox"
-      aria-label="Event list"
-      tabIndex={0}
-      aria-activedescendant={activeId !== undefined ? `event-${activeId}` : undefined}
-      onKeyDown={onKeyDown}
-    >
-      <ul className="event-rows" role="presentation" data-flow={flow || undefined} style={flow ? undefined : { height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((v) => {
-          const it = items[v.index]!;
-          if (it.kind === 'event') {
-            const e = it.event;
-            return <EventRow key={it.key} event={e} tx={e.kind === 'transmission' ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} inspected={e.id === inspectedEvent?.id} index={v.index} top={flow ? undefined : v.start} measure={virtualizer.measureElement} />;
-          }
-          return <FoldRow key={it.key} row={it.row} expanded={it.expanded} current={it.row.events.some((e) => current.has(e.id))} onToggle={toggle} index={v.index} top={flow ? undefined : v.start} measure={virtualizer.measureElement} />;
-        })}
-      </ul>
-    </div>
+    <>
+      <div
+        ref={list}
+        className="event-list"
+        role="listbox"
+        aria-label="Event list"
+        tabIndex={0}
+        aria-activedescendant={activeId !== undefined ? `event-${activeId}` : undefined}
+        aria-describedby="event-list-keys"
+        aria-keyshortcuts="Enter"
+        onKeyDown={onKeyDown}
+      >
+        <ul className="event-rows" role="presentation" data-flow={flow || undefined} style={flow ? undefined : { height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const it = items[v.index]!;
+            if (it.kind === 'event') {
+              const e = it.event;
+              return <EventRow key={it.key} event={e} tx={e.kind === 'transmission' ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} inspected={e.id === inspectedEvent?.id} index={v.index} top={flow ? undefined : v.start} measure={virtualizer.measureElement} />;
+            }
+            return <FoldRow key={it.key} row={it.row} expanded={it.expanded} current={it.row.events.some((e) => current.has(e.id))} onToggle={toggle} index={v.index} top={flow ? undefined : v.start} measure={virtualizer.measureElement} />;
+          })}
+        </ul>
+      </div>
+      <span id="event-list-keys" className="sr-only">
+        Up and down arrows choose a row; Enter explains the words of the chosen row.
+      </span>
+    </>
   );
 }

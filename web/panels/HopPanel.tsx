@@ -7,6 +7,7 @@ import { DISPOSITION_LABEL, EVENT_LABEL, ROLE_LABEL, ROLE_NOTE, inUserFlow, isDe
 import { formatTime } from '../model/format';
 import { hopContext, isLastHop, type HopRef } from '../model/hops';
 import { selectCursor, selectCurrentTx, selectCurrentTxId, selectOpenQuestion, selectParts, selectResult, useAppStore, type AppState } from '../store/store';
+import { Glossed } from '../glossary/Glossed';
 import { HopSteps } from './HopSteps';
 import { PathStrip } from './PathStrip';
 
@@ -17,7 +18,7 @@ function Outcome({ trace }: { trace: FlowTrace }) {
       <strong>
         {ok ? '✓' : '✕'} {trace.description}: {DISPOSITION_LABEL[trace.disposition]}.
       </strong>{' '}
-      {trace.reason}
+      <Glossed text={trace.reason} />
     </p>
   );
 }
@@ -30,8 +31,10 @@ function HopView({ at, role }: { at: HopRef; role: 'sender' | 'end' }) {
         {part.title} · hop {index + 1} of {part.hops.length} · <strong>{hop.node}</strong>
         {role === 'end' ? ' (last hop)' : ''}
       </p>
-      <p className="why">{hop.why}</p>
-      <HopSteps steps={hop.steps} />
+      <p className="why">
+        <Glossed text={hop.why} node={hop.node} />
+      </p>
+      <HopSteps steps={hop.steps} node={hop.node} />
     </div>
   );
 }
@@ -46,7 +49,9 @@ function UntracedFrame({ tx }: { tx: Transmission }) {
       <p className="hop-head">
         <strong>{roleLabel}</strong> · {tokenLabel} (frame #{tx.id}) · {ROLE_NOTE[role]}
       </p>
-      <p className="why">{tx.note ?? tx.summary}</p>
+      <p className="why">
+        <Glossed text={tx.note ?? tx.summary} node={tx.fromNode} />
+      </p>
     </div>
   );
 }
@@ -86,7 +91,9 @@ export function HopPanel() {
           <p className="hop-head">
             <strong>Where this chapter ends</strong> · {EVENT_LABEL[endEvent.kind]} at {formatTime(endEvent.time)} · an event with no frame of its own
           </p>
-          <p className="why">{endEvent.summary}</p>
+          <p className="why">
+            <Glossed text={endEvent.summary} node={endEvent.node} />
+          </p>
         </div>
       )}
       {attempt && tx && (
@@ -95,7 +102,9 @@ export function HopPanel() {
             {attempt.attempt ? `Attempt ${attempt.attempt}: ` : ''}
             {attempt.description} · a later packet of the same connection
           </p>
-          <p className="why">{tx.note ?? tx.summary}</p>
+          <p className="why">
+            <Glossed text={tx.note ?? tx.summary} node={tx.fromNode} />
+          </p>
         </div>
       )}
       {attempt && <Outcome trace={attempt} />}

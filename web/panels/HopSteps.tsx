@@ -1,5 +1,6 @@
 // A hop's steps as a list of sentences, each with a small mark for its kind.
 import type { HopStep } from '../../src-engine/protocol';
+import { Glossed } from '../glossary/Glossed';
 
 const ICON: Record<HopStep['kind'], string> = {
   received: '↘',
@@ -16,7 +17,7 @@ const ICON: Record<HopStep['kind'], string> = {
   dropped: '✕',
 };
 
-export function HopSteps({ steps }: { steps: readonly HopStep[] }) {
+export function HopSteps({ steps, node }: { steps: readonly HopStep[]; node?: string }) {
   return (
     <ol className="hop-steps">
       {steps.map((s, i) => (
@@ -24,7 +25,9 @@ export function HopSteps({ steps }: { steps: readonly HopStep[] }) {
           <span className="hop-step-icon" aria-hidden="true">
             {ICON[s.kind]}
           </span>
-          <span>{s.text}</span>
+          <span>
+            <Glossed text={s.text} node={node} />
+          </span>
         </li>
       ))}
     </ol>
