@@ -240,16 +240,55 @@ const SOURCE_PATTERN = `(?<![\\w-])S(?:${Object.keys(SOURCES)
 const RFC_PATTERN = 'RFC \\d{1,5}(?!\\d)';
 const STATIC = new RegExp(`${RFC_PATTERN}|${SOURCE_PATTERN}|${WORD_PATTERN}`, 'g');
 
-/** One device's NIC and its network's label, without the alias in brackets at its end. */
+interface NicIndex {
+  /** Each device's NICs: NIC id -> network id. */
+  readonly byNode: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Each NIC id: the networks it is on at any device, and the devices that have it. */
+  readonly byIface: ReadonlyMap<string, { readonly networks: ReadonlySet<string>; readonly nodes: readonly string[] }>;
+  readonly networks: ReadonlyMap<string, { readonly label: string; readonly vlan?: number | undefined }>;
+}
+
+const nicIndexes = new WeakMap<GlossTopology, NicIndex>();
+
+/** The topology's NICs by device and by id, built once per topology (a sentence is then read in one pass). */
+function nicIndex(topology: GlossTopology): NicIndex {
+  const known = nicIndexes.get(topology);
+  if (known) return known;
+  const byNode = new Map<string, Map<string, string>>();
+  const byIface = new Map<string, { networks: Set<string>; nodes: string[] }>();
+  for (const n of topology.nodes) {
+    const own = new Map<string, string>();
+    for (const i of n.interfaces) {
+      own.set(i.id, i.network);
+      const at = byIface.get(i.id) ?? { networks: new Set<string>(), nodes: [] };
+      at.networks.add(i.network);
+      at.nodes.push(n.id);
+      byIface.set(i.id, at);
+    }
+    byNode.set(n.id, own);
+  }
+  const index = { byNode, byIface, networks: new Map(topology.networks.map((n) => [n.id, { label: n.label, vlan: n.vlan }])) };
+  nicIndexes.set(topology, index);
+  return index;
+}
+
+/** One device's NIC (or, with no device, an id every device has on one network) and its network's label, without the alias in brackets at its end. */
 function networkOfNic(topology: GlossTopology, node: string | undefined, iface: string): { readonly node?: string; readonly label: string; readonly vlan?: number } | undefined {
-  const nics = topology.nodes.flatMap((n) => (node === undefined || n.id === node ? n.interfaces.filter((i) => i.id === iface).map((i) => ({ node: n.id, network: i.network })) : []));
-  const networks = [...new Set(nics.map((n) => n.network))];
-  if (networks.length !== 1) return undefined;
-  const net = topology.networks.find((n) => n.id === networks[0]);
+  const index = nicIndex(topology);
+  let networkId: string | undefined;
+  let owner: string | undefined;
+  if (node !== undefined) {
+    networkId = index.byNode.get(node)?.get(iface);
+    owner = node;
+  } else {
+    const at = index.byIface.get(iface);
+    if (at?.networks.size === 1) [networkId] = at.networks;
+    if (at?.nodes.length === 1) owner = at.nodes[0];
+  }
+  const net = networkId === undefined ? undefined : index.networks.get(networkId);
   if (!net) return undefined;
   const label = net.label.replace(/\s+\([^()]*\)$/, '');
-  const owner = nics.length === 1 ? { node: nics[0]!.node } : {};
-  return { ...owner, label, ...(net.vlan !== undefined ? { vlan: net.vlan } : {}) };
+  return { ...(owner !== undefined ? { node: owner } : {}), label, ...(net.vlan !== undefined ? { vlan: net.vlan } : {}) };
 }
 
 /**
@@ -263,17 +302,34 @@ export function nicNetwork(topology: GlossTopology, node: string, iface: string)
 /** A NIC's term key: "nic:MuxVM:mgmt", or "nic::mgmt" for an id every device has on one network. */
 const nicKey = (node: string | undefined, iface: string) => `nic:${node ?? ''}:${iface}`;
 
-/** The NIC-shaped spans of a sentence: "MuxVM.mgmt", "MuxVM:mgmt", "MuxVM mgmt", and "out of mgmt" said by the context's node. */
-function nicPattern(topology: GlossTopology): RegExp | undefined {
-  const nodes = topology.nodes.filter((n) => n.interfaces.length > 0);
-  if (nodes.length === 0) return undefined;
-  const ifaces = [...new Set(nodes.flatMap((n) => n.interfaces.map((i) => i.id)))].sort((a, b) => b.length - a.length).map(escape).join('|');
-  const names = [...new Set(nodes.map((n) => n.id))].sort((a, b) => b.length - a.length).map(escape).join('|');
-  // Group 1: the node, 2: the NIC after a node; 3: the NIC after "out of", "on", "at" or "received on".
-  return new RegExp(`(?<![\\w-])(${names})[.: ](${ifaces})(?![\\w-])|(?<=\\b(?:out of|on|at) )(${ifaces})(?![\\w-])`, 'g');
-}
+/** Words of a sentence that may be names (a device, a NIC id). */
+const NAME_WORD = /(?<![\w-])[A-Za-z][\w-]*/g;
+/** What comes before a NIC id named alone: "sent out of mgmt", "received on mgmt", "arrives at mgmt". */
+const BEFORE_BARE_NIC = /\b(?:out of|on|at) $/;
 
-const nicPatterns = new WeakMap<GlossTopology, RegExp | undefined>();
+/**
+ * The NICs a sentence names, in one pass over its words: "MuxVM.mgmt", "MuxVM:mgmt" or "MuxVM mgmt" (a device and
+ * one of its NIC ids), and a NIC id alone after "out of", "on" or "at" (the context's device's, else an id every
+ * device has on one network).
+ */
+function nicSpans(sentence: string, topology: GlossTopology, node: string | undefined): { start: number; end: number; key: string }[] {
+  const index = nicIndex(topology);
+  const out: { start: number; end: number; key: string }[] = [];
+  let prev: { word: string; end: number } | undefined;
+  for (const m of sentence.matchAll(NAME_WORD)) {
+    const word = m[0];
+    const start = m.index;
+    const sep = prev && start === prev.end + 1 ? sentence[prev.end] : undefined;
+    if (prev && (sep === '.' || sep === ':' || sep === ' ') && index.byNode.get(prev.word)?.has(word)) {
+      out.push({ start, end: start + word.length, key: nicKey(prev.word, word) });
+    } else if (index.byIface.has(word) && BEFORE_BARE_NIC.test(sentence.slice(Math.max(0, start - 7), start))) {
+      const at = networkOfNic(topology, node, word);
+      if (at) out.push({ start, end: start + word.length, key: nicKey(at.node, word) });
+    }
+    prev = { word, end: start + word.length };
+  }
+  return out;
+}
 
 /**
  * Shorthand the engine's sentences keep for the capture's packet comments (whose bytes are fixed), said in words
@@ -305,22 +361,7 @@ export function glossSegments(said: string, ctx: GlossContext = {}, options: { r
     const key = word.startsWith('RFC ') ? `rfc:${word.slice(4)}` : word in SOURCES ? `source:${word}` : `term:${GLOSS_ALIASES[word] ?? word}`;
     spans.push({ start: m.index, end: m.index + word.length, key });
   }
-  const topology = ctx.topology;
-  if (topology) {
-    if (!nicPatterns.has(topology)) nicPatterns.set(topology, nicPattern(topology));
-    const pattern = nicPatterns.get(topology);
-    for (const m of pattern ? sentence.matchAll(pattern) : []) {
-      const [whole, node, afterNode, bare] = m;
-      if (node !== undefined && afterNode !== undefined) {
-        if (!networkOfNic(topology, node, afterNode)?.node) continue;
-        const start = m.index + whole.length - afterNode.length;
-        spans.push({ start, end: start + afterNode.length, key: nicKey(node, afterNode) });
-      } else if (bare !== undefined) {
-        const at = networkOfNic(topology, ctx.node, bare);
-        if (at) spans.push({ start: m.index, end: m.index + bare.length, key: nicKey(at.node ?? (ctx.node === undefined ? undefined : ctx.node), bare) });
-      }
-    }
-  }
+  if (ctx.topology) spans.push(...nicSpans(sentence, ctx.topology, ctx.node));
   if (spans.length === 0) return [{ text: sentence }];
   spans.sort((a, b) => a.start - b.start);
   const out: GlossSegment[] = [];
