@@ -5,6 +5,7 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['Home / End', 'First / last step'],
   ['Tab, then arrow keys', 'Move between the devices of the diagram'],
   ['Enter', 'Open the focused device’s details'],
+  ['Enter, in the event list', 'Explain the words of the chosen row (dotted words elsewhere are buttons)'],
   ['Shift+F10 or Menu key', 'Fail or restore the focused VM'],
   ['?', 'Show or hide this help'],
   ['Escape', 'Close a menu or this help'],

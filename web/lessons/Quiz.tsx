@@ -1,6 +1,7 @@
 // A quiz question: its choices as a radio group named by the question, "Check answer", and feedback in
 // a live region that begins with "Correct" or "Not quite" and explains with the engine's own why.
 import { useEffect, useId, useRef } from 'react';
+import { Glossed } from '../glossary/Glossed';
 import type { ResolvedQuestion } from '../../src-engine/protocol';
 import { useAppStore } from '../store/store';
 
@@ -50,7 +51,7 @@ export function Quiz({ question, after = false }: { question: ResolvedQuestion; 
         )}
       </div>
       <p ref={status} role="status" className={`quiz-feedback${feedback?.type === 'points' ? (feedback.correct ? ' right' : ' wrong') : ''}`}>
-        {feedback?.message ?? (done ? `${answered.correct ? 'Correct' : 'Not quite'}: you answered ${question.choices.find((c) => c.id === answered.choice)?.label ?? answered.choice}. ${question.why}` : '')}
+        {feedback?.message ?? (done ? <Glossed text={`${answered.correct ? 'Correct' : 'Not quite'}: you answered ${question.choices.find((c) => c.id === answered.choice)?.label ?? answered.choice}. ${question.why}`} /> : '')}
       </p>
       {done && question.debrief && <p className="quiz-debrief">{question.debrief}</p>}
     </form>
