@@ -123,11 +123,11 @@ describe('explainTerm', () => {
       key: 'source:S19',
       term: 'S19',
       name: 'Source S19',
-      says: "Source 19 in the numbered list of sources the lab's network facts come from (gathered for the 2016 blog post's network): RFC 4271, BGP-4.",
+      says: "Source 19 in the numbered list of sources the lab's network facts come from (gathered for the 2016 blog post's network): RFC 4271, BGP-4. The marks beside each value in Device details (doc, blog, inf, illus) name their sources by these numbers too.",
       standard: 'RFC 4271',
       href: 'https://www.rfc-editor.org/rfc/rfc4271',
     });
-    expect(explainTerm('source:S13')?.says).toBe('Source 13 in the numbered list of sources the lab\'s network facts come from (gathered for the 2016 blog post\'s network): Microsoft, "Plan a Software Defined Network infrastructure".');
+    expect(explainTerm('source:S13')?.says).toBe('Source 13 in the numbered list of sources the lab\'s network facts come from (gathered for the 2016 blog post\'s network): Microsoft, "Plan a Software Defined Network infrastructure". The marks beside each value in Device details (doc, blog, inf, illus) name their sources by these numbers too.');
     expect(explainTerm('source:S13')?.href).toBeUndefined();
   });
 

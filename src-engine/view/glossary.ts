@@ -410,7 +410,7 @@ export function explainTerm(key: string, ctx: GlossContext = {}): TermExplanatio
       key,
       term: id,
       name: `Source ${id}`,
-      says: `Source ${id.slice(1)} in the numbered list of sources the lab's network facts come from (gathered for the 2016 blog post's network): ${source.title}.`,
+      says: `Source ${id.slice(1)} in the numbered list of sources the lab's network facts come from (gathered for the 2016 blog post's network): ${source.title}. The marks beside each value in Device details (doc, blog, inf, illus) name their sources by these numbers too.`,
       ...(source.standard !== undefined ? { standard: source.standard } : {}),
       ...(href ? { href } : {}),
     };
