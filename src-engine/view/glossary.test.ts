@@ -100,6 +100,28 @@ describe('glossSegments', () => {
     expect(glossSegments('TCP, TCP', {}, { everyTime: true })).toEqual([{ text: 'TCP', key: 'term:TCP' }, { text: ', ' }, { text: 'TCP', key: 'term:TCP' }]);
   });
 
+  it('explains a BGP state that is an English word only where the sentence names it as a state', () => {
+    expect(glossSegments('BGP session with 192.168.100.1 (AS 64647) Idle -> Connect: the session is Established later')).toEqual([
+      { text: 'BGP', key: 'term:BGP' },
+      { text: ' session with 192.168.100.1 (' },
+      { text: 'AS', key: 'term:AS' },
+      { text: ' 64647) ' },
+      { text: 'Idle', key: 'bgp-state:Idle' },
+      { text: ' -> ' },
+      { text: 'Connect', key: 'bgp-state:Connect' },
+      { text: ': the session is Established later' },
+    ]);
+    expect(termsOf('MuxVM2: BGP session with 192.168.100.1 (AS 64647) Idle: starts')).toEqual(['term:BGP', 'term:AS', 'bgp-state:Idle']);
+    expect(explainTerm('bgp-state:Active')).toEqual({
+      key: 'bgp-state:Active',
+      term: 'Active',
+      name: 'Active (BGP state)',
+      says: 'This side waits for its peer to open the TCP connection (or will try again when its ConnectRetry timer fires).',
+      standard: 'RFC 4271',
+      href: 'https://www.rfc-editor.org/rfc/rfc4271',
+    });
+  });
+
   it('lists the terms of a sentence once each, in order', () => {
     expect(termsOf('SYN, SYN-ACK, SYN again, RTO')).toEqual(['term:SYN', 'term:SYN-ACK', 'term:RTO']);
   });

@@ -108,6 +108,17 @@ export const GLOSSARY: Readonly<Record<string, GlossEntry>> = {
   RFC: { name: 'Request for Comments', says: "The numbered documents that define the internet's standards, such as RFC 4271 for BGP." },
 };
 
+/**
+ * The BGP session states that are also English words, explained only where a sentence names a state: beside the
+ * arrow of a change ("Idle -> Connect") or as a session's state ("BGP session with 192.168.100.1 (AS 64647) Idle:").
+ */
+export const BGP_STATE_WORDS: Readonly<Record<string, GlossEntry>> = {
+  Idle: { name: 'Idle (BGP state)', says: 'The session is stopped: no connection, and none tried until its timer or an operator starts it.', standard: rfc(4271) },
+  Connect: { name: 'Connect (BGP state)', says: 'This side is opening the TCP connection to its peer.', standard: rfc(4271) },
+  Active: { name: 'Active (BGP state)', says: "This side waits for its peer to open the TCP connection (or will try again when its ConnectRetry timer fires).", standard: rfc(4271) },
+  Established: { name: 'Established (BGP state)', says: 'The session is up: the two routers exchange routes (UPDATEs) and KEEPALIVEs.', standard: rfc(4271) },
+};
+
 /** Other spellings the sentences use (plurals, a flag pair), with the entry they mean. */
 export const GLOSS_ALIASES: Readonly<Record<string, string>> = {
   SYNs: 'SYN',
@@ -238,7 +249,10 @@ const SOURCE_PATTERN = `(?<![\\w-])S(?:${Object.keys(SOURCES)
   .join('|')})(?![\\w])`;
 /** A standard by its number: "RFC 4271". */
 const RFC_PATTERN = 'RFC \\d{1,5}(?!\\d)';
-const STATIC = new RegExp(`${RFC_PATTERN}|${SOURCE_PATTERN}|${WORD_PATTERN}`, 'g');
+/** A BGP state that is also an English word, where a sentence names it as a state (see BGP_STATE_WORDS). */
+const STATE_NAMES = Object.keys(BGP_STATE_WORDS).join('|');
+const STATE_PATTERN = `(?<=-> )(?:${STATE_NAMES})\\b|\\b(?:${STATE_NAMES})(?= -> )|(?<=\\(AS \\d+\\) )(?:${STATE_NAMES})(?=:)`;
+const STATIC = new RegExp(`${RFC_PATTERN}|${SOURCE_PATTERN}|${STATE_PATTERN}|${WORD_PATTERN}`, 'g');
 
 interface NicIndex {
   /** Each device's NICs: NIC id -> network id. */
@@ -358,7 +372,7 @@ export function glossSegments(said: string, ctx: GlossContext = {}, options: { r
   const spans: { start: number; end: number; key: string }[] = [];
   for (const m of sentence.matchAll(STATIC)) {
     const word = m[0];
-    const key = word.startsWith('RFC ') ? `rfc:${word.slice(4)}` : word in SOURCES ? `source:${word}` : `term:${GLOSS_ALIASES[word] ?? word}`;
+    const key = word.startsWith('RFC ') ? `rfc:${word.slice(4)}` : word in SOURCES ? `source:${word}` : word in BGP_STATE_WORDS ? `bgp-state:${word}` : `term:${GLOSS_ALIASES[word] ?? word}`;
     spans.push({ start: m.index, end: m.index + word.length, key });
   }
   if (ctx.topology) spans.push(...nicSpans(sentence, ctx.topology, ctx.node));
@@ -394,6 +408,12 @@ export function explainTerm(key: string, ctx: GlossContext = {}): TermExplanatio
     if (!entry) return undefined;
     const href = entry.standard !== undefined ? standardHref(entry.standard) : undefined;
     return { key, term: word, name: entry.name, says: entry.says, ...(entry.standard !== undefined ? { standard: entry.standard } : {}), ...(href ? { href } : {}) };
+  }
+  if (kind === 'bgp-state') {
+    const word = rest.join(':');
+    const entry = BGP_STATE_WORDS[word];
+    if (!entry) return undefined;
+    return { key, term: word, name: entry.name, says: entry.says, standard: entry.standard!, href: standardHref(entry.standard!)! };
   }
   if (kind === 'rfc' && rest.length === 1 && /^\d+$/.test(rest[0]!)) {
     const standard = rfc(Number(rest[0]));
