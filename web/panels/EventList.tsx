@@ -52,9 +52,7 @@ export function EventList() {
         <span>From</span>
         <span>At</span>
         <span>Protocol</span>
-        <span>
-          Summary <span className="muted">· dotted words: click, or Enter on a row, to explain</span>
-        </span>
+        <span>Summary</span>
       </div>
       {/* A listbox may hold options only: before a run the hint stands in its place. */}
       {!result && <p className="empty">Send traffic to see every frame and every change in the network, in order.</p>}
