@@ -27,7 +27,7 @@ for (const theme of ['light', 'dark'] as const) {
       const current = events.list.locator('[role="option"][data-current]').first();
       await expect(current).toContainText('VXLAN 192.168.233.6 -> 192.168.233.21 VNI 4096');
       // The row's terms are marked; the list says how to open them.
-      await expect(current.locator('.term[data-term="term:VNI"]')).toHaveText('VNI');
+      await expect(current.locator('.term[data-term="term/VNI"]')).toHaveText('VNI');
       await expect(events.list).toHaveAccessibleDescription('Up and down arrows choose a row; Enter explains the words of the chosen row.');
       await events.list.focus();
       await page.keyboard.press('Enter');

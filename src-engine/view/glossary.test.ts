@@ -21,13 +21,13 @@ describe('glossSegments', () => {
     const s = 'ClientVM gives up connecting to 192.168.133.74:443: no SYN-ACK to 3 SYNs in 21 s (Windows: TcpMaxConnectRetransmissions 2, first retransmission timeout (RTO) 3 s)';
     expect(glossSegments(s)).toEqual([
       { text: 'ClientVM gives up connecting to 192.168.133.74:443: no ' },
-      { text: 'SYN-ACK', key: 'term:SYN-ACK' },
+      { text: 'SYN-ACK', key: 'term/SYN-ACK' },
       { text: ' to 3 ' },
-      { text: 'SYNs', key: 'term:SYN' },
+      { text: 'SYNs', key: 'term/SYN' },
       { text: ' in 21 s (Windows: ' },
-      { text: 'TcpMaxConnectRetransmissions', key: 'term:TcpMaxConnectRetransmissions' },
+      { text: 'TcpMaxConnectRetransmissions', key: 'term/TcpMaxConnectRetransmissions' },
       { text: ' 2, first retransmission timeout (' },
-      { text: 'RTO', key: 'term:RTO' },
+      { text: 'RTO', key: 'term/RTO' },
       { text: ') 3 s)' },
     ]);
   });
@@ -35,29 +35,29 @@ describe('glossSegments', () => {
   it('takes the longest term, and no term inside a longer word, a name or an id', () => {
     expect(glossSegments('MuxVM2 sends a 5-tuple hash; gateway-not-on-link; VIPs on-link; ASNs AS')).toEqual([
       { text: 'MuxVM2 sends a ' },
-      { text: '5-tuple hash', key: 'term:5-tuple hash' },
+      { text: '5-tuple hash', key: 'term/5-tuple hash' },
       { text: '; gateway-not-on-link; ' },
-      { text: 'VIPs', key: 'term:VIP' },
+      { text: 'VIPs', key: 'term/VIP' },
       { text: ' ' },
-      { text: 'on-link', key: 'term:on-link' },
+      { text: 'on-link', key: 'term/on-link' },
       { text: '; ' },
-      { text: 'ASNs', key: 'term:ASN' },
+      { text: 'ASNs', key: 'term/ASN' },
       { text: ' ' },
-      { text: 'AS', key: 'term:AS' },
+      { text: 'AS', key: 'term/AS' },
     ]);
   });
 
   it('marks a numbered source and an RFC by its number', () => {
     expect(glossSegments('OPEN sent (RFC 4271 section 8.2.2, source S19; S3, S8)')).toEqual([
-      { text: 'OPEN', key: 'term:OPEN' },
+      { text: 'OPEN', key: 'term/OPEN' },
       { text: ' sent (' },
-      { text: 'RFC 4271', key: 'rfc:4271' },
+      { text: 'RFC 4271', key: 'rfc/4271' },
       { text: ' section 8.2.2, source ' },
-      { text: 'S19', key: 'source:S19' },
+      { text: 'S19', key: 'source/S19' },
       { text: '; ' },
-      { text: 'S3', key: 'source:S3' },
+      { text: 'S3', key: 'source/S3' },
       { text: ', ' },
-      { text: 'S8', key: 'source:S8' },
+      { text: 'S8', key: 'source/S8' },
       { text: ')' },
     ]);
     expect(glossSegments('S1 and S9 and S190 are no sources')).toEqual([{ text: 'S1 and S9 and S190 are no sources' }]);
@@ -67,53 +67,53 @@ describe('glossSegments', () => {
     const ctx: GlossContext = { topology, node: 'BGPVM' };
     expect(glossSegments('received on port MuxVM.mgmt; MuxVM:pa; sent out of transit', ctx)).toEqual([
       { text: 'received on port MuxVM.' },
-      { text: 'mgmt', key: 'nic:MuxVM:mgmt' },
+      { text: 'mgmt', key: 'interface/MuxVM/mgmt' },
       { text: '; MuxVM:' },
-      { text: 'pa', key: 'nic:MuxVM:pa' },
+      { text: 'pa', key: 'interface/MuxVM/pa' },
       { text: '; sent out of ' },
-      { text: 'transit', key: 'nic:BGPVM:transit' },
+      { text: 'transit', key: 'interface/BGPVM/transit' },
     ]);
     // ClientVM has no "mgmt": a bare "mgmt" in its sentence is no NIC of its; "inside" read as English stays text.
-    expect(glossSegments('out of mgmt, inside VXLAN', { topology, node: 'ClientVM' })).toEqual([{ text: 'out of mgmt, inside ' }, { text: 'VXLAN', key: 'term:VXLAN' }]);
+    expect(glossSegments('out of mgmt, inside VXLAN', { topology, node: 'ClientVM' })).toEqual([{ text: 'out of mgmt, inside ' }, { text: 'VXLAN', key: 'term/VXLAN' }]);
     // Without the sentence's device, an id every device has on one network is still that network's.
-    expect(glossSegments('frame on mgmt lost', { topology })).toEqual([{ text: 'frame on ' }, { text: 'mgmt', key: 'nic::mgmt' }, { text: ' lost' }]);
+    expect(glossSegments('frame on mgmt lost', { topology })).toEqual([{ text: 'frame on ' }, { text: 'mgmt', key: 'interface//mgmt' }, { text: ' lost' }]);
   });
 
   it('says "on-link out of" in words, the NIC still named', () => {
     const ctx: GlossContext = { topology, node: 'MuxVM' };
     expect(glossSegments('MuxVM sends it by route 192.168.100.0/24 on-link out of mgmt, connected.', ctx)).toEqual([
       { text: 'MuxVM sends it by route 192.168.100.0/24 out of ' },
-      { text: 'mgmt', key: 'nic:MuxVM:mgmt' },
+      { text: 'mgmt', key: 'interface/MuxVM/mgmt' },
       { text: ' straight to the destination, which is on that network (connected route).' },
     ]);
     expect(glossSegments('route 192.168.233.0/24 on-link out of pa, source connected', ctx).map((s) => s.text).join('')).toBe('route 192.168.233.0/24 out of pa straight to the destination, which is on that network (connected route)');
-    expect(glossSegments('while BGPVM matches 0.0.0.0/0 (static) on-link;')).toEqual([{ text: 'while BGPVM matches 0.0.0.0/0 (static) ' }, { text: 'on-link', key: 'term:on-link' }, { text: ';' }]);
+    expect(glossSegments('while BGPVM matches 0.0.0.0/0 (static) on-link;')).toEqual([{ text: 'while BGPVM matches 0.0.0.0/0 (static) ' }, { text: 'on-link', key: 'term/on-link' }, { text: ';' }]);
   });
 
   it('marks a term the first time a sentence has it, and its repeats as text', () => {
     expect(glossSegments('TCP SYN, then TCP SYN again (SYNs)')).toEqual([
-      { text: 'TCP', key: 'term:TCP' },
+      { text: 'TCP', key: 'term/TCP' },
       { text: ' ' },
-      { text: 'SYN', key: 'term:SYN' },
+      { text: 'SYN', key: 'term/SYN' },
       { text: ', then TCP SYN again (SYNs)' },
     ]);
-    expect(glossSegments('TCP, TCP', {}, { everyTime: true })).toEqual([{ text: 'TCP', key: 'term:TCP' }, { text: ', ' }, { text: 'TCP', key: 'term:TCP' }]);
+    expect(glossSegments('TCP, TCP', {}, { everyTime: true })).toEqual([{ text: 'TCP', key: 'term/TCP' }, { text: ', ' }, { text: 'TCP', key: 'term/TCP' }]);
   });
 
   it('explains a BGP state that is an English word only where the sentence names it as a state', () => {
     expect(glossSegments('BGP session with 192.168.100.1 (AS 64647) Idle -> Connect: the session is Established later')).toEqual([
-      { text: 'BGP', key: 'term:BGP' },
+      { text: 'BGP', key: 'term/BGP' },
       { text: ' session with 192.168.100.1 (' },
-      { text: 'AS', key: 'term:AS' },
+      { text: 'AS', key: 'term/AS' },
       { text: ' 64647) ' },
-      { text: 'Idle', key: 'bgp-state:Idle' },
+      { text: 'Idle', key: 'bgp-state/Idle' },
       { text: ' -> ' },
-      { text: 'Connect', key: 'bgp-state:Connect' },
+      { text: 'Connect', key: 'bgp-state/Connect' },
       { text: ': the session is Established later' },
     ]);
-    expect(termsOf('MuxVM2: BGP session with 192.168.100.1 (AS 64647) Idle: starts')).toEqual(['term:BGP', 'term:AS', 'bgp-state:Idle']);
-    expect(explainTerm('bgp-state:Active')).toEqual({
-      key: 'bgp-state:Active',
+    expect(termsOf('MuxVM2: BGP session with 192.168.100.1 (AS 64647) Idle: starts')).toEqual(['term/BGP', 'term/AS', 'bgp-state/Idle']);
+    expect(explainTerm('bgp-state/Active')).toEqual({
+      key: 'bgp-state/Active',
       term: 'Active',
       name: 'Active (BGP state)',
       says: 'This side waits for its peer to open the TCP connection (or will try again when its ConnectRetry timer fires).',
@@ -123,39 +123,39 @@ describe('glossSegments', () => {
   });
 
   it('lists the terms of a sentence once each, in order', () => {
-    expect(termsOf('SYN, SYN-ACK, SYN again, RTO')).toEqual(['term:SYN', 'term:SYN-ACK', 'term:RTO']);
+    expect(termsOf('SYN, SYN-ACK, SYN again, RTO')).toEqual(['term/SYN', 'term/SYN-ACK', 'term/RTO']);
   });
 });
 
 describe('explainTerm', () => {
   it('explains a term with its name, plain sentences and its standard, linked', () => {
-    expect(explainTerm('term:RTO')).toEqual({
-      key: 'term:RTO',
+    expect(explainTerm('term/RTO')).toEqual({
+      key: 'term/RTO',
       term: 'RTO',
       name: 'Retransmission timeout',
       says: 'How long TCP waits for an acknowledgement before it sends a segment again. It doubles after each try.',
       standard: 'RFC 6298',
       href: 'https://www.rfc-editor.org/rfc/rfc6298',
     });
-    expect(explainTerm('term:VIP')).toEqual({ key: 'term:VIP', term: 'VIP', name: 'Virtual IP address', says: 'The address clients use for a load-balanced service. It is on no interface: BGP routes it to the MUX.' });
+    expect(explainTerm('term/VIP')).toEqual({ key: 'term/VIP', term: 'VIP', name: 'Virtual IP address', says: 'The address clients use for a load-balanced service. It is on no interface: BGP routes it to the MUX.' });
   });
 
   it('says what a numbered source is, and links it when it is a standard', () => {
-    expect(explainTerm('source:S19')).toEqual({
-      key: 'source:S19',
+    expect(explainTerm('source/S19')).toEqual({
+      key: 'source/S19',
       term: 'S19',
       name: 'Source S19',
       says: "Source 19 in the numbered list of sources the lab's network facts come from (gathered for the 2016 blog post's network): RFC 4271, BGP-4. The marks beside each value in Device details (doc, blog, inf, illus) name their sources by these numbers too.",
       standard: 'RFC 4271',
       href: 'https://www.rfc-editor.org/rfc/rfc4271',
     });
-    expect(explainTerm('source:S13')?.says).toBe('Source 13 in the numbered list of sources the lab\'s network facts come from (gathered for the 2016 blog post\'s network): Microsoft, "Plan a Software Defined Network infrastructure". The marks beside each value in Device details (doc, blog, inf, illus) name their sources by these numbers too.');
-    expect(explainTerm('source:S13')?.href).toBeUndefined();
+    expect(explainTerm('source/S13')?.says).toBe('Source 13 in the numbered list of sources the lab\'s network facts come from (gathered for the 2016 blog post\'s network): Microsoft, "Plan a Software Defined Network infrastructure". The marks beside each value in Device details (doc, blog, inf, illus) name their sources by these numbers too.');
+    expect(explainTerm('source/S13')?.href).toBeUndefined();
   });
 
   it('says what an RFC is about', () => {
-    expect(explainTerm('rfc:4271')).toEqual({
-      key: 'rfc:4271',
+    expect(explainTerm('rfc/4271')).toEqual({
+      key: 'rfc/4271',
       term: 'RFC 4271',
       name: 'Request for Comments 4271',
       says: "One of the numbered documents that define the internet's standards. This one is about BGP-4, the Border Gateway Protocol.",
@@ -165,17 +165,17 @@ describe('explainTerm', () => {
   });
 
   it('names the network a NIC is on', () => {
-    expect(explainTerm('nic:MuxVM:mgmt', { topology })).toEqual({
-      key: 'nic:MuxVM:mgmt',
+    expect(explainTerm('interface/MuxVM/mgmt', { topology })).toEqual({
+      key: 'interface/MuxVM/mgmt',
       term: 'mgmt',
       name: "MuxVM's interface mgmt",
       says: 'MuxVM\'s network interface named "mgmt", on the network Management 192.168.100.0/24 (VLAN 1001 on the switch).',
     });
-    expect(explainTerm('nic::pa', { topology })?.says).toBe('The network interface named "pa", on the network Provider addresses 192.168.233.0/24 (VLAN 1003 on the switch).');
+    expect(explainTerm('interface//pa', { topology })?.says).toBe('The network interface named "pa", on the network Provider addresses 192.168.233.0/24 (VLAN 1003 on the switch).');
     expect(nicNetwork(topology, 'BGPVM', 'transit')).toBe('Transit 192.168.200.0/24');
     expect(nicNetwork(topology, 'BGPVM', 'nope')).toBeUndefined();
-    expect(explainTerm('nic:MuxVM:mgmt')).toBeUndefined();
-    expect(explainTerm('term:nonsense')).toBeUndefined();
+    expect(explainTerm('interface/MuxVM/mgmt')).toBeUndefined();
+    expect(explainTerm('term/nonsense')).toBeUndefined();
   });
 
   it('has an entry for every alias, and one or two sentences per entry', () => {

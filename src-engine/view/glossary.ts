@@ -313,8 +313,8 @@ export function nicNetwork(topology: GlossTopology, node: string, iface: string)
   return networkOfNic(topology, node, iface)?.label;
 }
 
-/** A NIC's term key: "nic:MuxVM:mgmt", or "nic::mgmt" for an id every device has on one network. */
-const nicKey = (node: string | undefined, iface: string) => `nic:${node ?? ''}:${iface}`;
+/** A NIC's term key: "interface/MuxVM/mgmt", or "interface//mgmt" for an id every device has on one network. */
+const nicKey = (node: string | undefined, iface: string) => `interface/${node ?? ''}/${iface}`;
 
 /** Words of a sentence that may be names (a device, a NIC id). */
 const NAME_WORD = /(?<![\w-])[A-Za-z][\w-]*/g;
@@ -372,7 +372,7 @@ export function glossSegments(said: string, ctx: GlossContext = {}, options: { r
   const spans: { start: number; end: number; key: string }[] = [];
   for (const m of sentence.matchAll(STATIC)) {
     const word = m[0];
-    const key = word.startsWith('RFC ') ? `rfc:${word.slice(4)}` : word in SOURCES ? `source:${word}` : word in BGP_STATE_WORDS ? `bgp-state:${word}` : `term:${GLOSS_ALIASES[word] ?? word}`;
+    const key = word.startsWith('RFC ') ? `rfc/${word.slice(4)}` : word in SOURCES ? `source/${word}` : word in BGP_STATE_WORDS ? `bgp-state/${word}` : `term/${GLOSS_ALIASES[word] ?? word}`;
     spans.push({ start: m.index, end: m.index + word.length, key });
   }
   if (ctx.topology) spans.push(...nicSpans(sentence, ctx.topology, ctx.node));
@@ -401,16 +401,16 @@ export function glossSegments(said: string, ctx: GlossContext = {}, options: { r
 
 /** The explanation behind a segment's key; undefined for a key this glossary did not make. */
 export function explainTerm(key: string, ctx: GlossContext = {}): TermExplanation | undefined {
-  const [kind, ...rest] = key.split(':');
+  const [kind, ...rest] = key.split('/');
   if (kind === 'term') {
-    const word = rest.join(':');
+    const word = rest.join('/');
     const entry = GLOSSARY[word];
     if (!entry) return undefined;
     const href = entry.standard !== undefined ? standardHref(entry.standard) : undefined;
     return { key, term: word, name: entry.name, says: entry.says, ...(entry.standard !== undefined ? { standard: entry.standard } : {}), ...(href ? { href } : {}) };
   }
   if (kind === 'bgp-state') {
-    const word = rest.join(':');
+    const word = rest.join('/');
     const entry = BGP_STATE_WORDS[word];
     if (!entry) return undefined;
     return { key, term: word, name: entry.name, says: entry.says, standard: entry.standard!, href: standardHref(entry.standard!)! };
@@ -435,7 +435,7 @@ export function explainTerm(key: string, ctx: GlossContext = {}): TermExplanatio
       ...(href ? { href } : {}),
     };
   }
-  if (kind === 'nic' && rest.length === 2 && ctx.topology) {
+  if (kind === 'interface' && rest.length === 2 && ctx.topology) {
     const [node, iface] = rest as [string, string];
     const at = networkOfNic(ctx.topology, node || undefined, iface);
     if (!at) return undefined;
