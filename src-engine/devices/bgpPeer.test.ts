@@ -13,9 +13,9 @@ const PEER = '192.168.100.3 (AS 65000)';
 const UP = [
   [0, 'bgp-state', `NCVM: BGP session with ${PEER} Idle: NCVM's BGP router starts with ${PEER} configured`],
   [0, 'bgp-state', `NCVM: BGP session with ${PEER} Idle -> Connect: NCVM opens TCP 179 to ${PEER}`],
-  [300, 'bgp-state', `NCVM: BGP session with ${PEER} Connect -> OpenSent: NCVM: TCP to ${PEER} is up; OPEN sent as soon as it was (RFC 4271 8.2.2 (S19): OPEN on TcpConnectionConfirmed; DelayOpen is optional and off by default)`],
+  [300, 'bgp-state', `NCVM: BGP session with ${PEER} Connect -> OpenSent: NCVM: TCP to ${PEER} is up; OPEN sent as soon as it was (RFC 4271 section 8.2.2, source S19: OPEN on TcpConnectionConfirmed; DelayOpen is optional and off by default)`],
 ];
-const NO_4_OCTET = 'no 4-octet AS (TP1 peers with 2-byte AS numbers (S13); the cmdlets take UInt32 ASNs, but no source says a 2016 speaker advertises capability 65, so it is left out)';
+const NO_4_OCTET = 'no 4-octet AS (TP1 peers with 2-byte AS numbers, source S13; the cmdlets take UInt32 ASNs, but no source says a 2016 speaker advertises capability 65, so it is left out)';
 const ESTABLISHED = [
   [450, 'bgp-state', `NCVM: BGP session with ${PEER} OpenSent -> OpenConfirm: NCVM accepts ${PEER}'s OPEN and answers KEEPALIVE`],
   [450, 'bgp-state', `NCVM: BGP session with ${PEER} OpenConfirm -> Established: NCVM: session with ${PEER} established; KEEPALIVE every 10 s with jitter`],
