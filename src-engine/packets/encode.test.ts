@@ -70,6 +70,24 @@ describe('encodePacket', () => {
     expect(() => encodePacket([udp, dns, dns])).toThrow('layer 2 (dns) cannot follow dns: only raw bytes may follow a DNS message');
   });
 
+  it('fills in the lengths and checksums of a stack deeper than 16 layers', () => {
+    // Four VXLAN tunnels, one inside the other, around the portal SYN: 4 x 4 + 3 = 19 layers, the inner
+    // IPv4 and TCP headers at 17 and 18.
+    const all = vxlanSyn();
+    const tunnel = all.slice(0, 4);
+    const inner = all.slice(4);
+    const stack = [...tunnel, ...tunnel, ...tunnel, ...tunnel, ...inner];
+    expect(stack).toHaveLength(19);
+    const bytes = encodePacket(stack);
+    const innerBytes = encodePacket(inner);
+    expect(bytes.length).toBe(4 * 50 + innerBytes.length);
+    expect(toHex(bytes.subarray(4 * 50))).toBe(toHex(innerBytes));
+    const r = decodePacket(bytes);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.layers).toHaveLength(19);
+    expect(encodePacket(r.value.layers)).toEqual(bytes);
+  });
+
   it('does not change the layers', () => {
     const layers = vxlanSyn();
     const copy = structuredClone(layers);
@@ -117,6 +135,14 @@ describe('encodePacketInto', () => {
       const n = encodePacketInto(layers, out);
       expect(out.slice(0, n)).toEqual(encodePacket(layers));
     }
+  });
+
+  it("takes an offset from 0 to the buffer's length, and nothing outside", () => {
+    expect(encodePacketInto([], new Uint8Array(4), 4)).toBe(0);
+    expect(encodePacketInto([{ type: 'raw', data: Uint8Array.of(9) }], new Uint8Array(1), 0)).toBe(1);
+    expect(() => encodePacketInto([], new Uint8Array(4), -1)).toThrow('encodePacketInto: offset -1 is outside the 4-byte buffer');
+    expect(() => encodePacketInto([], new Uint8Array(4), 5)).toThrow('encodePacketInto: offset 5 is outside the 4-byte buffer');
+    expect(() => encodePacketInto([], new Uint8Array(4), Number.NaN)).toThrow('encodePacketInto: offset NaN is outside the 4-byte buffer');
   });
 
   it('throws a RangeError saying how much room the packet needs', () => {
