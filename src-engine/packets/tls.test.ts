@@ -6,7 +6,7 @@ import { decodePacket } from './decode';
 import { encodePacket } from './encode';
 import type { Layer, TlsLayer } from './layers';
 import { serverNameOf } from './tls';
-import { toHex } from './testing/hex';
+import { fromHex, toHex } from './testing/hex';
 
 const tcp443: Layer[] = [
   { type: 'ipv4', dscp: 0, ecn: 0, identification: 1, dontFragment: true, moreFragments: false, fragmentOffset: 0, ttl: 128, protocol: 6, src: '192.168.200.10', dst: '192.168.133.74' },
@@ -108,5 +108,94 @@ describe('TLS records', () => {
     expect((longest.layers[0] as TlsLayer).data).toHaveLength(18432);
     const over = decodeFrom(record(18433));
     expect(over.layers.map((l) => l.type)).toEqual(['raw']);
+  });
+});
+
+describe('TLS edge cases', () => {
+  const h = (n: number, bytes: number) => n.toString(16).padStart(bytes * 2, '0');
+  const len = (hex: string, bytes: number) => `${h(hex.replace(/ /g, '').length / 2, bytes)} ${hex}`;
+  const record = (type: number, body: string, version = '0303') => fromHex(`${h(type, 1)} ${version} ${len(body, 2)}`.replace(/ /g, ''));
+  const message = (type: number, body: string) => `${h(type, 1)} ${len(body, 3)}`;
+  const RANDOM = 'aa'.repeat(32);
+  const hello = (rest: string) => `0303 ${RANDOM} 00 ${rest}`; // version, random, empty session ID
+  const sni = (nameType: string, name: string) => `0000 ${len(len(`${nameType} ${len(name, 2)}`, 2), 2)}`;
+  const clientHello = (extensions: string) => message(1, hello(`0002 009c 01 00 ${len(extensions, 2)}`));
+  const firstMessage = (bytes: Uint8Array) => (decodeFrom(bytes).layers[0] as TlsLayer).handshake![0]!;
+  const extensionOf = (ext: string) => {
+    const m = firstMessage(record(22, clientHello(ext)));
+    return m.kind === 'client-hello' ? m.extensions : m;
+  };
+
+  it('reads a server name of printable ASCII (0x21 to 0x7e) given as one host_name, and keeps any other as bytes', () => {
+    expect(extensionOf(sni('00', '217e'))).toEqual([{ kind: 'server-name', hostName: '!~' }]);
+    for (const [nameType, name] of [['00', '612062'], ['00', '7f'], ['00', '20'], ['00', ''], ['01', '61']] as const) {
+      const ext = sni(nameType, name);
+      expect(extensionOf(ext), `${nameType} ${name}`).toEqual([{ kind: 'other', type: 0, data: fromHex(ext.replace(/ /g, '').slice(8)) }]);
+    }
+    // A list holding more than the one name, and a server_name whose data runs past its list.
+    const twoNames = `0000 ${len(len('00 0001 61 00 0001 62', 2), 2)}`;
+    expect(extensionOf(twoNames)).toEqual([{ kind: 'other', type: 0, data: fromHex(twoNames.replace(/ /g, '').slice(8)) }]);
+    const trailing = `0000 ${len(`${len('00 0001 61', 2)} ff`, 2)}`;
+    expect(extensionOf(trailing)).toEqual([{ kind: 'other', type: 0, data: fromHex(trailing.replace(/ /g, '').slice(8)) }]);
+  });
+
+  it('keeps as bytes a hello it cannot read whole: an odd cipher suite length, bytes after the extensions, a short random', () => {
+    const other = (msgType: number, body: string) => ({ kind: 'other', msgType, body: fromHex(body.replace(/ /g, '')) });
+    const odd = hello('0003 009c00 01 00');
+    expect(firstMessage(record(22, message(1, odd)))).toEqual(other(1, odd));
+    const after = hello('0002 009c 01 00 0000 ff');
+    expect(firstMessage(record(22, message(1, after)))).toEqual(other(1, after));
+    const short = `0303 ${'aa'.repeat(31)}`;
+    expect(firstMessage(record(22, message(2, short)))).toEqual(other(2, short));
+    const noCompression = hello('009c');
+    expect(firstMessage(record(22, message(2, noCompression)))).toEqual(other(2, noCompression));
+    expect(firstMessage(record(22, message(14, '00')))).toEqual(other(14, '00'));
+    // A certificate list whose one certificate runs past it.
+    const cut = `${len('000005 3001', 3)}`;
+    expect(firstMessage(record(22, message(11, cut)))).toEqual(other(11, cut));
+    // A ServerHello with extensions is read whole.
+    expect(firstMessage(record(22, message(2, hello('009c 00 0004 0017 0000'))))).toEqual({
+      kind: 'server-hello', version: 0x0303, random: new Uint8Array(32).fill(0xaa), sessionId: new Uint8Array(0), cipherSuite: 0x9c, compressionMethod: 0,
+      extensions: [{ kind: 'other', type: 0x17, data: new Uint8Array(0) }],
+    });
+  });
+
+  it('takes as a record only content types 20 to 24 of version 3.x whose length fits; anything else is raw bytes', () => {
+    const kinds = (bytes: Uint8Array) => decodeFrom(bytes).layers.map((l) => l.type);
+    for (const type of [20, 21, 23, 24]) expect(kinds(record(type, '01')), `type ${type}`).toEqual(['tls']);
+    for (const type of [19, 25]) expect(kinds(record(type, '01')), `type ${type}`).toEqual(['raw']);
+    expect(kinds(record(23, '01', '0301'))).toEqual(['tls']);
+    expect(kinds(record(23, '01', '0203'))).toEqual(['raw']);
+    expect(kinds(record(23, '01', '0403'))).toEqual(['raw']);
+    expect(kinds(record(23, '01').subarray(0, 5))).toEqual(['raw']); // its length says 1, no byte follows
+    expect(kinds(fromHex('17030300'))).toEqual(['raw']); // 4 bytes: no whole header
+    // Two records, then 3 bytes of a third.
+    expect(kinds(Uint8Array.from([...record(23, '01'), ...record(21, '0100'), 0x17, 3, 3]))).toEqual(['tls', 'tls', 'raw']);
+  });
+
+  it('names the field whose value does not fit', () => {
+    const ch = { kind: 'client-hello' as const, version: 0x0303, random: new Uint8Array(32), sessionId: new Uint8Array(0), cipherSuites: [0x9c], compressionMethods: [0] };
+    const sh = { kind: 'server-hello' as const, version: 0x0303, random: new Uint8Array(32), sessionId: new Uint8Array(0), cipherSuite: 0x9c, compressionMethod: 0 };
+    const rec = (handshake: TlsLayer['handshake'], extra: Partial<TlsLayer> = {}) => () => encodePacket([{ type: 'tls', contentType: 22, version: 0x0303, handshake, ...extra }]);
+    expect(rec([ch], { contentType: 256 })).toThrow('tls.contentType: 256 is not an integer from 0 to 255');
+    expect(rec([ch], { version: 65536 })).toThrow('tls.version: 65536 is not an integer from 0 to 65535');
+    expect(rec([{ kind: 'other', msgType: 256, body: new Uint8Array(0) }])).toThrow('tls.handshake.msgType: 256 is not an integer from 0 to 255');
+    expect(rec([{ ...ch, version: -1 }])).toThrow('tls.clientHello.version: -1 is not an integer from 0 to 65535');
+    expect(rec([{ ...ch, random: new Uint8Array(31) }])).toThrow('tls.clientHello.random: the random is 32 bytes, not 31');
+    expect(rec([{ ...ch, sessionId: new Uint8Array(256) }])).toThrow('tls.clientHello.sessionId: 256 bytes do not fit a 1-byte length');
+    expect(rec([{ ...ch, cipherSuites: [65536] }])).toThrow('tls.clientHello.cipherSuites: 65536 is not an integer from 0 to 65535');
+    expect(rec([{ ...ch, compressionMethods: [256] }])).toThrow('tls.clientHello.compressionMethods: 256 is not an integer from 0 to 255');
+    expect(rec([{ ...ch, extensions: [{ kind: 'other', type: 65536, data: new Uint8Array(0) }] }])).toThrow('tls.clientHello.extensions.type: 65536 is not an integer from 0 to 65535');
+    expect(rec([{ ...sh, version: 65536 }])).toThrow('tls.serverHello.version: 65536 is not an integer from 0 to 65535');
+    expect(rec([{ ...sh, random: new Uint8Array(33) }])).toThrow('tls.serverHello.random: the random is 32 bytes, not 33');
+    expect(rec([{ ...sh, sessionId: new Uint8Array(256) }])).toThrow('tls.serverHello.sessionId: 256 bytes do not fit a 1-byte length');
+    expect(rec([{ ...sh, cipherSuite: 65536 }])).toThrow('tls.serverHello.cipherSuite: 65536 is not an integer from 0 to 65535');
+    expect(rec([{ ...sh, compressionMethod: 256 }])).toThrow('tls.serverHello.compressionMethod: 256 is not an integer from 0 to 255');
+    expect(rec([{ ...sh, extensions: [{ kind: 'other', type: 1, data: new Uint8Array(65536) }] }])).toThrow('tls.serverHello.extensions.data: 65536 bytes do not fit a 2-byte length');
+    // A record of 65,536 bytes overflows its 2-byte length; 65,535 fit.
+    expect(() => encodePacket([{ type: 'tls', contentType: 23, version: 0x0303, data: new Uint8Array(65536) }])).toThrow('tls.length: 65536 bytes do not fit a 2-byte length');
+    expect(encodePacket([{ type: 'tls', contentType: 23, version: 0x0303, data: new Uint8Array(65535) }]).subarray(0, 5)).toEqual(Uint8Array.of(23, 3, 3, 0xff, 0xff));
+    // An ordinary record without data or handshake is its header alone.
+    expect(encodePacket([{ type: 'tls', contentType: 21, version: 0x0303 }])).toEqual(Uint8Array.of(21, 3, 3, 0, 0));
   });
 });
