@@ -321,4 +321,14 @@ describe('BGP-4', () => {
     const update = (attributes: Extract<BgpMessage, { kind: 'update' }>['attributes']) => () => encodePacket([bgp({ kind: 'update', withdrawn: [], attributes, nlri: [] })]);
     expect(update({ nextHop: '192.168.100.256' })).toThrow('bgp.message.attributes.nextHop: "192.168.100.256" is not a dotted-quad IPv4 address such as "192.168.100.2"');
   });
+
+  it('reads optional parameters and capabilities that are only their type and length', () => {
+    // An empty capabilities parameter, then route refresh alone in a second one: 2 + 4 bytes.
+    const bytes = fromHex(`${MARKER} 0023 01 04 fc74 00b4 c0a86406 06 0200 02020200`);
+    expect(decodeBgp(bytes)).toEqual([{
+      kind: 'open', version: 4, myAs: 64628, holdTime: 180, bgpIdentifier: '192.168.100.6',
+      optionalParameters: [{ type: 'capabilities', capabilities: [] }, { type: 'capabilities', capabilities: [{ kind: 'route-refresh' }] }],
+    }]);
+    expect(encodePacket(decodeBgp(bytes).map(bgp))).toEqual(bytes);
+  });
 });
