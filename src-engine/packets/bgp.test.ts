@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { capabilityText } from './bgpOpen';
 import { decodePacket } from './decode';
 import { encodePacket, encodePacketInto } from './encode';
 import type { BgpCapability, BgpLayer, BgpMessage, Layer } from './layers';
@@ -330,5 +331,16 @@ describe('BGP-4', () => {
       optionalParameters: [{ type: 'capabilities', capabilities: [] }, { type: 'capabilities', capabilities: [{ kind: 'route-refresh' }] }],
     }]);
     expect(encodePacket(decodeBgp(bytes).map(bgp))).toEqual(bytes);
+  });
+
+  it('names each capability as a summary line does', () => {
+    expect([
+      capabilityText({ kind: 'multiprotocol', afi: 1, safi: 1 }),
+      capabilityText({ kind: 'multiprotocol', afi: 2, safi: 2 }),
+      capabilityText({ kind: 'multiprotocol', afi: 25, safi: 128 }),
+      capabilityText({ kind: 'route-refresh' }),
+      capabilityText({ kind: 'four-octet-as', asn: 4200000000 }),
+      capabilityText({ kind: 'other', code: 128, data: new Uint8Array(0) }),
+    ]).toEqual(['MP IPv4 unicast', 'MP IPv6 multicast', 'MP AFI 25 SAFI 128', 'route refresh', '4-octet AS 4200000000', 'capability 128']);
   });
 });
