@@ -343,4 +343,17 @@ describe('BGP-4', () => {
       capabilityText({ kind: 'other', code: 128, data: new Uint8Array(0) }),
     ]).toEqual(['MP IPv4 unicast', 'MP IPv6 multicast', 'MP AFI 25 SAFI 128', 'route refresh', '4-octet AS 4200000000', 'capability 128']);
   });
+
+  it('an UPDATE body of only the withdrawn routes length, a capability of 255 bytes, the spans of a two-AS path', () => {
+    const b = fromHex(`${MARKER} 0015 02 0000`);
+    expect(errorOf(b)).toEqual({ code: 'malformed', layer: 'bgp', field: 'message.withdrawnLength', offset: 19, message: 'BGP message.withdrawnLength at byte 19: withdrawn routes length 0 leaves no room for the path attribute length' });
+    // 255 bytes of data fit a capability; with its code and length, not the parameter holding it.
+    const open = BGP_OPEN_MUX as Extract<BgpMessage, { kind: 'open' }>;
+    expect(() => encodePacket([bgp({ ...open, optionalParameters: [{ type: 'capabilities', capabilities: [{ kind: 'other', code: 7, data: new Uint8Array(255) }] }] })])).toThrow(
+      'bgp.message.optionalParameters.0: 257 bytes do not fit one parameter (255); split it',
+    );
+    const r = decodePacket(encodePacket([bgp({ kind: 'update', withdrawn: [], attributes: { asPath: [64628, 64647] }, nlri: [] })]), 'bgp');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.fields.filter((f) => f.field.startsWith('message.attributes.asPath.')).map((f) => `${f.field} ${f.start}-${f.end}`)).toEqual(['message.attributes.asPath.0 28-30', 'message.attributes.asPath.1 30-32']);
+  });
 });
