@@ -25,7 +25,7 @@ export const GLOSSARY: Readonly<Record<string, GlossEntry>> = {
   'on-link': { name: 'On-link route', says: 'A route with no router to go through: the destination is on the network of the interface named, so the packet goes straight to it.', standard: rfc(1812) },
   // IP
   IP: { name: 'Internet Protocol', says: 'The layer that carries a packet from one address to another, router by router.', standard: rfc(791) },
-  IPv4: { name: 'Internet Protocol version 4', says: 'The layer that carries a packet from one 32-bit address (192.168.100.6) to another, router by router.', standard: rfc(791) },
+  IPv4: { name: 'Internet Protocol version 4', says: 'The layer that carries a packet from one 32-bit address (four numbers, like 192.168.100.6) to another, router by router.', standard: rfc(791) },
   IPv6: { name: 'Internet Protocol version 6', says: 'The newer IP, with 128-bit addresses. This lab uses IPv4 only.', standard: rfc(8200) },
   TTL: { name: 'Time to live', says: 'A count in every IPv4 packet that each router lowers by one. At 0 the packet is thrown away, so a packet caught in a loop cannot circle forever.', standard: rfc(791) },
   ICMP: { name: 'Internet Control Message Protocol', says: "The messages routers and hosts send about IP itself: 'destination unreachable', 'time exceeded', and ping's echo.", standard: rfc(792) },
@@ -88,7 +88,7 @@ export const GLOSSARY: Readonly<Record<string, GlossEntry>> = {
   // The load balancer and the host
   VIP: { name: 'Virtual IP address', says: 'The address clients use for a load-balanced service. It is on no interface: BGP routes it to the MUX.' },
   DIP: { name: 'Dynamic IP address', says: 'The real address of a VM behind a VIP. The MUX picks one DIP for each new connection.' },
-  PA: { name: 'Provider address', says: "An address on the physical network (192.168.233.0/24 here) that carries VXLAN between the MUX and the hosts, beneath the VMs' own addresses." },
+  PA: { name: 'Provider address', says: "An address on the physical network that carries VXLAN between the MUX and the hosts, beneath the VMs' own addresses." },
   MUX: { name: 'Multiplexer', says: "The load balancer's VM: it announces the VIPs over BGP, picks a DIP for each connection and wraps the packet in VXLAN to that DIP's host." },
   SLB: { name: 'Software Load Balancer', says: "Microsoft's SDN load balancer: the MUXes, a host agent on each host, and the SLB manager in the Network Controller." },
   VFP: { name: 'Virtual Filtering Platform', says: "The Hyper-V switch's rule engine on each host: it unwraps VXLAN, rewrites addresses, and keeps an entry for each flow." },
@@ -101,7 +101,7 @@ export const GLOSSARY: Readonly<Record<string, GlossEntry>> = {
   'flow hash': { name: 'Flow hash', says: "A number computed from a flow's addresses, ports and protocol. The same flow always gives the same number, so all its packets take the same route." },
   // Windows, Microsoft and the lab
   'Hyper-V': { name: 'Hyper-V', says: "Microsoft's hypervisor: it runs the VMs on the host, and its virtual switch connects them." },
-  VM: { name: 'Virtual machine', says: 'A computer run as software on the host: ADVM, MuxVM and the others are VMs.' },
+  VM: { name: 'Virtual machine', says: 'A computer run as software on a physical host, with its own network cards and addresses.' },
   TP1: { name: 'Technical Preview 1', says: 'The first preview of Microsoft Azure Stack (2016), the release this lab models.' },
   KB: { name: 'Knowledge Base article', says: 'A numbered Microsoft support article (KB 949589 describes how Windows ages ARP entries).' },
   UInt32: { name: 'Unsigned 32-bit number', says: 'A whole number from 0 to 4,294,967,295.' },
