@@ -34,7 +34,7 @@ const open = (capabilities: BgpCapability[] | undefined, holdTime = 30): BgpMess
  * NCVM's speaker against ACSVM's script: `script(message, n)` is called with each BGP message NCVM sends (n from 0)
  * and returns the messages ACSVM sends back in one segment. Runs 5 s; gives NCVM's BGP events and its BGP notes.
  */
-function against(script: (m: BgpMessage, n: number) => BgpMessage[], opts: { noDefaultRoute?: boolean } = {}) {
+function against(script: (m: BgpMessage, n: number) => BgpMessage[], opts: { noDefaultRoute?: boolean; until?: number } = {}) {
   const w = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
   const nc = w.nodes.get('NCVM')!;
   const acs = w.nodes.get('ACSVM')!;
@@ -51,7 +51,7 @@ function against(script: (m: BgpMessage, n: number) => BgpMessage[], opts: { noD
     },
   }));
   speaker.start();
-  w.ctx.sched.run(5_000_000);
+  w.ctx.sched.run(opts.until ?? 5_000_000);
   const events = w.ctx.rec.events.filter((e) => e.node === 'NCVM' && e.protocol === 'bgp' && e.kind !== 'transmission');
   const notes = w.ctx.rec.transmissions.filter((t) => t.fromNode === 'NCVM' && t.protocol === 'bgp').map((t) => t.note!.replace(' NCVM sends it by route 192.168.100.0/24 on-link out of eth0, connected.', ''));
   return { events: events.map((e) => [e.time, e.kind, e.summary]), causes: events.flatMap((e) => ('cause' in e ? [e.cause] : [])), notes, speaker };
@@ -156,5 +156,31 @@ describe('a connection to TCP 179 from a router that is not a peer', () => {
     expect(told).toEqual(['established', 'closed (reset)']);
     expect(speaker.session('192.168.100.9')).toEqual({ state: 'Active', holdTime: 90, lastHeard: 0, holdExpires: undefined, ends: undefined });
     expect(speaker.session('192.168.100.5')).toBeUndefined();
+  });
+});
+
+describe('what ends a session with a silent peer, as session() says beforehand', () => {
+  const silentAfterOpen = (hold: number) => (_m: BgpMessage, n: number): BgpMessage[] => (n === 0 ? [open(undefined, hold), { kind: 'keepalive' }] : []);
+
+  it('hold 30 s: TCP gives up on the next KEEPALIVE (sent at 8,340,764 us) at 27,240,764 us, before the hold timer at 30,000,450 us', () => {
+    const r = against(silentAfterOpen(30));
+    expect(r.speaker.session('192.168.100.3')).toEqual({ state: 'Established', holdTime: 30, lastHeard: 450, holdExpires: 30_000_450, ends: { at: 27_240_764, by: 'tcp-gave-up' } });
+  });
+
+  it('hold 9 s: the hold timer comes first, at 9,000,450 us, and it does expire then', () => {
+    const r = against(silentAfterOpen(9), { until: 10_000_000 });
+    expect(r.events.filter((e) => e[0] === 9_000_450).slice(0, 3)).toEqual([
+      [9_000_450, 'bgp-hold-expired', `NCVM: hold timer expired for ${PEER} (no message for 9 s): NOTIFICATION code 4, session closed`],
+      [9_000_450, 'bgp-notification', `NCVM sends NOTIFICATION 4/0 (hold timer expired) to ${PEER}`],
+      [9_000_450, 'bgp-session-down', `NCVM: BGP session with ${PEER} down: hold timer expired`],
+    ]);
+    const early = against(silentAfterOpen(9));
+    expect(early.speaker.session('192.168.100.3')).toEqual({ state: 'Established', holdTime: 9, lastHeard: 450, holdExpires: 9_000_450, ends: { at: 9_000_450, by: 'hold-timer-expired' } });
+  });
+
+  it('hold 0 s (RFC 4271 4.2): no hold timer and no KEEPALIVEs, so nothing ends the session', () => {
+    const r = against(silentAfterOpen(0), { until: 40_000_000 });
+    expect(r.speaker.session('192.168.100.3')).toEqual({ state: 'Established', holdTime: 0, lastHeard: 450, holdExpires: undefined, ends: undefined });
+    expect(r.notes.slice(3)).toEqual([`NCVM sends BGP KEEPALIVE (OPEN accepted) to ${PEER}.`]);
   });
 });
