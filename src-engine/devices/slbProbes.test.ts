@@ -19,6 +19,7 @@ function run(topology: Topology, request: Partial<RunRequest>) {
   return {
     said: result.events.filter((e) => e.kind === 'dip-health' || (e.kind === 'info' && e.node === 'HyperVHost')).map((e) => [e.time, e.node, e.summary]),
     probeRows: tableLog.filter((c) => c.table === 'slb-probes').map((c) => c.row!.cells),
+    probeTimes: tableLog.filter((c) => c.table === 'slb-probes').map((c) => c.time),
   };
 }
 
@@ -71,6 +72,20 @@ describe('no SLB manager in the topology', () => {
     expect(said).toEqual([
       [60_500_000, 'HyperVHost', FAILED_11],
       [60_600_000, 'MuxVM', OUT],
+    ]);
+  });
+});
+
+describe('HyperVHost, where the agent runs, is down from 1 s to 30 s', () => {
+  it('the agent probes nothing and counts nothing while its host is down, and goes on every 5 s once it is back', () => {
+    const { said, probeTimes, probeRows } = run(pocTopology(), { flowAt: [40 * S], whatIf: [{ action: 'fail', target: 'HyperVHost', at: 1 * S }, { action: 'restore', target: 'HyperVHost', at: 30 * S }] });
+    expect(said).toEqual([]);
+    // Rows at 0 s (probing) and 0.5 s (the first answer), then at 30.5 s and 35.5 s: none while the host is down.
+    expect(probeTimes.filter((t) => t < 36 * S).map((t) => Math.floor(t / S))).toEqual([0, 0, 30, 35]);
+    expect(probeRows.filter((r) => r['in a row'] !== '0 answered').map((r) => [r['in a row'], r.state]).slice(0, 3)).toEqual([
+      ['1 answered', 'healthy'],
+      ['2 answered', 'healthy'],
+      ['3 answered', 'healthy'],
     ]);
   });
 });
