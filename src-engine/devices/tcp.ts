@@ -353,8 +353,9 @@ export class TcpStack {
       if (flags & TCP_RST) return;
       const accept = flags & TCP_SYN && !(flags & TCP_ACK) ? this.listeners?.get(dstPort) : undefined;
       if (!accept) {
-        // A port that listens takes only a SYN: any other segment belongs to a connection this node no longer has.
-        const stale = !(flags & TCP_SYN) && this.listeners?.has(dstPort) === true;
+        // A port that listens takes only a SYN (accepted above): any other segment, a SYN-ACK included, belongs to a
+        // connection this node no longer has.
+        const stale = this.listeners?.has(dstPort) === true;
         const why = stale
           ? `${me} listens on TCP ${dstPort}, but has no connection with ${u32ToIp(src)}:${srcPort} (it was closed, or lost when the node restarted): a segment other than SYN gets RST.`
           : `${me} has no listener on TCP ${dstPort}, so it answers with RST.`;

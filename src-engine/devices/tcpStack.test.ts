@@ -391,3 +391,92 @@ describe('what sends nothing', () => {
     ]);
   });
 });
+
+describe('edges of the handshake', () => {
+  it("a node with two interfaces connects from the one its route leaves by: MuxVM to the host's PA, from its PA address with the PA network's MSS", () => {
+    const w = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
+    const mux = w.nodes.get('MuxVM')!;
+    const conn = mux.tcp.connect(ipToU32('192.168.233.21'), 7000, {}, 0);
+    expect([conn.localIp, conn.mss]).toEqual([ipToU32('192.168.233.6'), 1620]); // MTU 1660 less 40
+  });
+
+  it('a SYN-ACK acknowledging the wrong number is ignored; the right one completes the handshake', () => {
+    const first = pair();
+    first.acs.tcp.listen(7000, () => first.handlers('ACSVM'));
+    first.nc.tcp.connect(ACSVM, 7000, first.handlers('NCVM'), 0);
+    first.sched.run(100_000);
+    const synAck = first.rec.transmissions.find((t) => t.fromNode === 'ACSVM' && t.protocol === 'tcp')!.bytes;
+    // The same world again (same seed: the same ISN), with ACSVM down: only the SYN-ACKs given below reach NCVM.
+    const { nc, acs, told, handlers, sched } = pair();
+    acs.fail();
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(1_000);
+    const wrong = synAck.slice();
+    wrong[14 + 20 + 11]! += 1; // the acknowledgement number's last byte
+    nc.receive(0, wrong, 0);
+    expect(conn.state).toBe('syn-sent');
+    nc.receive(0, synAck.slice(), 0);
+    expect(conn.state).toBe('established');
+    expect(told).toEqual(['NCVM: SYN sent', 'NCVM: established']);
+  });
+
+  it('the SYN again, while the SYN-ACK is on its way back, does not establish the connection: only the ACK does', () => {
+    const { nc, acs, told, handlers, sched, rec } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(300);
+    const syn = rec.transmissions.find((t) => t.fromNode === 'NCVM' && t.protocol === 'tcp')!.bytes;
+    acs.receive(0, syn.slice(), 0);
+    expect(told.filter((t) => t.startsWith('ACSVM'))).toEqual([]);
+    sched.run(1_000);
+    expect(told).toEqual(['NCVM: SYN sent', 'NCVM: established', 'ACSVM: established']);
+  });
+
+  it("a SYN-ACK for no connection, at a port that listens: RST, saying the port listens but knows no such connection", () => {
+    const first = pair();
+    first.acs.tcp.listen(7000, () => first.handlers('ACSVM'));
+    first.nc.tcp.connect(ACSVM, 7000, first.handlers('NCVM'), 0);
+    first.sched.run(100_000);
+    const synAck = first.rec.transmissions.find((t) => t.fromNode === 'ACSVM' && t.protocol === 'tcp')!.bytes;
+    const { nc, segments, sched } = pair();
+    const port = (synAck[14 + 20 + 2]! << 8) | synAck[14 + 20 + 3]!; // the SYN-ACK's destination: NCVM's ephemeral port
+    nc.tcp.listen(port, () => ({}));
+    nc.receive(0, synAck.slice(), 0);
+    sched.run(100_000);
+    expect(segments().map((s) => [s[1], s[2], s[6]])).toEqual([
+      ['NCVM', 'rst', `NCVM listens on TCP ${port}, but has no connection with 192.168.100.3:7000 (it was closed, or lost when the node restarted): a segment other than SYN gets RST.`],
+    ]);
+  });
+});
+
+describe('retransmission timing', () => {
+  it('a second segment sent while the first is unacknowledged does not push its timer back', () => {
+    const { nc, acs, handlers, segments, acsLink, sched } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(100_000);
+    acsLink(false);
+    nc.tcp.send(conn, [{ type: 'raw', data: new Uint8Array(10) }], 'First.');
+    sched.run(200_000);
+    nc.tcp.send(conn, [{ type: 'raw', data: new Uint8Array(10) }], 'Second.');
+    sched.run(450_000);
+    expect(segments().slice(3).map((s) => [s[0], s[6]])).toEqual([
+      [100_030, 'First.'],
+      [200_030, 'Second.'],
+      [400_030, 'NCVM has had no ACK for 300 ms, so it sends the same data again (retransmission 1 of 5; the wait doubles each time). First.'],
+    ]);
+  });
+
+  it('a node that fails with data unacknowledged retransmits nothing', () => {
+    const { nc, acs, handlers, segments, acsLink, sched } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(100_000);
+    acsLink(false);
+    nc.tcp.send(conn, [{ type: 'raw', data: new Uint8Array(10) }], 'First.');
+    sched.run(200_000);
+    nc.fail();
+    sched.run(30_000_000);
+    expect(segments().slice(3).map((s) => s[6])).toEqual(['First.']);
+  });
+});
