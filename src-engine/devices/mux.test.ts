@@ -90,8 +90,9 @@ describe('the MUX', () => {
 
   it("sends an answer to a VIP port of the outbound-NAT range to the DIP's host, by its destination port (not its sequence number)", () => {
     const { mux, rec, sched, frame } = muxVm();
-    // The sequence number's upper half (5) sits where an ICMP echo's identifier would: only the port may count.
-    expect(mux.ip.preRoute!(0, frame('192.168.133.74', IPPROTO_TCP, [tcp(443, 10000, 0x0005_0000, 1, ACK)]), 0)).toBe(true);
+    // The sequence number's upper half (5) sits where an ICMP echo's identifier would, and the source port 80 starts
+    // with a 0 byte, as an echo reply's type does: only the destination port may count.
+    expect(mux.ip.preRoute!(0, frame('192.168.133.74', IPPROTO_TCP, [tcp(80, 10000, 0x0005_0000, 1, ACK)]), 0)).toBe(true);
     sched.run(1_000_000);
     expect(vxlanNotes(rec)).toEqual([`MuxVM: 192.168.133.74 port 10000 ${SNAT}`]);
     expect(rec.events.filter((e) => e.node === 'MuxVM' && e.kind === 'drop')).toEqual([]);
