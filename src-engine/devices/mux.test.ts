@@ -148,4 +148,15 @@ describe('the MUX', () => {
       expect(rec.events).toEqual([]);
     }
   });
+
+  it("drops each SYN for a rule whose only DIP is out of rotation once, and says nothing more of it (MuxVM is no router)", () => {
+    const S = 1_000_000;
+    const r = runPoc({ flowAt: [62 * S], whatIf: [{ action: 'fail', target: 'PortalVM', at: 1 * S }] }).result;
+    const out = 'MuxVM matches VIP 192.168.133.74 TCP port 443 to rule portal-https, but its only DIP is not in rotation: the SLB manager took it out because its health probes fail';
+    expect(r.events.filter((e) => e.node === 'MuxVM' && e.kind === 'drop').map((e) => [e.time, e.summary, 'reason' in e ? e.reason : undefined])).toEqual([
+      [62_001_250, out, 'no-healthy-dip'],
+      [65_001_250, out, 'no-healthy-dip'],
+      [71_001_400, out, 'no-healthy-dip'],
+    ]);
+  });
 });
