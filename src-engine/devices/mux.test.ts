@@ -159,4 +159,18 @@ describe('the MUX', () => {
       [71_001_400, out, 'no-healthy-dip'],
     ]);
   });
+
+  it('sends a 1610-byte packet in VXLAN (1660 bytes, the PA MTU) and drops a 1611-byte one, saying why', () => {
+    const sent = (ipBytes: number) => {
+      const { mux, rec, sched, frame } = muxVm();
+      expect(mux.ip.preRoute!(0, frame('192.168.133.74', IPPROTO_TCP, [tcp(50000, 443, 1, 0, SYN), { type: 'raw', data: new Uint8Array(ipBytes - 40) }]), 0)).toBe(true);
+      sched.run(1_000_000);
+      return { vxlan: rec.transmissions.filter((t) => t.fromNode === 'MuxVM' && t.protocol === 'vxlan').map((t) => t.bytes.length - 14), drops: rec.events.filter((e) => e.kind === 'drop' && e.node === 'MuxVM').map((e) => [e.node, e.summary, 'reason' in e ? e.reason : undefined]) };
+    };
+    expect(sent(1610)).toEqual({ vxlan: [1660], drops: [] });
+    expect(sent(1611)).toEqual({
+      vxlan: [],
+      drops: [['MuxVM', "MuxVM drops a 1661-byte VXLAN packet (a 1611-byte packet from 192.168.200.10 plus 50 bytes of encapsulation): the pa network's MTU is 1660", 'too-big']],
+    });
+  });
 });
