@@ -173,4 +173,16 @@ describe('the MUX', () => {
       drops: [['MuxVM', "MuxVM drops a 1661-byte VXLAN packet (a 1611-byte packet from 192.168.200.10 plus 50 bytes of encapsulation): the pa network's MTU is 1660", 'too-big']],
     });
   });
+
+  it('sends a UDP answer to a VIP port of the outbound-NAT range to the DIP host too', () => {
+    const { mux, rec, sched, frame } = muxVm();
+    mux.ip.preRoute!(0, frame('192.168.133.74', IPPROTO_UDP, [udp(40000, 10002), { type: 'raw', data: new Uint8Array(4) }]), 0);
+    sched.run(1_000_000);
+    expect(vxlanNotes(rec)).toEqual([`MuxVM: 192.168.133.74 port 10002 ${SNAT}`]);
+  });
+
+  it('with two DIPs both in rotation, says so: "2 DIPs"', () => {
+    const mux = runPoc({ knobs: { secondDip: true } }).result.trace.hops.find((h) => h.node === 'MuxVM')!;
+    expect(mux.steps.find((s) => s.kind === 'load-balance')!.text).toMatch(/^rule portal-https matches 192\.168\.133\.74 TCP port 443; 5-tuple hash \d+ picks DIP 192\.168\.100\.(9|10):443 \(2 DIPs\)$/);
+  });
 });
