@@ -185,4 +185,21 @@ describe('the MUX', () => {
     const mux = runPoc({ knobs: { secondDip: true } }).result.trace.hops.find((h) => h.node === 'MuxVM')!;
     expect(mux.steps.find((s) => s.kind === 'load-balance')!.text).toMatch(/^rule portal-https matches 192\.168\.133\.74 TCP port 443; 5-tuple hash \d+ picks DIP 192\.168\.100\.(9|10):443 \(2 DIPs\)$/);
   });
+
+  it('takes for outbound NAT only its own VIP, ports 10000 to 10999; and balances TCP 443 by the rule, not UDP 443', () => {
+    const verdict = (dst: string, proto: number, l4: Layer[]) => {
+      const { mux, rec, sched, frame } = muxVm();
+      mux.ip.preRoute!(0, frame(dst, proto, l4), 0);
+      sched.run(1_000_000);
+      return vxlanNotes(rec).length === 1 ? 'to the host' : rec.events.filter((e) => e.kind === 'drop').map((e) => e.summary).join('; ');
+    };
+    const answer = (dst: string, port: number) => verdict(dst, IPPROTO_TCP, [tcp(40000, port, 1, 1, ACK)]);
+    expect([answer('192.168.133.74', 9999), answer('192.168.133.74', 10999), answer('192.168.133.74', 11000), answer('192.168.133.1', 10000)]).toEqual([
+      'MuxVM announces VIP 192.168.133.74 but has no load-balancing rule for TCP port 9999',
+      'to the host',
+      'MuxVM announces VIP 192.168.133.74 but has no load-balancing rule for TCP port 11000',
+      'MuxVM announces VIP 192.168.133.1 but has no load-balancing rule for TCP port 10000',
+    ]);
+    expect(verdict('192.168.133.74', IPPROTO_UDP, [udp(40000, 443), { type: 'raw', data: new Uint8Array(4) }])).toBe('MuxVM announces VIP 192.168.133.74 but has no load-balancing rule for UDP port 443');
+  });
 });
