@@ -227,7 +227,10 @@ export class BgpSpeaker {
   }
 
   private established(p: Peer, conn: Conn): void {
-    this.setState(p, 'Established', `${this.me}: session with ${p.text} established; KEEPALIVE every ${this.keepaliveInterval(p)} s with jitter`);
+    const interval = this.keepaliveInterval(p);
+    // A hold time of 0 turns both timers off (RFC 4271 4.2): no KEEPALIVE is ever sent, so none is promised.
+    const keepalives = interval > 0 ? `KEEPALIVE every ${interval} s with jitter` : 'hold time 0: no hold timer and no KEEPALIVEs (RFC 4271 4.2)';
+    this.setState(p, 'Established', `${this.me}: session with ${p.text} established; ${keepalives}`);
     this.scheduleKeepalive(p, conn);
     if (this.announced.size > 0) this.sendUpdate(p, conn, [...this.announced], []);
     else this.ip.ctx.rec.event('info', this.me, `${this.me} has nothing to announce to ${p.text} (${PASSIVE_ANNOUNCE_PROV.mark}: ${PASSIVE_ANNOUNCE_PROV.source})`, 'bgp');

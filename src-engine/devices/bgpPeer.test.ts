@@ -182,5 +182,10 @@ describe('what ends a session with a silent peer, as session() says beforehand',
     const r = against(silentAfterOpen(0), { until: 40_000_000 });
     expect(r.speaker.session('192.168.100.3')).toEqual({ state: 'Established', holdTime: 0, lastHeard: 450, holdExpires: undefined, ends: undefined });
     expect(r.notes.slice(3)).toEqual([`NCVM sends BGP KEEPALIVE (OPEN accepted) to ${PEER}.`]);
+    expect(r.events.filter((e) => e[1] === 'bgp-state').at(-1)).toEqual([
+      450,
+      'bgp-state',
+      `NCVM: BGP session with ${PEER} OpenConfirm -> Established: NCVM: session with ${PEER} established; hold time 0: no hold timer and no KEEPALIVEs (RFC 4271 4.2)`,
+    ]);
   });
 });
