@@ -69,8 +69,30 @@ describe('who should have answered, as the flow\'s reason says it', () => {
     expect(explainNoNeighbour(pocWorld(), run.trace, events, 'ClientVM')).toBe('PortalVM (192.168.100.9) is down since 5 s, and a node that is down answers no ARP');
   });
 
-  it('a node that is up but did not answer (its link is down)', () => {
-    expect(reason({ action: 'fail', target: 'PortalVM:eth0', at: 0.5 * S })).toBe(`BGPVM had no answer to ARP for its next hop 192.168.100.9 (PortalVM): PortalVM (192.168.100.9) did not answer. ${PING_BACK}`);
+  it('a node that is up but whose link is down: which link, since when, and that it never heard the ARP', () => {
+    expect(reason({ action: 'fail', target: 'PortalVM:eth0', at: 0.5 * S })).toBe(
+      `BGPVM had no answer to ARP for its next hop 192.168.100.9 (PortalVM): PortalVM (192.168.100.9) is up, but its link eth0 is down since 0.5 s, so it never heard the ARP. ${PING_BACK}`,
+    );
+  });
+
+  it('a link failed and restored before the flow is up again: the ping is delivered, nothing to explain', () => {
+    const r = runPoc({
+      to: 'PortalVM',
+      whatIf: [
+        { action: 'fail', target: 'PortalVM:eth0', at: 0.5 * S },
+        { action: 'restore', target: 'PortalVM:eth0', at: 1 * S },
+      ],
+      flowAt: [5 * S],
+    }).result;
+    expect(r.trace.disposition).toBe('delivered');
+  });
+
+  it("the router's own link out is down: its ARP requests never left it", () => {
+    const r = runPoc({ to: '10.0.0.10', whatIf: [{ action: 'fail', target: 'NATVM:outside', at: 1 * S }], flowAt: [5 * S] }).result;
+    expect(r.trace.reason).toBe(
+      "NATVM had no answer to ARP for its next hop 10.0.0.10 (HyperVHost): NATVM's own link outside is down since 1 s, so its ARP requests for 10.0.0.10 never left it. " +
+        'On Windows, ClientVM\'s ping prints "Reply from 192.168.200.1: Destination host unreachable."',
+    );
   });
 });
 

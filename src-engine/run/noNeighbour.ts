@@ -15,8 +15,16 @@ export function explainNoNeighbour(world: World, trace: Pick<FlowTrace, 'hops' |
   const last = trace.hops.at(-1);
   const arp = last?.steps.find((s): s is Step<'arp'> => s.kind === 'arp' && s.outcome === 'failed');
   if (!last || !arp) return undefined;
-  const parts = [whoShouldAnswer(world, arp.target, events, last.time)];
   const route = last.steps.find((s): s is Step<'route'> => s.kind === 'route');
+  // The router's own link out being down comes first: no one could have heard its requests.
+  const ownDown = route ? linkDownSince(events, last.node, route.interface, last.time) : undefined;
+  if (route && ownDown !== undefined) {
+    const parts = [`${last.node}'s own link ${route.interface} is down since ${secondsText(ownDown)}, so its ARP requests for ${arp.target} never left it`];
+    const seen = senderSees(trace, from);
+    if (seen) parts.push(seen);
+    return parts.join('. ');
+  }
+  const parts = [whoShouldAnswer(world, arp.target, events, last.time)];
   const ip = trace.hops[0]!.layers.find((l) => l.type === 'ipv4');
   if (route?.prefix === '0.0.0.0/0' && ip?.type === 'ipv4') parts.unshift(defaultRouteTaken(world, last.node, ip.dst, arp.target));
   const seen = senderSees(trace, from);
@@ -33,6 +41,9 @@ function whoShouldAnswer(world: World, target: string, events: readonly SimEvent
       const failed = events.filter((e) => e.kind === 'node-failed' && e.node === owner && e.time <= time).at(-1);
       return `${owner} (${target}) is down${failed ? ` since ${secondsText(failed.time)}` : ''}, and a node that is down answers no ARP`;
     }
+    const iface = world.topology.nodes.find((n) => n.id === owner)?.interfaces.find((f) => f.address.split('/')[0] === target);
+    const down = iface ? linkDownSince(events, owner, iface.id, time) : undefined;
+    if (iface && down !== undefined) return `${owner} (${target}) is up, but its link ${iface.id} is down since ${secondsText(down)}, so it never heard the ARP`;
     return `${owner} (${target}) did not answer`;
   }
   const network = world.topology.networks.find((n) => inCidr(address, n.prefix));
@@ -63,4 +74,10 @@ function senderSees(trace: Pick<FlowTrace, 'returnHops' | 'connection'>, from: s
   // A ping's line is said for every failed ping (pingSees); TCP's reaction only here.
   if (!trace.connection) return undefined;
   return `${from}'s TCP takes the ICMP host unreachable from ${ip.src} as a soft error (RFC 1122, 4.2.3.9): it keeps retransmitting its SYN, as if nothing had come back`;
+}
+
+/** When a what-if took `node`'s link `iface` down, if it was still down at `time` (the latest failure or restore before then). */
+function linkDownSince(events: readonly SimEvent[], node: string, iface: string, time: number): number | undefined {
+  const last = events.filter((e) => (e.kind === 'link-failed' || e.kind === 'link-restored') && e.node === node && e.interface === iface && e.time <= time).at(-1);
+  return last?.kind === 'link-failed' ? last.time : undefined;
 }
