@@ -467,6 +467,23 @@ describe('retransmission timing', () => {
     ]);
   });
 
+  it('a stream sent while earlier data is unacknowledged does not push its timer back; a stream lost whole is sent again 300 ms later', () => {
+    const { nc, acs, handlers, segments, acsLink, sched } = pair();
+    acs.tcp.listen(7000, () => handlers('ACSVM'));
+    const conn = nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(100_000);
+    acsLink(false);
+    nc.tcp.sendStream(conn, new Uint8Array(10), () => 'First stream.');
+    sched.run(200_000);
+    nc.tcp.sendStream(conn, new Uint8Array(10), () => 'Second stream.');
+    sched.run(450_000);
+    expect(segments().slice(3).map((s) => [s[0], s[6]])).toEqual([
+      [100_030, 'First stream.'],
+      [200_030, 'Second stream.'],
+      [400_030, 'NCVM has had no ACK for 300 ms, so it sends the same data again (retransmission 1 of 5; the wait doubles each time). First stream.'],
+    ]);
+  });
+
   it('a node that fails with data unacknowledged retransmits nothing', () => {
     const { nc, acs, handlers, segments, acsLink, sched } = pair();
     acs.tcp.listen(7000, () => handlers('ACSVM'));
