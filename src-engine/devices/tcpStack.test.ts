@@ -484,6 +484,24 @@ describe('retransmission timing', () => {
     ]);
   });
 
+  it('the side that accepted the connection sends its lost data again 300 ms later too', () => {
+    const { nc, acs, handlers, segments, acsLink, sched } = pair();
+    let accepted: Conn | undefined;
+    acs.tcp.listen(7000, (c) => {
+      accepted = c;
+      return handlers('ACSVM');
+    });
+    nc.tcp.connect(ACSVM, 7000, handlers('NCVM'), 0);
+    sched.run(100_000);
+    acsLink(false);
+    acs.tcp.send(accepted!, [{ type: 'raw', data: new Uint8Array(10) }], 'Reply.');
+    sched.run(450_000);
+    expect(segments().slice(3).map((s) => [s[0], s[1], s[6]])).toEqual([
+      [100_030, 'ACSVM', 'Reply.'],
+      [400_030, 'ACSVM', 'ACSVM has had no ACK for 300 ms, so it sends the same data again (retransmission 1 of 5; the wait doubles each time). Reply.'],
+    ]);
+  });
+
   it('a node that fails with data unacknowledged retransmits nothing', () => {
     const { nc, acs, handlers, segments, acsLink, sched } = pair();
     acs.tcp.listen(7000, () => handlers('ACSVM'));
