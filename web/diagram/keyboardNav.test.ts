@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FC_SEED } from '../../src-engine/testing/seed';
-import { deviceRows, nextDevice, type Direction, type Move } from './keyboardNav';
+import { deviceRows, firstDevice, nextDevice, type Direction, type Move } from './keyboardNav';
 
 const r = (x: number, y: number) => ({ x, y, width: 100, height: 50 });
 const rects = new Map([
@@ -18,6 +18,37 @@ describe('deviceRows', () => {
       ['a', 'b', 'c'],
       ['d', 'e'],
     ]);
+  });
+});
+
+describe('firstDevice', () => {
+  it('is the top row\'s leftmost box, read as deviceRows reads rows', () => {
+    expect(firstDevice(rects)).toBe('a');
+    // c starts the sort (highest), but b overlaps its row and lies left of it.
+    const shifted = new Map([
+      ['c', r(400, 0)],
+      ['b', r(200, 20)],
+      ['d', r(0, 200)],
+    ]);
+    expect(firstDevice(shifted)).toBe('b');
+    // A box that starts below half the row's first box's height begins a row of its own.
+    const low = new Map([
+      ['c', r(400, 0)],
+      ['b', r(0, 30)],
+    ]);
+    expect(firstDevice(low)).toBe('c');
+    expect(firstDevice(new Map())).toBeUndefined();
+  });
+
+  it('agrees with deviceRows on any layout (it is that list\'s first id, without building every row)', () => {
+    const box = fc.record({ x: fc.integer({ min: 0, max: 600 }), y: fc.integer({ min: 0, max: 300 }), width: fc.integer({ min: 1, max: 120 }), height: fc.integer({ min: 1, max: 90 }) });
+    fc.assert(
+      fc.property(fc.array(box, { maxLength: 30 }), (boxes) => {
+        const map = new Map(boxes.map((b, i) => [`n${i}`, b]));
+        expect(firstDevice(map)).toBe(deviceRows(map)[0]?.[0]);
+      }),
+      { seed: FC_SEED },
+    );
   });
 });
 
