@@ -2,9 +2,9 @@
 // Frame pacing while the canonical flow animates: the gaps between requestAnimationFrame callbacks
 // (95th percentile and worst), the long tasks and the page-thread time of one step, for the app and for bare React Flow showing the same
 // nodes with the same run's tokens, at POC size and on generated topologies (1,000, 2,000 and 4,000 VMs by
-// default). The longest task while loading (until the run is ready, the state is kept for the next visit and
-// the page has had no long task for a second) is recorded too; playback is measured after it. Then the app's
-// page is opened again (?bench=reload), and the longest task while it reopens what was kept (the topology, the
+// default). The longest task while loading (until the run is ready, the state is kept for the next visit, the
+// diagram has all its nodes and the page has had no long task for a second) is recorded too; playback is
+// measured after it. Then the app's page is opened again (?bench=reload), and the longest task while it reopens what was kept (the topology, the
 // flow and the step) is recorded as the reload's. Also the CPU time the page costs per second of playback (its
 // renderer and the GPU process): unlike frame gaps and long tasks, it does not grow when other programs load the
 // machine (a task of 100 ms on a loaded machine may hold 5 ms of work). For the same reason loading, reloading and
@@ -110,6 +110,14 @@ async function keptSaved(vms) {
   });
 }
 
+/**
+ * Runs in the page: has the diagram handed React Flow all its nodes? A large network's VMs are handed over in
+ * batches (see web/diagram/TopologyView.tsx); while some are to come its element says data-drawing="partial".
+ */
+function drawnWhole() {
+  return document.querySelector('.react-flow') !== null && document.querySelector('[data-drawing="partial"]') === null;
+}
+
 function stats(stamps) {
   const gaps = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
   const pick = (q) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))] ?? 0;
@@ -169,8 +177,10 @@ try {
       const info = await page.evaluate(() => ({ steps: window.__hoplabBench.steps, nodes: window.__hoplabBench.nodes, error: window.__hoplabBench.error, cursor: window.__hoplabBench.cursor() }));
       if (info.error) throw new Error(`${c.name}: ${info.error}`);
       const loadMs = Date.now() - t0;
-      // Loading ends once the state is kept for the next visit (the app writes it just after its run is ready).
+      // Loading ends once the state is kept for the next visit (the app writes it just after its run is ready)
+      // and the diagram has handed React Flow all its nodes.
       if (c.kind === 'app') await page.waitForFunction(keptSaved, c.vms, { timeout: 60_000, polling: 100 });
+      await page.waitForFunction(drawnWhole, null, { timeout: 60_000, polling: 100 });
       // Playback is measured once loading is over: the run ready, and no long task for a second (the diagram's
       // last batches, saving the state and packing the link all follow the run); at most QUIET_WAIT_MS.
       await page
@@ -213,7 +223,8 @@ try {
         const back = await page.evaluate(() => ({ nodes: window.__hoplabBench.nodes, steps: window.__hoplabBench.steps, error: window.__hoplabBench.error }));
         if (back.error || back.nodes !== info.nodes || back.steps !== info.steps) throw new Error(`${c.name}: the reload opened ${back.nodes} boxes and ${back.steps} steps (${back.error ?? 'no error'}), not the ${info.nodes} and ${info.steps} kept`);
         const reloadMs = Date.now() - r0;
-        // As for loading: over once the page has had no long task for a second.
+        // As for loading: over once the diagram is whole and the page has had no long task for a second.
+        await page.waitForFunction(drawnWhole, null, { timeout: 60_000, polling: 100 });
         await page.waitForFunction((quietMs) => performance.now() - window.__benchLastLongTaskEnd > quietMs, QUIET_MS, { timeout: QUIET_WAIT_MS, polling: 100 }).catch(() => undefined);
         return reloadMs;
       });

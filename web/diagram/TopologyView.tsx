@@ -2,13 +2,14 @@
 // Devices are reached with Tab or the arrow keys and opened with Enter; the context menu (right click,
 // Shift+F10 or the Menu key) fails or restores a VM.
 import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { selectOpenQuestion, selectTimeline, useAppStore } from '../store/store';
+import { nextBatch } from './afterFrame';
 import { AutoFit } from './AutoFit';
 import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes, type Geometry } from './geometry';
-import { deviceRows, nextDevice, type Direction, type Move } from './keyboardNav';
+import { firstDevice, nextDevice, type Direction, type Move } from './keyboardNav';
 import { nodeTypes } from './nodes';
 import { isDeviceNode, flowOf, isLargeLayout, type FlowNode } from './toFlow';
 import { deviceOfBox, readBoxId } from '../../src-engine/view/index';
@@ -63,30 +64,34 @@ const VMS_PER_BATCH = 100;
 /**
  * A large topology's nodes, handed to React Flow a batch of VMs at a time: the networks, the switch and the
  * other devices first (so the view is fitted to the whole network at once), then the VMs, so no task mounts
- * hundreds of them at once. Smaller topologies are drawn whole at once.
+ * hundreds of them at once. Once batches have mounted dozens of nodes (React Flow mounts only those in view), a
+ * frame measures them before the next batch runs (see afterFrame.ts). Smaller topologies are drawn whole at once.
+ * `flow`: the diagram's element, where the mounted nodes are counted. `partial`: VMs are still to come.
  */
-function useProgressiveNodes(nodes: FlowNode[]): FlowNode[] {
+function useProgressiveNodes(nodes: FlowNode[], flow: RefObject<HTMLDivElement | null>): { shown: FlowNode[]; partial: boolean } {
   const large = isLargeLayout(nodes.length);
   const [shown, setShown] = useState({ nodes, vms: 0 });
   const vms = shown.nodes === nodes ? shown.vms : 0;
   const total = useMemo(() => nodes.reduce((n, x) => n + (x.type === 'vm' ? 1 : 0), 0), [nodes]);
+  const seen = useRef({ count: 0 });
   useEffect(() => {
     if (!large || vms >= total) return;
-    // A task per batch (not a frame: drawing a large network can hold frames back), so the page stays responsive.
-    const id = setTimeout(() => setShown({ nodes, vms: vms + VMS_PER_BATCH }));
-    return () => clearTimeout(id);
-  }, [large, nodes, vms, total]);
+    const mounted = () => flow.current?.getElementsByClassName('react-flow__node').length ?? 0;
+    return nextBatch(() => setShown({ nodes, vms: vms + VMS_PER_BATCH }), mounted, seen.current);
+  }, [large, nodes, vms, total, flow]);
+  const partial = large && vms < total;
   return useMemo(() => {
-    if (!large || vms >= total) return nodes;
+    if (!partial) return { shown: nodes, partial };
     let seen = 0;
-    return nodes.filter((n) => n.type !== 'vm' || seen++ < vms);
-  }, [large, nodes, vms, total]);
+    return { shown: nodes.filter((n) => n.type !== 'vm' || seen++ < vms), partial };
+  }, [partial, nodes, vms]);
 }
 
 /** `geometry`: the snapshot's (the store sets them together): the flow nodes reuse it rather than build it again. */
 export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapshot; geometry: Geometry | undefined }) {
   const { nodes: allNodes, edges, large } = useMemo(() => flowOf(snapshot, geometry), [snapshot, geometry]);
-  const nodes = useProgressiveNodes(allNodes);
+  const flow = useRef<HTMLDivElement>(null);
+  const { shown: nodes, partial } = useProgressiveNodes(allNodes, flow);
   const devices = useMemo(() => {
     const rects = absoluteBoxes(snapshot.layout.boxes);
     const ids = new Set(allNodes.filter(isDeviceNode).map((n) => n.id));
@@ -98,7 +103,7 @@ export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapsho
   const setFocusId = useAppStore((s) => s.setFocusId);
   // The Tab stop starts on the first device (top left) and moves off a device that is no longer drawn.
   useEffect(() => {
-    if (focusId === undefined || !devices.has(focusId)) setFocusId(deviceRows(devices)[0]?.[0]);
+    if (focusId === undefined || !devices.has(focusId)) setFocusId(firstDevice(devices));
   }, [devices, focusId, setFocusId]);
   const view = useAppStore(selectDiagramView);
   const selectNode = useAppStore((s) => s.selectNode);
@@ -165,6 +170,9 @@ export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapsho
     <>
       {css && <style data-testid="diagram-highlight">{css}</style>}
       <ReactFlow
+        ref={flow}
+        // While a large network's VMs are still being handed over (the frames benchmark waits for the end).
+        data-drawing={partial ? 'partial' : undefined}
         className={`view-${view}${large ? ' diagram-large' : ''}`}
         colorMode={theme === 'dark' ? 'dark' : 'light'}
         nodes={nodes}
