@@ -116,8 +116,9 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
   const tags = attemptTags(i);
   const { tracer } = world.ctx;
   const dnsBuild = flow?.dnsAsked ? tracer.get(tags.dns) : undefined;
-  const dns = dnsBuild ? flowTrace(dnsBuild, tracer.get(tags.dns + 1), undefined, request, budget) : undefined;
-  const base = flowTrace(tracer.get(tags.flow), tracer.get(tags.flow + 1), flow, request, budget);
+  // The lookup got through when the flow went on to an address; the connection, when it came up.
+  const dns = dnsBuild ? flowTrace(dnsBuild, tracer.get(tags.dns + 1), undefined, request, budget, flow?.description !== '') : undefined;
+  const base = flowTrace(tracer.get(tags.flow), tracer.get(tags.flow + 1), flow, request, budget, flow?.tcp?.outcome === 'established');
   const tcp = flow?.tcp;
   const https = flow?.https;
   const closed = https?.closed !== undefined ? { closed: https.closed, ...(https.closedAt !== undefined ? { closedAt: https.closedAt } : {}) } : {};
@@ -162,7 +163,7 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
 
 /** The ClientHello's trace, with what became of the connection after it in the reason. */
 function tlsTrace(req: TraceBuild, reply: TraceBuild | undefined, https: HttpsProgress, request: RunRequest, budget: string | undefined): FlowTrace {
-  const base = flowTrace(req, reply, undefined, request, budget);
+  const base = flowTrace(req, reply, undefined, request, budget, https.flightAt !== undefined);
   const after =
     https.closed === 'fin'
       ? `; the server's first flight arrived${https.flightAt !== undefined ? ` at ${secondsText(https.flightAt)}` : ''} and both sides closed the connection with FIN${https.closedAt !== undefined ? ` by ${secondsText(https.closedAt)}` : ''}`
@@ -174,16 +175,20 @@ function tlsTrace(req: TraceBuild, reply: TraceBuild | undefined, https: HttpsPr
   return { ...base, reason: `${base.reason}${after}`, startedAt: https.helloAt };
 }
 
-function flowTrace(req: TraceBuild | undefined, reply: TraceBuild | undefined, flow: FlowState | undefined, request: RunRequest, budget: string | undefined): FlowTrace {
+/** `gotThrough`: the exchange worked in the end (the connection came up, the answer arrived), whatever became of the traced answer. */
+function flowTrace(req: TraceBuild | undefined, reply: TraceBuild | undefined, flow: FlowState | undefined, request: RunRequest, budget: string | undefined, gotThrough: boolean): FlowTrace {
   if (!req && budget) return { id: 'flow', description: `${request.from} -> ${request.to}`, disposition: 'budget-exceeded', reason: budget, hops: [], returnHops: [] };
   if (!req) {
     const reason = flow?.dnsFailure ?? 'the flow never started';
     return { id: 'flow', description: `${request.from} -> ${request.to}`, disposition: flow?.dnsFailure ? 'no-dns-answer' : 'timeout', reason, hops: [], returnHops: [] };
   }
-  const final = req.final;
+  // A packet delivered whose answer died on the way back did not get through (unless a retransmission did later: a
+  // connection that came up, an answer that arrived): the trace says how the answer ended.
+  const answerFailed = !gotThrough && req.final?.disposition === 'delivered' && reply?.final !== undefined && reply.final.disposition !== 'delivered' ? reply.final : undefined;
+  const final = answerFailed ? { ...req.final!, disposition: answerFailed.disposition, reason: `${req.final!.reason}, but the answer never came back: ${answerFailed.reason}` } : req.final;
   let reason = final?.reason ?? `no answer within ${FLOW_LIMIT / SECOND} s`;
   if (final?.disposition === 'ttl-exceeded') {
-    const loop = explainLoop(req.hops);
+    const loop = explainLoop(answerFailed ? reply!.hops : req.hops);
     if (loop) reason = `${final.reason}: ${loop}`;
   }
   if (!final && budget) reason = budget;
