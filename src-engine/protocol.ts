@@ -267,7 +267,9 @@ export type DropReason =
   /** VXLAN for a virtual network the host does not know. */
   | 'unknown-vni'
   /** Larger than the MTU of the link it must leave by (with its encapsulation), and not to be fragmented. */
-  | 'too-big';
+  | 'too-big'
+  /** A server's own SYN to its VIP, load-balanced back to it (the two halves of the connection do not match). */
+  | 'back-to-sender';
 
 /** What every event has: when, at which node, a sentence for a person, and the protocol it concerns. */
 interface EventBase {

@@ -89,6 +89,8 @@ export class TcpStack {
   /** Made by the first listen(): most nodes never listen. */
   private listeners: Map<number, (conn: Conn) => TcpHandlers> | undefined;
   private readonly conns = new FlowMap<Conn>();
+  /** Connections this node opened, by local port (made by the first connect()): to know its own SYN when it comes back. */
+  private opened: Map<number, Conn> | undefined;
 
   constructor(private readonly ip: IpStack) {
     ip.tcp = (ifIndex, bytes, tag) => this.input(ifIndex, bytes, tag);
@@ -126,6 +128,7 @@ export class TcpStack {
     const iss = rng.nextU32();
     const conn: Conn = { localIp, localPort, remoteIp: dst, remotePort: dstPort, state: 'syn-sent', sndNxt: (iss + 1) >>> 0, rcvNxt: 0, handlers, ackTimer: undefined, synTries: 0, tag: this.ip.ctx.tracer.followTag(tag), openedAt: this.ip.ctx.sched.now, unacked: undefined, rtxTries: 0, rto: Timing.dataRto, rtxGen: 0, rtxPending: false, rtxAt: 0, sndMss: mss, segsUnacked: 0, mss };
     this.add(conn);
+    (this.opened ??= new Map()).set(localPort, conn);
     this.sendSyn(conn, iss, tag);
     return conn;
   }
@@ -307,6 +310,7 @@ export class TcpStack {
   /** Forgets every connection (a node that restarts). */
   reset(): void {
     this.conns.clear();
+    this.opened?.clear();
   }
 
   private drop(conn: Conn, reason: CloseReason): void {
@@ -316,6 +320,7 @@ export class TcpStack {
     const was = conn.state;
     conn.state = 'closed';
     this.conns.delete(conn.remoteIp, ports(conn.remotePort, conn.localPort));
+    if (this.opened?.get(conn.localPort) === conn) this.opened.delete(conn.localPort);
     // In LAST-ACK the application was told when the peer's FIN arrived: once is enough.
     if (was !== 'closed' && was !== 'last-ack') conn.handlers.onClose?.(conn, reason);
   }
@@ -351,6 +356,11 @@ export class TcpStack {
     const reply = tracer.replyTag(tag);
     if (!conn) {
       if (flags & TCP_RST) return;
+      const own = flags & TCP_SYN && !(flags & TCP_ACK) && this.opened ? this.ownSynBack(src, srcPort) : undefined;
+      if (own) {
+        this.backToSender(own, bytes, dstPort, tag);
+        return;
+      }
       const accept = flags & TCP_SYN && !(flags & TCP_ACK) ? this.listeners?.get(dstPort) : undefined;
       if (!accept) {
         // A port that listens takes only a SYN (accepted above): any other segment, a SYN-ACK included, belongs to a
@@ -431,6 +441,39 @@ export class TcpStack {
       conn.state = 'last-ack';
       conn.handlers.onClose?.(conn, 'closed');
     }
+  }
+
+  /**
+   * This node's own connection, still waiting for its SYN-ACK, whose SYN this is: sent to a load-balanced VIP, it came
+   * back with the destination rewritten to this node (the hash picked the sender itself as the server).
+   */
+  private ownSynBack(src: number, srcPort: number): Conn | undefined {
+    const conn = this.opened!.get(srcPort);
+    return conn && conn.state === 'syn-sent' && conn.localIp === src && conn.remoteIp !== src && this.ip.isLocal(src) ? conn : undefined;
+  }
+
+  /**
+   * Azure Load Balancer does not support a backend reaching its own load-balanced frontend when the flow maps back to
+   * that backend: the guest sees its outbound half (to the VIP) and an inbound half (from itself to itself) that its
+   * TCP stack does not match, and the connection times out (documented: Azure Load Balancer, "Components and
+   * limitations", learn.microsoft.com/azure/load-balancer/concepts-limitations, Limitations; the SLB of Windows Server
+   * 2016 and Azure Stack is the same design, S10). Any answer to this SYN goes to the node itself, so it never leaves
+   * it, and matches none of its connections: nothing is sent, and the connection's SYN retransmissions, with the same
+   * 5-tuple, are picked for the same server and come back the same way.
+   */
+  private backToSender(own: Conn, bytes: Uint8Array, dstPort: number, tag: number): void {
+    const { tracer, rec } = this.ip.ctx;
+    const me = this.ip.node.id;
+    const self = u32ToIp(own.localIp);
+    const vip = `${u32ToIp(own.remoteIp)}:${own.remotePort}`;
+    if (tag) {
+      const reason =
+        `${me} receives its own SYN: the load balancer picked ${me} itself as the server for ${me}'s connection to ${vip}, so the SYN arrives from ${self}:${own.localPort} to ${u32ToIp(ipDst(bytes, ETH_HLEN))}:${dstPort}. ` +
+        `${me} waits for an answer from ${vip}, but its answer to this SYN would come from ${self}:${dstPort} and go to itself: the two halves of the connection do not match, so it never comes up. ` +
+        "Azure's load balancer documents this as not supported: a server's connection to its own load-balanced VIP fails when the hash picks that same server";
+      tracer.end(tag, 'back-to-sender', reason, bytes, `The SYN came back to the server that sent it. An answer to itself would never leave ${me}, and would match none of its connections, so ${me} sends nothing.`);
+    }
+    if (rec.full) rec.eventWith('drop', me, `${me} drops its own SYN that the load balancer sent back to it: its connection to ${vip} waits for an answer from there, not from itself`, { reason: 'back-to-sender' }, 'tcp');
   }
 
   private scheduleAck(conn: Conn): void {

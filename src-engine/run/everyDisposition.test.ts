@@ -93,6 +93,12 @@ const ENDINGS: Record<Disposition, { readonly run: () => Ending; readonly reason
     reason: 'the flow never started',
     at: undefined,
   },
+  'back-to-sender': {
+    // PortalVM opens the VIP it serves; with one DIP the hash can only pick PortalVM itself.
+    run: () => flow({ from: 'PortalVM' }),
+    reason: /^PortalVM receives its own SYN: the load balancer picked PortalVM itself as the server for PortalVM's connection to 192\.168\.133\.74:443/,
+    at: 'PortalVM',
+  },
   'bad-checksum': {
     run: () => {
       // No run corrupts a frame on its own: NATVM is handed ClientVM's ping with its header checksum flipped.

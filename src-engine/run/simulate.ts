@@ -141,6 +141,9 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
   if (withdrawn && base.disposition !== 'delivered') reason = `${reason}. ${withdrawn}`;
   const ping = pingSees(base, request.from);
   if (ping) reason = `${reason}. ${ping}`;
+  if (base.disposition === 'back-to-sender' && connection && connection.synTimes.length > 1) {
+    reason = `${reason}. Each retransmitted SYN has the same addresses and ports, so the hash picks ${base.hops.at(-1)!.node} again`;
+  }
   if (connection?.outcome === 'gave-up') {
     const times = connection.synTimes.map((t) => secondsText(t)).join(', ');
     reason = `${reason}. ${request.from} sent ${connection.synTimes.length} SYNs (at ${times}: Windows waits 3 s for a SYN-ACK, then doubles the wait, and retransmits the SYN at most ${Timing.synTries - 1} times) and gave up at ${secondsText(connection.endedAt ?? 0)}, ${secondsText((connection.endedAt ?? 0) - (connection.synTimes[0] ?? 0))} after the first: the application sees a connection timeout`;

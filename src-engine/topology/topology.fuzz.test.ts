@@ -183,7 +183,7 @@ export function oracle(t: Topology): string | undefined {
   return undefined;
 }
 
-const DISPOSITIONS = new Set(['delivered', 'no-route', 'ttl-exceeded', 'node-down', 'neighbor-unreachable', 'no-listener', 'no-dns-answer', 'no-rule', 'link-down', 'timeout', 'budget-exceeded']);
+const DISPOSITIONS = new Set(['delivered', 'no-route', 'ttl-exceeded', 'node-down', 'neighbor-unreachable', 'no-listener', 'no-dns-answer', 'no-rule', 'link-down', 'timeout', 'back-to-sender', 'budget-exceeded']);
 
 /** Validates, checks the oracle, and runs what validates: to the first VIP (or DNS name), from the first VM. */
 function check(doc: Json): string | undefined {

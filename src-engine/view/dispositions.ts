@@ -18,6 +18,11 @@ export const DISPOSITIONS = [
   /** The packet (with any encapsulation) is larger than the MTU of the link it must leave by, and may not be fragmented. */
   'too-big',
   'timeout',
+  /**
+   * A server opened its own load-balanced VIP and the hash picked that same server: its SYN came back to it, and the
+   * two halves of the connection do not match (Azure Load Balancer documents this as not supported).
+   */
+  'back-to-sender',
   /** A device dropped the packet because its IPv4 header checksum is wrong (the header was corrupted on the way). */
   'bad-checksum',
   /** An end host (one that does not forward) got a packet addressed to someone else: a gateway set to a host. */
@@ -42,6 +47,7 @@ export const DISPOSITION_LABEL: Readonly<Record<Disposition, string>> = {
   'link-down': 'failed: link down',
   'too-big': 'failed: packet too big for the MTU',
   timeout: 'failed: timed out',
+  'back-to-sender': 'failed: load-balanced back to its sender',
   'bad-checksum': 'failed: header checksum wrong',
   'not-a-router': 'failed: sent to a host that does not forward',
   'budget-exceeded': 'stopped: the run reached its limit',
