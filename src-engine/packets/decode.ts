@@ -26,6 +26,21 @@ export function decodePacket(bytes: Uint8Array, first: LayerType = 'ethernet'): 
   return { ok: true, value: new Decoded(layers, bytes, first) };
 }
 
+/**
+ * Decodes as far as the bytes allow: the layers before the first one that fails, then that layer's bytes as raw
+ * data, and which layer they failed to decode as (null when every layer decoded). A UDP datagram from port 53 that
+ * holds no DNS message is Ethernet, IPv4, UDP and its bytes, not one undecodable blob.
+ */
+export function decodeLeading(bytes: Uint8Array, first: LayerType = 'ethernet'): { readonly layers: Layer[]; readonly failed: LayerType | null } {
+  const d = run(bytes, first, null, null);
+  const { layers, failed } = d;
+  d.release();
+  if (failed === null) return { layers, failed: null };
+  const kept = layers.slice(0, failed.before);
+  kept.push({ type: 'raw', data: bytes.slice(failed.at, failed.end) });
+  return { layers: kept, failed: failed.type };
+}
+
 const shared = new Decoder(new Uint8Array(0), null, null);
 
 function run(bytes: Uint8Array, first: LayerType, fields: FieldSpan[] | null, layerSpans: LayerSpan[] | null): Decoder {
@@ -39,8 +54,12 @@ function run(bytes: Uint8Array, first: LayerType, fields: FieldSpan[] | null, la
   while (type !== null) {
     d.next = null;
     d.end = end;
+    const before = d.layers.length;
     const next = decodeLayer(d, type, at, end);
-    if (next === FAILED) break;
+    if (next === FAILED) {
+      d.failed = { type, at, end, before };
+      break;
+    }
     at = next;
     end = d.end;
     type = d.next;

@@ -19,6 +19,8 @@ export class Decoder {
   next: LayerType | null = null;
   /** Where the next layer's bytes end (exclusive). */
   end = 0;
+  /** The layer that failed to decode: its type, its bytes [at, end) and how many layers came before it. */
+  failed: { readonly type: LayerType; readonly at: number; readonly end: number; readonly before: number } | null = null;
 
   constructor(
     public bytes: Uint8Array,
@@ -35,6 +37,7 @@ export class Decoder {
     this.error = null;
     this.next = null;
     this.end = 0;
+    this.failed = null;
   }
 
   /** Lets go of the bytes and layers of the last decode (the shared decoder would keep them alive). */

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzzRuns, fuzzSync, tallyProblem } from '../testing/fuzz';
-import { decodePacket } from './decode';
+import { decodeLeading, decodePacket } from './decode';
 import { encodePacket } from './encode';
 import type { LayerType } from './layers';
 import { layerType, mutatedFrame } from './testing/arbitraries';
@@ -22,7 +22,22 @@ function check([bytes, first]: [Uint8Array, LayerType]): string | undefined {
   return undefined;
 }
 
+/** decodeLeading: the same layers as decodePacket when it decodes; else the layers before the failure, then raw bytes. */
+function checkLeading([bytes, first]: [Uint8Array, LayerType]): string | undefined {
+  const whole = decodePacket(bytes, first);
+  const { layers, failed } = decodeLeading(bytes, first);
+  if (whole.ok) return failed === null && JSON.stringify(layers) === JSON.stringify(whole.value.layers) ? undefined : 'decodes whole, but decodeLeading differs';
+  if (failed !== whole.error.layer) return `failed as ${failed}, the error names ${whole.error.layer}`;
+  const last = layers.at(-1);
+  return last?.type === 'raw' && layers.slice(0, -1).every((l) => l.type !== 'raw') ? undefined : 'a failed decode does not end in its raw bytes';
+}
+
 describe('fuzzing packet bytes', () => {
+  it('decodes hostile bytes as far as they go, ending in the raw bytes of the layer that failed', { timeout: 600_000 }, () => {
+    const tally = fuzzSync('packet bytes, leading layers', input, fuzzRuns(1000), 2000, checkLeading);
+    expect(tallyProblem(tally)).toBeUndefined();
+  });
+
   it('decodes hostile bytes without a crash, and holds whatever it decodes exactly', { timeout: 600_000 }, () => {
     const tally = fuzzSync('packet bytes', input, fuzzRuns(3000), 2000, check);
     expect(tallyProblem(tally)).toBeUndefined();

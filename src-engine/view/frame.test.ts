@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { encodePacket } from '../packets/encode';
 import type { Layer } from '../packets/layers';
-import { arpReply, arpRequest, bgpSession, dnsQuery, dnsResponse, synAckAtClient, synAtClient, synAtMux, vxlanSyn } from '../packets/samples';
+import { IPPROTO_UDP, VXLAN_FLAGS_VNI } from '../packets/layers';
+import { IP, MAC, VNI, arpReply, arpRequest, bgpSession, dnsQuery, dnsResponse, eth, ipv4, synAckAtClient, synAtClient, synAtMux, vxlanSyn } from '../packets/samples';
+import { describeFrame } from '../trace/describe';
 import { decodeFrame, decodeLayers, frameIdentity, frameRole, packetIdentity, viewFrame, viewLayers } from './frame';
 import { filterOf, formatField, frameProtocol, frameTokenLabel, layerSummary, tcpFlagNames } from './protocols';
 
@@ -118,5 +120,32 @@ describe('packetIdentity', () => {
     expect(packetIdentity(arpRequest())).toMatch(/^arp 1 /);
     expect(packetIdentity(arpRequest())).not.toBe(packetIdentity(arpReply()));
     expect(packetIdentity([{ type: 'raw', data: new Uint8Array([1]) }])).toBeUndefined();
+  });
+});
+
+describe('a frame whose payload is not what its port says', () => {
+  // A VXLAN frame whose inner UDP comes from port 53 but carries 5 bytes: too short for a DNS header (12 bytes).
+  const notDns = (): Layer[] => [
+    eth(MAC.muxPa, MAC.hostPa),
+    ipv4(IP.muxPa, IP.hostPa, IPPROTO_UDP, 0x1104),
+    { type: 'udp', srcPort: 50123, dstPort: 4789, checksum: 0 },
+    { type: 'vxlan', flags: VXLAN_FLAGS_VNI, vni: VNI },
+    eth(MAC.bgpMgmt, MAC.portal),
+    ipv4(IP.ad, IP.vip, IPPROTO_UDP, 0x0777, 127),
+    { type: 'udp', srcPort: 53, dstPort: 50000, checksum: 0 },
+    { type: 'raw', data: new Uint8Array([1, 2, 3, 4, 5]) },
+  ];
+
+  it('is classified and described by what its bytes decode to: VXLAN carrying UDP whose 5 bytes are not DNS', () => {
+    const bytes = encodePacket(notDns());
+    expect(decodeLayers(bytes).map((l) => l.type)).toEqual(['ethernet', 'ipv4', 'udp', 'vxlan', 'ethernet', 'ipv4', 'udp', 'raw']);
+    const summary = 'VXLAN 192.168.233.6 -> 192.168.233.21 VNI 4096 [192.168.100.2:53 -> 192.168.133.74:50000 UDP, 5 bytes that do not decode as DNS TTL 127]';
+    expect(describeFrame(bytes)).toEqual({ protocol: 'vxlan', summary });
+    expect(viewFrame(bytes)).toMatchObject({ protocol: 'vxlan', summary, tokenLabel: 'UDP', ttl: 127, vni: 4096, role: 'flow' });
+  });
+
+  it('a frame of bytes that decode as nothing says so, with their length', () => {
+    expect(viewFrame(new Uint8Array([1, 2, 3])).summary).toBe('3 bytes that do not decode as an Ethernet frame');
+    expect(describeFrame(new Uint8Array([1, 2, 3])).summary).toBe('3 bytes that do not decode as an Ethernet frame');
   });
 });

@@ -2,9 +2,8 @@
 // part it plays in the run. The diagram, the event list, the inspector, the sequence diagram and the
 // lessons all read it from here, so they can never disagree.
 import type { DecodedPacket } from '../packets/decoded';
-import { decodePacket } from '../packets/decode';
+import { decodeLeading, decodePacket } from '../packets/decode';
 import type { Layer } from '../packets/layers';
-import { standalone } from '../packets/slab';
 import { PROTOCOLS, frameProtocol, innerLayers, type Protocol } from './protocols';
 
 /** The part a frame plays in a run, named for what it is. */
@@ -96,10 +95,12 @@ export function decodeFrame(bytes: Uint8Array): DecodedPacket | undefined {
   return d ?? undefined;
 }
 
-/** The frame's layers; bytes that do not decode are one raw layer (a copy, sharing nothing with `bytes`). */
+/**
+ * The frame's layers, as far as its bytes decode: a layer that does not decode (a UDP datagram from port 53 that holds
+ * no DNS message) is a raw layer with its bytes (a copy, sharing nothing with `bytes`), after the layers that did.
+ */
 export function decodeLayers(bytes: Uint8Array): readonly Layer[] {
-  const d = decodePacket(bytes);
-  return d.ok ? d.value.layers : [{ type: 'raw', data: standalone(bytes) }];
+  return decodeLeading(bytes).layers;
 }
 
 const viewCache = new WeakMap<Uint8Array, FrameView>();
@@ -108,7 +109,7 @@ const viewCache = new WeakMap<Uint8Array, FrameView>();
 export function viewFrame(bytes: Uint8Array): FrameView {
   let v = viewCache.get(bytes);
   if (!v) {
-    v = viewLayers(decodeFrame(bytes)?.layers ?? []);
+    v = viewLayers(decodeFrame(bytes)?.layers ?? decodeLayers(bytes));
     viewCache.set(bytes, v);
   }
   return v;

@@ -4,6 +4,7 @@
 // and its descriptor here.
 import type { ArpLayer, BgpMessage, DnsLayer, IcmpLayer, Ipv4Layer, Layer, LayerType, TcpFlags, TcpLayer, TlsLayer, UdpLayer, VxlanLayer } from '../packets/layers';
 import { PORT_BGP, PORT_HTTPS } from '../packets/layers';
+import { udpPayloadType } from '../packets/udp';
 import { HANDSHAKE_NAMES, serverNameOf } from '../packets/tls';
 import { LAYER_NAMES } from '../packets/errors';
 import { rcodeName, rcodeRegistryName } from '../packets/dnsRcode';
@@ -121,7 +122,7 @@ const BGP = /* @__PURE__ */ descriptor('bgp', {
     const base = tcpBase(ip, find(layers, 'tcp')!);
     const messages = bgpKinds(layers);
     // A segment that carries BGP messages is named by them; the TTL is on the TCP handshake's lines.
-    return messages.length > 0 ? `${base} ${messages.map(bgpText).join(' + ')}` : `${base}${ttlText(ip)}`;
+    return messages.length > 0 ? `${base} ${messages.map(bgpText).join(' + ')}` : `${base}${notWhatThePortSays(layers, find(layers, 'tcp')!, 'bgp')}${ttlText(ip)}`;
   },
   tokenLabel: (layers) => {
     const kinds = bgpKinds(layers).map((m) => m.kind.toUpperCase());
@@ -202,12 +203,26 @@ const DNS = /* @__PURE__ */ descriptor('dns', {
   tokenLabel: (layers) => (find(layers, 'dns')!.response ? 'DNS answer' : 'DNS query'),
 });
 
+/** How people name the layer a port promises, for a payload that is not it ("DNS"). */
+const PROMISED: Readonly<Partial<Record<LayerType, string>>> = { dns: 'DNS', vxlan: 'VXLAN', bgp: 'BGP' };
+
+/**
+ * ", 5 bytes that do not decode as DNS": the payload after `l4` when its port promises a protocol (53: DNS) and its
+ * bytes are not that protocol (the decoder kept them raw); nothing otherwise.
+ */
+function notWhatThePortSays(layers: readonly Layer[], l4: UdpLayer | TcpLayer, promised: LayerType): string {
+  const next = layers[layers.indexOf(l4) + 1];
+  const name = PROMISED[promised];
+  return next?.type === 'raw' && name !== undefined ? `, ${next.data.length} byte${next.data.length === 1 ? '' : 's'} that do not decode as ${name}` : '';
+}
+
 const UDP = /* @__PURE__ */ descriptor('udp', {
   claims: (layers) => has(layers, 'ipv4') && has(layers, 'udp'),
   summary: (layers) => {
     const ip = find(layers, 'ipv4')!;
     const udp = find(layers, 'udp')!;
-    return `${ip.src}:${udp.srcPort} -> ${ip.dst}:${udp.dstPort} UDP${ttlText(ip)}`;
+    const payload = notWhatThePortSays(layers, udp, udpPayloadType(udp.srcPort, udp.dstPort));
+    return `${ip.src}:${udp.srcPort} -> ${ip.dst}:${udp.dstPort} UDP${payload}${ttlText(ip)}`;
   },
   tokenLabel: () => 'UDP',
 });
@@ -226,7 +241,12 @@ const OTHER = /* @__PURE__ */ descriptor('other', {
   claims: () => true,
   summary: (layers) => {
     const ip = find(layers, 'ipv4');
-    return ip ? `${ip.src} -> ${ip.dst} IP protocol ${ip.protocol}${ttlText(ip)}` : `frame of ${layers.length} layer(s)`;
+    if (ip) return `${ip.src} -> ${ip.dst} IP protocol ${ip.protocol}${ttlText(ip)}`;
+    // Bytes that decode as no frame at all (the decoder keeps them as one raw layer), or an Ethernet header and then
+    // bytes that are not what its EtherType says.
+    const eth = find(layers, 'ethernet');
+    const rest = find(layers, 'raw')?.data.length ?? 0;
+    return eth ? `${eth.src} -> ${eth.dst} Ethernet, EtherType 0x${eth.etherType.toString(16).padStart(4, '0')}, ${rest} bytes` : `${rest} bytes that do not decode as an Ethernet frame`;
   },
   tokenLabel: (layers) => (has(layers, 'udp') ? 'UDP' : 'frame'),
 });
