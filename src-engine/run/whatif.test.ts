@@ -329,6 +329,24 @@ describe('a link what-if, as the run tells it', () => {
     ]);
   });
 
+  it('restoring a node that never failed says nothing changed: no restart, its caches and BGP session kept', () => {
+    const r = runPoc({ flowAt: [12 * S], whatIf: [{ action: 'restore', target: 'MuxVM', at: 5 * S }] });
+    expect(r.result.events.filter((e) => e.node === 'MuxVM' && e.time >= 5 * S && e.time <= 6 * S).map((e) => [e.time, e.kind, e.summary])).toEqual([
+      [5 * S, 'info', 'MuxVM is already up, so restoring it changes nothing: it keeps its ARP cache, TCP connections and BGP sessions'],
+    ]);
+    // No reboot: no new BGP session, no state change anywhere in the run after 5 s.
+    expect(r.result.events.filter((e) => e.kind === 'bgp-state' && e.time >= 5 * S)).toEqual([]);
+    expect(r.result.trace.disposition).toBe('delivered');
+  });
+
+  it('failing a node twice: the second says nothing changed, and the node fails once', () => {
+    const r = runPoc({ flowAt: [12 * S], whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }, { action: 'fail', target: 'MuxVM', at: 2 * S }] }).result;
+    expect(r.events.filter((e) => e.node === 'MuxVM' && e.time >= 1 * S && e.time <= 2 * S).map((e) => [e.time, e.kind, e.summary])).toEqual([
+      [1 * S, 'node-failed', 'MuxVM fails: it stops processing and sending anything'],
+      [2 * S, 'info', 'MuxVM is already down, so failing it changes nothing'],
+    ]);
+  });
+
   it('a MUX that is already down says nothing about its VIPs when its PA link goes', () => {
     const r = runPoc({ flowAt: [12 * S], whatIf: [{ action: 'fail', target: 'MuxVM', at: 1 * S }, { action: 'fail', target: 'MuxVM:pa', at: 2 * S }] }).result;
     expect(r.events.filter((e) => e.node === 'MuxVM' && e.time >= 1 * S && e.time <= 2 * S).map((e) => e.summary)).toEqual([

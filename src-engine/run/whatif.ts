@@ -1,7 +1,7 @@
 // What-ifs applied at their simulated times: a node fails or comes back; a link (a node's NIC on the
 // switch) goes down or up. A MUX whose PA link goes down can no longer reach any DIP, so it withdraws
 // its VIPs over BGP, and announces them again when the link is back. A link already in the state asked for
-// changes nothing, and the run says so.
+// changes nothing, and the run says so; so does a node already failed or up.
 import type { EngineError, Result, WhatIf } from '../protocol';
 import { engineError } from '../view/errors';
 import type { World } from './world';
@@ -44,6 +44,13 @@ export function scheduleWhatIfs(world: World, whatIfs: readonly ResolvedWhatIf[]
       const node = world.nodes.get(w.node)!;
       const fail = w.whatIf.action === 'fail';
       if (w.iface === undefined) {
+        // A node already in the state asked for: nothing changes, and the run says so (a restore that restarted a
+        // node that never failed would empty its caches and reset its sessions).
+        if (node.up !== fail) {
+          const kept = world.bgp.has(w.node) ? 'its ARP cache, TCP connections and BGP sessions' : 'its ARP cache and TCP connections';
+          rec.event('info', w.node, fail ? `${w.node} is already down, so failing it changes nothing` : `${w.node} is already up, so restoring it changes nothing: it keeps ${kept}`);
+          return;
+        }
         if (fail) node.fail();
         else node.restore();
         return;
