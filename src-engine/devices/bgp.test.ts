@@ -52,7 +52,7 @@ describe('TCP 179 cannot be opened (BGPVM down from the start)', () => {
     expect(active.summary).toBe(
       'MuxVM: BGP session with 192.168.100.1 (AS 64647) Connect -> Active: MuxVM: TCP to 192.168.100.1 (AS 64647) could not be opened (timeout); ConnectRetry in 24.0 s: ' +
         '30 s (illustrative: Windows defaults for ConnectRetry and IdleHoldTime not found; 30 s chosen by Hoplab) ' +
-        'with jitter (documented: RFC 4271 section 10, source S19: jitter of 0.75 to 1.0 on KeepaliveTimer and ConnectRetryTimer)',
+        'with jitter (documented: RFC 4271 section 10, source S19: jitter of 0.75 to 1.0 on the keepalive and connect-retry timers)',
     );
     // The wait it states is the wait it keeps: MuxVM connects again that long after going Active (30 s, jittered).
     const stated = Number(/ConnectRetry in (\d+\.\d) s/.exec(active.summary)![1]) * S;

@@ -15,7 +15,7 @@ import type { BgpDownCause, BgpState } from '../protocol';
 import { combinedProv } from '../view/provenance';
 import type { IpStack } from './ipstack';
 import type { Conn, TcpHandlers, TcpStack } from './tcp';
-import { CONNECT_RETRY_TIME, FOUR_OCTET_AS_PROV, IDLE_HOLD_TIME, JITTER_MIN, OPEN_HOLD_TIME, OPEN_TIMING_PROV, PASSIVE_ANNOUNCE_PROV, retryWaitText, WINDOWS_BGP_CAPABILITIES } from './bgpDefaults';
+import { CONNECT_RETRY_TIME, FOUR_OCTET_AS_PROV, IDLE_HOLD_TIME, JITTER_MIN, OPEN_HOLD_TIME, OPEN_TIMING_PROV, PASSIVE_ANNOUNCE_PROV, keepaliveText, retryWaitText, WINDOWS_BGP_CAPABILITIES } from './bgpDefaults';
 import { splitUpdate } from './bgpSplit';
 
 export type { BgpState };
@@ -28,6 +28,8 @@ export interface BgpConfig {
   /** Seconds. */
   readonly holdTime: number;
   readonly keepalive: number;
+  /** Where the keepalive interval comes from (the topology's mark for it), shown beside it. */
+  readonly keepaliveProv?: Provenance;
   /** Prefixes this speaker announces ("192.168.133.74/32"). */
   readonly announce: readonly string[];
   readonly prov: Provenance;
@@ -229,7 +231,7 @@ export class BgpSpeaker {
   private established(p: Peer, conn: Conn): void {
     const interval = this.keepaliveInterval(p);
     // A hold time of 0 turns both timers off (RFC 4271 4.2): no KEEPALIVE is ever sent, so none is promised.
-    const keepalives = interval > 0 ? `KEEPALIVE every ${interval} s with jitter` : 'hold time 0: no hold timer and no KEEPALIVEs (RFC 4271 4.2)';
+    const keepalives = interval > 0 ? keepaliveText(interval, this.cfg.keepalive, this.cfg.keepaliveProv) : 'hold time 0: no hold timer and no KEEPALIVEs (RFC 4271 4.2)';
     this.setState(p, 'Established', `${this.me}: session with ${p.text} established; ${keepalives}`);
     this.scheduleKeepalive(p, conn);
     if (this.announced.size > 0) this.sendUpdate(p, conn, [...this.announced], []);

@@ -37,7 +37,20 @@ export const OPEN_TIMING_PROV: Provenance = { mark: 'documented', source: 'RFC 4
 
 /** KEEPALIVE and ConnectRetry intervals are each multiplied by a fresh random factor in [0.75, 1.0]. */
 export const JITTER_MIN = 0.75;
-export const JITTER_PROV: Provenance = { mark: 'documented', source: 'RFC 4271 section 10, source S19: jitter of 0.75 to 1.0 on KeepaliveTimer and ConnectRetryTimer' };
+export const JITTER_PROV: Provenance = { mark: 'documented', source: 'RFC 4271 section 10, source S19: jitter of 0.75 to 1.0 on the keepalive and connect-retry timers' };
+
+/** A KEEPALIVE interval cut to a third of a negotiated hold time shorter than three keepalives. */
+export const KEEPALIVE_THIRD_PROV: Provenance = { mark: 'documented', source: 'RFC 4271 section 4.4, source S19: at most a third of the negotiated hold time' };
+
+/**
+ * The KEEPALIVE interval as the event list shows it, each part with its mark, as the retry waits show theirs:
+ * "KEEPALIVE every 60 s (inferred: ...) with jitter (documented: RFC 4271 section 10 ...)". `prov`: the configured
+ * interval's mark (the topology's); an interval cut to a third of the negotiated hold time carries RFC 4271's.
+ */
+export function keepaliveText(interval: number, configured: number, prov: Provenance | undefined): string {
+  const value = interval < configured ? KEEPALIVE_THIRD_PROV : prov;
+  return `KEEPALIVE every ${interval} s${value ? ` (${markTitle(value)})` : ''} with jitter (${markTitle(JITTER_PROV)})`;
+}
 
 /** Seconds before a speaker whose TCP connection could not be opened tries again (RFC 4271 suggests 120). */
 export const CONNECT_RETRY_TIME = 30;

@@ -16,9 +16,10 @@ const UP = [
   [300, 'bgp-state', `NCVM: BGP session with ${PEER} Connect -> OpenSent: NCVM: TCP to ${PEER} is up; OPEN sent as soon as it was (RFC 4271 section 8.2.2, source S19: OPEN on TcpConnectionConfirmed; DelayOpen is optional and off by default)`],
 ];
 const NO_4_OCTET = 'no 4-octet AS (TP1 peers with 2-byte AS numbers, source S13; the cmdlets take UInt32 ASNs, but no source says a 2016 speaker advertises capability 65, so it is left out)';
+const JITTER = 'jitter (documented: RFC 4271 section 10, source S19: jitter of 0.75 to 1.0 on the keepalive and connect-retry timers)';
 const ESTABLISHED = [
   [450, 'bgp-state', `NCVM: BGP session with ${PEER} OpenSent -> OpenConfirm: NCVM accepts ${PEER}'s OPEN and answers KEEPALIVE`],
-  [450, 'bgp-state', `NCVM: BGP session with ${PEER} OpenConfirm -> Established: NCVM: session with ${PEER} established; KEEPALIVE every 10 s with jitter`],
+  [450, 'bgp-state', `NCVM: BGP session with ${PEER} OpenConfirm -> Established: NCVM: session with ${PEER} established; KEEPALIVE every 10 s (documented: RFC 4271 section 4.4, source S19: at most a third of the negotiated hold time) with ${JITTER}`],
   [450, 'info', `NCVM has nothing to announce to ${PEER} (illustrative: no source says what the TP1 BGPVM advertises; Hoplab has it announce nothing, so its UPDATE list is empty)`],
 ];
 const open = (capabilities: BgpCapability[] | undefined, holdTime = 30): BgpMessage => ({
@@ -103,7 +104,7 @@ describe("the peer's OPEN", () => {
   it('with no capabilities: both support nothing beyond BGP-4', () => {
     const r = against((_m, n) => (n === 0 ? [open(undefined, 120), { kind: 'keepalive' }] : []));
     expect(r.events[UP.length]).toEqual([450, 'info', `NCVM receives OPEN from ${PEER}: hold time 120 s (negotiated 90 s), no capabilities; both support nothing beyond BGP-4; ${NO_4_OCTET}`]);
-    expect(r.events[UP.length + 2]![2]).toBe(`NCVM: BGP session with ${PEER} OpenConfirm -> Established: NCVM: session with ${PEER} established; KEEPALIVE every 30 s with jitter`);
+    expect(r.events[UP.length + 2]![2]).toBe(`NCVM: BGP session with ${PEER} OpenConfirm -> Established: NCVM: session with ${PEER} established; KEEPALIVE every 30 s with ${JITTER}`);
   });
 });
 

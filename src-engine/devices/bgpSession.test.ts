@@ -22,6 +22,9 @@ const CAPS = 'MP IPv4 unicast, route refresh';
 const ROUTE = 'MuxVM sends it by route 192.168.100.0/24 on-link out of mgmt, connected.';
 const ROUTE_B = 'BGPVM sends it by route 192.168.100.0/24 on-link out of mgmt, connected.';
 /** How a speaker's 30 s retry timers are marked where the event list shows them: Hoplab's choice. */
+const JITTER = 'jitter (documented: RFC 4271 section 10, source S19: jitter of 0.75 to 1.0 on the keepalive and connect-retry timers)';
+/** The POC's keepalive interval with its own mark, then the jitter's. */
+const KEEPALIVE = (s: number) => `KEEPALIVE every ${s} s (inferred: a third of the hold time, the most RFC 4271 section 4.4 suggests, source S19; no source gives the Windows default) with ${JITTER}`;
 const RETRY_30S = '30 s (illustrative: Windows defaults for ConnectRetry and IdleHoldTime not found; 30 s chosen by Hoplab) with jitter';
 
 type Result = SimRun['result'];
@@ -41,8 +44,8 @@ function sessionUp(t0: number, hold: number, keepalive: number) {
     [t0 + 375, 'BGPVM', `BGPVM: BGP session with ${TO_MUX} OpenSent -> OpenConfirm: BGPVM accepts ${TO_MUX}'s OPEN and answers KEEPALIVE`],
     [t0 + 450, 'MuxVM', `MuxVM receives OPEN from ${TO_BGPVM}: hold time ${hold} s (negotiated ${hold} s), ${CAPS}; both support ${CAPS}; ${NO_FOUR_OCTET}`],
     [t0 + 450, 'MuxVM', `MuxVM: BGP session with ${TO_BGPVM} OpenSent -> OpenConfirm: MuxVM accepts ${TO_BGPVM}'s OPEN and answers KEEPALIVE`],
-    [t0 + 450, 'MuxVM', `MuxVM: BGP session with ${TO_BGPVM} OpenConfirm -> Established: MuxVM: session with ${TO_BGPVM} established; KEEPALIVE every ${keepalive} s with jitter`],
-    [t0 + 525, 'BGPVM', `BGPVM: BGP session with ${TO_MUX} OpenConfirm -> Established: BGPVM: session with ${TO_MUX} established; KEEPALIVE every ${keepalive} s with jitter`],
+    [t0 + 450, 'MuxVM', `MuxVM: BGP session with ${TO_BGPVM} OpenConfirm -> Established: MuxVM: session with ${TO_BGPVM} established; ${KEEPALIVE(keepalive)}`],
+    [t0 + 525, 'BGPVM', `BGPVM: BGP session with ${TO_MUX} OpenConfirm -> Established: BGPVM: session with ${TO_MUX} established; ${KEEPALIVE(keepalive)}`],
     [t0 + 525, 'BGPVM', `BGPVM has nothing to announce to ${TO_MUX} (illustrative: no source says what the TP1 BGPVM advertises; Hoplab has it announce nothing, so its UPDATE list is empty)`],
     [t0 + 525, 'BGPVM', `BGPVM installs 192.168.133.74/32 via 192.168.100.6 (BGP from ${TO_MUX}, AS path 64628)`],
     [t0 + 525, 'BGPVM', `BGPVM installs 192.168.133.1/32 via 192.168.100.6 (BGP from ${TO_MUX}, AS path 64628)`],

@@ -173,7 +173,7 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
     for (const s of topology.bgp.speakers) {
       const node = nodes.get(s.node);
       if (!node) continue;
-      const speaker = new BgpSpeaker(node.ip, node.tcp, { asn: s.asn, routerId: s.routerId, peers: s.peers, initiates: s.initiates, holdTime, keepalive, announce: muxAnnounce.get(s.node) ?? [], prov: s.prov });
+      const speaker = new BgpSpeaker(node.ip, node.tcp, { asn: s.asn, routerId: s.routerId, peers: s.peers, initiates: s.initiates, holdTime, keepalive, keepaliveProv: markOf(topology.bgp, 'keepalive'), announce: muxAnnounce.get(s.node) ?? [], prov: s.prov });
       bgp.set(s.node, speaker);
       node.boot.push(() => speaker.start());
       node.resets.push(() => speaker.reset());

@@ -249,6 +249,7 @@ export const POC_TOPOLOGY: TopologyDocument = {
       },
     ],
     prov: documented('hold time S18; 2-byte ASN S13'),
+    fieldProv: { keepalive: inferred('a third of the hold time, the most RFC 4271 section 4.4 suggests, source S19; no source gives the Windows default') },
   },
   nat: [{ node: 'NATVM', inside: 'inside', outside: 'outside', prov: inferred('RRAS NAT translates only across its boundary interface') }],
   knobs: { icmpRedirects: false },
