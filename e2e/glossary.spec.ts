@@ -77,3 +77,41 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test("device tables: a cell's term and a value's provenance mark open their explanations, by keyboard too", async ({ hoplab, page }) => {
+  test.setTimeout(120_000);
+  await hoplab.open('?motion=off');
+  await hoplab.runPreset();
+  await hoplab.toEnd();
+  await hoplab.node('BGPVM').dispatchEvent('click');
+  const details = page.getByRole('region', { name: 'Details of BGPVM' });
+  await expect(details.getByText(/^Live tables at t =/)).toBeVisible();
+  const neighbours = details.getByRole('table', { name: 'BGP neighbours' });
+  const popover = page.getByRole('dialog', { name: /./ }).and(page.locator('#glossary-popover'));
+
+  await test.step('the session\'s state in its cell is a term', async () => {
+    const state = neighbours.getByRole('button', { name: 'Established', exact: true });
+    await state.click();
+    await expect(popover).toBeVisible();
+    await expect(popover.getByRole('heading')).toHaveText('Established (BGP state)');
+    await expect(popover.locator('dd')).toHaveText('The session is up: the two routers exchange routes (UPDATEs) and KEEPALIVEs. Standard: RFC 4271.');
+    await page.keyboard.press('Escape');
+    await expect(popover).toBeHidden();
+    await expect(state).toBeFocused();
+  });
+
+  await test.step('the row\'s mark says what "illus" means, where the value comes from, and explains the words of its source', async () => {
+    const mark = neighbours.getByRole('button', { name: 'provenance illustrative: ASNs from the SDN Express sample (S16)' });
+    await expect(mark).toHaveText('illus');
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    await expect(popover).toBeFocused();
+    await expect(popover.getByRole('heading')).toHaveText('Where this value comes from');
+    await expect(popover.locator('dt')).toHaveText(['illus · Illustrative', 'ASN · Autonomous system number', 'S16 · Source S16']);
+    await expect(popover.locator('dd').first()).toHaveText('No source was found: a plausible value, chosen for the lab. Where: ASNs from the SDN Express sample (S16).');
+    await audit(page, "a device table's mark open");
+    await page.keyboard.press('Escape');
+    await expect(popover).toBeHidden();
+    await expect(mark).toBeFocused();
+  });
+});

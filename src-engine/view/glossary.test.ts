@@ -8,7 +8,7 @@ import { createRunSession } from '../run/session';
 import { POC_TOPOLOGY } from '../scenarios/poc';
 import { parseTopology } from '../topology/validate';
 import type { Topology } from '../topology/schema';
-import { GLOSSARY, GLOSS_ALIASES, explainTerm, glossSegments, nicNetwork, termsOf, type GlossContext } from './glossary';
+import { GLOSSARY, GLOSS_ALIASES, explainTerm, glossCell, glossSegments, markTerms, nicNetwork, termsOf, type GlossContext } from './glossary';
 
 const topology: Topology = (() => {
   const t = parseTopology(POC_TOPOLOGY);
@@ -252,6 +252,48 @@ function unexplained(request: RunRequest, lessonId?: string): Record<string, str
   }
   return left;
 }
+
+describe('device table cells', () => {
+  it("a BGP neighbour's state is its state, though the word stands alone; other cells are read as sentences", () => {
+    expect(glossCell('BGP neighbours', 'state', 'Established')).toEqual([{ text: 'Established', key: 'bgp-state/Established' }]);
+    expect(glossCell('BGP neighbours', 'state', 'Idle')).toEqual([{ text: 'Idle', key: 'bgp-state/Idle' }]);
+    // The word in another column, or another table's state column, is plain English.
+    expect(glossCell('BGP neighbours', 'peer', 'Active')).toEqual([{ text: 'Active' }]);
+    expect(glossCell('SLB health probes (host agent)', 'state', 'Active')).toEqual([{ text: 'Active' }]);
+    expect(glossCell('BGP neighbours', 'state', 'constructor')).toEqual([{ text: 'constructor' }]);
+    expect(glossCell('BGP neighbours', 'capabilities', 'MP IPv4 unicast, route refresh')).toEqual(glossSegments('MP IPv4 unicast, route refresh'));
+  });
+});
+
+describe('provenance marks', () => {
+  it('a mark opens what it means and where the value comes from, then each source and standard its source names', () => {
+    expect(markTerms({ mark: 'documented', source: 'S10, S12' })).toEqual(['mark/documented/S10, S12', 'source/S10', 'source/S12']);
+    expect(markTerms({ mark: 'documented', source: 'RFC 4271 section 10, source S19: jitter of 0.75 to 1.0 on the keepalive and connect-retry timers' })).toEqual([
+      'mark/documented/RFC 4271 section 10, source S19: jitter of 0.75 to 1.0 on the keepalive and connect-retry timers',
+      'rfc/4271',
+      'source/S19',
+    ]);
+    expect(markTerms({ mark: 'illustrative' })).toEqual(['mark/illustrative']);
+  });
+
+  it('explains each mark as the badge shows it, with its source', () => {
+    expect(explainTerm('mark/documented/S10, S12')).toEqual({
+      key: 'mark/documented/S10, S12',
+      term: 'doc',
+      name: 'Documented',
+      says: 'A Microsoft document or an RFC states this value. Where: S10, S12.',
+    });
+    expect(explainTerm('mark/inferred/ASNs from a sample (S16)')).toEqual({
+      key: 'mark/inferred/ASNs from a sample (S16)',
+      term: 'inf',
+      name: 'Inferred',
+      says: 'No source states this value outright; it follows from what the sources do say. Where: ASNs from a sample (S16).',
+    });
+    expect(explainTerm('mark/blog')).toEqual({ key: 'mark/blog', term: 'blog', name: 'Blog', says: 'Only the 2016 blog post this lab follows states this value.' });
+    expect(explainTerm('mark/illustrative')).toEqual({ key: 'mark/illustrative', term: 'illus', name: 'Illustrative', says: 'No source was found: a plausible value, chosen for the lab.' });
+    expect(explainTerm('mark/certain')).toBeUndefined();
+  });
+});
 
 describe('every word the engine uses is explained or plain English', () => {
   it('in the canonical run', () => {

@@ -3,6 +3,9 @@
 // spans (a term it can open); it never decides what a term is. Pure and zod-free; the page loads it with
 // the first run (the event list, the Why, the inspector), never with the first screen.
 
+import { TABLE_COLUMNS } from './deviceTables';
+import { MARK_SHORT, MARKS, type Mark, type Provenance } from './provenance';
+
 /** One word explained: its full name, one or two plain sentences, and the document that defines it. */
 export interface GlossEntry {
   /** What the letters stand for, or the word itself: "Retransmission timeout". */
@@ -435,6 +438,12 @@ export function explainTerm(key: string, ctx: GlossContext = {}): TermExplanatio
       ...(href ? { href } : {}),
     };
   }
+  if (kind === 'mark' && (MARKS as readonly string[]).includes(rest[0]!)) {
+    const mark = rest[0] as Mark;
+    const source = rest.slice(1).join('/');
+    const entry = MARK_WORDS[mark];
+    return { key, term: MARK_SHORT[mark], name: entry.name, says: `${entry.says}${source ? ` Where: ${source}.` : ''}` };
+  }
   if (kind === 'interface' && rest.length === 2 && ctx.topology) {
     const [node, iface] = rest as [string, string];
     const at = networkOfNic(ctx.topology, node || undefined, iface);
@@ -448,6 +457,31 @@ export function explainTerm(key: string, ctx: GlossContext = {}): TermExplanatio
     };
   }
   return undefined;
+}
+
+/**
+ * A device table's cell as text and terms: a BGP neighbour's state is the state it names, though the word stands alone
+ * (a sentence names a state only beside its arrow: "OpenConfirm -> Established"); any other cell is a sentence.
+ */
+export function glossCell(table: string, column: string, value: string, ctx: GlossContext = {}): readonly GlossSegment[] {
+  if (table === TABLE_COLUMNS['bgp-neighbors'].title && column === 'state' && Object.hasOwn(BGP_STATE_WORDS, value)) return [{ text: value, key: `bgp-state/${value}` }];
+  return glossSegments(value, ctx);
+}
+
+/** The provenance marks as the README explains them: how sure the lab is of a value. */
+const MARK_WORDS: Readonly<Record<Mark, { readonly name: string; readonly says: string }>> = {
+  documented: { name: 'Documented', says: 'A Microsoft document or an RFC states this value.' },
+  blog: { name: 'Blog', says: 'Only the 2016 blog post this lab follows states this value.' },
+  inferred: { name: 'Inferred', says: 'No source states this value outright; it follows from what the sources do say.' },
+  illustrative: { name: 'Illustrative', says: 'No source was found: a plausible value, chosen for the lab.' },
+};
+
+/**
+ * The terms a provenance badge opens: the mark itself with its source ("mark/documented/S10, S12"), then every term
+ * that source names (numbered sources, RFCs, words), once each.
+ */
+export function markTerms(prov: Provenance, ctx: GlossContext = {}): readonly string[] {
+  return [`mark/${prov.mark}${prov.source ? `/${prov.source}` : ''}`, ...(prov.source ? termsOf(prov.source, ctx) : [])];
 }
 
 /** The keys of every term in a sentence, once each, in order: what "the words of this row" lists. */

@@ -24,7 +24,7 @@ function place(el: HTMLElement, anchor: HTMLElement | undefined): void {
 }
 
 export default function GlossaryPopover() {
-  const { keys, open, node, anchor, seq } = useGlossary();
+  const { keys, open, node, anchor, seq, title } = useGlossary();
   const topology = useAppStore(selectTopology);
   const ref = useRef<HTMLDivElement>(null);
   const entries = keys.map((k) => explainTerm(k, { topology, node })).filter((e): e is TermExplanation => e !== undefined);
@@ -60,7 +60,7 @@ export default function GlossaryPopover() {
   return (
     <div ref={ref} id={GLOSSARY_POPOVER_ID} popover="auto" role="dialog" aria-labelledby="glossary-title" tabIndex={-1} className="glossary-popover">
       <h2 id="glossary-title" className="glossary-title">
-        {one ? one.name : entries.length > 1 ? 'Words in this row' : 'No special words in this row'}
+        {title ?? (one ? one.name : entries.length > 1 ? 'Words in this row' : 'No special words in this row')}
       </h2>
       {entries.length > 0 && (
         <dl className="glossary-list">
@@ -68,7 +68,7 @@ export default function GlossaryPopover() {
             <div key={e.key}>
               <dt>
                 <dfn>{e.term}</dfn>
-                {!one && e.name !== e.term && <span className="muted"> · {e.name}</span>}
+                {(!one || title !== undefined) && e.name !== e.term && <span className="muted"> · {e.name}</span>}
               </dt>
               <dd>
                 {e.says}

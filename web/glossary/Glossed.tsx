@@ -3,7 +3,7 @@
 // list), where a row may hold nothing focusable, it is marked text that a click opens, and the list opens
 // every term of its chosen row with Enter.
 import { memo, useMemo } from 'react';
-import { glossSegments } from '../../src-engine/view/glossary';
+import { glossCell, glossSegments } from '../../src-engine/view/glossary';
 import { selectTopology, useAppStore } from '../store/store';
 import { openGlossary } from './glossaryStore';
 import './glossary.css';
@@ -16,11 +16,18 @@ interface Props {
   readonly node?: string | undefined;
   /** Terms as marked text, not buttons (inside a listbox option). */
   readonly inert?: boolean;
+  /** The text is a device table's cell: its table's title and column (a BGP neighbour's state is a term alone). */
+  readonly cell?: { readonly table: string; readonly column: string } | undefined;
 }
 
-export const Glossed = memo(function Glossed({ text, node, inert }: Props) {
+export const Glossed = memo(function Glossed({ text, node, inert, cell }: Props) {
   const topology = useAppStore(selectTopology);
-  const segments = useMemo(() => glossSegments(text, { topology, node }), [text, topology, node]);
+  const table = cell?.table;
+  const column = cell?.column;
+  const segments = useMemo(
+    () => (table !== undefined && column !== undefined ? glossCell(table, column, text, { topology, node }) : glossSegments(text, { topology, node })),
+    [text, topology, node, table, column],
+  );
   return (
     <>
       {segments.map((s, i) => {

@@ -6,6 +6,7 @@ import { docTables, readBoxId } from '../../src-engine/view/index';
 import { MarkBadge } from '../diagram/MarkBadge';
 import { formatTime } from '../model/format';
 import { selectCurrentTime, selectNodeDown, selectNodeHasWhatIf, selectResult, selectSelectedNode, selectTopology, useAppStore } from '../store/store';
+import { GlossedMark } from '../glossary/GlossedMark';
 import { DeviceTableView } from './DeviceTableView';
 import { useDeviceTables } from './useDeviceTables';
 
@@ -32,7 +33,7 @@ export function NodeDetails() {
   return (
     <section className="node-details" aria-label={`Details of ${title}`}>
       <h3>
-        {title} {node && <MarkBadge prov={node.prov} />} {down && <span className="badge badge-down">down</span>}
+        {title} {node && (result ? <GlossedMark prov={node.prov} node={id} /> : <MarkBadge prov={node.prov} />)} {down && <span className="badge badge-down">down</span>}
       </h3>
       {node && <p className="muted">{node.role}</p>}
       {canFail && (
@@ -61,7 +62,7 @@ export function NodeDetails() {
             {live.value.up ? '' : ' (the node is down)'}
           </p>
           {live.value.tables.map((t) => (
-            <DeviceTableView key={t.title} table={t} focus={focus?.node === id && focus.table === t.title ? focus.match : undefined} />
+            <DeviceTableView key={t.title} table={t} focus={focus?.node === id && focus.table === t.title ? focus.match : undefined} glossed node={id} />
           ))}
           {live.value.tables.length === 0 && <p className="muted">No tables at this time.</p>}
         </>
