@@ -1,12 +1,13 @@
 // The diagram: React Flow with nested groups, the token layer on top, pan, zoom, fit view and minimap.
 // Devices are reached with Tab or the arrow keys and opened with Enter; the context menu (right click,
 // Shift+F10 or the Menu key) fails or restores a VM.
-import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
+import { Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { selectOpenQuestion, selectTimeline, useAppStore } from '../store/store';
 import { nextBatch } from './afterFrame';
 import { AutoFit } from './AutoFit';
+import { DiagramBackground } from './DiagramBackground';
 import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes, type Geometry } from './geometry';
 import { firstDevice, nextDevice, type Direction, type Move } from './keyboardNav';
@@ -195,7 +196,7 @@ export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapsho
         onKeyDown={onKeyDown}
         aria-label="Topology of the network"
       >
-        <Background gap={24} />
+        <DiagramBackground />
         <Controls showInteractive={false} position="top-left" orientation="horizontal" />
         {/* Large generated networks only: on the POC the minimap would cover part of the drawing. */}
         {!large && allNodes.length > MINIMAP_FROM && <MiniMap pannable zoomable ariaLabel="Minimap" position="bottom-right" nodeColor={minimapColor} style={{ width: 150, height: 96 }} />}
