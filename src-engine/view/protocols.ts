@@ -77,6 +77,32 @@ function bgpText(m: BgpMessage): string {
 
 const ttlText = (ip: Ipv4Layer) => ttlSuffix(ip.ttl);
 const tcpBase = (ip: Ipv4Layer, tcp: TcpLayer) => `${ip.src}:${tcp.srcPort} -> ${ip.dst}:${tcp.dstPort} TCP ${tcpFlagNames(tcp.flags).join('/')}`;
+
+/** The TCP flags byte's names joined by "/" ("SYN/ACK"), made once per byte value. */
+const flagTexts: string[] = [];
+function tcpFlagByteText(fb: number): string {
+  let text = flagTexts[fb];
+  if (text === undefined) {
+    const flags: TcpFlags = { fin: (fb & 0x01) !== 0, syn: (fb & 0x02) !== 0, rst: (fb & 0x04) !== 0, psh: (fb & 0x08) !== 0, ack: (fb & 0x10) !== 0, urg: (fb & 0x20) !== 0, ece: (fb & 0x40) !== 0, cwr: (fb & 0x80) !== 0 };
+    text = tcpFlagNames(flags).join('/');
+    flagTexts[fb] = text;
+  }
+  return text;
+}
+
+/**
+ * A TCP segment's summary from its fields, as the TCP descriptor writes it for a segment with no payload
+ * ("10.2.0.71:49645 -> 10.4.0.243:443 TCP SYN TTL 128"): for the recorder, which reads these fields from
+ * the bytes of most of a run's frames without decoding them into layers.
+ */
+export function tcpSegmentSummary(src: string, srcPort: number, dst: string, dstPort: number, flagsByte: number, ttl: number): string {
+  return `${src}:${srcPort} -> ${dst}:${dstPort} TCP ${tcpFlagByteText(flagsByte & 0xff)}${ttlSuffix(ttl)}`;
+}
+
+/** An ARP packet's summary from its fields, as the ARP descriptor writes it. */
+export function arpSummary(opcode: number, senderIp: string, senderMac: string, targetIp: string): string {
+  return opcode === 1 ? `ARP who has ${targetIp}? tell ${senderIp}` : `ARP ${senderIp} is at ${senderMac}`;
+}
 const tcpToken = (tcp: TcpLayer) => `TCP ${tcpFlagNames(tcp.flags).join('-') || 'data'}`;
 const bgpKinds = (layers: readonly Layer[]) => layers.flatMap((l) => (l.type === 'bgp' ? [l.message] : []));
 
@@ -90,7 +116,7 @@ const ARP = /* @__PURE__ */ descriptor('arp', {
   claims: (layers) => has(layers, 'arp'),
   summary: (layers) => {
     const arp = find(layers, 'arp')!;
-    return arp.opcode === 1 ? `ARP who has ${arp.targetIp}? tell ${arp.senderIp}` : `ARP ${arp.senderIp} is at ${arp.senderMac}`;
+    return arpSummary(arp.opcode, arp.senderIp, arp.senderMac, arp.targetIp);
   },
   tokenLabel: (layers) => (find(layers, 'arp')!.opcode === 1 ? 'ARP who-has' : 'ARP reply'),
 });
