@@ -166,14 +166,20 @@ const moved = (() => {
   return t.value;
 })();
 
-/** Every text a student reads of a resolved lesson, chapter titles aside (the catalogue lists them before any run). */
-const textsOf = (l: ResolvedLesson) =>
-  l.chapters.flatMap((c) => [
+/** Every text a student reads of a resolved lesson: its title and goal, each chapter's title, caption, questions. */
+const textsOf = (l: ResolvedLesson) => [
+  `title: ${l.title}`,
+  `goal: ${l.goal}`,
+  ...l.chapters.flatMap((c) => [
+    `${c.id}: title: ${c.title}`,
     `${c.id}: caption: ${c.caption}`,
     `${c.id}: devices: ${c.nodes.join(', ')}`,
     ...(c.table ? [`${c.id}: table row: ${Object.values(c.table.match).join(', ')}`] : []),
     ...c.questions.flatMap((q) => [`${q.id}: prompt: ${q.prompt}`, `${q.id}: choices: ${q.choices.map((x) => x.label).join(' | ')}`, `${q.id}: why: ${q.why}`, ...(q.debrief ? [`${q.id}: debrief: ${q.debrief}`] : [])]),
-  ]);
+  ]),
+];
+/** The POC's own VIP and server, which text written for the POC would name. */
+const POC_VALUES = /192\.168\.133\.74|192\.168\.100\.9\b|PortalVM/;
 
 describe('lesson text names what the run did', () => {
   it('every lesson binds to a POC whose VIP and server differ, and its text names that VIP and server, not the POC\'s', () => {
@@ -187,11 +193,20 @@ describe('lesson text names what the run did', () => {
       if (!r.ok) throw new Error(r.error.map((f) => `lesson "${f.lesson}", chapter "${f.chapter}": ${f.message}`).join('\n'));
       const texts = textsOf(r.value);
       named += texts.join('\n');
-      stale.push(...texts.filter((t) => /192\.168\.133\.74|192\.168\.100\.9\b|PortalVM/.test(t)).map((t) => `${def.title}: ${t}`));
+      stale.push(...texts.filter((t) => POC_VALUES.test(t)).map((t) => `${def.title}: ${t}`));
     }
     expect(stale).toEqual([]);
     expect(named).toContain('192.168.133.80/32');
     expect(named).toContain('xRPVM');
+  });
+
+  it('names no VIP or server in what the lesson list shows before any run: titles, goals and chapter titles', () => {
+    // The list is read before a lesson's run exists, so it cannot know which VM serves the VIP: it names the role.
+    const listed = lessonSummaries().flatMap((l) => [`${l.id}: title: ${l.title}`, `${l.id}: goal: ${l.goal}`, ...l.chapters.map((c) => `${l.id}/${c.id}: title: ${c.title}`)]);
+    expect(listed.filter((t) => POC_VALUES.test(t))).toEqual([]);
+    expect(listed).toContain('way-back/answer: title: The server answers');
+    expect(listed).toContain("vfp-on-host: goal: Explain what the host's VFP does to the load-balanced packet before the server behind the VIP sees it.");
+    expect(listed).toContain("way-back: goal: Explain why the server's answer carries the VIP as its source and never passes the MUX.");
   });
 
   it('offers for the BGP port the ports the run\'s other conversations use, each named for what used it', () => {

@@ -50,7 +50,7 @@ const FLOW_USES = [
 export const VFP_ON_HOST: LessonDef = {
   id: 'vfp-on-host',
   title: 'VFP on the host',
-  goal: 'Explain what the host\'s VFP does to the load-balanced packet before PortalVM sees it.',
+  goal: 'Explain what the host\'s VFP does to the load-balanced packet before the server behind the VIP sees it.',
   topology: 'poc',
   request: PORTAL_REQUEST,
   chapters: [

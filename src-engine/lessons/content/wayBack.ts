@@ -22,13 +22,14 @@ const vfpOut = frameWhere('the SYN-ACK leaving the host\'s VFP', (f, q) => reply
 export const WAY_BACK: LessonDef = {
   id: 'way-back',
   title: 'The way back: Direct Server Return',
-  goal: 'Explain why the answer from PortalVM carries the VIP as its source and never passes the MUX.',
+  goal: 'Explain why the server\'s answer carries the VIP as its source and never passes the MUX.',
   topology: 'poc',
   request: PORTAL_REQUEST,
   chapters: [
     {
       id: 'answer',
-      title: 'PortalVM answers',
+      // Titles and goals are listed before the run: they name the server by its role, the caption by name.
+      title: 'The server answers',
       caption: (q) => {
         const server = serverOf(q);
         return (
