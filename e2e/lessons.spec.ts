@@ -473,3 +473,18 @@ test('lesson 8, chapter 3: at the second connection, MuxVM\'s session reads Esta
   await expect(session('MuxVM2')).toHaveText('eBGP AS64628 ↔ AS64647 · Idle');
   await expect(await lessons.answer(prompt, /^MuxVM$/)).toHaveText(/^Correct/);
 });
+
+test('in a lesson the event list points at the row that holds the current step, folded or not, and passes axe', async ({ hoplab, lessons, events, page }) => {
+  // Chapter 2 opens on a KEEPALIVE it is not about: its row is folded into "1 other event (BGP) this chapter is not about".
+  await hoplab.open('?motion=off&speed=4&lesson=vip-route&chapter=2');
+  await expect(lessons.question(/How long may BGPVM go without hearing from MuxVM/)).toBeVisible();
+  await expect(events.list.getByRole('option', { name: /other event \(BGP\) this chapter is not about/ })).toHaveAttribute('aria-selected', 'true');
+  // The listbox's active row is one that exists: the folded row, not the event hidden inside it.
+  const active = () => events.list.evaluate((el) => document.getElementById(el.getAttribute('aria-activedescendant') ?? '')?.textContent ?? 'none');
+  await expect.poll(active).toMatch(/1 other event \(BGP\) this chapter is not about/);
+  await audit(page, '.event-list');
+  // Unfolded, the active row is the event itself.
+  await events.list.getByRole('option', { name: /other event \(BGP\)/ }).click();
+  await expect.poll(active).toMatch(/KEEPALIVE|BGP/);
+  await audit(page, '.event-list');
+});

@@ -113,7 +113,7 @@ const FoldRow = memo(function FoldRow({ row, expanded, current, onToggle, index,
       style={placed(top)}
       role="option"
       aria-selected={current}
-      aria-expanded={expanded}
+      data-expanded={expanded || undefined}
       data-current={current || undefined}
       className={`event event-fold fold-${row.kind}`}
       onClick={() => onToggle(row.key)}
@@ -187,6 +187,9 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
   }, [items]);
   const currentIndex = firstCurrent ? indexOfEvent.get(firstCurrent.id) : undefined;
   const activeIndex = activeId !== undefined ? indexOfEvent.get(activeId) : undefined;
+  // The row the listbox points at: the event's own, or the folded row that holds it (the event has no row then).
+  const activeItem = activeIndex !== undefined ? items[activeIndex] : undefined;
+  const activeRowId = activeItem === undefined ? undefined : activeItem.kind === 'event' ? `event-${activeItem.event.id}` : `fold-${activeItem.key}`;
 
   // Every row when there are few; else the rows in view, and always the active one (the listbox points at it).
   const rangeExtractor = useCallback(
@@ -282,7 +285,7 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
         role="listbox"
         aria-label="Event list"
         tabIndex={0}
-        aria-activedescendant={activeId !== undefined ? `event-${activeId}` : undefined}
+        aria-activedescendant={activeRowId}
         aria-describedby="event-list-keys"
         aria-keyshortcuts="Enter"
         onKeyDown={onKeyDown}
