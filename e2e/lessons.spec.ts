@@ -488,3 +488,14 @@ test('in a lesson the event list points at the row that holds the current step, 
   await expect.poll(active).toMatch(/KEEPALIVE|BGP/);
   await audit(page, '.event-list');
 });
+
+test('a question\'s feedback, as soon as it is given, says the engine\'s shorthand in words and explains its terms', async ({ hoplab, lessons, page }) => {
+  await hoplab.open('?motion=off&speed=4&lesson=find-portal&chapter=3');
+  const feedback = await lessons.answer('The answer has reached BGPVM. Which device does BGPVM send it to next?', 'ADVM');
+  await expect(feedback).toHaveText(/^Not quite: the answer is ClientVM, not ADVM\. /);
+  // "on-link out of transit, connected" is the capture's shorthand; a student reads it in words.
+  await expect(feedback).toContainText('out of transit straight to the destination, which is on that network (connected route)');
+  await expect(feedback).not.toContainText('on-link');
+  await expect(feedback.getByRole('button', { name: 'TTL', exact: true })).toBeVisible();
+  await audit(page, '.lesson-bar');
+});

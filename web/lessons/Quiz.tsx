@@ -51,7 +51,8 @@ export function Quiz({ question, after = false }: { question: ResolvedQuestion; 
         )}
       </div>
       <p ref={status} role="status" className={`quiz-feedback${feedback?.type === 'points' ? (feedback.correct ? ' right' : ' wrong') : ''}`}>
-        {feedback?.message ?? (done ? <Glossed text={`${answered.correct ? 'Correct' : 'Not quite'}: you answered ${question.choices.find((c) => c.id === answered.choice)?.label ?? answered.choice}. ${question.why}`} /> : '')}
+        {/* The engine's sentence in a student's words, its terms explained: as soon as it is given, and when it is read again later. */}
+        {feedback ? <Glossed text={feedback.message} /> : done ? <Glossed text={`${answered.correct ? 'Correct' : 'Not quite'}: you answered ${question.choices.find((c) => c.id === answered.choice)?.label ?? answered.choice}. ${question.why}`} /> : ''}
       </p>
       {done && question.debrief && <p className="quiz-debrief">{question.debrief}</p>}
     </form>
