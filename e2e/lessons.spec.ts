@@ -499,3 +499,48 @@ test('a question\'s feedback, as soon as it is given, says the engine\'s shortha
   await expect(feedback.getByRole('button', { name: 'TTL', exact: true })).toBeVisible();
   await audit(page, '.lesson-bar');
 });
+
+test('at 1920 x 1080 with large text the lesson\'s caption and question are projector size, the choices in view', async ({ hoplab, lessons, page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await hoplab.open('?motion=off&lesson=vip-route&chapter=1');
+  const prompt = 'Which TCP port does MuxVM connect to on BGPVM?';
+  await expect(lessons.question(prompt)).toBeVisible();
+  const px = (sel: string) => lessons.bar.locator(sel).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  // Without it the lesson reads as the panels do at a desk: 15 px captions, 14 px questions.
+  expect(await px('.caption')).toBe(15);
+  await page.getByRole('button', { name: 'Large text' }).click();
+  await expect(page.getByRole('button', { name: 'Large text' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => px('.caption')).toBe(20);
+  expect(await px('.chapter-title')).toBe(24);
+  expect(await px('.quiz-prompt')).toBe(18);
+  expect(await px('.quiz-choice')).toBe(18);
+  expect(await px('.chapter-nav button')).toBe(16);
+  // Every choice and "Check answer" in view in the lesson's box, which keeps its buttons on two rows.
+  const quiz = lessons.quiz(prompt);
+  for (const el of [...(await quiz.locator('.quiz-choice').all()), quiz.getByRole('button', { name: 'Check answer' })]) await expect(el).toBeInViewport({ ratio: 1 });
+  const box = await lessons.bar.boundingBox();
+  for (const el of await quiz.locator('.quiz-choice').all()) {
+    const b = (await el.boundingBox())!;
+    expect(b.y + b.height).toBeLessThanOrEqual(box!.y + box!.height);
+  }
+  // The link keeps it: a reload opens the lesson at large text.
+  await expect(page).toHaveURL(/text=large/);
+  await page.reload();
+  await expect(lessons.question(prompt)).toBeVisible();
+  await expect.poll(() => px('.caption')).toBe(20);
+  await audit(page, '.lesson-bar');
+
+  // On a laptop's screen a step less: the longest first question's choices and "Check answer" stay in the lesson's box.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await hoplab.open('?motion=off&lesson=vfp-on-host&chapter=1&text=large');
+  const inner = lessons.quiz("This frame has two IPv4 headers, one inside the other. What is the inner one's destination?");
+  await expect(inner).toBeVisible();
+  await expect.poll(() => px('.caption')).toBe(17);
+  expect(await px('.quiz-prompt')).toBe(16);
+  // Above the chapter buttons, which stay at the foot of the lesson's box.
+  const nav = (await lessons.bar.locator('.chapter-nav').boundingBox())!;
+  for (const el of [...(await inner.locator('.quiz-choice').all()), inner.getByRole('button', { name: 'Check answer' })]) {
+    const b = (await el.boundingBox())!;
+    expect(b.y + b.height, (await el.textContent()) ?? '').toBeLessThanOrEqual(nav.y);
+  }
+});
