@@ -544,3 +544,29 @@ test('at 1920 x 1080 with large text the lesson\'s caption and question are proj
     expect(b.y + b.height, (await el.textContent()) ?? '').toBeLessThanOrEqual(nav.y);
   }
 });
+
+/** The part of an element of the lesson's box that shows: not scrolled away and not under the chapter buttons. */
+const shownOf = (el: import('@playwright/test').Locator) =>
+  el.evaluate((e) => {
+    const bar = e.closest('.lesson-bar')!.getBoundingClientRect();
+    const nav = e.closest('.lesson-bar')!.querySelector('.chapter-nav')!.getBoundingClientRect();
+    const r = e.getBoundingClientRect();
+    const visible = Math.min(r.bottom, nav.top, bar.bottom) - Math.max(r.top, bar.top);
+    return Math.max(0, Math.round((visible / r.height) * 100) / 100);
+  });
+
+test('at 1920 x 1080 a chapter\'s end and a question\'s debrief show whole, above the chapter buttons', async ({ hoplab, lessons, playback, page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await hoplab.open('?motion=off&speed=4&lesson=the-mux&chapter=1');
+  const prompt = 'How does MuxVM choose which server gets this connection?';
+  const feedback = await lessons.answer(prompt, /Round robin/);
+  await expect(feedback).toHaveText(/^Not quite/);
+  const debrief = lessons.quiz(prompt).locator('.quiz-debrief');
+  await expect(debrief).toContainText('without the MUX having to remember anything');
+  await expect.poll(() => shownOf(debrief)).toBe(1);
+  await playback.play.click();
+  const end = lessons.bar.locator('.chapter-end');
+  await expect(end).toHaveText('End of this chapter. Go on with Next chapter.');
+  // Under the chapter buttons it read as cut text behind them.
+  await expect.poll(() => shownOf(end)).toBe(1);
+});

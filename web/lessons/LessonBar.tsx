@@ -119,7 +119,9 @@ export function LessonBar() {
 }
 
 function ChapterEnd({ text }: { text: string }) {
-  const ref = useRevealWhenReached<HTMLParagraphElement>();
+  // Always brought into view as it appears, clear of the chapter buttons: it says what to do next. (Only when the
+  // playhead had moved past the chapter's first step, it stayed 70% under the buttons at the end of "The MUX" chapter 1.)
+  const ref = useRevealWhenReached<HTMLParagraphElement>(true, true);
   return (
     <p ref={ref} className="chapter-end">
       {text}
