@@ -570,3 +570,16 @@ test('at 1920 x 1080 a chapter\'s end and a question\'s debrief show whole, abov
   // Under the chapter buttons it read as cut text behind them.
   await expect.poll(() => shownOf(end)).toBe(1);
 });
+
+test('at 1920 x 1080 the debrief of the chapter\'s second question shows whole', async ({ hoplab, lessons, playback, page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await hoplab.open('?motion=off&speed=4&lesson=find-portal&chapter=3');
+  await expect(await lessons.answer('The answer has reached BGPVM. Which device does BGPVM send it to next?', 'ADVM')).toHaveText(/^Not quite/);
+  await playback.play.click();
+  const prompt = 'Which device did the query pass through that the answer does not?';
+  await expect(lessons.question(prompt)).toBeVisible();
+  await expect(await lessons.answer(prompt, 'ClientVM')).toHaveText(/^Not quite/);
+  const debrief = lessons.quiz(prompt).locator('.quiz-debrief');
+  await expect(debrief).toContainText('they are normal');
+  await expect.poll(() => shownOf(debrief)).toBe(1);
+});

@@ -14,10 +14,14 @@ export function Quiz({ question, after = false }: { question: ResolvedQuestion; 
   const { setQuizChoice, answerQuestion } = useAppStore.getState();
   const done = answered !== undefined;
   const status = useRef<HTMLParagraphElement>(null);
+  const debrief = useRef<HTMLParagraphElement>(null);
   const form = useRevealWhenReached<HTMLFormElement>(!done, after);
-  // The feedback may fall below the caption bar's fold: bring it into view once it is given.
+  // The feedback may fall below the caption bar's fold: bring it into view once it is given, with the debrief under
+  // it (what the lesson wants remembered); if both do not fit, the feedback's start wins.
   useEffect(() => {
-    if (feedback) status.current?.scrollIntoView({ block: 'nearest' });
+    if (!feedback) return;
+    debrief.current?.scrollIntoView({ block: 'nearest' });
+    status.current?.scrollIntoView({ block: 'nearest' });
   }, [feedback]);
   const choice = picked ?? answered?.choice;
   const promptId = `${name}-prompt`;
@@ -54,7 +58,11 @@ export function Quiz({ question, after = false }: { question: ResolvedQuestion; 
         {/* The engine's sentence in a student's words, its terms explained: as soon as it is given, and when it is read again later. */}
         {feedback ? <Glossed text={feedback.message} /> : done ? <Glossed text={`${answered.correct ? 'Correct' : 'Not quite'}: you answered ${question.choices.find((c) => c.id === answered.choice)?.label ?? answered.choice}. ${question.why}`} /> : ''}
       </p>
-      {done && question.debrief && <p className="quiz-debrief">{question.debrief}</p>}
+      {done && question.debrief && (
+        <p ref={debrief} className="quiz-debrief">
+          {question.debrief}
+        </p>
+      )}
     </form>
   );
 }
