@@ -366,10 +366,24 @@ describe('answers come from the engine', () => {
     expect(answerOf('the-mux', 'how-chosen').debrief).toContain('without the MUX having to remember anything');
   });
 
+  it('asks of the hash what a student can reason out, that a connection sticks to the MUX its SYN took, not which MUX a hash picks', () => {
+    // "Which device does the hash send it to?" was a coin toss between the two MUXes: nothing on screen tells a hash's pick.
+    const [, hash] = resolve('two-muxes').chapters;
+    expect(hash!.questions.map((q) => q.id)).toEqual(['which-route', 'sticks']);
+    const q = answerOf('two-muxes', 'sticks');
+    expect(q.prompt).toBe("The hash sent this connection's SYN through MuxVM2. Which way will its next packets go?");
+    expect(q.choices.map((c) => c.id)).toEqual(['same', 'alternate', 'both', 'less-busy']);
+    expect(q.answer).toBe('same');
+    expect(q.why).toBe(
+      "All 5 packets ClientVM sent on this connection after its SYN went through MuxVM2 too, while both MUXes were up: they carry the SYN's addresses and ports, so BGPVM's hash picks the same route for each.",
+    );
+    // Asked once the SYN has gone through MuxVM2, so the prompt tells what the screen shows.
+    expect(q.about.time).toBeGreaterThan(answerOf('two-muxes', 'which-route').about.time);
+  });
+
   it('reads ECMP, the hash and the failover from the two-MUX run', () => {
     expect(answerOf('two-muxes', 'how-many').answer).toBe('2');
     expect(answerOf('two-muxes', 'which-route').answer).toBe('ecmp');
-    expect(answerOf('two-muxes', 'hash-next').answer).toBe('MuxVM2');
     expect(answerOf('two-muxes', 'failover-next').answer).toBe('MuxVM');
     expect(answerOf('two-muxes', 'why-other').answer).toBe('route-removed');
   });

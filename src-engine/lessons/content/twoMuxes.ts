@@ -29,6 +29,18 @@ const USES = [
   { id: 'first', label: 'Only the first one it learned' },
   { id: 'newest', label: 'Only the newest one' },
 ];
+const STICKS = [
+  { id: 'same', label: 'Through the same MUX: the same addresses and ports give the same hash' },
+  { id: 'alternate', label: 'Through the other MUX: the two routes take turns' },
+  { id: 'both', label: 'Through both MUXes: a copy to each' },
+  { id: 'less-busy', label: 'Through whichever MUX is less busy' },
+];
+const MUXES = new Set(['MuxVM', 'MuxVM2']);
+/** The packets the client sent on the first connection after its SYN, as they reached a MUX while both MUXes were up. */
+const laterAtMux = (q: RunQuery) => {
+  const dies = failed.find(q)?.time ?? Infinity;
+  return q.frames.filter((f) => inAttempt(0)(f, q) && !isSyn(f) && f.tx.toNode !== undefined && MUXES.has(f.tx.toNode) && f.tx.time < dies);
+};
 const WHY_OTHER = [
   { id: 'route-removed', label: `BGPVM removed ${FAILED_MUX}'s route when it stopped hearing from it; only ${OTHER_MUX}'s is left` },
   { id: 'hash', label: `The new connection just happened to hash to ${OTHER_MUX}` },
@@ -86,14 +98,8 @@ export const TWO_MUXES: LessonDef = {
       nodes: ['BGPVM', 'MuxVM', 'MuxVM2'],
       about: (q) => q.frames.filter((f) => inAttempt(0)(f, q)).map((f) => f.tx.id),
       questions: [
-        // Asked first: the other question's why names the route the hash picked, via MuxVM2.
-        {
-          id: 'hash-next',
-          kind: 'next-device',
-          prompt: 'The SYN is at BGPVM. Which device does the hash send it to?',
-          at: syn1AtBgp,
-          rubric: nextDeviceRubric(attempt(0), 'BGPVM'),
-        },
+        // Not "which device does the hash send it to?": nothing on screen tells a hash's pick, so that was a coin toss
+        // between the two MUXes. What a student can reason out is asked instead: that the connection sticks to it.
         {
           id: 'which-route',
           debrief: "BGPVM hashes each connection's addresses and ports to pick one of the equal-cost routes, so a connection sticks to one MUX.",
@@ -106,6 +112,28 @@ export const TWO_MUXES: LessonDef = {
           rubric: choiceRubric(USES, (q) => {
             const r = stepOf(hopAt(q, attempt(0), 'BGPVM'), 'route');
             return r && { answer: /equal-cost/.test(r.text) ? 'ecmp' : 'first', why: sentence(r.text) };
+          }),
+        },
+        {
+          id: 'sticks',
+          kind: 'choice',
+          prompt: (q) => {
+            const mux = muxOf(q, 0);
+            return mux && `The hash sent this connection's SYN through ${mux}. Which way will its next packets go?`;
+          },
+          at: syn1AtPortal,
+          rubric: choiceRubric(STICKS, (q) => {
+            const mux = muxOf(q, 0);
+            const later = laterAtMux(q);
+            if (mux === undefined || later.length === 0) return undefined;
+            const via = new Set(later.map((f) => String(f.tx.toNode)));
+            const same = via.size === 1 && via.has(mux);
+            return {
+              answer: same ? 'same' : 'alternate',
+              why: same
+                ? `All ${later.length} packets ClientVM sent on this connection after its SYN went through ${mux} too, while both MUXes were up: they carry the SYN's addresses and ports, so BGPVM's hash picks the same route for each.`
+                : `The packets ClientVM sent on this connection after its SYN went through ${[...via].join(' and ')}.`,
+            };
           }),
         },
       ],
