@@ -583,3 +583,16 @@ test('at 1920 x 1080 the debrief of the chapter\'s second question shows whole',
   await expect(debrief).toContainText('they are normal');
   await expect.poll(() => shownOf(debrief)).toBe(1);
 });
+
+test('on a phone, Next chapter shows the new chapter\'s title and caption, not the page part scrolled to before', async ({ hoplab, lessons, playback, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await hoplab.open('?motion=off&speed=4&lesson=vip-route&chapter=2');
+  await expect(await lessons.answer(/How long may BGPVM go without hearing from MuxVM/, /^60 s$/)).toHaveText(/^Not quite/);
+  await playback.play.click();
+  await expect(lessons.bar.locator('.chapter-end')).toHaveText('End of this chapter. Go on with Next chapter.');
+  await expect(lessons.next).toBeInViewport();
+  await lessons.next.click();
+  await expect(lessons.chapterTitle).toHaveText('UPDATE: the VIPs are announced');
+  await expect(lessons.chapterTitle).toBeInViewport({ ratio: 1 });
+  await expect(lessons.bar.locator('.caption')).toBeInViewport();
+});

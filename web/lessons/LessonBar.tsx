@@ -2,7 +2,7 @@
 // (Previous chapter, Next chapter, Show everything, Presenter mode, leave the lesson). Presenter mode goes
 // full screen with the diagram large and the caption at projector size; Page Down and Page Up, which
 // presentation remotes send, move between chapters.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Glossed } from '../glossary/Glossed';
 import { lessonScore } from '../../src-engine/view/quiz';
 import { selectLessonAnswers, selectOpenQuestion, useAppStore } from '../store/store';
@@ -28,6 +28,7 @@ export function LessonBar() {
   usePresenterKeys(lesson !== undefined);
   useFullScreen(presenter);
   usePace();
+  const bar = useChapterStartsAtTop(lesson?.id, chapterIndex);
 
   if (status === 'loading') {
     return (
@@ -55,7 +56,7 @@ export function LessonBar() {
   const asked = chapter.questions.filter((q) => answers[q.id] !== undefined || q.id === open?.id);
 
   return (
-    <section className="lesson-bar" aria-label="Lesson" data-chapter={chapterIndex + 1}>
+    <section ref={bar} className="lesson-bar" aria-label="Lesson" data-chapter={chapterIndex + 1}>
       <div className="lesson-head">
         <p className="lesson-title">
           {lesson.title} · <span>Chapter {chapterIndex + 1} of {lesson.chapters.length}</span>
@@ -127,6 +128,22 @@ function ChapterEnd({ text }: { text: string }) {
       {text}
     </p>
   );
+}
+
+/**
+ * A new chapter is read from its title: the lesson's box scrolls back to its top, and where the page itself scrolls
+ * (a phone), the page brings that top into view. The page had stayed where the last chapter's end was, which, with the
+ * new chapter's shorter text, showed the packet inspector below the diagram instead of the lesson.
+ */
+function useChapterStartsAtTop(lessonId: string | undefined, chapter: number) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || lessonId === undefined) return;
+    el.scrollTop = 0;
+    if (el.getBoundingClientRect().top < 0) el.scrollIntoView({ block: 'start' });
+  }, [lessonId, chapter]);
+  return ref;
 }
 
 /** The chapter's pace: quickly through the steps between the moments it is about (see pace.ts). */
