@@ -171,6 +171,10 @@ test('presenter mode at 1920 x 1080: large caption and chapter end, side panels 
   await expect(page.getByRole('region', { name: 'Events' })).toBeHidden();
   await expect.poll(() => lessons.bar.locator('.caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
   await audit(page, '.lesson-bar');
+  // The whole page too: with the header hidden, the lesson's title is the page's heading (axe: page-has-heading-one).
+  const whole = await new AxeBuilder({ page }).analyze();
+  expect(whole.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('To the VIP · Chapter 1 of 3');
   await page.keyboard.press('PageDown');
   await expect(lessons.chapterTitle).toHaveText('NATVM: a static route, and the TTL');
   await page.keyboard.press('PageDown');

@@ -2,7 +2,7 @@
 // (Previous chapter, Next chapter, Show everything, Presenter mode, leave the lesson). Presenter mode goes
 // full screen with the diagram large and the caption at projector size; Page Down and Page Up, which
 // presentation remotes send, move between chapters.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Glossed } from '../glossary/Glossed';
 import { lessonScore } from '../../src-engine/view/quiz';
 import { selectLessonAnswers, selectOpenQuestion, useAppStore } from '../store/store';
@@ -58,9 +58,10 @@ export function LessonBar() {
   return (
     <section ref={bar} className="lesson-bar" aria-label="Lesson" data-chapter={chapterIndex + 1}>
       <div className="lesson-head">
-        <p className="lesson-title">
+        {/* In presenter mode the header, and the page's title with it, is hidden: the lesson's title is the page's heading. */}
+        <LessonTitle presenter={presenter}>
           {lesson.title} · <span>Chapter {chapterIndex + 1} of {lesson.chapters.length}</span>
-        </p>
+        </LessonTitle>
         <div className="lesson-actions">
           <button type="button" aria-pressed={showEverything} onClick={() => setShowEverything(!showEverything)} title="Leave the lesson's focus: play the whole run and list every event">
             Show everything
@@ -117,6 +118,10 @@ export function LessonBar() {
       </nav>
     </section>
   );
+}
+
+function LessonTitle({ presenter, children }: { presenter: boolean; children: ReactNode }) {
+  return presenter ? <h1 className="lesson-title">{children}</h1> : <p className="lesson-title">{children}</p>;
 }
 
 function ChapterEnd({ text }: { text: string }) {
