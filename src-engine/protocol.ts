@@ -207,6 +207,22 @@ export interface FlowTrace {
    * is down, because its hold timer had not expired yet.
    */
   readonly blackHole?: BlackHole;
+  /** Where the flow died, when it was not delivered and any packet of it moved (the diagram's drop marker stands there). */
+  readonly diedAt?: DiedAt;
+}
+
+/** Where a flow died: the traced packet at its last hop, or, when it arrived but its answer died, the answer at its last. */
+export interface DiedAt {
+  readonly node: NodeId;
+  /** 'forward': the traced packet died (`hops`); 'return': it arrived, and its answer died on the way back (`returnHops`). */
+  readonly leg: 'forward' | 'return';
+  /** Which hop of that leg: its last. */
+  readonly hop: number;
+  /**
+   * The last transmission before it died, which places it in time: the one into that node, or, for an answer that
+   * never left the node that made it, the one that brought the packet it answered. Absent when none moved.
+   */
+  readonly transmissionId?: number;
 }
 
 export interface ConnectionOutcome {

@@ -24,6 +24,8 @@ describe('a server that opens its own VIP', () => {
         `PortalVM sent 3 SYNs (at 1 s, 4 s, 10 s: ${RETRIES}) and gave up at 22 s, 21 s after the first: the application sees a connection timeout`,
     );
     expect(r.trace.returnHops).toEqual([]);
+    // The SYN itself died, at its last hop: PortalVM, carried there by the switch's transmission 68.
+    expect(r.trace.diedAt).toEqual({ node: 'PortalVM', leg: 'forward', hop: 6, transmissionId: 68 });
     expect(r.trace.connection).toEqual({ outcome: 'gave-up', synTimes: [1_000_300, 4_000_300, 10_000_300], endedAt: 22_000_300 });
     // No SYN-ACK and no ARP for its own address: the only TCP PortalVM sends are its three SYNs.
     const fromPortal = r.transmissions.filter((t) => t.fromNode === 'PortalVM' && t.time > 1_000_000);
@@ -59,5 +61,23 @@ describe('an answer that never comes back', () => {
         `ClientVM sent 3 SYNs (at 1.001 s, 4.001 s, 10.001 s: ${RETRIES}) and gave up at 22.001 s, 21 s after the first: the application sees a connection timeout`,
     );
     expect(r.trace.returnHops.map((h) => h.node)).toEqual(['PortalVM']);
+    // The answer died where it was made, before it left: at the moment the SYN arrived (the switch's transmission 97).
+    expect(r.trace.diedAt).toEqual({ node: 'PortalVM', leg: 'return', hop: 0, transmissionId: 97 });
+  });
+
+  it('died where the answer died, not where the request arrived: PortalVM whose gateway is NCVM, which does not forward', () => {
+    const t = pocTopology();
+    // PortalVM's default route, through NCVM (192.168.100.5) instead of BGPVM.
+    const run = simulate({ ...t, nodes: t.nodes.map((n) => (n.id === 'PortalVM' ? { ...n, routes: n.routes.map((r) => ({ ...r, via: '192.168.100.5' })) } : n)) }, { from: 'ClientVM', to: 'https://portal.azurestack.local' });
+    if (!run.ok) throw new Error(run.error.message);
+    const r = run.value.result;
+    expect(r.trace.disposition).toBe('not-a-router');
+    expect(r.trace.hops.at(-1)!.node).toBe('PortalVM');
+    expect(r.trace.returnHops.map((h) => [h.node, h.transmissionId])).toEqual([['PortalVM', 108], [SW, 109], ['NCVM', undefined]]);
+    expect(r.trace.diedAt).toEqual({ node: 'NCVM', leg: 'return', hop: 2, transmissionId: 109 });
+  });
+
+  it('a delivered flow did not die anywhere', () => {
+    expect(runPoc().result.trace.diedAt).toBeUndefined();
   });
 });

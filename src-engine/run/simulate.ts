@@ -1,7 +1,7 @@
 // One run: build the network, bring the control plane up at t = 0 (BGP sessions, routes), apply the
 // what-ifs at their times, start the user's flow at each attempt's time, and stop shortly after the
 // last attempt has ended. Same topology, request and seed: same events, same bytes.
-import type { ConnectionOutcome, EngineError, FlowTrace, RunRequest, RunResult, SimEvent, SimTime } from '../protocol';
+import type { ConnectionOutcome, DiedAt, EngineError, FlowTrace, Hop, RunRequest, RunResult, SimEvent, SimTime } from '../protocol';
 import { SECOND, Timing, secondsText } from '../sim/timing';
 import type { Topology } from '../topology/schema';
 import { explainLoop } from '../trace/explain';
@@ -152,7 +152,8 @@ function attemptTrace(world: World, flow: FlowState | undefined, i: number, at: 
   const tlsFailed = tls !== undefined && tls.disposition !== 'delivered' && base.disposition === 'delivered';
   return {
     ...base,
-    ...(tlsFailed ? { disposition: tls.disposition } : {}),
+    // It died where the ClientHello (or its answer) died.
+    ...(tlsFailed ? { disposition: tls.disposition, ...(tls.diedAt ? { diedAt: tls.diedAt } : {}) } : {}),
     id: attemptIds(i).flow,
     reason,
     startedAt: flow?.startedAt ?? at,
@@ -195,12 +196,25 @@ function flowTrace(req: TraceBuild | undefined, reply: TraceBuild | undefined, f
     if (loop) reason = `${final.reason}: ${loop}`;
   }
   if (!final && budget) reason = budget;
+  const disposition = final?.disposition ?? (budget ? 'budget-exceeded' : 'timeout');
+  const diedAt = disposition === 'delivered' ? undefined : whereDied(req.hops, answerFailed ? reply!.hops : undefined);
   return {
     id: req.id,
     description: req.description,
-    disposition: final?.disposition ?? (budget ? 'budget-exceeded' : 'timeout'),
+    disposition,
     reason,
     hops: req.hops,
     returnHops: reply?.hops ?? [],
+    ...(diedAt ? { diedAt } : {}),
   };
+}
+
+/** The last hop of the packet that died (the answer's, when `answer` is given), and the transmission that places it in time. */
+function whereDied(hops: readonly Hop[], answer: readonly Hop[] | undefined): DiedAt | undefined {
+  const leg = answer ?? hops;
+  const last = leg.at(-1);
+  if (!last) return undefined;
+  const lastTx = (h: readonly Hop[]) => [...h].reverse().find((x) => x.transmissionId !== undefined)?.transmissionId;
+  const transmissionId = lastTx(leg) ?? (answer ? lastTx(hops) : undefined);
+  return { node: last.node, leg: answer ? 'return' : 'forward', hop: leg.length - 1, ...(transmissionId !== undefined ? { transmissionId } : {}) };
 }
