@@ -30,6 +30,8 @@ const trace = (disposition: FlowTrace['disposition']): FlowTrace => ({
     { node: nodeId('B'), interface: 'eth0', time: 30, steps: [], layers: [], why: '' },
   ],
   returnHops: [],
+  // As the engine says it: the packet died at its last hop, B, brought there by transmission 0.
+  ...(disposition === 'delivered' ? {} : { diedAt: { node: nodeId('B'), leg: 'forward' as const, hop: 1, transmissionId: 0 } }),
 });
 const run = (t: FlowTrace): RunResult => ({
   request: { from: 'A', to: 'B' },
@@ -59,6 +61,28 @@ describe('dropMarkers', () => {
     expect(dropMarkers(geo, result, tl, 0).map((m) => [m.text, m.detail])).toEqual([['frame lost', 'B: frame lost']]);
     expect(dropMarkers(geo, result, tl, 1).map((m) => m.text)).toEqual(['frame lost']);
   });
+  it('stands where the engine says the flow died: under A, where its answer died, from the step of the answer\'s transmission', () => {
+    const died: FlowTrace = {
+      ...trace('no-route'),
+      reason: 'B accepts the connection, but the answer never came back: A has no route',
+      returnHops: [
+        { node: nodeId('B'), interface: 'eth0', time: 100, steps: [], layers: [], transmissionId: 1, why: '' },
+        { node: nodeId('A'), interface: 'eth0', time: 120, steps: [], layers: [], why: '' },
+      ],
+      diedAt: { node: nodeId('A'), leg: 'return', hop: 1, transmissionId: 1 },
+    };
+    const result = run(died);
+    const tl = buildTimeline(result, 'SW');
+    const answerStep = tl.stepOfTx.get(1)!;
+    expect(answerStep).toBeGreaterThan(0);
+    // (Its width is the row's business: B's dropped frame stands to its right.)
+    expect(dropMarkers(geo, result, tl, answerStep).filter((m) => m.flow).map(({ maxWidth: _, ...m }) => m)).toEqual([
+      { key: 'flow:flow', node: nodeId('A'), x: 4, y: 53, text: 'flow died: no route', detail: 'no route: B accepts the connection, but the answer never came back: A has no route', flow: true },
+    ]);
+    // Not before the answer left B.
+    expect(dropMarkers(geo, result, tl, answerStep - 1).filter((m) => m.flow)).toEqual([]);
+  });
+
   it('wraps a label before it reaches the marker of the node to its right on the same row', () => {
     const base = run(trace('ttl-exceeded'));
     const result: RunResult = { ...base, events: [...base.events, { id: 3, time: 100, kind: 'drop', reason: 'node-down', node: nodeId('A'), summary: 'A: ARP for 10.0.0.2 failed after 3 tries' }] };

@@ -49,14 +49,13 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
   }
   const attempts = result.attempts ?? [result.trace];
   for (const trace of [result.dnsTrace, ...attempts.flatMap((a, i) => (i > 0 && a.dns ? [a.dns, a] : [a]))]) {
-    if (!trace || trace.disposition === 'delivered') continue;
-    const last = trace.hops[trace.hops.length - 1];
-    if (!last) continue;
-    const lastTx = [...trace.hops].reverse().find((h) => h.transmissionId !== undefined)?.transmissionId;
-    const step = lastTx === undefined ? 0 : (timeline.stepOfTx.get(lastTx) ?? 0);
+    // The engine says where it died: the traced packet's last hop, or its answer's when that died on the way back.
+    const died = trace?.disposition === 'delivered' ? undefined : trace?.diedAt;
+    if (!trace || !died) continue;
+    const step = died.transmissionId === undefined ? 0 : (timeline.stepOfTx.get(died.transmissionId) ?? 0);
     if (step > cursor || step < since) continue;
     const what = dispositionShort(trace.disposition);
-    place(last.node, `flow:${trace.id}`, `${trace.id.startsWith('dns') ? 'lookup' : trace.attempt && trace.attempt > 1 ? `flow (attempt ${trace.attempt})` : 'flow'} died: ${what}`, `${what}: ${trace.reason}`, true);
+    place(died.node, `flow:${trace.id}`, `${trace.id.startsWith('dns') ? 'lookup' : trace.attempt && trace.attempt > 1 ? `flow (attempt ${trace.attempt})` : 'flow'} died: ${what}`, `${what}: ${trace.reason}`, true);
   }
   return besideEachOther(geo, [...byNode.values()], fz);
 }
