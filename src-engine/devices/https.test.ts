@@ -12,16 +12,17 @@ const extensionTypes = (r: TlsLayer) => {
 };
 
 describe('the ClientHello', () => {
-  const plain = encodePacket([clientHelloRecord(createRng(1), 'portal.azurestack.local')]).length;
+  // Built in each test, not when the file loads, so each test's coverage is its own.
+  const plain = () => encodePacket([clientHelloRecord(createRng(1), 'portal.azurestack.local')]).length;
 
   it('names the server when it has a name, and offers the same extensions either way', () => {
-    expect(plain).toBe(133);
+    expect(plain()).toBe(133);
     expect(extensionTypes(clientHelloRecord(createRng(1), 'portal.azurestack.local'))).toEqual(['sni', 10, 11, 13, 0xff01]);
     expect(extensionTypes(clientHelloRecord(createRng(1), undefined))).toEqual([10, 11, 13, 0xff01]);
   });
 
   it('is padded to exactly the size asked, with the padding extension (RFC 7685) last', () => {
-    for (const size of [1460, plain + 4, plain + 5]) {
+    for (const size of [1460, plain() + 4, plain() + 5]) {
       const r = clientHelloRecord(createRng(1), 'portal.azurestack.local', size);
       expect(encodePacket([r]).length).toBe(size);
       expect(extensionTypes(r).at(-1)).toBe(21);
@@ -29,9 +30,9 @@ describe('the ClientHello', () => {
   });
 
   it('is left as it is when even an empty padding extension would make it larger than asked', () => {
-    for (const size of [plain + 3, plain, 10]) {
+    for (const size of [plain() + 3, plain(), 10]) {
       const r = clientHelloRecord(createRng(1), 'portal.azurestack.local', size);
-      expect(encodePacket([r]).length).toBe(plain);
+      expect(encodePacket([r]).length).toBe(plain());
       expect(extensionTypes(r)).not.toContain(21);
     }
   });

@@ -2,7 +2,7 @@
 // virtual network for, a header whose I flag says it carries no valid VNI (RFC 7348), and an inner packet for a VIP
 // port no rule balances. Each is dropped at the host with its reason; the intact frame reaches PortalVM, also when
 // the switch floods it, not having learned the host's PA MAC yet.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fixIpv4Checksum } from '../net/codec';
 import type { Transmission } from '../protocol';
 import { pocTopology, runPoc } from '../run/fixtures';
@@ -13,8 +13,10 @@ const SW = 'CCI_External_vSwitch';
 const VXLAN = 14 + 20 + 8;
 const INNER = VXLAN + 8;
 
+// Each test runs the POC itself (about 20 ms): a run shared across tests (beforeAll) would count every device line it
+// reaches as reached outside any test, and mutation testing would then run each such mutant against every test.
 let frames: { vxlan: Transmission; hostArp: Transmission };
-beforeAll(() => {
+beforeEach(() => {
   const r = runPoc().result;
   frames = { vxlan: r.transmissions.find((x) => x.fromNode === 'MuxVM' && x.protocol === 'vxlan')!, hostArp: r.transmissions.find((x) => x.fromNode === 'HyperVHost' && x.protocol === 'arp')! };
 });

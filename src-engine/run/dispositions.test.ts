@@ -107,8 +107,8 @@ describe('dispositions', () => {
 });
 
 describe('destinations and errors', () => {
-  const t = pocTopology();
   it('understands URLs, names, addresses and ports', () => {
+    const t = pocTopology();
     expect(parseDestination(t, 'https://portal.azurestack.local')).toEqual({ ok: true, value: { kind: 'name', name: 'portal.azurestack.local', port: 443 } });
     expect(parseDestination(t, 'http://portal.azurestack.local:8080/x')).toEqual({ ok: true, value: { kind: 'name', name: 'portal.azurestack.local', port: 8080 } });
     expect(parseDestination(t, '192.168.133.74:443')).toEqual({ ok: true, value: { kind: 'address', address: 3232269642, port: 443 } });
@@ -119,6 +119,7 @@ describe('destinations and errors', () => {
   });
 
   it('rejects an unknown source node and a bad what-if with clear messages', () => {
+    const t = pocTopology();
     const a = simulate(t, { from: 'Nowhere', to: 'PortalVM' });
     expect(a.ok).toBe(false);
     if (!a.ok) expect(a.error).toMatchObject({ code: 'unknown-node' });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Hop, HopStep } from '../protocol';
 import { runPoc } from '../run/fixtures';
 import { portId } from './ids';
@@ -121,8 +121,13 @@ describe('hopDecision', () => {
 });
 
 describe('compareParts on real runs', () => {
-  const healthy = runPoc();
-  const failed = runPoc({ whatIf: [{ action: 'fail', target: 'MuxVM', at: 1_000_000 }] });
+  // Run in each test, not when the file loads, so each test's coverage is its own.
+  let healthy: ReturnType<typeof runPoc>;
+  let failed: ReturnType<typeof runPoc>;
+  beforeEach(() => {
+    healthy = runPoc();
+    failed = runPoc({ whatIf: [{ action: 'fail', target: 'MuxVM', at: 1_000_000 }] });
+  });
 
   it('healthy against MuxVM failed (the black hole): the same six hops, then they part at MuxVM', () => {
     const c = compareParts(part(healthy, 'flow'), part(failed, 'flow'), SWITCH);
