@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fixIpv4Checksum } from '../net/codec';
 import type { Transmission } from '../protocol';
 import { pocTopology, runPoc } from '../run/fixtures';
+import { withSecondMux } from '../run/secondMux';
 import { buildWorld } from '../run/world';
 
 const SW = 'CCI_External_vSwitch';
@@ -107,6 +108,25 @@ describe("VFP decapsulating the MUX's VXLAN", () => {
     ]);
     expect(r.delivered).toEqual(['VFP flow 192.168.200.10:64877 -> VIP 192.168.133.74:443 = DIP 192.168.100.9:443']);
     expect(r.drops).toEqual([]);
+  });
+
+  it("VXLAN for the host PA switched to another PA port (MuxVM2's MAC): it leaves that port as it is; VFP sits on the host's port alone", () => {
+    const world = buildWorld(withSecondMux(pocTopology()), { seed: 1, icmpRedirects: false, record: { full: true } });
+    const { sw, ctx } = world;
+    const port = (id: string) => sw.ports.find((p) => p.id === id)!;
+    const MUX2 = [0x00, 0x15, 0x5d, 0xe9, 0x00, 0x08];
+    // The switch learns MuxVM2's PA MAC on its port from a frame MuxVM2 sends (the host's ARP answer, as if its own).
+    const learn = frames.hostArp.bytes.slice();
+    learn.set(MUX2, 6);
+    sw.fromNic(port('MuxVM2.pa'), learn, 0, 0, 'MuxVM2 sends a frame');
+    ctx.sched.run(100, () => false);
+    ctx.tracer.open(1, 'probe', 'the MUX sends VXLAN to MuxVM2');
+    ctx.tracer.begin(1, 'MuxVM', 'pa');
+    sw.fromNic(port('MuxVM.pa'), copy((b) => b.set(MUX2, 0)), 1, ctx.sched.now, 'the MUX sends VXLAN to MuxVM2');
+    ctx.sched.run(1_000_000, () => false);
+    const atSwitch = ctx.tracer.get(1)!.hops.find((h) => h.node === SW)!;
+    expect(atSwitch.steps.slice(1).map((s) => s.text)).toEqual(['out of port MuxVM2.pa', 'sent out of MuxVM2.pa']);
+    expect(ctx.rec.events.filter((e) => e.kind === 'flow-created')).toEqual([]);
   });
 
   it('flooded and untraced (a probe, or a frame of no flow): VFP takes the host PA copy all the same', () => {
