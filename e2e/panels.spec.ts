@@ -102,3 +102,33 @@ for (const size of [{ width: 1024, height: 768 }, { width: 1280, height: 800 }])
     });
   }
 }
+
+// The side panel's tabs: at 1024x768 "Hop & packet", "Device details" and "Edit topology" each took two lines. Each
+// label is one line, whole inside its tab, at 12 CSS px or more, at every screen the panel sits beside the diagram.
+test('the side panel\'s tab labels each take one line, whole, at 12 px or more', async ({ hoplab, page }) => {
+  for (const size of [{ width: 1024, height: 768 }, { width: 1280, height: 800 }, { width: 1920, height: 1080 }, { width: 768, height: 1024 }]) {
+    await test.step(`${size.width}x${size.height}`, async () => {
+      await page.setViewportSize(size);
+      await hoplab.open('?motion=off');
+      const tabs = page.getByRole('tablist', { name: 'Details' }).getByRole('tab');
+      await expect(tabs).toHaveCount(3);
+      const lines = () =>
+        tabs.evaluateAll((els) =>
+          els.flatMap((el) => {
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+            const box = el.getBoundingClientRect();
+            const tops = new Set(rects.map((r) => Math.round(r.top)));
+            const px = parseFloat(getComputedStyle(el).fontSize);
+            return [
+              ...(tops.size === 1 ? [] : [`"${el.textContent}" takes ${tops.size} lines`]),
+              ...(rects.every((r) => r.left >= box.left - 0.5 && r.right <= box.right + 0.5) ? [] : [`"${el.textContent}" runs outside its tab`]),
+              ...(px >= 12 ? [] : [`"${el.textContent}" is set at ${px} px`]),
+            ];
+          }),
+        );
+      await expect.poll(lines).toEqual([]);
+    });
+  }
+});
