@@ -86,3 +86,60 @@ export function strokeSamples(page: Page, selector: string, step = 3): Promise<B
     [selector, step] as const,
   );
 }
+
+/** A resting token's label over something drawn: what, whether that thing is hidden (a tag or a badge yields to the label), and whether the token rests on the switch's edge. */
+export interface Cover {
+  readonly what: string;
+  readonly hidden: boolean;
+  readonly atSwitch: boolean;
+}
+
+/**
+ * What each resting token's label (its pill, or a VXLAN frame's envelope) covers, measured on screen: a link's VLAN
+ * tag, a device's name or addresses (their glyphs), a port's or the VFP's label, a network's or the host's title, a
+ * VIP's box, a device's badge, or another token's label. A tag or a badge is counted shown or hidden (one hidden
+ * because a label rests over it is covered all the same). Empty when every label is clear.
+ */
+export function restingLabelCovers(page: Page): Promise<Cover[]> {
+  return page.evaluate(() => {
+    type Thing = { what: string; r: DOMRect; hidden: boolean };
+    const node = (el: Element) => el.closest('[data-id]')?.getAttribute('data-id') ?? '';
+    const hidden = (el: Element) => getComputedStyle(el).visibility === 'hidden';
+    const boxOf = (el: Element): Thing => ({ what: `${el.getAttribute('class') ?? ''} "${(el.textContent ?? '').trim()}" of ${node(el)}`, r: el.getBoundingClientRect(), hidden: hidden(el) });
+    const glyphs = (el: Element): Thing[] => {
+      const out: Thing[] = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const parent = n.parentElement;
+        if (!parent || !(n.textContent ?? '').trim() || parent.closest('.hop-badges') || hidden(parent)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const r of range.getClientRects()) if (r.width > 0) out.push({ what: `${el.getAttribute('class') ?? ''} "${(n.textContent ?? '').trim()}" of ${node(el)}`, r, hidden: false });
+      }
+      return out;
+    };
+    const drawn = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none';
+    const fixed: Thing[] = [
+      ...[...document.querySelectorAll('.react-flow__edge .vlan-tag rect, .react-flow__node :is(.hop-badges, .vfp), .react-flow__node-vip')].filter(drawn).map((el) => {
+        const t = boxOf(el);
+        const tag = el.closest('.vlan-tag');
+        return tag ? { ...t, what: `the VLAN tag "${tag.querySelector("text")?.textContent?.trim()}" of ${tag.getAttribute('data-vlan-tag')}`, hidden: hidden(tag) } : t;
+      }),
+      ...[...document.querySelectorAll('.react-flow__node :is(.vm-name, .vm-addrs, .switch-name, .port-name, .port-addr, .net-label, .host-label)')].filter(drawn).flatMap(glyphs),
+    ];
+    const sw = document.querySelector('.react-flow__node-switch')?.getBoundingClientRect();
+    const tokens = [...document.querySelectorAll('.token.token-arrived:not(.token-merged)')].map((el) => {
+      const body = el.querySelector('.token-body')!;
+      const at = el.getBoundingClientRect();
+      const atSwitch = !!sw && at.x >= sw.left - 1 && at.x <= sw.right + 1 && (Math.abs(at.y - sw.top) < 1.5 || Math.abs(at.y - sw.bottom) < 1.5);
+      return { what: (body.textContent ?? '').trim(), r: body.getBoundingClientRect(), atSwitch };
+    });
+    const meet = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+    const out: { what: string; hidden: boolean; atSwitch: boolean }[] = [];
+    tokens.forEach((t, i) => {
+      for (const f of fixed) if (meet(t.r, f.r)) out.push({ what: `"${t.what}" covers ${f.what}${f.hidden ? ' (hidden)' : ''}`, hidden: f.hidden, atSwitch: t.atSwitch });
+      for (const o of tokens.slice(i + 1)) if (meet(t.r, o.r)) out.push({ what: `"${t.what}" covers "${o.what}"`, hidden: false, atSwitch: t.atSwitch });
+    });
+    return out;
+  });
+}

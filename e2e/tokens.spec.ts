@@ -3,7 +3,7 @@
 // clear of the diagram's labels and of the other tokens, and shows the TTL; a VXLAN frame shows the
 // packet inside it.
 import type { Page } from '@playwright/test';
-import { elementBoxes, overlap, type Box } from './boxes';
+import { elementBoxes, overlap, restingLabelCovers, type Box } from './boxes';
 import { CANONICAL_LINK as RUN, canonicalSteps, secondMuxSteps } from './canonicalSteps';
 import { expect, test } from './fixtures';
 
@@ -139,3 +139,45 @@ test('with a second MUX at 1280x800, resting tokens stay inside the drawing, cle
     });
   }
 });
+
+// The links' VLAN tags against the resting labels. A tag under a resting label used to yield (it was hidden while
+// the label rested there): at the Direct Server Return "TCP SYN-ACK · TTL 127", resting on the switch's edge at
+// BGPVM's transit arm, hid ClientVM's and BGPVM's "1002" at 1920x1080 and at 1280x800. A label resting on the
+// switch's edge now moves clear of the tags, beside them or onto the switch's bar beside its name.
+
+/** What the resting labels cover that is shown (a tag or a badge that yields to a label is counted separately). */
+async function shownCovers(page: Page): Promise<string[]> {
+  return (await restingLabelCovers(page)).filter((c) => !c.hidden).map((c) => c.what);
+}
+
+for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }]) {
+  test(`at ${size.width}x${size.height} the Direct Server Return's SYN-ACK, resting on the switch, covers no VLAN tag, shown or hidden`, async ({ hoplab, page }) => {
+    await page.setViewportSize(size);
+    await hoplab.open(`${RUN}&step=${STEPS.dsrSynAck - 1}`);
+    await expect(page.locator('.step-readout')).toContainText(`Step ${STEPS.dsrSynAck} of`);
+    await expect(page.locator('.token.token-arrived .token-body')).toHaveText('TCP SYN-ACK · TTL 127');
+    await expect(page.locator('.react-flow__edge .vlan-tag').filter({ hasText: '1002' })).toHaveCount(3);
+    await expect.poll(async () => (await restingLabelCovers(page)).map((c) => c.what)).toEqual([]);
+    for (const tag of await page.locator('.react-flow__edge .vlan-tag').all()) await expect(tag).toBeVisible();
+  });
+}
+
+// Every step of the canonical run and of the two-MUX run, at a projector's, a laptop's, a small laptop's and a
+// tablet's size: no resting label covers a device's name or addresses, a title, a VIP, a shown tag or badge, or
+// another label.
+for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }, { width: 1024, height: 768 }, { width: 768, height: 1024 }]) {
+  test(`at ${size.width}x${size.height}, every step of both runs: the resting labels cover no name, title, VIP, tag, badge or label`, async ({ hoplab, page }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize(size);
+    for (const { knobs, total } of [{ knobs: '', total: STEPS.total }, { knobs: '&knobs=secondMux', total: MUX2.run.total }]) {
+      await hoplab.open(`${RUN}${knobs}&step=0`);
+      const timeline = page.getByRole('toolbar', { name: 'Playback' }).getByRole('slider', { name: 'Timeline' });
+      for (let step = 1; step <= total; step++) {
+        await timeline.fill(String(step - 1));
+        await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);
+        await expect(page.locator('.token.token-arrived').first()).toBeAttached();
+        await expect.poll(() => shownCovers(page), { message: `${knobs ? 'two MUXes' : 'the POC'}, step ${step}` }).toEqual([]);
+      }
+    }
+  });
+}

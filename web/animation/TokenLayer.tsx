@@ -84,7 +84,7 @@ export function TokenLayer() {
               refs.current[i] = el;
             }}
             className={`token token-${t.protocol} token-anchor-${t.path.anchor}${t.side ? ` token-side-${t.side}` : ''}${t.inFlow ? ' token-flow' : ''}${t.path.lost ? ' token-lost' : ''}${t.merged ? ' token-merged' : ''}${tokens.length > 1 && (t.txId === shown || (shown !== undefined && t.alike?.includes(shown))) ? ' token-shown' : ''}${resting ? ' token-arrived' : ''}`}
-            style={{ transform: at(t, resting ? t.length : 0), ...(t.lane > 0 ? { '--lane': t.lane } : {}), ...(t.shift ? { '--shift': `${t.shift.toFixed(1)}px` } : {}) } as CSSProperties}
+            style={{ transform: at(t, resting ? t.length : 0), ...(t.lane > 0 ? { '--lane': t.lane } : {}), ...(t.shift ? { '--shift': `${t.shift.toFixed(1)}px` } : {}), ...(t.lift ? { '--lift': `${t.lift.toFixed(1)}px` } : {}) } as CSSProperties}
             data-tx={t.txId}
           >
             <span className="token-bead" />

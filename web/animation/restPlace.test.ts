@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Geometry, Rect } from '../diagram/geometry';
-import { clearShift, placeRests } from './restPlace';
+import { tagBox } from '../diagram/vlanTag';
+import { clearShift, placeRests, switchTextEnd } from './restPlace';
 import { restBox } from './tagYield';
 import { mergeAlike, type Token } from './tokens';
 
@@ -63,5 +64,47 @@ describe('alike frames at one rest', () => {
     // The count widens the label; the merged token's label is not drawn, so it moves nothing.
     expect(restBox(merged[0]!, 1).width).toBeGreaterThan(restBox(at(1, 100, 'ARP who-has'), 1).width);
     expect(placeRests(geo(), merged, 1)[1]!.shift).toBeUndefined();
+  });
+});
+
+describe('resting labels and the links\' VLAN tags', () => {
+  // A switch bar from x 0 to 1000 at y 300–340; wires below it at `xs`, each with its tag 9 px right of the wire.
+  const sw: Rect = { x: 0, y: 300, width: 1000, height: 40 };
+  const below = (xs: number[], devices: Rect[] = []): Geometry => ({
+    ...geo(devices),
+    box: (id) => (id === 'SW' ? sw : undefined),
+    wires: (above, x0, x1) => (above ? [] : xs.filter((x) => x >= x0 && x <= x1).map((x) => ({ id: `w${x}`, x, ySwitch: 340 }))),
+  });
+  /** A token resting on the switch's bottom edge at x, its label below the point. */
+  const onEdge = (txId: number, x: number, label = 'TCP SYN-ACK'): Token => ({ txId, path: { points: [{ x, y: 420 }, { x, y: 340 }], lost: false, anchor: 'below' }, label, protocol: 'tcp', ttl: 127, inFlow: true, lane: 0, length: 80, start: 0 });
+  const tags = (xs: number[]) => xs.map((x) => tagBox(x, 340, false, 'VLAN 4094', 1));
+  const meets = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it('move sideways off a tag where the band has room', () => {
+    const [t] = placeRests(below([400, 700]), [onEdge(1, 400)], 1);
+    const box = restBox(t!, 1);
+    expect(tags([400, 700]).filter((g) => meets(box, g))).toEqual([]);
+    expect(t!.lift ?? 0).toBe(0);
+    // The least move: to the left of the tag at 400 (its label is centred on the wire).
+    expect(box.x + box.width).toBeLessThanOrEqual(409 - 4 + 1e-9);
+  });
+
+  it('rest on the switch bar, right of its name, where the tags leave no room beside them', () => {
+    const xs = [60, 160, 260, 360, 460, 560, 660, 760, 860, 960];
+    const [t] = placeRests(below(xs), [onEdge(1, 360)], 1);
+    const box = restBox(t!, 1);
+    expect(tags(xs).filter((g) => meets(box, g))).toEqual([]);
+    // Inside the bar, and clear of its name ("SW" and the widest badge, from the bar's left edge).
+    expect(box.y).toBeGreaterThanOrEqual(sw.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(sw.y + sw.height + 1e-9);
+    expect(box.x).toBeGreaterThanOrEqual(switchTextEnd(sw, 'SW', 1));
+    // Nor over VFP, drawn on the bar's right: a label resting under it moves left of it.
+    const vfp = { x: 700, y: 305, width: 200, height: 30 };
+    const [u] = placeRests(below(xs, [vfp]), [onEdge(2, 760)], 1);
+    const onBar = restBox(u!, 1);
+    expect(meets(onBar, vfp)).toBe(false);
+    expect(onBar.y).toBeGreaterThanOrEqual(sw.y);
+    expect(onBar.y + onBar.height).toBeLessThanOrEqual(sw.y + sw.height + 1e-9);
+    expect(tags(xs).filter((g) => meets(onBar, g))).toEqual([]);
   });
 });

@@ -2,9 +2,15 @@
 // point sit in one row beside each other (more than two queued up in rows over the names of the row behind); a
 // group of them near the drawing's edge moves inward together (the pair resting at NATVM hung off the left edge,
 // and the view panned after it), and one over a device's box moves beside it (an ARP reply to MuxVM2's PA rested
-// on MuxVM's). Pure: the labels' boxes are estimated from their text (restBox), once per step, not read from the page.
+// on MuxVM's). The links' VLAN tags are in the way too: the tags stand just off the switch, where the labels of
+// frames resting on its edge go, so such a label moves sideways clear of them, or, where the tags leave no room
+// (between a row's wires), onto the switch's bar beside its name ("TCP SYN-ACK · TTL 127" at BGPVM's transit arm
+// covered ClientVM's "1002"). Pure: the labels' boxes are estimated from their text (restBox), once per step, not
+// read from the page.
 import { union, type Geometry, type Rect } from '../diagram/geometry';
-import { restBox } from './tagYield';
+import { tagBox } from '../diagram/vlanTag';
+import { textWidth } from './measure';
+import { badgeBox, restBox, WIDEST_TAG } from './tagYield';
 import { restKey, type Token } from './tokens';
 
 /** Room kept between a label and the drawing's edge, or a device it moves beside. */
@@ -49,18 +55,42 @@ export function clearShift(box: Rect, bounds: Rect | undefined, obstacles: reado
   return candidates.find(clear) ?? inside;
 }
 
+/** The switch bar's text (its name, then its badge, see .switch and .hop-badges in styles.css) ends at this x. */
+export function switchTextEnd(sw: Rect, name: string, fz: number): number {
+  return sw.x + 14 + textWidth(name, 17 * fz) + 8 + badgeBox(sw, false, 'receives', fz).width;
+}
+
+/** The VLAN tags whose box may meet `win` (both sides of the switch), taken at their widest. */
+function tagsIn(geo: Geometry, win: Rect, fz: number): Rect[] {
+  const widest = tagBox(0, 0, true, WIDEST_TAG, fz);
+  return [true, false].flatMap((above) => geo.wires(above, win.x - widest.x - widest.width, win.x + win.width).map((w) => tagBox(w.x, w.ySwitch, above, WIDEST_TAG, fz)));
+}
+
 /** The step's tokens with their resting labels placed (see the top of this file); `fz` is the diagram's text scale. */
 export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number): Token[] {
   const bounds = geo.bounds;
+  const sw = geo.box(geo.switchId);
   const groups = new Map<string, Token[]>();
   for (const t of tokens) if (!t.merged) groups.set(restKey(t.path), [...(groups.get(restKey(t.path)) ?? []), t]);
   // Each group as a block: moved inside the drawing and off the devices on its own.
   const blocks = [...groups.values()].map((group) => {
     const members = (group.length > 2 && bounds ? oneRow(group, fz, bounds.width - 2 * MARGIN) : undefined) ?? group;
     const box = union(members.map((t) => restBox(t, fz)))!;
-    // Devices near it only: a large drawing has thousands.
-    const near = geo.devices().filter((d) => d.y < box.y + box.height && box.y < d.y + d.height && d.x < box.x + 3 * box.width && box.x - 2 * box.width < d.x + d.width);
-    return { members, box, dx: clearShift(box, bounds, near) };
+    // What is near it only (a large drawing has thousands of devices), and it moves no further than that.
+    const lo = Math.max(bounds?.x ?? -Infinity, box.x - 2 * box.width);
+    const hi = Math.min(bounds ? bounds.x + bounds.width : Infinity, box.x + 3 * box.width);
+    const win = { x: lo, y: bounds?.y ?? box.y, width: hi - lo, height: bounds?.height ?? box.height };
+    const near = [...geo.devices().filter((d) => d.y < box.y + box.height && box.y < d.y + d.height && d.x < hi && lo < d.x + d.width), ...tagsIn(geo, win, fz)];
+    const dx = clearShift(box, win, near);
+    const end = members[0]!.path.points[members[0]!.path.points.length - 1];
+    if (!sw || !end || !near.some((o) => overlaps({ ...box, x: box.x + dx }, o)) || (end.y !== sw.y && end.y !== sw.y + sw.height) || box.height > sw.height) return { members, box, dx, dy: 0 };
+    // Resting on the switch's edge with no room in the tags' band: on the bar, clear of its name and of VFP.
+    const dy = sw.y + (sw.height - box.height) / 2 - box.y;
+    const bar = { ...box, y: box.y + dy };
+    const name = { x: sw.x, y: sw.y, width: switchTextEnd(sw, geo.switchId, fz) - sw.x, height: sw.height };
+    const inBar = [name, ...geo.devices().filter((d) => d.y < sw.y + sw.height && sw.y < d.y + d.height && d.x < sw.x + sw.width && sw.x < d.x + d.width), ...near];
+    const onBar = clearShift(bar, { ...win, y: sw.y, height: sw.height, x: Math.max(win.x, sw.x), width: Math.min(win.x + win.width, sw.x + sw.width) - Math.max(win.x, sw.x) }, inBar);
+    return inBar.some((o) => overlaps({ ...bar, x: bar.x + onBar }, o)) ? { members, box, dx, dy: 0 } : { members, box: bar, dx: onBar, dy };
   });
   // Blocks on one level that meet (two pairs at neighbouring devices) are pushed apart, left to right, then back
   // inside the drawing's right edge.
@@ -76,6 +106,6 @@ export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number):
     b.dx = Math.min(b.dx, limit - b.box.width - b.box.x);
   }
   const placed = new Map<number, Token>();
-  for (const { members, dx } of blocks) for (const t of members) placed.set(t.txId, dx === 0 ? t : { ...t, shift: (t.shift ?? 0) + dx });
+  for (const { members, dx, dy } of blocks) for (const t of members) placed.set(t.txId, dx === 0 && dy === 0 ? t : { ...t, shift: (t.shift ?? 0) + dx, ...(dy ? { lift: dy } : {}) });
   return tokens.map((t) => placed.get(t.txId) ?? t);
 }

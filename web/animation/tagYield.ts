@@ -8,7 +8,7 @@ import { textWidth } from './measure';
 import type { Token } from './tokens';
 
 /** The widest tag text ("VLAN 4094"): a tag's box is taken at its widest. */
-const WIDEST_TAG = 'VLAN 4094';
+export const WIDEST_TAG = 'VLAN 4094';
 
 /** What a label resting for several alike frames adds: their count. */
 export const alikeText = (n: number) => ` ×${n}`;
@@ -24,7 +24,7 @@ export function restBox(t: Token, fz: number): Rect {
   const h = envelope.h;
   const pitch = t.lane * (font + 24);
   const x = (t.side === 'left' ? end.x - 4 - w : t.side === 'right' ? end.x + 4 : end.x - w / 2) + (t.shift ?? 0);
-  const y = t.path.anchor === 'above' ? end.y - 5 - h - pitch : t.path.anchor === 'below' ? end.y + 5 + pitch : end.y - h / 2 - pitch;
+  const y = (t.path.anchor === 'above' ? end.y - 5 - h - pitch : t.path.anchor === 'below' ? end.y + 5 + pitch : end.y - h / 2 - pitch) + (t.lift ?? 0);
   return { x, y, width: w, height: h };
 }
 

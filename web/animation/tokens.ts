@@ -28,6 +28,8 @@ export interface Token {
   readonly merged?: boolean;
   /** How far its resting label is moved sideways (flow units), to keep inside the drawing and off the devices (see placeRests). */
   readonly shift?: number;
+  /** How far its resting label is moved down (up when negative), flow units: onto the switch's bar (see placeRests). */
+  readonly lift?: number;
   /** The path's length, in flow units. */
   readonly length: number;
   /** How far the step's glide has gone when this token leaves (see glideSchedule). */
