@@ -3,7 +3,8 @@
 // browser zoom (the diagram's zoom counted); device tables and the event list are readable at each size.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { CANONICAL_LINK, canonicalSteps } from './canonicalSteps';
+import { elementBoxes, overlap, textBoxes, type Box } from './boxes';
+import { CANONICAL_LINK, canonicalSteps, secondMuxSteps } from './canonicalSteps';
 import { expect, test } from './fixtures';
 
 // Steps with tokens on the diagram, found by what their frames are (a new frame earlier in the run moves their numbers).
@@ -546,3 +547,93 @@ test('the hex dump shows its bytes and their characters whole in a narrow side p
     });
   }
 });
+
+// The zoom controls, the picture buttons and the "more" marks sit above the drawing, never on it. With two MUXes at
+// 768x1024, once the view followed the packet, the zoom buttons covered part of the host's title; at 1024x768 in the
+// "Two MUXes" lesson the "more" mark covered the VIP pool.
+
+/** The part of each of `boxes` inside `area` (none when it lies wholly outside). */
+const clip = (boxes: Box[], area: Box): Box[] =>
+  boxes.flatMap((b) => {
+    const x = Math.max(b.x, area.x);
+    const y = Math.max(b.y, area.y);
+    const w = Math.min(b.x + b.w, area.x + area.w) - x;
+    const h = Math.min(b.y + b.h, area.y + area.h) - y;
+    return w > 0.5 && h > 0.5 ? [{ ...b, x, y, w, h }] : [];
+  });
+
+/** What the diagram shows that a reader reads: its text, the resting tokens' labels, the drop markers. */
+async function readable(page: Page): Promise<Box[]> {
+  return [...(await textBoxes(page)), ...(await elementBoxes(page, '.token.token-arrived .token-body', 'text')), ...(await elementBoxes(page, '.drop-marker', 'text'))];
+}
+
+/** The controls (zoom, pictures, "more") over what the diagram shows, as far as it is in view. */
+async function controlsOverLabels(page: Page): Promise<string[]> {
+  const [pane] = await elementBoxes(page, '.canvas .react-flow');
+  const controls = await elementBoxes(page, '.react-flow__controls button, .diagram-pictures button, .off-screen .more', 'text');
+  if (!pane || controls.length < 5) return [`only ${controls.length} controls`];
+  const shown = clip(await readable(page), pane);
+  return controls.flatMap((c) => shown.filter((l) => overlap(c, l)).map((l) => `"${c.what}" covers ${l.what}`));
+}
+
+for (const size of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }]) {
+  test(`with two MUXes at ${size.width}x${size.height}, at every step the controls cover no label`, async ({ hoplab, page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize(size);
+    await hoplab.open(`${CANONICAL_LINK}&knobs=secondMux&step=0`);
+    const timeline = page.getByRole('toolbar', { name: 'Playback' }).getByRole('slider', { name: 'Timeline' });
+    const total = (await secondMuxSteps()).run.total;
+    for (let step = 1; step <= total; step++) {
+      await timeline.fill(String(step - 1));
+      await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);
+      await expect(page.locator('.token').first()).toBeAttached();
+      await expect.poll(() => controlsOverLabels(page), { message: `step ${step}` }).toEqual([]);
+    }
+  });
+}
+
+// Lessons, where the view centres on a chapter's devices: the host's title was cut at the left edge ("The way back",
+// chapter 1), the VIP pool lay under the "more" mark ("When MuxVM dies"), MuxVM2's drop label ran off the right
+// edge ("Two MUXes", chapter 3). Where the network's devices fit across the area (one MUX), no device's box, no
+// title and no drop label is cut by the diagram's left or right edge; with two MUXes (wider than a 1024 px screen's
+// area) no drop label is; and no control covers any of them.
+
+/** The devices' boxes, the titles and the drop labels (`drops`: the drop labels only) that the diagram's left or right edge cuts through. */
+async function cutAtEdges(page: Page, drops = false): Promise<string[]> {
+  const [pane] = await elementBoxes(page, '.canvas .react-flow');
+  if (!pane) return ['no diagram'];
+  const things = [
+    ...(await elementBoxes(page, '.drop-marker', 'text')),
+    ...(drops ? [] : await elementBoxes(page, '.react-flow__node:is(.react-flow__node-vm, .react-flow__node-port, .react-flow__node-vip)', 'text')),
+    ...(drops ? [] : await textBoxes(page, { within: ':is(.net-label .title, .host-label)' })),
+  ];
+  const cut = (b: Box, edge: number) => b.x < edge - 0.5 && b.x + b.w > edge + 0.5;
+  return things.filter((b) => cut(b, pane.x) || cut(b, pane.x + pane.w)).map((b) => `${b.what} (${Math.round(b.x)}–${Math.round(b.x + b.w)} in ${Math.round(pane.x)}–${Math.round(pane.x + pane.w)})`);
+}
+
+for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 768 }]) {
+  test(`at ${size.width}x${size.height} a lesson's view cuts no device, title or drop label at its edges, and no control covers one`, async ({ hoplab, page }) => {
+    await page.setViewportSize(size);
+    for (const at of [
+      { lesson: 'way-back', chapter: 1, end: false },
+      { lesson: 'mux-dies', chapter: 1, end: false },
+      { lesson: 'two-muxes', chapter: 3, end: true },
+    ]) {
+      await test.step(`${at.lesson}, chapter ${at.chapter}${at.end ? ', at its end' : ''}`, async () => {
+        await hoplab.open(`?motion=off&lesson=${at.lesson}&chapter=${at.chapter}`);
+        await expect(page.locator('.step-readout')).toContainText(/Step \d+ of/);
+        if (at.end) {
+          await hoplab.toEnd();
+          await expect(page.locator('.drop-marker').filter({ hasText: 'MuxVM2 is down' })).toBeVisible();
+        }
+        await expect(page.locator('.react-flow__node-vip').first()).toBeVisible();
+        // The view follows the step's frame once its tokens are drawn (FollowHop, from an IntersectionObserver's
+        // report of the next frame): measured after the frames that follow, not at a moment before it pans.
+        await expect(page.locator('.token.token-arrived').first()).toBeAttached();
+        await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => done())))));
+        await expect.poll(() => cutAtEdges(page, at.end), { message: 'cut at the edges' }).toEqual([]);
+        await expect.poll(() => controlsOverLabels(page), { message: 'under a control' }).toEqual([]);
+      });
+    }
+  });
+}

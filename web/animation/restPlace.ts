@@ -66,9 +66,24 @@ function tagsIn(geo: Geometry, win: Rect, fz: number): Rect[] {
   return [true, false].flatMap((above) => geo.wires(above, win.x - widest.x - widest.width, win.x + win.width).map((w) => tagBox(w.x, w.ySwitch, above, WIDEST_TAG, fz)));
 }
 
+const contents = new WeakMap<Geometry, Rect | undefined>();
+
+/**
+ * What the labels keep inside: the devices and the switch, not the empty margin of the frames round them (a label
+ * resting in the host's right margin, beyond the VIP pool, lay past the area's edge at 1024x768 where the view keeps
+ * the frame's margin cut, and the view panned after it, cutting the host's title at the other side).
+ */
+function contentBounds(geo: Geometry): Rect | undefined {
+  if (!contents.has(geo)) {
+    const sw = geo.box(geo.switchId);
+    contents.set(geo, union([...geo.devices(), ...(sw ? [sw] : [])]) ?? geo.bounds);
+  }
+  return contents.get(geo);
+}
+
 /** The step's tokens with their resting labels placed (see the top of this file); `fz` is the diagram's text scale. */
 export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number): Token[] {
-  const bounds = geo.bounds;
+  const bounds = contentBounds(geo);
   const sw = geo.box(geo.switchId);
   const groups = new Map<string, Token[]>();
   for (const t of tokens) if (!t.merged) groups.set(restKey(t.path), [...(groups.get(restKey(t.path)) ?? []), t]);

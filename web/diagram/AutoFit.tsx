@@ -8,14 +8,17 @@
 // On a laptop the area may grow for it (see --diagram-need): the run pane below yields some of its rows.
 import { useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useRef, type RefObject } from 'react';
-import { useAppStore } from '../store/store';
+import { selectGeometry, useAppStore } from '../store/store';
+import { TITLE_BAND } from './geometry';
 import { MAX_LEGIBLE_SCALE } from './LegibleText';
 
-/** Room around the fitted drawing; at the top, room for the picture buttons that sit over the corner. */
-export const FIT_PADDING = { top: '42px', right: 0.02, bottom: 0.03, left: 0.02 } as const;
-/** Below the picture buttons' band: the drawing's top when it is taller than its area. */
-const TOP = 42;
+/** Room around the fitted drawing (the zoom controls and the picture buttons sit in a strip above it, not on it). */
+export const FIT_PADDING = { top: '4px', right: 0.02, bottom: 0.03, left: 0.02 } as const;
 const EDGE = 4;
+/** The strip above the drawing (.diagram-tools): part of the area the drawing needs on a laptop. */
+const STRIP = 34;
+/** How much of a title's band, from its start, counts as its text when the view is placed (a title's first words). */
+const TITLE_SPAN = 160;
 
 /** The lowest zoom at which the diagram's smallest text (12 px, enlarged by LegibleText) renders at 12 CSS px. */
 export const READABLE_ZOOM = 1 / MAX_LEGIBLE_SCALE;
@@ -32,6 +35,46 @@ export function placeAxis(lo: number, size: number, subjectLo: number, subjectSi
   return Math.min(start - lo * zoom, Math.max(end - (lo + size) * zoom, centred));
 }
 
+/** A stretch of text on one axis (a device's box, the start of a title), in flow units. */
+export interface Span {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/**
+ * Where the drawing goes on one axis when it is larger than the area: of the offsets that leave no blank beside it,
+ * the one that cuts the fewest `texts` (a box half in view, a title cut through), keeping the subject whole where it
+ * fits, and nearest to `placeAxis`'s (the subject centred) among equals. A lesson's view centred on its devices cut
+ * the host's title at 1024x768 where moving 20 px cut only the frame's empty margin.
+ */
+export function placeClear(lo: number, size: number, subjectLo: number, subjectSize: number, zoom: number, start: number, end: number, texts: readonly Span[]): number {
+  const preferred = placeAxis(lo, size, subjectLo, subjectSize, zoom, start, end);
+  const min = end - (lo + size) * zoom;
+  const max = start - lo * zoom;
+  if (min > max) return preferred;
+  const candidates = [preferred, min, max, ...texts.flatMap((t) => [start - t.lo * zoom, end - t.hi * zoom])].filter((c) => c >= min - 1e-9 && c <= max + 1e-9);
+  const subjectFits = subjectSize * zoom <= end - start;
+  const cost = (c: number) => {
+    const cut = texts.filter((t) => {
+      const a = c + t.lo * zoom;
+      const b = c + t.hi * zoom;
+      return (a < start - 0.5 && b > start + 0.5) || (a < end - 0.5 && b > end + 0.5);
+    }).length;
+    const sa = c + subjectLo * zoom;
+    return cut + (subjectFits && (sa < start - 0.5 || sa + subjectSize * zoom > end + 0.5) ? 1000 : 0);
+  };
+  let best = preferred;
+  let bestCost = cost(preferred);
+  for (const c of candidates) {
+    const k = cost(c);
+    if (k < bestCost || (k === bestCost && Math.abs(c - preferred) < Math.abs(best - preferred))) {
+      best = c;
+      bestCost = k;
+    }
+  }
+  return best;
+}
+
 /** The devices a lesson's chapter is about (drawn in focus), if any. */
 const selectSubject = (s: ReturnType<typeof useAppStore.getState>) => (s.lesson && !s.showEverything ? s.lesson.chapters[s.chapter]?.nodes : undefined);
 
@@ -42,13 +85,14 @@ export function AutoFit({ userMoved, readable }: { userMoved: RefObject<boolean>
   // A POC-sized network drawn again with more devices (a second MUX) is placed again; a large one is fitted once.
   const count = useStore((s) => (readable ? s.nodes.length : 0));
   const subject = useAppStore(selectSubject);
+  const geo = useAppStore(selectGeometry);
   const ref = useRef<HTMLSpanElement>(null);
   const { fitView, getNodes, getNodesBounds, getViewport, setViewport } = useReactFlow();
   useEffect(() => {
     const canvas = ref.current?.closest<HTMLElement>('.canvas');
     const b = getNodesBounds(getNodes());
     // The height the drawing needs at the readable zoom, with the picture buttons' band: a laptop's area grows to it.
-    if (canvas) canvas.style.setProperty('--diagram-need', readable && b.height > 0 ? `${Math.ceil(b.height * READABLE_ZOOM + TOP + EDGE)}px` : '0px');
+    if (canvas) canvas.style.setProperty('--diagram-need', readable && b.height > 0 ? `${Math.ceil(b.height * READABLE_ZOOM + STRIP + 2 * EDGE)}px` : '0px');
     if (userMoved.current || !(width > 0 && height > 0)) return;
     let live = true;
     void fitView(readable ? FIT_OPTIONS : { padding: FIT_PADDING }).then(() => {
@@ -56,13 +100,15 @@ export function AutoFit({ userMoved, readable }: { userMoved: RefObject<boolean>
       if (!readable || !live || userMoved.current || v.zoom > READABLE_ZOOM + 1e-6) return;
       const shown = subject?.filter((id) => getNodes().some((n) => n.id === id));
       const s = shown?.length ? getNodesBounds(shown) : b;
-      const x = b.width * v.zoom > width - 2 * EDGE ? placeAxis(b.x, b.width, s.x, s.width, v.zoom, EDGE, width - EDGE) : v.x;
-      const y = b.height * v.zoom > height - TOP - EDGE ? placeAxis(b.y, b.height, s.y, s.height, v.zoom, TOP, height - EDGE) : v.y;
+      // What has text in it: the devices' boxes and the start of each title (its band's first TITLE_SPAN units).
+      const texts = geo ? [...geo.devices(), ...geo.overlayText().filter((r) => r.height <= TITLE_BAND + 1e-6).map((r) => ({ ...r, width: Math.min(r.width, TITLE_SPAN) }))] : [];
+      const x = b.width * v.zoom > width - 2 * EDGE ? placeClear(b.x, b.width, s.x, s.width, v.zoom, EDGE, width - EDGE, texts.map((r) => ({ lo: r.x, hi: r.x + r.width }))) : v.x;
+      const y = b.height * v.zoom > height - 2 * EDGE ? placeClear(b.y, b.height, s.y, s.height, v.zoom, EDGE, height - EDGE, texts.map((r) => ({ lo: r.y, hi: r.y + r.height }))) : v.y;
       void setViewport({ x, y, zoom: v.zoom });
     });
     return () => {
       live = false;
     };
-  }, [width, height, count, readable, subject, fitView, getNodes, getNodesBounds, getViewport, setViewport, userMoved]);
+  }, [width, height, count, readable, subject, geo, fitView, getNodes, getNodesBounds, getViewport, setViewport, userMoved]);
   return <span ref={ref} hidden />;
 }

@@ -51,8 +51,9 @@ export function frameBox(tokenRects: readonly Rect[], deviceRects: readonly Rect
   return fits || tokens.length === 0 ? whole : round(tokens);
 }
 
-/** A token's label, where it is drawn (its wrapper's box starts at the token's point, not round its label). */
-const TOKEN = '.token .token-body';
+/** A token's label, where it is drawn (its wrapper's box starts at the token's point, not round its label), and a
+ * drop marker's label: read like a token's (MuxVM2's ran off the right edge at 1024x768 in the "Two MUXes" lesson). */
+const TOKEN = '.token .token-body, .drop-marker';
 /** The devices the step lights. */
 const DEVICE = '.react-flow__node:has([data-hop])';
 

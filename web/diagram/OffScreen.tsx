@@ -8,8 +8,6 @@ import { useMemo, type RefObject } from 'react';
 const CUT = 6;
 /** Room left at the edge a pan reaches (as AutoFit leaves). */
 const EDGE = 4;
-/** The band at the top of the area the picture buttons take (see AutoFit). */
-const TOP = 42;
 
 const SIDES = [
   { side: 'left', arrow: '◀', text: 'to the left' },
@@ -22,12 +20,12 @@ type Side = (typeof SIDES)[number]['side'];
 const selectView = (s: ReactFlowState) => ({ x: s.transform[0], y: s.transform[1], zoom: s.transform[2], width: s.width, height: s.height, nodes: s.nodes });
 const same = (a: ReturnType<typeof selectView>, b: ReturnType<typeof selectView>) => a.x === b.x && a.y === b.y && a.zoom === b.zoom && a.width === b.width && a.height === b.height && a.nodes === b.nodes;
 
-/** How many CSS px of a drawing (its bounds at a viewport) lie beyond each side of the area (at the top, beyond the picture buttons' band). */
+/** How many CSS px of a drawing (its bounds at a viewport) lie beyond each side of the area. */
 export function beyond(b: { x: number; y: number; width: number; height: number }, v: { x: number; y: number; zoom: number }, width: number, height: number): Record<Side, number> {
   return {
     left: -(v.x + b.x * v.zoom),
     right: v.x + (b.x + b.width) * v.zoom - width,
-    top: TOP - (v.y + b.y * v.zoom),
+    top: -(v.y + b.y * v.zoom),
     bottom: v.y + (b.y + b.height) * v.zoom - height,
   };
 }
@@ -43,7 +41,7 @@ export function OffScreen({ movedRef }: { movedRef: RefObject<boolean> }) {
     movedRef.current = true;
     // Far enough to bring that edge of the drawing into view, at most most of the area's width or height.
     const room = side === 'left' || side === 'right' ? v.width * 0.7 : v.height * 0.6;
-    const by = Math.min(room, cut[side] + (side === 'top' ? 0 : EDGE));
+    const by = Math.min(room, cut[side] + EDGE);
     const dx = side === 'left' ? by : side === 'right' ? -by : 0;
     const dy = side === 'top' ? by : side === 'bottom' ? -by : 0;
     void setViewport({ x: v.x + dx, y: v.y + dy, zoom: v.zoom });

@@ -3,6 +3,7 @@
 // Shift+F10 or the Menu key) fails or restores a VM.
 import { Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { selectOpenQuestion, selectTimeline, useAppStore } from '../store/store';
 import { nextBatch } from './afterFrame';
@@ -167,9 +168,15 @@ export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapsho
   const highlight = useAppStore(selectHighlight);
   const css = useMemo(() => highlightCss(highlight, snapshot.layout), [highlight, snapshot]);
 
+  // The zoom controls, the "more" marks and the picture buttons sit in a strip above the drawing, never on it (over
+  // the drawing they covered the host's title once the view followed a packet, and the VIP pool): React Flow's parts,
+  // rendered into the strip through a portal, keep its context.
+  const [tools, setTools] = useState<HTMLDivElement | null>(null);
+
   return (
     <>
       {css && <style data-testid="diagram-highlight">{css}</style>}
+      <div className="diagram-tools" ref={setTools} />
       <ReactFlow
         ref={flow}
         // While a large network's VMs are still being handed over (the frames benchmark waits for the end).
@@ -197,7 +204,6 @@ export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapsho
         aria-label="Topology of the network"
       >
         <DiagramBackground />
-        <Controls showInteractive={false} position="top-left" orientation="horizontal" />
         {/* Large generated networks only: on the POC the minimap would cover part of the drawing. */}
         {!large && allNodes.length > MINIMAP_FROM && <MiniMap pannable zoomable ariaLabel="Minimap" position="bottom-right" nodeColor={minimapColor} style={{ width: 150, height: 96 }} />}
         {large && (
@@ -219,20 +225,30 @@ export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapsho
           </>
         )}
         <AutoFit userMoved={userMoved} readable={allNodes.length <= MINIMAP_FROM} />
-        {allNodes.length <= MINIMAP_FROM && (
-          <Suspense fallback={null}>
-            <OffScreen movedRef={userMoved} />
-          </Suspense>
-        )}
+
         {hasRun && allNodes.length <= MINIMAP_FROM && (
           <Suspense fallback={null}>
             <FollowHop userMoved={userMoved} />
           </Suspense>
         )}
         <LegibleText />
-        <Suspense fallback={null}>
-          <DiagramPictures />
-        </Suspense>
+        {tools &&
+          createPortal(
+            <>
+              <Controls showInteractive={false} position="top-left" orientation="horizontal" />
+              <span className="tools-more">
+                {allNodes.length <= MINIMAP_FROM && (
+                  <Suspense fallback={null}>
+                    <OffScreen movedRef={userMoved} />
+                  </Suspense>
+                )}
+              </span>
+              <Suspense fallback={null}>
+                <DiagramPictures />
+              </Suspense>
+            </>,
+            tools,
+          )}
       </ReactFlow>
       {menuOpen && (
         <Suspense fallback={null}>

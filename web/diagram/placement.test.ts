@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeAxis } from './AutoFit';
+import { placeAxis, placeClear } from './AutoFit';
 import { tieRoute } from './geometry';
 import { beyond } from './OffScreen';
 import { roundedPath } from './TieEdge';
@@ -23,10 +23,32 @@ describe('placeAxis: a drawing larger than its area', () => {
   });
 });
 
+describe('placeClear: where a drawing a little wider than its area is cut', () => {
+  // A drawing 1000 wide at zoom 1 in an area from 4 to 984: 20 units must go. The host's title starts at 10; the
+  // lesson's devices stand at 850–960, with the frame's empty margin beyond them.
+  const title = { lo: 10, hi: 170 };
+  const devices = { lo: 850, hi: 960 };
+  it('cuts the empty margin, not the title, where centring on the subject cut the title', () => {
+    expect(placeAxis(0, 1000, devices.lo, devices.hi - devices.lo, 1, 4, 984)).toBe(-16);
+    const x = placeClear(0, 1000, devices.lo, devices.hi - devices.lo, 1, 4, 984, [title, devices]);
+    expect(x + title.lo).toBeGreaterThanOrEqual(4);
+    expect(x + devices.hi).toBeLessThanOrEqual(984);
+    // No blank beside the drawing either.
+    expect(x).toBeLessThanOrEqual(4);
+    expect(x + 1000).toBeGreaterThanOrEqual(984);
+  });
+  it('keeps the subject whole rather than a text elsewhere', () => {
+    // Texts at both ends: one of them must be cut, and it is not the subject's.
+    const x = placeClear(0, 1000, 880, 100, 1, 4, 984, [{ lo: 0, hi: 100 }, { lo: 880, hi: 990 }]);
+    expect(x + 880).toBeGreaterThanOrEqual(4);
+    expect(x + 980).toBeLessThanOrEqual(984);
+  });
+});
+
 describe('beyond', () => {
-  it('measures what lies past each side, the top counted from the picture buttons\' band', () => {
-    const cut = beyond({ x: 0, y: 0, width: 1000, height: 600 }, { x: -50, y: 42, zoom: 0.5 }, 400, 300);
-    expect(cut).toEqual({ left: 50, right: 50, top: 0, bottom: 42 });
+  it('measures what lies past each side of the area (the picture buttons are above it, no band kept)', () => {
+    const cut = beyond({ x: 0, y: 0, width: 1000, height: 600 }, { x: -50, y: -10, zoom: 0.5 }, 400, 300);
+    expect(cut).toEqual({ left: 50, right: 50, top: 10, bottom: -10 });
   });
 });
 
