@@ -69,14 +69,17 @@ function tagsIn(geo: Geometry, win: Rect, fz: number): Rect[] {
 const contents = new WeakMap<Geometry, Rect | undefined>();
 
 /**
- * What the labels keep inside: the devices and the switch, not the empty margin of the frames round them (a label
- * resting in the host's right margin, beyond the VIP pool, lay past the area's edge at 1024x768 where the view keeps
- * the frame's margin cut, and the view panned after it, cutting the host's title at the other side).
+ * What the labels keep inside: the networks, the devices and the switch, not the host frame's empty margin round
+ * them (a label resting in it, beyond the VIP pool, lay past the area's edge at 1024x768 where the view keeps that
+ * margin cut, and the view panned after it, cutting the host's title at the other side). The networks' extent is
+ * their title bands' (the host's band, as wide as the whole drawing, left out).
  */
 function contentBounds(geo: Geometry): Rect | undefined {
   if (!contents.has(geo)) {
     const sw = geo.box(geo.switchId);
-    contents.set(geo, union([...geo.devices(), ...(sw ? [sw] : [])]) ?? geo.bounds);
+    const all = geo.bounds;
+    const nets = geo.overlayText().filter((r) => !all || Math.abs(r.width - all.width) > 1e-6);
+    contents.set(geo, union([...nets, ...geo.devices(), ...(sw ? [sw] : [])]) ?? all);
   }
   return contents.get(geo);
 }

@@ -18,7 +18,7 @@ const EDGE = 4;
 /** The strip above the drawing (.diagram-tools): part of the area the drawing needs on a laptop. */
 const STRIP = 34;
 /** How much of a title's band, from its start, counts as its text when the view is placed (a title's first words). */
-const TITLE_SPAN = 160;
+const TITLE_SPAN = 40;
 
 /** The lowest zoom at which the diagram's smallest text (12 px, enlarged by LegibleText) renders at 12 CSS px. */
 export const READABLE_ZOOM = 1 / MAX_LEGIBLE_SCALE;
@@ -51,7 +51,8 @@ export function placeClear(lo: number, size: number, subjectLo: number, subjectS
   const preferred = placeAxis(lo, size, subjectLo, subjectSize, zoom, start, end);
   const min = end - (lo + size) * zoom;
   const max = start - lo * zoom;
-  if (min > max) return preferred;
+  // Only a drawing a little larger than its area (a frame's margin's worth): a much larger one (a phone) is centred.
+  if (min > max || max - min > NEAR_FIT) return preferred;
   const candidates = [preferred, min, max, ...texts.flatMap((t) => [start - t.lo * zoom, end - t.hi * zoom])].filter((c) => c >= min - 1e-9 && c <= max + 1e-9);
   const subjectFits = subjectSize * zoom <= end - start;
   const cost = (c: number) => {
@@ -74,6 +75,9 @@ export function placeClear(lo: number, size: number, subjectLo: number, subjectS
   }
   return best;
 }
+
+/** How far past its area a drawing may reach, in CSS px, and still be placed to cut no text (see placeClear). */
+export const NEAR_FIT = 64;
 
 /** The devices a lesson's chapter is about (drawn in focus), if any. */
 const selectSubject = (s: ReturnType<typeof useAppStore.getState>) => (s.lesson && !s.showEverything ? s.lesson.chapters[s.chapter]?.nodes : undefined);
@@ -101,9 +105,10 @@ export function AutoFit({ userMoved, readable }: { userMoved: RefObject<boolean>
       const shown = subject?.filter((id) => getNodes().some((n) => n.id === id));
       const s = shown?.length ? getNodesBounds(shown) : b;
       // What has text in it: the devices' boxes and the start of each title (its band's first TITLE_SPAN units).
-      const texts = geo ? [...geo.devices(), ...geo.overlayText().filter((r) => r.height <= TITLE_BAND + 1e-6).map((r) => ({ ...r, width: Math.min(r.width, TITLE_SPAN) }))] : [];
-      const x = b.width * v.zoom > width - 2 * EDGE ? placeClear(b.x, b.width, s.x, s.width, v.zoom, EDGE, width - EDGE, texts.map((r) => ({ lo: r.x, hi: r.x + r.width }))) : v.x;
-      const y = b.height * v.zoom > height - 2 * EDGE ? placeClear(b.y, b.height, s.y, s.height, v.zoom, EDGE, height - EDGE, texts.map((r) => ({ lo: r.y, hi: r.y + r.height }))) : v.y;
+      const sw = geo?.box(geo.switchId);
+      const texts = geo ? [...geo.devices(), ...(sw ? [sw] : []), ...geo.overlayText().filter((r) => r.height <= TITLE_BAND + 1e-6).map((r) => ({ ...r, width: Math.min(r.width, TITLE_SPAN) }))] : [];
+      const x = b.width * v.zoom > width - 2 * EDGE ? placeClear(b.x, b.width, s.x, s.width, v.zoom, 0, width, texts.map((r) => ({ lo: r.x, hi: r.x + r.width }))) : v.x;
+      const y = b.height * v.zoom > height - 2 * EDGE ? placeClear(b.y, b.height, s.y, s.height, v.zoom, 0, height, texts.map((r) => ({ lo: r.y, hi: r.y + r.height }))) : v.y;
       void setViewport({ x, y, zoom: v.zoom });
     });
     return () => {

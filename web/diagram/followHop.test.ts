@@ -8,6 +8,10 @@ describe('panInto', () => {
     expect(panInto({ left: 50, top: 150, right: 200, bottom: 300 }, area)).toEqual({ dx: 0, dy: 0 });
   });
 
+  it('does not move a frame wholly in view, even inside the margin', () => {
+    expect(panInto({ left: 5, top: 104, right: 396, bottom: 300 }, area)).toEqual({ dx: 0, dy: 0 });
+  });
+
   it('moves a frame off the right or the bottom just inside the margin', () => {
     expect(panInto({ left: 500, top: 450, right: 600, bottom: 520 }, area)).toEqual({ dx: -216, dy: -36 });
   });
