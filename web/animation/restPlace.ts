@@ -66,27 +66,9 @@ function tagsIn(geo: Geometry, win: Rect, fz: number): Rect[] {
   return [true, false].flatMap((above) => geo.wires(above, win.x - widest.x - widest.width, win.x + win.width).map((w) => tagBox(w.x, w.ySwitch, above, WIDEST_TAG, fz)));
 }
 
-const contents = new WeakMap<Geometry, Rect | undefined>();
-
-/**
- * What the labels keep inside: the networks, the devices and the switch, not the host frame's empty margin round
- * them (a label resting in it, beyond the VIP pool, lay past the area's edge at 1024x768 where the view keeps that
- * margin cut, and the view panned after it, cutting the host's title at the other side). The networks' extent is
- * their title bands' (the host's band, as wide as the whole drawing, left out).
- */
-function contentBounds(geo: Geometry): Rect | undefined {
-  if (!contents.has(geo)) {
-    const sw = geo.box(geo.switchId);
-    const all = geo.bounds;
-    const nets = geo.overlayText().filter((r) => !all || Math.abs(r.width - all.width) > 1e-6);
-    contents.set(geo, union([...nets, ...geo.devices(), ...(sw ? [sw] : [])]) ?? all);
-  }
-  return contents.get(geo);
-}
-
 /** The step's tokens with their resting labels placed (see the top of this file); `fz` is the diagram's text scale. */
 export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number): Token[] {
-  const bounds = contentBounds(geo);
+  const bounds = geo.bounds;
   const sw = geo.box(geo.switchId);
   const groups = new Map<string, Token[]>();
   for (const t of tokens) if (!t.merged) groups.set(restKey(t.path), [...(groups.get(restKey(t.path)) ?? []), t]);

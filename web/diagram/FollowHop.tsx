@@ -18,9 +18,11 @@ interface Box {
 /** How far to move content so `target` lies inside `area` (0 when it does); a target too large is centred. */
 export function panInto(target: Box, area: Box, margin = MARGIN): { dx: number; dy: number } {
   const axis = (lo: number, hi: number, min: number, max: number) => {
-    // Wholly in view already, if not `margin` in: left alone (a pan of a few px to keep the margin cut the host's
-    // title at the other edge, in a lesson at 1024x768).
+    // Wholly in view already, if not `margin` in: left alone (a pan to keep the margin cut the host's title at the
+    // other edge, in a lesson at 1024x768, for a label resting a few px past the edge).
     if (lo >= min && hi <= max) return 0;
+    // Past the edge by no more than the margin (a label resting a few px past it): brought in just to the edge.
+    if (hi - lo <= max - min && min - lo <= margin && hi - max <= margin) return lo < min ? min - lo : max - hi;
     if (hi - lo > max - min - 2 * margin) return (min + max) / 2 - (lo + hi) / 2;
     if (lo < min + margin) return min + margin - lo;
     if (hi > max - margin) return max - margin - hi;

@@ -12,6 +12,10 @@ describe('panInto', () => {
     expect(panInto({ left: 5, top: 104, right: 396, bottom: 300 }, area)).toEqual({ dx: 0, dy: 0 });
   });
 
+  it('brings a frame partly in view just to the edge', () => {
+    expect(panInto({ left: 300, top: 150, right: 404, bottom: 300 }, area)).toEqual({ dx: -4, dy: 0 });
+  });
+
   it('moves a frame off the right or the bottom just inside the margin', () => {
     expect(panInto({ left: 500, top: 450, right: 600, bottom: 520 }, area)).toEqual({ dx: -216, dy: -36 });
   });
