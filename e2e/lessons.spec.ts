@@ -142,7 +142,8 @@ test('at 1024 x 768 the lesson\'s buttons take two rows and the question\'s choi
     // The buttons keep their names; only the narrow panel leaves a word unshown.
     for (const name of ['Show everything', 'Presenter mode', 'Leave lesson']) await expect(lessons.bar.getByRole('button', { name })).toBeInViewport({ ratio: 1 });
     await wholeInView(prompt);
-    await expect.poll(() => page.locator('.react-flow').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(400);
+    // The diagram's area: the drawing and the strip of its controls above it (they sat over its top 42 px before).
+    await expect.poll(() => page.locator('.canvas').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(400);
     await expect(hoplab.node('ClientVM')).toBeInViewport();
     // The packet inspector shows the VXLAN frame, both IPv4 headers: the inner one is the answer.
     await expect(inspector.layer('ipv4', 1)).toContainText('192.168.133.74');
