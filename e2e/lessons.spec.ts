@@ -601,3 +601,23 @@ test('on a phone, Next chapter shows the new chapter\'s title and caption, not t
   await expect(lessons.chapterTitle).toBeInViewport({ ratio: 1 });
   await expect(lessons.bar.locator('.caption')).toBeInViewport();
 });
+
+test('after the lesson\'s last answer, its score shows whole above the chapter buttons and passes axe', async ({ hoplab, lessons, page }) => {
+  // A tablet: the lesson's box above the diagram is short, so the score falls below its fold.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  // The first two chapters answered before (one wrong, one right), as a student coming back would have them.
+  await page.addInitScript(() => {
+    if (!localStorage.getItem('hoplab:lessons:v1'))
+      localStorage.setItem('hoplab:lessons:v1', JSON.stringify({ 'vip-route': { chapter: 2, answers: { 'bgp-port': { choice: '443', correct: false }, 'hold-time': { choice: '180', correct: true } } } }));
+  });
+  await hoplab.open('?motion=off&speed=4&lesson=vip-route&chapter=3');
+  const feedback = await lessons.answer('BGPVM installs a route to 192.168.133.74/32. What is its next hop?', '192.168.100.6');
+  await expect(feedback).toHaveText(/^Correct/);
+  const score = lessons.bar.locator('.chapter-end');
+  await expect(score).toHaveText('Score: 2 of 3 right.');
+  // It stayed under the chapter buttons, 0 of it shown, until the student scrolled the lesson's box.
+  await expect.poll(() => shownOf(score)).toBe(1);
+  // Brought into view under the feedback, which keeps its place on screen.
+  expect(await shownOf(feedback)).toBe(1);
+  await audit(page, '.lesson-bar');
+});

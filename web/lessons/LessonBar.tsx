@@ -104,7 +104,7 @@ export function LessonBar() {
         </p>
       )}
       {!open && atEnd && !showEverything && <ChapterEnd text={last ? `End of the lesson. You answered ${score.correct} of ${score.total} questions right.` : 'End of this chapter. Go on with Next chapter.'} />}
-      {last && score.answered === score.total && score.total > 0 && !atEnd && <p className="chapter-end">Score: {score.correct} of {score.total} right.</p>}
+      {last && score.answered === score.total && score.total > 0 && !atEnd && <ChapterEnd text={`Score: ${score.correct} of ${score.total} right.`} />}
       <nav className="chapter-nav" aria-label="Chapters">
         <button type="button" onClick={previousChapter} disabled={chapterIndex === 0}>
           Previous chapter
@@ -125,8 +125,9 @@ function LessonTitle({ presenter, children }: { presenter: boolean; children: Re
 }
 
 function ChapterEnd({ text }: { text: string }) {
-  // Always brought into view as it appears, clear of the chapter buttons: it says what to do next. (Only when the
-  // playhead had moved past the chapter's first step, it stayed 70% under the buttons at the end of "The MUX" chapter 1.)
+  // Always brought into view as it appears, clear of the chapter buttons: it says what to do next, or the lesson's
+  // score. (Only when the playhead had moved past the chapter's first step, it stayed 70% under the buttons at the end
+  // of "The MUX" chapter 1; the score after the last answer showed 12% of itself at 768 x 1024.)
   const ref = useRevealWhenReached<HTMLParagraphElement>(true, true);
   return (
     <p ref={ref} className="chapter-end">
