@@ -26,17 +26,27 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
     await expect(hoplab.node('MuxVM')).toHaveAttribute('data-focus');
   });
 
-  await test.step('a question is asked before the SYN is shown; nothing plays past it', async () => {
-    await expect(lessons.question('Which TCP port does MuxVM connect to on BGPVM?')).toBeVisible();
+  const portPrompt = "MuxVM's SYN has reached BGPVM. Which TCP port did MuxVM connect to?";
+  await test.step('the question on the port is asked once the SYN, its port with it, is on screen; nothing plays past it', async () => {
+    await expect(lessons.question(portPrompt)).toHaveCount(0);
+    await playback.play.click();
+    await expect(lessons.question(portPrompt)).toBeVisible();
     await audit(page, '.lesson-bar');
+    // The SYN's row names its destination port, and the inspector can point at it; BGPVM's SYN-ACK is not shown yet.
+    await expect(events.list.getByRole('option', { name: /TCP SYN/ }).filter({ hasText: ':179' }).first()).toBeAttached();
+    await expect(events.list.getByRole('option', { name: /TCP SYN\/ACK/ })).toHaveCount(0);
     const before = await playback.settled();
     await playback.forward.click();
     await expect.poll(() => playback.step()).toBe(before);
-    await expect(events.list.getByRole('option', { name: /TCP SYN/ })).toHaveCount(0);
+    // The chapter's "Show the ... in the packet" points at the port in the SYN as it reached BGPVM, the question kept.
+    await lessons.bar.getByRole('button', { name: 'Show the TCP destination port in the packet' }).click();
+    await expect(page.getByRole('region', { name: 'Packet inspector' }).locator('button.field-row[aria-pressed="true"]')).toContainText('179');
+    await expect.poll(() => playback.step()).toBe(before);
+    await expect(lessons.question(portPrompt)).toBeVisible();
   });
 
   await test.step('a wrong answer: the feedback names the right one with the engine\'s why', async () => {
-    const feedback = await lessons.answer('Which TCP port does MuxVM connect to on BGPVM?', 'Port 443');
+    const feedback = await lessons.answer(portPrompt, 'Port 443');
     await expect(feedback).toHaveText(/^Not quite: the answer is Port 179, not Port 443\./);
     await expect(feedback).toContainText('RFC 4271');
     await audit(page, '.lesson-bar');
@@ -99,8 +109,9 @@ test('at laptop size the lesson sits beside the diagram, which keeps its size; o
   // diagram it took 290 px, and the zoom fell from 0.6 to 0.38). The drawing is fitted by its height on a
   // laptop, and the lesson's run adds a short row (its status) to the bar above it: a few px, no more.
   await expect.poll(zoom).toBeGreaterThan(without * 0.96);
-  // Paused before the chapter's first event, the event list says how to begin, not nothing.
-  await expect(page.getByRole('region', { name: 'Events' })).toContainText("Press Play: this chapter's events appear here");
+  // Opened on the chapter's first event, MuxVM's SYN: the event list shows its row, not nothing (the question on
+  // its port waits until the SYN has reached BGPVM).
+  await expect(page.getByRole('region', { name: 'Events' }).getByRole('option', { name: /TCP SYN/ })).toHaveCount(1);
 
   await page.setViewportSize({ width: 768, height: 1024 });
   await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('region', { name: 'Lesson' })).toHaveCount(0);
@@ -505,10 +516,13 @@ test('a question\'s feedback, as soon as it is given, says the engine\'s shortha
   await audit(page, '.lesson-bar');
 });
 
-test('at 1920 x 1080 with large text the lesson\'s caption and question are projector size, the choices in view', async ({ hoplab, lessons, page }) => {
+test('at 1920 x 1080 with large text the lesson\'s caption and question are projector size, the choices in view', async ({ hoplab, lessons, playback, page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await hoplab.open('?motion=off&lesson=vip-route&chapter=1');
-  const prompt = 'Which TCP port does MuxVM connect to on BGPVM?';
+  const prompt = "MuxVM's SYN has reached BGPVM. Which TCP port did MuxVM connect to?";
+  // Played once the lesson is ready: the question waits until the SYN has reached BGPVM.
+  await expect(lessons.chapterTitle).toHaveText('MuxVM calls BGPVM');
+  await playback.play.click();
   await expect(lessons.question(prompt)).toBeVisible();
   const px = (sel: string) => lessons.bar.locator(sel).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   // Without it the lesson reads as the panels do at a desk: 15 px captions, 14 px questions.
@@ -531,6 +545,8 @@ test('at 1920 x 1080 with large text the lesson\'s caption and question are proj
   // The link keeps it: a reload opens the lesson at large text.
   await expect(page).toHaveURL(/text=large/);
   await page.reload();
+  await expect(lessons.chapterTitle).toHaveText('MuxVM calls BGPVM');
+  await playback.play.click();
   await expect(lessons.question(prompt)).toBeVisible();
   await expect.poll(() => px('.caption')).toBe(20);
   await audit(page, '.lesson-bar');

@@ -5,7 +5,7 @@ import { createRunSession } from '../run/session';
 import { POC_TOPOLOGY } from '../scenarios/poc';
 import { parseTopology } from '../topology/validate';
 import { LESSONS, lessonSummaries } from './catalog';
-import { createRunQuery } from './query';
+import { createRunQuery, isSyn, isSynAck, tcp } from './query';
 import type { ResolvedLesson } from './model';
 
 const topology = (() => {
@@ -233,6 +233,27 @@ const answerOf = (lesson: string, question: string) => {
   for (const c of resolve(lesson).chapters) for (const q of c.questions) if (q.id === question) return q;
   throw new Error(`no question ${question}`);
 };
+
+describe('a question is asked when the screen can answer it', () => {
+  it('lesson 1 asks for the BGP port once MuxVM\'s SYN has reached BGPVM, and waits before BGPVM\'s SYN-ACK', () => {
+    const def = LESSONS.find((l) => l.id === 'vip-route')!;
+    const session = createRunSession();
+    const run = session.run(topology, def.request);
+    if (!run.ok) throw new Error(run.error.message);
+    const q = createRunQuery(run.value, 'CCI_External_vSwitch');
+    const port = answerOf('vip-route', 'bgp-port');
+    expect(port.prompt).toBe("MuxVM's SYN has reached BGPVM. Which TCP port did MuxVM connect to?");
+    // The moment asked about (the player stops just before it) is BGPVM's SYN-ACK: the SYN, with its port, is on screen.
+    const about = q.byTx(port.about.txId!)!;
+    expect([about.tx.fromNode, about.tx.toNode, tcp(about)?.srcPort, isSynAck(about)]).toEqual(['BGPVM', 'CCI_External_vSwitch', 179, true]);
+    const synAtBgp = q.frames.find((f) => isSyn(f) && f.tx.toNode === 'BGPVM' && tcp(f)?.dstPort === 179)!;
+    expect(synAtBgp.tx.time).toBeLessThan(about.tx.time);
+    expect(port.answer).toBe('179');
+    // "Show the ... in the packet" points at that SYN at BGPVM, so the playhead stays where the question is asked.
+    const field = resolve('vip-route').chapters[0]!.field!;
+    expect(field.txId).toBe(synAtBgp.tx.id);
+  });
+});
 
 describe('answers come from the engine', () => {
   it('reads the BGP port, the hold time and the next hop from the frames', () => {

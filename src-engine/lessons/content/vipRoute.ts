@@ -14,6 +14,10 @@ const fromMux = (f: Frame) => f.tx.fromNode === 'MuxVM';
 const has = (f: Frame, kind: string) => bgpMessages(f).some((m) => m.kind === kind);
 
 const synTo179 = frameWhere('the first TCP SYN from MuxVM to port 179', (f) => fromMux(f) && isSyn(f) && tcp(f)?.dstPort === 179);
+/** The SYN as it reaches BGPVM: the step the question on the port is asked at, and the field pointed at there. */
+const synAtBgp = frameWhere('MuxVM\'s TCP SYN to port 179 reaching BGPVM', (f) => isSyn(f) && tcp(f)?.dstPort === 179 && f.tx.toNode === 'BGPVM', synTo179);
+/** BGPVM's answer leaving it: the question on the port waits just before it, with MuxVM's SYN on screen. */
+const synAckSent = frameWhere('BGPVM\'s SYN-ACK on port 179 leaving BGPVM', (f) => isSynAck(f) && tcp(f)?.srcPort === 179 && f.tx.fromNode === 'BGPVM');
 const synAck = frameWhere('BGPVM\'s SYN-ACK on port 179 arriving at MuxVM', (f) => isSynAck(f) && tcp(f)?.srcPort === 179 && f.tx.toNode === 'MuxVM');
 const firstOpen = frameWhere('the first BGP OPEN from MuxVM', (f) => fromMux(f) && has(f, 'open'));
 /** MuxVM's side: it is Established before it sends its UPDATE, which chapter 3 asks about. */
@@ -67,15 +71,19 @@ export const VIP_ROUTE: LessonDef = {
       to: synAck,
       nodes: ['MuxVM', 'BGPVM'],
       about: (q) => q.frames.filter((f) => bgpFrame(f)).map((f) => f.tx.id),
-      field: { at: synTo179, layer: 'tcp', field: 'dstPort' },
+      // At the SYN's arrival, where the question waits: pointing at the port keeps the question on screen.
+      field: { at: synAtBgp, layer: 'tcp', field: 'dstPort' },
       questions: [
         {
           id: 'bgp-port',
           kind: 'choice',
-          prompt: 'Which TCP port does MuxVM connect to on BGPVM?',
-          at: synTo179,
-          rubric: (q, at) => {
-            const f = at.txId !== undefined ? q.byTx(at.txId) : undefined;
+          // Asked once the SYN, its port with it, is on screen (the event list and the inspector): asked before, a
+          // newcomer could only guess.
+          prompt: "MuxVM's SYN has reached BGPVM. Which TCP port did MuxVM connect to?",
+          at: synAckSent,
+          rubric: (q) => {
+            const syn = synTo179.find(q);
+            const f = syn?.txId !== undefined ? q.byTx(syn.txId) : undefined;
             const t = f && tcp(f);
             if (!t) return undefined;
             const others = otherPorts(q).filter((p) => p.port !== t.dstPort);
