@@ -79,6 +79,15 @@ for (const s of SCREENS) {
     await expect.poll(() => uncovered(page, '.canvas .react-flow__pane')).toBe('uncovered');
     await expect.poll(async () => (await topmostAt(page, '.canvas .react-flow__pane')).height, 'the diagram has room').toBeGreaterThanOrEqual(300);
     for (const part of ['.playback .play', '.step-readout']) await expect.poll(() => uncovered(page, part)).toBe('uncovered');
+    // The strip above the drawing (zoom, the "more" marks, the picture buttons) keeps every button whole across the window.
+    await expect(page.getByRole('button', { name: 'Download SVG' })).toBeVisible();
+    const cut = await page.locator('.diagram-tools').evaluate((strip) =>
+      [...strip.querySelectorAll('button')]
+        .map((b) => ({ name: b.getAttribute('aria-label') ?? b.textContent ?? '', r: b.getBoundingClientRect() }))
+        .filter(({ r }) => r.left < 0 || r.right > document.documentElement.clientWidth)
+        .map(({ name, r }) => `${name} (${Math.round(r.left)}–${Math.round(r.right)})`),
+    );
+    expect(cut).toEqual([]);
   });
 }
 

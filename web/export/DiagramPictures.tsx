@@ -20,11 +20,13 @@ export function DiagramPictures() {
   };
   return (
     <Panel position="top-right" className="diagram-pictures" aria-label="Pictures of the diagram">
-      <button type="button" disabled={busy} onClick={() => void save('png')} title="Download the diagram at this step as a PNG picture">
-        Download PNG
+      <button type="button" disabled={busy} onClick={() => void save('png')} title="Download the diagram at this step as a PNG picture" aria-label="Download PNG">
+        <span className="wide-only">Download </span>
+        PNG
       </button>
-      <button type="button" disabled={busy} onClick={() => void save('svg')} title="Download the diagram at this step as an SVG picture">
-        Download SVG
+      <button type="button" disabled={busy} onClick={() => void save('svg')} title="Download the diagram at this step as an SVG picture" aria-label="Download SVG">
+        <span className="wide-only">Download </span>
+        SVG
       </button>
     </Panel>
   );
