@@ -25,7 +25,7 @@ function hopJson(h: Hop): unknown {
 }
 
 function traceJson(t: FlowTrace): unknown {
-  return { description: t.description, disposition: t.disposition, reason: t.reason, hops: t.hops.map(hopJson), returnHops: t.returnHops.map(hopJson) };
+  return { description: t.description, disposition: t.disposition, reason: t.reason, diedAt: t.diedAt ?? null, hops: t.hops.map(hopJson), returnHops: t.returnHops.map(hopJson) };
 }
 
 function attemptJson(t: FlowTrace): unknown {
@@ -49,6 +49,7 @@ export function runJson(r: RunResult): unknown {
     description: r.trace.description,
     disposition: r.trace.disposition,
     reason: r.trace.reason,
+    diedAt: r.trace.diedAt ?? null,
     hops: r.trace.hops.map(hopJson),
     returnHops: r.trace.returnHops.map(hopJson),
     dns: r.dnsTrace ? traceJson(r.dnsTrace) : null,
@@ -128,6 +129,8 @@ export function traceText(t: FlowTrace, all: boolean): string {
   const out = [`${t.description}`, header, ...hopLines(t.hops, all)];
   out.push('', t.returnHops.length ? 'Return path:' : 'Return path: none', ...(t.returnHops.length ? [header, ...hopLines(t.returnHops, all)] : []));
   out.push('', `Disposition: ${t.disposition}: ${t.reason}`);
+  // Hops are numbered from 1 above; the engine counts them from 0.
+  if (t.diedAt) out.push(`Died at: ${t.diedAt.node}, hop ${t.diedAt.hop + 1} of the ${t.diedAt.leg === 'return' ? 'return path' : 'path'}`);
   return out.join('\n');
 }
 

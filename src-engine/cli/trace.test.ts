@@ -18,8 +18,9 @@ describe('npm run trace', { timeout: 180_000 }, () => {
   it('prints one JSON object with the hops, the return path and every event', () => {
     const r = cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--json');
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as { disposition: string; hops: JsonHop[]; returnHops: JsonHop[]; events: { kind: string; protocol: string | null; summary: string }[] };
+    const out = JSON.parse(r.stdout) as { disposition: string; diedAt: unknown; hops: JsonHop[]; returnHops: JsonHop[]; events: { kind: string; protocol: string | null; summary: string }[] };
     expect(out.disposition).toBe('delivered');
+    expect(out.diedAt).toBeNull();
     expect(out.hops.map((h) => h.node)).toEqual(['ClientVM', 'CCI_External_vSwitch', 'NATVM', 'CCI_External_vSwitch', 'BGPVM', 'CCI_External_vSwitch', 'MuxVM', 'CCI_External_vSwitch', 'PortalVM']);
     expect(out.returnHops.map((h) => h.node)).toEqual(['PortalVM', 'CCI_External_vSwitch', 'BGPVM', 'CCI_External_vSwitch', 'ClientVM']);
     const mux = out.hops[6]!;
@@ -48,8 +49,9 @@ describe('npm run trace', { timeout: 180_000 }, () => {
       ['NCVM', 'slb-manager', false],
       ['MuxVM', 'mux', false],
     ]);
-    const alone = JSON.parse(cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--fail', 'PortalVM', '--json').stdout) as { disposition: string };
+    const alone = JSON.parse(cli('--from', 'ClientVM', '--to', 'https://portal.azurestack.local', '--fail', 'PortalVM', '--json').stdout) as { disposition: string; diedAt: { node: string; leg: string; hop: number } };
     expect(alone.disposition).toBe('no-healthy-dip');
+    expect(alone.diedAt).toMatchObject({ node: 'MuxVM', leg: 'forward', hop: 6 });
   });
 
   it('shows outbound NAT: PortalVM to ClientVM leaves as the VIP and its answer comes back through the MUX', () => {
@@ -78,6 +80,9 @@ describe('npm run trace', { timeout: 180_000 }, () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('== Attempt 1 at 6 s: Flow ==');
     expect(r.stdout).toContain('Disposition: node-down: MuxVM is down: nothing processes the packet: black hole');
+    expect(r.stdout).toContain('black hole: BGPVM still routes');
+    expect(r.stdout).toContain('\nDied at: MuxVM, hop 7 of the path\n');
+    expect(r.stdout).toContain('\nDied at: BGPVM, hop 257 of the path\n');
     expect(r.stdout).toContain('== Attempt 2 at 186 s: Flow ==');
     expect(r.stdout).toContain('Disposition: ttl-exceeded');
     expect(r.stdout).toContain('routing loop between NATVM and BGPVM');
