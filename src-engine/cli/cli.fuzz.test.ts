@@ -16,7 +16,8 @@ const TIMEOUT_MS = 30_000;
 
 /**
  * Each case is a real node process (about half a second on a loaded machine), so this surface has its own
- * count: FUZZ_CLI_RUNS, else 40 in the suite; npm run fuzz sets it.
+ * count: FUZZ_CLI_RUNS, else 40 in the suite; npm run fuzz sets it. The test's time limit grows with it (a second a
+ * case, at least 30 minutes), so a large count on a loaded machine is not cut short.
  */
 function cliRuns(): number {
   const n = Number(process.env.FUZZ_CLI_RUNS);
@@ -78,7 +79,7 @@ describe('fuzzing the command line (real processes)', () => {
     await build({ entryPoints: [join(ROOT, 'src-engine/cli/trace.ts')], bundle: true, platform: 'node', format: 'esm', outfile: BUNDLE, logLevel: 'error' });
   });
 
-  it('every run ends with exit 0, 1 or 2 and a clear message, never a stack trace, and honours the maxima', { timeout: 1_800_000 }, async () => {
+  it('every run ends with exit 0, 1 or 2 and a clear message, never a stack trace, and honours the maxima', { timeout: Math.max(1_800_000, cliRuns() * 1_000) }, async () => {
     const tally = await fuzzAsync('CLI arguments', argv, cliRuns(), 2, async (args) => {
       const r = await run(args);
       if (r.timedOut) return { verdict: undefined, hang: `no exit within ${TIMEOUT_MS} ms` };
