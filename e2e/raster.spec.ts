@@ -60,3 +60,26 @@ test.describe('a step repaints what it changed', () => {
     await expect.poll(same).toBe(true);
   });
 });
+
+test.describe("the event list's rows", () => {
+  test('a step repaints the rows it marks, and no cell of a row is a scroll box', async ({ hoplab, playback, events, page, browser }) => {
+    await hoplab.open();
+    await hoplab.runPreset();
+    await playback.settled();
+    const trace = await invalidations(browser, page, async () => {
+      for (let i = 0; i < 3; i++) await playback.stepForward();
+    });
+    const repainted = trace.filter((e) => e.name === 'InvalidateDisplayItemClient').map((e) => String(e.args?.client));
+    // The steps repainted rows of the list (the trace is not empty)...
+    expect(repainted.some((c) => c.includes("LI id='event-"))).toBe(true);
+    // ...and none of them as a scroller: a cell cut with an ellipsis is clipped, not a scroll box (each one, hundreds
+    // in the list, was painted and sorted into the page's layers as a scroller at every frame of a glide).
+    expect(repainted.filter((c) => /^(Scroll corner|Scrolling background) of .*class='ev-/.test(c))).toEqual([]);
+    // The cells still end in an ellipsis where their text is longer than their column.
+    const cut = await events.list.locator('[role="option"]:not([data-current]) .ev-summary').evaluateAll((cells) =>
+      cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => getComputedStyle(c).textOverflow),
+    );
+    expect(cut.length).toBeGreaterThan(0);
+    expect(new Set(cut)).toEqual(new Set(['ellipsis']));
+  });
+});
