@@ -4,7 +4,7 @@ import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import { chapterSpan } from '../lessons/chapterSteps';
 import { FILTER_KEYS, FILTER_LABELS } from '../../src-engine/view/index';
 import { isEventVisible } from '../model/filters';
-import { selectCursor, selectHidden, selectLessonAnswers, selectResult, selectTimeline, useAppStore } from '../store/store';
+import { selectCurrentTxId, selectCursor, selectHidden, selectLessonAnswers, selectResult, selectTimeline, useAppStore } from '../store/store';
 
 const EventRows = lazy(() => import('./EventRows').then((m) => ({ default: m.EventRows })));
 
@@ -14,6 +14,8 @@ export function EventList() {
   const hidden = useAppStore(selectHidden);
   // Deferred: the list follows the playhead in an interruptible render, after the diagram has moved.
   const cursor = useDeferredValue(useAppStore(selectCursor));
+  // The frame the inspector shows, deferred here with the cursor: the rows render once a step, with both.
+  const inspectedTx = useDeferredValue(useAppStore(selectCurrentTxId));
   const toggleFilter = useAppStore((s) => s.toggleFilter);
   const lesson = useAppStore((s) => (s.showEverything ? undefined : s.lesson));
   const chapter = useAppStore((s) => s.chapter);
@@ -22,17 +24,19 @@ export function EventList() {
   // request naming the next hop, a DNS answer) is held back until that question is answered.
   const answers = useAppStore(selectLessonAnswers);
   const held = useMemo(() => lesson?.chapters.flatMap((c) => c.questions.flatMap((q) => (q.decider && !answers[q.id] ? [{ ...q.decider, until: q.about.time }] : []))) ?? [], [lesson, answers]);
-  // In a lesson, the list grows with the story: the chapter's events up to the playhead, never ahead.
+  // In a lesson, the list grows with the story: the chapter's events up to the playhead, never ahead. Outside a
+  // lesson the list is the same at every step: a step does not filter it, fold it or index it again.
+  const upTo = lessonChapter ? cursor : undefined;
   const events = useMemo(() => {
     if (!result) return [];
     const all = result.events.filter((e) => isEventVisible(e, hidden));
-    if (!lessonChapter || !timeline) return all;
+    if (!lessonChapter || !timeline || upTo === undefined) return all;
     const first = chapterSpan(lessonChapter, timeline).first;
     return all.filter((e) => {
       const st = timeline.stepOfEvent.get(e.id);
-      return st !== undefined && st >= first && st <= cursor && !held.some((h) => e.node === h.node && e.time >= h.since && e.time < h.until);
+      return st !== undefined && st >= first && st <= upTo && !held.some((h) => e.node === h.node && e.time >= h.since && e.time < h.until);
     });
-  }, [result, hidden, lessonChapter, timeline, cursor, held]);
+  }, [result, hidden, lessonChapter, timeline, upTo, held]);
 
   return (
     <section className="events" aria-label="Events" data-shows-step={result ? cursor + 1 : undefined}>
@@ -59,7 +63,7 @@ export function EventList() {
       {result && lessonChapter && events.length === 0 && <p className="empty">Press Play: this chapter&apos;s events appear here as they happen.</p>}
       {result && !(lessonChapter && events.length === 0) && (
         <Suspense fallback={<p className="empty">Loading the events…</p>}>
-          <EventRows events={events} timeline={timeline} cursor={cursor} lessonChapter={lessonChapter} />
+          <EventRows events={events} timeline={timeline} cursor={cursor} inspectedTx={inspectedTx} lessonChapter={lessonChapter} />
         </Suspense>
       )}
     </section>

@@ -3,13 +3,13 @@
 // current one) are in the page, so a run of any length costs the same per step; a short run (the POC's)
 // keeps every row, for find-in-page. Loaded with the first run.
 import { useVirtualizer, defaultRangeExtractor, type Range, type Rect, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { foldEvents, ttlRange, type EventRow as Row } from '../model/foldEvents';
 import type { SimEvent, Transmission } from '../../src-engine/protocol';
 import { EVENT_LABEL, PROTOCOLS, isProbeFlowId } from '../../src-engine/view/index';
 import { formatTime } from '../model/format';
 import type { Timeline } from '../model/timeline';
-import { selectCurrentTxId, selectTopology, useAppStore, type AppState } from '../store/store';
+import { selectTopology, useAppStore, type AppState } from '../store/store';
 import { termsOf } from '../../src-engine/view/glossary';
 import { Glossed } from '../glossary/Glossed';
 import { openGlossary } from '../glossary/glossaryStore';
@@ -139,12 +139,13 @@ interface EventRowsProps {
   readonly events: readonly SimEvent[];
   readonly timeline: Timeline | undefined;
   readonly cursor: number;
+  /** The frame the inspector shows (deferred with the cursor, by the list). */
+  readonly inspectedTx: number | undefined;
   readonly lessonChapter: NonNullable<AppState['lesson']>['chapters'][number] | undefined;
 }
 
-export function EventRows({ events, timeline, cursor, lessonChapter }: EventRowsProps) {
+function EventRowsList({ events, timeline, cursor, inspectedTx, lessonChapter }: EventRowsProps) {
   const picked = useAppStore((s) => s.selectedEventId);
-  const inspectedTx = useDeferredValue(useAppStore(selectCurrentTxId));
   const list = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => {
@@ -307,3 +308,6 @@ export function EventRows({ events, timeline, cursor, lessonChapter }: EventRows
     </>
   );
 }
+
+/** Memoised: the list's urgent render at a step (the playhead moved, its deferred value not yet) leaves the rows alone. */
+export const EventRows = memo(EventRowsList);
