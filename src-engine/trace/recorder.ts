@@ -4,7 +4,6 @@
 import type { EventDataOf, EventKind, PlainEventKind, Protocol, SimEvent, SimTime, Transmission } from '../protocol';
 import { eventsOf, LOG_CHUNK, LOG_CHUNK_BITS, LOG_FLOW, LOG_FRAME, LOG_FROM, LOG_INTS, LOG_NONE, LOG_NOTE, LOG_TO, transmissionsOf, type RunLog } from '../view/runLog';
 import type { Scheduler } from '../sim/scheduler';
-import { standalone } from '../net/codec';
 import { describeFrame } from './describe';
 import { timeOrder } from './timeOrder';
 import { nodeId, type NodeId } from '../view/ids';
@@ -16,11 +15,30 @@ export interface RecordOptions {
 }
 
 const INITIAL = 1024;
+// The log's layout, as this module's own constants: `add` runs for every transmission, and where modules
+// are CommonJS (tsx: the benchmark and the CLI) every read of an imported binding is a getter call.
 const NONE = LOG_NONE;
 const CHUNK = LOG_CHUNK;
+const CHUNK_BITS = LOG_CHUNK_BITS;
+const INTS = LOG_INTS;
+const FROM = LOG_FROM;
+const TO = LOG_TO;
+const FRAME = LOG_FRAME;
+const FLOW = LOG_FLOW;
+const NOTE = LOG_NOTE;
 const MASK = CHUNK - 1;
 /** The `to` of a frame that reached no one (the link is down). */
 export const NO_END = NONE;
+
+/**
+ * The recorder's own store of frame bytes, 64 KiB at a time (glibc serves that size from its heap; see
+ * packets/slab.ts). A frame's bytes may be a view of a packet slab shared with other frames and with
+ * packets never sent, so a kept frame is copied; copied here, it is a view of a buffer that holds kept
+ * frames and nothing else, not an ArrayBuffer of its own (allocating, tracking and freeing one per frame
+ * cost more than the copy). A structured clone of the run carries each buffer once, so what leaves the
+ * worker is the frames' bytes and at most one part-filled buffer more.
+ */
+export const FRAME_STORE = 64 * 1024;
 
 /** Read by `flat`, so that the read it makes cannot be left out. */
 let _flatSink = 0;
@@ -49,7 +67,7 @@ class TransmissionColumns {
   /** The last chunks, where `add` writes. */
   private times = new Float64Array(0);
   private ints = new Int32Array(0);
-  // Per distinct frame: its bytes (standalone), and its protocol and summary once asked for (decoding
+  // Per distinct frame: its bytes (in the frame store), and its protocol and summary once asked for (decoding
   // every frame as it is sent would cost the run a decode per frame, and most runs' frames are never read).
   readonly bytes: Uint8Array[] = [];
   readonly protocols: Protocol[] = [];
@@ -64,12 +82,35 @@ class TransmissionColumns {
   readonly flows: string[] = [];
   private readonly flowIndex = new Map<string, number>();
 
+  /** The frame store's current buffer, and how much of it is used. */
+  private store = new ArrayBuffer(0);
+  private storeUsed = 0;
+
+  /** Keeps a copy of `bytes` as the next distinct frame; returns its index. */
+  keepFrame(bytes: Uint8Array): number {
+    const n = bytes.length;
+    let kept: Uint8Array;
+    if (n > FRAME_STORE >> 4) kept = bytes.slice();
+    else {
+      if (this.storeUsed + n > this.store.byteLength) {
+        this.store = new ArrayBuffer(FRAME_STORE);
+        this.storeUsed = 0;
+      }
+      kept = new Uint8Array(this.store, this.storeUsed, n);
+      if (n <= 64) for (let i = 0; i < n; i++) kept[i] = bytes[i]!;
+      else kept.set(bytes);
+      this.storeUsed += n;
+    }
+    this.bytes.push(kept);
+    return this.bytes.length - 1;
+  }
+
   add(from: number, to: number, time: SimTime, arrive: SimTime, frame: number, flow: number, note: number): void {
     const n = this.length;
     const o = n & MASK;
     if (o === 0) {
       this.times = new Float64Array(2 * CHUNK);
-      this.ints = new Int32Array(LOG_INTS * CHUNK);
+      this.ints = new Int32Array(INTS * CHUNK);
       this.timeChunks.push(this.times);
       this.intChunks.push(this.ints);
     }
@@ -77,17 +118,17 @@ class TransmissionColumns {
     times[2 * o] = time;
     times[2 * o + 1] = arrive;
     const ints = this.ints;
-    const k = LOG_INTS * o;
-    ints[k + LOG_FROM] = from;
-    ints[k + LOG_TO] = to;
-    ints[k + LOG_FRAME] = frame;
-    ints[k + LOG_FLOW] = flow;
-    ints[k + LOG_NOTE] = note;
+    const k = INTS * o;
+    ints[k + FROM] = from;
+    ints[k + TO] = to;
+    ints[k + FRAME] = frame;
+    ints[k + FLOW] = flow;
+    ints[k + NOTE] = note;
     this.length = n + 1;
   }
 
   time(i: number): SimTime {
-    return this.timeChunks[i >> LOG_CHUNK_BITS]![2 * (i & MASK)]!;
+    return this.timeChunks[i >> CHUNK_BITS]![2 * (i & MASK)]!;
   }
 
   /** Every frame's protocol and summary (described on first use, in frame order). */
@@ -202,8 +243,8 @@ export class Recorder {
     }
     const log: RunLog = {
       count: txCount,
-      times: tx.timeChunks.slice(0, (txCount + CHUNK - 1) >> LOG_CHUNK_BITS),
-      ints: tx.intChunks.slice(0, (txCount + CHUNK - 1) >> LOG_CHUNK_BITS),
+      times: tx.timeChunks.slice(0, (txCount + CHUNK - 1) >> CHUNK_BITS),
+      ints: tx.intChunks.slice(0, (txCount + CHUNK - 1) >> CHUNK_BITS),
       endNode: tx.endNode.slice(),
       endIface: tx.endIface.slice(),
       frames: tx.bytes.slice(),
@@ -252,11 +293,10 @@ export class Recorder {
     if (!this.full) return id;
     const tx = this.tx;
     if (bytes !== this.lastBytes) {
-      // Kept as a standalone array: the frame's own may be a view of a slab shared with other frames
-      // (packets/slab.ts), and a transmission leaves the engine as it is kept here.
+      // Copied: the frame's own may be a view of a slab shared with other frames (packets/slab.ts), and a
+      // transmission leaves the engine as it is kept here.
       this.lastBytes = bytes;
-      this.lastFrame = tx.bytes.length;
-      tx.bytes.push(standalone(bytes));
+      this.lastFrame = tx.keepFrame(bytes);
     }
     tx.add(from, to, time, arrive, this.lastFrame, flowId === undefined ? NONE : tx.flow(flowId), note === undefined ? NONE : tx.noteIndex(note));
     return id;
