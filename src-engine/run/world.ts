@@ -19,7 +19,9 @@ import { routeKey } from '../devices/routes';
 import { Vfp, type VfpOutboundRule, type VfpRule } from '../devices/vfp';
 import { VSwitch } from '../devices/vswitch';
 import { Scheduler } from '../sim/scheduler';
-import { DEFAULT_MTU, type Topology } from '../topology/schema';
+import { DEFAULT_MTU, type InterfaceDef, type Topology } from '../topology/schema';
+import type { IpStack } from '../devices/ipstack';
+import type { TableRowData } from '../trace/tableLog';
 import { markOf } from '../view/provenance';
 import { interfaceRow, slbRuleRow } from '../view/deviceTables';
 import { portId } from '../view/ids';
@@ -61,7 +63,7 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
     nodes.set(def.id, node);
     const ip = node.ip;
     // Table rows are built only when someone keeps them (the app's runs, not the benchmark's).
-    if (rec.full) ip.routes.onChange = (route, installed) => rec.table(def.id, 'routes', routeKey(route), installed ? routeRow(route, ip.ifaces[route.ifIndex]?.id ?? '?') : undefined);
+    if (rec.full) ip.routes.onChange = (route, installed) => rec.tableFrom(def.id, 'routes', routeKey, installed ? routeRowOf : noRow, route, ip);
     def.interfaces.forEach((f, index) => {
       const [addr] = f.address.split('/') as [string];
       const { network, len } = parseCidr(f.address);
@@ -70,10 +72,7 @@ export function buildWorld(topology: Topology, options: WorldOptions): World {
       const iface: Iface = { index, id: f.id, ip: ipToU32(addr), ipText: addr, len, network, mac, macText: f.mac, port, def: f, mtu: mtuOf.get(f.network) ?? DEFAULT_MTU };
       ip.addInterface(iface);
       ifaceOf.set(iface.ip, { node, iface });
-      if (rec.full) {
-        const row = interfaceRow(f, port.vlan);
-        rec.table(def.id, 'interfaces', f.id, { ...row, cells: { ...row.cells, state: 'up' } });
-      }
+      rec.tableFrom(def.id, 'interfaces', interfaceKey, interfaceUpRow, f, port.vlan);
       ip.routes.add({ network, len, nextHop: 0, ifIndex: index, source: 'connected', metric: 0, prov: markOf(f, 'address') });
     });
     for (const r of def.routes) {
@@ -224,6 +223,17 @@ function hostAgent(topology: Topology, nodes: ReadonlyMap<string, NodeRt>, iface
     targets,
   );
 }
+
+/** The row of an interface that is up, and its key (for Recorder.tableFrom). */
+const interfaceKey = (f: InterfaceDef): string => f.id;
+function interfaceUpRow(f: InterfaceDef, vlan: number | undefined): TableRowData {
+  const row = interfaceRow(f, vlan);
+  return { ...row, cells: { ...row.cells, state: 'up' } };
+}
+
+/** The row of an installed route, read from its node's stack (for Recorder.tableFrom); a removed one has none. */
+const routeRowOf = (route: Route, ip: IpStack): TableRowData => routeRow(route, ip.ifaces[route.ifIndex]?.id ?? '?');
+const noRow = (): undefined => undefined;
 
 function routeRow(route: Route, iface: string): { cells: Record<string, string>; prov?: Route['prov'] } {
   const cells = {

@@ -7,7 +7,7 @@ import type { Scheduler } from '../sim/scheduler';
 import { describeFrame } from './describe';
 import { timeOrder } from './timeOrder';
 import { nodeId, type NodeId } from '../view/ids';
-import type { TableChange, TableId, TableRowData } from './tableLog';
+import { LazyTableChange, type ChangeMaker, type TableChange, type TableId, type TableRowData } from './tableLog';
 
 export interface RecordOptions {
   /** Keep transmissions (with bytes), events and table history; false keeps counts only. */
@@ -336,5 +336,11 @@ export class Recorder {
   table(node: string, table: TableId, key: string, row: TableRowData | undefined): void {
     if (!this.full) return;
     this.tableLog.push({ time: this.sched.now, node, table, key, row });
+  }
+
+  /** The same, with its key and row made from `a` and `b` when first read (see LazyTableChange). */
+  tableFrom<A, B>(node: string, table: TableId, keyOf: ChangeMaker<A, B, string>, rowOf: ChangeMaker<A, B, TableRowData | undefined>, a: A, b: B): void {
+    if (!this.full) return;
+    this.tableLog.push(new LazyTableChange(this.sched.now, node, table, keyOf, rowOf, a, b));
   }
 }

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runPoc } from '../run/fixtures';
 import type { SimRun } from '../run/simulate';
-import { tablesAt } from './tableLog';
+import { LazyTableChange, tablesAt } from './tableLog';
 
 const S = 1_000_000;
 
@@ -97,5 +97,46 @@ describe('tables at a time', () => {
     const prefixes = (t: number) => tablesAt(failed.tableLog, 'BGPVM', t).find((x) => x.title === 'Routing table')!.rows.map((r) => r.cells.prefix);
     expect(prefixes(removed.time - 1)).toContain('192.168.133.74/32');
     expect(prefixes(removed.time)).toEqual(['192.168.100.0/24', '192.168.200.0/24', '0.0.0.0/0']);
+  });
+});
+
+describe('a change written when first read', () => {
+  it('makes its key and row once, from the data it was given, only when read', () => {
+    const made: string[] = [];
+    const keyOf = (a: { id: string }, b: number) => (made.push(`key ${a.id}`), `${a.id}/${b}`);
+    const rowOf = (a: { id: string }, b: number) => (made.push(`row ${a.id}`), { cells: { id: a.id, n: String(b) } });
+    const change = new LazyTableChange(7, 'BGPVM', 'interfaces', keyOf, rowOf, { id: 'infra' }, 3);
+    expect(made).toEqual([]);
+    expect([change.time, change.node, change.table]).toEqual([7, 'BGPVM', 'interfaces']);
+    expect(change.row).toEqual({ cells: { id: 'infra', n: '3' } });
+    expect(change.row).toBe(change.row);
+    expect(change.key).toBe('infra/3');
+    expect(change.key).toBe('infra/3');
+    expect(made).toEqual(['row infra', 'key infra']);
+    expect(tablesAt([change], 'BGPVM', 7)[0]!.rows).toEqual([{ cells: { id: 'infra', n: '3' } }]);
+  });
+
+  it('a removal made lazily has no row, asked once', () => {
+    let asked = 0;
+    const change = new LazyTableChange(1, 'NATVM', 'routes', () => 'k', () => void asked++, 0, 0);
+    expect(change.row).toBeUndefined();
+    expect(change.row).toBeUndefined();
+    expect(asked).toBe(1);
+  });
+
+  it("the world's interface and route rows, written when read, are the rows the run sets", () => {
+    const run = runPoc({});
+    const natvm = tablesAt(run.tableLog, 'NATVM', 0);
+    expect(natvm.find((t) => t.title === 'Interfaces')!.rows.map((r) => r.cells)).toEqual([
+      { interface: 'inside', address: '192.168.200.1/24', mac: '00:15:5d:c8:00:01', network: 'transit', vlan: '1002', state: 'up' },
+      { interface: 'outside', address: '10.0.0.20/24', mac: '00:15:5d:0a:00:14', network: 'outside', vlan: '-', state: 'up' },
+    ]);
+    expect(natvm.find((t) => t.title === 'Routing table')!.rows.map((r) => r.cells)).toEqual([
+      { prefix: '192.168.200.0/24', 'next hop': 'on-link', interface: 'inside', source: 'connected', from: '-', metric: '0' },
+      { prefix: '10.0.0.0/24', 'next hop': 'on-link', interface: 'outside', source: 'connected', from: '-', metric: '0' },
+      { prefix: '0.0.0.0/0', 'next hop': '10.0.0.1', interface: 'outside', source: 'static', from: '-', metric: '0' },
+      { prefix: '192.168.100.0/24', 'next hop': '192.168.200.2', interface: 'inside', source: 'static', from: '-', metric: '0' },
+      { prefix: '192.168.133.0/24', 'next hop': '192.168.200.2', interface: 'inside', source: 'static', from: '-', metric: '0' },
+    ]);
   });
 });
