@@ -62,6 +62,8 @@ export class Arp {
   private cachedBits = 0;
   /** Requests waiting for a reply. */
   private pendingCount = 0;
+  /** A recorded run's "why" of this node's replies, per interface: one sentence, made on the first reply. */
+  private replyWhy: string[] | undefined;
 
   constructor(
     private readonly host: ArpHost,
@@ -163,7 +165,7 @@ export class Arp {
         ethernet(iface.macText, numToMac(senderMac), ETHERTYPE_ARP),
         { type: 'arp', hardwareType: 1, protocolType: 0x0800, opcode: 2, senderMac: iface.macText, senderIp: iface.ipText, targetMac: numToMac(senderMac), targetIp: u32ToIp(senderIp) },
       ]);
-      s.transmit(ifIndex, reply, 0, s.ctx.rec.full ? `${s.node.id} answers: ${iface.ipText} is at ${iface.macText} (ARP reply).` : '', Timing.host);
+      s.transmit(ifIndex, reply, 0, s.ctx.rec.full ? ((this.replyWhy ??= [])[ifIndex] ??= `${s.node.id} answers: ${iface.ipText} is at ${iface.macText} (ARP reply).`) : '', Timing.host);
     }
   }
 

@@ -61,6 +61,14 @@ export class VSwitch {
   /** The port indices of each VLAN port group, for flooding. */
   private readonly groups: number[][] = [];
   private readonly macs: Map<number, number>[] = [];
+  /**
+   * The sentences of a recorded run's switching, made once and reused: per port, why a frame to the MAC
+   * learned there goes out of it (and that MAC); per port group, why a broadcast is flooded. A run sends
+   * thousands of frames to one NIC, and one sentence object kept a thousand times costs nothing more.
+   */
+  private readonly learnedWhy: (string | undefined)[] = [];
+  private readonly learnedWhyMac: number[] = [];
+  private readonly broadcastWhy: (string | undefined)[] = [];
   vfp: Vfp | undefined;
   /** The SLB host agent's probes: VFP takes their answers off the DIPs' ports. */
   probes: SlbHostAgent | undefined;
@@ -99,9 +107,12 @@ export class VSwitch {
     this.nicMacs.push(p.mac);
     this.switchEnds.push(p.switchEnd);
     this.nicEnds.push(p.nicEnd);
+    this.learnedWhy.push(undefined);
+    this.learnedWhyMac.push(-1);
     while (this.groups.length <= p.group) {
       this.groups.push([]);
       this.macs.push(new Map());
+      this.broadcastWhy.push(undefined);
     }
     this.groups[p.group]!.push(p.index);
     return p;
@@ -153,7 +164,9 @@ export class VSwitch {
       const why = !explain
         ? ''
         : isGroup
-          ? `The switch floods the ${dst === BROADCAST_MAC ? 'broadcast' : 'multicast'} to every other port of ${port.vlanText}.`
+          ? dst === BROADCAST_MAC
+            ? (this.broadcastWhy[port.group] ??= `The switch floods the broadcast to every other port of ${port.vlanText}.`)
+            : `The switch floods the multicast to every other port of ${port.vlanText}.`
           : `The switch has not learned ${numToMac(dst)} yet, so it floods the frame to every other port of ${port.vlanText}.`;
       if (tag) tracer.step(tag, { kind: 'switch', ...(port.vlan !== undefined ? { vlan: port.vlan } : {}), port: 'flood', text: why });
       const members = this.groups[port.group]!;
@@ -194,8 +207,19 @@ export class VSwitch {
     if (out === port.index) return;
     const outPort = this.ports[out]!;
     if (vfp && vfp.isPaPort(outPort) && this.throughVfp(vfp, outPort, bytes, tag, time)) return;
-    const why = explain ? `The switch learned ${numToMac(dst)} on port ${outPort.id}, so it forwards the frame there (${port.vlanText}).` : '';
-    this.egress(outPort, bytes, tag, time, why);
+    this.egress(outPort, bytes, tag, time, explain ? this.learnedNote(outPort, dst) : '');
+  }
+
+  /** "The switch learned <dst> on port <out>, so it forwards the frame there (VLAN n).": made once per port and MAC. */
+  private learnedNote(out: Port, dst: number): string {
+    const i = out.index;
+    const known = this.learnedWhy[i];
+    if (known !== undefined && this.learnedWhyMac[i] === dst) return known;
+    // The port a frame arrived on is in the same group as the port it leaves by: one VLAN, one text.
+    const text = `The switch learned ${numToMac(dst)} on port ${out.id}, so it forwards the frame there (${out.vlanText}).`;
+    this.learnedWhy[i] = text;
+    this.learnedWhyMac[i] = dst;
+    return text;
   }
 
   /**
