@@ -95,8 +95,9 @@ export function AutoFit({ userMoved, readable }: { userMoved: RefObject<boolean>
   useEffect(() => {
     const canvas = ref.current?.closest<HTMLElement>('.canvas');
     const b = getNodesBounds(getNodes());
-    // The height the drawing needs at the readable zoom, with the picture buttons' band: a laptop's area grows to it.
-    if (canvas) canvas.style.setProperty('--diagram-need', readable && b.height > 0 ? `${Math.ceil(b.height * READABLE_ZOOM + STRIP + 2 * EDGE)}px` : '0px');
+    // The height the drawing needs at the readable zoom, with the picture buttons' band: a laptop's area grows to it,
+    // a phone's shrinks to it. Unset for a large network, fitted whole.
+    if (canvas) canvas.style.setProperty('--diagram-need', readable && b.height > 0 ? `${Math.ceil(b.height * READABLE_ZOOM + STRIP + 2 * EDGE)}px` : '');
     if (userMoved.current || !(width > 0 && height > 0)) return;
     let live = true;
     void fitView(readable ? FIT_OPTIONS : { padding: FIT_PADDING }).then(() => {

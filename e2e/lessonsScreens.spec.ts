@@ -1,0 +1,94 @@
+// A lesson on the two screens a class meets it on: a student's phone, where the question and the packet it asks
+// about must be on screen together, and a projector in presenter mode, where the back row reads the packets'
+// labels. Measured as boxes and sizes, not pixels.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { restingLabelCovers } from './boxes';
+import { expect, test } from './fixtures';
+
+const PHONE = { width: 390, height: 844 };
+
+/** axe-core on the whole page: no violation of any impact. */
+async function auditAll(page: Page) {
+  const r = await new AxeBuilder({ page }).analyze();
+  expect(r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
+
+/**
+ * The empty rows between the strip above the drawing and the drawing's top, and between its bottom and the area's
+ * bottom, in CSS px (the drawing is the network's outer box, as drawn).
+ */
+function bands(page: Page) {
+  return page.evaluate(() => {
+    const strip = document.querySelector('.diagram-tools')!.getBoundingClientRect();
+    const area = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const boxes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect()).filter((r) => r.width > 0);
+    const top = Math.min(...boxes.map((r) => r.top));
+    const bottom = Math.max(...boxes.map((r) => r.bottom));
+    return { above: Math.round(top - strip.bottom), below: Math.round(area.bottom - bottom) };
+  });
+}
+
+/**
+ * What of the lesson's moment is not on screen at once: the open question (or the caption when none is asked), the
+ * current frame's resting labels and the devices it lights, and the playback controls. Each name is a failure.
+ */
+function notTogether(page: Page) {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const vh = window.innerHeight;
+    const vw = window.innerWidth;
+    const area = document.querySelector('.react-flow__renderer')!.getBoundingClientRect();
+    const top = Math.max(0, area.top);
+    const bottom = Math.min(vh, area.bottom);
+    const whole = (what: string, r: DOMRect) => {
+      if (r.top < -1 || r.bottom > vh + 1 || r.left < -1 || r.right > vw + 1) out.push(`${what} is not wholly in the window (top ${Math.round(r.top)}, bottom ${Math.round(r.bottom)} of ${vh})`);
+    };
+    const forms = [...document.querySelectorAll('.lesson-bar form.quiz')];
+    const asked = forms.at(-1);
+    if (asked) {
+      whole('the question', asked.querySelector('.quiz-prompt')!.getBoundingClientRect());
+      whole('the choices', asked.querySelector('[role="radiogroup"]')!.getBoundingClientRect());
+      const check = asked.querySelector('button[type="submit"]');
+      if (check) whole('"Check answer"', check.getBoundingClientRect());
+    } else {
+      const caption = document.querySelector('.lesson-bar .caption')!.getBoundingClientRect();
+      // Its first lines at least: a long caption may scroll in its box.
+      if (caption.top < -1 || caption.top + 40 > vh) out.push(`the caption's start is out of the window (top ${Math.round(caption.top)})`);
+    }
+    for (const t of document.querySelectorAll('.token.token-arrived:not(.token-merged) .token-body')) {
+      const r = t.getBoundingClientRect();
+      if (r.top < top - 1 || r.bottom > bottom + 1 || r.left < area.left - 1 || r.right > area.right + 1) out.push(`the packet "${t.textContent}" is not in the diagram's visible part (top ${Math.round(r.top)}, bottom ${Math.round(r.bottom)}; visible ${Math.round(top)} to ${Math.round(bottom)})`);
+    }
+    const lit = [...document.querySelectorAll('.react-flow__node:has([data-hop])')].filter((n) => !n.classList.contains('react-flow__node-switch'));
+    for (const n of lit) {
+      const r = n.getBoundingClientRect();
+      const seen = Math.min(r.bottom, bottom) - Math.max(r.top, top);
+      if (seen < Math.min(20, r.height)) out.push(`the lit device ${n.getAttribute('data-id')} is not in the diagram's visible part`);
+    }
+    if (!document.querySelector('.token.token-arrived')) out.push('no packet rests on the diagram');
+    for (const sel of ['.playback button.play', '.playback [role="slider"]', '.playback .step-readout']) {
+      const el = document.querySelector(sel);
+      if (!el) out.push(`no ${sel}`);
+      else whole(sel, el.getBoundingClientRect());
+    }
+    return out;
+  });
+}
+
+/** 'no band' when the drawing keeps only its own margin (the fit's padding) above it, and that and the attribution's line below it; else the bands. */
+async function noBand(page: Page) {
+  const b = await bands(page);
+  return b.above >= -1 && b.above <= 14 && b.below >= -1 && b.below <= 32 ? 'no band' : `above ${b.above} px, below ${b.below} px`;
+}
+
+test('on a phone the drawing starts under the strip above it and fills its area: no empty band above or below it', async ({ hoplab, lessons, page }) => {
+  await page.setViewportSize(PHONE);
+  await hoplab.open('?scenario=poc&motion=off');
+  await expect(page.locator('.react-flow__node-vm').first()).toBeVisible();
+  // The drawing's own margin (the fit's padding), no more.
+  await expect.poll(() => noBand(page)).toBe('no band');
+  await hoplab.open('?scenario=poc&motion=off&lesson=vip-route&chapter=1');
+  await expect(lessons.chapterTitle).toHaveText('MuxVM calls BGPVM');
+  await expect.poll(() => noBand(page)).toBe('no band');
+});
