@@ -44,13 +44,24 @@ function notTogether(page: Page) {
     const whole = (what: string, r: DOMRect) => {
       if (r.top < -1 || r.bottom > vh + 1 || r.left < -1 || r.right > vw + 1) out.push(`${what} is not wholly in the window (top ${Math.round(r.top)}, bottom ${Math.round(r.bottom)} of ${vh})`);
     };
+    // Wholly in the window, and its top and bottom edges not under something else (the chapter buttons, sticky at the lesson's foot).
+    const seen = (what: string, el: Element) => {
+      const r = el.getBoundingClientRect();
+      whole(what, r);
+      for (const y of [r.top + 3, r.bottom - 3]) {
+        const at = document.elementFromPoint(r.left + Math.min(r.width / 2, 30), y);
+        if (!at || !(el.contains(at) || at.contains(el))) out.push(`${what} is covered at y ${Math.round(y)} by ${at?.className ?? 'nothing'}`);
+      }
+    };
     const forms = [...document.querySelectorAll('.lesson-bar form.quiz')];
     const asked = forms.at(-1);
-    if (asked) {
-      whole('the question', asked.querySelector('.quiz-prompt')!.getBoundingClientRect());
-      whole('the choices', asked.querySelector('[role="radiogroup"]')!.getBoundingClientRect());
+    const box = document.querySelector('.lesson-bar')!;
+    // A chapter opens on its caption, at the lesson box's top; a question asked then is below it, a scroll away.
+    if (asked && (box.scrollTop > 0 || box.scrollHeight <= box.clientHeight)) {
+      seen('the question', asked.querySelector('.quiz-prompt')!);
+      seen('the choices', asked.querySelector('[role="radiogroup"]')!);
       const check = asked.querySelector('button[type="submit"]');
-      if (check) whole('"Check answer"', check.getBoundingClientRect());
+      if (check) seen('"Check answer"', check);
     } else {
       const caption = document.querySelector('.lesson-bar .caption')!.getBoundingClientRect();
       // Its first lines at least: a long caption may scroll in its box.
@@ -67,7 +78,7 @@ function notTogether(page: Page) {
       if (seen < Math.min(20, r.height)) out.push(`the lit device ${n.getAttribute('data-id')} is not in the diagram's visible part`);
     }
     if (!document.querySelector('.token.token-arrived')) out.push('no packet rests on the diagram');
-    for (const sel of ['.playback button.play', '.playback [role="slider"]', '.playback .step-readout']) {
+    for (const sel of ['.playback button.play', '.playback .timeline input', '.playback .step-readout']) {
       const el = document.querySelector(sel);
       if (!el) out.push(`no ${sel}`);
       else whole(sel, el.getBoundingClientRect());
@@ -91,4 +102,34 @@ test('on a phone the drawing starts under the strip above it and fills its area:
   await hoplab.open('?scenario=poc&motion=off&lesson=vip-route&chapter=1');
   await expect(lessons.chapterTitle).toHaveText('MuxVM calls BGPVM');
   await expect.poll(() => noBand(page)).toBe('no band');
+});
+
+test('on a phone the lesson\'s question, the packet it asks about and the playback controls are on screen together', async ({ hoplab, lessons, playback, page }) => {
+  await page.setViewportSize(PHONE);
+  await hoplab.open('?scenario=poc&motion=off&speed=4&lesson=vip-route&chapter=1');
+  await expect(lessons.chapterTitle).toHaveText('MuxVM calls BGPVM');
+  // The chapter opens: its caption, MuxVM's SYN on the diagram, Play.
+  await expect.poll(() => notTogether(page)).toEqual([]);
+  const prompt = "MuxVM's SYN has reached BGPVM. Which TCP port did MuxVM connect to?";
+  await playback.play.click();
+  await expect(lessons.question(prompt)).toBeVisible();
+  // The question, and the SYN at BGPVM it asks about.
+  await expect.poll(() => notTogether(page)).toEqual([]);
+  await auditAll(page);
+  await expect(await lessons.answer(prompt, 'Port 443')).toHaveText(/^Not quite/);
+  await expect(lessons.quiz(prompt).getByRole('status')).toBeInViewport({ ratio: 1 });
+  await expect.poll(() => notTogether(page)).toEqual([]);
+
+  // A question on the next device, at NATVM, in the middle of the drawing's left half.
+  await hoplab.open('?scenario=poc&motion=off&speed=4&lesson=to-the-vip&chapter=2');
+  await expect(lessons.chapterTitle).toHaveText('NATVM: a static route, and the TTL');
+  // Asked as the chapter opens, under its caption: the student scrolls the lesson's box down to it, and the page stays.
+  const ttl = /What is its TTL when it leaves NATVM/;
+  await expect(lessons.question(ttl)).toBeVisible();
+  await expect.poll(() => notTogether(page)).toEqual([]);
+  const pageAt = await page.evaluate(() => window.scrollY);
+  await lessons.quiz(ttl).evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+  await expect.poll(() => notTogether(page)).toEqual([]);
+  expect(await page.evaluate(() => window.scrollY)).toBe(pageAt);
+  await auditAll(page);
 });

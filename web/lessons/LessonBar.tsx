@@ -139,7 +139,8 @@ function ChapterEnd({ text }: { text: string }) {
 /**
  * A new chapter is read from its title: the lesson's box scrolls back to its top, and where the page itself scrolls
  * (a phone), the page brings that top into view. The page had stayed where the last chapter's end was, which, with the
- * new chapter's shorter text, showed the packet inspector below the diagram instead of the lesson.
+ * new chapter's shorter text, showed the packet inspector below the diagram instead of the lesson. On a phone the
+ * lesson's top is always brought to the window's: the stage below it is the window's height.
  */
 function useChapterStartsAtTop(lessonId: string | undefined, chapter: number) {
   const ref = useRef<HTMLElement>(null);
@@ -147,7 +148,8 @@ function useChapterStartsAtTop(lessonId: string | undefined, chapter: number) {
     const el = ref.current;
     if (!el || lessonId === undefined) return;
     el.scrollTop = 0;
-    if (el.getBoundingClientRect().top < 0) el.scrollIntoView({ block: 'start' });
+    // On a phone the lesson, the diagram and the playback bar fill the window from the lesson's top (lessons.css).
+    if (el.getBoundingClientRect().top < 0 || (el.parentElement?.classList.contains('stage') && matchMedia('(max-width: 520px)').matches)) el.scrollIntoView({ block: 'start' });
   }, [lessonId, chapter]);
   return ref;
 }
