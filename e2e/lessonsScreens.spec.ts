@@ -133,3 +133,41 @@ test('on a phone the lesson\'s question, the packet it asks about and the playba
   expect(await page.evaluate(() => window.scrollY)).toBe(pageAt);
   await auditAll(page);
 });
+
+/** The resting labels' text size on screen, in CSS px (their font size times the diagram's zoom), smallest first. */
+function labelPx(page: Page) {
+  return page.evaluate(() => {
+    const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+    return [...document.querySelectorAll('.token.token-arrived:not(.token-merged) :is(.token-pill, .token-envelope-text)')]
+      .map((el) => Math.round(parseFloat(getComputedStyle(el).fontSize) * zoom * 10) / 10)
+      .sort((a, b) => a - b);
+  });
+}
+
+/** What the resting labels cover that is still shown (a tag or a badge under a label yields to it). */
+const shownCovers = async (page: Page) => (await restingLabelCovers(page)).filter((c) => !c.hidden).map((c) => c.what);
+
+for (const large of [false, true]) {
+  test(`presenter mode at 1920 x 1080${large ? ' with large text' : ''}: every step's packet labels are ${large ? 22 : 20} px or more on screen, covering nothing`, async ({ hoplab, lessons, page }) => {
+    test.setTimeout(240_000);
+    const least = large ? 22 : 20;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await hoplab.open(`?scenario=poc&motion=off&lesson=to-the-vip&chapter=1${large ? '&text=large' : ''}`);
+    await expect(lessons.chapterTitle).toHaveText('ClientVM: the default route');
+    await lessons.bar.getByRole('button', { name: 'Presenter mode' }).click();
+    await expect(page.locator('.app.presenter')).toBeVisible();
+    // The whole run, each step at rest.
+    await lessons.bar.getByRole('button', { name: 'Show everything' }).click();
+    const timeline = page.getByRole('toolbar', { name: 'Playback' }).getByRole('slider', { name: 'Timeline' });
+    const total = Number(await timeline.getAttribute('max')) + 1;
+    expect(total).toBeGreaterThan(60);
+    for (let step = 1; step <= total; step++) {
+      await timeline.fill(String(step - 1));
+      await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);
+      await expect(page.locator('.token.token-arrived').first()).toBeAttached();
+      await expect.poll(async () => (await labelPx(page)).filter((px) => px < least), { message: `step ${step}: labels under ${least} px` }).toEqual([]);
+      await expect.poll(() => shownCovers(page), { message: `step ${step}` }).toEqual([]);
+    }
+    await auditAll(page);
+  });
+}

@@ -3,9 +3,9 @@
 // animation per token (the Web Animations API, on transform and opacity only): the compositor plays it, so
 // a frame of animation runs no script, no style, no layout and no paint on the page's thread. At rest a
 // token sits where its frame arrived, its label shown.
-import { ViewportPortal } from '@xyflow/react';
+import { useStore, ViewportPortal } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
-import { selectCurrentTxId, selectCursor, selectGeometry, selectHopRoles, selectTimeline, useAppStore } from '../store/store';
+import { selectCurrentTxId, selectCursor, selectGeometry, selectHopRoles, selectLargeText, selectTimeline, useAppStore } from '../store/store';
 import { currentGlide, glideEase, onGlide, type Glide } from './clock';
 import { DropMarkers } from './DropMarkers';
 import { useLegibleScale } from '../diagram/LegibleText';
@@ -14,6 +14,7 @@ import { MAX_TOKENS } from './tokenIds';
 import { placeRests } from './restPlace';
 import { pointAlong } from './tokenPath';
 import { glideKeyframes, glideSpan, stepTokens, type Token } from './tokens';
+import { tokenScale } from './tokenScale';
 
 const at = (t: Token, d: number) => {
   const pt = pointAlong(t.path.points, d);
@@ -43,7 +44,11 @@ export function TokenLayer() {
   const timeline = useAppStore(selectTimeline);
   const cursor = useAppStore(selectCursor);
   const fz = useLegibleScale();
-  const tokens = useMemo(() => (geo && timeline ? placeRests(geo, stepTokens(geo, timeline, cursor), fz) : []), [geo, timeline, cursor, fz]);
+  // The labels' own scale (presenter mode, large text), placed at the size they are drawn (--tz below).
+  const presenter = useAppStore((s) => s.presenter && s.lesson !== undefined);
+  const large = useAppStore(selectLargeText);
+  const tz = useStore((s) => tokenScale(fz, s.transform[2], presenter, large));
+  const tokens = useMemo(() => (geo && timeline ? placeRests(geo, stepTokens(geo, timeline, cursor), fz, tz) : []), [geo, timeline, cursor, fz, tz]);
   const span = useMemo(() => glideSpan(tokens), [tokens]);
   const frames = timeline?.steps[cursor]?.txIds.length ?? 0;
   // Of several frames in a step, the one the inspector, the Why and the event list show is ringed.
@@ -68,15 +73,15 @@ export function TokenLayer() {
   const roles = useAppStore(selectHopRoles);
   const yieldCss = useMemo(() => {
     if (!geo) return '';
-    const tags = coveredTags(geo, tokens, fz).map((id) => `.react-flow:has(.token-arrived) [data-vlan-tag="${CSS.escape(id)}"] { visibility: hidden; }`);
-    const badges = roles ? coveredBadges(geo, tokens, roles, fz).map((id) => `.react-flow:has(.token-arrived) .vm[data-node-id="${CSS.escape(id)}"] .hop-badges { visibility: hidden; }`) : [];
+    const tags = coveredTags(geo, tokens, fz, tz).map((id) => `.react-flow:has(.token-arrived) [data-vlan-tag="${CSS.escape(id)}"] { visibility: hidden; }`);
+    const badges = roles ? coveredBadges(geo, tokens, roles, fz, tz).map((id) => `.react-flow:has(.token-arrived) .vm[data-node-id="${CSS.escape(id)}"] .hop-badges { visibility: hidden; }`) : [];
     return [...tags, ...badges].join('\n');
-  }, [tokens, geo, fz, roles]);
+  }, [tokens, geo, fz, tz, roles]);
 
   return (
     <ViewportPortal>
       {yieldCss && <style>{yieldCss}</style>}
-      <div className="token-layer" aria-hidden="true">
+      <div className="token-layer" aria-hidden="true" style={{ '--tz': tz } as CSSProperties}>
         {tokens.map((t, i) => (
           <div
             key={t.txId}

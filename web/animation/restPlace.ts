@@ -24,8 +24,8 @@ const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.widt
  * The tokens of one rest point laid in one row, alternately left and right of the point, the nearest first, when
  * the row fits in `room`; else undefined (they keep their rows).
  */
-export function oneRow(group: readonly Token[], fz: number, room: number): Token[] | undefined {
-  const widths = group.map((t) => restBox({ ...t, lane: 0, shift: 0 }, fz).width);
+export function oneRow(group: readonly Token[], tz: number, room: number): Token[] | undefined {
+  const widths = group.map((t) => restBox({ ...t, lane: 0, shift: 0 }, tz).width);
   if (widths.reduce((a, w) => a + w, 0) + ROW_GAP * (group.length - 1) > room) return undefined;
   const out: Token[] = [];
   const far = { left: 0, right: 0 };
@@ -66,16 +66,19 @@ function tagsIn(geo: Geometry, win: Rect, fz: number): Rect[] {
   return [true, false].flatMap((above) => geo.wires(above, win.x - widest.x - widest.width, win.x + win.width).map((w) => tagBox(w.x, w.ySwitch, above, WIDEST_TAG, fz)));
 }
 
-/** The step's tokens with their resting labels placed (see the top of this file); `fz` is the diagram's text scale. */
-export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number): Token[] {
+/**
+ * The step's tokens with their resting labels placed (see the top of this file); `fz` is the diagram's text scale,
+ * `tz` the labels' own (larger on a projector, see tokenScale.ts).
+ */
+export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number, tz = fz): Token[] {
   const bounds = geo.bounds;
   const sw = geo.box(geo.switchId);
   const groups = new Map<string, Token[]>();
   for (const t of tokens) if (!t.merged) groups.set(restKey(t.path), [...(groups.get(restKey(t.path)) ?? []), t]);
   // Each group as a block: moved inside the drawing and off the devices on its own.
   const blocks = [...groups.values()].map((group) => {
-    const members = (group.length > 2 && bounds ? oneRow(group, fz, bounds.width - 2 * MARGIN) : undefined) ?? group;
-    const box = union(members.map((t) => restBox(t, fz)))!;
+    const members = (group.length > 2 && bounds ? oneRow(group, tz, bounds.width - 2 * MARGIN) : undefined) ?? group;
+    const box = union(members.map((t) => restBox(t, tz)))!;
     // What is near it only (a large drawing has thousands of devices), and it moves no further than that.
     const lo = Math.max(bounds?.x ?? -Infinity, box.x - 2 * box.width);
     const hi = Math.min(bounds ? bounds.x + bounds.width : Infinity, box.x + 3 * box.width);

@@ -13,10 +13,10 @@ export const WIDEST_TAG = 'VLAN 4094';
 /** What a label resting for several alike frames adds: their count. */
 export const alikeText = (n: number) => ` ×${n}`;
 
-/** Where a token's label rests, in flow coordinates (see the .token-body rules in styles.css). */
-export function restBox(t: Token, fz: number): Rect {
+/** Where a token's label rests, in flow coordinates (see the .token-body rules in styles.css); `tz` is the labels' text scale (tokenScale.ts). */
+export function restBox(t: Token, tz: number): Rect {
   const end = t.path.points[t.path.points.length - 1] ?? { x: 0, y: 0 };
-  const font = 12 * fz;
+  const font = 12 * tz;
   const text = `${t.label}${t.ttl !== undefined ? ` · TTL ${t.ttl}` : ''}${t.alike ? alikeText(t.alike.length) : ''}`;
   const pill = { w: textWidth(text, font) + 28, h: font + 14 };
   const envelope = t.vni !== undefined ? { w: Math.max(pill.w, textWidth(`VXLAN VNI ${t.vni}`, font)) + 26, h: pill.h + font * 1.1 + 16 } : pill;
@@ -45,10 +45,10 @@ export function badgeBox(box: Rect, above: boolean, text: string, fz: number): R
 }
 
 /** The devices (of `roles`, the step's senders and receivers) whose badge a resting token's label would cover. */
-export function coveredBadges(geo: Geometry, tokens: readonly Token[], roles: ReadonlyMap<string, 'sender' | 'receiver'>, fz: number): string[] {
+export function coveredBadges(geo: Geometry, tokens: readonly Token[], roles: ReadonlyMap<string, 'sender' | 'receiver'>, fz: number, tz = fz): string[] {
   const sw = geo.box(geo.switchId);
   if (!sw) return [];
-  const rests = tokens.filter((t) => !t.merged).map((t) => restBox(t, fz));
+  const rests = tokens.filter((t) => !t.merged).map((t) => restBox(t, tz));
   const out: string[] = [];
   for (const [node, role] of roles) {
     const box = node === geo.switchId ? undefined : geo.box(node);
@@ -60,11 +60,11 @@ export function coveredBadges(geo: Geometry, tokens: readonly Token[], roles: Re
 }
 
 /** The ids of the wires whose VLAN tag a resting token's label would cover. */
-export function coveredTags(geo: Geometry, tokens: readonly Token[], fz: number): string[] {
+export function coveredTags(geo: Geometry, tokens: readonly Token[], fz: number, tz = fz): string[] {
   const out = new Set<string>();
   for (const t of tokens) {
     if (t.merged) continue;
-    const r = restBox(t, fz);
+    const r = restBox(t, tz);
     for (const above of [true, false]) {
       const widest = tagBox(0, 0, above, WIDEST_TAG, fz);
       for (const w of geo.wires(above, r.x - widest.x - widest.width, r.x + r.width)) {
