@@ -4,10 +4,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { writeFile } from 'node:fs/promises';
 import { POC_TOPOLOGY } from '../src-engine/scenarios/poc';
-import { elementBoxes } from './boxes';
+import { elementBoxes, overlap, textBoxes } from './boxes';
 import { expect, test } from './fixtures';
 
 test('the drop marker stands under NCVM, where the answer died, not under PortalVM, which the request reached', async ({ hoplab, page }, info) => {
+  // A topology loaded, a run, its end, boxes and a whole-page audit: over a minute on a loaded machine.
+  test.setTimeout(120_000);
   await hoplab.open('?motion=off');
   const doc = structuredClone(POC_TOPOLOGY) as { nodes: { id: string; routes?: { via: string }[] }[] };
   const portal = doc.nodes.find((n) => n.id === 'PortalVM')!;
@@ -24,6 +26,23 @@ test('the drop marker stands under NCVM, where the answer died, not under Portal
   await expect(died).toHaveCount(1);
   await expect(died).toHaveAccessibleName(/^The flow died at NCVM: sent to a host that does not forward: PortalVM accepts the connection: a service listens on TCP 443, but the answer never came back: NCVM does not forward packets/);
   await expect(died).toContainText('flow died: sent to a host that does not forward');
+  // NCVM's own drop stands on the same marker, under the flow's line: its reason is on the diagram too (the flow's
+  // marker had hidden it), and read with the flow's.
+  const own = died.locator('.drop-own');
+  await expect(own).toHaveText('NCVM is not a router: packet to 192.168.200.10 dropped');
+  await expect(own).toBeVisible();
+  await expect(died).toHaveAccessibleName(/\. Dropped there too: NCVM is not a router: packet to 192\.168\.200\.10 dropped$/);
+  await expect(page.getByRole('note', { name: /^Dropped at NCVM/ })).toHaveCount(0);
+  // Both lines lie inside the marker's box, which covers no device's name or address.
+  await expect.poll(async () => {
+    const [mark] = await elementBoxes(page, '.drop-marker-flow');
+    const [line] = await elementBoxes(page, '.drop-marker-flow .drop-own');
+    if (!mark || !line) return 'not drawn';
+    const inside = line.x >= mark.x - 0.5 && line.x + line.w <= mark.x + mark.w + 0.5 && line.y >= mark.y - 0.5 && line.y + line.h <= mark.y + mark.h + 0.5;
+    const names = await textBoxes(page, { within: ':is(.react-flow__node-vm, .react-flow__node-port, .react-flow__node-vip)', skip: '.hop-badges' });
+    const covered = names.filter((n) => overlap(mark, n)).map((n) => n.what);
+    return inside ? covered : 'the own line is outside the marker';
+  }).toEqual([]);
 
   // On the diagram: just under NCVM's box, its left edge inside it; clear of PortalVM's.
   const under = async (id: string) => {

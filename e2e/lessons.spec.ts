@@ -363,9 +363,10 @@ test('lesson 7, "When MuxVM dies": the black hole, the hold timer, and the loop'
     const marks = page.getByRole('note', { name: /^(The flow died|Dropped) at / });
     await expect(marks.filter({ hasText: 'attempt 2' })).toBeVisible();
     await expect(marks).toHaveCount(1);
-    // Its label is read whole: why the packet died is not cut off.
+    // Its label is read whole: why the packet died is not cut off; under it, the router's own drop of that SYN.
     const label = marks.locator('.drop-text');
-    await expect(label).toHaveText('flow (attempt 2) died: TTL exceeded');
+    await expect(label).toHaveText(/^flow \(attempt 2\) died: TTL exceeded/);
+    await expect(label.locator('.drop-own')).toHaveText(/^TTL expired for 192\.168\.200\.10 -> 192\.168\.133\.74, ICMP time exceeded sent$/);
     await expect.poll(() => label.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { selectCursor, selectGeometry, selectResult, selectTimeline, useAppStore } from '../store/store';
 import { useLegibleScale } from '../diagram/LegibleText';
-import { dropMarkers } from './dropMarkers';
+import { capEm, dropMarkers } from './dropMarkers';
 
 export function DropMarkers() {
   const geo = useAppStore(selectGeometry);
@@ -21,15 +21,18 @@ export function DropMarkers() {
         <div
           key={m.key}
           className={`drop-marker${m.flow ? ' drop-marker-flow' : ''}`}
-          style={{ transform: `translate(${m.x}px, ${m.y}px)`, ...(m.maxWidth !== undefined ? { maxWidth: `min(21em, ${m.maxWidth}px)` } : {}) }}
+          style={{ transform: `translate(${m.x}px, ${m.y}px)`, ...(m.maxWidth !== undefined ? { maxWidth: `min(${capEm(m)}em, ${m.maxWidth}px)` } : {}) }}
           role="note"
-          aria-label={`${m.flow ? 'The flow died' : 'Dropped'} at ${m.node}: ${m.detail}`}
-          title={m.detail}
+          aria-label={`${m.flow ? 'The flow died' : 'Dropped'} at ${m.node}: ${m.detail}${m.own ? `. Dropped there too: ${m.own.detail}` : ''}`}
+          title={m.own ? `${m.detail}\n${m.own.detail}` : m.detail}
         >
           <span className="drop-x" aria-hidden="true">
             ✕
           </span>
-          <span className="drop-text">{m.text}</span>
+          <span className="drop-text">
+            {m.text}
+            {m.own && <span className="drop-own">{m.own.text}</span>}
+          </span>
         </div>
       ))}
     </>

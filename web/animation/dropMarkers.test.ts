@@ -52,7 +52,8 @@ describe('dropMarkers', () => {
     const result = run(trace('ttl-exceeded'));
     const tl = buildTimeline(result, 'SW');
     const markers = dropMarkers(geo, result, tl, 0);
-    expect(markers).toEqual([{ key: 'flow:flow', node: nodeId('B'), x: 204, y: 53, text: 'flow died: TTL exceeded', detail: 'TTL exceeded: the TTL ran out at B: a loop', flow: true, maxWidth: undefined }]);
+    // B also dropped a frame of its own: its line stays, under the flow's, and its reason with it (the flow's had hidden it).
+    expect(markers).toEqual([{ key: 'flow:flow', node: nodeId('B'), x: 204, y: 53, text: 'flow died: TTL exceeded', detail: 'TTL exceeded: the TTL ran out at B: a loop', own: { text: 'frame lost', detail: 'B: frame lost' }, flow: true, maxWidth: undefined }]);
   });
   it('keeps a dropped frame visible from its step on, and shows nothing for a delivered flow', () => {
     const result = run(trace('delivered'));

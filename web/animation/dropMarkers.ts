@@ -14,6 +14,11 @@ export interface DropMarker {
   readonly text: string;
   /** The whole reason, for the tooltip and screen readers. */
   readonly detail: string;
+  /**
+   * The node's own drop, where the flow's marker falls on a node that dropped a frame of its own: its short line and
+   * its whole reason, shown under the flow's (the flow's marker had hidden it).
+   */
+  readonly own?: { readonly text: string; readonly detail: string };
   /** The traced flow itself died here. */
   readonly flow: boolean;
   /**
@@ -22,6 +27,12 @@ export interface DropMarker {
    */
   readonly maxWidth: number | undefined;
 }
+
+/**
+ * How wide a label may grow, in ems (see .drop-marker in styles.css): one with the node's own drop under the flow's
+ * line takes two long lines, not four (at NCVM's four, it covered the names of the row below).
+ */
+export const capEm = (m: Pick<DropMarker, 'own'>) => (m.own ? 34 : 21);
 
 /** Below this, a label is let overlap its neighbour rather than become a column of single words. */
 const MARKER_MIN_WIDTH = 110;
@@ -37,7 +48,10 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
   const place = (node: string, key: string, text: string, detail: string, flow: boolean) => {
     const r = geo.box(node);
     if (!r) return;
-    byNode.set(node, { key, node, x: r.x + 4, y: r.y + r.height + 3, text, detail, flow, maxWidth: undefined });
+    const had = byNode.get(node);
+    // The flow died where the node had dropped a frame of its own: one marker, the flow's line, then the node's.
+    const own = flow && had ? (had.flow ? had.own : had.text === text ? undefined : { text: had.text, detail: had.detail }) : undefined;
+    byNode.set(node, { key, node, x: r.x + 4, y: r.y + r.height + 3, text, detail, flow, ...(own ? { own } : {}), maxWidth: undefined });
   };
   for (const e of result.events) {
     if (e.kind !== 'drop') continue;
@@ -103,8 +117,9 @@ function besideEachOther(geo: Geometry, markers: DropMarker[], fz: number): Drop
       const x = xs[i]!;
       const weight = m.flow ? 700 : 400;
       const measure = (s: string) => textWidth(s, font, weight);
+      const plain = (s: string) => textWidth(s, font, 400);
       const chrome = CHROME_X + textWidth('✕', font, 800);
-      const natural = chrome + measure(m.text) + 2;
+      const natural = chrome + Math.max(measure(m.text), m.own ? plain(m.own.text) : 0) + 2;
       const next = row[i + 1];
       const room = next ? xs[i + 1]! - x - 6 : Infinity;
       const edge = bounds ? bounds.x + bounds.width - x - 4 : Infinity;
@@ -112,12 +127,13 @@ function besideEachOther(geo: Geometry, markers: DropMarker[], fz: number): Drop
       const below = (w: number) => geo.devices().filter((d) => d.y >= m.y - 1 && d.x < x + w && x < d.x + d.width);
       const fits = (w: number) => {
         const top = Math.min(Infinity, ...below(w).map((d) => d.y));
-        return CHROME_Y + lineCount(m.text, w - chrome, measure) * LINE * font <= top - m.y - 2;
+        const lines = lineCount(m.text, w - chrome, measure) + (m.own ? lineCount(m.own.text, w - chrome, plain) : 0);
+        return CHROME_Y + lines * LINE * font <= top - m.y - 2;
       };
       let width = Math.max(MARKER_MIN_WIDTH, Math.min(room, edge));
       if (natural <= Math.min(room, edge)) width = natural;
       else if (!fits(width)) {
-        const cap = Math.min(21 * font, edge);
+        const cap = Math.min(capEm(m) * font, edge);
         for (let w = width + 8; w <= cap; w += 8) {
           if (!fits(w)) continue;
           // The next marker moves right of it, but stays under its own device (its ✕ inside it).
