@@ -41,7 +41,9 @@ test('the drop marker stands under NCVM, where the answer died, not under Portal
     const inside = line.x >= mark.x - 0.5 && line.x + line.w <= mark.x + mark.w + 0.5 && line.y >= mark.y - 0.5 && line.y + line.h <= mark.y + mark.h + 0.5;
     const names = await textBoxes(page, { within: ':is(.react-flow__node-vm, .react-flow__node-port, .react-flow__node-vip)', skip: '.hop-badges' });
     const covered = names.filter((n) => overlap(mark, n)).map((n) => n.what);
-    return inside ? covered : 'the own line is outside the marker';
+    // Nor a shown badge: PortalVM's "receives" under it yields, as under a resting packet.
+    const badges = (await elementBoxes(page, '.react-flow__node .hop-badges', 'text')).filter((b) => overlap(mark, b)).map((b) => `badge ${b.what}`);
+    return inside ? [...covered, ...badges] : 'the own line is outside the marker';
   }).toEqual([]);
 
   // On the diagram: just under NCVM's box, its left edge inside it; clear of PortalVM's.

@@ -1,9 +1,10 @@
 // Where packets died, kept on the diagram with the reason: the traced flow's last hop when it failed,
 // and each node's latest dropped frame up to the playhead (in a lesson, those of the chapter shown).
 import { useMemo } from 'react';
-import { selectCursor, selectGeometry, selectResult, selectTimeline, useAppStore } from '../store/store';
+import { selectCursor, selectGeometry, selectHopRoles, selectResult, selectTimeline, useAppStore } from '../store/store';
 import { useLegibleScale } from '../diagram/LegibleText';
-import { capEm, dropMarkers } from './dropMarkers';
+import { capEm, dropMarkers, markerBox } from './dropMarkers';
+import { badgesUnder } from './tagYield';
 
 export function DropMarkers() {
   const geo = useAppStore(selectGeometry);
@@ -15,8 +16,16 @@ export function DropMarkers() {
   // Their labels are measured in the diagram's text size (set larger when it is zoomed out).
   const fz = useLegibleScale();
   const markers = useMemo(() => (geo && result && timeline ? dropMarkers(geo, result, timeline, cursor, since, fz) : []), [geo, result, timeline, cursor, since, fz]);
+  // A lit device's badge under a marker yields to it, as to a resting packet (the marker of two reasons at NCVM is two
+  // long lines, over PortalVM's "receives").
+  const roles = useAppStore(selectHopRoles);
+  const yieldCss = useMemo(
+    () => (geo && roles ? badgesUnder(geo, markers.map((m) => markerBox(m, fz)), roles, fz).map((id) => `.vm[data-node-id="${CSS.escape(id)}"] .hop-badges { visibility: hidden; }`).join('\n') : ''),
+    [geo, roles, markers, fz],
+  );
   return (
     <>
+      {yieldCss && <style>{yieldCss}</style>}
       {markers.map((m) => (
         <div
           key={m.key}

@@ -1,7 +1,7 @@
 // Which drops to show at a playhead, and where: pure, so the rule is tested without a DOM.
 import type { RunResult } from '../../src-engine/protocol';
 import { dispositionShort } from '../../src-engine/view/index';
-import type { Geometry } from '../diagram/geometry';
+import type { Geometry, Rect } from '../diagram/geometry';
 import type { Timeline } from '../model/timeline';
 import { textWidth } from './measure';
 
@@ -78,6 +78,17 @@ export function dropMarkers(geo: Geometry, result: RunResult, timeline: Timeline
 const CHROME_X = 2 * 7 + 2 * 1.5 + 4;
 const CHROME_Y = 2 * 1 + 2 * 1.5;
 const LINE = 1.3;
+
+/** About where a marker's label is drawn, in flow units: as wide as its row let it be (or its text, under the cap), its lines below. */
+export function markerBox(m: DropMarker, fz: number): Rect {
+  const font = 12 * fz;
+  const measure = (s: string) => textWidth(s, font, m.flow ? 700 : 400);
+  const plain = (s: string) => textWidth(s, font, 400);
+  const chrome = CHROME_X + textWidth('✕', font, 800);
+  const width = Math.min(m.maxWidth ?? Infinity, capEm(m) * font, chrome + Math.max(measure(m.text), m.own ? plain(m.own.text) : 0) + 2);
+  const lines = lineCount(m.text, width - chrome, measure) + (m.own ? lineCount(m.own.text, width - chrome, plain) : 0);
+  return { x: m.x, y: m.y, width, height: CHROME_Y + lines * LINE * font };
+}
 
 /** How many lines `text` takes in a column `width` wide, wrapped at spaces (a word wider than the column breaks anywhere). */
 export function lineCount(text: string, width: number, measure: (s: string) => number): number {

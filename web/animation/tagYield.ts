@@ -46,9 +46,13 @@ export function badgeBox(box: Rect, above: boolean, text: string, fz: number): R
 
 /** The devices (of `roles`, the step's senders and receivers) whose badge a resting token's label would cover. */
 export function coveredBadges(geo: Geometry, tokens: readonly Token[], roles: ReadonlyMap<string, 'sender' | 'receiver'>, fz: number, tz = fz): string[] {
+  return badgesUnder(geo, tokens.filter((t) => !t.merged).map((t) => restBox(t, tz)), roles, fz);
+}
+
+/** The devices (of `roles`) whose badge one of `rests` (labels' boxes, flow units) would cover. */
+export function badgesUnder(geo: Geometry, rests: readonly Rect[], roles: ReadonlyMap<string, 'sender' | 'receiver'>, fz: number): string[] {
   const sw = geo.box(geo.switchId);
-  if (!sw) return [];
-  const rests = tokens.filter((t) => !t.merged).map((t) => restBox(t, tz));
+  if (!sw || rests.length === 0) return [];
   const out: string[] = [];
   for (const [node, role] of roles) {
     const box = node === geo.switchId ? undefined : geo.box(node);
