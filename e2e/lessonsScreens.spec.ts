@@ -69,7 +69,7 @@ function notTogether(page: Page) {
     }
     for (const t of document.querySelectorAll('.token.token-arrived:not(.token-merged) .token-body')) {
       const r = t.getBoundingClientRect();
-      if (r.top < top - 1 || r.bottom > bottom + 1 || r.left < area.left - 1 || r.right > area.right + 1) out.push(`the packet "${t.textContent}" is not in the diagram's visible part (top ${Math.round(r.top)}, bottom ${Math.round(r.bottom)}; visible ${Math.round(top)} to ${Math.round(bottom)})`);
+      if (r.top < top - 1 || r.bottom > bottom + 1 || r.left < area.left - 1 || r.right > area.right + 1) out.push(`the packet "${t.textContent}" is not in the diagram's visible part (${Math.round(r.left)} to ${Math.round(r.right)} across, ${Math.round(r.top)} to ${Math.round(r.bottom)} down; visible ${Math.round(area.left)} to ${Math.round(area.right)}, ${Math.round(top)} to ${Math.round(bottom)})`);
     }
     const lit = [...document.querySelectorAll('.react-flow__node:has([data-hop])')].filter((n) => !n.classList.contains('react-flow__node-switch'));
     for (const n of lit) {
@@ -132,6 +132,12 @@ test('on a phone the lesson\'s question, the packet it asks about and the playba
   await expect.poll(() => notTogether(page)).toEqual([]);
   expect(await page.evaluate(() => window.scrollY)).toBe(pageAt);
   await auditAll(page);
+
+  // A question asked as the chapter opens makes the lesson taller and the drawing shorter: the view, placed again for
+  // the new size, still shows the packet (the SYN-ACK resting on the switch beside PortalVM, at the drawing's right).
+  await hoplab.open('?scenario=poc&motion=off&speed=4&lesson=way-back&chapter=2');
+  await expect(lessons.question('What source address does the SYN-ACK carry when it leaves the host?')).toBeVisible();
+  await expect.poll(() => notTogether(page)).toEqual([]);
 });
 
 /** The resting labels' text size on screen, in CSS px (their font size times the diagram's zoom), smallest first. */

@@ -1,7 +1,7 @@
 // When the diagram is larger than its area (a small network drawn at a readable zoom on a phone), each step
 // pans it just enough to bring the current frame into view: the devices sending and receiving it and its
 // tokens. It leaves a view the user moved alone, and never pans when the frame is already in view.
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useRef, type RefObject } from 'react';
 import { selectCurrentStep, useAppStore } from '../store/store';
 
@@ -64,6 +64,10 @@ const DEVICE = '.react-flow__node:has([data-hop])';
 
 export function FollowHop({ userMoved }: { userMoved: RefObject<boolean> }) {
   const step = useAppStore(selectCurrentStep);
+  // The area's size and the view too: resized (a phone's lesson growing for a question), the view is placed again
+  // (AutoFit, after this step's follow at times), and the frame is brought back into it; the SYN-ACK resting at the
+  // drawing's right edge was left half cut. After a pan of its own the frame is in view, and it stops there.
+  const view = useStore((s) => `${s.width}x${s.height}@${s.transform.join(',')}`);
   const { getViewport, setViewport } = useReactFlow();
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
@@ -101,6 +105,6 @@ export function FollowHop({ userMoved }: { userMoved: RefObject<boolean> }) {
       watch.disconnect();
       observer?.disconnect();
     };
-  }, [step, userMoved, getViewport, setViewport]);
+  }, [step, view, userMoved, getViewport, setViewport]);
   return <span ref={ref} hidden />;
 }
