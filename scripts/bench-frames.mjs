@@ -7,8 +7,8 @@
 // measured after it. Then the app's page is opened again (?bench=reload), and the longest task while it reopens what was kept (the topology, the
 // flow and the step) is recorded as the reload's. Also the CPU time the page costs per second of playback (its
 // renderer and the GPU process): unlike frame gaps and long tasks, it does not grow when other programs load the
-// machine (a task of 100 ms on a loaded machine may hold 5 ms of work). For the same reason loading, reloading and
-// playing are traced: each long task of the page's thread is reported with its own CPU time (the trace's thread
+// machine (a task of 100 ms on a loaded machine may hold 5 ms of work). For the same reason loading, reloading,
+// playing and the step changes made one by one after it are traced (for the app and bare React Flow alike): each long task of the page's thread is reported with its own CPU time (the trace's thread
 // time) beside its length by the clock, so a task stretched by the wait for a core on a loaded machine can be told
 // apart from the app's own cost. The machine's load average is printed at the start and the end.
 //   npx vite build --mode bench && node scripts/bench-frames.mjs [--seconds 8] [--vms 1000,2000,4000] [--port 4397] [--json-only]
@@ -204,13 +204,19 @@ try {
     // How long one step blocks the page's thread (store update and the urgent render; the panels follow
     // in interruptible renders), median of 9: steadier than frame gaps on a shared machine.
     await page.evaluate(() => window.__hoplabBench.store.getState().pause());
-    const stepTimes = [];
-    for (let i = 0; i < 9; i++) {
-      await page.evaluate(() => window.__hoplabBench.store.getState().seek(window.__hoplabBench.cursor() - 1));
-      await page.waitForTimeout(50);
-      stepTimes.push(await page.evaluate(() => window.__hoplabBench.stepMs()));
-    }
-    stepTimes.sort((a, b) => a - b);
+    // Traced too, like playing: these step changes (a jump back, a step on) are each a task of the page's own.
+    const stepping = await traced(page, async () => {
+      const times = [];
+      for (let i = 0; i < 9; i++) {
+        await page.evaluate(() => window.__hoplabBench.store.getState().seek(window.__hoplabBench.cursor() - 1));
+        await page.waitForTimeout(50);
+        times.push(await page.evaluate(() => window.__hoplabBench.stepMs()));
+      }
+      // The frames and tasks that follow the last step.
+      await page.waitForTimeout(200);
+      return times;
+    });
+    const stepTimes = stepping.value.sort((a, b) => a - b);
     // The same page opened again: what was kept (the topology, the flow, the step) comes back.
     let reload;
     if (c.kind === 'app') {
@@ -265,6 +271,11 @@ try {
       loadMaxCpuMs: loading.tasks.maxCpuMs,
       loadLongTasks: loading.tasks.long,
       stepMs: Number(stepTimes[4].toFixed(1)),
+      // The 9 step changes made after playing (a jump back and a step on, each), traced as playing is.
+      stepsLongestTraceMs: stepping.tasks.longestWallMs,
+      stepsLongestCpuMs: stepping.tasks.longestCpuMs,
+      stepsMaxCpuMs: stepping.tasks.maxCpuMs,
+      stepsLongTasks: stepping.tasks.long,
       cpuMsPerS: Math.round((cpuSeconds * 1000) / seconds),
       ...reload,
       errors: errors.length,
@@ -291,10 +302,19 @@ if (!values['json-only']) {
     console.log(`  ${r.case}: loading ${pairs(r.loadLongTasks)}; largest CPU ${r.loadMaxCpuMs}`);
     if (r.reloadLongTasks) console.log(`  ${r.case}: reloading ${pairs(r.reloadLongTasks)}; largest CPU ${r.reloadMaxCpuMs}`);
   }
+  // Step changes: every task while playing (the page's thread works when the step changes; the tokens glide on
+  // the compositor in between), and the 9 steps made one by one after it. The app's and bare React Flow's.
+  console.log('\nStep changes: long tasks (over 50 ms) from the trace, wall/CPU in ms, playing | stepping one by one:');
+  for (const r of results) console.log(`  ${r.case}: ${pairs(r.longTaskCpu)}; largest CPU ${r.mostTaskCpuMs} | ${pairs(r.stepsLongTasks)}; largest CPU ${r.stepsMaxCpuMs}`);
   console.log(`\nMachine load average (1, 5, 15 min): ${loadBefore.map((x) => x.toFixed(1)).join(', ')} at the start, ${loadAfter.map((x) => x.toFixed(1)).join(', ')} at the end (${availableParallelism()} cores).`);
 }
 // The app beside bare React Flow at each size, measured in this run: frame rate as a ratio (1 = as smooth),
 // and the longest tasks of each (playing, and loading).
+const stepSummary = (r) => {
+  const long = [...r.longTaskCpu, ...r.stepsLongTasks];
+  const longest = long.reduce((a, t) => (t[0] > a[0] ? t : a), [0, 0]);
+  return { wallMs: longest[0], cpuMs: longest[1], maxCpuMs: Math.max(r.mostTaskCpuMs, r.stepsMaxCpuMs), over50Ms: long.length };
+};
 const ratiosOf = (appCase) => [0, ...sizes].map((n) => {
   const label = n === 0 ? 'POC' : `${n} VMs`;
   const app = results.find((r) => r.case === `${appCase}, ${label}`);
@@ -315,6 +335,10 @@ const ratiosOf = (appCase) => [0, ...sizes].map((n) => {
     appLoad: { wallMs: app.loadTraceLongestMs, cpuMs: app.loadTraceLongestCpuMs, maxCpuMs: app.loadMaxCpuMs },
     bareLoad: { wallMs: bare.loadTraceLongestMs, cpuMs: bare.loadTraceLongestCpuMs, maxCpuMs: bare.loadMaxCpuMs },
     appReload: { wallMs: app.reloadTraceLongestMs, cpuMs: app.reloadTraceLongestCpuMs, maxCpuMs: app.reloadMaxCpuMs },
+    // Step changes (playing, and the 9 made one by one): the longest task by the clock with its CPU, the most CPU
+    // of any task, and how many tasks were over 50 ms by the clock; the app's and bare React Flow's.
+    appSteps: stepSummary(app),
+    bareSteps: stepSummary(bare),
   };
 });
 const ratios = ratiosOf('app');
@@ -326,6 +350,8 @@ if (!values['json-only']) {
       console.log(`  ${r.size.padEnd(10)} fps ratio ${r.fpsRatio}, CPU ratio ${r.cpuRatio}; longest task playing ${r.appLongestTaskMs} ms holding ${r.appLongestTaskCpuMs} ms CPU, most CPU in one task ${r.appMostTaskCpuMs} ms (bare ${r.bareLongestTaskMs} ms holding ${r.bareLongestTaskCpuMs} ms, most ${r.bareMostTaskCpuMs} ms), loading ${r.appLoadLongestTaskMs} ms (bare ${r.bareLoadLongestTaskMs} ms), reloading ${r.appReloadLongestTaskMs} ms`);
       const wc = (x) => `${x.wallMs} ms holding ${x.cpuMs} ms of CPU (largest CPU of any task ${x.maxCpuMs} ms)`;
       console.log(`  ${''.padEnd(10)} traced: loading ${wc(r.appLoad)}, bare ${wc(r.bareLoad)}; reloading ${wc(r.appReload)}`);
+      const st = (x) => `${x.over50Ms} over 50 ms, longest ${x.wallMs} ms holding ${x.cpuMs} ms of CPU (largest CPU of any task ${x.maxCpuMs} ms)`;
+      console.log(`  ${''.padEnd(10)} step changes: app ${st(r.appSteps)}; bare ${st(r.bareSteps)}`);
     }
   };
   show('The app against bare React Flow, same run:', ratios);
