@@ -8,63 +8,64 @@
 //   rectangle over them. React Flow's own minimap draws a component per node, each watching the diagram's
 //   state: thousands of updates per frame on a network of thousands of VMs. Clicking or dragging in it moves
 //   the view there; the wheel zooms, as in the diagram.
+// Both are made a piece per task once the diagram has mounted (bulkLayers.ts), not in the task that mounts it.
 // - zoomed far out, no background grid: its dots would be a few pixels apart, a grey wash costly to draw under
 //   every moving token.
 import { EdgeLabelRenderer, Panel, useReactFlow, useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
-import { useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
-import type { LayoutBox, TopologySnapshot } from '../../src-engine/protocol';
-import { nicEdgeId } from '../../src-engine/view/index';
+import { useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import type { TopologySnapshot } from '../../src-engine/protocol';
 import { selectActiveEdges, selectGeometry, useAppStore } from '../store/store';
-import { absoluteBoxes } from './geometry';
-
-/** One NIC's vertical drop, in flow coordinates, under its edge id (lit while a frame runs along it). */
-type BusLine = { id: string; x: number; y1: number; y2: number };
-
-const pathOf = (lines: readonly BusLine[]) => lines.map((l) => `M${l.x} ${l.y1}V${l.y2}`).join('');
-
-/** Lines per path: a path is culled whole, so each holds a narrow band of neighbouring drops, cheap to raster. */
-const PER_PATH = 32;
+import { bulkInTasks, pathOf, type Bulk, type Minimap } from './bulkLayers';
+import type { Geometry } from './geometry';
 
 /** Below this zoom the background grid is hidden. */
 const GRID_ZOOM = 0.3;
 const selectGridHidden = (s: ReactFlowState) => s.transform[2] < GRID_ZOOM;
 
+/** Each topology's bulk layers, once made (drawn again at once when the diagram mounts again). */
+const made = new WeakMap<Geometry, Bulk>();
+
+/**
+ * The topology's drops and minimap, made a piece per task after the diagram has mounted (see bulkLayers.ts):
+ * undefined until then, so they are drawn a moment after the boxes.
+ */
+function useBulk(snapshot: TopologySnapshot, geo: Geometry | undefined): Bulk | undefined {
+  const [bulk, setBulk] = useState<{ geo: Geometry; value: Bulk } | undefined>();
+  useEffect(() => {
+    if (!geo || made.has(geo)) return;
+    let live = true;
+    void bulkInTasks(snapshot, geo.nic).then((value) => {
+      made.set(geo, value);
+      if (live) setBulk({ geo, value });
+    });
+    return () => {
+      live = false;
+    };
+  }, [snapshot, geo]);
+  if (!geo) return undefined;
+  return made.get(geo) ?? (bulk?.geo === geo ? bulk.value : undefined);
+}
+
 export function LargeLayers({ snapshot }: { snapshot: TopologySnapshot }) {
   const gridHidden = useStore(selectGridHidden);
+  const bulk = useBulk(snapshot, useAppStore(selectGeometry));
   return (
     <>
       {gridHidden && <style>{'.canvas .react-flow__background { display: none; }'}</style>}
-      <BulkBus snapshot={snapshot} />
-      <BulkMiniMap boxes={snapshot.layout.boxes} />
+      <BulkBus bulk={bulk} />
+      {bulk && <BulkMiniMap minimap={bulk.minimap} />}
     </>
   );
 }
 
-function BulkBus({ snapshot }: { snapshot: TopologySnapshot }) {
-  const geo = useAppStore(selectGeometry);
-  const lines = useMemo(() => {
-    const out: BusLine[] = [];
-    if (!geo) return out;
-    for (const e of snapshot.layout.edges) {
-      if (e.kind !== 'nic') continue;
-      const nic = geo.nic(e.owner ?? e.source, e.interface ?? '');
-      if (nic) out.push({ id: nicEdgeId(e.owner ?? e.source, e.interface ?? ''), x: nic.x, y1: nic.yNode, y2: nic.ySwitch });
-    }
-    return out.sort((a, b) => a.x - b.x || a.y1 - b.y1);
-  }, [geo, snapshot]);
-  const bands = useMemo(() => {
-    const out: string[] = [];
-    for (let i = 0; i < lines.length; i += PER_PATH) out.push(pathOf(lines.slice(i, i + PER_PATH)));
-    return out;
-  }, [lines]);
-  const byId = useMemo(() => new Map(lines.map((l) => [l.id, l])), [lines]);
+function BulkBus({ bulk }: { bulk: Bulk | undefined }) {
   const active = useAppStore(selectActiveEdges);
-  const lit = useMemo(() => (active ? pathOf([...active].flatMap((e) => byId.get(e) ?? [])) : ''), [active, byId]);
+  const lit = useMemo(() => (active && bulk ? pathOf([...active].flatMap((e) => bulk.byId.get(e) ?? [])) : ''), [active, bulk]);
   return (
     <>
       <EdgeLabelRenderer>
         <svg className="bulk-bus" aria-hidden="true">
-          {bands.map((d, i) => (
+          {bulk?.bands.map((d, i) => (
             <path key={i} d={d} />
           ))}
         </svg>
@@ -83,8 +84,6 @@ function BulkBus({ snapshot }: { snapshot: TopologySnapshot }) {
 
 const W = 150;
 const H = 96;
-const KINDS = ['host', 'network', 'switch', 'device'] as const;
-const kindOf = (b: LayoutBox): (typeof KINDS)[number] => (b.kind === 'host' ? 'host' : b.kind === 'network' ? 'network' : b.kind === 'switch' ? 'switch' : 'device');
 
 /** The view's rectangle in flow coordinates, as a string (so the minimap re-renders only when it moves). */
 const selectView = (s: ReactFlowState) => {
@@ -92,25 +91,8 @@ const selectView = (s: ReactFlowState) => {
   return `${-x / zoom} ${-y / zoom} ${s.width / zoom} ${s.height / zoom}`;
 };
 
-function BulkMiniMap({ boxes }: { boxes: readonly LayoutBox[] }) {
-  const { paths, bounds } = useMemo(() => {
-    const rects = absoluteBoxes(boxes);
-    const d: Record<(typeof KINDS)[number], string[]> = { host: [], network: [], switch: [], device: [] };
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    for (const b of boxes) {
-      const r = rects.get(b.id);
-      if (!r) continue;
-      d[kindOf(b)].push(`M${r.x} ${r.y}h${r.width}v${r.height}h${-r.width}z`);
-      x0 = Math.min(x0, r.x);
-      y0 = Math.min(y0, r.y);
-      x1 = Math.max(x1, r.x + r.width);
-      y1 = Math.max(y1, r.y + r.height);
-    }
-    return { paths: KINDS.map((k) => [k, d[k].join('')] as const), bounds: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } };
-  }, [boxes]);
+function BulkMiniMap({ minimap }: { minimap: Minimap }) {
+  const { paths, bounds } = minimap;
   const view = useStore(selectView);
   const { setCenter, getZoom, zoomTo } = useReactFlow();
   const svg = useRef<SVGSVGElement>(null);
