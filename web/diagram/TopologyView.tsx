@@ -19,15 +19,36 @@ import { highlightCss } from './highlightCss';
 import { LegibleText } from './LegibleText';
 import { useResolvedTheme } from '../hooks/useTheme';
 import { selectDiagramView, selectHighlight } from '../store/store';
+import { fetchRunChunks, loadWithFirstRun } from '../model/runChunks';
 
 // The packets in flight: loaded with the first run (with the frame decoders their labels need).
-const TokenLayer = lazy(() => import('../animation/TokenLayer').then((m) => ({ default: m.TokenLayer })));
+const loadTokenLayer = () => import('../animation/TokenLayer');
+const TokenLayer = lazy(() => loadTokenLayer().then((m) => ({ default: m.TokenLayer })));
 
 // The flow's paths after a run: loaded with the first run, like the tokens.
-const PathTrails = lazy(() => import('./PathTrails').then((m) => ({ default: m.PathTrails })));
+const loadPathTrails = () => import('./PathTrails');
+const PathTrails = lazy(() => loadPathTrails().then((m) => ({ default: m.PathTrails })));
 
 // The step's lit boxes, drawn over the diagram: loaded with the first run.
-const HopRings = lazy(() => import('./HopRings').then((m) => ({ default: m.HopRings })));
+const loadHopRings = () => import('./HopRings');
+const HopRings = lazy(() => loadHopRings().then((m) => ({ default: m.HopRings })));
+
+loadWithFirstRun(loadTokenLayer);
+loadWithFirstRun(loadPathTrails);
+loadWithFirstRun(loadHopRings);
+
+/** While the engine computes a run, the modules that draw it are fetched (see model/runChunks.ts). */
+function useRunChunksEarly(): void {
+  const running = useAppStore((s) => s.runStatus === 'running');
+  useEffect(() => {
+    if (!running) return;
+    let stop = false;
+    void fetchRunChunks(() => stop);
+    return () => {
+      stop = true;
+    };
+  }, [running]);
+}
 
 // What a large topology draws in bulk (its NIC drops, its minimap): loaded when one is shown.
 const LargeLayers = lazy(() => import('./LargeLayers').then((m) => ({ default: m.LargeLayers })));
@@ -164,6 +185,7 @@ export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapsho
 
   const theme = useResolvedTheme();
   const hasRun = useAppStore((s) => selectTimeline(s) !== undefined);
+  useRunChunksEarly();
   const menuOpen = useAppStore((s) => s.contextMenu !== undefined);
   const highlight = useAppStore(selectHighlight);
   const css = useMemo(() => highlightCss(highlight, snapshot.layout), [highlight, snapshot]);

@@ -1,12 +1,15 @@
 // The event list: every event of the run (time, from, at, protocol, summary), filtered by protocol, in
-// step with the animation both ways (see EventRows). The rows load with the first run.
+// step with the animation both ways (see EventRows). The rows load with the first run (asked for as it starts).
 import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import { chapterSpan } from '../lessons/chapterSteps';
 import { FILTER_KEYS, FILTER_LABELS } from '../../src-engine/view/index';
 import { isEventVisible } from '../model/filters';
+import { loadWithFirstRun } from '../model/runChunks';
 import { selectCurrentTxId, selectCursor, selectHidden, selectLessonAnswers, selectResult, selectTimeline, useAppStore } from '../store/store';
 
-const EventRows = lazy(() => import('./EventRows').then((m) => ({ default: m.EventRows })));
+const loadEventRows = () => import('./EventRows');
+const EventRows = lazy(() => loadEventRows().then((m) => ({ default: m.EventRows })));
+loadWithFirstRun(loadEventRows);
 
 export function EventList() {
   const result = useAppStore(selectResult);
