@@ -199,3 +199,42 @@ describe('TLS edge cases', () => {
     expect(encodePacket([{ type: 'tls', contentType: 21, version: 0x0303 }])).toEqual(Uint8Array.of(21, 3, 3, 0, 0));
   });
 });
+
+describe('TLS lengths past two bytes', () => {
+  const ch = { kind: 'client-hello' as const, version: 0x0303, random: new Uint8Array(32), sessionId: new Uint8Array(0), cipherSuites: [0x9c], compressionMethods: [0] };
+  const handshake = (m: TlsLayer['handshake']) => () => encodePacket([{ type: 'tls', contentType: 22, version: 0x0303, handshake: m }]);
+
+  it('lets a certificate outgrow a 2-byte length inside its 3-byte ones, so only the record, 2 bytes long, refuses it', () => {
+    // 4 (message header) + 3 (list length) + 3 (certificate length) + 65,536 bytes: the record's length overflows first.
+    expect(handshake([{ kind: 'certificate', certificates: [new Uint8Array(65536)] }])).toThrow('tls.length: 65546 bytes do not fit a 2-byte length');
+  });
+
+  it('names the extensions block when the extensions together outgrow its 2-byte length', () => {
+    // One extension of 2 (type) + 2 (length) + 65,535 bytes: the extension fits its own length, the block does not.
+    expect(handshake([{ ...ch, extensions: [{ kind: 'other', type: 1, data: new Uint8Array(65535) }] }])).toThrow(
+      'tls.clientHello.extensions: 65539 bytes do not fit a 2-byte length',
+    );
+  });
+
+  it('names the layer of a server name that outgrows a 2-byte length: the name, the list holding it, the extension holding the list', () => {
+    const sni = (n: number) => handshake([{ ...ch, extensions: [{ kind: 'server-name', hostName: 'a'.repeat(n) }] }]);
+    expect(sni(65536)).toThrow('tls.clientHello.extensions.hostName: 65536 bytes do not fit a 2-byte length');
+    // The list adds a name type and the name's length (3 bytes); the extension's data adds the list's length (2).
+    expect(sni(65535)).toThrow('tls.clientHello.extensions.serverNameList: 65538 bytes do not fit a 2-byte length');
+    expect(sni(65532)).toThrow('tls.clientHello.extensions.serverName: 65537 bytes do not fit a 2-byte length');
+  });
+
+  it('names the list that outgrows its length: 32,768 cipher suites (65,536 bytes), 256 compression methods', () => {
+    expect(handshake([{ ...ch, cipherSuites: new Array<number>(32768).fill(0x9c) }])).toThrow('tls.clientHello.cipherSuites: 65536 bytes do not fit a 2-byte length');
+    expect(handshake([{ ...ch, compressionMethods: new Array<number>(256).fill(0) }])).toThrow('tls.clientHello.compressionMethods: 256 bytes do not fit a 1-byte length');
+  });
+
+  it('names the 3-byte length that 16 MiB outgrows: a handshake message, a certificate, the certificate list', () => {
+    const MiB16 = 1 << 24;
+    expect(handshake([{ kind: 'other', msgType: 4, body: new Uint8Array(MiB16) }])).toThrow('tls.handshake.length: 16777216 bytes do not fit a 3-byte length');
+    expect(handshake([{ kind: 'certificate', certificates: [new Uint8Array(MiB16)] }])).toThrow('tls.certificate.certificates: 16777216 bytes do not fit a 3-byte length');
+    // Two certificates of 8 MiB each fit their own lengths; with those lengths (3 bytes each) the list does not.
+    const half = new Uint8Array(MiB16 / 2);
+    expect(handshake([{ kind: 'certificate', certificates: [half, half] }])).toThrow('tls.certificate.certificates: 16777222 bytes do not fit a 3-byte length');
+  });
+});
