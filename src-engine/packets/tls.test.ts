@@ -238,3 +238,30 @@ describe('TLS lengths past two bytes', () => {
     expect(handshake([{ kind: 'certificate', certificates: [half, half] }])).toThrow('tls.certificate.certificates: 16777222 bytes do not fit a 3-byte length');
   });
 });
+
+describe('TLS spans', () => {
+  it('spans each of several compression methods over its own byte', () => {
+    const record: TlsLayer = {
+      type: 'tls', contentType: 22, version: 0x0303,
+      handshake: [{ kind: 'client-hello', version: 0x0303, random: new Uint8Array(32), sessionId: new Uint8Array(0), cipherSuites: [0x9c], compressionMethods: [1, 0] }],
+    };
+    // Record header 5, message header 4, version 2, random 32, session ID length 1, suites 2 + 2: the methods' length is byte 48.
+    const spans = decodeFrom(encodePacket([record])).fields.filter((f) => f.field.includes('compressionMethods')).map((f) => [f.field, f.start, f.end]);
+    expect(spans).toEqual([
+      ['handshake.0.compressionMethods', 48, 51],
+      ['handshake.0.compressionMethods.0', 49, 50],
+      ['handshake.0.compressionMethods.1', 50, 51],
+    ]);
+  });
+});
+
+describe('TLS extensions of other types', () => {
+  it('keeps as bytes an extension of another type even when its data reads as a server-name list', () => {
+    const record: TlsLayer = {
+      type: 'tls', contentType: 22, version: 0x0303,
+      // Type 16 (ALPN) holding the bytes of a server_name list naming "a": list length 4, host_name, length 1, "a".
+      handshake: [{ kind: 'client-hello', version: 0x0303, random: new Uint8Array(32), sessionId: new Uint8Array(0), cipherSuites: [0x9c], compressionMethods: [0], extensions: [{ kind: 'other', type: 16, data: fromHex('00040000' + '0161') }] }],
+    };
+    expect(decodeFrom(encodePacket([record])).layers).toEqual([record]);
+  });
+});
