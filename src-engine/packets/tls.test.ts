@@ -5,7 +5,7 @@ import { createRng } from '../sim/rng';
 import { decodePacket } from './decode';
 import { encodePacket } from './encode';
 import type { Layer, TlsLayer } from './layers';
-import { serverNameOf } from './tls';
+import { HANDSHAKE_NAMES, serverNameOf } from './tls';
 import { fromHex, toHex } from './testing/hex';
 
 const tcp443: Layer[] = [
@@ -263,5 +263,22 @@ describe('TLS extensions of other types', () => {
       handshake: [{ kind: 'client-hello', version: 0x0303, random: new Uint8Array(32), sessionId: new Uint8Array(0), cipherSuites: [0x9c], compressionMethods: [0], extensions: [{ kind: 'other', type: 16, data: fromHex('00040000' + '0161') }] }],
     };
     expect(decodeFrom(encodePacket([record])).layers).toEqual([record]);
+  });
+
+  it('keeps as bytes a Certificate message with a byte after its certificate list', () => {
+    // The list's length (3), one empty certificate (its length, 0), then 0xff outside the list.
+    const record: TlsLayer = { type: 'tls', contentType: 22, version: 0x0303, handshake: [{ kind: 'other', msgType: 11, body: fromHex('000003' + '000000' + 'ff') }] };
+    expect(decodeFrom(encodePacket([record])).layers).toEqual([record]);
+  });
+
+  it('finds the server name behind other extensions', () => {
+    const hello = { kind: 'client-hello' as const, version: 0x0303, random: new Uint8Array(32), sessionId: new Uint8Array(0), cipherSuites: [0x9c], compressionMethods: [0] };
+    expect(serverNameOf({ ...hello, extensions: [{ kind: 'other', type: 0x17, data: new Uint8Array(0) }, { kind: 'server-name', hostName: 'portal.azurestack.local' }] })).toBe('portal.azurestack.local');
+  });
+});
+
+describe('TLS handshake names', () => {
+  it('names each handshake message as RFC 5246 does, and any other as a handshake', () => {
+    expect(HANDSHAKE_NAMES).toEqual({ 'client-hello': 'ClientHello', 'server-hello': 'ServerHello', certificate: 'Certificate', 'server-hello-done': 'ServerHelloDone', other: 'Handshake' });
   });
 });
