@@ -153,4 +153,17 @@ describe('encodePacketInto', () => {
     expect(() => encodePacketInto(layers, new Uint8Array(10), 11)).toThrow('offset 11 is outside the 10-byte buffer');
     expect(encodePacketInto(layers, new Uint8Array(n))).toBe(n);
   });
+
+  it('gives as the cause of that RangeError what ran out: the bytes given to the encoder', () => {
+    const layers = vxlanSyn();
+    const caught = (() => {
+      try {
+        encodePacketInto(layers, new Uint8Array(10));
+      } catch (e) {
+        return e as RangeError;
+      }
+      throw new Error('encodePacketInto accepted a 10-byte buffer');
+    })();
+    expect((caught.cause as RangeError).message).toBe('the packet does not fit in the bytes given to the encoder');
+  });
 });
