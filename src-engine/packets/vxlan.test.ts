@@ -115,4 +115,11 @@ describe('vxlanSourcePort', () => {
     expect(vxlanSourcePort(arp)).toBe(vxlanSourcePort(fromHex('ffffffffffff 00155dc8000a 0806 9999')));
     expect(vxlanSourcePort(new Uint8Array(0))).toBe(vxlanSourcePort(0x811c9dc5));
   });
+
+  it('hashes a whole ARP frame, long enough to hold an IPv4 header, by its MAC addresses and type alone', () => {
+    // 14 bytes of Ethernet and a 28-byte ARP request: 42 bytes, past the 34 an IPv4 flow key would need.
+    const arp = fromHex('ffffffffffff 00155dc8000a 0806 0001 0800 06 04 0001 00155dc8000a c0a8c80a 000000000000 c0a8c801');
+    expect(arp.length).toBe(42);
+    expect(innerFlowHash(arp)).toBe(fnv1a([...arp.subarray(0, 14)]));
+  });
 });
