@@ -123,3 +123,14 @@ describe('vxlanSourcePort', () => {
     expect(innerFlowHash(arp)).toBe(fnv1a([...arp.subarray(0, 14)]));
   });
 });
+
+describe('VXLAN reserved bytes', () => {
+  it('says what is wrong with each reserved field that is not zero', () => {
+    const message = (hex: string) => {
+      const r = decodePacket(fromHex(hex), 'vxlan');
+      return r.ok ? 'decoded' : r.error.message;
+    };
+    expect(message('08000100 001000 00')).toBe('VXLAN reserved1 at byte 1: reserved bytes are not zero (VXLAN-GBP and VXLAN-GPE are not modelled)');
+    expect(message('08000000 001000 01')).toBe('VXLAN reserved2 at byte 7: the reserved byte is not zero');
+  });
+});
