@@ -616,10 +616,9 @@ async function cutAtEdges(page: Page, drops = false): Promise<string[]> {
     ...(drops ? [] : await elementBoxes(page, '.react-flow__node:is(.react-flow__node-vm, .react-flow__node-port, .react-flow__node-vip)', 'text')),
     ...(drops ? [] : await textBoxes(page, { within: ':is(.net-label .title, .host-label)' })),
   ];
-  // More than 6 px of it beyond the edge. At 1024x768 the frame is 15 px wider than the area and the switch's bar 1 px
-  // narrower: keeping the bar whole leaves the host's title's first 2 px beyond the left edge, and in "The way back" 1
-  // a label resting in the frame's right margin pans the view 3 px more: 5 px of the title are cut (22 px before).
-  const TOLERANCE = 6;
+  // Any of it beyond the edge (half a px for rounding). At 1024x768 the frame was 15 px wider than the area, and in
+  // "The way back" 1 the host's title was cut by 5 px at the left (22 px before that): it now fits across.
+  const TOLERANCE = 0.5;
   const left = pane.x;
   const right = pane.x + pane.w;
   return things.filter((b) => (b.x < left - TOLERANCE && b.x + b.w > left + 0.5) || (b.x + b.w > right + TOLERANCE && b.x < right - 0.5)).map((b) => `${b.what} (${Math.round(b.x)}–${Math.round(b.x + b.w)} in ${Math.round(pane.x)}–${Math.round(pane.x + pane.w)})`);

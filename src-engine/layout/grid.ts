@@ -13,6 +13,7 @@ export const HEADER = 34;
  * never covers the device's name, the wires and resting tokens on the switch's side, or a title.
  */
 export const BADGE_LANE = 26;
+/** A group's least width: room for its title beside a single device. */
 const MIN_GROUP_W = 240;
 /** Between two rows of a group (see grid). */
 export const ROW_GAP = GAP * 2;
@@ -36,7 +37,7 @@ export interface Grid {
  * Rows of cells; odd rows are shifted by half a cell so that the vertical NIC lines from the row above
  * pass through the gaps between the nodes below instead of through them.
  */
-export function grid(count: number, cols: number, minWidth = MIN_GROUP_W, room: GridRoom = { top: HEADER, bottom: PAD }): Grid {
+export function grid(count: number, cols: number, minWidth = MIN_GROUP_W, room: GridRoom = { top: HEADER, bottom: PAD }, minGroup = MIN_GROUP_W): Grid {
   const c = Math.max(1, Math.min(cols, count));
   const rows = Math.max(1, Math.ceil(count / c));
   const stagger = rows > 1 && c > 1 ? (NODE_W + GAP) / 2 : 0;
@@ -48,6 +49,9 @@ export function grid(count: number, cols: number, minWidth = MIN_GROUP_W, room: 
     x: PAD + (i % c) * (NODE_W + GAP) + (Math.floor(i / c) % 2 === 1 ? stagger : 0),
     y: room.top + Math.floor(i / c) * (NODE_H + rowGap),
   }));
-  const width = Math.max(MIN_GROUP_W, minWidth, PAD * 2 + c * NODE_W + (c - 1) * GAP + stagger);
+  // As wide as its widest row: a staggered row shorter than the others (four under five, a second MUX's
+  // management scope) ends inside the full row, and its stagger adds no width.
+  const right = cells.reduce((r, cell) => Math.max(r, cell.x + NODE_W), 0);
+  const width = Math.max(minGroup, minWidth, right + PAD);
   return { width, height: room.top + rows * NODE_H + (rows - 1) * rowGap + room.bottom, cells };
 }

@@ -132,6 +132,21 @@ describe('layoutTopology (POC)', () => {
     expect(right).toBeLessThanOrEqual((768 * 0.96) * 1.75);
   });
 
+  it("fits a small laptop's diagram area across (704 px at 1024x768, beside the side panel) at the readable zoom", () => {
+    // Before, 1259 units: 719 px, and the host's title lay a few px past the area's left edge.
+    const right = Math.max(...layout.boxes.filter((b) => !b.parent).map((b) => b.x + b.width));
+    expect(right).toBeLessThanOrEqual(704 * 1.75);
+  });
+
+  it('makes a group no wider than its rows: with a second MUX, the staggered front row is the shorter one', () => {
+    const two = layoutTopology(withSecondMux(parsed.value));
+    const mgmt = abs('net:mgmt', two);
+    const members = two.boxes.filter((b) => b.parent === 'net:mgmt').map((b) => abs(b.id, two));
+    expect(mgmt.x + mgmt.width - Math.max(...members.map((m) => m.x + m.width))).toBe(14);
+    // 1473 units wide before (841 px at the readable zoom); 1334 now (762 px: still 58 px more than 1024x768 gives).
+    expect(abs('host:HyperVHost', two).width).toBeLessThanOrEqual(1334);
+  });
+
   it('draws and wires a second MUX: its box, its PA, its tunnel, its BGP session and its VIP ties', () => {
     const two = layoutTopology(withSecondMux(parsed.value));
     expect(box('MuxVM2', two).parent).toBe('net:mgmt');

@@ -184,7 +184,8 @@ export function layoutTopology(t: Topology): TopologyLayout {
   // The VIP pool: one column of VIPs beside the management scope, its title on two lines when set large.
   const vipNet = t.networks.find((n) => n.kind === 'vip');
   const vips = vipNet && t.slb ? [...new Set([...t.slb.rules.map((r) => r.vip), ...t.slb.extraVips])] : [];
-  const vipGrid = vipNet && vips.length > 0 ? grid(vips.length, 1, Math.ceil(labelWidth(vipNet) / 2) + 40, ROOM_ABOVE) : undefined;
+  // No wider than its column of VIPs: its title wraps (the POC then fits a 1024x768 screen's diagram area across).
+  const vipGrid = vipNet && vips.length > 0 ? grid(vips.length, 1, Math.ceil(labelWidth(vipNet) / 2) + 40, ROOM_ABOVE, PAD * 2 + NODE_W) : undefined;
   const vipRoom = vipGrid ? vipGrid.width + GAP : 0;
   const innerWidth = Math.max((mgmtGrid?.width ?? 0) + vipRoom, bottomWidth, 320);
   const topHeight = Math.max(mgmtGrid?.height ?? 0, vipGrid?.height ?? 0);

@@ -76,8 +76,12 @@ export function placeClear(lo: number, size: number, subjectLo: number, subjectS
   return best;
 }
 
-/** How far past its area a drawing may reach, in CSS px, and still be placed to cut no text (see placeClear). */
-export const NEAR_FIT = 64;
+/**
+ * How far past its area a drawing may reach, in CSS px, and still be placed to cut no text (see placeClear): about
+ * the host frame's margins (14 units a side, 8 px at the readable zoom). A drawing further past it is centred on its
+ * subject: the POC at 200% zoom on a laptop (61 px past 640), two MUXes at 1024x768 (58 px past 704).
+ */
+export const NEAR_FIT = 32;
 
 /** The devices a lesson's chapter is about (drawn in focus), if any. */
 const selectSubject = (s: ReturnType<typeof useAppStore.getState>) => (s.lesson && !s.showEverything ? s.lesson.chapters[s.chapter]?.nodes : undefined);

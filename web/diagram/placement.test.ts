@@ -37,6 +37,10 @@ describe('placeClear: where a drawing a little wider than its area is cut', () =
     expect(x).toBeLessThanOrEqual(4);
     expect(x + 1000).toBeGreaterThanOrEqual(984);
   });
+  it('centres a drawing more than a margin past its area on its subject (a laptop at 200% zoom: 61 px past 640)', () => {
+    const texts = [{ lo: 10, hi: 170 }, { lo: 880, hi: 990 }];
+    expect(placeClear(0, 1000, 400, 200, 1, 0, 939, texts)).toBe(placeAxis(0, 1000, 400, 200, 1, 0, 939));
+  });
   it('keeps the subject whole rather than a text elsewhere', () => {
     // Texts at both ends: one of them must be cut, and it is not the subject's.
     const x = placeClear(0, 1000, 880, 100, 1, 4, 984, [{ lo: 0, hi: 100 }, { lo: 880, hi: 990 }]);
