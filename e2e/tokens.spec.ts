@@ -163,8 +163,19 @@ for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }]
 }
 
 // Every step of the canonical run and of the two-MUX run, at a projector's, a laptop's, a small laptop's and a
-// tablet's size: no resting label covers a device's name or addresses, a title, a VIP, a shown tag or badge, or
-// another label.
+// tablet's size: no resting label covers a device's name or addresses, a title, a VIP, a shown badge, or another
+// label, and no VLAN tag, shown or hidden under it (274 of the 792 step views hid one: labels at a device in the row
+// next to the switch, pairs too wide for the bar's free stretch, the VXLAN envelope). One case is left: where a MUX
+// sends two VXLAN frames at once, the pair of envelopes finds no stretch clear of the MUXes' PA tags, their ports and
+// the transit ports beside them, and a MUX's "1003" tag yields (canonical steps 72 and 84, their like in the two-MUX
+// run).
+
+/** What the resting labels cover, tags hidden under them included, but for a pair of VXLAN envelopes over a MUX's PA tag. */
+async function allCovers(page: Page): Promise<string[]> {
+  const envelopes = await page.locator('.token.token-arrived.token-vxlan:not(.token-merged)').count();
+  const left = (c: string) => envelopes === 2 && /^"VXLAN VNI \d+.*" covers the VLAN tag "\d+" of nic:MuxVM\d*:pa \(hidden\)$/.test(c);
+  return (await restingLabelCovers(page)).map((c) => c.what).filter((c) => !left(c));
+}
 for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }, { width: 1024, height: 768 }, { width: 768, height: 1024 }]) {
   test(`at ${size.width}x${size.height}, every step of both runs: the resting labels cover no name, title, VIP, tag, badge or label`, async ({ hoplab, page }) => {
     test.setTimeout(240_000);
@@ -177,6 +188,7 @@ for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 },
         await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);
         await expect(page.locator('.token.token-arrived').first()).toBeAttached();
         await expect.poll(() => shownCovers(page), { message: `${knobs ? 'two MUXes' : 'the POC'}, step ${step}` }).toEqual([]);
+        expect(await allCovers(page), `${knobs ? 'two MUXes' : 'the POC'}, step ${step}: tags hidden under a label`).toEqual([]);
       }
     }
   });

@@ -24,9 +24,10 @@ describe('layoutTopology (POC)', () => {
     const bottom = Math.max(...layout.boxes.filter((b) => !b.parent).map((b) => b.y + b.height));
     expect(right / bottom).toBeGreaterThan(1.6);
     expect(right / bottom).toBeLessThan(2.7);
-    // A laptop's diagram area (about 896 x 409 CSS px at 1280 x 800) shows it whole at a zoom whose enlarged
-    // labels still render at 12 px (1 / 1.75): about 613 units tall at most.
-    expect(bottom).toBeLessThanOrEqual(612);
+    // Tall enough for the room beside the switch (see SWITCH_ROOM) and an envelope over the PA ports, no taller: at
+    // the readable zoom (1 / 1.75) it takes 385 CSS px, and a laptop's diagram area grows to that (AutoFit's
+    // --diagram-need).
+    expect(bottom).toBeLessThanOrEqual(674);
   });
 
   it('draws each NIC in its own network: MuxVM in management, its PA NIC in the PA network', () => {
@@ -82,6 +83,22 @@ describe('layoutTopology (POC)', () => {
     const front = abs('PortalVM');
     expect(front.y).toBeGreaterThan(back.y);
     expect(front.y - (back.y + back.height)).toBeGreaterThanOrEqual(5 + 35 + 3 + 25);
+  });
+
+  it("leaves room between the switch and the rows beside it for a resting label clear of the links' VLAN tags", () => {
+    // At the largest text (12 x 1.75): a tag's middle 22 units off the switch, 12 x 1.75 + 6 tall, so it reaches
+    // 35.5 units out; a label resting at a device's edge, 5 units off it and 37 tall as drawn, keeps beyond it.
+    const sw = abs('CCI_External_vSwitch');
+    const tagReach = 22 + (12 * 1.75 + 6) / 2;
+    const label = 5 + 37;
+    for (const two of [false, true]) {
+      const l = two ? layoutTopology(withSecondMux(parsed.value)) : layout;
+      const s = abs('CCI_External_vSwitch', l);
+      const devices = l.boxes.filter((b) => b.kind === 'node' || b.kind === 'port').map((b) => ({ id: b.id, ...abs(b.id, l) }));
+      for (const d of devices.filter((b) => b.y + b.height <= s.y)) expect(s.y - (d.y + d.height), `under ${d.id}`).toBeGreaterThanOrEqual(label + tagReach);
+      for (const d of devices.filter((b) => b.y >= s.y + s.height)) expect(d.y - (s.y + s.height), `over ${d.id}`).toBeGreaterThanOrEqual(label + tagReach);
+    }
+    expect(sw.height).toBe(56);
   });
 
   it('puts the DIP at the right end of the front row, under the VIP pool it is tied to', () => {

@@ -16,13 +16,19 @@ import { announceEdgeId, bgpEdgeId, dipEdgeId, hostBoxId, networkBoxId, nicEdgeI
 
 export { NODE_H, NODE_W } from './grid';
 const SWITCH_H = 56;
-/** Vertical room between a group and the switch, where the NIC lines drop. */
-const BUS_GAP = 40;
 /**
- * Above the switch, less: the front row's badges and the tokens resting under the back row take the room
- * between the rows (see grid.ts), and below the front row a resting token needs only about 40 units.
+ * Between a device in the row next to the switch and the switch: the links' VLAN tags stand just off the switch
+ * (their middle 22 units out, 12 x 1.75 + 6 tall at the largest text: they reach 35.5 units out), and a frame
+ * arriving at the device rests its label just off the device (5 units; about 37 tall as drawn at the largest
+ * text): both fit, one beside the other, so the label never hides a tag. A label resting on the switch's edge
+ * over a tag has the band past the tags to move into, beside its device's label. No more: every unit costs a
+ * laptop's event list its rows (the diagram's area grows to the drawing's height).
  */
-const BUS_GAP_ABOVE = 30;
+const SWITCH_ROOM = 78;
+/** Vertical room between a group below the switch and the switch, where the NIC lines drop (its devices sit PAD into it). */
+const BUS_GAP = SWITCH_ROOM - PAD;
+/** Above the switch: the management scope's front row sits PAD above the group's bottom. */
+const BUS_GAP_ABOVE = SWITCH_ROOM - PAD;
 /** The most rows the host's title band grows to for its BGP sessions' labels. */
 export const MAX_SESSION_ROWS = 3;
 /** Below the bottom groups, inside the host's border. */
@@ -41,8 +47,17 @@ const STAIR = 76;
  * below them, in a lane above that band.
  */
 const ROOM_BELOW: GridRoom = { top: PAD, bottom: BADGE_LANE + HEADER };
-/** The PA network's ports start this far down: above them hangs the VXLAN packet resting at VFP (its envelope). */
-const PA_TOP = 44;
+/**
+ * The PA network's ports start this far down: above them hangs the VXLAN packet resting at VFP, its envelope (about
+ * 76 units tall at the largest text) moved just past the links' VLAN tags (35.5 units off the switch) when it
+ * would cover one.
+ */
+const PA_TOP = 48;
+/**
+ * A MUX's PA starts this far down: a pair of envelopes resting at VFP that finds no room past the tags stays beside
+ * the switch (its edge to about 81 units out at the largest text) and keeps off the port's name.
+ */
+const MUX_PA_TOP = 18;
 /** The PA network's title band, at its bottom: its long title on two lines. */
 const PA_TITLE = 54;
 /** A port's NIC drop leaves it this far from its left edge (the page draws it there too). */
@@ -157,8 +172,11 @@ export function layoutTopology(t: Topology): TopologyLayout {
     // PORT_DROP_X), coming down from the switch, passes beside the items above it instead of through them,
     // its VLAN tag before the next drop.
     // The PA network's long title wraps onto two lines rather than widening the drawing.
-    const column = (list: readonly Item[], x0: number, step: number) => {
-      let y = PA_TOP;
+    // The MUXes' PAs start a little lower than any group's devices below the switch (MUX_PA_TOP); only the hosts'
+    // PAs, under VFP, leave room above them for the envelope (PA_TOP). A second MUX's PA, below the first, then adds
+    // less height to the bottom row: two MUXes fit a laptop's window with the event list's three rows.
+    const column = (list: readonly Item[], x0: number, step: number, top: number) => {
+      let y = top;
       return list.map((i, k) => {
         const cell = { id: i.id, x: x0 + (list.length - 1 - k) * step, y, h: heightOf(i) };
         y += cell.h + GAP / 2;
@@ -168,7 +186,7 @@ export function layoutTopology(t: Topology): TopologyLayout {
     const leftW = left.length > 0 ? NODE_W + STAIR * (left.length - 1) : 0;
     const rightW = right.length > 0 ? NODE_W + STAIR * (right.length - 1) : 0;
     const width = Math.max(Math.ceil(labelWidth(net) / 2) + 40, PAD * 2 + leftW + rightW + (leftW > 0 && rightW > 0 ? TUNNEL_GAP : 0));
-    const cells = [...column(left, PAD, STAIR), ...column(right, width - PAD - rightW, STAIR)];
+    const cells = [...column(left, PAD, STAIR, MUX_PA_TOP), ...column(right, width - PAD - rightW, STAIR, PA_TOP)];
     const height = Math.max(PA_TOP, ...cells.map((c) => c.y + c.h)) + PA_TITLE;
     return { net, width, height, cells: new Map(cells.map((c) => [c.id, c])) };
   });

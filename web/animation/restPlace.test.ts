@@ -107,4 +107,19 @@ describe('resting labels and the links\' VLAN tags', () => {
     expect(onBar.y + onBar.height).toBeLessThanOrEqual(sw.y + sw.height + 1e-9);
     expect(tags(xs).filter((g) => meets(onBar, g))).toEqual([]);
   });
+
+  it("rest beyond the tags' band, towards their device, where the bar has no room for them", () => {
+    // Wires every 100 units, and VFP over most of the bar: the label finds no room beside the tags nor on the bar.
+    const xs = [60, 160, 260, 360, 460, 560, 660, 760, 860, 960];
+    const vfp = { x: 200, y: 305, width: 780, height: 30 };
+    const [t] = placeRests(below(xs, [vfp]), [onEdge(1, 360)], 1);
+    const box = restBox(t!, 1);
+    expect(tags(xs).filter((g) => meets(box, g))).toEqual([]);
+    expect(meets(box, vfp)).toBe(false);
+    // Just past the tags (their bottom 22 + 9 units under the switch), not further, and not moved sideways.
+    const tagBottom = 340 + 22 + 9;
+    expect(box.y).toBeGreaterThanOrEqual(tagBottom);
+    expect(box.y).toBeLessThanOrEqual(tagBottom + 2);
+    expect(t!.shift ?? 0).toBe(0);
+  });
 });

@@ -5,8 +5,9 @@
 // on MuxVM's). The links' VLAN tags are in the way too: the tags stand just off the switch, where the labels of
 // frames resting on its edge go, so such a label moves sideways clear of them, or, where the tags leave no room
 // (between a row's wires), onto the switch's bar beside its name ("TCP SYN-ACK · TTL 127" at BGPVM's transit arm
-// covered ClientVM's "1002"). Pure: the labels' boxes are estimated from their text (restBox), once per step, not
-// read from the page.
+// covered ClientVM's "1002"), or, where the bar has no room either (a pair, VFP), just past the tags' band towards
+// its device, in the room the layout keeps there. Pure: the labels' boxes are estimated from their text (restBox),
+// once per step, not read from the page.
 import { union, type Geometry, type Rect } from '../diagram/geometry';
 import { tagBox } from '../diagram/vlanTag';
 import { textWidth } from './measure';
@@ -86,14 +87,26 @@ export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number, 
     const near = [...geo.devices().filter((d) => d.y < box.y + box.height && box.y < d.y + d.height && d.x < hi && lo < d.x + d.width), ...tagsIn(geo, win, fz)];
     const dx = clearShift(box, win, near);
     const end = members[0]!.path.points[members[0]!.path.points.length - 1];
-    if (!sw || !end || !near.some((o) => overlaps({ ...box, x: box.x + dx }, o)) || (end.y !== sw.y && end.y !== sw.y + sw.height) || box.height > sw.height) return { members, box, dx, dy: 0 };
-    // Resting on the switch's edge with no room in the tags' band: on the bar, clear of its name and of VFP.
-    const dy = sw.y + (sw.height - box.height) / 2 - box.y;
-    const bar = { ...box, y: box.y + dy };
-    const name = { x: sw.x, y: sw.y, width: switchTextEnd(sw, geo.switchId, fz) - sw.x, height: sw.height };
-    const inBar = [name, ...geo.devices().filter((d) => d.y < sw.y + sw.height && sw.y < d.y + d.height && d.x < sw.x + sw.width && sw.x < d.x + d.width), ...near];
-    const onBar = clearShift(bar, { ...win, y: sw.y, height: sw.height, x: Math.max(win.x, sw.x), width: Math.min(win.x + win.width, sw.x + sw.width) - Math.max(win.x, sw.x) }, inBar);
-    return inBar.some((o) => overlaps({ ...bar, x: bar.x + onBar }, o)) ? { members, box, dx, dy: 0 } : { members, box: bar, dx: onBar, dy };
+    if (!sw || !end || !near.some((o) => overlaps({ ...box, x: box.x + dx }, o)) || (end.y !== sw.y && end.y !== sw.y + sw.height)) return { members, box, dx, dy: 0 };
+    // Resting on the switch's edge with no room in the tags' band: on the bar, clear of its name and of VFP (a label
+    // no taller than the bar: not a VXLAN envelope).
+    if (box.height <= sw.height) {
+      const dy = sw.y + (sw.height - box.height) / 2 - box.y;
+      const bar = { ...box, y: box.y + dy };
+      const name = { x: sw.x, y: sw.y, width: switchTextEnd(sw, geo.switchId, fz) - sw.x, height: sw.height };
+      const inBar = [name, ...geo.devices().filter((d) => d.y < sw.y + sw.height && sw.y < d.y + d.height && d.x < sw.x + sw.width && sw.x < d.x + d.width), ...near];
+      const onBar = clearShift(bar, { ...win, y: sw.y, height: sw.height, x: Math.max(win.x, sw.x), width: Math.min(win.x + win.width, sw.x + sw.width) - Math.max(win.x, sw.x) }, inBar);
+      if (!inBar.some((o) => overlaps({ ...bar, x: bar.x + onBar }, o))) return { members, box: bar, dx: onBar, dy };
+    }
+    // No room on the bar (a pair, VFP in the way, an envelope): just past the tags' band, towards the label's device,
+    // in the room the layout keeps beside the switch for it (see the engine's SWITCH_ROOM).
+    const above = end.y === sw.y;
+    const band = tagBox(0, end.y, above, WIDEST_TAG, fz);
+    const out = above ? band.y - 1 - (box.y + box.height) : band.y + band.height + 1 - box.y;
+    const past = { ...box, y: box.y + out };
+    const around = [...geo.devices().filter((d) => d.y < past.y + past.height && past.y < d.y + d.height && d.x < hi && lo < d.x + d.width), ...tagsIn(geo, win, fz)];
+    const side = clearShift(past, win, around);
+    return around.some((o) => overlaps({ ...past, x: past.x + side }, o)) ? { members, box, dx, dy: 0 } : { members, box: past, dx: side, dy: out };
   });
   // Blocks on one level that meet (two pairs at neighbouring devices) are pushed apart, left to right, then back
   // inside the drawing's right edge.
