@@ -587,8 +587,21 @@ async function controlsOverLabels(page: Page): Promise<string[]> {
   return controls.flatMap((c) => shown.filter((l) => overlap(c, l)).map((l) => `"${c.what}" covers ${l.what}`));
 }
 
+/**
+ * The devices' boxes and the titles that the diagram's top or bottom edge cuts through. With two MUXes at 768x1024
+ * the drawing was taller than its area, and when the view followed the packet down the host's title was cut at the top.
+ */
+async function cutAtTopOrBottom(page: Page): Promise<string[]> {
+  const [pane] = await elementBoxes(page, '.canvas .react-flow');
+  if (!pane) return ['no diagram'];
+  const things = [...(await elementBoxes(page, '.react-flow__node:is(.react-flow__node-vm, .react-flow__node-port, .react-flow__node-vip)', 'text')), ...(await textBoxes(page, { within: ':is(.net-label .title, .host-label)' }))];
+  const top = pane.y;
+  const bottom = pane.y + pane.h;
+  return things.filter((b) => (b.y < top - 0.5 && b.y + b.h > top + 0.5) || (b.y + b.h > bottom + 0.5 && b.y < bottom - 0.5)).map((b) => `${b.what} (${Math.round(b.y)}–${Math.round(b.y + b.h)} in ${Math.round(top)}–${Math.round(bottom)})`);
+}
+
 for (const size of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }]) {
-  test(`with two MUXes at ${size.width}x${size.height}, at every step the controls cover no label`, async ({ hoplab, page }) => {
+  test(`with two MUXes at ${size.width}x${size.height}, at every step the controls cover no label, and no title or device is cut at the top or bottom`, async ({ hoplab, page }) => {
     test.setTimeout(180_000);
     await page.setViewportSize(size);
     await hoplab.open(`${CANONICAL_LINK}&knobs=secondMux&step=0`);
@@ -599,6 +612,7 @@ for (const size of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }])
       await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);
       await expect(page.locator('.token').first()).toBeAttached();
       await expect.poll(() => controlsOverLabels(page), { message: `step ${step}` }).toEqual([]);
+      await expect.poll(() => cutAtTopOrBottom(page), { message: `step ${step}: cut at the top or bottom` }).toEqual([]);
     }
   });
 }

@@ -5,7 +5,8 @@
 // its labels at 12 CSS px or more, centred on what the page is about (a lesson chapter's devices, else the
 // whole network) with its edges kept at the area's edges, and OffScreen marks the sides with more beyond
 // them; the view follows the packet (FollowHop); the fit-view control shows the whole network on demand.
-// On a laptop the area may grow for it (see --diagram-need): the run pane below yields some of its rows.
+// On a laptop the area may grow for it (see --diagram-need): the run pane below yields some of its rows; on a
+// tablet in portrait the page below it moves down.
 import { useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useRef, type RefObject } from 'react';
 import { selectGeometry, useAppStore } from '../store/store';
