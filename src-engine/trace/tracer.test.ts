@@ -58,6 +58,32 @@ describe('Tracer tags', () => {
     expect(t.get(24)).toBeUndefined();
   });
 
+  it('a label-only build is made unstarted, with no hops and nothing to follow, and stays so', () => {
+    const { t } = tracer();
+    t.open(1, 'flow', 'TCP ClientVM -> PortalVM');
+    t.label(1, 5);
+    t.labelPair(7, 'probe', 'health probe');
+    const unstarted = { hops: [], current: undefined, final: undefined, started: false, labelOnly: true, follow: undefined };
+    const expected = {
+      5: { id: 'flow', description: 'TCP ClientVM -> PortalVM', ...unstarted },
+      6: { id: 'flow-reply', description: 'answer to TCP ClientVM -> PortalVM', ...unstarted },
+      7: { id: 'probe', description: 'health probe', ...unstarted },
+      8: { id: 'probe-reply', description: 'answer to health probe', ...unstarted },
+    };
+    for (const tag of [5, 6, 7, 8] as const) {
+      t.begin(tag, 'ClientVM', 'ClientVM:eth0', received('ClientVM:eth0'));
+      expect(t.get(tag)).toStrictEqual(expected[tag]);
+    }
+  });
+
+  it('an answer to an answer gets 0 even when the next tag is a request of its own', () => {
+    const { t } = tracer();
+    t.open(1, 'dns', 'DNS lookup');
+    t.open(3, 'flow', 'TCP ClientVM -> PortalVM');
+    t.label(3, 5);
+    expect([1, 2, 3, 4, 5, 6].map((tag) => t.replyTag(tag))).toEqual([2, 0, 4, 0, 6, 0]);
+  });
+
   it('a label-only pair of its own names a flow and its answers, with no hops', () => {
     const { t } = tracer();
     t.labelPair(7, 'probe', 'health probe MuxVM -> PortalVM');
