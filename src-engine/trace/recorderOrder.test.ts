@@ -66,6 +66,25 @@ describe('Recorder', () => {
     expect(lost!.bytes).toBe(flooded!.bytes);
   });
 
+  it('names each flow once, in the order first sent, whatever its frames share', () => {
+    const rec = recorded();
+    const a = rec.endpoint('ClientVM', 'eth0');
+    rec.transmit(a, NO_END, 200, 220, ARP_REQUEST, 'dns', undefined);
+    rec.transmit(a, NO_END, 210, 230, ARP_REQUEST, 'flow', undefined);
+    rec.transmit(a, NO_END, 220, 240, ARP_REQUEST, 'dns', undefined);
+    expect(rec.log().flows).toEqual(['flow', 'dns']);
+    expect(rec.transmissions.map((t) => t.flowId)).toEqual([undefined, 'flow', 'flow', 'dns', 'flow', 'dns']);
+  });
+
+  it('makes its log again when only an event was recorded since', () => {
+    const rec = recorded();
+    const log = rec.log();
+    rec.event('info', 'BGPVM', 'BGPVM: the link is up again', undefined, 300);
+    expect(rec.log()).not.toBe(log);
+    expect([...rec.log().order]).toEqual([-1, -2, 0, 1, 2, -3]);
+    expect(rec.events.map((e) => [e.id, e.time, e.summary]).at(-1)).toEqual([5, 300, 'BGPVM: the link is up again']);
+  });
+
   it('keeps nothing but counts when recording is off', () => {
     const rec = new Recorder(new Scheduler(), { full: false });
     expect(rec.transmit(rec.endpoint('A', 'eth0'), NO_END, 0, 20, ARP_REQUEST, undefined, undefined)).toBe(0);
