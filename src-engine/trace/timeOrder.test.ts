@@ -21,6 +21,10 @@ describe('timeOrder', () => {
     expect([...timeOrder(Float64Array.of(100, 105, 105, 105, 105, 101, 101, 110))]).toEqual([0, 5, 6, 1, 2, 3, 4, 7]);
   });
 
+  it('orders times that are all fractions of a microsecond, which cannot be packed into whole-number keys', () => {
+    expect([...timeOrder(Float64Array.of(1.5, 0.5, 1.5, 0.25))]).toEqual([3, 1, 0, 2]);
+  });
+
   it('gives what a compared stable sort gives: whole microseconds, fractions, and times too large to pack', () => {
     const time = fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 3_600_000_000 }), fc.double({ min: -10, max: 10, noNaN: true }), fc.constant(2 ** 52));
     fc.assert(
