@@ -66,6 +66,20 @@ describe('Recorder', () => {
     expect(lost!.bytes).toBe(flooded!.bytes);
   });
 
+  it('keeps an event recorded after a frame of its own time after that frame', () => {
+    const sched = new Scheduler();
+    const rec = new Recorder(sched, { full: true });
+    const mux = rec.endpoint('MuxVM', 'mgmt');
+    sched.now = 100;
+    rec.transmit(mux, NO_END, 100, 120, ARP_REQUEST, undefined, undefined);
+    rec.event('info', 'MuxVM', 'MuxVM: no answer yet');
+    expect(rec.events.map((e) => [e.id, e.time, e.kind])).toEqual([
+      [0, 100, 'transmission'],
+      [1, 100, 'info'],
+    ]);
+    expect([...rec.log().order]).toEqual([0, -1]);
+  });
+
   it('names each flow once, in the order first sent, whatever its frames share', () => {
     const rec = recorded();
     const a = rec.endpoint('ClientVM', 'eth0');
