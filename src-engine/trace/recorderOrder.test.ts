@@ -80,6 +80,17 @@ describe('Recorder', () => {
     expect([...rec.log().order]).toEqual([0, -1]);
   });
 
+  it('hands over a log that later recording leaves as it was', () => {
+    const rec = recorded();
+    const log = rec.log();
+    expect([log.times.length, log.ints.length, log.endNode.length]).toEqual([1, 1, 3]);
+    // Enough frames to start a second chunk, and a new end of a link.
+    const a = rec.endpoint('ClientVM', 'eth0');
+    for (let i = 0; i < 4096; i++) rec.transmit(a, NO_END, 200, 220, ARP_REQUEST, undefined, undefined);
+    expect([log.count, log.times.length, log.ints.length, log.endNode.length]).toEqual([3, 1, 1, 3]);
+    expect([rec.log().times.length, rec.log().ints.length, rec.log().endNode.length]).toEqual([2, 2, 4]);
+  });
+
   it('names each flow once, in the order first sent, whatever its frames share', () => {
     const rec = recorded();
     const a = rec.endpoint('ClientVM', 'eth0');
