@@ -89,6 +89,14 @@ describe('Recorder', () => {
     for (let i = 0; i < 4096; i++) rec.transmit(a, NO_END, 200, 220, ARP_REQUEST, undefined, undefined);
     expect([log.count, log.times.length, log.ints.length, log.endNode.length]).toEqual([3, 1, 1, 3]);
     expect([rec.log().times.length, rec.log().ints.length, rec.log().endNode.length]).toEqual([2, 2, 4]);
+    // A new frame, flow and note.
+    rec.transmit(a, NO_END, 300, 320, ARP_REQUEST.slice(), 'late', 'a later note');
+    const lengths = (l: typeof log) => [l.frames.length, l.protocols.length, l.summaries.length, l.flows.length, l.notes.length];
+    expect(lengths(rec.log())).toEqual([2, 2, 2, 2, 3]);
+    expect(lengths(log)).toEqual([1, 1, 1, 1, 2]);
+    // The lists made from one log are made once.
+    expect(rec.events).toBe(rec.events);
+    expect(rec.transmissions).toBe(rec.transmissions);
   });
 
   it('names each flow once, in the order first sent, whatever its frames share', () => {
