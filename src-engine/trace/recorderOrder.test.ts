@@ -122,6 +122,8 @@ describe('Recorder', () => {
     const rec = new Recorder(new Scheduler(), { full: false });
     expect(rec.transmit(rec.endpoint('A', 'eth0'), NO_END, 0, 20, ARP_REQUEST, undefined, undefined)).toBe(0);
     rec.event('info', 'A', 'nothing kept');
-    expect([rec.transmissionCount, rec.transmissions.length, rec.events.length]).toEqual([1, 0, 0]);
+    rec.eventWith('drop', 'A', 'nothing kept', { reason: 'link-down' });
+    rec.table('A', 'arp', '10.0.0.1', undefined);
+    expect([rec.transmissionCount, rec.transmissions.length, rec.events.length, rec.tableLog.length]).toEqual([1, 0, 0, 0]);
   });
 });
