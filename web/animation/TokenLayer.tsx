@@ -48,7 +48,7 @@ export function TokenLayer() {
   const presenter = useAppStore((s) => s.presenter && s.lesson !== undefined);
   const large = useAppStore(selectLargeText);
   const tz = useStore((s) => tokenScale(fz, s.transform[2], presenter, large));
-  const tokens = useMemo(() => (geo && timeline ? placeRests(geo, stepTokens(geo, timeline, cursor), fz, tz) : []), [geo, timeline, cursor, fz, tz]);
+  const tokens = useMemo(() => (geo && timeline ? placeRests(geo, stepTokens(geo, timeline, cursor), fz, tz, large) : []), [geo, timeline, cursor, fz, tz, large]);
   const span = useMemo(() => glideSpan(tokens), [tokens]);
   const frames = timeline?.steps[cursor]?.txIds.length ?? 0;
   // Of several frames in a step, the one the inspector, the Why and the event list show is ringed.

@@ -98,6 +98,10 @@ describe('resting labels and the links\' VLAN tags', () => {
     expect(box.y).toBeGreaterThanOrEqual(sw.y);
     expect(box.y + box.height).toBeLessThanOrEqual(sw.y + sw.height + 1e-9);
     expect(box.x).toBeGreaterThanOrEqual(switchTextEnd(sw, 'SW', 1));
+    // With large text the switch's name is set at 20 px, not 17: the label moves on past it.
+    const [big] = placeRests(below(xs), [onEdge(1, 360)], 1, 1, true);
+    expect(switchTextEnd(sw, 'SW', 1, true)).toBeGreaterThan(switchTextEnd(sw, 'SW', 1));
+    expect(restBox(big!, 1).x).toBeGreaterThanOrEqual(switchTextEnd(sw, 'SW', 1, true));
     // Nor over VFP, drawn on the bar's right: a label resting under it moves left of it.
     const vfp = { x: 700, y: 305, width: 200, height: 30 };
     const [u] = placeRests(below(xs, [vfp]), [onEdge(2, 760)], 1);

@@ -56,9 +56,14 @@ export function clearShift(box: Rect, bounds: Rect | undefined, obstacles: reado
   return candidates.find(clear) ?? inside;
 }
 
-/** The switch bar's text (its name, then its badge, see .switch and .hop-badges in styles.css) ends at this x. */
-export function switchTextEnd(sw: Rect, name: string, fz: number): number {
-  return sw.x + 14 + textWidth(name, 17 * fz) + 8 + badgeBox(sw, false, 'receives', fz).width;
+/**
+ * The switch bar's text (its name, its provenance mark, then its badge, see .switch, .mark and .hop-badges in
+ * styles.css) ends at this x. The mark shows only at full size (LegibleText hides marks when the text is scaled up,
+ * `fz` > 1); it is taken at its widest, "ILLUS". With large text (`large`) the name is set at 20 px or more.
+ */
+export function switchTextEnd(sw: Rect, name: string, fz: number, large = false): number {
+  const mark = fz > 1 ? 0 : 'ILLUS'.length * 0.78 * 12 + 8 + 8;
+  return sw.x + 14 + textWidth(name, large ? Math.max(20, 17 * fz) : 17 * fz) + mark + 8 + badgeBox(sw, false, 'receives', fz).width;
 }
 
 /** The VLAN tags whose box may meet `win` (both sides of the switch), taken at their widest. */
@@ -69,9 +74,9 @@ function tagsIn(geo: Geometry, win: Rect, fz: number): Rect[] {
 
 /**
  * The step's tokens with their resting labels placed (see the top of this file); `fz` is the diagram's text scale,
- * `tz` the labels' own (larger on a projector, see tokenScale.ts).
+ * `tz` the labels' own (larger on a projector, see tokenScale.ts); `large`, the large-text setting (the switch's name grows).
  */
-export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number, tz = fz): Token[] {
+export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number, tz = fz, large = false): Token[] {
   const bounds = geo.bounds;
   const sw = geo.box(geo.switchId);
   const groups = new Map<string, Token[]>();
@@ -84,7 +89,10 @@ export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number, 
     const lo = Math.max(bounds?.x ?? -Infinity, box.x - 2 * box.width);
     const hi = Math.min(bounds ? bounds.x + bounds.width : Infinity, box.x + 3 * box.width);
     const win = { x: lo, y: bounds?.y ?? box.y, width: hi - lo, height: bounds?.height ?? box.height };
-    const near = [...geo.devices().filter((d) => d.y < box.y + box.height && box.y < d.y + d.height && d.x < hi && lo < d.x + d.width), ...tagsIn(geo, win, fz)];
+    // The switch's own text (its name and its SENDS/RECEIVES badge) is in the way too: a label at an arm near the bar's
+    // left end, as large as on a projector, would cover it.
+    const swText = sw ? [{ x: sw.x, y: sw.y, width: switchTextEnd(sw, geo.switchId, fz, large) - sw.x, height: sw.height }] : [];
+    const near = [...geo.devices().filter((d) => d.y < box.y + box.height && box.y < d.y + d.height && d.x < hi && lo < d.x + d.width), ...tagsIn(geo, win, fz), ...swText];
     const dx = clearShift(box, win, near);
     const end = members[0]!.path.points[members[0]!.path.points.length - 1];
     if (!sw || !end || !near.some((o) => overlaps({ ...box, x: box.x + dx }, o)) || (end.y !== sw.y && end.y !== sw.y + sw.height)) return { members, box, dx, dy: 0 };
@@ -93,8 +101,7 @@ export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number, 
     if (box.height <= sw.height) {
       const dy = sw.y + (sw.height - box.height) / 2 - box.y;
       const bar = { ...box, y: box.y + dy };
-      const name = { x: sw.x, y: sw.y, width: switchTextEnd(sw, geo.switchId, fz) - sw.x, height: sw.height };
-      const inBar = [name, ...geo.devices().filter((d) => d.y < sw.y + sw.height && sw.y < d.y + d.height && d.x < sw.x + sw.width && sw.x < d.x + d.width), ...near];
+      const inBar = [...geo.devices().filter((d) => d.y < sw.y + sw.height && sw.y < d.y + d.height && d.x < sw.x + sw.width && sw.x < d.x + d.width), ...near];
       const onBar = clearShift(bar, { ...win, y: sw.y, height: sw.height, x: Math.max(win.x, sw.x), width: Math.min(win.x + win.width, sw.x + sw.width) - Math.max(win.x, sw.x) }, inBar);
       if (!inBar.some((o) => overlaps({ ...bar, x: bar.x + onBar }, o))) return { members, box: bar, dx: onBar, dy };
     }
