@@ -23,8 +23,15 @@ describe('parseCliArgs', () => {
     expect(ok.ok && ok.value['fail-at']).toBe(600);
   });
 
+  it('refuses an option of one value given twice, so no value goes unchecked; --fail and --mtu may repeat', () => {
+    expect(errorOf('--seed', ' ', '--seed', '477')).toBe('--seed is given twice: give it once (only --fail and --mtu may repeat).');
+    expect(errorOf('--json', '--json')).toBe('--json is given twice: give it once (only --fail and --mtu may repeat).');
+    expect(parseCliArgs(['--from', 'ClientVM', '--from', 'NATVM', '--to', 'a'])).toEqual({ ok: false, error: '--from is given twice: give it once (only --fail and --mtu may repeat).' });
+    expect(errorOf('--fail', 'MuxVM', '--fail', 'BGPVM')).toBeUndefined();
+  });
+
   it('caps long text', () => {
-    expect(errorOf('--to', 'a'.repeat(301))).toMatch(/^--to is longer than 300 characters/);
+    expect(parseCliArgs(['--from', 'ClientVM', '--to', 'a'.repeat(301)])).toMatchObject({ ok: false, error: expect.stringMatching(/^--to is longer than 300 characters/) });
     expect(parseCliArgs(['--from', 'x'.repeat(64), '--to', 'a'])).toMatchObject({ ok: false, error: expect.stringMatching(/^--from is longer than 63/) });
   });
 });

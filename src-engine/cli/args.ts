@@ -107,11 +107,13 @@ export type CliArgs = z.output<typeof argsSchema>;
 
 export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArgs } | { ok: false; error: string } {
   let values: Record<string, unknown>;
+  let tokens: ReturnType<typeof parseArgs>['tokens'];
   try {
-    values = parseArgs({
+    ({ values, tokens } = parseArgs({
       args: [...argv],
       strict: true,
       allowPositionals: false,
+      tokens: true,
       options: {
         from: { type: 'string' },
         to: { type: 'string' },
@@ -131,9 +133,17 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
         all: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    }).values;
+    }));
   } catch (e) {
     return { ok: false, error: `${(e as Error).message}. Run with --help to see the options.` };
+  }
+  // An option that takes one value, given twice, would keep the last and drop the first unchecked (a blank --seed
+  // before a good one ran): refused, as any other argument error.
+  const seen = new Set<string>();
+  for (const t of tokens ?? []) {
+    if (t.kind !== 'option' || t.name === 'fail' || t.name === 'mtu') continue;
+    if (seen.has(t.name)) return { ok: false, error: `--${t.name} is given twice: give it once (only --fail and --mtu may repeat).` };
+    seen.add(t.name);
   }
   if (values.help) return { ok: true, value: argsSchema.parse({ from: '-', to: '-', help: true }) };
   if (values['fail-at'] === undefined) delete values['fail-at'];
