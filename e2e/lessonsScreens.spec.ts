@@ -140,6 +140,45 @@ test('on a phone the lesson\'s question, the packet it asks about and the playba
   await expect.poll(() => notTogether(page)).toEqual([]);
 });
 
+/**
+ * What of the open question a student cannot see without scrolling the lesson's box: its prompt, each choice and
+ * "Check answer", each wholly inside the box's visible part and not under the chapter buttons (sticky at its foot).
+ */
+function questionUnseen(page: Page) {
+  return page.evaluate(() => {
+    const box = document.querySelector('.lesson-bar')!;
+    const form = [...box.querySelectorAll('form.quiz')].at(-1);
+    if (!form) return ['no question'];
+    const b = box.getBoundingClientRect();
+    const nav = box.querySelector('.chapter-nav')!.getBoundingClientRect();
+    const top = Math.max(0, b.top);
+    const bottom = Math.min(window.innerHeight, b.bottom, nav.top);
+    const parts: [string, Element | null][] = [['the prompt', form.querySelector('.quiz-prompt')], ...[...form.querySelectorAll('.quiz-choice')].map((c): [string, Element] => [`choice "${c.textContent}"`, c]), ['"Check answer"', form.querySelector('button[type="submit"]')]];
+    return parts.flatMap(([what, el]) => {
+      if (!el) return [`no ${what}`];
+      const r = el.getBoundingClientRect();
+      return r.top < top - 1 || r.bottom > bottom + 1 ? [`${what} (${Math.round(r.top)} to ${Math.round(r.bottom)}; the box shows ${Math.round(top)} to ${Math.round(bottom)})`] : [];
+    });
+  });
+}
+
+test('on a phone the hold-time question is asked with MuxVM\'s OPEN at BGPVM, its choices and "Check answer" in the lesson\'s box unscrolled', async ({ hoplab, lessons, playback, page }) => {
+  await page.setViewportSize(PHONE);
+  await hoplab.open('?scenario=poc&motion=off&speed=4&lesson=vip-route&chapter=2');
+  await expect(lessons.chapterTitle).toHaveText('OPEN: the routers introduce themselves');
+  const prompt = /How long may BGPVM go without hearing from MuxVM/;
+  // The chapter opens on the SYN-ACK: the hold time is in MuxVM's OPEN, still to come, and nothing asks for it yet.
+  await expect(lessons.question(prompt)).toHaveCount(0);
+  await playback.play.click();
+  await expect(lessons.question(prompt)).toBeVisible();
+  // The packet the question reads rests at BGPVM: the OPEN, its hold time one click away.
+  await expect(page.locator('.token.token-arrived:not(.token-merged) .token-body').filter({ hasText: /OPEN/ })).toHaveCount(1);
+  await expect(lessons.bar.getByRole('button', { name: 'Show the BGP hold time in the packet' })).toBeVisible();
+  await expect.poll(() => questionUnseen(page)).toEqual([]);
+  await expect.poll(() => notTogether(page)).toEqual([]);
+  await auditAll(page);
+});
+
 /** The resting labels' text size on screen, in CSS px (their font size times the diagram's zoom), smallest first. */
 function labelPx(page: Page) {
   return page.evaluate(() => {

@@ -5,7 +5,7 @@ import { createRunSession } from '../run/session';
 import { POC_TOPOLOGY } from '../scenarios/poc';
 import { parseTopology } from '../topology/validate';
 import { LESSONS, lessonSummaries } from './catalog';
-import { createRunQuery, isSyn, isSynAck, tcp } from './query';
+import { bgpMessages, createRunQuery, isSyn, isSynAck, tcp } from './query';
 import type { ResolvedLesson } from './model';
 
 const topology = (() => {
@@ -252,6 +252,25 @@ describe('a question is asked when the screen can answer it', () => {
     // "Show the ... in the packet" points at that SYN at BGPVM, so the playhead stays where the question is asked.
     const field = resolve('vip-route').chapters[0]!.field!;
     expect(field.txId).toBe(synAtBgp.tx.id);
+  });
+
+  it('lesson 1 asks for the hold time once MuxVM\'s OPEN, which carries it, has reached BGPVM: asked before, a newcomer could only guess', () => {
+    const def = LESSONS.find((l) => l.id === 'vip-route')!;
+    const session = createRunSession();
+    const run = session.run(topology, def.request);
+    if (!run.ok) throw new Error(run.error.message);
+    const q = createRunQuery(run.value, 'CCI_External_vSwitch');
+    const hold = answerOf('vip-route', 'hold-time');
+    expect(hold.prompt).toBe("MuxVM's OPEN has reached BGPVM. How long may BGPVM go without hearing from MuxVM before it drops MuxVM's routes?");
+    const openAtBgp = q.frames.find((f) => f.tx.fromNode !== 'BGPVM' && f.tx.toNode === 'BGPVM' && bgpMessages(f).some((m) => m.kind === 'open'))!;
+    // The player stops just before the moment asked about: the OPEN has arrived at BGPVM by then.
+    expect(openAtBgp.tx.arrive).toBeLessThanOrEqual(hold.about.time);
+    const about = q.byTx(hold.about.txId!)!;
+    expect(about.tx.fromNode).toBe('BGPVM');
+    expect(hold.answer).toBe('180');
+    // "Show the BGP hold time in the packet" points at that OPEN: the playhead reached it before the question.
+    const field = resolve('vip-route').chapters[1]!.field!;
+    expect(q.byTx(field.txId)!.tx.time).toBeLessThan(hold.about.time);
   });
 });
 

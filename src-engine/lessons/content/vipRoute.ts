@@ -20,6 +20,9 @@ const synAtBgp = frameWhere('MuxVM\'s TCP SYN to port 179 reaching BGPVM', (f) =
 const synAckSent = frameWhere('BGPVM\'s SYN-ACK on port 179 leaving BGPVM', (f) => isSynAck(f) && tcp(f)?.srcPort === 179 && f.tx.fromNode === 'BGPVM');
 const synAck = frameWhere('BGPVM\'s SYN-ACK on port 179 arriving at MuxVM', (f) => isSynAck(f) && tcp(f)?.srcPort === 179 && f.tx.toNode === 'MuxVM');
 const firstOpen = frameWhere('the first BGP OPEN from MuxVM', (f) => fromMux(f) && has(f, 'open'));
+const openAtBgp = frameWhere('MuxVM\'s BGP OPEN reaching BGPVM', (f) => f.tx.toNode === 'BGPVM' && has(f, 'open'), firstOpen);
+/** BGPVM's first BGP message once MuxVM's OPEN reached it: the question on the hold time waits just before it, with that OPEN on screen. */
+const bgpAnswersOpen = frameWhere('BGPVM\'s first BGP message after MuxVM\'s OPEN reached it', (f) => f.tx.fromNode === 'BGPVM' && bgpMessages(f).length > 0, openAtBgp);
 /** MuxVM's side: it is Established before it sends its UPDATE, which chapter 3 asks about. */
 const established = eventWhere('MuxVM\'s session with BGPVM reaching Established', (e) => e.kind === 'bgp-state' && e.node === 'MuxVM' && e.state === 'Established');
 const update = frameWhere('the first BGP UPDATE from MuxVM that announces prefixes', (f) => fromMux(f) && bgpMessages(f).some((m) => m.kind === 'update' && m.nlri.length > 0));
@@ -101,10 +104,9 @@ export const VIP_ROUTE: LessonDef = {
       id: 'open',
       title: 'OPEN: the routers introduce themselves',
       caption:
-        'Once TCP is up, each side sends an OPEN message: its AS number, its router id and a hold time. ' +
-        'The hold time is a promise: "if you hear nothing from me for this long, forget my routes". ' +
-        'A speaker that accepts the other\'s OPEN answers with a KEEPALIVE; once its own OPEN is confirmed that way, its side of the session is Established. ' +
-        'Watch MuxVM\'s side get there first.',
+        'Once TCP is up, each side sends an OPEN: its AS number, its router id and a hold time: ' +
+        '"if you hear nothing from me for this long, forget my routes". Each side answers the other\'s OPEN with a KEEPALIVE, ' +
+        'and a side whose OPEN is answered is Established. Watch MuxVM\'s side get there first.',
       from: synAck,
       to: established,
       nodes: ['MuxVM', 'BGPVM'],
@@ -115,10 +117,12 @@ export const VIP_ROUTE: LessonDef = {
         {
           id: 'hold-time',
           kind: 'choice',
-          prompt: 'How long may BGPVM go without hearing from MuxVM before it drops MuxVM\'s routes?',
-          at: firstOpen,
-          rubric: (q, at) => {
-            const f = at.txId !== undefined ? q.byTx(at.txId) : undefined;
+          // Asked once MuxVM's OPEN, its hold time with it, has reached BGPVM: asked before, a newcomer could only guess.
+          prompt: "MuxVM's OPEN has reached BGPVM. How long may BGPVM go without hearing from MuxVM before it drops MuxVM's routes?",
+          at: bgpAnswersOpen,
+          rubric: (q) => {
+            const sent = firstOpen.find(q);
+            const f = sent?.txId !== undefined ? q.byTx(sent.txId) : undefined;
             const open = f && bgpMessages(f).find((m) => m.kind === 'open');
             if (!open || open.kind !== 'open') return undefined;
             const h = open.holdTime;
