@@ -148,7 +148,7 @@ export const TWO_MUXES: LessonDef = {
         return (
           `${FAILED_MUX}, the MUX this connection went through, fails. New connections hashed onto its route would vanish until BGPVM gives up on ${FAILED_MUX}: ` +
           'when TCP stops retransmitting to it or BGP\'s hold timer runs out, whichever comes first (as in "When MuxVM dies"). ' +
-          `${durationText(again - died)} later ClientVM opens a new connection. Playback runs quickly through the wait and slows where something happens; the events on the way stay listed below.`
+          `${durationText(again - died)} after ${FAILED_MUX} failed, ClientVM opens a new connection. Playback runs quickly through the wait and slows where something happens.`
         );
       },
       from: failed,
