@@ -179,6 +179,28 @@ test('on a phone the hold-time question is asked with MuxVM\'s OPEN at BGPVM, it
   await auditAll(page);
 });
 
+// Asked as their chapter opens, under its caption: the question with the most lines of choices, and the one under the
+// longest caption. "Check answer" was under the chapter buttons in both, the last choice too in the first.
+for (const [lesson, chapter, title, prompt] of [
+  ['the-mux', 1, 'Choosing a DIP by hash', 'How does MuxVM choose which server gets this connection?'],
+  ['vfp-on-host', 2, 'The VIP becomes the DIP', 'What does VFP do first with the VXLAN packet?'],
+] as const) {
+  test(`on a phone "${title}" opens with its caption, question, choices and "Check answer" in the lesson's box, the packet and Play in view`, async ({ hoplab, lessons, page }) => {
+    await page.setViewportSize(PHONE);
+    await hoplab.open(`?scenario=poc&motion=off&speed=4&lesson=${lesson}&chapter=${chapter}`);
+    await expect(lessons.chapterTitle).toHaveText(title);
+    await expect(lessons.question(prompt)).toBeVisible();
+    // Read from the top: the box is not scrolled, its caption starts in the window.
+    expect(await lessons.bar.evaluate((el) => el.scrollTop)).toBe(0);
+    await expect(lessons.bar.locator('.caption')).toBeInViewport();
+    await expect.poll(() => questionUnseen(page)).toEqual([]);
+    // The packet and the playback controls. (Not every device the frame lights: at VFP, MuxVM's box in the management
+    // row lights for the VXLAN frame its PA port sent, 266 px above the packet, more than a phone's diagram shows.)
+    await expect.poll(async () => (await notTogether(page)).filter((s) => !s.startsWith('the lit device'))).toEqual([]);
+    await auditAll(page);
+  });
+}
+
 /** The resting labels' text size on screen, in CSS px (their font size times the diagram's zoom), smallest first. */
 function labelPx(page: Page) {
   return page.evaluate(() => {

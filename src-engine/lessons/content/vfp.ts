@@ -102,8 +102,8 @@ export const VFP_ON_HOST: LessonDef = {
         const server = serverOf(q);
         return (
           server &&
-          `The inner packet is still addressed to the VIP, but ${server}, the server behind it, does not own the VIP: it owns its own address, the DIP, written under its name on the diagram. ` +
-            'VFP changes the packet before it delivers it, and writes the connection into its flow table.'
+          `The inner packet is still addressed to the VIP, but ${server} owns only the DIP, the address under its name on the diagram. ` +
+            'VFP changes the packet before delivering it and records the connection in its flow table.'
         );
       },
       // From the VXLAN frame's arrival: VFP logs its flow entry (with the DIP asked for below) before it
