@@ -201,6 +201,31 @@ for (const [lesson, chapter, title, prompt] of [
   });
 }
 
+test('presenter mode at 1920 x 1080: the drawing is a seventh larger than beside a third-wide lesson, the question whole beside it', async ({ hoplab, lessons, page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await hoplab.open('?scenario=poc&motion=off&speed=4&lesson=the-mux&chapter=2');
+  await expect(lessons.chapterTitle).toHaveText('Wrapped in VXLAN');
+  await lessons.bar.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.locator('.app.presenter')).toBeVisible();
+  const prompt = 'What is the outer destination address of the packet MuxVM sends?';
+  await expect(lessons.question(prompt)).toBeVisible();
+  // Beside a lesson column a third of the width (653 px), the drawing, fitted by its width, was drawn at zoom 1.01: device
+  // names 16 px on screen, 124 px empty above the drawing and below it.
+  const namePx = () => page.evaluate(() => {
+    const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+    return Math.round(parseFloat(getComputedStyle(document.querySelector('.vm-name')!).fontSize) * zoom * 10) / 10;
+  });
+  await expect.poll(namePx).toBeGreaterThanOrEqual(18);
+  await expect.poll(async () => { const b = await bands(page); return Math.max(b.above, b.below); }).toBeLessThanOrEqual(90);
+  // The whole network in view: no side of it past the area's edge.
+  await expect(page.locator('.off-screen .more')).toHaveCount(0);
+  // The lesson at projector size, its question whole in its column, the packet and Play on screen.
+  await expect.poll(() => lessons.bar.locator('.caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
+  await expect.poll(() => questionUnseen(page)).toEqual([]);
+  await expect.poll(() => notTogether(page)).toEqual([]);
+  await auditAll(page);
+});
+
 /** The resting labels' text size on screen, in CSS px (their font size times the diagram's zoom), smallest first. */
 function labelPx(page: Page) {
   return page.evaluate(() => {
