@@ -221,6 +221,8 @@ test('presenter mode at 1920 x 1080: the drawing is a seventh larger than beside
   await expect(page.locator('.off-screen .more')).toHaveCount(0);
   // The lesson at projector size, its question whole in its column, the packet and Play on screen.
   await expect.poll(() => lessons.bar.locator('.caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
+  // Its three actions on one row, as in the wider column.
+  await expect.poll(() => lessons.bar.locator('.lesson-actions button').evaluateAll((bs) => new Set(bs.map((b) => Math.round(b.getBoundingClientRect().top))).size)).toBe(1);
   await expect.poll(() => questionUnseen(page)).toEqual([]);
   await expect.poll(() => notTogether(page)).toEqual([]);
   await auditAll(page);
