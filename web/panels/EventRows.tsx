@@ -12,6 +12,7 @@ import type { Timeline } from '../model/timeline';
 import { selectTopology, useAppStore, type AppState } from '../store/store';
 import { termsOf } from '../../src-engine/view/glossary';
 import { Glossed } from '../glossary/Glossed';
+import { scrollListTo } from './listScroll';
 import { openGlossary } from '../glossary/glossaryStore';
 
 /** Up to this many rows every row is in the page; beyond it only those in view. */
@@ -213,6 +214,8 @@ function EventRowsList({ events, timeline, cursor, inspectedTx, lessonChapter }:
     rangeExtractor,
     useFlushSync: false,
     observeElementRect: observeListRect,
+    // No scroll written as the list mounts (see listScroll.ts): it would lay out the whole page inside the task.
+    scrollToFn: scrollListTo,
     // Sizes come from the resize observer only (after the page's own layout), never from reading a row's
     // layout as it mounts: that read would make the browser lay out the whole page (the diagram
     // included) in the middle of a step. Until observed, a row counts as its estimate.
