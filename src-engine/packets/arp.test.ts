@@ -61,5 +61,9 @@ describe('ARP', () => {
     expect(() => encodePacket([{ ...request, hardwareType: 65536 }])).toThrow('arp.hardwareType: 65536 is not an integer from 0 to 65535');
     expect(() => encodePacket([{ ...request, protocolType: -1 }])).toThrow('arp.protocolType: -1 is not an integer from 0 to 65535');
     expect(() => encodePacket([{ ...request, opcode: 65536 }])).toThrow('arp.opcode: 65536 is not an integer from 0 to 65535');
+    // Each of the four addresses is named by its own field.
+    expect(() => encodePacket([{ ...request, senderMac: '00:15:5d:c8:00' }])).toThrow('arp.senderMac: "00:15:5d:c8:00" is not a MAC address such as "00:15:5d:c8:00:0a"');
+    expect(() => encodePacket([{ ...request, senderIp: '192.168.200.300' }])).toThrow('arp.senderIp: "192.168.200.300" is not a dotted-quad IPv4 address');
+    expect(() => encodePacket([{ ...request, targetMac: 'ff-ff-ff-ff-ff-ff' }])).toThrow('arp.targetMac: "ff-ff-ff-ff-ff-ff" is not a MAC address such as "00:15:5d:c8:00:0a"');
   });
 });

@@ -84,5 +84,7 @@ describe('Ethernet II', () => {
     expect(() => encodePacket(tag({ pcp: 0, dei: 2, vid: 1 }))).toThrow('ethernet.vlan.dei');
     expect(() => encodePacket(tag({ pcp: 0, dei: 0, vid: 4096 }))).toThrow('ethernet.vlan.vid: 4096 is not an integer from 0 to 4095');
     expect(() => encodePacket([{ ...base, etherType: 0x10000 }])).toThrow('ethernet.etherType: 65536 is not an integer from 0 to 65535');
+    expect(() => encodePacket([{ ...base, etherType: 0x0806, dst: 'ff:ff:ff:ff:ff' }])).toThrow('ethernet.dst: "ff:ff:ff:ff:ff" is not a MAC address such as "00:15:5d:c8:00:0a"');
+    expect(() => encodePacket([{ ...base, etherType: 0x0806, src: '00:15:5d:c8:00:0g' }])).toThrow('ethernet.src: "00:15:5d:c8:00:0g" is not a MAC address such as "00:15:5d:c8:00:0a"');
   });
 });
