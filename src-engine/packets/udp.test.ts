@@ -66,8 +66,8 @@ describe('UDP', () => {
       const r = decodePacket(b, 'ipv4');
       return r.ok ? undefined : r.error;
     };
-    expect(withLength(7)).toMatchObject({ code: 'malformed', layer: 'udp', field: 'length', offset: 24 });
-    expect(withLength(9)).toMatchObject({ code: 'malformed', layer: 'udp', field: 'length', offset: 24 });
+    expect(withLength(7)).toEqual({ code: 'malformed', layer: 'udp', field: 'length', offset: 24, message: 'UDP length at byte 24: length 7 is less than the 8-byte header' });
+    expect(withLength(9)).toEqual({ code: 'malformed', layer: 'udp', field: 'length', offset: 24, message: 'UDP length at byte 24: length 9 disagrees with the 10 bytes the IPv4 header gives UDP' });
     expect(withLength(11)).toMatchObject({ code: 'truncated', layer: 'udp', field: 'length', offset: 24 });
   });
 
