@@ -74,9 +74,9 @@ describe('TCP', () => {
       const r = decodePacket(b, 'tcp');
       return r.ok ? undefined : r.error;
     };
-    expect(edit(12, 0x40)).toMatchObject({ code: 'malformed', field: 'dataOffset', offset: 12 });
+    expect(edit(12, 0x40)).toEqual({ code: 'malformed', layer: 'tcp', field: 'dataOffset', offset: 12, message: 'TCP dataOffset at byte 12: header length 16 is less than the minimum 20 bytes' });
     expect(edit(12, 0x70)).toMatchObject({ code: 'truncated', field: 'options', offset: 20 });
-    expect(edit(12, 0x61)).toMatchObject({ code: 'malformed', field: 'reserved', offset: 12 });
+    expect(edit(12, 0x61)).toEqual({ code: 'malformed', layer: 'tcp', field: 'reserved', offset: 12, message: 'TCP reserved at byte 12: reserved bits are set (AccECN is not modelled); they must be zero' });
     expect(decodePacket(bytes.subarray(0, 13), 'tcp')).toMatchObject({ ok: false, error: { code: 'truncated', field: 'flags', offset: 13 } });
     expect(decodePacket(bytes.subarray(0, 15), 'tcp')).toMatchObject({ ok: false, error: { code: 'truncated', field: 'window', offset: 14 } });
   });
