@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodePacket } from './decode';
-import { encodePacket } from './encode';
+import { encodePacket, encodePacketInto } from './encode';
 import { fieldAt } from './fieldAt';
 import type { Layer, TcpLayer } from './layers';
 import { synAtClient } from './samples';
@@ -39,6 +39,17 @@ describe('TCP', () => {
     const mssSecond = encodePacket([{ ...withoutMss, otherOptions: fromHex('0101 020405b4 0000'), checksum: 0 }]);
     expect(decodeOk(mssSecond, 'tcp').layers[0]).toMatchObject({ otherOptions: fromHex('0101020405b40000') });
     expect(() => encodePacket([{ ...tcp, otherOptions: new Uint8Array(37) }])).toThrow('tcp: 44 bytes of options do not fit the 40 a TCP header allows');
+  });
+
+  it('writes the option padding as zeros into a buffer that held other bytes', () => {
+    const out = new Uint8Array(32).fill(0xee);
+    // MSS, then 3 bytes of other options and 1 of padding: a 28-byte header, data offset 7.
+    const n = encodePacketInto([{ ...tcp, otherOptions: Uint8Array.of(1, 1, 1), checksum: 0 }], out, 2);
+    expect(n).toBe(28);
+    expect(out[2 + 12]).toBe(0x70);
+    expect(toHex(out.subarray(22, 31))).toBe('020405b4' + '01010100' + 'ee');
+    expect(out[1]).toBe(0xee);
+    expect(decodeOk(out.slice(2, 30), 'tcp').layers[0]).toMatchObject({ mss: 1460, otherOptions: Uint8Array.of(1, 1, 1, 0) });
   });
 
   it('packs every flag into its bit', () => {
