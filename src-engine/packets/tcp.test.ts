@@ -52,6 +52,14 @@ describe('TCP', () => {
     expect(decodeOk(out.slice(2, 30), 'tcp').layers[0]).toMatchObject({ mss: 1460, otherOptions: Uint8Array.of(1, 1, 1, 0) });
   });
 
+  it('reads an MSS option only where both its kind (2) and its length (4) lead the options', () => {
+    const { mss: _mss, ...withoutMss } = tcp;
+    for (const options of ['0203 0000', '0104 0000']) {
+      const bytes = encodePacket([{ ...withoutMss, otherOptions: fromHex(options), checksum: 0 }]);
+      expect(decodeOk(bytes, 'tcp').layers[0]).toEqual({ ...withoutMss, checksum: 0, otherOptions: fromHex(options) });
+    }
+  });
+
   it('packs every flag into its bit', () => {
     const all: TcpLayer = { ...tcp, mss: undefined, checksum: 0, flags: { fin: true, syn: true, rst: true, psh: true, ack: true, urg: true, ece: true, cwr: true } };
     expect(encodePacket([all])[13]).toBe(0xff);
