@@ -48,6 +48,13 @@ describe('IPv4', () => {
     expect(decodeIp(tcpFragment).layers.map((l) => l.type)).toEqual(['ipv4', 'raw']);
   });
 
+  it('takes the first fragment (more fragments, offset 0) and the last (offset only) as raw, an empty one as nothing', () => {
+    const types = (ip: Ipv4Layer, rest: Layer[]) => decodeIp(encodePacket([{ ...ip, protocol: 6 }, ...rest])).layers.map((l) => l.type);
+    expect(types({ ...base, dontFragment: false, moreFragments: true, fragmentOffset: 0 }, [payload])).toEqual(['ipv4', 'raw']);
+    expect(types({ ...base, dontFragment: false, moreFragments: false, fragmentOffset: 185 }, [payload])).toEqual(['ipv4', 'raw']);
+    expect(types({ ...base, dontFragment: false, moreFragments: false, fragmentOffset: 185 }, [])).toEqual(['ipv4']);
+  });
+
   it('pads options to 4 bytes and sets the header length', () => {
     const bytes = encodePacket([{ ...base, options: Uint8Array.of(1, 1, 1) }, payload]);
     expect(bytes[0]).toBe(0x46);
