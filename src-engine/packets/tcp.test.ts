@@ -100,6 +100,12 @@ describe('TCP', () => {
     expect(decodePacket(bytes.subarray(0, 15), 'tcp')).toMatchObject({ ok: false, error: { code: 'truncated', field: 'window', offset: 14 } });
   });
 
+  it('reports a header cut short inside an IPv4 packet at the field where it ends', () => {
+    const ip = syn[1]!;
+    const bytes = encodePacket([ip, { type: 'raw', data: encodePacket([{ ...tcp, checksum: 0 }]).subarray(0, 10) }]);
+    expect(decodePacket(bytes, 'ipv4')).toMatchObject({ ok: false, error: { code: 'truncated', layer: 'tcp', field: 'ack', offset: 28 } });
+  });
+
   it('refuses out-of-range numbers', () => {
     expect(() => encodePacket([{ ...tcp, seq: 2 ** 32 }])).toThrow('tcp.seq: 4294967296 is not an integer from 0 to 4294967295');
     expect(() => encodePacket([{ ...tcp, window: 65536 }])).toThrow('tcp.window');
