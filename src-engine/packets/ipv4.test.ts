@@ -134,6 +134,17 @@ describe('IPv4', () => {
     });
   });
 
+  it('reports options cut short inside an Ethernet frame, at the frame\'s byte', () => {
+    const ip = encodePacket([{ ...base, protocol: 255 }]).slice();
+    ip[0] = 0x46; // a 24-byte header; the total length (20) gives it 20
+    const eth: Layer = { type: 'ethernet', dst: '00:15:5d:c8:00:01', src: '00:15:5d:c8:00:0a', etherType: 0x0800 };
+    const r = decodePacket(encodePacket([eth, { type: 'raw', data: ip }, { type: 'raw', data: Uint8Array.of(0, 0) }]));
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'truncated', layer: 'ipv4', field: 'options', offset: 34, message: 'IPv4 options at byte 34 needs 4 bytes but only 0 remain: the packet was cut short; check the length fields of the layers around it.' },
+    });
+  });
+
   it('refuses values that do not fit their fields', () => {
     expect(() => encodePacket([{ ...base, ecn: 4 }])).toThrow('ipv4.ecn: 4 is not an integer from 0 to 3');
     expect(() => encodePacket([{ ...base, protocol: 256 }])).toThrow('ipv4.protocol: 256 is not an integer from 0 to 255');

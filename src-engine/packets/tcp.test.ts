@@ -106,6 +106,16 @@ describe('TCP', () => {
     expect(decodePacket(bytes, 'ipv4')).toMatchObject({ ok: false, error: { code: 'truncated', layer: 'tcp', field: 'ack', offset: 28 } });
   });
 
+  it('reports options cut short inside an IPv4 packet: how many bytes they need and how many remain', () => {
+    const segment = encodePacket([{ ...tcp, checksum: 0 }]).slice();
+    segment[12] = 0x70; // a 28-byte header, of which 24 bytes are there
+    const r = decodePacket(encodePacket([syn[1]!, { type: 'raw', data: segment }]), 'ipv4');
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'truncated', layer: 'tcp', field: 'options', offset: 40, message: 'TCP options at byte 40 needs 8 bytes but only 4 remain: the packet was cut short; check the length fields of the layers around it.' },
+    });
+  });
+
   it('refuses out-of-range numbers', () => {
     expect(() => encodePacket([{ ...tcp, seq: 2 ** 32 }])).toThrow('tcp.seq: 4294967296 is not an integer from 0 to 4294967295');
     expect(() => encodePacket([{ ...tcp, window: 65536 }])).toThrow('tcp.window');
