@@ -59,9 +59,17 @@ const FSM_ERROR = 5;
 
 const SECOND = 1_000_000;
 
-/** RFC 4271 section 4.5 error codes, in words. */
+/** RFC 4271 section 4.5 error codes 1 to 6, in words; any other code (0 among them) by its number. */
+const NOTIFICATION_MEANINGS: Readonly<Record<number, string>> = {
+  1: 'message header error',
+  2: 'OPEN message error',
+  3: 'UPDATE message error',
+  4: 'hold timer expired',
+  5: 'finite state machine error',
+  6: 'cease',
+};
 function notificationMeaning(code: number): string {
-  return ['', 'message header error', 'OPEN message error', 'UPDATE message error', 'hold timer expired', 'finite state machine error', 'cease'][code] ?? `error code ${code}`;
+  return NOTIFICATION_MEANINGS[code] ?? `error code ${code}`;
 }
 
 /** What ends a session with a silent peer, and when. */

@@ -109,7 +109,9 @@ describe("the peer's OPEN", () => {
 });
 
 describe('a NOTIFICATION from the peer ends the session, in words for each error code (RFC 4271 4.5)', () => {
+  // Code 0 is not one of RFC 4271's: it is named by its number, as any other unknown code.
   const meanings: [number, string][] = [
+    [0, 'error code 0'],
     [1, 'message header error'],
     [2, 'OPEN message error'],
     [3, 'UPDATE message error'],
