@@ -97,6 +97,14 @@ describe('RouteTable, route by route', () => {
     expect(t.lookup(ip('10.9.9.9'))!.source).toBe('connected');
   });
 
+  it('never offers routes of different distances as equal, even with equal metrics: the static one alone, whatever the hash', () => {
+    const t = new RouteTable();
+    t.add(r('10.0.0.0/8', '1.0.0.1', 'bgp'));
+    t.add(r('10.0.0.0/8', '1.0.0.2', 'static'));
+    expect(t.candidates(ip('10.0.0.1')).map((x) => u32ToIp(x.nextHop))).toEqual(['1.0.0.2']);
+    expect([0, 1, 2, 3].map((h) => u32ToIp(t.lookup(ip('10.0.0.1'), h)!.nextHop))).toEqual(['1.0.0.2', '1.0.0.2', '1.0.0.2', '1.0.0.2']);
+  });
+
   it('offers only the equal best routes for a flow hash to choose from, and a lone route whatever the hash', () => {
     const t = new RouteTable();
     t.add(r('10.0.0.0/8', '1.0.0.1', 'bgp'));
