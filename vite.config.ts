@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { TOPOLOGY_SCHEMA_PATH, topologyJsonSchema } from './src-engine/topology/jsonSchema';
+import { TOPOLOGY_SCHEMA_PATH, topologyJsonSchema } from './src-engine/topology/jsonSchema.ts';
 
 /** Publishes the topology JSON Schema, generated from the zod schema at build time, at schema/topology-1.json. */
 function topologySchemaFile(): Plugin {

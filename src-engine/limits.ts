@@ -1,7 +1,7 @@
 // Every maximum the engine enforces, in one place, so the README, the URL, the CLI and the engine agree.
 // They bound the work one input can cause: a shared link or a loaded file can never make a run simulate
 // for years, allocate without end, or freeze the page. Each is well above anything the POC needs.
-import { SECOND } from './sim/timing';
+import { SECOND } from './sim/timing.ts';
 
 export const LIMITS = {
   /** A topology document file, in bytes (the 20,000-VM benchmark topology is about 12 MB). */

@@ -2,9 +2,9 @@
 // so the published file can never drift from what the engine accepts. Editors use it to complete and
 // check files; the site publishes it at schema/topology-1.json and exported files name it in "$schema".
 import { z } from 'zod';
-import { topologySchema } from './schema';
+import { topologySchema } from './schema.ts';
 
-export { TOPOLOGY_SCHEMA_PATH } from '../view/schemaPath';
+export { TOPOLOGY_SCHEMA_PATH } from '../view/schemaPath.ts';
 
 export function topologyJsonSchema(): Record<string, unknown> {
   // 'input': the document as written, so fields with defaults are optional, as they are to the engine.

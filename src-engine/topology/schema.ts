@@ -2,15 +2,15 @@
 // Every record carries a provenance mark (how sure we are of it), and may override it per field,
 // so the app can show, next to each value, whether a source documents it or we chose it.
 import { z } from 'zod';
-import { LIMITS, MAX_MTU, MIN_MTU } from '../limits';
-import { dnsNameProblem } from '../net/dnsName';
-import { unsafeCharacter } from '../net/text';
+import { LIMITS, MAX_MTU, MIN_MTU } from '../limits.ts';
+import { dnsNameProblem } from '../net/dnsName.ts';
+import { unsafeCharacter } from '../net/text.ts';
 
-import { MARKS } from '../view/provenance';
-import { NAME_PATTERN } from '../view/ids';
+import { MARKS } from '../view/provenance.ts';
+import { NAME_PATTERN } from '../view/ids.ts';
 
-export { MARKS, markOf } from '../view/provenance';
-export type { Mark } from '../view/provenance';
+export { MARKS, markOf } from '../view/provenance.ts';
+export type { Mark } from '../view/provenance.ts';
 
 /** Text a person wrote, shown in the app: capped in length, with no bidi or invisible control characters. */
 function text(max: number, what: string, min = 0) {
@@ -56,7 +56,7 @@ const ipv4 = z.ipv4({ message: 'an IPv4 address in dotted form, e.g. 192.168.100
 /** An interface address with its prefix length: "192.168.100.2/24" (octets 0-255, no leading zeros, /0-/32). */
 const ifaceCidr = z.cidrv4({ message: 'an address with prefix length, e.g. 192.168.100.2/24 (each number 0-255, no leading zeros)' });
 const prefix = z.cidrv4({ message: 'a prefix in CIDR form, e.g. 192.168.100.0/24' });
-export { DEFAULT_MTU, MAX_MTU, MIN_MTU } from '../limits';
+export { DEFAULT_MTU, MAX_MTU, MIN_MTU } from '../limits.ts';
 
 const name = z.string().regex(NAME_PATTERN, 'a name of letters, digits, "_", "." or "-"');
 
