@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { elementBoxes, overlap, textBoxes, type Box } from './boxes';
 import { CANONICAL_LINK, canonicalSteps, secondMuxSteps } from './canonicalSteps';
+import { everyStep } from './everyStep';
 import { expect, test } from './fixtures';
 
 // Steps with tokens on the diagram, found by what their frames are (a new frame earlier in the run moves their numbers).
@@ -418,11 +419,7 @@ test('at 1024x768 every step of the canonical run draws its packets inside the d
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1024, height: 768 });
   await hoplab.open(`${CANONICAL_LINK}&step=0`);
-  const timeline = page.getByRole('toolbar', { name: 'Playback' }).getByRole('slider', { name: 'Timeline' });
-  for (let step = 1; step <= STEPS.total; step++) {
-    await timeline.fill(String(step - 1));
-    await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);
-    await expect(page.locator('.token').first()).toBeAttached();
+  for await (const step of everyStep(page, STEPS.total, '.token')) {
     await expect.poll(() => frameInView(page), { message: `step ${step}` }).toEqual([]);
   }
 });
@@ -605,12 +602,8 @@ for (const size of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }])
     test.setTimeout(180_000);
     await page.setViewportSize(size);
     await hoplab.open(`${CANONICAL_LINK}&knobs=secondMux&step=0`);
-    const timeline = page.getByRole('toolbar', { name: 'Playback' }).getByRole('slider', { name: 'Timeline' });
     const total = (await secondMuxSteps()).run.total;
-    for (let step = 1; step <= total; step++) {
-      await timeline.fill(String(step - 1));
-      await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);
-      await expect(page.locator('.token').first()).toBeAttached();
+    for await (const step of everyStep(page, total, '.token')) {
       await expect.poll(() => controlsOverLabels(page), { message: `step ${step}` }).toEqual([]);
       await expect.poll(() => cutAtTopOrBottom(page), { message: `step ${step}: cut at the top or bottom` }).toEqual([]);
     }
