@@ -49,8 +49,10 @@ for (const [size, viewport, steps] of [
       // The token layer and the paths (loaded on demand) are in before the clock stops.
       await expect(page.locator('.token-layer')).toBeAttached();
       await expect(page.locator('.trails')).toBeAttached();
-      // Time stands still from here: the glide moves only when the test runs the clock.
-      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+      // Time stands still from here: the glide moves only when the test runs the clock. The page's time runs on
+      // between reading it and pausing it; on a loaded machine by more than the second added, and pausing in the past
+      // throws: read it again and retry.
+      await expect(async () => page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000)).toPass();
       await playback.forward.click();
       await expect(page.locator('.step-readout')).toContainText(`Step ${busy.step} of`);
       await expect(page.locator('.token')).toHaveCount(busy.tokens);
