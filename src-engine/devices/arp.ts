@@ -13,6 +13,7 @@ import type { Provenance } from '../topology/schema';
 import type { Rng } from '../sim/rng';
 import type { Ctx } from './context';
 import type { Iface } from './iface';
+import type { Note } from '../view/notes';
 
 /** Windows' BaseReachableTime and the random factor's range (RFC 4861 MIN/MAX_RANDOM_FACTOR). */
 export const BASE_REACHABLE_TIME = 30_000_000;
@@ -31,7 +32,7 @@ export interface ArpHost {
   readonly ifaces: readonly Pick<Iface, 'id' | 'ipText' | 'macText'>[];
   /** Each interface's address, by index. */
   readonly ifaceIps: readonly number[];
-  transmit(ifIndex: number, frame: Uint8Array, tag: number, why: string, delay: number): void;
+  transmit(ifIndex: number, frame: Uint8Array, tag: number, why: Note, delay: number): void;
 }
 type Waiter = (mac: number | undefined, outcome: ArpOutcome) => void;
 

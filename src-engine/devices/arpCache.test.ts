@@ -9,6 +9,7 @@ import { createRng } from '../sim/rng';
 import { Scheduler } from '../sim/scheduler';
 import { Recorder } from '../trace/recorder';
 import { Arp, type ArpHost, type ArpOutcome } from './arp';
+import { noteText } from '../view/notes';
 
 const S = 1_000_000;
 const NAT_MAC = '00:15:5d:00:00:0a';
@@ -33,7 +34,7 @@ function natvm(full = true) {
       { id: 'NATVM:outside', ipText: '10.0.0.20', macText: '00:15:5d:00:00:0b' },
     ],
     ifaceIps: [ipToU32('192.168.200.10'), ipToU32('10.0.0.20')],
-    transmit: (ifIndex, frame, _tag, why, delay) => sent.push({ time: sched.now, ifIndex, frame, why, delay }),
+    transmit: (ifIndex, frame, _tag, why, delay) => sent.push({ time: sched.now, ifIndex, frame, why: noteText(why), delay }),
   };
   const arp = new Arp(host, createRng(4));
   arp.ip0 = ipToU32('192.168.200.10');

@@ -12,10 +12,11 @@ import { Timing } from '../sim/timing';
 import type { Ctx } from './context';
 import { icmpError, redirectSent } from './icmp';
 import type { Iface } from './iface';
-import { describeRoute, forwardedWhy, noRouteForwarding, recordOutcome, routeStep, ttlExpired, ttlExpiredStep, ttlStep } from './ipExplain';
+import { forwardedNote, routeNote, noRouteForwarding, recordOutcome, routeStep, ttlExpired, ttlExpiredStep, ttlStep } from './ipExplain';
 import { natStep, type Nat } from './nat';
 import { dontFragment, FRAGMENTATION_NEEDED, packetSize, tooBigAtRouter } from './mtu';
 import type { Route, RouteTable } from './routes';
+import type { Note } from '../view/notes';
 
 /** What forwarding needs from its stack. */
 export interface ForwardStack {
@@ -25,8 +26,8 @@ export interface ForwardStack {
   readonly ifaces: readonly Iface[];
   readonly nat: Nat | undefined;
   readonly icmpRedirects: boolean;
-  output(route: Route, dst: number, frame: Uint8Array, tag: number, why: string, delay: number, errorAbout?: Uint8Array): void;
-  originate(dst: number, protocol: number, payload: readonly Layer[], tag: number, why: string): unknown;
+  output(route: Route, dst: number, frame: Uint8Array, tag: number, why: Note, delay: number, errorAbout?: Uint8Array): void;
+  originate(dst: number, protocol: number, payload: readonly Layer[], tag: number, why: Note): unknown;
 }
 
 /** What to do with a packet in transit: the route it leaves by, or why it cannot. */
@@ -116,6 +117,6 @@ export function forward(stack: ForwardStack, inIndex: number, bytes: Uint8Array,
     if (ctx.rec.full) ctx.rec.event('info', me, redirectSent(me, gateway, bytes), 'icmp');
     icmpError(stack, bytes, 'redirect', 1, 0, gateway);
   }
-  const why = tag || ctx.rec.full ? forwardedWhy(me, dst, describeRoute(route, stack.ifaces[route.ifIndex]!, ctx.nameOf), ttl) : '';
+  const why = tag || ctx.rec.full ? forwardedNote(me, dst, routeNote(route, stack.ifaces[route.ifIndex]!, ctx.nameOf), ttl) : '';
   stack.output(route, dst, out, tag, why, Timing.router, routed);
 }

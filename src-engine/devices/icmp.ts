@@ -9,6 +9,7 @@ import { ETH_HLEN, ipDst, ipHeaderLen, ipProto, ipSrc, u16, u32 } from '../net/f
 import type { SimTime } from '../protocol';
 import type { Outcome } from './ipExplain';
 import type { Route } from './routes';
+import type { Note } from '../view/notes';
 
 export type IcmpErrorKind = 'time-exceeded' | 'destination-unreachable' | 'redirect';
 
@@ -20,7 +21,7 @@ const REDIRECT = 5;
 /** What sending an ICMP error needs: who sends it, and a way to originate a packet. */
 export interface IcmpSender {
   readonly node: { readonly id: string };
-  originate(dst: number, protocol: number, payload: readonly Layer[], tag: number, why: string): unknown;
+  originate(dst: number, protocol: number, payload: readonly Layer[], tag: number, why: Note): unknown;
 }
 
 /** The ICMP type of a delivered ICMP packet. */

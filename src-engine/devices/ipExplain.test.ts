@@ -9,9 +9,10 @@ import { IPPROTO_ICMP, IPPROTO_TCP } from '../packets/layers';
 import { interfaceId } from '../view/ids';
 import { echoDelivered, icmpDelivered, redirectFollowed, redirectSent } from './icmp';
 import type { Iface } from './iface';
-import { arpStep, badChecksum, describeRoute, forwardedWhy, neighborUnreachable, noProtocolHandler, noRouteForwarding, noRouteOriginating, notARouter, originatedWhy, routeStep, ttlExpired, ttlExpiredStep, ttlStep } from './ipExplain';
+import { arpStep, badChecksum, describeRoute, forwardedNote, neighborUnreachable, noProtocolHandler, noRouteForwarding, noRouteOriginating, notARouter, originatedNote, routeNote, routeStep, ttlExpired, ttlExpiredStep, ttlStep } from './ipExplain';
 import { dontFragment, packetSize, tooBigAtRouter, tooBigForTunnel } from './mtu';
 import type { Route } from './routes';
+import { noteText } from '../view/notes';
 
 const NAMES: Record<string, string> = { '192.168.200.1': 'BGPVM', '192.168.200.10': 'NATVM', '192.168.100.6': 'MuxVM' };
 const nameOf = (ip: number) => Object.entries(NAMES).find(([a]) => ipToU32(a) === ip)?.[1] ?? 'nobody';
@@ -60,10 +61,12 @@ describe('route sentences', () => {
   it('count the TTL down, or say the packet dies here', () => {
     expect(ttlStep(128)).toEqual({ kind: 'ttl', before: 128, after: 127, text: 'TTL 128 -> 127' });
     expect(ttlExpiredStep('BGPVM', 1)).toEqual({ kind: 'ttl', before: 1, after: 0, text: 'TTL 1 would reach 0: BGPVM discards the packet' });
-    expect(forwardedWhy('BGPVM', ipToU32('192.168.133.74'), 'route 192.168.133.74/32 via 192.168.100.6 (MuxVM), learned over BGP from MuxVM', 127)).toBe(
+    expect(noteText(forwardedNote('BGPVM', ipToU32('192.168.133.74'), routeNote(route('192.168.133.74', 32, '192.168.100.6', 'bgp', 'MuxVM'), transit, nameOf), 127))).toBe(
       'BGPVM routes 192.168.133.74 by route 192.168.133.74/32 via 192.168.100.6 (MuxVM), learned over BGP from MuxVM; TTL 127 -> 126.',
     );
-    expect(originatedWhy('NATVM', 'NATVM answers the ping.', 'route 0.0.0.0/0 via 192.168.200.1 (BGPVM), static')).toBe('NATVM answers the ping. NATVM sends it by route 0.0.0.0/0 via 192.168.200.1 (BGPVM), static.');
+    expect(noteText(originatedNote('NATVM', 'NATVM answers the ping.', routeNote(route('0.0.0.0', 0, '192.168.200.1', 'static'), transit, nameOf)))).toBe(
+      'NATVM answers the ping. NATVM sends it by route 0.0.0.0/0 via 192.168.200.1 (BGPVM), static.',
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { cidrText, numToMac, u32ToIp } from '../net/addr';
 import type { Ctx } from './context';
 import type { Iface } from './iface';
 import type { Route } from './routes';
+import { routeText, type Note, type RouteNote } from '../view/notes';
 
 /** How a packet ends at a node, in words: the trace's disposition and reason, and the run's event. */
 export interface Outcome {
@@ -26,12 +27,19 @@ export function recordOutcome(ctx: Pick<Ctx, 'rec' | 'tracer'>, node: string, ta
   if (tag) ctx.tracer.end(tag, outcome.disposition, outcome.reason, bytes, outcome.why);
 }
 
-/** "route 192.168.133.0/24 via 192.168.200.2 (BGPVM), static". */
-export function describeRoute(route: Route, iface: Iface, nameOf: (ip: number) => string): string {
-  const via = route.nextHop ? `via ${u32ToIp(route.nextHop)} (${nameOf(route.nextHop)})` : `on-link out of ${iface.id}`;
-  const src = route.source === 'bgp' ? `learned over BGP from ${route.peer ?? '?'}` : route.source;
-  return `route ${cidrText(route.network, route.len)} ${via}, ${src}`;
+/** A route's words for a note (view/notes.ts), made once per route: a route is the same object for as long as it is installed. */
+const routeNotes = new WeakMap<Route, RouteNote>();
+export function routeNote(route: Route, iface: Iface, nameOf: (ip: number) => string): RouteNote {
+  let words = routeNotes.get(route);
+  if (words === undefined) {
+    words = { network: route.network, len: route.len, nextHop: route.nextHop, via: route.nextHop ? nameOf(route.nextHop) : iface.id, source: route.source, ...(route.peer !== undefined ? { peer: route.peer } : {}) };
+    routeNotes.set(route, words);
+  }
+  return words;
 }
+
+/** "route 192.168.133.0/24 via 192.168.200.2 (BGPVM), static". */
+export const describeRoute = (route: Route, iface: Iface, nameOf: (ip: number) => string): string => routeText(routeNote(route, iface, nameOf));
 
 /** The hop's route step; `equalCost` is how many equal-cost routes the flow hash chose among. */
 export function routeStep(route: Route, iface: Iface, equalCost: number, nameOf: (ip: number) => string): HopStep {
@@ -46,11 +54,11 @@ export const ttlStep = (before: number): HopStep => ({ kind: 'ttl', before, afte
 
 export const ttlExpiredStep = (me: string, ttl: number): HopStep => ({ kind: 'ttl', before: ttl, after: 0, text: `TTL ${ttl} would reach 0: ${me} discards the packet` });
 
-/** The "why" of a forwarded packet. */
-export const forwardedWhy = (me: string, dst: number, described: string, ttl: number): string => `${me} routes ${u32ToIp(dst)} by ${described}; TTL ${ttl} -> ${ttl - 1}.`;
+/** The note of a forwarded packet: its data; the words are view/notes.ts's, made when read. */
+export const forwardedNote = (node: string, dst: number, route: RouteNote, ttl: number): Note => ({ key: 'forwarded', node, dst, route, ttl });
 
-/** The "why" of a packet this node sends: the reason it sends it, then the route. */
-export const originatedWhy = (me: string, why: string, described: string): string => `${why} ${me} sends it by ${described}.`;
+/** The note of a packet this node sends: the reason it sends it, then the route. */
+export const originatedNote = (node: string, why: Note, route: RouteNote): Note => ({ key: 'originated', node, why, route });
 
 export const badChecksum = (me: string): Outcome => ({
   disposition: 'bad-checksum',

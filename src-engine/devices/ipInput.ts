@@ -12,6 +12,7 @@ import { echoDelivered, echoReply, icmpDelivered, isEchoRequest, isRedirect, red
 import { badChecksum, noProtocolHandler, notARouter, recordOutcome } from './ipExplain';
 import { natStep, type Nat } from './nat';
 import type { RouteTable } from './routes';
+import type { Note } from '../view/notes';
 
 /** A transport (or ICMP listener) handing on a delivered packet. */
 export type L4Handler = (ifIndex: number, bytes: Uint8Array, tag: number) => void;
@@ -33,7 +34,7 @@ export interface InputStack {
   readonly icmpListener: L4Handler | undefined;
   isLocal(ip: number): boolean;
   forward(inIndex: number, bytes: Uint8Array, tag: number): void;
-  originate(dst: number, protocol: number, payload: readonly Layer[], tag: number, why: string): unknown;
+  originate(dst: number, protocol: number, payload: readonly Layer[], tag: number, why: Note): unknown;
 }
 
 /** Where an arriving frame goes. */

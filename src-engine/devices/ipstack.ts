@@ -19,7 +19,8 @@ import { forward, type ForwardStack } from './forward';
 import { icmpError } from './icmp';
 import type { Iface } from './iface';
 import { ipInput, type InputStack, type L4Handler, type PreRoute } from './ipInput';
-import { arpStep, describeRoute, neighborUnreachable, noRouteOriginating, originatedWhy, recordOutcome, routeStep } from './ipExplain';
+import { arpStep, neighborUnreachable, noRouteOriginating, originatedNote, recordOutcome, routeNote, routeStep } from './ipExplain';
+import type { Note } from '../view/notes';
 import type { Nat } from './nat';
 import type { Route } from './routes';
 import { RouteTable } from './routes';
@@ -100,7 +101,7 @@ export class IpStack implements InputStack, ForwardStack {
   }
 
   /** Builds and sends a packet from this node: route lookup, source address, encode, ARP, send. */
-  originate(dst: number, protocol: number, payload: readonly Layer[], tag: number, why: string, opts?: { ttl?: number; dontFragment?: boolean }): Uint8Array | undefined {
+  originate(dst: number, protocol: number, payload: readonly Layer[], tag: number, why: Note, opts?: { ttl?: number; dontFragment?: boolean }): Uint8Array | undefined {
     const { ctx } = this;
     const route = this.routes.lookup(dst);
     const me = this.node.id;
@@ -120,7 +121,7 @@ export class IpStack implements InputStack, ForwardStack {
       ctx.tracer.begin(tag, me, iface.id);
       ctx.tracer.step(tag, this.routeStep(route, dst));
     }
-    this.output(route, dst, bytes, tag, tag || ctx.rec.full ? originatedWhy(me, why, describeRoute(route, iface, ctx.nameOf)) : '', Timing.host);
+    this.output(route, dst, bytes, tag, tag || ctx.rec.full ? originatedNote(me, why, routeNote(route, iface, ctx.nameOf)) : '', Timing.host);
     return bytes;
   }
 
@@ -128,7 +129,7 @@ export class IpStack implements InputStack, ForwardStack {
    * Resolves the next hop's MAC, writes the Ethernet addresses, and sends; `errorAbout` set (a forwarded packet, as
    * routed before any NAT): a failed ARP is reported to that packet's source with ICMP host unreachable.
    */
-  output(route: Route, dst: number, frame: Uint8Array, tag: number, why: string, delay: number, errorAbout?: Uint8Array): void {
+  output(route: Route, dst: number, frame: Uint8Array, tag: number, why: Note, delay: number, errorAbout?: Uint8Array): void {
     const iface = this.ifaces[route.ifIndex]!;
     const nextHop = route.nextHop || dst;
     const cached = tag === 0 ? this.arp.lookup(nextHop) : undefined;
@@ -154,7 +155,7 @@ export class IpStack implements InputStack, ForwardStack {
   }
 
   /** Puts a finished frame on the wire `delay` µs from now. */
-  transmit(ifIndex: number, frame: Uint8Array, tag: number, why: string, delay: number): void {
+  transmit(ifIndex: number, frame: Uint8Array, tag: number, why: Note, delay: number): void {
     const iface = this.ifaces[ifIndex]!;
     this.sw.fromNic(iface.port, frame, tag, this.ctx.sched.now + delay, why);
   }

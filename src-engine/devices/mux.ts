@@ -16,6 +16,7 @@ import { Timing } from '../sim/timing';
 import type { IpStack } from './ipstack';
 import { recordOutcome } from './ipExplain';
 import { tooBigForTunnel } from './mtu';
+import type { Note } from '../view/notes';
 
 export interface MuxDip {
   readonly ip: number;
@@ -135,7 +136,7 @@ export function installMux(ip: IpStack, cfg: MuxConfig): void {
       { type: 'raw', data: inner },
     ]);
     setMac48(frame, 6, pa.mac);
-    const dipText = explain ? endpoint(u32ToIp(dip.ip), dip.port) : '';
+    const dipText = tag ? endpoint(u32ToIp(dip.ip), dip.port) : '';
     if (tag) {
       tracer.step(tag, { kind: 'load-balance', rule: rule.name, vip: endpoint(u32ToIp(vip), dstPort), dip: dipText, hash, text: `rule ${rule.name} matches ${u32ToIp(vip)} ${what}; the 5-tuple hash of the connection, ${hash}, picks DIP ${dipText} (${rotationText(rule)})` });
       tracer.step(tag, { kind: 'rewrite', by: 'mux', field: 'inner ethernet.dst', before: beforeMac, after: numToMac(dip.mac), rule: rule.name, text: `the inner frame's destination MAC becomes the DIP's ${numToMac(dip.mac)}; its IP addresses are unchanged` });
@@ -154,7 +155,7 @@ export function installMux(ip: IpStack, cfg: MuxConfig): void {
       if (tag || rec.full) recordOutcome(ip.ctx, me, tag, tooBigForTunnel(me, inner, size, out.mtu, out.def.network), frame);
       return true;
     }
-    const why = !explain ? '' : `${me} matches VIP ${u32ToIp(vip)} ${what} to rule ${rule.name}, picks DIP ${dipText} by 5-tuple hash (${rotationText(rule)}), and wraps the whole frame in VXLAN to ${dip.host}'s PA ${u32ToIp(dip.hostPa)} (VNI ${cfg.vni}); the inner packet still says ${u32ToIp(src)} -> ${u32ToIp(vip)}.`;
+    const why: Note = !explain ? '' : { key: 'mux-dip', node: me, vip, what, rule: rule.name, dip: dip.ip, dipPort: dip.port, rotation: rotationText(rule), host: dip.host, hostPa: dip.hostPa, vni: cfg.vni, src };
     ip.output(route, dip.hostPa, frame, tag, why, Timing.mux);
     return true;
   };

@@ -12,6 +12,7 @@ import { ETH_HLEN, ipDst, ipHeaderLen, ipSrc, ipTotalLen, l4DstPort, l4SrcPort, 
 import { SECOND, Timing } from '../sim/timing';
 import type { Timer } from '../sim/scheduler';
 import type { IpStack } from './ipstack';
+import type { Note } from '../view/notes';
 
 const NO_PAYLOAD: readonly Layer[] = [];
 
@@ -141,7 +142,7 @@ export class TcpStack {
     const retry = conn.synTries - 1;
     const why = tag || rec.full
       ? retry === 0
-        ? `${me} opens a TCP connection to ${u32ToIp(conn.remoteIp)}:${conn.remotePort} (SYN).`
+        ? ({ key: 'tcp-syn', node: me, ip: conn.remoteIp, port: conn.remotePort } satisfies Note)
         : `${me} has had no SYN-ACK for ${rto / 2 / SECOND} s, so it sends the SYN again (retransmission ${retry} of ${Timing.synTries - 1}; the wait doubles each time).`
       : '';
     if (retry > 0 && rec.full) {
@@ -331,7 +332,7 @@ export class TcpStack {
   }
 
   /** Encodes and sends one segment; returns the payload length in bytes, or -1 when it could not be sent (no route). */
-  private segment(conn: Conn, seq: number, ack: number, flags: TcpFlags, payload: readonly Layer[], tag: number, why: string, mss?: number): number {
+  private segment(conn: Conn, seq: number, ack: number, flags: TcpFlags, payload: readonly Layer[], tag: number, why: Note, mss?: number): number {
     const header = tcp(conn.localPort, conn.remotePort, seq, ack, flags, mss);
     if (flags.ack) conn.segsUnacked = 0;
     const bytes = this.ip.originate(conn.remoteIp, IPPROTO_TCP, payload.length === 0 ? [header] : [header, ...payload], tag, why);
@@ -380,7 +381,7 @@ export class TcpStack {
       created.handlers = accept(created);
       this.add(created);
       if (tag) tracer.end(tag, 'delivered', `${me} accepts the connection: a service listens on TCP ${dstPort}`, bytes, `The SYN reached ${me}, which listens on TCP ${dstPort}; it answers with SYN-ACK.`);
-      this.segment(created, iss, created.rcvNxt, SYN_ACK, NO_PAYLOAD, reply, reply || this.ip.ctx.rec.full ? `${me} accepts the connection on TCP ${dstPort} (SYN-ACK).` : '', mss);
+      this.segment(created, iss, created.rcvNxt, SYN_ACK, NO_PAYLOAD, reply, reply || this.ip.ctx.rec.full ? ({ key: 'tcp-syn-ack', node: me, port: dstPort } satisfies Note) : '', mss);
       return;
     }
     if (flags & TCP_RST) {
@@ -394,7 +395,7 @@ export class TcpStack {
       conn.sndMss = Math.min(conn.mss, tcpMss(bytes, t));
       conn.state = 'established';
       if (tag) tracer.end(tag, 'delivered', `${me} receives the SYN-ACK: the connection is established`, bytes, `The SYN-ACK matches ${me}'s open connection; it completes the handshake with ACK.`);
-      this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, conn.tag, conn.tag || this.ip.ctx.rec.full ? `${me} completes the handshake (ACK).` : '');
+      this.segment(conn, conn.sndNxt, conn.rcvNxt, ACK, NO_PAYLOAD, conn.tag, conn.tag || this.ip.ctx.rec.full ? ({ key: 'tcp-ack', node: me } satisfies Note) : '');
       conn.handlers.onEstablished?.(conn);
       return;
     }

@@ -11,6 +11,7 @@ import { adjustChecksum16, adjustChecksum32, copyBytes, fixIpv4Checksum } from '
 import { FlowMap } from '../net/flowMap';
 import type { Ctx } from './context';
 import type { Port } from './vswitch';
+import type { Note } from '../view/notes';
 
 export interface VfpDip {
   readonly ip: number;
@@ -102,7 +103,7 @@ export class Vfp {
   }
 
   /** Inbound: VXLAN to the host PA is decapsulated and delivered to the DIP's port. */
-  decap(port: Port, bytes: Uint8Array, tag: number): { port: number; bytes: Uint8Array; why: string } | 'drop' | undefined {
+  decap(port: Port, bytes: Uint8Array, tag: number): { port: number; bytes: Uint8Array; why: Note } | 'drop' | undefined {
     if (etherType(bytes) !== 0x0800) return undefined;
     const o = ETH_HLEN;
     if (ipProto(bytes, o) !== IPPROTO_UDP || ipDst(bytes, o) !== this.cfg.paIp) return undefined;
@@ -154,14 +155,14 @@ export class Vfp {
       }
     }
     if (!tag && !rec.full) return { port: dip.portIndex, bytes: inner, why: '' };
-    const dipText = endpoint(u32ToIp(dip.ip), dip.port);
     if (tag) {
+      const dipText = endpoint(u32ToIp(dip.ip), dip.port);
       tracer.step(tag, { kind: 'rewrite', by: 'vfp', field: 'ipv4.dst', before: endpoint(u32ToIp(vip), vipPort), after: dipText, rule: rule.name, text: `VFP rewrites the destination VIP ${u32ToIp(vip)}:${vipPort} to DIP ${dipText} (rule ${rule.name}) and records the flow` });
     }
     return {
       port: dip.portIndex,
       bytes: inner,
-      why: `VFP decapsulates the VXLAN packet addressed to the host PA ${u32ToIp(this.cfg.paIp)}, rewrites VIP ${u32ToIp(vip)} to DIP ${dipText} (rule ${rule.name}) and delivers it to ${this.ctx.nameOf(dip.ip)}'s port.`,
+      why: { key: 'vfp-dip', pa: this.cfg.paIp, vip, dip: dip.ip, dipPort: dip.port, rule: rule.name, name: this.ctx.nameOf(dip.ip) },
     };
   }
 

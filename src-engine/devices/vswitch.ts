@@ -14,6 +14,7 @@ import type { Ctx } from './context';
 import type { SlbHostAgent } from './slbHostAgent';
 import type { Vfp } from './vfp';
 import type { PortId } from '../view/ids';
+import type { Note } from '../view/notes';
 
 /** What is plugged into a port: a node's NIC. */
 export interface Nic {
@@ -119,7 +120,7 @@ export class VSwitch {
   }
 
   /** A NIC sends a frame at `time` into its port; it arrives one link later. */
-  fromNic(port: Port, bytes: Uint8Array, tag: number, time: SimTime, why: string): void {
+  fromNic(port: Port, bytes: Uint8Array, tag: number, time: SimTime, why: Note): void {
     const { rec, tracer, sched } = this.ctx;
     const arrive = time + Timing.link;
     if (!port.up) {
@@ -238,7 +239,7 @@ export class VSwitch {
    * Sends a frame out of `port`. `traced` (true when tagged, unless told otherwise): the trace's current hop
    * records it; a flood's other copies are recorded under the flow but leave the trace alone.
    */
-  egress(port: Port, bytes: Uint8Array, tag: number, time: SimTime, why: string, traced = tag !== 0): void {
+  egress(port: Port, bytes: Uint8Array, tag: number, time: SimTime, why: Note, traced = tag !== 0): void {
     const { rec, tracer, sched } = this.ctx;
     const arrive = time + Timing.link;
     if (tag === 0 && !rec.full && this.portUp[port.index] === 1) {

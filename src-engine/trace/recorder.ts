@@ -8,6 +8,7 @@ import { describeFrame } from './describe';
 import { timeOrder } from './timeOrder';
 import { nodeId, type NodeId } from '../view/ids';
 import { LazyTableChange, type ChangeMaker, type TableChange, type TableId, type TableRowData } from './tableLog';
+import type { Note } from '../view/notes';
 
 export interface RecordOptions {
   /** Keep transmissions (with bytes), events and table history; false keeps counts only. */
@@ -72,9 +73,9 @@ class TransmissionColumns {
   readonly bytes: Uint8Array[] = [];
   readonly protocols: Protocol[] = [];
   readonly summaries: string[] = [];
-  /** Each distinct note (consecutive transmissions of one frame share theirs). */
-  readonly notes: string[] = [];
-  private lastNote: string | undefined;
+  /** Each distinct note (consecutive transmissions of one frame share theirs): a sentence, or its data (view/notes.ts). */
+  readonly notes: Note[] = [];
+  private lastNote: Note | undefined;
   /** Each end of a link, by its number: the node and its interface (or switch and port). */
   readonly endNode: NodeId[] = [];
   readonly endIface: string[] = [];
@@ -152,11 +153,11 @@ class TransmissionColumns {
     return i;
   }
 
-  noteIndex(note: string | undefined): number {
+  noteIndex(note: Note | undefined): number {
     if (note === undefined) return NONE;
     if (note !== this.lastNote) {
       this.lastNote = note;
-      this.notes.push(flat(note));
+      this.notes.push(typeof note === 'string' ? flat(note) : note);
     }
     return this.notes.length - 1;
   }
@@ -288,7 +289,7 @@ export class Recorder {
    * Records a frame leaving end `from` at `time`, arriving at end `to` (NO_END: lost) at `arrive`.
    * Numbers, not names or objects: a flood records hundreds of these per frame.
    */
-  transmit(from: number, to: number, time: SimTime, arrive: SimTime, bytes: Uint8Array, flowId: string | undefined, note: string | undefined): number {
+  transmit(from: number, to: number, time: SimTime, arrive: SimTime, bytes: Uint8Array, flowId: string | undefined, note: Note | undefined): number {
     const id = this.transmissionCount++;
     if (!this.full) return id;
     const tx = this.tx;

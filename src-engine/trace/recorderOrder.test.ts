@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Scheduler } from '../sim/scheduler';
 import { NO_END, Recorder } from './recorder';
+import { transmissionAt, transmissionsOf } from '../view/runLog';
 
 const ARP_REQUEST = Uint8Array.from([
   0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x15, 0x5d, 0x00, 0x00, 0x06, 0x08, 0x06, 0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x01, 0x00, 0x15, 0x5d, 0x00, 0x00, 0x06, 10, 0, 0, 6, 0, 0, 0, 0, 0, 0, 10, 0, 0, 1,
@@ -26,6 +27,24 @@ function recorded(): Recorder {
 }
 
 describe('Recorder', () => {
+  it("keeps a note's data as it was handed, and reads it as the note's text, in the worker and after a structured clone", () => {
+    const sched = new Scheduler();
+    const rec = new Recorder(sched, { full: true });
+    const nic = rec.endpoint('PortalVM', 'mgmt');
+    const port = rec.endpoint('vSwitch', 'PortalVM.mgmt');
+    const note = { key: 'tcp-syn-ack', node: 'PortalVM', port: 443 } as const;
+    rec.transmit(nic, port, 10, 20, ARP_REQUEST, undefined, note);
+    rec.transmit(port, NO_END, 20, 30, ARP_REQUEST, undefined, note);
+    const log = rec.log();
+    // One note for the frame's two links, kept as data: no text is made while the run records.
+    expect(log.notes).toEqual([note]);
+    expect(log.notes[0]).toBe(note);
+    const text = 'PortalVM accepts the connection on TCP 443 (SYN-ACK).';
+    expect(rec.transmissions.map((t) => t.note)).toEqual([text, text]);
+    expect(transmissionsOf(structuredClone(log)).map((t) => t.note)).toEqual([text, text]);
+    expect(transmissionAt(log, 1).note).toBe(text);
+  });
+
   it('lists events in time order, numbered by place, equal times in the order recorded', () => {
     const events = recorded().events;
     expect(events.map((e) => [e.id, e.time, e.kind])).toEqual([

@@ -6,6 +6,7 @@ import type { Disposition, Hop, HopStep, SimTime } from '../protocol';
 import type { Scheduler } from '../sim/scheduler';
 import { decodeLayers } from './describe';
 import { nodeId, type NodeId } from '../view/ids';
+import { noteText, type Note } from '../view/notes';
 
 interface HopBuild {
   node: NodeId;
@@ -101,20 +102,20 @@ export class Tracer {
     if (cur) cur.steps.push(step);
   }
 
-  /** The packet left the current hop as `bytes` in transmission `txId`. */
-  sent(tag: number, iface: string, bytes: Uint8Array, txId: number, why: string): void {
+  /** The packet left the current hop as `bytes` in transmission `txId`; `why` is its frame's note (made text here: a hop's reason is read as one). */
+  sent(tag: number, iface: string, bytes: Uint8Array, txId: number, why: Note): void {
     const b = this.builds.get(tag);
     const cur = b?.current;
     if (!b || !cur) return;
     cur.steps.push({ kind: 'sent', interface: iface, text: `sent out of ${iface}` });
-    b.hops.push({ node: cur.node, interface: cur.interface, time: cur.time, steps: cur.steps, layers: decodeLayers(bytes), transmissionId: txId, why });
+    b.hops.push({ node: cur.node, interface: cur.interface, time: cur.time, steps: cur.steps, layers: decodeLayers(bytes), transmissionId: txId, why: noteText(why) });
     b.current = undefined;
   }
 
   /** The packet left the current hop out of `iface` in transmission `txId`, into a link that is down: it is lost there. */
-  lost(tag: number, iface: string, bytes: Uint8Array, txId: number, reason: string, why: string): void {
+  lost(tag: number, iface: string, bytes: Uint8Array, txId: number, reason: string, why: Note): void {
     this.step(tag, { kind: 'sent', interface: iface, text: `sent out of ${iface}` });
-    this.end(tag, 'link-down', reason, bytes, why, txId);
+    this.end(tag, 'link-down', reason, bytes, noteText(why), txId);
   }
 
   /**

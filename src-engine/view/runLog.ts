@@ -4,6 +4,7 @@
 // build, trace and clone. `transmissionsOf` and `eventsOf` make the result's objects from them, on the
 // side that reads them (the page, once the run has arrived; the engine, for its own readers).
 import type { NodeId, Protocol, RunResult, SimEvent, Transmission } from '../protocol';
+import { noteText, type Note } from './notes';
 
 /** Transmissions per chunk of the columns: a long run adds chunks, and never copies the ones it has. */
 export const LOG_CHUNK_BITS = 12;
@@ -34,7 +35,8 @@ export interface RunLog {
   readonly protocols: readonly Protocol[];
   readonly summaries: readonly string[];
   readonly flows: readonly string[];
-  readonly notes: readonly string[];
+  /** Each distinct note: a sentence, or its data and template key (notes.ts), made text when a transmission is read. */
+  readonly notes: readonly Note[];
   /** The run's events in time order (equal times in the order recorded): n >= 0 is transmission n's event, -1 - p is `plainEvents[p]`. */
   readonly order: Int32Array;
   /** Every event but the transmissions', in time order, each numbered by its place in the whole list. */
@@ -44,8 +46,24 @@ export interface RunLog {
 /** A run as it leaves the worker: the result, its frames and events as columns. */
 export type RunWire = Omit<RunResult, 'transmissions' | 'events'> & { readonly log: RunLog };
 
+/** The texts of a log's notes, made on first read, by note index. */
+const noteTexts = new WeakMap<readonly Note[], (string | undefined)[]>();
+function textsOf(log: RunLog): (string | undefined)[] {
+  let texts = noteTexts.get(log.notes);
+  if (texts === undefined) noteTexts.set(log.notes, (texts = new Array<string | undefined>(log.notes.length)));
+  return texts;
+}
+/** Note `n` of a log as text (the two links of one frame, NIC -> switch -> NIC, share one). */
+function noteIn(log: RunLog, texts: (string | undefined)[], n: number): string {
+  return (texts[n] ??= noteText(log.notes[n]!));
+}
+
 /** Transmission `i` of a log, as the result carries it. */
 export function transmissionAt(log: RunLog, i: number): Transmission {
+  return transmissionIn(log, i, textsOf(log));
+}
+
+function transmissionIn(log: RunLog, i: number, texts: (string | undefined)[]): Transmission {
   const ints = log.ints[i >> LOG_CHUNK_BITS]!;
   const times = log.times[i >> LOG_CHUNK_BITS]!;
   const o = i & MASK;
@@ -70,10 +88,10 @@ export function transmissionAt(log: RunLog, i: number): Transmission {
       const toNode = log.endNode[to]!;
       const toInterface = log.endIface[to]!;
       return note !== LOG_NONE
-        ? { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes, toNode, toInterface, note: log.notes[note]! }
+        ? { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes, toNode, toInterface, note: noteIn(log, texts, note) }
         : { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes, toNode, toInterface };
     }
-    return note !== LOG_NONE ? { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes, note: log.notes[note]! } : { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes };
+    return note !== LOG_NONE ? { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes, note: noteIn(log, texts, note) } : { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes };
   }
   const t: { -readonly [K in keyof Transmission]: Transmission[K] } = { id, time, arrive, fromNode, fromInterface, protocol, summary, bytes };
   if (to !== LOG_NONE) {
@@ -81,14 +99,15 @@ export function transmissionAt(log: RunLog, i: number): Transmission {
     t.toInterface = log.endIface[to]!;
   }
   t.flowId = log.flows[flowId]!;
-  if (note !== LOG_NONE) t.note = log.notes[note]!;
+  if (note !== LOG_NONE) t.note = noteIn(log, texts, note);
   return t;
 }
 
 /** Every transmission of a log, in the order sent (its id is its place). */
 export function transmissionsOf(log: RunLog): Transmission[] {
   const out: Transmission[] = [];
-  for (let i = 0; i < log.count; i++) out.push(transmissionAt(log, i));
+  const texts = textsOf(log);
+  for (let i = 0; i < log.count; i++) out.push(transmissionIn(log, i, texts));
   return out;
 }
 
