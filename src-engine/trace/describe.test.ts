@@ -8,6 +8,7 @@ import { parseTopology } from '../topology/validate';
 import { ipToU32 } from '../net/addr';
 import { createRng } from '../sim/rng';
 import { decodeLayers, describeFrame, describeLayers, describePlain } from './describe';
+import { frameBytes } from '../view/runLog';
 
 const slow = (b: Uint8Array) => describeLayers(decodeLayers(b));
 
@@ -18,7 +19,8 @@ function generatedFrames(): Uint8Array[] {
   const clients = topology.nodes.filter((n) => n.id.startsWith('Client')).map((n) => n.id);
   const vips = topology.slb!.rules.map((r) => ipToU32(r.vip));
   const flows = Array.from({ length: 20 }, (_, i) => ({ from: clients[i % clients.length]!, to: vips[i % vips.length]!, port: 443, at: 1_000_000 + i * 50 }));
-  return runFlows(topology, flows, 3, { full: true }).world.ctx.rec.log().frames.slice();
+  const log = runFlows(topology, flows, 3, { full: true }).world.ctx.rec.log();
+  return Array.from({ length: log.frameSpans.length / 3 }, (_, f) => frameBytes(log, f));
 }
 
 /** The frames of the POC's run. */

@@ -34,10 +34,12 @@ export const NO_END = NONE;
 /**
  * The recorder's own store of frame bytes, 64 KiB at a time (glibc serves that size from its heap; see
  * packets/slab.ts). A frame's bytes may be a view of a packet slab shared with other frames and with
- * packets never sent, so a kept frame is copied; copied here, it is a view of a buffer that holds kept
- * frames and nothing else, not an ArrayBuffer of its own (allocating, tracking and freeing one per frame
- * cost more than the copy). A structured clone of the run carries each buffer once, so what leaves the
- * worker is the frames' bytes and at most one part-filled buffer more.
+ * packets never sent, so a kept frame is copied; copied here, it is a span of a buffer that holds kept
+ * frames and nothing else: three numbers (buffer, offset, length), not an ArrayBuffer of its own
+ * (allocating, tracking and freeing one per frame cost more than the copy) nor a view of its own (some
+ * 40,000 objects a run, each kept to the end: the collector copied them all). A structured clone of the
+ * run carries each buffer once, so what leaves the worker is the frames' bytes and at most one
+ * part-filled buffer more; the views are made where the frames are read (view/runLog.ts).
  */
 export const FRAME_STORE = 64 * 1024;
 
@@ -68,9 +70,12 @@ class TransmissionColumns {
   /** The last chunks, where `add` writes. */
   private times = new Float64Array(0);
   private ints = new Int32Array(0);
-  // Per distinct frame: its bytes (in the frame store), and its protocol and summary once asked for (decoding
-  // every frame as it is sent would cost the run a decode per frame, and most runs' frames are never read).
-  readonly bytes: Uint8Array[] = [];
+  // Per distinct frame: its bytes (a span of the frame stores: LOG_SPAN numbers), and its protocol and summary
+  // once asked for (decoding every frame as it is sent would cost the run a decode per frame, and most runs'
+  // frames are never read).
+  frameCount = 0;
+  spans = new Int32Array(3 * 1024);
+  readonly stores: ArrayBuffer[] = [];
   readonly protocols: Protocol[] = [];
   readonly summaries: string[] = [];
   /** Each distinct note (consecutive transmissions of one frame share theirs): a sentence, or its data (view/notes.ts). */
@@ -83,27 +88,47 @@ class TransmissionColumns {
   readonly flows: string[] = [];
   private readonly flowIndex = new Map<string, number>();
 
-  /** The frame store's current buffer, and how much of it is used. */
-  private store = new ArrayBuffer(0);
+  /** The frame store's current buffer (a view of all of it), its index, and how much of it is used. */
+  private store = new Uint8Array(0);
+  private storeIndex = -1;
   private storeUsed = 0;
 
   /** Keeps a copy of `bytes` as the next distinct frame; returns its index. */
   keepFrame(bytes: Uint8Array): number {
     const n = bytes.length;
-    let kept: Uint8Array;
-    if (n > FRAME_STORE >> 4) kept = bytes.slice();
-    else {
-      if (this.storeUsed + n > this.store.byteLength) {
-        this.store = new ArrayBuffer(FRAME_STORE);
+    let store: number;
+    let offset = 0;
+    if (n > FRAME_STORE >> 4) {
+      // A large frame: a buffer of its own.
+      store = this.stores.length;
+      this.stores.push(bytes.slice().buffer);
+    } else {
+      if (this.storeUsed + n > this.store.length) {
+        const buffer = new ArrayBuffer(FRAME_STORE);
+        this.store = new Uint8Array(buffer);
+        this.storeIndex = this.stores.length;
+        this.stores.push(buffer);
         this.storeUsed = 0;
       }
-      kept = new Uint8Array(this.store, this.storeUsed, n);
-      if (n <= 64) for (let i = 0; i < n; i++) kept[i] = bytes[i]!;
-      else kept.set(bytes);
-      this.storeUsed += n;
+      const kept = this.store;
+      offset = this.storeUsed;
+      if (n <= 64) for (let i = 0; i < n; i++) kept[offset + i] = bytes[i]!;
+      else kept.set(bytes, offset);
+      this.storeUsed = offset + n;
+      store = this.storeIndex;
     }
-    this.bytes.push(kept);
-    return this.bytes.length - 1;
+    const f = this.frameCount;
+    let spans = this.spans;
+    if (3 * f + 3 > spans.length) {
+      spans = new Int32Array(2 * spans.length);
+      spans.set(this.spans);
+      this.spans = spans;
+    }
+    spans[3 * f] = store;
+    spans[3 * f + 1] = offset;
+    spans[3 * f + 2] = n;
+    this.frameCount = f + 1;
+    return f;
   }
 
   add(from: number, to: number, time: SimTime, arrive: SimTime, frame: number, flow: number, note: number): void {
@@ -134,9 +159,10 @@ class TransmissionColumns {
 
   /** Every frame's protocol and summary (described on first use, in frame order). */
   describe(): void {
-    const { protocols, summaries, bytes } = this;
-    for (let g = protocols.length; g < bytes.length; g++) {
-      const d = describeFrame(bytes[g]!);
+    const { protocols, summaries, spans, stores } = this;
+    for (let g = protocols.length; g < this.frameCount; g++) {
+      // A view for the reading only: it dies young.
+      const d = describeFrame(new Uint8Array(stores[spans[3 * g]!]!, spans[3 * g + 1]!, spans[3 * g + 2]!));
       protocols.push(d.protocol);
       summaries.push(flat(d.summary));
     }
@@ -248,7 +274,8 @@ export class Recorder {
       ints: tx.intChunks.slice(0, (txCount + CHUNK - 1) >> CHUNK_BITS),
       endNode: tx.endNode.slice(),
       endIface: tx.endIface.slice(),
-      frames: tx.bytes.slice(),
+      frameStores: tx.stores.slice(),
+      frameSpans: tx.spans.slice(0, 3 * tx.frameCount),
       protocols: tx.protocols.slice(),
       summaries: tx.summaries.slice(),
       flows: tx.flows.slice(),

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Scheduler } from '../sim/scheduler';
 import { NO_END, Recorder } from './recorder';
-import { transmissionAt, transmissionsOf } from '../view/runLog';
+import { frameBytes, transmissionAt, transmissionsOf } from '../view/runLog';
 
 const ARP_REQUEST = Uint8Array.from([
   0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x15, 0x5d, 0x00, 0x00, 0x06, 0x08, 0x06, 0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x01, 0x00, 0x15, 0x5d, 0x00, 0x00, 0x06, 10, 0, 0, 6, 0, 0, 0, 0, 0, 0, 10, 0, 0, 1,
@@ -66,7 +66,10 @@ describe('Recorder', () => {
       [0, 'info'],
       [1, 'drop'],
     ]);
-    expect([log.count, log.frames.length, log.protocols, log.summaries]).toEqual([3, 1, ['arp'], ['ARP who has 10.0.0.1? tell 10.0.0.6']]);
+    expect([log.count, log.frameSpans.length / 3, log.protocols, log.summaries]).toEqual([3, 1, ['arp'], ['ARP who has 10.0.0.1? tell 10.0.0.6']]);
+    // The frame is a span of the recorder's store: buffer 0, from its start, 42 bytes.
+    expect([log.frameStores.length, [...log.frameSpans]]).toEqual([1, [0, 0, 42]]);
+    expect(frameBytes(log, 0)).toEqual(ARP_REQUEST);
     expect(log.notes).toEqual(['MuxVM asks who has 10.0.0.1 (ARP request, broadcast).', 'The switch floods the broadcast.']);
     // Asked again with nothing new: the same log; after more was recorded, a new one with it.
     expect(rec.log()).toBe(log);
@@ -99,6 +102,22 @@ describe('Recorder', () => {
     expect([...rec.log().order]).toEqual([0, -1]);
   });
 
+  it("keeps frames as spans of its 64 KiB stores, a large one in a buffer of its own, each read back as sent", () => {
+    const sched = new Scheduler();
+    const rec = new Recorder(sched, { full: true });
+    const a = rec.endpoint('ClientVM', 'eth0');
+    // 2,000 frames of 60 bytes fill one store (1,092 fit in 64 KiB) and start a second; then one of 5,000 bytes.
+    const sent = Array.from({ length: 2000 }, (_, i) => Uint8Array.from({ length: 60 }, (_, j) => (i * 7 + j) & 255));
+    sent.push(Uint8Array.from({ length: 5000 }, (_, j) => j & 255));
+    sent.forEach((bytes, i) => rec.transmit(a, NO_END, i, i + 1, bytes, undefined, undefined));
+    const log = rec.log();
+    expect([log.frameStores.map((b) => b.byteLength), log.frameSpans.length / 3]).toEqual([[65536, 65536, 5000], 2001]);
+    expect([...log.frameSpans.subarray(3 * 1091, 3 * 1093)]).toEqual([0, 1091 * 60, 60, 1, 0, 60]);
+    const read = transmissionsOf(structuredClone(log)).map((t) => t.bytes);
+    expect(read).toEqual(sent);
+    expect(sent.every((bytes, f) => frameBytes(log, f).every((x, j) => x === bytes[j]))).toBe(true);
+  });
+
   it('hands over a log that later recording leaves as it was', () => {
     const rec = recorded();
     const log = rec.log();
@@ -110,7 +129,7 @@ describe('Recorder', () => {
     expect([rec.log().times.length, rec.log().ints.length, rec.log().endNode.length]).toEqual([2, 2, 4]);
     // A new frame, flow and note.
     rec.transmit(a, NO_END, 300, 320, ARP_REQUEST.slice(), 'late', 'a later note');
-    const lengths = (l: typeof log) => [l.frames.length, l.protocols.length, l.summaries.length, l.flows.length, l.notes.length];
+    const lengths = (l: typeof log) => [l.frameSpans.length / 3, l.protocols.length, l.summaries.length, l.flows.length, l.notes.length];
     expect(lengths(rec.log())).toEqual([2, 2, 2, 2, 3]);
     expect(lengths(log)).toEqual([1, 1, 1, 1, 2]);
     // The lists made from one log are made once.

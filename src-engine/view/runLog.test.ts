@@ -31,7 +31,9 @@ function log(): RunLog {
     ints: [ints],
     endNode: ['MuxVM', 'vSwitch', 'vSwitch', 'BGPVM'].map(nodeId),
     endIface: ['mgmt', 'MuxVM.mgmt', 'BGPVM.infra', 'infra'],
-    frames: [FRAME_A, FRAME_B],
+    // FRAME_A at the start of the first buffer, FRAME_B in a buffer of its own.
+    frameStores: [Uint8Array.from([...FRAME_A, 9]).buffer, FRAME_B.slice().buffer],
+    frameSpans: Int32Array.from([0, 0, 3, 1, 0, 2]),
     protocols: ['arp', 'bgp'],
     summaries: ['ARP who has 10.0.0.1?', 'BGP KEEPALIVE'],
     flows: ['flow', 'probe'],

@@ -30,8 +30,12 @@ export interface RunLog {
   /** Each end of a link by its number: the node, and its interface (or the switch's port). */
   readonly endNode: readonly NodeId[];
   readonly endIface: readonly string[];
-  /** Per distinct frame: its bytes (copies of one frame on many links share them), protocol and summary. */
-  readonly frames: readonly Uint8Array[];
+  /**
+   * Per distinct frame (copies of one frame on many links share it): its bytes, as three numbers in
+   * `frameSpans` (the buffer in `frameStores`, the offset, the length), and its protocol and summary.
+   */
+  readonly frameStores: readonly ArrayBuffer[];
+  readonly frameSpans: Int32Array;
   readonly protocols: readonly Protocol[];
   readonly summaries: readonly string[];
   readonly flows: readonly string[];
@@ -46,24 +50,38 @@ export interface RunLog {
 /** A run as it leaves the worker: the result, its frames and events as columns. */
 export type RunWire = Omit<RunResult, 'transmissions' | 'events'> & { readonly log: RunLog };
 
-/** The texts of a log's notes, made on first read, by note index. */
-const noteTexts = new WeakMap<readonly Note[], (string | undefined)[]>();
-function textsOf(log: RunLog): (string | undefined)[] {
-  let texts = noteTexts.get(log.notes);
-  if (texts === undefined) noteTexts.set(log.notes, (texts = new Array<string | undefined>(log.notes.length)));
-  return texts;
+/** What a log's readers have made of it so far: its notes as text, its frames as views, by index. */
+interface Made {
+  readonly texts: (string | undefined)[];
+  readonly views: (Uint8Array | undefined)[];
+}
+const made = new WeakMap<Int32Array, Made>();
+function madeOf(log: RunLog): Made {
+  let m = made.get(log.frameSpans);
+  if (m === undefined) made.set(log.frameSpans, (m = { texts: new Array<string | undefined>(log.notes.length), views: new Array<Uint8Array | undefined>(log.frameSpans.length / 3) }));
+  return m;
 }
 /** Note `n` of a log as text (the two links of one frame, NIC -> switch -> NIC, share one). */
-function noteIn(log: RunLog, texts: (string | undefined)[], n: number): string {
-  return (texts[n] ??= noteText(log.notes[n]!));
+function noteIn(log: RunLog, m: Made, n: number): string {
+  return (m.texts[n] ??= noteText(log.notes[n]!));
+}
+/** Frame `f`'s bytes: one view for every transmission of the frame. */
+function frameIn(log: RunLog, m: Made, f: number): Uint8Array {
+  const s = log.frameSpans;
+  return (m.views[f] ??= new Uint8Array(log.frameStores[s[3 * f]!]!, s[3 * f + 1]!, s[3 * f + 2]!));
+}
+
+/** The bytes of a log's frame `f`. */
+export function frameBytes(log: RunLog, f: number): Uint8Array {
+  return frameIn(log, madeOf(log), f);
 }
 
 /** Transmission `i` of a log, as the result carries it. */
 export function transmissionAt(log: RunLog, i: number): Transmission {
-  return transmissionIn(log, i, textsOf(log));
+  return transmissionIn(log, i, madeOf(log));
 }
 
-function transmissionIn(log: RunLog, i: number, texts: (string | undefined)[]): Transmission {
+function transmissionIn(log: RunLog, i: number, texts: Made): Transmission {
   const ints = log.ints[i >> LOG_CHUNK_BITS]!;
   const times = log.times[i >> LOG_CHUNK_BITS]!;
   const o = i & MASK;
@@ -80,7 +98,7 @@ function transmissionIn(log: RunLog, i: number, texts: (string | undefined)[]): 
   const fromInterface = log.endIface[from]!;
   const protocol = log.protocols[f]!;
   const summary = log.summaries[f]!;
-  const bytes = log.frames[f]!;
+  const bytes = frameIn(log, texts, f);
   // Optional fields present only when set, each shape one literal: an object made whole at once, not
   // grown field by field (this runs for every frame of a run). Untraced frames carry no flow id.
   if (flowId === LOG_NONE) {
@@ -106,7 +124,7 @@ function transmissionIn(log: RunLog, i: number, texts: (string | undefined)[]): 
 /** Every transmission of a log, in the order sent (its id is its place). */
 export function transmissionsOf(log: RunLog): Transmission[] {
   const out: Transmission[] = [];
-  const texts = textsOf(log);
+  const texts = madeOf(log);
   for (let i = 0; i < log.count; i++) out.push(transmissionIn(log, i, texts));
   return out;
 }
