@@ -116,7 +116,7 @@ function pageObjects(log: RunLog): number {
 // topology (fewer flows: it keeps every frame, and the machine is shared).
 const RECORDED_FLOWS = Math.min(FLOWS, 2000);
 const recordedFlows = flows.slice(0, RECORDED_FLOWS);
-const runs: { events: number; established: number; ms: number; rate: number; queueRate: number; recRate: number; recRatio: number; queueCpuRate: number; recCpuRate: number; pageMs: number; pageCpuMs: number }[] = [];
+const runs: { events: number; established: number; ms: number; rate: number; queueRate: number; recRate: number; recRatio: number; recCpuRatio: number; queueCpuRate: number; recCpuRate: number; pageMs: number; pageCpuMs: number }[] = [];
 for (let r = 0; r < REPEATS; r++) {
   sample();
   const sim = time(() => runFlows(topology, flows, SEED, { full: false }, sample));
@@ -135,6 +135,8 @@ for (let r = 0; r < REPEATS; r++) {
     queueRate: base.value / (base.ms / 1000),
     recRate,
     recRatio: recRate / (bare.value.events / (bare.ms / 1000)),
+    // The same by CPU time: what recording costs the run, less bent by other work on the machine.
+    recCpuRatio: recorded.value / recorded.cpuMs / (bare.value.events / bare.cpuMs),
     queueCpuRate: base.value / (base.cpuMs / 1000),
     recCpuRate: recorded.value / (recorded.cpuMs / 1000),
     pageMs: page.ms,
@@ -150,6 +152,7 @@ const ratio = median(runs.map((r) => r.rate / r.queueRate));
 
 const recRate = median(runs.map((r) => r.recRate));
 const recRatio = median(runs.map((r) => r.recRatio));
+const recCpuRatio = median(runs.map((r) => r.recCpuRatio));
 const recQueueRatio = median(runs.map((r) => r.recRate / r.queueRate));
 const RECORDING_TARGET = 500_000;
 // The same by CPU time: less bent by other work on the machine, closer to what a quiet machine gives.
@@ -189,6 +192,7 @@ const rows: [string, string][] = [
   ['ratio sim / queue', `${ratio.toFixed(3)} (median of the runs' own ratios)`],
   ['events/s (full recording)', `${int(recRate)} (median of ${runs.map((r) => int(r.recRate)).join(', ')}; ${RECORDED_FLOWS} flows on the same topology, to the result as it leaves the worker: frames described, events in time order)`],
   ['ratio recorded / unrecorded', `${recRatio.toFixed(3)} (the same ${RECORDED_FLOWS} flows unrecorded, right after; median of the runs' own ratios)`],
+  ['ratio recorded / unrecorded, CPU', `${recCpuRatio.toFixed(3)} (events per CPU-second, recorded over unrecorded; median of ${runs.map((r) => r.recCpuRatio.toFixed(3)).join(', ')})`],
   ['ratio recorded / queue', `${recQueueRatio.toFixed(3)} (median of the runs' own ratios)`],
   ['by CPU time', `recorded ${int(recCpuRate)} events per CPU-second, bare queue ${int(queueCpuRate)}, ratio ${recQueueCpuRatio.toFixed(3)} (the garbage collector's threads counted)`],
   ['page: objects from the run', `${pageMs.toFixed(0)} ms (${pageCpuMs.toFixed(0)} ms CPU) to make every transmission and event an object, as the page does once the run has arrived; run and objects together: ${int(withObjectsCpuRate)} events per CPU-second`],
@@ -215,6 +219,7 @@ console.log(
     eventsPerSecFullRecording: Math.round(recRate),
     eventsPerSecFullRecordingRuns: runs.map((r) => Math.round(r.recRate)),
     ratioRecordingToUnrecorded: Number(recRatio.toFixed(4)),
+    ratioRecordingToUnrecordedCpu: Number(recCpuRatio.toFixed(4)),
     ratioRecordingToQueue: Number(recQueueRatio.toFixed(4)),
     eventsPerCpuSecFullRecording: Math.round(recCpuRate),
     baselineQueueEventsPerCpuSec: Math.round(queueCpuRate),
