@@ -143,3 +143,20 @@ export function restingLabelCovers(page: Page): Promise<Cover[]> {
     return out;
   });
 }
+
+/**
+ * The VLAN tags and the devices' badges hidden (yielding to a resting token's label) that no resting label covers on
+ * screen: a label whose box was estimated wider than it is drawn hid a tag beside it (BGPVM's transit "1002" beside
+ * the pair of VXLAN envelopes at 1280x800).
+ */
+export function yieldsToNothing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const labels = [...document.querySelectorAll('.token.token-arrived:not(.token-merged) .token-body')].map((b) => b.getBoundingClientRect());
+    const meet = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0;
+    const yielded = [
+      ...[...document.querySelectorAll('.react-flow__edge .vlan-tag')].map((t) => ({ el: t, box: t.querySelector('rect') ?? t, what: `the VLAN tag "${t.querySelector('text')?.textContent?.trim()}" of ${t.getAttribute('data-vlan-tag')}` })),
+      ...[...document.querySelectorAll('.react-flow__node .hop-badges')].map((b) => ({ el: b, box: b, what: `the badge of ${b.closest('[data-id]')?.getAttribute('data-id')}` })),
+    ].filter((y) => y.el.getClientRects().length > 0 && getComputedStyle(y.el).visibility === 'hidden');
+    return yielded.filter((y) => !labels.some((l) => meet(l, y.box.getBoundingClientRect()))).map((y) => `${y.what} yields to no label`);
+  });
+}

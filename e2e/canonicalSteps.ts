@@ -74,6 +74,7 @@ export async function canonicalSteps() {
     bgpUpdateForwarded: run.step('the switch forwards the KEEPALIVE and the UPDATE to BGPVM', (s, f) => s.fromNode === SWITCH && says(f, /BGP KEEPALIVE/) && says(f, /BGP UPDATE/)),
     probeArpFlood: run.step("the switch floods PortalVM's ARP request (to answer the first health probe)", (s, f) => s.fromNode === SWITCH && f.length > 1 && all(f, /^ARP who has 192\.168\.100\.1\? tell 192\.168\.100\.9$/)),
     clientArpFlood: run.step("the switch floods ClientVM's ARP request for its gateway", (s, f) => s.fromNode === SWITCH && f.length > 1 && all(f, /^ARP who has 192\.168\.200\.1\? tell 192\.168\.200\.10$/)),
+    vxlanPair: run.step('MuxVM sends two frames, wrapped in VXLAN, at once', (s, f) => s.fromNode === 'MuxVM' && f.length === 2 && all(f, /^VXLAN /)),
     vxlanSyn: run.step('MuxVM sends the SYN, wrapped in VXLAN, to the host', (s, f) => s.fromNode === 'MuxVM' && all(f, /^VXLAN 192\.168\.233\.6 -> 192\.168\.233\.21 VNI 4096 \[.* TCP SYN /)),
     vfpSyn: run.step("VFP delivers the SYN, rewritten to the DIP, to PortalVM", (s, f) => s.fromNode === SWITCH && all(f, /^192\.168\.200\.10:\d+ -> 192\.168\.100\.9:443 TCP SYN /)),
     dsrSynAck: run.step('BGPVM sends the SYN-ACK (from the VIP, by Direct Server Return) towards ClientVM', (s, f) => s.fromNode === 'BGPVM' && all(f, /^192\.168\.133\.74:443 -> 192\.168\.200\.10:\d+ TCP SYN\/ACK /)),

@@ -9,9 +9,8 @@
 // its device, in the room the layout keeps there. Pure: the labels' boxes are estimated from their text (restBox),
 // once per step, not read from the page.
 import { union, type Geometry, type Rect } from '../diagram/geometry';
-import { tagBox } from '../diagram/vlanTag';
 import { textWidth } from './measure';
-import { badgeBox, restBox, WIDEST_TAG } from './tagYield';
+import { badgeBox, restBox, tagBoxOf, tagWidthOn } from './tagYield';
 import { restKey, type Token } from './tokens';
 
 /** Room kept between a label and the drawing's edge, or a device it moves beside. */
@@ -66,10 +65,10 @@ export function switchTextEnd(sw: Rect, name: string, fz: number, large = false)
   return sw.x + 14 + textWidth(name, large ? Math.max(20, 17 * fz) : 17 * fz) + mark + 8 + badgeBox(sw, false, 'receives', fz).width;
 }
 
-/** The VLAN tags whose box may meet `win` (both sides of the switch), taken at their widest. */
+/** The VLAN tags whose box may meet `win` (both sides of the switch), taken at the widest they are drawn. */
 function tagsIn(geo: Geometry, win: Rect, fz: number): Rect[] {
-  const widest = tagBox(0, 0, true, WIDEST_TAG, fz);
-  return [true, false].flatMap((above) => geo.wires(above, win.x - widest.x - widest.width, win.x + win.width).map((w) => tagBox(w.x, w.ySwitch, above, WIDEST_TAG, fz)));
+  const widest = tagBoxOf(0, 0, true, tagWidthOn(geo, fz), fz);
+  return [true, false].flatMap((above) => geo.wires(above, win.x - widest.x - widest.width, win.x + win.width).map((w) => tagBoxOf(w.x, w.ySwitch, above, widest.width, fz)));
 }
 
 /**
@@ -108,7 +107,7 @@ export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number, 
     // No room on the bar (a pair, VFP in the way, an envelope): just past the tags' band, towards the label's device,
     // in the room the layout keeps beside the switch for it (see the engine's SWITCH_ROOM).
     const above = end.y === sw.y;
-    const band = tagBox(0, end.y, above, WIDEST_TAG, fz);
+    const band = tagBoxOf(0, end.y, above, 0, fz);
     const out = above ? band.y - 1 - (box.y + box.height) : band.y + band.height + 1 - box.y;
     const past = { ...box, y: box.y + out };
     const around = [...geo.devices().filter((d) => d.y < past.y + past.height && past.y < d.y + d.height && d.x < hi && lo < d.x + d.width), ...tagsIn(geo, win, fz)];

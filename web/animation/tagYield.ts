@@ -3,23 +3,62 @@
 // scope's first row rest in the gap where the second row's badges hang). Boxes are estimated from their text
 // (the tokens are few; the tags near each are found by bisection).
 import type { Geometry, Rect } from '../diagram/geometry';
-import { tagBox } from '../diagram/vlanTag';
+import { TAG_DX, TAG_DY, tagHeight, tagWidth } from '../diagram/vlanTag';
 import { textWidth } from './measure';
 import type { Token } from './tokens';
 
-/** The widest tag text ("VLAN 4094"): a tag's box is taken at its widest. */
-export const WIDEST_TAG = 'VLAN 4094';
+/**
+ * The widest a tag is drawn where the wires are `room` apart at least: its full text at its widest ("VLAN 4094") where
+ * that fits, else no wider than the room leaves or the widest short text ("4094"). (Taken at its widest always,
+ * BGPVM's transit tag, drawn "1002", yielded to a VXLAN envelope about 50 units clear of it at 1280x800.)
+ */
+export function widestTag(room: number, fz: number): number {
+  const full = tagWidth('VLAN 4094', fz);
+  return full + TAG_DX + 6 <= room ? full : Math.max(tagWidth('4094', fz), Math.min(full, room - TAG_DX - 6));
+}
+
+/** The box of a link's tag `w` wide (see tagBox in vlanTag.ts), for a wire at `x` meeting the switch at `edgeY`. */
+export function tagBoxOf(x: number, edgeY: number, above: boolean, w: number, fz: number): Rect {
+  const h = tagHeight(fz);
+  return { x: x + TAG_DX, y: (above ? edgeY - TAG_DY : edgeY + TAG_DY) - h / 2, width: w, height: h };
+}
+
+const rooms = new WeakMap<Geometry, number>();
+
+/**
+ * How wide the tags on `geo` are drawn at most, at text scale `fz`: their text follows the least room between two
+ * wires on a side of the switch (see toFlow), the same on every wire.
+ */
+export function tagWidthOn(geo: Geometry, fz: number): number {
+  let room = rooms.get(geo);
+  if (room === undefined) {
+    room = Infinity;
+    for (const above of [true, false]) {
+      const xs = geo.wires(above, -Infinity, Infinity).map((w) => w.x);
+      for (let i = 1; i < xs.length; i++) if (xs[i]! - xs[i - 1]! > 0.5) room = Math.min(room, xs[i]! - xs[i - 1]!);
+    }
+    rooms.set(geo, room);
+  }
+  return widestTag(room, fz);
+}
 
 /** What a label resting for several alike frames adds: their count. */
 export const alikeText = (n: number) => ` ×${n}`;
 
-/** Where a token's label rests, in flow coordinates (see the .token-body rules in styles.css); `tz` is the labels' text scale (tokenScale.ts). */
+/**
+ * Where a token's label rests, in flow coordinates (see the .token-body rules in styles.css); `tz` is the labels' text
+ * scale (tokenScale.ts). Sized as drawn (measured at the largest text, rounded up a unit): the pill's text bold, its
+ * TTL semibold, 10 + 2 px of padding and border a side, 5 + 2 above and below its line (1.1 em with the semibold TTL
+ * in it, else 1 em: 37 and 35 units at the largest text); the envelope 12 px wider a side and its VNI line (1.1 em)
+ * and 16 px of gap, padding and border taller. (An envelope estimated 4.3 units wider
+ * than drawn, its TTL taken bold, hid BGPVM's transit "1002" beside the pair of VXLAN envelopes with nothing over it.)
+ */
 export function restBox(t: Token, tz: number): Rect {
   const end = t.path.points[t.path.points.length - 1] ?? { x: 0, y: 0 };
   const font = 12 * tz;
-  const text = `${t.label}${t.ttl !== undefined ? ` · TTL ${t.ttl}` : ''}${t.alike ? alikeText(t.alike.length) : ''}`;
-  const pill = { w: textWidth(text, font) + 28, h: font + 14 };
-  const envelope = t.vni !== undefined ? { w: Math.max(pill.w, textWidth(`VXLAN VNI ${t.vni}`, font)) + 26, h: pill.h + font * 1.1 + 16 } : pill;
+  const text = textWidth(`${t.label}${t.alike ? alikeText(t.alike.length) : ''}`, font) + (t.ttl !== undefined ? textWidth(` · TTL ${t.ttl}`, font, 600) : 0);
+  const pill = { w: text + 25, h: (t.ttl !== undefined ? 1.1 : 1) * font + 14 };
+  const envelope = t.vni !== undefined ? { w: Math.max(pill.w, textWidth(`VXLAN VNI ${t.vni}`, font)) + 25, h: pill.h + font * 1.1 + 16 } : pill;
   const w = envelope.w + (t.path.lost ? 22 : 0);
   const h = envelope.h;
   const pitch = t.lane * (font + 24);
@@ -70,9 +109,9 @@ export function coveredTags(geo: Geometry, tokens: readonly Token[], fz: number,
     if (t.merged) continue;
     const r = restBox(t, tz);
     for (const above of [true, false]) {
-      const widest = tagBox(0, 0, above, WIDEST_TAG, fz);
+      const widest = tagBoxOf(0, 0, above, tagWidthOn(geo, fz), fz);
       for (const w of geo.wires(above, r.x - widest.x - widest.width, r.x + r.width)) {
-        if (overlaps(r, tagBox(w.x, w.ySwitch, above, WIDEST_TAG, fz))) out.add(w.id);
+        if (overlaps(r, tagBoxOf(w.x, w.ySwitch, above, widest.width, fz))) out.add(w.id);
       }
     }
   }
