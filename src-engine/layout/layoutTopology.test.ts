@@ -25,9 +25,9 @@ describe('layoutTopology (POC)', () => {
     expect(right / bottom).toBeGreaterThan(1.6);
     expect(right / bottom).toBeLessThan(2.7);
     // Tall enough for the room beside the switch (see SWITCH_ROOM) and an envelope over the PA ports, no taller: at
-    // the readable zoom (1 / 1.75) it takes 385 CSS px, and a laptop's diagram area grows to that (AutoFit's
-    // --diagram-need).
-    expect(bottom).toBeLessThanOrEqual(674);
+    // the readable zoom (1 / 1.75) it takes 387 CSS px, and a laptop's diagram area grows to that (AutoFit's
+    // --diagram-need). (674 before the PA ports moved 2 units down, under a pair of envelopes.)
+    expect(bottom).toBeLessThanOrEqual(676);
   });
 
   it('draws each NIC in its own network: MuxVM in management, its PA NIC in the PA network', () => {
@@ -177,6 +177,27 @@ describe('layoutTopology (POC)', () => {
     expect(b.y).toBeGreaterThan(a.y + a.height);
     expect(b.x + 22).toBeLessThan(a.x);
     expect(b.x + 22 + 71).toBeLessThan(a.x + 22);
+  });
+
+  it("leaves a MUX's pair of VXLAN envelopes a stretch past the tags under the switch, clear of every device", () => {
+    // A MUX sends two VXLAN frames at once (the ACK and the ClientHello): at the largest text their envelopes, side
+    // by side, are 624 units wide and 76.1 tall, resting 36.5 units below the switch (past the links' VLAN tags). No
+    // stretch clear of the tags beside the switch holds them, so they rest there, and need it clear of devices
+    // (4 units of room at each end): before, the transit ports and the MUX's PA stood in it, and a "1003" tag yielded.
+    for (const l of [layout, layoutTopology(withSecondMux(parsed.value))]) {
+      const sw = abs('CCI_External_vSwitch', l);
+      const host = abs('host:HyperVHost', l);
+      const top = sw.y + sw.height + 36.5;
+      const bottom = top + 76.1;
+      const inBand = l.boxes.filter((b) => b.kind === 'node' || b.kind === 'port').map((b) => abs(b.id, l)).filter((r) => r.y < bottom && r.y + r.height > top).sort((a, b) => a.x - b.x);
+      let widest = 0;
+      let from = host.x;
+      for (const r of [...inBand, { x: host.x + host.width, width: 0 }]) {
+        widest = Math.max(widest, r.x - from);
+        from = Math.max(from, r.x + r.width);
+      }
+      expect(widest).toBeGreaterThanOrEqual(624 + 8);
+    }
   });
 
   it('is deterministic', () => {

@@ -48,16 +48,18 @@ const STAIR = 76;
  */
 const ROOM_BELOW: GridRoom = { top: PAD, bottom: BADGE_LANE + HEADER };
 /**
- * The PA network's ports start this far down: above them hangs the VXLAN packet resting at VFP, its envelope (about
- * 76 units tall at the largest text) moved just past the links' VLAN tags (35.5 units off the switch) when it
- * would cover one.
+ * The PA network's ports start this far down, the MUXes' and the hosts' alike: above them hangs a VXLAN packet
+ * resting at VFP, and a pair of them a MUX sends at once, each envelope (76.1 units tall at the largest text) moved just
+ * past the links' VLAN tags (36.5 units off the switch) when no stretch beside the switch is clear of the tags (a pair
+ * is 624 units wide): 112.6 units off the switch, and the ports' tops 114. (A MUX's PA started 18 down, beside an
+ * envelope left over its "1003" tag.)
  */
-const PA_TOP = 48;
+const PA_TOP = 50;
 /**
- * A MUX's PA starts this far down: a pair of envelopes resting at VFP that finds no room past the tags stays beside
- * the switch (its edge to about 81 units out at the largest text) and keeps off the port's name.
+ * Between two devices of a one-row group below the switch (no wire passes between them): the transit ports stand
+ * clear of the band where a MUX's pair of VXLAN envelopes rests, past the tags, beside the PA network.
  */
-const MUX_PA_TOP = 18;
+const CELL_GAP_BELOW = 12;
 /** The PA network's title band, at its bottom: its long title on two lines. */
 const PA_TITLE = 54;
 /** A port's NIC drop leaves it this far from its left edge (the page draws it there too). */
@@ -172,9 +174,7 @@ export function layoutTopology(t: Topology): TopologyLayout {
     // PORT_DROP_X), coming down from the switch, passes beside the items above it instead of through them,
     // its VLAN tag before the next drop.
     // The PA network's long title wraps onto two lines rather than widening the drawing.
-    // The MUXes' PAs start a little lower than any group's devices below the switch (MUX_PA_TOP); only the hosts'
-    // PAs, under VFP, leave room above them for the envelope (PA_TOP). A second MUX's PA, below the first, then adds
-    // less height to the bottom row: two MUXes fit a laptop's window with the event list's three rows.
+    // The ports start lower than any group's devices below the switch, under the band where VXLAN packets rest (PA_TOP).
     const column = (list: readonly Item[], x0: number, step: number, top: number) => {
       let y = top;
       return list.map((i, k) => {
@@ -186,14 +186,15 @@ export function layoutTopology(t: Topology): TopologyLayout {
     const leftW = left.length > 0 ? NODE_W + STAIR * (left.length - 1) : 0;
     const rightW = right.length > 0 ? NODE_W + STAIR * (right.length - 1) : 0;
     const width = Math.max(Math.ceil(labelWidth(net) / 2) + 40, PAD * 2 + leftW + rightW + (leftW > 0 && rightW > 0 ? TUNNEL_GAP : 0));
-    const cells = [...column(left, PAD, STAIR, MUX_PA_TOP), ...column(right, width - PAD - rightW, STAIR, PA_TOP)];
+    const cells = [...column(left, PAD, STAIR, PA_TOP), ...column(right, width - PAD - rightW, STAIR, PA_TOP)];
     const height = Math.max(PA_TOP, ...cells.map((c) => c.y + c.h)) + PA_TITLE;
     return { net, width, height, cells: new Map(cells.map((c) => [c.id, c])) };
   });
 
   const bottomGrids = bottom.map((n) => {
     const count = items.get(n.id)!.length;
-    return grid(count, columnsFor(count, 3), labelWidth(n), ROOM_BELOW);
+    const cols = columnsFor(count, 3);
+    return grid(count, cols, labelWidth(n), ROOM_BELOW, undefined, count <= cols ? CELL_GAP_BELOW : GAP);
   });
   const bottomWidths = [...bottomGrids.map((g) => g.width), ...paLayouts.map((p) => p.width)];
   const bottomWidth = bottomWidths.reduce((w, v) => w + v, 0) + GAP * Math.max(0, bottomWidths.length - 1);
