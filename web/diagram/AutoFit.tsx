@@ -17,7 +17,7 @@ import { MAX_LEGIBLE_SCALE } from './LegibleText';
 export const FIT_PADDING = { top: '4px', right: 0.02, bottom: 0.03, left: 0.02 } as const;
 const EDGE = 4;
 /** The strip above the drawing (.diagram-tools): part of the area the drawing needs on a laptop. */
-const STRIP = 34;
+const STRIP = 30;
 /** How much of a title's band, from its start, counts as its text when the view is placed (a title's first words). */
 const TITLE_SPAN = 40;
 

@@ -13,6 +13,7 @@ import { edgeTypes } from './edgeTypes';
 import { absoluteBoxes, type Geometry } from './geometry';
 import { firstDevice, nextDevice, type Direction, type Move } from './keyboardNav';
 import { nodeTypes } from './nodes';
+import { TrailLegend } from './TrailLegend';
 import { isDeviceNode, flowOf, isLargeLayout, type FlowNode } from './toFlow';
 import { deviceOfBox, readBoxId } from '../../src-engine/view/index';
 import { highlightCss } from './highlightCss';
@@ -265,6 +266,9 @@ export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapsho
                   </Suspense>
                 )}
               </span>
+              {/* The key to the flow's paths, beside the tools on a laptop or wider (a row of its own above the
+                  diagram took a small laptop's event list two rows); in the bar above on narrower screens. */}
+              <TrailLegend />
               <Suspense fallback={null}>
                 <DiagramPictures />
               </Suspense>
