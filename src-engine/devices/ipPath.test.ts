@@ -17,6 +17,7 @@ import type { Iface } from './iface';
 import { ipInput, type InputStack } from './ipInput';
 import { Nat } from './nat';
 import { RouteTable, type Route } from './routes';
+import { noteText, type Note } from '../view/notes';
 
 const ip = ipToU32;
 const NAMES: Record<string, string> = { '192.168.200.1': 'BGPVM', '192.168.200.10': 'NATVM', '192.168.200.2': 'MuxVM' };
@@ -57,7 +58,8 @@ function stack(opts: { forwarding?: boolean; full?: boolean; nat?: boolean } = {
     isLocal: (a: number) => a === ip('192.168.200.1') || a === ip('192.168.100.1'),
     forward: (i: number, b: Uint8Array, tag: number) => log.push(['forward', i, b, tag]),
     originate: (dst: number, proto: number, payload: readonly Layer[], tag: number, why: string) => log.push(['originate', dst, proto, payload, tag, why]),
-    output: (r: Route, dst: number, frame: Uint8Array, tag: number, why: string, delay: number, errorAbout?: Uint8Array) => log.push(['output', r, dst, frame, tag, why, delay, errorAbout]),
+    // The note as the page and CLI read it: its text.
+    output: (r: Route, dst: number, frame: Uint8Array, tag: number, why: Note, delay: number, errorAbout?: Uint8Array) => log.push(['output', r, dst, frame, tag, noteText(why), delay, errorAbout]),
   };
   return { s: s satisfies InputStack & ForwardStack, log, rec, tracer, sched };
 }
