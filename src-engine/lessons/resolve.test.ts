@@ -234,13 +234,17 @@ const answerOf = (lesson: string, question: string) => {
   throw new Error(`no question ${question}`);
 };
 
+/** Lesson 1's run, read at the switch. */
+const vipRouteAtSwitch = () => {
+  const def = LESSONS.find((l) => l.id === 'vip-route')!;
+  const run = createRunSession().run(topology, def.request);
+  if (!run.ok) throw new Error(run.error.message);
+  return createRunQuery(run.value, 'CCI_External_vSwitch');
+};
+
 describe('a question is asked when the screen can answer it', () => {
   it('lesson 1 asks for the BGP port once MuxVM\'s SYN has reached BGPVM, and waits before BGPVM\'s SYN-ACK', () => {
-    const def = LESSONS.find((l) => l.id === 'vip-route')!;
-    const session = createRunSession();
-    const run = session.run(topology, def.request);
-    if (!run.ok) throw new Error(run.error.message);
-    const q = createRunQuery(run.value, 'CCI_External_vSwitch');
+    const q = vipRouteAtSwitch();
     const port = answerOf('vip-route', 'bgp-port');
     expect(port.prompt).toBe("MuxVM's SYN has reached BGPVM. Which TCP port did MuxVM connect to?");
     // The moment asked about (the player stops just before it) is BGPVM's SYN-ACK: the SYN, with its port, is on screen.
@@ -255,11 +259,7 @@ describe('a question is asked when the screen can answer it', () => {
   });
 
   it('lesson 1 asks for the hold time once MuxVM\'s OPEN, which carries it, has reached BGPVM: asked before, a newcomer could only guess', () => {
-    const def = LESSONS.find((l) => l.id === 'vip-route')!;
-    const session = createRunSession();
-    const run = session.run(topology, def.request);
-    if (!run.ok) throw new Error(run.error.message);
-    const q = createRunQuery(run.value, 'CCI_External_vSwitch');
+    const q = vipRouteAtSwitch();
     const hold = answerOf('vip-route', 'hold-time');
     expect(hold.prompt).toBe("MuxVM's OPEN has reached BGPVM. How long may BGPVM go without hearing from MuxVM before it drops MuxVM's routes?");
     const openAtBgp = q.frames.find((f) => f.tx.fromNode !== 'BGPVM' && f.tx.toNode === 'BGPVM' && bgpMessages(f).some((m) => m.kind === 'open'))!;
