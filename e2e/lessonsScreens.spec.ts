@@ -94,6 +94,29 @@ async function noBand(page: Page) {
   return b.above >= -1 && b.above <= 14 && b.below >= -1 && b.below <= 32 ? 'no band' : `above ${b.above} px, below ${b.below} px`;
 }
 
+test('on a phone the list of lessons fits its dialog: every title, goal and progress line within its card, nothing scrolled sideways', async ({ hoplab, page }) => {
+  await page.setViewportSize(PHONE);
+  await hoplab.open('?scenario=poc&motion=off');
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  const list = page.getByRole('dialog', { name: 'Lessons' });
+  await expect(list.getByRole('button', { name: 'The way back: Direct Server Return', exact: true })).toBeVisible();
+  const overflow = () =>
+    list.evaluate((d) => {
+      const out: string[] = [];
+      if (d.scrollWidth > d.clientWidth) out.push(`the dialog scrolls sideways (${d.scrollWidth} px of content in ${d.clientWidth})`);
+      for (const card of d.querySelectorAll('.lesson-list li')) {
+        const edge = card.getBoundingClientRect().right;
+        for (const part of card.querySelectorAll('button, p')) {
+          const r = part.getBoundingClientRect();
+          if (r.right > edge + 0.5 || part.scrollWidth > part.clientWidth + 1) out.push(`"${part.textContent!.slice(0, 30)}" runs ${Math.round(Math.max(r.right - edge, part.scrollWidth - part.clientWidth))} px past its card`);
+        }
+      }
+      return out;
+    });
+  await expect.poll(overflow).toEqual([]);
+  await auditAll(page);
+});
+
 test('on a phone the drawing starts under the strip above it and fills its area: no empty band above or below it', async ({ hoplab, lessons, page }) => {
   await page.setViewportSize(PHONE);
   await hoplab.open('?scenario=poc&motion=off');
