@@ -53,6 +53,14 @@ export default defineConfig(({ mode }) => ({
   base: './',
   publicDir: '../public',
   plugins: [react(), contentSecurityPolicy(), topologySchemaFile()],
+  resolve: {
+    alias: {
+      // zustand's equality-function hook (React Flow's store) imports the with-selector helper through the shim for
+      // React before 18, which carries its own useSyncExternalStore; React 19 has one, and the package's non-shim
+      // entry uses it: the same hook, 372 bytes less on the first screen.
+      'use-sync-external-store/shim/with-selector.js': 'use-sync-external-store/with-selector.js',
+    },
+  },
   worker: { format: 'es' },
   build: { outDir: mode === 'bench' ? '../dist-bench' : '../dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1000 },
   test: {
