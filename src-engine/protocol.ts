@@ -53,6 +53,11 @@ export interface LayoutBox {
   readonly interface?: string;
   /** For a network below the switch: its title band is at its bottom (away from the wires), not its top. */
   readonly titleAt?: 'bottom';
+  /**
+   * For a network whose title would reach past where the BGP speakers' arcs rise through its title band: the title
+   * wraps within this width (layout units from the box's left), its VLAN on a line of its own.
+   */
+  readonly titleWidth?: number;
 }
 
 export interface LayoutEdge {

@@ -28,6 +28,8 @@ export interface GridRoom {
 export const ROOM_ABOVE: GridRoom = { top: HEADER + BADGE_LANE, bottom: PAD };
 
 export interface Grid {
+  /** A cell's width: a device's box (NODE_W unless a group is set compact, see layoutTopology). */
+  readonly cellW: number;
   readonly width: number;
   readonly height: number;
   readonly cells: readonly { x: number; y: number }[];
@@ -36,23 +38,23 @@ export interface Grid {
 /**
  * Rows of cells; odd rows are shifted by half a cell so that the vertical NIC lines from the row above
  * pass through the gaps between the nodes below instead of through them. `gap` is the room between two cells of a
- * row (GAP unless said).
+ * row (GAP unless said), `cellW` a cell's width (NODE_W unless said).
  */
-export function grid(count: number, cols: number, minWidth = MIN_GROUP_W, room: GridRoom = { top: HEADER, bottom: PAD }, minGroup = MIN_GROUP_W, gap = GAP): Grid {
+export function grid(count: number, cols: number, minWidth = MIN_GROUP_W, room: GridRoom = { top: HEADER, bottom: PAD }, minGroup = MIN_GROUP_W, gap = GAP, cellW = NODE_W): Grid {
   const c = Math.max(1, Math.min(cols, count));
   const rows = Math.max(1, Math.ceil(count / c));
-  const stagger = rows > 1 && c > 1 ? (NODE_W + gap) / 2 : 0;
+  const stagger = rows > 1 && c > 1 ? (cellW + gap) / 2 : 0;
   // Between two rows: a token resting under a device of the row behind (12 px text, up to 1.75 times larger,
   // and its padding: 5 + 35 units) above the badge lane of the row in front (3 + 25), so in a flood the front
   // row's badges show beside the back row's packets.
   const rowGap = ROW_GAP;
   const cells = Array.from({ length: count }, (_, i) => ({
-    x: PAD + (i % c) * (NODE_W + gap) + (Math.floor(i / c) % 2 === 1 ? stagger : 0),
+    x: PAD + (i % c) * (cellW + gap) + (Math.floor(i / c) % 2 === 1 ? stagger : 0),
     y: room.top + Math.floor(i / c) * (NODE_H + rowGap),
   }));
   // As wide as its widest row: a staggered row shorter than the others (four under five, a second MUX's
   // management scope) ends inside the full row, and its stagger adds no width.
-  const right = cells.reduce((r, cell) => Math.max(r, cell.x + NODE_W), 0);
+  const right = cells.reduce((r, cell) => Math.max(r, cell.x + cellW), 0);
   const width = Math.max(minGroup, minWidth, right + PAD);
-  return { width, height: room.top + rows * NODE_H + (rows - 1) * rowGap + room.bottom, cells };
+  return { cellW, width, height: room.top + rows * NODE_H + (rows - 1) * rowGap + room.bottom, cells };
 }

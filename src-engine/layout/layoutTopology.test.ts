@@ -160,8 +160,37 @@ describe('layoutTopology (POC)', () => {
     const mgmt = abs('net:mgmt', two);
     const members = two.boxes.filter((b) => b.parent === 'net:mgmt').map((b) => abs(b.id, two));
     expect(mgmt.x + mgmt.width - Math.max(...members.map((m) => m.x + m.width))).toBe(14);
-    // 1473 units wide before (841 px at the readable zoom); 1334 now (762 px: still 58 px more than 1024x768 gives).
+    // 1473 units wide before (841 px at the readable zoom); 1334 after (762 px: 58 px more than 1024x768 gives).
     expect(abs('host:HyperVHost', two).width).toBeLessThanOrEqual(1334);
+  });
+
+  it("with a second MUX, fits a small laptop's diagram area across (704 px at 1024x768) at the readable zoom, as the POC does", () => {
+    // 1334 units before (762 px): the host's and the VIP pool's titles ran about 28 px past each side.
+    const two = layoutTopology(withSecondMux(parsed.value));
+    expect(abs('host:HyperVHost', two).width).toBeLessThanOrEqual(704 * 1.75);
+    // The five columns of the management scope are narrower than the POC's four (a device's text, 151 units at the
+    // largest, still fits), and every device keeps its own box: none overlaps another.
+    const devices = two.boxes.filter((b) => b.kind === 'node' || b.kind === 'port').map((b) => ({ id: b.id, ...abs(b.id, two) }));
+    for (const d of devices) expect(d.width, d.id).toBeGreaterThanOrEqual(166);
+    for (const [i, a] of devices.entries()) for (const b of devices.slice(i + 1)) expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height, `${a.id} and ${b.id}`).toBe(false);
+    // The POC keeps its drawing: four columns of full-width devices.
+    expect(layout.boxes.filter((b) => b.kind === 'node').every((b) => b.width === 180)).toBe(true);
+  });
+
+  it("with a second MUX, the management title wraps before the BGP speakers, whose arcs rise beside it, and has its line's room", () => {
+    // BGPVM, the middle of five columns, has its centre under the end of "Management 192.168.100.0/24 VLAN 1001" at the
+    // largest text (about 484 units from the group's left): the VLAN wraps onto a second line above the badge lane.
+    const two = layoutTopology(withSecondMux(parsed.value));
+    const mgmt = abs('net:mgmt', two);
+    const bgp = abs('BGPVM', two);
+    const width = box('net:mgmt', two).titleWidth!;
+    expect(width).toBeGreaterThan(0);
+    expect(mgmt.x + width).toBeLessThanOrEqual(bgp.x + bgp.width / 2 - 20);
+    // Two lines of 12 px text at 1.75 times (1.05 line height) and their padding, then the badge lane.
+    expect(bgp.y - mgmt.y).toBeGreaterThanOrEqual(Math.ceil(2 * 12 * 1.75 * 1.05 + 6) + BADGE_LANE);
+    // The VIPs stay level with the management rows, so each "announces" tie runs straight.
+    expect(abs('vip:192.168.133.74', two).y).toBe(bgp.y);
+    expect(box('net:mgmt').titleWidth).toBeUndefined();
   });
 
   it('draws and wires a second MUX: its box, its PA, its tunnel, its BGP session and its VIP ties', () => {

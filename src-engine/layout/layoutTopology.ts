@@ -64,6 +64,27 @@ const CELL_GAP_BELOW = 12;
 const PA_TITLE = 54;
 /** A port's NIC drop leaves it this far from its left edge (the page draws it there too). */
 export const PORT_DROP_X = 22;
+/**
+ * The widest drawing a small laptop shows whole at the readable zoom (1 / 1.75): its diagram area at 1024x768 is 704 px
+ * across, beside the side panel. The POC is narrower; a second MUX's management scope, five columns beside the VIP
+ * pool, was 1334 units (762 px): drawn compact (below) where that fits.
+ */
+const FIT_WIDTH = 704 * 1.75;
+/**
+ * A compact management scope's devices and the room between them: a device's text is 151 units across at the largest
+ * text (an address, tabular figures) inside 11 units of padding; a NIC line from the row behind passes the middle of
+ * a gap, and a VIP's tie comes up one (at least 4 times its 4-unit clearance).
+ */
+const COMPACT_W = 166;
+const COMPACT_GAP = 24;
+/**
+ * A compact management scope's title wraps before its BGP speakers (the middle of five columns: their arcs would rise
+ * through its end, "VLAN 1001"), its VLAN on a second line: 12 px text at 1.75 times, 1.05 line height (22 units),
+ * which the band above the badge lane grows by.
+ */
+const TITLE_LINE = 18;
+/** Between a wrapped title's end and the middle of the BGP speaker whose arcs rise beside it (they lean its way as they rise). */
+const TITLE_TO_ARC = 24;
 /** Room for a group's title band: its label, VLAN and mark (about 8.4 units a character, bold 14px). */
 const labelWidth = (n: NetworkDef) => Math.ceil(24 + n.label.length * 8.4 + (n.vlan !== undefined ? 64 : 0) + 40);
 /** Columns for a group of this many nodes: four for the POC, wider for large generated networks. */
@@ -161,7 +182,7 @@ export function layoutTopology(t: Topology): TopologyLayout {
   const mgmtItems = mgmt ? items.get(mgmt.id)! : [];
   const mgmtCols = columnsFor(mgmtItems.length, 4);
   if (mgmt) items.set(mgmt.id, orderMembers(mgmtItems, rank, mgmtCols));
-  const mgmtGrid = mgmt ? grid(mgmtItems.length, mgmtCols, labelWidth(mgmt), ROOM_ABOVE) : undefined;
+  const normalGrid = mgmt ? grid(mgmtItems.length, mgmtCols, labelWidth(mgmt), ROOM_ABOVE) : undefined;
 
   // A PA network: the MUXes' (and any other) PAs in a column on the left, the hosts' PAs on the right,
   // the tunnels between them.
@@ -204,31 +225,43 @@ export function layoutTopology(t: Topology): TopologyLayout {
   const vipNet = t.networks.find((n) => n.kind === 'vip');
   const vips = vipNet && t.slb ? [...new Set([...t.slb.rules.map((r) => r.vip), ...t.slb.extraVips])] : [];
   // No wider than its column of VIPs: its title wraps (the POC then fits a 1024x768 screen's diagram area across).
-  const vipGrid = vipNet && vips.length > 0 ? grid(vips.length, 1, Math.ceil(labelWidth(vipNet) / 2) + 40, ROOM_ABOVE, PAD * 2 + NODE_W) : undefined;
+  const vipGridIn = (room: GridRoom) => (vipNet && vips.length > 0 ? grid(vips.length, 1, Math.ceil(labelWidth(vipNet) / 2) + 40, room, PAD * 2 + NODE_W) : undefined);
+  const innerOf = (m: Grid | undefined, v: Grid | undefined) => Math.max((m?.width ?? 0) + (v ? v.width + GAP : 0), bottomWidth, 320);
+  // A management scope wider than its four columns (a second MUX) that would take the drawing past a small laptop's
+  // width is drawn compact, if that fits: narrower devices and gaps, its title wrapped before the BGP speakers.
+  const compactRoom: GridRoom = { top: ROOM_ABOVE.top + TITLE_LINE, bottom: ROOM_ABOVE.bottom };
+  const compactGrid = mgmt && normalGrid && mgmtCols > 4 && PAD * 2 + innerOf(normalGrid, vipGridIn(ROOM_ABOVE)) > FIT_WIDTH ? grid(mgmtItems.length, mgmtCols, labelWidth(mgmt), compactRoom, undefined, COMPACT_GAP, COMPACT_W) : undefined;
+  const compact = compactGrid !== undefined && PAD * 2 + innerOf(compactGrid, vipGridIn(compactRoom)) <= FIT_WIDTH;
+  const mgmtGrid = compact ? compactGrid : normalGrid;
+  const vipGrid = vipGridIn(compact ? compactRoom : ROOM_ABOVE);
   const vipRoom = vipGrid ? vipGrid.width + GAP : 0;
-  const innerWidth = Math.max((mgmtGrid?.width ?? 0) + vipRoom, bottomWidth, 320);
+  const innerWidth = innerOf(mgmtGrid, vipGrid);
   const topHeight = Math.max(mgmtGrid?.height ?? 0, vipGrid?.height ?? 0);
   const hostTop = 0;
 
-  const placeItem = (item: Item, parent: string, x: number, y: number) => {
+  const placeItem = (item: Item, parent: string, x: number, y: number, width = NODE_W) => {
     if (item.iface) boxes.push({ id: item.id, kind: 'port', parent, x, y, width: PORT_W, height: PORT_H, owner: item.node.id, interface: item.iface });
-    else boxes.push({ id: item.id, kind: 'node', parent, x, y, width: NODE_W, height: NODE_H });
+    else boxes.push({ id: item.id, kind: 'node', parent, x, y, width, height: NODE_H });
   };
-  const placeGrid = (net: NetworkDef, g: Grid, x: number, y: number, width: number, height: number, alignRight = false, titleAt?: 'bottom') => {
+  /** `wrapBefore`: the title wraps before the first of these devices (the BGP speakers) when the group is compact. */
+  const placeGrid = (net: NetworkDef, g: Grid, x: number, y: number, width: number, height: number, alignRight = false, titleAt?: 'bottom', wrapBefore?: (id: string) => boolean) => {
     const id = networkBoxId(net.id);
-    boxes.push({ id, kind: 'network', parent: hostId, x, y, width, height, ...(titleAt ? { titleAt } : {}) });
     // A grid in a group wider than it: centred, so the drops stay evenly spread; or at the right end,
     // next to the VIP pool, for the management scope whose MUXes and DIPs the VIPs are tied to.
     const shift = Math.max(0, alignRight ? width - g.width : Math.floor((width - g.width) / 2));
-    items.get(net.id)!.forEach((item, i) => {
+    const list = items.get(net.id)!;
+    const first = wrapBefore ? list.findIndex((i) => wrapBefore(i.id)) : -1;
+    const titleWidth = first >= 0 ? g.cells[first]!.x + shift + g.cellW / 2 - TITLE_TO_ARC : undefined;
+    boxes.push({ id, kind: 'network', parent: hostId, x, y, width, height, ...(titleAt ? { titleAt } : {}), ...(titleWidth !== undefined ? { titleWidth } : {}) });
+    list.forEach((item, i) => {
       const cell = g.cells[i]!;
-      placeItem(item, id, cell.x + shift, cell.y);
+      placeItem(item, id, cell.x + shift, cell.y, g.cellW);
     });
   };
 
   let y = hostHeader;
   let x = PAD;
-  if (mgmt && mgmtGrid) placeGrid(mgmt, mgmtGrid, x, y, innerWidth - vipRoom, topHeight, vipGrid !== undefined);
+  if (mgmt && mgmtGrid) placeGrid(mgmt, mgmtGrid, x, y, innerWidth - vipRoom, topHeight, vipGrid !== undefined, undefined, compact ? (id) => rank(id) === 1 || rank(id) === 2 : undefined);
   if (vipNet && vipGrid) {
     const id = networkBoxId(vipNet.id);
     // At the host's right end, level with the management scope's back row where the MUXes and DIPs sit.

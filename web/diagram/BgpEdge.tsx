@@ -8,8 +8,8 @@ import { selectBgpState, useAppStore } from '../store/store';
 import { useLegibleScale } from './LegibleText';
 import type { BgpEdgeData } from './toFlow';
 
-/** From a speaker's top to the middle of the host's lowest title row: the badge lane, a network's title band and half a row. */
-const APEX_LIFT = BADGE_LANE + HEADER + HEADER / 2;
+/** From a speaker's top to its group's top: the badge lane and a network's title band (unless the layout says more). */
+const ABOVE = BADGE_LANE + HEADER;
 /** Half a node's width (layout's NODE_W). */
 const NODE_HALF = 90;
 /** About the width of a character of the host's title (semibold 15px system-ui), in ems, rounded up. */
@@ -43,7 +43,8 @@ export function BgpEdge({ id, source, target, sourceX, sourceY, targetX, targetY
   // right of the title (its width estimated from its characters; zoomed in, its provenance mark follows it).
   const row = d?.row ?? 0;
   const rows = d?.rows ?? 1;
-  const midY = Math.min(sourceY, targetY) - APEX_LIFT - row * HEADER;
+  // From the speakers' tops up past their group's top to the middle of the host's lowest title row.
+  const midY = Math.min(sourceY, targetY) - (d?.above ?? ABOVE) - HEADER / 2 - row * HEADER;
   const title = row === rows - 1 ? d?.title : undefined;
   const titleEnd = title ? title.x + 12 + title.chars * TITLE_EM * 15 * fz + (fz > 1 ? 0 : MARK_W) + 20 : -Infinity;
   const midX = Math.max((sourceX + targetX) / 2, Math.min(sourceX, targetX) - NODE_HALF + w / 2, titleEnd + w / 2);

@@ -108,7 +108,7 @@ export function NetworkGroupView({ data }: NodeProps<FlowNode>) {
   const [name, alias] = splitAlias(n.label);
   return (
     <div className={`net net-${n.kind}`} data-net={n.id} data-title-at={data.titleAt}>
-      <div className="net-label" title={vlan.prov ? undefined : vlan.title}>
+      <div className="net-label" title={vlan.prov ? undefined : vlan.title} {...(data.titleWidth !== undefined ? { 'data-wrap': '', style: { maxWidth: data.titleWidth } } : {})}>
         <span className="title">
           {name}
           {alias && <span className="net-alias"> {alias}</span>}

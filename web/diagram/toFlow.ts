@@ -9,7 +9,7 @@ import { absoluteBoxes, createGeometry, nicOffset, tieRoute, type Geometry, type
 /** `handles`: false for a VM of a large topology that no drawn edge ends at (its NIC drops are drawn in bulk). */
 /** `below`: the VM sits below the switch (its badges hang under it, away from its wire). */
 export type VmData = { kind: 'vm'; node: NodeDef; networks: readonly NetworkDef[]; label: string; handles: boolean; below: boolean };
-export type GroupData = { kind: 'network'; network: NetworkDef; titleAt?: 'bottom' } | { kind: 'host'; node: NodeDef | undefined; title: string };
+export type GroupData = { kind: 'network'; network: NetworkDef; titleAt?: 'bottom'; /** The title wraps within this width (see the layout's titleWidth). */ titleWidth?: number } | { kind: 'host'; node: NodeDef | undefined; title: string };
 export type SwitchData = { kind: 'switch'; sw: Topology['switch']; paAddress: string | undefined; label: string };
 export type VipData = { kind: 'vip'; vip: string; rule: NonNullable<Topology['slb']>['rules'][number] | undefined; muxes: readonly string[]; dips: readonly string[]; label: string };
 /** A NIC drawn in its own network, away from its node (MuxVM's PA NIC, the host's PA). */
@@ -34,7 +34,7 @@ export type BusEdgeData = {
  * A BGP session's arc: `row`, its label's row in the host's title band counted up from the lowest (the nearest
  * pair's session lowest, so its arc rises least), of `rows`; the host's title shares the top row.
  */
-export type BgpEdgeData = { kind: 'bgp'; label: string; row: number; rows: number; title?: { x: number; chars: number } };
+export type BgpEdgeData = { kind: 'bgp'; label: string; row: number; rows: number; title?: { x: number; chars: number }; /** From the speakers' tops to their group's top (its title band and badge lane: larger when its title wraps). */ above?: number };
 /** The VXLAN tunnel: drawn along fixed points (the same ones the token follows). */
 export type TunnelEdgeData = { kind: 'tunnel'; labelled: boolean; vni: number | undefined; points: readonly { x: number; y: number }[] };
 /** A VIP's tie to a MUX announcing it or to a DIP behind it. */
@@ -112,7 +112,7 @@ export function toFlow(snapshot: TopologySnapshot, geo: Geometry = createGeometr
       }
       case 'network': {
         const network = nets.get(box.id.replace(/^net:/, ''))!;
-        return { ...common, type: 'network', selectable: false, ...(network.kind === 'pa' ? { className: 'underlay-group' } : {}), data: { kind: 'network', network, ...(box.titleAt ? { titleAt: box.titleAt } : {}) } };
+        return { ...common, type: 'network', selectable: false, ...(network.kind === 'pa' ? { className: 'underlay-group' } : {}), data: { kind: 'network', network, ...(box.titleAt ? { titleAt: box.titleAt } : {}), ...(box.titleWidth !== undefined ? { titleWidth: box.titleWidth } : {}) } };
       }
       case 'switch': {
         const host = nodesById.get(t.switch.host);
@@ -204,7 +204,11 @@ export function toFlow(snapshot: TopologySnapshot, geo: Geometry = createGeometr
       const host = rects.get(hostBoxId(t.switch.host));
       const rows = Math.min(MAX_SESSION_ROWS, sessionRows.length);
       const row = Math.min(rows - 1, sessionRows.indexOf(e.id));
-      const data: BgpEdgeData = { kind: 'bgp', label: e.label ?? 'BGP', row, rows, ...(host ? { title: { x: host.x, chars: hostTitle(t.switch.host).length } } : {}) };
+      // The speakers' group's top, from which the title rows are counted (the speakers sit lower under a wrapped title).
+      const speaker = rects.get(e.source);
+      const group = rects.get(boxes.get(e.source)?.parent ?? '');
+      const above = speaker && group ? speaker.y - group.y : undefined;
+      const data: BgpEdgeData = { kind: 'bgp', label: e.label ?? 'BGP', row, rows, ...(host ? { title: { x: host.x, chars: hostTitle(t.switch.host).length } } : {}), ...(above !== undefined ? { above } : {}) };
       // A lower session's label is drawn over the higher sessions' arcs, which pass behind it.
       return { id: e.id, source: e.source, target: e.target, sourceHandle: 'bgp', targetHandle: 'bgp', type: 'bgp', className: 'edge-bgp', focusable: false, zIndex: rows - row, ariaLabel: `BGP session ${e.source} to ${e.target}: ${data.label}`, data };
     }
