@@ -39,13 +39,14 @@ export function BgpEdge({ id, source, target, sourceX, sourceY, targetX, targetY
   const w = textW + 16 * fz;
   const h = 16 * fz;
   // The label rides the arc's apex, in its row of the host's title band (a second session's a row higher), so
-  // it never covers the speakers' network's title. In the row the host's title shares (the top one) it stays
-  // right of the title (its width estimated from its characters; zoomed in, its provenance mark follows it).
+  // it never covers the speakers' network's title. It stays right of the host's title (its width estimated from its
+  // characters; zoomed in, its provenance mark follows it).
   const row = d?.row ?? 0;
-  const rows = d?.rows ?? 1;
   // From the speakers' tops up past their group's top to the middle of the host's lowest title row.
   const midY = Math.min(sourceY, targetY) - (d?.above ?? ABOVE) - HEADER / 2 - row * HEADER;
-  const title = row === rows - 1 ? d?.title : undefined;
+  // A lower row's label keeps right of it too: set large, the title reaches down to the row beneath (with two MUXes
+  // drawn compact, the nearer pair's label, centred between BGPVM and MuxVM, touched "HyperVHost").
+  const title = d?.title;
   const titleEnd = title ? title.x + 12 + title.chars * TITLE_EM * 15 * fz + (fz > 1 ? 0 : MARK_W) + 20 : -Infinity;
   const midX = Math.max((sourceX + targetX) / 2, Math.min(sourceX, targetX) - NODE_HALF + w / 2, titleEnd + w / 2);
   // Up from each speaker and level into the label from either side, so the arc passes under its own label.
