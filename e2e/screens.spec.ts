@@ -333,6 +333,49 @@ test('the event list gives a projector the room a class needs, and the other scr
   }
 });
 
+// Nothing runs off the page. Where the page is laid out to the window (wider than 900 px), every part of it lies
+// inside the window: with two MUXes at 1024x768 the diagram's area grew to the drawing's height and the run pane
+// below ran 33 px past the window's bottom, its rows cut. A tablet and a phone scroll the page down by design (the
+// side panel follows the diagram), never sideways. The event list keeps at least one whole row.
+
+/** What lies past the window: the app's frame holding more than it shows, or the page scrolling sideways. */
+function pastTheWindow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth + 1) out.push(`the page scrolls sideways (${doc.scrollWidth} > ${doc.clientWidth})`);
+    if (window.innerWidth > 900) {
+      const root = document.getElementById('root')!;
+      if (root.scrollHeight > root.clientHeight + 1) out.push(`the app is ${root.scrollHeight} px tall in a ${root.clientHeight} px window`);
+      if (doc.scrollHeight > doc.clientHeight + 1) out.push(`the page scrolls down (${doc.scrollHeight} > ${doc.clientHeight})`);
+      for (const sel of ['.canvas', '.playback', '.run-pane']) {
+        const r = document.querySelector(sel)?.getBoundingClientRect();
+        if (!r) out.push(`no ${sel}`);
+        else if (r.bottom > window.innerHeight + 1) out.push(`${sel} ends at ${Math.round(r.bottom)}, past the window's ${window.innerHeight}`);
+      }
+    }
+    return out;
+  });
+}
+
+for (const s of SCREENS.filter((x) => x.width !== 640)) {
+  test(`${s.name} (${s.width}x${s.height}): nothing runs off the page, one MUX or two`, async ({ hoplab, page }) => {
+    await page.setViewportSize({ width: s.width, height: s.height });
+    for (const knobs of ['', '&knobs=secondMux']) {
+      await test.step(knobs ? 'two MUXes' : 'the POC', async () => {
+        await hoplab.open(`${CANONICAL_LINK}${knobs}&step=0`);
+        await expect(page.locator('.step-readout')).toContainText('Step 1 of');
+        await expect(page.locator('.react-flow__node[data-id="MuxVM2"]')).toHaveCount(knobs ? 1 : 0);
+        await expect.poll(() => pastTheWindow(page)).toEqual([]);
+        // Where the page scrolls, the list is further down it: brought into view as a student scrolls to it.
+        const row = page.getByRole('listbox', { name: 'Event list' }).getByRole('option').first();
+        if (s.width <= 900) await row.scrollIntoViewIfNeeded();
+        await expect(row).toBeInViewport({ ratio: 1 });
+      });
+    }
+  });
+}
+
 test('a link opened at a step shows that step\'s row in the event list, also where rows wrap (768x1024)', async ({ hoplab, page }) => {
   // Rows wrap to two lines at this width, taller than the list's first estimate: the first scroll alone fell short.
   await page.setViewportSize({ width: 768, height: 1024 });
