@@ -40,36 +40,58 @@ test('on a 300-VM topology From suggests the sources, refuses one that is not th
   });
 });
 
-test("a large topology's VMs and wires are not painted while its VMs are handed over in batches, then they are", async ({ hoplab, page }, info) => {
+/** What the page shows while a large drawing is partial (see the test below), gathered after every change to the page. */
+interface Partial {
+  batches: number;
+  vmsPainted: number;
+  wiresPainted: number;
+  /** The nodes in the page when the large drawing is first seen; -1 until then. */
+  nodesAtFirst: number;
+}
+
+/** Runs in the page: watches the diagram while it is partial (web/diagram/TopologyView.tsx) into window.__partial. */
+function watchPartial() {
+  const seen: Partial = { batches: 0, vmsPainted: 0, wiresPainted: 0, nodesAtFirst: -1 };
+  Object.assign(window, { __partial: seen });
+  new MutationObserver(() => {
+    const flow = document.querySelector('.react-flow[data-drawing="partial"]');
+    if (flow && seen.nodesAtFirst < 0) seen.nodesAtFirst = flow.querySelectorAll('.react-flow__node').length;
+    const vms = flow ? [...flow.querySelectorAll('.react-flow__node-vm')] : [];
+    if (!flow || vms.length === 0) return;
+    seen.batches++;
+    seen.vmsPainted += vms.filter((n) => n.checkVisibility({ visibilityProperty: true })).length;
+    if (flow.querySelector('.react-flow__edges')?.checkVisibility({ visibilityProperty: true })) seen.wiresPainted++;
+  }).observe(document, { subtree: true, childList: true });
+}
+
+test("a large topology's VMs and wires are not painted while its VMs are handed over in batches, then they are; reopened, its drawing mounts before its nodes", async ({ hoplab, page }, info) => {
   // 1,000 VMs: ten batches of 100 (web/diagram/TopologyView.tsx), with frames between them.
   const doc = generateTopology({ vms: 1000, vips: 4, seed: 1 });
   const file = info.outputPath('large.json');
   await writeFile(file, JSON.stringify(doc));
   await hoplab.open();
-  // After every change to the page while the drawing is partial: how many of its mounted VMs, and whether its wires,
-  // would be painted. Each batch painted into the drawing had the browser raster its layer again.
-  await page.evaluate(() => {
-    const seen = { batches: 0, vmsPainted: 0, wiresPainted: 0 };
-    Object.assign(window, { __partial: seen });
-    new MutationObserver(() => {
-      const flow = document.querySelector('.react-flow[data-drawing="partial"]');
-      const vms = flow ? [...flow.querySelectorAll('.react-flow__node-vm')] : [];
-      if (!flow || vms.length === 0) return;
-      seen.batches++;
-      seen.vmsPainted += vms.filter((n) => n.checkVisibility({ visibilityProperty: true })).length;
-      if (flow.querySelector('.react-flow__edges')?.checkVisibility({ visibilityProperty: true })) seen.wiresPainted++;
-    }).observe(document.body, { subtree: true, childList: true });
-  });
+  // Each batch painted into the drawing had the browser raster its layer again.
+  await page.evaluate(watchPartial);
+  await page.addInitScript(watchPartial);
   await page.getByLabel('Topology file').setInputFiles(file);
-  const partial = () => page.evaluate(() => (window as unknown as { __partial: { batches: number; vmsPainted: number; wiresPainted: number } }).__partial);
-  // Seen partial with VMs mounted, then drawn whole.
-  await expect.poll(async () => (await partial()).batches).toBeGreaterThan(0);
-  await expect(page.locator('.react-flow')).toHaveCount(1);
-  await expect(page.locator('[data-drawing="partial"]')).toHaveCount(0);
-  const seen = await partial();
-  expect(seen.vmsPainted).toBe(0);
-  expect(seen.wiresPainted).toBe(0);
-  // Drawn whole: the VMs in view and the wires are painted.
-  await expect(hoplab.node('Client0')).toBeVisible();
-  expect(await page.locator('.react-flow__edges').evaluate((e) => e.checkVisibility({ visibilityProperty: true }))).toBe(true);
+  const partial = () => page.evaluate(() => (window as unknown as { __partial: Partial }).__partial);
+  const drawnWhole = async () => {
+    // Seen partial with VMs mounted, then drawn whole.
+    await expect.poll(async () => (await partial()).batches).toBeGreaterThan(0);
+    await expect(page.locator('.react-flow')).toHaveCount(1);
+    await expect(page.locator('[data-drawing="partial"]')).toHaveCount(0);
+    const seen = await partial();
+    expect(seen.vmsPainted).toBe(0);
+    expect(seen.wiresPainted).toBe(0);
+    // Drawn whole: the VMs in view and the wires are painted.
+    await expect(hoplab.node('Client0')).toBeVisible();
+    expect(await page.locator('.react-flow__edges').evaluate((e) => e.checkVisibility({ visibilityProperty: true }))).toBe(true);
+    return seen;
+  };
+  await drawnWhole();
+  // Opened again, the kept topology is drawn at once: React Flow mounts with no node in the page (it reads its own
+  // size as it mounts, and that read laid out every node mounted with it, in the same task), the nodes follow.
+  await page.reload();
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready');
+  expect((await drawnWhole()).nodesAtFirst).toBe(0);
 });

@@ -92,7 +92,8 @@ export function AutoFit({ userMoved, readable }: { userMoved: RefObject<boolean>
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   // A POC-sized network drawn again with more devices (a second MUX) is placed again; a large one is fitted once.
-  const count = useStore((s) => (readable ? s.nodes.length : 0));
+  // A large network's nodes come after React Flow has mounted (see TopologyView): it is fitted when they do.
+  const count = useStore((s) => (readable ? s.nodes.length : Math.min(1, s.nodes.length)));
   const subject = useAppStore(selectSubject);
   const geo = useAppStore(selectGeometry);
   const ref = useRef<HTMLSpanElement>(null);

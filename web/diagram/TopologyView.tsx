@@ -6,7 +6,6 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import { createPortal } from 'react-dom';
 import type { TopologySnapshot } from '../../src-engine/protocol';
 import { selectOpenQuestion, selectTimeline, useAppStore } from '../store/store';
-import { nextBatch } from './afterFrame';
 import { AutoFit } from './AutoFit';
 import { DiagramBackground } from './DiagramBackground';
 import { edgeTypes } from './edgeTypes';
@@ -84,30 +83,43 @@ function minimapColor(n: Node): string {
 
 /** A large topology's VMs are handed to React Flow this many at a time (see useProgressiveNodes). */
 const VMS_PER_BATCH = 100;
-
 /**
- * A large topology's nodes, handed to React Flow a batch of VMs at a time: the networks, the switch and the
- * other devices first (so the view is fitted to the whole network at once), then the VMs, so no task mounts
- * hundreds of them at once. Once batches have mounted dozens of nodes (React Flow mounts only those in view), a
- * frame measures them before the next batch runs (see afterFrame.ts). Smaller topologies are drawn whole at once.
+ * A large topology's nodes, handed to React Flow a batch of VMs at a time: first none at all (so React Flow mounts,
+ * and reads its own size, before any node is in the page: read with them, that size forced the layout of every node
+ * mounted with it in its task), after a frame the networks, the switch and the other devices (so the view is fitted
+ * to the whole network at once), then the VMs, so no task mounts hundreds of them at once. Once batches have mounted
+ * dozens of nodes (React Flow mounts only those in view), a frame measures them before the next batch runs (see
+ * afterFrame.ts). Smaller topologies are drawn whole at once.
  * `flow`: the diagram's element, where the mounted nodes are counted. `partial`: VMs are still to come.
  */
 function useProgressiveNodes(nodes: FlowNode[], flow: RefObject<HTMLDivElement | null>): { shown: FlowNode[]; partial: boolean } {
   const large = isLargeLayout(nodes.length);
-  const [shown, setShown] = useState({ nodes, vms: 0 });
-  const vms = shown.nodes === nodes ? shown.vms : 0;
+  // Below 0: no node yet.
+  const first = large ? -VMS_PER_BATCH : 0;
+  const [shown, setShown] = useState({ nodes, vms: first });
+  const vms = shown.nodes === nodes ? shown.vms : first;
   const total = useMemo(() => nodes.reduce((n, x) => n + (x.type === 'vm' ? 1 : 0), 0), [nodes]);
   const seen = useRef({ count: 0 });
   useEffect(() => {
     if (!large || vms >= total) return;
     const mounted = () => flow.current?.getElementsByClassName('react-flow__node').length ?? 0;
-    return nextBatch(() => setShown({ nodes, vms: vms + VMS_PER_BATCH }), mounted, seen.current);
+    const batch = () => setShown({ nodes, vms: vms + VMS_PER_BATCH });
+    // Loaded with the first large network (a chunk of its own, off the first screen).
+    let cancel: (() => void) | undefined;
+    let live = true;
+    void import('./afterFrame').then(({ afterNextFrame, nextBatch }) => {
+      if (live) cancel = vms < 0 ? afterNextFrame(batch) : nextBatch(batch, mounted, seen.current);
+    });
+    return () => {
+      live = false;
+      cancel?.();
+    };
   }, [large, nodes, vms, total, flow]);
   const partial = large && vms < total;
   return useMemo(() => {
     if (!partial) return { shown: nodes, partial };
     let seen = 0;
-    return { shown: nodes.filter((n) => n.type !== 'vm' || seen++ < vms), partial };
+    return { shown: vms < 0 ? [] : nodes.filter((n) => n.type !== 'vm' || seen++ < vms), partial };
   }, [partial, nodes, vms]);
 }
 
