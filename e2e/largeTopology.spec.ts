@@ -47,11 +47,13 @@ interface Partial {
   wiresPainted: number;
   /** The nodes in the page when the large drawing is first seen; -1 until then. */
   nodesAtFirst: number;
+  /** What the drawing's status said while VMs were mounted but not painted. */
+  status: string;
 }
 
 /** Runs in the page: watches the diagram while it is partial (web/diagram/TopologyView.tsx) into window.__partial. */
 function watchPartial() {
-  const seen: Partial = { batches: 0, vmsPainted: 0, wiresPainted: 0, nodesAtFirst: -1 };
+  const seen: Partial = { batches: 0, vmsPainted: 0, wiresPainted: 0, nodesAtFirst: -1, status: '' };
   Object.assign(window, { __partial: seen });
   new MutationObserver(() => {
     const flow = document.querySelector('.react-flow[data-drawing="partial"]');
@@ -59,6 +61,7 @@ function watchPartial() {
     const vms = flow ? [...flow.querySelectorAll('.react-flow__node-vm')] : [];
     if (!flow || vms.length === 0) return;
     seen.batches++;
+    seen.status = flow.querySelector('[role=status].drawing-status')?.textContent ?? '';
     seen.vmsPainted += vms.filter((n) => n.checkVisibility({ visibilityProperty: true })).length;
     if (flow.querySelector('.react-flow__edges')?.checkVisibility({ visibilityProperty: true })) seen.wiresPainted++;
   }).observe(document, { subtree: true, childList: true });
@@ -83,6 +86,9 @@ test("a large topology's VMs and wires are not painted while its VMs are handed 
     const seen = await partial();
     expect(seen.vmsPainted).toBe(0);
     expect(seen.wiresPainted).toBe(0);
+    // The empty drawing says why, and says no more once it is whole.
+    expect(seen.status).toBe(`Drawing ${doc.nodes.filter((n) => n.kind === 'vm').length.toLocaleString('en')} VMs…`);
+    await expect(page.locator('.drawing-status')).toHaveCount(0);
     // Drawn whole: the VMs in view and the wires are painted.
     await expect(hoplab.node('Client0')).toBeVisible();
     expect(await page.locator('.react-flow__edges').evaluate((e) => e.checkVisibility({ visibilityProperty: true }))).toBe(true);

@@ -92,7 +92,7 @@ const VMS_PER_BATCH = 100;
  * afterFrame.ts). Smaller topologies are drawn whole at once.
  * `flow`: the diagram's element, where the mounted nodes are counted. `partial`: VMs are still to come.
  */
-function useProgressiveNodes(nodes: FlowNode[], flow: RefObject<HTMLDivElement | null>): { shown: FlowNode[]; partial: boolean } {
+function useProgressiveNodes(nodes: FlowNode[], flow: RefObject<HTMLDivElement | null>): { shown: FlowNode[]; partial: boolean; total: number } {
   const large = isLargeLayout(nodes.length);
   // Below 0: no node yet.
   const first = large ? -VMS_PER_BATCH : 0;
@@ -117,17 +117,17 @@ function useProgressiveNodes(nodes: FlowNode[], flow: RefObject<HTMLDivElement |
   }, [large, nodes, vms, total, flow]);
   const partial = large && vms < total;
   return useMemo(() => {
-    if (!partial) return { shown: nodes, partial };
+    if (!partial) return { shown: nodes, partial, total };
     let seen = 0;
-    return { shown: vms < 0 ? [] : nodes.filter((n) => n.type !== 'vm' || seen++ < vms), partial };
-  }, [partial, nodes, vms]);
+    return { shown: vms < 0 ? [] : nodes.filter((n) => n.type !== 'vm' || seen++ < vms), partial, total };
+  }, [partial, nodes, vms, total]);
 }
 
 /** `geometry`: the snapshot's (the store sets them together): the flow nodes reuse it rather than build it again. */
 export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapshot; geometry: Geometry | undefined }) {
   const { nodes: allNodes, edges, large } = useMemo(() => flowOf(snapshot, geometry), [snapshot, geometry]);
   const flow = useRef<HTMLDivElement>(null);
-  const { shown: nodes, partial } = useProgressiveNodes(allNodes, flow);
+  const { shown: nodes, partial, total } = useProgressiveNodes(allNodes, flow);
   const devices = useMemo(() => {
     const rects = absoluteBoxes(snapshot.layout.boxes);
     const ids = new Set(allNodes.filter(isDeviceNode).map((n) => n.id));
@@ -287,6 +287,12 @@ export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapsho
             </>,
             tools,
           )}
+        {/* The VMs are not painted until the last batch is in (styles.css): say why the drawing is empty meanwhile. */}
+        {partial && (
+          <p className="drawing-status" role="status">
+            Drawing {total.toLocaleString('en')} VMs…
+          </p>
+        )}
       </ReactFlow>
       {menuOpen && (
         <Suspense fallback={null}>
