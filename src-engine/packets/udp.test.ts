@@ -71,6 +71,11 @@ describe('UDP', () => {
     expect(withLength(11)).toMatchObject({ code: 'truncated', layer: 'udp', field: 'length', offset: 24 });
   });
 
+  it('writes a length given as it is, even one that disagrees with the datagram', () => {
+    const bytes = encodePacket([{ ...udp, length: 100, checksum: 0 }, { type: 'raw', data: Uint8Array.of(1) }]);
+    expect(toHex(bytes)).toBe('c3500009' + '0064' + '0000' + '01');
+  });
+
   it('needs the IPv4 layer to compute a checksum, and says so', () => {
     expect(() => encodePacket([udp])).toThrow('udp.checksum: computing it needs the IPv4 layer right before UDP; give the checksum explicitly, or 0 for none');
     expect(toHex(encodePacket([{ ...udp, checksum: 0x1234 }]))).toBe('c350000900081234');
