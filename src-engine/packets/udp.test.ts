@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodePacket } from './decode';
-import { encodePacket } from './encode';
+import { encodePacket, encodePacketInto } from './encode';
 import type { Ipv4Layer, Layer, UdpLayer } from './layers';
 import { dnsQuery } from './samples';
 import { toHex } from './testing/hex';
@@ -74,6 +74,20 @@ describe('UDP', () => {
   it('writes a length given as it is, even one that disagrees with the datagram', () => {
     const bytes = encodePacket([{ ...udp, length: 100, checksum: 0 }, { type: 'raw', data: Uint8Array.of(1) }]);
     expect(toHex(bytes)).toBe('c3500009' + '0064' + '0000' + '01');
+  });
+
+  it('counts only its own bytes behind an IPv4 header when refusing a datagram too long', () => {
+    // The UDP length is filled in before the IPv4 one, so UDP's own error comes first: 8 + 65,528 bytes.
+    expect(() => encodePacket([ip, { ...udp, checksum: 0 }, { type: 'raw', data: new Uint8Array(65_528) }])).toThrow(
+      'udp: the datagram is 65536 bytes, more than the 65535 UDP allows',
+    );
+  });
+
+  it('computes the checksum with the IPv4 header at byte 0 of the buffer it is written into', () => {
+    const layers: Layer[] = [ip, udp, { type: 'raw', data: Uint8Array.of(1, 2, 3) }];
+    const out = new Uint8Array(31);
+    expect(encodePacketInto(layers, out, 0)).toBe(31);
+    expect(toHex(out)).toBe(toHex(encodePacket(layers)));
   });
 
   it('needs the IPv4 layer to compute a checksum, and says so', () => {
