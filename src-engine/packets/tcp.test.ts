@@ -128,6 +128,14 @@ describe('TCP', () => {
     expect(() => encodePacket([{ ...tcp, checksum: 65536 }])).toThrow('tcp.checksum: 65536 is not an integer from 0 to 65535');
   });
 
+  it('computes the checksum with the IPv4 header at byte 0 of the buffer it is written into', () => {
+    const layers = syn.slice(1);
+    const out = new Uint8Array(44);
+    expect(encodePacketInto(layers, out, 0)).toBe(44);
+    expect(toHex(out.subarray(36, 38))).toBe('04ef');
+    expect(toHex(out)).toBe(toHex(encodePacket(layers)));
+  });
+
   it('needs the IPv4 header before it to compute its checksum, and says how to do without', () => {
     expect(() => encodePacket([tcp])).toThrow('tcp.checksum: computing it needs the IPv4 layer right before TCP; give the checksum explicitly');
     expect(toHex(encodePacket([{ ...tcp, checksum: 0xbeef }]).subarray(16, 18))).toBe('beef');
