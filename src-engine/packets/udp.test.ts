@@ -90,6 +90,14 @@ describe('UDP', () => {
     expect(toHex(out)).toBe(toHex(encodePacket(layers)));
   });
 
+  it('reports a header cut short inside an IPv4 packet at the field where it ends', () => {
+    const header = encodePacket([{ ...udp, checksum: 0 }]).subarray(0, 5);
+    expect(decodePacket(encodePacket([ip, { type: 'raw', data: header }]), 'ipv4')).toEqual({
+      ok: false,
+      error: { code: 'truncated', layer: 'udp', field: 'length', offset: 24, message: 'UDP length at byte 24 needs 2 bytes but only 1 remain: the packet was cut short; check the length fields of the layers around it.' },
+    });
+  });
+
   it('needs the IPv4 layer to compute a checksum, and says so', () => {
     expect(() => encodePacket([udp])).toThrow('udp.checksum: computing it needs the IPv4 layer right before UDP; give the checksum explicitly, or 0 for none');
     expect(toHex(encodePacket([{ ...udp, checksum: 0x1234 }]))).toBe('c350000900081234');
