@@ -68,7 +68,7 @@ describe('UDP', () => {
     };
     expect(withLength(7)).toEqual({ code: 'malformed', layer: 'udp', field: 'length', offset: 24, message: 'UDP length at byte 24: length 7 is less than the 8-byte header' });
     expect(withLength(9)).toEqual({ code: 'malformed', layer: 'udp', field: 'length', offset: 24, message: 'UDP length at byte 24: length 9 disagrees with the 10 bytes the IPv4 header gives UDP' });
-    expect(withLength(11)).toMatchObject({ code: 'truncated', layer: 'udp', field: 'length', offset: 24 });
+    expect(withLength(11)).toEqual({ code: 'truncated', layer: 'udp', field: 'length', offset: 24, message: 'UDP length at byte 24 needs 11 bytes but only 10 remain: the packet was cut short; check the length fields of the layers around it.' });
   });
 
   it('writes a length given as it is, even one that disagrees with the datagram', () => {
