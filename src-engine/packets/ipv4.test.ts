@@ -39,6 +39,12 @@ describe('IPv4', () => {
     expect(decodeIp(bytes).layers[0]).toEqual(wrong);
   });
 
+  it('writes a total length given as it is, even one that disagrees with the packet', () => {
+    const bytes = encodePacket([{ ...base, totalLength: 100 }, payload]);
+    expect(toHex(bytes.subarray(2, 4))).toBe('0064');
+    expect(bytes.length).toBe(23);
+  });
+
   it('packs DSCP and ECN, flags and fragment offset', () => {
     const ip = { ...base, dscp: 46, ecn: 1, dontFragment: false, moreFragments: true, fragmentOffset: 0x1abc };
     const bytes = encodePacket([ip, payload]);
