@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodePacket } from './decode';
+import { decodeLeading, decodePacket } from './decode';
 import { encodePacket } from './encode';
-import type { RawLayer } from './layers';
-import { dnsResponse, synAtClient, vxlanSyn } from './samples';
+import type { EthernetLayer, Layer, RawLayer } from './layers';
+import { dnsQuery, dnsResponse, synAtClient, vxlanSyn } from './samples';
 
 function decodeOk(bytes: Uint8Array, first?: Parameters<typeof decodePacket>[1]) {
   const r = decodePacket(bytes, first);
@@ -69,5 +69,18 @@ describe('decodePacket', () => {
       error: { code: 'truncated', layer: 'ethernet', field: 'dst', offset: 0, message: 'Ethernet dst at byte 0 needs 6 bytes but only 0 remain: the packet was cut short; check the length fields of the layers around it.' },
     });
     expect(decodePacket(new Uint8Array(0), 'raw')).toMatchObject({ ok: true, value: { layers: [{ type: 'raw', data: new Uint8Array(0) }] } });
+  });
+});
+
+describe('decodeLeading', () => {
+  it('keeps the layers before the one that fails, then that layer\'s own bytes, not the frame\'s trailer', () => {
+    // A datagram to port 53 whose 3 bytes are no DNS message, in a frame padded to 60 bytes.
+    const [eth, ip, udp] = dnsQuery() as [EthernetLayer, Layer, Layer];
+    const bytes = encodePacket([{ ...eth, trailer: new Uint8Array(15) }, ip, udp, { type: 'raw', data: Uint8Array.of(1, 2, 3) }]);
+    expect(bytes.length).toBe(60);
+    const { layers, failed } = decodeLeading(bytes);
+    expect(failed).toBe('dns');
+    expect(layers.map((l) => l.type)).toEqual(['ethernet', 'ipv4', 'udp', 'raw']);
+    expect(layers[3]).toEqual({ type: 'raw', data: Uint8Array.of(1, 2, 3) });
   });
 });
