@@ -60,6 +60,13 @@ describe('TCP', () => {
     }
   });
 
+  it('reads no MSS from the payload of a header without options', () => {
+    const { mss: _mss, ...withoutMss } = tcp;
+    const data = { type: 'raw' as const, data: fromHex('020405b4') };
+    const bytes = encodePacket([{ ...withoutMss, checksum: 0 }, data]);
+    expect(decodeOk(bytes, 'tcp').layers).toEqual([{ ...withoutMss, checksum: 0 }, data]);
+  });
+
   it('packs every flag into its bit', () => {
     const all: TcpLayer = { ...tcp, mss: undefined, checksum: 0, flags: { fin: true, syn: true, rst: true, psh: true, ack: true, urg: true, ece: true, cwr: true } };
     expect(encodePacket([all])[13]).toBe(0xff);
