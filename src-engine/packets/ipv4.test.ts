@@ -72,6 +72,12 @@ describe('IPv4', () => {
     expect(() => encodePacket([{ ...base, options: new Uint8Array(41) }])).toThrow('ipv4.options: 41 bytes do not fit the 40 an IPv4 header allows');
   });
 
+  it('sums the options into the header checksum', () => {
+    // 4600 001b 0000 4000 40fd + 0a000001 0a000002 + 0101 0100: ones' complement sum dd1c, inverted 22e3.
+    const bytes = encodePacket([{ ...base, options: Uint8Array.of(1, 1, 1) }, payload]);
+    expect(toHex(bytes)).toBe('4600 001b 0000 4000 40fd 22e3 0a000001 0a000002 01010100 010203'.replace(/ /g, ''));
+  });
+
   it('writes the option padding as zeros into a buffer that held other bytes', () => {
     const out = new Uint8Array(40).fill(0xee);
     const n = encodePacketInto([{ ...base, options: Uint8Array.of(1, 1, 1) }, payload], out, 2);
