@@ -76,6 +76,15 @@ describe('Ethernet II', () => {
     expect(decodePacket(new Uint8Array(0))).toMatchObject({ ok: false, error: { field: 'dst', offset: 0 } });
   });
 
+  it('reports a tagged frame cut short inside VXLAN at the byte of the whole packet', () => {
+    // The VXLAN header (8 bytes), then 16 bytes of a tagged frame: its inner EtherType, at 24, is missing.
+    const inner = fromHex('08000000 00100000 ffffffffffff 00155dc8000a 8100 b3e9');
+    expect(decodePacket(inner, 'vxlan')).toEqual({
+      ok: false,
+      error: { code: 'truncated', layer: 'ethernet', field: 'etherType', offset: 24, message: 'Ethernet etherType at byte 24 needs 2 bytes but only 0 remain: the packet was cut short; check the length fields of the layers around it.' },
+    });
+  });
+
   it('refuses to encode a bare 8100 type, or tag values out of range', () => {
     const base: EthernetLayer = { type: 'ethernet', dst: 'ff:ff:ff:ff:ff:ff', src: '00:15:5d:c8:00:0a', etherType: 0x8100 };
     expect(() => encodePacket([base])).toThrow('ethernet.etherType: 0x8100 marks an 802.1Q tag; set ethernet.vlan instead');
