@@ -59,12 +59,14 @@ describe('MAC text', () => {
     expect(() => writeMac(new Uint8Array(6), 0, text, 'ethernet.dst')).toThrow(`ethernet.dst: ${JSON.stringify(text)} is not a MAC address`);
   });
 
-  it('stays right past the size of its caches', () => {
+  it('stays right past the size of its caches (16,384 MACs parsed, 4,096 texts)', () => {
     const b = new Uint8Array(6);
-    for (let i = 0; i < 10_000; i++) {
+    const wrong: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
       const text = `02:00:${toHex(Uint8Array.of(i >>> 8, i & 255, (i * 13) & 255, 7)).replace(/(..)(?=.)/g, '$1:')}`;
       writeMac(b, 0, text, 'x');
-      expect(readMac(b, 0)).toBe(text);
+      if (readMac(b, 0) !== text) wrong.push(`${text} read back as ${readMac(b, 0)}`);
     }
+    expect(wrong.slice(0, 3)).toEqual([]);
   });
 });
