@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readIpv4, readMac, writeIpv4, writeMac } from './addresses';
+import { ipv4Text, macText, parseIpv4, parseMac, readIpv4, readMac, writeIpv4, writeMac } from './addresses';
 import { toHex } from './testing/hex';
 
 describe('IPv4 text', () => {
@@ -25,6 +25,14 @@ describe('IPv4 text', () => {
       expect(() => writeIpv4(new Uint8Array(4), 0, text, 'ipv4.src')).toThrow(`ipv4.src: ${JSON.stringify(text)} is not a dotted-quad IPv4 address`);
     },
   );
+
+  it('converts between a dotted quad and its unsigned 32-bit number', () => {
+    expect(parseIpv4('192.168.100.2')).toBe(3232261122);
+    expect(parseIpv4('255.255.255.255')).toBe(0xffffffff);
+    expect(ipv4Text(3232261122)).toBe('192.168.100.2');
+    expect(ipv4Text(-1)).toBe('255.255.255.255');
+    expect(parseIpv4('192.168.100')).toBe(-1);
+  });
 
   it('stays right past the size of its caches', () => {
     const b = new Uint8Array(4);
@@ -57,6 +65,13 @@ describe('MAC text', () => {
 
   it.each(['00:15:5d:c8:00', '00:15:5d:c8:00:0/', '00:15:5d:c8:00:0;', '00:15:5d:c8:00:0@', '00:15:5d:c8:00:0G', '00:15:5d:c8:00:0`', '00:15:5d:c8:00:0a:01', '00-15-5d-c8-00-0a', '00:15:5d:c8:00:0g', '0:15:5d:c8:00:0a:'])('refuses %j', (text) => {
     expect(() => writeMac(new Uint8Array(6), 0, text, 'ethernet.dst')).toThrow(`ethernet.dst: ${JSON.stringify(text)} is not a MAC address`);
+  });
+
+  it('converts between a MAC as a 48-bit number and its text', () => {
+    expect(parseMac('00:15:5D:c8:00:0a')).toBe(0x00155dc8000a);
+    expect(macText(0x00155dc8000a)).toBe('00:15:5d:c8:00:0a');
+    expect(macText(0xfedcba987654)).toBe('fe:dc:ba:98:76:54');
+    expect(parseMac('00:15:5d:c8:00:0')).toBe(-1);
   });
 
   it('stays right past the size of its caches (16,384 MACs parsed, 4,096 texts)', () => {
