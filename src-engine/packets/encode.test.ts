@@ -46,6 +46,8 @@ describe('encodePacket', () => {
     expect(() => encodePacket([eth, tcp])).toThrow('encodePacket: layer 1 (tcp) cannot follow ethernet: its etherType is 0x0800 (IPv4)');
     expect(() => encodePacket([eth, ip, tcp])).toThrow('layer 2 (tcp) cannot follow ipv4: its protocol 17 carries udp');
     expect(() => encodePacket([eth, ip, { ...udp, dstPort: 54 }, dns])).toThrow('layer 3 (dns) cannot follow udp: ports 58017 -> 54 carry raw');
+    // Ports that UDP and TCP read differently: 4789 is VXLAN over UDP, raw over TCP.
+    expect(() => encodePacket([eth, ip, { ...udp, dstPort: 4789 }, dns])).toThrow('layer 3 (dns) cannot follow udp: ports 58017 -> 4789 carry vxlan');
     expect(() => encodePacket([dns, dns])).toThrow('only raw bytes may follow a DNS message');
     expect(() => encodePacket([{ type: 'raw', data: new Uint8Array(1) }, ip])).toThrow('only more raw data may follow raw data');
     expect(() => encodePacket([{ ...eth, etherType: 0x86dd }, ip])).toThrow('etherType 0x86dd carries raw data');
