@@ -70,6 +70,10 @@ describe('encodePacket', () => {
     expect(() => encodePacket([{ ...ip, protocol: 1 }, icmp, dns])).toThrow('layer 2 (dns) cannot follow icmp: ICMP carries raw data (echo data or the quoted datagram)');
     expect(() => encodePacket([dns, ip])).toThrow('layer 1 (ipv4) cannot follow dns: only raw bytes may follow a DNS message');
     expect(() => encodePacket([udp, dns, dns])).toThrow('layer 2 (dns) cannot follow dns: only raw bytes may follow a DNS message');
+    const keepalive: Layer = { type: 'bgp', message: { kind: 'keepalive' } };
+    const alert: Layer = { type: 'tls', contentType: 21, version: 0x0303, data: Uint8Array.of(1, 0) };
+    expect(() => encodePacket([keepalive, ip])).toThrow('layer 1 (ipv4) cannot follow bgp: only another BGP message may follow a BGP message');
+    expect(() => encodePacket([alert, keepalive])).toThrow('layer 1 (bgp) cannot follow tls: only another TLS record (or raw bytes) may follow a TLS record');
   });
 
   it('fills in the lengths and checksums of a stack deeper than 16 layers', () => {
