@@ -2,7 +2,7 @@
 // and scrolled into view, and choosing a row moves the playhead there. Only the rows in view (and the
 // current one) are in the page, so a run of any length costs the same per step; a short run (the POC's)
 // keeps every row, for find-in-page. Loaded with the first run.
-import { useVirtualizer, defaultRangeExtractor, type Range, type Rect, type Virtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, defaultRangeExtractor, type Range, type Rect, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { foldEvents, ttlRange, type EventRow as Row } from '../model/foldEvents';
 import type { SimEvent, Transmission } from '../../src-engine/protocol';
@@ -23,6 +23,21 @@ export const ALL_ROWS = 500;
  * them then changes neither the list's height nor its scroll position.
  */
 const ROW_ESTIMATE = 16;
+
+/**
+ * A short run's rows follow one another in blocks of this many, each block positioned (a part of its own in the
+ * browser's painting, painted again only when a row in it changes), the rows in it not: a positioned box each
+ * (hundreds) made the browser's sorting of the page into layers, which it does three times a step, ten times
+ * dearer than the diagram's. Blocks of 16: a step paints again at most two blocks (its rows and the last step's).
+ */
+export const BLOCK_ROWS = 16;
+
+/** The rows in blocks of BLOCK_ROWS by their place in the list (a row keeps its block as the playhead moves). */
+function blocks<T extends { readonly index: number }>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (const r of rows) (out[Math.floor(r.index / BLOCK_ROWS)] ??= []).push(r);
+  return out.filter((b) => b !== undefined);
+}
 
 /**
  * The list's size, from the resize observer alone: its first report comes after the page's own layout. The
@@ -276,8 +291,17 @@ function EventRowsList({ events, timeline, cursor, inspectedTx, lessonChapter }:
   const toggle = useCallback((key: string) => setOpen((o) => (o.has(key) ? new Set([...o].filter((k) => k !== key)) : new Set([...o, key]))), []);
   // Every row in the page (a short run): the rows follow one another in the list, each as tall as it is. A row
   // that grows (the current one, its summary whole) moves the rows below it without their being rendered again:
-  // a step renders only the rows whose marks change. A long run's rows in view are placed by the list.
+  // a step renders only the rows whose marks change (in blocks: see BLOCK_ROWS). A long run's rows in view are
+  // placed by the list.
   const flow = items.length <= ALL_ROWS;
+  const row = (v: VirtualItem) => {
+    const it = items[v.index]!;
+    if (it.kind === 'event') {
+      const e = it.event;
+      return <EventRow key={it.key} event={e} tx={e.kind === 'transmission' ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} inspected={e.id === inspectedEvent?.id} index={v.index} top={flow ? undefined : v.start} measure={virtualizer.measureElement} />;
+    }
+    return <FoldRow key={it.key} row={it.row} expanded={it.expanded} current={it.row.events.some((e) => current.has(e.id))} onToggle={toggle} index={v.index} top={flow ? undefined : v.start} measure={virtualizer.measureElement} />;
+  };
 
   return (
     // The listbox is the scroll box (so its focus ring is where the rows show); the list inside is as tall as
@@ -294,16 +318,17 @@ function EventRowsList({ events, timeline, cursor, inspectedTx, lessonChapter }:
         aria-keyshortcuts="Enter"
         onKeyDown={onKeyDown}
       >
-        <ul className="event-rows" role="presentation" data-flow={flow || undefined} style={flow ? undefined : { height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const it = items[v.index]!;
-            if (it.kind === 'event') {
-              const e = it.event;
-              return <EventRow key={it.key} event={e} tx={e.kind === 'transmission' ? timeline?.tx.get(e.transmissionId) : undefined} current={current.has(e.id)} picked={picked === e.id} inspected={e.id === inspectedEvent?.id} index={v.index} top={flow ? undefined : v.start} measure={virtualizer.measureElement} />;
-            }
-            return <FoldRow key={it.key} row={it.row} expanded={it.expanded} current={it.row.events.some((e) => current.has(e.id))} onToggle={toggle} index={v.index} top={flow ? undefined : v.start} measure={virtualizer.measureElement} />;
-          })}
-        </ul>
+        {flow ? (
+          blocks(virtualizer.getVirtualItems()).map((block) => (
+            <ul key={Math.floor(block[0]!.index / BLOCK_ROWS)} className="event-rows" role="presentation" data-flow>
+              {block.map(row)}
+            </ul>
+          ))
+        ) : (
+          <ul className="event-rows" role="presentation" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map(row)}
+          </ul>
+        )}
       </div>
       <span id="event-list-keys" className="sr-only">
         Up and down arrows choose a row; Enter explains the words of the chosen row.
