@@ -206,6 +206,14 @@ describe('forward', () => {
     expect(log).toEqual([
       ['originate', ip('192.168.200.10'), IPPROTO_ICMP, [{ type: 'icmp', kind: 'time-exceeded', code: 0 }, { type: 'raw', data: p.slice(ETH_HLEN, ETH_HLEN + 28) }], 2, 'BGPVM reports ICMP time exceeded about 192.168.200.10 -> 192.168.133.74 to its source.'],
     ]);
+    // Untraced in a run that keeps events, the drop is still said; traced in a run that keeps none, the trace still ends.
+    const untraced = stack();
+    forward(untraced.s, 0, p, 0);
+    expect(drops(untraced.rec)).toEqual([['BGPVM', 'BGPVM: TTL expired for 192.168.200.10 -> 192.168.133.74, ICMP time exceeded sent', 'ttl-exceeded']]);
+    const bare = stack({ full: false });
+    bare.tracer.begin(1, 'BGPVM', 'BGPVM:transit');
+    forward(bare.s, 0, p, 1);
+    expect(bare.tracer.get(1)!.final).toMatchObject({ disposition: 'ttl-exceeded', reason: 'the TTL ran out at BGPVM' });
   });
 
   it('no route: ICMP destination unreachable (code 0) back', () => {
