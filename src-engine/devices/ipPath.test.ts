@@ -90,6 +90,15 @@ describe('ipInput', () => {
     expect(log).toEqual([]);
     expect(tracer.get(1)!.final).toMatchObject({ disposition: 'bad-checksum' });
     expect(drops(rec)).toEqual([['BGPVM', 'BGPVM: IPv4 header checksum wrong, packet dropped', 'bad-checksum']]);
+    // Untraced, in a run that keeps events: the drop is said all the same.
+    const untraced = stack();
+    ipInput(untraced.s, 0, bad, 0);
+    expect(drops(untraced.rec)).toEqual([['BGPVM', 'BGPVM: IPv4 header checksum wrong, packet dropped', 'bad-checksum']]);
+    // Traced, in a run that keeps none: the trace ends all the same.
+    const tracedBare = stack({ full: false });
+    tracedBare.tracer.begin(1, 'BGPVM', 'BGPVM:transit');
+    ipInput(tracedBare.s, 0, bad, 1);
+    expect(tracedBare.tracer.get(1)!.final).toMatchObject({ disposition: 'bad-checksum', reason: 'BGPVM received the packet with a wrong IPv4 header checksum' });
     // Untraced, in a run that keeps no events: nothing is built.
     const bare = stack({ full: false });
     ipInput(bare.s, 0, bad, 0);
@@ -189,6 +198,15 @@ describe('forward', () => {
     ]);
     expect(ipTtl(log[0]![3] as Uint8Array, ETH_HLEN)).toBe(63);
     expect(tracer.get(1)!.current!.steps.map((x) => x.text)).toEqual(['route 192.168.133.0/24 via 192.168.200.2 (MuxVM) out of BGPVM:transit, source static', 'TTL 64 -> 63']);
+    // Untraced in a run that keeps events: the transmission's note is written all the same.
+    const untraced = stack();
+    forward(untraced.s, 1, p, 0);
+    expect(untraced.log[0]![5]).toBe('BGPVM routes 192.168.133.74 by route 192.168.133.0/24 via 192.168.200.2 (MuxVM), static; TTL 64 -> 63.');
+    // Traced in a run that keeps none: the trace's hop still reads why.
+    const tracedBare = stack({ full: false });
+    tracedBare.tracer.begin(1, 'BGPVM', 'BGPVM:transit');
+    forward(tracedBare.s, 1, p, 1);
+    expect(tracedBare.log[0]![5]).toBe('BGPVM routes 192.168.133.74 by route 192.168.133.0/24 via 192.168.200.2 (MuxVM), static; TTL 64 -> 63.');
     // Untraced in a bare run: no sentence is built.
     const bare = stack({ full: false });
     forward(bare.s, 1, p, 0);
