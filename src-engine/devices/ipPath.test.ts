@@ -122,6 +122,14 @@ describe('ipInput', () => {
     expect(host.log).toEqual([]);
     expect(host.tracer.get(1)!.final).toMatchObject({ disposition: 'not-a-router', reason: 'BGPVM does not forward packets and 192.168.133.74 is not its address' });
     expect(drops(host.rec)).toEqual([['BGPVM', 'BGPVM is not a router: packet to 192.168.133.74 dropped', 'not-a-router']]);
+    // Untraced, in a run that keeps events, the drop is said all the same; traced in one that keeps none, the trace ends.
+    const untraced = stack({ forwarding: false });
+    ipInput(untraced.s, 0, transit, 0);
+    expect(drops(untraced.rec)).toEqual([['BGPVM', 'BGPVM is not a router: packet to 192.168.133.74 dropped', 'not-a-router']]);
+    const bare = stack({ forwarding: false, full: false });
+    bare.tracer.begin(1, 'BGPVM', 'BGPVM:transit');
+    ipInput(bare.s, 0, transit, 1);
+    expect(bare.tracer.get(1)!.final).toMatchObject({ disposition: 'not-a-router' });
   });
 
   it("translates an answer to NAT's outside address back and forwards it; delivers one NAT has no mapping for", () => {
