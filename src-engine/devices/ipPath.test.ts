@@ -170,6 +170,9 @@ describe('ipInput', () => {
     const redirect = (gateway: string) =>
       icmp('192.168.200.10', '192.168.200.1', [{ type: 'icmp', kind: 'redirect', code: 1, gateway }, { type: 'raw', data: syn('192.168.200.1', '192.168.100.2').slice(ETH_HLEN, ETH_HLEN + 28) }]);
     const host = stack({ forwarding: false });
+    // A static host route to the same address stays: a redirect replaces only an earlier redirect.
+    const pinned = route('192.168.100.2', 32, '192.168.200.1', 0);
+    host.s.routes.add(pinned);
     const heard: unknown[] = [];
     host.s.icmpListener = (i, b, tag) => heard.push([i, b.length, tag]);
     host.sched.at(70, () => {
@@ -177,7 +180,7 @@ describe('ipInput', () => {
       ipInput(host.s, 0, redirect('192.168.200.3'), 1);
     });
     host.sched.run(Infinity);
-    expect(host.s.routes.all().filter((r) => r.source === 'redirect')).toEqual([{ network: ip('192.168.100.2'), len: 32, nextHop: ip('192.168.200.3'), ifIndex: 0, source: 'redirect', metric: 0, learnedAt: 70 }]);
+    expect(host.s.routes.all().filter((r) => r.network === ip('192.168.100.2'))).toEqual([pinned, { network: ip('192.168.100.2'), len: 32, nextHop: ip('192.168.200.3'), ifIndex: 0, source: 'redirect', metric: 0, learnedAt: 70 }]);
     expect(host.rec.events.filter((e) => e.kind === 'route-installed')).toEqual([
       expect.objectContaining({ time: 70, node: 'BGPVM', summary: 'BGPVM follows an ICMP redirect: 192.168.100.2/32 via 192.168.200.2', prefix: '192.168.100.2/32', nextHop: '192.168.200.2', source: 'redirect', from: '192.168.200.10', protocol: 'icmp' }),
       expect.objectContaining({ summary: 'BGPVM follows an ICMP redirect: 192.168.100.2/32 via 192.168.200.3', nextHop: '192.168.200.3' }),
