@@ -167,25 +167,35 @@ describe('ipInput', () => {
   });
 
   it('a host follows a redirect with a host route replacing the last one; a router keeps its routes; both hand the message on', () => {
-    const redirect = (gateway: string) =>
-      icmp('192.168.200.10', '192.168.200.1', [{ type: 'icmp', kind: 'redirect', code: 1, gateway }, { type: 'raw', data: syn('192.168.200.1', '192.168.100.2').slice(ETH_HLEN, ETH_HLEN + 28) }]);
+    const redirect = (gateway: string, about = '192.168.100.2') =>
+      icmp('192.168.200.10', '192.168.200.1', [{ type: 'icmp', kind: 'redirect', code: 1, gateway }, { type: 'raw', data: syn('192.168.200.1', about).slice(ETH_HLEN, ETH_HLEN + 28) }]);
     const host = stack({ forwarding: false });
     // A static host route to the same address stays: a redirect replaces only an earlier redirect.
     const pinned = route('192.168.100.2', 32, '192.168.200.1', 0);
     host.s.routes.add(pinned);
     const heard: unknown[] = [];
     host.s.icmpListener = (i, b, tag) => heard.push([i, b.length, tag]);
+    host.sched.at(60, () => ipInput(host.s, 0, redirect('192.168.200.2', '192.168.100.5'), 0));
     host.sched.at(70, () => {
       ipInput(host.s, 0, redirect('192.168.200.2'), 0);
+      host.tracer.begin(1, 'BGPVM', 'BGPVM:transit');
       ipInput(host.s, 0, redirect('192.168.200.3'), 1);
     });
     host.sched.run(Infinity);
-    expect(host.s.routes.all().filter((r) => r.network === ip('192.168.100.2'))).toEqual([pinned, { network: ip('192.168.100.2'), len: 32, nextHop: ip('192.168.200.3'), ifIndex: 0, source: 'redirect', metric: 0, learnedAt: 70 }]);
-    expect(host.rec.events.filter((e) => e.kind === 'route-installed')).toEqual([
+    // The redirect for another address (192.168.100.5) stays too.
+    expect(host.s.routes.all().filter((r) => r.network === ip('192.168.100.2') || r.source === 'redirect')).toEqual([
+      pinned,
+      { network: ip('192.168.100.2'), len: 32, nextHop: ip('192.168.200.3'), ifIndex: 0, source: 'redirect', metric: 0, learnedAt: 70 },
+      { network: ip('192.168.100.5'), len: 32, nextHop: ip('192.168.200.2'), ifIndex: 0, source: 'redirect', metric: 0, learnedAt: 60 },
+    ]);
+    // The traced one ends here, delivered to the host, which says whose message it was.
+    expect(host.tracer.get(1)!.final).toMatchObject({ disposition: 'delivered', reason: 'BGPVM receives ICMP redirect from NATVM (192.168.200.10)' });
+    expect(host.rec.events.filter((e) => e.kind === 'route-installed').slice(1)).toEqual([
       expect.objectContaining({ time: 70, node: 'BGPVM', summary: 'BGPVM follows an ICMP redirect: 192.168.100.2/32 via 192.168.200.2', prefix: '192.168.100.2/32', nextHop: '192.168.200.2', source: 'redirect', from: '192.168.200.10', protocol: 'icmp' }),
       expect.objectContaining({ summary: 'BGPVM follows an ICMP redirect: 192.168.100.2/32 via 192.168.200.3', nextHop: '192.168.200.3' }),
     ]);
     expect(heard).toEqual([
+      [0, redirect('192.168.200.2').length, 0],
       [0, redirect('192.168.200.2').length, 0],
       [0, redirect('192.168.200.2').length, 1],
     ]);
