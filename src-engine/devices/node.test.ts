@@ -74,3 +74,16 @@ describe('a node that fails and comes back', () => {
     expect(portal.steps[0]).toEqual({ kind: 'received', interface: 'eth0', text: 'received on eth0 (192.168.100.9, 00:15:5d:64:00:09)' });
   });
 });
+
+describe("a node's IPv4 identification", () => {
+  it('goes up by one with each packet the node sends, wrapping at 65535', () => {
+    const { w } = world();
+    const client = w.nodes.get('ClientVM')!.ip;
+    const first = client.nextIpId();
+    const ids = [first, client.nextIpId(), client.nextIpId()];
+    expect(ids).toEqual([first, (first + 1) & 0xffff, (first + 2) & 0xffff]);
+    // Run the counter round to 65535: the next is 0.
+    while (client.nextIpId() !== 0xffff);
+    expect(client.nextIpId()).toBe(0);
+  });
+});
