@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { pocTopology, runPoc } from '../run/fixtures';
 import { buildWorld } from '../run/world';
+import { ipToU32 } from '../net/addr';
+import { udp } from '../net/build';
+import { IPPROTO_UDP } from '../packets/layers';
 
 const S = 1_000_000;
 
@@ -85,5 +88,23 @@ describe("a node's IPv4 identification", () => {
     // Run the counter round to 65535: the next is 0.
     while (client.nextIpId() !== 0xffff);
     expect(client.nextIpId()).toBe(0);
+  });
+});
+
+describe('a node with no route to where it sends', () => {
+  it('ends a traced packet at itself, on its first interface, as no-route, and says so untraced in a recorded run', () => {
+    const { w } = world();
+    const client = w.nodes.get('ClientVM')!.ip;
+    client.routes.remove(() => true);
+    w.ctx.tracer.open(7, 'flow', 'the flow');
+    expect(client.originate(ipToU32('8.8.8.8'), IPPROTO_UDP, [udp(50000, 53)], 7, 'a test packet')).toBeUndefined();
+    const trace = w.ctx.tracer.get(7)!;
+    expect(trace.hops.map((h) => [h.node, h.interface, h.steps, h.why])).toEqual([
+      ['ClientVM', 'eth0', [{ kind: 'dropped', reason: 'no-route', text: 'ClientVM has no route to 8.8.8.8' }], "ClientVM's routing table has no prefix containing 8.8.8.8."],
+    ]);
+    expect(trace.final).toMatchObject({ disposition: 'no-route', reason: 'ClientVM has no route to 8.8.8.8' });
+    client.originate(ipToU32('8.8.4.4'), IPPROTO_UDP, [udp(50000, 53)], 0, 'a test packet');
+    const drops = w.ctx.rec.log().plainEvents.filter((e) => e.kind === 'drop' && e.node === 'ClientVM').map((e) => e.summary);
+    expect(drops).toEqual(['ClientVM: no route to 8.8.8.8', 'ClientVM: no route to 8.8.4.4']);
   });
 });
