@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { pocTopology, runPoc } from '../run/fixtures';
 import { buildWorld } from '../run/world';
 import { ipToU32 } from '../net/addr';
-import { udp } from '../net/build';
-import { IPPROTO_UDP } from '../packets/layers';
+import { SYN, tcp, udp } from '../net/build';
+import { ETH_HLEN } from '../net/frame';
+import { IPPROTO_TCP, IPPROTO_UDP } from '../packets/layers';
 
 const S = 1_000_000;
 
@@ -106,5 +107,18 @@ describe('a node with no route to where it sends', () => {
     client.originate(ipToU32('8.8.4.4'), IPPROTO_UDP, [udp(50000, 53)], 0, 'a test packet');
     const drops = w.ctx.rec.log().plainEvents.filter((e) => e.kind === 'drop' && e.node === 'ClientVM').map((e) => e.summary);
     expect(drops).toEqual(['ClientVM: no route to 8.8.8.8', 'ClientVM: no route to 8.8.4.4']);
+  });
+});
+
+describe("the Don't Fragment bit of what a node sends", () => {
+  it('is set on TCP (path MTU discovery) and clear on UDP, unless the sender says otherwise', () => {
+    const { w } = world();
+    const client = w.nodes.get('ClientVM')!.ip;
+    const df = (bytes: Uint8Array | undefined) => (bytes![ETH_HLEN + 6]! & 0x40) !== 0;
+    const to = ipToU32('192.168.100.9');
+    expect(df(client.originate(to, IPPROTO_TCP, [tcp(50000, 443, 1, 0, SYN)], 0, 'a test segment'))).toBe(true);
+    expect(df(client.originate(to, IPPROTO_UDP, [udp(50000, 53)], 0, 'a test datagram'))).toBe(false);
+    expect(df(client.originate(to, IPPROTO_TCP, [tcp(50000, 443, 1, 0, SYN)], 0, 'a test segment', { dontFragment: false }))).toBe(false);
+    expect(df(client.originate(to, IPPROTO_UDP, [udp(50000, 53)], 0, 'a test datagram', { dontFragment: true }))).toBe(true);
   });
 });
