@@ -122,3 +122,30 @@ describe("the Don't Fragment bit of what a node sends", () => {
     expect(df(client.originate(to, IPPROTO_UDP, [udp(50000, 53)], 0, 'a test datagram', { dontFragment: true }))).toBe(true);
   });
 });
+
+describe('a next hop that never answers ARP', () => {
+  it('a sender drops its own packet and says why, with no ICMP', () => {
+    const r = runPoc({ to: '192.168.200.99:443' }).result;
+    expect(r.trace.disposition).toBe('neighbor-unreachable');
+    expect(r.trace.hops.map((h) => [h.node, h.steps.map((x) => x.text), h.why])).toEqual([
+      [
+        'ClientVM',
+        ['route 192.168.200.0/24 on-link out of eth0, source connected', 'ARP for 192.168.200.99 failed: no answer after 3 requests', 'ClientVM had no answer to ARP for its next hop 192.168.200.99'],
+        "ClientVM asked 3 times who has 192.168.200.99 (ARP request, broadcast) and nobody answered: no device in this topology has that address. Without the next hop's MAC address the frame cannot be sent, so ClientVM drops the packet.",
+      ],
+    ]);
+    expect(r.transmissions.filter((t) => t.protocol === 'icmp')).toEqual([]);
+  });
+
+  it('a router drops the packet it forwards and sends ICMP host unreachable back to its sender, as the answer to its trace', () => {
+    const r = runPoc({ to: '10.0.0.99:443' }).result;
+    const nat = r.trace.hops.at(-1)!;
+    expect([nat.node, nat.steps.slice(-2).map((x) => x.text)]).toEqual(['NATVM', ['ARP for 10.0.0.99 failed: no answer after 3 requests', 'NATVM had no answer to ARP for its next hop 10.0.0.99']]);
+    expect(nat.why).toBe(
+      "NATVM asked 3 times who has 10.0.0.99 (ARP request, broadcast) and nobody answered: no device in this topology has that address. Without the next hop's MAC address the frame cannot be sent, so NATVM drops the packet and sends ICMP destination unreachable (host unreachable) to its sender.",
+    );
+    // One for each of ClientVM's three SYNs, from NATVM's inside address, each on the flow's answer.
+    const icmp = r.transmissions.filter((t) => t.protocol === 'icmp' && t.fromNode === 'NATVM').map((t) => [t.summary, t.flowId]);
+    expect(icmp).toEqual(Array(3).fill(['192.168.200.1 -> 192.168.200.10 ICMP destination-unreachable code 1 TTL 128', 'flow-reply']));
+  });
+});
