@@ -31,12 +31,39 @@ describe('checking a run request', () => {
     ['flowAt[0]: a flow start time is 0 or more', { ...OK, flowAt: [-1] }, 'bad-flow-at', 'flowAt[0]', 'flowAt[0]: a flow start time is 0 or more'],
     ['flowAt[0]: a flow start time is at most 3600000000 µs (3600 s)', { ...OK, flowAt: [LIMITS.simTime + 1] }, 'bad-flow-at', 'flowAt[0]', 'flowAt[0]: a flow start time is at most 3600000000 µs (3600 s)'],
     ['flowAt: a run makes at most 8 attempts of the flow', { ...OK, flowAt: Array(9).fill(0) }, 'bad-flow-at', 'flowAt', 'flowAt: a run makes at most 8 attempts of the flow'],
+    ['mtu[0].network: an MTU what-if names a network id of at most 63 characters', { ...OK, mtu: [{ network: 'n'.repeat(LIMITS.nameLength + 1), mtu: 1500 }] }, 'bad-mtu', 'mtu[0].network', 'mtu[0].network: an MTU what-if names a network id of at most 63 characters'],
+    ['mtu[0].mtu: an MTU is a number of bytes', { ...OK, mtu: [{ network: 'pa', mtu: '1500' }] }, 'bad-mtu', 'mtu[0].mtu', 'mtu[0].mtu: an MTU is a number of bytes'],
+    ['mtu[0].mtu: an MTU is a whole number of bytes', { ...OK, mtu: [{ network: 'pa', mtu: 1500.5 }] }, 'bad-mtu', 'mtu[0].mtu', 'mtu[0].mtu: an MTU is a whole number of bytes'],
+    ['mtu[0].mtu: an MTU is at least 576 bytes (RFC 791)', { ...OK, mtu: [{ network: 'pa', mtu: 575 }] }, 'bad-mtu', 'mtu[0].mtu', 'mtu[0].mtu: an MTU is at least 576 bytes (RFC 791)'],
+    ['mtu[0].mtu: an MTU is at most 9216 bytes', { ...OK, mtu: [{ network: 'pa', mtu: 9217 }] }, 'bad-mtu', 'mtu[0].mtu', 'mtu[0].mtu: an MTU is at most 9216 bytes'],
+    ['mtu: a run takes at most 16 MTU what-ifs', { ...OK, mtu: Array(LIMITS.mtuWhatIfs + 1).fill({ network: 'pa', mtu: 1500 }) }, 'bad-mtu', 'mtu', 'mtu: a run takes at most 16 MTU what-ifs'],
   ])('refuses %s', (_label, request, code, path, message) => {
     const r = checkRequest(request);
     if (r.ok) throw new Error('accepted');
     expect({ code: r.error.code, path: r.error.path }).toEqual({ code, path });
     // The field's own words first, then the code's general advice.
     expect(r.error.message.startsWith(`${message}. `)).toBe(true);
+  });
+
+  it('passes the MTU what-ifs at their limits', () => {
+    const mtu = [{ network: 'n'.repeat(LIMITS.nameLength), mtu: 576 }, ...Array(LIMITS.mtuWhatIfs - 1).fill({ network: 'pa', mtu: 9216 })];
+    expect(checkRequest({ ...OK, mtu })).toEqual({ ok: true, value: { ...OK, mtu } });
+  });
+
+  // Zod's own words for these (a string too short, a type that is not the one asked for): the path and the code
+  // say what is wrong.
+  it.each([
+    ['an empty what-if target', { ...OK, whatIf: [{ action: 'fail', target: '', at: 0 }] }, 'bad-what-if', 'whatIf[0].target'],
+    ['an empty MTU network', { ...OK, mtu: [{ network: '', mtu: 1500 }] }, 'bad-mtu', 'mtu[0].network'],
+    ['a secondMux knob that is not true or false', { ...OK, knobs: { secondMux: 'yes' } }, 'bad-request', 'knobs.secondMux'],
+    ['a secondDip knob that is not true or false', { ...OK, knobs: { secondDip: 1 } }, 'bad-request', 'knobs.secondDip'],
+    ['an icmpRedirects knob that is not true or false', { ...OK, knobs: { icmpRedirects: 'no' } }, 'bad-request', 'knobs.icmpRedirects'],
+    ['a negative seed', { ...OK, seed: -1 }, 'bad-request', 'seed'],
+  ])('refuses %s, naming the field', (_label, request, code, path) => {
+    const r = checkRequest(request);
+    if (r.ok) throw new Error('accepted');
+    expect({ code: r.error.code, path: r.error.path }).toEqual({ code, path });
+    expect(r.error.message.startsWith(`${path}: `)).toBe(true);
   });
 
   it('names the request itself when it is not an object', () => {
