@@ -93,6 +93,23 @@ describe('withSecondDip', () => {
     const stray: Topology = { ...t, slb: { ...t.slb!, rules: [{ ...t.slb!.rules[0]!, dips: [{ address: '192.168.100.99', port: 443, host: 'HyperVHost' }] }] } };
     expect(withSecondDip(stray)).toBe(stray);
   });
+
+  it('takes the last host address of the /24 when only it is free, and adds nothing when none is', () => {
+    const t = pocTopology();
+    // SQLVM given every address from .10 up to `top`.
+    const upTo = (top: number): Topology => ({
+      ...t,
+      nodes: t.nodes.map((n) =>
+        n.id === 'SQLVM' ? { ...n, interfaces: [...n.interfaces, ...Array.from({ length: top - 9 }, (_, i) => ({ ...n.interfaces[0]!, id: `eth${i + 1}`, address: `192.168.100.${10 + i}/24` }))] } : n,
+      ),
+    });
+    const last = withSecondDip(upTo(253));
+    expect(last.nodes.find((n) => n.id === SECOND_DIP)!.interfaces.map((f) => [f.address, f.mac])).toEqual([['192.168.100.254/24', '00:15:5d:64:00:fe']]);
+    // .254 taken too: no free host address after PortalVM's, so no second DIP (not one at .255, the broadcast, nor
+    // one sharing .254).
+    const full = upTo(254);
+    expect(withSecondDip(full)).toBe(full);
+  });
 });
 
 describe('the MTU what-if', () => {

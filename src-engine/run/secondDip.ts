@@ -14,7 +14,10 @@ export function withSecondDip(t: Topology): Topology {
   const taken = new Set(t.nodes.flatMap((n) => n.interfaces.map((f) => f.address.split('/')[0]!)));
   const [a, b, c, d] = dip.address.split('.').map(Number) as [number, number, number, number];
   let last = d + 1;
-  while (taken.has(`${a}.${b}.${c}.${last}`) && last < 254) last++;
+  while (taken.has(`${a}.${b}.${c}.${last}`)) last++;
+  // No free host address after the DIP's in its /24 (.255 is the broadcast): no second DIP, rather than one that
+  // shares an address.
+  if (last > 254) return t;
   const address = `${a}.${b}.${c}.${last}`;
   const interfaces = vm.interfaces.map((f) => ({
     ...f,
