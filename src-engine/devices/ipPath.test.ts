@@ -64,6 +64,21 @@ function stack(opts: { forwarding?: boolean; full?: boolean; nat?: boolean } = {
   return { s: s satisfies InputStack & ForwardStack, log, rec, tracer, sched };
 }
 const drops = (rec: Recorder) => rec.events.filter((e) => e.kind === 'drop').map((e) => [e.node, e.summary, 'reason' in e ? e.reason : undefined]);
+type Stack = ReturnType<typeof stack>;
+
+/**
+ * A drop is said whether or not its packet is traced, and its trace ends whether or not the run keeps events:
+ * `act` is run untraced (tag 0) in a run that keeps events, then traced (tag 1) in one that keeps none.
+ */
+function dropSaidAndTraceEnded(opts: { forwarding?: boolean }, act: (s: Stack['s'], tag: number) => void, drop: unknown[], final: object) {
+  const untraced = stack(opts);
+  act(untraced.s, 0);
+  expect(drops(untraced.rec)).toEqual([drop]);
+  const bare = stack({ ...opts, full: false });
+  bare.tracer.begin(1, 'BGPVM', 'BGPVM:transit');
+  act(bare.s, 1);
+  expect(bare.tracer.get(1)!.final).toMatchObject(final);
+}
 
 describe('ipInput', () => {
   it('hands ARP to ARP, a local TCP segment to TCP, and a broadcast counts as local', () => {
@@ -90,15 +105,10 @@ describe('ipInput', () => {
     expect(log).toEqual([]);
     expect(tracer.get(1)!.final).toMatchObject({ disposition: 'bad-checksum' });
     expect(drops(rec)).toEqual([['BGPVM', 'BGPVM: IPv4 header checksum wrong, packet dropped', 'bad-checksum']]);
-    // Untraced, in a run that keeps events: the drop is said all the same.
-    const untraced = stack();
-    ipInput(untraced.s, 0, bad, 0);
-    expect(drops(untraced.rec)).toEqual([['BGPVM', 'BGPVM: IPv4 header checksum wrong, packet dropped', 'bad-checksum']]);
-    // Traced, in a run that keeps none: the trace ends all the same.
-    const tracedBare = stack({ full: false });
-    tracedBare.tracer.begin(1, 'BGPVM', 'BGPVM:transit');
-    ipInput(tracedBare.s, 0, bad, 1);
-    expect(tracedBare.tracer.get(1)!.final).toMatchObject({ disposition: 'bad-checksum', reason: 'BGPVM received the packet with a wrong IPv4 header checksum' });
+    dropSaidAndTraceEnded({}, (st, tag) => ipInput(st, 0, bad, tag), ['BGPVM', 'BGPVM: IPv4 header checksum wrong, packet dropped', 'bad-checksum'], {
+      disposition: 'bad-checksum',
+      reason: 'BGPVM received the packet with a wrong IPv4 header checksum',
+    });
     // Untraced, in a run that keeps no events: nothing is built.
     const bare = stack({ full: false });
     ipInput(bare.s, 0, bad, 0);
@@ -122,14 +132,9 @@ describe('ipInput', () => {
     expect(host.log).toEqual([]);
     expect(host.tracer.get(1)!.final).toMatchObject({ disposition: 'not-a-router', reason: 'BGPVM does not forward packets and 192.168.133.74 is not its address' });
     expect(drops(host.rec)).toEqual([['BGPVM', 'BGPVM is not a router: packet to 192.168.133.74 dropped', 'not-a-router']]);
-    // Untraced, in a run that keeps events, the drop is said all the same; traced in one that keeps none, the trace ends.
-    const untraced = stack({ forwarding: false });
-    ipInput(untraced.s, 0, transit, 0);
-    expect(drops(untraced.rec)).toEqual([['BGPVM', 'BGPVM is not a router: packet to 192.168.133.74 dropped', 'not-a-router']]);
-    const bare = stack({ forwarding: false, full: false });
-    bare.tracer.begin(1, 'BGPVM', 'BGPVM:transit');
-    ipInput(bare.s, 0, transit, 1);
-    expect(bare.tracer.get(1)!.final).toMatchObject({ disposition: 'not-a-router' });
+    dropSaidAndTraceEnded({ forwarding: false }, (st, tag) => ipInput(st, 0, transit, tag), ['BGPVM', 'BGPVM is not a router: packet to 192.168.133.74 dropped', 'not-a-router'], {
+      disposition: 'not-a-router',
+    });
   });
 
   it("translates an answer to NAT's outside address back and forwards it; delivers one NAT has no mapping for", () => {
@@ -245,14 +250,10 @@ describe('forward', () => {
     expect(log).toEqual([
       ['originate', ip('192.168.200.10'), IPPROTO_ICMP, [{ type: 'icmp', kind: 'time-exceeded', code: 0 }, { type: 'raw', data: p.slice(ETH_HLEN, ETH_HLEN + 28) }], 2, 'BGPVM reports ICMP time exceeded about 192.168.200.10 -> 192.168.133.74 to its source.'],
     ]);
-    // Untraced in a run that keeps events, the drop is still said; traced in a run that keeps none, the trace still ends.
-    const untraced = stack();
-    forward(untraced.s, 0, p, 0);
-    expect(drops(untraced.rec)).toEqual([['BGPVM', 'BGPVM: TTL expired for 192.168.200.10 -> 192.168.133.74, ICMP time exceeded sent', 'ttl-exceeded']]);
-    const bare = stack({ full: false });
-    bare.tracer.begin(1, 'BGPVM', 'BGPVM:transit');
-    forward(bare.s, 0, p, 1);
-    expect(bare.tracer.get(1)!.final).toMatchObject({ disposition: 'ttl-exceeded', reason: 'the TTL ran out at BGPVM' });
+    dropSaidAndTraceEnded({}, (st, tag) => forward(st, 0, p, tag), ['BGPVM', 'BGPVM: TTL expired for 192.168.200.10 -> 192.168.133.74, ICMP time exceeded sent', 'ttl-exceeded'], {
+      disposition: 'ttl-exceeded',
+      reason: 'the TTL ran out at BGPVM',
+    });
   });
 
   it('no route: ICMP destination unreachable (code 0) back', () => {
