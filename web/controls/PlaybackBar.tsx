@@ -2,7 +2,7 @@
 // the keyboard shortcuts are listed in the help popover.
 import { SPEEDS } from '../url/urlState';
 import { formatTime } from '../model/format';
-import { selectCurrentStep, selectCursor, selectJumpOnly, selectPlaying, selectSpeed, selectStepCount, useAppStore } from '../store/store';
+import { selectCurrentStep, selectCursor, selectJumpOnly, selectPlaybackHeld, selectPlaying, selectSpeed, selectStepCount, useAppStore } from '../store/store';
 import { Icon } from './Icon';
 import { Timeline } from './Timeline';
 
@@ -16,7 +16,8 @@ export function PlaybackBar() {
   const motion = useAppStore((s) => s.motion);
   const reduced = useAppStore((s) => s.prefersReducedMotion);
   const { togglePlay, stepBack, stepForward, setSpeed, setMotion } = useAppStore.getState();
-  const none = count === 0;
+  const held = useAppStore(selectPlaybackHeld);
+  const none = count === 0 || held;
 
   return (
     <div className="playback" role="toolbar" aria-label="Playback">

@@ -8,7 +8,7 @@ import { inUserFlow } from '../../src-engine/view/index';
 
 const inFlow = (tx: { readonly flowId?: string } | undefined): boolean => tx !== undefined && inUserFlow(tx);
 import { ChapterStrip } from '../lessons/ChapterStrip';
-import { selectCursor, selectResult, selectTimeline, useAppStore } from '../store/store';
+import { selectCursor, selectPlaybackHeld, selectResult, selectTimeline, useAppStore } from '../store/store';
 
 export function Timeline() {
   const timeline = useAppStore(selectTimeline);
@@ -17,6 +17,7 @@ export function Timeline() {
   const seek = useAppStore((s) => s.seek);
   const pause = useAppStore((s) => s.pause);
   const count = timeline?.steps.length ?? 0;
+  const held = useAppStore(selectPlaybackHeld);
   const step = timeline?.steps[cursor];
   // After a run the user started (the preset, Send, failing a VM), the keyboard lands here: the slider says
   // which step of how many, and the arrow keys step through the run at once.
@@ -37,7 +38,7 @@ export function Timeline() {
         max={Math.max(0, count - 1)}
         step={1}
         value={cursor}
-        disabled={count === 0}
+        disabled={count === 0 || held}
         aria-valuetext={step ? `Step ${cursor + 1} of ${count}, t = ${formatTime(step.time)}` : 'No run yet'}
         onChange={(e) => {
           pause();

@@ -1,7 +1,7 @@
 // The global keyboard shortcuts (listed in HelpPopover). They stand aside while the user types in a
 // field, works a slider or a list, or moves between the diagram's nodes.
 import { useEffect } from 'react';
-import { selectComparison, useAppStore } from '../store/store';
+import { selectComparison, selectPlaybackHeld, useAppStore } from '../store/store';
 
 /** Where every key belongs to the element: fields, menus, the diagram's nodes (arrows move between them). */
 const OWN_ALL_KEYS = 'input, select, textarea, [contenteditable="true"], [role="menu"], .react-flow__node';
@@ -25,6 +25,7 @@ export function useShortcuts(): void {
       }
       // The playback keys drive the run on screen, which a comparison hides.
       if (selectComparison(s)) return;
+      if (e.key !== '?' && selectPlaybackHeld(s)) return;
       if (target?.closest(OWN_ALL_KEYS)) return;
       if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && target?.closest(OWN_SIDE_ARROWS)) return;
       if (/^(Arrow|Home|End)/.test(e.key) && target?.closest(SCROLLER)) return;

@@ -13,6 +13,7 @@ const stored = new Map<string, string>();
 vi.stubGlobal('localStorage', { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => void stored.set(k, v), clear: () => stored.clear() });
 
 const { useAppStore } = await import('./store');
+const { selectPlaybackHeld } = await import('./selectors');
 
 beforeEach(async () => {
   localStorage.clear();
@@ -34,6 +35,20 @@ describe('the lesson slice', () => {
     expect(useAppStore.getState().cursor).toBe(5);
     s.stepForward();
     expect(useAppStore.getState().cursor).toBe(5);
+  });
+
+  it('holds the playback controls from the moment the lesson\'s run is on screen until the chapter has placed the playhead', async () => {
+    // The run arrives a round trip before the lesson: a step taken in between would be undone by the chapter's seek.
+    const seen: { held: boolean; ready: boolean }[] = [];
+    const stop = useAppStore.subscribe((s) => {
+      if (s.timeline) seen.push({ held: selectPlaybackHeld(s), ready: s.lessonStatus === 'ready' });
+    });
+    await useAppStore.getState().startLesson('mux-dies', 2);
+    stop();
+    expect(seen.some((s) => !s.ready)).toBe(true);
+    expect(seen.filter((s) => !s.ready).every((s) => s.held)).toBe(true);
+    expect(seen.filter((s) => s.ready).every((s) => !s.held)).toBe(true);
+    expect(selectPlaybackHeld(useAppStore.getState())).toBe(false);
   });
 
   it('scores an answer, keeps it in localStorage, and lets the chapter play on', async () => {

@@ -30,6 +30,11 @@ export const selectCursor = (s: AppState) => s.cursor;
 export const selectPlaying = (s: AppState) => s.playing;
 export const selectSpeed = (s: AppState) => s.speed;
 export const selectStepCount = (s: AppState) => s.timeline?.steps.length ?? 0;
+/**
+ * While a lesson is being prepared its run is already on screen, but the lesson, once resolved, moves the
+ * playhead to its chapter: a step taken meanwhile would be undone. The playback controls wait for it.
+ */
+export const selectPlaybackHeld = (s: AppState) => s.lessonStatus === 'loading';
 export const selectCurrentStep = (s: AppState): Step | undefined => s.timeline?.steps[s.cursor];
 /**
  * The simulated time the view shows: just before the next step's frames leave (the end of the run at
