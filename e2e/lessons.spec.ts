@@ -642,3 +642,16 @@ test('after the lesson\'s last answer, its score shows whole above the chapter b
   expect(await shownOf(feedback)).toBe(1);
   await audit(page, '.lesson-bar');
 });
+
+test('a newcomer is pointed to the lessons from the empty event list, and the pointer goes once a run is on screen', async ({ hoplab, page }) => {
+  await hoplab.open('?motion=off');
+  const events = page.getByRole('region', { name: 'Events' });
+  await expect(events).toContainText('New to this network? Lessons take you through it, one packet at a time.');
+  await events.getByRole('button', { name: 'Open the lessons' }).click();
+  const catalog = page.getByRole('dialog', { name: 'Lessons' });
+  await expect(catalog.getByRole('button', { name: 'How the VIP gets a route' })).toBeVisible();
+  await catalog.getByRole('button', { name: 'Close lessons' }).click();
+  await hoplab.runPreset();
+  await expect(page.locator('.step-readout')).toContainText(/Step \d+ of/);
+  await expect(events.getByRole('button', { name: 'Open the lessons' })).toHaveCount(0);
+});

@@ -23,6 +23,7 @@ export function EventList() {
   const lesson = useAppStore((s) => (s.showEverything ? undefined : s.lesson));
   const chapter = useAppStore((s) => s.chapter);
   const lessonChapter = lesson?.chapters[chapter];
+  const inLesson = useAppStore((s) => s.lessonStatus !== 'idle');
   // What a question's deciding device logged between getting the packet and the frame asked about (an ARP
   // request naming the next hop, a DNS answer) is held back until that question is answered.
   const answers = useAppStore(selectLessonAnswers);
@@ -63,6 +64,14 @@ export function EventList() {
       </div>
       {/* A listbox may hold options only: before a run the hint stands in its place. */}
       {!result && <p className="empty">Send traffic to see every frame and every change in the network, in order.</p>}
+      {!result && !inLesson && (
+        <p className="empty">
+          New to this network? Lessons take you through it, one packet at a time.{' '}
+          <button type="button" onClick={() => useAppStore.getState().setLessonsOpen(true)}>
+            Open the lessons
+          </button>
+        </p>
+      )}
       {result && lessonChapter && events.length === 0 && <p className="empty">Press Play: this chapter&apos;s events appear here as they happen.</p>}
       {result && !(lessonChapter && events.length === 0) && (
         <Suspense fallback={<p className="empty">Loading the events…</p>}>
