@@ -89,45 +89,53 @@ const VMS_PER_BATCH = 100;
  * mounted with it in its task), after a frame the networks, the switch and the other devices (so the view is fitted
  * to the whole network at once), then the VMs, so no task mounts hundreds of them at once. Once batches have mounted
  * dozens of nodes (React Flow mounts only those in view), a frame measures them before the next batch runs (see
- * afterFrame.ts). Smaller topologies are drawn whole at once.
+ * afterFrame.ts).
+ * A small topology's first drawing (the POC's first screen) comes in three tasks, a frame apart, too: React Flow
+ * alone, then the nodes, then the edges (`edged`; the BGP labels measure their text): in one task they held 70 ms of
+ * CPU or more (React Flow measures the nodes in the frame between, before the edges ask for their handles). A small
+ * topology drawn after that (a run's) comes whole at once.
  * `flow`: the diagram's element, where the mounted nodes are counted. `partial`: VMs are still to come.
  */
-function useProgressiveNodes(nodes: FlowNode[], flow: RefObject<HTMLDivElement | null>): { shown: FlowNode[]; partial: boolean; total: number } {
+function useProgressiveNodes(nodes: FlowNode[], flow: RefObject<HTMLDivElement | null>): { shown: FlowNode[]; partial: boolean; total: number; edged: boolean } {
   const large = isLargeLayout(nodes.length);
   // Below 0: no node yet.
-  const first = large ? -VMS_PER_BATCH : 0;
+  const first = -VMS_PER_BATCH;
+  const [edged, setEdged] = useState(large);
   const [shown, setShown] = useState({ nodes, vms: first });
-  const vms = shown.nodes === nodes ? shown.vms : first;
+  const vms = shown.nodes === nodes ? shown.vms : large || !edged ? first : Infinity;
   const total = useMemo(() => nodes.reduce((n, x) => n + (x.type === 'vm' ? 1 : 0), 0), [nodes]);
   const seen = useRef({ count: 0 });
   useEffect(() => {
-    if (!large || vms >= total) return;
+    if (vms >= total && edged) return;
     const mounted = () => flow.current?.getElementsByClassName('react-flow__node').length ?? 0;
-    const batch = () => setShown({ nodes, vms: vms + VMS_PER_BATCH });
-    // Loaded with the first large network (a chunk of its own, off the first screen).
+    const batch = () => (vms >= total ? setEdged(true) : setShown({ nodes, vms: large ? vms + VMS_PER_BATCH : total }));
+    // Loaded with the first drawing (a chunk of its own, off the first screen).
     let cancel: (() => void) | undefined;
     let live = true;
     void import('./afterFrame').then(({ afterNextFrame, nextBatch }) => {
-      if (live) cancel = vms < 0 ? afterNextFrame(batch) : nextBatch(batch, mounted, seen.current);
+      if (live) cancel = vms < 0 || !large ? afterNextFrame(batch) : nextBatch(batch, mounted, seen.current);
     });
     return () => {
       live = false;
       cancel?.();
     };
-  }, [large, nodes, vms, total, flow]);
+  }, [large, nodes, vms, total, flow, edged]);
   const partial = large && vms < total;
   return useMemo(() => {
-    if (!partial) return { shown: nodes, partial, total };
+    if (vms >= total) return { shown: nodes, partial, total, edged };
     let seen = 0;
-    return { shown: vms < 0 ? [] : nodes.filter((n) => n.type !== 'vm' || seen++ < vms), partial, total };
-  }, [partial, nodes, vms, total]);
+    return { shown: vms < 0 ? [] : nodes.filter((n) => n.type !== 'vm' || seen++ < vms), partial, total, edged };
+  }, [partial, nodes, vms, total, edged]);
 }
+
+const NONE: never[] = [];
 
 /** `geometry`: the snapshot's (the store sets them together): the flow nodes reuse it rather than build it again. */
 export function TopologyView({ snapshot, geometry }: { snapshot: TopologySnapshot; geometry: Geometry | undefined }) {
-  const { nodes: allNodes, edges, large } = useMemo(() => flowOf(snapshot, geometry), [snapshot, geometry]);
+  const { nodes: allNodes, edges: allEdges, large } = useMemo(() => flowOf(snapshot, geometry), [snapshot, geometry]);
   const flow = useRef<HTMLDivElement>(null);
-  const { shown: nodes, partial, total } = useProgressiveNodes(allNodes, flow);
+  const { shown: nodes, partial, total, edged } = useProgressiveNodes(allNodes, flow);
+  const edges = edged ? allEdges : NONE;
   const devices = useMemo(() => {
     const rects = absoluteBoxes(snapshot.layout.boxes);
     const ids = new Set(allNodes.filter(isDeviceNode).map((n) => n.id));
