@@ -1,12 +1,12 @@
 // Accessibility, audited by axe-core (all rules, every impact) on the views a student sees: the first
 // view, a run paused and playing, device details, the open inspector; in the light, dark and high-contrast themes.
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import type { Page } from '@playwright/test';
 import { CANONICAL_LINK, canonicalSteps } from './canonicalSteps';
 import { expect, test } from './fixtures';
 
 async function audit(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axe(page).analyze();
   const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   expect(summary, `axe violations on ${where}`).toEqual([]);
 }

@@ -1,7 +1,7 @@
 // Where a flow whose answer died is marked: on the node where the answer died, as the engine says, not on the
 // last node the request reached. PortalVM's gateway is NCVM, which does not forward: the SYN arrives, PortalVM
 // answers, and NCVM drops the SYN-ACK.
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import { writeFile } from 'node:fs/promises';
 import { POC_TOPOLOGY } from '../src-engine/scenarios/poc';
 import { elementBoxes, overlap, textBoxes } from './boxes';
@@ -56,6 +56,6 @@ test('the drop marker stands under NCVM, where the answer died, not under Portal
   await expect.poll(() => under('NCVM')).toBe(true);
   expect(await under('PortalVM')).toBe(false);
 
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+  const found = await axe(page).analyze();
+  expect(found.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
 });

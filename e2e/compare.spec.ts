@@ -1,7 +1,7 @@
 // Comparing two runs: the healthy run on screen as run A, MuxVM failed as run B. The hop tables line up
 // row by row, the row where the paths part is marked and said in words, both dispositions show; the way
 // out returns to the run; a link reopens the comparison; axe finds nothing in light or dark.
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -137,13 +137,13 @@ for (const scheme of ['light', 'dark'] as const) {
     await dialog.getByLabel(/Seed of run B/).fill('x');
     await dialog.getByRole('button', { name: 'Run B and compare' }).click();
     await expect(dialog.getByRole('alert')).toBeVisible();
-    const form = await new AxeBuilder({ page }).analyze();
+    const form = await axe(page).analyze();
     expect(form.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), "run B's form").toEqual([]);
     await dialog.getByLabel(/Seed of run B/).fill('');
     await dialog.getByRole('button', { name: 'Run B and compare' }).click();
     await expect(comparison(page)).toBeVisible();
     await comparison(page).getByText('Why').first().click();
-    const view = await new AxeBuilder({ page }).analyze();
+    const view = await axe(page).analyze();
     expect(view.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), 'the comparison view').toEqual([]);
   });
 }

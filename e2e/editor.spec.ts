@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { Editor } from './pages/Editor';
@@ -43,8 +43,8 @@ test('edit the POC (a DIP, a second MUX), run a flow on it, export it, reload an
   });
 
   await test.step('the editor has no accessibility violations', async () => {
-    const axe = await new AxeBuilder({ page }).include('.side').analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+    const found = await axe(page).include('.side').analyze();
+    expect(found.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
   });
 
   await test.step('a flow runs on the edited topology and is delivered', async () => {

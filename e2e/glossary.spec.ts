@@ -1,7 +1,7 @@
 // Engine words a student can open: a term's explanation, from the engine's glossary, reached by keyboard in the
 // event list (Enter on a row) and in the inspector (a term is a button), read by a screen reader as a dialog,
 // closed by Escape with the focus back where it was; axe finds nothing in the light and dark themes.
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import type { Page } from '@playwright/test';
 import { CANONICAL_LINK, canonicalSteps } from './canonicalSteps';
 import { expect, test } from './fixtures';
@@ -9,7 +9,7 @@ import { expect, test } from './fixtures';
 const STEPS = await canonicalSteps();
 
 async function audit(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axe(page).analyze();
   const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   expect(summary, `axe violations with ${where}`).toEqual([]);
 }

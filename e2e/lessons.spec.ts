@@ -1,13 +1,13 @@
 // A student takes a lesson alone: opens it from the Lessons list, reads each chapter, answers the
 // questions (one wrong, one right), plays each chapter to its end, then a teacher drives it from a
 // presentation remote, and a link reopens a chapter.
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /** axe-core's audit of one part of the page: no violation of any impact. */
 async function audit(page: Page, selector: string) {
-  const r = await new AxeBuilder({ page }).include(selector).analyze();
+  const r = await axe(page).include(selector).analyze();
   expect(r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
@@ -186,7 +186,7 @@ test('presenter mode at 1920 x 1080: large caption and chapter end, side panels 
   await expect.poll(() => lessons.bar.locator('.caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
   await audit(page, '.lesson-bar');
   // The whole page too: with the header hidden, the lesson's title is the page's heading (axe: page-has-heading-one).
-  const whole = await new AxeBuilder({ page }).analyze();
+  const whole = await axe(page).analyze();
   expect(whole.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('To the VIP · Chapter 1 of 3');
   await page.keyboard.press('PageDown');

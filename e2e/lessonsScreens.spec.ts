@@ -1,7 +1,7 @@
 // A lesson on the two screens a class meets it on: a student's phone, where the question and the packet it asks
 // about must be on screen together, and a projector in presenter mode, where the back row reads the packets'
 // labels. Measured as boxes and sizes, not pixels.
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import type { Page } from '@playwright/test';
 import { restingLabelCovers } from './boxes';
 import { everyStep } from './everyStep';
@@ -11,7 +11,7 @@ const PHONE = { width: 390, height: 844 };
 
 /** axe-core on the whole page: no violation of any impact. */
 async function auditAll(page: Page) {
-  const r = await new AxeBuilder({ page }).analyze();
+  const r = await axe(page).analyze();
   expect(r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 

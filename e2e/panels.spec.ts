@@ -1,6 +1,6 @@
 // The playback bar and the side panel at the sizes a class uses (a small laptop, a tablet, a phone): what each
 // part shows is measured as drawn, its text by its line boxes, so a readout running past its own box counts.
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import type { Page } from '@playwright/test';
 import { overlap, type Box } from './boxes';
 import { expect, test } from './fixtures';
@@ -12,7 +12,7 @@ const LONG_RUN = '?scenario=poc&from=ClientVM&to=https%3A%2F%2Fportal.azurestack
 async function audit(page: Page, selector: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const r = await new AxeBuilder({ page }).include(selector).analyze();
+    const r = await axe(page).include(selector).analyze();
     expect(r.violations.map((v) => `${scheme} ${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   }
 }

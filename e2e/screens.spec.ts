@@ -1,7 +1,7 @@
 // Every screen a classroom has: nothing covers the diagram, the playback controls or the step readout; the
 // header keeps its labels whole; no text renders smaller than 12 CSS px on a laptop, a phone or at 200%
 // browser zoom (the diagram's zoom counted); device tables and the event list are readable at each size.
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import type { Page } from '@playwright/test';
 import { elementBoxes, overlap, textBoxes, type Box } from './boxes';
 import { CANONICAL_LINK, canonicalSteps, secondMuxSteps } from './canonicalSteps';
@@ -296,7 +296,7 @@ for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) 
       await test.step(`axe, ${scheme}`, async () => {
         await page.emulateMedia({ colorScheme: scheme });
         await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-        const { violations } = await new AxeBuilder({ page }).analyze();
+        const { violations } = await axe(page).analyze();
         expect(violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
       });
     }
@@ -535,7 +535,7 @@ for (const s of [{ name: 'a phone', width: 390, height: 844 }, { name: 'a laptop
     await expect(left).toBeVisible();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      const { violations } = await new AxeBuilder({ page }).include('.off-screen').analyze();
+      const { violations } = await axe(page).include('.off-screen').analyze();
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), scheme).toEqual([]);
     }
   });

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { Sequence } from './pages/Sequence';
@@ -43,8 +43,8 @@ test('the sequence diagram follows the playhead both ways, honours filters, fold
   });
 
   await test.step('no accessibility violations in the panel', async () => {
-    const axe = await new AxeBuilder({ page }).include('.run-pane').analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html + n.failureSummary).join(' | ')}`)).toEqual([]);
+    const found = await axe(page).include('.run-pane').analyze();
+    expect(found.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html + n.failureSummary).join(' | ')}`)).toEqual([]);
   });
 
   await test.step('Download SVG saves the whole diagram as a standalone SVG file', async () => {
