@@ -13,12 +13,19 @@ export class HoplabPage {
     page.on('pageerror', (err) => this.consoleErrors.push(`pageerror: ${err.message}`));
   }
 
-  /** Opens the app (relative to the served sub-path) and waits until the engine worker has answered. */
-  /** Opens the app and waits until the engine is ready. The diagram draws a new topology in a deferred render,
-   * after that: a test that reads the drawing waits for what it reads (a link may also open another view). */
+  /**
+   * Opens the app (relative to the served sub-path) and waits until the engine is ready. The diagram draws a new
+   * topology in a deferred render, after that: a test that reads the drawing waits for what it reads (a link may
+   * also open another view). A lesson's link (`lesson=...&chapter=N`) is opened once chapter N is: the lesson's run
+   * shows its steps before the lesson is resolved, and the chapter then moves the playhead to its own first step,
+   * so a key pressed on the readout's first "Step" would be undone.
+   */
   async open(query = '') {
     await this.page.goto(`./${query}`);
     await expect(this.page.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready');
+    const link = new URLSearchParams(query);
+    const chapter = link.get('chapter');
+    if (link.get('lesson') && chapter) await expect(this.page.locator('section.lesson-bar')).toHaveAttribute('data-chapter', chapter);
   }
 
   /** A device on the diagram (the focusable element that stands for it). */
