@@ -15,7 +15,7 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
   test.setTimeout(120_000);
   await test.step('open the lesson from the Lessons list', async () => {
     await hoplab.open('?motion=off&speed=4');
-    await page.getByRole('button', { name: 'Lessons' }).click();
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
     await expect(page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: 'The way back: Direct Server Return' })).toBeVisible();
     await audit(page, 'dialog.lesson-catalog');
     await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: 'Close lessons' }).click();
@@ -89,7 +89,7 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
   });
 
   await test.step('the Lessons list shows the progress', async () => {
-    await page.getByRole('button', { name: 'Lessons' }).click();
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
     const list = page.getByRole('dialog', { name: 'Lessons' });
     await expect(list.getByRole('listitem').filter({ hasText: 'How the VIP gets a route' })).toContainText('Reached chapter 3 of 3 · 2 of 3 questions right');
     await list.getByRole('button', { name: 'Close lessons' }).click();

@@ -97,7 +97,7 @@ async function noBand(page: Page) {
 test('on a phone the list of lessons fits its dialog: every title, goal and progress line within its card, nothing scrolled sideways', async ({ hoplab, page }) => {
   await page.setViewportSize(PHONE);
   await hoplab.open('?scenario=poc&motion=off');
-  await page.getByRole('button', { name: 'Lessons' }).click();
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   const list = page.getByRole('dialog', { name: 'Lessons' });
   await expect(list.getByRole('button', { name: 'The way back: Direct Server Return', exact: true })).toBeVisible();
   const overflow = () =>

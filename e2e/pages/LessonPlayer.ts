@@ -19,7 +19,7 @@ export class LessonPlayer {
   }
 
   async open(title: string) {
-    await this.page.getByRole('button', { name: 'Lessons' }).click();
+    await this.page.getByRole('button', { name: 'Lessons', exact: true }).click();
     const list = this.page.getByRole('dialog', { name: 'Lessons' });
     await list.getByRole('button', { name: title, exact: true }).click();
     await expect(list).toBeHidden();
