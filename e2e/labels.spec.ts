@@ -3,7 +3,7 @@
 // projector, before a run and at its end (the label then names the session's state).
 import type { Page } from '@playwright/test';
 import { elementBoxes, overlap, strokeSamples, textBoxes } from './boxes';
-import { CANONICAL_LINK, canonicalSteps } from './canonicalSteps';
+import { CANONICAL_LINK, canonicalSteps, secondMuxSteps } from './canonicalSteps';
 import { expect, test } from './fixtures';
 
 /** The titles (as text, measured by their glyphs, not their boxes) that the BGP label's pill covers. */
@@ -307,5 +307,44 @@ for (const size of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }, 
     await expect(marks.filter({ hasText: 'ARP for 192.168.100.6 failed after 3 tries' })).toBeVisible();
     await expect(marks.filter({ hasText: 'MuxVM is down' })).toBeVisible();
     await expect.poll(() => markerCovers(page)).toEqual([]);
+  });
+}
+
+// A MUX's pair of VXLAN envelopes rests past the links' VLAN tags below the switch, over the PA network's ports: at
+// 1024x768 and 768x1024 (text at its largest) the envelopes' bottoms were 1.4 units above MuxVM's and the host's PA
+// boxes, one MUX or two. They rest as clear of a box as any label resting beside one (5 units).
+
+const MUX2 = await secondMuxSteps();
+
+/** The least gap (flow units) between a resting VXLAN envelope and a port box in its columns, and what it is. */
+function envelopeGap(page: Page) {
+  return page.evaluate(() => {
+    const z = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+    const envelopes = [...document.querySelectorAll('.token.token-arrived .token-envelope')].map((e) => e.getBoundingClientRect());
+    if (envelopes.length === 0) return 'no envelope rests';
+    let least = { gap: Infinity, what: '' };
+    for (const port of document.querySelectorAll('.react-flow__node-port')) {
+      const p = port.getBoundingClientRect();
+      for (const e of envelopes) {
+        if (Math.min(e.right, p.right) - Math.max(e.left, p.left) <= 0 || p.top < e.top) continue;
+        const gap = (p.top - e.bottom) / z;
+        if (gap < least.gap) least = { gap, what: port.getAttribute('data-id') ?? '?' };
+      }
+    }
+    return least.gap >= 5 ? 'clear' : `${least.gap.toFixed(1)} units above ${least.what}`;
+  });
+}
+
+for (const size of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }]) {
+  test(`at ${size.width}x${size.height} a MUX's pair of VXLAN envelopes rests 5 units or more above the PA ports, one MUX or two`, async ({ hoplab, page }) => {
+    await page.setViewportSize(size);
+    for (const { knobs, step } of [{ knobs: '', step: STEPS.vxlanPair }, { knobs: '&knobs=secondMux', step: MUX2.vxlanPair }]) {
+      await test.step(knobs ? 'two MUXes' : 'the POC', async () => {
+        await hoplab.open(`${CANONICAL_LINK}${knobs}&step=${step - 1}`);
+        await expect(page.locator('.step-readout')).toContainText(`Step ${step} of`);
+        await expect(page.locator('.token.token-arrived .token-envelope')).toHaveCount(2);
+        await expect.poll(() => envelopeGap(page)).toBe('clear');
+      });
+    }
   });
 }

@@ -51,10 +51,11 @@ const ROOM_BELOW: GridRoom = { top: PAD, bottom: BADGE_LANE + HEADER };
  * The PA network's ports start this far down, the MUXes' and the hosts' alike: above them hangs a VXLAN packet
  * resting at VFP, and a pair of them a MUX sends at once, each envelope (76.1 units tall at the largest text) moved just
  * past the links' VLAN tags (36.5 units off the switch) when no stretch beside the switch is clear of the tags (a pair
- * is 624 units wide): 112.6 units off the switch, and the ports' tops 114. (A MUX's PA started 18 down, beside an
- * envelope left over its "1003" tag.)
+ * is 624 units wide): 112.6 units off the switch, and the ports' tops 118, 5 units clear of it as a label resting
+ * beside a device is. (A MUX's PA started 18 down, beside an envelope left over its "1003" tag; at 50 the envelopes
+ * rested 1.4 units over MuxVM's and the host's PA boxes.)
  */
-const PA_TOP = 50;
+const PA_TOP = 54;
 /**
  * Between two devices of a one-row group below the switch (no wire passes between them): the transit ports stand
  * clear of the band where a MUX's pair of VXLAN envelopes rests, past the tags, beside the PA network.
