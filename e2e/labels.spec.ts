@@ -175,7 +175,12 @@ function textOutsideBoxes(page: Page): Promise<string[]> {
         if (!el || !(n.textContent ?? '').trim() || el.closest('.hop-badges') || el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
         const range = document.createRange();
         range.selectNodeContents(n);
-        for (const r of range.getClientRects()) {
+        // What is seen of it: a text its line clips (a role cut with an ellipsis) counts as far as it is shown.
+        const clips: DOMRect[] = [];
+        for (let a: Element | null = el; a && a !== node; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') clips.push(a.getBoundingClientRect());
+        for (const whole of range.getClientRects()) {
+          const r = clips.reduce((v, c) => new DOMRect(Math.max(v.left, c.left), v.top, Math.max(0, Math.min(v.right, c.right) - Math.max(v.left, c.left)), v.height), whole);
+          if (r.width === 0) continue;
           if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
             out.push(`${node.getAttribute('data-id')}: "${(n.textContent ?? '').trim()}" ${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)}`);
           }
@@ -309,6 +314,55 @@ for (const size of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }, 
     await expect.poll(() => markerCovers(page)).toEqual([]);
   });
 }
+
+// In presenter mode the diagram is drawn larger than 100% (about 1.14 at 1920x1080), so its text is set at full size
+// with the provenance marks shown: the VIP's name and its rule's "DOC" mark ran 26 px past the VIP's box, and an
+// address's mark 5 to 8 px past ClientVM's, BGPVM's transit port's, MuxVM's and the host's PA ports' boxes. And a
+// label resting beside the wire its frame came up (BGPVM's lit wire, as the BGP OPEN reaches it) kept 4 units from
+// the wire's middle, so the ring of the frame the panels show (3 px, 2 px out) lay over the lit wire.
+
+/** The lit wires a resting label beside a wire (left or right of it) meets, its ring (outline) included. */
+async function ringsOverLitWires(page: Page): Promise<string[]> {
+  const rings = await page.evaluate(() =>
+    [...document.querySelectorAll('.token.token-arrived:is(.token-side-left, .token-side-right):not(.token-merged) .token-pill')].map((pill) => {
+      const r = pill.getBoundingClientRect();
+      const style = getComputedStyle(pill);
+      const out = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+      const z = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+      const o = out * z;
+      return { what: `the label "${pill.textContent}"`, x: r.x - o, y: r.y - o, w: r.width + 2 * o, h: r.height + 2 * o };
+    }),
+  );
+  if (rings.length === 0) return ['no label rests beside a wire'];
+  const wires = await strokeSamples(page, '.react-flow__edge.edge-nic path.bus-active', 1);
+  if (wires.length === 0) return ['no wire is lit'];
+  const met = new Set<string>();
+  for (const r of rings) for (const w of wires) if (overlap(r, w, 0)) met.add(`${r.what} meets the lit wire of ${w.what}`);
+  return [...met];
+}
+
+test("presenter mode at 1920x1080: every device's text, marks shown, inside its box, and a label beside BGPVM's lit wire keeps its ring off it", async ({ hoplab, lessons, page, playback }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await hoplab.open('?motion=off&lesson=vip-route&chapter=2');
+  await expect(lessons.chapterTitle).toHaveText('OPEN: the routers introduce themselves');
+  await lessons.bar.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.locator('.app.presenter')).toBeVisible();
+  // Drawn larger than 100%: the marks are shown.
+  await expect(page.locator('.react-flow[data-legible="full"] .react-flow__node-vip .mark')).not.toHaveCount(0);
+  await expect.poll(() => textOutsideBoxes(page)).toEqual([]);
+  // The OPEN reaches BGPVM: its label rests right of BGPVM's lit wire, the ACK's left of it.
+  const opened = page.locator('.token.token-arrived.token-side-right', { hasText: 'BGP OPEN' });
+  const atBgpvm = page.locator('.react-flow__node[data-id="BGPVM"] [data-hop="receiver"]');
+  for (let i = 0; i < 4 && !((await opened.count()) && (await atBgpvm.count())); i++) {
+    const at = await playback.step();
+    await playback.forward.click();
+    await expect.poll(() => playback.step()).toBe(at + 1);
+  }
+  await expect(opened).toHaveCount(1);
+  await expect(atBgpvm).toHaveCount(1);
+  await expect(page.locator('.react-flow__edge[data-id="nic:BGPVM:mgmt"] path.bus-active')).toBeAttached();
+  await expect.poll(() => ringsOverLitWires(page)).toEqual([]);
+});
 
 // A MUX's pair of VXLAN envelopes rests past the links' VLAN tags below the switch, over the PA network's ports: at
 // 1024x768 and 768x1024 (text at its largest) the envelopes' bottoms were 1.4 units above MuxVM's and the host's PA

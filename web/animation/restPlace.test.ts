@@ -39,7 +39,8 @@ describe('resting labels', () => {
     const [a, b] = pair.map((t) => restBox(t, 1));
     expect(a!.x).toBeCloseTo(4, 6);
     expect(pair[0]!.shift).toBe(pair[1]!.shift);
-    expect(b!.x - (a!.x + a!.width)).toBeCloseTo(8, 6);
+    // 10 units either side of the wire: clear of it lit, with the shown frame's ring.
+    expect(b!.x - (a!.x + a!.width)).toBeCloseTo(20, 6);
   });
 
   it('lay four tokens resting at one point in one row, and push apart two groups that meet', () => {

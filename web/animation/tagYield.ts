@@ -46,6 +46,15 @@ export function tagWidthOn(geo: Geometry, fz: number): number {
 export const alikeText = (n: number) => ` ×${n}`;
 
 /**
+ * How far a label resting beside a wire (left or right of it) keeps from the wire's middle: past the lit wire (4 wide)
+ * and the ring of the frame the panels show (3 out, 2 from the label: see .token-shown), with 3 to spare. (4 units, the
+ * ring lay over BGPVM's lit wire as the BGP OPEN reached it.) A VXLAN envelope keeps 4: the ring is inside it, round
+ * its inner pill (and a MUX's pair of envelopes fills the stretch the layout leaves it). The same as --tx in styles.css.
+ */
+export const SIDE_GAP = 10;
+export const ENVELOPE_SIDE_GAP = 4;
+
+/**
  * Where a token's label rests, in flow coordinates (see the .token-body rules in styles.css); `tz` is the labels' text
  * scale (tokenScale.ts). Sized as drawn (measured at the largest text, rounded up a unit): the pill's text bold, its
  * TTL semibold, 10 + 2 px of padding and border a side, 5 + 2 above and below its line (1.1 em with the semibold TTL
@@ -62,7 +71,8 @@ export function restBox(t: Token, tz: number): Rect {
   const w = envelope.w + (t.path.lost ? 22 : 0);
   const h = envelope.h;
   const pitch = t.lane * (font + 24);
-  const x = (t.side === 'left' ? end.x - 4 - w : t.side === 'right' ? end.x + 4 : end.x - w / 2) + (t.shift ?? 0);
+  const gap = t.vni !== undefined ? ENVELOPE_SIDE_GAP : SIDE_GAP;
+  const x = (t.side === 'left' ? end.x - gap - w : t.side === 'right' ? end.x + gap : end.x - w / 2) + (t.shift ?? 0);
   const y = (t.path.anchor === 'above' ? end.y - 5 - h - pitch : t.path.anchor === 'below' ? end.y + 5 + pitch : end.y - h / 2 - pitch) + (t.lift ?? 0);
   return { x, y, width: w, height: h };
 }

@@ -199,12 +199,15 @@ export function VipNodeView({ data }: NodeProps<FlowNode>) {
         <span className="title">
           <span className="vip-word">VIP </span>
           {data.vip}
-        </span>{' '}
-        {data.rule && <MarkBadge prov={data.rule.prov} />}
+        </span>
       </div>
       {data.rule ? (
-        <div className="vm-role">
-          {data.rule.protocol.toUpperCase()} {data.rule.port} → DIP {data.rule.dips.map((d) => `${d.address}:${d.port}`).join(', ')}
+        // The rule's mark ends its line (the name and a mark were wider than the box): the rule gives way, cut short.
+        <div className="vm-role vip-rule">
+          <span className="vip-rule-text">
+            {data.rule.protocol.toUpperCase()} {data.rule.port} → DIP {data.rule.dips.map((d) => `${d.address}:${d.port}`).join(', ')}
+          </span>{' '}
+          <MarkBadge prov={data.rule.prov} />
         </div>
       ) : (
         <div className="vm-role">no load-balancing rule of its own</div>
