@@ -2,7 +2,7 @@
 // the speakers' network or of the host, on a laptop (where the diagram's text is enlarged) and on a
 // projector, before a run and at its end (the label then names the session's state).
 import type { Page } from '@playwright/test';
-import { elementBoxes, overlap, strokeSamples, textBoxes } from './boxes';
+import { elementBoxes, overlap, restingLabelCovers, strokeSamples, textBoxes } from './boxes';
 import { CANONICAL_LINK, canonicalSteps, secondMuxSteps } from './canonicalSteps';
 import { expect, test } from './fixtures';
 
@@ -402,3 +402,35 @@ for (const size of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }])
     }
   });
 }
+
+// On a phone the drawing is wider than its area, and the view centres on the frame: in "Two MUXes", chapter 1, both
+// MUXes' KEEPALIVEs and UPDATEs reach BGPVM at once, and the pair of "×2" labels side by side (400 px) ran past both
+// sides of the 390 px area. Where a pair is wider than the area, each label wraps its TTL onto a second line.
+
+/** Each resting label with `text` in it that runs past a side of the diagram's area. */
+function labelsPastTheArea(page: Page, text: string): Promise<string[]> {
+  return page.evaluate((has) => {
+    const area = document.querySelector('.canvas .react-flow')!.getBoundingClientRect();
+    return [...document.querySelectorAll('.token.token-arrived:not(.token-merged) .token-body')]
+      .map((b) => ({ text: b.textContent ?? '', r: b.getBoundingClientRect() }))
+      .filter(({ text, r }) => text.includes(has) && (r.left < area.left - 0.5 || r.right > area.right + 0.5))
+      .map(({ text, r }) => `"${text}" ${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(area.left)}–${Math.round(area.right)}`);
+  }, text);
+}
+
+test('on a phone (390x844), "Two MUXes" chapter 1: the pair of "×2" labels at BGPVM lies inside the diagram\'s area, covering nothing', async ({ hoplab, lessons, page, playback }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await hoplab.open('?motion=off&lesson=two-muxes&chapter=1');
+  await expect(lessons.chapterTitle).toHaveText('Two routes to one VIP');
+  const pair = page.locator('.token.token-arrived:not(.token-merged)', { hasText: '×2' });
+  for (let i = 0; i < 4 && (await pair.count()) < 2; i++) {
+    const at = await playback.step();
+    await playback.forward.click();
+    await expect.poll(() => playback.step()).toBe(at + 1);
+  }
+  await expect(pair).toHaveCount(2);
+  await expect(pair.filter({ hasText: 'BGP KEEPALIVE' })).toHaveCount(1);
+  await expect(pair.filter({ hasText: 'BGP UPDATE' })).toHaveCount(1);
+  await expect.poll(() => labelsPastTheArea(page, '×2')).toEqual([]);
+  await expect.poll(() => restingLabelCovers(page)).toEqual([]);
+});

@@ -11,7 +11,7 @@ import { DropMarkers } from './DropMarkers';
 import { useLegibleScale } from '../diagram/LegibleText';
 import { alikeText, coveredBadges, coveredTags } from './tagYield';
 import { MAX_TOKENS } from './tokenIds';
-import { placeRests } from './restPlace';
+import { placeRests, widestRow } from './restPlace';
 import { pointAlong } from './tokenPath';
 import { glideKeyframes, glideSpan, stepTokens, type Token } from './tokens';
 import { tokenScale } from './tokenScale';
@@ -48,7 +48,11 @@ export function TokenLayer() {
   const presenter = useAppStore((s) => s.presenter && s.lesson !== undefined);
   const large = useAppStore(selectLargeText);
   const tz = useStore((s) => tokenScale(fz, s.transform[2], presenter, large));
-  const tokens = useMemo(() => (geo && timeline ? placeRests(geo, stepTokens(geo, timeline, cursor), fz, tz, large) : []), [geo, timeline, cursor, fz, tz, large]);
+  const stepped = useMemo(() => (geo && timeline ? stepTokens(geo, timeline, cursor) : []), [geo, timeline, cursor]);
+  // Whether the widest row of labels resting at one point is wider than the diagram's area (a phone): they wrap.
+  const need = useMemo(() => widestRow(stepped, tz), [stepped, tz]);
+  const narrow = useStore((s) => need > 0 && s.width > 0 && s.transform[2] > 0 && s.width / s.transform[2] < need);
+  const tokens = useMemo(() => (geo ? placeRests(geo, stepped, fz, tz, large, narrow) : []), [geo, stepped, fz, tz, large, narrow]);
   const span = useMemo(() => glideSpan(tokens), [tokens]);
   const frames = timeline?.steps[cursor]?.txIds.length ?? 0;
   // Of several frames in a step, the one the inspector, the Why and the event list show is ringed.
@@ -109,7 +113,14 @@ export function TokenLayer() {
 
 /** A pill with the frame's label; a VXLAN frame is a packet inside a packet: an envelope around the pill. */
 function TokenShape({ token }: { token: Token }) {
-  const pill = (
+  const wrapped = token.wrap === true && token.ttl !== undefined;
+  const pill = wrapped ? (
+    <span className="token-pill token-wrap">
+      {token.label}
+      {token.alike && <span className="token-alike">{alikeText(token.alike.length)}</span>}
+      <span className="token-ttl"> TTL {token.ttl}</span>
+    </span>
+  ) : (
     <span className="token-pill">
       {token.label}
       {token.ttl !== undefined && <span className="token-ttl"> · TTL {token.ttl}</span>}

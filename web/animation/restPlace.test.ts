@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Geometry, Rect } from '../diagram/geometry';
 import { tagBox } from '../diagram/vlanTag';
-import { clearShift, placeRests, switchTextEnd } from './restPlace';
+import { clearShift, placeRests, switchTextEnd, widestRow } from './restPlace';
 import { restBox } from './tagYield';
 import { mergeAlike, type Token } from './tokens';
 
@@ -32,6 +32,22 @@ describe('resting labels', () => {
     expect(clearShift({ x: 100, y: 0, width: 100, height: 20 }, bounds, [{ x: 174, y: 10, width: 100, height: 50 }])).toBe(-30);
     // A device in another band does not count.
     expect(clearShift({ x: 100, y: 0, width: 100, height: 20 }, bounds, [{ x: 150, y: 20, width: 100, height: 50 }])).toBe(0);
+  });
+
+  it('wrap their TTL onto a second line, a pair at a time, where the diagram\'s area is narrower than the pair', () => {
+    const pair = [at(1, 500, 'BGP KEEPALIVE', { side: 'left', ttl: 128 }), at(2, 500, 'BGP UPDATE', { side: 'right', ttl: 128 })];
+    const lone = at(3, 100, 'TCP ACK', { ttl: 64 });
+    const [a, b] = pair.map((t) => restBox(t, 1.75));
+    // The pair side by side, 10 units either side of the wire, with 4 to spare at each end.
+    expect(widestRow([...pair, lone], 1.75)).toBeCloseTo(b!.x + b!.width - a!.x + 8, 6);
+    expect(widestRow([lone], 1.75)).toBe(0);
+    expect(placeRests(geo(), [...pair, lone], 1.75).some((t) => t.wrap)).toBe(false);
+    const narrow = placeRests(geo(), [...pair, lone], 1.75, 1.75, false, true);
+    expect(narrow.map((t) => t.wrap === true)).toEqual([true, true, false]);
+    // Each wrapped label: as wide as its longer line, two lines tall (1 + 1.1 em) in its padding and border.
+    const wrapped = restBox(narrow[0]!, 1.75);
+    expect(wrapped.width).toBeLessThan(a!.width - 40);
+    expect(wrapped.height).toBeCloseTo(2.1 * 21 + 14, 6);
   });
 
   it('keep a pair near the left edge inside the drawing, together, still side by side', () => {

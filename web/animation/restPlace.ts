@@ -71,15 +71,40 @@ function tagsIn(geo: Geometry, win: Rect, fz: number): Rect[] {
   return [true, false].flatMap((above) => geo.wires(above, win.x - widest.x - widest.width, win.x + win.width).map((w) => tagBoxOf(w.x, w.ySwitch, above, widest.width, fz)));
 }
 
+/** The labels resting at each point, by point (merged tokens left out: they rest under another's label). */
+function restGroups(tokens: readonly Token[]): Token[][] {
+  const groups = new Map<string, Token[]>();
+  for (const t of tokens) if (!t.merged) groups.set(restKey(t.path), [...(groups.get(restKey(t.path)) ?? []), t]);
+  return [...groups.values()];
+}
+
+/**
+ * How wide (flow units) the diagram's area must be for the widest row of labels resting at one point side by side (a
+ * pair, left and right of their wire), with room at either end: 0 when no two rest at one point.
+ */
+export function widestRow(tokens: readonly Token[], tz: number): number {
+  let widest = 0;
+  for (const group of restGroups(tokens)) {
+    if (group.length < 2) continue;
+    const row = union(group.filter((t) => t.lane === 0).map((t) => restBox({ ...t, shift: 0 }, tz)));
+    if (row) widest = Math.max(widest, row.width + 2 * MARGIN);
+  }
+  return widest;
+}
+
 /**
  * The step's tokens with their resting labels placed (see the top of this file); `fz` is the diagram's text scale,
  * `tz` the labels' own (larger on a projector, see tokenScale.ts); `large`, the large-text setting (the switch's name grows).
+ * `narrow`: the diagram's area is narrower than the widest row of labels resting side by side (widestRow); the labels
+ * of each such row then set their TTL on a second line (on a phone, "Two MUXes" set the pair of "BGP KEEPALIVE · TTL
+ * 128 ×2" and "BGP UPDATE · TTL 128 ×2" 400 px wide in a 390 px area, past both its sides).
  */
-export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number, tz = fz, large = false): Token[] {
+export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number, tz = fz, large = false, narrow = false): Token[] {
   const bounds = geo.bounds;
   const sw = geo.box(geo.switchId);
+  const wrapped = narrow ? new Set(restGroups(tokens).filter((g) => g.length > 1).flatMap((g) => g.map((t) => t.txId))) : new Set<number>();
   const groups = new Map<string, Token[]>();
-  for (const t of tokens) if (!t.merged) groups.set(restKey(t.path), [...(groups.get(restKey(t.path)) ?? []), t]);
+  for (const t of tokens) if (!t.merged) groups.set(restKey(t.path), [...(groups.get(restKey(t.path)) ?? []), wrapped.has(t.txId) && t.ttl !== undefined ? { ...t, wrap: true } : t]);
   // Each group as a block: moved inside the drawing and off the devices on its own.
   const blocks = [...groups.values()].map((group) => {
     const members = (group.length > 2 && bounds ? oneRow(group, tz, bounds.width - 2 * MARGIN) : undefined) ?? group;

@@ -65,8 +65,11 @@ export const ENVELOPE_SIDE_GAP = 4;
 export function restBox(t: Token, tz: number): Rect {
   const end = t.path.points[t.path.points.length - 1] ?? { x: 0, y: 0 };
   const font = 12 * tz;
-  const text = textWidth(`${t.label}${t.alike ? alikeText(t.alike.length) : ''}`, font) + (t.ttl !== undefined ? textWidth(` · TTL ${t.ttl}`, font, 600) : 0);
-  const pill = { w: text + 25, h: (t.ttl !== undefined ? 1.1 : 1) * font + 14 };
+  const name = textWidth(`${t.label}${t.alike ? alikeText(t.alike.length) : ''}`, font);
+  // Wrapped, the TTL is a line of its own (1.1 em) under the name (1 em).
+  const wrapped = t.wrap === true && t.ttl !== undefined;
+  const text = wrapped ? Math.max(name, textWidth(`TTL ${t.ttl}`, font, 600)) : name + (t.ttl !== undefined ? textWidth(` · TTL ${t.ttl}`, font, 600) : 0);
+  const pill = { w: text + 25, h: (wrapped ? 2.1 : t.ttl !== undefined ? 1.1 : 1) * font + 14 };
   const envelope = t.vni !== undefined ? { w: Math.max(pill.w, textWidth(`VXLAN VNI ${t.vni}`, font)) + 25, h: pill.h + font * 1.1 + 16 } : pill;
   const w = envelope.w + (t.path.lost ? 22 : 0);
   const h = envelope.h;

@@ -30,6 +30,8 @@ export interface Token {
   readonly shift?: number;
   /** How far its resting label is moved down (up when negative), flow units: onto the switch's bar (see placeRests). */
   readonly lift?: number;
+  /** Its resting label sets its TTL on a second line: a row of labels wider than the diagram's area (see placeRests). */
+  readonly wrap?: boolean;
   /** The path's length, in flow units. */
   readonly length: number;
   /** How far the step's glide has gone when this token leaves (see glideSchedule). */
