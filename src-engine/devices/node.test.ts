@@ -108,6 +108,15 @@ describe('a node with no route to where it sends', () => {
     const drops = w.ctx.rec.log().plainEvents.filter((e) => e.kind === 'drop' && e.node === 'ClientVM').map((e) => e.summary);
     expect(drops).toEqual(['ClientVM: no route to 8.8.8.8', 'ClientVM: no route to 8.8.4.4']);
   });
+
+  it('a node with no interface at all (the schema allows one) starts the trace on interface "-"', () => {
+    const t = pocTopology();
+    const lone = { ...t.nodes.find((n) => n.id === 'ClientVM')!, id: 'LoneVM', interfaces: [], routes: [] };
+    const w = buildWorld({ ...t, nodes: [...t.nodes, lone] }, { seed: 1, icmpRedirects: false, record: { full: true } });
+    w.ctx.tracer.open(7, 'flow', 'the flow');
+    expect(w.nodes.get('LoneVM')!.ip.originate(ipToU32('8.8.8.8'), IPPROTO_UDP, [udp(50000, 53)], 7, 'a test packet')).toBeUndefined();
+    expect(w.ctx.tracer.get(7)!.hops.map((h) => [h.node, h.interface, h.steps])).toEqual([['LoneVM', '-', [{ kind: 'dropped', reason: 'no-route', text: 'LoneVM has no route to 8.8.8.8' }]]]);
+  });
 });
 
 describe("the Don't Fragment bit of what a node sends", () => {
