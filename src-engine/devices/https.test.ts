@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { encodePacket } from '../packets/index';
 import type { TlsLayer } from '../packets/layers';
 import { createRng } from '../sim/rng';
-import { clientHelloRecord, segmentHolds } from './https';
+import { clientHelloRecord, httpsServer, segmentHolds, serverFlightRecords } from './https';
+import type { NodeRt } from './node';
+import type { Conn } from './tcp';
 
 const extensionTypes = (r: TlsLayer) => {
   const hello = r.handshake![0]!;
@@ -64,5 +66,39 @@ describe('segmentHolds', () => {
     expect(segmentHolds(parts, 0, 100)).toBe('ServerHello');
     expect(segmentHolds(parts, 1100, 1110)).toBe('ServerHelloDone');
     expect(segmentHolds(parts, 1110, 1200)).toBe('nothing');
+  });
+});
+
+describe("the server's HTTPS service", () => {
+  /** A scripted node and connection: what the service hands TCP to send, and nothing else. */
+  function service() {
+    const sent: { flight: number[]; texts: string[] }[] = [];
+    const node = {
+      id: 'PortalVM',
+      ip: { rng: createRng(3), ctx: { tracer: { replyTag: () => 0 } } },
+      tcp: { sendStream: (_c: Conn, data: Uint8Array, why: (i: number, n: number) => string) => sent.push({ flight: [...data], texts: [why(0, 2), why(1, 2)] }) },
+    } as unknown as NodeRt;
+    const conn = { sndMss: 1460 } as Conn;
+    const handlers = httpsServer(node)(conn);
+    return { sent, conn, data: (bytes: Uint8Array) => handlers.onData!(conn, [], 0, bytes) };
+  }
+  const hello = () => encodePacket([clientHelloRecord(createRng(1), 'portal.azurestack.local')]);
+
+  it('answers a ClientHello cut across two segments once it has the whole of it, with its first flight', () => {
+    const { sent, data } = service();
+    const h = hello();
+    data(h.subarray(0, 60));
+    expect(sent).toEqual([]);
+    data(h.subarray(60));
+    const flight = encodePacket(serverFlightRecords(createRng(3)));
+    expect(sent.map((s) => s.flight)).toEqual([[...flight]]);
+    expect(sent[0]!.texts[0]).toMatch(/^PortalVM answers the ClientHello for portal\.azurestack\.local with its first flight: ServerHello \(it picks /);
+  });
+
+  it('answers only the first ClientHello of a connection: a second one gets nothing', () => {
+    const { sent, data } = service();
+    data(hello());
+    data(hello());
+    expect(sent.length).toBe(1);
   });
 });
