@@ -90,6 +90,20 @@ describe('a message the state does not expect: NOTIFICATION 5/0 (FSM error), the
   });
 });
 
+describe('messages after the one that ends the session, in the same segment', () => {
+  it('are not read: an UPDATE in OpenSent ends the session, and the KEEPALIVE after it changes nothing', () => {
+    const r = against((_m, n) => (n === 0 ? [{ kind: 'update', withdrawn: [], attributes: {}, nlri: [] }, { kind: 'keepalive' }] : []));
+    expect(r.events).toEqual([
+      ...UP,
+      [450, 'bgp-session-down', `NCVM: BGP session with ${PEER} down: UPDATE received in OpenSent`],
+      [450, 'bgp-state', `NCVM: BGP session with ${PEER} OpenSent -> Idle: NCVM: session with ${PEER} ends (UPDATE received in OpenSent); starts again in 25.0 s: IdleHoldTime 30 s${RESTART}`],
+    ]);
+    expect(r.notes.slice(3)).toEqual([`NCVM sends BGP NOTIFICATION (FSM error: UPDATE in OpenSent) to ${PEER}.`, 'NCVM closes the TCP connection (FIN).', 'NCVM acknowledges the FIN.']);
+    // Read in Idle, the KEEPALIVE would have started a hold timer.
+    expect(r.speaker.session('192.168.100.3')).toEqual({ state: 'Idle', holdTime: 90, lastHeard: 300, holdExpires: undefined, ends: undefined });
+  });
+});
+
 describe("the peer's OPEN", () => {
   it('with route refresh only and hold 30 s: both support route refresh, hold 30 s, KEEPALIVE every 10 s', () => {
     const r = against((_m, n) => (n === 0 ? [open([{ kind: 'route-refresh' }]), { kind: 'keepalive' }] : []));
@@ -159,6 +173,49 @@ describe('a connection to TCP 179 from a router that is not a peer', () => {
     expect(told).toEqual(['established', 'closed (reset)']);
     expect(speaker.session('192.168.100.9')).toEqual({ state: 'Active', holdTime: 90, lastHeard: 0, holdExpires: undefined, ends: undefined });
     expect(speaker.session('192.168.100.5')).toBeUndefined();
+  });
+});
+
+describe('a connection the speaker has let go of', () => {
+  /**
+   * NCVM initiates to ACSVM, which does not listen: NCVM waits ConnectRetry in Active. `peerAt`: ACSVM connects to
+   * NCVM then and sends a KEEPALIVE once its side is up. Gives NCVM's BGP events after 1 s, the TCP 179
+   * segments it sends after 1 s, the retry time and the session.
+   */
+  function collision(peerAt: number | undefined) {
+    const w = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
+    const nc = w.nodes.get('NCVM')!;
+    const acs = w.nodes.get('ACSVM')!;
+    const speaker = new BgpSpeaker(nc.ip, nc.tcp, { asn: 64628, routerId: '192.168.100.5', peers: [{ address: '192.168.100.3', asn: 65000 }], initiates: true, holdTime: 90, keepalive: 30, announce: [], prov: { mark: 'illustrative', source: 'a test' } });
+    speaker.start();
+    const established: number[] = [];
+    if (peerAt !== undefined) {
+      w.ctx.sched.at(peerAt, () =>
+        acs.tcp.connect(nc.ip.ifaces[0]!.ip, 179, { onEstablished: (c) => { established.push(w.ctx.sched.now); acs.tcp.send(c, [{ type: 'bgp', message: { kind: 'keepalive' } }], 'ACSVM sends a KEEPALIVE.'); } }, 0),
+      );
+    }
+    w.ctx.sched.run(26_000_000);
+    const events = w.ctx.rec.events.filter((e) => e.node === 'NCVM' && e.protocol === 'bgp' && e.kind !== 'transmission' && e.time > 1_000_000);
+    const retryAt = events.find((e) => e.summary.includes('Active -> Connect'))!.time;
+    const bgpSent = w.ctx.rec.transmissions.filter((t) => t.fromNode === 'NCVM' && t.protocol === 'bgp' && t.time > 1_000_000).map((t) => t.summary);
+    return { events: events.map((e) => [e.time - retryAt, e.summary]), bgpSent, established, retryAt, session: speaker.session('192.168.100.3') };
+  }
+
+  it("ACSVM's connection, accepted while NCVM waits in Active, is let go when ConnectRetry opens NCVM's own: NCVM sends no OPEN on it and reads nothing from it", () => {
+    const { retryAt } = collision(undefined);
+    // ACSVM's SYN reaches NCVM before ConnectRetry fires; its handshake completes, and its KEEPALIVE arrives, after.
+    const r = collision(retryAt - 250);
+    expect(r.retryAt).toBe(retryAt);
+    expect(r.established.map((t) => t - retryAt)).toEqual([50]);
+    const PEER_NC = '192.168.100.3 (AS 65000)';
+    expect(r.events).toEqual([
+      [0, `NCVM: BGP session with ${PEER_NC} Active -> Connect: NCVM opens TCP 179 to ${PEER_NC}`],
+      [150, `NCVM: BGP session with ${PEER_NC} Connect -> Active: NCVM: TCP to ${PEER_NC} could not be opened (reset); ConnectRetry in 25.9 s: 30 s (illustrative: Windows defaults for ConnectRetry and IdleHoldTime not found; 30 s chosen by Hoplab) with jitter (documented: RFC 4271 section 10, source S19: jitter of 0.75 to 1.0 on the keepalive and connect-retry timers)`],
+    ]);
+    // On ACSVM's connection (port 54219) NCVM completes the handshake and acknowledges the KEEPALIVE, nothing more.
+    expect(r.bgpSent).toEqual(['192.168.100.5:179 -> 192.168.100.3:54219 TCP SYN/ACK TTL 128', '192.168.100.5:53128 -> 192.168.100.3:179 TCP SYN TTL 128', '192.168.100.5:179 -> 192.168.100.3:54219 TCP ACK TTL 128']);
+    // Read, ACSVM's KEEPALIVE would have started a hold timer.
+    expect(r.session).toEqual({ state: 'Active', holdTime: 90, lastHeard: 0, holdExpires: undefined, ends: undefined });
   });
 });
 
