@@ -5,6 +5,7 @@ import { ACK, ethernet, ipv4, SYN, tcp, udp } from '../net/build';
 import { encodePacket } from '../net/codec';
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, type Layer } from '../packets/layers';
 import { pocTopology, runPoc } from '../run/fixtures';
+import { withSecondDip } from '../run/secondDip';
 import { simulate } from '../run/simulate';
 import { buildWorld } from '../run/world';
 
@@ -184,6 +185,19 @@ describe('the MUX', () => {
   it('with two DIPs both in rotation, says so: "2 DIPs"', () => {
     const mux = runPoc({ knobs: { secondDip: true } }).result.trace.hops.find((h) => h.node === 'MuxVM')!;
     expect(mux.steps.find((s) => s.kind === 'load-balance')!.text).toBe('rule portal-https matches 192.168.133.74 TCP port 443; the 5-tuple hash of the connection, 4160994574, picks DIP 192.168.100.9:443 (2 DIPs)');
+  });
+
+  it('with three DIPs and two of them out, names both, comma-separated: "their health probes fail"', () => {
+    // The second-DIP what-if twice: PortalVM3 (192.168.100.10, renamed from the first copy) and PortalVM2 (.11).
+    const once = withSecondDip(pocTopology());
+    const three = withSecondDip({ ...once, nodes: once.nodes.map((n) => (n.id === 'PortalVM2' ? { ...n, id: 'PortalVM3' } : n)) });
+    const S = 1_000_000;
+    const r = simulate(three, { from: 'ClientVM', to: 'https://portal.azurestack.local', flowAt: [62 * S], whatIf: ['PortalVM', 'PortalVM3'].map((target) => ({ action: 'fail' as const, target, at: 1 * S })) });
+    if (!r.ok) throw new Error(r.error.message);
+    const mux = r.value.result.attempts[0]!.hops.find((h) => h.node === 'MuxVM')!;
+    expect(mux.steps.find((x) => x.kind === 'load-balance')!.text).toMatch(
+      /^rule portal-https matches 192\.168\.133\.74 TCP port 443; the 5-tuple hash of the connection, \d+, picks DIP 192\.168\.100\.11:443 \(1 of 3 DIPs in rotation; 192\.168\.100\.9:443, 192\.168\.100\.10:443 out: their health probes fail\)$/,
+    );
   });
 
   it('takes for outbound NAT only its own VIP, ports 10000 to 10999; and balances TCP 443 by the rule, not UDP 443', () => {
