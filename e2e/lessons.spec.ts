@@ -285,6 +285,20 @@ test('a "which device next?" question is answered by clicking the device on the 
   await expect(lessons.bar.getByRole('status').first()).toHaveText(/^Correct: NATVM\./);
 });
 
+test('a question asked as its chapter opens: the empty event list says to answer it, not to press Play, which waits for the answer', async ({ hoplab, lessons, playback, events }) => {
+  await hoplab.open('?motion=off&lesson=to-the-vip&chapter=1');
+  const prompt = 'ClientVM sends the SYN. Which device receives it first (not counting the switch)?';
+  await expect(lessons.question(prompt)).toBeVisible();
+  // Play does nothing while the question waits: the list said "Press Play" all the same.
+  const hint = events.region.locator('p.empty');
+  await expect(hint).toHaveText('Answer the question first: this chapter\'s events appear here as they happen.');
+  await lessons.answer(prompt, 'NATVM');
+  await expect(hint).toHaveText('Press Play: this chapter\'s events appear here as they happen.');
+  await playback.play.click();
+  await expect(events.row(/TCP SYN/).first()).toBeAttached();
+  await expect(hint).toHaveCount(0);
+});
+
 test('a bad lesson link says what is wrong', async ({ hoplab, page }) => {
   await hoplab.open('?lesson=no-such-lesson');
   await expect(page.getByRole('alert').filter({ hasText: 'There is no lesson "no-such-lesson"' })).toBeVisible();

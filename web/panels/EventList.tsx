@@ -5,7 +5,7 @@ import { chapterSpan } from '../lessons/chapterSteps';
 import { FILTER_KEYS, FILTER_LABELS } from '../../src-engine/view/index';
 import { isEventVisible } from '../model/filters';
 import { loadWithFirstRun } from '../model/runChunks';
-import { selectCurrentTxId, selectCursor, selectHidden, selectLessonAnswers, selectResult, selectTimeline, useAppStore } from '../store/store';
+import { selectCurrentTxId, selectCursor, selectHidden, selectLessonAnswers, selectOpenQuestion, selectResult, selectTimeline, useAppStore } from '../store/store';
 
 const loadEventRows = () => import('./EventRows');
 const EventRows = lazy(() => loadEventRows().then((m) => ({ default: m.EventRows })));
@@ -24,6 +24,8 @@ export function EventList() {
   const chapter = useAppStore((s) => s.chapter);
   const lessonChapter = lesson?.chapters[chapter];
   const inLesson = useAppStore((s) => s.lessonStatus !== 'idle');
+  // A question asked as its chapter opens holds the playhead: Play does nothing until it is answered.
+  const waiting = useAppStore((s) => selectOpenQuestion(s) !== undefined);
   // What a question's deciding device logged between getting the packet and the frame asked about (an ARP
   // request naming the next hop, a DNS answer) is held back until that question is answered.
   const answers = useAppStore(selectLessonAnswers);
@@ -72,7 +74,11 @@ export function EventList() {
           </button>
         </p>
       )}
-      {result && lessonChapter && events.length === 0 && <p className="empty">Press Play: this chapter&apos;s events appear here as they happen.</p>}
+      {result && lessonChapter && events.length === 0 && (
+        <p className="empty">
+          {waiting ? 'Answer the question first' : 'Press Play'}: this chapter&apos;s events appear here as they happen.
+        </p>
+      )}
       {result && !(lessonChapter && events.length === 0) && (
         <Suspense fallback={<p className="empty">Loading the events…</p>}>
           <EventRows events={events} timeline={timeline} cursor={cursor} inspectedTx={inspectedTx} lessonChapter={lessonChapter} />
