@@ -431,6 +431,18 @@ describe('answers come from the engine', () => {
     expect(answerOf('two-muxes', 'why-other').answer).toBe('route-removed');
   });
 
+  it('explains the two routes and the hash in words, not in the routing table\'s shorthand', () => {
+    // It read "BGPVM installs 192.168.133.74/32 via 192.168.100.6 (BGP from 192.168.100.6 (AS 64628), AS path 64628). ..." and
+    // "Route 192.168.133.74/32 via 192.168.100.8 (MuxVM2) out of mgmt, source bgp from ...": an interface's id and a
+    // table's column names where a student needs to hear that each MUX gave BGPVM a route and a hash picks one.
+    expect(answerOf('two-muxes', 'how-many').why).toBe(
+      'BGPVM has installed 192.168.133.74/32 twice, once from each MUX: via 192.168.100.6 (MuxVM) and via 192.168.100.8 (MuxVM2). Each MUX announced the VIP over BGP with itself as next hop.',
+    );
+    expect(answerOf('two-muxes', 'which-route').why).toBe(
+      "BGPVM's two routes to 192.168.133.74/32 are equally good, so it keeps both and a hash of this connection's addresses and ports picks one: for this SYN, the route via 192.168.100.8 (MuxVM2).",
+    );
+  });
+
   it('offers the likeliest wrong answers: the destination of the path asked about, the address before a rewrite', () => {
     // The DNS query goes to ADVM: a student may think NATVM sends it straight there.
     expect(answerOf('find-portal', 'after-nat').choices.map((c) => c.id)).toContain('ADVM');

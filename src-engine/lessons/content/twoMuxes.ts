@@ -2,7 +2,7 @@
 // flow picks one; when a MUX dies, its route goes with the hold timer and new flows use the other.
 import { attempt, inAttempt, choiceRubric, eventsWhere, eventWhere, framesWhere, frameWhere, hopAt, hopFrame, nextDeviceRubric, sentence } from '../anchors';
 import type { LessonDef } from '../model';
-import type { SimEvent } from '../../protocol';
+import type { EventOf, SimEvent } from '../../protocol';
 import { bgpMessages, isSyn, stepOf, type RunQuery } from '../query';
 import { SECOND, durationText } from '../../sim/timing';
 import { PORTAL_REQUEST } from './requests';
@@ -41,6 +41,15 @@ const laterAtMux = (q: RunQuery) => {
   const dies = failed.find(q)?.time ?? Infinity;
   return q.frames.filter((f) => inAttempt(0)(f, q) && !isSyn(f) && f.tx.toNode !== undefined && MUXES.has(f.tx.toNode) && f.tx.time < dies);
 };
+/** The MUX whose BGP speaker has this address (a route's next hop). */
+const muxAt = (q: RunQuery, address: string) => [...MUXES].find((m) => speakerAddress(q, m) === address);
+/** "via 192.168.100.6 (MuxVM)". */
+const viaText = (q: RunQuery, nextHop: string) => {
+  const mux = muxAt(q, nextHop);
+  return `via ${nextHop}${mux ? ` (${mux})` : ''}`;
+};
+const TIMES = ['', 'once', 'twice'];
+
 const WHY_OTHER = [
   { id: 'route-removed', label: `BGPVM removed ${FAILED_MUX}'s route when it stopped hearing from it; only ${OTHER_MUX}'s is left` },
   { id: 'hash', label: `The new connection just happened to hash to ${OTHER_MUX}` },
@@ -81,8 +90,17 @@ export const TWO_MUXES: LessonDef = {
           },
           at: secondRoute,
           rubric: choiceRubric(['1', '2', '3'].map((n) => ({ id: n, label: n })), (q, at) => {
-            const got = q.events.filter((e) => installs(e, q) && e.time <= at.time && (at.eventId === undefined || e.id <= at.eventId));
-            return { answer: String(got.length), why: got.map((e) => sentence(e.summary)).join(' ') };
+            const got = q.events.filter((e): e is EventOf<'route-installed'> => e.kind === 'route-installed' && installs(e, q) && e.time <= at.time && (at.eventId === undefined || e.id <= at.eventId));
+            const route = vipRouteOf(q);
+            if (!route || got.length === 0) return undefined;
+            // In a student's words: which MUX each route goes through, not the event's table-like summary.
+            const vias = got.map((e) => viaText(q, e.nextHop));
+            const count = TIMES[got.length] ?? `${got.length} times`;
+            const why =
+              got.length === 1
+                ? `BGPVM has installed ${route} once, ${vias[0]}.`
+                : `BGPVM has installed ${route} ${count}, once from each MUX: ${vias.slice(0, -1).join(', ')} and ${vias.at(-1)}. Each MUX announced the VIP over BGP with itself as next hop.`;
+            return { answer: String(got.length), why };
           }),
         },
       ],
@@ -109,9 +127,16 @@ export const TWO_MUXES: LessonDef = {
             return route && `BGPVM has learned ${route} from both MUXes. Which route does it use?`;
           },
           at: syn1AtBgp,
-          rubric: choiceRubric(USES, (q) => {
+          rubric: choiceRubric(USES, (q, at) => {
             const r = stepOf(hopAt(q, attempt(0), 'BGPVM'), 'route');
-            return r && { answer: /equal-cost/.test(r.text) ? 'ecmp' : 'first', why: sentence(r.text) };
+            if (!r) return undefined;
+            // The routes installed by now: chapter 1 asked how many (no MUX has failed yet).
+            const routes = q.events.filter((e) => installs(e, q) && e.time <= at.time).length;
+            if (!/equal-cost/.test(r.text) || routes < 2 || !r.nextHop) return { answer: 'first', why: sentence(r.text) };
+            return {
+              answer: 'ecmp',
+              why: `BGPVM's ${routes === 2 ? 'two' : routes} routes to ${r.prefix} are equally good, so it keeps ${routes === 2 ? 'both' : 'them all'} and a hash of this connection's addresses and ports picks one: for this SYN, the route ${viaText(q, r.nextHop)}.`,
+            };
           }),
         },
         {
