@@ -252,6 +252,22 @@ test('presenter mode at 1920 x 1080: the drawing is a seventh larger than beside
   await auditAll(page);
 });
 
+test('presenter mode at 1920 x 1080: the score and "Chapter 1 of 3" read from the back of the room, each on one line', async ({ hoplab, lessons, page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await hoplab.open('?motion=off&lesson=vip-route&chapter=1');
+  await expect(lessons.chapterTitle).toHaveText('MuxVM calls BGPVM');
+  await lessons.bar.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.locator('.app.presenter')).toBeVisible();
+  // The score kept the laptop's 13 px between chapter buttons of 18 px and a caption of 24.
+  const score = lessons.bar.locator('.lesson-score');
+  await expect(score).toHaveText('0/3 right');
+  await expect.poll(() => score.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(18);
+  // In the quarter-wide column the lesson's title wrapped before its last word: "3" stood alone on the second line.
+  const chapterOf = lessons.bar.locator('.lesson-title span');
+  await expect(chapterOf).toHaveText('Chapter 1 of 3');
+  await expect.poll(() => chapterOf.evaluate((el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size)).toBe(1);
+});
+
 /** The resting labels' text size on screen, in CSS px (their font size times the diagram's zoom), smallest first. */
 function labelPx(page: Page) {
   return page.evaluate(() => {
