@@ -441,6 +441,10 @@ describe('answers come from the engine', () => {
     expect(answerOf('two-muxes', 'which-route').why).toBe(
       "BGPVM's two routes to 192.168.133.74/32 are equally good, so it keeps both and a hash of this connection's addresses and ports picks one: for this SYN, the route via 192.168.100.8 (MuxVM2).",
     );
+    // After the failover: the route that is left, said as a route through a MUX ("out of mgmt, source bgp" before).
+    expect(answerOf('two-muxes', 'why-other').why).toBe(
+      'BGPVM removes 192.168.133.74/32 learned from 192.168.100.8 (AS 64628): TCP timeout. The one route to 192.168.133.74/32 left goes via 192.168.100.6 (MuxVM), so every new connection takes it.',
+    );
   });
 
   it('offers the likeliest wrong answers: the destination of the path asked about, the address before a rewrite', () => {

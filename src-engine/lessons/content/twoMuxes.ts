@@ -208,7 +208,9 @@ export const TWO_MUXES: LessonDef = {
             const removed = q.events.find((e) => e.kind === 'route-removed' && e.node === 'BGPVM' && e.time < start && e.prefix === vipRouteOf(q) && e.peer === deadHop);
             const r = stepOf(hopAt(q, attempt(1), 'BGPVM'), 'route');
             if (!r) return undefined;
-            return removed ? { answer: 'route-removed', why: `${removed.summary}. ${sentence(r.text)}` } : { answer: 'hash', why: sentence(r.text) };
+            // The route left, as a route through a MUX: not the hop's "out of mgmt, source bgp".
+            const left = r.nextHop && `The one route to ${r.prefix} left goes ${viaText(q, r.nextHop)}, so every new connection takes it.`;
+            return removed ? { answer: 'route-removed', why: `${removed.summary}. ${left || sentence(r.text)}` } : { answer: 'hash', why: sentence(r.text) };
           }),
         },
       ],
