@@ -6,6 +6,12 @@ import type { EthernetLayer, Ipv4Layer, Layer, TcpLayer, UdpLayer } from './laye
 import { arpRequest, dnsQuery, synAtClient, vxlanSyn } from './samples';
 import { toHex } from './testing/hex';
 
+function decodeTypes(bytes: Uint8Array): string[] {
+  const r = decodePacket(bytes);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.layers.map((l) => l.type);
+}
+
 describe('encodePacket', () => {
   it('returns a fresh buffer each time', () => {
     const a = encodePacket(synAtClient());
@@ -74,6 +80,17 @@ describe('encodePacket', () => {
     const alert: Layer = { type: 'tls', contentType: 21, version: 0x0303, data: Uint8Array.of(1, 0) };
     expect(() => encodePacket([keepalive, ip])).toThrow('layer 1 (ipv4) cannot follow bgp: only another BGP message may follow a BGP message');
     expect(() => encodePacket([alert, keepalive])).toThrow('layer 1 (bgp) cannot follow tls: only another TLS record (or raw bytes) may follow a TLS record');
+  });
+
+  it('refuses ARP after an EtherType other than ARP, and ICMP after an IP protocol other than ICMP', () => {
+    const [eth, ip] = dnsQuery() as [EthernetLayer, Ipv4Layer];
+    const arp = arpRequest()[1]!;
+    const icmp: Layer = { type: 'icmp', kind: 'echo-request', code: 0, identifier: 1, sequence: 1 };
+    expect(() => encodePacket([{ ...eth, etherType: 0x86dd }, arp])).toThrow('encodePacket: layer 1 (arp) cannot follow ethernet: etherType 0x86dd carries raw data');
+    expect(() => encodePacket([eth, { ...ip, protocol: 47 }, icmp])).toThrow('encodePacket: layer 2 (icmp) cannot follow ipv4: its protocol 47 carries raw');
+    // What each may follow, for contrast: the same layers after the header that names them.
+    expect(decodeTypes(encodePacket([{ ...eth, etherType: 0x0806 }, arp]))).toEqual(['ethernet', 'arp']);
+    expect(decodeTypes(encodePacket([eth, { ...ip, protocol: 1 }, icmp]))).toEqual(['ethernet', 'ipv4', 'icmp']);
   });
 
   it('fills in the lengths and checksums of a stack deeper than 16 layers', () => {
