@@ -1,6 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ipv4Text, macText, parseIpv4, parseMac, readIpv4, readMac, writeIpv4, writeMac } from './addresses';
 import { toHex } from './testing/hex';
+
+describe('address caches', () => {
+  it('start empty: the first texts of 0.0.0.1 and 00:00:00:00:00:01 are theirs, not a slot left over', async () => {
+    // A fresh module, so nothing has been cached yet: an empty slot must not pass for the address 1.
+    vi.resetModules();
+    const fresh = await import('./addresses');
+    expect(fresh.ipv4Text(1)).toBe('0.0.0.1');
+    expect(fresh.readIpv4(Uint8Array.of(0, 0, 0, 1), 0)).toBe('0.0.0.1');
+    expect(fresh.macText(1)).toBe('00:00:00:00:00:01');
+    expect(fresh.readMac(Uint8Array.of(0, 0, 0, 0, 0, 1), 0)).toBe('00:00:00:00:00:01');
+  });
+});
 
 describe('IPv4 text', () => {
   it('writes a dotted quad as 4 bytes where asked', () => {
