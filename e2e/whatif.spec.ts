@@ -2,6 +2,8 @@
 // forwarded to the dead MUX, retransmitted, given up); BGPVM's TCP gives up on its unacknowledged
 // KEEPALIVE (before the hold timer would), the session drops, the VIP routes go, and a second attempt
 // dies in the loop the static routes leave. Restoring MuxVM brings the lesson back.
+import { writeFile } from 'node:fs/promises';
+import { POC_TOPOLOGY } from '../src-engine/scenarios/poc';
 import { expect, test } from './fixtures';
 
 test('fail MuxVM: the BGP withdrawal plays out and the flow fails with its reason; restore it', async ({ hoplab, playback, events, page }) => {
@@ -114,4 +116,24 @@ test('HTTPS after the handshake, then the PA network at MTU 1500: the full-size 
     await hoplab.toEnd();
     await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'delivered');
   });
+});
+
+test('a second portal DIP with no free address after PortalVM\'s: the event list says why none was added', async ({ hoplab, events, page }, info) => {
+  // PortalVM moved to 192.168.100.254, the last host address of its /24: no room after it for PortalVM2.
+  const file = info.outputPath('portal-at-254.json');
+  await writeFile(file, JSON.stringify(POC_TOPOLOGY).replaceAll('"192.168.100.9"', '"192.168.100.254"').replaceAll('"192.168.100.9/24"', '"192.168.100.254/24"'));
+  await hoplab.open('?motion=off');
+  await page.getByLabel('Topology file').setInputFiles(file);
+  await expect(hoplab.node('PortalVM')).toContainText('192.168.100.254/24');
+  await hoplab.runPreset();
+  await hoplab.toEnd();
+  await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'delivered');
+  await page.getByRole('button', { name: 'Second portal DIP' }).click();
+  await expect(page.getByRole('button', { name: 'Second portal DIP' })).toHaveAttribute('aria-pressed', 'true');
+  await hoplab.toEnd();
+  await expect(hoplab.flowStatus).toHaveAttribute('data-disposition', 'delivered');
+  await expect(
+    events.row("What-if: no second portal DIP added: PortalVM's 192.168.100.254 is the last host address of its /24 (.255 is the broadcast), so the rule portal-https keeps its one DIP"),
+  ).toHaveCount(1);
+  await expect(hoplab.node('PortalVM2')).toHaveCount(0);
 });

@@ -2,9 +2,10 @@
 // portal DIP (PortalVM2) placed at the first free address after PortalVM's and behind every rule that uses it.
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../topology/schema';
-import { pocTopology } from './fixtures';
-import { addsDevices, withKnobs } from './knobs';
-import { SECOND_DIP, withSecondDip } from './secondDip';
+import { pocTopology, runPoc } from './fixtures';
+import { addsDevices, knobNotes, withKnobs } from './knobs';
+import { SECOND_DIP, whyNoSecondDip, withSecondDip } from './secondDip';
+import { simulate } from './simulate';
 import { describeMtu, withMtu } from './mtuWhatIf';
 
 describe('addsDevices', () => {
@@ -109,6 +110,65 @@ describe('withSecondDip', () => {
     // one sharing .254).
     const full = upTo(254);
     expect(withSecondDip(full)).toBe(full);
+  });
+});
+
+describe('a second portal DIP that cannot be added says why', () => {
+  const t = pocTopology();
+  // SQLVM given every address from .10 to .254: none is free after PortalVM's .9 in its /24.
+  const full: Topology = {
+    ...t,
+    nodes: t.nodes.map((n) => (n.id === 'SQLVM' ? { ...n, interfaces: [...n.interfaces, ...Array.from({ length: 245 }, (_, i) => ({ ...n.interfaces[0]!, id: `eth${i + 1}`, address: `192.168.100.${10 + i}/24` }))] } : n)),
+  };
+
+  it('names the reason for each topology it leaves as it is, and nothing when it adds PortalVM2', () => {
+    expect(whyNoSecondDip(t)).toBeUndefined();
+    expect(whyNoSecondDip(full)).toBe(
+      "What-if: no second portal DIP added: every address after PortalVM's 192.168.100.9, from 192.168.100.10 to 192.168.100.254, is taken (.255 is the broadcast of its /24), so the rule portal-https keeps its one DIP",
+    );
+    // PortalVM at .254, the last host address: nothing after it to take.
+    const at254 = JSON.parse(JSON.stringify(t).replaceAll('"192.168.100.9"', '"192.168.100.254"').replaceAll('"192.168.100.9/24"', '"192.168.100.254/24"')) as Topology;
+    expect(whyNoSecondDip(at254)).toBe("What-if: no second portal DIP added: PortalVM's 192.168.100.254 is the last host address of its /24 (.255 is the broadcast), so the rule portal-https keeps its one DIP");
+    expect(withSecondDip(at254)).toBe(at254);
+    // At .253, .254 is free: PortalVM2 goes there, and nothing is said.
+    const at253 = JSON.parse(JSON.stringify(t).replaceAll('"192.168.100.9"', '"192.168.100.253"').replaceAll('"192.168.100.9/24"', '"192.168.100.253/24"')) as Topology;
+    expect(whyNoSecondDip(at253)).toBeUndefined();
+    expect(withSecondDip(at253).nodes.find((n) => n.id === SECOND_DIP)!.interfaces[0]!.address).toBe('192.168.100.254/24');
+    const { slb: _slb, ...noSlb } = t;
+    expect(whyNoSecondDip(noSlb)).toBe('What-if: no second portal DIP added: this topology has no load balancer');
+    const noDip: Topology = { ...t, slb: { ...t.slb!, rules: [] } };
+    expect(whyNoSecondDip(noDip)).toBe('What-if: no second portal DIP added: the load balancer has no rule');
+    const emptyRule: Topology = { ...t, slb: { ...t.slb!, rules: [{ ...t.slb!.rules[0]!, dips: [] }, ...t.slb!.rules.slice(1)] } };
+    expect(whyNoSecondDip(emptyRule)).toBe("What-if: no second portal DIP added: the load balancer's first rule, portal-https, has no DIP");
+    expect(withSecondDip(emptyRule)).toBe(emptyRule);
+    const stray: Topology = { ...t, slb: { ...t.slb!, rules: [{ ...t.slb!.rules[0]!, dips: [{ address: '192.168.100.99', port: 443, host: 'HyperVHost' }] }] } };
+    expect(whyNoSecondDip(stray)).toBe('What-if: no second portal DIP added: no VM of this topology has the address of the rule portal-https\'s DIP, 192.168.100.99');
+    const twice = withSecondDip(t);
+    expect(whyNoSecondDip(twice)).toBe('What-if: no second portal DIP added: this topology already has a node named PortalVM2');
+  });
+
+  it('knobNotes says it only when the knob is on, after the second MUX is added', () => {
+    expect(knobNotes(full, undefined)).toEqual([]);
+    expect(knobNotes(full, { secondMux: true })).toEqual([]);
+    expect(knobNotes(t, { secondDip: true })).toEqual([]);
+    expect(knobNotes(full, { secondDip: true })).toEqual([whyNoSecondDip(full)]);
+    // MuxVM2 takes .8, below PortalVM's .9: the reason is the same.
+    expect(knobNotes(full, { secondMux: true, secondDip: true })).toEqual([whyNoSecondDip(full)]);
+    // A topology whose last free address after PortalVM's is .254 gets PortalVM2 there: no note.
+    const oneFree: Topology = { ...full, nodes: full.nodes.map((n) => (n.id === 'SQLVM' ? { ...n, interfaces: n.interfaces.slice(0, -1) } : n)) };
+    expect(knobNotes(oneFree, { secondMux: true, secondDip: true })).toEqual([]);
+  });
+
+  it("the run says it at 0 s in its event list, on the switch, as the MTU what-if's note is", () => {
+    const r = simulate(full, { from: 'ClientVM', to: 'https://portal.azurestack.local', knobs: { secondDip: true } });
+    if (!r.ok) throw new Error(r.error.message);
+    const said = r.value.result.events.filter((e) => e.summary.startsWith('What-if:')).map((e) => [e.time, e.kind, e.node, e.summary]);
+    expect(said).toEqual([[0, 'info', r.value.switchId, whyNoSecondDip(full)]]);
+    expect(r.value.nodes).not.toContain(SECOND_DIP);
+    // With room for PortalVM2: no such note.
+    const ok = runPoc({ knobs: { secondDip: true } });
+    expect(ok.result.events.filter((e) => e.summary.startsWith('What-if:'))).toEqual([]);
+    expect(ok.nodes).toContain(SECOND_DIP);
   });
 });
 

@@ -18,7 +18,7 @@ import { explainBlackHole, explainWithdrawn, findBlackHole } from './blackHole';
 import { explainNoNeighbour } from './noNeighbour';
 import { pingSees } from './pingSees';
 import { attemptIds, attemptTags, flowDone, startFlow, type DnsCache, type FlowState, type HttpsProgress } from './flow';
-import { withKnobs } from './knobs';
+import { knobNotes, withKnobs } from './knobs';
 import { describeMtu, withMtu } from './mtuWhatIf';
 import { resolveWhatIfs, scheduleWhatIfs } from './whatif';
 import { buildWorld, type World } from './world';
@@ -64,7 +64,7 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
   if (!whatIfs.ok) return whatIfs;
 
   const { sched } = world.ctx;
-  for (const text of describeMtu(topologyIn, request.mtu ?? [])) world.ctx.rec.event('info', world.sw.id, text);
+  for (const text of [...knobNotes(topologyIn, request.knobs), ...describeMtu(topologyIn, request.mtu ?? [])]) world.ctx.rec.event('info', world.sw.id, text);
   const flowOptions = { padClientHello: (request.mtu?.length ?? 0) > 0 };
   for (const node of world.nodes.values()) for (const boot of node.boot) sched.at(0, boot);
   scheduleWhatIfs(world, whatIfs.value);
