@@ -157,6 +157,14 @@ describe('a second portal DIP that cannot be added says why', () => {
     // A topology whose last free address after PortalVM's is .254 gets PortalVM2 there: no note.
     const oneFree: Topology = { ...full, nodes: full.nodes.map((n) => (n.id === 'SQLVM' ? { ...n, interfaces: n.interfaces.slice(0, -1) } : n)) };
     expect(knobNotes(oneFree, { secondMux: true, secondDip: true })).toEqual([]);
+    // The portal rule's DIP at xRPVM's .7: .8 is its one free address after it, until MuxVM2 takes .8.
+    const atSeven: Topology = { ...full, slb: { ...full.slb!, rules: full.slb!.rules.map((r, i) => (i === 0 ? { ...r, dips: [{ ...r.dips[0]!, address: '192.168.100.7' }] } : r)) } };
+    expect(knobNotes(atSeven, { secondDip: true })).toEqual([]);
+    expect(withKnobs(atSeven, { secondDip: true }).nodes.find((n) => n.id === SECOND_DIP)!.interfaces[0]!.address).toBe('192.168.100.8/24');
+    expect(knobNotes(atSeven, { secondMux: true, secondDip: true })).toEqual([
+      "What-if: no second portal DIP added: every address after xRPVM's 192.168.100.7, from 192.168.100.8 to 192.168.100.254, is taken (.255 is the broadcast of its /24), so the rule portal-https keeps its one DIP",
+    ]);
+    expect(withKnobs(atSeven, { secondMux: true, secondDip: true }).nodes.map((n) => n.id)).not.toContain(SECOND_DIP);
   });
 
   it("the run says it at 0 s in its event list, on the switch, as the MTU what-if's note is", () => {
