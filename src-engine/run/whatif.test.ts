@@ -291,6 +291,14 @@ describe('a link what-if, as the run tells it', () => {
     expect(run.result.events.some((e) => e.node === 'MuxVM' && e.summary.includes('VIPs'))).toBe(false);
   });
 
+  it("the failed link's row keeps where the interface's address comes from", () => {
+    const prov = pocTopology().nodes.find((n) => n.id === 'MuxVM')!.interfaces.find((f) => f.id === 'mgmt')!.prov;
+    expect(prov?.mark).toBe('illustrative');
+    const run = runPoc({ flowAt: [12 * S], whatIf: [{ action: 'fail', target: 'MuxVM:mgmt', at: 7 * S }] });
+    const row = run.tableLog.find((c) => c.node === 'MuxVM' && c.table === 'interfaces' && c.time === 7 * S);
+    expect(row?.row?.prov).toEqual(prov);
+  });
+
   it('a link on a network without a VLAN shows "-" in its VLAN cell', () => {
     const doc = pocTopology();
     const t = { ...doc, networks: doc.networks.map(({ vlan: _vlan, ...n }) => n) };
@@ -327,6 +335,14 @@ describe('a link what-if, as the run tells it', () => {
       [1 * S, 'info', 'MuxVM loses its PA link: no DIP is reachable, so it withdraws its VIPs'],
       [2 * S, 'info', 'MuxVM pa: the link is already down, so failing it changes nothing'],
     ]);
+  });
+
+  it('restoring a node without BGP that never failed: it keeps its ARP cache and TCP connections, no BGP named', () => {
+    const r = runPoc({ flowAt: [12 * S], whatIf: [{ action: 'restore', target: 'PortalVM', at: 5 * S }] });
+    expect(r.result.events.filter((e) => e.node === 'PortalVM' && e.kind === 'info' && e.time >= 5 * S).map((e) => [e.time, e.summary])).toEqual([
+      [5 * S, 'PortalVM is already up, so restoring it changes nothing: it keeps its ARP cache and TCP connections'],
+    ]);
+    expect(r.result.trace.disposition).toBe('delivered');
   });
 
   it('restoring a node that never failed says nothing changed: no restart, its caches and BGP session kept', () => {
