@@ -15,6 +15,13 @@ describe('an unknown source', () => {
     ]);
   });
 
+  it('with exactly a dozen nodes (the POC and PortalVM2): every name, none left out', () => {
+    const r = simulate(pocTopology(), { from: 'Nowhere', to: 'PortalVM', knobs: { secondDip: true } });
+    expect(r.ok ? undefined : r.error.message).toBe(
+      '"Nowhere" is not a node of this topology (nodes: HyperVHost, ADVM, BGPVM, NATVM, ClientVM, MuxVM, NCVM, PortalVM, ACSVM, SQLVM, xRPVM, PortalVM2). Use the id of a node in the loaded topology (e.g. ClientVM).',
+    );
+  });
+
   it('on a large topology: the first dozen names and how many more', () => {
     const t = parseTopology(generateTopology({ vms: 1200, vips: 5, seed: 1 }));
     if (!t.ok) throw new Error('invalid');
