@@ -299,6 +299,23 @@ test('a question asked as its chapter opens: the empty event list says to answer
   await expect(hint).toHaveCount(0);
 });
 
+test('a question waits on the last frame its chapter is about: "No SYN-ACK comes back" shows the SYN lost at the dead MuxVM, not a health probe', async ({ hoplab, lessons, playback, page }) => {
+  await hoplab.open('?motion=off&speed=4&lesson=mux-dies&chapter=2');
+  await expect(lessons.chapterTitle).toHaveText('Into the void');
+  await expect(playback.timeline).toBeEnabled();
+  await playback.play.click();
+  await lessons.answer('The SYN has reached BGPVM. Where does BGPVM send it?', 'MuxVM');
+  await playback.play.click();
+  const prompt = 'No SYN-ACK comes back. What does ClientVM do?';
+  await expect(lessons.question(prompt)).toBeVisible();
+  // The step just before the retransmission is the host agent's health probe: PortalVM's TCP RST was the only packet
+  // on the diagram while the student was asked why no SYN-ACK came.
+  const tokens = page.locator('.token .token-body');
+  await expect(tokens.filter({ hasText: 'TCP SYN' })).toHaveCount(1);
+  await expect(tokens.filter({ hasText: 'RST' })).toHaveCount(0);
+  await expect(page.locator('.drop-marker')).toContainText('MuxVM is down');
+});
+
 test('a bad lesson link says what is wrong', async ({ hoplab, page }) => {
   await hoplab.open('?lesson=no-such-lesson');
   await expect(page.getByRole('alert').filter({ hasText: 'There is no lesson "no-such-lesson"' })).toBeVisible();

@@ -26,31 +26,45 @@ export function questionStep(q: ResolvedQuestion, timeline: Timeline): number {
   return i >= 0 ? i : timeline.steps.length - 1;
 }
 
+/**
+ * Where the playhead waits for a question: on the last step of the chapter before the question's that shows a frame
+ * the chapter is about. The step just before the question's may be the background's (a health probe's reset, a
+ * KEEPALIVE): "When MuxVM dies" asked "No SYN-ACK comes back. What does ClientVM do?" with a probe's TCP RST on the
+ * diagram. With no such step (a question asked as its chapter opens), the step just before the question's.
+ */
+export function questionRest(chapter: ResolvedChapter, q: ResolvedQuestion, timeline: Timeline, step = questionStep(q, timeline)): number {
+  const before = Math.max(0, step - 1);
+  const first = chapterSpan(chapter, timeline).first;
+  for (let i = before; i >= first; i--) if (timeline.steps[i]!.txIds.some((t) => chapter.txIds.includes(t))) return i;
+  return before;
+}
+
 export type Answers = Readonly<Record<string, { readonly choice: string; readonly correct: boolean }>>;
 
-/** The chapter's first unanswered question, in order of the moment it is about. */
-export function nextQuestion(chapter: ResolvedChapter, timeline: Timeline, answers: Answers): { readonly question: ResolvedQuestion; readonly step: number } | undefined {
+/** The chapter's first unanswered question, in order of the moment it is about, and the step the playhead waits on for it. */
+export function nextQuestion(chapter: ResolvedChapter, timeline: Timeline, answers: Answers): { readonly question: ResolvedQuestion; readonly step: number; readonly rest: number } | undefined {
   const open = chapter.questions.filter((q) => !answers[q.id]).map((question) => ({ question, step: questionStep(question, timeline) }));
   open.sort((a, b) => a.step - b.step);
-  return open[0];
+  const next = open[0];
+  return next && { ...next, rest: questionRest(chapter, next.question, timeline, next.step) };
 }
 
 /**
- * How far the playhead may move inside the chapter: up to its end, or up to the step before the next
- * unanswered question's step (`blocked`: the end is a question, not the chapter's end).
+ * How far the playhead may move inside the chapter: up to its end, or up to the step it waits on for the next
+ * unanswered question (`blocked`: the end is a question, not the chapter's end).
  */
 export function playBounds(chapter: ResolvedChapter, timeline: Timeline, answers: Answers): StepSpan & { readonly blocked: boolean } {
   const span = chapterSpan(chapter, timeline);
   const next = nextQuestion(chapter, timeline, answers);
   if (!next) return { ...span, blocked: false };
-  const barrier = Math.max(0, next.step - 1);
+  const barrier = next.rest;
   return { first: Math.min(span.first, barrier), last: Math.min(span.last, barrier), blocked: true };
 }
 
-/** The question to show now: the next unanswered one, once the playhead has reached the step before it. */
+/** The question to show now: the next unanswered one, once the playhead has reached the step it waits on for it. */
 export function openQuestion(chapter: ResolvedChapter, timeline: Timeline, answers: Answers, cursor: number): ResolvedQuestion | undefined {
   const next = nextQuestion(chapter, timeline, answers);
-  return next && cursor >= Math.max(0, next.step - 1) ? next.question : undefined;
+  return next && cursor >= next.rest ? next.question : undefined;
 }
 
 /** The chapter the playhead is in: the last one that starts at or before it. */

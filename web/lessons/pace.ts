@@ -2,10 +2,11 @@
 // and the last rounds of a loop, the failure and the new connection after a wait of minutes) plays those
 // steps at the chosen speed, with their glide, and runs quickly through the steps between them: each
 // stretch between two focus steps takes about BRISK_STRETCH_MS at speed 1, however many steps it holds.
-// The chapter's first and last steps, and the steps at each question, are always played at the chosen speed.
+// The chapter's first and last steps, and the steps at each question (and the one it waits on), are always played at
+// the chosen speed.
 import type { Moment, ResolvedChapter } from '../../src-engine/protocol';
 import { stepAtTime, type Timeline } from '../model/timeline';
-import { chapterSpan, questionStep } from './chapterSteps';
+import { chapterSpan, questionRest, questionStep } from './chapterSteps';
 
 /** About how long a stretch of steps between two focus steps takes, at speed 1, in milliseconds. */
 export const BRISK_STRETCH_MS = 2000;
@@ -36,7 +37,7 @@ export function briskSteps(chapter: ResolvedChapter, timeline: Timeline): Readon
   }
   for (const q of chapter.questions) {
     const s = questionStep(q, timeline);
-    slow.add(s).add(s - 1);
+    slow.add(s).add(s - 1).add(questionRest(chapter, q, timeline, s));
   }
   const brisk = new Map<number, number>();
   let stretch: number[] = [];
