@@ -345,8 +345,7 @@ test("presenter mode at 1920x1080: every device's text, marks shown, inside its 
   await page.setViewportSize({ width: 1920, height: 1080 });
   await hoplab.open('?motion=off&lesson=vip-route&chapter=2');
   await expect(lessons.chapterTitle).toHaveText('OPEN: the routers introduce themselves');
-  await lessons.bar.getByRole('button', { name: 'Presenter mode' }).click();
-  await expect(page.locator('.app.presenter')).toBeVisible();
+  await lessons.presenter();
   // Drawn larger than 100%: the marks are shown.
   await expect(page.locator('.react-flow[data-legible="full"] .react-flow__node-vip .mark')).not.toHaveCount(0);
   await expect.poll(() => textOutsideBoxes(page)).toEqual([]);

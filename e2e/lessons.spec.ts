@@ -179,8 +179,7 @@ test('presenter mode at 1920 x 1080: large caption and chapter end, side panels 
   await page.setViewportSize({ width: 1920, height: 1080 });
   await hoplab.open('?motion=off&lesson=to-the-vip&chapter=1');
   await expect(lessons.chapterTitle).toHaveText('ClientVM: the default route');
-  await lessons.bar.getByRole('button', { name: 'Presenter mode' }).click();
-  await expect(page.locator('.app.presenter')).toBeVisible();
+  await lessons.presenter();
   await expect(page.getByRole('complementary', { name: 'Details' })).toBeHidden();
   await expect(page.getByRole('region', { name: 'Events' })).toBeHidden();
   await expect.poll(() => lessons.bar.locator('.caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);

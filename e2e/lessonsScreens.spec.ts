@@ -229,8 +229,7 @@ test('presenter mode at 1920 x 1080: the drawing is a seventh larger than beside
   await page.setViewportSize({ width: 1920, height: 1080 });
   await hoplab.open('?scenario=poc&motion=off&speed=4&lesson=the-mux&chapter=2');
   await expect(lessons.chapterTitle).toHaveText('Wrapped in VXLAN');
-  await lessons.bar.getByRole('button', { name: 'Presenter mode' }).click();
-  await expect(page.locator('.app.presenter')).toBeVisible();
+  await lessons.presenter();
   const prompt = 'What is the outer destination address of the packet MuxVM sends?';
   await expect(lessons.question(prompt)).toBeVisible();
   // Beside a lesson column a third of the width (653 px), the drawing, fitted by its width, was drawn at zoom 1.01: device
@@ -256,8 +255,7 @@ test('presenter mode at 1920 x 1080: the score and "Chapter 1 of 3" read from th
   await page.setViewportSize({ width: 1920, height: 1080 });
   await hoplab.open('?motion=off&lesson=vip-route&chapter=1');
   await expect(lessons.chapterTitle).toHaveText('MuxVM calls BGPVM');
-  await lessons.bar.getByRole('button', { name: 'Presenter mode' }).click();
-  await expect(page.locator('.app.presenter')).toBeVisible();
+  await lessons.presenter();
   // The score kept the laptop's 13 px between chapter buttons of 18 px and a caption of 24.
   const score = lessons.bar.locator('.lesson-score');
   await expect(score).toHaveText('0/3 right');
@@ -288,8 +286,7 @@ for (const large of [false, true]) {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await hoplab.open(`?scenario=poc&motion=off&lesson=to-the-vip&chapter=1${large ? '&text=large' : ''}`);
     await expect(lessons.chapterTitle).toHaveText('ClientVM: the default route');
-    await lessons.bar.getByRole('button', { name: 'Presenter mode' }).click();
-    await expect(page.locator('.app.presenter')).toBeVisible();
+    await lessons.presenter();
     // The whole run, each step at rest.
     await lessons.bar.getByRole('button', { name: 'Show everything' }).click();
     const timeline = page.getByRole('toolbar', { name: 'Playback' }).getByRole('slider', { name: 'Timeline' });

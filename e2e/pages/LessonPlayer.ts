@@ -26,6 +26,12 @@ export class LessonPlayer {
     await expect(this.chapterTitle).toBeVisible();
   }
 
+  /** Presses "Presenter mode" and waits until the page has taken its presenter layout. */
+  async presenter() {
+    await this.bar.getByRole('button', { name: 'Presenter mode' }).click();
+    await expect(this.page.locator('.app.presenter')).toBeVisible();
+  }
+
   question(prompt: string | RegExp) {
     return this.bar.getByRole('radiogroup', { name: prompt });
   }
