@@ -84,7 +84,6 @@ export function readIpv4(b: Uint8Array, at: number): Ipv4Address {
   return ipv4Text(((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0);
 }
 
-/** "00:15:5d:c8:00:0a" (either case) -> the 48-bit number 0x00155dc8000a; -1 for anything else. */
 /** Where the MAC's halves are cached (parsing it first if need be); -1 when the text is not a MAC. */
 function macIndex(text: string): number {
   const known = parsedMacs.get(text);
