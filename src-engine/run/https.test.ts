@@ -5,7 +5,9 @@ import { decodePacket } from '../packets/decode';
 import type { Layer, TcpLayer, TlsLayer } from '../packets/layers';
 import type { Transmission } from '../protocol';
 import { viewFrame } from '../view/frame';
-import { runPoc } from './fixtures';
+import { LIMITS } from '../limits';
+import { pocTopology, runPoc } from './fixtures';
+import { simulate } from './simulate';
 
 const layersOf = (t: Transmission): Layer[] => {
   const d = decodePacket(t.bytes);
@@ -74,5 +76,37 @@ describe('HTTPS after the handshake', () => {
       expect.stringMatching(/^TLS ServerHello: 192\.168\.100\.9:443 -> .* TLS ServerHello \+ 1374 bytes of a record continued in the next segment$/),
       expect.stringMatching(/^TLS cont\.: 192\.168\.100\.9:443 -> .* TLS continued: 525 bytes of a record that spans segments$/),
     ]);
+  });
+});
+
+// The ClientHello's trace ends with what became of the connection after it: each way it can end, in its words.
+describe('how the connection ended, after the ClientHello', () => {
+  const PA_1500 = { mtu: [{ network: 'pa', mtu: 1500 }] };
+  const TOO_BIG = 'MuxVM cannot send the 1500-byte packet through VXLAN: with the 50 bytes of encapsulation it is 1550 bytes, more than the 1500-byte MTU of the pa network';
+
+  it('says when the client gave up on data never acknowledged, with the Windows setting that limits it', () => {
+    const { result } = runPoc(PA_1500);
+    expect(result.trace.tls!.reason).toBe(`${TOO_BIG}; ClientVM never had its data acknowledged and gave up at 19.902 s (Windows: TcpMaxDataRetransmissions 5)`);
+    expect(result.trace.connection).toMatchObject({ closed: 'gave-up', closedAt: 19_901_650 });
+  });
+
+  it('says the connection was reset when the server lost it: PortalVM restarts while the ClientHello is on its way', () => {
+    const hello = runPoc().result.trace.tls!.startedAt!;
+    // Down when the ClientHello arrives, up again before its retransmission 0.3 s later, with no connection: RST.
+    const { result } = runPoc({ whatIf: [{ action: 'fail', target: 'PortalVM', at: hello }, { action: 'restore', target: 'PortalVM', at: hello + 100_000 }], flowAt: [1_000_000] });
+    expect(result.trace.tls!.reason).toBe('PortalVM is down: nothing processes the packet; the connection was reset');
+    expect(result.trace.connection).toMatchObject({ outcome: 'established', closed: 'reset', closedAt: 1_302_295 });
+    const resets = result.transmissions.filter((t) => t.flowId?.startsWith('flow') && tcpOf(t).flags.rst);
+    expect([resets[0]!.fromNode, resets[0]!.time]).toEqual(['PortalVM', 1_302_155]);
+  });
+
+  it('says the connection was still open when the run ended before it closed', () => {
+    // 150 events: past the handshake and the first ClientHello (dropped at MuxVM), before the client gives up.
+    const r = simulate(pocTopology(), { from: 'ClientVM', to: 'https://portal.azurestack.local', ...PA_1500 }, { full: true }, { simTime: LIMITS.simTime, events: 150 });
+    if (!r.ok) throw new Error(r.error.message);
+    const { result } = r.value;
+    expect(result.trace.tls!.reason).toBe(`${TOO_BIG}; the connection was still open when the run ended`);
+    expect(result.trace.connection).toEqual({ outcome: 'established', synTimes: [1_001_005], endedAt: 1_001_650 });
+    expect(result.endTime).toBe(3_101_650);
   });
 });
