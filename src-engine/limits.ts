@@ -3,6 +3,9 @@
 // for years, allocate without end, or freeze the page. Each is well above anything the POC needs.
 import { SECOND } from './sim/timing.ts';
 
+const SIM_TIME = 3_600 * SECOND;
+const ATTEMPT_TIME = 60 * SECOND;
+
 export const LIMITS = {
   /** A topology document file, in bytes (the 20,000-VM benchmark topology is about 12 MB). */
   documentBytes: 50 * 1024 * 1024,
@@ -33,7 +36,11 @@ export const LIMITS = {
   /** The latest simulated time a what-if may happen at, in microseconds (10 minutes). */
   whatIfTime: 600 * SECOND,
   /** A run stops after this much simulated time (1 hour) with disposition "budget-exceeded". */
-  simTime: 3_600 * SECOND,
+  simTime: SIM_TIME,
+  /** The longest one attempt of the flow may take: its lookup, three SYNs (0, 3, 9 s, then 12 s more: 21 s), its data. */
+  attemptTime: ATTEMPT_TIME,
+  /** The latest an attempt may start, so that it ends within the run's simulated time (3,540 s). */
+  latestFlowStart: SIM_TIME - ATTEMPT_TIME,
   /** A run stops after this many simulated events with disposition "budget-exceeded". */
   events: 5_000_000,
 } as const;

@@ -23,6 +23,13 @@ describe('parseCliArgs', () => {
     expect(ok.ok && ok.value['fail-at']).toBe(600);
   });
 
+  it('holds flow start times to the latest start a run allows, as the engine does', () => {
+    expect(parseCliArgs([...base, '--flow-at', '5s,3540s'])).toMatchObject({ ok: true, value: { 'flow-at': [5, 3540] } });
+    expect(parseCliArgs([...base, '--flow-at', '3540000ms'])).toMatchObject({ ok: true, value: { 'flow-at': [3540] } });
+    expect(errorOf('--flow-at', '5s,3600s')).toBe('--flow-at: 3600s is too late: a flow starts at most at 3540 s, as an attempt may take 60 s and a run simulates at most 3600 s; give an earlier time, e.g. --flow-at 3540s');
+    expect(errorOf('--flow-at', '3540.001')).toBe('--flow-at: 3540.001 is too late: a flow starts at most at 3540 s, as an attempt may take 60 s and a run simulates at most 3600 s; give an earlier time, e.g. --flow-at 3540s');
+  });
+
   it('refuses an option of one value given twice, so no value goes unchecked; --fail and --mtu may repeat', () => {
     expect(errorOf('--seed', ' ', '--seed', '477')).toBe('--seed is given twice: give it once (only --fail and --mtu may repeat).');
     expect(errorOf('--json', '--json')).toBe('--json is given twice: give it once (only --fail and --mtu may repeat).');

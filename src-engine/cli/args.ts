@@ -12,8 +12,8 @@ export const USAGE = `Usage: npm run trace -- --from <node> --to <destination> [
   --fail <target>        fail a node (MuxVM) or a link (MuxVM:pa) after BGP is up; repeatable
   --fail-at <seconds>    when the failures happen (default 1; at most ${LIMITS.whatIfTime / 1e6})
   --restore-at <seconds> restore the failed targets at this time (at most ${LIMITS.whatIfTime / 1e6})
-  --flow-at <times>      start the flow at these times, one attempt each, e.g. 5s,200s (default: once the
-                         what-ifs took effect; with --fail MuxVM, once during BGPVM's hold time, once after)
+  --flow-at <times>      start the flow at these times, one attempt each, e.g. 5s,200s (at most ${LIMITS.latestFlowStart / 1e6}; default:
+                         once the what-ifs took effect; with --fail MuxVM, once during BGPVM's hold time, once after)
   --seed <n>             RNG seed (default 1): same seed, same bytes
   --second-mux           add MuxVM2 (ECMP over two MUXes)
   --second-dip           add PortalVM2, a second DIP behind the portal rule (with --fail PortalVM,
@@ -70,7 +70,14 @@ const argsSchema = z.object({
           ctx.addIssue({ code: 'custom', message: `--flow-at: "${p}" is not a time; give seconds separated by commas, e.g. --flow-at 5s,200s` });
           return z.NEVER;
         }
-        out.push(Number(m[1]) * (m[2] === 'ms' ? 1e-3 : 1));
+        const at = Number(m[1]) * (m[2] === 'ms' ? 1e-3 : 1);
+        // The engine's limit, in the microseconds the run is given (trace.ts rounds the same way).
+        if (Math.round(at * 1e6) > LIMITS.latestFlowStart) {
+          const latest = LIMITS.latestFlowStart / 1e6;
+          ctx.addIssue({ code: 'custom', message: `--flow-at: ${p} is too late: a flow starts at most at ${latest} s, as an attempt may take ${LIMITS.attemptTime / 1e6} s and a run simulates at most ${LIMITS.simTime / 1e6} s; give an earlier time, e.g. --flow-at ${latest}s` });
+          return z.NEVER;
+        }
+        out.push(at);
       }
       if (out.length > 8) {
         ctx.addIssue({ code: 'custom', message: `--flow-at: at most 8 attempts (${out.length} given)` });

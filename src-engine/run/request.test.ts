@@ -8,7 +8,7 @@ const OK = { from: 'ClientVM', to: 'https://portal.azurestack.local' };
 
 describe('checking a run request', () => {
   it('passes a good request through as it is, optional fields and all', () => {
-    const full = { ...OK, seed: 0xffffffff, whatIf: [{ action: 'fail', target: 'MuxVM:pa', at: LIMITS.whatIfTime }], knobs: { secondMux: true, icmpRedirects: false }, flowAt: [0, LIMITS.simTime] };
+    const full = { ...OK, seed: 0xffffffff, whatIf: [{ action: 'fail', target: 'MuxVM:pa', at: LIMITS.whatIfTime }], knobs: { secondMux: true, icmpRedirects: false }, flowAt: [0, LIMITS.latestFlowStart] };
     const r = checkRequest(full);
     expect(r).toEqual({ ok: true, value: full });
     expect(r.ok && r.value).toBe(full);
@@ -29,7 +29,9 @@ describe('checking a run request', () => {
     ['whatIf: a run takes at most 64 what-ifs', { ...OK, whatIf: Array(LIMITS.whatIfs + 1).fill({ action: 'fail', target: 'MuxVM', at: 0 }) }, 'bad-what-if', 'whatIf', 'whatIf: a run takes at most 64 what-ifs'],
     ['flowAt[0]: a flow start time is a number of microseconds', { ...OK, flowAt: ['0'] }, 'bad-flow-at', 'flowAt[0]', 'flowAt[0]: a flow start time is a number of microseconds'],
     ['flowAt[0]: a flow start time is 0 or more', { ...OK, flowAt: [-1] }, 'bad-flow-at', 'flowAt[0]', 'flowAt[0]: a flow start time is 0 or more'],
-    ['flowAt[0]: a flow start time is at most 3600000000 µs (3600 s)', { ...OK, flowAt: [LIMITS.simTime + 1] }, 'bad-flow-at', 'flowAt[0]', 'flowAt[0]: a flow start time is at most 3600000000 µs (3600 s)'],
+    // An attempt may take 60 s and a run simulates at most 3600 s: a flow starting later would be cut short.
+    ['flowAt[0]: a flow start time is at most 3540000000 µs (3540 s)', { ...OK, flowAt: [LIMITS.latestFlowStart + 1] }, 'bad-flow-at', 'flowAt[0]', 'flowAt[0]: a flow start time is at most 3540000000 µs (3540 s): an attempt may take 60 s, and a run simulates at most 3600 s'],
+    ['flowAt[1]: a flow start time is at most 3540000000 µs (3540 s)', { ...OK, flowAt: [0, LIMITS.simTime] }, 'bad-flow-at', 'flowAt[1]', 'flowAt[1]: a flow start time is at most 3540000000 µs (3540 s): an attempt may take 60 s, and a run simulates at most 3600 s'],
     ['flowAt: a run makes at most 8 attempts of the flow', { ...OK, flowAt: Array(9).fill(0) }, 'bad-flow-at', 'flowAt', 'flowAt: a run makes at most 8 attempts of the flow'],
     ['mtu[0].network: an MTU what-if names a network id of at most 63 characters', { ...OK, mtu: [{ network: 'n'.repeat(LIMITS.nameLength + 1), mtu: 1500 }] }, 'bad-mtu', 'mtu[0].network', 'mtu[0].network: an MTU what-if names a network id of at most 63 characters'],
     ['mtu[0].mtu: an MTU is a number of bytes', { ...OK, mtu: [{ network: 'pa', mtu: '1500' }] }, 'bad-mtu', 'mtu[0].mtu', 'mtu[0].mtu: an MTU is a number of bytes'],

@@ -17,6 +17,9 @@ const whatIfSchema = z.object({
     .max(LIMITS.whatIfTime, `a what-if time is at most ${LIMITS.whatIfTime} µs (${LIMITS.whatIfTime / 1e6} s)`),
 });
 
+/** Why a flow may start no later: its attempt must end within the run. */
+const LATEST_START = `a flow start time is at most ${LIMITS.latestFlowStart} µs (${LIMITS.latestFlowStart / 1e6} s): an attempt may take ${LIMITS.attemptTime / 1e6} s, and a run simulates at most ${LIMITS.simTime / 1e6} s`;
+
 const requestSchema = z.object({
   from: z.string().max(LIMITS.nameLength, `the source is a node id of at most ${LIMITS.nameLength} characters`),
   to: z.string().max(LIMITS.destinationLength, `the destination is at most ${LIMITS.destinationLength} characters`),
@@ -24,7 +27,7 @@ const requestSchema = z.object({
   whatIf: z.array(whatIfSchema).max(LIMITS.whatIfs, `a run takes at most ${LIMITS.whatIfs} what-ifs`).optional(),
   knobs: z.object({ secondMux: z.boolean().optional(), secondDip: z.boolean().optional(), icmpRedirects: z.boolean().optional() }).optional(),
   flowAt: z
-    .array(z.number({ message: 'a flow start time is a number of microseconds' }).finite().min(0, 'a flow start time is 0 or more').max(LIMITS.simTime, `a flow start time is at most ${LIMITS.simTime} µs (${LIMITS.simTime / 1e6} s)`))
+    .array(z.number({ message: 'a flow start time is a number of microseconds' }).finite().min(0, 'a flow start time is 0 or more').max(LIMITS.latestFlowStart, LATEST_START))
     .max(8, 'a run makes at most 8 attempts of the flow')
     .optional(),
   mtu: z

@@ -26,8 +26,8 @@ import { LIMITS } from '../limits';
 import { checkRequest } from './request';
 
 export const DEFAULT_SEED = 1;
-/** The longest an attempt may take (three SYNs: 0, 3, 9 s, then 12 s more: 21 s). */
-const FLOW_LIMIT = 60 * SECOND;
+/** The longest an attempt may take (limits.ts: three SYNs at 0, 3, 9 s, then 12 s more: 21 s). */
+const FLOW_LIMIT = LIMITS.attemptTime;
 /** Run on this long after the flow has ended, for the last ACKs. */
 const MARGIN = 100_000;
 
@@ -69,10 +69,14 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
   for (const node of world.nodes.values()) for (const boot of node.boot) sched.at(0, boot);
   scheduleWhatIfs(world, whatIfs.value);
   const times = flowTimes(topology, request);
+  // An attempt starts only if it can end within the run (a what-if and a long hold time can put it later).
+  const latestStart = limits.simTime - FLOW_LIMIT;
+  const tooLate = (at: SimTime): boolean => at > latestStart;
+  const startable = times.filter((at) => !tooLate(at));
   const flows: FlowState[] = [];
   const cache: DnsCache = new Map();
-  times.forEach((at, i) => sched.at(at, () => void (flows[i] = startFlow(world, source, dest.value, i, cache, flowOptions))));
-  const allDone = (): boolean => flows.length === times.length && flows.every((f) => f !== undefined && flowDone(world, f));
+  startable.forEach((at, i) => sched.at(at, () => void (flows[i] = startFlow(world, source, dest.value, i, cache, flowOptions))));
+  const allDone = (): boolean => flows.length === startable.length && flows.every((f) => f !== undefined && flowDone(world, f));
   // The budget: a run never simulates past LIMITS.simTime nor runs more than LIMITS.events events.
   const overBudget = () => sched.processed >= limits.events;
   sched.run(Math.min(times.at(-1)! + FLOW_LIMIT, limits.simTime), () => overBudget() || allDone());
@@ -81,8 +85,8 @@ export function simulate(topologyIn: Topology, requestIn: RunRequest, record: Re
   const budget = (start: SimTime): string | undefined =>
     overBudget()
       ? `the run stopped after ${limits.events.toLocaleString('en-US')} simulated events, the most one run may take, at ${(endTime / SECOND).toFixed(3)} s`
-      : start > limits.simTime
-        ? `the flow would start at ${(start / SECOND).toFixed(1)} s, after the ${limits.simTime / SECOND} s a run may simulate; move the what-ifs earlier`
+      : tooLate(start)
+        ? `the flow would start at ${(start / SECOND).toFixed(1)} s, too late to end within the ${limits.simTime / SECOND} s a run may simulate (an attempt may take ${FLOW_LIMIT / SECOND} s, so it starts at most at ${latestStart / SECOND} s); move the what-ifs earlier`
         : undefined;
 
   const { rec } = world.ctx;

@@ -32,7 +32,7 @@ export const ERROR_MESSAGES = {
   'engine-crashed': 'Your topology, flow and view are kept; try again, and if it happens again, report it with the link from "Copy link".',
   'engine-timeout': 'Your topology, flow and view are kept; try again, perhaps with a smaller topology or fewer what-ifs.',
   'bad-request': 'The run request is malformed: check the seed (a whole number from 0 to 4294967295) and the knobs (true or false).',
-  'bad-flow-at': 'Give each flow start time as 0 or more (seconds on the command line, e.g. --flow-at 5s,200s), at most 8 of them.',
+  'bad-flow-at': `Give each flow start time from 0 to ${LIMITS.latestFlowStart / 1e6} s (seconds on the command line, e.g. --flow-at 5s,200s), at most 8 of them.`,
   'no-run': 'Run a flow first; tables and captures come from the last run.',
   'capture-failed': 'The capture could not be written.',
   'invalid-edit': 'The topology is unchanged; change the value named here and try again.',
