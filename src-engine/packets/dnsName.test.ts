@@ -101,10 +101,14 @@ describe('writeName', () => {
     expect(() => writeName(writerAfter(`${HEADER} 016300`, 32), 0, 'xc', 12, 'n')).toThrow('nPointer: the name at offset 12, "c", is not a suffix of "xc"');
   });
 
-  it('takes the highest offset a pointer can hold (0x3fff) in a long message', () => {
+  it('takes the highest offset a pointer can hold (0x3fff) in a long message, and refuses the next', () => {
     // A message of 0x3fff bytes whose last byte is a root name: a pointer to it is written as ffff.
     const w = writerAfter(`${'00'.repeat(0x3fff)}00`, 32);
     writeName(w, 0, 'a', 0x3fff, 'n');
     expect(toHex(w.buf.subarray(0x4000, w.pos))).toBe('0161ffff');
+    // One more does not fit in 14 bits, though a name (the root) is there: written, it would point at offset 0.
+    const past = writerAfter(`${'00'.repeat(0x4000)}00`, 32);
+    expect(() => writeName(past, 0, 'a', 0x4000, 'n')).toThrow('nPointer: 16384 is not the offset of a name written earlier in the message');
+    expect(past.pos).toBe(0x4001);
   });
 });
