@@ -32,15 +32,28 @@ const open = (capabilities: BgpCapability[] | undefined, holdTime = 30): BgpMess
 });
 
 /**
+ * The POC world, recorded, and a BGP speaker not yet started: on NCVM (AS 64628, initiates to ACSVM at
+ * 192.168.100.3) or on ACSVM (AS 65000, passive, its one peer 192.168.100.9); hold 90 s, keepalive 30 s.
+ */
+function world(on: 'NCVM' | 'ACSVM') {
+  const w = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
+  const nc = w.nodes.get('NCVM')!;
+  const acs = w.nodes.get('ACSVM')!;
+  const [host, config] =
+    on === 'NCVM'
+      ? [nc, { asn: 64628, routerId: '192.168.100.5', peers: [{ address: '192.168.100.3', asn: 65000 }], initiates: true }]
+      : [acs, { asn: 65000, routerId: '192.168.100.3', peers: [{ address: '192.168.100.9', asn: 64628 }], initiates: false }];
+  const speaker = new BgpSpeaker(host.ip, host.tcp, { ...config, holdTime: 90, keepalive: 30, announce: [], prov: { mark: 'illustrative', source: 'a test' } });
+  return { w, nc, acs, speaker };
+}
+
+/**
  * NCVM's speaker against ACSVM's script: `script(message, n)` is called with each BGP message NCVM sends (n from 0)
  * and returns the messages ACSVM sends back in one segment. Runs 5 s; gives NCVM's BGP events and its BGP notes.
  */
 function against(script: (m: BgpMessage, n: number) => BgpMessage[], opts: { noDefaultRoute?: boolean; until?: number } = {}) {
-  const w = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
-  const nc = w.nodes.get('NCVM')!;
-  const acs = w.nodes.get('ACSVM')!;
+  const { w, nc, acs, speaker } = world('NCVM');
   if (opts.noDefaultRoute) nc.ip.routes.remove((r) => r.len === 0);
-  const speaker = new BgpSpeaker(nc.ip, nc.tcp, { asn: 64628, routerId: '192.168.100.5', peers: [{ address: '192.168.100.3', asn: 65000 }], initiates: true, holdTime: 90, keepalive: 30, announce: [], prov: { mark: 'illustrative', source: 'a test' } });
   let n = 0;
   acs.tcp.listen(179, (conn) => ({
     onData: (_c, layers) => {
@@ -157,10 +170,7 @@ describe('an UPDATE', () => {
 
 describe('a connection to TCP 179 from a router that is not a peer', () => {
   it('ACSVM (passive, its one peer 192.168.100.9) says so and forgets it: the connecting side is reset; the session stays Active', () => {
-    const w = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
-    const nc = w.nodes.get('NCVM')!;
-    const acs = w.nodes.get('ACSVM')!;
-    const speaker = new BgpSpeaker(acs.ip, acs.tcp, { asn: 65000, routerId: '192.168.100.3', peers: [{ address: '192.168.100.9', asn: 64628 }], initiates: false, holdTime: 90, keepalive: 30, announce: [], prov: { mark: 'illustrative', source: 'a test' } });
+    const { w, nc, acs, speaker } = world('ACSVM');
     speaker.start();
     const told: string[] = [];
     nc.tcp.connect(acs.ip.ifaces[0]!.ip, 179, { onEstablished: () => told.push('established'), onClose: (_c, reason) => told.push(`closed (${reason})`) }, 0);
@@ -183,10 +193,7 @@ describe('a connection the speaker has let go of', () => {
    * segments it sends after 1 s, the retry time and the session.
    */
   function collision(peerAt: number | undefined) {
-    const w = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
-    const nc = w.nodes.get('NCVM')!;
-    const acs = w.nodes.get('ACSVM')!;
-    const speaker = new BgpSpeaker(nc.ip, nc.tcp, { asn: 64628, routerId: '192.168.100.5', peers: [{ address: '192.168.100.3', asn: 65000 }], initiates: true, holdTime: 90, keepalive: 30, announce: [], prov: { mark: 'illustrative', source: 'a test' } });
+    const { w, nc, acs, speaker } = world('NCVM');
     speaker.start();
     const established: number[] = [];
     if (peerAt !== undefined) {
