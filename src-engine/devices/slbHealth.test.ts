@@ -4,6 +4,8 @@
 // says which is out; with both out it says none is in rotation.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunRequest, RunResult } from '../protocol';
+import { u32ToIp } from '../net/addr';
+import { ETH_HLEN, ipSrc, ipTtl, l4DstPort, l4SrcPort, tcpFlags, tcpSeq, u16 } from '../net/frame';
 import { pocTopology } from '../run/fixtures';
 import { createRunSession, type RunSession } from '../run/session';
 
@@ -103,6 +105,28 @@ describe('with a second portal DIP (PortalVM2)', () => {
     ]);
     expect(rows(s, 'MuxVM', 'SLB rules', 61 * S)).toEqual([
       { rule: 'portal-https', VIP: '192.168.133.74', protocol: 'TCP', port: '443', DIPs: '192.168.100.9:443 (out: probes fail), 192.168.100.10:443 (out: probes fail)' },
+    ]);
+  });
+});
+
+describe('the probe frames themselves (a flow at 12 s keeps the run going)', () => {
+  it("SYN, RST, SYN, ...: one IP id after the other, Don't Fragment set, TTL 128, from 192.168.100.1 to TCP 443", () => {
+    const { r } = session({ flowAt: [12 * S] });
+    const frames = r.transmissions.filter((t) => t.flowId === 'probe' && t.fromNode === 'CCI_External_vSwitch' && t.time < 11 * S);
+    const T = ETH_HLEN + 20;
+    const SYN = 0x02;
+    const RST = 0x04;
+    const seen = frames.map(({ time, bytes: b }) => [time, u16(b, ETH_HLEN + 4), u16(b, ETH_HLEN + 6), ipTtl(b, ETH_HLEN), u32ToIp(ipSrc(b, ETH_HLEN)), l4SrcPort(b, T), l4DstPort(b, T), tcpFlags(b, T)]);
+    // The RST's sequence number is the SYN's plus one: the number the SYN-ACK acknowledged.
+    expect(frames.map(({ bytes: b }) => tcpSeq(b, T)).map((seq, i, all) => (i % 2 ? (seq - all[i - 1]!) >>> 0 : 0))).toEqual([0, 1, 0, 1, 0, 1]);
+    // IP id, fragment field (0x4000: DF, offset 0), TTL, source, ports, TCP flags; each probe from a new source port.
+    expect(seen).toEqual([
+      [500_010, 19288, 0x4000, 128, '192.168.100.1', 65057, 443, SYN],
+      [500_240, 19289, 0x4000, 128, '192.168.100.1', 65057, 443, RST],
+      [5_500_010, 19290, 0x4000, 128, '192.168.100.1', 62825, 443, SYN],
+      [5_500_090, 19291, 0x4000, 128, '192.168.100.1', 62825, 443, RST],
+      [10_500_010, 19292, 0x4000, 128, '192.168.100.1', 61661, 443, SYN],
+      [10_500_090, 19293, 0x4000, 128, '192.168.100.1', 61661, 443, RST],
     ]);
   });
 });
