@@ -47,6 +47,17 @@ describe('the ClientHello', () => {
   });
 });
 
+describe("the server's first flight", () => {
+  it('draws its ServerHello random, then its session id, 32 bytes each from the next eight draws: none skipped', () => {
+    const hello = serverFlightRecords(createRng(7))[0]!.handshake![0]!;
+    const rng = createRng(7);
+    const bytes = () => Array.from({ length: 8 }, () => rng.nextU32()).flatMap((v) => [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255]);
+    const random = bytes();
+    const sessionId = bytes();
+    expect(hello.kind === 'server-hello' && [[...hello.random], [...hello.sessionId]]).toEqual([random, sessionId]);
+  });
+});
+
 describe('segmentHolds', () => {
   const parts = [
     { name: 'ServerHello', length: 100 },
