@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { encodePacket } from '../packets/index';
 import type { TlsLayer } from '../packets/layers';
 import { createRng } from '../sim/rng';
-import { clientHelloRecord, httpsServer, segmentHolds, serverFlightRecords } from './https';
+import { clientHelloRecord, httpsServer, segmentHolds, serverFlightRecords, startHttpsClient } from './https';
 import type { NodeRt } from './node';
 import type { Conn } from './tcp';
 
@@ -78,6 +78,11 @@ describe('segmentHolds', () => {
     expect(segmentHolds(parts, 1100, 1110)).toBe('ServerHelloDone');
     expect(segmentHolds(parts, 1110, 1200)).toBe('nothing');
   });
+
+  it('a segment that starts where a record starts holds its start, one that ends where it ends its rest, not its middle', () => {
+    expect(segmentHolds(parts, 100, 600)).toBe('the start of Certificate');
+    expect(segmentHolds(parts, 500, 1100)).toBe('the rest of Certificate');
+  });
 });
 
 describe("the server's HTTPS service", () => {
@@ -91,7 +96,7 @@ describe("the server's HTTPS service", () => {
     } as unknown as NodeRt;
     const conn = { sndMss: 1460 } as Conn;
     const handlers = httpsServer(node)(conn);
-    return { sent, conn, data: (bytes: Uint8Array) => handlers.onData!(conn, [], 0, bytes) };
+    return { sent, conn, handlers, data: (bytes: Uint8Array) => handlers.onData!(conn, [], 0, bytes) };
   }
   const hello = () => encodePacket([clientHelloRecord(createRng(1), 'portal.azurestack.local')]);
 
@@ -106,10 +111,60 @@ describe("the server's HTTPS service", () => {
     expect(sent[0]!.texts[0]).toMatch(/^PortalVM answers the ClientHello for portal\.azurestack\.local with its first flight: ServerHello \(it picks /);
   });
 
+  it('answers a ClientHello without a server name (a client that connects by address) in the same words, naming no site', () => {
+    const { sent, data } = service();
+    data(encodePacket([clientHelloRecord(createRng(1), undefined)]));
+    expect(sent[0]!.texts[0]).toMatch(/^PortalVM answers the ClientHello with its first flight: ServerHello \(it picks /);
+  });
+
+  it("names what its first data segment delivers: the ClientHello, to the node's HTTPS service", () => {
+    const { handlers, conn } = service();
+    expect(handlers.deliveredText!(conn, [])).toBe("PortalVM's HTTPS service receives the ClientHello");
+  });
+
   it('answers only the first ClientHello of a connection: a second one gets nothing', () => {
     const { sent, data } = service();
     data(hello());
     data(hello());
     expect(sent.length).toBe(1);
+  });
+});
+
+describe("the client's side", () => {
+  /** A scripted ClientVM: the note of what it sends, the notes of its closes, and how often its flight was complete. */
+  function client(serverName: string | undefined, padTo: number | undefined) {
+    const sent: string[] = [];
+    const closed: string[] = [];
+    const flights: number[] = [];
+    const node = {
+      id: 'ClientVM',
+      ip: { rng: createRng(1) },
+      tcp: { sendStream: (_c: Conn, _data: Uint8Array, why: (i: number, n: number) => string) => sent.push(why(0, 1)), close: (_c: Conn, why: string) => closed.push(why) },
+    } as unknown as NodeRt;
+    const conn = { handlers: {} } as Conn;
+    startHttpsClient(node, conn, serverName, 0, padTo, { onFlight: () => flights.push(flights.length + 1) });
+    return { sent, closed, flights, data: (bytes: Uint8Array) => conn.handlers.onData!(conn, [], 0, bytes) };
+  }
+
+  it('says what its ClientHello offers: the server name (SNI) or why there is none, and the padding when asked for', () => {
+    const named = 'names portal.azurestack.local in its server_name extension (SNI), so the server knows which site and certificate are wanted.';
+    expect(client('portal.azurestack.local', undefined).sent).toEqual([`ClientVM starts TLS 1.2: a ClientHello (133 bytes) that offers 8 cipher suites and ${named}`]);
+    expect(client(undefined, undefined).sent).toEqual(['ClientVM starts TLS 1.2: a ClientHello (101 bytes) that offers 8 cipher suites and connects by address, so it sends no server name (SNI is for names only).']);
+    expect(client('portal.azurestack.local', 1400).sent).toEqual([
+      `ClientVM starts TLS 1.2: a ClientHello (1400 bytes) that offers 8 cipher suites and ${named} It is padded to 1400 bytes, a full segment (RFC 7685 padding extension), so that this run sends a full-size packet from client to server: only that direction crosses the MUX and its VXLAN leg (the answers come back by Direct Server Return, not encapsulated), and only a full-size packet shows what the PA network's MTU does.`,
+    ]);
+  });
+
+  it('closes once it has the whole first flight, and only once: data after it changes nothing', () => {
+    const c = client('portal.azurestack.local', undefined);
+    const flight = encodePacket(serverFlightRecords(createRng(3)));
+    c.data(flight.subarray(0, 1000));
+    expect([c.flights, c.closed.length]).toEqual([[], 0]);
+    c.data(flight.subarray(1000));
+    c.data(flight);
+    expect(c.flights).toEqual([1]);
+    expect(c.closed).toEqual([
+      "ClientVM has the server's whole first flight (ServerHelloDone). A browser would now send its key exchange and Finished, encrypted; Hoplab's TLS stops here (no keys are made) and ClientVM closes the connection (FIN).",
+    ]);
   });
 });
