@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodePacket } from '../packets/index';
 import type { DnsLayer } from '../packets/layers';
-import { runPoc } from '../run/fixtures';
+import { ipToU32 } from '../net/addr';
+import { pocTopology, runPoc } from '../run/fixtures';
+import { buildWorld } from '../run/world';
 
 const S = 1_000_000;
 
@@ -39,6 +41,17 @@ describe('DNS', () => {
     expect(r.trace.disposition).toBe('no-dns-answer');
     expect(r.trace.reason).toContain('does not exist (NXDOMAIN)');
     expect(dnsSent(r, 'ClientVM')).toHaveLength(2);
+  });
+
+  it('after NXDOMAIN the lookup is over: its unanswered AAAA query is not asked again, though the run goes on for 12 s', () => {
+    const r = runPoc({ to: 'nothere.azurestack.local:443', flowAt: [0, 12 * S] }).result;
+    // [second, qtype]: A (1) and AAAA (28) for each of the two lookups, nothing in between.
+    expect(dnsSent(r, 'ClientVM').map((m) => [Math.round(m.time / S), m.dns.questions[0]!.qtype])).toEqual([
+      [0, 1],
+      [0, 28],
+      [12, 1],
+      [12, 28],
+    ]);
   });
 
   it('an unanswered query is asked again at 1, 2, 4 and 8 s and given up at 10 s', () => {
@@ -83,6 +96,36 @@ describe('DNS', () => {
     // The SOA's owner name points at the zone's name inside the question (12-byte header, then "portal."): offset 19.
     const soa = dnsSent(r, 'ADVM').find((m) => m.dns.questions[0]!.qtype === 28)!.dns.authorities![0]!;
     expect(soa).toMatchObject({ namePointer: 19, mnamePointer: 19, rnamePointer: 19 });
+  });
+
+  it("each message's header bits and note: queries ask for recursion; answers are authoritative, offer recursion, none truncated", () => {
+    const r = runPoc().result;
+    const messages = r.transmissions.filter((t) => t.protocol === 'dns' && t.toNode === 'CCI_External_vSwitch' && (t.fromNode === 'ClientVM' || t.fromNode === 'ADVM'));
+    const bits = messages.map((t) => {
+      const d = decodePacket(t.bytes);
+      const m = (d.ok ? d.value.layers.find((l) => l.type === 'dns') : undefined) as DnsLayer;
+      return [m.response, m.authoritative, m.truncated, m.recursionDesired, m.recursionAvailable, t.note];
+    });
+    const by = (via: string) => `sends it by route 0.0.0.0/0 via ${via}, static.`;
+    // response, authoritative, truncated, recursion desired, recursion available; the note
+    expect(bits).toEqual([
+      [false, false, false, true, false, `ClientVM asks its DNS server 192.168.100.2 for the A record of portal.azurestack.local. ClientVM ${by('192.168.200.1 (NATVM)')}`],
+      [false, false, false, true, false, `ClientVM asks its DNS server 192.168.100.2 for the AAAA record of portal.azurestack.local. ClientVM ${by('192.168.200.1 (NATVM)')}`],
+      [true, true, false, true, true, `ADVM sends the DNS answer (A) back to 192.168.200.10. ADVM ${by('192.168.100.1 (BGPVM)')}`],
+      [true, true, false, true, true, `ADVM sends the DNS answer (AAAA) back to 192.168.200.10. ADVM ${by('192.168.100.1 (BGPVM)')}`],
+    ]);
+  });
+
+  it('a query for another type (MX, 15) than A or AAAA: NOERROR, no data, the type named by its number', () => {
+    const w = buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
+    for (const node of w.nodes.values()) for (const boot of node.boot) w.ctx.sched.at(0, boot);
+    const mx: DnsLayer = { type: 'dns', id: 7, response: false, opcode: 0, authoritative: false, truncated: false, recursionDesired: true, recursionAvailable: false, rcode: 0, questions: [{ name: 'portal.azurestack.local', qtype: 15, qclass: 1 }], answers: [] };
+    w.ctx.sched.at(1 * S, () => w.nodes.get('ClientVM')!.udp.send(ipToU32('192.168.100.2'), 50000, 53, [mx], 0, 'ClientVM asks for MX.'));
+    w.ctx.sched.run(2 * S);
+    expect(w.ctx.rec.events.filter((e) => e.node === 'ADVM' && e.kind === 'info').map((e) => e.summary)).toEqual([
+      "ADVM's DNS server: portal.azurestack.local exists but has no type 15 record: NOERROR, no data, with the zone's SOA (RFC 2308)",
+    ]);
+    expect(w.ctx.rec.transmissions.filter((t) => t.fromNode === 'ADVM' && t.protocol === 'dns').map((t) => t.note)).toEqual(['ADVM sends the DNS answer (type 15) back to 192.168.200.10. ADVM sends it by route 0.0.0.0/0 via 192.168.100.1 (BGPVM), static.']);
   });
 
   it('a name outside its zone: the server is not authoritative and answers REFUSED, without an SOA', () => {
