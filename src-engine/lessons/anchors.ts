@@ -3,6 +3,7 @@
 import type { FlowTrace, Hop, SimEvent } from '../protocol';
 import type { Anchor, Choice, Moment, Rubric } from './model';
 import { deviceHops, ipv4, moment, nextDevice, unique, type Frame, type RunQuery } from './query';
+import { nextDeviceWhy } from './words';
 
 /** The first frame that matches, optionally after another anchor's moment. */
 export function frameWhere(describe: string, pred: (f: Frame, q: RunQuery) => boolean, after?: Anchor): Anchor {
@@ -90,7 +91,7 @@ export const inAttempt = (n: number) => (f: Frame, q: RunQuery) => f.tx.flowId !
 
 // ---- Rubrics -----------------------------------------------------------------------------------------
 
-/** "Which device does this packet go to next?": the trace's next device after `node`, with its why. */
+/** "Which device does this packet go to next?": the trace's next device after `node`, and why, in words (words.ts). */
 export function nextDeviceRubric(trace: (q: RunQuery) => FlowTrace | undefined, nodeRef: NodeRef, leg: 'forward' | 'return' = 'forward', occurrence = 0) {
   return (q: RunQuery): Rubric | undefined => {
     const t = trace(q);
@@ -100,7 +101,7 @@ export function nextDeviceRubric(trace: (q: RunQuery) => FlowTrace | undefined, 
     const step = nextDevice(hops, node, q.switchId, occurrence);
     if (!step) return undefined;
     const onThisPath = deviceHops([...t.hops, ...t.returnHops], q.switchId).map((h) => h.node);
-    return { choices: deviceChoices(q, step.next.node, node, 5, onThisPath), answer: step.next.node, why: step.at.why };
+    return { choices: deviceChoices(q, step.next.node, node, 5, onThisPath), answer: step.next.node, why: nextDeviceWhy(q, step.at, step.next.node) ?? step.at.why };
   };
 }
 

@@ -317,6 +317,30 @@ describe('answers come from the engine', () => {
     expect(answerOf('way-back', 'portal-next').answer).toBe('BGPVM');
   });
 
+  it('says why the packet goes to the next device in words a newcomer reads: the route that sends it there, no routing-table shorthand', () => {
+    // It read "NATVM routes 192.168.100.2 by route 192.168.100.0/24 via 192.168.200.2 (BGPVM), static; TTL 128 -> 127.":
+    // a routing table's row and a TTL never explained, to a student who has never seen one.
+    const TABLE = 'in its routing table, its list of address ranges and where to send packets for each.';
+    expect(answerOf('find-portal', 'after-nat').why).toBe(
+      `NATVM looks up the packet's destination, 192.168.100.2, ${TABLE} The most specific range that holds it is 192.168.100.0/24 (192.168.100.0 to 192.168.100.255), a static route: the network's administrator wrote it in. It says: hand the packet to 192.168.200.2, which is BGPVM.`,
+    );
+    expect(answerOf('find-portal', 'after-bgp').why).toBe(
+      `BGPVM looks up the packet's destination, 192.168.200.10, ${TABLE} The most specific range that holds it is 192.168.200.0/24 (192.168.200.0 to 192.168.200.255), a connected route: BGPVM has a network card on that network itself. No router is needed: BGPVM hands the packet straight to ClientVM.`,
+    );
+    expect(answerOf('to-the-vip', 'client-next').why).toBe(
+      `ClientVM looks up the packet's destination, 192.168.133.74, ${TABLE} Only its default route holds it: 0.0.0.0/0, which holds every address, for wherever ClientVM has no more specific route to. It says: hand the packet to 192.168.200.1, which is NATVM.`,
+    );
+    expect(answerOf('to-the-vip', 'bgp-next').why).toBe(
+      `BGPVM looks up the packet's destination, 192.168.133.74, ${TABLE} The most specific range that holds it is 192.168.133.74/32 (that one address), a BGP route: MuxVM announced it over BGP. It says: hand the packet to 192.168.100.6, which is MuxVM.`,
+    );
+    // After the routes were removed, BGPVM falls back on its default route.
+    expect(answerOf('mux-dies', 'loop-next').why).toContain('Only its default route holds it: 0.0.0.0/0, which holds every address, for wherever BGPVM has no more specific route to. It says: hand the packet to 192.168.200.1, which is NATVM.');
+    // The answer that compares the two ways explains BGPVM's choice the same way.
+    expect(answerOf('find-portal', 'skipped').why).toContain('a connected route: BGPVM has a network card on that network itself. No router is needed: BGPVM hands the packet straight to ClientVM.');
+    const jargon = LESSONS.flatMap((def) => resolve(def.id).chapters.flatMap((c) => c.questions.filter((q) => / by route |; TTL \d+ -> \d+|, static\b|on-link out of/.test(q.why)).map((q) => `${def.title}, ${q.id}: ${q.why}`)));
+    expect(jargon).toEqual([]);
+  });
+
   it('reads addresses and route kinds from the hops', () => {
     expect(answerOf('find-portal', 'a-record').answer).toBe('192.168.133.74');
     expect(answerOf('to-the-vip', 'ttl').answer).toBe('127');

@@ -3,6 +3,7 @@
 import { addressChoices, dnsTrace, frameWhere, hopFrame, nextDeviceRubric, choiceRubric } from '../anchors';
 import type { Anchor, LessonDef } from '../model';
 import { deviceHops, ipv4, type Frame, type RunQuery } from '../query';
+import { nextDeviceWhy } from '../words';
 import { PORTAL_REQUEST } from './requests';
 
 const dns = (f: Frame) => f.tx.flowId === 'dns';
@@ -120,8 +121,10 @@ export const FIND_PORTAL: LessonDef = {
               if (!t) return undefined;
               const back = new Set(t.returnHops.map((h) => h.node));
               const skipped = deviceHops(t.hops, q.switchId).find((h) => !back.has(h.node));
-              const at = t.returnHops.find((h) => h.node === 'BGPVM');
-              return skipped && { answer: skipped.node, why: `The query went ${deviceHops(t.hops, q.switchId).map((h) => h.node).join(' → ')}; the answer came back ${deviceHops(t.returnHops, q.switchId).map((h) => h.node).join(' → ')}. ${at?.why ?? ''}`.trim() };
+              const way = deviceHops(t.returnHops, q.switchId);
+              const at = way.findIndex((h) => h.node === 'BGPVM');
+              const why = at >= 0 && way[at + 1] ? nextDeviceWhy(q, way[at]!, way[at + 1]!.node) : undefined;
+              return skipped && { answer: skipped.node, why: `The query went ${deviceHops(t.hops, q.switchId).map((h) => h.node).join(' → ')}; the answer came back ${way.map((h) => h.node).join(' → ')}. ${why ?? ''}`.trim() };
             },
           ),
         },
