@@ -7,6 +7,7 @@ import { parseTopology } from '../topology/validate';
 import { LESSONS, lessonSummaries } from './catalog';
 import { bgpMessages, createRunQuery, isSyn, isSynAck, tcp } from './query';
 import type { ResolvedLesson } from './model';
+import { glossSegments } from '../view/glossary';
 
 const topology = (() => {
   const t = parseTopology(POC_TOPOLOGY);
@@ -339,6 +340,16 @@ describe('answers come from the engine', () => {
     expect(answerOf('find-portal', 'skipped').why).toContain('a connected route: BGPVM has a network card on that network itself. No router is needed: BGPVM hands the packet straight to ClientVM.');
     const jargon = LESSONS.flatMap((def) => resolve(def.id).chapters.flatMap((c) => c.questions.filter((q) => / by route |; TTL \d+ -> \d+|, static\b|on-link out of/.test(q.why)).map((q) => `${def.title}, ${q.id}: ${q.why}`)));
     expect(jargon).toEqual([]);
+  });
+
+  it('says what ADVM\'s zone is where it first names it, and the glossary opens the word', () => {
+    // "ADVM looks the name up in its zone" named a DNS word no earlier text explained.
+    const [, answer] = resolve('find-portal').chapters;
+    expect(answer!.caption).toBe(
+      'ADVM is the DNS server in charge of every name that ends in azurestack.local, its zone: it looks the name up in its own records and answers with an A record, the address clients should use for the portal. ' +
+        'Several servers may stand behind a name; which address does a client get?',
+    );
+    expect(glossSegments(answer!.caption).find((s) => s.text === 'zone')?.key).toBe('term/zone');
   });
 
   it('reads addresses and route kinds from the hops', () => {

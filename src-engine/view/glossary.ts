@@ -55,6 +55,7 @@ export const GLOSSARY: Readonly<Record<string, GlossEntry>> = {
   TcpAckFrequency: { name: 'TcpAckFrequency', says: 'A Windows setting: acknowledge every that-many data segments at once instead of each one.' },
   // Names and the web
   DNS: { name: 'Domain Name System', says: 'Turns a name like portal.azurestack.local into an address. Here ADVM answers for the zone azurestack.local.', standard: rfc(1035) },
+  zone: { name: 'DNS zone', says: 'The names a DNS server is in charge of, all ending in one domain name: it answers for them from its own records, without asking another server.', standard: rfc(1035) },
   AAAA: { name: 'AAAA record', says: 'The DNS record that holds an IPv6 address (an A record holds an IPv4 one).', standard: rfc(3596) },
   SOA: { name: 'Start of authority', says: "The DNS record that names a zone's main server and its timers. An answer that has no address carries it.", standard: rfc(1035) },
   NOERROR: { name: 'NOERROR', says: 'DNS answer code 0: the server found no problem with the question.', standard: rfc(1035) },

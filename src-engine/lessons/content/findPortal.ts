@@ -66,7 +66,7 @@ export const FIND_PORTAL: LessonDef = {
       id: 'answer',
       title: 'ADVM answers with the VIP',
       caption:
-        'ADVM looks the name up in its zone and answers with an A record: the address clients should use for the portal. ' +
+        'ADVM is the DNS server in charge of every name that ends in azurestack.local, its zone: it looks the name up in its own records and answers with an A record, the address clients should use for the portal. ' +
         'Several servers may stand behind a name; which address does a client get?',
       from: queryAtAdvm,
       to: answerAtBgp,
