@@ -28,7 +28,7 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]
   test(`at ${size.width}x${size.height} the BGP session's label covers no network's title`, async ({ hoplab, page }) => {
     await page.setViewportSize(size);
     await hoplab.open('?motion=off');
-    await expect(page.locator('.bgp-label')).toContainText('eBGP AS64628 ↔ AS64647');
+    await expect(page.locator('.bgp-label')).toContainText('eBGP MuxVM AS64628 ↔ BGPVM AS64647');
     await expect.poll(() => coveredTitles(page)).toEqual([]);
     await hoplab.runPreset();
     await hoplab.toEnd();
@@ -153,7 +153,7 @@ for (const size of [{ width: 1280, height: 800 }, { width: 768, height: 1024 }, 
         await expect(page.locator('.bgp-label')).toHaveCount(knobs ? 2 : 1);
         await expect.poll(() => bgpProblems(page), { message: 'before the sessions are up' }).toEqual([]);
         await hoplab.toEnd();
-        for (const label of await page.locator('.bgp-label').all()) await expect(label).toContainText('eBGP AS64628 ↔ AS64647 · Established');
+        for (const label of await page.locator('.bgp-label').all()) await expect(label).toContainText('AS64628 ↔ BGPVM AS64647 · Established');
         await expect.poll(() => bgpProblems(page), { message: 'at the end' }).toEqual([]);
       });
     }

@@ -519,8 +519,8 @@ test('lesson 8, chapter 3: at the second connection, MuxVM\'s session reads Esta
   await playback.play.click();
   const prompt = 'After the failure, a new SYN reaches BGPVM. Which device does BGPVM send it to?';
   await expect(lessons.question(prompt)).toBeVisible({ timeout: 60_000 });
-  await expect(session('MuxVM')).toHaveText('eBGP AS64628 ↔ AS64647 · Established');
-  await expect(session('MuxVM2')).toHaveText('eBGP AS64628 ↔ AS64647 · Idle');
+  await expect(session('MuxVM')).toHaveText('eBGP MuxVM AS64628 ↔ BGPVM AS64647 · Established');
+  await expect(session('MuxVM2')).toHaveText('eBGP MuxVM2 AS64628 ↔ BGPVM AS64647 · Idle');
   await expect(await lessons.answer(prompt, /^MuxVM$/)).toHaveText(/^Correct/);
 });
 

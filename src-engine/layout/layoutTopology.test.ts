@@ -209,6 +209,16 @@ describe('layoutTopology (POC)', () => {
     expect(b.x + 22 + 71).toBeLessThan(a.x + 22);
   });
 
+  it('names each BGP session by its two speakers, so two MUXes\' sessions read apart', () => {
+    // Both read "eBGP AS64628 ↔ AS64647": the MUXes share an AS, and a student could not tell which session was which.
+    const labels = (l: typeof layout) => l.edges.filter((e) => e.kind === 'bgp').map((e) => [e.id, e.label]);
+    expect(labels(layout)).toEqual([['bgp:BGPVM|MuxVM', 'eBGP MuxVM AS64628 ↔ BGPVM AS64647']]);
+    expect(labels(layoutTopology(withSecondMux(parsed.value)))).toEqual([
+      ['bgp:BGPVM|MuxVM', 'eBGP MuxVM AS64628 ↔ BGPVM AS64647'],
+      ['bgp:BGPVM|MuxVM2', 'eBGP MuxVM2 AS64628 ↔ BGPVM AS64647'],
+    ]);
+  });
+
   it("leaves a MUX's pair of VXLAN envelopes a stretch past the tags under the switch, clear of every device", () => {
     // A MUX sends two VXLAN frames at once (the ACK and the ClientHello): at the largest text their envelopes, side
     // by side, are 624 units wide and 76.1 tall, resting 36.5 units below the switch (past the links' VLAN tags). No

@@ -137,6 +137,7 @@ export function layoutTopology(t: Topology): TopologyLayout {
   const rank = (id: string) => (muxSet.has(id) ? 2 : speakers.has(id) ? 1 : dipNodes.has(id) ? 3 : 0);
 
   // The BGP sessions, each once; a MUX's session is named from the MUX's side (its AS first), as the first is.
+  // Each names its two speakers: two MUXes share an AS, and "eBGP AS64628 ↔ AS64647" twice told the sessions apart by nothing.
   const sessions: LayoutEdge[] = [];
   if (t.bgp) {
     const seen = new Set<string>();
@@ -150,7 +151,7 @@ export function layoutTopology(t: Topology): TopologyLayout {
         seen.add(id);
         const [source, target] = muxSet.has(peer) && !muxSet.has(s.node) ? [peer, s.node] : [s.node, peer];
         const asn = (node: string) => (node === s.node ? s.asn : (asnOf.get(node) ?? p.asn));
-        sessions.push({ id, kind: 'bgp', source, target, label: `eBGP AS${asn(source)} ↔ AS${asn(target)}` });
+        sessions.push({ id, kind: 'bgp', source, target, label: `eBGP ${source} AS${asn(source)} ↔ ${target} AS${asn(target)}` });
       }
     }
   }
