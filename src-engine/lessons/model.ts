@@ -101,6 +101,11 @@ export interface ChapterDef {
    * them, so nobody sits through a minute of KEEPALIVEs. Without it, every step plays at the chosen speed.
    */
   readonly focus?: (q: RunQuery) => readonly Moment[];
+  /**
+   * For a chapter that ends on an event: what presenter mode says of it, in words (a route installed, a session up),
+   * instead of the event's own line, which is a log's ("OpenConfirm -> Established: ... (inferred: ..., source S19)").
+   */
+  readonly endNote?: RunText;
 }
 
 /** A lesson: what it teaches, and the run it needs (a request, with its seed, on a topology). */

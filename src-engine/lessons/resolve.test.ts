@@ -352,6 +352,51 @@ describe('answers come from the engine', () => {
     expect(glossSegments(answer!.caption).find((s) => s.text === 'zone')?.key).toBe('term/zone');
   });
 
+  it('explains each term where a newcomer first meets it: BGP, MUX, SYN, AS, router id, KEEPALIVE, DNS, default gateway, ARP', () => {
+    const [tcp179, open] = resolve('vip-route').chapters;
+    // Lesson 1's first question names "MuxVM's SYN", and its caption never said what a SYN, BGP or a MUX is.
+    expect(tcp179!.caption).toBe(
+      'The portal lives at a virtual address (a VIP), 192.168.133.74, that no network card owns. ' +
+        "The load balancer's MUX (multiplexer), MuxVM, must tell the router, BGPVM, to send VIP traffic its way. " +
+        'Routers tell each other which addresses they can reach in BGP, the Border Gateway Protocol, which runs over an ordinary TCP connection. ' +
+        'Watch MuxVM open one: its first packet, a SYN, asks BGPVM to connect.',
+    );
+    expect(open!.caption).toBe(
+      'Once TCP is up, each side sends an OPEN: its AS number (an autonomous system is one party\'s network, and BGP tells them apart by number), ' +
+        'its router id (a name for the router, written like an address) and a hold time: "if you hear nothing from me for this long, forget my routes". ' +
+        'Each side answers the other\'s OPEN with a KEEPALIVE, a short "I am still here", and a side whose OPEN is answered is Established: ready to exchange routes. ' +
+        "Watch MuxVM's side get there first.",
+    );
+    const [query] = resolve('find-portal').chapters;
+    expect(query!.caption).toContain('so ClientVM first asks the server that turns names into addresses, its DNS server, ADVM (192.168.100.2)');
+    const [client] = resolve('to-the-vip').chapters;
+    expect(client!.caption).toContain('so ClientVM hands the packet to its default gateway: the router it sends everything outside its own network to.');
+    const [, , givesUp] = resolve('mux-dies').chapters;
+    expect(givesUp!.caption).toContain('and ARP, by which a device asks its network who has an address, asks for MuxVM in vain.');
+  });
+
+  it('says how the MUX chose and where it sent the packet in sentences, not its trace\'s shorthand', () => {
+    // They read "Rule portal-https matches 192.168.133.74 TCP port 443; the 5-tuple hash of the connection, 4160994574, picks
+    // DIP 192.168.100.9:443 (1 DIP)." and "VXLAN: outer IPv4 192.168.233.6 -> 192.168.233.21 (HyperVHost's PA), UDP 62771 -> 4789, VNI 4096."
+    expect(answerOf('the-mux', 'how-chosen').why).toBe(
+      "MuxVM's load-balancing rule portal-https is for the VIP 192.168.133.74, port 443. MuxVM computes a number from the connection's 5-tuple (its two addresses, two ports and protocol), here 4160994574, and that number picks the server: the DIP 192.168.100.9, port 443, which is PortalVM.",
+    );
+    expect(answerOf('the-mux', 'outer-dst').why).toBe(
+      "MuxVM addresses the outer packet from its own provider address, 192.168.233.6, to 192.168.233.21, the provider address of HyperVHost, the Hyper-V host where PortalVM runs. Its UDP header goes to port 4789, VXLAN's, and the VXLAN header carries the virtual network's id, VNI 4096.",
+    );
+  });
+
+  it('ends a chapter on a route or a session in words in presenter mode, not in the event\'s log line', () => {
+    // Presenter mode shows a chapter's end event: it read "MuxVM: BGP session with 192.168.100.1 (AS 64647) OpenConfirm ->
+    // Established: MuxVM: session with ... established; KEEPALIVE every 60 s (inferred: a third of the hold time, ..."
+    expect(resolve('vip-route').chapters.map((c) => c.endNote)).toEqual([
+      undefined,
+      "MuxVM's side of its BGP session with BGPVM is Established: BGPVM answered MuxVM's OPEN, and MuxVM may now announce its routes.",
+      'BGPVM has put 192.168.133.74/32 in its routing table: next hop 192.168.100.6, MuxVM, which announced it over BGP.',
+    ]);
+    expect(resolve('two-muxes').chapters[0]!.endNote).toBe('BGPVM has put a second route to 192.168.133.74/32 in its routing table: next hop 192.168.100.8, MuxVM2, which announced it over BGP. It now holds one route through each MUX.');
+  });
+
   it('reads addresses and route kinds from the hops', () => {
     expect(answerOf('find-portal', 'a-record').answer).toBe('192.168.133.74');
     expect(answerOf('to-the-vip', 'ttl').answer).toBe('127');

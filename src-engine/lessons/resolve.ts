@@ -95,7 +95,9 @@ function resolveChapter(c: ChapterDef, index: number, q: RunQuery, tables?: Tabl
   }
 
   const endEvent = to.txId === undefined ? to.eventId : undefined;
-  const endNote = endEvent !== undefined ? q.events.find((e) => e.id === endEvent)?.summary : undefined;
+  const own = c.endNote !== undefined ? runText(c.endNote, q) : undefined;
+  if (c.endNote !== undefined && own === undefined) return 'its end note names a value the run does not have';
+  const endNote = endEvent !== undefined ? (own ?? q.events.find((e) => e.id === endEvent)?.summary) : undefined;
   return {
     index,
     id: c.id,

@@ -43,7 +43,7 @@ export const FIND_PORTAL: LessonDef = {
         return (
           server &&
           'A browser on ClientVM is asked to open https://portal.azurestack.local. Computers connect to addresses, not names, ' +
-            `so ClientVM first asks its DNS server, ADVM (${server}): two queries side by side, one for an IPv4 address (an A record), one for an IPv6 address (AAAA). ` +
+            `so ClientVM first asks the server that turns names into addresses, its DNS server, ADVM (${server}): two queries side by side, one for an IPv4 address (an A record), one for an IPv6 address (AAAA). ` +
             'Follow the A query. ADVM is in another network, so it must cross routers to get there.'
         );
       },

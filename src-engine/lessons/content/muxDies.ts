@@ -184,7 +184,7 @@ export const MUX_DIES: LessonDef = {
       id: 'gives-up',
       title: 'BGPVM gives up on MuxVM',
       caption:
-        'MuxVM is silent. BGPVM keeps sending it KEEPALIVEs, and nothing acknowledges them: TCP sends them again and again, and ARP asks for MuxVM\'s address in vain. ' +
+        'MuxVM is silent. BGPVM keeps sending it KEEPALIVEs, and nothing acknowledges them: TCP sends them again and again, and ARP, by which a device asks its network who has an address, asks for MuxVM in vain. ' +
         'Two clocks are running: BGP\'s hold timer, agreed in the OPEN messages, and TCP\'s limit on retransmissions. Whichever runs out first ends the session, ' +
         'and with it every route MuxVM had announced. Open BGPVM\'s BGP neighbours table to see the session go down.',
       from: keepaliveAfter,

@@ -1,6 +1,7 @@
 // Lesson 4: the MUX picks a server (a DIP) for the connection by hashing its 5-tuple, then wraps the
 // packet in VXLAN addressed to the provider address of the host where that DIP runs.
-import { addressChoices, choiceRubric, flowTrace, frameWhere, hopAt, sentence } from '../anchors';
+import { addressChoices, choiceRubric, flowTrace, frameWhere, hopAt } from '../anchors';
+import { readEndpoint } from '../../view/ids';
 import type { LessonDef } from '../model';
 import { hasLayer, isSyn, stepOf, type Frame } from '../query';
 import { PORTAL_REQUEST } from './requests';
@@ -49,7 +50,16 @@ export const THE_MUX: LessonDef = {
           at: synAtMux,
           rubric: choiceRubric(CHOOSERS, (q) => {
             const lb = stepOf(hopAt(q, flowTrace, 'MuxVM'), 'load-balance');
-            return lb && { answer: 'hash', why: sentence(lb.text) };
+            const server = serverOf(q);
+            if (!lb || !server) return undefined;
+            const vip = readEndpoint(lb.vip);
+            const dip = readEndpoint(lb.dip);
+            return {
+              answer: 'hash',
+              why:
+                `MuxVM's load-balancing rule ${lb.rule} is for the VIP ${vip.address}, port ${vip.port}. ` +
+                `MuxVM computes a number from the connection's 5-tuple (its two addresses, two ports and protocol), here ${lb.hash}, and that number picks the server: the DIP ${dip.address}, port ${dip.port}, which is ${server}.`,
+            };
           }),
         },
       ],
@@ -81,7 +91,20 @@ export const THE_MUX: LessonDef = {
           at: vxlan,
           rubric: (q) => {
             const e = stepOf(hopAt(q, flowTrace, 'MuxVM'), 'encapsulate');
-            return e && { choices: addressChoices(q, e.outerDst, ['flow']), answer: e.outerDst, why: sentence(e.text) };
+            const m = vxlan.find(q);
+            const f = m?.txId !== undefined ? q.byTx(m.txId) : undefined;
+            const udp = f?.layers.find((l) => l.type === 'udp');
+            const server = serverOf(q);
+            // The host is named where the MUX's trace names it: "(HyperVHost's PA)".
+            const host = e && /\(([^()]+)'s PA\)/.exec(e.text)?.[1];
+            if (!e || !udp || udp.type !== 'udp' || !server || !host) return undefined;
+            return {
+              choices: addressChoices(q, e.outerDst, ['flow']),
+              answer: e.outerDst,
+              why:
+                `MuxVM addresses the outer packet from its own provider address, ${e.outerSrc}, to ${e.outerDst}, the provider address of ${host}, the Hyper-V host where ${server} runs. ` +
+                `Its UDP header goes to port ${udp.dstPort}, VXLAN's, and the VXLAN header carries the virtual network's id, VNI ${e.vni}.`,
+            };
           },
         },
       ],

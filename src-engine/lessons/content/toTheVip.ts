@@ -33,7 +33,7 @@ export const TO_THE_VIP: LessonDef = {
         const ip = f && ipv4(f);
         const port = f && tcp(f)?.dstPort;
         if (!ip || port === undefined) return undefined;
-        return `ClientVM now knows the VIP, ${ip.dst}, and opens a TCP connection to port ${port} with a SYN. The VIP is not in ClientVM's own network, so ClientVM hands the packet to its default gateway.`;
+        return `ClientVM now knows the VIP, ${ip.dst}, and opens a TCP connection to port ${port} with a SYN. The VIP is not in ClientVM's own network, so ClientVM hands the packet to its default gateway: the router it sends everything outside its own network to.`;
       },
       from: synFrom('ClientVM'),
       to: synInto('NATVM'),

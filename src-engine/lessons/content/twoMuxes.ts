@@ -76,6 +76,14 @@ export const TWO_MUXES: LessonDef = {
       },
       from: firstUpdate,
       to: secondRoute,
+      endNote: (q) => {
+        const route = vipRouteOf(q);
+        const e = secondRoute.find(q);
+        const ev = e?.eventId !== undefined ? q.events.find((x) => x.id === e.eventId) : undefined;
+        const nh = ev?.kind === 'route-installed' ? ev.nextHop : undefined;
+        const mux = nh && muxAt(q, nh);
+        return route && nh && mux && `BGPVM has put a second route to ${route} in its routing table: next hop ${nh}, ${mux}, which announced it over BGP. It now holds one route through each MUX.`;
+      },
       nodes: ['MuxVM', 'MuxVM2', 'BGPVM'],
       about: (q) => q.frames.filter((f) => f.tx.protocol === 'bgp').map((f) => f.tx.id),
       table: { node: 'BGPVM', table: 'Routing table', match: { prefix: vipRouteOf, 'next hop': (q) => speakerAddress(q, 'MuxVM2') } },

@@ -66,8 +66,9 @@ export const VIP_ROUTE: LessonDef = {
         return (
           vip &&
           `The portal lives at a virtual address (a VIP), ${vip}, that no network card owns. ` +
-            'The load balancer\'s MUX, MuxVM, must tell the router, BGPVM, to send VIP traffic its way. ' +
-            'They talk BGP, which runs over an ordinary TCP connection. Watch MuxVM open one.'
+            "The load balancer's MUX (multiplexer), MuxVM, must tell the router, BGPVM, to send VIP traffic its way. " +
+            'Routers tell each other which addresses they can reach in BGP, the Border Gateway Protocol, which runs over an ordinary TCP connection. ' +
+            'Watch MuxVM open one: its first packet, a SYN, asks BGPVM to connect.'
         );
       },
       from: synTo179,
@@ -104,9 +105,11 @@ export const VIP_ROUTE: LessonDef = {
       id: 'open',
       title: 'OPEN: the routers introduce themselves',
       caption:
-        'Once TCP is up, each side sends an OPEN: its AS number, its router id and a hold time: ' +
-        '"if you hear nothing from me for this long, forget my routes". Each side answers the other\'s OPEN with a KEEPALIVE, ' +
-        'and a side whose OPEN is answered is Established. Watch MuxVM\'s side get there first.',
+        "Once TCP is up, each side sends an OPEN: its AS number (an autonomous system is one party's network, and BGP tells them apart by number), " +
+        'its router id (a name for the router, written like an address) and a hold time: "if you hear nothing from me for this long, forget my routes". ' +
+        'Each side answers the other\'s OPEN with a KEEPALIVE, a short "I am still here", and a side whose OPEN is answered is Established: ready to exchange routes. ' +
+        "Watch MuxVM's side get there first.",
+      endNote: "MuxVM's side of its BGP session with BGPVM is Established: BGPVM answered MuxVM's OPEN, and MuxVM may now announce its routes.",
       from: synAck,
       to: established,
       nodes: ['MuxVM', 'BGPVM'],
@@ -140,6 +143,11 @@ export const VIP_ROUTE: LessonDef = {
         'BGPVM puts them in its routing table. Open BGPVM\'s routing table to see the new row and where it came from.',
       from: update,
       to: installed,
+      endNote: (q) => {
+        const route = vipRouteOf(q);
+        const nh = speakerAddress(q, 'MuxVM');
+        return route && nh && `BGPVM has put ${route} in its routing table: next hop ${nh}, MuxVM, which announced it over BGP.`;
+      },
       nodes: ['MuxVM', 'BGPVM'],
       about: (q) => q.frames.filter((f) => bgpFrame(f) && bgpMessages(f).some((m) => m.kind === 'update')).map((f) => f.tx.id),
       field: { at: update, layer: 'bgp', field: 'message.nlri.0' },
