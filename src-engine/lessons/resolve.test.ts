@@ -394,6 +394,10 @@ describe('answers come from the engine', () => {
       "MuxVM's side of its BGP session with BGPVM is Established: BGPVM answered MuxVM's OPEN, and MuxVM may now announce its routes.",
       'BGPVM has put 192.168.133.74/32 in its routing table: next hop 192.168.100.6, MuxVM, which announced it over BGP.',
     ]);
+    const [, , givesUp, loop] = resolve('mux-dies').chapters;
+    expect(givesUp!.endNote).toBe("BGPVM's BGP session with MuxVM is down: TCP gave up resending to MuxVM. Every route MuxVM announced goes with it.");
+    expect(loop!.endNote).toBe('The SYN\'s TTL ran out at BGPVM: BGPVM dropped it and sent 192.168.200.10, ClientVM, an ICMP "time exceeded" message to say so.');
+    expect(answerOf('to-the-vip', 'bgp-route').why).toBe('Of the routes in BGPVM\'s routing table that hold 192.168.133.74, the longest prefix, the most specific, is 192.168.133.74/32 (that one address), a BGP route: its neighbour 192.168.100.6 announced it over BGP.');
     expect(resolve('two-muxes').chapters[0]!.endNote).toBe('BGPVM has put a second route to 192.168.133.74/32 in its routing table: next hop 192.168.100.8, MuxVM2, which announced it over BGP. It now holds one route through each MUX.');
   });
 

@@ -16,7 +16,7 @@ function peerName(q: RunQuery, from: string | undefined): string {
 }
 
 /** "192.168.100.0/24 (192.168.100.0 to 192.168.100.255)", "192.168.133.74/32 (that one address)". */
-function rangeWords(prefix: string): string {
+export function rangeWords(prefix: string): string {
   const { network, len } = parseCidr(prefix);
   if (len === 32) return `${prefix} (that one address)`;
   return `${prefix} (${u32ToIp(network)} to ${u32ToIp((network | ~maskOf(len)) >>> 0)})`;

@@ -4,7 +4,7 @@
 // until its TTL dies.
 import { attempt, attemptId, inAttempt, choiceRubric, hopAt, eventsWhere, eventWhere, framesWhere, frameWhere, hopFrame, nextDeviceRubric, sentence } from '../anchors';
 import type { LessonDef } from '../model';
-import { isSyn, moment, stepOf, type Frame, type RunQuery } from '../query';
+import { ipv4, isSyn, moment, stepOf, type Frame, type RunQuery } from '../query';
 import type { EventOf } from '../../protocol';
 import { SECOND, durationText, secondsText } from '../../sim/timing';
 import { PORTAL_REQUEST } from './requests';
@@ -189,6 +189,13 @@ export const MUX_DIES: LessonDef = {
         'and with it every route MuxVM had announced. Open BGPVM\'s BGP neighbours table to see the session go down.',
       from: keepaliveAfter,
       to: sessionDown,
+      endNote: (q) => {
+        const m = sessionDown.find(q);
+        const e = m?.eventId !== undefined ? q.events.find((x) => x.id === m.eventId) : undefined;
+        if (e?.kind !== 'bgp-session-down') return undefined;
+        const cause = e.cause === 'tcp-gave-up' ? 'TCP gave up resending to MuxVM' : e.cause === 'hold-timer-expired' ? 'its hold timer ran out' : undefined;
+        return cause && `BGPVM's BGP session with MuxVM is down: ${cause}. Every route MuxVM announced goes with it.`;
+      },
       nodes: ['BGPVM', 'MuxVM'],
       about: (q) => q.frames.filter((f) => f.tx.protocol === 'bgp' || towardsMux(f, q)).map((f) => f.tx.id),
       // BGPVM calling the dead MUX, and the session's end; the health probes between run quickly.
@@ -222,6 +229,12 @@ export const MUX_DIES: LessonDef = {
       },
       from: loopSyn,
       to: ttlDeath,
+      endNote: (q) => {
+        const m = loopSyn.find(q);
+        const f = m?.txId !== undefined ? q.byTx(m.txId) : undefined;
+        const client = f && ipv4(f)?.src;
+        return client && `The SYN's TTL ran out at BGPVM: BGPVM dropped it and sent ${client}, ${f.tx.fromNode}, an ICMP "time exceeded" message to say so.`;
+      },
       nodes: ['NATVM', 'BGPVM'],
       about: (q) => q.frames.filter((f) => inAttempt(1)(f, q)).map((f) => f.tx.id),
       focus: (q) => {

@@ -4,6 +4,7 @@ import { choiceRubric, flowTrace, frameWhere, hopAt, hopFrame, nextDeviceRubric 
 import type { LessonDef } from '../model';
 import { ipv4, isSyn, stepOf, tcp, type Frame } from '../query';
 import { PORTAL_REQUEST } from './requests';
+import { rangeWords } from '../words';
 import { vipOf, vipRouteOf } from '../values';
 
 const flow = (f: Frame) => f.tx.flowId === 'flow';
@@ -115,10 +116,10 @@ export const TO_THE_VIP: LessonDef = {
             const h = hopAt(q, flowTrace, 'BGPVM');
             const r = stepOf(h, 'route');
             // Not the hop's why: it names the device the next question asks for.
-            const learned = r?.source === 'bgp' ? `learned over BGP${r.from ? ` from ${r.from}` : ''}` : `a ${r?.source} route`;
+            const learned = r?.source === 'bgp' ? `a BGP route: ${r.from ? `its neighbour ${r.from.split(' ')[0]!}` : 'a neighbour'} announced it over BGP` : `a ${r?.source} route`;
             const vip = vipOf(q);
             if (!r || !h || vip === undefined) return undefined;
-            return { answer: r.source, why: `The longest match for ${vip} in BGPVM's routing table is ${r.prefix}, ${learned}.` };
+            return { answer: r.source, why: `Of the routes in BGPVM's routing table that hold ${vip}, the longest prefix, the most specific, is ${rangeWords(r.prefix)}, ${learned}.` };
           }),
         },
         {
