@@ -237,7 +237,7 @@ test('presenter mode: a chapter that ends on an event with no frame of its own s
   await lessons.answer("Why does BGPVM finally remove MuxVM's routes?", /TCP gave up retransmitting/);
   await playback.play.click();
   await expect(lessons.bar.locator('.chapter-end')).toHaveText('End of this chapter. Go on with Next chapter.', { timeout: 60_000 });
-  await expect(lessons.bar.locator('.chapter-end-note')).toHaveText('Where this chapter ends: BGPVM: BGP session with 192.168.100.6 (AS 64628) down: TCP timeout');
+  await expect(lessons.bar.locator('.chapter-end-note')).toHaveText("Where this chapter ends: BGPVM's BGP session with MuxVM is down: TCP gave up resending to MuxVM. Every route MuxVM announced goes with it.");
   await expect(lessons.bar.locator('.chapter-end-note')).toBeInViewport();
   await audit(page, '.lesson-bar');
 });
@@ -539,14 +539,19 @@ test('in a lesson the event list points at the row that holds the current step, 
   await audit(page, '.event-list');
 });
 
-test('a question\'s feedback, as soon as it is given, says the engine\'s shorthand in words and explains its terms', async ({ hoplab, lessons, page }) => {
+test('a question\'s feedback, as soon as it is given, says the route in words and explains its terms', async ({ hoplab, lessons, page }) => {
   await hoplab.open('?motion=off&speed=4&lesson=find-portal&chapter=3');
   const feedback = await lessons.answer('The answer has reached BGPVM. Which device does BGPVM send it to next?', 'ADVM');
   await expect(feedback).toHaveText(/^Not quite: the answer is ClientVM, not ADVM\. /);
-  // "on-link out of transit, connected" is the capture's shorthand; a student reads it in words.
-  await expect(feedback).toContainText('out of transit straight to the destination, which is on that network (connected route)');
+  // It read "BGPVM routes 192.168.200.10 by route 192.168.200.0/24 on-link out of transit, connected; TTL 128 -> 127.": a
+  // routing table's row, which a student reads in words.
+  await expect(feedback).toContainText('The most specific range that holds it is 192.168.200.0/24 (192.168.200.0 to 192.168.200.255), a connected route: BGPVM has a network card on that network itself. No router is needed: BGPVM hands the packet straight to ClientVM.');
   await expect(feedback).not.toContainText('on-link');
-  await expect(feedback.getByRole('button', { name: 'TTL', exact: true })).toBeVisible();
+  await expect(feedback).not.toContainText('TTL');
+  // A term the feedback names opens its explanation: in "To the VIP", the BGP route's.
+  await hoplab.open('?motion=off&speed=4&lesson=to-the-vip&chapter=3');
+  const bgp = await lessons.answer('Which kind of route does BGPVM use for 192.168.133.74?', 'A route learned from a neighbour by BGP');
+  await expect(bgp.getByRole('button', { name: 'BGP', exact: true })).toBeVisible();
   await audit(page, '.lesson-bar');
 });
 

@@ -251,6 +251,44 @@ test('presenter mode at 1920 x 1080: the drawing is a seventh larger than beside
   await auditAll(page);
 });
 
+for (const large of [false, true]) {
+  test(`presenter mode at 1920 x 1080${large ? ' with large text' : ''}: the drawing takes the projector's height, nothing over it, the playback controls or the step readout`, async ({ hoplab, lessons, page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await hoplab.open(`?scenario=poc&motion=off&speed=4&lesson=the-mux&chapter=2${large ? '&text=large' : ''}`);
+    await expect(lessons.chapterTitle).toHaveText('Wrapped in VXLAN');
+    await lessons.presenter();
+    await expect(lessons.question('What is the outer destination address of the packet MuxVM sends?')).toBeVisible();
+    // Beside a lesson column a quarter of the width (499 px), the network, wider than tall (1.8 : 1), was drawn by the
+    // area's width: 83 px empty above it and 82 below (measured here before the column was narrowed).
+    await expect.poll(async () => { const b = await bands(page); return Math.max(b.above, b.below); }).toBeLessThanOrEqual(55);
+    await expect(page.locator('.off-screen .more')).toHaveCount(0);
+    // Nothing over the drawing's devices, the playback controls or the step readout.
+    await expect.poll(() => coveredBy(page)).toEqual([]);
+    await expect.poll(() => notTogether(page)).toEqual([]);
+    await auditAll(page);
+  });
+}
+
+/** What covers a device's box, the playback controls or the step readout: the element found at its corners and middle, when it is not the thing itself. */
+function coveredBy(page: Page) {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const things: [string, Element][] = [
+      ...[...document.querySelectorAll('.react-flow__node-vm')].map((n) => [`device ${n.getAttribute('data-id')}`, n] as [string, Element]),
+      ...['.playback button.play', '.playback .timeline input', '.playback .step-readout'].flatMap((sel) => [...document.querySelectorAll(sel)].map((el) => [sel, el] as [string, Element])),
+    ];
+    for (const [what, el] of things) {
+      const r = el.getBoundingClientRect();
+      for (const [x, y] of [[r.left + 3, r.top + 3], [r.right - 3, r.top + 3], [r.left + 3, r.bottom - 3], [r.right - 3, r.bottom - 3], [(r.left + r.right) / 2, (r.top + r.bottom) / 2]] as const) {
+        const at = document.elementFromPoint(x, y);
+        if (!at) out.push(`${what} is off screen at ${Math.round(x)}, ${Math.round(y)}`);
+        else if (!(el.contains(at) || at.contains(el)) && at.closest('.lesson-bar, .diagram-bar, .diagram-tools')) out.push(`${what} is covered at ${Math.round(x)}, ${Math.round(y)} by ${at.className}`);
+      }
+    }
+    return out;
+  });
+}
+
 test('presenter mode at 1920 x 1080: the score and "Chapter 1 of 3" read from the back of the room, each on one line', async ({ hoplab, lessons, page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await hoplab.open('?motion=off&lesson=vip-route&chapter=1');

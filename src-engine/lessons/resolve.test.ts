@@ -357,9 +357,8 @@ describe('answers come from the engine', () => {
     // Lesson 1's first question names "MuxVM's SYN", and its caption never said what a SYN, BGP or a MUX is.
     expect(tcp179!.caption).toBe(
       'The portal lives at a virtual address (a VIP), 192.168.133.74, that no network card owns. ' +
-        "The load balancer's MUX (multiplexer), MuxVM, must tell the router, BGPVM, to send VIP traffic its way. " +
-        'Routers tell each other which addresses they can reach in BGP, the Border Gateway Protocol, which runs over an ordinary TCP connection. ' +
-        'Watch MuxVM open one: its first packet, a SYN, asks BGPVM to connect.',
+        "MuxVM, the load balancer's MUX (multiplexer), must tell the router BGPVM to send VIP traffic its way. " +
+        "Routers share routes in BGP (Border Gateway Protocol), over TCP. Watch MuxVM's first packet, a SYN, ask BGPVM to connect.",
     );
     expect(open!.caption).toBe(
       'Once TCP is up, each side sends an OPEN: its AS number (an autonomous system is one party\'s network, and BGP tells them apart by number), ' +

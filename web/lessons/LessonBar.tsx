@@ -106,14 +106,15 @@ export function LessonBar() {
       {!open && atEnd && !showEverything && <ChapterEnd text={last ? `End of the lesson. You answered ${score.correct} of ${score.total} questions right.` : 'End of this chapter. Go on with Next chapter.'} />}
       {last && score.answered === score.total && score.total > 0 && !atEnd && <ChapterEnd text={`Score: ${score.correct} of ${score.total} right.`} />}
       <nav className="chapter-nav" aria-label="Chapters">
+        {/* In presenter mode's narrow column "chapter" is read, not shown (the score keeps its place between them). */}
         <button type="button" onClick={previousChapter} disabled={chapterIndex === 0}>
-          Previous chapter
+          Previous<span className="word-narrow"> chapter</span>
         </button>
         <span className="lesson-score" aria-label={`Score: ${score.correct} of ${score.total} questions right`}>
           {score.correct}/{score.total} right
         </span>
         <button type="button" className="primary" onClick={nextChapter} disabled={last}>
-          Next chapter
+          Next<span className="word-narrow"> chapter</span>
         </button>
       </nav>
     </section>

@@ -66,9 +66,8 @@ export const VIP_ROUTE: LessonDef = {
         return (
           vip &&
           `The portal lives at a virtual address (a VIP), ${vip}, that no network card owns. ` +
-            "The load balancer's MUX (multiplexer), MuxVM, must tell the router, BGPVM, to send VIP traffic its way. " +
-            'Routers tell each other which addresses they can reach in BGP, the Border Gateway Protocol, which runs over an ordinary TCP connection. ' +
-            'Watch MuxVM open one: its first packet, a SYN, asks BGPVM to connect.'
+            "MuxVM, the load balancer's MUX (multiplexer), must tell the router BGPVM to send VIP traffic its way. " +
+            "Routers share routes in BGP (Border Gateway Protocol), over TCP. Watch MuxVM's first packet, a SYN, ask BGPVM to connect."
         );
       },
       from: synTo179,
