@@ -22,7 +22,7 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
     await lessons.open('How the VIP gets a route');
     await expect(lessons.bar).toContainText('Chapter 1 of 3');
     await expect(lessons.chapterTitle).toHaveText('MuxVM calls BGPVM');
-    await expect(lessons.bar).toContainText('an ordinary TCP connection');
+    await expect(lessons.bar).toContainText('Routers share routes in BGP (Border Gateway Protocol), over TCP.');
     await expect(hoplab.node('MuxVM')).toHaveAttribute('data-focus');
   });
 
