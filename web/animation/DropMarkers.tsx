@@ -3,10 +3,11 @@
 import { useMemo } from 'react';
 import { selectCursor, selectGeometry, selectHopRoles, selectResult, selectTimeline, useAppStore } from '../store/store';
 import { useLegibleScale } from '../diagram/LegibleText';
-import { capEm, dropMarkers, markerBox } from './dropMarkers';
+import { dropMarkers, markerBox, type DropMarker } from './dropMarkers';
 import { badgesUnder } from './tagYield';
 
-export function DropMarkers() {
+/** The drop markers at the playhead, placed (the resting labels move off them: see placeRests). */
+export function useDropMarkers(): DropMarker[] {
   const geo = useAppStore(selectGeometry);
   const result = useAppStore(selectResult);
   const timeline = useAppStore(selectTimeline);
@@ -15,7 +16,12 @@ export function DropMarkers() {
   const since = useAppStore((s) => (s.lesson && s.bounds ? s.bounds.first : 0));
   // Their labels are measured in the diagram's text size (set larger when it is zoomed out).
   const fz = useLegibleScale();
-  const markers = useMemo(() => (geo && result && timeline ? dropMarkers(geo, result, timeline, cursor, since, fz) : []), [geo, result, timeline, cursor, since, fz]);
+  return useMemo(() => (geo && result && timeline ? dropMarkers(geo, result, timeline, cursor, since, fz) : []), [geo, result, timeline, cursor, since, fz]);
+}
+
+export function DropMarkers({ markers }: { markers: readonly DropMarker[] }) {
+  const geo = useAppStore(selectGeometry);
+  const fz = useLegibleScale();
   // A lit device's badge under a marker yields to it, as to a resting packet (the marker of two reasons at NCVM is two
   // long lines, over PortalVM's "receives").
   const roles = useAppStore(selectHopRoles);
@@ -29,8 +35,8 @@ export function DropMarkers() {
       {markers.map((m) => (
         <div
           key={m.key}
-          className={`drop-marker${m.flow ? ' drop-marker-flow' : ''}`}
-          style={{ transform: `translate(${m.x}px, ${m.y}px)`, ...(m.maxWidth !== undefined ? { maxWidth: `min(${capEm(m)}em, ${m.maxWidth}px)` } : {}) }}
+          className={`drop-marker${m.flow ? ' drop-marker-flow' : ''}${m.clamp ? ' drop-marker-clamp' : ''}`}
+          style={{ transform: `translate(${m.x}px, ${m.y}px)`, ...(m.maxWidth !== undefined ? { maxWidth: `${m.maxWidth}px` } : {}) }}
           role="note"
           aria-label={`${m.flow ? 'The flow died' : 'Dropped'} at ${m.node}: ${m.detail}${m.own ? `. Dropped there too: ${m.own.detail}` : ''}`}
           title={m.own ? `${m.detail}\n${m.own.detail}` : m.detail}

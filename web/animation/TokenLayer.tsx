@@ -7,7 +7,8 @@ import { useStore, ViewportPortal } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { selectCurrentTxId, selectCursor, selectGeometry, selectHopRoles, selectLargeText, selectTimeline, useAppStore } from '../store/store';
 import { currentGlide, glideEase, onGlide, type Glide } from './clock';
-import { DropMarkers } from './DropMarkers';
+import { DropMarkers, useDropMarkers } from './DropMarkers';
+import { markerBox } from './dropMarkers';
 import { useLegibleScale } from '../diagram/LegibleText';
 import { alikeText, coveredBadges, coveredTags } from './tagYield';
 import { MAX_TOKENS } from './tokenIds';
@@ -52,7 +53,9 @@ export function TokenLayer() {
   // Whether the widest row of labels resting at one point is wider than the diagram's area (a phone): they wrap.
   const need = useMemo(() => widestRow(stepped, tz), [stepped, tz]);
   const narrow = useStore((s) => need > 0 && s.width > 0 && s.transform[2] > 0 && s.width / s.transform[2] < need);
-  const tokens = useMemo(() => (geo ? placeRests(geo, stepped, fz, tz, large, narrow) : []), [geo, stepped, fz, tz, large, narrow]);
+  const markers = useDropMarkers();
+  const callouts = useMemo(() => markers.map((m) => markerBox(m, fz)), [markers, fz]);
+  const tokens = useMemo(() => (geo ? placeRests(geo, stepped, fz, tz, large, narrow, callouts) : []), [geo, stepped, fz, tz, large, narrow, callouts]);
   const span = useMemo(() => glideSpan(tokens), [tokens]);
   const frames = timeline?.steps[cursor]?.txIds.length ?? 0;
   // Of several frames in a step, the one the inspector, the Why and the event list show is ringed.
@@ -106,7 +109,7 @@ export function TokenLayer() {
           flooded to {frames} ports: {tokens.length} shown
         </div>
       )}
-      <DropMarkers />
+      <DropMarkers markers={markers} />
     </ViewportPortal>
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlowTrace, RunResult, Transmission } from '../../src-engine/protocol';
 import type { Geometry, Rect } from '../diagram/geometry';
 import { buildTimeline } from '../model/buildTimeline';
-import { dropMarkers, lineCount } from './dropMarkers';
+import { dropMarkers, lineCount, markerBox } from './dropMarkers';
 import { CHAR_EM } from './measure';
 import { nodeId } from '../../src-engine/view/ids';
 
@@ -119,6 +119,28 @@ describe('dropMarkers', () => {
     // B's marker moves right of it, its ✕ still under B.
     expect(b!.x).toBe(a!.x + a!.maxWidth! + 6);
     expect(b!.x).toBeLessThan(214 + 180 - 28);
+  });
+  it('keeps a marker with the node\'s own drop above the device below: wider than its cap where the drawing has room, else its own line cut short', () => {
+    // "When MuxVM dies" chapter 4: the flow's line and BGPVM's own, capped at 34 em, took three lines down over the
+    // names of the row in front (xRPVM, PortalVM); two fit above it.
+    const boxes: Record<string, Rect> = { A: { x: 0, y: 0, width: 180, height: 76 }, C: { x: 107, y: 144, width: 180, height: 76 } };
+    const wide: Geometry = { ...geo, box: (id) => boxes[id], devices: () => Object.values(boxes), bounds: { x: 0, y: 0, width: 1200, height: 400 } };
+    const base = run({ ...trace('ttl-exceeded'), diedAt: { node: nodeId('A'), leg: 'forward', hop: 0, transmissionId: 0 } });
+    const own = 'A: TTL expired for 192.168.200.10 -> 192.168.133.74, ICMP time exceeded sent';
+    const result: RunResult = { ...base, events: [...base.events, { id: 3, time: 10, kind: 'drop', reason: 'ttl-exceeded', node: nodeId('A'), summary: own }] };
+    const tl = buildTimeline(result, 'SW');
+    const room = boxes.C!.y - (boxes.A!.height + 3) - 2;
+    const [m] = dropMarkers(wide, result, tl, tl.steps.length - 1, 0, 1.75);
+    expect(m!.own?.text).toBe(own.slice(3));
+    const box = markerBox(m!, 1.75);
+    expect(box.height).toBeLessThanOrEqual(room);
+    expect(box.width).toBeGreaterThan(34 * 21);
+    expect(m!.clamp).toBeUndefined();
+    // In a drawing too narrow for that, the node's line is cut short (its whole text is the marker's tooltip).
+    const [cut] = dropMarkers({ ...wide, bounds: { x: 0, y: 0, width: 600, height: 400 } }, result, tl, tl.steps.length - 1, 0, 1.75);
+    expect(cut!.clamp).toBe(true);
+    expect(markerBox(cut!, 1.75).height).toBeLessThanOrEqual(room);
+    expect(cut!.maxWidth).toBeLessThanOrEqual(600 - 4 - 4);
   });
 });
 

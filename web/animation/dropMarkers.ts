@@ -23,16 +23,22 @@ export interface DropMarker {
   readonly flow: boolean;
   /**
    * How wide its label may grow, in diagram units, when another marker stands to its right on the same row
-   * (it wraps before it): undefined when it has the row to itself (the stylesheet's cap, in ems, holds then).
+   * (it wraps before it), or past the stylesheet's cap (in ems) when it would else wrap down over the device below:
+   * undefined when it has the row to itself and the cap holds.
    */
   readonly maxWidth: number | undefined;
+  /**
+   * The node's own line is cut short to one line (its whole text is the tooltip): even as wide as the drawing lets
+   * it be, the marker would grow down over the names of the device below.
+   */
+  readonly clamp?: true;
 }
 
 /**
  * How wide a label may grow, in ems (see .drop-marker in styles.css): one with the node's own drop under the flow's
  * line takes two long lines, not four (at NCVM's four, it covered the names of the row below).
  */
-export const capEm = (m: Pick<DropMarker, 'own'>) => (m.own ? 34 : 21);
+const capEm = (m: Pick<DropMarker, 'own'>) => (m.own ? 34 : 21);
 
 /** Below this, a label is let overlap its neighbour rather than become a column of single words. */
 const MARKER_MIN_WIDTH = 110;
@@ -85,8 +91,8 @@ export function markerBox(m: DropMarker, fz: number): Rect {
   const measure = (s: string) => textWidth(s, font, m.flow ? 700 : 400);
   const plain = (s: string) => textWidth(s, font, 400);
   const chrome = CHROME_X + textWidth('✕', font, 800);
-  const width = Math.min(m.maxWidth ?? Infinity, capEm(m) * font, chrome + Math.max(measure(m.text), m.own ? plain(m.own.text) : 0) + 2);
-  const lines = lineCount(m.text, width - chrome, measure) + (m.own ? lineCount(m.own.text, width - chrome, plain) : 0);
+  const width = Math.min(m.maxWidth ?? capEm(m) * font, chrome + Math.max(measure(m.text), m.own ? plain(m.own.text) : 0) + 2);
+  const lines = lineCount(m.text, width - chrome, measure) + (m.own ? (m.clamp ? 1 : lineCount(m.own.text, width - chrome, plain)) : 0);
   return { x: m.x, y: m.y, width, height: CHROME_Y + lines * LINE * font };
 }
 
@@ -136,26 +142,34 @@ function besideEachOther(geo: Geometry, markers: DropMarker[], fz: number): Drop
       const edge = bounds ? bounds.x + bounds.width - x - 4 : Infinity;
       // The devices under the label, whose top it must stay above.
       const below = (w: number) => geo.devices().filter((d) => d.y >= m.y - 1 && d.x < x + w && x < d.x + d.width);
-      const fits = (w: number) => {
+      const fits = (w: number, clamp = false) => {
         const top = Math.min(Infinity, ...below(w).map((d) => d.y));
-        const lines = lineCount(m.text, w - chrome, measure) + (m.own ? lineCount(m.own.text, w - chrome, plain) : 0);
+        const lines = lineCount(m.text, w - chrome, measure) + (m.own ? (clamp ? 1 : lineCount(m.own.text, w - chrome, plain)) : 0);
         return CHROME_Y + lines * LINE * font <= top - m.y - 2;
       };
-      let width = Math.max(MARKER_MIN_WIDTH, Math.min(room, edge));
-      if (natural <= Math.min(room, edge)) width = natural;
-      else if (!fits(width)) {
-        const cap = Math.min(capEm(m) * font, edge);
-        for (let w = width + 8; w <= cap; w += 8) {
+      // The stylesheet's cap (in ems) holds, unless the label would then wrap down over the device below.
+      const capW = capEm(m) * font;
+      let width = Math.max(MARKER_MIN_WIDTH, Math.min(room, edge, capW));
+      if (natural <= Math.min(room, edge, capW)) width = natural;
+      let clamp = false;
+      if (!fits(width)) {
+        // Wider, up to its natural width, as far as the drawing's edge (past the cap): each step right of the next
+        // marker moves that one right, but it stays under its own device (its ✕ inside it).
+        const widest = Math.min(natural, edge);
+        let found = false;
+        for (let w = Math.min(width + 8, widest); w <= widest; w = w < widest ? Math.min(w + 8, widest) : Infinity) {
           if (!fits(w)) continue;
-          // The next marker moves right of it, but stays under its own device (its ✕ inside it).
           const own = next ? geo.box(next.node) : undefined;
           if (next && own && x + w + 6 > own.x + own.width - 28) break;
           if (next) xs[i + 1] = Math.max(xs[i + 1]!, x + w + 6);
           width = w;
+          found = true;
           break;
         }
+        // No width keeps it above: the node's own line is cut short to one, at the width it had.
+        if (!found && m.own && fits(width, true)) clamp = true;
       }
-      out.set(m.key, { ...m, x, maxWidth: next || width < natural ? Math.ceil(width) : undefined });
+      out.set(m.key, { ...m, x, maxWidth: next || width < natural || width > capW ? Math.ceil(width) : undefined, ...(clamp ? { clamp: true as const } : {}) });
     });
   }
   return markers.map((m) => out.get(m.key) ?? m);

@@ -67,6 +67,20 @@ describe('resting labels', () => {
     const two = placeRests(geo(), [at(1, 400, 'BGP KEEPALIVE'), at(2, 450, 'BGP KEEPALIVE')], 1).map((t) => restBox(t, 1));
     expect(two[1]!.x - (two[0]!.x + two[0]!.width)).toBeCloseTo(8, 6);
   });
+  it('move off a drop marker standing where they rest, to the nearer side, and stay put where none stands', () => {
+    // The SYN lost at a dead device rests under it, where the device's marker ("flow died: node down") stands: the
+    // marker covered most of the label it marks.
+    const syn = at(1, 500, 'TCP SYN', { ttl: 126 });
+    const label = restBox(syn, 1);
+    const marker: Rect = { x: label.x + 20, y: label.y - 5, width: 250, height: 34 };
+    const [moved] = placeRests(geo(), [syn], 1, 1, false, false, [marker]);
+    const box = restBox(moved!, 1);
+    expect(box.x + box.width).toBeCloseTo(marker.x - 4, 6);
+    expect(box.y).toBe(label.y);
+    // A marker in another band, or none, moves nothing.
+    expect(placeRests(geo(), [syn], 1, 1, false, false, [{ ...marker, y: label.y + label.height + 1 }])[0]!.shift).toBeUndefined();
+    expect(placeRests(geo(), [syn], 1)[0]!.shift).toBeUndefined();
+  });
 });
 
 describe('alike frames at one rest', () => {

@@ -97,9 +97,10 @@ export function widestRow(tokens: readonly Token[], tz: number): number {
  * `tz` the labels' own (larger on a projector, see tokenScale.ts); `large`, the large-text setting (the switch's name grows).
  * `narrow`: the diagram's area is narrower than the widest row of labels resting side by side (widestRow); the labels
  * of each such row then set their TTL on a second line (on a phone, "Two MUXes" set the pair of "BGP KEEPALIVE · TTL
- * 128 ×2" and "BGP UPDATE · TTL 128 ×2" 400 px wide in a 390 px area, past both its sides).
+ * 128 ×2" and "BGP UPDATE · TTL 128 ×2" 400 px wide in a 390 px area, past both its sides). `callouts`: the drop
+ * markers' boxes, which labels move off (at the dead MuxVM, "flow died: node down" covered most of the SYN it marks).
  */
-export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number, tz = fz, large = false, narrow = false): Token[] {
+export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number, tz = fz, large = false, narrow = false, callouts: readonly Rect[] = []): Token[] {
   const bounds = geo.bounds;
   const sw = geo.box(geo.switchId);
   const wrapped = narrow ? new Set(restGroups(tokens).filter((g) => g.length > 1).flatMap((g) => g.map((t) => t.txId))) : new Set<number>();
@@ -116,7 +117,8 @@ export function placeRests(geo: Geometry, tokens: readonly Token[], fz: number, 
     // The switch's own text (its name and its SENDS/RECEIVES badge) is in the way too: a label at an arm near the bar's
     // left end, as large as on a projector, would cover it.
     const swText = sw ? [{ x: sw.x, y: sw.y, width: switchTextEnd(sw, geo.switchId, fz, large) - sw.x, height: sw.height }] : [];
-    const near = [...geo.devices().filter((d) => d.y < box.y + box.height && box.y < d.y + d.height && d.x < hi && lo < d.x + d.width), ...tagsIn(geo, win, fz), ...swText];
+    // The drop markers too: one stands under the device where a packet was lost, where that packet's label rests.
+    const near = [...geo.devices().filter((d) => d.y < box.y + box.height && box.y < d.y + d.height && d.x < hi && lo < d.x + d.width), ...tagsIn(geo, win, fz), ...swText, ...callouts];
     const dx = clearShift(box, win, near);
     const end = members[0]!.path.points[members[0]!.path.points.length - 1];
     if (!sw || !end || !near.some((o) => overlaps({ ...box, x: box.x + dx }, o)) || (end.y !== sw.y && end.y !== sw.y + sw.height)) return { members, box, dx, dy: 0 };
