@@ -160,3 +160,46 @@ export function yieldsToNothing(page: Page): Promise<string[]> {
     return yielded.filter((y) => !labels.some((l) => meet(l, y.box.getBoundingClientRect()))).map((y) => `${y.what} yields to no label`);
   });
 }
+
+/**
+ * What the diagram's callouts cover, measured on screen: a drop marker ("flow died: node down") over a device's name
+ * or a packet's label (its pill, or a VXLAN frame's envelope), and a provenance mark ("ILLUS", "DOC") past the box it
+ * belongs to (its device's, port's or VIP's) or over another device's name or a packet's label. Empty when every
+ * callout keeps clear of what it talks about.
+ */
+export function calloutCovers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Thing = { what: string; r: DOMRect; el: Element };
+    const shown = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && getComputedStyle(el).display !== 'none';
+    const owner = (el: Element) => el.closest('.react-flow__node');
+    const nodeId = (el: Element) => el.closest('[data-id]')?.getAttribute('data-id') ?? '';
+    const names: Thing[] = [];
+    for (const el of document.querySelectorAll('.react-flow__node :is(.vm-name, .switch-name, .port-name) .title')) {
+      if (!shown(el)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) names.push({ what: `the name "${(el.textContent ?? '').trim()}" of ${nodeId(el)}`, r, el });
+    }
+    const labels: Thing[] = [...document.querySelectorAll('.token:not(.token-merged) .token-body')].filter(shown).map((el) => ({ what: `the packet label "${(el.textContent ?? '').trim()}"`, r: el.getBoundingClientRect(), el }));
+    const meet = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+    const out: string[] = [];
+    for (const m of document.querySelectorAll('.drop-marker')) {
+      if (!shown(m)) continue;
+      const r = m.getBoundingClientRect();
+      const what = `the drop marker "${(m.textContent ?? '').replace('✕', '').trim()}"`;
+      for (const t of [...names, ...labels]) if (meet(r, t.r)) out.push(`${what} covers ${t.what}`);
+    }
+    for (const m of document.querySelectorAll('.react-flow__node .mark')) {
+      if (!shown(m)) continue;
+      const r = m.getBoundingClientRect();
+      const node = owner(m);
+      const what = `the mark "${(m.textContent ?? '').trim()}" of ${nodeId(m)}`;
+      const box = node?.getBoundingClientRect();
+      if (box && (r.right > box.right + 0.5 || r.left < box.left - 0.5 || r.bottom > box.bottom + 0.5 || r.top < box.top - 0.5)) {
+        out.push(`${what} runs ${Math.round(Math.max(r.right - box.right, box.left - r.left, r.bottom - box.bottom, box.top - r.top))} px past its box`);
+      }
+      for (const t of [...names, ...labels]) if (owner(t.el) !== node && meet(r, t.r)) out.push(`${what} covers ${t.what}`);
+    }
+    return out;
+  });
+}
