@@ -97,6 +97,8 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
 });
 
 test('at laptop size the lesson sits beside the diagram, which keeps its size; on a tablet it sits above', async ({ hoplab, lessons, page }) => {
+  // Two screen sizes and a lesson opened from the menu: over a minute on a loaded machine (7.9 s on a quiet one).
+  test.setTimeout(120_000);
   const zoom = () => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
   await page.setViewportSize({ width: 1280, height: 800 });
   await hoplab.open('?motion=off');
