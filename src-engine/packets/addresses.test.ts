@@ -31,7 +31,7 @@ describe('IPv4 text', () => {
     expect(readIpv4(b, 0)).toBe('9.10.0.255');
   });
 
-  it.each(['192.168.1', '192.168.1.1.1', '192.168.1.256', '192.168.01.1', '192.168..1', ' 192.168.1.1', '1.2.3.4/32', '', 'a.b.c.d', '1234.1.1.1', '192.168.1.', '.1.2.3', '1.2.3.4.', '1.2.3.:'])(
+  it.each(['192.168.1', '192.168.1.1.1', '192.168.1.256', '192.168.01.1', '192.168..1', ' 192.168.1.1', '1.2.3.4/32', '', 'a.b.c.d', '1234.1.1.1', '192.168.1.', '.1.2.3', '1.2.3.4.', '1.2.3.:', '192,168,1,1', '10.0.0-1'])(
     'refuses %j, naming the field',
     (text) => {
       expect(() => writeIpv4(new Uint8Array(4), 0, text, 'ipv4.src')).toThrow(`ipv4.src: ${JSON.stringify(text)} is not a dotted-quad IPv4 address`);
@@ -44,6 +44,8 @@ describe('IPv4 text', () => {
     expect(ipv4Text(3232261122)).toBe('192.168.100.2');
     expect(ipv4Text(-1)).toBe('255.255.255.255');
     expect(parseIpv4('192.168.100')).toBe(-1);
+    // Only a dot ends an octet: any other character after digits is refused, not read as a separator.
+    expect(parseIpv4('10.0.0-1')).toBe(-1);
   });
 
   it('stays right past the size of its caches', () => {
@@ -75,7 +77,7 @@ describe('MAC text', () => {
     expect(readMac(b, 0)).toBe('cd:ef:ab:cd:ef:f0');
   });
 
-  it.each(['00:15:5d:c8:00', '00:15:5d:c8:00:0/', '00:15:5d:c8:00:0;', '00:15:5d:c8:00:0@', '00:15:5d:c8:00:0G', '00:15:5d:c8:00:0`', '00:15:5d:c8:00:0a:01', '00-15-5d-c8-00-0a', '00:15:5d:c8:00:0g', '0:15:5d:c8:00:0a:'])('refuses %j', (text) => {
+  it.each(['00:15:5d:c8:00', '00:15:5d:c8:00:0/', '00:15:5d:c8:00:0;', '00:15:5d:c8:00:0@', '00:15:5d:c8:00:0G', '00:15:5d:c8:00:0`', '00:15:5d:c8:00:0a:01', '00-15-5d-c8-00-0a', '00:15:5d:c8:00:0g', '0:15:5d:c8:00:0a:', '00:15:5d:c8:00:g0', '00:15:5d:c8:00:/0'])('refuses %j', (text) => {
     expect(() => writeMac(new Uint8Array(6), 0, text, 'ethernet.dst')).toThrow(`ethernet.dst: ${JSON.stringify(text)} is not a MAC address`);
   });
 
@@ -84,6 +86,8 @@ describe('MAC text', () => {
     expect(macText(0x00155dc8000a)).toBe('00:15:5d:c8:00:0a');
     expect(macText(0xfedcba987654)).toBe('fe:dc:ba:98:76:54');
     expect(parseMac('00:15:5d:c8:00:0')).toBe(-1);
+    // A bad first digit of a later byte, after bytes worth more than it could take away.
+    expect(parseMac('00:15:5d:c8:00:g0')).toBe(-1);
   });
 
   it('stays right past the size of its caches (16,384 MACs parsed, 4,096 texts)', () => {

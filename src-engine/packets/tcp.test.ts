@@ -86,6 +86,15 @@ describe('TCP', () => {
     expect(fieldAt(p, 55)).toMatchObject({ field: 'mss', start: 54, end: 58 });
   });
 
+  it('spans options other than the MSS as one field, "Options", after the MSS', () => {
+    const p = decodeOk(encodePacket([syn[0]!, syn[1]!, { ...tcp, otherOptions: fromHex('01010402') }]));
+    const own = p.fields.filter((f) => f.layer === 'tcp');
+    expect(own.slice(-2)).toEqual([
+      { layerIndex: 2, layer: 'tcp', field: 'mss', label: 'Maximum segment size', start: 54, end: 58 },
+      { layerIndex: 2, layer: 'tcp', field: 'otherOptions', label: 'Options', start: 58, end: 62 },
+    ]);
+  });
+
   it('hands port 179 to BGP, anything else raw, and nothing after an empty segment', () => {
     const data = { type: 'raw' as const, data: Uint8Array.of(0x16, 3, 1) };
     expect(decodeOk(encodePacket([...syn, data])).layers.map((l) => l.type)).toEqual(['ethernet', 'ipv4', 'tcp', 'raw']);
