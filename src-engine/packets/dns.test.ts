@@ -288,6 +288,11 @@ describe('DNS', () => {
       code: 'truncated', layer: 'dns', field: 'authorities.0.rtype', offset: 22,
       message: 'DNS authorities.0.rtype at byte 22 needs 10 bytes but only 6 remain: the packet was cut short; check the length fields of the layers around it.',
     });
+    // Cut right after the type, class, TTL and length: those 10 bytes are whole, the data is what is missing.
+    expect(errorOf(bytes.subarray(0, 32))).toEqual({
+      code: 'truncated', layer: 'dns', field: 'authorities.0.dataLength', offset: 30,
+      message: 'DNS authorities.0.dataLength at byte 30 needs 26 bytes but only 0 remain: the packet was cut short; check the length fields of the layers around it.',
+    });
     expect(errorOf(bytes.subarray(0, 50))).toEqual({
       code: 'truncated', layer: 'dns', field: 'authorities.0.dataLength', offset: 30,
       message: 'DNS authorities.0.dataLength at byte 30 needs 26 bytes but only 18 remain: the packet was cut short; check the length fields of the layers around it.',
