@@ -1,6 +1,7 @@
 // The no-neighbour explanation read on its own: it speaks only of a trace whose last hop's ARP failed.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FlowTrace, HopStep, RunResult } from '../protocol';
+import type { FlowTrace, HopStep, RunResult, SimEvent } from '../protocol';
+import { nodeId } from '../view/ids';
 import { pocTopology, runPoc } from './fixtures';
 import { explainNoNeighbour } from './noNeighbour';
 import { buildWorld } from './world';
@@ -75,6 +76,12 @@ describe('who should have answered, as the flow\'s reason says it', () => {
     );
   });
 
+  it('a node whose other link is down: the link that has the address asked for, not its first', () => {
+    // BGPVM's interfaces are mgmt (192.168.100.1), then transit (192.168.200.2): ClientVM asks for the second.
+    const r = runPoc({ to: '192.168.200.2', whatIf: [{ action: 'fail', target: 'BGPVM:transit', at: 0.5 * S }], flowAt: [5 * S] }).result;
+    expect(explainNoNeighbour(pocWorld(), r.trace, r.events, 'ClientVM')).toBe('BGPVM (192.168.200.2) is up, but its link transit is down since 0.5 s, so it never heard the ARP');
+  });
+
   it('a link failed and restored before the flow is up again: the ping is delivered, nothing to explain', () => {
     const r = runPoc({
       to: 'PortalVM',
@@ -93,6 +100,42 @@ describe('who should have answered, as the flow\'s reason says it', () => {
       "NATVM had no answer to ARP for its next hop 10.0.0.10 (HyperVHost): NATVM's own link outside is down since 1 s, so its ARP requests for 10.0.0.10 never left it. " +
         'On Windows, ClientVM\'s ping prints "Reply from 192.168.200.1: Destination host unreachable."',
     );
+  });
+});
+
+describe('which link event says a link is down: that node\'s, that link\'s, the latest at or before the packet', () => {
+  const ownDown = () => runPoc({ to: '10.0.0.10', whatIf: [{ action: 'fail', target: 'NATVM:outside', at: 1 * S }], flowAt: [5 * S] }).result;
+  const OWN = "NATVM's own link outside is down since";
+  /** The run's events with its one link-failed event changed. */
+  const moved = (r: RunResult, change: Partial<Pick<Extract<SimEvent, { kind: 'link-failed' }>, 'node' | 'interface' | 'time'>>): SimEvent[] =>
+    r.events.map((e) => (e.kind === 'link-failed' ? { ...e, ...change } : e));
+
+  it('a link failed and restored before the packet came is up: the explanation is the missing address', () => {
+    const r = runPoc({
+      to: '10.0.0.99',
+      whatIf: [
+        { action: 'fail', target: 'NATVM:outside', at: 1 * S },
+        { action: 'restore', target: 'NATVM:outside', at: 2 * S },
+      ],
+      flowAt: [5 * S],
+    }).result;
+    expect(explainNoNeighbour(pocWorld(), r.trace, r.events, 'ClientVM')).toBe('no device in Outside LAN 10.0.0.0/24 has the address 10.0.0.99');
+  });
+
+  it("the router's other link down, or its own link down only after the packet came, is not its own link down", () => {
+    const r = ownDown();
+    const reached = r.trace.hops.at(-1)!;
+    expect([reached.node, Math.floor(reached.time / S)]).toEqual(['NATVM', 5]);
+    expect(explainNoNeighbour(pocWorld(), r.trace, r.events, 'ClientVM')).toBe(`${OWN} 1 s, so its ARP requests for 10.0.0.10 never left it`);
+    expect(explainNoNeighbour(pocWorld(), r.trace, moved(r, { time: reached.time }), 'ClientVM')).toBe(`${OWN} 5 s, so its ARP requests for 10.0.0.10 never left it`);
+    expect(explainNoNeighbour(pocWorld(), r.trace, moved(r, { time: reached.time + 1 }), 'ClientVM')).toBe('HyperVHost (10.0.0.10) did not answer');
+    expect(explainNoNeighbour(pocWorld(), r.trace, moved(r, { interface: 'inside' }), 'ClientVM')).toBe('HyperVHost (10.0.0.10) did not answer');
+  });
+
+  it("another node's link of the same name down does not explain the silence", () => {
+    const r = runPoc({ to: 'PortalVM', whatIf: [{ action: 'fail', target: 'PortalVM:eth0', at: 0.5 * S }], flowAt: [5 * S] }).result;
+    expect(explainNoNeighbour(pocWorld(), r.trace, r.events, 'ClientVM')).toBe('PortalVM (192.168.100.9) is up, but its link eth0 is down since 0.5 s, so it never heard the ARP');
+    expect(explainNoNeighbour(pocWorld(), r.trace, moved(r, { node: nodeId('SQLVM') }), 'ClientVM')).toBe('PortalVM (192.168.100.9) did not answer');
   });
 });
 
@@ -135,6 +178,14 @@ describe("what the sender's TCP makes of it", () => {
     const back = r.trace.returnHops[0]!;
     const exceeded = { ...r.trace, returnHops: [{ ...back, layers: back.layers.map((l) => (l.type === 'icmp' && l.kind === 'destination-unreachable' ? { ...l, kind: 'time-exceeded' as const } : l)) }] };
     expect(explainNoNeighbour(pocWorld(), exceeded, r.events, 'ClientVM')).toBe('no device in Outside LAN 10.0.0.0/24 has the address 10.0.0.99');
+  });
+
+  it("the router's own link out is down: that first, then the sender's TCP, as two sentences", () => {
+    const r = runPoc({ to: '10.0.0.10:443', whatIf: [{ action: 'fail', target: 'NATVM:outside', at: 1 * S }], flowAt: [5 * S] }).result;
+    expect(explainNoNeighbour(pocWorld(), r.trace, r.events, 'ClientVM')).toBe(
+      "NATVM's own link outside is down since 1 s, so its ARP requests for 10.0.0.10 never left it. " +
+        "ClientVM's TCP takes the ICMP host unreachable from 192.168.200.1 as a soft error (RFC 1122, 4.2.3.9): it keeps retransmitting its SYN, as if nothing had come back",
+    );
   });
 
   it('nothing came back (the sender itself had no answer): nothing said of its TCP', () => {
