@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BlackHole, SimEvent } from '../protocol';
 import { nodeId } from '../view/ids';
-import { explainBlackHole, explainWithdrawn } from './blackHole';
+import { explainBlackHole, explainWithdrawn, findBlackHole } from './blackHole';
 import { pocTopology, runPoc } from './fixtures';
 import { simulate } from './simulate';
+import { buildWorld } from './world';
 
 const S = 1_000_000;
 const MUX_FAILS = { action: 'fail', target: 'MuxVM', at: 1 * S } as const;
@@ -128,6 +129,45 @@ describe('findBlackHole, through runs', () => {
   });
 });
 
+describe('findBlackHole, read on its own', () => {
+  // BGPVM's own packet to the VIP with MuxVM failed at 1 s: the run's hops and events, read again by findBlackHole
+  // over a world built afresh (only its configuration is read when the run saw the route removed).
+  const run = () => runPoc({ from: 'BGPVM', to: '192.168.133.74', whatIf: [MUX_FAILS] }).result;
+  const world = () => buildWorld(pocTopology(), { seed: 1, icmpRedirects: false, record: { full: true } });
+
+  it('a route not learned over BGP is no BGP black hole, whatever its next hop', () => {
+    const r = run();
+    const a = r.attempts[0]!;
+    expect(findBlackHole(world(), a.hops, 'node-down', r.events, 0)).toEqual(a.blackHole);
+    const hops = a.hops.map((h) => ({ ...h, steps: h.steps.map((s) => (s.kind === 'route' ? { ...s, source: 'static' as const } : s)) }));
+    expect(findBlackHole(world(), hops, 'node-down', r.events, 0)).toBeUndefined();
+  });
+
+  it('a route removed at the very time the attempt started counts as removed after it', () => {
+    const r = run();
+    const a = r.attempts[0]!;
+    const removed = r.events.find((e) => e.kind === 'route-removed' && e.prefix === '192.168.133.74/32')!;
+    expect(findBlackHole(world(), a.hops, 'node-down', r.events, removed.time)).toEqual({ ...a.blackHole, routeRemovedAt: removed.time, removedBy: 'tcp-gave-up' });
+    // 1 µs later it was removed before: the fresh world's session, heard from at 0, would expire at 180 s.
+    expect(findBlackHole(world(), a.hops, 'node-down', r.events, removed.time + 1)).toEqual({
+      router: 'BGPVM', peer: 'MuxVM', peerAddress: '192.168.100.6', prefix: '192.168.133.74/32', holdTime: 180, routeRemovedAt: 180 * S, removedBy: 'hold-timer-expired', runEndedAt: 0,
+    });
+  });
+
+  it("only the removal of that route, by that router, from that peer, counts: not another's just before it", () => {
+    const r = run();
+    const a = r.attempts[0]!;
+    const at = r.events.findIndex((e) => e.kind === 'route-removed' && e.prefix === '192.168.133.74/32');
+    const removed = r.events[at]!;
+    expect(removed).toMatchObject({ node: 'BGPVM', peer: '192.168.100.6', cause: 'tcp-gave-up' });
+    for (const other of [{ node: nodeId('NATVM') }, { peer: '192.168.100.99' }, { prefix: '192.168.133.0/24' }]) {
+      // Withdrawn 1 µs before, and listed first.
+      const events: SimEvent[] = [...r.events.slice(0, at), { ...removed, ...other, time: removed.time - 1, cause: 'withdrawn' } as SimEvent, ...r.events.slice(at)];
+      expect(findBlackHole(world(), a.hops, 'node-down', events, 0)).toEqual(a.blackHole);
+    }
+  });
+});
+
 describe('explainBlackHole', () => {
   const hole: BlackHole = { router: 'BGPVM', peer: 'MuxVM', peerAddress: '192.168.100.6', prefix: '192.168.133.74/32', holdTime: 180, routeRemovedAt: 67_532_998, removedBy: 'tcp-gave-up' };
   const START = 'black hole: BGPVM still routes 192.168.133.74/32 to MuxVM (192.168.100.6), a route learned over BGP.';
@@ -155,6 +195,17 @@ describe('explainBlackHole', () => {
         "Until then every packet for 192.168.133.74/32 ends at BGPVM: it no longer has MuxVM's MAC address (Windows keeps an ARP entry for 15 to 45 s, BGPVM's for 30 s, unless the neighbour confirms it, and a dead one never does), " +
         `so it asks who has 192.168.100.6, gets no answer, drops the packet and sends ICMP destination unreachable (host unreachable) back.${BFD}`,
     );
+  });
+
+  it("no ARP answer for a connection: the sender's TCP only when ICMP came back, and \"the sender\" when it has no name", () => {
+    const a = runPoc({ to: 'https://portal.azurestack.local', flowAt: [30 * S], whatIf: [MUX_FAILS] }).result.attempts[0]!;
+    const b = a.blackHole!;
+    const BACK = 'drops the packet and sends ICMP destination unreachable (host unreachable) back';
+    const SOFT = "'s TCP takes that as a soft error (RFC 1122, 4.2.3.9) and keeps retransmitting its SYN.";
+    expect(explainBlackHole(b, 1 * S, { connection: a.connection, returnHops: a.returnHops })).toContain(`${BACK}; the sender${SOFT}`);
+    expect(explainBlackHole(b, 1 * S, { connection: a.connection, returnHops: a.returnHops }, 'ClientVM')).toContain(`${BACK}; ClientVM${SOFT}`);
+    // Nothing came back: nothing said of the sender's TCP.
+    expect(explainBlackHole(b, 1 * S, { connection: a.connection, returnHops: [] }, 'ClientVM')).toContain(`${BACK}. Every retransmitted SYN went the same way.`);
   });
 
   it('another cause, no failure seen and no connection: only when the route went', () => {
