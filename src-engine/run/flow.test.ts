@@ -37,3 +37,28 @@ describe('attempts of a flow', () => {
     ]);
   });
 });
+
+describe('what a flow starts', () => {
+  it('TCP to a port other than 443 that accepts (BGP, 179): the connection only, no TLS', () => {
+    const r = runPoc({ to: '192.168.200.2:179' }).result;
+    expect([r.trace.description, r.trace.disposition, r.trace.connection?.outcome]).toEqual(['TCP ClientVM -> 192.168.200.2:179', 'delivered', 'established']);
+    expect(r.trace.tls).toBeUndefined();
+  });
+
+  it('TCP to a node by name on a port where nothing listens: named with its address, and refused', () => {
+    const r = runPoc({ to: 'PortalVM:80' }).result;
+    expect([r.trace.description, r.trace.disposition, r.trace.connection]).toEqual([
+      'TCP ClientVM -> PortalVM (192.168.100.9):80', 'no-listener', { outcome: 'refused', synTimes: [1 * S], endedAt: 1_000_855 },
+    ]);
+  });
+
+  it('a DNS answer lost on its way back: the lookup says so, since the flow never started', () => {
+    // ClientVM's link goes down 900 µs after its query left, while the answer is on its way.
+    const r = runPoc({ flowAt: [1 * S], whatIf: [{ action: 'fail', target: 'ClientVM:eth0', at: 1 * S + 900 }] }).result;
+    expect(r.trace.disposition).toBe('no-dns-answer');
+    expect([r.trace.dns?.disposition, r.trace.dns?.reason]).toEqual([
+      'link-down',
+      "ADVM's DNS server answers portal.azurestack.local A 192.168.133.74, but the answer never came back: the link from port ClientVM.eth0 to ClientVM eth0 is down",
+    ]);
+  });
+});
