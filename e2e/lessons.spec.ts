@@ -84,7 +84,7 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('192.168.133.74/32');
     await expect(row).toContainText('192.168.100.6');
-    await lessons.bar.getByRole('button', { name: 'Show the BGP NLRI prefix in the packet' }).click();
+    await lessons.bar.getByRole('button', { name: 'Show the BGP announced route (NLRI) in the packet' }).click();
     await expect(page.getByRole('region', { name: 'Packet inspector' }).locator('button.field-row[aria-pressed="true"]')).toContainText('192.168.133.74/32');
   });
 
@@ -388,6 +388,8 @@ test('lesson 7, "When MuxVM dies": the black hole, the hold timer, and the loop'
     await expect(lessons.question('NATVM has sent the SYN back to BGPVM. How will this packet end?')).toBeVisible();
     const end = await lessons.answer('NATVM has sent the SYN back to BGPVM. How will this packet end?', /until its TTL runs out/);
     await expect(end).toHaveText(/^Correct/);
+    // Said in words, not the engine's "routing loop between NATVM and BGPVM: ... matches ... (static) via ...".
+    await expect(end).toContainText("NATVM's static route for 192.168.133.0/24 sends it to BGPVM, and BGPVM's default route, 0.0.0.0/0, sends it back to NATVM");
     // Played on, the loop runs quickly through the rounds between the first and the last to the chapter's end.
     await playback.play.click();
     await expect(lessons.bar).toContainText('End of the lesson. You answered 5 of 6 questions right.', { timeout: 60_000 });

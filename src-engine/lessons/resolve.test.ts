@@ -457,7 +457,7 @@ describe('answers come from the engine', () => {
     const [first, again] = loop.questions.map((q) => q.about.time);
     expect(again).toBeGreaterThan(first!);
     expect(loop.end - again!).toBeGreaterThan(10_000);
-    expect(answerOf('mux-dies', 'loop-end').why).toMatch(/routing loop between NATVM and BGPVM/);
+    expect(answerOf('mux-dies', 'loop-end').why).toMatch(/NATVM's static route for 192\.168\.133\.0\/24 sends it to BGPVM, and BGPVM's default route/);
   });
 
   it('tells the run\'s own times and values in its text: a failure at another time, another wait', () => {
@@ -544,5 +544,46 @@ describe('answers come from the engine', () => {
     expect(q.why).toMatch(/192\.168\.133\.74\/32/);
     expect(q.choices.length).toBeGreaterThanOrEqual(3);
     expect(q.choices.map((c) => c.id)).not.toContain('BGPVM');
+  });
+});
+
+describe('the last words a newcomer stumbles on', () => {
+  it('says how the looping SYN ends in words, not in the engine\'s loop explanation', () => {
+    // It read "The TTL ran out at BGPVM: routing loop between NATVM and BGPVM: for 192.168.133.74, NATVM matches
+    // 192.168.133.0/24 (static) via 192.168.200.2, while BGPVM matches 0.0.0.0/0 (static) via 192.168.200.1; ..."
+    expect(answerOf('mux-dies', 'loop-end').why).toBe(
+      'The SYN goes round in a circle. For 192.168.133.74, NATVM\'s static route for 192.168.133.0/24 sends it to BGPVM, and BGPVM\'s default route, 0.0.0.0/0, sends it back to NATVM: ' +
+        'neither has a more specific route. Each router takes one off the TTL, which ClientVM set to 128: after 127 router hops it is down to 1, ' +
+        'and BGPVM, which would take it to 0, drops the SYN and sends ClientVM an ICMP "time exceeded" message. It never reaches PortalVM.',
+    );
+  });
+
+  it('names the device and the network card where VFP puts the VIP back, in words, not as "PortalVM.eth0"', () => {
+    const reply =
+      "The reply leaves PortalVM through its network card with the DIP, 192.168.100.9, and enters the host's virtual switch. " +
+      "VFP, which filters that card's traffic, finds the connection it recorded on the way in and puts the VIP back as the source: 192.168.100.9 port 443 becomes 192.168.133.74 port 443. " +
+      'Then it goes straight on to BGPVM, not back through the MUX: this is Direct Server Return.';
+    expect(answerOf('vfp-on-host', 'flow-use').why).toBe(reply);
+    expect(answerOf('way-back', 'src-after').why).toBe(reply);
+    expect(answerOf('way-back', 'via-mux').why).toBe(`The SYN-ACK went from PortalVM through BGPVM to ClientVM. ${reply}`);
+    const eth0 = LESSONS.flatMap((def) => resolve(def.id).chapters.flatMap((c) => [c.caption, c.endNote ?? '', ...c.questions.flatMap((q) => [q.why, q.debrief ?? ''])])).filter((t) => /\w\.eth\d/.test(t));
+    expect(eth0).toEqual([]);
+  });
+
+  it('points at the announced route by a newcomer\'s name, the RFC\'s term in parentheses', () => {
+    const [, , update] = resolve('vip-route').chapters;
+    expect(update!.field?.label).toBe('BGP announced route (NLRI)');
+    expect(glossSegments('announced route (NLRI)').find((s) => s.text === 'NLRI')?.key).toBe('term/NLRI');
+  });
+
+  it('ends "Into the void" on why the connection failed and what it means, not on Windows\' setting names', () => {
+    // It read "ClientVM gives up connecting to 192.168.133.74:443: no SYN-ACK to 3 SYNs in 21 s (Windows:
+    // TcpMaxConnectRetransmissions 2, first retransmission timeout (RTO) 3 s)".
+    const [, voided] = resolve('mux-dies').chapters;
+    expect(voided!.endNote).toBe(
+      'ClientVM gave up on the connection: it sent 3 SYNs over 21 s and no SYN-ACK came back, because BGPVM still sends everything for the VIP to the dead MuxVM. ' +
+        'Whoever opened the portal sees a page that never loads, although PortalVM itself is up. ' +
+        '(Windows sends a SYN again at most 2 times before it gives up; that limit is its TcpMaxConnectRetransmissions setting.)',
+    );
   });
 });

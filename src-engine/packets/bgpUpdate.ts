@@ -91,7 +91,7 @@ export function decodeUpdate(d: Decoder, at: number, end: number): Update | unde
   const attributes = readAttributes(d, withdrawnEnd + 2, attributesEnd);
   if (attributes === undefined) return undefined;
 
-  const nlri = readPrefixes(d, attributesEnd, end, 'message.nlri', 'NLRI prefix');
+  const nlri = readPrefixes(d, attributesEnd, end, 'message.nlri', 'Announced route (NLRI)');
   if (nlri === undefined) return undefined;
   return { kind: 'update', withdrawn, attributes, nlri };
 }

@@ -221,8 +221,8 @@ describe('field tables of the byte inspector', () => {
       ['message.attributes.asPath', 'Path attribute AS_PATH', 29, 36],
       ['message.attributes.asPath.0', 'AS', 34, 36],
       ['message.attributes.nextHop', 'Path attribute NEXT_HOP', 36, 43],
-      ['message.nlri.0', 'NLRI prefix', 43, 48],
-      ['message.nlri.1', 'NLRI prefix', 48, 53],
+      ['message.nlri.0', 'Announced route (NLRI)', 43, 48],
+      ['message.nlri.1', 'Announced route (NLRI)', 48, 53],
     ]);
   });
 

@@ -82,6 +82,7 @@ export const GLOSSARY: Readonly<Record<string, GlossEntry>> = {
   OpenConfirm: { name: 'OpenConfirm', says: 'A BGP session state: both OPENs are exchanged; a KEEPALIVE from the peer makes the session Established.', standard: rfc(4271) },
   'hold time': { name: 'Hold time', says: 'How long a BGP speaker waits without hearing from its peer before it declares the session down and drops its routes.', standard: rfc(4271) },
   'hold timer': { name: 'Hold timer', says: 'Counts down the hold time; any message from the peer restarts it. If it runs out, the session goes down.', standard: rfc(4271) },
+  NLRI: { name: 'Network layer reachability information', says: 'The part of a BGP UPDATE that lists the address ranges it announces: the routes the sender offers.', standard: rfc(4271) },
   NEXT_HOP: { name: 'NEXT_HOP attribute', says: 'The part of a BGP UPDATE that gives the address to send traffic for the announced ranges to.', standard: rfc(4271) },
   MP: { name: 'Multiprotocol extensions', says: 'A BGP capability that says which kinds of address a speaker carries: here IPv4 unicast.', standard: rfc(4760) },
   'route refresh': { name: 'Route refresh', says: 'A BGP capability: a speaker may ask its peer to send all its routes again.', standard: rfc(2918) },

@@ -9,6 +9,7 @@ import type { EventOf } from '../../protocol';
 import { SECOND, durationText, secondsText } from '../../sim/timing';
 import { PORTAL_REQUEST } from './requests';
 import { serverOf, speakerAddress, vipOf, vipRouteOf } from '../values';
+import { gaveUpWords, loopWhy } from '../words';
 
 const failed = eventWhere('MuxVM failing', (e) => e.kind === 'node-failed' && e.node === 'MuxVM');
 const firstSyn = frameWhere('the first SYN of the attempt made while BGPVM still trusts MuxVM', (f, q) => inAttempt(0)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
@@ -152,6 +153,17 @@ export const MUX_DIES: LessonDef = {
       },
       from: firstSyn,
       to: gaveUp,
+      // The event's own line names Windows' settings ("TcpMaxConnectRetransmissions 2, first retransmission timeout (RTO) 3 s").
+      endNote: (q) => {
+        const m = gaveUp.find(q);
+        const e = m?.eventId !== undefined ? q.events.find((x) => x.id === m.eventId) : undefined;
+        const server = serverOf(q);
+        if (e?.kind !== 'tcp-gave-up' || !server) return undefined;
+        return (
+          `${gaveUpWords(e)}, because BGPVM still sends everything for the VIP to the dead MuxVM. Whoever opened the portal sees a page that never loads, although ${server} itself is up. ` +
+          `(Windows sends a SYN again at most ${e.retransmissions} times before it gives up; that limit is its TcpMaxConnectRetransmissions setting.)`
+        );
+      },
       nodes: ['ClientVM', 'BGPVM', 'MuxVM'],
       about: (q) => q.frames.filter((f) => inAttempt(0)(f, q)).map((f) => f.tx.id),
       // The SYN and its retransmissions; the seconds of waiting between them run quickly.
@@ -263,7 +275,11 @@ export const MUX_DIES: LessonDef = {
           at: loopAgain,
           rubric: choiceRubric(ENDINGS, (q) => {
             const t = q.attempts[1];
-            return t && { answer: t.disposition, why: sentence(t.reason) };
+            if (!t) return undefined;
+            // The trace's reason is a log's ("routing loop between NATVM and BGPVM: for ..., NATVM matches ... (static) via ...").
+            const loop = t.disposition === 'ttl-exceeded' ? loopWhy(q, t) : undefined;
+            const server = serverOf(q);
+            return { answer: t.disposition, why: loop && server ? `${loop} It never reaches ${server}.` : sentence(t.reason) };
           }),
         },
       ],

@@ -6,6 +6,7 @@ import { hasLayer, ipv4, isSyn, stepOf, tcp, type Frame, type RunQuery } from '.
 import { PORTAL_REQUEST } from './requests';
 import { readEndpoint } from '../../view/ids';
 import { dipOf, serverOf, vipOf } from '../values';
+import { vfpReplyWhy } from '../words';
 
 const flow = (f: Frame) => f.tx.flowId === 'flow';
 const vxlanIn = frameWhere('the VXLAN frame from MuxVM reaching the host', (f) => flow(f) && hasLayer(f, 'vxlan'));
@@ -170,8 +171,8 @@ export const VFP_ON_HOST: LessonDef = {
             const t = flowTrace(q);
             if (!t) return undefined;
             if (t.returnHops.some((h) => h.node === 'MuxVM')) return { answer: 'via-mux', why: 'The reply passes MuxVM on its way back.' };
-            const back = t.returnHops.flatMap((h) => h.steps).find((s) => s.kind === 'rewrite' && s.by === 'vfp');
-            return back && { answer: 'rewrite-reply', why: sentence(back.text) };
+            const why = vfpReplyWhy(q, t);
+            return why ? { answer: 'rewrite-reply', why } : undefined;
           }),
         },
       ],

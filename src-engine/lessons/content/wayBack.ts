@@ -1,11 +1,12 @@
 // Lesson 6: Direct Server Return. PortalVM's answer leaves through the host's VFP, which puts the VIP
 // back as its source, and goes straight to the router: the MUX never sees the return traffic.
-import { addressChoices, choiceRubric, flowTrace, frameWhere, hopFrame, nextDeviceRubric, sentence, type NodeRef } from '../anchors';
+import { addressChoices, choiceRubric, flowTrace, frameWhere, hopFrame, nextDeviceRubric, type NodeRef } from '../anchors';
 import type { LessonDef } from '../model';
 import { deviceHops, isSynAck, type Frame } from '../query';
 import { PORTAL_REQUEST } from './requests';
 import { readEndpoint } from '../../view/ids';
 import { serverOf } from '../values';
+import { pathWords, vfpReplyWhy } from '../words';
 
 const reply = (f: Frame) => f.tx.flowId === 'flow-reply';
 const synAckFrom = (node: NodeRef, name = node as string) => hopFrame(`${name} sending the SYN-ACK on`, flowTrace, node, 'return');
@@ -84,11 +85,13 @@ export const WAY_BACK: LessonDef = {
           prompt: 'What source address does the SYN-ACK carry when it leaves the host?',
           at: vfpOut,
           rubric: (q) => {
-            const rw = flowTrace(q)?.returnHops.flatMap((h) => h.steps).find((s) => s.kind === 'rewrite');
-            if (!rw || rw.kind !== 'rewrite') return undefined;
+            const t = flowTrace(q);
+            const rw = t?.returnHops.flatMap((h) => h.steps).find((s) => s.kind === 'rewrite');
+            const why = t && vfpReplyWhy(q, t);
+            if (!rw || rw.kind !== 'rewrite' || !why) return undefined;
             const after = readEndpoint(rw.after).address;
             // The DIP, the source the reply left PortalVM with, is the likeliest wrong answer.
-            return { choices: addressChoices(q, after, ['flow', 'flow-reply'], 4, [readEndpoint(rw.before).address]), answer: after, why: sentence(rw.text) };
+            return { choices: addressChoices(q, after, ['flow', 'flow-reply'], 4, [readEndpoint(rw.before).address]), answer: after, why };
           },
         },
       ],
@@ -118,8 +121,7 @@ export const WAY_BACK: LessonDef = {
               const t = flowTrace(q);
               if (!t) return undefined;
               const path = deviceHops(t.returnHops, q.switchId).map((h) => h.node);
-              const dsr = t.returnHops.flatMap((h) => h.steps).find((s) => s.kind === 'rewrite' && s.by === 'vfp');
-              return { answer: path.some((n) => n === 'MuxVM') ? 'yes' : 'no', why: sentence(`The SYN-ACK went ${path.join(' → ')}. ${dsr?.text ?? ''}`) };
+              return { answer: path.some((n) => n === 'MuxVM') ? 'yes' : 'no', why: `The SYN-ACK went ${pathWords(path)}.${(vfpReplyWhy(q, t) ?? '').replace(/^(?=.)/, ' ')}` };
             },
           ),
         },
