@@ -221,11 +221,11 @@ describe('lesson text names what the run did', () => {
     if (!r.ok) throw new Error(r.error.map((f) => f.message).join('\n'));
     const q = r.value.chapters[0]!.questions[0]!;
     expect(q.choices.map((c) => c.label)).toEqual(['Port 53', 'Port 179', 'Port 8443']);
-    expect(q.why).toBe("The SYN's destination port is 179: BGP speakers listen on TCP port 179 (RFC 4271). In this run, port 53 is ClientVM's DNS query and port 8443 ClientVM's TCP connection to the VIP.");
+    expect(q.why).toBe("The SYN's destination port is 179: routers that speak BGP listen on TCP port 179 (RFC 4271). In this run, port 53 is ClientVM's DNS query and port 8443 ClientVM's TCP connection to the VIP.");
     // On the POC's own run: 53, 443 and MuxVM's VXLAN to the host.
     expect(answerOf('vip-route', 'bgp-port').choices.map((c) => c.label)).toEqual(['Port 53', 'Port 179', 'Port 443', 'Port 4789']);
     expect(answerOf('vip-route', 'bgp-port').why).toBe(
-      "The SYN's destination port is 179: BGP speakers listen on TCP port 179 (RFC 4271). In this run, port 53 is ClientVM's DNS query, port 443 ClientVM's TCP connection to the VIP and port 4789 MuxVM's VXLAN.",
+      "The SYN's destination port is 179: routers that speak BGP listen on TCP port 179 (RFC 4271). In this run, port 53 is ClientVM's DNS query, port 443 ClientVM's TCP connection to the VIP and port 4789 MuxVM's VXLAN.",
     );
   });
 });
@@ -282,7 +282,7 @@ describe('answers come from the engine', () => {
     expect(answerOf('vip-route', 'next-hop').answer).toBe('192.168.100.6');
     // Its wrong answers are the run's own addresses, each named for what it is: the VIP, the DIP, the gateway.
     expect(answerOf('vip-route', 'next-hop').choices.map((c) => c.id)).toEqual(['192.168.100.6', '192.168.100.9', '192.168.133.74', '192.168.200.1']);
-    expect(answerOf('vip-route', 'next-hop').why).toContain('192.168.100.9 is PortalVM (the DIP behind it) and 192.168.200.1 is NATVM, ClientVM\'s gateway');
+    expect(answerOf('vip-route', 'next-hop').why).toContain('192.168.100.9 is PortalVM\'s own address (its DIP), the server behind the VIP, and 192.168.200.1 is NATVM');
   });
 
   it('names the device whose decision a question asks about, and since when it holds the packet', () => {
@@ -420,7 +420,7 @@ describe('answers come from the engine', () => {
     // The outer destination (the host's PA), the DIP (as if the MUX had rewritten it) and the outer source (MuxVM's PA).
     expect(q.choices.map((c) => c.id)).toEqual(['192.168.100.9', '192.168.133.74', '192.168.233.6', '192.168.233.21']);
     expect(q.why).toBe(
-      'The inner IPv4 header still reads 192.168.200.10 -> 192.168.133.74: MuxVM did not change the packet, it wrapped it. ' +
+      'The inner IPv4 header still reads from 192.168.200.10 to 192.168.133.74: MuxVM did not change the packet, it wrapped it. ' +
         "192.168.233.21 is the outer header's destination, the host's provider address, and 192.168.233.6 is MuxVM's. No header of this frame names the server's own address yet.",
     );
     // Asked once the VXLAN frame has arrived, so it is on screen; the chapter ends there, before VFP delivers the SYN
@@ -447,7 +447,7 @@ describe('answers come from the engine', () => {
     expect(answerOf('mux-dies', 'why-removed').why).toBe(
       'BGPVM sent MuxVM a BGP message at 48.633 s and nothing acknowledged it: TCP sent it again 5 times, waiting twice as long each time, and gave up at 67.533 s. ' +
         "BGP's own clock, the 180 s hold timer agreed in the OPEN messages, would have run out only at 180.001 s, 180 s after BGPVM last heard from MuxVM (at 0.001 s). " +
-        "TCP's clock ran out first, and the session went down with it: BGPVM removes 192.168.133.74/32 learned from 192.168.100.6 (AS 64628): TCP timeout.",
+        "TCP's clock ran out first: BGPVM closed its BGP session with MuxVM and removed every route MuxVM had announced, the VIP's 192.168.133.74/32 among them.",
     );
     expect(answerOf('mux-dies', 'loop-next').answer).toBe('NATVM');
     expect(answerOf('mux-dies', 'loop-end').answer).toBe('ttl-exceeded');
@@ -526,7 +526,7 @@ describe('answers come from the engine', () => {
     );
     // After the failover: the route that is left, said as a route through a MUX ("out of mgmt, source bgp" before).
     expect(answerOf('two-muxes', 'why-other').why).toBe(
-      'BGPVM removes 192.168.133.74/32 learned from 192.168.100.8 (AS 64628): TCP timeout. The one route to 192.168.133.74/32 left goes via 192.168.100.6 (MuxVM), so every new connection takes it.',
+      'BGPVM removed its route to 192.168.133.74/32 through MuxVM2 (192.168.100.8): TCP gave up resending to MuxVM2, and the BGP session with it went down. The one route to 192.168.133.74/32 left goes via 192.168.100.6 (MuxVM), so every new connection takes it.',
     );
   });
 
@@ -585,5 +585,88 @@ describe('the last words a newcomer stumbles on', () => {
         'Whoever opened the portal sees a page that never loads, although PortalVM itself is up. ' +
         '(Windows sends a SYN again at most 2 times before it gives up; that limit is its TcpMaxConnectRetransmissions setting.)',
     );
+  });
+});
+
+describe('every lesson read as a newcomer who has never seen Azure Stack', () => {
+  /** Every text a lesson shows: captions, field and table labels, prompts, choices, answers, debriefs and end notes. */
+  const textsOf = (id: string) =>
+    resolve(id).chapters.flatMap((c) => [
+      c.caption,
+      c.field?.label ?? '',
+      c.table?.label ?? '',
+      c.endNote ?? '',
+      ...c.questions.flatMap((q) => [q.prompt, ...q.choices.map((x) => x.label), q.why, q.debrief ?? '']),
+    ]);
+
+  it('uses none of the engine\'s shorthand: arrows, "(inferred", switch ports, address:port, log lines', () => {
+    const shorthand = / -> |→|\(inferred|\b[A-Z]\w*\.(?:eth|mgmt|pa|transit|inside)\w*\b|\d+\.\d+\.\d+\.\d+:\d+|learned from .*\(AS \d+\)|\(Windows:/;
+    const found = LESSONS.flatMap((def) => textsOf(def.id).filter((t) => shorthand.test(t)).map((t) => `${def.title}: ${t}`));
+    expect(found).toEqual([]);
+  });
+
+  it('says what ClientVM does when no SYN-ACK comes, from the run\'s times, not as TCP\'s log', () => {
+    expect(answerOf('mux-dies', 'client-retries').why).toBe(
+      'No SYN-ACK came back, so ClientVM sent the SYN again 3 s after the first, and again 6 s after that: it waits twice as long each time. ' +
+        'After 12 s more with no answer it gave up: 3 SYNs in 21 s. TCP only repeats itself: it does not ask DNS again or look for another MUX.',
+    );
+  });
+
+  it('says which routes went with a BGP session, and why, in words', () => {
+    expect(answerOf('mux-dies', 'why-removed').why).toMatch(
+      / TCP's clock ran out first: BGPVM closed its BGP session with MuxVM and removed every route MuxVM had announced, the VIP's 192\.168\.133\.74\/32 among them\.$/,
+    );
+    expect(answerOf('two-muxes', 'why-other').why).toBe(
+      'BGPVM removed its route to 192.168.133.74/32 through MuxVM2 (192.168.100.8): TCP gave up resending to MuxVM2, and the BGP session with it went down. ' +
+        'The one route to 192.168.133.74/32 left goes via 192.168.100.6 (MuxVM), so every new connection takes it.',
+    );
+    expect(answerOf('mux-dies', 'loop-end').debrief).toBe(
+      'Removing a route does not stop the traffic: the less specific routes left behind decide where it goes, here round in a circle. Only the TTL keeps a packet from circling forever.',
+    );
+  });
+
+  it('says what a header or a rewrite holds in sentences: from and to, an address and its port', () => {
+    expect(answerOf('to-the-vip', 'ttl').why).toBe('NATVM takes one off the TTL as it forwards the SYN: 128 becomes 127.');
+    expect(answerOf('vfp-on-host', 'inner-dst').why).toBe(
+      'The inner IPv4 header still reads from 192.168.200.10 to 192.168.133.74: MuxVM did not change the packet, it wrapped it. ' +
+        "192.168.233.21 is the outer header's destination, the host's provider address, and 192.168.233.6 is MuxVM's. No header of this frame names the server's own address yet.",
+    );
+    expect(answerOf('vfp-on-host', 'first-act').why).toBe(
+      'VFP first removes the outer headers MuxVM added: Ethernet, IPv4 (from 192.168.233.6 to 192.168.233.21), UDP (to port 4789) and VXLAN (virtual network 4096). What is left is the inner packet.',
+    );
+    expect(answerOf('vfp-on-host', 'dst-after').why).toBe(
+      "VFP changes the destination from the VIP, 192.168.133.74 port 443, to the DIP, 192.168.100.9 port 443, as the load balancer's rule portal-https says, and records the connection in its flow table.",
+    );
+    expect(answerOf('find-portal', 'skipped').why).toMatch(/^The query went from ClientVM through NATVM and BGPVM to ADVM; the answer came back from ADVM through BGPVM to ClientVM\. BGPVM looks up/);
+  });
+
+  it('explains a word where the lessons first use it: DIP, gateway, prefix, VXLAN, provider address, flow table, port 443, SYN-ACK, MAC, BGP speaker', () => {
+    expect(answerOf('vip-route', 'next-hop').why).toBe(
+      'The UPDATE\'s NEXT_HOP attribute is 192.168.100.6, MuxVM\'s own address: "send traffic for these VIPs to me". 192.168.133.74 is the VIP itself, ' +
+        "192.168.100.9 is PortalVM's own address (its DIP), the server behind the VIP, and 192.168.200.1 is NATVM, the router ClientVM sends all its traffic through.",
+    );
+    expect(answerOf('vip-route', 'bgp-port').why).toMatch(/^The SYN's destination port is 179: routers that speak BGP listen on TCP port 179 \(RFC 4271\)\./);
+    const [client, , bgp] = resolve('to-the-vip').chapters;
+    expect(client!.caption).toBe(
+      'ClientVM now knows the VIP, 192.168.133.74, and opens a TCP connection to port 443, the port of secure web pages (HTTPS), with a SYN. ' +
+        "The VIP is not in ClientVM's own network, so ClientVM hands the packet to its default gateway: the router it sends everything outside its own network to.",
+    );
+    expect(bgp!.caption).toBe(
+      'BGPVM has several routes that match 192.168.133.74. A route holds a range of addresses, its prefix: the number after the slash says how much of the address is fixed, ' +
+        '/24 its first three numbers (256 addresses), /32 all four (one address). When several match, the longest prefix wins: the most specific route. ' +
+        "Open BGPVM's routing table and find it.",
+    );
+    const [, encap] = resolve('the-mux').chapters;
+    expect(encap!.caption).toBe(
+      'MuxVM does not change the packet. It wraps it in VXLAN, which carries a virtual network\'s packets inside ordinary UDP packets: ' +
+        "a new outer Ethernet, IPv4 and UDP header (port 4789) and a VXLAN header with the virtual network's id (VNI). " +
+        "The outer packet is addressed to the provider address (PA) of the Hyper-V host where PortalVM runs: the host's own address on the physical network beneath the VMs. " +
+        'The original packet rides inside, untouched.',
+    );
+    expect(answerOf('the-mux', 'how-chosen').choices.map((c) => c.label)).toContain("The client's hardware (MAC) address");
+    const [, rewrite] = resolve('vfp-on-host').chapters;
+    expect(rewrite!.caption).toMatch(/ and records the connection in its flow table, its list of the connections it has seen and what it did to each\.$/);
+    const [answer] = resolve('way-back').chapters;
+    expect(answer!.caption).toMatch(/^PortalVM accepts the connection and answers with a SYN-ACK, TCP's "yes" to a SYN, from its own address \(the DIP\) to ClientVM\./);
   });
 });

@@ -134,3 +134,40 @@ export function vfpReplyWhy(q: RunQuery, trace: FlowTrace): string | undefined {
 export function gaveUpWords(gave: EventOf<'tcp-gave-up'>): string {
   return `${gave.node} gave up on the connection: it sent ${gave.retransmissions + 1} SYNs over ${durationText(gave.time - gave.firstSent)} and no SYN-ACK came back`;
 }
+
+/**
+ * What a client does when no SYN-ACK comes, from its retransmissions' times: "sent the SYN again 3 s after the first,
+ * and again 6 s after that ... gave up: 3 SYNs in 21 s". The events' own lines read "retransmits its SYN to
+ * 192.168.133.74:443 (retransmission 1 of 2, next wait 6 s)" and end in Windows' setting names.
+ */
+export function retriesWhy(retries: readonly EventOf<'tcp-retransmit'>[], gave: EventOf<'tcp-gave-up'>): string {
+  if (retries.length === 0) return `No SYN-ACK came back, and ${gave.node} gave up after ${durationText(gave.time - gave.firstSent)} without sending the SYN again.`;
+  const times = [gave.firstSent, ...retries.map((e) => e.time)];
+  const waits = [...times.slice(1), gave.time].map((t, i) => t - times[i]!);
+  const again = retries.map((_, i) => `again ${durationText(waits[i]!)} ${i === 0 ? 'after the first' : i === 1 ? 'after that' : 'later'}`);
+  const doubling = waits.every((w, i) => i === 0 || w === 2 * waits[i - 1]!);
+  return (
+    `No SYN-ACK came back, so ${gave.node} sent the SYN ${again.length > 1 ? `${again.slice(0, -1).join(', ')}, and ${again.at(-1)!}` : again[0]!}: ` +
+    `${doubling ? 'it waits twice as long each time' : 'it waits longer each time'}. After ${durationText(waits.at(-1)!)} more with no answer it gave up: ` +
+    `${retries.length + 1} SYNs in ${durationText(gave.time - gave.firstSent)}. TCP only repeats itself: it does not ask DNS again or look for another MUX.`
+  );
+}
+
+/** Why a BGP route went, in words: "BGPVM removed its route to 192.168.133.74/32 through MuxVM2 (192.168.100.8): TCP gave up ...". */
+export function routeRemovedWords(q: RunQuery, e: EventOf<'route-removed'>): string {
+  const peer = nodeWithAddress(q, e.peer);
+  const name = peer ?? e.peer;
+  const cause =
+    e.cause === 'tcp-gave-up'
+      ? `TCP gave up resending to ${name}, and the BGP session with it went down`
+      : e.cause === 'hold-timer-expired'
+        ? `it heard nothing from ${name} for the whole hold time, and the BGP session with it went down`
+        : e.cause === 'withdrawn'
+          ? `${name} withdrew it in an UPDATE`
+          : e.cause === 'notification-received'
+            ? `${name} closed the BGP session with a NOTIFICATION`
+            : e.cause === 'replaced'
+              ? 'a newer announcement replaced it'
+              : `the BGP session with ${name} went down`;
+  return `${e.node} removed its route to ${e.prefix} through ${peer ? `${peer} (${e.peer})` : e.peer}: ${cause}.`;
+}

@@ -3,7 +3,7 @@
 import { addressChoices, dnsTrace, frameWhere, hopFrame, nextDeviceRubric, choiceRubric } from '../anchors';
 import type { Anchor, LessonDef } from '../model';
 import { deviceHops, ipv4, type Frame, type RunQuery } from '../query';
-import { nextDeviceWhy } from '../words';
+import { nextDeviceWhy, pathWords } from '../words';
 import { PORTAL_REQUEST } from './requests';
 
 const dns = (f: Frame) => f.tx.flowId === 'dns';
@@ -124,7 +124,7 @@ export const FIND_PORTAL: LessonDef = {
               const way = deviceHops(t.returnHops, q.switchId);
               const at = way.findIndex((h) => h.node === 'BGPVM');
               const why = at >= 0 && way[at + 1] ? nextDeviceWhy(q, way[at]!, way[at + 1]!.node) : undefined;
-              return skipped && { answer: skipped.node, why: `The query went ${deviceHops(t.hops, q.switchId).map((h) => h.node).join(' → ')}; the answer came back ${way.map((h) => h.node).join(' → ')}. ${why ?? ''}`.trim() };
+              return skipped && { answer: skipped.node, why: `The query went ${pathWords(deviceHops(t.hops, q.switchId).map((h) => h.node))}; the answer came back ${pathWords(way.map((h) => h.node))}. ${why ?? ''}`.trim() };
             },
           ),
         },

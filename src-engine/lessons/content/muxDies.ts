@@ -2,14 +2,14 @@
 // limit on retransmissions), so until then it keeps forwarding VIP traffic to a dead MUX (a black hole).
 // Then the routes go, and the static routes left behind send the packet round between NATVM and BGPVM
 // until its TTL dies.
-import { attempt, attemptId, inAttempt, choiceRubric, hopAt, eventsWhere, eventWhere, framesWhere, frameWhere, hopFrame, nextDeviceRubric, sentence } from '../anchors';
+import { attempt, attemptId, inAttempt, choiceRubric, eventsWhere, eventWhere, framesWhere, frameWhere, hopFrame, nextDeviceRubric, sentence } from '../anchors';
 import type { LessonDef } from '../model';
-import { ipv4, isSyn, moment, stepOf, type Frame, type RunQuery } from '../query';
+import { ipv4, isSyn, moment, type Frame, type RunQuery } from '../query';
 import type { EventOf } from '../../protocol';
 import { SECOND, durationText, secondsText } from '../../sim/timing';
 import { PORTAL_REQUEST } from './requests';
 import { serverOf, speakerAddress, vipOf, vipRouteOf } from '../values';
-import { gaveUpWords, loopWhy } from '../words';
+import { gaveUpWords, loopWhy, retriesWhy, routeRemovedWords } from '../words';
 
 const failed = eventWhere('MuxVM failing', (e) => e.kind === 'node-failed' && e.node === 'MuxVM');
 const firstSyn = frameWhere('the first SYN of the attempt made while BGPVM still trusts MuxVM', (f, q) => inAttempt(0)(f, q) && isSyn(f) && f.tx.fromNode === 'ClientVM');
@@ -54,11 +54,11 @@ function twoClocks(q: RunQuery, removed: EventOf<'route-removed'>): string {
       `BGPVM sent MuxVM a BGP message at ${secondsText(gave.firstSent)} and nothing acknowledged it: TCP sent it again ${gave.retransmissions} times, ` +
       `waiting twice as long each time, and gave up at ${secondsText(gave.time)}. BGP's own clock, the ${hold} s hold timer agreed in the OPEN messages, ` +
       `would have run out only at ${secondsText(holdRunsOut)}, ${hold} s after BGPVM last heard from MuxVM (at ${secondsText(heard.tx.arrive)}). ` +
-      `TCP's clock ran out first, and the session went down with it: ${removed.summary}.`
+      `TCP's clock ran out first: ${removed.node} closed its BGP session with MuxVM and removed every route MuxVM had announced, the VIP's ${removed.prefix} among them.`
     );
   }
-  // Any other ending (a hold timer run out, a NOTIFICATION) is told by the event itself.
-  return removed.summary;
+  // Any other ending (a hold timer run out, a NOTIFICATION): what removed the route, in words.
+  return routeRemovedWords(q, removed);
 }
 
 const DIED_ROUTE = (q: RunQuery) => {
@@ -184,10 +184,10 @@ export const MUX_DIES: LessonDef = {
           at: firstRetry,
           rubric: choiceRubric(RETRY, (q) => {
             const id = attemptId(q, 0);
-            const retries = q.events.filter((e) => e.kind === 'tcp-retransmit' && e.flowId === id);
-            const gave = q.events.find((e) => e.kind === 'tcp-gave-up' && e.flowId === id);
+            const retries = q.events.filter((e): e is EventOf<'tcp-retransmit'> => e.kind === 'tcp-retransmit' && e.flowId === id);
+            const gave = q.events.find((e): e is EventOf<'tcp-gave-up'> => e.kind === 'tcp-gave-up' && e.flowId === id);
             if (!gave) return undefined;
-            return { answer: retries.length > 0 ? 'retransmit' : 'nothing', why: [...retries.map((e) => e.summary), gave.summary].map(sentence).join(' ') };
+            return { answer: retries.length > 0 ? 'retransmit' : 'nothing', why: retriesWhy(retries, gave) };
           }),
         },
       ],
@@ -263,13 +263,7 @@ export const MUX_DIES: LessonDef = {
         },
         {
           id: 'loop-end',
-          debrief: (q) => {
-            const back = stepOf(hopAt(q, attempt(1), 'NATVM'), 'route');
-            return (
-              back &&
-              `BGPVM's default route sends the SYN to NATVM, and NATVM's ${back.source} route for ${back.prefix} sends it back: each router on the way takes one off the TTL, and the router that would make it 0 drops the packet and sends an ICMP time exceeded back.`
-            );
-          },
+          debrief: 'Removing a route does not stop the traffic: the less specific routes left behind decide where it goes, here round in a circle. Only the TTL keeps a packet from circling forever.',
           kind: 'choice',
           prompt: 'NATVM has sent the SYN back to BGPVM. How will this packet end?',
           at: loopAgain,

@@ -16,7 +16,7 @@ const CHOOSERS = [
   { id: 'hash', label: 'A hash of the connection\'s 5-tuple (addresses, ports, protocol)' },
   { id: 'round-robin', label: 'Round robin: each new connection to the next server' },
   { id: 'least-connections', label: 'The server with the fewest connections' },
-  { id: 'client-mac', label: 'The client\'s MAC address' },
+  { id: 'client-mac', label: 'The client\'s hardware (MAC) address' },
 ];
 
 export const THE_MUX: LessonDef = {
@@ -74,8 +74,10 @@ export const THE_MUX: LessonDef = {
         const server = serverOf(q);
         if (!udp || udp.type !== 'udp' || !server) return undefined;
         return (
-          `MuxVM does not change the packet. It wraps it: a new outer Ethernet, IPv4 and UDP header (port ${udp.dstPort}) and a VXLAN header with the virtual network's id (VNI). ` +
-          `The outer packet is addressed to the provider address (PA) of the Hyper-V host where ${server} runs. The original packet rides inside, untouched.`
+          'MuxVM does not change the packet. It wraps it in VXLAN, which carries a virtual network\'s packets inside ordinary UDP packets: ' +
+          `a new outer Ethernet, IPv4 and UDP header (port ${udp.dstPort}) and a VXLAN header with the virtual network's id (VNI). ` +
+          `The outer packet is addressed to the provider address (PA) of the Hyper-V host where ${server} runs: the host's own address on the physical network beneath the VMs. ` +
+          'The original packet rides inside, untouched.'
         );
       },
       from: muxFirst,

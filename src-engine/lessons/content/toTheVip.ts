@@ -34,7 +34,7 @@ export const TO_THE_VIP: LessonDef = {
         const ip = f && ipv4(f);
         const port = f && tcp(f)?.dstPort;
         if (!ip || port === undefined) return undefined;
-        return `ClientVM now knows the VIP, ${ip.dst}, and opens a TCP connection to port ${port} with a SYN. The VIP is not in ClientVM's own network, so ClientVM hands the packet to its default gateway: the router it sends everything outside its own network to.`;
+        return `ClientVM now knows the VIP, ${ip.dst}, and opens a TCP connection to port ${port}${port === 443 ? ', the port of secure web pages (HTTPS),' : ''} with a SYN. The VIP is not in ClientVM's own network, so ClientVM hands the packet to its default gateway: the router it sends everything outside its own network to.`;
       },
       from: synFrom('ClientVM'),
       to: synInto('NATVM'),
@@ -78,7 +78,7 @@ export const TO_THE_VIP: LessonDef = {
             const ttl = stepOf(hopAt(q, flowTrace, 'NATVM'), 'ttl');
             if (!ttl) return undefined;
             const options = [ttl.before, ttl.after, ttl.after - 1, ttl.before / 2].map((n) => ({ id: String(n), label: String(n) }));
-            return { choices: options, answer: String(ttl.after), why: `NATVM takes one off the TTL as it forwards the SYN: ${ttl.text}.` };
+            return { choices: options, answer: String(ttl.after), why: `NATVM takes one off the TTL as it forwards the SYN: ${ttl.before} becomes ${ttl.after}.` };
           },
         },
         {
@@ -95,7 +95,12 @@ export const TO_THE_VIP: LessonDef = {
       title: 'BGPVM: the /32 from BGP wins',
       caption: (q) => {
         const vip = vipOf(q);
-        return vip && `BGPVM has several routes that match ${vip}. When several match, the longest prefix wins: the most specific route. Open BGPVM's routing table and find it.`;
+        return (
+          vip &&
+          `BGPVM has several routes that match ${vip}. A route holds a range of addresses, its prefix: the number after the slash says how much of the address is fixed, ` +
+            '/24 its first three numbers (256 addresses), /32 all four (one address). ' +
+            "When several match, the longest prefix wins: the most specific route. Open BGPVM's routing table and find it."
+        );
       },
       from: synFrom('BGPVM'),
       to: synInto('MuxVM'),

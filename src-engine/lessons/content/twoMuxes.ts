@@ -7,6 +7,7 @@ import { bgpMessages, isSyn, stepOf, type RunQuery } from '../query';
 import { SECOND, durationText } from '../../sim/timing';
 import { PORTAL_REQUEST } from './requests';
 import { serverOf, speakerAddress, vipRouteOf } from '../values';
+import { routeRemovedWords } from '../words';
 /** The MUX the lesson fails: the one the first connection's hash chose (the chapter checks it still is). */
 const FAILED_MUX = 'MuxVM2';
 const OTHER_MUX = 'MuxVM';
@@ -218,7 +219,7 @@ export const TWO_MUXES: LessonDef = {
             if (!r) return undefined;
             // The route left, as a route through a MUX: not the hop's "out of mgmt, source bgp".
             const left = r.nextHop && `The one route to ${r.prefix} left goes ${viaText(q, r.nextHop)}, so every new connection takes it.`;
-            return removed ? { answer: 'route-removed', why: `${removed.summary}. ${left || sentence(r.text)}` } : { answer: 'hash', why: sentence(r.text) };
+            return removed?.kind === 'route-removed' ? { answer: 'route-removed', why: `${routeRemovedWords(q, removed)} ${left || sentence(r.text)}` } : { answer: 'hash', why: sentence(r.text) };
           }),
         },
       ],

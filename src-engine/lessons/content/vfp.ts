@@ -6,7 +6,7 @@ import { hasLayer, ipv4, isSyn, stepOf, tcp, type Frame, type RunQuery } from '.
 import { PORTAL_REQUEST } from './requests';
 import { readEndpoint } from '../../view/ids';
 import { dipOf, serverOf, vipOf } from '../values';
-import { vfpReplyWhy } from '../words';
+import { endpointWords, vfpReplyWhy } from '../words';
 
 const flow = (f: Frame) => f.tx.flowId === 'flow';
 const vxlanIn = frameWhere('the VXLAN frame from MuxVM reaching the host', (f) => flow(f) && hasLayer(f, 'vxlan'));
@@ -89,7 +89,7 @@ export const VFP_ON_HOST: LessonDef = {
               choices,
               answer: inner.dst,
               why:
-                `The inner IPv4 header still reads ${inner.src} -> ${inner.dst}: MuxVM did not change the packet, it wrapped it. ` +
+                `The inner IPv4 header still reads from ${inner.src} to ${inner.dst}: MuxVM did not change the packet, it wrapped it. ` +
                 `${outer.dst} is the outer header's destination, the host's provider address, and ${outer.src} is MuxVM's. No header of this frame names the server's own address yet.`,
             };
           },
@@ -104,7 +104,7 @@ export const VFP_ON_HOST: LessonDef = {
         return (
           server &&
           `The inner packet is still addressed to the VIP, but ${server} owns only the DIP, the address under its name on the diagram. ` +
-            'VFP changes the packet before delivering it and records the connection in its flow table.'
+            'VFP changes the packet before delivering it and records the connection in its flow table, its list of the connections it has seen and what it did to each.'
         );
       },
       // From the VXLAN frame's arrival: VFP logs its flow entry (with the DIP asked for below) before it
@@ -139,7 +139,15 @@ export const VFP_ON_HOST: LessonDef = {
             const h = vfpHop(q);
             const first = h?.steps.find((s) => s.kind === 'decapsulate' || s.kind === 'rewrite' || s.kind === 'dropped');
             if (!first) return undefined;
-            return { answer: first.kind === 'decapsulate' ? 'decapsulate' : first.kind === 'dropped' ? 'drop' : 'rewrite-source', why: sentence(first.text) };
+            // The step's own text is a log's ("VFP strips the outer Ethernet, IPv4 192.168.233.6 -> 192.168.233.21, UDP 4789 ...").
+            const f = vxlanFrame(q);
+            const outer = f && ipv4(f, 'outer');
+            const udp = f?.layers.find((l) => l.type === 'udp');
+            const why =
+              first.kind === 'decapsulate' && outer && udp?.type === 'udp'
+                ? `VFP first removes the outer headers MuxVM added: Ethernet, IPv4 (from ${outer.src} to ${outer.dst}), UDP (to port ${udp.dstPort}) and VXLAN (virtual network ${first.vni}). What is left is the inner packet.`
+                : sentence(first.text);
+            return { answer: first.kind === 'decapsulate' ? 'decapsulate' : first.kind === 'dropped' ? 'drop' : 'rewrite-source', why };
           }),
         },
         {
@@ -155,7 +163,9 @@ export const VFP_ON_HOST: LessonDef = {
             const rw = vfpHop(q)?.steps.find((s) => s.kind === 'rewrite');
             if (!rw || rw.kind !== 'rewrite') return undefined;
             const after = readEndpoint(rw.after).address;
-            return { choices: addressChoices(q, after, ['flow']), answer: after, why: sentence(rw.text) };
+            const rule = rw.rule === undefined ? '' : ` as the load balancer's rule ${rw.rule} says,`;
+            const why = `VFP changes the destination from the VIP, ${endpointWords(rw.before)}, to the DIP, ${endpointWords(rw.after)},${rule} and records the connection in its flow table.`;
+            return { choices: addressChoices(q, after, ['flow']), answer: after, why };
           },
         },
         {

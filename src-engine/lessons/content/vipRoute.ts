@@ -94,7 +94,7 @@ export const VIP_ROUTE: LessonDef = {
             return {
               choices: ports.map((p) => ({ id: String(p), label: `Port ${p}` })),
               answer: String(t.dstPort),
-              why: `The SYN's destination port is ${t.dstPort}: BGP speakers listen on TCP port 179 (RFC 4271).${others.length ? ` In this run, ${portList(others)}.` : ''}`,
+              why: `The SYN's destination port is ${t.dstPort}: routers that speak BGP listen on TCP port 179 (RFC 4271).${others.length ? ` In this run, ${portList(others)}.` : ''}`,
             };
           },
         },
@@ -183,7 +183,7 @@ export const VIP_ROUTE: LessonDef = {
             return {
               choices: options.sort((a, b) => a.id.localeCompare(b.id)),
               answer: nh,
-              why: `The UPDATE's NEXT_HOP attribute is ${nh}, MuxVM's own address: "send traffic for these VIPs to me". ${vip} is the VIP itself, ${dip} is ${server} (the DIP behind it) and ${gateway} is ${gatewayNode}, ClientVM's gateway.`,
+              why: `The UPDATE's NEXT_HOP attribute is ${nh}, MuxVM's own address: "send traffic for these VIPs to me". ${vip} is the VIP itself, ${dip} is ${server}'s own address (its DIP), the server behind the VIP, and ${gateway} is ${gatewayNode}, the router ClientVM sends all its traffic through.`,
             };
           },
         },

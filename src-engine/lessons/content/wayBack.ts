@@ -35,7 +35,7 @@ export const WAY_BACK: LessonDef = {
         const server = serverOf(q);
         return (
           server &&
-          `${server} accepts the connection and answers with a SYN-ACK, from its own address (the DIP) to ClientVM. ` +
+          `${server} accepts the connection and answers with a SYN-ACK, TCP's "yes" to a SYN, from its own address (the DIP) to ClientVM. ` +
             'It knows nothing of the MUX: it simply sends the reply to its default gateway.'
         );
       },
