@@ -642,7 +642,7 @@ describe('every lesson read as a newcomer who has never seen Azure Stack', () =>
 
   it('explains a word where the lessons first use it: DIP, gateway, prefix, VXLAN, provider address, flow table, port 443, SYN-ACK, MAC, BGP speaker', () => {
     expect(answerOf('vip-route', 'next-hop').why).toBe(
-      'The UPDATE\'s NEXT_HOP attribute is 192.168.100.6, MuxVM\'s own address: "send traffic for these VIPs to me". 192.168.133.74 is the VIP itself, ' +
+      'The UPDATE\'s NEXT_HOP attribute, the field that says where to send the traffic, is 192.168.100.6, MuxVM\'s own address: "send traffic for these VIPs to me". 192.168.133.74 is the VIP itself, ' +
         "192.168.100.9 is PortalVM's own address (its DIP), the server behind the VIP, and 192.168.200.1 is NATVM, the router ClientVM sends all its traffic through.",
     );
     expect(answerOf('vip-route', 'bgp-port').why).toMatch(/^The SYN's destination port is 179: routers that speak BGP listen on TCP port 179 \(RFC 4271\)\./);
@@ -666,6 +666,17 @@ describe('every lesson read as a newcomer who has never seen Azure Stack', () =>
     expect(answerOf('the-mux', 'how-chosen').choices.map((c) => c.label)).toContain("The client's hardware (MAC) address");
     const [, rewrite] = resolve('vfp-on-host').chapters;
     expect(rewrite!.caption).toMatch(/ and records the connection in its flow table, its list of the connections it has seen and what it did to each\.$/);
+    const [choose] = resolve('the-mux').chapters;
+    expect(choose!.caption).toBe(
+      "The SYN reaches MuxVM, the load balancer's multiplexer. A load-balancing rule, a row of MuxVM's SLB rules (SLB: Software Load Balancer), says which servers (DIPs) stand behind this VIP and port. " +
+        'MuxVM must pick one, and every later packet of this connection must reach the same server.',
+    );
+    const [unwrap] = resolve('vfp-on-host').chapters;
+    expect(unwrap!.caption).toBe(
+      "The VXLAN packet arrives at the Hyper-V host's provider address. The host's virtual switch, CCI_External_vSwitch on the diagram, runs VFP, the Virtual Filtering Platform, " +
+        "which the network controller programs with the load balancer's rules. What does it do with a packet inside a packet?",
+    );
+    expect(resolve('two-muxes').chapters[0]!.caption).toMatch(/^This network has a second MUX, MuxVM2\. Both have a BGP session with BGPVM and both announce the VIP as 192\.168\.133\.74\/32,/);
     const [answer] = resolve('way-back').chapters;
     expect(answer!.caption).toMatch(/^PortalVM accepts the connection and answers with a SYN-ACK, TCP's "yes" to a SYN, from its own address \(the DIP\) to ClientVM\./);
   });

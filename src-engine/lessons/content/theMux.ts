@@ -30,7 +30,7 @@ export const THE_MUX: LessonDef = {
       id: 'choose',
       title: 'Choosing a DIP by hash',
       caption:
-        'The SYN reaches MuxVM, the load balancer\'s multiplexer. A load-balancing rule says which servers (DIPs) stand behind this VIP and port. ' +
+        'The SYN reaches MuxVM, the load balancer\'s multiplexer. A load-balancing rule, a row of MuxVM\'s SLB rules (SLB: Software Load Balancer), says which servers (DIPs) stand behind this VIP and port. ' +
         'MuxVM must pick one, and every later packet of this connection must reach the same server.',
       // Ends as the SYN arrives: MuxVM's next frame, an ARP request, names the outer destination chapter 2 asks for.
       from: synAtMux,

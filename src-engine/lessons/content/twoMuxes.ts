@@ -71,7 +71,7 @@ export const TWO_MUXES: LessonDef = {
         const route = vipRouteOf(q);
         return (
           route &&
-          `This network has a second MUX, MuxVM2. Both peer with BGPVM and both announce the VIP as ${route}, each naming itself as next hop. ` +
+          `This network has a second MUX, MuxVM2. Both have a BGP session with BGPVM and both announce the VIP as ${route}, each naming itself as next hop. ` +
             'What does BGPVM do with two routes for one address?'
         );
       },

@@ -58,9 +58,10 @@ export const VFP_ON_HOST: LessonDef = {
     {
       id: 'unwrap',
       title: 'Unwrapping',
-      caption:
-        'The VXLAN packet arrives at the Hyper-V host\'s provider address. The host\'s virtual switch runs VFP, the Virtual Filtering Platform, ' +
-        'which the network controller programs with the load balancer\'s rules. What does it do with a packet inside a packet?',
+      caption: (q) =>
+        "The VXLAN packet arrives at the Hyper-V host's provider address. " +
+        `The host's virtual switch, ${q.switchId} on the diagram, runs VFP, the Virtual Filtering Platform, ` +
+        "which the network controller programs with the load balancer's rules. What does it do with a packet inside a packet?",
       from: vxlanIn,
       // The VXLAN frame's arrival, not the delivered SYN: that shows the rewritten address chapter 2 asks for.
       to: vxlanArrived,

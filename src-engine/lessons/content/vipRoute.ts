@@ -183,7 +183,7 @@ export const VIP_ROUTE: LessonDef = {
             return {
               choices: options.sort((a, b) => a.id.localeCompare(b.id)),
               answer: nh,
-              why: `The UPDATE's NEXT_HOP attribute is ${nh}, MuxVM's own address: "send traffic for these VIPs to me". ${vip} is the VIP itself, ${dip} is ${server}'s own address (its DIP), the server behind the VIP, and ${gateway} is ${gatewayNode}, the router ClientVM sends all its traffic through.`,
+              why: `The UPDATE's NEXT_HOP attribute, the field that says where to send the traffic, is ${nh}, MuxVM's own address: "send traffic for these VIPs to me". ${vip} is the VIP itself, ${dip} is ${server}'s own address (its DIP), the server behind the VIP, and ${gateway} is ${gatewayNode}, the router ClientVM sends all its traffic through.`,
             };
           },
         },
