@@ -30,7 +30,7 @@ export const THE_MUX: LessonDef = {
       id: 'choose',
       title: 'Choosing a DIP by hash',
       caption:
-        'The SYN reaches MuxVM, the load balancer\'s multiplexer. A load-balancing rule, a row of MuxVM\'s SLB rules (SLB: Software Load Balancer), says which servers (DIPs) stand behind this VIP and port. ' +
+        'The SYN reaches MuxVM, the load balancer\'s multiplexer. A load-balancing rule says which servers (DIPs) stand behind this VIP and port. ' +
         'MuxVM must pick one, and every later packet of this connection must reach the same server.',
       // Ends as the SYN arrives: MuxVM's next frame, an ARP request, names the outer destination chapter 2 asks for.
       from: synAtMux,
@@ -57,7 +57,7 @@ export const THE_MUX: LessonDef = {
             return {
               answer: 'hash',
               why:
-                `MuxVM's load-balancing rule ${lb.rule} is for the VIP ${vip.address}, port ${vip.port}. ` +
+                `MuxVM's load-balancing rule ${lb.rule}, a row of its SLB rules (SLB: Software Load Balancer), is for the VIP ${vip.address}, port ${vip.port}. ` +
                 `MuxVM computes a number from the connection's 5-tuple (its two addresses, two ports and protocol), here ${lb.hash}, and that number picks the server: the DIP ${dip.address}, port ${dip.port}, which is ${server}.`,
             };
           }),

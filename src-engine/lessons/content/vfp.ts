@@ -58,10 +58,9 @@ export const VFP_ON_HOST: LessonDef = {
     {
       id: 'unwrap',
       title: 'Unwrapping',
-      caption: (q) =>
-        "The VXLAN packet arrives at the Hyper-V host's provider address. " +
-        `The host's virtual switch, ${q.switchId} on the diagram, runs VFP, the Virtual Filtering Platform, ` +
-        "which the network controller programs with the load balancer's rules. What does it do with a packet inside a packet?",
+      caption:
+        'The VXLAN packet arrives at the Hyper-V host\'s provider address. The host\'s virtual switch runs VFP, the Virtual Filtering Platform, ' +
+        'which the network controller programs with the load balancer\'s rules. What does it do with a packet inside a packet?',
       from: vxlanIn,
       // The VXLAN frame's arrival, not the delivered SYN: that shows the rewritten address chapter 2 asks for.
       to: vxlanArrived,
@@ -105,7 +104,7 @@ export const VFP_ON_HOST: LessonDef = {
         return (
           server &&
           `The inner packet is still addressed to the VIP, but ${server} owns only the DIP, the address under its name on the diagram. ` +
-            'VFP changes the packet before delivering it and records the connection in its flow table, its list of the connections it has seen and what it did to each.'
+            'VFP changes the packet before delivering it and records the connection in its flow table.'
         );
       },
       // From the VXLAN frame's arrival: VFP logs its flow entry (with the DIP asked for below) before it
@@ -165,7 +164,7 @@ export const VFP_ON_HOST: LessonDef = {
             if (!rw || rw.kind !== 'rewrite') return undefined;
             const after = readEndpoint(rw.after).address;
             const rule = rw.rule === undefined ? '' : ` as the load balancer's rule ${rw.rule} says,`;
-            const why = `VFP changes the destination from the VIP, ${endpointWords(rw.before)}, to the DIP, ${endpointWords(rw.after)},${rule} and records the connection in its flow table.`;
+            const why = `VFP changes the destination from the VIP, ${endpointWords(rw.before)}, to the DIP, ${endpointWords(rw.after)},${rule} and records the connection in its flow table, its list of the connections it has seen and what it did to each.`;
             return { choices: addressChoices(q, after, ['flow']), answer: after, why };
           },
         },
