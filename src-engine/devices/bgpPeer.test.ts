@@ -51,8 +51,12 @@ function world(on: 'NCVM' | 'ACSVM') {
  * NCVM's speaker against ACSVM's script: `script(message, n)` is called with each BGP message NCVM sends (n from 0)
  * and returns the messages ACSVM sends back in one segment. Runs 5 s; gives NCVM's BGP events and its BGP notes.
  */
-function against(script: (m: BgpMessage, n: number) => BgpMessage[], opts: { noDefaultRoute?: boolean; until?: number } = {}) {
+function against(
+  script: (m: BgpMessage, n: number) => BgpMessage[],
+  opts: { noDefaultRoute?: boolean; until?: number; before?: (w: ReturnType<typeof world>) => void } = {},
+) {
   const { w, nc, acs, speaker } = world('NCVM');
+  opts.before?.({ w, nc, acs, speaker });
   if (opts.noDefaultRoute) nc.ip.routes.remove((r) => r.len === 0);
   let n = 0;
   acs.tcp.listen(179, (conn) => ({
@@ -68,7 +72,7 @@ function against(script: (m: BgpMessage, n: number) => BgpMessage[], opts: { noD
   w.ctx.sched.run(opts.until ?? 5_000_000);
   const events = w.ctx.rec.events.filter((e) => e.node === 'NCVM' && e.protocol === 'bgp' && e.kind !== 'transmission');
   const notes = w.ctx.rec.transmissions.filter((t) => t.fromNode === 'NCVM' && t.protocol === 'bgp').map((t) => t.note!.replace(' NCVM sends it by route 192.168.100.0/24 on-link out of eth0, connected.', ''));
-  return { events: events.map((e) => [e.time, e.kind, e.summary]), causes: events.flatMap((e) => ('cause' in e ? [e.cause] : [])), notes, speaker };
+  return { events: events.map((e) => [e.time, e.kind, e.summary]), causes: events.flatMap((e) => ('cause' in e ? [e.cause] : [])), notes, speaker, w, nc };
 }
 
 /** NCVM initiates, so a session that ends starts again after the jittered IdleHoldTime, marked illustrative. */
@@ -165,6 +169,76 @@ describe('an UPDATE', () => {
     const update: BgpMessage = { kind: 'update', withdrawn: [], attributes: { origin: 0, asPath: [65000], nextHop: '10.9.9.9' }, nlri: ['10.1.0.0/16'] };
     const r = against((m, n) => (n === 0 ? [open([{ kind: 'route-refresh' }]), { kind: 'keepalive' }] : m.kind === 'keepalive' && n === 1 ? [update] : []), { noDefaultRoute: true });
     expect(r.events.slice(UP.length + 4)).toEqual([[600, 'info', 'NCVM: next hop 10.9.9.9 of 10.1.0.0/16 is unreachable, route not installed']]);
+  });
+});
+
+describe('UPDATEs that announce, withdraw and replace', () => {
+  it('each route installed and removed as told, and none other: same network, other length, other prefix, a static route', () => {
+    const bgp = (origin: number | undefined, asPath: number[], nlri: string[]): BgpMessage => ({
+      kind: 'update',
+      withdrawn: [],
+      attributes: { ...(origin === undefined ? {} : { origin }), asPath, nextHop: '192.168.100.3' },
+      nlri,
+    });
+    const updates: BgpMessage[] = [
+      bgp(1, [65000, 65010], ['10.1.0.0/24', '10.1.0.0/25', '10.2.0.0/24']),
+      { kind: 'update', withdrawn: ['10.1.0.0/24', '10.3.0.0/24'], attributes: {}, nlri: [] },
+      bgp(2, [65000], ['10.2.0.0/24']),
+      bgp(undefined, [65000], ['10.4.0.0/24']),
+    ];
+    const r = against((m, n) => (n === 0 ? [open([{ kind: 'route-refresh' }]), { kind: 'keepalive' }] : m.kind === 'keepalive' && n === 1 ? updates : []), {
+      until: 1_000_000,
+      before: ({ nc }) => nc.ip.routes.add({ network: 0x0a010000, len: 24, nextHop: 0xc0a86401, ifIndex: 0, source: 'static', metric: 0 }),
+    });
+    expect(r.events.filter((e) => e[1] === 'route-installed' || e[1] === 'route-removed').map((e) => e[2])).toEqual([
+      'NCVM installs 10.1.0.0/24 via 192.168.100.3 (BGP from 192.168.100.3 (AS 65000), AS path 65000 65010)',
+      'NCVM installs 10.1.0.0/25 via 192.168.100.3 (BGP from 192.168.100.3 (AS 65000), AS path 65000 65010)',
+      'NCVM installs 10.2.0.0/24 via 192.168.100.3 (BGP from 192.168.100.3 (AS 65000), AS path 65000 65010)',
+      'NCVM removes 10.1.0.0/24 learned from 192.168.100.3 (AS 65000): withdrawn by the peer',
+      'NCVM removes 10.2.0.0/24 learned from 192.168.100.3 (AS 65000): replaced',
+      'NCVM installs 10.2.0.0/24 via 192.168.100.3 (BGP from 192.168.100.3 (AS 65000), AS path 65000)',
+      'NCVM installs 10.4.0.0/24 via 192.168.100.3 (BGP from 192.168.100.3 (AS 65000), AS path 65000)',
+    ]);
+    const routes = r.nc.ip.routes
+      .all()
+      .filter((x) => x.network >>> 24 === 10)
+      .map((x) => [x.network.toString(16), x.len, x.source, x.asPath?.join(' ')])
+      .sort((a, b) => String(a).localeCompare(String(b)));
+    expect(routes).toEqual([
+      ['a010000', 24, 'static', undefined],
+      ['a010000', 25, 'bgp', '65000 65010'],
+      ['a020000', 24, 'bgp', '65000'],
+      ['a040000', 24, 'bgp', '65000'],
+    ]);
+    const rib = new Map<string, Record<string, string> | undefined>();
+    for (const c of r.w.ctx.rec.tableLog) if (c.node === 'NCVM' && c.table === 'bgp-rib') rib.set(c.key, c.row?.cells);
+    expect([...rib].filter(([, row]) => row).map(([key, row]) => [key.split('|')[0], row!['AS path'], row!.origin])).toEqual([
+      ['10.1.0.0/25', '65000 65010', 'EGP'],
+      ['10.2.0.0/24', '65000', 'INCOMPLETE'],
+      ['10.4.0.0/24', '65000', 'INCOMPLETE'],
+    ]);
+  });
+});
+
+describe('what NCVM announces, changed', () => {
+  it('only the changes, in one UPDATE; nothing before Established or when nothing changed; eight prefixes each named', () => {
+    const eight = Array.from({ length: 8 }, (_, i) => `10.${20 + i}.0.0/24`);
+    const r = against((_m, n) => (n === 0 ? [open([{ kind: 'route-refresh' }]), { kind: 'keepalive' }] : []), {
+      until: 4_000,
+      before: ({ w, speaker }) => {
+        const at = (t: number, prefixes: string[]) => w.ctx.sched.at(t, () => speaker.setAnnounced(prefixes));
+        at(350, ['10.9.0.0/24', '10.8.0.0/24']);
+        at(1_000, ['10.8.0.0/24', '10.7.0.0/24']);
+        at(2_000, ['10.7.0.0/24', '10.8.0.0/24']);
+        at(3_000, eight);
+      },
+    });
+    const next = 'next hop 192.168.100.5';
+    expect(r.notes.filter((x) => x.startsWith('NCVM sends BGP UPDATE'))).toEqual([
+      `NCVM sends BGP UPDATE announce 10.9.0.0/24, 10.8.0.0/24 ${next} to ${PEER}.`,
+      `NCVM sends BGP UPDATE announce 10.7.0.0/24 ${next}; withdraw 10.9.0.0/24 to ${PEER}.`,
+      `NCVM sends BGP UPDATE announce ${eight.join(', ')} ${next}; withdraw 10.7.0.0/24, 10.8.0.0/24 to ${PEER}.`,
+    ]);
   });
 });
 
