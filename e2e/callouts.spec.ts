@@ -20,9 +20,12 @@ async function walkChapter(page: Page, lessons: LessonPlayer, playback: Playback
   // (Not the lesson's score, shown in the same place once its last question is answered, before its end.)
   const end = lessons.bar.locator('.chapter-end').filter({ hasText: /^End of / });
   for (let n = 1; ; ) {
-    // At rest: a question waiting, the chapter's end, or Play (the chapter's start, or after an answer).
-    await expect(playback.play).toBeVisible({ timeout: 90_000 });
-    if (await asked.isVisible()) {
+    // At rest: a question waiting, the chapter's end, or Play (the chapter's start, or after an answer), waited for as
+    // one state read in one go. (It waited for Play, then looked once for a question: one drawn a moment after Play
+    // would have had it press Play.)
+    let rest = 'moving';
+    await expect.poll(async () => (rest = await restOf(page)), { message: 'a question, the chapter\'s end or Play', timeout: 90_000 }).not.toBe('moving');
+    if (rest === 'question') {
       await look(`question ${n}`);
       // Two questions may be asked at one step: the next one is answered in the next round.
       const prompt = (await asked.locator('.quiz-prompt').textContent()) ?? '';
@@ -32,13 +35,29 @@ async function walkChapter(page: Page, lessons: LessonPlayer, playback: Playback
       n++;
       continue;
     }
-    if (await end.isVisible()) {
+    if (rest === 'end') {
       await look('end');
       return;
     }
     await playback.play.click();
     await expect(asked.or(end).first()).toBeVisible({ timeout: 90_000 });
   }
+}
+
+/**
+ * Where the chapter rests, read from the page in one go (what React drew together is seen together): a question
+ * waiting to be answered, the chapter's end, Play ready to be pressed, or "moving" (playing, or nothing drawn yet).
+ */
+function restOf(page: Page): Promise<'question' | 'end' | 'play' | 'moving'> {
+  return page.evaluate(() => {
+    const shown = (el: Element | null | undefined) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const bar = document.querySelector('section[aria-label="Lesson"]');
+    if ([...(bar?.querySelectorAll('form.quiz') ?? [])].some((f) => shown(f) && f.querySelector('button[type="submit"]'))) return 'question';
+    // (Not the lesson's score, shown in the same place once its last question is answered, before its end.)
+    if ([...(bar?.querySelectorAll('.chapter-end') ?? [])].some((e) => shown(e) && /^End of /.test(e.textContent ?? ''))) return 'end';
+    const play = document.querySelector<HTMLButtonElement>('[role="toolbar"][aria-label="Playback"] button[aria-label="Play"]');
+    return play && shown(play) && !play.disabled ? 'play' : 'moving';
+  });
 }
 
 const soft = expect.configure({ soft: true });
