@@ -2,7 +2,7 @@
 // subscribes to its own state (sending, receiving, selected, down), so a step re-renders two or three
 // nodes, not the graph. A step's lit borders are drawn over the diagram (HopRings.tsx), not by the boxes.
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
-import { markOf, networkVlan, portBoxId, vipBoxId } from '../../src-engine/view/index';
+import { markOf, networkVlan, NODE_W, portBoxId, vipBoxId } from '../../src-engine/view/index';
 import { selectLessonFocus, selectNodeDown, selectNodeHop, useAppStore } from '../store/store';
 import type { FlowNode } from './toFlow';
 import { MarkBadge } from './MarkBadge';
@@ -63,7 +63,7 @@ function Address({ cidr }: { cidr: string }) {
   );
 }
 
-export function VmNodeView({ data }: NodeProps<FlowNode>) {
+export function VmNodeView({ data, width }: NodeProps<FlowNode>) {
   const id = data.kind === 'vm' ? data.node.id : '';
   const state = useDeviceState(id);
   const roving = useRoving(id, data.kind === 'vm' ? data.label : id);
@@ -81,7 +81,8 @@ export function VmNodeView({ data }: NodeProps<FlowNode>) {
     );
   }
   return (
-    <div className={`vm vm-${node.kind}`} data-node-id={node.id} data-side={data.below ? 'below' : undefined} {...state} {...roving}>
+    // `data-narrow`: a box narrower than a device's usual (a compact management scope's), its addresses set tighter.
+    <div className={`vm vm-${node.kind}`} data-node-id={node.id} data-side={data.below ? 'below' : undefined} data-narrow={width !== undefined && width < NODE_W ? '' : undefined} {...state} {...roving}>
       {data.handles && <Handles bgp />}
       <div className="vm-name">
         <span className="title">{node.id}</span> <MarkBadge prov={node.prov} />
