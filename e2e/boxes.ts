@@ -203,3 +203,42 @@ export function calloutCovers(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/**
+ * What React Flow's attribution ("React Flow", kept as its licence asks) covers, measured on screen: the diagram's
+ * text (its devices', networks' and links' labels), a packet's label, a drop marker, or a button of the strip above
+ * the drawing; or that it is not whole inside the diagram's area. Empty when it covers nothing. It lay in the drawing's
+ * bottom-right corner, over what was drawn there.
+ */
+export function attributionCovers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const a = document.querySelector('.canvas .react-flow__attribution');
+    if (!a || a.getClientRects().length === 0) return ['no attribution'];
+    const r = a.getBoundingClientRect();
+    const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
+    const out: string[] = [];
+    if (r.left < canvas.left - 0.5 || r.right > canvas.right + 0.5 || r.top < canvas.top - 0.5 || r.bottom > canvas.bottom + 0.5) out.push('the attribution runs past the diagram\'s area');
+    const shown = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && getComputedStyle(el).display !== 'none';
+    const meet = (b: { left: number; right: number; top: number; bottom: number }) => Math.min(r.right, b.right) - Math.max(r.left, b.left) > 0.5 && Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) > 0.5;
+    // Only the part of the drawing inside the diagram's area is drawn (the rest is cut off there, not covered).
+    const area = document.querySelector('.canvas .react-flow__renderer')!.getBoundingClientRect();
+    const drawn = (b: DOMRect) => ({ left: Math.max(b.left, area.left), right: Math.min(b.right, area.right), top: Math.max(b.top, area.top), bottom: Math.min(b.bottom, area.bottom) });
+    for (const root of document.querySelectorAll('.canvas .react-flow :is(.react-flow__nodes, .react-flow__edges, .react-flow__edgelabel-renderer, .react-flow__viewport-portal)')) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || !(n.textContent ?? '').trim() || !shown(el)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const b of range.getClientRects()) if (b.width > 0 && meet(drawn(b))) out.push(`the attribution covers "${(n.textContent ?? '').trim()}" (${el.closest('[data-id]')?.getAttribute('data-id') ?? el.getAttribute('class') ?? ''})`);
+      }
+    }
+    for (const el of document.querySelectorAll('.canvas :is(.token-body, .drop-marker)')) {
+      if (shown(el) && meet(drawn(el.getBoundingClientRect()))) out.push(`the attribution covers "${(el.textContent ?? '').trim()}"`);
+    }
+    for (const el of document.querySelectorAll('.canvas .diagram-tools button')) {
+      if (shown(el) && meet(el.getBoundingClientRect())) out.push(`the attribution covers "${(el.textContent ?? '').trim()}"`);
+    }
+    return out;
+  });
+}

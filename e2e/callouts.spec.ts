@@ -1,11 +1,12 @@
 // The diagram's callouts in every lesson: each chapter taken as a student would, and at each question it asks and at
 // its end, the drop markers and the provenance marks keep clear of the devices' names and the packets' labels they
-// talk about, at laptop size and on a projector in presenter mode, with normal and with large text (the larger marks).
+// talk about, and React Flow's attribution covers nothing, at laptop size and on a projector in presenter mode, with normal
+// and with large text (the larger marks).
 // In presenter mode with normal text "Two MUXes" puts seven boxes on a row, each 166 units across: each "ILLUS" beside
 // an address ran 5 units past its box.
 import type { Page } from '@playwright/test';
 import { lessonSummaries } from '../src-engine/lessons/catalog';
-import { calloutCovers } from './boxes';
+import { attributionCovers, calloutCovers } from './boxes';
 import { expect, test } from './fixtures';
 import type { LessonPlayer } from './pages/LessonPlayer';
 import type { Playback } from './pages/Playback';
@@ -76,6 +77,7 @@ for (const screen of [
         if (screen.presenter) await lessons.presenter();
         await walkChapter(page, lessons, playback, async (moment) => {
           await soft.poll(() => calloutCovers(page), { message: `chapter ${chapter}, ${moment}`, timeout: 3000 }).toEqual([]);
+          await soft.poll(() => attributionCovers(page), { message: `chapter ${chapter}, ${moment}: the attribution`, timeout: 3000 }).toEqual([]);
         });
       }
     });

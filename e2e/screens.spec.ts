@@ -3,7 +3,7 @@
 // browser zoom (the diagram's zoom counted); device tables and the event list are readable at each size.
 import { axe } from './axe';
 import type { Page } from '@playwright/test';
-import { elementBoxes, overlap, textBoxes, type Box } from './boxes';
+import { attributionCovers, elementBoxes, overlap, textBoxes, type Box } from './boxes';
 import { CANONICAL_LINK, canonicalSteps, secondMuxSteps } from './canonicalSteps';
 import { everyStep } from './everyStep';
 import { expect, test } from './fixtures';
@@ -459,12 +459,13 @@ test('the frame picker of a step with several frames stays inside the side panel
 
 // Every step of the canonical run, on a small laptop where the drawing is held at a readable zoom and follows
 // the frame: each frame's tokens are in the diagram's area (a DNS query's token was seen off its left edge).
-test('at 1024x768 every step of the canonical run draws its packets inside the diagram, the DNS queries included', async ({ hoplab, page }) => {
+test('at 1024x768 every step of the canonical run draws its packets inside the diagram, the DNS queries included, React Flow\'s attribution over none of it', async ({ hoplab, page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1024, height: 768 });
   await hoplab.open(`${CANONICAL_LINK}&step=0`);
   for await (const step of everyStep(page, STEPS.total, '.token')) {
     await expect.poll(() => frameInView(page), { message: `step ${step}` }).toEqual([]);
+    await expect.poll(() => attributionCovers(page), { message: `step ${step}: the attribution` }).toEqual([]);
   }
 });
 
@@ -644,7 +645,7 @@ async function cutAtTopOrBottom(page: Page): Promise<string[]> {
 // With two MUXes the drawing fits every screen's diagram area at a readable zoom: at 1024x768 it was 58 px wider than
 // its area, and the host's, the management's and the VIP pool's titles were cut up to 28 px at either side.
 for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }, { width: 768, height: 1024 }, { width: 1024, height: 768 }]) {
-  test(`with two MUXes at ${size.width}x${size.height}, at every step the controls cover no label, and no title or device is cut at any edge`, async ({ hoplab, page }) => {
+  test(`with two MUXes at ${size.width}x${size.height}, at every step the controls and the attribution cover no label, and no title or device is cut at any edge`, async ({ hoplab, page }) => {
     test.setTimeout(180_000);
     await page.setViewportSize(size);
     await hoplab.open(`${CANONICAL_LINK}&knobs=secondMux&step=0`);
@@ -653,6 +654,7 @@ for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 },
       await expect.poll(() => controlsOverLabels(page), { message: `step ${step}` }).toEqual([]);
       await expect.poll(() => cutAtTopOrBottom(page), { message: `step ${step}: cut at the top or bottom` }).toEqual([]);
       await expect.poll(() => cutAtEdges(page), { message: `step ${step}: cut at the left or right` }).toEqual([]);
+      await expect.poll(() => attributionCovers(page), { message: `step ${step}: the attribution` }).toEqual([]);
     }
   });
 }
