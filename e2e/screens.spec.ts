@@ -460,7 +460,7 @@ test('the frame picker of a step with several frames stays inside the side panel
 // Every step of the canonical run, on a small laptop where the drawing is held at a readable zoom and follows
 // the frame: each frame's tokens are in the diagram's area (a DNS query's token was seen off its left edge).
 test('at 1024x768 every step of the canonical run draws its packets inside the diagram, the DNS queries included, React Flow\'s attribution over none of it', async ({ hoplab, page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1024, height: 768 });
   await hoplab.open(`${CANONICAL_LINK}&step=0`);
   for await (const step of everyStep(page, STEPS.total, '.token')) {
@@ -646,7 +646,7 @@ async function cutAtTopOrBottom(page: Page): Promise<string[]> {
 // its area, and the host's, the management's and the VIP pool's titles were cut up to 28 px at either side.
 for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }, { width: 768, height: 1024 }, { width: 1024, height: 768 }]) {
   test(`with two MUXes at ${size.width}x${size.height}, at every step the controls and the attribution cover no label, and no title or device is cut at any edge`, async ({ hoplab, page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000);
     await page.setViewportSize(size);
     await hoplab.open(`${CANONICAL_LINK}&knobs=secondMux&step=0`);
     const total = (await secondMuxSteps()).run.total;
