@@ -82,7 +82,18 @@ export class VSwitch {
   /** A frame reaches the NIC at the end of port `index`'s link (scheduled; the link may have gone down since). */
   private readonly arriveAtNic = (index: number, bytes: Uint8Array, tag: number): void => {
     if (this.portUp[index] === 1) this.nics[index]!.receive(this.nicIndex[index]!, bytes, tag);
+    else this.lostOnWire(this.ports[index]!, tag, `the link from port ${this.ports[index]!.id} to ${this.ports[index]!.node} ${this.ports[index]!.iface}`);
   };
+
+  /**
+   * A frame whose link went down while it crossed it: lost there. Said in the run and in its trace (a trace that
+   * stopped here silently would end as it was, "delivered" at the hop before).
+   */
+  private lostOnWire(port: Port, tag: number, link: string): void {
+    const { rec, tracer } = this.ctx;
+    if (tag) tracer.end(tag, 'link-down', `${link} went down while the frame was crossing it`, undefined, '');
+    if (tag || rec.full) rec.eventWith('drop', port.node, `${port.node} ${port.iface}: link down while a frame was crossing it, frame lost`, { reason: 'link-down' });
+  }
 
   addPort(spec: PortSpec): Port {
     const p: Port = {
@@ -142,7 +153,7 @@ export class VSwitch {
   }
 
   private ingress(port: Port, frame: Uint8Array, tag: number): void {
-    if (!port.up) return;
+    if (!port.up) return this.lostOnWire(port, tag, `${port.node}'s link ${port.iface} to port ${port.id}`);
     const { tracer, rec } = this.ctx;
     const explain = tag !== 0 || rec.full;
     if (this.probes?.takes(port, frame)) return;

@@ -61,4 +61,31 @@ describe('what a flow starts', () => {
       "ADVM's DNS server answers portal.azurestack.local A 192.168.133.74, but the answer never came back: the link from port ClientVM.eth0 to ClientVM eth0 is down",
     ]);
   });
+
+  it('a DNS answer on the wire when the link goes down is lost there, and the lookup says so', () => {
+    // The answers leave the switch for ClientVM at 1,000,985 µs and would arrive at 1,001,005 µs; the link fails at
+    // 1,001,000 µs, while they cross it. The lookup failed (no answer), so its trace must not say "delivered".
+    const r = runPoc({ flowAt: [1 * S], whatIf: [{ action: 'fail', target: 'ClientVM:eth0', at: 1 * S + 1000 }] }).result;
+    expect(r.trace.disposition).toBe('no-dns-answer');
+    expect([r.trace.dns?.disposition, r.trace.dns?.reason]).toEqual([
+      'link-down',
+      "ADVM's DNS server answers portal.azurestack.local A 192.168.133.74, but the answer never came back: the link from port ClientVM.eth0 to ClientVM eth0 went down while the frame was crossing it",
+    ]);
+    const lost = r.events.filter((e) => e.kind === 'drop' && e.time === 1 * S + 1005);
+    expect(lost.map((e) => e.summary)).toEqual([
+      'ClientVM eth0: link down while a frame was crossing it, frame lost',
+      'ClientVM eth0: link down while a frame was crossing it, frame lost',
+    ]);
+  });
+
+  it('a DNS query on the wire to the switch when its link goes down is lost there, and the lookup says so', () => {
+    // The queries leave ClientVM at 1,000,180 µs and would reach its switch port at 1,000,200 µs; the link fails at 1,000,190 µs.
+    const r = runPoc({ flowAt: [1 * S], whatIf: [{ action: 'fail', target: 'ClientVM:eth0', at: 1 * S + 190 }] }).result;
+    expect([r.trace.disposition, r.trace.dns?.disposition, r.trace.dns?.reason]).toEqual([
+      'no-dns-answer',
+      'link-down',
+      "ClientVM's link eth0 to port ClientVM.eth0 went down while the frame was crossing it",
+    ]);
+    expect(r.events.filter((e) => e.kind === 'drop' && e.time === 1 * S + 200).length).toBe(2);
+  });
 });
