@@ -85,4 +85,20 @@ describe('buildWorld', () => {
     expect(node.ip.routes.all().length).toBe(before);
     expect(node.ip.routes.all().some((r) => r.source === 'redirect')).toBe(false);
   });
+  it("writes a rotation into every MUX's row of that rule, marking the DIPs whose probes fail", () => {
+    const w = build(
+      edited((t) => {
+        const first = t.slb!.rules[0]!;
+        (t.slb!.rules as unknown[]).push({ ...structuredClone(first), name: 'portal-alt', port: 8443, dips: [{ address: '192.168.100.9', port: 8443, host: 'HyperVHost' }] });
+      }),
+    );
+    const { env, states } = agentOf(w);
+    const alt = states.find((s) => s.target.rule.name === 'portal-alt')!.target.rule;
+    const log = (w.ctx.rec as unknown as { tableLog: { key: string; row?: { cells: Record<string, string> } }[] }).tableLog;
+    const dipsCell = () => log.at(-1)!.row!.cells.DIPs;
+    env.onRotation!({ ...alt, up: [] });
+    expect([log.at(-1)!.key, dipsCell()]).toEqual(['portal-alt', '192.168.100.9:8443 (out: probes fail)']);
+    env.onRotation!(alt);
+    expect(dipsCell()).toBe('192.168.100.9:8443');
+  });
 });
