@@ -101,4 +101,10 @@ describe('buildWorld', () => {
     env.onRotation!(alt);
     expect(dipsCell()).toBe('192.168.100.9:8443');
   });
+  it('serves HTTPS on port 443 only: another listener accepts and stays silent', () => {
+    const w = build(edited((t) => Object.assign(t.nodes.find((n) => n.id === 'PortalVM')!, { listens: [80, 443] })));
+    const listeners = (w.nodes.get('PortalVM')!.tcp as unknown as { listeners: Map<number, (conn: unknown) => object> }).listeners;
+    expect(Object.keys(listeners.get(80)!({}))).toEqual([]);
+    expect(Object.keys(listeners.get(443)!({})).length).toBeGreaterThan(0);
+  });
 });
