@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateTopology } from '../scenarios/generate';
 import { parseTopology } from '../topology/validate';
-import { pocTopology } from './fixtures';
+import { pocTopology, runPoc } from './fixtures';
 import { simulate } from './simulate';
 
 describe('an unknown source', () => {
@@ -31,5 +31,10 @@ describe('an unknown source', () => {
     expect(names?.[1]?.split(', ')).toHaveLength(12);
     expect(Number(names?.[2]?.replace(/,/g, '')) + 12).toBe(t.value.nodes.length);
     expect(message.length).toBeLessThan(400);
+  });
+  it('a known source with spaces around it, in another case, is that node: the same run but for the request it echoes', () => {
+    const r = simulate(pocTopology(), { from: '  clientvm ', to: 'PortalVM' });
+    const asked = r.ok ? { ...r.value.result, request: undefined } : r.error;
+    expect(asked).toEqual({ ...runPoc({ to: 'PortalVM' }).result, request: undefined });
   });
 });
