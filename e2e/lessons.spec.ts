@@ -132,7 +132,8 @@ test('at 1024 x 768 the diagram keeps the devices a chapter follows in view, and
   await expect.poll(() => page.locator('.react-flow').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(350);
   // One line: no taller than the score beside them allows for a single line of button text.
   const lineHeight = (name: string) => lessons.bar.getByRole('button', { name }).evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
-  for (const name of ['Previous chapter', 'Next chapter']) await expect.poll(() => lineHeight(name), { message: name }).toBeLessThan(1.9);
+  // The last chapter: its way on is the next lesson.
+  for (const name of ['Previous chapter', 'Next lesson']) await expect.poll(() => lineHeight(name), { message: name }).toBeLessThan(1.9);
   await expect(lessons.previous).toBeInViewport();
 });
 
@@ -693,4 +694,30 @@ test('a newcomer is pointed to the lessons from the empty event list, and the po
   await hoplab.runPreset();
   await expect(page.locator('.step-readout')).toContainText(/Step \d+ of/);
   await expect(events.getByRole('button', { name: 'Open the lessons' })).toHaveCount(0);
+});
+
+test('the last chapter leads on: Next lesson opens the next lesson of the list at its first chapter, and after the last lesson All lessons opens the list', async ({ hoplab, lessons, page }) => {
+  await hoplab.open('?motion=off&lesson=vip-route&chapter=3');
+  await expect(lessons.chapterTitle).toHaveText('UPDATE: the VIPs are announced');
+  // No "Next chapter" on the last chapter: a student would press a disabled button and be left there.
+  await expect(lessons.next).toHaveCount(0);
+  const nextLesson = lessons.bar.getByRole('button', { name: 'Next lesson' });
+  await expect(nextLesson).toHaveAttribute('title', 'Start the next lesson: Finding the portal');
+  await nextLesson.click();
+  await expect(lessons.bar).toContainText('Finding the portal · Chapter 1 of 3');
+  await expect(lessons.chapterTitle).toHaveText('The question: what is portal.azurestack.local?');
+  await expect(page).toHaveURL(/lesson=find-portal/);
+  await expect(lessons.next).toBeEnabled();
+
+  // The last lesson: the way on is the list, with each lesson's progress; presenter mode, which hides the header, ends.
+  await hoplab.open('?motion=off&lesson=two-muxes&chapter=3');
+  await expect(lessons.bar).toContainText('Two MUXes · Chapter 3 of 3');
+  await lessons.presenter();
+  await expect(lessons.bar.getByRole('button', { name: 'Next lesson' })).toHaveCount(0);
+  await lessons.bar.getByRole('button', { name: 'All lessons' }).click();
+  const list = page.getByRole('dialog', { name: 'Lessons' });
+  await expect(list).toBeVisible();
+  await expect(page.locator('.app.presenter')).toHaveCount(0);
+  await expect(list.getByRole('button', { name: 'Two MUXes', exact: true })).toBeVisible();
+  await audit(page, '.lesson-catalog');
 });

@@ -19,7 +19,8 @@ export function LessonBar() {
   const open = useAppStore(selectOpenQuestion);
   const answers = useAppStore(selectLessonAnswers);
   const atEnd = useAppStore((s) => s.bounds !== undefined && !s.bounds.blocked && s.cursor >= s.bounds.last);
-  const { nextChapter, previousChapter, setShowEverything, setPresenter, exitLesson, pointAtField, pointAtTable } = useAppStore.getState();
+  const catalog = useAppStore((s) => s.lessonCatalog);
+  const { nextChapter, previousChapter, setShowEverything, setPresenter, exitLesson, pointAtField, pointAtTable, startLesson, setLessonsOpen } = useAppStore.getState();
   const fieldLocked = useAppStore((s) => {
     const f = s.lesson?.chapters[s.chapter]?.field;
     const step = f && s.timeline?.stepOfTx.get(f.txId);
@@ -54,6 +55,10 @@ export function LessonBar() {
   const score = lessonScore(allQuestions, answers);
   // Answered questions of this chapter stay visible with their feedback; the open one is asked.
   const asked = chapter.questions.filter((q) => answers[q.id] !== undefined || q.id === open?.id);
+  // The way on from the last chapter: the next lesson in the class's order, or, after the last one, the list of lessons.
+  const order = catalog?.findIndex((l) => l.id === lesson.id) ?? -1;
+  const nextLesson = order >= 0 ? catalog?.[order + 1] : undefined;
+  const lessonEnd = `End of the lesson. You answered ${score.correct} of ${score.total} questions right. ${nextLesson ? `Next: "${nextLesson.title}", with Next lesson.` : 'That was the last lesson: All lessons shows your progress in each.'}`;
 
   return (
     <section ref={bar} className="lesson-bar" aria-label="Lesson" data-chapter={chapterIndex + 1}>
@@ -103,7 +108,7 @@ export function LessonBar() {
           <strong>Where this chapter ends:</strong> <Glossed text={chapter.endNote} />
         </p>
       )}
-      {!open && atEnd && !showEverything && <ChapterEnd text={last ? `End of the lesson. You answered ${score.correct} of ${score.total} questions right.` : 'End of this chapter. Go on with Next chapter.'} />}
+      {!open && atEnd && !showEverything && <ChapterEnd text={last ? lessonEnd : 'End of this chapter. Go on with Next chapter.'} />}
       {last && score.answered === score.total && score.total > 0 && !atEnd && <ChapterEnd text={`Score: ${score.correct} of ${score.total} right.`} />}
       <nav className="chapter-nav" aria-label="Chapters">
         {/* In presenter mode's narrow column "chapter" is read, not shown (the score keeps its place between them). */}
@@ -113,9 +118,20 @@ export function LessonBar() {
         <span className="lesson-score" aria-label={`Score: ${score.correct} of ${score.total} questions right`}>
           {score.correct}/{score.total} right
         </span>
-        <button type="button" className="primary" onClick={nextChapter} disabled={last}>
-          Next<span className="word-narrow"> chapter</span>
-        </button>
+        {!last ? (
+          <button type="button" className="primary" onClick={nextChapter}>
+            Next<span className="word-narrow"> chapter</span>
+          </button>
+        ) : nextLesson ? (
+          <button type="button" className="primary" onClick={() => void startLesson(nextLesson.id)} title={`Start the next lesson: ${nextLesson.title}`}>
+            Next<span className="word-narrow"> lesson</span>
+          </button>
+        ) : (
+          // The list lives in the header, which presenter mode hides: presenter mode ends to show it.
+          <button type="button" className="primary" aria-haspopup="dialog" onClick={() => { setPresenter(false); setLessonsOpen(true); }}>
+            All lessons
+          </button>
+        )}
       </nav>
     </section>
   );
