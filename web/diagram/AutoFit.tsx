@@ -7,7 +7,7 @@
 // them; the view follows the packet (FollowHop); the fit-view control shows the whole network on demand.
 // On a laptop the area may grow for it (see --diagram-need): the run pane below yields some of its rows; on a
 // tablet in portrait the page below it moves down.
-import { useReactFlow, useStore } from '@xyflow/react';
+import { getViewportForBounds, useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useRef, type RefObject } from 'react';
 import { selectGeometry, useAppStore } from '../store/store';
 import { TITLE_BAND } from './geometry';
@@ -23,9 +23,6 @@ const TITLE_SPAN = 40;
 
 /** The lowest zoom at which the diagram's smallest text (12 px, enlarged by LegibleText) renders at 12 CSS px. */
 export const READABLE_ZOOM = 1 / MAX_LEGIBLE_SCALE;
-
-/** How the diagram fits its area: whole, but never below the readable zoom. */
-export const FIT_OPTIONS = { padding: FIT_PADDING, minZoom: READABLE_ZOOM } as const;
 
 /**
  * Where the drawing goes on one axis, held at a zoom that makes it larger than the area: the subject's centre at
@@ -97,7 +94,10 @@ export function AutoFit({ userMoved, readable }: { userMoved: RefObject<boolean>
   const subject = useAppStore(selectSubject);
   const geo = useAppStore(selectGeometry);
   const ref = useRef<HTMLSpanElement>(null);
-  const { fitView, getNodes, getNodesBounds, getViewport, setViewport } = useReactFlow();
+  // Set once React Flow's pan-zoom is up: a viewport set before it is dropped.
+  const ready = useStore((s) => s.panZoom !== null);
+  const maxZoom = useStore((s) => s.maxZoom);
+  const { fitView, getNodes, getNodesBounds, setViewport } = useReactFlow();
   useEffect(() => {
     const canvas = ref.current?.closest<HTMLElement>('.canvas');
     const b = getNodesBounds(getNodes());
@@ -105,22 +105,27 @@ export function AutoFit({ userMoved, readable }: { userMoved: RefObject<boolean>
     // a phone's shrinks to it. Unset for a large network, fitted whole.
     if (canvas) canvas.style.setProperty('--diagram-need', readable && b.height > 0 ? `${Math.ceil(b.height * READABLE_ZOOM + STRIP + 2 * EDGE)}px` : '');
     if (userMoved.current || !(width > 0 && height > 0)) return;
-    let live = true;
-    void fitView(readable ? FIT_OPTIONS : { padding: FIT_PADDING }).then(() => {
-      const v = getViewport();
-      if (!readable || !live || userMoved.current || v.zoom > READABLE_ZOOM + 1e-6) return;
-      const shown = subject?.filter((id) => getNodes().some((n) => n.id === id));
-      const s = shown?.length ? getNodesBounds(shown) : b;
-      // What has text in it: the devices' boxes and the start of each title (its band's first TITLE_SPAN units).
-      const sw = geo?.box(geo.switchId);
-      const texts = geo ? [...geo.devices(), ...(sw ? [sw] : []), ...geo.overlayText().filter((r) => r.height <= TITLE_BAND + 1e-6).map((r) => ({ ...r, width: Math.min(r.width, TITLE_SPAN) }))] : [];
-      const x = b.width * v.zoom > width - 2 * EDGE ? placeClear(b.x, b.width, s.x, s.width, v.zoom, 0, width, texts.map((r) => ({ lo: r.x, hi: r.x + r.width }))) : v.x;
-      const y = b.height * v.zoom > height - 2 * EDGE ? placeClear(b.y, b.height, s.y, s.height, v.zoom, 0, height, texts.map((r) => ({ lo: r.y, hi: r.y + r.height }))) : v.y;
-      void setViewport({ x, y, zoom: v.zoom });
-    });
-    return () => {
-      live = false;
-    };
-  }, [width, height, count, readable, subject, geo, fitView, getNodes, getNodesBounds, getViewport, setViewport, userMoved]);
+    if (!readable) {
+      // A large network's nodes come in batches and are measured by React Flow: fitView waits for them.
+      void fitView({ padding: FIT_PADDING });
+      return;
+    }
+    if (!ready || !(b.width > 0 && b.height > 0)) return;
+    // The fit is computed here, not read back after fitView: a view set between the two (a follow, a fit for a new
+    // size) was read back as the fit, and the drawing kept a 27 px band above it on a phone.
+    const v = getViewportForBounds(b, width, height, READABLE_ZOOM, maxZoom, FIT_PADDING);
+    if (v.zoom > READABLE_ZOOM + 1e-6) {
+      void setViewport(v);
+      return;
+    }
+    const shown = subject?.filter((id) => getNodes().some((n) => n.id === id));
+    const s = shown?.length ? getNodesBounds(shown) : b;
+    // What has text in it: the devices' boxes and the start of each title (its band's first TITLE_SPAN units).
+    const sw = geo?.box(geo.switchId);
+    const texts = geo ? [...geo.devices(), ...(sw ? [sw] : []), ...geo.overlayText().filter((r) => r.height <= TITLE_BAND + 1e-6).map((r) => ({ ...r, width: Math.min(r.width, TITLE_SPAN) }))] : [];
+    const x = b.width * v.zoom > width - 2 * EDGE ? placeClear(b.x, b.width, s.x, s.width, v.zoom, 0, width, texts.map((r) => ({ lo: r.x, hi: r.x + r.width }))) : v.x;
+    const y = b.height * v.zoom > height - 2 * EDGE ? placeClear(b.y, b.height, s.y, s.height, v.zoom, 0, height, texts.map((r) => ({ lo: r.y, hi: r.y + r.height }))) : v.y;
+    void setViewport({ x, y, zoom: v.zoom });
+  }, [width, height, count, readable, ready, maxZoom, subject, geo, fitView, getNodes, getNodesBounds, setViewport, userMoved]);
   return <span ref={ref} hidden />;
 }
