@@ -225,6 +225,44 @@ for (const [lesson, chapter, title, prompt] of [
   });
 }
 
+/**
+ * What of the current frame the diagram cuts: the boxes of the devices it lights and the lesson's chapter is about (not
+ * the switch's bar, wider than a phone), the packets' labels and, with `badges`, the lit devices' SENDS/RECEIVES badges,
+ * each not wholly inside the diagram's visible part.
+ */
+function frameCut(page: Page, { badges }: { badges: boolean }) {
+  return page.evaluate((badges) => {
+    const area = document.querySelector('.canvas .react-flow__renderer')!.getBoundingClientRect();
+    const top = Math.max(0, area.top);
+    const bottom = Math.min(window.innerHeight, area.bottom);
+    const out: string[] = [];
+    const whole = (what: string, el: Element) => {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && (r.left < area.left - 1 || r.right > area.right + 1 || r.top < top - 1 || r.bottom > bottom + 1)) out.push(`${what} (${Math.round(r.left)} to ${Math.round(r.right)} across, ${Math.round(r.top)} to ${Math.round(r.bottom)} down)`);
+    };
+    const device = '.react-flow__node:not(.react-flow__node-switch)';
+    for (const n of document.querySelectorAll(`${device}:is(:has([data-hop]), :has([data-focus]))`)) whole(`${n.getAttribute('data-id')}'s box`, n);
+    if (badges) for (const b of document.querySelectorAll(`${device} .hop-badges`)) whole(`${b.closest('.react-flow__node')!.getAttribute('data-id')}'s badge`, b);
+    for (const t of document.querySelectorAll('.token.token-arrived:not(.token-merged) .token-body')) whole(`the packet "${t.textContent}"`, t);
+    return out;
+  }, badges);
+}
+
+test('on a phone "Choosing a DIP by hash" shows its devices with the packet: their names whole at the question, their badges too at its end', async ({ hoplab, lessons, playback, page }) => {
+  await page.setViewportSize(PHONE);
+  await hoplab.open('?scenario=poc&motion=off&speed=4&lesson=the-mux&chapter=1');
+  const prompt = 'How does MuxVM choose which server gets this connection?';
+  await expect(lessons.question(prompt)).toBeVisible();
+  // MuxVM's name was cut at the drawing's top. (Not BGPVM's SENDS badge here: it hangs above the row, and with it the
+  // frame is 212 px tall in the drawing's 201.)
+  await expect.poll(() => frameCut(page, { badges: false })).toEqual([]);
+  await lessons.answer(prompt, /A hash/);
+  await playback.play.click();
+  await expect(lessons.bar.locator('.chapter-end').filter({ hasText: /^End of / })).toBeVisible();
+  // MuxVM's RECEIVES badge, above its box, was cut at the drawing's top.
+  await expect.poll(() => frameCut(page, { badges: true })).toEqual([]);
+});
+
 test('presenter mode at 1920 x 1080: the drawing is a seventh larger than beside a third-wide lesson, the question whole beside it', async ({ hoplab, lessons, page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await hoplab.open('?scenario=poc&motion=off&speed=4&lesson=the-mux&chapter=2');

@@ -35,25 +35,31 @@ export function panInto(target: Box, area: Box, margin = MARGIN): { dx: number; 
 type Rect = Pick<DOMRectReadOnly, 'left' | 'top' | 'right' | 'bottom' | 'width'>;
 
 /**
- * The screen box of the current frame from its tokens' labels and the boxes of the devices it leaves and reaches:
- * boxes not drawn (width 0) and boxes wider than most of the area (the switch's long bar) left out.
+ * The screen box of the current frame from its tokens' labels, the boxes of the devices it leaves and reaches and
+ * their badges: boxes not drawn (width 0) and boxes wider than most of the area (the switch's long bar) left out.
  */
-export function frameBox(tokenRects: readonly Rect[], deviceRects: readonly Rect[], area: Pick<DOMRectReadOnly, 'width' | 'height'>): Box | undefined {
+export function frameBox(tokenRects: readonly Rect[], deviceRects: readonly Rect[], area: Pick<DOMRectReadOnly, 'width' | 'height'>, badgeRects: readonly Rect[] = []): Box | undefined {
   const keep = (rs: readonly Rect[]) => rs.filter((r) => r.width > 0 && r.width < area.width * 0.6);
   const tokens = keep(tokenRects);
-  // Its devices come into view too where they fit beside its tokens; else the tokens alone (a frame spread
-  // wider than the area, a flood, is centred on them).
   const round = (parts: readonly Rect[]): Box => ({
     left: Math.min(...parts.map((r) => r.left)),
     top: Math.min(...parts.map((r) => r.top)),
     right: Math.max(...parts.map((r) => r.right)),
     bottom: Math.max(...parts.map((r) => r.bottom)),
   });
-  const all = [...tokens, ...keep(deviceRects)];
-  if (all.length === 0) return undefined;
-  const whole = round(all);
-  const fits = whole.right - whole.left <= area.width - 2 * MARGIN && whole.bottom - whole.top <= area.height - 2 * MARGIN;
-  return fits || tokens.length === 0 ? whole : round(tokens);
+  // Whole within the area, if not its margins (panInto centres a box that fills it).
+  const fits = (b: Box) => b.right - b.left <= area.width && b.bottom - b.top <= area.height;
+  // Its devices and their badges come into view too where they fit beside its tokens; else the devices without their
+  // badges (on a phone the badge of BGPVM, in the row above MuxVM's, left no room for the SYN at the switch: the frame
+  // was the tokens alone, and MuxVM's name was cut); else the tokens alone (a frame spread wider than the area, a
+  // flood, is centred on them).
+  const devices = keep(deviceRects);
+  for (const parts of [[...tokens, ...devices, ...keep(badgeRects)], [...tokens, ...devices]]) {
+    if (parts.length === 0) continue;
+    const b = round(parts);
+    if (fits(b) || tokens.length === 0) return b;
+  }
+  return tokens.length > 0 ? round(tokens) : undefined;
 }
 
 /** A token's label, where it is drawn (its wrapper's box starts at the token's point, not round its label), and a
@@ -61,6 +67,9 @@ export function frameBox(tokenRects: readonly Rect[], deviceRects: readonly Rect
 const TOKEN = '.token .token-body, .drop-marker';
 /** The devices the step lights. */
 const DEVICE = '.react-flow__node:has([data-hop])';
+/** Their SENDS/RECEIVES badges, which hang outside their boxes (MuxVM's was cut at the top of a phone's drawing at the
+ * end of "The MUX" chapter 1). Not the switch's: it is in its bar, left out as too wide. */
+const BADGE = '.react-flow__node:not(.react-flow__node-switch) .hop-badges';
 
 export function FollowHop({ userMoved }: { userMoved: RefObject<boolean> }) {
   const step = useAppStore(selectCurrentStep);
@@ -85,7 +94,7 @@ export function FollowHop({ userMoved }: { userMoved: RefObject<boolean> }) {
       const area = entries[0]?.rootBounds;
       if (userMoved.current || !area) return;
       const rects = (selector: string) => entries.filter((e) => e.target.matches(selector)).map((e) => e.boundingClientRect);
-      const target = frameBox(rects(TOKEN), rects(DEVICE), area);
+      const target = frameBox(rects(TOKEN), rects(DEVICE), area, rects(BADGE));
       if (!target) return;
       const { dx, dy } = panInto(target, area);
       if (Math.abs(dx) < 1 && Math.abs(dy) < 1) return;
@@ -95,7 +104,7 @@ export function FollowHop({ userMoved }: { userMoved: RefObject<boolean> }) {
     const later = () => {
       observer?.disconnect();
       observer = new IntersectionObserver(follow, { root });
-      for (const el of root.querySelectorAll(`${TOKEN}, ${DEVICE}`)) observer.observe(el);
+      for (const el of root.querySelectorAll(`${TOKEN}, ${DEVICE}, ${BADGE}`)) observer.observe(el);
     };
     later();
     // The step's tokens are drawn after this commit (the token layer loads with the first run): look again when they are.

@@ -51,6 +51,18 @@ describe('frameBox', () => {
     expect(frameBox([rect(100, 100, 150, 120)], [rect(-300, 0, -250, 40), rect(500, 0, 560, 40)], screen)).toEqual({ left: 100, top: 100, right: 150, bottom: 120 });
   });
 
+  it('takes in the devices\' badges where they fit, and gives them up before the devices where they do not', () => {
+    const token = rect(100, 330, 150, 350);
+    const device = rect(40, 60, 90, 90);
+    expect(frameBox([token], [device], screen, [rect(60, 40, 90, 55)])).toEqual({ left: 40, top: 40, right: 150, bottom: 350 });
+    // The badge above the device would make the frame 410 px tall in 400: the device and the token are kept whole.
+    expect(frameBox([token], [device], screen, [rect(60, -60, 90, -45)])).toEqual({ left: 40, top: 60, right: 150, bottom: 350 });
+  });
+
+  it('keeps a frame as tall as the area whole, margins or not (panInto centres it)', () => {
+    expect(frameBox([rect(100, 385, 150, 400)], [rect(40, 0, 90, 40)], screen)).toEqual({ left: 40, top: 0, right: 150, bottom: 400 });
+  });
+
   it('bounds the devices alone when no token is drawn, and nothing when nothing is', () => {
     expect(frameBox([], [rect(-300, 0, -250, 40), rect(500, 0, 560, 40)], screen)).toEqual({ left: -300, top: 0, right: 560, bottom: 40 });
     expect(frameBox([], [], screen)).toBeUndefined();
