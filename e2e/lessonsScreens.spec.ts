@@ -3,7 +3,7 @@
 // labels. Measured as boxes and sizes, not pixels.
 import { axe } from './axe';
 import type { Page } from '@playwright/test';
-import { restingLabelCovers } from './boxes';
+import { attributionCovers, restingLabelCovers } from './boxes';
 import { everyStep } from './everyStep';
 import { expect, test } from './fixtures';
 
@@ -262,6 +262,33 @@ test('on a phone "Choosing a DIP by hash" shows its devices with the packet: the
   // MuxVM's RECEIVES badge, above its box, was cut at the drawing's top.
   await expect.poll(() => frameCut(page, { badges: true })).toEqual([]);
 });
+
+/** Whether React Flow's credit lies over the part of the diagram's area the drawing is drawn in. */
+function attributionOverDrawing(page: Page) {
+  return page.evaluate(() => {
+    const a = document.querySelector('.canvas .react-flow__attribution')!.getBoundingClientRect();
+    const d = document.querySelector('.canvas .react-flow__renderer')!.getBoundingClientRect();
+    return Math.min(a.right, d.right) - Math.max(a.left, d.left) > 0.5 && Math.min(a.bottom, d.bottom) - Math.max(a.top, d.top) > 0.5;
+  });
+}
+
+// React Flow's credit (its licence asks for it) lay in the drawing's bottom-right corner on a phone, over whatever a
+// lesson's view put there: "VFP" at "The VIPs are announced", the host's PA port at "VFP on the host" chapter 1.
+for (const [lesson, chapter, prompt] of [
+  ['vip-route', 3, /BGPVM installs a route to/],
+  ['vfp-on-host', 1, /This frame has two IPv4 headers/],
+] as const) {
+  test(`on a phone React Flow's credit covers no label, port or packet at the question of "${lesson}" chapter ${chapter}`, async ({ hoplab, lessons, page }) => {
+    await page.setViewportSize(PHONE);
+    await hoplab.open(`?scenario=poc&motion=off&speed=4&lesson=${lesson}&chapter=${chapter}`);
+    // Asked as the chapter opens.
+    await expect(lessons.question(prompt)).toBeVisible();
+    await expect.poll(() => attributionCovers(page)).toEqual([]);
+    // Nor could it, wherever the view goes: it is not over the drawing. (In the drawing's corner it covered nothing
+    // for a moment, until the view had followed the packet.)
+    await expect.poll(() => attributionOverDrawing(page)).toBe(false);
+  });
+}
 
 test('presenter mode at 1920 x 1080: the drawing is a seventh larger than beside a third-wide lesson, the question whole beside it', async ({ hoplab, lessons, page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
