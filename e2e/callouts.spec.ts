@@ -1,7 +1,8 @@
 // The diagram's callouts in every lesson: each chapter taken as a student would, and at each question it asks and at
 // its end, the drop markers and the provenance marks keep clear of the devices' names and the packets' labels they
-// talk about, and React Flow's attribution covers nothing, at laptop size and on a projector in presenter mode, with normal
-// and with large text (the larger marks).
+// talk about, and React Flow's attribution covers nothing, at laptop size, on a phone (where the attribution lay in the
+// drawing's corner, over "VFP" or the host's PA port) and on a projector in presenter mode, with normal and with large
+// text (the larger marks).
 // In presenter mode with normal text "Two MUXes" puts seven boxes on a row, each 166 units across: each "ILLUS" beside
 // an address ran 5 units past its box.
 import type { Page } from '@playwright/test';
@@ -65,6 +66,7 @@ const soft = expect.configure({ soft: true });
 
 for (const screen of [
   { name: '1280 x 800', width: 1280, height: 800, presenter: false, large: false },
+  { name: '390 x 844 (a phone)', width: 390, height: 844, presenter: false, large: false },
   { name: '1920 x 1080 in presenter mode', width: 1920, height: 1080, presenter: true, large: false },
   { name: '1920 x 1080 in presenter mode with large text', width: 1920, height: 1080, presenter: true, large: true },
 ]) {
