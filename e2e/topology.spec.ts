@@ -78,6 +78,32 @@ test("the POC's first drawing mounts React Flow, then its nodes, then its edges,
   expect(await page.evaluate(() => (window as unknown as { __firstDrawing: { nodesAtFirst: number; edgesWithFirstNodes: number } }).__firstDrawing)).toEqual({ nodesAtFirst: 0, edgesWithFirstNodes: 0 });
 });
 
+/** Records the diagram's text scale (--fz, see LegibleText.tsx) when its first node enters the page. */
+function watchFirstTextScale() {
+  new MutationObserver((_, observer) => {
+    const flow = document.querySelector<HTMLElement>('.react-flow');
+    if (!flow?.querySelector('.react-flow__node')) return;
+    Object.assign(window, { __fzWithFirstNodes: flow.style.getPropertyValue('--fz') });
+    observer.disconnect();
+  }).observe(document, { subtree: true, childList: true });
+}
+
+// The first nodes are laid out once, at their final text size: the fit is computed from their bounds as they mount
+// (AutoFit), before the browser lays anything out. Fitted only after React Flow had measured them (fitView's promise),
+// they were laid out at 100% and again, 1.75 times larger, in the same task: the longest-running task of the page's
+// load (29 to 47 ms of CPU), with twice the fonts asked of the browser's font service, each a wait on it.
+test("the POC's first nodes are laid out at the text size of the fitted view, not at 100% first", async ({ hoplab, page }) => {
+  await page.addInitScript(watchFirstTextScale);
+  await hoplab.open();
+  await expect(hoplab.node('ClientVM')).toBeVisible();
+  // At 1280 x 800 the POC is fitted below 100%: its labels are set larger.
+  const flow = page.locator('.react-flow');
+  await expect(flow).toHaveAttribute('data-legible', 'scaled');
+  const fitted = await flow.evaluate((el) => el.style.getPropertyValue('--fz'));
+  expect(fitted).toBe('1.75');
+  expect(await page.evaluate(() => (window as unknown as { __fzWithFirstNodes?: string }).__fzWithFirstNodes)).toBe(fitted);
+});
+
 // After a run the forward path and the Direct Server Return are drawn together and told apart: the forward one
 // solid, the return dashed in its own colour, each named in the key above the diagram; in both views.
 test('at the end of the run the forward path and the Direct Server Return are drawn together, told apart', async ({ hoplab, page }) => {
