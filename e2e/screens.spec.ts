@@ -315,19 +315,22 @@ test('the event list gives a projector the room a class needs, and the other scr
   // switch that keeps resting labels off the VLAN tags): the list yielded to its least, 3 rows, until the key to the
   // flow's paths moved from a row of its own above the diagram into the strip of tools beside the zoom controls.
   // With two MUXes the drawing is taller and at 1024x768 the list showed 1 row, until the header's tools folded
-  // behind one button there (they took the header's second row).
-  for (const { width, height, rows, secondMux } of [
-    { width: 1920, height: 1080, rows: 12, secondMux: false },
-    { width: 1280, height: 800, rows: 5, secondMux: false },
-    { width: 1024, height: 768, rows: 5, secondMux: false },
-    { width: 1024, height: 768, rows: 3, secondMux: true },
-    { width: 768, height: 1024, rows: 6, secondMux: false },
-    { width: 390, height: 844, rows: 4, secondMux: false },
+  // behind one button there (they took the header's second row). With large text as well (the side panel 480 px
+  // wide) it showed none, at a step in the middle of the run: the bar above the drawing took 134 px (the flow's
+  // verdict on 4 lines, the what-ifs on 2 rows), the list's count 3 lines; the drawing's bottom was cut by 21 px.
+  for (const { width, height, rows, secondMux, large } of [
+    { width: 1920, height: 1080, rows: 12, secondMux: false, large: false },
+    { width: 1280, height: 800, rows: 5, secondMux: false, large: false },
+    { width: 1024, height: 768, rows: 5, secondMux: false, large: false },
+    { width: 1024, height: 768, rows: 3, secondMux: true, large: false },
+    { width: 1024, height: 768, rows: 2, secondMux: true, large: true },
+    { width: 768, height: 1024, rows: 6, secondMux: false, large: false },
+    { width: 390, height: 844, rows: 4, secondMux: false, large: false },
   ]) {
     await page.setViewportSize({ width, height });
     // The preset runs the POC as it is: a second MUX is a knob of the run, which a link carries.
     if (secondMux) {
-      await hoplab.open(`${CANONICAL_LINK}&knobs=secondMux&step=0`);
+      await hoplab.open(`${CANONICAL_LINK}&knobs=secondMux${large ? '&step=44&text=large' : '&step=0'}`);
       await expect(page.locator('.react-flow__node[data-id="port:MuxVM2:pa"]')).toBeAttached();
     } else {
       await hoplab.open('?motion=off');
@@ -335,14 +338,29 @@ test('the event list gives a projector the room a class needs, and the other scr
     }
     const list = page.getByRole('listbox', { name: 'Event list' });
     await expect(list.getByRole('option').first()).toBeVisible();
-    const shown = await list.evaluate((l) => {
-      const box = l.getBoundingClientRect();
-      return [...l.querySelectorAll('[role="option"]')].filter((o) => {
-        const r = o.getBoundingClientRect();
-        return r.height > 0 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
-      }).length;
-    });
-    expect(shown, `event rows in view at ${width}x${height}${secondMux ? ' with two MUXes' : ''}`).toBeGreaterThanOrEqual(rows);
+    const shown = () =>
+      list.evaluate((l) => {
+        const box = l.getBoundingClientRect();
+        return [...l.querySelectorAll('[role="option"]')].filter((o) => {
+          const r = o.getBoundingClientRect();
+          return r.height > 0 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+        }).length;
+      });
+    await expect.poll(shown, { message: `event rows in view at ${width}x${height}${secondMux ? ' with two MUXes' : ''}${large ? ', large text' : ''}` }).toBeGreaterThanOrEqual(rows);
+    if (large) {
+      // The drawing keeps its readable zoom and its height: no device is cut at the area's top or bottom (across,
+      // the side panel's 480 px leave the network wider than its area, its cut sides marked "more").
+      await expect.poll(() => smallText(page)).toEqual([]);
+      const cut = () =>
+        page.evaluate(() => {
+          const area = document.querySelector('.canvas .react-flow')!.getBoundingClientRect();
+          return [...document.querySelectorAll('.react-flow__node:is(.react-flow__node-vm, .react-flow__node-vip, .react-flow__node-port, .react-flow__node-switch)')].flatMap((n) => {
+            const r = n.getBoundingClientRect();
+            return r.top >= area.top - 0.5 && r.bottom <= area.bottom + 0.5 ? [] : [`${n.getAttribute('data-id')}: ${Math.round(r.top)}–${Math.round(r.bottom)} in ${Math.round(area.top)}–${Math.round(area.bottom)}`];
+          });
+        });
+      await expect.poll(cut, { message: 'no device cut at the top or bottom' }).toEqual([]);
+    }
     const canvas = (await page.locator('.canvas').boundingBox())!;
     expect(canvas.height, `the diagram keeps its room at ${width}x${height}`).toBeGreaterThanOrEqual(300);
   }

@@ -34,7 +34,8 @@ function WhatIfList() {
   if (whatIfs.length === 0 && mtus.length === 0) {
     return (
       <p className="whatif-hint">
-        What if? Right-click a VM to fail it. {offer}
+        {/* Read, not shown, on a small laptop with large text (styles.css): the offer and the second DIP keep one row. */}
+        <span className="whatif-how">What if? Right-click a VM to fail it.</span> {offer}
       </p>
     );
   }
