@@ -70,7 +70,7 @@ test('lesson 1, "How the VIP gets a route", taken as a student would', async ({ 
   await test.step('the last chapter: the UPDATE, and a score at the end', async () => {
     await lessons.next.click();
     await expect(lessons.chapterTitle).toHaveText('UPDATE: the VIPs are announced');
-    const feedback = await lessons.answer('BGPVM installs a route to 192.168.133.74/32. What is its next hop?', '192.168.100.6');
+    const feedback = await lessons.answer('Next, BGPVM installs a route to 192.168.133.74/32. What will its next hop be?', '192.168.100.6');
     await expect(feedback).toHaveText(/^Correct/);
     await expect(lessons.bar.locator('.quiz-debrief')).toHaveText('From now on, a packet for 192.168.133.74 leaves BGPVM towards MuxVM.');
     await playback.play.click();
@@ -440,7 +440,7 @@ test('lesson 1: the OPEN chapter ends before the UPDATE, whose next hop chapter 
 test('lesson 1, chapter 3 at laptop size: the Why explains the UPDATE, not the KEEPALIVE beside it', async ({ hoplab, lessons, playback, page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await hoplab.open('?motion=off&speed=4&lesson=vip-route&chapter=3');
-  await lessons.answer('BGPVM installs a route to 192.168.133.74/32. What is its next hop?', '192.168.100.6');
+  await lessons.answer('Next, BGPVM installs a route to 192.168.133.74/32. What will its next hop be?', '192.168.100.6');
   await playback.play.click();
   await expect(lessons.bar).toContainText('End of the lesson');
   const why = page.getByRole('region', { name: 'Why' });
@@ -672,7 +672,7 @@ test('after the lesson\'s last answer, its score shows whole above the chapter b
       localStorage.setItem('hoplab:lessons:v1', JSON.stringify({ 'vip-route': { chapter: 2, answers: { 'bgp-port': { choice: '443', correct: false }, 'hold-time': { choice: '180', correct: true } } } }));
   });
   await hoplab.open('?motion=off&speed=4&lesson=vip-route&chapter=3');
-  const feedback = await lessons.answer('BGPVM installs a route to 192.168.133.74/32. What is its next hop?', '192.168.100.6');
+  const feedback = await lessons.answer('Next, BGPVM installs a route to 192.168.133.74/32. What will its next hop be?', '192.168.100.6');
   await expect(feedback).toHaveText(/^Correct/);
   const score = lessons.bar.locator('.chapter-end');
   await expect(score).toHaveText('Score: 2 of 3 right.');

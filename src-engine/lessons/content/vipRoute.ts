@@ -138,8 +138,10 @@ export const VIP_ROUTE: LessonDef = {
       id: 'update',
       title: 'UPDATE: the VIPs are announced',
       caption:
-        'Now MuxVM sends an UPDATE: each VIP as a /32 (one single address), with a next hop, the address to send that VIP\'s traffic to. ' +
-        'BGPVM puts them in its routing table. Open BGPVM\'s routing table to see the new row and where it came from.',
+        // Its question is asked before the UPDATE is on screen (nothing may give the answer away), with chapter 2's last
+        // frames still drawn: the caption says the UPDATE comes next, and the question asks what it will do.
+        'MuxVM\'s side is Established: next it sends an UPDATE, each VIP as a /32 (one single address) with a next hop, the address to send that VIP\'s traffic to. ' +
+        'BGPVM puts them in its routing table; open it to see the new row and where it came from.',
       from: update,
       to: installed,
       endNote: (q) => {
@@ -161,7 +163,7 @@ export const VIP_ROUTE: LessonDef = {
           kind: 'address',
           prompt: (q) => {
             const route = vipRouteOf(q);
-            return route && `BGPVM installs a route to ${route}. What is its next hop?`;
+            return route && `Next, BGPVM installs a route to ${route}. What will its next hop be?`;
           },
           at: update,
           rubric: (q, at) => {
